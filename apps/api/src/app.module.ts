@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@lib/audit';
+import { AppConfig, AppConfigModule } from '@lib/common';
+import { DatabaseModule } from '@lib/database';
+import { IdentityModule } from '@lib/identity';
+import { NotificationsModule } from '@lib/notifications';
+import { DemoModule } from '@lib/demo';
+import { FrameworksModule } from '@lib/frameworks';
+import { CyclesModule } from '@lib/cycles';
+import { FeedbackModule } from '@lib/feedback';
+import { JobsModule } from '@lib/jobs';
+import { ReportsModule } from '@lib/reports';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, IdentityModule, DemoModule, JobsModule, FrameworksModule, CyclesModule, FeedbackModule, ReportsModule],
+      controllers: [HealthController],
+    };
+  }
+}

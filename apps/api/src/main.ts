@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@lib/common';
+import { DemoSeedService } from '@lib/demo';
+import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@lib/database';
+import { createApp } from './bootstrap';
+
+/**
+ * `npm start`: the embedded PostgreSQL when DATABASE_URL is unset, migrations, the demo museum on
+ * an empty database (unless --no-demo), then API and web app on one port. Ctrl-C stops it all.
+ */
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const config = loadConfig();
+  const log = (message: string): void => console.log(`[ripple] ${message}`);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.dataDir}/pg, port ${config.embeddedPgPort})`);
+    embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/pg`, port: config.embeddedPgPort, database: 'ripple', log });
+    databaseUrl = embedded.url;
+  }
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApp(config, databaseUrl);
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    await app.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const seeder = app.get(DemoSeedService);
+  if (!args.has('--no-demo') && (args.has('--demo') || (await seeder.isEmpty()))) {
+    if (await seeder.isEmpty()) {
+      const demo = await seeder.seed();
+      log(`Demo organisation ready. Sign in as HR admin: ${demo.adminEmail} / ${demo.password}`);
+      log(`Every demo person shares that password (e.g. priya@museum.example, a team lead).`);
+    } else {
+      log('--demo: the database already has an organisation; nothing seeded');
+    }
+  }
+  await app.listen({ port: config.port, host: config.host });
+  log(`Ripple is running on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('[ripple] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router/dom';
+import { ToastProvider } from '@/components/ui';
+import { createQueryClient } from '@/lib/query-client';
+import { createRouter } from './routes';
+
+// Created once, outside React: a data router must not live in state (react-router docs).
+const queryClient = createQueryClient();
+const router = createRouter();
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

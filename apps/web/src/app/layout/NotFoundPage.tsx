@@ -1,0 +1,7 @@
+import { NotFound } from '@/components/ui';
+
+export function NotFoundPage() {
+  return <NotFound />;
+}
+
+export default NotFoundPage;

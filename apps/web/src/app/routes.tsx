@@ -1,0 +1,75 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { RequireAdmin, RequireAuth } from './layout/guards';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { PublicLayout } from './layout/PublicLayout';
+import { RouteError } from './layout/RouteError';
+
+/** A page loaded on first visit: route modules default-export their page component. */
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+/**
+ * Every page of the app. To add one: create `features/<area>/routes/<Name>Page.tsx` with a default
+ * export, add `{ path, lazy: page(() => import(...)) }` below — under `RequireAdmin` when only HR may
+ * open it — and, if it belongs in the menu, an entry in `layout/nav.ts`.
+ */
+export const routes: RouteObject[] = [
+  {
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        Component: PublicLayout,
+        children: [
+          { path: 'login', lazy: page(() => import('@/features/auth/routes/LoginPage')) },
+          { path: 'accept-invitation', lazy: page(() => import('@/features/auth/routes/AcceptInvitationPage')) },
+        ],
+      },
+      {
+        Component: RequireAuth,
+        children: [
+          {
+            Component: AppLayout,
+            ErrorBoundary: RouteError,
+            children: [
+              { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
+              { path: 'people', lazy: page(() => import('@/features/people/routes/PeoplePage')) },
+              { path: 'people/:personId', lazy: page(() => import('@/features/people/routes/PersonPage')) },
+              { path: 'feedback', lazy: page(() => import('@/features/feedback/routes/MyFeedbackPage')) },
+              { path: 'feedback/:requestId', lazy: page(() => import('@/features/feedback/routes/QuestionnairePage')) },
+              { path: 'requests', lazy: page(() => import('@/features/feedback/routes/RequestsPage')) },
+              // The subject, their manager and HR (the API decides); the rater's decline mail links here.
+              { path: 'cycles/:cycleId/subjects/:subjectId/requests', lazy: page(() => import('@/features/feedback/routes/SubjectRequestsPage')) },
+              {
+                Component: RequireAdmin,
+                children: [
+                  { path: 'people/new', lazy: page(() => import('@/features/people/routes/NewPersonPage')) },
+                  { path: 'people/import', lazy: page(() => import('@/features/people/routes/ImportPeoplePage')) },
+                  { path: 'admin/outbox', lazy: page(() => import('@/features/outbox/routes/OutboxPage')) },
+                  { path: 'admin/audit', lazy: page(() => import('@/features/audit/routes/AuditPage')) },
+                  { path: 'cycles', lazy: page(() => import('@/features/cycles/routes/CyclesPage')) },
+                  { path: 'cycles/new', lazy: page(() => import('@/features/cycles/routes/NewCyclePage')) },
+                  {
+                    path: 'cycles/:cycleId',
+                    lazy: page(() => import('@/features/cycles/routes/CycleLayout')),
+                    children: [
+                      { index: true, lazy: page(() => import('@/features/cycles/routes/CycleSubjectsPage')) },
+                      { path: 'progress', lazy: page(() => import('@/features/cycles/routes/CycleProgressPage')) },
+                      { path: 'settings', lazy: page(() => import('@/features/cycles/routes/CycleSettingsPage')) },
+                    ],
+                  },
+                  { path: 'admin/frameworks', lazy: page(() => import('@/features/frameworks/routes/FrameworksPage')) },
+                  { path: 'admin/frameworks/:frameworkId', lazy: page(() => import('@/features/frameworks/routes/FrameworkPage')) },
+                  { path: 'admin/frameworks/:frameworkId/edit', lazy: page(() => import('@/features/frameworks/routes/EditFrameworkPage')) },
+                ],
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,14 @@
+export { Alert, type AlertTone } from './Alert';
+export { Badge, type BadgeTone } from './Badge';
+export { Button, ButtonLink, type ButtonVariant } from './Button';
+export { Card } from './Card';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { Field, SelectField, TextAreaField, TextField, type ControlProps } from './Field';
+export { Loading } from './Loading';
+export { PageHeader, useDocumentTitle } from './PageHeader';
+export { Pagination } from './Pagination';
+export { Table, type Column } from './Table';
+export { ToastProvider, useToast } from './Toast';
+export { ErrorAlert } from './ErrorAlert';
+export { NotFound } from './NotFound';

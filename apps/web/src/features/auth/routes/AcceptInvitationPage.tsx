@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { Alert, Button, Loading, TextField, useDocumentTitle } from '@/components/ui';
+import { useMe } from '@/lib/auth';
+import { useAcceptInvitation } from '../api/accept-invitation';
+import { useInvitation } from '../api/get-invitation';
+
+const MIN_PASSWORD = 10;
+
+export default function AcceptInvitationPage() {
+  useDocumentTitle('Accept your invitation');
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const invitation = useInvitation(token);
+  const accept = useAcceptInvitation();
+  const { data: me } = useMe();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  if (accept.isSuccess && me) return <Navigate to="/" replace />;
+
+  if (!token || invitation.isError) {
+    return (
+      <div className="public__card">
+        <h1 className="public__title">Invitation not valid</h1>
+        <Alert tone="danger">
+          {invitation.error?.message ?? 'This link has no invitation in it.'} If you already set your password, <Link to="/login">sign in</Link>.
+        </Alert>
+      </div>
+    );
+  }
+  if (invitation.isPending) {
+    return (
+      <div className="public__card">
+        <Loading label="Checking your invitation…" />
+      </div>
+    );
+  }
+
+  const { name, email, organizationName } = invitation.data;
+  const tooShort = password.length < MIN_PASSWORD ? `Use at least ${MIN_PASSWORD} characters` : null;
+  const mismatch = confirm !== password ? 'The two passwords are not the same' : null;
+  const serverErrors = accept.error?.fieldErrors() ?? {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (tooShort || mismatch) return;
+    accept.mutate({ token, password });
+  };
+
+  return (
+    <div className="public__card">
+      <h1 className="public__title">Welcome, {name}</h1>
+      <p className="public__lead">
+        You have been invited to <strong>{organizationName}</strong> on Ripple. Choose a password to finish setting up your account.
+      </p>
+      {accept.error && !serverErrors.password && (
+        <Alert tone="danger" title="Could not set your password" className="public__alert">
+          {accept.error.message}
+        </Alert>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField label="Email" type="email" name="email" autoComplete="username" value={email} readOnly />
+        <TextField
+          label="New password"
+          type="password"
+          name="new-password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD}
+          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password.`}
+          error={(touched && tooShort) || serverErrors.password}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <TextField
+          label="Confirm password"
+          type="password"
+          name="confirm-password"
+          autoComplete="new-password"
+          required
+          error={touched && !tooShort ? mismatch : null}
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        <Button type="submit" className="btn--block" loading={accept.isPending} loadingText="Setting your password…">
+          Set password and sign in
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { isApiError } from '@/api/client';
+import { Alert, Button, TextField, useDocumentTitle } from '@/components/ui';
+import { safeNext, useMe } from '@/lib/auth';
+import { useLogin } from '../api/login';
+
+function loginErrorMessage(error: unknown): { title: string; text: string } {
+  if (isApiError(error, 429)) return { title: 'Too many attempts', text: error.message };
+  if (isApiError(error, 401)) return { title: 'Could not sign you in', text: error.message };
+  if (isApiError(error, 400)) return { title: 'Check your details', text: error.message };
+  if (isApiError(error)) return { title: 'Could not sign you in', text: error.message };
+  return { title: 'Could not sign you in', text: 'Something unexpected happened. Try again.' };
+}
+
+export default function LoginPage() {
+  useDocumentTitle('Sign in');
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const { data: me } = useMe();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+
+  // Already signed in, or just signed in: go where the person was heading.
+  if (me) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!email.trim() || !password) return;
+    login.mutate({ email: email.trim(), password });
+  };
+  const error = login.error ? loginErrorMessage(login.error) : null;
+
+  return (
+    <div className="public__card">
+      <h1 className="public__title">Sign in</h1>
+      <p className="public__lead">Welcome back. Sign in with your work email.</p>
+      {params.has('signedOut') && !error && (
+        <Alert tone="success" className="public__alert">
+          You are signed out.
+        </Alert>
+      )}
+      {next !== '/' && !error && !params.has('signedOut') && (
+        <Alert tone="info" className="public__alert">
+          Sign in to continue to that page.
+        </Alert>
+      )}
+      {error && (
+        <Alert tone="danger" title={error.title} className="public__alert">
+          {error.text}
+        </Alert>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={submitted && !email.trim() ? 'Enter your email address' : null}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={submitted && !password ? 'Enter your password' : null}
+        />
+        <Button type="submit" className="btn--block" loading={login.isPending} loadingText="Signing in…">
+          Sign in
+        </Button>
+      </form>
+      <p className="public__footnote">New to Ripple? HR sends you an invitation by email to set your password.</p>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { CycleSettings } from '../api/get-cycle';
+import { dateInDays, endOfDayIso, parseReminderDays, toDateInput } from './cycle-format';
+
+export type ManagerVisibility = CycleSettings['reportVisibility']['manager'];
+
+/** The settings as the form holds them: text for number and date inputs, booleans for checkboxes. */
+export interface SettingsValues {
+  nominationDate: string;
+  responseDate: string;
+  reminderDays: string;
+  anonymityThreshold: string;
+  selfReview: boolean;
+  showManagerSeparately: boolean;
+  minPeers: string;
+  maxPeers: string;
+  managerApprovesPeers: boolean;
+  maxOpenRequestsPerRater: string;
+  managerVisibility: ManagerVisibility;
+}
+
+/** The API's names of the settings, which are also the keys of field errors. */
+export type SettingName = keyof Omit<CycleSettings, 'reportVisibility'> | 'reportVisibility';
+
+/** A new cycle: the API's defaults, with nominations open a week and answers due three weeks out. */
+export function defaultSettingsValues(): SettingsValues {
+  return {
+    nominationDate: dateInDays(7),
+    responseDate: dateInDays(21),
+    reminderDays: '7, 2',
+    anonymityThreshold: '3',
+    selfReview: true,
+    showManagerSeparately: true,
+    minPeers: '3',
+    maxPeers: '8',
+    managerApprovesPeers: true,
+    maxOpenRequestsPerRater: '12',
+    managerVisibility: 'on_release',
+  };
+}
+
+export function settingsValuesOf(settings: CycleSettings): SettingsValues {
+  return {
+    nominationDate: toDateInput(settings.nominationDeadline),
+    responseDate: toDateInput(settings.responseDeadline),
+    reminderDays: settings.reminderDaysBeforeDeadline.join(', '),
+    anonymityThreshold: String(settings.anonymityThreshold),
+    selfReview: settings.selfReview,
+    showManagerSeparately: settings.showManagerSeparately,
+    minPeers: String(settings.minPeers),
+    maxPeers: String(settings.maxPeers),
+    managerApprovesPeers: settings.managerApprovesPeers,
+    maxOpenRequestsPerRater: String(settings.maxOpenRequestsPerRater),
+    managerVisibility: settings.reportVisibility.manager,
+  };
+}
+
+/** Every setting as the API takes it. */
+export interface ParsedSettings {
+  anonymityThreshold: number;
+  selfReview: boolean;
+  minPeers: number;
+  maxPeers: number;
+  managerApprovesPeers: boolean;
+  maxOpenRequestsPerRater: number;
+  reportVisibility: { subject: 'on_release'; manager: ManagerVisibility };
+  showManagerSeparately: boolean;
+  reminderDaysBeforeDeadline: number[];
+  nominationDeadline: string | null;
+  responseDeadline: string | null;
+}
+
+/**
+ * The form's values as settings, plus what the browser can tell is wrong before asking the API
+ * (not a whole number, a list that is not a list). Range rules stay with the API, whose messages
+ * appear beside the same fields. A deadline whose day did not change keeps its exact time.
+ */
+export function parseSettings(values: SettingsValues, current?: CycleSettings): { settings: ParsedSettings; errors: Partial<Record<SettingName, string>> } {
+  const errors: Partial<Record<SettingName, string>> = {};
+  const int = (field: SettingName, text: string, fallback: number): number => {
+    if (!/^\s*\d+\s*$/.test(text)) {
+      errors[field] = 'Enter a whole number';
+      return fallback;
+    }
+    return Number(text);
+  };
+  const deadline = (field: 'nominationDeadline' | 'responseDeadline', date: string): string | null => {
+    if (!date) return null;
+    const previous = current?.[field] ?? null;
+    if (previous && toDateInput(previous) === date) return previous;
+    const iso = endOfDayIso(date);
+    if (!iso) errors[field] = 'Enter a date';
+    return iso;
+  };
+  const reminders = parseReminderDays(values.reminderDays);
+  if (!reminders) errors.reminderDaysBeforeDeadline = 'List whole numbers of days, separated by commas, e.g. 7, 2';
+  const settings: ParsedSettings = {
+    anonymityThreshold: int('anonymityThreshold', values.anonymityThreshold, 3),
+    selfReview: values.selfReview,
+    minPeers: int('minPeers', values.minPeers, 0),
+    maxPeers: int('maxPeers', values.maxPeers, 0),
+    managerApprovesPeers: values.managerApprovesPeers,
+    maxOpenRequestsPerRater: int('maxOpenRequestsPerRater', values.maxOpenRequestsPerRater, 1),
+    reportVisibility: { subject: 'on_release', manager: values.managerVisibility },
+    showManagerSeparately: values.showManagerSeparately,
+    reminderDaysBeforeDeadline: reminders ?? [],
+    nominationDeadline: deadline('nominationDeadline', values.nominationDate),
+    responseDeadline: deadline('responseDeadline', values.responseDate),
+  };
+  return { settings, errors };
+}
+
+/** What people call each setting; the API's messages name fields the way the code does. */
+const SETTING_LABELS: Record<string, string> = {
+  'reportVisibility.manager': 'when managers see reports',
+  reportVisibility: 'report visibility',
+  anonymityThreshold: 'anonymity threshold',
+  selfReview: 'self-review',
+  minPeers: 'minimum peers',
+  maxPeers: 'maximum peers',
+  managerApprovesPeers: 'manager approval',
+  maxOpenRequestsPerRater: 'open requests per rater',
+  showManagerSeparately: 'show the manager separately',
+  reminderDaysBeforeDeadline: 'reminder days',
+  nominationDeadline: 'nomination deadline',
+  responseDeadline: 'response deadline',
+  frameworkId: 'framework',
+};
+
+/** "maxPeers must be at least minPeers (3)" → "maximum peers must be at least minimum peers (3)" (Field capitalises it). */
+export function humanise(message: string): string {
+  return Object.entries(SETTING_LABELS).reduce((text, [name, label]) => text.replace(new RegExp(`\\b${name.replace('.', '\\.')}\\b`, 'g'), label), message);
+}
+
+/** API field errors by setting: `reportVisibility.manager` belongs to the report-visibility control. */
+export function settingErrors(fieldErrors: Record<string, string>): Partial<Record<SettingName, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    const key = field.replace(/^settings\./, '').split('.')[0]!;
+    out[key] ??= humanise(message);
+  }
+  return out as Partial<Record<SettingName, string>>;
+}

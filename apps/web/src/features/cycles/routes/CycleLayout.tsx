@@ -1,0 +1,70 @@
+import { NavLink, Outlet, useParams } from 'react-router';
+import { isApiError } from '@/api/client';
+import { ErrorAlert, Loading, NotFound, PageHeader } from '@/components/ui';
+import { formatDate, plural } from '@/lib/format';
+import { useCycle } from '../api/get-cycle';
+import { CycleActions } from '../components/CycleActions';
+import { STATE_INFO } from '../components/cycle-format';
+import { StateBadge } from '../components/StateBadge';
+import { StateSteps } from '../components/StateSteps';
+import '../cycles.css';
+
+const TABS = [
+  { to: '', label: 'Subjects', end: true },
+  { to: 'progress', label: 'Progress', end: false },
+  { to: 'settings', label: 'Settings', end: false },
+];
+
+/** A cycle's page: its state and actions, key facts, and tabs for subjects, progress and settings. */
+export default function CycleLayout() {
+  const { cycleId = '' } = useParams();
+  const cycle = useCycle(cycleId);
+
+  if (cycle.isPending) return <Loading label="Loading the cycle…" />;
+  if (isApiError(cycle.error, 404)) return <NotFound />;
+  if (cycle.isError) return <ErrorAlert error={cycle.error} title="Could not load this cycle" />;
+
+  const c = cycle.data;
+  const facts = [
+    { label: 'Framework', value: `${c.frameworkName} · v${c.frameworkVersion}` },
+    { label: 'Subjects', value: plural(c.subjectCount, 'person', 'people') },
+    { label: 'Nominations close', value: c.nominationDeadline ? formatDate(c.nominationDeadline) : 'Not set' },
+    { label: 'Answers due', value: c.responseDeadline ? formatDate(c.responseDeadline) : 'Not set' },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={c.name}
+        documentTitle={c.name}
+        back={{ to: '/cycles', label: 'Cycles' }}
+        description={
+          <span className="cycle-status">
+            <StateBadge state={c.state} />
+            <span>{STATE_INFO[c.state].text}</span>
+          </span>
+        }
+        // Always mounted, even when no action is left (after release), so a finished action's confirmation still shows.
+        actions={<CycleActions cycle={c} />}
+      />
+      <div className="cycle-summary">
+        <StateSteps state={c.state} skipsNominating={c.settings.maxPeers === 0} />
+        <dl className="cycle-facts">
+          {facts.map((f) => (
+            <div key={f.label} className="cycle-facts__item">
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <nav className="cy-tabs" aria-label="Cycle sections">
+        {TABS.map((tab) => (
+          <NavLink key={tab.label} to={tab.to} end={tab.end} className={({ isActive }) => `cy-tabs__link${isActive ? ' is-active' : ''}`}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}

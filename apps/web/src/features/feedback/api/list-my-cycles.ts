@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/api/client';
+import { feedbackKeys } from './keys';
+
+export type MyCycle = Schemas['CycleListItemDto'];
+
+/**
+ * GET /api/cycles, kept to the cycles I am a subject of: where I can ask colleagues for feedback.
+ * (HR gets every cycle from this endpoint; `myRoles` says which ones they are reviewed in.)
+ */
+export async function listMySubjectCycles(): Promise<MyCycle[]> {
+  const { items } = await unwrap(api.GET('/api/cycles'));
+  return items.filter((c) => c.myRoles.includes('subject') && c.state !== 'draft');
+}
+
+export const mySubjectCyclesQueryOptions = () => queryOptions({ queryKey: feedbackKeys.myCycles(), queryFn: listMySubjectCycles });
+
+export function useMySubjectCycles() {
+  return useQuery(mySubjectCyclesQueryOptions());
+}

@@ -1,0 +1,209 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError, isApiError } from '@/api/client';
+import { Alert, Button, ErrorAlert } from '@/components/ui';
+import { firstName, plural } from '@/lib/format';
+import type { Questionnaire } from '../api/get-questionnaire';
+import type { DraftBody } from '../api/save-draft';
+import { useSubmitResponse, type Submission } from '../api/submit-response';
+import { useDraftAutosave } from '../hooks/use-draft-autosave';
+import { newUuid } from '../utils/uuid';
+import { CommentQuestion } from './CommentQuestion';
+import { QuestionnaireStatusBar } from './QuestionnaireStatusBar';
+import { ScaleQuestion, statementDomId } from './ScaleQuestion';
+
+type Answers = Record<string, number | null>;
+type Comments = Record<string, string>;
+
+interface QuestionnaireFormProps {
+  questionnaire: Questionnaire;
+  onSubmitted: (submission: Submission) => void;
+  /** The cycle closed while the form was open (a 409 on save or submit). */
+  onClosed: (message: string) => void;
+}
+
+/** Scrolls a statement to the middle of the screen (clear of the sticky bars) and puts focus on its first option. */
+function focusStatement(statementId: string): void {
+  const fieldset = document.getElementById(statementDomId(statementId));
+  if (!fieldset) return;
+  fieldset.scrollIntoView({ block: 'center' });
+  fieldset.querySelector<HTMLInputElement>('input[type="radio"]')?.focus({ preventScroll: true });
+}
+
+/** The statements the API says are missing (422 incomplete_submission: one error per statement, with its questionId). */
+function missingFromError(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'incomplete_submission') return [];
+  return (error.errors as { questionId?: unknown }[]).flatMap((e) => (typeof e?.questionId === 'string' ? [e.questionId.toLowerCase()] : []));
+}
+
+/**
+ * The questionnaire being answered: behaviour by behaviour, every statement a radio group, then
+ * the comment boxes. Every change is autosaved (the whole draft); Submit checks completeness here
+ * first, then sends everything with an Idempotency-Key.
+ */
+export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: QuestionnaireFormProps) {
+  const statements = useMemo(() => q.behaviours.flatMap((b) => b.statements), [q.behaviours]);
+  const number = useMemo(() => new Map(statements.map((s, i) => [s.id, i + 1])), [statements]);
+  const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(q.draft.answers.map((a) => [a.questionId.toLowerCase(), a.rating])));
+  const [comments, setComments] = useState<Comments>(() => Object.fromEntries(q.draft.comments.map((c) => [c.questionId.toLowerCase(), c.text])));
+  const latest = useRef({ answers, comments });
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
+  const autosave = useDraftAutosave(q.id, q.savedAt, { onClosed });
+  const submit = useSubmitResponse();
+  // One Idempotency-Key per submit attempt: a retry of the same answers reuses it.
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+
+  const bodyOf = (a: Answers, c: Comments): DraftBody => ({
+    answers: statements.filter((s) => s.id in a).map((s) => ({ questionId: s.id, rating: a[s.id] ?? null })),
+    comments: q.openQuestions.filter((o) => (c[o.id] ?? '').trim() !== '').map((o) => ({ questionId: o.id, text: c[o.id]! })),
+  });
+
+  const update = (next: { answers?: Answers; comments?: Comments }) => {
+    latest.current = { answers: next.answers ?? latest.current.answers, comments: next.comments ?? latest.current.comments };
+    if (next.answers) setAnswers(next.answers);
+    if (next.comments) setComments(next.comments);
+    autosave.change(bodyOf(latest.current.answers, latest.current.comments));
+  };
+
+  const answer = (statementId: string, rating: number | null) => {
+    update({ answers: { ...latest.current.answers, [statementId]: rating } });
+    if (missing.has(statementId)) {
+      const rest = new Set(missing);
+      rest.delete(statementId);
+      setMissing(rest);
+      if (rest.size === 0) setProblem(null);
+    }
+  };
+
+  const showMissing = (ids: string[]) => {
+    setMissing(new Set(ids));
+    setProblem(
+      ids.length === 1
+        ? '1 statement still needs an answer. Choose how often you see it, or Not observed.'
+        : `${ids.length} statements still need an answer. Choose how often you see each one, or Not observed.`,
+    );
+    const first = statements.find((s) => ids.includes(s.id));
+    if (first) requestAnimationFrame(() => focusStatement(first.id));
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submit.isPending) return;
+    const unanswered = statements.filter((s) => !(s.id in latest.current.answers)).map((s) => s.id);
+    if (unanswered.length) {
+      showMissing(unanswered);
+      return;
+    }
+    setProblem(null);
+    const body = bodyOf(latest.current.answers, latest.current.comments);
+    const serial = JSON.stringify(body);
+    if (attempt.current?.body !== serial) attempt.current = { key: newUuid(), body: serial };
+    await autosave.hold();
+    // mutateAsync, not mutate's callbacks: a successful submit turns this form into the read-only
+    // view (the cached questionnaire says so), and callbacks of an unmounted form would never run.
+    try {
+      const submission = await submit.mutateAsync({ id: q.id, body, idempotencyKey: attempt.current.key });
+      autosave.stop();
+      attempt.current = null;
+      onSubmitted(submission);
+    } catch (error) {
+      const ids = missingFromError(error);
+      if (ids.length) {
+        autosave.resume();
+        showMissing(ids);
+      } else if (isApiError(error, 409) && error.code === 'cycle_not_open') {
+        autosave.stop();
+        onClosed(error.message);
+      } else {
+        autosave.resume();
+      }
+    }
+  };
+
+  const answered = statements.filter((s) => s.id in answers).length;
+  const complete = answered === statements.length;
+  const self = q.relationship === 'self';
+  const incompleteError = missingFromError(submit.error).length > 0 || (isApiError(submit.error, 409) && submit.error.code === 'cycle_not_open');
+
+  return (
+    <form className="questionnaire" noValidate onSubmit={onSubmit} aria-label={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}>
+      <QuestionnaireStatusBar answered={answered} total={statements.length} status={autosave.status} />
+      {autosave.status.kind === 'failed' && (
+        <Alert tone="danger" title="Your latest answers could not be saved">
+          {autosave.status.message} Reload the page to see what was saved.
+        </Alert>
+      )}
+
+      {q.behaviours.map((behaviour, index) => (
+        <section key={behaviour.id} className="behaviour" aria-labelledby={`behaviour-${behaviour.id}`}>
+          <header className="behaviour__header">
+            <p className="behaviour__step">
+              Behaviour {index + 1} of {q.behaviours.length}
+            </p>
+            <h2 className="behaviour__name" id={`behaviour-${behaviour.id}`}>
+              {behaviour.name}
+            </h2>
+            {behaviour.description && <p className="behaviour__description">{behaviour.description}</p>}
+          </header>
+          {behaviour.statements.map((statement) => (
+            <ScaleQuestion
+              key={statement.id}
+              statement={statement}
+              number={number.get(statement.id) ?? 0}
+              scale={q.scale}
+              value={answers[statement.id]}
+              missing={missing.has(statement.id)}
+              onAnswer={(rating) => answer(statement.id, rating)}
+            />
+          ))}
+        </section>
+      ))}
+
+      {q.openQuestions.length > 0 && (
+        <section className="behaviour comments" aria-labelledby="comments-heading">
+          <header className="behaviour__header">
+            <h2 className="behaviour__name" id="comments-heading">
+              In your own words
+            </h2>
+            <p className="behaviour__description">
+              {self
+                ? 'Notes for yourself and your report. Be specific: name situations and what you did.'
+                : `Helpful feedback is specific and about behaviour: describe what you saw ${firstName(q.subject.name)} do, when, and the effect it had — not guesses about character. Comments appear in the report without your name.`}
+            </p>
+          </header>
+          {q.openQuestions.map((question) => (
+            <CommentQuestion
+              key={question.id}
+              question={question}
+              value={comments[question.id] ?? ''}
+              onChange={(text) => update({ comments: { ...latest.current.comments, [question.id]: text } })}
+            />
+          ))}
+        </section>
+      )}
+
+      <section className="submit-panel" aria-labelledby="submit-heading">
+        <h2 className="submit-panel__title" id="submit-heading">
+          Submit
+        </h2>
+        <p className="submit-panel__text">
+          {complete
+            ? `All ${plural(statements.length, 'statement')} have an answer. Once submitted, your feedback is final and can no longer be changed.`
+            : `${answered} of ${statements.length} statements answered. Every statement needs an answer — Not observed counts — before you can submit.`}
+        </p>
+        {problem && (
+          <Alert tone="danger" live={false} title="Not submitted yet">
+            {problem}
+          </Alert>
+        )}
+        {submit.isError && !incompleteError && <ErrorAlert error={submit.error} title="Your feedback was not submitted" />}
+        <div className="form__actions">
+          <Button type="submit" loading={submit.isPending} loadingText="Submitting…">
+            Submit feedback
+          </Button>
+          <span className="muted submit-panel__note">Your answers are saved as a draft until you submit.</span>
+        </div>
+      </section>
+    </form>
+  );
+}

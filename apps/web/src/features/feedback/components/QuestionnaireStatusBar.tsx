@@ -1,0 +1,66 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SaveStatus } from '../hooks/use-draft-autosave';
+import { clockTime } from '../utils/time';
+
+function saveText(status: SaveStatus): { text: string; tone: 'muted' | 'ok' | 'warn' | 'bad' } {
+  switch (status.kind) {
+    case 'pending':
+    case 'saving':
+      return { text: 'Saving…', tone: 'muted' };
+    case 'saved':
+      return { text: `Saved ${clockTime(status.savedAt)}`, tone: 'ok' };
+    case 'retrying':
+      return { text: 'Couldn’t save — retrying', tone: 'warn' };
+    case 'failed':
+      return { text: 'Couldn’t save', tone: 'bad' };
+    case 'closed':
+      return { text: 'Not saved — the cycle has closed', tone: 'bad' };
+    case 'idle':
+    default:
+      return status.savedAt ? { text: `Saved ${clockTime(status.savedAt)}`, tone: 'ok' } : { text: 'Answers save as you go', tone: 'muted' };
+  }
+}
+
+const ICON = { muted: '', ok: '✓', warn: '!', bad: '!' } as const;
+
+/**
+ * Sticky at the top of the questionnaire: how many statements have an answer, and whether they are
+ * saved. Only trouble (and the recovery from it) is announced to screen readers; "Saving… Saved"
+ * after every click would drown everything else.
+ */
+export function QuestionnaireStatusBar({ answered, total, status }: { answered: number; total: number; status: SaveStatus }) {
+  const labelId = useId();
+  const save = saveText(status);
+  const [announcement, setAnnouncement] = useState('');
+  const troubled = useRef(false);
+  useEffect(() => {
+    if (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'closed') {
+      troubled.current = true;
+      setAnnouncement(status.kind === 'retrying' ? 'Couldn’t save your answers — retrying' : save.text);
+    } else if (status.kind === 'saved' && troubled.current) {
+      troubled.current = false;
+      setAnnouncement('Your answers are saved again');
+    }
+  }, [status.kind]);
+  return (
+    <div className="q-status">
+      <div className="q-status__progress">
+        <span className="q-status__count" id={labelId}>
+          <strong>{answered}</strong> of {total} answered
+        </span>
+        <progress className="q-status__bar" max={total || 1} value={answered} aria-labelledby={labelId} />
+      </div>
+      <p className={`q-status__save q-status__save--${save.tone}`}>
+        {ICON[save.tone] && (
+          <span className="q-status__icon" aria-hidden="true">
+            {ICON[save.tone]}
+          </span>
+        )}
+        {save.text}
+      </p>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
+    </div>
+  );
+}

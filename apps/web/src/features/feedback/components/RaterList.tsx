@@ -1,0 +1,107 @@
+import { Link } from 'react-router';
+import { Badge, Button } from '@/components/ui';
+import type { SubjectRequest, SubjectRequests } from '../api/get-subject-requests';
+import { RATER_GROUP, raterState, type Relationship } from '../utils/words';
+import { PersonLine } from './PersonLine';
+
+const ORDER: Relationship[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
+
+interface RaterListProps {
+  view: SubjectRequests;
+  /** Shown beside declined raters when more people can still be asked. */
+  onAskSomeoneElse?: () => void;
+  onApprove: (request: SubjectRequest) => void;
+  onReject: (request: SubjectRequest) => void;
+  onRemove: (request: SubjectRequest) => void;
+  busyId: string | null;
+}
+
+function Rater({ request, view, onAskSomeoneElse, onApprove, onReject, onRemove, busyId }: RaterListProps & { request: SubjectRequest }) {
+  const state = raterState(request.state, view.viewer);
+  const isSelf = request.relationship === 'self';
+  const subjectViewer = view.viewer === 'subject';
+  const busy = busyId === request.id;
+  return (
+    <li className="rater" data-request={request.id}>
+      <div className="rater__who">
+        <PersonLine person={request.rater} nameAs="p" />
+      </div>
+      <div className="rater__state">
+        <Badge tone={state.tone} icon={state.icon}>
+          {state.label}
+        </Badge>
+        {isSelf && subjectViewer && request.state === 'open' && (
+          <p className="rater__next">
+            <Link to="/feedback">Answer it in My feedback</Link>
+          </p>
+        )}
+        {request.reason && (
+          <p className="rater__reason">
+            <span className="rater__reason-label">{request.state === 'declined' ? 'Their reason:' : 'Reason:'}</span> “{request.reason}”
+          </p>
+        )}
+        {request.state === 'declined' && subjectViewer && (
+          <p className="rater__next">
+            {onAskSomeoneElse ? (
+              <Button variant="ghost" size="sm" className="rater__ask" onClick={onAskSomeoneElse}>
+                Ask someone else<span aria-hidden="true"> →</span>
+              </Button>
+            ) : (
+              <span className="muted">You can no longer ask anyone else in this cycle.</span>
+            )}
+          </p>
+        )}
+      </div>
+      {(request.canDecide || request.canRemove) && (
+        <div className="rater__actions">
+          {request.canDecide && (
+            <>
+              <Button size="sm" onClick={() => onApprove(request)} loading={busy} loadingText="Approving…">
+                Approve<span className="visually-hidden"> {request.rater.name}</span>
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => onReject(request)} disabled={busy}>
+                Reject<span className="visually-hidden"> {request.rater.name}</span>
+              </Button>
+            </>
+          )}
+          {request.canRemove && (
+            <Button size="sm" variant="ghost" onClick={() => onRemove(request)} disabled={busy}>
+              {subjectViewer ? 'Withdraw' : 'Remove'}
+              <span className="visually-hidden"> {request.rater.name}</span>
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Who has been asked about the subject, by relationship. */
+export function RaterList(props: RaterListProps) {
+  const { view } = props;
+  const groups = ORDER.map((relationship) => ({ relationship, items: view.items.filter((r) => r.relationship === relationship) })).filter(
+    (g) => g.items.length > 0 || (g.relationship === 'peer' && view.maxPeers > 0),
+  );
+  return (
+    <div className="rater-groups">
+      {groups.map((group) => (
+        <section key={group.relationship} className="rater-group" aria-labelledby={`group-${group.relationship}`}>
+          <h3 className="rater-group__title" id={`group-${group.relationship}`} tabIndex={-1}>
+            {RATER_GROUP[group.relationship]} <span className="rater-group__count">{group.items.length}</span>
+          </h3>
+          {group.items.length === 0 ? (
+            <p className="rater-group__empty muted">
+              {view.viewer === 'subject' ? 'Nobody yet. Ask colleagues who see your work regularly.' : 'Nobody has been asked yet.'}
+            </p>
+          ) : (
+            <ul className="rater-list">
+              {group.items.map((request) => (
+                <Rater key={request.id} request={request} {...props} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

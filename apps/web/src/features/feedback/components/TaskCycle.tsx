@@ -1,0 +1,102 @@
+import { Badge, Button, ButtonLink } from '@/components/ui';
+import { firstName, formatDate, plural } from '@/lib/format';
+import type { FeedbackTask, FeedbackTaskCycle } from '../api/list-my-tasks';
+import { capitalise, dueText, isSoon } from '../utils/time';
+import { CYCLE_STATE, SUBJECT_TO_RATER, taskState } from '../utils/words';
+import { PersonLine } from './PersonLine';
+
+function TaskAction({ task }: { task: FeedbackTask }) {
+  const who = task.relationship === 'self' ? 'your self-review' : `feedback for ${task.subject.name}`;
+  if (task.state === 'declined') return null;
+  const label = task.canAnswer ? (task.state === 'open' && task.progress.answered === 0 ? 'Start' : 'Continue') : 'View';
+  return (
+    <ButtonLink to={`/feedback/${task.id}`} variant={task.canAnswer ? 'primary' : 'secondary'} size="sm">
+      {label}
+      <span className="visually-hidden"> {who}</span>
+    </ButtonLink>
+  );
+}
+
+function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: FeedbackTask) => void }) {
+  const state = taskState(task.state, task.canAnswer);
+  const { answered, total } = task.progress;
+  const self = task.relationship === 'self';
+  const progressId = `task-${task.id}-progress`;
+  return (
+    <li className="task" data-task={task.id}>
+      <div className="task__who">
+        <PersonLine
+          person={task.subject}
+          nameAs="h3"
+          extra={<p className="task__relation">{self ? 'You (self-review)' : capitalise(SUBJECT_TO_RATER[task.relationship])}</p>}
+        />
+      </div>
+      <div className="task__progress">
+        {task.state === 'declined' ? (
+          <span className="muted">You declined</span>
+        ) : (
+          <>
+            <span id={progressId} className="task__count">
+              {answered} of {total} answered
+            </span>
+            <progress className="task__bar" max={total || 1} value={answered} aria-labelledby={progressId} />
+          </>
+        )}
+      </div>
+      <div className="task__state">
+        <Badge tone={state.tone} icon={state.icon}>
+          {state.label}
+        </Badge>
+      </div>
+      <div className="task__actions">
+        <TaskAction task={task} />
+        {task.canAnswer && !self && (
+          <Button variant="ghost" size="sm" onClick={() => onDecline(task)}>
+            Decline<span className="visually-hidden"> the request for {firstName(task.subject.name)}</span>
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** One cycle on My feedback: its deadline and the people I was asked about. */
+export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDecline: (task: FeedbackTask) => void }) {
+  const due = dueText(cycle.responseDeadline);
+  const open = cycle.requests.filter((r) => r.canAnswer).length;
+  const done = cycle.requests.filter((r) => r.state === 'submitted').length;
+  const running = cycle.state === 'nominating' || cycle.state === 'collecting';
+  const state = CYCLE_STATE[cycle.state];
+  // Self-review first, then the API's order (by name).
+  const requests = [...cycle.requests].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
+  return (
+    <section className="card task-cycle" aria-labelledby={`cycle-${cycle.id}`}>
+      <header className="task-cycle__header">
+        <div>
+          <h2 className="card__title" id={`cycle-${cycle.id}`}>
+            {cycle.name}
+          </h2>
+          <p className="card__description">
+            {running ? `${plural(open, 'request')} waiting · ${done} submitted` : `${done} of ${cycle.requests.length} submitted`}
+          </p>
+        </div>
+        <div className="task-cycle__meta">
+          {running && due && cycle.responseDeadline ? (
+            <p className={`due${isSoon(cycle.responseDeadline) && open > 0 ? ' due--soon' : ''}`}>
+              {isSoon(cycle.responseDeadline) && open > 0 && <span aria-hidden="true">⏰ </span>}
+              <strong>{capitalise(due)}</strong>
+              <span className="due__date"> · {formatDate(cycle.responseDeadline)}</span>
+            </p>
+          ) : (
+            <Badge tone={state.tone}>{state.label}</Badge>
+          )}
+        </div>
+      </header>
+      <ul className="task-list">
+        {requests.map((task) => (
+          <Task key={task.id} task={task} onDecline={onDecline} />
+        ))}
+      </ul>
+    </section>
+  );
+}

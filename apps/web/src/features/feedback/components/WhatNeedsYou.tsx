@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import { Card } from '@/components/ui';
+import { plural } from '@/lib/format';
+import { useMyApprovals } from '../api/list-my-approvals';
+import { useMySubjectCycles } from '../api/list-my-cycles';
+import { useMyTasks, waitingTasks } from '../api/list-my-tasks';
+import '../feedback.css';
+
+/**
+ * Home's "What needs you": feedback waiting for me, peer proposals waiting for my approval, and
+ * the running cycles I am reviewed in. Rows with nothing to do are left out.
+ */
+export function WhatNeedsYou() {
+  const tasks = useMyTasks();
+  const approvals = useMyApprovals();
+  const cycles = useMySubjectCycles();
+  const waiting = tasks.data ? waitingTasks(tasks.data).length : 0;
+  const pending = approvals.data?.length ?? 0;
+  const running = (cycles.data ?? []).filter((c) => c.state === 'nominating' || c.state === 'collecting');
+  const loaded = !tasks.isPending && !approvals.isPending && !cycles.isPending;
+  const rows = [
+    waiting > 0 && { to: '/feedback', count: waiting, text: `${plural(waiting, 'request')} waiting for your feedback`, action: 'Give feedback' },
+    pending > 0 && { to: '/requests', count: pending, text: `${plural(pending, 'peer request')} waiting for your approval`, action: 'Review' },
+    running.length > 0 && {
+      to: '/requests',
+      count: running.length,
+      text: `${plural(running.length, 'cycle')} reviewing you — choose who gives you feedback`,
+      action: 'Your requests',
+    },
+  ].filter((r): r is { to: string; count: number; text: string; action: string } => Boolean(r));
+  return (
+    <Card title="What needs you" className="needs-you">
+      {!loaded && <p className="muted">Checking your feedback…</p>}
+      {loaded && rows.length === 0 && <p className="muted">Nothing right now. Feedback requests and approvals will show up here.</p>}
+      {rows.length > 0 && (
+        <ul className="needs-you__list">
+          {rows.map((row) => (
+            <li key={row.text}>
+              <Link to={row.to} className="needs-you__row">
+                <span className="needs-you__count" aria-hidden="true">
+                  {row.count}
+                </span>
+                <span className="needs-you__text">{row.text}</span>
+                <span className="needs-you__action">
+                  {row.action}
+                  <span aria-hidden="true"> →</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import { Button, SelectField, TextAreaField, TextField } from '@/components/ui';
+import { LIMITS, newStatement, type BehaviourDraft, type BehaviourKindValue } from './framework-draft';
+
+interface BehaviourEditorProps {
+  behaviour: BehaviourDraft;
+  index: number;
+  onChange: (behaviour: BehaviourDraft) => void;
+  onRemove?: () => void;
+  /** Field errors of this behaviour, by path below it: `name`, `statements.1.text`, … */
+  errors: Record<string, string>;
+  canAddStatement: boolean;
+}
+
+/** One behaviour: name, kind, description and its statements, each removable (at least one stays). */
+export function BehaviourEditor({ behaviour, index, onChange, onRemove, errors, canAddStatement }: BehaviourEditorProps) {
+  const set = (patch: Partial<BehaviourDraft>) => onChange({ ...behaviour, ...patch });
+  const title = behaviour.name.trim() || `New behaviour ${index + 1}`;
+  const full = behaviour.statements.length >= LIMITS.statementsPerBehaviour;
+  return (
+    <fieldset className="behaviour-editor">
+      <legend className="behaviour-editor__legend">
+        <span className="behaviour-editor__number">{index + 1}</span> {title}
+      </legend>
+      <div className="behaviour-editor__grid">
+        <TextField label="Name" name={`behaviours.${index}.name`} maxLength={100} value={behaviour.name} onChange={(e) => set({ name: e.target.value })} error={errors.name ?? errors.key} />
+        <SelectField label="Kind" name={`behaviours.${index}.kind`} value={behaviour.kind} onChange={(e) => set({ kind: e.target.value as BehaviourKindValue })} error={errors.kind}>
+          <option value="influence">Influence (leadership)</option>
+          <option value="management">Management</option>
+        </SelectField>
+      </div>
+      <TextAreaField
+        label="Description"
+        labelNote="(optional)"
+        name={`behaviours.${index}.description`}
+        className="field--short"
+        maxLength={500}
+        value={behaviour.description}
+        onChange={(e) => set({ description: e.target.value })}
+        error={errors.description}
+      />
+      <div className="statement-list">
+        <p className="field__label" id={`${behaviour.uid}-statements`}>
+          Statements <span className="field__note">(what a colleague can observe, rated by how often they see it)</span>
+        </p>
+        {errors.statements && <p className="field__error">⚠ {errors.statements}</p>}
+        <ol className="statement-list__items" aria-labelledby={`${behaviour.uid}-statements`}>
+          {behaviour.statements.map((s, j) => (
+            <li key={s.uid} className="statement-list__item">
+              <TextField
+                label={`Statement ${j + 1} of ${title}`}
+                className="statement-list__field"
+                name={`behaviours.${index}.statements.${j}.text`}
+                maxLength={300}
+                value={s.text}
+                onChange={(e) => set({ statements: behaviour.statements.map((x) => (x.uid === s.uid ? { ...x, text: e.target.value } : x)) })}
+                error={errors[`statements.${j}.text`] ?? errors[`statements.${j}.key`]}
+              />
+              <Button
+                variant="ghost"
+                size="sm"
+                className="statement-list__remove"
+                disabled={behaviour.statements.length <= 1}
+                onClick={() => set({ statements: behaviour.statements.filter((x) => x.uid !== s.uid) })}
+              >
+                Remove<span className="visually-hidden"> statement {j + 1} of {title}</span>
+              </Button>
+            </li>
+          ))}
+        </ol>
+        <div className="behaviour-editor__actions">
+          <Button variant="secondary" size="sm" disabled={full || !canAddStatement} onClick={() => set({ statements: [...behaviour.statements, newStatement()] })}>
+            + Add statement<span className="visually-hidden"> to {title}</span>
+          </Button>
+          {full && <span className="field__hint">At most {LIMITS.statementsPerBehaviour} statements per behaviour.</span>}
+          {onRemove && (
+            <Button variant="ghost" size="sm" className="behaviour-editor__remove" onClick={onRemove}>
+              Remove behaviour<span className="visually-hidden"> {title}</span>
+            </Button>
+          )}
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { isApiError } from '@/api/client';
+import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, NotFound, PageHeader, TextAreaField, TextField } from '@/components/ui';
+import { useFramework, type FrameworkDetail } from '../api/get-framework';
+import { useUpdateFramework } from '../api/update-framework';
+import { BehaviourEditor } from '../components/BehaviourEditor';
+import { contentOf, draftOf, LIMITS, newBehaviour, newOpenQuestion, type FrameworkDraft } from '../components/framework-draft';
+import '../frameworks.css';
+
+const FIELD_WORDS: Record<string, string> = { text: 'The text', name: 'The name', description: 'The description', hint: 'The hint', kind: 'The kind', key: 'The key' };
+
+/** "behaviours.2.statements.0.text is required" → "The text is required": the field is already marked. */
+const humanise = (message: string): string => message.replace(/^(?:[a-zA-Z]+\.\d+\.)+([a-zA-Z]+)\b/, (_, last: string) => FIELD_WORDS[last] ?? last);
+
+/** Field errors below a path prefix, with the prefix taken off: `behaviours.2.` → {name, statements.0.text}. */
+function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([field, message]) => (field.startsWith(prefix) ? [[field.slice(prefix.length), message]] : [])));
+}
+
+function Editor({ framework }: { framework: FrameworkDetail }) {
+  const [draft, setDraft] = useState<FrameworkDraft>(() => draftOf(framework));
+  const update = useUpdateFramework();
+  const navigate = useNavigate();
+  const errors = Object.fromEntries(Object.entries(update.error?.fieldErrors() ?? {}).map(([field, message]) => [field, humanise(message)]));
+  const set = (patch: Partial<FrameworkDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const statementCount = draft.behaviours.reduce((n, b) => n + b.statements.length, 0);
+  const before = framework.latestVersion.version;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      { id: framework.id, ...contentOf(draft, framework) },
+      {
+        onSuccess: (saved) => {
+          const version = saved.latestVersion.version;
+          const notice =
+            version > before
+              ? `Saved as version ${version}. Cycles that launched with version ${before} keep their questionnaire; new cycles use version ${version}.`
+              : `Saved. Version ${version} was updated (no launched cycle uses it).`;
+          navigate(`/admin/frameworks/${framework.id}`, { state: { notice } });
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="form framework-form" onSubmit={submit} noValidate>
+      {framework.latestVersionInUse && (
+        <Alert tone="info" title={`Saving creates version ${before + 1}`} live={false}>
+          Version {before} is used by a launched cycle, and a running questionnaire never changes.
+        </Alert>
+      )}
+      {update.isError && (
+        <Alert tone="danger" title={isApiError(update.error, 422) || isApiError(update.error, 400) ? 'Please correct the marked fields' : 'The framework was not saved'}>
+          {Object.keys(errors).length > 0 ? 'Nothing was saved. Each problem is described beside its field.' : update.error.message}
+        </Alert>
+      )}
+      <Card title="Framework">
+        <div className="form">
+          <TextField label="Name" name="name" required maxLength={200} value={draft.name} onChange={(e) => set({ name: e.target.value })} error={errors.name} />
+          <TextAreaField
+            label="Description"
+            labelNote="(optional)"
+            name="description"
+            className="field--short"
+            maxLength={2000}
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+            error={errors.description}
+          />
+        </div>
+      </Card>
+
+      <Card title="Behaviours" description={`${draft.behaviours.length} behaviours, ${statementCount} of at most ${LIMITS.statements} statements. Keep the questionnaire near 25–30 statements: raters tire past ~35.`}>
+        {errors.behaviours && <p className="field__error">⚠ {errors.behaviours}</p>}
+        <div className="behaviour-editors">
+          {draft.behaviours.map((b, i) => (
+            <BehaviourEditor
+              key={b.uid}
+              behaviour={b}
+              index={i}
+              errors={errorsUnder(errors, `behaviours.${i}.`)}
+              canAddStatement={statementCount < LIMITS.statements}
+              onChange={(changed) => set({ behaviours: draft.behaviours.map((x) => (x.uid === b.uid ? changed : x)) })}
+              onRemove={draft.behaviours.length > 1 ? () => set({ behaviours: draft.behaviours.filter((x) => x.uid !== b.uid) }) : undefined}
+            />
+          ))}
+        </div>
+        <Button
+          variant="secondary"
+          className="add-behaviour"
+          disabled={draft.behaviours.length >= LIMITS.behaviours || statementCount >= LIMITS.statements}
+          onClick={() => set({ behaviours: [...draft.behaviours, newBehaviour()] })}
+        >
+          + Add behaviour
+        </Button>
+      </Card>
+
+      <Card title="Open questions" description="Answered in words; shown anonymously in the report. The hint helps raters write specific, behaviour-based comments.">
+        {errors.openQuestions && <p className="field__error">⚠ {errors.openQuestions}</p>}
+        <ol className="question-editors">
+          {draft.openQuestions.map((q, i) => {
+            const at = `openQuestions.${i}.`;
+            const change = (patch: Partial<typeof q>) => set({ openQuestions: draft.openQuestions.map((x) => (x.uid === q.uid ? { ...x, ...patch } : x)) });
+            return (
+              <li key={q.uid} className="question-editor">
+                <TextField label={`Question ${i + 1}`} name={`${at}text`} maxLength={300} value={q.text} onChange={(e) => change({ text: e.target.value })} error={errors[`${at}text`] ?? errors[`${at}key`]} />
+                <TextField label={`Hint for question ${i + 1}`} labelNote="(optional)" name={`${at}hint`} maxLength={300} value={q.hint} onChange={(e) => change({ hint: e.target.value })} error={errors[`${at}hint`]} />
+                <Button variant="ghost" size="sm" className="question-editor__remove" onClick={() => set({ openQuestions: draft.openQuestions.filter((x) => x.uid !== q.uid) })}>
+                  Remove<span className="visually-hidden"> question {i + 1}</span>
+                </Button>
+              </li>
+            );
+          })}
+        </ol>
+        <Button variant="secondary" disabled={draft.openQuestions.length >= LIMITS.openQuestions} onClick={() => set({ openQuestions: [...draft.openQuestions, newOpenQuestion()] })}>
+          + Add open question
+        </Button>
+      </Card>
+
+      <div className="form__actions">
+        <Button type="submit" loading={update.isPending} loadingText="Saving…">
+          Save framework
+        </Button>
+        <ButtonLink to={`/admin/frameworks/${framework.id}`} variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
+
+/** Edit names, descriptions, statements and open questions; add and remove them. */
+export default function EditFrameworkPage() {
+  const { frameworkId = '' } = useParams();
+  const framework = useFramework(frameworkId);
+  if (framework.isPending) return <Loading label="Loading the framework…" />;
+  if (isApiError(framework.error, 404)) return <NotFound />;
+  if (framework.isError) return <ErrorAlert error={framework.error} title="Could not load this framework" />;
+  return (
+    <>
+      <PageHeader title={`Edit ${framework.data.name}`} documentTitle={`Edit ${framework.data.name}`} back={{ to: `/admin/frameworks/${framework.data.id}`, label: framework.data.name }} />
+      {/* Keyed by framework, not version: saving as a new version must not remount the form before it navigates away. */}
+      <Editor key={framework.data.id} framework={framework.data} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap, type Schemas } from '@/api/client';
+import { peopleKeys } from './keys';
+
+export type ImportResult = Schemas['ImportResultDto'];
+export type ImportRowError = Schemas['ImportErrorDto'];
+
+/** Sends the CSV as the raw body (`text/csv`). A dry run only reports; a real run is all or nothing. */
+export const importPeople = ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+  unwrap(
+    api.POST('/api/people/import', {
+      params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+      body: csv,
+      headers: { 'Content-Type': 'text/csv' },
+      bodySerializer: (body) => body,
+    }),
+  );
+
+/** The row errors of a refused import (422 carries the same `errors` as a dry run). */
+export const importRowErrors = (error: unknown): ImportRowError[] =>
+  error instanceof ApiError && error.status === 422 ? (error.errors as ImportRowError[]).filter((e) => typeof e?.line === 'number') : [];
+
+export function useImportPeople() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: importPeople,
+    onSuccess: async (result) => {
+      if (!result.dryRun) await queryClient.invalidateQueries({ queryKey: peopleKeys.all });
+    },
+  });
+}

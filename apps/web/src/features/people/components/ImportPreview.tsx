@@ -1,0 +1,114 @@
+import { Alert, Badge, Table, type BadgeTone, type Column } from '@/components/ui';
+import { plural } from '@/lib/format';
+import type { ImportResult, ImportRowError } from '../api/import-people';
+
+type Change = ImportResult['changes'][number];
+
+const ACTION: Record<Change['action'], { label: string; tone: BadgeTone; icon: string }> = {
+  create: { label: 'New', tone: 'success', icon: '+' },
+  update: { label: 'Update', tone: 'info', icon: '~' },
+  unchanged: { label: 'No change', tone: 'neutral', icon: '=' },
+};
+
+const FIELD_LABEL: Record<Change['fields'][number]['field'], string> = {
+  name: 'Name',
+  title: 'Title',
+  department: 'Department',
+  manager: 'Manager',
+  role: 'Role',
+};
+
+const empty = <span className="muted">(empty)</span>;
+
+function FieldChanges({ change }: { change: Change }) {
+  if (change.action === 'create') return <span className="muted">New person</span>;
+  if (change.action === 'unchanged') return <span className="muted">Already up to date</span>;
+  return (
+    <ul className="diff">
+      {change.fields.map((f) => (
+        <li key={f.field}>
+          <span className="diff__field">{FIELD_LABEL[f.field]}:</span> <del className="diff__from">{f.from ?? empty}</del>
+          <span aria-hidden="true"> → </span>
+          <span className="visually-hidden"> becomes </span>
+          <ins className="diff__to">{f.to ?? empty}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const changeColumns: Column<Change>[] = [
+  { key: 'line', header: 'Line', cell: (c) => c.line, className: 'col-line', align: 'end' },
+  {
+    key: 'person',
+    header: 'Person',
+    cell: (c) => (
+      <div className="person-cell">
+        <span className="person-cell__name">{c.name}</span>
+        <span className="person-cell__email">{c.email}</span>
+      </div>
+    ),
+  },
+  {
+    key: 'action',
+    header: 'Change',
+    cell: (c) => (
+      <Badge tone={ACTION[c.action].tone} icon={ACTION[c.action].icon}>
+        {ACTION[c.action].label}
+      </Badge>
+    ),
+  },
+  { key: 'details', header: 'Details', cell: (c) => <FieldChanges change={c} /> },
+];
+
+const errorColumns: Column<ImportRowError>[] = [
+  { key: 'line', header: 'Line', cell: (e) => e.line, className: 'col-line', align: 'end' },
+  { key: 'column', header: 'Column', cell: (e) => (e.column ? <code>{e.column}</code> : <span className="muted">—</span>) },
+  { key: 'message', header: 'Problem', cell: (e) => e.message },
+];
+
+export function ImportErrors({ errors }: { errors: ImportRowError[] }) {
+  return (
+    <section className="import-section" aria-labelledby="import-errors-title">
+      <Alert tone="danger" title={`${plural(errors.length, 'problem')} to fix`} live={false}>
+        Nothing has been imported. Correct these rows in your file, then check it again.
+      </Alert>
+      <h3 id="import-errors-title" className="visually-hidden">
+        Problems in the file
+      </h3>
+      <Table caption="Problems in the file" columns={errorColumns} rows={errors} rowKey={(e) => `${e.line}:${e.column}:${e.message}`} />
+    </section>
+  );
+}
+
+export function ImportSummary({ summary }: { summary: ImportResult['summary'] }) {
+  const stats = [
+    { label: 'New', value: summary.created, tone: 'success' },
+    { label: 'Updated', value: summary.updated, tone: 'info' },
+    { label: 'Unchanged', value: summary.unchanged, tone: 'neutral' },
+  ];
+  return (
+    <dl className="stats">
+      {stats.map((s) => (
+        <div key={s.label} className={`stat stat--${s.tone}`}>
+          <dt className="stat__label">{s.label}</dt>
+          <dd className="stat__value">{s.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What the dry run found: the counts, the rows that will change (with from → to), and unchanged rows last. */
+export function ImportChanges({ changes }: { changes: Change[] }) {
+  const order = { create: 0, update: 1, unchanged: 2 } as const;
+  const sorted = [...changes].sort((a, b) => order[a.action] - order[b.action] || a.line - b.line);
+  return (
+    <section className="import-section" aria-labelledby="import-changes-title">
+      <h3 id="import-changes-title" className="import-section__title">
+        Changes
+      </h3>
+      <Table caption="Changes in the file" columns={changeColumns} rows={sorted} rowKey={(c) => `${c.line}:${c.email}`} />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ButtonLink, Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, SelectField, TextField } from '@/components/ui';
+import { isAdmin, useSignedInUser } from '@/lib/auth';
+import { plural } from '@/lib/format';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useDepartments } from '../api/list-departments';
+import { useListPeople } from '../api/list-people';
+import { PeopleTable } from '../components/PeopleTable';
+
+const PAGE_SIZE = 25;
+
+/** The directory; search, department and page live in the URL so a view can be shared or reloaded. */
+export default function PeoplePage() {
+  const me = useSignedInUser();
+  const admin = isAdmin(me);
+  const [params, setParams] = useSearchParams();
+  const department = params.get('department') ?? '';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const [searchText, setSearchText] = useState(params.get('search') ?? '');
+  const search = useDebouncedValue(searchText.trim(), 250);
+
+  const update = (changes: Record<string, string | number | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === '' || value === 0) next.delete(key);
+          else next.set(key, String(value));
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if (search !== (params.get('search') ?? '')) update({ search, offset: null });
+    // Only when the debounced text settles; the department and page keep their own values.
+  }, [search]);
+
+  const query = { search: params.get('search') || undefined, department: department || undefined, limit: PAGE_SIZE, offset };
+  const people = useListPeople(query);
+  const departments = useDepartments();
+  const filtered = Boolean(query.search || query.department);
+
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description={people.data ? `${plural(people.data.total, 'person', 'people')}${filtered ? ' match' : ' in your organisation'}` : 'Everyone in your organisation'}
+        actions={
+          admin && (
+            <>
+              <ButtonLink to="/people/import" variant="secondary">
+                Import CSV
+              </ButtonLink>
+              <ButtonLink to="/people/new" variant="primary">
+                Add person
+              </ButtonLink>
+            </>
+          )
+        }
+      />
+      <Card className="card--flush">
+        <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+          <TextField
+            className="filters__search"
+            label="Search"
+            type="search"
+            name="search"
+            placeholder="Name, email, title or department"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+          />
+          <SelectField className="filters__department" label="Department" name="department" value={department} onChange={(e) => update({ department: e.target.value, offset: null })}>
+            <option value="">All departments</option>
+            {(departments.data ?? []).map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </SelectField>
+        </form>
+        {people.isPending && <Loading label="Loading people…" />}
+        {people.isError && <ErrorAlert error={people.error} title="Could not load people" />}
+        {people.data && people.data.items.length === 0 && (
+          <EmptyState
+            title={filtered ? 'Nobody matches these filters' : 'Nobody here yet'}
+            action={
+              filtered ? (
+                <button
+                  type="button"
+                  className="btn btn--secondary"
+                  onClick={() => {
+                    setSearchText('');
+                    update({ search: null, department: null, offset: null });
+                  }}
+                >
+                  Clear filters
+                </button>
+              ) : (
+                admin && <ButtonLink to="/people/import">Import people from CSV</ButtonLink>
+              )
+            }
+          >
+            {filtered ? 'Try another name or department.' : 'Add people one by one or import them from a CSV file.'}
+          </EmptyState>
+        )}
+        {people.data && people.data.items.length > 0 && (
+          <>
+            <PeopleTable people={people.data.items} admin={admin} busy={people.isPlaceholderData} />
+            <Pagination noun="people" offset={people.data.query.offset ?? 0} limit={PAGE_SIZE} total={people.data.total} onChange={(o) => update({ offset: o })} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { Link, useParams } from 'react-router';
+import { isApiError } from '@/api/client';
+import { Alert, Badge, Button, Card, ErrorAlert, Loading, NotFound, PageHeader, useToast } from '@/components/ui';
+import { isAdmin, useSignedInUser } from '@/lib/auth';
+import { formatDate } from '@/lib/format';
+import { usePerson } from '../api/get-person';
+import { useInvitePerson } from '../api/invite-person';
+import type { Person } from '../api/list-people';
+import { useUpdatePerson } from '../api/update-person';
+import { PersonForm } from '../components/PersonForm';
+
+function Profile({ person, className }: { person: Person; className?: string }) {
+  const facts = [
+    { label: 'Email', value: <a href={`mailto:${person.email}`}>{person.email}</a> },
+    { label: 'Title', value: person.title },
+    { label: 'Department', value: person.department },
+    { label: 'Manager', value: person.managerId ? <Link to={`/people/${person.managerId}`}>{person.managerName}</Link> : null },
+    { label: 'Direct reports', value: person.directReportCount ? String(person.directReportCount) : 'None' },
+  ];
+  return (
+    <Card title="Profile" className={className}>
+      <dl className="facts">
+        {facts.map((f) => (
+          <div key={f.label} className="facts__row">
+            <dt>{f.label}</dt>
+            <dd>{f.value ?? <span className="muted">Not set</span>}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+function Invitation({ person }: { person: Person }) {
+  const invite = useInvitePerson();
+  return (
+    <Card title="Sign-in" description={person.hasLogin ? 'This person has set a password and can sign in.' : 'This person cannot sign in until they accept an invitation.'}>
+      <p className="invite__status">
+        {person.hasLogin ? (
+          <Badge tone="success" icon="✓">
+            Active
+          </Badge>
+        ) : (
+          <Badge tone="warning" icon="–">
+            Not set up
+          </Badge>
+        )}
+      </p>
+      {invite.isSuccess && (
+        <Alert tone="success" title={`Invitation sent to ${invite.data.sentTo}`}>
+          The link works once and expires on {formatDate(invite.data.expiresAt)}.
+        </Alert>
+      )}
+      {invite.isError && <ErrorAlert error={invite.error} title="The invitation was not sent" />}
+      <Button variant="secondary" onClick={() => invite.mutate(person.id)} loading={invite.isPending} loadingText="Sending…">
+        {invite.isSuccess || person.hasLogin ? 'Send a new invitation' : 'Send invitation'}
+      </Button>
+      {person.hasLogin && <p className="field__hint">A new invitation lets them choose a new password.</p>}
+    </Card>
+  );
+}
+
+function EditPerson({ person }: { person: Person }) {
+  const update = useUpdatePerson();
+  const toast = useToast();
+  return (
+    <div className="person-layout">
+      <Card title="Details">
+        <PersonForm
+          key={person.id}
+          person={person}
+          submitLabel="Save changes"
+          submittingLabel="Saving…"
+          submitting={update.isPending}
+          error={update.error}
+          onSubmit={(values) => update.mutate({ id: person.id, ...values }, { onSuccess: (saved) => toast.show(`Saved changes to ${saved.name}`) })}
+        />
+      </Card>
+      <div className="person-layout__side">
+        <Invitation person={person} />
+        <Profile person={person} />
+      </div>
+    </div>
+  );
+}
+
+export default function PersonPage() {
+  const { personId = '' } = useParams();
+  const me = useSignedInUser();
+  const person = usePerson(personId);
+
+  if (person.isPending) return <Loading />;
+  if (isApiError(person.error, 404)) return <NotFound />;
+  if (person.isError) return <ErrorAlert error={person.error} title="Could not load this person" />;
+
+  const p = person.data;
+  const subtitle = [p.title, p.department].filter(Boolean).join(' · ') || p.email;
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        description={
+          <>
+            {subtitle}
+            {p.role === 'admin' && (
+              <>
+                {' '}
+                <Badge tone="accent">HR admin</Badge>
+              </>
+            )}
+          </>
+        }
+        documentTitle={p.name}
+        back={{ to: '/people', label: 'People' }}
+      />
+      {isAdmin(me) ? <EditPerson person={p} /> : <Profile person={p} className="card--narrow" />}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, isApiError, unwrap, type Schemas } from '@/api/client';
+
+/**
+ * Who is signed in. Shared by every feature (role checks, names), so it lives outside the
+ * features: `useMe()` anywhere, `useSignedInUser()` inside the signed-in layout.
+ */
+export type Me = Schemas['MeDto'];
+export type Role = Me['role'];
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+/** The signed-in person, or null when signed out (a 401 is an answer here, not an error). */
+export async function getMe(): Promise<Me | null> {
+  try {
+    return await unwrap(api.GET('/api/auth/me'));
+  } catch (error) {
+    if (isApiError(error, 401)) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+/** Only under the signed-in layout, which renders nothing until `me` is known. */
+export function useSignedInUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSignedInUser() used outside the signed-in layout');
+  return data;
+}
+
+export const isAdmin = (me: Pick<Me, 'role'> | null | undefined): boolean => me?.role === 'admin';
+
+/** Only same-site paths: `?next=` must never send someone to another origin. */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@lib/common';
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEventView {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Who did what: every admin action and every report view. Written in the caller's transaction. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(actor: Pick<Actor, 'organizationId' | 'personId'>, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.db.manager).query(
+      `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [actor.organizationId, actor.personId, entry.action, entry.targetType, entry.targetId ?? null, JSON.stringify(entry.details ?? {})],
+    );
+  }
+
+  async list(
+    organizationId: string,
+    filter: { action?: string; targetType?: string; targetId?: string; limit: number; offset: number },
+  ): Promise<{ items: AuditEventView[]; total: number }> {
+    const params: unknown[] = [organizationId];
+    let where = 'e.organization_id = $1';
+    for (const [column, value] of [['action', filter.action], ['target_type', filter.targetType], ['target_id', filter.targetId]] as const) {
+      if (value) {
+        params.push(value);
+        where += ` AND e.${column} = $${params.length}`;
+      }
+    }
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events e WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT e.id::text, e.actor_id, p.name AS actor_name, e.action, e.target_type, e.target_id, e.details, e.created_at
+         FROM audit_events e LEFT JOIN people p ON p.organization_id = e.organization_id AND p.id = e.actor_id
+        WHERE ${where} ORDER BY e.created_at DESC, e.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: String(r.id),
+        actorId: (r.actor_id as string) ?? null,
+        actorName: (r.actor_name as string) ?? null,
+        action: String(r.action),
+        targetType: String(r.target_type),
+        targetId: (r.target_id as string) ?? null,
+        details: r.details as Record<string, unknown>,
+        createdAt: new Date(r.created_at as string).toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CYCLE_STATES, type CycleState, type FeedbackRelationship } from './domain';
+import { RequestCountsDto } from './cycle-subject.dto';
+
+export class RelationshipProgressDto extends RequestCountsDto {
+  @ApiProperty({ enum: ['self', 'manager', 'peer', 'direct_report', 'other'] }) relationship: FeedbackRelationship;
+}
+
+export class DepartmentProgressDto extends RequestCountsDto {
+  @ApiProperty({ type: String, nullable: true, description: "The subjects' department, frozen at launch" }) department: string | null;
+}
+
+export class SubjectProgressDto extends RequestCountsDto {
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) department: string | null;
+}
+
+export class PendingRaterDto {
+  @ApiProperty({ format: 'uuid' }) raterId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) department: string | null;
+  @ApiProperty({ description: 'Requests not started' }) notStarted: number;
+  @ApiProperty({ description: 'Requests with a draft' }) inProgress: number;
+}
+
+export class PendingRatersDto {
+  @ApiProperty({ description: 'Raters with at least one open request' }) total: number;
+  @ApiProperty({ type: [PendingRaterDto], description: 'Most open requests first, at most 500' }) items: PendingRaterDto[];
+}
+
+export class CycleProgressDto {
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
+  @ApiProperty({ type: RequestCountsDto }) overall: RequestCountsDto;
+  @ApiProperty({ type: [RelationshipProgressDto] }) byRelationship: RelationshipProgressDto[];
+  @ApiProperty({ type: [DepartmentProgressDto] }) byDepartment: DepartmentProgressDto[];
+  @ApiProperty({ type: [SubjectProgressDto], description: 'Every subject, by name' }) bySubject: SubjectProgressDto[];
+  @ApiProperty({ type: PendingRatersDto, description: 'Who has not answered yet (HR only)' }) pendingRaters: PendingRatersDto;
+}
+
+export class RemindersQueuedDto {
+  @ApiProperty({ description: 'Part of each mail\'s dedupe key, e.g. manual:2026-03-01T09:30' }) slot: string;
+  @ApiProperty({ description: 'Raters with open requests who will be reminded' }) raterCount: number;
+}

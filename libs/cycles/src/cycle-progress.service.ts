@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import type { Actor } from '@lib/common';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
+import { CyclesRepository } from './cycles.repository';
+import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import { countsOf, COUNTS_SQL } from './request-counts';
+import { manualReminderSlot, RUNNING_STATES } from './notifications/reminder-slots';
+import type { FeedbackRelationship } from './domain';
+
+const PENDING_RATERS_LIMIT = 500;
+/** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
+export const MANUAL_REMINDER_INTERVAL_MINUTES = 10;
+
+type Row = Record<string, any>;
+
+@Injectable()
+export class CycleProgressService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** Response rates overall, by relationship and by department in one GROUPING SETS query; then by subject and who has not answered. */
+  async progress(actor: Actor, cycleId: string): Promise<CycleProgressDto> {
+    const org = actor.organizationId;
+    const cycle = await this.cycles.find(org, cycleId);
+    if (!cycle) throw CyclesException.cycleNotFound();
+    const grouped: Row[] = await this.db.query(
+      `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${COUNTS_SQL}
+         FROM feedback_requests fr
+         JOIN cycle_subjects cs ON cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND cs.organization_id = $1
+        GROUP BY GROUPING SETS ((), (fr.relationship), (cs.department))`,
+      [org, cycleId],
+    );
+    const subjects: Row[] = await this.db.query(
+      `SELECT cs.person_id, p.name, cs.department, ${COUNTS_SQL}
+         FROM cycle_subjects cs
+         JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
+         LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+        GROUP BY cs.person_id, p.name, cs.department
+        ORDER BY p.name, cs.person_id`,
+      [org, cycleId],
+    );
+    const pending: Row[] = await this.db.query(
+      `SELECT fr.rater_id, p.name, p.email, p.department,
+              count(*) FILTER (WHERE fr.state = 'open')::int AS not_started,
+              count(*) FILTER (WHERE fr.state = 'in_progress')::int AS in_progress,
+              count(*) OVER ()::int AS total
+         FROM feedback_requests fr
+         JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress')
+        GROUP BY fr.rater_id, p.name, p.email, p.department
+        ORDER BY count(*) DESC, p.name, fr.rater_id
+        LIMIT $3`,
+      [org, cycleId, PENDING_RATERS_LIMIT],
+    );
+    const overall = grouped.find((r) => r.by_relationship === 1 && r.by_department === 1);
+    return {
+      cycleId,
+      state: cycle.state,
+      responseDeadline: cycle.settings.responseDeadline?.toISOString() ?? null,
+      overall: countsOf(overall ?? {}),
+      byRelationship: grouped
+        .filter((r) => r.by_relationship === 0)
+        .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship))
+        .map((r) => ({ relationship: r.relationship, ...countsOf(r) })),
+      byDepartment: grouped
+        .filter((r) => r.by_department === 0)
+        .sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff'))
+        .map((r) => ({ department: r.department ?? null, ...countsOf(r) })),
+      bySubject: subjects.map((r) => ({ subjectId: r.person_id, name: r.name, department: r.department ?? null, ...countsOf(r) })),
+      pendingRaters: {
+        total: pending[0]?.total ?? 0,
+        items: pending.map((r) => ({
+          raterId: r.rater_id,
+          name: r.name,
+          email: r.email,
+          department: r.department ?? null,
+          notStarted: r.not_started,
+          inProgress: r.in_progress,
+        })),
+      },
+    };
+  }
+
+  /**
+   * HR's "send reminder now": queues one reminder per rater with open requests they have been
+   * invited to (a rater whose invitation is still queued gets that first). Refused (429)
+   * within MANUAL_REMINDER_INTERVAL_MINUTES of the previous one; each mail is also keyed by the
+   * minute, so a job that runs twice sends nothing twice.
+   */
+  async sendReminders(actor: Actor, cycleId: string, now = new Date()): Promise<RemindersQueuedDto> {
+    const org = actor.organizationId;
+    const result = await this.db.transaction(async (tx) => {
+      const cycle = await this.cycles.find(org, cycleId, tx, true);
+      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!RUNNING_STATES.includes(cycle.state)) {
+        throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
+      }
+      const [rows]: [Row[], number] = await tx.query(
+        `UPDATE cycles SET reminders_sent_at = $3
+          WHERE organization_id = $1 AND id = $2
+            AND (reminders_sent_at IS NULL OR reminders_sent_at <= $3::timestamptz - make_interval(mins => $4))
+         RETURNING id`,
+        [org, cycleId, now, MANUAL_REMINDER_INTERVAL_MINUTES],
+      );
+      if (!rows.length) {
+        throw new CyclesException(
+          CyclesErrorCode.RemindersTooSoon,
+          `Reminders for this cycle were sent less than ${MANUAL_REMINDER_INTERVAL_MINUTES} minutes ago`,
+          { retryAfterMinutes: MANUAL_REMINDER_INTERVAL_MINUTES },
+        );
+      }
+      const [{ raters }]: { raters: number }[] = await tx.query(
+        `SELECT count(DISTINCT rater_id)::int AS raters FROM feedback_requests
+          WHERE organization_id = $1 AND cycle_id = $2 AND state IN ('open', 'in_progress') AND invited_at IS NOT NULL`,
+        [org, cycleId],
+      );
+      const slot = manualReminderSlot(now);
+      await this.audit.record(actor, { action: 'cycle.reminders_sent', targetType: 'cycle', targetId: cycleId, details: { slot, raters } }, tx);
+      return { slot, raterCount: raters };
+    });
+    await this.jobs.send(JOB_NAMES.cycleReminders, { organizationId: org, cycleId, slot: result.slot });
+    return result;
+  }
+}
+
+const RELATIONSHIP_ORDER: FeedbackRelationship[] = ['self', 'manager', 'peer', 'direct_report', 'other'];

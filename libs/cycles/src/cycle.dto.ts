@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CYCLE_ACTIONS, CYCLE_STATES, MANAGER_REPORT_VISIBILITIES, type CycleAction, type CycleState } from './domain';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class ReportVisibilityDto {
+  @ApiProperty({ enum: ['on_release'] }) subject: 'on_release';
+  @ApiProperty({ enum: MANAGER_REPORT_VISIBILITIES }) manager: 'on_close' | 'on_release' | 'never';
+}
+
+export class ReportVisibilityInputDto {
+  @ApiPropertyOptional({ enum: ['on_release'] }) subject?: 'on_release';
+  @ApiPropertyOptional({ enum: MANAGER_REPORT_VISIBILITIES }) manager?: 'on_close' | 'on_release' | 'never';
+}
+
+/** The cycle's settings (libs/cycles/src/domain/cycle-settings.ts), deadlines as ISO strings. */
+export class CycleSettingsDto {
+  @ApiProperty({ minimum: 3, maximum: 10, description: 'k: fewest responses a non-identified group needs to be shown' })
+  anonymityThreshold: number;
+  @ApiProperty() selfReview: boolean;
+  @ApiProperty({ minimum: 0, maximum: 20 }) minPeers: number;
+  @ApiProperty({ minimum: 0, maximum: 20, description: '0: no peer feedback, launch goes straight to collecting' }) maxPeers: number;
+  @ApiProperty() managerApprovesPeers: boolean;
+  @ApiProperty({ minimum: 1, maximum: 50 }) maxOpenRequestsPerRater: number;
+  @ApiProperty({ type: ReportVisibilityDto }) reportVisibility: ReportVisibilityDto;
+  @ApiProperty() showManagerSeparately: boolean;
+  @ApiProperty({ type: [Number], description: 'Days before the response deadline, largest first; 0 = 4 hours before it' })
+  reminderDaysBeforeDeadline: number[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
+}
+
+/** Input shape of settings: every field optional (defaults apply on create; PATCH merges). */
+export class CycleSettingsInputDto {
+  @ApiPropertyOptional({ minimum: 3, maximum: 10, default: 3 }) anonymityThreshold?: number;
+  @ApiPropertyOptional({ default: true }) selfReview?: boolean;
+  @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 3 }) minPeers?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 8 }) maxPeers?: number;
+  @ApiPropertyOptional({ default: true }) managerApprovesPeers?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 12 }) maxOpenRequestsPerRater?: number;
+  @ApiPropertyOptional({ type: ReportVisibilityInputDto }) reportVisibility?: ReportVisibilityInputDto;
+  @ApiPropertyOptional({ default: true }) showManagerSeparately?: boolean;
+  @ApiPropertyOptional({ type: [Number], default: [7, 2], maxItems: 5 }) reminderDaysBeforeDeadline?: number[];
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) nominationDeadline?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Required to launch' })
+  responseDeadline?: string | null;
+}
+
+export class CreateCycleDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the organisation's first framework (seeded if none)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'frameworkId must be a framework id' })
+  frameworkId?: string;
+
+  // Checked field by field by the domain validator (422 with every problem named).
+  @ApiPropertyOptional({ type: CycleSettingsInputDto })
+  @IsOptional()
+  @IsObject()
+  settings?: Record<string, unknown>;
+}
+
+export class UpdateCycleDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name is required' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Draft only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'frameworkId must be a framework id' })
+  frameworkId?: string;
+
+  @ApiPropertyOptional({ type: CycleSettingsInputDto, description: 'Only the settings to change; locked ones are refused with 409' })
+  @IsOptional()
+  @IsObject()
+  settings?: Record<string, unknown>;
+}
+
+export type CycleRole = 'admin' | 'subject' | 'rater';
+
+export class CycleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty() frameworkName: string;
+  @ApiProperty({ format: 'uuid', description: 'Follows the latest version while draft; frozen at launch' }) frameworkVersionId: string;
+  @ApiProperty() frameworkVersion: number;
+  @ApiProperty({ type: CycleSettingsDto }) settings: CycleSettingsDto;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
+  @ApiProperty() subjectCount: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) launchedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) releasedAt: string | null;
+  @ApiProperty({ enum: CYCLE_ACTIONS, isArray: true, description: 'Transitions HR may take now (empty for members)' })
+  allowedActions: CycleAction[];
+  @ApiProperty({ type: [String], description: 'Settings HR may still change (empty for members)' }) editableSettings: string[];
+  @ApiProperty({ enum: ['admin', 'subject', 'rater'], isArray: true, description: "The caller's parts in this cycle" }) myRoles: CycleRole[];
+}
+
+export class CycleListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) launchedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) releasedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'HR only; null for members' }) subjectCount: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'HR only; null for members' }) frameworkName: string | null;
+  @ApiProperty({ enum: ['admin', 'subject', 'rater'], isArray: true }) myRoles: CycleRole[];
+}
+
+export class CycleListDto {
+  @ApiProperty({ type: [CycleListItemDto], description: 'Newest first. HR: every cycle; members: launched cycles they take part in' })
+  items: CycleListItemDto[];
+}

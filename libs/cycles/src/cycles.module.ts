@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { FrameworksModule } from '@lib/frameworks';
+import { CycleLaunchRepository } from './cycle-launch.repository';
+import { CycleProgressController } from './cycle-progress.controller';
+import { CycleProgressService } from './cycle-progress.service';
+import { CycleSubjectsController } from './cycle-subjects.controller';
+import { CycleSubjectsService } from './cycle-subjects.service';
+import { CyclesController } from './cycles.controller';
+import { CyclesRepository } from './cycles.repository';
+import { CyclesService } from './cycles.service';
+import { CycleNotificationsService } from './notifications/cycle-notifications.service';
+
+/** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
+@Module({
+  imports: [FrameworksModule],
+  controllers: [CyclesController, CycleSubjectsController, CycleProgressController],
+  providers: [CyclesRepository, CycleLaunchRepository, CyclesService, CycleSubjectsService, CycleProgressService, CycleNotificationsService],
+  exports: [CyclesService, CycleNotificationsService],
+})
+export class CyclesModule {}

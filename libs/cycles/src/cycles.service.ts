@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import { Actor, isAdmin } from '@lib/common';
+import { FrameworksService } from '@lib/frameworks';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { CycleLaunchRepository } from './cycle-launch.repository';
+import { CreateCycleDto, CycleDto, CycleListDto, CycleRole, CycleSettingsDto, UpdateCycleDto } from './cycle.dto';
+import { CycleRecord, CyclesRepository } from './cycles.repository';
+import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import {
+  allowedActions,
+  assertValidCycleSettings,
+  changedLockedSettings,
+  CycleAction,
+  CycleSettings,
+  CycleState,
+  editableSettings,
+  transition,
+} from './domain';
+
+const ANALYZE_AFTER_REQUESTS = 5_000;
+
+/** Who changes a cycle: HR, or the scheduler (nomination deadline), recorded with no actor. */
+type ChangeActor = Pick<Actor, 'organizationId' | 'personId'>;
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly launcher: CycleLaunchRepository,
+    private readonly frameworks: FrameworksService,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** For other libraries: the cycle with parsed settings, or null (tenant-scoped). */
+  findCycle(organizationId: string, cycleId: string, tx?: EntityManager): Promise<CycleRecord | null> {
+    return this.cycles.find(organizationId, cycleId, tx);
+  }
+
+  list(actor: Actor): Promise<CycleListDto> {
+    return this.cycles.list(actor.organizationId, actor.personId, isAdmin(actor)).then((items) => ({ items }));
+  }
+
+  /** HR: any cycle. A member: a launched cycle they are a subject or rater of; otherwise 404. */
+  async get(actor: Actor, id: string, tx?: EntityManager): Promise<CycleDto> {
+    const cycle = await this.cycles.find(actor.organizationId, id, tx);
+    if (!cycle) throw CyclesException.cycleNotFound();
+    if (isAdmin(actor)) {
+      const roles = await this.cycles.participation(actor.organizationId, id, actor.personId);
+      return toDto(cycle, ['admin', ...roles], true);
+    }
+    const roles = cycle.state === 'draft' ? [] : await this.cycles.participation(actor.organizationId, id, actor.personId);
+    if (!roles.length) throw CyclesException.cycleNotFound();
+    return toDto(cycle, roles, false);
+  }
+
+  async create(actor: Actor, dto: CreateCycleDto): Promise<CycleDto> {
+    const settings = assertValidCycleSettings(dto.settings ?? {});
+    return this.db.transaction(async (tx) => {
+      const frameworkId = dto.frameworkId ?? (await this.frameworks.ensureDefault(actor.organizationId, tx));
+      const frameworkVersionId = await this.latestVersion(actor.organizationId, frameworkId, tx);
+      const id = await this.cycles.insert(actor.organizationId, { name: dto.name, frameworkVersionId, settings, createdBy: actor.personId }, tx);
+      await this.audit.record(actor, { action: 'cycle.created', targetType: 'cycle', targetId: id, details: { name: dto.name } }, tx);
+      return this.get(actor, id, tx);
+    });
+  }
+
+  /**
+   * Changes the name, the framework (draft only) and settings. Settings are merged with the
+   * current ones and validated as a whole; a change to a setting locked in this state is a 409
+   * naming the fields, and nothing is written.
+   */
+  async update(actor: Actor, id: string, dto: UpdateCycleDto): Promise<CycleDto> {
+    return this.db.transaction(async (tx) => {
+      const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
+      if (!cycle) throw CyclesException.cycleNotFound();
+      const next: CycleSettings = dto.settings ? assertValidCycleSettings(mergeSettings(cycle.settings, dto.settings)) : cycle.settings;
+      const locked: string[] = changedLockedSettings(cycle.state, cycle.settings, next);
+      if (dto.frameworkId && dto.frameworkId !== cycle.frameworkId && cycle.state !== 'draft') locked.push('frameworkId');
+      if (locked.length) {
+        throw new CyclesException(CyclesErrorCode.SettingLocked, `These settings can no longer change (the cycle is ${cycle.state}): ${locked.join(', ')}`, {
+          fields: locked,
+          errors: locked.map((field) => ({ field, message: `${field} is locked once the cycle is ${cycle.state}` })),
+        });
+      }
+      const frameworkVersionId =
+        dto.frameworkId && dto.frameworkId !== cycle.frameworkId ? await this.latestVersion(actor.organizationId, dto.frameworkId, tx) : cycle.frameworkVersionId;
+      await this.cycles.update(actor.organizationId, id, { name: dto.name ?? cycle.name, frameworkVersionId, settings: next }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'cycle.updated', targetType: 'cycle', targetId: id, details: { name: dto.name, frameworkId: dto.frameworkId, settings: Object.keys(dto.settings ?? {}) } },
+        tx,
+      );
+      return this.get(actor, id, tx);
+    });
+  }
+
+  /**
+   * Launch, in one transaction: freeze the framework version and the org chart, create the
+   * org-chart requests with set-based SQL, change state. The invitations go out afterwards as a
+   * job (one mail per rater, listing every subject they were asked about).
+   */
+  async launch(actor: Actor, id: string): Promise<CycleDto> {
+    const org = actor.organizationId;
+    const created = await this.db.transaction(async (tx) => {
+      const cycle = await this.cycles.find(org, id, tx, true);
+      if (!cycle) throw CyclesException.cycleNotFound();
+      const target = transition(cycle.state, 'launch', cycle.settings);
+      await this.launcher.dropInactiveSubjects(org, id, tx);
+      await this.assertLaunchable(org, id, cycle, tx);
+      // FOR SHARE: a framework edit (FOR UPDATE) waits, so the version frozen here is complete and
+      // the edit then sees it in use and creates the next version.
+      await tx.query(`SELECT 1 FROM frameworks WHERE organization_id = $1 AND id = $2 FOR SHARE`, [org, cycle.frameworkId]);
+      const versionId = await this.frameworks.latestVersionId(org, cycle.frameworkId, tx);
+      await this.cycles.setFrameworkVersion(org, id, versionId, tx);
+      await this.launcher.freezeSubjects(org, id, null, tx);
+      const requests = await this.launcher.createOrgChartRequests(org, id, cycle.settings.selfReview, null, tx);
+      await this.cycles.setState(org, id, target, tx);
+      await this.audit.record(actor, { action: 'cycle.launched', targetType: 'cycle', targetId: id, details: { state: target, requests } }, tx);
+      return requests;
+    });
+    // A large launch changes these tables' size at once; fresh statistics keep the next queries'
+    // plans sane before autovacuum notices (PostgreSQL's advice after bulk loads).
+    if (created >= ANALYZE_AFTER_REQUESTS) await this.db.query(`ANALYZE cycle_subjects, feedback_requests`);
+    await this.jobs.send(JOB_NAMES.cycleInvitations, { organizationId: org, cycleId: id });
+    return this.get(actor, id);
+  }
+
+  startCollecting(actor: Actor, id: string): Promise<CycleDto> {
+    return this.change(actor, id, 'start-collecting').then(() => this.get(actor, id));
+  }
+
+  /** Closing freezes answers; the report snapshots are computed by the reports.snapshot job. */
+  async close(actor: Actor, id: string): Promise<CycleDto> {
+    await this.change(actor, id, 'close');
+    await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id });
+    return this.get(actor, id);
+  }
+
+  release(actor: Actor, id: string): Promise<CycleDto> {
+    return this.change(actor, id, 'release').then(() => this.get(actor, id));
+  }
+
+  /** The scheduler ends nominations whose deadline has passed; a cycle moved meanwhile is left alone. */
+  async endNominations(organizationId: string, id: string): Promise<boolean> {
+    try {
+      await this.change({ organizationId, personId: null as unknown as string }, id, 'start-collecting', 'nominating');
+      return true;
+    } catch (error) {
+      if (error instanceof CyclesException || (error as { code?: string }).code === 'invalid_transition') return false;
+      throw error;
+    }
+  }
+
+  private async change(actor: ChangeActor, id: string, action: Exclude<CycleAction, 'launch'>, expected?: CycleState): Promise<CycleState> {
+    return this.db.transaction(async (tx) => {
+      const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
+      if (!cycle || (expected && cycle.state !== expected)) throw CyclesException.cycleNotFound();
+      const target = transition(cycle.state, action, cycle.settings);
+      await this.cycles.setState(actor.organizationId, id, target, tx);
+      await this.audit.record(actor, { action: `cycle.${target}`, targetType: 'cycle', targetId: id, details: { from: cycle.state, action } }, tx);
+      return target;
+    });
+  }
+
+  private async latestVersion(organizationId: string, frameworkId: string, tx: EntityManager): Promise<string> {
+    try {
+      return await this.frameworks.latestVersionId(organizationId, frameworkId, tx);
+    } catch {
+      throw new CyclesException(CyclesErrorCode.FrameworkNotFound, 'Unknown framework', { errors: [{ field: 'frameworkId', message: 'unknown framework' }] });
+    }
+  }
+
+  private async assertLaunchable(organizationId: string, id: string, cycle: CycleRecord, tx: EntityManager): Promise<void> {
+    const errors: { field: string; message: string }[] = [];
+    const [{ subjects }]: { subjects: number }[] = await tx.query(
+      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2`,
+      [organizationId, id],
+    );
+    if (subjects === 0) errors.push({ field: 'subjects', message: 'Add at least one subject before launching' });
+    const deadline = cycle.settings.responseDeadline;
+    if (!deadline) errors.push({ field: 'responseDeadline', message: 'Set a response deadline before launching' });
+    else if (deadline.getTime() <= Date.now()) errors.push({ field: 'responseDeadline', message: 'The response deadline has passed' });
+    if (errors.length) {
+      throw new CyclesException(CyclesErrorCode.LaunchIncomplete, `The cycle cannot be launched yet: ${errors.map((e) => e.message).join('; ')}`, { errors });
+    }
+  }
+}
+
+/** A PATCH of settings: top-level fields replace, reportVisibility merges one level down. */
+function mergeSettings(current: CycleSettings, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  const visibility = patch.reportVisibility;
+  if (visibility && typeof visibility === 'object' && !Array.isArray(visibility)) {
+    merged.reportVisibility = { ...current.reportVisibility, ...visibility };
+  }
+  return merged;
+}
+
+export function settingsDto(settings: CycleSettings): CycleSettingsDto {
+  return {
+    ...settings,
+    reportVisibility: { ...settings.reportVisibility },
+    reminderDaysBeforeDeadline: [...settings.reminderDaysBeforeDeadline],
+    nominationDeadline: settings.nominationDeadline?.toISOString() ?? null,
+    responseDeadline: settings.responseDeadline?.toISOString() ?? null,
+  };
+}
+
+function toDto(cycle: CycleRecord, roles: CycleRole[], admin: boolean): CycleDto {
+  const settings = settingsDto(cycle.settings);
+  return {
+    id: cycle.id,
+    name: cycle.name,
+    state: cycle.state,
+    frameworkId: cycle.frameworkId,
+    frameworkName: cycle.frameworkName,
+    frameworkVersionId: cycle.frameworkVersionId,
+    frameworkVersion: cycle.frameworkVersion,
+    settings,
+    nominationDeadline: settings.nominationDeadline,
+    responseDeadline: settings.responseDeadline,
+    subjectCount: cycle.subjectCount,
+    createdAt: cycle.createdAt,
+    launchedAt: cycle.launchedAt,
+    closedAt: cycle.closedAt,
+    releasedAt: cycle.releasedAt,
+    allowedActions: admin ? allowedActions(cycle.state, cycle.settings) : [],
+    editableSettings: admin ? editableSettings(cycle.state) : [],
+    myRoles: roles,
+  };
+}

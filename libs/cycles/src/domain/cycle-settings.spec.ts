@@ -1,0 +1,166 @@
+import { ErrorKind } from '@lib/common';
+import {
+  assertValidCycleSettings,
+  CycleSettingsError,
+  CycleSettingsResult,
+  defaultCycleSettings,
+  validateCycleSettings,
+} from './cycle-settings';
+
+/** The field names of the errors, or [] when valid: what a client would show next to its inputs. */
+const errorFields = (result: CycleSettingsResult): string[] => (result.ok ? [] : result.errors.map((e) => e.field));
+
+const settingsOf = (result: CycleSettingsResult) => {
+  if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+  return result.settings;
+};
+
+describe('validateCycleSettings', () => {
+  it('applies every default to an empty input', () => {
+    expect(settingsOf(validateCycleSettings({}))).toEqual({
+      anonymityThreshold: 3,
+      selfReview: true,
+      minPeers: 3,
+      maxPeers: 8,
+      managerApprovesPeers: true,
+      maxOpenRequestsPerRater: 12,
+      reportVisibility: { subject: 'on_release', manager: 'on_release' },
+      showManagerSeparately: true,
+      reminderDaysBeforeDeadline: [7, 2],
+      nominationDeadline: null,
+      responseDeadline: null,
+    });
+    expect(settingsOf(validateCycleSettings(undefined))).toEqual(defaultCycleSettings());
+    expect(settingsOf(validateCycleSettings(null))).toEqual(defaultCycleSettings());
+  });
+
+  it('never hands out a shared default that a caller could mutate', () => {
+    settingsOf(validateCycleSettings({})).reminderDaysBeforeDeadline.push(1);
+    defaultCycleSettings().reminderDaysBeforeDeadline.push(1);
+    expect(settingsOf(validateCycleSettings({})).reminderDaysBeforeDeadline).toEqual([7, 2]);
+  });
+
+  it('refuses a non-object input', () => {
+    expect(errorFields(validateCycleSettings('k=3'))).toEqual(['settings']);
+    expect(errorFields(validateCycleSettings([]))).toEqual(['settings']);
+  });
+
+  it('refuses unknown settings by name', () => {
+    expect(errorFields(validateCycleSettings({ anonymity: 2 }))).toEqual(['anonymity']);
+  });
+
+  it.each([
+    [3, true],
+    [10, true],
+    [2, false],
+    [0, false],
+    [11, false],
+    [3.5, false],
+    ['5', false],
+    [null, false],
+  ])('anonymityThreshold %p valid: %p', (anonymityThreshold, valid) => {
+    expect(errorFields(validateCycleSettings({ anonymityThreshold }))).toEqual(valid ? [] : ['anonymityThreshold']);
+  });
+
+  it.each(['selfReview', 'managerApprovesPeers', 'showManagerSeparately'])('%s must be a boolean', (field) => {
+    expect(settingsOf(validateCycleSettings({ [field]: false }))[field as 'selfReview']).toBe(false);
+    expect(errorFields(validateCycleSettings({ [field]: 'yes' }))).toEqual([field]);
+  });
+
+  it('accepts a cycle without peers (0..0) and the upper limit of 20', () => {
+    expect(settingsOf(validateCycleSettings({ minPeers: 0, maxPeers: 0 }))).toMatchObject({ minPeers: 0, maxPeers: 0 });
+    expect(settingsOf(validateCycleSettings({ minPeers: 20, maxPeers: 20 }))).toMatchObject({ minPeers: 20, maxPeers: 20 });
+  });
+
+  it.each([
+    [{ minPeers: -1 }, ['minPeers']],
+    [{ maxPeers: 21 }, ['maxPeers']],
+    [{ minPeers: 5, maxPeers: 4 }, ['maxPeers']],
+    [{ minPeers: 9 }, ['maxPeers']], // the default maxPeers (8) is below it
+    [{ minPeers: 1.5 }, ['minPeers']],
+  ])('refuses peers %p', (input, fields) => {
+    expect(errorFields(validateCycleSettings(input))).toEqual(fields);
+  });
+
+  it.each([
+    [1, true],
+    [50, true],
+    [0, false],
+    [51, false],
+    [2.5, false],
+  ])('maxOpenRequestsPerRater %p valid: %p', (maxOpenRequestsPerRater, valid) => {
+    expect(errorFields(validateCycleSettings({ maxOpenRequestsPerRater }))).toEqual(valid ? [] : ['maxOpenRequestsPerRater']);
+  });
+
+  it.each(['on_close', 'on_release', 'never'])('accepts manager visibility %s', (manager) => {
+    expect(settingsOf(validateCycleSettings({ reportVisibility: { manager } })).reportVisibility).toEqual({
+      subject: 'on_release',
+      manager,
+    });
+  });
+
+  it.each([
+    [{ manager: 'always' }, ['reportVisibility.manager']],
+    [{ subject: 'on_close' }, ['reportVisibility.subject']],
+    [{ hr: 'never' }, ['reportVisibility.hr']],
+    ['never', ['reportVisibility']],
+  ])('refuses report visibility %p', (reportVisibility, fields) => {
+    expect(errorFields(validateCycleSettings({ reportVisibility }))).toEqual(fields);
+  });
+
+  it('stores reminder days largest first and accepts an empty schedule', () => {
+    expect(settingsOf(validateCycleSettings({ reminderDaysBeforeDeadline: [1, 14, 0] })).reminderDaysBeforeDeadline).toEqual([14, 1, 0]);
+    expect(settingsOf(validateCycleSettings({ reminderDaysBeforeDeadline: [] })).reminderDaysBeforeDeadline).toEqual([]);
+    expect(settingsOf(validateCycleSettings({ reminderDaysBeforeDeadline: [60, 30, 14, 7, 1] })).reminderDaysBeforeDeadline).toHaveLength(5);
+  });
+
+  it.each([[[7, 7]], [[6, 5, 4, 3, 2, 1]], [[61]], [[-1]], [[1.5]], [['7']], ['7']])('refuses reminder days %p', (days) => {
+    expect(errorFields(validateCycleSettings({ reminderDaysBeforeDeadline: days }))).toEqual(['reminderDaysBeforeDeadline']);
+  });
+
+  it('reads deadlines from ISO strings or dates, and allows them unset', () => {
+    const settings = settingsOf(
+      validateCycleSettings({ nominationDeadline: '2026-03-01T17:00:00Z', responseDeadline: new Date('2026-03-15T17:00:00Z') }),
+    );
+    expect(settings.nominationDeadline).toEqual(new Date('2026-03-01T17:00:00Z'));
+    expect(settings.responseDeadline).toEqual(new Date('2026-03-15T17:00:00Z'));
+    expect(settingsOf(validateCycleSettings({ nominationDeadline: null })).nominationDeadline).toBeNull();
+  });
+
+  it.each([['next week'], [''], [1767225600000], [new Date('nope')]])('refuses the deadline %p', (value) => {
+    expect(errorFields(validateCycleSettings({ responseDeadline: value }))).toEqual(['responseDeadline']);
+  });
+
+  it('requires the response deadline to come after the nomination deadline', () => {
+    const at = (iso: string) => ({ nominationDeadline: '2026-03-01T00:00:00Z', responseDeadline: iso });
+    expect(errorFields(validateCycleSettings(at('2026-03-01T00:00:00Z')))).toEqual(['responseDeadline']);
+    expect(errorFields(validateCycleSettings(at('2026-02-01T00:00:00Z')))).toEqual(['responseDeadline']);
+    expect(errorFields(validateCycleSettings(at('2026-03-01T00:00:01Z')))).toEqual([]);
+  });
+
+  it('reports every problem at once, by field', () => {
+    const result = validateCycleSettings({ anonymityThreshold: 1, selfReview: 'no', maxPeers: 99, reminderDaysBeforeDeadline: [2, 2] });
+    expect(errorFields(result).sort()).toEqual(['anonymityThreshold', 'maxPeers', 'reminderDaysBeforeDeadline', 'selfReview']);
+  });
+});
+
+describe('assertValidCycleSettings', () => {
+  it('returns the settings when valid', () => {
+    expect(assertValidCycleSettings({ anonymityThreshold: 5 }).anonymityThreshold).toBe(5);
+  });
+
+  it('throws a 422 carrying the field errors', () => {
+    let error: unknown;
+    try {
+      assertValidCycleSettings({ anonymityThreshold: 2 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CycleSettingsError);
+    expect(error).toMatchObject({
+      kind: ErrorKind.Validation,
+      code: 'invalid_settings',
+      details: { errors: [{ field: 'anonymityThreshold', message: expect.stringMatching(/from 3 to 10/) }] },
+    });
+  });
+});

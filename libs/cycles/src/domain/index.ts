@@ -1,0 +1,3 @@
+export * from './cycle-settings';
+export * from './cycle-state';
+export * from './request-rules';

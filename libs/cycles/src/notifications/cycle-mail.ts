@@ -1,0 +1,89 @@
+import { escapeHtml } from '@lib/identity';
+import type { FeedbackRelationship } from '../domain';
+
+export interface MailAsk {
+  subjectName: string;
+  relationship: FeedbackRelationship;
+}
+
+export interface CycleMailInput {
+  raterName: string;
+  cycleName: string;
+  asks: readonly MailAsk[];
+  responseDeadline: Date | null;
+  /** `${publicUrl}/feedback`: the rater's list of requests. */
+  link: string;
+}
+
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** How the subject relates to the rater, in the rater's words. */
+const RELATION: Record<FeedbackRelationship, string> = {
+  self: 'a self-review',
+  manager: 'a member of your team',
+  direct_report: 'your manager',
+  peer: 'a colleague',
+  other: 'a colleague',
+};
+
+const describe = (ask: MailAsk): string => (ask.relationship === 'self' ? 'Yourself (self-review)' : `${ask.subjectName} (${RELATION[ask.relationship]})`);
+
+const formatDeadline = (deadline: Date): string =>
+  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(deadline)} UTC`;
+
+/** Self first, then by name: the order the rater will find them on their list. */
+const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
+  [...asks].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self') || a.subjectName.localeCompare(b.subjectName));
+
+function compose(input: CycleMailInput, subject: string, intro: string): ComposedMail {
+  const asks = ordered(input.asks);
+  const deadline = input.responseDeadline ? `Please answer by ${formatDeadline(input.responseDeadline)}.` : '';
+  const text = [
+    `Hello ${input.raterName},`,
+    '',
+    intro,
+    '',
+    ...asks.map((a) => `  - ${describe(a)}`),
+    '',
+    'It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like.',
+    'Your answers are combined with others\' and never shown on their own.',
+    ...(deadline ? ['', deadline] : []),
+    '',
+    `Open your feedback requests: ${input.link}`,
+    '',
+    'Ripple',
+  ].join('\n');
+  const html = [
+    `<p>Hello ${escapeHtml(input.raterName)},</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<ul>${asks.map((a) => `<li>${escapeHtml(describe(a))}</li>`).join('')}</ul>`,
+    '<p>It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like. ',
+    'Your answers are combined with others\' and never shown on their own.</p>',
+    deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : '',
+    `<p><a href="${escapeHtml(input.link)}">Open your feedback requests</a></p>`,
+  ].join('');
+  return { subject, text, html };
+}
+
+/** One mail per rater and cycle listing everyone they were asked about. */
+export function invitationMail(input: CycleMailInput): ComposedMail {
+  const n = input.asks.length;
+  return compose(
+    input,
+    `Your feedback is requested: ${input.cycleName}`,
+    `As part of "${input.cycleName}", you have been asked for feedback on ${n === 1 ? 'one person' : `${n} people`}:`,
+  );
+}
+
+export function reminderMail(input: CycleMailInput): ComposedMail {
+  const n = input.asks.length;
+  return compose(
+    input,
+    `Reminder: feedback for ${input.cycleName}`,
+    `A reminder: your feedback in "${input.cycleName}" is still awaited for ${n === 1 ? 'one person' : `${n} people`}:`,
+  );
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@lib/common';
+import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
+import { MailService } from '@lib/notifications';
+import { CyclesRepository } from '../cycles.repository';
+import { CyclesService } from '../cycles.service';
+import type { FeedbackRelationship } from '../domain';
+import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
+import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
+
+/** Hourly, a few minutes past the hour; pg-boss runs a schedule on one instance at a time. */
+export const CYCLE_SWEEP_CRON = '7 * * * *';
+const MARK_BATCH = 500;
+
+interface AskRow {
+  request_id: string;
+  rater_id: string;
+  rater_name: string;
+  email: string;
+  subject_name: string;
+  relationship: FeedbackRelationship;
+}
+
+export interface SweepResult {
+  nominationsEnded: number;
+  invitations: number;
+  reminders: number;
+}
+
+/**
+ * The cycle's mail, as jobs: invitations (one per rater listing all their new requests),
+ * reminders on the cycle's schedule and on HR's demand, and the hourly sweep that drives the
+ * schedule. Every mail carries a dedupe key, so a job that runs twice never mails twice.
+ */
+@Injectable()
+export class CycleNotificationsService implements OnModuleInit {
+  private readonly logger = new Logger(CycleNotificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cycles: CyclesRepository,
+    private readonly cyclesService: CyclesService,
+    private readonly jobs: JobsService,
+    private readonly mail: MailService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.work<CycleJobData>(JOB_NAMES.cycleInvitations, (data) => this.sendInvitations(data.organizationId, data.cycleId).then(() => undefined));
+    this.jobs.work<CycleRemindersJobData>(JOB_NAMES.cycleReminders, (data) =>
+      this.sendReminders(data.organizationId, data.cycleId, data.slot, null).then(() => undefined),
+    );
+    this.jobs.work(JOB_NAMES.cycleSweep, () => this.sweep().then(() => undefined));
+    this.jobs.schedule(JOB_NAMES.cycleSweep, CYCLE_SWEEP_CRON);
+  }
+
+  /**
+   * Invites every rater with open requests not yet announced: one mail per rater listing those
+   * subjects. A rater added later gets a mail for the new requests only. The dedupe key names
+   * the exact set of requests, so a retry after a crash between sending and marking re-sends
+   * nothing. Returns the number of mails sent.
+   */
+  async sendInvitations(organizationId: string, cycleId: string): Promise<number> {
+    const cycle = await this.cycles.find(organizationId, cycleId);
+    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    const rows: AskRow[] = await this.db.query(
+      `${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`,
+      [organizationId, cycleId],
+    );
+    let sent = 0;
+    let announced: string[] = [];
+    const mark = async (): Promise<void> => {
+      if (!announced.length) return;
+      await this.db.query(
+        `UPDATE feedback_requests SET invited_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND invited_at IS NULL`,
+        [organizationId, announced],
+      );
+      announced = [];
+    };
+    for (const asks of groupByRater(rows)) {
+      const ids = asks.map((a) => a.request_id).sort();
+      const key = `invite:${cycleId}:${asks[0].rater_id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
+      if (await this.deliver(organizationId, asks, key, invitationMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+      // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
+      announced.push(...ids);
+      if (announced.length >= MARK_BATCH) await mark();
+    }
+    await mark();
+    return sent;
+  }
+
+  /**
+   * Reminds every rater with open, already announced requests, one mail per rater, keyed
+   * `reminder:<cycle>:<rater>:<slot>`. `createdBefore` leaves out requests made after the slot
+   * opened (their invitation is recent enough). Returns the number of mails sent.
+   */
+  async sendReminders(organizationId: string, cycleId: string, slot: string, createdBefore: Date | null): Promise<number> {
+    const cycle = await this.cycles.find(organizationId, cycleId);
+    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    const rows: AskRow[] = await this.db.query(
+      `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
+      [organizationId, cycleId, createdBefore],
+    );
+    let sent = 0;
+    for (const asks of groupByRater(rows)) {
+      const key = `reminder:${cycleId}:${asks[0].rater_id}:${slot}`;
+      if (await this.deliver(organizationId, asks, key, reminderMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * The hourly pass over running cycles: ends nominations past their deadline, sends invitations
+   * that were missed (e.g. a request opened by an approval), and the reminder slot that is due.
+   */
+  async sweep(now = new Date()): Promise<SweepResult> {
+    // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
+    // through its own organisation's id, like any request.
+    const running: Record<string, any>[] = await this.db.query(
+      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state IN ('nominating', 'collecting') ORDER BY created_at`,
+    );
+    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0 };
+    let failure: unknown;
+    for (const row of running) {
+      try {
+        if (row.state === 'nominating' && row.nomination_deadline && new Date(row.nomination_deadline).getTime() <= now.getTime()) {
+          if (await this.cyclesService.endNominations(row.organization_id, row.id)) result.nominationsEnded++;
+        }
+        result.invitations += await this.sendInvitations(row.organization_id, row.id);
+        const cycle = await this.cycles.find(row.organization_id, row.id);
+        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now);
+        if (due) result.reminders += await this.sendReminders(row.organization_id, row.id, due.slot, due.at);
+      } catch (error) {
+        // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
+        // is retried, and the dedupe keys make the retry send only what is still missing.
+        this.logger.error({ err: error, cycleId: row.id }, 'cycle sweep failed for a cycle');
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+    return result;
+  }
+
+  private async deliver(
+    organizationId: string,
+    asks: AskRow[],
+    dedupeKey: string,
+    compose: (input: CycleMailInput) => ComposedMail,
+    cycleName: string,
+    responseDeadline: Date | null,
+  ): Promise<boolean> {
+    const mail = compose({
+      raterName: asks[0].rater_name,
+      cycleName,
+      asks: asks.map((a): MailAsk => ({ subjectName: a.subject_name, relationship: a.relationship })),
+      responseDeadline,
+      link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,
+    });
+    return this.mail.send({ organizationId, to: asks[0].email, dedupeKey, ...mail });
+  }
+}
+
+// $1 = organisation, $2 = cycle. Only active raters: someone who has left gets no mail.
+const SELECT_ASKS = `
+  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.email, s.name AS subject_name, fr.relationship
+    FROM feedback_requests fr
+    JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id AND r.active
+    JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
+   WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress')`;
+
+function groupByRater(rows: AskRow[]): AskRow[][] {
+  const groups = new Map<string, AskRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.rater_id);
+    if (group) group.push(row);
+    else groups.set(row.rater_id, [row]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,39 @@
+import type { CycleState } from '../domain';
+
+/** Raters are invited and reminded while the cycle runs. */
+export const RUNNING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** "0 days before" means the deadline day itself: a last call a few hours before it. */
+const LAST_CALL_MS = 4 * 60 * 60 * 1000;
+
+export interface ReminderSlot {
+  /** Part of each mail's dedupe key: `reminder:<cycle>:<rater>:<slot>`. */
+  slot: string;
+  /** When the slot opened. Requests created after it are not reminded in this slot. */
+  at: Date;
+}
+
+/** When the reminder "`days` before the deadline" is due: the deadline minus that many days. */
+export function reminderTime(responseDeadline: Date, days: number): Date {
+  return new Date(responseDeadline.getTime() - (days === 0 ? LAST_CALL_MS : days * DAY_MS));
+}
+
+/**
+ * The reminder slot due at `now`: the latest slot that has opened, while the deadline has not
+ * passed. Only one: when the scheduler was down across two slots, raters get one reminder, not
+ * two in a row. Null when none is due.
+ */
+export function dueReminderSlot(responseDeadline: Date | null, reminderDays: readonly number[], now: Date): ReminderSlot | null {
+  if (!responseDeadline || now.getTime() >= responseDeadline.getTime()) return null;
+  const due = reminderDays
+    .map((days) => ({ slot: `d${days}`, at: reminderTime(responseDeadline, days) }))
+    .filter((s) => s.at.getTime() <= now.getTime())
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  return due[0] ?? null;
+}
+
+/** HR's "send now": one slot per minute, so a retried or doubled job never mails twice. */
+export function manualReminderSlot(now: Date): string {
+  return `manual:${now.toISOString().slice(0, 16)}`;
+}

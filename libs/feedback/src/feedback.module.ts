@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { FeedbackRequestsController } from './requests/feedback-requests.controller';
+import { NominationService } from './requests/nomination.service';
+import { RequestDecisionService } from './requests/request-decision.service';
+import { RequestListService } from './requests/request-list.service';
+import { RequestListsRepository } from './requests/request-lists.repository';
+import { RequestsRepository } from './requests/requests.repository';
+import { SubjectRequestsController } from './requests/subject-requests.controller';
+import { ResponseService } from './responses/response.service';
+import { ResponsesController } from './responses/responses.controller';
+import { ResponsesRepository } from './responses/responses.repository';
+import { InvitationQueueService } from './shared/invitation-queue.service';
+
+/** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
+@Module({
+  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController],
+  providers: [RequestsRepository, RequestListsRepository, ResponsesRepository, NominationService, RequestDecisionService, RequestListService, ResponseService, InvitationQueueService],
+})
+export class FeedbackModule {}

@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { NOMINATION_STATES, RequestAction, requestTransition } from '@lib/cycles';
+import { MailService } from '@lib/notifications';
+import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
+import { requestAccess, RequestAccess, seesProgress, visibleState } from '../shared/access';
+import { ANSWERING_STATES } from '../shared/cycle-row';
+import { InvitationQueueService } from '../shared/invitation-queue.service';
+import { FeedbackRequestSummaryDto } from './request.dto';
+import { RequestRow, RequestsRepository } from './requests.repository';
+
+/** The manager (or HR) approves or rejects a peer proposal; the rater declines a request. */
+@Injectable()
+export class RequestDecisionService {
+  private readonly logger = new Logger(RequestDecisionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly requests: RequestsRepository,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly invitations: InvitationQueueService,
+  ) {}
+
+  async approve(actor: Actor, requestId: string): Promise<FeedbackRequestSummaryDto> {
+    const { summary, cycle } = await this.decideProposal(actor, requestId, 'approve');
+    await this.invitations.announce(actor.organizationId, cycle);
+    return summary;
+  }
+
+  async reject(actor: Actor, requestId: string, reason: string): Promise<FeedbackRequestSummaryDto> {
+    return (await this.decideProposal(actor, requestId, 'reject', reason)).summary;
+  }
+
+  async decline(actor: Actor, requestId: string, reason: string): Promise<FeedbackRequestSummaryDto> {
+    const request = await this.db.transaction(async (tx) => {
+      const { request, access } = await this.loadLocked(tx, actor, requestId);
+      if (!access.isRater) throw new FeedbackException(FeedbackErrorCode.NotAllowed, 'Only the rater can decline a request');
+      if (!ANSWERING_STATES.includes(request.cycle.state)) {
+        throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `This request can no longer be declined: the cycle is ${request.cycle.state}`);
+      }
+      const next = requestTransition(request.state, 'decline');
+      await this.requests.setState(actor.organizationId, requestId, { from: request.state, to: next, decidedBy: actor.personId, reason }, tx);
+      // A declined request will never be submitted: its draft (opinions about the subject) goes.
+      await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = $2`, [actor.organizationId, requestId]);
+      await this.audit.record(
+        actor,
+        { action: 'feedback_request.declined', targetType: 'feedback_request', targetId: requestId, details: { cycleId: request.cycle.id } },
+        tx,
+      );
+      return { ...request, state: next, reason };
+    });
+    if (request.subjectId !== request.raterId) await this.tellSubject(actor, request, reason);
+    return summaryOf(request, true);
+  }
+
+  private async decideProposal(
+    actor: Actor,
+    requestId: string,
+    action: 'approve' | 'reject',
+    reason?: string,
+  ): Promise<{ summary: FeedbackRequestSummaryDto; cycle: RequestRow['cycle'] }> {
+    return this.db.transaction(async (tx) => {
+      const { request, access } = await this.loadLocked(tx, actor, requestId);
+      const { roles } = access;
+      // Nobody approves their own nominations, HR included.
+      if (!(roles.isManager || roles.isAdmin) || roles.isSubject) {
+        throw new FeedbackException(FeedbackErrorCode.NotAllowed, "Only the subject's manager or HR can approve or reject a proposal");
+      }
+      if (!NOMINATION_STATES.includes(request.cycle.state)) {
+        throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `Proposals can no longer be decided: the cycle is ${request.cycle.state}`);
+      }
+      const progress = seesProgress(roles);
+      if (request.state !== 'proposed') {
+        // Never the real state for a manager: "cannot approve a submitted request" would tell them who answered.
+        throw new FeedbackException(FeedbackErrorCode.NotAwaitingApproval, 'This request is no longer awaiting approval', {
+          state: visibleState(request.state, progress),
+        });
+      }
+      const next = requestTransition(request.state, action as RequestAction);
+      await this.requests.setState(actor.organizationId, requestId, { from: request.state, to: next, decidedBy: actor.personId, reason }, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: action === 'approve' ? 'feedback_request.approved' : 'feedback_request.rejected',
+          targetType: 'feedback_request',
+          targetId: requestId,
+          details: { cycleId: request.cycle.id, subjectId: request.subjectId, raterId: request.raterId },
+        },
+        tx,
+      );
+      return { summary: summaryOf({ ...request, state: next, reason: reason ?? null }, progress), cycle: request.cycle };
+    });
+  }
+
+  /** Cycle FOR SHARE, then the request FOR UPDATE: the lock order every writer of requests uses. */
+  private async loadLocked(tx: EntityManager, actor: Actor, requestId: string): Promise<{ request: RequestRow; access: RequestAccess }> {
+    const cycleId = await this.requests.cycleIdOf(actor.organizationId, requestId, tx);
+    if (!cycleId) throw requestNotFound();
+    await this.requests.findCycle(actor.organizationId, cycleId, tx, true);
+    const request = await this.requests.findRequest(actor.organizationId, requestId, tx, true);
+    if (!request) throw requestNotFound();
+    const access = requestAccess(actor, { ...request, cycleState: request.cycle.state });
+    if (!access.isRater && !access.seesAsSubjectSide) throw requestNotFound();
+    return { request, access };
+  }
+
+  /**
+   * The subject chose this rater and sees the request as declined anyway; the mail lets them ask
+   * someone else in time. A failed mail must not undo the decline, which is already committed.
+   */
+  private async tellSubject(actor: Actor, request: RequestRow, reason: string): Promise<void> {
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${request.cycle.id}/subjects/${request.subjectId}/requests`;
+    try {
+      await this.mail.send({
+        organizationId: actor.organizationId,
+        to: request.subjectEmail,
+        subject: `${request.raterName} cannot give you feedback in ${request.cycle.name}`,
+        text: [
+          `Hello ${request.subjectName},`,
+          '',
+          `${request.raterName} could not give you feedback in "${request.cycle.name}".`,
+          `Their reason: ${reason}`,
+          '',
+          `You can ask someone else: ${link}`,
+        ].join('\n'),
+        dedupeKey: `request-declined:${request.id}`,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, requestId: request.id }, 'could not tell the subject about a declined request');
+    }
+  }
+}
+
+function summaryOf(request: RequestRow, progressVisible: boolean): FeedbackRequestSummaryDto {
+  return {
+    id: request.id,
+    cycleId: request.cycle.id,
+    subjectId: request.subjectId,
+    raterId: request.raterId,
+    relationship: request.relationship,
+    state: visibleState(request.state, progressVisible),
+    reason: request.reason,
+  };
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import type { FeedbackPersonDto } from './request.dto';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
+const person = (r: Row, prefix: string): FeedbackPersonDto => ({
+  id: String(r[`${prefix}_id`]),
+  name: String(r[`${prefix}_name`]),
+  title: str(r[`${prefix}_title`]),
+  department: str(r[`${prefix}_department`]),
+});
+const escapeLike = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface TaskRow {
+  id: string;
+  cycleId: string;
+  cycleName: string;
+  cycleState: CycleState;
+  responseDeadline: string | null;
+  subject: FeedbackPersonDto;
+  relationship: FeedbackRelationship;
+  state: RequestState;
+  submittedAt: string | null;
+  answered: number;
+  total: number;
+}
+
+export interface CandidateRow extends FeedbackPersonDto {
+  openRequests: number;
+  alreadyAsked: boolean;
+  declined: boolean;
+}
+
+const SUBJECT_COLUMNS = `sp.id AS subject_id, sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department`;
+const RATER_COLUMNS = `rp.id AS rater_id, rp.name AS rater_name, rp.title AS rater_title, rp.department AS rater_department`;
+const RELATIONSHIP_ORDER = `array_position(ARRAY['self', 'manager', 'direct_report', 'peer', 'other'], fr.relationship)`;
+
+/** The lists: a rater's tasks, a manager's pending approvals, a cycle's requests, rater candidates. */
+@Injectable()
+export class RequestListsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Requests put to the rater in launched cycles; answered counts the draft's rating entries. */
+  async tasks(organizationId: string, raterId: string, cycleId?: string): Promise<TaskRow[]> {
+    const rows: Row[] = await this.db.query(
+      `WITH totals AS (
+         SELECT framework_version_id, count(*)::int AS total FROM questions
+          WHERE organization_id = $1 AND type = 'rating' GROUP BY framework_version_id
+       )
+       SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
+              c.response_deadline, ${SUBJECT_COLUMNS}, COALESCE(t.total, 0) AS total,
+              CASE WHEN jsonb_typeof(r.draft -> 'answers') = 'array' THEN jsonb_array_length(r.draft -> 'answers') ELSE 0 END AS answered
+         FROM feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
+         LEFT JOIN responses r ON r.organization_id = fr.organization_id AND r.request_id = fr.id
+         LEFT JOIN totals t ON t.framework_version_id = c.framework_version_id
+        WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND c.state <> 'draft'
+          AND fr.state IN ('open', 'in_progress', 'submitted', 'declined')
+          AND ($3::uuid IS NULL OR fr.cycle_id = $3)
+        ORDER BY c.created_at DESC, c.id, sp.name, fr.id
+        LIMIT 1000`,
+      [organizationId, raterId, cycleId ?? null],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      cycleId: String(r.cycle_id),
+      cycleName: String(r.cycle_name),
+      cycleState: r.cycle_state as CycleState,
+      responseDeadline: iso(r.response_deadline),
+      subject: person(r, 'subject'),
+      relationship: r.relationship as FeedbackRelationship,
+      state: r.state as RequestState,
+      submittedAt: iso(r.submitted_at),
+      total: Number(r.total),
+      answered: r.state === 'submitted' ? Number(r.total) : Math.min(Number(r.answered), Number(r.total)),
+    }));
+  }
+
+  /** Peer proposals of running cycles whose subject the person manages (at launch or now). */
+  async approvals(organizationId: string, managerId: string, cycleId?: string) {
+    const rows: Row[] = await this.db.query(
+      `SELECT fr.id, fr.relationship, fr.created_at, c.id AS cycle_id, c.name AS cycle_name, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
+         FROM feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
+         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
+         JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
+        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting')
+          AND (cs.manager_id = $2 OR sp.manager_id = $2) AND fr.subject_id <> $2
+          AND ($3::uuid IS NULL OR fr.cycle_id = $3)
+        ORDER BY fr.created_at, sp.name, rp.name, fr.id
+        LIMIT 1000`,
+      [organizationId, managerId, cycleId ?? null],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      cycleId: String(r.cycle_id),
+      cycleName: String(r.cycle_name),
+      subject: person(r, 'subject'),
+      rater: person(r, 'rater'),
+      relationship: r.relationship as FeedbackRelationship,
+      createdAt: new Date(r.created_at as string).toISOString(),
+    }));
+  }
+
+  /**
+   * Every request of a cycle for HR. Requests about the viewer themself show the subject's view
+   * (in progress and submitted read as open), also when filtering by state, so that filtering
+   * cannot reveal them either.
+   */
+  async forCycle(organizationId: string, cycleId: string, viewerId: string, filter: { state?: RequestState; subjectId?: string; limit: number; offset: number }) {
+    const shownState = `CASE WHEN fr.subject_id = $3 AND fr.state IN ('in_progress', 'submitted') THEN 'open' ELSE fr.state END`;
+    const where = `fr.organization_id = $1 AND fr.cycle_id = $2 AND ($4::text IS NULL OR ${shownState} = $4) AND ($5::uuid IS NULL OR fr.subject_id = $5)`;
+    const params = [organizationId, cycleId, viewerId, filter.state ?? null, filter.subjectId ?? null];
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM feedback_requests fr WHERE ${where}`, params);
+    const rows: Row[] = await this.db.query(
+      `SELECT fr.id, fr.relationship, ${shownState} AS state, fr.reason,
+              CASE WHEN fr.subject_id = $3 THEN NULL ELSE fr.submitted_at END AS submitted_at, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
+         FROM feedback_requests fr
+         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
+         JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
+        WHERE ${where}
+        ORDER BY sp.name, fr.subject_id, ${RELATIONSHIP_ORDER}, rp.name, fr.id
+        LIMIT $6 OFFSET $7`,
+      [...params, filter.limit, filter.offset],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: String(r.id),
+        subject: person(r, 'subject'),
+        rater: person(r, 'rater'),
+        relationship: r.relationship as FeedbackRelationship,
+        state: r.state as RequestState,
+        reason: r.state === 'declined' || r.state === 'rejected' ? str(r.reason) : null,
+        submittedAt: iso(r.submitted_at),
+      })),
+    };
+  }
+
+  /** Active people other than the subject, with their load in this cycle and their history with the subject. */
+  async candidates(organizationId: string, cycleId: string, subjectId: string, search: string | undefined, limit: number): Promise<CandidateRow[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT p.id, p.name, p.title, p.department,
+              (SELECT count(*)::int FROM feedback_requests f
+                WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND f.state IN ('proposed', 'open', 'in_progress')) AS open_requests,
+              EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
+                         AND f.state NOT IN ('declined', 'rejected')) AS already_asked,
+              EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
+                         AND f.state = 'declined') AS declined
+         FROM people p
+        WHERE p.organization_id = $1 AND p.active AND p.id <> $3
+          AND ($4::text IS NULL OR p.name ILIKE $4 OR p.title ILIKE $4 OR p.department ILIKE $4)
+        ORDER BY p.name, p.id
+        LIMIT $5`,
+      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      title: str(r.title),
+      department: str(r.department),
+      openRequests: Number(r.open_requests),
+      alreadyAsked: Boolean(r.already_asked),
+      declined: Boolean(r.declined),
+    }));
+  }
+}

@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ExistingRequest, FeedbackRelationship, RequestState } from '@lib/cycles';
+import { CYCLE_COLUMNS, CycleRow, toCycleRow } from '../shared/cycle-row';
+
+export interface SubjectRow {
+  personId: string;
+  name: string;
+  email: string;
+  title: string | null;
+  department: string | null;
+  frozenManagerId: string | null;
+  currentManagerId: string | null;
+}
+
+export interface SubjectRequestRow {
+  id: string;
+  raterId: string;
+  raterName: string;
+  raterTitle: string | null;
+  raterDepartment: string | null;
+  relationship: FeedbackRelationship;
+  state: RequestState;
+  reason: string | null;
+}
+
+/** One request with everything needed to decide who may do what with it. */
+export interface RequestRow {
+  id: string;
+  cycle: CycleRow;
+  subjectId: string;
+  subjectName: string;
+  subjectTitle: string | null;
+  subjectDepartment: string | null;
+  subjectEmail: string;
+  frozenManagerId: string | null;
+  currentManagerId: string | null;
+  raterId: string;
+  raterName: string;
+  relationship: FeedbackRelationship;
+  state: RequestState;
+  reason: string | null;
+  submittedAt: Date | null;
+}
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Feedback requests one at a time or for one subject. Every method takes the organisation first. */
+@Injectable()
+export class RequestsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private q(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  /**
+   * The cycle, optionally FOR SHARE: a state change (close, release) then waits for the caller's
+   * transaction, so nothing is written to a cycle that has just closed. Always locked before any
+   * request row, the same order as the cycle's own transitions, so the two cannot deadlock.
+   */
+  async findCycle(organizationId: string, cycleId: string, tx?: EntityManager, lock = false): Promise<CycleRow | null> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR SHARE' : ''}`,
+      [organizationId, cycleId],
+    );
+    return rows[0] ? toCycleRow(rows[0]) : null;
+  }
+
+  /** The subject of a cycle; FOR UPDATE serialises nominations for one subject (the maxPeers count). */
+  async findSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager, lock = false): Promise<SubjectRow | null> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT cs.person_id, p.name, p.email, p.title, p.department, cs.manager_id AS frozen_manager_id, p.manager_id AS current_manager_id
+         FROM cycle_subjects cs
+         JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3
+        ${lock ? 'FOR UPDATE OF cs' : ''}`,
+      [organizationId, cycleId, subjectId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      personId: String(r.person_id),
+      name: String(r.name),
+      email: String(r.email),
+      title: str(r.title),
+      department: str(r.department),
+      frozenManagerId: str(r.frozen_manager_id),
+      currentManagerId: str(r.current_manager_id),
+    };
+  }
+
+  async listForSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager): Promise<SubjectRequestRow[]> {
+    // Ordered by relationship and name, never by time: an order that moved on submission would leak it.
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason
+         FROM feedback_requests fr
+         JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.subject_id = $3
+        ORDER BY array_position(ARRAY['self', 'manager', 'direct_report', 'peer', 'other'], fr.relationship), p.name, fr.id`,
+      [organizationId, cycleId, subjectId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      raterId: String(r.rater_id),
+      raterName: String(r.name),
+      raterTitle: str(r.title),
+      raterDepartment: str(r.department),
+      relationship: r.relationship as FeedbackRelationship,
+      state: r.state as RequestState,
+      reason: str(r.reason),
+    }));
+  }
+
+  /**
+   * Locks the raters' person rows in id order (no deadlock between two batches) and returns the
+   * ids that are active people of the organisation. FOR NO KEY UPDATE conflicts with itself, so
+   * two nominations of one rater queue up for the capacity count, but not with the KEY SHARE
+   * locks that foreign keys take, so launches and other inserts are not blocked.
+   */
+  async lockRaters(organizationId: string, raterIds: string[], tx: EntityManager): Promise<Set<string>> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM people WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND active ORDER BY id FOR NO KEY UPDATE`,
+      [organizationId, raterIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Per rater: requests in this cycle whose state still puts work on their desk (OPEN_REQUEST_STATES). */
+  async openCounts(organizationId: string, cycleId: string, raterIds: string[], tx?: EntityManager): Promise<Map<string, number>> {
+    const rows: { rater_id: string; open: number }[] = await this.q(tx).query(
+      `SELECT rater_id, count(*)::int AS open FROM feedback_requests
+        WHERE organization_id = $1 AND cycle_id = $2 AND rater_id = ANY($3::uuid[]) AND state IN ('proposed', 'open', 'in_progress')
+        GROUP BY rater_id`,
+      [organizationId, cycleId, raterIds],
+    );
+    return new Map(rows.map((r) => [r.rater_id, r.open]));
+  }
+
+  async existingForSubject(organizationId: string, cycleId: string, subjectId: string, tx: EntityManager): Promise<ExistingRequest[]> {
+    const rows: Row[] = await tx.query(
+      `SELECT rater_id, relationship, state FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`,
+      [organizationId, cycleId, subjectId],
+    );
+    return rows.map((r) => ({ raterId: String(r.rater_id), relationship: r.relationship as FeedbackRelationship, state: r.state as RequestState }));
+  }
+
+  /** One multi-row insert for the whole batch. */
+  async insertMany(
+    organizationId: string,
+    values: { cycleId: string; subjectId: string; raterIds: string[]; relationship: FeedbackRelationship; state: RequestState; requestedBy: string },
+    tx: EntityManager,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO feedback_requests (organization_id, cycle_id, subject_id, rater_id, relationship, state, requested_by)
+       SELECT $1, $2, $3, r.id, $4, $5, $6 FROM unnest($7::uuid[]) AS r(id)
+       RETURNING id`,
+      [organizationId, values.cycleId, values.subjectId, values.relationship, values.state, values.requestedBy, values.raterIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The cycle id of a request, unlocked: callers lock the cycle, then the request, in that order. */
+  async cycleIdOf(organizationId: string, requestId: string, tx?: EntityManager): Promise<string | null> {
+    const rows: { cycle_id: string }[] = await this.q(tx).query(`SELECT cycle_id FROM feedback_requests WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      requestId,
+    ]);
+    return rows[0]?.cycle_id ?? null;
+  }
+
+  async findRequest(organizationId: string, requestId: string, tx?: EntityManager, lock = false): Promise<RequestRow | null> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at,
+              sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
+              rp.name AS rater_name, ${CYCLE_COLUMNS}
+         FROM feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
+         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
+         JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
+        WHERE fr.organization_id = $1 AND fr.id = $2
+        ${lock ? 'FOR UPDATE OF fr' : ''}`,
+      [organizationId, requestId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: String(r.id),
+      cycle: toCycleRow(r),
+      subjectId: String(r.subject_id),
+      subjectName: String(r.subject_name),
+      subjectTitle: str(r.subject_title),
+      subjectDepartment: str(r.subject_department),
+      subjectEmail: String(r.subject_email),
+      frozenManagerId: str(r.frozen_manager_id),
+      currentManagerId: str(r.current_manager_id),
+      raterId: String(r.rater_id),
+      raterName: String(r.rater_name),
+      relationship: r.relationship as FeedbackRelationship,
+      state: r.state as RequestState,
+      reason: str(r.reason),
+      submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
+    };
+  }
+
+  /** A conditional update: only from the state the caller checked under its lock. */
+  async setState(
+    organizationId: string,
+    requestId: string,
+    change: { from: RequestState; to: RequestState; decidedBy?: string; reason?: string | null },
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE feedback_requests SET state = $4, decided_by = COALESCE($5, decided_by), reason = COALESCE($6, reason), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND state = $3`,
+      [organizationId, requestId, change.from, change.to, change.decidedBy ?? null, change.reason ?? null],
+    );
+  }
+
+  async delete(organizationId: string, requestId: string, tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM feedback_requests WHERE organization_id = $1 AND id = $2 AND state <> 'submitted'`, [organizationId, requestId]);
+  }
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { FieldError } from '@lib/common';
+
+export const MAX_ANSWERS = 100;
+export const MAX_COMMENTS = 20;
+export const MAX_COMMENT_LENGTH = 5000;
+
+export interface QuestionRef {
+  id: string;
+  key: string;
+  type: 'rating' | 'open';
+}
+
+export interface RatingAnswer {
+  questionId: string;
+  /** 1–5, or null for "not observed". An unanswered statement has no entry at all. */
+  rating: number | null;
+}
+
+export interface CommentAnswer {
+  questionId: string;
+  text: string;
+}
+
+export interface AnswerSet {
+  answers: RatingAnswer[];
+  comments: CommentAnswer[];
+}
+
+/** The answers as they will be stored: ids lower-cased, comments trimmed, blank comments dropped. */
+export function normaliseAnswerSet(input: { answers?: RatingAnswer[]; comments?: CommentAnswer[] }): AnswerSet {
+  return {
+    answers: (input.answers ?? []).map((a) => ({ questionId: a.questionId.toLowerCase(), rating: a.rating })),
+    comments: (input.comments ?? [])
+      .map((c) => ({ questionId: c.questionId.toLowerCase(), text: c.text.trim() }))
+      .filter((c) => c.text.length > 0),
+  };
+}
+
+/**
+ * Problems with an answer set against THIS questionnaire, by field, in the order of the input
+ * (indices refer to the input arrays). Empty means the set may be stored as a draft.
+ */
+export function answerSetErrors(questions: readonly QuestionRef[], input: { answers?: RatingAnswer[]; comments?: CommentAnswer[] }): FieldError[] {
+  const byId = new Map(questions.map((q) => [q.id.toLowerCase(), q]));
+  const errors: FieldError[] = [];
+  const check = (list: { questionId: string }[], field: 'answers' | 'comments', type: QuestionRef['type'], max: number) => {
+    if (list.length > max) errors.push({ field, message: `${field} may hold at most ${max} entries` });
+    const seen = new Set<string>();
+    list.forEach((entry, i) => {
+      const id = String(entry.questionId).toLowerCase();
+      const question = byId.get(id);
+      if (!question) errors.push({ field: `${field}.${i}.questionId`, message: 'is not a question of this questionnaire' });
+      else if (question.type !== type) {
+        errors.push({
+          field: `${field}.${i}.questionId`,
+          message: type === 'rating' ? 'is an open question: send its text in comments' : 'is a rating statement: send its rating in answers',
+        });
+      } else if (seen.has(id)) errors.push({ field: `${field}.${i}.questionId`, message: 'appears more than once' });
+      seen.add(id);
+    });
+  };
+  const answers = input.answers ?? [];
+  const comments = input.comments ?? [];
+  check(answers, 'answers', 'rating', MAX_ANSWERS);
+  check(comments, 'comments', 'open', MAX_COMMENTS);
+  answers.forEach((a, i) => {
+    if (a.rating !== null && !(Number.isInteger(a.rating) && a.rating >= 1 && a.rating <= 5)) {
+      errors.push({ field: `answers.${i}.rating`, message: 'must be a whole number from 1 to 5, or null for not observed' });
+    }
+  });
+  comments.forEach((c, i) => {
+    if (typeof c.text !== 'string' || c.text.length > MAX_COMMENT_LENGTH) {
+      errors.push({ field: `comments.${i}.text`, message: `must be text of at most ${MAX_COMMENT_LENGTH} characters` });
+    }
+  });
+  return errors;
+}
+
+/** Rating statements without an entry: what stops a submission. "Not observed" (null) is an answer. */
+export function missingStatements(questions: readonly QuestionRef[], set: AnswerSet): QuestionRef[] {
+  const answered = new Set(set.answers.map((a) => a.questionId.toLowerCase()));
+  return questions.filter((q) => q.type === 'rating' && !answered.has(q.id.toLowerCase()));
+}
+
+export function progressOf(questions: readonly QuestionRef[], set: AnswerSet): { answered: number; total: number } {
+  const ratingIds = new Set(questions.filter((q) => q.type === 'rating').map((q) => q.id.toLowerCase()));
+  return { answered: set.answers.filter((a) => ratingIds.has(a.questionId.toLowerCase())).length, total: ratingIds.size };
+}
+
+/**
+ * What an Idempotency-Key is bound to: the request and the body, canonicalised so that the order
+ * of JSON properties does not matter. `null` is a submit of the saved draft (no answers in the body).
+ */
+export function submissionHash(requestId: string, body: AnswerSet | null): string {
+  const canonical = body && {
+    answers: body.answers.map((a) => [a.questionId, a.rating]),
+    comments: body.comments.map((c) => [c.questionId, c.text]),
+  };
+  return createHash('sha256').update(JSON.stringify([requestId.toLowerCase(), canonical])).digest('hex');
+}

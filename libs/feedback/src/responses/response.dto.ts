@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import { AnswerProgressDto } from '../requests/request-list.dto';
+import { CYCLE_STATE_VALUES, FeedbackPersonDto, RELATIONSHIP_VALUES, REQUEST_STATE_VALUES } from '../requests/request.dto';
+import { MAX_ANSWERS, MAX_COMMENT_LENGTH, MAX_COMMENTS } from './answer-rules';
+
+// ---- Answers (input and output) --------------------------------------------------------------
+
+export class RatingAnswerDto {
+  @ApiProperty({ format: 'uuid', description: 'A rating statement of this questionnaire' })
+  @IsUUID('all', { message: 'questionId must be a question id' })
+  questionId: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 5, description: 'null = not observed; leave the statement out while unanswered' })
+  @ValidateIf((o: RatingAnswerDto) => o.rating !== null)
+  @IsInt({ message: 'rating must be a whole number from 1 to 5, or null for not observed' })
+  @Min(1, { message: 'rating must be from 1 to 5, or null for not observed' })
+  @Max(5, { message: 'rating must be from 1 to 5, or null for not observed' })
+  rating: number | null;
+}
+
+export class CommentAnswerDto {
+  @ApiProperty({ format: 'uuid', description: 'An open question of this questionnaire' })
+  @IsUUID('all', { message: 'questionId must be a question id' })
+  questionId: string;
+
+  @ApiProperty({ maxLength: MAX_COMMENT_LENGTH, description: 'Blank comments are dropped' })
+  @IsString()
+  @MaxLength(MAX_COMMENT_LENGTH)
+  text: string;
+}
+
+/** PUT …/draft: replaces the whole draft. Also the optional body of POST …/submit. */
+export class DraftDto {
+  @ApiPropertyOptional({ type: [RatingAnswerDto], maxItems: MAX_ANSWERS, default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ANSWERS)
+  @ValidateNested({ each: true })
+  @Type(() => RatingAnswerDto)
+  answers?: RatingAnswerDto[];
+
+  @ApiPropertyOptional({ type: [CommentAnswerDto], maxItems: MAX_COMMENTS, default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_COMMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => CommentAnswerDto)
+  comments?: CommentAnswerDto[];
+}
+
+/** With answers or comments: those are submitted (and become the draft). Empty: the saved draft is submitted. */
+export class SubmitDto extends DraftDto {}
+
+export class AnswerSetDto {
+  @ApiProperty({ type: [RatingAnswerDto] }) answers: RatingAnswerDto[];
+  @ApiProperty({ type: [CommentAnswerDto] }) comments: CommentAnswerDto[];
+}
+
+// ---- The questionnaire ------------------------------------------------------------------------
+
+export class QuestionnaireScalePointDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) value: number;
+  @ApiProperty() label: string;
+}
+
+export class QuestionnaireScaleDto {
+  @ApiProperty({ type: [QuestionnaireScalePointDto] }) points: QuestionnaireScalePointDto[];
+  @ApiProperty({ description: 'The label of the null rating' }) notObservedLabel: string;
+}
+
+export class QuestionnaireStatementDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+}
+
+export class QuestionnaireBehaviourDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: ['influence', 'management'] }) kind: 'influence' | 'management';
+  @ApiProperty({ type: [QuestionnaireStatementDto] }) statements: QuestionnaireStatementDto[];
+}
+
+export class QuestionnaireOpenQuestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true, description: 'How to write specific, behaviour-based feedback' }) hint: string | null;
+}
+
+export class QuestionnaireCycleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CYCLE_STATE_VALUES }) state: CycleState;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 8601' }) responseDeadline: string | null;
+}
+
+export class QuestionnaireDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: REQUEST_STATE_VALUES }) state: RequestState;
+  @ApiProperty({ enum: RELATIONSHIP_VALUES }) relationship: FeedbackRelationship;
+  @ApiProperty({ description: 'Draft and submit are accepted now' }) canEdit: boolean;
+  @ApiProperty({ type: QuestionnaireCycleDto }) cycle: QuestionnaireCycleDto;
+  @ApiProperty({ type: FeedbackPersonDto }) subject: FeedbackPersonDto;
+  @ApiProperty({ type: QuestionnaireScaleDto }) scale: QuestionnaireScaleDto;
+  @ApiProperty({ type: [QuestionnaireBehaviourDto] }) behaviours: QuestionnaireBehaviourDto[];
+  @ApiProperty({ type: [QuestionnaireOpenQuestionDto] }) openQuestions: QuestionnaireOpenQuestionDto[];
+  @ApiProperty({ type: AnswerSetDto, description: 'The saved draft; once submitted, the submitted answers' }) draft: AnswerSetDto;
+  @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
+  @ApiProperty({ type: String, nullable: true, description: 'When the draft was last saved' }) savedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+}
+
+export class DraftSavedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['in_progress'] }) state: RequestState;
+  @ApiProperty() savedAt: string;
+  @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
+}
+
+export class SubmissionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['submitted'] }) state: RequestState;
+  @ApiProperty({ description: 'The time of the one submission; a retry returns the same' }) submittedAt: string;
+  @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
+}

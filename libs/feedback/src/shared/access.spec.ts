@@ -1,0 +1,54 @@
+import type { Actor } from '@lib/common';
+import type { RequestState } from '@lib/cycles';
+import { requestAccess, seesProgress, subjectRoles, viewerOf, visibleState } from './access';
+
+const actor = (personId: string, role: Actor['role'] = 'member'): Actor => ({ personId, organizationId: 'org', role, sessionId: 's' });
+const parties = { subjectId: 'subject', frozenManagerId: 'old-manager', currentManagerId: 'new-manager' };
+
+describe('visibleState', () => {
+  it.each([
+    ['proposed', 'proposed'],
+    ['open', 'open'],
+    ['in_progress', 'open'],
+    ['submitted', 'open'],
+    ['declined', 'declined'],
+    ['rejected', 'rejected'],
+  ] as [RequestState, RequestState][])('shows %s as %s to the subject side, and as it is to HR', (state, shown) => {
+    expect(visibleState(state, false)).toBe(shown);
+    expect(visibleState(state, true)).toBe(state);
+  });
+});
+
+describe('subjectRoles', () => {
+  it('knows the manager at launch and the current one', () => {
+    expect(subjectRoles(actor('old-manager'), parties).isManager).toBe(true);
+    expect(subjectRoles(actor('new-manager'), parties).isManager).toBe(true);
+    expect(subjectRoles(actor('someone'), parties)).toEqual({ isSubject: false, isManager: false, isAdmin: false });
+  });
+
+  it('shows progress to HR, except about themself', () => {
+    expect(seesProgress(subjectRoles(actor('hr', 'admin'), parties))).toBe(true);
+    const hrSubject = subjectRoles(actor('subject', 'admin'), parties);
+    expect(seesProgress(hrSubject)).toBe(false);
+    expect(viewerOf(hrSubject)).toBe('subject');
+    expect(viewerOf(subjectRoles(actor('new-manager'), parties))).toBe('manager');
+  });
+});
+
+describe('requestAccess', () => {
+  const request = (state: RequestState, cycleState: 'draft' | 'collecting' = 'collecting') => ({ ...parties, raterId: 'rater', state, cycleState });
+
+  it('lets the rater see requests put to them in a launched cycle only', () => {
+    expect(requestAccess(actor('rater'), request('open')).isRater).toBe(true);
+    expect(requestAccess(actor('rater'), request('declined')).isRater).toBe(true);
+    expect(requestAccess(actor('rater'), request('proposed')).isRater).toBe(false);
+    expect(requestAccess(actor('rater'), request('rejected')).isRater).toBe(false);
+    expect(requestAccess(actor('rater'), request('open', 'draft')).isRater).toBe(false);
+  });
+
+  it('shows a draft cycle to HR only on the subject side', () => {
+    expect(requestAccess(actor('subject'), request('open', 'draft')).seesAsSubjectSide).toBe(false);
+    expect(requestAccess(actor('hr', 'admin'), request('open', 'draft')).seesAsSubjectSide).toBe(true);
+    expect(requestAccess(actor('stranger'), request('open')).seesAsSubjectSide).toBe(false);
+  });
+});

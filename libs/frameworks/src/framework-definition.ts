@@ -1,0 +1,145 @@
+import type { FieldError } from '@lib/common';
+import { BEHAVIOUR_KINDS, BehaviourKind, FrameworkDefinition } from './default-framework.data';
+
+/** Limits that keep a questionnaire answerable (FRAMEWORK.md: past ~35 statements raters tire). */
+export const FRAMEWORK_LIMITS = {
+  name: 200,
+  description: 2000,
+  behaviours: 20,
+  behaviourName: 100,
+  behaviourDescription: 500,
+  statementsPerBehaviour: 5,
+  statements: 40,
+  statementText: 300,
+  openQuestions: 5,
+  questionText: 300,
+  hint: 300,
+  key: 60,
+} as const;
+
+export const BEHAVIOUR_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+export const QUESTION_KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)?$/;
+
+export interface StatementInput {
+  key?: string;
+  text: string;
+}
+
+export interface BehaviourInput {
+  key: string;
+  name: string;
+  description?: string;
+  kind: string;
+  statements: StatementInput[];
+}
+
+export interface OpenQuestionInput {
+  key?: string;
+  text: string;
+  hint?: string | null;
+}
+
+export interface FrameworkInput {
+  name: string;
+  description?: string;
+  behaviours: BehaviourInput[];
+  openQuestions?: OpenQuestionInput[];
+}
+
+/** A framework's content with every key set: what the repository writes. */
+export interface FrameworkContent {
+  name: string;
+  description: string;
+  behaviours: { key: string; name: string; description: string; kind: BehaviourKind; statements: { key: string; text: string }[] }[];
+  openQuestions: { key: string; text: string; hint: string | null }[];
+}
+
+export type FrameworkContentResult = { ok: true; content: FrameworkContent } | { ok: false; errors: FieldError[] };
+
+/**
+ * Checks a framework definition as a whole and fills in missing keys: a statement's key defaults
+ * to `<behaviour key>.<n>` and an open question's to `open_<n>`, the convention the default
+ * framework uses. Keys are what answers and trends join on across versions, so an editor that
+ * keeps a statement keeps its key. Every problem is reported at once, by field path.
+ */
+export function validateFrameworkContent(input: FrameworkInput): FrameworkContentResult {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string): void => void errors.push({ field, message });
+  const text = (field: string, value: unknown, max: number, required: boolean): string => {
+    const trimmed = typeof value === 'string' ? value.trim() : '';
+    if (value !== undefined && value !== null && typeof value !== 'string') fail(field, `${field} must be text`);
+    else if (required && !trimmed) fail(field, `${field} is required`);
+    else if (trimmed.length > max) fail(field, `${field} must be at most ${max} characters`);
+    return trimmed;
+  };
+
+  const name = text('name', input.name, FRAMEWORK_LIMITS.name, true);
+  const description = text('description', input.description, FRAMEWORK_LIMITS.description, false);
+  const behavioursIn = Array.isArray(input.behaviours) ? input.behaviours : [];
+  const openIn = Array.isArray(input.openQuestions) ? input.openQuestions : [];
+  if (behavioursIn.length < 1 || behavioursIn.length > FRAMEWORK_LIMITS.behaviours) {
+    fail('behaviours', `A framework needs from 1 to ${FRAMEWORK_LIMITS.behaviours} behaviours`);
+  }
+  if (openIn.length > FRAMEWORK_LIMITS.openQuestions) fail('openQuestions', `A framework may have at most ${FRAMEWORK_LIMITS.openQuestions} open questions`);
+
+  const behaviourKeys = new Set<string>();
+  const questionKeys = new Set<string>();
+  const questionKey = (field: string, given: string | undefined, fallback: string): string => {
+    const key = given === undefined || given === null || given === '' ? fallback : String(given).trim();
+    if (key.length > FRAMEWORK_LIMITS.key || !QUESTION_KEY_PATTERN.test(key)) {
+      fail(field, `${field} must be lower-case letters, digits and underscores, optionally "<behaviour>.<n>", at most ${FRAMEWORK_LIMITS.key} characters`);
+    } else if (questionKeys.has(key)) fail(field, `The key "${key}" is used twice`);
+    questionKeys.add(key);
+    return key;
+  };
+
+  let statementCount = 0;
+  const behaviours = behavioursIn.map((b, i) => {
+    const at = `behaviours.${i}`;
+    const key = typeof b?.key === 'string' ? b.key.trim() : '';
+    if (!BEHAVIOUR_KEY_PATTERN.test(key)) fail(`${at}.key`, `${at}.key must be lower-case letters, digits and underscores (at most 40)`);
+    else if (behaviourKeys.has(key)) fail(`${at}.key`, `The behaviour key "${key}" is used twice`);
+    behaviourKeys.add(key);
+    if (!BEHAVIOUR_KINDS.includes(b?.kind as BehaviourKind)) fail(`${at}.kind`, `${at}.kind must be one of ${BEHAVIOUR_KINDS.join(', ')}`);
+    const statementsIn = Array.isArray(b?.statements) ? b.statements : [];
+    if (statementsIn.length < 1 || statementsIn.length > FRAMEWORK_LIMITS.statementsPerBehaviour) {
+      fail(`${at}.statements`, `Each behaviour needs from 1 to ${FRAMEWORK_LIMITS.statementsPerBehaviour} statements`);
+    }
+    statementCount += statementsIn.length;
+    return {
+      key,
+      name: text(`${at}.name`, b?.name, FRAMEWORK_LIMITS.behaviourName, true),
+      description: text(`${at}.description`, b?.description, FRAMEWORK_LIMITS.behaviourDescription, false),
+      kind: b?.kind as BehaviourKind,
+      statements: statementsIn.map((s, j) => ({
+        key: questionKey(`${at}.statements.${j}.key`, s?.key, `${key}.${j + 1}`),
+        text: text(`${at}.statements.${j}.text`, s?.text, FRAMEWORK_LIMITS.statementText, true),
+      })),
+    };
+  });
+  if (statementCount > FRAMEWORK_LIMITS.statements) {
+    fail('behaviours', `A framework may have at most ${FRAMEWORK_LIMITS.statements} statements in all (this one has ${statementCount})`);
+  }
+  const openQuestions = openIn.map((q, i) => ({
+    key: questionKey(`openQuestions.${i}.key`, q?.key, `open_${i + 1}`),
+    text: text(`openQuestions.${i}.text`, q?.text, FRAMEWORK_LIMITS.questionText, true),
+    hint: text(`openQuestions.${i}.hint`, q?.hint, FRAMEWORK_LIMITS.hint, false) || null,
+  }));
+  return errors.length ? { ok: false, errors } : { ok: true, content: { name, description, behaviours, openQuestions } };
+}
+
+/** The default framework as content to insert. */
+export function contentOf(definition: FrameworkDefinition): FrameworkContent {
+  return {
+    name: definition.name,
+    description: definition.description,
+    behaviours: definition.behaviours.map((b) => ({
+      key: b.key,
+      name: b.name,
+      description: b.description,
+      kind: b.kind,
+      statements: b.statements.map((s) => ({ key: s.key, text: s.text })),
+    })),
+    openQuestions: definition.openQuestions.map((q) => ({ key: q.key, text: q.text, hint: q.hint })),
+  };
+}

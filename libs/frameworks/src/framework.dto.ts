@@ -1,0 +1,243 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { BEHAVIOUR_KINDS, type BehaviourKind } from './default-framework.data';
+import { FRAMEWORK_LIMITS as L } from './framework-definition';
+
+// ---- responses ----
+
+export class RatingScalePointDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) value: number;
+  @ApiProperty() label: string;
+}
+
+/** The fixed five-point frequency scale; "not observed" is answered as `null`. */
+export class RatingScaleDto {
+  @ApiProperty({ enum: ['frequency'] }) kind: 'frequency';
+  @ApiProperty({ type: [RatingScalePointDto] }) points: RatingScalePointDto[];
+  @ApiProperty() notObservedLabel: string;
+}
+
+export class StatementDto {
+  @ApiProperty({ format: 'uuid', description: 'The question id answers refer to' }) id: string;
+  @ApiProperty({ description: 'Stable across versions, e.g. listening.1' }) key: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'Order in the whole questionnaire' }) position: number;
+}
+
+export class BehaviourDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: BEHAVIOUR_KINDS }) kind: BehaviourKind;
+  @ApiProperty() position: number;
+  @ApiProperty({ type: [StatementDto] }) statements: StatementDto[];
+}
+
+export class OpenQuestionDto {
+  @ApiProperty({ format: 'uuid', description: 'The question id answers refer to' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true }) hint: string | null;
+  @ApiProperty() position: number;
+}
+
+/** One version's questionnaire, in order: what raters answer and reports are built from. */
+export class FrameworkVersionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty() frameworkName: string;
+  @ApiProperty({ description: '1, 2, …' }) version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: RatingScaleDto }) scale: RatingScaleDto;
+  @ApiProperty({ type: [BehaviourDto] }) behaviours: BehaviourDto[];
+  @ApiProperty({ type: [OpenQuestionDto] }) openQuestions: OpenQuestionDto[];
+}
+
+export class FrameworkVersionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Cycles (any state) that use this version' }) cycleCount: number;
+}
+
+export class FrameworkCycleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['draft', 'nominating', 'collecting', 'closed', 'released'] }) state: string;
+  @ApiProperty({ format: 'uuid' }) frameworkVersionId: string;
+  @ApiProperty() version: number;
+}
+
+export class FrameworkSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'uuid' }) latestVersionId: string;
+  @ApiProperty() latestVersion: number;
+  @ApiProperty() behaviourCount: number;
+  @ApiProperty() statementCount: number;
+  @ApiProperty({ description: 'Cycles (any state) that use any version of it' }) cycleCount: number;
+}
+
+export class FrameworkListDto {
+  @ApiProperty({ type: [FrameworkSummaryDto] }) items: FrameworkSummaryDto[];
+  @ApiProperty({ type: RatingScaleDto }) scale: RatingScaleDto;
+}
+
+export class FrameworkDetailDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: RatingScaleDto }) scale: RatingScaleDto;
+  @ApiProperty({ type: FrameworkVersionDto }) latestVersion: FrameworkVersionDto;
+  @ApiProperty({
+    description: 'True when a launched cycle uses the latest version: saving then creates the next version instead of editing in place',
+  })
+  latestVersionInUse: boolean;
+  @ApiProperty({ type: [FrameworkVersionSummaryDto], description: 'Newest first' }) versions: FrameworkVersionSummaryDto[];
+  @ApiProperty({ type: [FrameworkCycleDto], description: 'Cycles using any version, newest first' }) cycles: FrameworkCycleDto[];
+}
+
+// ---- requests ----
+
+export class StatementInputDto {
+  @ApiPropertyOptional({ maxLength: L.key, description: 'Defaults to <behaviour key>.<n>; keep it when editing a statement' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.key)
+  key?: string;
+
+  @ApiProperty({ maxLength: L.statementText })
+  @IsString()
+  @MaxLength(L.statementText)
+  text: string;
+}
+
+export class BehaviourInputDto {
+  @ApiProperty({ maxLength: 40, pattern: '^[a-z][a-z0-9_]{0,39}$' })
+  @IsString()
+  @MaxLength(40)
+  key: string;
+
+  @ApiProperty({ maxLength: L.behaviourName })
+  @IsString()
+  @MaxLength(L.behaviourName)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: L.behaviourDescription })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.behaviourDescription)
+  description?: string;
+
+  @ApiProperty({ enum: BEHAVIOUR_KINDS })
+  @IsIn(BEHAVIOUR_KINDS)
+  kind: BehaviourKind;
+
+  @ApiProperty({ type: [StatementInputDto], minItems: 1, maxItems: L.statementsPerBehaviour })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(L.statementsPerBehaviour)
+  @ValidateNested({ each: true })
+  @Type(() => StatementInputDto)
+  statements: StatementInputDto[];
+}
+
+export class OpenQuestionInputDto {
+  @ApiPropertyOptional({ maxLength: L.key, description: 'Defaults to open_<n>' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.key)
+  key?: string;
+
+  @ApiProperty({ maxLength: L.questionText })
+  @IsString()
+  @MaxLength(L.questionText)
+  text: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: L.hint })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.hint)
+  hint?: string | null;
+}
+
+/** The whole definition: PUT replaces it (in place, or as a new version when a cycle uses it). */
+export class FrameworkContentDto {
+  @ApiProperty({ maxLength: L.name })
+  @IsString()
+  @MaxLength(L.name)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: L.description })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.description)
+  description?: string;
+
+  @ApiProperty({ type: [BehaviourInputDto], minItems: 1, maxItems: L.behaviours })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(L.behaviours)
+  @ValidateNested({ each: true })
+  @Type(() => BehaviourInputDto)
+  behaviours: BehaviourInputDto[];
+
+  @ApiPropertyOptional({ type: [OpenQuestionInputDto], maxItems: L.openQuestions })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.openQuestions)
+  @ValidateNested({ each: true })
+  @Type(() => OpenQuestionInputDto)
+  openQuestions?: OpenQuestionInputDto[];
+}
+
+/** Either a full definition, or `copyFrom` (another framework's latest version) with a new name. */
+export class CreateFrameworkDto {
+  @ApiProperty({ maxLength: L.name })
+  @IsString()
+  @MaxLength(L.name)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: L.description })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.description)
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Copy the latest version of this framework (then leave out behaviours)' })
+  @IsOptional()
+  @IsUUID('all')
+  copyFrom?: string;
+
+  @ApiPropertyOptional({ type: [BehaviourInputDto], minItems: 1, maxItems: L.behaviours })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(L.behaviours)
+  @ValidateNested({ each: true })
+  @Type(() => BehaviourInputDto)
+  behaviours?: BehaviourInputDto[];
+
+  @ApiPropertyOptional({ type: [OpenQuestionInputDto], maxItems: L.openQuestions })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.openQuestions)
+  @ValidateNested({ each: true })
+  @Type(() => OpenQuestionInputDto)
+  openQuestions?: OpenQuestionInputDto[];
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, Authenticated, CurrentActor } from '@lib/common';
+import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto } from './framework.dto';
+import { FrameworksException } from './frameworks.exception';
+import { FrameworksService } from './frameworks.service';
+
+// A malformed id names no framework: 404, exactly like an id of another organisation.
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => FrameworksException.frameworkNotFound() });
+
+/**
+ * HR manages frameworks. Members never need this API: they read the questions of a framework
+ * version through their own feedback requests.
+ */
+@ApiTags('frameworks')
+@Controller('frameworks')
+export class FrameworksController {
+  constructor(private readonly frameworks: FrameworksService) {}
+
+  @Get()
+  @Authenticated('admin')
+  @ApiOkResponse({ type: FrameworkListDto })
+  list(@CurrentActor() actor: Actor): Promise<FrameworkListDto> {
+    return this.frameworks.list(actor);
+  }
+
+  @Post()
+  @Authenticated('admin')
+  @ApiCreatedResponse({ type: FrameworkDetailDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateFrameworkDto): Promise<FrameworkDetailDto> {
+    return this.frameworks.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: FrameworkDetailDto })
+  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<FrameworkDetailDto> {
+    return this.frameworks.get(actor, id);
+  }
+
+  @Put(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: FrameworkDetailDto, description: 'Edited in place, or saved as the next version when a launched cycle uses the latest' })
+  replace(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: FrameworkContentDto): Promise<FrameworkDetailDto> {
+    return this.frameworks.replace(actor, id, dto);
+  }
+}

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { FREQUENCY_SCALE, type BehaviourKind } from './default-framework.data';
+import type { FrameworkContent } from './framework-definition';
+import type {
+  BehaviourDto,
+  FrameworkCycleDto,
+  FrameworkSummaryDto,
+  FrameworkVersionDto,
+  FrameworkVersionSummaryDto,
+  OpenQuestionDto,
+  RatingScaleDto,
+} from './framework.dto';
+
+type Row = Record<string, any>;
+const iso = (value: unknown): string => new Date(value as string).toISOString();
+
+export const scaleDto = (): RatingScaleDto => ({
+  kind: FREQUENCY_SCALE.kind,
+  points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: p.label })),
+  notObservedLabel: FREQUENCY_SCALE.notObservedLabel,
+});
+
+/** Cycles that have left draft freeze their framework version (see CyclesService.launch). */
+const LAUNCHED = `state <> 'draft'`;
+
+/** Every method takes the organisation first: a query without a tenant does not compile. */
+@Injectable()
+export class FrameworksRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private q(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  async hasAny(organizationId: string, tx?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.q(tx).query(`SELECT 1 FROM frameworks WHERE organization_id = $1 LIMIT 1`, [organizationId]);
+    return rows.length > 0;
+  }
+
+  async insertFramework(organizationId: string, name: string, description: string, tx: EntityManager): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO frameworks (organization_id, name, description) VALUES ($1, $2, $3) RETURNING id`,
+      [organizationId, name, description],
+    );
+    return row.id;
+  }
+
+  async updateFramework(organizationId: string, id: string, name: string, description: string, tx: EntityManager): Promise<void> {
+    await tx.query(`UPDATE frameworks SET name = $3, description = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, id, name, description]);
+  }
+
+  /** A new version with its content: three set-based inserts, whatever the size of the framework. */
+  async insertVersion(
+    organizationId: string,
+    frameworkId: string,
+    version: number,
+    createdBy: string | null,
+    content: FrameworkContent,
+    tx: EntityManager,
+  ): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO framework_versions (organization_id, framework_id, version, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [organizationId, frameworkId, version, createdBy],
+    );
+    await this.writeContent(organizationId, row.id, content, tx);
+    return row.id;
+  }
+
+  /** Replaces the questions of a version that no launched cycle uses yet. */
+  async replaceContent(organizationId: string, versionId: string, content: FrameworkContent, tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM questions WHERE organization_id = $1 AND framework_version_id = $2`, [organizationId, versionId]);
+    await tx.query(`DELETE FROM behaviours WHERE organization_id = $1 AND framework_version_id = $2`, [organizationId, versionId]);
+    await this.writeContent(organizationId, versionId, content, tx);
+  }
+
+  private async writeContent(organizationId: string, versionId: string, content: FrameworkContent, tx: EntityManager): Promise<void> {
+    // Rating statements first, in behaviour order, then the open questions: `position` is the
+    // order of the whole questionnaire.
+    const questions = [
+      ...content.behaviours.flatMap((b) => b.statements.map((s) => ({ behaviourKey: b.key as string | null, key: s.key, text: s.text, hint: null as string | null }))),
+      ...content.openQuestions.map((q) => ({ behaviourKey: null, key: q.key, text: q.text, hint: q.hint })),
+    ];
+    await tx.query(
+      `WITH b AS (
+         INSERT INTO behaviours (organization_id, framework_version_id, key, name, description, kind, position)
+         SELECT $1, $2, x.key, x.name, x.description, x.kind, x.position
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(key, name, description, kind, position)
+         RETURNING id, key
+       )
+       INSERT INTO questions (organization_id, framework_version_id, behaviour_id, key, type, text, hint, position)
+       SELECT $1, $2, b.id, q.key, CASE WHEN q.behaviour_key IS NULL THEN 'open' ELSE 'rating' END, q.text, q.hint, q.position
+         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS q(behaviour_key, key, text, hint, position)
+         LEFT JOIN b ON b.key = q.behaviour_key`,
+      [
+        organizationId,
+        versionId,
+        content.behaviours.map((b) => b.key),
+        content.behaviours.map((b) => b.name),
+        content.behaviours.map((b) => b.description),
+        content.behaviours.map((b) => b.kind),
+        questions.map((q) => q.behaviourKey),
+        questions.map((q) => q.key),
+        questions.map((q) => q.text),
+        questions.map((q) => q.hint),
+      ],
+    );
+  }
+
+  async list(organizationId: string): Promise<FrameworkSummaryDto[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT f.id, f.name, f.description, f.created_at, v.id AS version_id, v.version,
+              (SELECT count(*)::int FROM behaviours b WHERE b.organization_id = $1 AND b.framework_version_id = v.id) AS behaviour_count,
+              (SELECT count(*)::int FROM questions q WHERE q.organization_id = $1 AND q.framework_version_id = v.id AND q.type = 'rating') AS statement_count,
+              (SELECT count(*)::int FROM cycles c JOIN framework_versions cv ON cv.organization_id = c.organization_id AND cv.id = c.framework_version_id
+                WHERE c.organization_id = $1 AND cv.framework_id = f.id) AS cycle_count
+         FROM frameworks f
+         JOIN LATERAL (SELECT id, version FROM framework_versions
+                        WHERE organization_id = $1 AND framework_id = f.id ORDER BY version DESC LIMIT 1) v ON true
+        WHERE f.organization_id = $1
+        ORDER BY f.created_at, f.id`,
+      [organizationId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      createdAt: iso(r.created_at),
+      latestVersionId: r.version_id,
+      latestVersion: r.version,
+      behaviourCount: r.behaviour_count,
+      statementCount: r.statement_count,
+      cycleCount: r.cycle_count,
+    }));
+  }
+
+  /** The framework row, locked `FOR UPDATE` when editing (launch takes `FOR SHARE`, see cycles). */
+  async findFramework(
+    organizationId: string,
+    id: string,
+    tx?: EntityManager,
+    lock?: 'update',
+  ): Promise<{ id: string; name: string; description: string; createdAt: string } | null> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [organizationId, id],
+    );
+    return rows[0] ? { id: rows[0].id, name: rows[0].name, description: rows[0].description, createdAt: iso(rows[0].created_at) } : null;
+  }
+
+  async latestVersion(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<{ id: string; version: number } | null> {
+    const rows: { id: string; version: number }[] = await this.q(tx).query(
+      `SELECT id, version FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
+      [organizationId, frameworkId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether a launched cycle has frozen this version; a draft cycle follows the latest version. */
+  async isVersionInUse(organizationId: string, versionId: string, tx?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.q(tx).query(
+      `SELECT 1 FROM cycles WHERE organization_id = $1 AND framework_version_id = $2 AND ${LAUNCHED} LIMIT 1`,
+      [organizationId, versionId],
+    );
+    return rows.length > 0;
+  }
+
+  async versions(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkVersionSummaryDto[]> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT v.id, v.version, v.created_at,
+              (SELECT count(*)::int FROM cycles c WHERE c.organization_id = $1 AND c.framework_version_id = v.id) AS cycle_count
+         FROM framework_versions v WHERE v.organization_id = $1 AND v.framework_id = $2 ORDER BY v.version DESC`,
+      [organizationId, frameworkId],
+    );
+    return rows.map((r) => ({ id: r.id, version: r.version, createdAt: iso(r.created_at), cycleCount: r.cycle_count }));
+  }
+
+  async cycles(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkCycleDto[]> {
+    const rows: Row[] = await this.q(tx).query(
+      `SELECT c.id, c.name, c.state, c.framework_version_id, v.version
+         FROM cycles c JOIN framework_versions v ON v.organization_id = c.organization_id AND v.id = c.framework_version_id
+        WHERE c.organization_id = $1 AND v.framework_id = $2 ORDER BY c.created_at DESC, c.id`,
+      [organizationId, frameworkId],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, frameworkVersionId: r.framework_version_id, version: r.version }));
+  }
+
+  /** A version's questionnaire in order, or null when the organisation has no such version. */
+  async loadVersion(organizationId: string, versionId: string, tx?: EntityManager): Promise<FrameworkVersionDto | null> {
+    const q = this.q(tx);
+    const [version]: Row[] = await q.query(
+      `SELECT v.id, v.framework_id, f.name AS framework_name, v.version, v.created_at
+         FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
+        WHERE v.organization_id = $1 AND v.id = $2`,
+      [organizationId, versionId],
+    );
+    if (!version) return null;
+    const behaviourRows: Row[] = await q.query(
+      `SELECT id, key, name, description, kind, position FROM behaviours
+        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
+      [organizationId, versionId],
+    );
+    const questionRows: Row[] = await q.query(
+      `SELECT id, behaviour_id, key, type, text, hint, position FROM questions
+        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
+      [organizationId, versionId],
+    );
+    const behaviours: BehaviourDto[] = behaviourRows.map((b) => ({
+      id: b.id,
+      key: b.key,
+      name: b.name,
+      description: b.description,
+      kind: b.kind as BehaviourKind,
+      position: b.position,
+      statements: [],
+    }));
+    const byId = new Map(behaviours.map((b) => [b.id, b]));
+    const openQuestions: OpenQuestionDto[] = [];
+    for (const row of questionRows) {
+      if (row.type === 'rating') byId.get(row.behaviour_id)?.statements.push({ id: row.id, key: row.key, text: row.text, position: row.position });
+      else openQuestions.push({ id: row.id, key: row.key, text: row.text, hint: row.hint, position: row.position });
+    }
+    return {
+      id: version.id,
+      frameworkId: version.framework_id,
+      frameworkName: version.framework_name,
+      version: version.version,
+      createdAt: iso(version.created_at),
+      scale: scaleDto(),
+      behaviours,
+      openQuestions,
+    };
+  }
+}

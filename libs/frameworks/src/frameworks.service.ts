@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import type { Actor } from '@lib/common';
+import { DEFAULT_FRAMEWORK } from './default-framework.data';
+import { contentOf, FrameworkContent, FrameworkInput, validateFrameworkContent } from './framework-definition';
+import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto, FrameworkVersionDto } from './framework.dto';
+import { FrameworksErrorCode, FrameworksException } from './frameworks.exception';
+import { FrameworksRepository, scaleDto } from './frameworks.repository';
+
+// Arbitrary constant: with the organisation's hash, serialises the seeding of its first framework.
+const SEED_LOCK = 7_424_220;
+
+@Injectable()
+export class FrameworksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly frameworks: FrameworksRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Seeds the default framework when the organisation has none; returns the organisation's first
+   * framework either way. Safe under concurrency (a transaction-scoped advisory lock per
+   * organisation), so HR opening two tabs never gets two default frameworks.
+   */
+  async ensureDefault(organizationId: string, tx?: EntityManager): Promise<string> {
+    const first = async (m: EntityManager): Promise<string | undefined> => {
+      const rows: { id: string }[] = await m.query(
+        `SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`,
+        [organizationId],
+      );
+      return rows[0]?.id;
+    };
+    const existing = await first(tx ?? this.db.manager);
+    if (existing) return existing;
+    const seed = async (m: EntityManager): Promise<string> => {
+      await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SEED_LOCK, organizationId]);
+      const again = await first(m);
+      if (again) return again;
+      const content = contentOf(DEFAULT_FRAMEWORK);
+      const id = await this.frameworks.insertFramework(organizationId, content.name, content.description, m);
+      await this.frameworks.insertVersion(organizationId, id, DEFAULT_FRAMEWORK.version, null, content, m);
+      return id;
+    };
+    return tx ? seed(tx) : this.db.transaction(seed);
+  }
+
+  /** A version's questionnaire in order (behaviours with their statements, then open questions). */
+  async getVersion(organizationId: string, versionId: string, tx?: EntityManager): Promise<FrameworkVersionDto> {
+    const version = await this.frameworks.loadVersion(organizationId, versionId, tx);
+    if (!version) throw new FrameworksException(FrameworksErrorCode.VersionNotFound, 'Framework version not found');
+    return version;
+  }
+
+  /** The latest version of a framework of the organisation, or a 404. */
+  async latestVersionId(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<string> {
+    const latest = await this.frameworks.latestVersion(organizationId, frameworkId, tx);
+    if (!latest) throw FrameworksException.frameworkNotFound();
+    return latest.id;
+  }
+
+  async list(actor: Actor): Promise<FrameworkListDto> {
+    await this.ensureDefault(actor.organizationId);
+    return { items: await this.frameworks.list(actor.organizationId), scale: scaleDto() };
+  }
+
+  async get(actor: Actor, id: string, tx?: EntityManager): Promise<FrameworkDetailDto> {
+    const org = actor.organizationId;
+    const framework = await this.frameworks.findFramework(org, id, tx);
+    if (!framework) throw FrameworksException.frameworkNotFound();
+    const latest = (await this.frameworks.latestVersion(org, id, tx))!;
+    return {
+      ...framework,
+      scale: scaleDto(),
+      latestVersion: await this.getVersion(org, latest.id, tx),
+      latestVersionInUse: await this.frameworks.isVersionInUse(org, latest.id, tx),
+      versions: await this.frameworks.versions(org, id, tx),
+      cycles: await this.frameworks.cycles(org, id, tx),
+    };
+  }
+
+  async create(actor: Actor, dto: CreateFrameworkDto): Promise<FrameworkDetailDto> {
+    const org = actor.organizationId;
+    if (dto.copyFrom && (dto.behaviours || dto.openQuestions)) {
+      throw invalid([{ field: 'copyFrom', message: 'Give either copyFrom or behaviours, not both' }]);
+    }
+    return this.db.transaction(async (tx) => {
+      let content: FrameworkContent;
+      if (dto.copyFrom) {
+        const source = await this.frameworks.latestVersion(org, dto.copyFrom, tx);
+        if (!source) throw FrameworksException.frameworkNotFound();
+        const version = (await this.frameworks.loadVersion(org, source.id, tx))!;
+        content = {
+          ...copyContent(version),
+          name: dto.name.trim(),
+          description: dto.description?.trim() ?? (await this.frameworks.findFramework(org, dto.copyFrom, tx))!.description,
+        };
+        if (!content.name) throw invalid([{ field: 'name', message: 'name is required' }]);
+      } else {
+        if (!dto.behaviours) throw invalid([{ field: 'behaviours', message: 'behaviours are required (or copyFrom)' }]);
+        content = validated({ name: dto.name, description: dto.description, behaviours: dto.behaviours, openQuestions: dto.openQuestions });
+      }
+      const id = await this.frameworks.insertFramework(org, content.name, content.description, tx);
+      await this.frameworks.insertVersion(org, id, 1, actor.personId, content, tx);
+      await this.audit.record(actor, { action: 'framework.created', targetType: 'framework', targetId: id, details: { copyFrom: dto.copyFrom ?? null } }, tx);
+      return this.get(actor, id, tx);
+    });
+  }
+
+  /**
+   * Replaces the definition. When a launched cycle has frozen the latest version, the change
+   * becomes version N+1 and that cycle's questionnaire stays as it was; otherwise the latest
+   * version is edited in place (no answers can refer to it yet).
+   */
+  async replace(actor: Actor, id: string, dto: FrameworkContentDto): Promise<FrameworkDetailDto> {
+    const org = actor.organizationId;
+    const content = validated(dto);
+    return this.db.transaction(async (tx) => {
+      // FOR UPDATE waits for a launch in progress (it holds FOR SHARE on the framework).
+      if (!(await this.frameworks.findFramework(org, id, tx, 'update'))) throw FrameworksException.frameworkNotFound();
+      const latest = (await this.frameworks.latestVersion(org, id, tx))!;
+      const newVersion = await this.frameworks.isVersionInUse(org, latest.id, tx);
+      if (newVersion) await this.frameworks.insertVersion(org, id, latest.version + 1, actor.personId, content, tx);
+      else await this.frameworks.replaceContent(org, latest.id, content, tx);
+      await this.frameworks.updateFramework(org, id, content.name, content.description, tx);
+      await this.audit.record(
+        actor,
+        { action: 'framework.updated', targetType: 'framework', targetId: id, details: { version: newVersion ? latest.version + 1 : latest.version, newVersion } },
+        tx,
+      );
+      return this.get(actor, id, tx);
+    });
+  }
+}
+
+const invalid = (errors: { field: string; message: string }[]): FrameworksException =>
+  new FrameworksException(FrameworksErrorCode.InvalidFramework, errors.map((e) => e.message).join('; '), { errors });
+
+function validated(input: FrameworkInput): FrameworkContent {
+  const result = validateFrameworkContent(input);
+  if (!result.ok) throw invalid(result.errors);
+  return result.content;
+}
+
+function copyContent(version: FrameworkVersionDto): Omit<FrameworkContent, 'name' | 'description'> {
+  return {
+    behaviours: version.behaviours.map((b) => ({
+      key: b.key,
+      name: b.name,
+      description: b.description,
+      kind: b.kind,
+      statements: b.statements.map((s) => ({ key: s.key, text: s.text })),
+    })),
+    openQuestions: version.openQuestions.map((q) => ({ key: q.key, text: q.text, hint: q.hint })),
+  };
+}

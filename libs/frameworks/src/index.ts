@@ -1,0 +1,6 @@
+export * from './frameworks.module';
+export * from './frameworks.service';
+export * from './frameworks.exception';
+export * from './framework.dto';
+export * from './default-framework.data';
+export { FRAMEWORK_LIMITS } from './framework-definition';

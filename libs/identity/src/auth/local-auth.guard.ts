@@ -1,0 +1,28 @@
+import { BadRequestException, ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { LoginDto } from './auth.dto';
+
+/** Validates the login body first (guards run before pipes), then runs the local strategy. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body;
+    const errors = await validate(plainToInstance(LoginDto, body ?? {}), { whitelist: true, forbidNonWhitelisted: true });
+    if (typeof body !== 'object' || body === null || errors.length) {
+      const fieldErrors = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })));
+      throw new BadRequestException({
+        message: fieldErrors.map((e) => e.message).join('; ') || 'email and password are required',
+        errors: fieldErrors,
+        code: 'validation_failed',
+      });
+    }
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    return user;
+  }
+}

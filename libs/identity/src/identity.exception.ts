@@ -1,0 +1,31 @@
+import { AppException, ErrorKind, FieldError } from '@lib/common';
+
+export enum IdentityErrorCode {
+  InvalidCredentials = 'invalid_credentials',
+  TooManyAttempts = 'too_many_attempts',
+  PersonNotFound = 'person_not_found',
+  EmailTaken = 'email_taken',
+  ManagerNotFound = 'manager_not_found',
+  ManagerLoop = 'manager_loop',
+  InvitationInvalid = 'invitation_invalid',
+  ImportInvalid = 'import_invalid',
+  LastAdmin = 'last_admin',
+}
+
+const KIND: Record<IdentityErrorCode, ErrorKind> = {
+  [IdentityErrorCode.InvalidCredentials]: ErrorKind.Unauthorized,
+  [IdentityErrorCode.TooManyAttempts]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.PersonNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.EmailTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.ManagerNotFound]: ErrorKind.Validation,
+  [IdentityErrorCode.ManagerLoop]: ErrorKind.Validation,
+  [IdentityErrorCode.InvitationInvalid]: ErrorKind.NotFound,
+  [IdentityErrorCode.ImportInvalid]: ErrorKind.Validation,
+  [IdentityErrorCode.LastAdmin]: ErrorKind.Conflict,
+};
+
+export class IdentityException extends AppException {
+  constructor(code: IdentityErrorCode, message: string, details?: { errors?: FieldError[]; [key: string]: unknown }) {
+    super(KIND[code], code, message, details);
+  }
+}

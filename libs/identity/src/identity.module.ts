@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { InvitationService } from './auth/invitation.service';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottleService } from './auth/login-throttle.service';
+import { SessionAuthGuard } from './auth/session-auth.guard';
+import { SessionService } from './auth/session.service';
+import { SessionStrategy } from './auth/session.strategy';
+import { PeopleImportController } from './import/people-import.controller';
+import { PeopleImportService } from './import/people-import.service';
+import { PeopleController } from './people/people.controller';
+import { PeopleRepository } from './people/people.repository';
+import { PeopleService } from './people/people.service';
+
+@Module({
+  imports: [PassportModule.register({ session: false })],
+  // The import controller comes first so that /people/import is not read as /people/:id.
+  controllers: [AuthController, PeopleImportController, PeopleController],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    SessionService,
+    InvitationService,
+    LocalStrategy,
+    SessionStrategy,
+    PeopleRepository,
+    PeopleService,
+    PeopleImportService,
+    { provide: APP_GUARD, useClass: SessionAuthGuard },
+  ],
+  exports: [PeopleService, PeopleRepository, SessionService],
+})
+export class IdentityModule {}

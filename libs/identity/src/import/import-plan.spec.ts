@@ -1,0 +1,67 @@
+import { ExistingPerson, planImport } from './import-plan';
+
+const admin: ExistingPerson = { id: '1', email: 'hr@x.org', name: 'HR', title: null, department: 'People', managerEmail: null, role: 'admin' };
+
+describe('planImport', () => {
+  it('plans creations and updates with field-level diffs', () => {
+    const csv = 'email,name,title,department,manager_email,role\nhr@x.org,HR Lead,,People,,admin\nana@x.org,Ana,Curator,Collections,hr@x.org,\n';
+    const plan = planImport(csv, [admin]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes).toEqual([
+      { line: 2, email: 'hr@x.org', name: 'HR Lead', action: 'update', fields: [{ field: 'name', from: 'HR', to: 'HR Lead' }] },
+      { line: 3, email: 'ana@x.org', name: 'Ana', action: 'create', fields: [] },
+    ]);
+    expect(plan.people[1]).toMatchObject({ role: 'member', managerEmail: 'hr@x.org' });
+  });
+
+  it('accepts header aliases and keeps values of absent columns', () => {
+    const plan = planImport('E-mail,Full name\nHR@X.org,HR\n', [{ ...admin, title: 'Head' }]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0].action).toBe('unchanged');
+    expect(plan.people[0].title).toBe('Head');
+  });
+
+  it('reports broken quoting with its line', () => {
+    const plan = planImport('email,name\na@x.org,"Ana\nb@x.org,Bo\n', []);
+    expect(plan.errors).toHaveLength(1);
+    expect(plan.errors[0].message).toMatch(/quote/);
+  });
+
+  it('reports missing and unknown columns', () => {
+    expect(planImport('email,shoe size\na@x.org,9\n', []).errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/unknown column "shoe size"/),
+      expect.stringMatching(/missing required column "name"/),
+    ]);
+  });
+
+  it('reports duplicate emails, invalid values and unknown managers by line and column', () => {
+    const csv = 'email,name,manager_email,role\na@x.org,Ana,boss@x.org,\na@x.org,Ana again,,\nnot-an-email,Bo,,\nc@x.org,,,\nd@x.org,Di,,owner\n';
+    const plan = planImport(csv, [admin]);
+    expect(plan.errors).toEqual([
+      { line: 2, column: 'manager_email', message: expect.stringMatching(/unknown manager boss@x.org/) },
+      { line: 3, column: 'email', message: expect.stringMatching(/duplicate email a@x.org \(first on line 2\)/) },
+      { line: 4, column: 'email', message: expect.stringMatching(/not a valid email/) },
+      { line: 5, column: 'name', message: 'name is required' },
+      { line: 6, column: 'role', message: expect.stringMatching(/admin" or "member/) },
+    ]);
+  });
+
+  it('detects manager loops across the file and the existing org chart', () => {
+    const existing: ExistingPerson[] = [admin, { ...admin, id: '2', email: 'b@x.org', name: 'B', role: 'member', managerEmail: 'a@x.org' }];
+    const plan = planImport('email,name,manager_email\na@x.org,A,c@x.org\nc@x.org,C,b@x.org\n', existing);
+    expect(plan.errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(plan.errors[0].message).toBe('manager loop: a@x.org → c@x.org → b@x.org → a@x.org');
+  });
+
+  it('checks a 10,000-deep reporting chain quickly (linear walk)', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `p${i}@x.org,P${i},${i ? `p${i - 1}@x.org` : ''}`);
+    const plan = planImport(`email,name,manager_email\n${rows.join('\n')}\n`, []);
+    expect(plan.errors).toEqual([]);
+    const loop = planImport(`email,name,manager_email\n${rows.join('\n').replace('p0@x.org,P0,', 'p0@x.org,P0,p9999@x.org')}\n`, []);
+    expect(loop.errors).toHaveLength(10_000);
+  });
+
+  it('refuses to remove the last HR admin', () => {
+    expect(planImport('email,name,role\nhr@x.org,HR,member\n', [admin]).errors[0].message).toMatch(/without an HR admin/);
+  });
+});

@@ -1,0 +1,227 @@
+import { parse } from 'csv-parse/sync';
+
+export const MAX_IMPORT_ROWS = 20_000;
+export const IMPORT_COLUMNS = ['email', 'name', 'title', 'department', 'manager_email', 'role'] as const;
+type Column = (typeof IMPORT_COLUMNS)[number];
+
+const ALIASES: Record<string, Column> = {
+  email: 'email',
+  e_mail: 'email',
+  name: 'name',
+  full_name: 'name',
+  title: 'title',
+  job_title: 'title',
+  department: 'department',
+  manager_email: 'manager_email',
+  manager: 'manager_email',
+  role: 'role',
+};
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface ImportRowError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ExistingPerson {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  managerEmail: string | null;
+  role: 'admin' | 'member';
+}
+
+export interface PlannedPerson {
+  line: number;
+  email: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  managerEmail: string | null;
+  role: 'admin' | 'member';
+}
+
+export interface FieldChange {
+  field: 'name' | 'title' | 'department' | 'manager' | 'role';
+  from: string | null;
+  to: string | null;
+}
+
+export interface PlannedChange {
+  line: number;
+  email: string;
+  name: string;
+  action: 'create' | 'update' | 'unchanged';
+  fields: FieldChange[];
+}
+
+export interface ImportPlan {
+  people: PlannedPerson[];
+  changes: PlannedChange[];
+  errors: ImportRowError[];
+  /** Columns present in the file: absent optional columns leave existing values alone. */
+  columns: Column[];
+}
+
+const normaliseHeader = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const cell = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value.trim());
+
+/**
+ * Turns CSV text plus the organisation's current people into the list of changes and every row
+ * error (line, column, message). Pure: the caller decides whether to write.
+ */
+export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan {
+  const empty = (errors: ImportRowError[]): ImportPlan => ({ people: [], changes: [], errors, columns: [] });
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let columns: Column[] = [];
+  const headerErrors: ImportRowError[] = [];
+  try {
+    records = parse(csv, {
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+      columns: (headers: string[]) => {
+        const seen = new Set<string>();
+        return headers.map((raw) => {
+          const column = ALIASES[normaliseHeader(raw)];
+          if (!column) {
+            headerErrors.push({ line: 1, column: raw, message: `unknown column "${raw}" (expected: ${IMPORT_COLUMNS.join(', ')})` });
+          } else if (seen.has(column)) {
+            headerErrors.push({ line: 1, column: raw, message: `column "${raw}" appears twice` });
+          } else {
+            seen.add(column);
+            columns.push(column);
+          }
+          return column ?? `ignored:${raw}`;
+        });
+      },
+    }) as never;
+  } catch (error) {
+    const e = error as { message?: string; lines?: number; code?: string };
+    return empty([{ line: e.lines ?? 1, column: null, message: describeCsvError(e) }]);
+  }
+  for (const required of ['email', 'name'] as const) {
+    if (!columns.includes(required)) headerErrors.push({ line: 1, column: required, message: `missing required column "${required}"` });
+  }
+  if (headerErrors.length) return empty(headerErrors);
+  if (records.length === 0) return empty([{ line: 1, column: null, message: 'the file has a header but no people' }]);
+  if (records.length > MAX_IMPORT_ROWS) {
+    return empty([{ line: 1, column: null, message: `the file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once` }]);
+  }
+
+  const errors: ImportRowError[] = [];
+  const byEmail = new Map(existing.map((p) => [p.email, p]));
+  const firstLine = new Map<string, number>();
+  const people: PlannedPerson[] = [];
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const fail = (column: Column | null, message: string): void => void errors.push({ line, column, message });
+    const email = cell(record.email)?.toLowerCase() ?? null;
+    const name = cell(record.name);
+    const managerEmail = cell(record.manager_email)?.toLowerCase() ?? null;
+    const role = cell(record.role)?.toLowerCase() ?? null;
+    const rowErrors = errors.length;
+    if (!email) fail('email', 'email is required');
+    else if (!EMAIL.test(email) || email.length > 254) fail('email', `"${email}" is not a valid email address`);
+    else if (firstLine.has(email)) fail('email', `duplicate email ${email} (first on line ${firstLine.get(email)})`);
+    if (!name) fail('name', 'name is required');
+    else if (name.length > 200) fail('name', 'name is longer than 200 characters');
+    for (const column of ['title', 'department'] as const) {
+      if ((cell(record[column])?.length ?? 0) > 200) fail(column, `${column} is longer than 200 characters`);
+    }
+    if (managerEmail && !EMAIL.test(managerEmail)) fail('manager_email', `"${managerEmail}" is not a valid email address`);
+    if (managerEmail && managerEmail === email) fail('manager_email', 'a person cannot be their own manager');
+    if (role && role !== 'admin' && role !== 'member') fail('role', `role must be "admin" or "member" (got "${role}")`);
+    if (email && !firstLine.has(email)) firstLine.set(email, line);
+    if (errors.length > rowErrors || !email || !name) continue;
+    const current = byEmail.get(email);
+    people.push({
+      line,
+      email,
+      name,
+      title: columns.includes('title') ? cell(record.title) : (current?.title ?? null),
+      department: columns.includes('department') ? cell(record.department) : (current?.department ?? null),
+      managerEmail: columns.includes('manager_email') ? managerEmail : (current?.managerEmail ?? null),
+      role: (role as PlannedPerson['role'] | null) ?? current?.role ?? 'member',
+    });
+  }
+
+  // The org chart after the import: current people, overlaid by the file.
+  const managerOf = new Map<string, string | null>(existing.map((p) => [p.email, p.managerEmail]));
+  for (const p of people) managerOf.set(p.email, p.managerEmail);
+  for (const p of people) {
+    if (p.managerEmail && !managerOf.has(p.managerEmail)) {
+      errors.push({ line: p.line, column: 'manager_email', message: `unknown manager ${p.managerEmail}: not in the file nor in Ripple` });
+    }
+  }
+  for (const loop of findLoops(managerOf)) {
+    for (const email of loop) {
+      const p = people.find((row) => row.email === email);
+      if (p) errors.push({ line: p.line, column: 'manager_email', message: `manager loop: ${[...rotate(loop, email), email].join(' → ')}` });
+    }
+  }
+  const finalRoles = new Map(existing.map((p) => [p.email, p.role]));
+  for (const p of people) finalRoles.set(p.email, p.role);
+  if (existing.some((p) => p.role === 'admin') && ![...finalRoles.values()].includes('admin')) {
+    errors.push({ line: 1, column: 'role', message: 'the import would leave the organisation without an HR admin' });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { people, changes: people.map((p) => diff(p, byEmail.get(p.email))), errors, columns };
+}
+
+/**
+ * Every reporting loop in the chart, each once, in O(people): each walk up the chain stops at a
+ * person already settled, so nobody is walked twice.
+ */
+function findLoops(managerOf: Map<string, string | null>): string[][] {
+  const state = new Map<string, 'walking' | 'done'>();
+  const loops: string[][] = [];
+  for (const start of managerOf.keys()) {
+    const path: string[] = [];
+    let current: string | null | undefined = start;
+    while (current && managerOf.has(current) && !state.has(current)) {
+      state.set(current, 'walking');
+      path.push(current);
+      current = managerOf.get(current);
+    }
+    if (current && state.get(current) === 'walking') loops.push(path.slice(path.indexOf(current)));
+    for (const email of path) state.set(email, 'done');
+  }
+  return loops;
+}
+
+const rotate = (loop: string[], first: string): string[] => {
+  const i = loop.indexOf(first);
+  return [...loop.slice(i), ...loop.slice(0, i)];
+};
+
+function diff(p: PlannedPerson, current: ExistingPerson | undefined): PlannedChange {
+  if (!current) return { line: p.line, email: p.email, name: p.name, action: 'create', fields: [] };
+  const pairs: FieldChange[] = [
+    { field: 'name', from: current.name, to: p.name },
+    { field: 'title', from: current.title, to: p.title },
+    { field: 'department', from: current.department, to: p.department },
+    { field: 'manager', from: current.managerEmail, to: p.managerEmail },
+    { field: 'role', from: current.role, to: p.role },
+  ];
+  const fields = pairs.filter((c) => c.from !== c.to);
+  return { line: p.line, email: p.email, name: p.name, action: fields.length ? 'update' : 'unchanged', fields };
+}
+
+function describeCsvError(error: { message?: string; code?: string }): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted value is never closed (check the quotes on this line)';
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return 'this line has a different number of columns than the header';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote appears inside a value that is not quoted';
+    default:
+      return `the file is not valid CSV: ${error.message ?? 'unknown problem'}`;
+  }
+}

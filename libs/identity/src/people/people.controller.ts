@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, Authenticated, CurrentActor } from '@lib/common';
+import { InvitationService } from '../auth/invitation.service';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { CreatePersonDto, InvitationSentDto, ListPeopleQueryDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import { PeopleService } from './people.service';
+
+// A malformed id names no person: 404, exactly like an id of another organisation.
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found') });
+
+@ApiTags('people')
+@Controller('people')
+export class PeopleController {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: PersonListDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ListPeopleQueryDto): Promise<PersonListDto> {
+    return this.people.list(actor, query);
+  }
+
+  @Get('departments')
+  @Authenticated()
+  @ApiOkResponse({ type: [String] })
+  departments(@CurrentActor() actor: Actor): Promise<string[]> {
+    return this.people.departments(actor);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: PersonDto })
+  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PersonDto> {
+    return this.people.get(actor, id);
+  }
+
+  @Post()
+  @Authenticated('admin')
+  @ApiCreatedResponse({ type: PersonDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
+    return this.people.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: PersonDto })
+  update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
+    return this.people.update(actor, id, dto);
+  }
+
+  @Post(':id/invite')
+  @Authenticated('admin')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: InvitationSentDto })
+  invite(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<InvitationSentDto> {
+    return this.invitations.invite(actor, id);
+  }
+}

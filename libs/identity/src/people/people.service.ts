@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import type { Actor } from '@lib/common';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import { PeopleRepository } from './people.repository';
+
+const notFound = (): IdentityException => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The directory: every member may search colleagues (to ask them for feedback). */
+  list(actor: Actor, query: ListPeopleQueryDto): Promise<PersonListDto> {
+    return this.people.list(actor.organizationId, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  async get(actor: Actor, id: string): Promise<PersonDto> {
+    return (await this.people.findById(actor.organizationId, id)) ?? Promise.reject(notFound());
+  }
+
+  async me(actor: Actor): Promise<MeDto> {
+    return (await this.people.findMe(actor.organizationId, actor.personId)) ?? Promise.reject(notFound());
+  }
+
+  departments(actor: Actor): Promise<string[]> {
+    return this.people.departments(actor.organizationId);
+  }
+
+  async create(actor: Actor, dto: CreatePersonDto): Promise<PersonDto> {
+    return this.db.transaction(async (tx) => {
+      if (dto.managerId) await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
+      const rows: { id: string }[] = await tx
+        .query(
+          `INSERT INTO people (organization_id, email, name, title, department, manager_id, role)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [actor.organizationId, dto.email, dto.name, dto.title ?? null, dto.department ?? null, dto.managerId ?? null, dto.role ?? 'member'],
+        )
+        .catch((error: unknown) => rethrowUnique(error, dto.email));
+      await this.audit.record(actor, { action: 'person.created', targetType: 'person', targetId: rows[0].id, details: { email: dto.email } }, tx);
+      return (await this.people.findById(actor.organizationId, rows[0].id, tx))!;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<PersonDto> {
+    return this.db.transaction(async (tx) => {
+      const current: { id: string; role: string }[] = await tx.query(
+        `SELECT id, role FROM people WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        [actor.organizationId, id],
+      );
+      if (!current[0]) throw notFound();
+      if (dto.managerId) {
+        await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
+        if (await this.people.wouldCreateLoop(actor.organizationId, id, dto.managerId, tx)) {
+          throw new IdentityException(IdentityErrorCode.ManagerLoop, 'That manager reports to this person: the change would create a loop', {
+            errors: [{ field: 'managerId', message: 'would create a reporting loop' }],
+          });
+        }
+      }
+      if (dto.role === 'member' && current[0].role === 'admin') await this.assertNotLastAdmin(tx, actor.organizationId, id);
+      const sets: string[] = [];
+      const params: unknown[] = [actor.organizationId, id];
+      const columns: [keyof UpdatePersonDto, string][] = [
+        ['email', 'email'],
+        ['name', 'name'],
+        ['title', 'title'],
+        ['department', 'department'],
+        ['managerId', 'manager_id'],
+        ['role', 'role'],
+      ];
+      for (const [field, column] of columns) {
+        if (dto[field] !== undefined) {
+          params.push(dto[field]);
+          sets.push(`${column} = $${params.length}`);
+        }
+      }
+      if (sets.length) {
+        await tx
+          .query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`, params)
+          .catch((error: unknown) => rethrowUnique(error, dto.email ?? ''));
+        await this.audit.record(actor, { action: 'person.updated', targetType: 'person', targetId: id, details: { fields: Object.keys(dto) } }, tx);
+      }
+      return (await this.people.findById(actor.organizationId, id, tx))!;
+    });
+  }
+
+  private async assertManagerExists(tx: EntityManager, organizationId: string, managerId: string): Promise<void> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, managerId]);
+    if (rows.length === 0) {
+      throw new IdentityException(IdentityErrorCode.ManagerNotFound, 'The chosen manager does not exist in this organisation', {
+        errors: [{ field: 'managerId', message: 'unknown person' }],
+      });
+    }
+  }
+
+  private async assertNotLastAdmin(tx: EntityManager, organizationId: string, id: string): Promise<void> {
+    const [{ admins }]: { admins: number }[] = await tx.query(
+      `SELECT count(*)::int AS admins FROM people WHERE organization_id = $1 AND role = 'admin' AND active AND id <> $2`,
+      [organizationId, id],
+    );
+    if (admins === 0) throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
+  }
+}
+
+function rethrowUnique(error: unknown, email: string): never {
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+    throw new IdentityException(IdentityErrorCode.EmailTaken, `Someone with the email ${email} already exists`, {
+      errors: [{ field: 'email', message: 'already in use' }],
+    });
+  }
+  throw error;
+}

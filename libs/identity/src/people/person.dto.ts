@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { Role } from '@lib/common';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
+
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) department: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) managerId: string | null;
+  @ApiProperty({ type: String, nullable: true }) managerName: string | null;
+  @ApiProperty({ enum: ['admin', 'member'] }) role: Role;
+  @ApiProperty({ description: 'Number of people who report to this person' }) directReportCount: number;
+  @ApiProperty({ description: 'Whether the person has set a password' }) hasLogin: boolean;
+}
+
+export class PersonListDto {
+  @ApiProperty({ type: [PersonDto] }) items: PersonDto[];
+  @ApiProperty() total: number;
+}
+
+export class MeDto extends PersonDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() organizationName: string;
+}
+
+export class CreatePersonDto {
+  @ApiProperty({ maxLength: 254 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @Transform(emptyToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @Transform(emptyToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'managerId must be a person id' })
+  managerId?: string | null;
+
+  @ApiPropertyOptional({ enum: ['admin', 'member'], default: 'member' })
+  @IsOptional()
+  @IsIn(['admin', 'member'])
+  role?: Role;
+}
+
+export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
+
+export class ListPeopleQueryDto {
+  @ApiPropertyOptional({ description: 'Matches name, email, title or department', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class InvitationSentDto {
+  @ApiProperty() sentTo: string;
+  @ApiProperty() expiresAt: string;
+}

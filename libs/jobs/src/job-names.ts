@@ -1,0 +1,32 @@
+/**
+ * Every background job, by name. One place, so that a producer in one library and the handler in
+ * another cannot drift apart (a job sent to a queue nobody works on waits forever).
+ */
+export const JOB_NAMES = {
+  /** Invitations for a cycle's open requests not yet announced: `{ organizationId, cycleId }`. */
+  cycleInvitations: 'cycle.invitations',
+  /** Reminders for one cycle and one slot (HR's "send now"): `{ organizationId, cycleId, slot }`. */
+  cycleReminders: 'cycle.reminders',
+  /** Hourly sweep: due reminder slots, missed invitations, nomination deadlines. No data. */
+  cycleSweep: 'cycle.sweep',
+  /** Compute the report snapshots of a closed cycle: `{ organizationId, cycleId }` (libs/reports). */
+  reportsSnapshot: 'reports.snapshot',
+} as const;
+
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+export const REPORTS_SNAPSHOT_JOB = JOB_NAMES.reportsSnapshot;
+export const CYCLE_INVITATIONS_JOB = JOB_NAMES.cycleInvitations;
+
+export interface CycleJobData {
+  organizationId: string;
+  cycleId: string;
+}
+
+export type ReportsSnapshotJobData = CycleJobData;
+export type CycleInvitationsJobData = CycleJobData;
+
+export interface CycleRemindersJobData extends CycleJobData {
+  /** Part of every reminder's dedupe key: one mail per rater and slot, however often the job runs. */
+  slot: string;
+}

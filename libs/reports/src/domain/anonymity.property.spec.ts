@@ -1,0 +1,202 @@
+/**
+ * Property tests of the anonymity rule: random cycles are built into reports, every shown number
+ * becomes a linear equation over the individual raters' answers (testing/report-equations.ts),
+ * and an exact checker (testing/leak-checker.ts) looks for any combination of them that isolates
+ * fewer than k non-identified raters. The checker is shown to catch naive rules first, so that a
+ * green run means something.
+ */
+import fc from 'fast-check';
+import { HeatmapCell, HeatmapView, suppressHeatmap } from './anonymity';
+import { buildReport } from './build-report';
+import { COLUMN_KEYS, ColumnKey, RATER_GROUPS, ReportView } from './report-types';
+import { assertHeatmapShowsOnlyLargeTrueCells, findHeatmapLeak } from './testing/heatmap-leak-checker';
+import { Equation, findLinearLeak, unknown } from './testing/leak-checker';
+import { assertDerivedNumbersRepeatShownCells, assertHiddenCellsCarryNoCount, readerKnowledge } from './testing/report-equations';
+import { cycleArbitrary } from './testing/report-factories';
+
+const sum = (label: string, ...parts: [rater: number, statement: string][]): Equation => ({
+  label,
+  coefficients: new Map(parts.map(([r, s]) => [unknown(r, s), 1n])),
+});
+
+describe('the leak checker catches naive rules', () => {
+  it('a total shown beside 3 peers while 1 direct report is hidden gives that report away', () => {
+    // Raters 0–2 are peers, 3 a direct report; k = 3.
+    const peers = sum('peers', [0, 's'], [1, 's'], [2, 's']);
+    const total = sum('all others', [0, 's'], [1, 's'], [2, 's'], [3, 's']);
+    expect(findLinearLeak([peers, total], new Set(), 3)).toEqual({ raters: [3], statements: ['s'], method: 'per_statement' });
+  });
+
+  it('a total over a separately shown manager and 2 peers gives the pair away', () => {
+    const manager = sum('manager', [0, 's']);
+    const total = sum('all others', [0, 's'], [1, 's'], [2, 's']);
+    expect(findLinearLeak([manager, total], new Set([0]), 3)?.raters).toEqual([1, 2]);
+  });
+
+  it('a behaviour mean over a hidden statement, gated on distinct raters, gives one answer away', () => {
+    // s1 answered by 0, 1, 2 (shown); s2 by 0 alone (hidden); the behaviour pools both.
+    const s1 = sum('s1', [0, 's1'], [1, 's1'], [2, 's1']);
+    const behaviour = sum('behaviour', [0, 's1'], [1, 's1'], [2, 's1'], [0, 's2']);
+    expect(findLinearLeak([s1, behaviour], new Set(), 3)).toEqual({ raters: [0], statements: ['s2'], method: 'per_statement' });
+  });
+
+  it('two numbers that mix statements differently give away the difference of two answers', () => {
+    // Both pool s1 (raters 0–2), one adds rater 3's s2, the other rater 4's s3: the span does not
+    // split by statement, so the exhaustive search runs and finds x(3, s2) − x(4, s3).
+    const a = sum('a', [0, 's1'], [1, 's1'], [2, 's1'], [3, 's2']);
+    const b = sum('b', [0, 's1'], [1, 's1'], [2, 's1'], [4, 's3']);
+    expect(findLinearLeak([a, b], new Set(), 3)).toEqual({ raters: [3, 4], statements: ['s2', 's3'], method: 'exhaustive' });
+    // One such number alone spans four raters: not a leak, and the checker agrees.
+    expect(findLinearLeak([a], new Set(), 3)).toBeNull();
+  });
+
+  it('passes numbers that isolate nobody', () => {
+    const peers = sum('peers', [0, 's'], [1, 's'], [2, 's']);
+    const reports = sum('direct reports', [3, 's'], [4, 's'], [5, 's']);
+    const total = sum('all others', [0, 's'], [1, 's'], [2, 's'], [3, 's'], [4, 's'], [5, 's']);
+    expect(findLinearLeak([peers, reports, total], new Set(), 3)).toBeNull();
+  });
+});
+
+
+describe('reports (property)', () => {
+  it('no combination of shown numbers isolates fewer than k non-identified raters', () => {
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const report = buildReport(input);
+        const { equations, identified } = readerKnowledge(input, report);
+        assertDerivedNumbersRepeatShownCells(report);
+        assertHiddenCellsCarryNoCount(report);
+        expect(findLinearLeak(equations, identified, input.threshold)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('showing any hidden number that has a non-identified answer behind it would leak (the suppression is needed)', () => {
+    let mutations = 0;
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const report = buildReport(input);
+        const { equations, identified, membersOf } = readerKnowledge(input, report);
+        const reveal = (label: string, raters: number[], statement: string): void => {
+          if (raters.every((r) => identified.has(r))) return; // nothing anonymous behind it
+          mutations++;
+          const naive = [...equations, sum(label, ...raters.map((r): [number, string] => [r, statement]))];
+          expect({ label, leak: findLinearLeak(naive, identified, input.threshold) }).toEqual({ label, leak: expect.anything() });
+        };
+        for (const s of report.behaviours.flatMap((b) => b.statements)) {
+          for (const column of COLUMN_KEYS) {
+            if (s.cells[column].shown || column === 'self') continue;
+            // all_others includes a separate manager, whose rating the reader subtracts.
+            const answered = membersOf(column).filter((r) => input.responses[r].answers[s.id] != null);
+            reveal(`${s.id} / ${column} (${(s.cells[column] as { reason: string }).reason})`, answered, s.id);
+          }
+          // A pooled group shown on its own would be below k as well.
+          for (const group of RATER_GROUPS) {
+            const members = input.responses.flatMap((r, i) => (r.raterGroup === group ? [i] : []));
+            const column = report.columns.find((c) => c.key !== 'all_others' && c.groups.includes(group));
+            if (!column || column.key === group || members.length >= input.threshold) continue;
+            reveal(`${s.id} / ${group} alone`, members.filter((r) => input.responses[r].answers[s.id] != null), s.id);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(mutations).toBeGreaterThan(100); // the generator does reach the interesting cases
+  });
+
+  it('does not depend on the order responses were submitted in (comments included)', () => {
+    fc.assert(
+      fc.property(cycleArbitrary, fc.integer({ min: 1, max: 1_000_000 }), (input, seed) => {
+        const shuffled = [...input.responses];
+        let state = seed;
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          state = (state * 48271) % 2147483647;
+          const j = state % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(buildReport({ ...input, responses: shuffled })).toEqual(buildReport(input));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('shows comments exactly from raters whose column may be shown', () => {
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const report: ReportView = buildReport(input);
+        const { identified, membersOf } = readerKnowledge(input, report);
+        const shownColumns = report.columns.filter((c) => c.shown && !c.identified && c.key !== 'all_others').map((c) => c.key);
+        const eligible = (rater: number): boolean => {
+          const group = input.responses[rater].raterGroup;
+          if (group === 'self') return false;
+          if (identified.has(rater)) return shownColumns.length > 0; // never attributed: only inside a crowd
+          return shownColumns.some((c: ColumnKey) => membersOf(c).includes(rater));
+        };
+        const expected = input.responses.flatMap((r, i) => (eligible(i) && r.comments?.q1 ? [r.comments.q1] : []));
+        const self = input.responses.flatMap((r) => (r.raterGroup === 'self' && r.comments?.q1 ? [r.comments.q1] : []));
+        expect([...report.comments[0].others].sort()).toEqual(expected.sort());
+        expect(report.comments[0].self).toEqual(self);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+const heatmapArbitrary = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 4 }),
+    cols: fc.integer({ min: 1, max: 4 }),
+    threshold: fc.integer({ min: 3, max: 6 }),
+    minCellSize: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+  })
+  .chain(({ rows, cols, threshold, minCellSize }) =>
+    fc
+      .array(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 12 })), fc.nat()), { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+      .map((grid) => ({
+        threshold,
+        minCellSize,
+        // A cell's sum is that of `count` ratings in 1–5.
+        cells: grid.map((row) => row.map(([count, r]) => ({ count, sum: count + (count === 0 ? 0 : r % (4 * count + 1)) }))),
+      })),
+  );
+
+describe('heatmap suppression (property)', () => {
+  it('catches a naive primary-only suppression', () => {
+    const cells = [
+      [{ sum: 8, count: 2 }, { sum: 40, count: 10 }],
+      [{ sum: 30, count: 10 }, { sum: 35, count: 10 }],
+    ];
+    const show = (sum: number, n: number): HeatmapCell => ({ shown: true, mean: sum / n, n });
+    // Hides the 2-person cell, shows every total: row 0's total minus the other cell gives it back.
+    const naive: HeatmapView = {
+      minCellSize: 5,
+      cells: cells.map((r) => r.map((c) => (c.count < 5 ? { shown: false, reason: 'below_threshold' } : show(c.sum, c.count)))),
+      rowTotals: [show(48, 12), show(65, 20)],
+      columnTotals: [show(38, 12), show(75, 20)],
+      total: show(113, 32),
+    };
+    expect(findHeatmapLeak(cells, naive)).toEqual({ cells: [[0, 0]], people: 2 });
+    const view = suppressHeatmap({ cells, threshold: 3 });
+    expect(findHeatmapLeak(cells, view)).toBeNull();
+    // Classic complementary suppression: the other three cells go, every margin stays.
+    expect(view.cells.flat().map((c) => (c.shown ? 'shown' : c.reason))).toEqual(['below_threshold', 'complementary', 'complementary', 'complementary']);
+    expect([...view.rowTotals, ...view.columnTotals, view.total].every((t) => t.shown)).toBe(true);
+  });
+
+  it('never lets shown cells and totals isolate fewer than minCellSize people', () => {
+    fc.assert(
+      fc.property(heatmapArbitrary, (input) => {
+        const view = suppressHeatmap(input);
+        expect(view.minCellSize).toBe(Math.max(input.minCellSize ?? 5, input.threshold));
+        assertHeatmapShowsOnlyLargeTrueCells(input.cells, view);
+        expect(findHeatmapLeak(input.cells, view)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

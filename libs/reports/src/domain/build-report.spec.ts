@@ -1,0 +1,178 @@
+import { buildReport } from './build-report';
+import { Cell, Rating, ReportView } from './report-types';
+import { aReportInput, aResponse, raters } from './testing/report-factories';
+
+const shown = (mean: number, n: number): Cell => ({ shown: true, mean: expect.closeTo(mean, 9), n, spread: expect.any(Number) }) as Cell;
+const hidden = (reason: string): Cell => ({ shown: false, reason }) as Cell;
+const statement = (report: ReportView, id: string) => report.behaviours.flatMap((b) => b.statements).find((s) => s.id === id)!;
+const behaviour = (report: ReportView, key: string) => report.behaviours.find((b) => b.key === key)!;
+
+/**
+ * k = 3, manager shown separately. Self, manager, 3 peers, 2 direct reports and 1 other: the
+ * direct reports are too few alone and are pooled with the other into "others" (3 people).
+ * Statements: listening l1 l2, trust t1 (influence); results r1 r2 (management).
+ */
+const fixture = aReportInput({
+  responses: [
+    aResponse('self', { l1: 5, l2: 5, t1: 3, r1: 2, r2: null }, { keep: 'my own note' }),
+    aResponse('manager', { l1: 3, l2: 4, t1: 4, r1: 4, r2: 4 }, { keep: 'Keep it up' }),
+    aResponse('peer', { l1: 2, l2: 3, t1: 4, r1: 3, r2: 5 }, { keep: 'Great listener' }),
+    aResponse('peer', { l1: 3, l2: 3, t1: 5, r1: 4, r2: null }),
+    aResponse('peer', { l1: 4, l2: null, t1: 5, r1: 5, r2: null }, { keep: '   ' }),
+    aResponse('direct_report', { l1: 4, l2: 4, t1: 2, r1: 3, r2: 3 }, { keep: 'Runs good 1:1s' }),
+    aResponse('direct_report', { l1: 2, l2: null, t1: 3, r1: null, r2: 3 }),
+    aResponse('other', { l1: 3, l2: 2, t1: 4, r1: 4, r2: 4 }),
+  ],
+  previous: { influence: 3.2, management: null, behaviours: { listening: 3.5, trust: null } },
+});
+
+describe('buildReport', () => {
+  const report = buildReport(fixture);
+
+  it('lays out columns, pooling the small direct-report group into "others"', () => {
+    expect(report.columns).toEqual([
+      { key: 'self', groups: ['self'], identified: true, shown: true, respondents: 1 },
+      { key: 'manager', groups: ['manager'], identified: true, shown: true, respondents: 1 },
+      { key: 'peer', groups: ['peer'], identified: false, shown: true, respondents: 3 },
+      { key: 'direct_report', groups: [], identified: false, shown: false, reason: 'pooled' },
+      { key: 'others', groups: ['direct_report', 'other'], identified: false, shown: true, respondents: 3 },
+      { key: 'all_others', groups: ['manager', 'peer', 'direct_report', 'other'], identified: false, shown: true, respondents: 7 },
+    ]);
+  });
+
+  it('shows a statement per column with its n and spread', () => {
+    expect(statement(report, 'l1').cells).toEqual({
+      self: { shown: true, mean: 5, n: 1, spread: 0 },
+      manager: { shown: true, mean: 3, n: 1, spread: 0 },
+      peer: { shown: true, mean: 3, n: 3, spread: expect.closeTo(Math.sqrt(2 / 3), 12) },
+      direct_report: hidden('pooled'),
+      others: shown(3, 3),
+      // answers 3, 2, 3, 4, 4, 2, 3: squared deviations from 3 sum to 4
+      all_others: { shown: true, mean: 3, n: 7, spread: expect.closeTo(Math.sqrt(4 / 7), 12) },
+    });
+  });
+
+  it('does not count "not observed": l2 has 2 peer and 2 pooled answers, both below k', () => {
+    expect(statement(report, 'l2').cells).toMatchObject({
+      peer: hidden('below_threshold'),
+      others: hidden('below_threshold'),
+      // 4 hidden anonymous answers ≥ k, so the total (with the manager's 4) may be shown: 16 / 5.
+      all_others: shown(3.2, 5),
+    });
+    expect(statement(report, 'r2').cells.self).toEqual(hidden('not_observed'));
+  });
+
+  it('hides a shown group when the total would expose a smaller hidden one', () => {
+    // r1: peers 3 answers, pooled others only 2 → total − manager − peers = those 2. Peers go.
+    expect(statement(report, 'r1').cells).toMatchObject({ peer: hidden('complementary'), others: hidden('below_threshold'), all_others: shown(23 / 6, 6) });
+    // r2: one peer answer hidden, so the 3 pooled answers are hidden with it.
+    expect(statement(report, 'r2').cells).toMatchObject({ peer: hidden('below_threshold'), others: hidden('complementary'), all_others: shown(19 / 5, 5) });
+  });
+
+  it('builds behaviours from the statements shown in the same column only', () => {
+    expect(behaviour(report, 'listening').cells).toMatchObject({
+      self: shown(5, 1),
+      peer: shown(3, 3), // l1 only: l2 is hidden for peers
+      all_others: shown(37 / 12, 7),
+    });
+    expect(behaviour(report, 'results').cells).toMatchObject({ peer: hidden('below_threshold'), others: hidden('below_threshold'), all_others: shown(42 / 11, 7) });
+  });
+
+  it('computes the indices as the mean of behaviour means, and the profile from all others', () => {
+    const influence = (37 / 12 + 27 / 7) / 2;
+    expect(report.indices.influence).toMatchObject({ self: shown(4, 1), peer: shown((3 + 14 / 3) / 2, 3), all_others: shown(influence, 7) });
+    expect(report.indices.management.all_others).toEqual(shown(42 / 11, 7));
+    expect(report.profile).toEqual({ shown: true, quadrant: 'manager', influence: expect.closeTo(influence, 12), management: expect.closeTo(42 / 11, 12), threshold: 3.5 });
+  });
+
+  it('shows the direction of influence where a group may be shown', () => {
+    expect(report.directionOfInfluence).toEqual({
+      sideways: shown((3 + 14 / 3) / 2, 3),
+      downwards: hidden('pooled'),
+      upwards: shown((3.5 + 4) / 2, 1),
+    });
+  });
+
+  it('finds blind spots and hidden strengths against all others', () => {
+    expect(report.blindSpots.map((g) => [g.statementId, g.gap])).toEqual([
+      ['l1', 2],
+      ['l2', expect.closeTo(1.8, 12)],
+    ]);
+    expect(report.hiddenStrengths.map((g) => [g.statementId, g.gap])).toEqual([['r1', expect.closeTo(2 - 23 / 6, 12)]]);
+  });
+
+  it('ranks strengths and areas to develop without overlap', () => {
+    expect(report.strengths.map((s) => s.statementId)).toEqual(['t1', 'r1', 'r2']);
+    expect(report.developmentAreas.map((s) => s.statementId)).toEqual(['l1', 'l2']);
+  });
+
+  it('compares with the previous cycle where both show a number', () => {
+    expect(report.trend).toEqual({
+      influence: { shown: true, previous: 3.2, current: expect.closeTo((37 / 12 + 27 / 7) / 2, 12), delta: expect.closeTo((37 / 12 + 27 / 7) / 2 - 3.2, 12) },
+      management: { shown: false, reason: 'no_previous' },
+      behaviours: [
+        { key: 'listening', value: { shown: true, previous: 3.5, current: 37 / 12, delta: expect.closeTo(37 / 12 - 3.5, 12) } },
+        { key: 'trust', value: { shown: false, reason: 'no_previous' } },
+        { key: 'results', value: { shown: false, reason: 'no_previous' } },
+      ],
+    });
+    expect(report.summary).toEqual({ influence: report.trend!.influence.shown && report.trend!.influence.current, management: 42 / 11, behaviours: { listening: 37 / 12, trust: 27 / 7, results: 42 / 11 } });
+    expect(buildReport({ ...fixture, previous: undefined }).trend).toBeNull();
+  });
+
+  it('shows comments unattributed, blanks dropped, in hash order', () => {
+    expect(report.comments).toEqual([{ questionId: 'keep', text: 'What should they keep doing?', self: ['my own note'], others: expect.any(Array) }]);
+    expect([...report.comments[0].others].sort()).toEqual(['Great listener', 'Keep it up', 'Runs good 1:1s']);
+    const reversed = buildReport({ ...fixture, responses: [...fixture.responses].reverse() });
+    expect(reversed.comments[0].others).toEqual(report.comments[0].others);
+  });
+});
+
+describe('buildReport with a manager who is not shown separately', () => {
+  // The common small case: one manager and three peers. The manager alone is below k, so any
+  // statement the manager answered hides the peers (else total − peers = the manager).
+  const report = buildReport(
+    aReportInput({
+      showManagerSeparately: false,
+      responses: [
+        aResponse('manager', { l1: 5, l2: null, t1: 2, r1: 4, r2: 4 }, { keep: 'from the manager' }),
+        ...raters('peer', 3, (i) => ({ l1: 3, l2: (2 + i) as Rating, t1: 4, r1: null, r2: 3 })),
+      ],
+    }),
+  );
+
+  it('pools the manager and protects them by hiding the peers where they answered', () => {
+    expect(report.columns.find((c) => c.key === 'manager')).toEqual({ key: 'manager', groups: [], identified: false, shown: false, reason: 'below_threshold' });
+    expect(statement(report, 'l1').cells).toMatchObject({ manager: hidden('below_threshold'), peer: hidden('complementary'), all_others: shown(14 / 4, 4) });
+    expect(statement(report, 'l2').cells).toMatchObject({ peer: shown(3, 3), all_others: shown(3, 3) });
+    expect(statement(report, 'r1').cells).toMatchObject({ peer: hidden('below_threshold'), all_others: hidden('below_threshold') });
+    expect(report.directionOfInfluence.upwards).toEqual(hidden('below_threshold'));
+  });
+
+  it('drops the comments of a group that cannot be shown', () => {
+    expect(report.comments[0].others).toEqual([]);
+  });
+});
+
+describe('buildReport with too few raters', () => {
+  const report = buildReport(aReportInput({ responses: [aResponse('self', { l1: 4 }), ...raters('peer', 2, { l1: 5, r1: 5 })] }));
+
+  it('shows self alone and hides every anonymous number, without counts', () => {
+    expect(statement(report, 'l1').cells).toEqual({
+      self: { shown: true, mean: 4, n: 1, spread: 0 },
+      manager: hidden('no_responses'),
+      peer: hidden('below_threshold'),
+      direct_report: hidden('no_responses'),
+      others: hidden('below_threshold'),
+      all_others: hidden('below_threshold'),
+    });
+    expect(report.profile).toEqual(hidden('below_threshold'));
+    expect(report.blindSpots).toEqual([]);
+    expect(report.strengths).toEqual([]);
+  });
+
+  it('rejects ratings outside 1–5 and thresholds below 2', () => {
+    expect(() => buildReport(aReportInput({ responses: [aResponse('peer', { l1: 6 as never })] }))).toThrow(/1–5/);
+    expect(() => buildReport(aReportInput({ threshold: 1 }))).toThrow(/threshold/);
+  });
+});

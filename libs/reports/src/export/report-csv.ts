@@ -1,0 +1,35 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ReportCellsDto, ReportDto } from '../report/report.dto';
+import { COLUMN_LABELS, fixed, hiddenText, printedColumns } from './report-text';
+
+export const CSV_HEADER = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'];
+
+/**
+ * The shown numbers of a report, one line per number and group (long format, so that a
+ * spreadsheet can pivot it). A hidden number has empty mean/n/spread and says why in `note`;
+ * nothing here is not also on the report page.
+ */
+export function reportCsv(report: ReportDto): string {
+  const k = report.threshold;
+  const columns = printedColumns(report);
+  const rows: string[][] = [];
+  const push = (section: string, behaviour: string, kind: string, statement: string, cells: ReportCellsDto): void => {
+    for (const key of columns) {
+      const cell = cells[key];
+      rows.push(
+        cell.shown
+          ? [section, behaviour, kind, statement, COLUMN_LABELS[key], fixed(cell.mean), String(cell.n), fixed(cell.spread), '']
+          : [section, behaviour, kind, statement, COLUMN_LABELS[key], '', '', '', hiddenText(cell.reason, k)],
+      );
+    }
+  };
+  push('index', 'Influence index', 'influence', '', report.indices.influence);
+  push('index', 'Management index', 'management', '', report.indices.management);
+  for (const b of report.behaviours) {
+    push('behaviour', b.name, b.kind, '', b.cells);
+    for (const s of b.statements) push('statement', b.name, b.kind, s.text, s.cells);
+  }
+  // A leading apostrophe keeps a spreadsheet from running text that starts like a formula.
+  const safe = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v)));
+  return stringify([CSV_HEADER, ...safe]);
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
+import { types as pgTypes, type Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { VISIBLE_TO_MEMBER_SQL } from '../access/report-access';
+
+const JSONB_OID = 3802;
+
+/** The cycle and subject around one report: everything the access decision and the header need. */
+export interface ReportContext {
+  cycleId: string;
+  cycleName: string;
+  cycleState: CycleState;
+  settings: Record<string, unknown>;
+  closedAt: string | null;
+  releasedAt: string | null;
+  frameworkName: string;
+  frameworkVersion: number;
+  subjectId: string;
+  subjectName: string;
+  subjectTitle: string | null;
+  department: string | null;
+  managerId: string | null;
+}
+
+export interface LoadedReport {
+  context: ReportContext;
+  /** The stored report as JSON text (the StoredReport shape of `format`). */
+  snapshot: { format: number; reportJson: string; computedAt: Date } | null;
+}
+
+export interface MyReportRow {
+  cycleId: string;
+  cycleName: string;
+  cycleState: CycleState;
+  closedAt: string | null;
+  releasedAt: string | null;
+  subjectId: string;
+  subjectName: string;
+  subjectTitle: string | null;
+  department: string | null;
+  viewer: 'subject' | 'manager';
+}
+
+const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+
+export function managerVisibility(settings: Record<string, unknown>): ManagerReportVisibility {
+  const value = (settings.reportVisibility as { manager?: unknown } | undefined)?.manager;
+  return value === 'on_close' || value === 'never' ? value : 'on_release';
+}
+
+@Injectable()
+export class ReportReadRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The cycle, the subject (org chart frozen at launch) and the stored report as JSON text, in
+   * one round trip: a report read is on the hot path. A named prepared statement, so PostgreSQL
+   * plans this join once per connection rather than on every read. The caller decides access
+   * before anything of it leaves the service.
+   */
+  async load(organizationId: string, cycleId: string, subjectId: string): Promise<LoadedReport | null> {
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query({
+      name: 'reports.load',
+      text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
+                    f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
+                    (rs.data ->> 'format')::int AS format, rs.data -> 'report' AS report, rs.computed_at
+               FROM cycle_subjects cs
+               JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
+               JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
+               JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
+               JOIN frameworks f ON f.organization_id = fv.organization_id AND f.id = fv.framework_id
+               LEFT JOIN report_snapshots rs ON rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id
+              WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
+      values: [organizationId, cycleId, subjectId],
+      // The report stays text: it is served as is, never parsed and re-serialised.
+      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === JSONB_OID ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as typeof pgTypes.getTypeParser },
+    });
+    const r = rows[0] as Record<string, any> | undefined;
+    if (!r) return null;
+    return {
+      context: {
+        cycleId: r.cycle_id,
+        cycleName: r.cycle_name,
+        cycleState: r.state,
+        settings: JSON.parse(r.settings ?? '{}'),
+        closedAt: iso(r.closed_at),
+        releasedAt: iso(r.released_at),
+        frameworkName: r.framework_name,
+        frameworkVersion: r.version,
+        subjectId: r.person_id,
+        subjectName: r.name,
+        subjectTitle: r.title,
+        department: r.department,
+        managerId: r.manager_id,
+      },
+      snapshot: r.report ? { format: r.format, reportJson: r.report, computedAt: new Date(r.computed_at) } : null,
+    };
+  }
+
+  /**
+   * The reports the person may open as subject or frozen manager (same rules as reportViewer),
+   * that have a snapshot. Newest cycle first.
+   */
+  async mine(organizationId: string, personId: string): Promise<MyReportRow[]> {
+    const rows: Record<string, any>[] = await this.db.query(
+      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.closed_at, c.released_at,
+              cs.person_id, p.name, p.title, cs.department,
+              CASE WHEN cs.person_id = $2 THEN 'subject' ELSE 'manager' END AS viewer
+         FROM cycle_subjects cs
+         JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
+         JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
+         JOIN report_snapshots rs ON rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id AND rs.organization_id = cs.organization_id
+        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2)
+          AND ${VISIBLE_TO_MEMBER_SQL('$2')}
+        ORDER BY COALESCE(c.closed_at, c.created_at) DESC, c.id, (cs.person_id = $2) DESC, p.name, p.id
+        LIMIT 1000`,
+      [organizationId, personId],
+    );
+    return rows.map((r) => ({
+      cycleId: r.cycle_id,
+      cycleName: r.cycle_name,
+      cycleState: r.state,
+      closedAt: iso(r.closed_at),
+      releasedAt: iso(r.released_at),
+      subjectId: r.person_id,
+      subjectName: r.name,
+      subjectTitle: r.title,
+      department: r.department,
+      viewer: r.viewer,
+    }));
+  }
+}

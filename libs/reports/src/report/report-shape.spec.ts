@@ -1,0 +1,39 @@
+import { buildReport } from '../domain';
+import { ReportHeader, reportJson, storedReport } from './report-shape';
+
+const header: ReportHeader = {
+  cycle: { id: 'c', name: 'Spring', state: 'released', frameworkName: 'F', frameworkVersion: 1, closedAt: null, releasedAt: null },
+  subject: { id: 's', name: 'Sam', title: null, department: null },
+  viewer: 'subject',
+  computedAt: '2026-01-01T00:00:00.000Z',
+  scale: { points: [{ value: 1, label: 'Rarely' }], notObservedLabel: 'Not observed' },
+};
+
+describe('stored report shape', () => {
+  const view = buildReport({
+    threshold: 3,
+    showManagerSeparately: true,
+    behaviours: [{ key: 'listening', name: 'Listening', kind: 'influence', statements: [{ id: 'q1', text: 'Asks first' }] }],
+    openQuestions: [],
+    responses: [
+      { raterGroup: 'self', answers: { q1: 4 } },
+      ...[3, 4, 5].map((r) => ({ raterGroup: 'peer' as const, answers: { q1: r as 3 | 4 | 5 } })),
+    ],
+    previous: { influence: 3, management: null, behaviours: { listening: 3 } },
+  });
+
+  it('adds descriptions and the earlier cycle, and leaves the trend source out', () => {
+    const stored = storedReport(view, new Map([['listening', 'Hears what matters']]), { id: 'p', name: 'Autumn', closedAt: null });
+    expect(stored.behaviours[0]).toMatchObject({ key: 'listening', description: 'Hears what matters', cells: view.behaviours[0].cells });
+    expect(stored.trend).toMatchObject({ previousCycle: { name: 'Autumn' }, influence: { shown: true, previous: 3, current: 4, delta: 1 } });
+    expect(stored).not.toHaveProperty('summary');
+    expect(stored.indices).toBe(view.indices);
+  });
+
+  it('serves header and stored JSON as one object without re-serialising the stored part', () => {
+    const stored = storedReport(view, new Map(), null);
+    const text = reportJson(header, JSON.stringify(stored, null, 1));
+    expect(JSON.parse(text)).toEqual({ ...header, ...JSON.parse(JSON.stringify(stored)) });
+    expect(JSON.parse(reportJson(header, ' {} '))).toEqual(header);
+  });
+});

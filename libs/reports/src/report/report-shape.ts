@@ -1,0 +1,37 @@
+import type { ReportView } from '../domain';
+import type { ReportDto } from './report.dto';
+
+/** The version of the stored report's shape: a later shape must keep reading this one. */
+export const REPORT_FORMAT = 1;
+
+/** The part of ReportDto that is stored with the snapshot; the rest is added at read time. */
+export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale'>;
+export type ReportHeader = Pick<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale'>;
+
+/**
+ * The pure module's view model in the API's shape, ready to be served as is: behaviour
+ * descriptions and the earlier cycle's name frozen in, the trend source left out (it has a
+ * column of its own, report_snapshots.summary). Every number and hidden reason is unchanged.
+ */
+export function storedReport(
+  view: ReportView,
+  descriptions: ReadonlyMap<string, string>,
+  previousCycle: { id: string; name: string; closedAt: string | null } | null,
+): StoredReport {
+  const { summary: _summary, trend, behaviours, ...rest } = view;
+  return {
+    ...rest,
+    behaviours: behaviours.map((b) => ({ ...b, description: descriptions.get(b.key) ?? '' })),
+    trend: trend ? { previousCycle, ...trend } : null,
+  };
+}
+
+/**
+ * The response body from the header and the stored JSON text, without parsing and re-serialising
+ * the report (tens of kilobytes) on every read. `stored` is a JSON object's text.
+ */
+export function reportJson(header: ReportHeader, stored: string): string {
+  const head = JSON.stringify(header);
+  const body = stored.trim();
+  return body === '{}' ? head : `${head.slice(0, -1)},${body.slice(1)}`;
+}

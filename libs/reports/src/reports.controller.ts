@@ -1,0 +1,90 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Actor, Authenticated, CurrentActor } from '@lib/common';
+import { ReportExportService, ReportFile } from './export/report-export.service';
+import { HeatmapDto, HeatmapQueryDto } from './heatmap/heatmap.dto';
+import { HeatmapService } from './heatmap/heatmap.service';
+import { MyReportListDto, ReportDto } from './report/report.dto';
+import { ReportViewService } from './report/report-view.service';
+import { ReportsException } from './reports.exception';
+
+// A malformed id names no report: 404, exactly like an id of another organisation.
+const reportIdPipe = new ParseUUIDPipe({ exceptionFactory: () => ReportsException.reportNotFound() });
+const cycleIdPipe = new ParseUUIDPipe({ exceptionFactory: () => ReportsException.cycleNotFound() });
+const SUBJECT_REPORT = 'cycles/:cycleId/subjects/:subjectId';
+
+function send(reply: FastifyReply, file: ReportFile): string | Buffer {
+  void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
+  return file.body;
+}
+
+/**
+ * Reports: who may see which is decided in the reports library (access/report-access.ts), never
+ * here; anything the actor may not see is a 404. Every view and export is audited.
+ */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportViewService,
+    private readonly exports: ReportExportService,
+    private readonly heatmaps: HeatmapService,
+  ) {}
+
+  @Get('mine')
+  @Authenticated()
+  @ApiOkResponse({ type: MyReportListDto, description: 'Reports you may open now: your own (after release) and your direct reports\' (as the cycle allows)' })
+  mine(@CurrentActor() actor: Actor): Promise<MyReportListDto> {
+    return this.reports.mine(actor);
+  }
+
+  @Get('cycles/:cycleId/heatmap')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: HeatmapDto, description: 'HR, once the cycle is closed (else 404)' })
+  heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query() query: HeatmapQueryDto): Promise<HeatmapDto> {
+    return this.heatmaps.heatmap(actor, cycleId, query.minCellSize);
+  }
+
+  @Get(`${SUBJECT_REPORT}.csv`)
+  @Authenticated()
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The shown numbers: one line per behaviour/statement/index and group; hidden ones say why', schema: { type: 'string' } })
+  async csv(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', reportIdPipe) cycleId: string,
+    @Param('subjectId', reportIdPipe) subjectId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    return send(reply, await this.exports.export(actor, cycleId, subjectId, 'csv'));
+  }
+
+  @Get(`${SUBJECT_REPORT}.pdf`)
+  @Authenticated()
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report laid out for paper (A4)', schema: { type: 'string', format: 'binary' } })
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', reportIdPipe) cycleId: string,
+    @Param('subjectId', reportIdPipe) subjectId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    return send(reply, await this.exports.export(actor, cycleId, subjectId, 'pdf'));
+  }
+
+  @Get(SUBJECT_REPORT)
+  @Authenticated()
+  // The stored report is served as JSON text (see report-shape.ts): no re-serialisation.
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({
+    type: ReportDto,
+    description: 'The subject after release; their manager (frozen at launch) as the cycle allows; HR once closed. Anyone else: 404',
+  })
+  report(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', reportIdPipe) cycleId: string,
+    @Param('subjectId', reportIdPipe) subjectId: string,
+  ): Promise<string> {
+    return this.reports.json(actor, cycleId, subjectId);
+  }
+}

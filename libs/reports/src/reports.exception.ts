@@ -1,0 +1,40 @@
+import { AppException, ErrorKind, FieldError } from '@lib/common';
+
+export enum ReportsErrorCode {
+  /** No such report, not visible to the actor, or not available yet: one answer for all three. */
+  ReportNotFound = 'report_not_found',
+  /** Said only to someone who will be able to read the report later (still a 404). */
+  ReportNotAvailableYet = 'report_not_available_yet',
+  CycleNotFound = 'cycle_not_found',
+  /** Snapshots are written only once a cycle is closed. */
+  CycleNotClosed = 'cycle_not_closed',
+  InvalidMinCellSize = 'invalid_min_cell_size',
+}
+
+const KIND: Record<ReportsErrorCode, ErrorKind> = {
+  [ReportsErrorCode.ReportNotFound]: ErrorKind.NotFound,
+  [ReportsErrorCode.ReportNotAvailableYet]: ErrorKind.NotFound,
+  [ReportsErrorCode.CycleNotFound]: ErrorKind.NotFound,
+  [ReportsErrorCode.CycleNotClosed]: ErrorKind.Conflict,
+  [ReportsErrorCode.InvalidMinCellSize]: ErrorKind.Validation,
+};
+
+export class ReportsException extends AppException {
+  declare readonly code: ReportsErrorCode;
+
+  constructor(code: ReportsErrorCode, message: string, details?: { errors?: FieldError[]; [key: string]: unknown }) {
+    super(KIND[code], code, message, details);
+  }
+
+  static reportNotFound(): ReportsException {
+    return new ReportsException(ReportsErrorCode.ReportNotFound, 'Report not found');
+  }
+
+  static notAvailableYet(): ReportsException {
+    return new ReportsException(ReportsErrorCode.ReportNotAvailableYet, 'This report is not available yet');
+  }
+
+  static cycleNotFound(): ReportsException {
+    return new ReportsException(ReportsErrorCode.CycleNotFound, 'Cycle not found');
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ReportExportService } from './export/report-export.service';
+import { HeatmapRepository } from './heatmap/heatmap.repository';
+import { HeatmapService } from './heatmap/heatmap.service';
+import { ReportReadRepository } from './report/report-read.repository';
+import { ReportViewService } from './report/report-view.service';
+import { ReportsController } from './reports.controller';
+import { ReportSnapshotService } from './snapshot/report-snapshot.service';
+import { ReportSnapshotsRepository } from './snapshot/report-snapshots.repository';
+import { ReportSourceRepository } from './snapshot/report-source.repository';
+
+/** Needs JobsModule and AuditModule, which are global. Registers the reports.snapshot job handler. */
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    ReportSourceRepository,
+    ReportSnapshotsRepository,
+    ReportSnapshotService,
+    ReportReadRepository,
+    ReportViewService,
+    ReportExportService,
+    HeatmapRepository,
+    HeatmapService,
+  ],
+  exports: [ReportSnapshotService],
+})
+export class ReportsModule {}

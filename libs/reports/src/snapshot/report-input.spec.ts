@@ -1,0 +1,57 @@
+import { frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
+import type { FrameworkShape } from './report-source.repository';
+
+describe('report input', () => {
+  it('reads the anonymity settings defensively, never below k = 3', () => {
+    expect(reportSettings({})).toEqual({ threshold: 3, showManagerSeparately: true });
+    expect(reportSettings({ anonymityThreshold: 5, showManagerSeparately: false })).toEqual({ threshold: 5, showManagerSeparately: false });
+    expect(reportSettings({ anonymityThreshold: 1 }).threshold).toBe(3);
+    expect(reportSettings({ anonymityThreshold: '7' }).threshold).toBe(3);
+  });
+
+  it('groups statements under their behaviours in questionnaire order', () => {
+    const framework: FrameworkShape = {
+      behaviours: [
+        { id: 'b1', key: 'listening', name: 'Listening', description: '', kind: 'influence' },
+        { id: 'b2', key: 'results', name: 'Results', description: '', kind: 'management' },
+      ],
+      statements: [
+        { id: 's1', key: 'l1', text: 'L1', behaviourId: 'b1' },
+        { id: 's2', key: 'r1', text: 'R1', behaviourId: 'b2' },
+        { id: 's3', key: 'l2', text: 'L2', behaviourId: 'b1' },
+      ],
+      openQuestions: [{ id: 'o1', key: 'keep', text: 'Keep doing?' }],
+    };
+    expect(frameworkInput(framework)).toEqual({
+      behaviours: [
+        { key: 'listening', name: 'Listening', kind: 'influence', statements: [{ id: 's1', text: 'L1' }, { id: 's3', text: 'L2' }] },
+        { key: 'results', name: 'Results', kind: 'management', statements: [{ id: 's2', text: 'R1' }] },
+      ],
+      openQuestions: [{ id: 'o1', text: 'Keep doing?' }],
+    });
+  });
+
+  it('turns rating vectors into answers by statement, each response with its own comments', () => {
+    const responses = responsesInput(
+      ['s1', 's2'],
+      [
+        { requestId: 'r1', subjectId: 'x', relationship: 'peer', ratings: [4, null], comments: {} },
+        { requestId: 'r2', subjectId: 'x', relationship: 'self', ratings: [2, 5], comments: { o1: 'Mine' } },
+      ],
+    );
+    expect(responses).toEqual([
+      { raterGroup: 'peer', answers: { s1: 4, s2: null } },
+      { raterGroup: 'self', answers: { s1: 2, s2: 5 }, comments: { o1: 'Mine' } },
+    ]);
+  });
+
+  it('reads a stored summary back for the trend, or nothing when it is malformed', () => {
+    expect(trendSource({ influence: 3.5, management: null, behaviours: { a: 4, b: null, c: 'x' } })).toEqual({
+      influence: 3.5,
+      management: null,
+      behaviours: { a: 4, b: null, c: null },
+    });
+    expect(trendSource({})).toBeUndefined();
+    expect(trendSource(null)).toBeUndefined();
+  });
+});

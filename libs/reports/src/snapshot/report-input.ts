@@ -1,0 +1,52 @@
+import type { BehaviourInput, Rating, RaterGroup, ReportInput, ResponseInput, TrendSource } from '../domain';
+import type { FrameworkShape, RaterVector } from './report-source.repository';
+
+export interface ReportSettings {
+  threshold: number;
+  showManagerSeparately: boolean;
+}
+
+/** The anonymity settings a report uses, read defensively from the cycle's JSONB (defaults: k = 3, manager shown). */
+export function reportSettings(settings: Record<string, unknown>): ReportSettings {
+  const k = settings.anonymityThreshold;
+  return {
+    // Never below 3 (the cycles module's minimum), whatever the stored JSON says.
+    threshold: typeof k === 'number' && Number.isInteger(k) && k >= 3 ? k : 3,
+    showManagerSeparately: settings.showManagerSeparately !== false,
+  };
+}
+
+/** The framework as the pure module reads it: behaviours with their statements, open questions. */
+export function frameworkInput(framework: FrameworkShape): Pick<ReportInput, 'behaviours' | 'openQuestions'> {
+  const behaviours: BehaviourInput[] = framework.behaviours.map((b) => ({
+    key: b.key,
+    name: b.name,
+    kind: b.kind,
+    statements: framework.statements.filter((s) => s.behaviourId === b.id).map((s) => ({ id: s.id, text: s.text })),
+  }));
+  return { behaviours, openQuestions: framework.openQuestions.map((q) => ({ id: q.id, text: q.text })) };
+}
+
+/**
+ * One subject's responses for buildReport: each rater vector becomes `answers` keyed by statement
+ * id (not observed = null), with that response's own comments keyed by open question id.
+ */
+export function responsesInput(statementIds: readonly string[], vectors: readonly RaterVector[]): ResponseInput[] {
+  return vectors.map((v) => {
+    const answers: Record<string, Rating> = {};
+    statementIds.forEach((id, i) => (answers[id] = v.ratings[i] as Rating));
+    const raterGroup = v.relationship as RaterGroup;
+    return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments } : { raterGroup, answers };
+  });
+}
+
+/** A stored summary read back for the trend; anything malformed counts as "no previous report". */
+export function trendSource(summary: unknown): TrendSource | undefined {
+  if (!summary || typeof summary !== 'object') return undefined;
+  const s = summary as Partial<TrendSource>;
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  if (!s.behaviours || typeof s.behaviours !== 'object') return undefined;
+  const behaviours: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(s.behaviours)) behaviours[key] = num(value);
+  return { influence: num(s.influence), management: num(s.management), behaviours };
+}

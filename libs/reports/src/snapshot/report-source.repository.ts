@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CycleState, FeedbackRelationship } from '@lib/cycles';
+
+export interface CycleContext {
+  id: string;
+  name: string;
+  state: CycleState;
+  settings: Record<string, unknown>;
+  frameworkId: string;
+  frameworkName: string;
+  frameworkVersionId: string;
+  frameworkVersion: number;
+  /** When the cycle closed (else launched, else created): "earlier" for the trend means before this. */
+  orderedAt: Date;
+  closedAt: Date | null;
+  releasedAt: Date | null;
+}
+
+export interface BehaviourRow {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  kind: 'influence' | 'management';
+}
+
+export interface StatementRow {
+  id: string;
+  key: string;
+  text: string;
+  behaviourId: string;
+}
+
+export interface OpenQuestionRow {
+  id: string;
+  key: string;
+  text: string;
+}
+
+export interface FrameworkShape {
+  behaviours: BehaviourRow[];
+  /** Rating statements in questionnaire order: rater vectors are indexed by this order. */
+  statements: StatementRow[];
+  openQuestions: OpenQuestionRow[];
+}
+
+/** One submitted response: ratings by statement in questionnaire order (null = not observed or unanswered), and its comments. */
+export interface RaterVector {
+  requestId: string;
+  subjectId: string;
+  relationship: FeedbackRelationship;
+  ratings: (number | null)[];
+  /** Comments by open question id. */
+  comments: Record<string, string>;
+}
+
+export interface SubjectRow {
+  subjectId: string;
+  managerId: string | null;
+  department: string | null;
+  hasReports: boolean;
+}
+
+export interface PreviousSummaryRow {
+  subjectId: string;
+  cycleId: string;
+  cycleName: string;
+  closedAt: Date | null;
+  summary: Record<string, unknown>;
+}
+
+/**
+ * The reads behind a snapshot: the cycle, its frozen framework version, its subjects, and the
+ * submitted answers of a batch of subjects (one query per batch, one row per response).
+ * Every query is scoped by organisation first.
+ */
+@Injectable()
+export class ReportSourceRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async cycle(organizationId: string, cycleId: string, tx?: EntityManager, lock?: 'share'): Promise<CycleContext | null> {
+    const rows: Record<string, any>[] = await (tx ?? this.db).query(
+      `SELECT c.id, c.name, c.state, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
+              COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at, c.closed_at, c.released_at
+         FROM cycles c
+         JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
+         JOIN frameworks f ON f.organization_id = fv.organization_id AND f.id = fv.framework_id
+        WHERE c.organization_id = $1 AND c.id = $2
+        ${lock === 'share' ? 'FOR SHARE OF c' : ''}`,
+      [organizationId, cycleId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      name: r.name,
+      state: r.state,
+      settings: r.settings ?? {},
+      frameworkId: r.framework_id,
+      frameworkName: r.framework_name,
+      frameworkVersionId: r.framework_version_id,
+      frameworkVersion: r.version,
+      orderedAt: new Date(r.ordered_at),
+      closedAt: r.closed_at ? new Date(r.closed_at) : null,
+      releasedAt: r.released_at ? new Date(r.released_at) : null,
+    };
+  }
+
+  async framework(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<FrameworkShape> {
+    const db = tx ?? this.db;
+    const behaviours: BehaviourRow[] = await db.query(
+      `SELECT id, key, name, description, kind FROM behaviours
+        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
+      [organizationId, frameworkVersionId],
+    );
+    const questions: { id: string; key: string; text: string; type: string; behaviour_id: string | null }[] = await db.query(
+      `SELECT id, key, text, type, behaviour_id FROM questions
+        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
+      [organizationId, frameworkVersionId],
+    );
+    return {
+      behaviours,
+      statements: questions.filter((q) => q.type === 'rating').map((q) => ({ id: q.id, key: q.key, text: q.text, behaviourId: q.behaviour_id! })),
+      openQuestions: questions.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text })),
+    };
+  }
+
+  /** Every subject of the cycle, by id (the batching order), with the org chart frozen at launch. */
+  async subjects(organizationId: string, cycleId: string, tx?: EntityManager): Promise<SubjectRow[]> {
+    const rows: { person_id: string; manager_id: string | null; department: string | null; has_reports: boolean }[] = await (tx ?? this.db).query(
+      `SELECT person_id, manager_id, department, has_reports FROM cycle_subjects
+        WHERE organization_id = $1 AND cycle_id = $2 ORDER BY person_id`,
+      [organizationId, cycleId],
+    );
+    return rows.map((r) => ({ subjectId: r.person_id, managerId: r.manager_id, department: r.department, hasReports: r.has_reports }));
+  }
+
+  /**
+   * The submitted responses about a batch of subjects, one row per response: its ratings as a
+   * vector in statement order (a statement without an answer is not observed) and its comments.
+   * The answers of each response are read through the primary key (request_id, question_id) and
+   * aggregated in place (LATERAL), so a batch never scans the answers of other subjects.
+   */
+  async responses(
+    organizationId: string,
+    cycleId: string,
+    questions: { statementIds: string[]; openQuestionIds: string[] },
+    subjectIds: string[],
+    tx?: EntityManager,
+  ): Promise<RaterVector[]> {
+    const rows: {
+      id: string;
+      subject_id: string;
+      relationship: FeedbackRelationship;
+      positions: (number | null)[] | null;
+      ratings: number[] | null;
+      comment_questions: string[] | null;
+      comments: string[] | null;
+    }[] = await (tx ?? this.db).query(
+      `SELECT r.id, r.subject_id, r.relationship, x.positions, x.ratings, x.comment_questions, x.comments
+         FROM feedback_requests r
+         CROSS JOIN LATERAL (
+           SELECT array_agg(array_position($3::uuid[], a.question_id)) FILTER (WHERE a.rating IS NOT NULL) AS positions,
+                  array_agg(a.rating) FILTER (WHERE a.rating IS NOT NULL) AS ratings,
+                  array_agg(a.question_id) FILTER (WHERE a.comment IS NOT NULL AND a.question_id = ANY($4::uuid[])) AS comment_questions,
+                  array_agg(a.comment) FILTER (WHERE a.comment IS NOT NULL AND a.question_id = ANY($4::uuid[])) AS comments
+             FROM answers a
+            WHERE a.organization_id = r.organization_id AND a.request_id = r.id) x
+        WHERE r.organization_id = $1 AND r.cycle_id = $2 AND r.subject_id = ANY($5::uuid[]) AND r.state = 'submitted'
+        ORDER BY r.subject_id, r.relationship, r.id`,
+      [organizationId, cycleId, questions.statementIds, questions.openQuestionIds, subjectIds],
+    );
+    return rows.map((r) => {
+      const ratings: (number | null)[] = new Array(questions.statementIds.length).fill(null);
+      (r.positions ?? []).forEach((position, i) => {
+        if (position !== null) ratings[position - 1] = r.ratings![i];
+      });
+      const comments: Record<string, string> = {};
+      (r.comment_questions ?? []).forEach((questionId, i) => (comments[questionId] = r.comments![i]));
+      return { requestId: r.id, subjectId: r.subject_id, relationship: r.relationship, ratings, comments };
+    });
+  }
+
+  /**
+   * For each subject of the batch, the summary of their most recent earlier cycle on the same
+   * framework (any version) that has closed or been released and holds a snapshot of them.
+   */
+  async previousSummaries(organizationId: string, cycle: CycleContext, subjectIds: string[], tx?: EntityManager): Promise<PreviousSummaryRow[]> {
+    const rows: { subject_id: string; cycle_id: string; name: string; closed_at: string | null; summary: Record<string, unknown> }[] = await (
+      tx ?? this.db
+    ).query(
+      `WITH prior AS (
+         SELECT c.id, c.name, c.closed_at, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
+           FROM cycles c
+           JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
+          WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state IN ('closed', 'released')
+            AND COALESCE(c.closed_at, c.launched_at, c.created_at) < $5)
+       SELECT DISTINCT ON (rs.subject_id) rs.subject_id, p.id AS cycle_id, p.name, p.closed_at, rs.summary
+         FROM prior p
+         JOIN report_snapshots rs ON rs.cycle_id = p.id AND rs.organization_id = $1 AND rs.subject_id = ANY($4::uuid[])
+        ORDER BY rs.subject_id, p.ordered_at DESC, p.id`,
+      [organizationId, cycle.id, cycle.frameworkId, subjectIds, cycle.orderedAt],
+    );
+    return rows.map((r) => ({ subjectId: r.subject_id, cycleId: r.cycle_id, cycleName: r.name, closedAt: r.closed_at ? new Date(r.closed_at) : null, summary: r.summary }));
+  }
+}

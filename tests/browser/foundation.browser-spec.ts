@@ -1,0 +1,392 @@
+/**
+ * The Foundation in a real browser: sign in and out, the people directory, editing a person,
+ * inviting one (through the outbox to the accept page), importing a CSV with a preview, what a
+ * member may not see, accessibility (axe) and the phone layout. Screenshots of every page go to
+ * tests/artifacts/screenshots/.
+ *
+ *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser
+ */
+import type { Page } from 'playwright-core';
+import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { logIn, PHONE, screenshot, seriousA11yViolations, startBrowserApp, submitLogin, type BrowserApp } from '../support/browser';
+
+jest.setTimeout(60_000);
+
+const ORG = 'Harbour Museum';
+
+interface Cast {
+  hana: TestPerson; // HR admin
+  maya: TestPerson; // Head of Collections, manages Mo and Cora
+  mo: TestPerson; // member
+  cora: TestPerson;
+  pat: TestPerson; // no manager
+}
+
+/** A small museum: an HR admin, a manager with two reports, and enough colleagues to need a second page. */
+async function seedMuseum(t: BrowserApp): Promise<Cast> {
+  const org = await anOrganization(t.db, { name: ORG });
+  const person = (name: string, email: string, extra: Parameters<typeof aPerson>[2] = {}) => aPerson(t.db, org.id, { name, email, ...extra });
+  const hana = await person('Hana Okafor', 'hana@harbour.example', { role: 'admin', title: 'HR Lead', department: 'People' });
+  const maya = await person('Maya Lindqvist', 'maya@harbour.example', { title: 'Head of Collections', department: 'Collections' });
+  const mo = await person('Mo Abernathy', 'mo@harbour.example', { title: 'Registrar', department: 'Collections', managerId: maya.id });
+  const cora = await person('Cora Whitfield', 'cora@harbour.example', { title: 'Conservator', department: 'Collections', managerId: maya.id });
+  const pat = await person('Pat Kowalski', 'pat@harbour.example', { title: 'Learning Officer', department: 'Learning', withLogin: false });
+  const others = [
+    ['Amara Nwosu', 'Curator', 'Collections'],
+    ['Ben Hargreaves', 'Exhibitions Manager', 'Exhibitions'],
+    ['Chloé Martin', 'Designer', 'Exhibitions'],
+    ['Dev Patel', 'Technician', 'Exhibitions'],
+    ['Elena Rossi', 'Archivist', 'Collections'],
+    ['Felix Braun', 'Visitor Host', 'Visitor Services'],
+    ['Grace Liu', 'Visitor Host', 'Visitor Services'],
+    ['Hugo Silva', 'Front of House Lead', 'Visitor Services'],
+    ['Iris Novak', 'Educator', 'Learning'],
+    ['Jonas Berg', 'Educator', 'Learning'],
+    ['Kemi Adeyemi', 'Fundraising Officer', 'Development'],
+    ['Liam O’Brien', 'Head of Development', 'Development'],
+    ['Mina Haddad', 'Finance Officer', 'Finance'],
+    ['Noah Fischer', 'Head of Finance', 'Finance'],
+    ['Olivia Grant', 'Digital Producer', 'Digital'],
+    ['Pablo Ortega', 'Web Developer', 'Digital'],
+    ['Quinn Murphy', 'Photographer', 'Digital'],
+    ['Rosa Jiménez', 'Shop Manager', 'Retail'],
+    ['Sami Virtanen', 'Shop Assistant', 'Retail'],
+    ['Tara Singh', 'Facilities Manager', 'Operations'],
+    ['Umar Farouk', 'Security Officer', 'Operations'],
+    ['Vera Kuznetsova', 'Director', 'Directorate'],
+    ['Wen Zhao', 'Research Fellow', 'Collections'],
+    ['Yusuf Demir', 'Volunteer Coordinator', 'Learning'],
+  ] as const;
+  for (const [name, title, department] of others) {
+    await person(name, `${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, { title, department, withLogin: false });
+  }
+  return { hana, maya, mo, cora, pat };
+}
+
+const main = (page: Page) => page.locator('main');
+/** Waits until the page's main content shows this text (assertions on what a person would see). */
+const see = (page: Page, text: string) => main(page).getByText(text).first().waitFor();
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+describe('Foundation in the browser', () => {
+  let t: BrowserApp;
+  let cast: Cast;
+  const a11y: Record<string, string[]> = {};
+  const audit = async (page: Page, name: string) => {
+    a11y[name] = await seriousA11yViolations(page);
+  };
+
+  beforeAll(async () => {
+    t = await startBrowserApp();
+    cast = await seedMuseum(t);
+  });
+  afterAll(() => t?.close());
+
+  it('signs in (a wrong password says so), shows who I am, signs out, and brings me back where I was going', async () => {
+    const page = await t.newPage();
+    await page.goto('/');
+    await page.waitForURL(/\/login$/);
+    await heading(page, 'Sign in').waitFor();
+    await audit(page, 'login');
+    await screenshot(page, '01-login');
+
+    await submitLogin(page, cast.hana.email, 'not-the-password');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Email or password is incorrect');
+    await screenshot(page, '02-login-wrong-password');
+
+    await submitLogin(page, cast.hana.email, TEST_PASSWORD);
+    await heading(page, 'Welcome, Hana').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    const banner = page.getByRole('banner');
+    await expect(banner.textContent()).resolves.toContain('Hana Okafor');
+    await expect(banner.textContent()).resolves.toContain(ORG);
+    await see(page, 'hana@harbour.example');
+    await audit(page, 'home');
+    await screenshot(page, '03-home-admin');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login\?signedOut=1$/);
+    await expect(page.getByRole('status').filter({ hasText: 'You are signed out' }).count()).resolves.toBe(1);
+
+    // Signed out, a deep link goes to sign-in first and then on to the page asked for.
+    await page.goto('/people?department=Learning');
+    await page.waitForURL(/\/login\?next=/);
+    await submitLogin(page, cast.hana.email, TEST_PASSWORD);
+    await heading(page, 'People').waitFor();
+    expect(new URL(page.url()).search).toBe('?department=Learning');
+    await page.context().close();
+  });
+
+  it('shows HR the people list, with search, department filter and paging', async () => {
+    const page = await t.newPage();
+    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await heading(page, 'People').waitFor();
+    await see(page, '29 people in your organisation');
+    const rows = page.locator('main table tbody tr');
+    await expect(rows.count()).resolves.toBe(25);
+    await expect(page.getByText('Showing 1–25 of 29 people').count()).resolves.toBe(1);
+    await expect(page.locator('main table thead').textContent()).resolves.toContain('Sign-in');
+    await audit(page, 'people');
+    await screenshot(page, '04-people');
+
+    await page.getByRole('button', { name: /Next/ }).click();
+    await page.getByText('Showing 26–29 of 29 people').waitFor();
+    await expect(rows.count()).resolves.toBe(4);
+
+    await page.getByLabel('Search').fill('conserv');
+    await page.waitForURL(/search=conserv/);
+    await page.getByText('Showing 1–1 of 1 people').waitFor();
+    await expect(rows.first().textContent()).resolves.toContain('Cora Whitfield');
+    await screenshot(page, '05-people-search');
+
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Department').selectOption('Learning');
+    await page.getByText('Showing 1–4 of 4 people').waitFor();
+    const names = await page.locator('main table tbody .person-cell__name').allTextContents();
+    expect(names).toEqual(['Iris Novak', 'Jonas Berg', 'Pat Kowalski', 'Yusuf Demir']);
+
+    await page.getByLabel('Search').fill('nobody-matches-this');
+    await page.getByText('Nobody matches these filters').waitFor();
+    await screenshot(page, '06-people-empty');
+    await page.context().close();
+  });
+
+  it("lets HR edit a person's title and manager, shows field errors from the API, and sends an invitation", async () => {
+    const page = await t.newPage();
+    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await page.goto('/people?search=Pat');
+    await page.getByRole('link', { name: 'Pat Kowalski', exact: true }).click();
+    await heading(page, 'Pat Kowalski').waitFor();
+    await audit(page, 'person-edit');
+    await screenshot(page, '07-person-edit');
+
+    await page.getByLabel('Title').fill('Head of Learning');
+    const manager = page.getByRole('combobox', { name: 'Manager' });
+    await manager.fill('Vera');
+    await page.getByRole('option', { name: /Vera Kuznetsova/ }).click();
+    await expect(manager.inputValue()).resolves.toBe('Vera Kuznetsova');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved changes to Pat Kowalski').waitFor();
+
+    // The change is stored: a fresh load shows it, and so does the directory.
+    await page.reload();
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Head of Learning');
+    await expect(page.getByRole('combobox', { name: 'Manager' }).inputValue()).resolves.toBe('Vera Kuznetsova');
+    const [row] = await t.db.query(`SELECT title, (SELECT name FROM people m WHERE m.id = p.manager_id) AS manager FROM people p WHERE email = $1`, [
+      cast.pat.email,
+    ]);
+    expect(row).toEqual({ title: 'Head of Learning', manager: 'Vera Kuznetsova' });
+
+    // Keyboard use of the manager picker: type, arrow down, Enter.
+    await manager.fill('');
+    await manager.pressSequentially('Maya', { delay: 20 });
+    await page.getByRole('option', { name: /Maya Lindqvist/ }).waitFor();
+    await manager.press('ArrowDown');
+    await manager.press('Enter');
+    await expect(manager.inputValue()).resolves.toBe('Maya Lindqvist');
+
+    // A field error from the API appears beside its field.
+    await page.getByLabel('Email').fill(cast.mo.email);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const emailField = page.locator('.field', { has: page.getByLabel('Email') });
+    await emailField.getByText('Already in use').waitFor();
+    await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, '08-person-field-error');
+    // The CSRF cookie is gone (expired, cleared): the client fetches a new token and replays the save once.
+    await page.context().clearCookies({ name: 'ripple_csrf' });
+    await page.getByLabel('Email').fill(cast.pat.email);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved changes to Pat Kowalski').waitFor();
+    await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBeNull();
+
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`Invitation sent to ${cast.pat.email}`).waitFor();
+    await screenshot(page, '09-person-invited');
+
+    // The mail is in the outbox, and its link opens the accept page for Pat.
+    await page.getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await heading(page, 'Outbox').waitFor();
+    await audit(page, 'outbox');
+    await screenshot(page, '10-outbox');
+    await page.getByRole('button', { name: /You are invited to Ripple/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await audit(page, 'outbox-message');
+    await screenshot(page, '11-outbox-message');
+    const link = await dialog.getByRole('link', { name: /accept-invitation/ }).getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${t.baseUrl}/accept-invitation\\?token=`));
+
+    const pat = await t.newPage();
+    await pat.goto(link!);
+    await heading(pat, 'Welcome, Pat Kowalski').waitFor();
+    await see(pat, ORG);
+    await audit(pat, 'accept-invitation');
+    await screenshot(pat, '12-accept-invitation');
+    await pat.getByLabel('New password').fill('short');
+    await pat.getByLabel('Confirm password').fill('short');
+    await pat.getByRole('button', { name: 'Set password and sign in' }).click();
+    await pat.getByText('Use at least 10 characters').waitFor();
+    await pat.getByLabel('New password').fill('harbour-lights-2026');
+    await pat.getByLabel('Confirm password').fill('harbour-lights-2026');
+    await pat.getByRole('button', { name: 'Set password and sign in' }).click();
+    await heading(pat, 'Welcome, Pat').waitFor();
+    await pat.context().close();
+    await page.context().close();
+  });
+
+  it('imports people from a CSV file: preview with a row error, fix, import, and they are in the list', async () => {
+    const page = await t.newPage();
+    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await page.goto('/people');
+    await page.getByRole('link', { name: 'Import CSV' }).click();
+    await heading(page, 'Import people').waitFor();
+    await audit(page, 'import');
+    await screenshot(page, '13-import');
+
+    const broken = [
+      'email,name,title,department,manager_email,role',
+      'sofia@harbour.example,Sofia Andersen,Curator of Prints,Collections,maya@harbour.example,member',
+      'theo@harbour.example,Theo Brandt,Gallery Assistant,Visitor Services,nobody@harbour.example,member',
+      'mo@harbour.example,Mo Abernathy,Senior Registrar,Collections,maya@harbour.example,member',
+      'cora@harbour.example,Cora Whitfield,Conservator,Collections,maya@harbour.example,member',
+    ].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'new-staff.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByText('Selected: new-staff.csv').waitFor();
+    await page.getByRole('button', { name: 'Check file' }).click();
+    const problems = page.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    const problem = await problems.locator('tbody tr').allTextContents();
+    expect(problem).toHaveLength(1);
+    expect(problem[0]).toContain('3');
+    expect(problem[0]).toContain('manager_email');
+    expect(problem[0]).toContain('unknown manager nobody@harbour.example');
+    await expect(page.getByRole('button', { name: /^Import \d+ (person|people)$/ }).count()).resolves.toBe(0);
+    await audit(page, 'import-errors');
+    await screenshot(page, '14-import-row-error');
+
+    const fixed = broken.replace('nobody@harbour.example', 'hana@harbour.example');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'new-staff-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+    await page.getByRole('button', { name: 'Check file' }).click();
+    const changes = page.getByRole('table', { name: 'Changes in the file' });
+    await changes.waitFor();
+    await expect(problems.count()).resolves.toBe(0);
+    const changeRows = await changes.locator('tbody tr').allTextContents();
+    expect(changeRows).toHaveLength(4);
+    expect(changeRows[0]).toMatch(/Sofia Andersen.*New/);
+    expect(changeRows[1]).toMatch(/Theo Brandt.*New/);
+    expect(changeRows[2]).toMatch(/Mo Abernathy.*Update.*Title:\s*Registrar\s*→\s*becomes\s*Senior Registrar/);
+    expect(changeRows[3]).toMatch(/Cora Whitfield.*No change/);
+    await audit(page, 'import-preview');
+    await screenshot(page, '15-import-preview');
+
+    await page.getByRole('button', { name: 'Import 3 people' }).click();
+    await page.getByText('3 people imported').waitFor();
+    await see(page, '2 added, 1 updated, 1 already up to date');
+    await screenshot(page, '16-import-done');
+
+    await page.getByRole('link', { name: 'View people' }).click();
+    await heading(page, 'People').waitFor();
+    await see(page, '31 people in your organisation');
+    await page.getByLabel('Search').fill('harbour.example');
+    await page.getByLabel('Search').fill('Sofia');
+    await page.getByText('Showing 1–1 of 1 people').waitFor();
+    await expect(page.locator('main table tbody tr').first().textContent()).resolves.toContain('Curator of Prints');
+    await page.context().close();
+  });
+
+  it('shows the audit trail to HR', async () => {
+    const page = await t.newPage();
+    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await page.goto('/admin/audit');
+    await heading(page, 'Audit trail').waitFor();
+    const text = await page.locator('main table').textContent();
+    expect(text).toContain('people.imported');
+    expect(text).toContain('person.invited');
+    await audit(page, 'audit');
+    await screenshot(page, '17-audit');
+    await page.context().close();
+  });
+
+  it('keeps admin pages from a member: no admin menu, not found on /people/import, read-only profiles', async () => {
+    const page = await t.newPage();
+    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await heading(page, 'Welcome, Mo').waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'People']);
+    await expect(page.getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
+    await screenshot(page, '18-home-member');
+
+    await nav.getByRole('link', { name: 'People' }).click();
+    await heading(page, 'People').waitFor();
+    await expect(page.getByRole('link', { name: 'Add person' }).count()).resolves.toBe(0);
+    await expect(page.locator('main table thead').textContent()).resolves.not.toContain('Sign-in');
+    await screenshot(page, '19-people-member');
+
+    await page.getByRole('link', { name: 'Maya Lindqvist', exact: true }).first().click();
+    await heading(page, 'Maya Lindqvist').waitFor();
+    await expect(page.getByRole('button', { name: 'Save changes' }).count()).resolves.toBe(0);
+    await see(page, 'Head of Collections');
+    await screenshot(page, '20-person-member');
+
+    for (const path of ['/people/import', '/people/new', '/admin/outbox', '/admin/audit']) {
+      await page.goto(path);
+      await heading(page, 'Page not found').waitFor();
+    }
+    await audit(page, 'not-found');
+    await screenshot(page, '21-not-found-member');
+
+    // The session ends server-side (cookie gone): the next request sends the person to sign in, then back.
+    await page.goto('/');
+    await heading(page, 'Welcome, Mo').waitFor();
+    await page.context().clearCookies({ name: 'ripple_session' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.waitForURL(/\/login\?next=%2Fpeople$/);
+    await submitLogin(page, cast.mo.email, TEST_PASSWORD);
+    await heading(page, 'People').waitFor();
+    await page.context().close();
+  });
+
+  it('fits a phone: the people page at 375 px with the navigation folded into a menu', async () => {
+    const page = await t.newPage(PHONE);
+    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await page.goto('/people');
+    await heading(page, 'People').waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main', exact: true }).isVisible()).resolves.toBe(false);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await audit(page, 'people-phone');
+    await screenshot(page, '22-people-phone', { fullPage: false });
+    await screenshot(page, '22-people-phone-full');
+
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const compact = page.getByRole('navigation', { name: 'Main (compact)' });
+    await compact.getByRole('link', { name: 'Outbox' }).waitFor();
+    await screenshot(page, '23-menu-phone', { fullPage: false });
+    await compact.getByRole('link', { name: 'Import people' }).click();
+    await heading(page, 'Import people').waitFor();
+    await screenshot(page, '24-import-phone');
+
+    await page.goto('/');
+    await heading(page, 'Welcome, Hana').waitFor();
+    await screenshot(page, '25-home-phone');
+    await page.goto(`/people?search=Mo`);
+    await page.getByRole('link', { name: 'Mo Abernathy', exact: true }).click();
+    await heading(page, 'Mo Abernathy').waitFor();
+    await screenshot(page, '26-person-phone');
+    await page.context().close();
+
+    const login = await t.newPage(PHONE);
+    await login.goto('/login');
+    await heading(login, 'Sign in').waitFor();
+    await screenshot(login, '27-login-phone');
+    await login.context().close();
+  });
+
+  it('has no serious or critical accessibility violations on the pages above (axe)', () => {
+    expect(Object.keys(a11y).length).toBeGreaterThanOrEqual(12);
+    const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('authentication', () => {
+  let t: TestApp;
+  let team: Awaited<ReturnType<typeof aTeam>>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    team = await aTeam(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('signs in with a session cookie that is httpOnly, signed and SameSite', async () => {
+    const http = t.client();
+    const login = await http.post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ id: team.member.id, name: 'Mo Member', managerName: 'Maya Manager', organizationName: team.org.name });
+    expect(login.body).not.toHaveProperty('passwordHash');
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/ripple_session=[^;]+\.[^;]+;/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect((await http.get('/api/auth/me')).body.email).toBe(team.member.email);
+  });
+
+  it('accepts the email in any case and with spaces', async () => {
+    const res = await t.client().post('/api/auth/login', { email: `  ${team.peer.email.toUpperCase()} `.trim(), password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+  });
+
+  it('gives one generic message for a wrong password and an unknown email', async () => {
+    const wrong = await t.client().post('/api/auth/login', { email: team.manager.email, password: 'nope-nope-nope' });
+    const unknown = await t.client().post('/api/auth/login', { email: 'nobody@example.org', password: 'nope-nope-nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.message).toBe('Email or password is incorrect');
+    expect(unknown.body.message).toBe(wrong.body.message);
+  });
+
+  it('refuses people without a password', async () => {
+    const noLogin = await aPerson(t.db, team.org.id, { withLogin: false });
+    expect((await t.client().post('/api/auth/login', { email: noLogin.email, password: TEST_PASSWORD })).status).toBe(401);
+  });
+
+  it('validates the login body', async () => {
+    const res = await t.client().post('/api/auth/login', { email: 'not-an-email', password: 'x', remember: true });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'remember' }), expect.objectContaining({ field: 'email' })]),
+    );
+  });
+
+  it('requires a CSRF token on state-changing requests', async () => {
+    const http = t.client();
+    const res = await http.post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD }, { noCsrf: true });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    const forged = await http.post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD }, { noCsrf: true, headers: { 'x-csrf-token': 'forged' } });
+    expect(forged.status).toBe(403);
+  });
+
+  it('logout ends the session on the server, not just in the browser', async () => {
+    const http = t.client();
+    await http.login(team.colleague.email, TEST_PASSWORD);
+    const stolen = http.exportCookies();
+    expect((await http.post('/api/auth/logout')).status).toBe(204);
+    expect((await http.get('/api/auth/me')).status).toBe(401);
+    const replay = t.client();
+    replay.importCookies(stolen);
+    expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('rejects a tampered session cookie', async () => {
+    const http = t.client();
+    await http.login(team.member.email, TEST_PASSWORD);
+    const cookies = http.exportCookies();
+    const forged = t.client();
+    forged.importCookies(new Map([['ripple_session', cookies.get('ripple_session')!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))]]));
+    expect((await forged.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('rate-limits failed sign-ins per account with a clear 429', async () => {
+    const victim = await aPerson(t.db, team.org.id);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.client().post('/api/auth/login', { email: victim.email, password: `guess-${i}` })).status).toBe(401);
+    }
+    const blocked = await t.client().post('/api/auth/login', { email: victim.email, password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toMatch(/Too many failed sign-in attempts for this account/);
+  });
+
+  it('rate-limits failed sign-ins per IP across accounts', async () => {
+    const ip = { 'x-forwarded-for': '203.0.113.9' };
+    // Without TRUST_PROXY every inject comes from 127.0.0.1: count failures from that address.
+    const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM login_attempts WHERE ip = '127.0.0.1' AND NOT succeeded`);
+    for (let i = n; i < 30; i++) await t.client().post('/api/auth/login', { email: `spray${i}@example.org`, password: 'x' }, { headers: ip });
+    const blocked = await t.client().post('/api/auth/login', { email: team.admin.email, password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toMatch(/from your network/);
+    await t.db.query(`DELETE FROM login_attempts`);
+  });
+});
+
+describe('invitations', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('HR invites a person who sets a password once through the mailed link', async () => {
+    const team = await aTeam(t.db);
+    const newcomer = await aPerson(t.db, team.org.id, { name: 'New Comer', withLogin: false });
+    const hr = t.client();
+    await hr.login(team.admin.email, TEST_PASSWORD);
+    const invite = await hr.post(`/api/people/${newcomer.id}/invite`);
+    expect(invite.status).toBe(202);
+    expect(invite.body.sentTo).toBe(newcomer.email);
+
+    const outbox = await hr.get('/api/outbox');
+    const mail = outbox.body.items.find((m: { recipient: string }) => m.recipient === newcomer.email);
+    expect(mail.subject).toMatch(/invited/);
+    const token = /token=([\w-]+)/.exec(mail.text)![1];
+
+    const visitor = t.client();
+    expect((await visitor.get(`/api/auth/invitations/${token}`)).body).toEqual({ name: 'New Comer', email: newcomer.email, organizationName: team.org.name });
+    expect((await visitor.post('/api/auth/accept-invitation', { token, password: 'short' })).status).toBe(400);
+    const accepted = await visitor.post('/api/auth/accept-invitation', { token, password: 'a-long-enough-password' });
+    expect(accepted.status).toBe(200);
+    expect((await visitor.get('/api/auth/me')).body.email).toBe(newcomer.email);
+    expect((await t.client().post('/api/auth/accept-invitation', { token, password: 'another-password-1' })).status).toBe(404);
+    expect((await t.client().get(`/api/auth/invitations/${token}`)).status).toBe(404);
+    expect((await t.client().post('/api/auth/login', { email: newcomer.email, password: 'a-long-enough-password' })).status).toBe(200);
+  });
+
+  it('a new invitation replaces the previous link, and expired links fail', async () => {
+    const team = await aTeam(t.db);
+    const hr = t.client();
+    await hr.login(team.admin.email, TEST_PASSWORD);
+    await hr.post(`/api/people/${team.peer.id}/invite`);
+    await hr.post(`/api/people/${team.peer.id}/invite`);
+    const mails = (await hr.get('/api/outbox')).body.items.filter((m: { recipient: string }) => m.recipient === team.peer.email);
+    const [newest, older] = mails.map((m: { text: string }) => /token=([\w-]+)/.exec(m.text)![1]);
+    expect((await t.client().get(`/api/auth/invitations/${older}`)).status).toBe(404);
+    expect((await t.client().get(`/api/auth/invitations/${newest}`)).status).toBe(200);
+    await t.db.query(`UPDATE invitations SET expires_at = now() - interval '1 second'`);
+    expect((await t.client().post('/api/auth/accept-invitation', { token: newest, password: 'a-long-enough-password' })).status).toBe(404);
+  });
+});

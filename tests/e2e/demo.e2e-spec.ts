@@ -1,0 +1,53 @@
+import { DEMO_PASSWORD, DemoSeedService, demoEmail } from '@lib/demo';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('demo organisation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.get(DemoSeedService).seed();
+  });
+  afterAll(() => t.close());
+
+  it('has the museum, its HR admin and a realistic org chart', async () => {
+    const hr = t.client();
+    const me = (await hr.login(demoEmail('hana'), DEMO_PASSWORD)).body;
+    expect(me).toMatchObject({ role: 'admin', organizationName: 'Harbour Museum' });
+    const people = (await hr.get('/api/people?limit=100')).body;
+    expect(people.total).toBe(40);
+    const withoutReports = people.items.filter((p: { directReportCount: number }) => p.directReportCount === 0);
+    expect(withoutReports.length).toBeGreaterThan(20);
+    expect((await hr.get('/api/people/departments')).body.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has two finished cycles and one collecting, with work waiting for demo users', async () => {
+    const hr = t.client();
+    await hr.login(demoEmail('hana'), DEMO_PASSWORD);
+    const cycles = (await hr.get('/api/cycles')).body.items;
+    expect(cycles.map((c: { state: string }) => c.state).sort()).toEqual(['closed', 'closed', 'collecting']);
+    const running = cycles.find((c: { state: string }) => c.state === 'collecting');
+    const progress = (await hr.get(`/api/cycles/${running.id}/progress`)).body;
+    expect(progress.overall.responseRate).toBeGreaterThan(0.2);
+    expect(progress.overall.responseRate).toBeLessThan(0.8);
+
+    const priya = t.client();
+    await priya.login(demoEmail('priya'), DEMO_PASSWORD);
+    const tasks = (await priya.get('/api/feedback-requests?mine=true')).body;
+    const open = tasks.cycles.flatMap((c: { requests: { state: string }[] }) => c.requests).filter((r: { state: string }) => r.state === 'open');
+    expect(open.length).toBeGreaterThan(2);
+    const questionnaire = await priya.get(`/api/feedback-requests/${open[0].id}`);
+    expect(questionnaire.status).toBe(200);
+    expect(questionnaire.body.behaviours).toHaveLength(12);
+  });
+
+  it('is deterministic: answers in finished cycles include not-observed and comments', async () => {
+    const [row] = await t.db.query(
+      `SELECT count(*)::int AS answers, count(*) FILTER (WHERE a.rating IS NULL AND q.type = 'rating')::int AS not_observed,
+              count(*) FILTER (WHERE a.comment IS NOT NULL)::int AS comments
+         FROM answers a JOIN questions q ON q.id = a.question_id`,
+    );
+    expect(row.answers).toBeGreaterThan(10_000);
+    expect(row.not_observed).toBeGreaterThan(100);
+    expect(row.comments).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,186 @@
+import { buildOpenApiDocument } from '../../apps/api/src/bootstrap';
+import { aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { runHeldJobs } from '../support/cycle-factories';
+import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
+import type { HttpClient } from '../support/http-client';
+import { aReportCycle, aReportSubject, moveCycle, reportUrl, snapshotReports, uniformResponses } from '../support/report-factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type ManagerVisibility = 'on_close' | 'on_release' | 'never';
+
+/**
+ * Who may read a report, by role and cycle state. The subject (Mo Member) reports to Maya
+ * Manager, frozen at launch; Pat Peer rated Mo; Cora Colleague is unrelated; Mo's manager was
+ * changed to Nell after launch (today's manager, not the frozen one); Org B's HR uses Org A ids.
+ */
+describe('report access', () => {
+  let t: TestApp;
+  let a: Awaited<ReturnType<typeof aTeam>>;
+  let b: Awaited<ReturnType<typeof aTeam>>;
+  let version: TestFrameworkVersion;
+  let nell: TestPerson;
+  let cycle: TestCycle;
+  const as = new Map<string, HttpClient>();
+  const client = (p: { email: string }): HttpClient => as.get(p.email)!;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await aTeam(t.db, 'Org A');
+    b = await aTeam(t.db, 'Org B');
+    nell = await aPerson(t.db, a.org.id, { name: 'Nell New-Manager' });
+    version = await aFrameworkVersion(t.db, a.org.id);
+    const raters = [await aPerson(t.db, a.org.id, { withLogin: false }), await aPerson(t.db, a.org.id, { withLogin: false })];
+    cycle = await aReportCycle(t.db, a.org.id, version.id, { state: 'collecting' });
+    await aReportSubject(t.db, cycle, a.member.id, { managerId: a.manager.id });
+    await uniformResponses(t.db, cycle, version, a.member.id, [
+      { id: a.member.id, relationship: 'self' },
+      { id: a.manager.id, relationship: 'manager' },
+      { id: a.peer.id, relationship: 'peer' },
+      ...raters.map((r) => ({ id: r.id, relationship: 'peer' as const })),
+    ], 4);
+    await t.db.query(`UPDATE people SET manager_id = $2 WHERE id = $1`, [a.member.id, nell.id]);
+    for (const person of [a.admin, a.manager, a.member, a.colleague, a.peer, nell, b.admin]) {
+      const c = t.client();
+      await c.login(person.email, TEST_PASSWORD);
+      as.set(person.email, c);
+    }
+  });
+  afterAll(() => t.close());
+
+  async function setState(state: 'collecting' | 'closed' | 'released', manager: ManagerVisibility = 'on_release'): Promise<void> {
+    await moveCycle(t.db, cycle.id, state, { reportVisibility: { subject: 'on_release', manager } });
+    if (state !== 'collecting') await snapshotReports(t, a.org.id, cycle.id);
+  }
+
+  /** Status and error code per viewer, for the report and both exports (they must agree). */
+  async function outcome(viewer: { email: string }): Promise<string> {
+    const results = await Promise.all(['', '.csv', '.pdf'].map((suffix) => client(viewer).get(reportUrl(cycle.id, a.member.id, suffix as ''))));
+    const [json] = results;
+    for (const r of results) expect(r.status).toBe(json.status);
+    return json.status === 200 ? '200' : `${json.status} ${JSON.parse(json.text).code ?? ''}`.trim();
+  }
+
+  async function outcomes(): Promise<Record<string, string>> {
+    const viewers = { hr: a.admin, subject: a.member, manager: a.manager, todaysManager: nell, rater: a.peer, unrelated: a.colleague, otherOrgHr: b.admin };
+    const out: Record<string, string> = {};
+    for (const [name, person] of Object.entries(viewers)) out[name] = await outcome(person);
+    return out;
+  }
+
+  const notFound = '404 report_not_found';
+  const notYet = '404 report_not_available_yet';
+
+  it('answers 401 without a session', async () => {
+    const anonymous = t.client();
+    for (const suffix of ['', '.csv', '.pdf'] as const) expect((await anonymous.get(reportUrl(cycle.id, a.member.id, suffix))).status).toBe(401);
+    expect((await anonymous.get('/api/reports/mine')).status).toBe(401);
+  });
+
+  it('shows nothing before the cycle closes', async () => {
+    await setState('collecting');
+    expect(await outcomes()).toEqual({
+      hr: notYet,
+      subject: notYet,
+      manager: notYet,
+      todaysManager: notFound,
+      rater: notFound,
+      unrelated: notFound,
+      otherOrgHr: notFound,
+    });
+  });
+
+  it('after close: HR; the manager only with on_close', async () => {
+    await setState('closed', 'on_release');
+    expect(await outcomes()).toEqual({ hr: '200', subject: notYet, manager: notYet, todaysManager: notFound, rater: notFound, unrelated: notFound, otherOrgHr: notFound });
+    await setState('closed', 'on_close');
+    expect((await outcomes()).manager).toBe('200');
+    await setState('closed', 'never');
+    expect((await outcomes()).manager).toBe(notFound);
+  });
+
+  it('after release: the subject, the manager as the cycle says, HR; never raters or other organisations', async () => {
+    await setState('released', 'on_release');
+    expect(await outcomes()).toEqual({ hr: '200', subject: '200', manager: '200', todaysManager: notFound, rater: notFound, unrelated: notFound, otherOrgHr: notFound });
+    await setState('released', 'on_close');
+    expect((await outcomes()).manager).toBe('200');
+    await setState('released', 'never');
+    expect(await outcomes()).toMatchObject({ subject: '200', manager: notFound, hr: '200' });
+    const own = await client(a.member).get(reportUrl(cycle.id, a.member.id));
+    expect(own.body.viewer).toBe('subject');
+  });
+
+  it('answers 404 for malformed, unknown and mismatched ids', async () => {
+    await setState('released');
+    const hr = client(a.admin);
+    expect((await hr.get(reportUrl('not-a-uuid', a.member.id))).status).toBe(404);
+    expect((await hr.get(reportUrl(cycle.id, 'nope.csv'))).status).toBe(404);
+    expect((await hr.get(reportUrl(cycle.id, a.colleague.id))).status).toBe(404);
+    expect((await hr.get(reportUrl('00000000-0000-4000-8000-000000000000', a.member.id, '.pdf'))).status).toBe(404);
+    expect((await client(b.admin).get(`/api/reports/cycles/${cycle.id}/heatmap`)).status).toBe(404);
+    expect((await client(a.member).get(`/api/reports/cycles/${cycle.id}/heatmap`)).status).toBe(403);
+  });
+
+  it('lists my reports: the subject after release, the frozen manager as allowed', async () => {
+    const listed = async (viewer: { email: string }) =>
+      (await client(viewer).get('/api/reports/mine')).body.items.map((i: { subject: { id: string }; viewer: string }) => `${i.subject.id === a.member.id ? 'mo' : i.subject.id}:${i.viewer}`);
+    await setState('closed', 'on_close');
+    expect(await listed(a.member)).toEqual([]);
+    expect(await listed(a.manager)).toEqual(['mo:manager']);
+    await setState('released', 'on_release');
+    expect(await listed(a.member)).toEqual(['mo:subject']);
+    expect(await listed(a.manager)).toEqual(['mo:manager']);
+    for (const other of [a.peer, a.colleague, nell, b.admin]) expect(await listed(other)).toEqual([]);
+    const [item] = (await client(a.member).get('/api/reports/mine')).body.items;
+    expect(item).toMatchObject({ cycleId: cycle.id, cycleState: 'released', subject: { name: 'Mo Member', department: 'Collections' } });
+  });
+
+  it('audits every view and export, and HR lists them', async () => {
+    await setState('released', 'on_release');
+    await t.db.query(`DELETE FROM audit_events WHERE target_type = 'report'`);
+    expect((await client(a.member).get(reportUrl(cycle.id, a.member.id))).status).toBe(200);
+    expect((await client(a.manager).get(reportUrl(cycle.id, a.member.id, '.csv'))).status).toBe(200);
+    expect((await client(a.admin).get(reportUrl(cycle.id, a.member.id, '.pdf'))).status).toBe(200);
+    expect((await client(a.peer).get(reportUrl(cycle.id, a.member.id))).status).toBe(404);
+    const trail = await client(a.admin).get('/api/audit-events?targetType=report');
+    expect(trail.status).toBe(200);
+    const events = trail.body.items.map((e: { actorName: string; action: string; targetId: string; details: { format?: string; viewer: string } }) => [
+      e.actorName,
+      e.action,
+      e.targetId,
+      e.details.format ?? null,
+      e.details.viewer,
+    ]);
+    const target = `${cycle.id}:${a.member.id}`;
+    expect(events).toEqual([
+      ['Hr Admin', 'report.exported', target, 'pdf', 'admin'],
+      ['Maya Manager', 'report.exported', target, 'csv', 'manager'],
+      ['Mo Member', 'report.viewed', target, null, 'subject'],
+    ]);
+    expect((await client(a.member).get('/api/audit-events?targetType=report')).status).toBe(403);
+    expect((await client(b.admin).get('/api/audit-events?targetType=report')).body.items).toEqual([]);
+  });
+
+  it('documents the report for the typed web client under names of its own', () => {
+    // Two DTO classes with one name share one OpenAPI schema: the report's must not collide.
+    const schemas = buildOpenApiDocument(t.app).components!.schemas as Record<string, { properties?: Record<string, { $ref?: string; items?: { $ref?: string } }> }>;
+    expect(schemas.ReportDto.properties!.behaviours.items!.$ref).toBe('#/components/schemas/ReportBehaviourDto');
+    expect(Object.keys(schemas.ReportBehaviourDto.properties!)).toEqual(['key', 'name', 'description', 'kind', 'cells', 'statements']);
+    expect(Object.keys(schemas.ReportStatementDto.properties!)).toEqual(['id', 'text', 'cells']);
+  });
+
+  it('snapshots through the job the close sends, and never before', async () => {
+    const second = await aReportCycle(t.db, a.org.id, version.id, { state: 'collecting' });
+    await aReportSubject(t.db, second, a.colleague.id, { managerId: a.manager.id });
+    await uniformResponses(t.db, second, version, a.colleague.id, [{ id: a.colleague.id, relationship: 'self' }], 5);
+    await expect(snapshotReports(t, a.org.id, second.id)).rejects.toMatchObject({ code: 'cycle_not_closed' });
+    const closed = await client(a.admin).post(`/api/cycles/${second.id}/close`);
+    expect(closed.status).toBe(200);
+    const url = reportUrl(second.id, a.colleague.id);
+    const before = await client(a.admin).get(url);
+    expect([before.status, before.body.code]).toEqual([404, 'report_not_available_yet']);
+    expect(await runHeldJobs(t, 'reports.snapshot')).toBe(1);
+    const after = await client(a.admin).get(url);
+    expect(after.status).toBe(200);
+    expect(after.body.indices.influence.self).toMatchObject({ shown: true, mean: 5 });
+  });
+});

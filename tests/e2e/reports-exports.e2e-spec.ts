@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { aPerson, anOrganization, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aFrameworkVersion } from '../support/feedback-factories';
+import type { HttpClient } from '../support/http-client';
+import { aReportCycle, aReportSubject, aResponse, reportUrl, snapshotReports, theDefaultFramework, uniformResponses } from '../support/report-factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * CSV and PDF exports. The CSV fixture (k = 3): self 3, manager 4, three peers 2, two direct
+ * reports 5, on every statement. The two direct reports cannot stand alone nor be pooled (Others
+ * would hold 2), and then the peers must go too, or total − manager − peers would give them back.
+ * So the peers' 2.00 and the direct reports' 5.00 must appear nowhere.
+ */
+describe('report exports', () => {
+  let t: TestApp;
+  let hr: HttpClient;
+  let subject: TestPerson;
+  let csvCycleId: string;
+  let pdfCycleId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await anOrganization(t.db);
+    const admin = await aPerson(t.db, org.id, { role: 'admin' });
+    const manager = await aPerson(t.db, org.id, { name: 'Maya Manager' });
+    subject = await aPerson(t.db, org.id, { name: 'Zoë Ångström-Łukasz', title: 'Head of Learning', department: 'Learning', managerId: manager.id });
+    const people: TestPerson[] = [];
+    for (let i = 0; i < 9; i++) people.push(await aPerson(t.db, org.id, { withLogin: false }));
+
+    // First, so that it is the organisation's default framework.
+    const framework = await theDefaultFramework(t, org.id);
+    const small = await aFrameworkVersion(t.db, org.id, { behaviours: 3, statements: 2, openQuestions: 1 });
+    const csvCycle = await aReportCycle(t.db, org.id, small.id, { state: 'closed', name: 'CSV cycle' });
+    csvCycleId = csvCycle.id;
+    await aReportSubject(t.db, csvCycle, subject.id, { managerId: manager.id });
+    await uniformResponses(t.db, csvCycle, small, subject.id, [{ id: subject.id, relationship: 'self' }], 3);
+    await uniformResponses(t.db, csvCycle, small, subject.id, [{ id: manager.id, relationship: 'manager' }], 4);
+    await uniformResponses(t.db, csvCycle, small, subject.id, people.slice(0, 3).map((p) => ({ id: p.id, relationship: 'peer' as const })), 2);
+    await uniformResponses(t.db, csvCycle, small, subject.id, people.slice(3, 5).map((p) => ({ id: p.id, relationship: 'direct_report' as const })), 5);
+    await snapshotReports(t, org.id, csvCycle.id);
+
+    // The PDF: the default framework, a full set of raters, a few "not observed", comments.
+    const pdfCycle = await aReportCycle(t.db, org.id, framework.id, { state: 'closed', name: 'Autumn 2026 — everyone' });
+    pdfCycleId = pdfCycle.id;
+    await aReportSubject(t.db, pdfCycle, subject.id, { managerId: manager.id, hasReports: true });
+    const raters: [TestPerson, 'self' | 'manager' | 'peer' | 'direct_report' | 'other'][] = [
+      [subject, 'self'],
+      [manager, 'manager'],
+      ...people.slice(0, 4).map((p) => [p, 'peer'] as [TestPerson, 'peer']),
+      ...people.slice(4, 7).map((p) => [p, 'direct_report'] as [TestPerson, 'direct_report']),
+      [people[7], 'other'],
+    ];
+    const comments = [
+      ['Listens before deciding — “what do you think?” is a habit.', 'Explains why a change matters.', 'Could say no more often.'],
+      ['Share plans earlier with the Exhibitions team.', 'Let others run the Monday meeting.', null],
+      [null, 'A pleasure to work with. ✓', null],
+    ];
+    for (const [r, [person, relationship]] of raters.entries()) {
+      const ratings = framework.statementIds.map((_, i) => ((i * 7 + r * 3) % 11 === 0 ? null : 1 + ((i + r * 2 + (relationship === 'self' ? 2 : 0)) % 5)));
+      await aResponse(t.db, pdfCycle, framework, { subjectId: subject.id, raterId: person.id, relationship, ratings, comments: comments.map((c) => c[r % 3]) });
+    }
+    await snapshotReports(t, org.id, pdfCycle.id);
+    hr = t.client();
+    await hr.login(admin.email, TEST_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  /** The raw bytes (the test client decodes bodies as UTF-8 text). */
+  async function download(url: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+    const cookie = [...hr.exportCookies()].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+    return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
+  }
+
+  it('exports the shown numbers as CSV, with the reason wherever one is hidden', async () => {
+    const response = await hr.get(reportUrl(csvCycleId, subject.id, '.csv'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="report-zoe-angstrom-ukasz-csv-cycle.csv"');
+    const rows: string[][] = parse(response.text);
+    expect(rows[0]).toEqual(['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note']);
+    const body = rows.slice(1);
+    // 2 indices + 3 behaviours + 6 statements, each in the six groups somebody answered in.
+    expect(body).toHaveLength(11 * 6);
+    for (const [, , , , , mean, n, spread, note] of body) {
+      if (mean) expect([/^\d\.\d\d$/.test(mean), /^\d+$/.test(n), /^\d\.\d\d$/.test(spread), note]).toEqual([true, true, true, '']);
+      else expect([n, spread, /^(hidden: |not observed)/.test(note)]).toEqual(['', '', true]);
+    }
+    const line = (section: string, statement: string, group: string) => body.find((r) => r[0] === section && r[3] === statement && r[4] === group);
+    expect(line('statement', 'Statement behaviour_2.1', 'Self')).toEqual(['statement', 'Behaviour 2', 'influence', 'Statement behaviour_2.1', 'Self', '3.00', '1', '0.00', '']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Manager')?.slice(5)).toEqual(['4.00', '1', '0.00', '']);
+    expect(line('statement', 'Statement behaviour_2.1', 'All others')?.slice(5)).toEqual(['3.33', '6', '1.37', '']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Peers')?.slice(5)).toEqual(['', '', '', 'hidden: would reveal a group of fewer than 3 responses']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Direct reports')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 responses']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Others')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 responses']);
+    expect(line('index', '', 'All others')?.slice(1, 6)).toEqual(['Influence index', 'influence', '', 'All others', '3.33']);
+    expect(response.text).not.toMatch(/2\.00|5\.00/);
+  });
+
+  it('exports the report as an A4 PDF', async () => {
+    const response = await download(reportUrl(pdfCycleId, subject.id, '.pdf'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(String(response.headers['content-disposition'])).toMatch(/^attachment; filename="report-zoe-angstrom-ukasz-autumn-2026-everyone\.pdf"$/);
+    const text = response.body.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    const pages = text.match(/\/Type \/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, response.body);
+  });
+
+  it('renders the same report as the page, comments included', async () => {
+    const report = (await hr.get(reportUrl(pdfCycleId, subject.id))).body;
+    expect(report.behaviours).toHaveLength(12);
+    expect(report.comments[0].self).toEqual(['Listens before deciding — “what do you think?” is a habit.']);
+    expect(report.columns.filter((c: { shown: boolean }) => c.shown).map((c: { key: string }) => c.key)).toEqual([
+      'self',
+      'manager',
+      'peer',
+      'direct_report',
+      'all_others',
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+import { buildOpenApiDocument } from '../../apps/api/src/bootstrap';
+import { startTestApp, TestApp } from '../support/test-app';
+
+// The only routes anyone may call without a session. Adding a public route means adding it here.
+const PUBLIC = new Set([
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /api/auth/csrf',
+  'POST /api/auth/login',
+  'GET /api/auth/invitations/{token}',
+  'POST /api/auth/accept-invitation',
+  'GET /api/setup',
+  'POST /api/setup',
+]);
+
+describe('deny by default', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('every route outside the public list answers 401 to an anonymous caller', async () => {
+    const document = buildOpenApiDocument(t.app);
+    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const { method, path } of routes) {
+      const key = `${method} ${path}`;
+      if (PUBLIC.has(key)) continue;
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await t.client().request(method, url, method === 'GET' ? {} : { body: {} });
+      if (res.status !== 401) failures.push(`${key} -> ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@lib/common';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/**
+ * Browser tests drive the real product: the API and the built web app (dist/web) in this process
+ * on a free loopback port, on a fresh database, in Debian's Chromium through playwright-core.
+ *
+ *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser
+ */
+const ROOT = join(__dirname, '..', '..');
+const WEB_INDEX = join(ROOT, 'dist', 'web', 'index.html');
+const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 375, height: 812 };
+
+export interface BrowserApp {
+  /** e.g. http://127.0.0.1:41234 — pages opened by newPage() resolve relative URLs against it. */
+  baseUrl: string;
+  app: NestFastifyApplication;
+  db: DataSource;
+  browser: Browser;
+  /** A page in a new browser context: its own cookies, i.e. one simulated person. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function assertPrerequisites(): void {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error(`The web app is not built (${WEB_INDEX} is missing). Run \`npm run build:web\` before the browser tests.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH.`);
+  }
+}
+
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+  assertPrerequisites();
+  // The port is chosen first so that links in mail (PUBLIC_URL) point at this very server.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let database: TestDatabase | undefined;
+  let app: NestFastifyApplication | undefined;
+  let browser: Browser | undefined;
+  try {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      SESSION_SECRET: 'browser-secret-browser-secret-browser-42',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PUBLIC_URL: baseUrl,
+      ...env,
+    });
+    app = await createApp(config, database.url);
+    await app.listen({ port, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await database?.drop().catch(() => undefined);
+    throw error;
+  }
+  const started = { app, browser, database };
+  return {
+    baseUrl,
+    app: started.app,
+    db: started.app.get(DataSource),
+    browser: started.browser,
+    async newPage(viewport = DESKTOP) {
+      const context = await started.browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+      return context.newPage();
+    },
+    async close() {
+      await started.browser.close().catch(() => undefined);
+      await started.app.close();
+      await started.database.drop();
+    },
+  };
+}
+
+/** Fills and submits the sign-in form; the caller decides what should happen next. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in through the form and waits for the signed-in layout. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, email, password);
+  await page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Menu' })).first().waitFor();
+}
+
+/** A PNG under tests/artifacts/screenshots/<name>.png (git-ignored): the whole page, or only the viewport. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  // Let fonts settle and animations finish so the picture shows the page at rest.
+  await page.evaluate('document.fonts.ready.then(() => true)'); // a string: the Node tsconfig has no DOM types
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
+  return path;
+}
+
+/** axe-core's serious and critical findings on the page as it is, as readable lines (empty when clean). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}`));
+}
