@@ -20,11 +20,11 @@ describe('demo organisation', () => {
     expect((await hr.get('/api/people/departments')).body.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('has two finished cycles and one collecting, with work waiting for demo users', async () => {
+  it('has two released cycles and one collecting, with work waiting for demo users', async () => {
     const hr = t.client();
     await hr.login(demoEmail('hana'), DEMO_PASSWORD);
     const cycles = (await hr.get('/api/cycles')).body.items;
-    expect(cycles.map((c: { state: string }) => c.state).sort()).toEqual(['closed', 'closed', 'collecting']);
+    expect(cycles.map((c: { state: string }) => c.state).sort()).toEqual(['collecting', 'released', 'released']);
     const running = cycles.find((c: { state: string }) => c.state === 'collecting');
     const progress = (await hr.get(`/api/cycles/${running.id}/progress`)).body;
     expect(progress.overall.responseRate).toBeGreaterThan(0.2);
@@ -49,5 +49,35 @@ describe('demo organisation', () => {
     expect(row.answers).toBeGreaterThan(10_000);
     expect(row.not_observed).toBeGreaterThan(100);
     expect(row.comments).toBeGreaterThan(300);
+  });
+
+  it('shows complete reports of the released cycles: own, a direct report\'s, with comments and a trend', async () => {
+    const priya = t.client();
+    await priya.login(demoEmail('priya'), DEMO_PASSWORD);
+    const mine = (await priya.get('/api/reports/mine')).body;
+    type Mine = { cycleId: string; cycleName: string; releasedAt: string; subject: { id: string }; viewer: string };
+    const own: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'subject');
+    expect(own).toHaveLength(2);
+    const team: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'manager');
+    expect(team.length).toBeGreaterThan(0);
+
+    const latest = own.sort((a, b) => b.releasedAt.localeCompare(a.releasedAt))[0]!;
+    const report = (await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}`)).body;
+    const allOthers = report.behaviours.filter((b: { cells: { all_others: { shown: boolean } } }) => b.cells.all_others.shown);
+    expect(allOthers).toHaveLength(report.behaviours.length);
+    expect(report.comments.flatMap((q: { others: string[] }) => q.others).length).toBeGreaterThan(0);
+    expect(report.trend).not.toBeNull();
+    expect((await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}.pdf`)).status).toBe(200);
+
+    const member = team[0]!;
+    expect((await priya.get(`/api/reports/cycles/${member.cycleId}/subjects/${member.subject.id}`)).status).toBe(200);
+  });
+
+  it('gives HR the organisation view of a released cycle', async () => {
+    const hr = t.client();
+    await hr.login(demoEmail('hana'), DEMO_PASSWORD);
+    const released = (await hr.get('/api/cycles')).body.items.find((c: { state: string }) => c.state === 'released');
+    const heatmap = await hr.get(`/api/reports/cycles/${released.id}/heatmap`);
+    expect(heatmap.status).toBe(200);
   });
 });

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     if (await seeder.isEmpty()) {
       const demo = await seeder.seed();
       log(`Demo organisation ready. Sign in as HR admin: ${demo.adminEmail} / ${demo.password}`);
-      log(`Every demo person shares that password (e.g. priya@museum.example, a team lead).`);
+      log(`Every demo person shares that password (e.g. priya@museum.example, a team lead with released reports).`);
     } else {
       log('--demo: the database already has an organisation; nothing seeded');
     }

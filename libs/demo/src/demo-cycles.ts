@@ -78,7 +78,7 @@ interface Question {
 /**
  * Seeds the demo cycles: requests from the org chart plus peers, and answers drawn from a
  * per-person profile, so reports show real patterns (blind spots, hidden strengths, growth).
- * Returns the ids of the cycles whose reports must be snapshotted (the released ones).
+ * Returns the cycles to release once their reports are snapshotted (seeded as closed), oldest first.
  */
 export async function seedDemoCycles(
   tx: EntityManager,
@@ -86,7 +86,7 @@ export async function seedDemoCycles(
   frameworkVersionId: string,
   settings: Record<string, unknown>,
   keepOpenFor: string[],
-): Promise<{ released: string[]; collecting: string[] }> {
+): Promise<{ released: { id: string; releasedAt: string }[]; collecting: string[] }> {
   const people: Person[] = await tx.query(`SELECT id, email, manager_id, department FROM people WHERE organization_id = $1 ORDER BY email`, [organizationId]);
   const questions: Question[] = await tx.query(
     `SELECT q.id, q.key, q.type, b.kind, b.key AS behaviour_key FROM questions q LEFT JOIN behaviours b ON b.id = q.behaviour_id
@@ -109,14 +109,15 @@ export async function seedDemoCycles(
   const reportsOf = new Map<string, Person[]>();
   for (const p of people) if (p.manager_id) reportsOf.set(p.manager_id, [...(reportsOf.get(p.manager_id) ?? []), p]);
 
-  const result = { released: [] as string[], collecting: [] as string[] };
+  const result = { released: [] as { id: string; releasedAt: string }[], collecting: [] as string[] };
   for (const spec of DEMO_CYCLES) {
     const [cycle]: { id: string }[] = await tx.query(
       `INSERT INTO cycles (organization_id, name, framework_version_id, state, settings, nomination_deadline, response_deadline, launched_at, closed_at, released_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $8) RETURNING id`,
       [organizationId, spec.name, frameworkVersionId, spec.state === 'released' ? 'closed' : spec.state, JSON.stringify({ ...settings, nominationDeadline: spec.nominationDeadline, responseDeadline: spec.responseDeadline }), spec.nominationDeadline, spec.responseDeadline, spec.launchedAt, spec.closedAt ?? null, null],
     );
-    (spec.state === 'released' ? result.released : result.collecting).push(cycle.id);
+    if (spec.state === 'released') result.released.push({ id: cycle.id, releasedAt: spec.releasedAt! });
+    else result.collecting.push(cycle.id);
     await tx.query(
       `INSERT INTO cycle_subjects (organization_id, cycle_id, person_id, manager_id, department, has_reports, added_at)
        SELECT p.organization_id, $2, p.id, p.manager_id, p.department,

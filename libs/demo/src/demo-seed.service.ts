@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { defaultCycleSettings } from '@lib/cycles';
 import { FrameworksService } from '@lib/frameworks';
 import { hashPassword } from '@lib/identity';
+import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
 
@@ -11,8 +12,8 @@ export interface DemoSeedResult {
   organizationId: string;
   adminEmail: string;
   password: string;
-  /** Closed cycles whose reports still need computing before they are released. */
-  toRelease: string[];
+  /** The finished cycles, oldest first: their reports are computed and they are released. */
+  released: string[];
 }
 
 /** Demo people who keep open requests in the running cycle, so there is something to try. */
@@ -26,6 +27,7 @@ export class DemoSeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly frameworks: FrameworksService,
+    private readonly snapshots: ReportSnapshotService,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -33,7 +35,26 @@ export class DemoSeedService {
     return rows.length === 0;
   }
 
+  /**
+   * The people and cycles in one transaction; then each finished cycle, oldest first (the later
+   * one's trend reads the earlier one's reports), gets its report snapshots and is released —
+   * the same path HR takes: close → snapshot job → release.
+   */
   async seed(): Promise<DemoSeedResult> {
+    const seeded = await this.seedOrganization();
+    for (const cycle of seeded.toRelease) {
+      await this.snapshots.snapshotCycle(seeded.organizationId, cycle.id);
+      await this.db.query(`UPDATE cycles SET state = 'released', released_at = $3 WHERE organization_id = $1 AND id = $2 AND state = 'closed'`, [
+        seeded.organizationId,
+        cycle.id,
+        cycle.releasedAt,
+      ]);
+    }
+    const { toRelease, ...result } = seeded;
+    return { ...result, released: toRelease.map((c) => c.id) };
+  }
+
+  private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[] }> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     return this.db.transaction(async (tx) => {
       const [org]: { id: string }[] = await tx.query(`INSERT INTO organizations (name, slug) VALUES ($1, $2) RETURNING id`, [

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '@lib/frameworks';
+import { ReportsModule } from '@lib/reports';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [FrameworksModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [FrameworksModule, ReportsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}
