@@ -9,8 +9,6 @@ const PUBLIC = new Set([
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/accept-invitation',
-  'GET /api/setup',
-  'POST /api/setup',
 ]);
 
 describe('deny by default', () => {
@@ -33,5 +31,8 @@ describe('deny by default', () => {
       if (res.status !== 401) failures.push(`${key} -> ${res.status}`);
     }
     expect(failures).toEqual([]);
+    // The list names real routes only: a stale entry would hide a route that later takes its name.
+    const documented = new Set(routes.map(({ method, path }) => `${method} ${path}`));
+    expect([...PUBLIC].filter((key) => !documented.has(key))).toEqual([]);
   });
 });
