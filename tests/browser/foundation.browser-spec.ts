@@ -314,7 +314,7 @@ describe('Foundation in the browser', () => {
     await logIn(page, cast.mo.email, TEST_PASSWORD);
     await heading(page, 'Welcome, Mo').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'My feedback', 'Requests', 'People']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'My feedback', 'Requests', 'Reports', 'People']);
     await expect(page.getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
     await screenshot(page, '18-home-member');
 

@@ -40,6 +40,9 @@ export const routes: RouteObject[] = [
               { path: 'requests', lazy: page(() => import('@/features/feedback/routes/RequestsPage')) },
               // The subject, their manager and HR (the API decides); the rater's decline mail links here.
               { path: 'cycles/:cycleId/subjects/:subjectId/requests', lazy: page(() => import('@/features/feedback/routes/SubjectRequestsPage')) },
+              { path: 'reports', lazy: page(() => import('@/features/reports/routes/ReportsPage')) },
+              // The subject after release, their manager as the cycle allows, HR once closed (the API decides; anyone else gets not found).
+              { path: 'reports/cycles/:cycleId/subjects/:subjectId', lazy: page(() => import('@/features/reports/routes/ReportPage')) },
               {
                 Component: RequireAdmin,
                 children: [
@@ -56,6 +59,7 @@ export const routes: RouteObject[] = [
                       { index: true, lazy: page(() => import('@/features/cycles/routes/CycleSubjectsPage')) },
                       { path: 'progress', lazy: page(() => import('@/features/cycles/routes/CycleProgressPage')) },
                       { path: 'settings', lazy: page(() => import('@/features/cycles/routes/CycleSettingsPage')) },
+                      { path: 'heatmap', lazy: page(() => import('@/features/cycles/routes/CycleHeatmapPage')) },
                     ],
                   },
                   { path: 'admin/frameworks', lazy: page(() => import('@/features/frameworks/routes/FrameworksPage')) },

@@ -91,7 +91,7 @@ export function TopBar() {
         </nav>
 
         <div className="topbar__user">
-          <span className="avatar" aria-hidden="true">
+          <span className="avatar" aria-hidden="true" title={`Signed in as ${me.name}`}>
             {initials(me.name)}
           </span>
           <span className="topbar__name">

@@ -33,6 +33,8 @@ interface SubjectsTableProps {
 export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: SubjectsTableProps) {
   const launched = cycle.state !== 'draft';
   const raters = (s: CycleSubject) => `/cycles/${cycle.id}/subjects/${s.personId}/requests`;
+  // Reports exist once the cycle has closed (HR may read them before release).
+  const reportable = cycle.state === 'closed' || cycle.state === 'released';
   const columns: Column<CycleSubject>[] = [
     {
       key: 'name',
@@ -70,9 +72,16 @@ export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: S
         className: 'col-actions',
         align: 'end',
         cell: (s) => (
-          <Link to={raters(s)} className="btn btn--ghost btn--sm">
-            Raters<span className="visually-hidden"> of {s.name}</span>
-          </Link>
+          <>
+            {reportable && (
+              <Link to={`/reports/cycles/${cycle.id}/subjects/${s.personId}`} className="btn btn--ghost btn--sm">
+                Report<span className="visually-hidden"> of {s.name}</span>
+              </Link>
+            )}
+            <Link to={raters(s)} className="btn btn--ghost btn--sm">
+              Raters<span className="visually-hidden"> of {s.name}</span>
+            </Link>
+          </>
         ),
       },
     );

@@ -13,9 +13,11 @@ const TABS = [
   { to: '', label: 'Subjects', end: true },
   { to: 'progress', label: 'Progress', end: false },
   { to: 'settings', label: 'Settings', end: false },
+  // The heatmap exists once reports do: from close on.
+  { to: 'heatmap', label: 'Organisation view', end: false, states: ['closed', 'released'] },
 ];
 
-/** A cycle's page: its state and actions, key facts, and tabs for subjects, progress and settings. */
+/** A cycle's page: its state and actions, key facts, and tabs for subjects, progress, settings and (once closed) the organisation view. */
 export default function CycleLayout() {
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
@@ -58,7 +60,7 @@ export default function CycleLayout() {
         </dl>
       </div>
       <nav className="cy-tabs" aria-label="Cycle sections">
-        {TABS.map((tab) => (
+        {TABS.filter((tab) => !tab.states || tab.states.includes(c.state)).map((tab) => (
           <NavLink key={tab.label} to={tab.to} end={tab.end} className={({ isActive }) => `cy-tabs__link${isActive ? ' is-active' : ''}`}>
             {tab.label}
           </NavLink>

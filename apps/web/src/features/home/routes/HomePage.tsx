@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Badge, Card, PageHeader } from '@/components/ui';
 import { WhatNeedsYou } from '@/features/feedback';
+import { ReportsReadyCard } from '@/features/reports';
 import { firstName } from '@/lib/format';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
 
@@ -40,6 +41,7 @@ export default function HomePage() {
         }
       />
       <WhatNeedsYou />
+      <ReportsReadyCard />
       <div className="home-grid">
         <Card title="Your profile" className="home-profile" actions={admin ? <Badge tone="accent">HR admin</Badge> : undefined}>
           <p className="home-profile__name">{me.name}</p>

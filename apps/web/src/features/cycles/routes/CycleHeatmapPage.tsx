@@ -1,0 +1,201 @@
+import { useId, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { isApiError } from '@/api/client';
+import { Button, Card, EmptyState, ErrorAlert, Loading } from '@/components/ui';
+import { plural } from '@/lib/format';
+import { useCycle } from '../api/get-cycle';
+import { DEFAULT_MIN_CELL_SIZE, MAX_MIN_CELL_SIZE, useHeatmap, type Heatmap, type HeatmapCell } from '../api/get-heatmap';
+import { formatMean, hiddenExplanation } from '../components/HeatmapCell';
+import { HeatmapCellSize } from '../components/HeatmapCellSize';
+import { HeatmapLegend } from '../components/HeatmapLegend';
+import { HeatmapTable, type HeatmapRowGroup } from '../components/HeatmapTable';
+import '../heatmap.css';
+
+const REPORTED_STATES = ['closed', 'released'];
+const departmentName = (department: string | null): string => department ?? 'No department';
+const departmentKey = (department: string | null): string => (department === null ? 'none' : `department:${department}`);
+
+function NotYet() {
+  return (
+    <Card>
+      <EmptyState title="The organisation view appears once the cycle is closed" icon="▦">
+        It shows how colleagues rated people across departments, and people with and without direct reports, from the reports computed at close.
+      </EmptyState>
+    </Card>
+  );
+}
+
+/** The influence index of a group, as a headline figure (or why it is hidden). */
+function IndexStat({ label, cell, minCellSize }: { label: string; cell: HeatmapCell | undefined; minCellSize: number }) {
+  const mean = cell?.shown ? cell.mean : undefined;
+  return (
+    <div className="stat hm-stat">
+      <dt className="stat__label">{label}</dt>
+      <dd className="stat__value">{mean !== undefined ? formatMean(mean) : <span className="hm-stat__hidden">Hidden</span>}</dd>
+      <dd className="hm-stat__detail">
+        {mean !== undefined ? (cell?.n !== undefined ? plural(cell.n, 'person', 'people') : '') : hiddenExplanation(cell?.reason ?? 'no_data', minCellSize)}
+      </dd>
+    </div>
+  );
+}
+
+function Overview({ map }: { map: Heatmap }) {
+  const influence = map.measures.findIndex((m) => m.key === 'index:influence');
+  if (influence < 0) return null;
+  return (
+    <div className="hm-overview">
+      <h3 className="hm-overview__title">Influence index at a glance</h3>
+      <dl className="stats hm-stats">
+        <IndexStat label="Whole organisation" cell={map.organisation[influence]} minCellSize={map.minCellSize} />
+        <IndexStat label="People with direct reports" cell={map.levels.withReports[influence]} minCellSize={map.minCellSize} />
+        <IndexStat label="People without direct reports" cell={map.levels.withoutReports[influence]} minCellSize={map.minCellSize} />
+      </dl>
+    </div>
+  );
+}
+
+/**
+ * HR's organisation view of a closed cycle: departments × behaviours, and the same split by
+ * people with and without direct reports ("does leadership live at every level?"). Cells of too
+ * few people, and those that would give them away, come hidden from the API; the page says why.
+ * The minimum cell size lives in the address (?minCellSize=), so a view can be shared.
+ */
+export default function CycleHeatmapPage() {
+  const { cycleId = '' } = useParams();
+  const cycle = useCycle(cycleId);
+  const [params, setParams] = useSearchParams();
+  const threshold = cycle.data?.settings.anonymityThreshold ?? 1;
+  const defaultSize = Math.max(DEFAULT_MIN_CELL_SIZE, threshold);
+  const requested = Number(params.get('minCellSize'));
+  const size = Number.isInteger(requested) && requested >= threshold && requested <= MAX_MIN_CELL_SIZE ? requested : defaultSize;
+  const reported = Boolean(cycle.data && REPORTED_STATES.includes(cycle.data.state));
+  const heatmap = useHeatmap(cycleId, size, { enabled: reported });
+  const [showDepartments, setShowDepartments] = useState(false);
+  const levelsId = useId();
+
+  if (!cycle.data) return null; // the layout shows loading and errors
+  if (!reported || isApiError(heatmap.error, 404)) return <NotYet />;
+  if (heatmap.isPending) return <Loading label="Loading the organisation view…" />;
+  if (heatmap.isError) return <ErrorAlert error={heatmap.error} title="Could not load the organisation view" />;
+
+  const map = heatmap.data;
+  const m = map.minCellSize;
+  const busy = heatmap.isPlaceholderData;
+  const setSize = (next: number) =>
+    setParams(
+      (current) => {
+        const nextParams = new URLSearchParams(current);
+        if (next === defaultSize) nextParams.delete('minCellSize');
+        else nextParams.set('minCellSize', String(next));
+        return nextParams;
+      },
+      { replace: true },
+    );
+  const noScores = map.organisation.every((c) => !c.shown && (c.reason ?? 'no_data') === 'no_data');
+
+  const departmentGroups: HeatmapRowGroup[] = [
+    { key: 'departments', rows: map.departments.map((d) => ({ key: departmentKey(d.department), label: departmentName(d.department), cells: d.cells })) },
+  ];
+  const levelRows = (key: string, where: string, withReports: HeatmapCell[], withoutReports: HeatmapCell[]) => [
+    { key: `${key}:with`, label: <LevelLabel text="With direct reports" where={where} />, cells: withReports },
+    { key: `${key}:without`, label: <LevelLabel text="Without direct reports" where={where} />, cells: withoutReports },
+  ];
+  const levelGroups: HeatmapRowGroup[] = [
+    { key: 'organisation', label: 'Whole organisation', rows: levelRows('organisation', 'the whole organisation', map.levels.withReports, map.levels.withoutReports) },
+    ...(showDepartments
+      ? map.departments.map((d) => ({
+          key: departmentKey(d.department),
+          label: departmentName(d.department),
+          rows: levelRows(departmentKey(d.department), departmentName(d.department), d.withReports, d.withoutReports),
+        }))
+      : []),
+  ];
+  // Split by level, departments are small: say how much of the split can show before anyone opens it.
+  const departmentLevelCells = map.departments.flatMap((d) => [...d.withReports, ...d.withoutReports]);
+  const shownDepartmentLevelCells = departmentLevelCells.filter((c) => c.shown).length;
+
+  return (
+    <div className="tab-panel hm">
+      <Card title="Organisation view" description="HR only. Each time this view is opened, it is recorded in the audit log.">
+        <div className="hm-intro">
+          <div className="hm-intro__text">
+            <p>
+              Each cell is the average score of a group of people on one behaviour, from 1 (rarely) to 5 (almost always). A person’s score is what the colleagues who
+              rated them said — their self-review left out — as it appears in their own report. The two indices average the influence and the management behaviours.
+            </p>
+            <p>
+              <strong>Why some cells are hidden.</strong> Feedback stays anonymous: a cell built from fewer than {m} people is never shown, and a few more are hidden so
+              that a small group can’t be worked out by subtracting the cells that are shown from a total.
+            </p>
+          </div>
+          <div className="hm-intro__control">
+            <HeatmapCellSize value={size} threshold={threshold} onChange={setSize} />
+            <p className="hm-status" role="status">
+              {busy ? 'Updating the view…' : `Showing groups of ${m} or more people.`}
+            </p>
+          </div>
+        </div>
+        <Overview map={map} />
+        <HeatmapLegend minCellSize={m} />
+      </Card>
+
+      {noScores ? (
+        <Card>
+          <EmptyState title="No scores to show yet" icon="◔">
+            Either the reports are still being computed, or nobody had enough answers for a score in their report. Check again in a few minutes.
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          <Card className="card--flush" title="By department" description="Everyone reviewed, by their department when the cycle launched.">
+            <HeatmapTable
+              caption={`Average scores by department (groups of ${m} or more people)`}
+              rowHeader="Department"
+              measures={map.measures}
+              groups={departmentGroups}
+              footer={{ key: 'organisation', label: 'Whole organisation', cells: map.organisation }}
+              minCellSize={m}
+              busy={busy}
+            />
+          </Card>
+          <Card
+            className="card--flush"
+            title="With and without direct reports"
+            description="Does leadership live at every level? People who manage others beside those who don’t, across the organisation and within each department."
+          >
+            <HeatmapTable
+              id={levelsId}
+              caption={`Average scores of people with and without direct reports (groups of ${m} or more people)`}
+              rowHeader="Group"
+              measures={map.measures}
+              groups={levelGroups}
+              minCellSize={m}
+              busy={busy}
+            />
+            {map.departments.length > 0 && (
+              <div className="hm-more">
+                <Button variant="secondary" size="sm" aria-expanded={showDepartments} aria-controls={levelsId} onClick={() => setShowDepartments((v) => !v)}>
+                  {showDepartments ? 'Hide the departments' : `Show each department (${map.departments.length})`}
+                </Button>
+                <p className="hm-more__note">
+                  At groups of {m} or more, {shownDepartmentLevelCells} of {departmentLevelCells.length} department cells can be shown
+                  {shownDepartmentLevelCells === 0 && m > threshold ? '. A smaller minimum may show some.' : '.'}
+                </p>
+              </div>
+            )}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "With direct reports", and for screen readers where, since the group heading is a separate row. */
+function LevelLabel({ text, where }: { text: string; where: string }) {
+  return (
+    <>
+      {text}
+      <span className="visually-hidden">, {where}</span>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+/** Query keys of the reports feature: everything sits under `reportKeys.all`. */
+export const reportKeys = {
+  all: ['reports'] as const,
+  mine: () => [...reportKeys.all, 'mine'] as const,
+  report: (cycleId: string, subjectId: string) => [...reportKeys.all, 'report', cycleId, subjectId] as const,
+};

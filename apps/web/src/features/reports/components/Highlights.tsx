@@ -1,0 +1,115 @@
+import type { RankedStatement, Report, ReportGap } from '../api/get-report';
+import { useReader } from '../hooks/use-reader';
+import { fixed, onScale, signed } from '../utils/report-words';
+import { HowToRead } from './HowToRead';
+
+function behaviourName(report: Report, key: string): string {
+  return report.behaviours.find((b) => b.key === key)?.name ?? key;
+}
+
+function RankedList({ items, report, empty, tone }: { items: RankedStatement[]; report: Report; empty: string; tone: 'strength' | 'develop' }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ol className={`ranked-list ranked-list--${tone}`}>
+      {items.map((s) => (
+        <li key={s.statementId} className="ranked-list__item">
+          <div className="ranked-list__text">
+            <span>{s.text}</span>
+            <span className="ranked-list__behaviour">{behaviourName(report, s.behaviourKey)}</span>
+          </div>
+          <div className="ranked-list__value">
+            <span className="score-meter score-meter--sm" aria-hidden="true">
+              <span className="score-meter__fill" style={{ width: onScale(s.mean) }} />
+            </span>
+            <span className="ranked-list__mean">{fixed(s.mean)}</span>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function GapList({ items, report, empty, selfLabel }: { items: ReportGap[]; report: Report; empty: string; selfLabel: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="self-gaps">
+      {items.map((g) => (
+        <li key={g.statementId} className="self-gap">
+          <div className="self-gap__text">
+            <span>{g.text}</span>
+            <span className="ranked-list__behaviour">{behaviourName(report, g.behaviourKey)}</span>
+          </div>
+          <div className="self-gap__track" aria-hidden="true">
+            <span className="self-gap__span" style={{ left: onScale(Math.min(g.self, g.others)), right: `calc(100% - ${onScale(Math.max(g.self, g.others))})` }} />
+            <span className="self-gap__mark self-gap__mark--others" style={{ left: onScale(g.others) }} />
+            <span className="self-gap__mark self-gap__mark--self" style={{ left: onScale(g.self) }} />
+          </div>
+          <p className="self-gap__numbers">
+            {selfLabel} {fixed(g.self)} · all others {fixed(g.others)} · gap {signed(g.gap)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Strengths and areas to develop (by the all-others mean), then blind spots and hidden strengths (self against all others). */
+export function Highlights({ report }: { report: Report }) {
+  const reader = useReader(report);
+  const selfLabel = reader.self ? 'You' : 'Self';
+  return (
+    <>
+      <section className="report-section" aria-labelledby="ranks-title" id="strengths">
+        <h2 className="report-section__title" id="ranks-title">
+          Strengths and areas to develop
+        </h2>
+        <div className="report-two-up">
+          <div className="card">
+            <h3 className="card__title">Top strengths</h3>
+            <p className="card__description">The statements all others rated highest.</p>
+            <RankedList items={report.strengths} report={report} tone="strength" empty="Not enough numbers may be shown to rank statements." />
+          </div>
+          <div className="card">
+            <h3 className="card__title">Areas to develop</h3>
+            <p className="card__description">The statements all others rated lowest — lowest first.</p>
+            <RankedList items={report.developmentAreas} report={report} tone="develop" empty="Not enough numbers may be shown to rank statements." />
+          </div>
+        </div>
+        <HowToRead>
+          <p>
+            Ranked by the mean of everyone but {reader.you}, on the 1–5 scale. A low score is a place to grow, not a verdict: look at the comments and the spread
+            behind it.
+          </p>
+        </HowToRead>
+      </section>
+
+      <section className="report-section" aria-labelledby="gaps-title" id="blind-spots">
+        <h2 className="report-section__title" id="gaps-title">
+          Blind spots and hidden strengths
+        </h2>
+        <p className="self-gap-legend" aria-hidden="true">
+          <span className="self-gap__mark self-gap__mark--self self-gap__mark--inline" /> {reader.self ? 'You' : 'Self'}
+          <span className="self-gap__mark self-gap__mark--others self-gap__mark--inline" /> All others
+        </p>
+        <div className="report-two-up">
+          <div className="card">
+            <h3 className="card__title">Blind spots</h3>
+            <p className="card__description">{reader.Your} self rating is at least one point above what all others gave.</p>
+            <GapList items={report.blindSpots} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more above the others’." />
+          </div>
+          <div className="card">
+            <h3 className="card__title">Hidden strengths</h3>
+            <p className="card__description">{reader.Your} self rating is at least one point below what all others gave.</p>
+            <GapList items={report.hiddenStrengths} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more below the others’." />
+          </div>
+        </div>
+        <HowToRead>
+          <p>
+            A blind spot is where {reader.you} see{reader.self ? '' : 's'} a behaviour more often than colleagues do; a hidden strength, where colleagues see it more
+            than {reader.you} give{reader.self ? '' : 's'} credit for. Both are good starting points for a conversation.
+          </p>
+        </HowToRead>
+      </section>
+    </>
+  );
+}

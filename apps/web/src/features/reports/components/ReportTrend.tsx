@@ -1,0 +1,80 @@
+import { Table, type Column } from '@/components/ui';
+import { formatDate } from '@/lib/format';
+import type { Report, TrendValue } from '../api/get-report';
+import { useReader } from '../hooks/use-reader';
+import { fixed, signed } from '../utils/report-words';
+import { HowToRead } from './HowToRead';
+
+interface TrendRow {
+  key: string;
+  name: string;
+  value: TrendValue;
+  emphasis?: boolean;
+}
+
+function Change({ value }: { value: TrendValue }) {
+  if (!value.shown || value.delta === undefined) return <span className="cell-hidden">{value.reason === 'no_previous' ? 'Not in the earlier report' : 'Not shown now'}</span>;
+  const rounded = Number(value.delta.toFixed(2));
+  const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'same';
+  return (
+    <span className={`trend-change trend-change--${direction}`}>
+      <span aria-hidden="true">{direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : '= '}</span>
+      {signed(value.delta)}
+    </span>
+  );
+}
+
+const number = (v: number | undefined) => (v === undefined ? <span className="muted">—</span> : fixed(v));
+
+/** Against the earlier cycle on the same framework, as all others rated: the indices, then each behaviour. */
+export function ReportTrend({ report }: { report: Report }) {
+  const reader = useReader(report);
+  const trend = report.trend;
+  const previous = trend?.previousCycle;
+  const names = new Map(report.behaviours.map((b) => [b.key, b.name]));
+  const rows: TrendRow[] = trend
+    ? [
+        { key: 'influence', name: 'Influence index', value: trend.influence, emphasis: true },
+        { key: 'management', name: 'Management index', value: trend.management, emphasis: true },
+        ...trend.behaviours.map((b) => ({ key: `b-${b.key}`, name: names.get(b.key) ?? b.key, value: b.value })),
+      ]
+    : [];
+  const columns: Column<TrendRow>[] = [
+    { key: 'name', header: 'Measure', cell: (r) => (r.emphasis ? <strong>{r.name}</strong> : r.name) },
+    { key: 'previous', header: previous?.name ?? 'Before', align: 'end', cell: (r) => number(r.value.previous) },
+    { key: 'current', header: report.cycle.name, align: 'end', cell: (r) => number(r.value.current) },
+    { key: 'change', header: 'Change', align: 'end', cell: (r) => <Change value={r.value} /> },
+  ];
+  return (
+    <section className="report-section" aria-labelledby="trend-title" id="trend">
+      <h2 className="report-section__title" id="trend-title">
+        Trend
+      </h2>
+      {!trend ? (
+        <div className="card">
+          <p className="muted">
+            No earlier cycle on the same framework to compare with. From {reader.your} next cycle, this shows how {reader.your} scores moved.
+          </p>
+        </div>
+      ) : (
+        <div className="card card--flush">
+          <div className="card__header">
+            <div>
+              <h3 className="card__title">Compared with {previous?.name ?? 'the earlier cycle'}</h3>
+              {previous?.closedAt && <p className="card__description">Closed {formatDate(previous.closedAt)}</p>}
+            </div>
+          </div>
+          <Table caption={`Trend since ${previous?.name ?? 'the earlier cycle'}, as rated by all others`} columns={columns} rows={rows} rowKey={(r) => r.key} rowClassName={(r) => (r.emphasis ? 'score-table__summary' : undefined)} />
+        </div>
+      )}
+      {trend && (
+        <HowToRead>
+          <p>
+            All-others means then and now, on the same framework. A small move can come from a different mix of raters rather than a real change. A measure
+            without a number on one side was hidden there to protect anonymity.
+          </p>
+        </HowToRead>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ColumnKey, HiddenReason, Quadrant, Report, ReportCell, ReportColumn } from '../api/get-report';
+
+/** Column names, as in the PDF and CSV exports. */
+export const COLUMN_LABEL: Record<ColumnKey, string> = {
+  self: 'Self',
+  manager: 'Manager',
+  peer: 'Peers',
+  direct_report: 'Direct reports',
+  others: 'Others',
+  all_others: 'All others',
+};
+
+/** One colour per column in the chart; every colour has at least 3:1 contrast on white, and the legend names each. */
+export const COLUMN_COLOUR: Record<ColumnKey, string> = {
+  self: '#6b4aa0',
+  manager: '#b35c00',
+  peer: '#1c6fb0',
+  direct_report: '#16834c',
+  others: '#6f7d83',
+  all_others: '#0f5866',
+};
+
+const GROUP_LABEL: Record<ReportColumn['groups'][number], string> = {
+  self: 'self',
+  manager: 'manager',
+  peer: 'peers',
+  direct_report: 'direct reports',
+  other: 'other colleagues',
+};
+
+/** The manager–leader profile's four quadrants (FRAMEWORK.md). */
+export const QUADRANT: Record<Quadrant, { name: string; text: string }> = {
+  manager_leader: { name: 'Manager-leader', text: 'Both indices high: turns goals into results and brings people along.' },
+  leader_without_title: { name: 'Leader without a title', text: 'Influence high: people follow, with or without the authority of a role.' },
+  manager: { name: 'Manager', text: 'Management high: organises work and delivers; influence has room to grow.' },
+  emerging: { name: 'Emerging', text: 'Both indices below high for now: the place to start growing either.' },
+};
+
+/** Where a 1–5 value sits along a bar or track, as a CSS percentage: 1 at the start, 5 at the end. */
+export const onScale = (mean: number): string => `${Math.max(0, Math.min(100, ((mean - 1) / 4) * 100))}%`;
+
+/** Means and spreads: always two decimals. */
+export const fixed = (value: number): string => value.toFixed(2);
+
+/** A difference with its sign: "+0.40", "−1.25" (a true minus sign), "0.00". */
+export function signed(value: number): string {
+  const rounded = Number(value.toFixed(2));
+  if (rounded === 0) return '0.00';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)}`;
+}
+
+/**
+ * Why a number is hidden, in plain words — never with a count, which could help someone guess
+ * who answered. `k` is the cycle's anonymity threshold.
+ */
+export function hiddenReason(reason: HiddenReason | undefined, k: number, notObservedLabel = 'Not observed'): string {
+  switch (reason) {
+    case 'no_responses':
+      return 'Not rated';
+    case 'not_observed':
+      return notObservedLabel;
+    case 'pooled':
+      return 'Included in Others';
+    case 'complementary':
+      return "Hidden so a smaller group can't be worked out";
+    case 'below_threshold':
+    default:
+      return `Fewer than ${k} responses`;
+  }
+}
+
+/** A shown cell's numbers, or null when hidden: the API leaves mean, n and spread out of a hidden cell. */
+export function shownNumbers(cell: ReportCell): { mean: number; n: number; spread: number } | null {
+  if (!cell.shown || cell.mean === undefined) return null;
+  return { mean: cell.mean, n: cell.n ?? 0, spread: cell.spread ?? 0 };
+}
+
+/** The columns worth a place on the page: every column somebody answered in (as the exports do). */
+export const visibleColumns = (report: Pick<Report, 'columns'>): ReportColumn[] => report.columns.filter((c) => c.shown || c.reason !== 'no_responses');
+
+/** "Others" says which groups it pools; other columns are their own group. */
+export function columnNote(column: ReportColumn): string | null {
+  if (column.key === 'others' && column.groups.length > 0) return `Pools ${column.groups.map((g) => GROUP_LABEL[g]).join(' and ')}`;
+  if (column.key === 'all_others') return 'Everyone but self';
+  return null;
+}
+
+/** Words for whoever reads: "you / your" in one's own report, the first name for their manager and HR. */
+export interface Reader {
+  /** "you" or "Mo" */
+  you: string;
+  /** "your" or "Mo's" */
+  your: string;
+  /** "Your" or "Mo's" */
+  Your: string;
+  /** The reader is the person reviewed (an HR admin reading their own report too). */
+  self: boolean;
+}
+
+export function readerWords(report: Pick<Report, 'viewer' | 'subject'>, readerId: string): Reader {
+  if (report.viewer === 'subject' || report.subject.id === readerId) return { you: 'you', your: 'your', Your: 'Your', self: true };
+  const first = report.subject.name.trim().split(/\s+/)[0] ?? report.subject.name;
+  const possessive = `${first}'${first.endsWith('s') ? '' : 's'}`;
+  return { you: first, your: possessive, Your: possessive, self: false };
+}

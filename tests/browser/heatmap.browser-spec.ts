@@ -1,0 +1,329 @@
+/**
+ * HR's organisation view in a real browser: a closed cycle of 29 people in five departments, rated
+ * by colleagues on the default framework, snapshotted as at close. HR opens the cycle's
+ * "Organisation view" tab and sees coloured cells with their means and the small department
+ * hidden (and a complement hidden with it); a smaller minimum cell size shows it, a larger one
+ * hides more; a value under the cycle's threshold is refused. Before close the page says when it
+ * will appear, and a member gets "not found" at the address. Axe on the page; screenshots at
+ * desktop and 375 px in tests/artifacts/screenshots/heatmap-*.png.
+ *
+ *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/heatmap --selectProjects browser
+ */
+import type { Locator, Page } from 'playwright-core';
+import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import type { TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
+import { aReportCycle, aReportSubject, aResponse, snapshotReports, theDefaultFramework } from '../support/report-factories';
+import type { TestApp } from '../support/test-app';
+import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+/** Department → people with direct reports, people without, and how colleagues tend to rate them. */
+const DEPARTMENTS = [
+  { name: 'Collections', withReports: 3, without: 5, base: 3.9 },
+  { name: 'Exhibitions', withReports: 1, without: 2, base: 3.5 },
+  { name: 'Learning', withReports: 2, without: 4, base: 4.2 },
+  { name: 'Operations', withReports: 1, without: 4, base: 2.7 },
+  { name: 'Visitor Services', withReports: 1, without: 6, base: 3.2 },
+] as const;
+const PEOPLE = DEPARTMENTS.reduce((n, d) => n + d.withReports + d.without, 0);
+
+/** A small deterministic generator (mulberry32), so the map looks the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface World {
+  hana: TestPerson; // HR
+  mo: TestPerson; // a member (and a subject)
+  closed: TestCycle;
+  collecting: TestCycle;
+}
+
+/**
+ * Each subject is rated by three peers (k = 3, so every report shows its all-others numbers):
+ * around their department's level, people with reports a little higher on management behaviours.
+ */
+async function seed(t: BrowserApp): Promise<World> {
+  const org = await anOrganization(t.db, { name: 'Harbour Museum' });
+  const hana = await aPerson(t.db, org.id, { name: 'Hana Okafor', email: 'hana@harbour.example', role: 'admin', title: 'HR Lead', department: 'People' });
+  // The report factories only use the app and its database, which a BrowserApp has too.
+  const version: TestFrameworkVersion = await theDefaultFramework(t as unknown as TestApp, org.id);
+  const kinds: string[] = await t.db
+    .query(`SELECT key, kind FROM behaviours WHERE organization_id = $1 AND framework_version_id = $2`, [org.id, version.id])
+    .then((rows: { key: string; kind: string }[]) => version.behaviours.map((b) => rows.find((r) => r.key === b.key)!.kind));
+  const closed = await aReportCycle(t.db, org.id, version.id, { state: 'closed', name: 'Spring 2026 feedback' });
+  const collecting = await aReportCycle(t.db, org.id, version.id, { state: 'collecting', name: 'Autumn 2026 feedback' });
+
+  const raters: TestPerson[] = [];
+  for (const name of ['Rhea Tan', 'Sam Ortiz', 'Uma Reid', 'Victor Hale', 'Wen Li', 'Yara Haddad']) {
+    raters.push(await aPerson(t.db, org.id, { name, department: 'Board', withLogin: false }));
+  }
+  const next = random(42);
+  let mo: TestPerson | undefined;
+  let index = 0;
+  for (const d of DEPARTMENTS) {
+    for (let i = 0; i < d.withReports + d.without; i++) {
+      const hasReports = i < d.withReports;
+      const isMo = d.name === 'Collections' && !hasReports && !mo;
+      const person = isMo
+        ? await aPerson(t.db, org.id, { name: 'Mo Abernathy', email: 'mo@harbour.example', department: d.name })
+        : await aPerson(t.db, org.id, { department: d.name, withLogin: false });
+      if (isMo) mo = person;
+      await aReportSubject(t.db, closed, person.id, { department: d.name, hasReports });
+      await aReportSubject(t.db, collecting, person.id, { department: d.name, hasReports });
+      const level = d.base + (next() - 0.5) * 0.8;
+      for (let r = 0; r < 3; r++) {
+        const rater = raters[(index + r) % raters.length]!;
+        const ratings = version.behaviours.flatMap((b, bi) =>
+          b.statements.map(() => {
+            const lift = kinds[bi] === 'management' ? (hasReports ? 0.5 : -0.3) : 0;
+            return Math.min(5, Math.max(1, Math.round(level + lift + (next() - 0.5) * 1.6)));
+          }),
+        );
+        await aResponse(t.db, closed, version, { subjectId: person.id, raterId: rater.id, relationship: 'peer', ratings });
+      }
+      index++;
+    }
+  }
+  const snapshot = await snapshotReports(t as unknown as TestApp, org.id, closed.id);
+  expect(snapshot).toBeDefined();
+  return { hana, mo: mo!, closed, collecting };
+}
+
+/** A whole-page picture is taken from the top, so the sticky top bar is not painted over the middle of the page. */
+async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (options.fullPage !== false) await page.evaluate('window.scrollTo(0, 0)');
+  await saveScreenshot(page, name, options);
+}
+
+/** Scrolls the element to the top of the window, just under the sticky top bar, for a viewport picture. */
+const showTop = (element: Locator) =>
+  element.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    el.ownerDocument.defaultView!.scrollBy(0, -76);
+  });
+const main = (page: Page) => page.locator('main');
+const see = (page: Page, text: string | RegExp) => main(page).getByText(text).first().waitFor();
+const overflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+const byDepartment = (page: Page) => page.getByRole('region', { name: /^Average scores by department/ });
+const byLevel = (page: Page) => page.getByRole('region', { name: /^Average scores of people with and without direct reports/ });
+/** A body row of a heatmap by its row header. */
+const row = (table: Locator, header: string | RegExp) => table.locator('tbody tr, tfoot tr').filter({ has: table.page().locator('th', { hasText: header }) });
+const MEAN = /^\d\.\d{2}$/;
+
+/** Every cell of a row as the person sees it: a mean, or a hidden mark with its reason. */
+async function cellsOf(r: Locator): Promise<{ mean: string | null; text: string; title: string | null }[]> {
+  const cells = r.locator('td');
+  const out: { mean: string | null; text: string; title: string | null }[] = [];
+  for (let i = 0; i < (await cells.count()); i++) {
+    const cell = cells.nth(i);
+    const mean = cell.locator('.hm-cell__mean');
+    out.push({ mean: (await mean.count()) > 0 ? await mean.textContent() : null, text: (await cell.textContent()) ?? '', title: await cell.getAttribute('title') });
+  }
+  return out;
+}
+
+describe('HR reading the organisation view', () => {
+  let t: BrowserApp;
+  let w: World;
+  const a11y: Record<string, string[]> = {};
+  const audit = async (page: Page, name: string) => {
+    a11y[name] = await seriousA11yViolations(page);
+  };
+  const heatmapUrl = () => `/cycles/${w.closed.id}/heatmap`;
+
+  beforeAll(async () => {
+    t = await startBrowserApp();
+    w = await seed(t);
+  });
+  afterAll(() => t?.close());
+
+  it('opens from the closed cycle’s tab: coloured means, the small department and its complement hidden, a legend', async () => {
+    const page = await t.newPage();
+    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await page.goto('/cycles');
+    await page.getByRole('link', { name: 'Spring 2026 feedback' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spring 2026 feedback' }).waitFor();
+    await page.getByRole('navigation', { name: 'Cycle sections' }).getByRole('link', { name: 'Organisation view' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Organisation view' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(heatmapUrl());
+    await see(page, 'Showing groups of 5 or more people.');
+    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('5');
+
+    const departments = byDepartment(page);
+    await departments.waitFor();
+    // Columns: the two indices, then the default framework's 12 behaviours, grouped by kind.
+    await expect(departments.locator('thead th[scope="colgroup"]').allTextContents()).resolves.toEqual(['Indices', 'Influence behaviours', 'Management behaviours']);
+    await expect(departments.locator('thead th.hm-measure').count()).resolves.toBe(14);
+    await expect(departments.locator('thead th.hm-measure').first().textContent()).resolves.toBe('Influence');
+    await expect(departments.locator('tbody th[scope="row"]').allTextContents()).resolves.toEqual(DEPARTMENTS.map((d) => d.name));
+
+    // Collections (8 people) is shown: a mean with two decimals and its head count on every measure, on the scale's colours.
+    const collections = await cellsOf(row(departments, 'Collections'));
+    expect(collections).toHaveLength(14);
+    for (const c of collections) {
+      expect(c.mean).toMatch(MEAN);
+      expect(c.text).toContain('8 people');
+    }
+    const colours = await row(departments, 'Collections').locator('td').evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
+    expect(colours.every((c) => c !== 'rgba(0, 0, 0, 0)')).toBe(true);
+    // The means fall in several bands of the scale, not one colour for all.
+    const shownColours = await departments.locator('td.hm-cell--shown').evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
+    expect(new Set(shownColours).size).toBeGreaterThan(2);
+
+    // Exhibitions (3 people) is under 5: hidden, marked and explained in words on every measure.
+    const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
+    for (const c of exhibitions) {
+      expect(c.mean).toBeNull();
+      expect(c.text).toContain('n<5');
+      expect(c.text).toContain('Hidden: fewer than 5 people');
+      expect(c.title).toBe('Hidden: fewer than 5 people');
+    }
+    // With the organisation total shown, one more department must go, or the total would give Exhibitions back.
+    const complementary = departments.locator('tbody td', { hasText: 'Hidden so that another small group can’t be worked out from the totals' });
+    await expect(complementary.count()).resolves.toBeGreaterThan(0);
+    const total = await cellsOf(row(departments, 'Whole organisation'));
+    expect(total[0]!.mean).toMatch(MEAN);
+    expect(total[0]!.text).toContain(`${PEOPLE} people`);
+
+    // With and without direct reports: the organisation's two groups (8 and 21 people) are shown.
+    const levels = byLevel(page);
+    const withReports = await cellsOf(row(levels, 'With direct reports, the whole organisation'));
+    const without = await cellsOf(row(levels, 'Without direct reports, the whole organisation'));
+    expect(withReports[0]!.text).toContain('8 people');
+    expect(without[0]!.text).toContain('21 people');
+    // Departments split by level are small: closed at first, with how many of their cells can show.
+    await expect(levels.locator('tbody th[scope="rowgroup"]').allTextContents()).resolves.toEqual(['Whole organisation']);
+    await see(page, /At groups of 5 or more, \d+ of 140 department cells can be shown/);
+    const more = page.getByRole('button', { name: 'Show each department (5)' });
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    await more.click();
+    await expect(levels.locator('tbody th[scope="rowgroup"]').allTextContents()).resolves.toEqual(['Whole organisation', ...DEPARTMENTS.map((d) => d.name)]);
+    await expect(page.getByRole('button', { name: 'Hide the departments' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    // Exhibitions' one manager is far under 5.
+    const exhibitionsManagers = await cellsOf(row(levels, 'With direct reports, Exhibitions'));
+    expect(exhibitionsManagers[0]!.text).toContain('Hidden: fewer than 5 people');
+
+    // The headline figures and the legend.
+    await see(page, 'Influence index at a glance');
+    await see(page, 'People without direct reports');
+    await see(page, 'Average score');
+    await see(page, 'Hidden so that a small group can’t be worked out from the totals');
+    await see(page, 'Why some cells are hidden.');
+    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    // On a desktop the default framework's 14 columns fit without scrolling sideways.
+    await expect(departments.evaluate((el) => el.scrollWidth - el.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await audit(page, 'heatmap');
+    await screenshot(page, 'heatmap-01-desktop');
+    await showTop(page.getByRole('heading', { name: 'By department' }));
+    await screenshot(page, 'heatmap-02-departments', { fullPage: false });
+    await showTop(page.getByRole('heading', { name: 'With and without direct reports' }));
+    await screenshot(page, 'heatmap-03-levels', { fullPage: false });
+    await page.context().close();
+  });
+
+  it('changes what is hidden with the minimum cell size, never below the cycle’s threshold', async () => {
+    const page = await t.newPage();
+    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await page.goto(heatmapUrl());
+    const departments = byDepartment(page);
+    await departments.waitFor();
+    const size = page.getByLabel('Minimum people per cell');
+
+    // 3 (the cycle's k): Exhibitions' three people may show now.
+    await size.fill('3');
+    await see(page, 'Showing groups of 3 or more people.');
+    await page.waitForURL(/minCellSize=3/);
+    const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
+    expect(exhibitions[0]!.mean).toMatch(MEAN);
+    expect(exhibitions[0]!.text).toContain('3 people');
+    await audit(page, 'heatmap-3');
+    await screenshot(page, 'heatmap-04-min-3');
+
+    // Under k: refused in words, and the view stays as it was.
+    await size.fill('2');
+    await see(page, 'Enter a whole number from 3 to 1000: this cycle never shows a group smaller than 3.');
+    await expect(size.getAttribute('aria-invalid')).resolves.toBe('true');
+    await see(page, 'Showing groups of 3 or more people.');
+    expect(new URL(page.url()).searchParams.get('minCellSize')).toBe('3');
+    await screenshot(page, 'heatmap-05-under-k', { fullPage: false });
+
+    // 8: Visitor Services (7 people) goes too; Collections (8) stays. Enter applies at once.
+    await size.fill('8');
+    await size.press('Enter');
+    await see(page, 'Showing groups of 8 or more people.');
+    const visitors = await cellsOf(row(departments, 'Visitor Services'));
+    expect(visitors[0]!.mean).toBeNull();
+    expect(visitors[0]!.text).toContain('Hidden: fewer than 8 people');
+    expect((await cellsOf(row(departments, 'Collections')))[0]!.mean).toMatch(MEAN);
+
+    // The address keeps the size: a reload shows the same view.
+    await page.reload();
+    await see(page, 'Showing groups of 8 or more people.');
+    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('8');
+    await page.context().close();
+  });
+
+  it('fits a phone: the table scrolls sideways in its own box, the page does not', async () => {
+    const page = await t.newPage(PHONE);
+    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await page.goto(heatmapUrl());
+    const departments = byDepartment(page);
+    await departments.waitFor();
+    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    const scrolls = await departments.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(scrolls).toBe(true);
+    // The department names stay in view while the columns scroll.
+    await departments.evaluate((el) => el.scrollBy(240, 0));
+    const header = departments.locator('tbody th', { hasText: 'Collections' });
+    const box = await header.boundingBox();
+    const region = await departments.boundingBox();
+    expect(box && region && box.x - region.x).toBeLessThan(4);
+    await departments.evaluate((el) => el.scrollTo(0, 0));
+    await audit(page, 'heatmap-phone');
+    await screenshot(page, 'heatmap-06-phone');
+    await showTop(page.getByRole('heading', { name: 'By department' }));
+    await screenshot(page, 'heatmap-07-phone-table', { fullPage: false });
+    await page.context().close();
+  });
+
+  it('says when it will appear before the cycle closes, and has no tab then', async () => {
+    const page = await t.newPage();
+    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await page.goto(`/cycles/${w.collecting.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Autumn 2026 feedback' }).waitFor();
+    const tabs = page.getByRole('navigation', { name: 'Cycle sections' });
+    await tabs.getByRole('link', { name: 'Progress' }).waitFor();
+    await expect(tabs.getByRole('link', { name: 'Organisation view' }).count()).resolves.toBe(0);
+    await page.goto(`/cycles/${w.collecting.id}/heatmap`);
+    await see(page, 'The organisation view appears once the cycle is closed');
+    await expect(page.getByRole('table').count()).resolves.toBe(0);
+    await audit(page, 'heatmap-not-yet');
+    await screenshot(page, 'heatmap-08-not-yet');
+    await page.context().close();
+  });
+
+  it('is not found for a member, and shows nothing of the map', async () => {
+    const page = await t.newPage();
+    await logIn(page, w.mo.email, TEST_PASSWORD);
+    await page.goto(heatmapUrl());
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await expect(page.getByText('Organisation view').count()).resolves.toBe(0);
+    await expect(page.locator('.hm-cell').count()).resolves.toBe(0);
+    await screenshot(page, 'heatmap-09-member');
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violations (axe)', () => {
+    expect(Object.keys(a11y).sort()).toEqual(['heatmap', 'heatmap-3', 'heatmap-not-yet', 'heatmap-phone']);
+    const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));
+    expect(found).toEqual([]);
+  });
+});
