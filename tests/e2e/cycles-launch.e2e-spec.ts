@@ -236,9 +236,9 @@ describe('cycle launch, subjects and progress', () => {
         { department: 'Learning', ...counts(1, 0, 0, { proposed: 1, declined: 1 }) },
       ]);
       expect(body.bySubject).toEqual([
-        { subjectId: maya.id, name: 'Maya Manager', department: 'Collections', ...counts(4, 2, 1) },
-        { subjectId: mo.id, name: 'Mo Member', department: 'Collections', ...counts(2, 1, 0) },
-        { subjectId: pat.id, name: 'Pat Peer', department: 'Learning', ...counts(1, 0, 0, { proposed: 1, declined: 1 }) },
+        { subjectId: maya.id, name: 'Maya Manager', department: 'Collections', progressHidden: false, ...counts(4, 2, 1) },
+        { subjectId: mo.id, name: 'Mo Member', department: 'Collections', progressHidden: false, ...counts(2, 1, 0) },
+        { subjectId: pat.id, name: 'Pat Peer', department: 'Learning', progressHidden: false, ...counts(1, 0, 0, { proposed: 1, declined: 1 }) },
       ]);
       expect(body.pendingRaters).toEqual({
         total: 4,
@@ -251,6 +251,66 @@ describe('cycle launch, subjects and progress', () => {
       });
       const subjects = (await hr.get(`/api/cycles/${cycle.id}/subjects`)).body.items;
       expect(subjects.find((s: { personId: string }) => s.personId === maya.id).requests).toEqual(counts(4, 2, 1));
+    });
+
+    it('never shows an HR admin who is a subject which of their own raters have answered, in any count or list', async () => {
+      // Hedda runs cycles too, and is reviewed in this one: by Dana (her manager), Pat and Cora (peers HR added).
+      const hedda = await aPerson(t.db, org.id, { name: 'Hedda Hr', role: 'admin', department: 'People', managerId: dana.id });
+      const asHedda = t.client();
+      await asHedda.login(hedda.email, TEST_PASSWORD);
+      const cycle = await aLaunchedCycle(hr, [hedda.id, mo.id], { settings: { selfReview: false, maxOpenRequestsPerRater: 1 } });
+      const peers = await hr.post(`/api/cycles/${cycle.id}/subjects/${hedda.id}/requests`, { raterIds: [pat.id, cora.id] });
+      expect(peers.status).toBe(201);
+      await runHeldJobs(t);
+
+      // Everything Hedda can read about this cycle's progress, and what asking Pat (busy with her request) gets her.
+      const heddaSees = async () => ({
+        progress: (await asHedda.get(`/api/cycles/${cycle.id}/progress`)).body,
+        subjects: (await asHedda.get(`/api/cycles/${cycle.id}/subjects`)).body,
+        requests: (await asHedda.get(`/api/feedback-requests?cycleId=${cycle.id}`)).body,
+        ownRaters: (await asHedda.get(`/api/cycles/${cycle.id}/subjects/${hedda.id}/requests`)).body,
+        candidatesForMo: (await asHedda.get(`/api/cycles/${cycle.id}/rater-candidates?subjectId=${mo.id}&limit=50`)).body,
+        askPatForMo: await asHedda.post(`/api/cycles/${cycle.id}/subjects/${mo.id}/requests`, { raterIds: [pat.id] }).then((r) => ({ status: r.status, body: r.body })),
+      });
+      const before = await heddaSees();
+      const asked = { requested: 3, submitted: 0, inProgress: 0, notStarted: 3, proposed: 0, declined: 0, rejected: 0, responseRate: 0 };
+      expect(before.progress.bySubject.find((r: { subjectId: string }) => r.subjectId === hedda.id)).toEqual({
+        subjectId: hedda.id,
+        name: 'Hedda Hr',
+        department: 'People',
+        progressHidden: true,
+        ...asked,
+      });
+      expect(before.progress.byDepartment.find((r: { department: string }) => r.department === 'People')).toMatchObject(asked);
+      // Dana, Pat and Cora are asked about Hedda only: they are not on Hedda's list of who has not answered.
+      expect(before.progress.pendingRaters).toEqual({ total: 1, items: [expect.objectContaining({ raterId: maya.id })] });
+      expect(before.subjects.items.find((s: { personId: string }) => s.personId === hedda.id)).toMatchObject({ progressHidden: true, requests: asked });
+      expect(before.subjects.items.find((s: { personId: string }) => s.personId === mo.id).progressHidden).toBe(false);
+      expect(before.candidatesForMo.items.find((c: { id: string }) => c.id === pat.id)).toMatchObject({ openRequests: 1, status: 'at_capacity' });
+      expect(before.askPatForMo).toMatchObject({ status: 409, body: { code: 'rater_at_capacity' } });
+
+      // Cora starts a draft, Pat submits, through the API as raters do.
+      const requestOf = async (rater: TestPerson) => {
+        const client = t.client();
+        await client.login(rater.email, TEST_PASSWORD);
+        const tasks = (await client.get(`/api/feedback-requests?mine=true&cycleId=${cycle.id}`)).body.cycles[0].requests;
+        const questionnaire = (await client.get(`/api/feedback-requests/${tasks.find((r: { subject: { id: string } }) => r.subject.id === hedda.id).id}`)).body;
+        const answers = questionnaire.behaviours.flatMap((b: { statements: { id: string }[] }) => b.statements.map((s) => ({ questionId: s.id, rating: 4 })));
+        return { client, id: questionnaire.id as string, answers };
+      };
+      const cora$ = await requestOf(cora);
+      expect((await cora$.client.put(`/api/feedback-requests/${cora$.id}/draft`, { answers: cora$.answers.slice(0, 2) })).status).toBe(200);
+      const pat$ = await requestOf(pat);
+      expect((await pat$.client.post(`/api/feedback-requests/${pat$.id}/submit`, { answers: pat$.answers, comments: [] })).status).toBe(200);
+
+      expect(await heddaSees()).toEqual(before);
+      const reminders = await asHedda.post(`/api/cycles/${cycle.id}/reminders`);
+      expect(reminders.body.raterCount).toBe(1); // Maya, for Mo; never Hedda's own raters
+
+      // Another HR admin follows Hedda's raters like anyone's.
+      const theirs = (await hr.get(`/api/cycles/${cycle.id}/progress`)).body;
+      expect(theirs.bySubject.find((r: { subjectId: string }) => r.subjectId === hedda.id)).toMatchObject({ progressHidden: false, submitted: 1, inProgress: 1, notStarted: 1 });
+      expect(theirs.pendingRaters.items.map((r: { raterId: string }) => r.raterId).sort()).toEqual([cora.id, dana.id, maya.id].sort());
     });
 
     it('is empty but well-formed for a draft', async () => {
@@ -277,6 +337,27 @@ describe('cycle launch, subjects and progress', () => {
       );
       const audit = await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.reminders_sent`);
       expect(audit.body.items).toHaveLength(1);
+    });
+
+    it('keeps the interval free when the reminder job cannot be queued, so HR can try again at once', async () => {
+      const cycle = await aLaunchedCycle(hr, [mo.id]);
+      await runHeldJobs(t);
+      const jobs = t.app.get(JobsService);
+      const send = jest.spyOn(jobs, 'send').mockRejectedValueOnce(new Error('the job queue is unreachable'));
+      try {
+        const failed = await hr.post(`/api/cycles/${cycle.id}/reminders`);
+        expect(failed.status).toBe(500);
+      } finally {
+        send.mockRestore();
+      }
+      expect(jobs.heldJobs('cycle.reminders')).toEqual([]);
+      const [{ reminders_sent_at }] = await t.db.query(`SELECT reminders_sent_at FROM cycles WHERE id = $1`, [cycle.id]);
+      expect(reminders_sent_at).toBeNull();
+      expect((await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.reminders_sent`)).body.items).toEqual([]);
+      const retried = await hr.post(`/api/cycles/${cycle.id}/reminders`);
+      expect(retried.status).toBe(202);
+      expect(jobs.heldJobs('cycle.reminders')).toEqual([{ name: 'cycle.reminders', data: { organizationId: org.id, cycleId: cycle.id, slot: retried.body.slot } }]);
+      await runHeldJobs(t);
     });
 
     it('refuses reminders for a cycle that is not running (409)', async () => {

@@ -206,6 +206,12 @@ describe('cycles', () => {
       expect(closed.body).toMatchObject({ state: 'closed', closedAt: expect.any(String) });
       expect(jobs.heldJobs('reports.snapshot')).toContainEqual({ name: 'reports.snapshot', data: { organizationId: a.org.id, cycleId: cycle.id } });
       await refused('close', 'closed');
+      // The reports are computed by the queued job: until every subject has one, release waits.
+      const early = await hr.post(`/api/cycles/${cycle.id}/release`);
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ code: 'reports_pending', message: 'Reports are still being computed — try again in a minute', subjectsWithoutReport: 1 });
+      expect(await stateOf(cycle.id)).toBe('closed');
+      await jobs.runHeld('reports.snapshot');
       expect((await hr.post(`/api/cycles/${cycle.id}/release`)).body).toMatchObject({ state: 'released', releasedAt: expect.any(String), allowedActions: [] });
       await refused('release', 'released');
       await refused('close', 'released');
@@ -218,6 +224,24 @@ describe('cycles', () => {
         'cycle.closed',
         'cycle.released',
       ]);
+    });
+
+    it('closes a cycle only together with its report job: when the job cannot be queued, the cycle stays open', async () => {
+      const cycle = await aLaunchedCycle(hr, [a.member.id]);
+      const jobs = t.app.get(JobsService);
+      await jobs.runHeld();
+      const send = jest.spyOn(jobs, 'send').mockRejectedValueOnce(new Error('the job queue is unreachable'));
+      try {
+        expect((await hr.post(`/api/cycles/${cycle.id}/close`)).status).toBe(500);
+      } finally {
+        send.mockRestore();
+      }
+      expect(await stateOf(cycle.id)).toBe('nominating');
+      expect(jobs.heldJobs('reports.snapshot')).toEqual([]);
+      expect((await hr.post(`/api/cycles/${cycle.id}/close`)).body.state).toBe('closed');
+      expect(jobs.heldJobs('reports.snapshot')).toEqual([{ name: 'reports.snapshot', data: { organizationId: a.org.id, cycleId: cycle.id } }]);
+      await jobs.runHeld();
+      expect((await hr.post(`/api/cycles/${cycle.id}/release`)).body.state).toBe('released');
     });
 
     it('launches a cycle without peers straight into collecting', async () => {

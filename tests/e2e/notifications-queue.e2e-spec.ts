@@ -1,4 +1,5 @@
-import { JobsService } from '@lib/jobs';
+import { DataSource } from 'typeorm';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aLaunchedCycle } from '../support/cycle-factories';
 import { anOrganization, aPerson, TEST_PASSWORD } from '../support/factories';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
@@ -44,5 +45,44 @@ describe('jobs through the pg-boss queue', () => {
     expect(smtp.to(manager.email)[0].text).toContain('  - Cora Colleague (a member of your team)\n  - Mo Member (a member of your team)');
     const jobs = await t.db.query(`SELECT state FROM pgboss.job WHERE name = 'cycle.invitations' AND data->>'cycleId' = $1`, [cycle.id]);
     expect(jobs).toEqual([{ state: expect.stringMatching(/^(active|completed)$/) }]);
+  });
+
+  it('queues a job inside a transaction: it exists only if the transaction commits', async () => {
+    const queue = t.app.get(JobsService);
+    const jobsOf = async (cycleId: string) =>
+      t.db.query(`SELECT name FROM pgboss.job WHERE name = $1 AND data->>'cycleId' = $2`, [JOB_NAMES.reportsSnapshot, cycleId]);
+    const rolledBack = '00000000-0000-4000-8000-0000000000aa';
+    await expect(
+      t.app.get(DataSource).transaction(async (tx) => {
+        await queue.send(JOB_NAMES.reportsSnapshot, { organizationId: rolledBack, cycleId: rolledBack }, { tx });
+        expect(await jobsOf(rolledBack)).toEqual([]); // not visible outside before the commit
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await jobsOf(rolledBack)).toEqual([]);
+    const committed = '00000000-0000-4000-8000-0000000000bb';
+    await t.app.get(DataSource).transaction((tx) => queue.send(JOB_NAMES.reportsSnapshot, { organizationId: committed, cycleId: committed }, { tx }));
+    expect(await jobsOf(committed)).toEqual([{ name: JOB_NAMES.reportsSnapshot }]);
+  });
+
+  it('closes a cycle with its snapshot job, which a worker runs; then the reports can be released', async () => {
+    const org = await anOrganization(t.db);
+    const admin = await aPerson(t.db, org.id, { role: 'admin' });
+    const member = await aPerson(t.db, org.id, { name: 'Mo Member' });
+    const hr = t.client();
+    await hr.login(admin.email, TEST_PASSWORD);
+    const cycle = await aLaunchedCycle(hr, [member.id], { name: 'Closing' });
+    expect((await hr.post(`/api/cycles/${cycle.id}/close`)).body.state).toBe('closed');
+    // The worker polls every 2 s; until it has written the snapshot, release waits with a 409.
+    const deadline = Date.now() + 20_000;
+    let released = await hr.post(`/api/cycles/${cycle.id}/release`);
+    while (released.status === 409 && Date.now() < deadline) {
+      expect(released.body.code).toBe('reports_pending');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      released = await hr.post(`/api/cycles/${cycle.id}/release`);
+    }
+    expect(released.body.state).toBe('released');
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM report_snapshots WHERE cycle_id = $1`, [cycle.id]);
+    expect(n).toBe(1);
   });
 });

@@ -143,6 +143,36 @@ describe('cycle notifications over SMTP', () => {
     expect(audit.body.items).toEqual([expect.objectContaining({ actorId: null, details: { from: 'nominating', action: 'start-collecting' } })]);
   });
 
+  it('queues again the report snapshots that closed and released cycles still miss, once the close has had its chance', async () => {
+    const lost = await aLaunchedCycle(hr, [mo.id, cora.id], { name: 'Lost job' });
+    const recent = await aLaunchedCycle(hr, [mo.id], { name: 'Just closed' });
+    const released = await aLaunchedCycle(hr, [pat.id], { name: 'Released early' });
+    const complete = await aLaunchedCycle(hr, [maya.id], { name: 'Complete' });
+    await runHeldJobs(t);
+    // Closed without their snapshot job, as if it had been lost; "Just closed" still has its own job running.
+    await t.db.query(`UPDATE cycles SET state = 'closed', closed_at = now() - interval '2 hours' WHERE id = ANY($1)`, [[lost.id, complete.id]]);
+    await t.db.query(`UPDATE cycles SET state = 'closed', closed_at = now() - interval '1 minute' WHERE id = $1`, [recent.id]);
+    await t.db.query(`UPDATE cycles SET state = 'released', closed_at = now() - interval '2 hours', released_at = now() WHERE id = $1`, [released.id]);
+    await jobs.runNow('reports.snapshot', { organizationId: org.id, cycleId: complete.id });
+    const mine = [lost.id, recent.id, released.id, complete.id];
+    const queued = () => jobs.heldJobs('reports.snapshot').filter((j) => mine.includes((j.data as { cycleId: string }).cycleId));
+    const snapshots = async (cycleId: string): Promise<number> =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM report_snapshots WHERE cycle_id = $1`, [cycleId]))[0].n;
+
+    const result = await notifications.sweep(new Date());
+    expect(result.snapshotsQueued).toBeGreaterThanOrEqual(2);
+    expect(queued().map((j) => j.data).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual(
+      [lost.id, released.id].map((cycleId) => ({ organizationId: org.id, cycleId })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    );
+    expect((await hr.post(`/api/cycles/${lost.id}/release`)).body.code).toBe('reports_pending');
+    await runHeldJobs(t, 'reports.snapshot');
+    expect([await snapshots(lost.id), await snapshots(released.id), await snapshots(recent.id)]).toEqual([2, 1, 0]);
+
+    await notifications.sweep(new Date());
+    expect(queued()).toEqual([]);
+    expect((await hr.post(`/api/cycles/${lost.id}/release`)).body.state).toBe('released');
+  });
+
   it('mails nobody about a closed cycle', async () => {
     const cycle = await aLaunchedCycle(hr, [mo.id], { settings: { responseDeadline: new Date(Date.now() + 3 * DAY).toISOString(), reminderDaysBeforeDeadline: [7] } });
     await hr.post(`/api/cycles/${cycle.id}/close`);

@@ -95,6 +95,23 @@ describe('people', () => {
     expect((await hr.patch(`/api/people/${a.peer.id}`, { password: 'x' })).status).toBe(400);
   });
 
+  it("keeps each organisation's outbox to itself", async () => {
+    expect((await hr.post(`/api/people/${a.colleague.id}/invite`)).status).toBe(202);
+    expect((await otherHr.post(`/api/people/${b.colleague.id}/invite`)).status).toBe(202);
+    const mine = (await hr.get('/api/outbox')).body.items as { id: string; recipient: string }[];
+    const theirs = (await otherHr.get('/api/outbox')).body.items as { id: string; recipient: string }[];
+    expect(mine.map((m) => m.recipient)).toContain(a.colleague.email);
+    expect(theirs.map((m) => m.recipient)).toContain(b.colleague.email);
+    const emailsOf = (team: typeof a) => [team.admin, team.manager, team.member, team.colleague, team.peer].map((p) => p.email);
+    expect(theirs.filter((m) => emailsOf(a).includes(m.recipient))).toEqual([]);
+    expect(mine.filter((m) => emailsOf(b).includes(m.recipient))).toEqual([]);
+    expect(theirs.map((m) => m.id)).not.toEqual(expect.arrayContaining([mine[0].id]));
+    // No message is reachable by its id from another organisation (nor, today, at all).
+    const foreign = await otherHr.get(`/api/outbox/${mine[0].id}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
   it('refuses to demote the last HR admin', async () => {
     expect((await otherHr.patch(`/api/people/${b.admin.id}`, { role: 'member' })).status).toBe(409);
   });

@@ -124,6 +124,7 @@ describe('feedback requests: decisions and lists', () => {
       expect(mail).toBeDefined();
       expect(mail.text).toContain('I am on leave until June');
       expect(mail.text).toContain(`/cycles/${cycle.id}/subjects/${a.member.id}/requests`);
+      expect(mail.text).toContain('You can ask someone else in their place');
 
       expect((await as(p(2)).post(`/api/feedback-requests/${id}/decline`, { reason: 'again' })).status).toBe(409);
       const again = await ask(as(a.member), cycle.id, a.member.id, [p(2).id]);
@@ -134,6 +135,30 @@ describe('feedback requests: decisions and lists', () => {
         state: 'declined',
         canAnswer: false,
       });
+    });
+
+    it('after the nomination deadline, the mail tells the subject whether they can ask someone else, as their page does', async () => {
+      const cycle = await aNominatingCycle({ nominationDeadline: new Date(Date.now() + 86_400_000) }, 'collecting');
+      const peer = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(0).id, state: 'open' });
+      const report = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(5).id, relationship: 'direct_report', state: 'open' });
+      await t.db.query(`UPDATE feedback_requests SET created_at = now() - interval '1 day' WHERE cycle_id = $1`, [cycle.id]);
+      await t.db.query(`UPDATE cycles SET nomination_deadline = now() - interval '1 hour' WHERE id = $1`, [cycle.id]);
+      const mailAbout = async (rater: { name: string }) =>
+        (await as(a.admin).get('/api/outbox')).body.items.find(
+          (m: { recipient: string; subject: string; text: string }) => m.recipient === a.member.email && m.subject.includes(rater.name) && m.text.includes(cycle.id),
+        );
+
+      // A direct report is not the subject's to replace once nominations have closed: HR can add someone.
+      expect((await as(p(5)).post(`/api/feedback-requests/${report}/decline`, { reason: 'Too new to the team' })).status).toBe(200);
+      const noReplacement = await mailAbout(p(5));
+      expect(noReplacement.text).toContain('HR can still add a rater');
+      expect(noReplacement.text).not.toContain('in their place');
+      expect((await as(a.member).get(listUrl(cycle.id, a.member.id))).body.canRequest).toBe(false);
+
+      // A peer is.
+      expect((await as(p(0)).post(`/api/feedback-requests/${peer}/decline`, { reason: 'Never worked together' })).status).toBe(200);
+      expect((await mailAbout(p(0))).text).toContain('You can ask someone else in their place');
+      expect((await as(a.member).get(listUrl(cycle.id, a.member.id))).body.canRequest).toBe(true);
     });
 
     it('not after the cycle has closed', async () => {

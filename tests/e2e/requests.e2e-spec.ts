@@ -279,4 +279,100 @@ describe('feedback requests: asking for feedback', () => {
       expect(response.status).toBe(201);
     });
   });
+
+  describe('after the nomination deadline', () => {
+    /** A collecting cycle whose nomination deadline passed an hour ago, the member with two peers asked before it. */
+    async function pastDeadline(settings: Partial<Parameters<typeof aNominatingCycle>[0]> = {}) {
+      const cycle = await aNominatingCycle({ minPeers: 2, maxPeers: 3, maxOpenRequestsPerRater: 5, nominationDeadline: new Date(Date.now() + 86_400_000), ...settings });
+      const first = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(0).id, state: 'open' });
+      const second = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(1).id, state: 'open' });
+      await t.db.query(`UPDATE feedback_requests SET created_at = now() - interval '1 day' WHERE cycle_id = $1`, [cycle.id]);
+      await t.db.query(`UPDATE cycles SET state = 'collecting', nomination_deadline = now() - interval '1 hour' WHERE id = $1`, [cycle.id]);
+      return { cycle, first, second };
+    }
+
+    it('lets the subject replace a peer who declined or was not approved, one for one, up to maxPeers', async () => {
+      const { cycle, second } = await pastDeadline();
+      const view = async (who = a.member) => (await as(who).get(listUrl(cycle.id, a.member.id))).body;
+      expect(await view()).toMatchObject({ peerRoom: 0, canRequest: false, canAddRaters: false });
+      const closed = await ask(as(a.member), cycle.id, a.member.id, [p(2).id]);
+      expect(closed.status).toBe(409);
+      expect(closed.body).toMatchObject({ code: 'nominations_closed', message: expect.stringMatching(/nominations closed on .*in place of one who declined/) });
+
+      expect((await as(p(1)).post(`/api/feedback-requests/${second}/decline`, { reason: 'On leave' })).status).toBe(200);
+      expect(await view()).toMatchObject({ activePeers: 1, peerRoom: 1, canRequest: true });
+      expect(await view(a.manager)).toMatchObject({ viewer: 'manager', peerRoom: 1, canRequest: true, canAddRaters: false });
+      const before = await requestCount(cycle.id);
+      const tooMany = await ask(as(a.member), cycle.id, a.member.id, [p(2).id, p(3).id]);
+      expect(tooMany).toMatchObject({ status: 409, body: { code: 'nominations_closed' } });
+      expect(await requestCount(cycle.id)).toBe(before);
+      const replaced = await ask(as(a.member), cycle.id, a.member.id, [p(2).id]);
+      expect(replaced.status).toBe(201);
+      expect(itemFor(replaced, p(2).id)).toMatchObject({ state: 'proposed' }); // the manager still approves
+      expect(replaced.body).toMatchObject({ peerRoom: 0, canRequest: false });
+
+      // The manager does not approve the replacement: the subject may ask someone else again.
+      const rejected = await as(a.manager).post(`/api/feedback-requests/${itemFor(replaced, p(2).id).id}/reject`, { reason: 'Not in our team' });
+      expect(rejected.status).toBe(200);
+      expect(await view()).toMatchObject({ peerRoom: 1, canRequest: true });
+      expect((await ask(as(a.member), cycle.id, a.member.id, [p(3).id])).status).toBe(201);
+      expect(await view()).toMatchObject({ activePeers: 2, peerRoom: 0, canRequest: false });
+    });
+
+    it('lets HR add raters whenever the cycle collects: peers up to maxPeers, then other colleagues', async () => {
+      const { cycle } = await pastDeadline();
+      const view = (await as(a.admin).get(listUrl(cycle.id, a.member.id))).body;
+      expect(view).toMatchObject({ viewer: 'admin', peerRoom: 1, canRequest: true, canAddRaters: true });
+      const peer = await ask(as(a.admin), cycle.id, a.member.id, [p(2).id]);
+      expect(peer.status).toBe(201);
+      expect(itemFor(peer, p(2).id)).toMatchObject({ relationship: 'peer', state: 'open' });
+      expect(peer.body).toMatchObject({ activePeers: 3, canRequest: false, canAddRaters: true });
+      expect((await ask(as(a.admin), cycle.id, a.member.id, [p(3).id])).body.code).toBe('peer_limit_reached');
+      const other = await ask(as(a.admin), cycle.id, a.member.id, [p(3).id], { relationship: 'other' });
+      expect(other.status).toBe(201);
+      expect(itemFor(other, p(3).id)).toMatchObject({ relationship: 'other', state: 'open' });
+      // Closed: nobody adds anyone.
+      await t.db.query(`UPDATE cycles SET state = 'closed' WHERE id = $1`, [cycle.id]);
+      expect((await as(a.admin).get(listUrl(cycle.id, a.member.id))).body).toMatchObject({ canRequest: false, canAddRaters: false });
+      expect((await ask(as(a.admin), cycle.id, a.member.id, [p(4).id], { relationship: 'other' })).body).toMatchObject({
+        code: 'nominations_closed',
+        message: 'Raters can no longer be added: the cycle is closed',
+      });
+    });
+  });
+
+  describe('raters outside the peer group', () => {
+    it('HR adds other colleagues in a cycle that collects no peers', async () => {
+      const cycle = await aNominatingCycle({ minPeers: 0, maxPeers: 0 }, 'collecting');
+      expect((await as(a.admin).get(listUrl(cycle.id, a.member.id))).body).toMatchObject({ maxPeers: 0, peerRoom: 0, canRequest: false, canAddRaters: true });
+      expect((await as(a.member).get(listUrl(cycle.id, a.member.id))).body).toMatchObject({ canRequest: false, canAddRaters: false });
+      expect((await ask(as(a.admin), cycle.id, a.member.id, [p(0).id])).body.code).toBe('peers_not_collected');
+      const other = await ask(as(a.admin), cycle.id, a.member.id, [p(0).id], { relationship: 'other' });
+      expect(other.status).toBe(201);
+      expect(itemFor(other, p(0).id)).toMatchObject({ relationship: 'other', state: 'open' });
+    });
+
+    it('an HR admin who is the subject chooses raters as a subject: peers only, and no HR controls', async () => {
+      const cycle = await aNominatingCycle({}, 'collecting');
+      const own = await as(a.admin).get(listUrl(cycle.id, a.admin.id));
+      expect(own.body).toMatchObject({ viewer: 'subject', canRequest: true, canAddRaters: false });
+      const other = await ask(as(a.admin), cycle.id, a.admin.id, [p(0).id], { relationship: 'other' });
+      expect(other.status).toBe(403);
+      expect(itemFor(await ask(as(a.admin), cycle.id, a.admin.id, [p(0).id]), p(0).id)).toMatchObject({ relationship: 'peer', state: 'open' });
+    });
+  });
+
+  describe('their own answers', () => {
+    it('shows the subject their self-review, and the manager their own review, as they are; never the others', async () => {
+      const cycle = await aNominatingCycle({}, 'collecting');
+      await t.db.query(`UPDATE feedback_requests SET state = 'submitted', submitted_at = now() WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'self'`, [cycle.id, a.member.id]);
+      await t.db.query(`UPDATE feedback_requests SET state = 'in_progress' WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'manager'`, [cycle.id, a.member.id]);
+      await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(0).id, state: 'submitted' });
+      const states = async (who: { email: string }) =>
+        Object.fromEntries((await as(who).get(listUrl(cycle.id, a.member.id))).body.items.map((x: { relationship: string; state: string }) => [x.relationship, x.state]));
+      expect(await states(a.member)).toEqual({ self: 'submitted', manager: 'open', peer: 'open' });
+      expect(await states(a.manager)).toEqual({ self: 'open', manager: 'in_progress', peer: 'open' });
+      expect(await states(a.admin)).toEqual({ self: 'submitted', manager: 'in_progress', peer: 'submitted' });
+    });
+  });
 });

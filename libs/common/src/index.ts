@@ -6,3 +6,5 @@ export * from './errors/all-exceptions.filter';
 export * from './http/validation.pipe';
 export * from './auth/actor';
 export * from './auth/auth.decorators';
+export * from './http/untrusted-input';
+export * from './http/paging';

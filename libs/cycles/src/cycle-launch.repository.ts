@@ -69,7 +69,7 @@ export class CycleLaunchRepository {
          SELECT $1, $2, x.subject_id, x.rater_id, x.relationship, 'open' FROM pairs x
           WHERE NOT EXISTS (
             SELECT 1 FROM feedback_requests f
-             WHERE f.cycle_id = $2 AND f.subject_id = x.subject_id AND f.rater_id = x.rater_id AND f.state NOT IN ('declined', 'rejected'))
+             WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = x.subject_id AND f.rater_id = x.rater_id AND f.state NOT IN ('declined', 'rejected'))
          ON CONFLICT DO NOTHING
          RETURNING 1
        )

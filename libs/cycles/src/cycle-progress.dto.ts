@@ -10,10 +10,14 @@ export class DepartmentProgressDto extends RequestCountsDto {
   @ApiProperty({ type: String, nullable: true, description: "The subjects' department, frozen at launch" }) department: string | null;
 }
 
+export const PROGRESS_HIDDEN_DESCRIPTION =
+  "The viewer's own row: like any subject they never learn which of their raters have answered, so in progress and submitted count as not started (asked), here and in every total";
+
 export class SubjectProgressDto extends RequestCountsDto {
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) department: string | null;
+  @ApiProperty({ description: PROGRESS_HIDDEN_DESCRIPTION }) progressHidden: boolean;
 }
 
 export class PendingRaterDto {
@@ -26,10 +30,16 @@ export class PendingRaterDto {
 }
 
 export class PendingRatersDto {
-  @ApiProperty({ description: 'Raters with at least one open request' }) total: number;
+  @ApiProperty({ description: "Raters with at least one open request (requests about the viewer are left out, so the viewer's own raters are never singled out)" })
+  total: number;
   @ApiProperty({ type: [PendingRaterDto], description: 'Most open requests first, at most 500' }) items: PendingRaterDto[];
 }
 
+/**
+ * HR's view of a running cycle. When the viewer is a subject of the cycle, their own requests are
+ * counted as a subject sees them (see SubjectProgressDto.progressHidden) in every breakdown, and
+ * left out of pendingRaters.
+ */
 export class CycleProgressDto {
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
@@ -43,5 +53,6 @@ export class CycleProgressDto {
 
 export class RemindersQueuedDto {
   @ApiProperty({ description: 'Part of each mail\'s dedupe key, e.g. manual:2026-03-01T09:30' }) slot: string;
-  @ApiProperty({ description: 'Raters with open requests who will be reminded' }) raterCount: number;
+  @ApiProperty({ description: 'Raters with open requests who will be reminded (counted as in pendingRaters: requests about the viewer are left out)' })
+  raterCount: number;
 }

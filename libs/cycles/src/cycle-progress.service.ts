@@ -7,7 +7,7 @@ import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
-import { countsOf, COUNTS_SQL } from './request-counts';
+import { countsOf, countsSql } from './request-counts';
 import { manualReminderSlot, RUNNING_STATES } from './notifications/reminder-slots';
 import type { FeedbackRelationship } from './domain';
 
@@ -26,28 +26,35 @@ export class CycleProgressService {
     private readonly jobs: JobsService,
   ) {}
 
-  /** Response rates overall, by relationship and by department in one GROUPING SETS query; then by subject and who has not answered. */
+  /**
+   * Response rates overall, by relationship and by department in one GROUPING SETS query; then by
+   * subject and who has not answered. The viewer may be a subject of the cycle, and like any
+   * subject never learns which of their own raters have answered: every count reads their own
+   * requests as a subject would see them (countsSql), and the list of who has not answered leaves
+   * those requests out.
+   */
   async progress(actor: Actor, cycleId: string): Promise<CycleProgressDto> {
     const org = actor.organizationId;
+    const viewer = actor.personId;
     const cycle = await this.cycles.find(org, cycleId);
     if (!cycle) throw CyclesException.cycleNotFound();
     const grouped: Row[] = await this.db.query(
-      `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${COUNTS_SQL}
+      `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${countsSql('$3')}
          FROM feedback_requests fr
-         JOIN cycle_subjects cs ON cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
+         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
         WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND cs.organization_id = $1
         GROUP BY GROUPING SETS ((), (fr.relationship), (cs.department))`,
-      [org, cycleId],
+      [org, cycleId, viewer],
     );
     const subjects: Row[] = await this.db.query(
-      `SELECT cs.person_id, p.name, cs.department, ${COUNTS_SQL}
+      `SELECT cs.person_id, p.name, cs.department, ${countsSql('$3')}
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
         WHERE cs.organization_id = $1 AND cs.cycle_id = $2
         GROUP BY cs.person_id, p.name, cs.department
         ORDER BY p.name, cs.person_id`,
-      [org, cycleId],
+      [org, cycleId, viewer],
     );
     const pending: Row[] = await this.db.query(
       `SELECT fr.rater_id, p.name, p.email, p.department,
@@ -56,11 +63,11 @@ export class CycleProgressService {
               count(*) OVER ()::int AS total
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress')
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.subject_id <> $4
         GROUP BY fr.rater_id, p.name, p.email, p.department
         ORDER BY count(*) DESC, p.name, fr.rater_id
         LIMIT $3`,
-      [org, cycleId, PENDING_RATERS_LIMIT],
+      [org, cycleId, PENDING_RATERS_LIMIT, viewer],
     );
     const overall = grouped.find((r) => r.by_relationship === 1 && r.by_department === 1);
     return {
@@ -76,7 +83,13 @@ export class CycleProgressService {
         .filter((r) => r.by_department === 0)
         .sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff'))
         .map((r) => ({ department: r.department ?? null, ...countsOf(r) })),
-      bySubject: subjects.map((r) => ({ subjectId: r.person_id, name: r.name, department: r.department ?? null, ...countsOf(r) })),
+      bySubject: subjects.map((r) => ({
+        subjectId: r.person_id,
+        name: r.name,
+        department: r.department ?? null,
+        progressHidden: r.person_id === viewer,
+        ...countsOf(r),
+      })),
       pendingRaters: {
         total: pending[0]?.total ?? 0,
         items: pending.map((r) => ({
@@ -95,11 +108,13 @@ export class CycleProgressService {
    * HR's "send reminder now": queues one reminder per rater with open requests they have been
    * invited to (a rater whose invitation is still queued gets that first). Refused (429)
    * within MANUAL_REMINDER_INTERVAL_MINUTES of the previous one; each mail is also keyed by the
-   * minute, so a job that runs twice sends nothing twice.
+   * minute, so a job that runs twice sends nothing twice. The job is queued in the transaction
+   * that marks the reminders as sent: if queuing fails, nothing is marked and HR can try again.
+   * The rater count, like pendingRaters, leaves out requests about the viewer.
    */
   async sendReminders(actor: Actor, cycleId: string, now = new Date()): Promise<RemindersQueuedDto> {
     const org = actor.organizationId;
-    const result = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
       if (!cycle) throw CyclesException.cycleNotFound();
       if (!RUNNING_STATES.includes(cycle.state)) {
@@ -121,15 +136,14 @@ export class CycleProgressService {
       }
       const [{ raters }]: { raters: number }[] = await tx.query(
         `SELECT count(DISTINCT rater_id)::int AS raters FROM feedback_requests
-          WHERE organization_id = $1 AND cycle_id = $2 AND state IN ('open', 'in_progress') AND invited_at IS NOT NULL`,
-        [org, cycleId],
+          WHERE organization_id = $1 AND cycle_id = $2 AND state IN ('open', 'in_progress') AND invited_at IS NOT NULL AND subject_id <> $3`,
+        [org, cycleId, actor.personId],
       );
       const slot = manualReminderSlot(now);
       await this.audit.record(actor, { action: 'cycle.reminders_sent', targetType: 'cycle', targetId: cycleId, details: { slot, raters } }, tx);
+      await this.jobs.send(JOB_NAMES.cycleReminders, { organizationId: org, cycleId, slot }, { tx });
       return { slot, raterCount: raters };
     });
-    await this.jobs.send(JOB_NAMES.cycleReminders, { organizationId: org, cycleId, slot: result.slot });
-    return result;
   }
 }
 

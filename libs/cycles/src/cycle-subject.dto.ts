@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MaxPageOffset } from '@lib/common';
 
 export const MAX_SUBJECT_IDS = 10_000;
 
@@ -58,6 +59,11 @@ export class CycleSubjectDto {
   @ApiProperty({ description: 'Frozen at launch' }) hasReports: boolean;
   @ApiProperty() addedAt: string;
   @ApiProperty({ type: RequestCountsDto }) requests: RequestCountsDto;
+  @ApiProperty({
+    description:
+      "The viewer's own row: like any subject they never learn which of their raters have answered, so their requests in progress and submitted count as not started (asked)",
+  })
+  progressHidden: boolean;
 }
 
 export class CycleSubjectListDto {
@@ -85,5 +91,6 @@ export class ListSubjectsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @MaxPageOffset()
   offset?: number;
 }

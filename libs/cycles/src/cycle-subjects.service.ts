@@ -8,7 +8,7 @@ import { CycleLaunchRepository } from './cycle-launch.repository';
 import { AddSubjectsDto, AddSubjectsResultDto, CycleSubjectListDto, ListSubjectsQueryDto } from './cycle-subject.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
-import { countsOf, COUNTS_SQL } from './request-counts';
+import { countsOf, countsSql } from './request-counts';
 import type { CycleState } from './domain';
 
 /** Subjects join while the cycle is a draft or collecting nominations; they leave only in draft. */
@@ -89,8 +89,10 @@ export class CycleSubjectsService {
       `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE ${where}`,
       params,
     );
+    // The viewer's own row counts their requests as a subject sees them (countsSql).
+    const n = params.length;
     const rows: Record<string, any>[] = await this.db.query(
-      `SELECT cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name AS manager_name, cs.has_reports, cs.added_at, ${COUNTS_SQL}
+      `SELECT cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name AS manager_name, cs.has_reports, cs.added_at, ${countsSql(`$${n + 1}`)}
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          LEFT JOIN people m ON m.organization_id = cs.organization_id AND m.id = cs.manager_id
@@ -98,8 +100,8 @@ export class CycleSubjectsService {
         WHERE ${where}
         GROUP BY cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name, cs.has_reports, cs.added_at
         ORDER BY p.name, cs.person_id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit ?? 100, query.offset ?? 0],
+        LIMIT $${n + 2} OFFSET $${n + 3}`,
+      [...params, actor.personId, query.limit ?? 100, query.offset ?? 0],
     );
     return {
       total,
@@ -114,6 +116,7 @@ export class CycleSubjectsService {
         hasReports: r.has_reports,
         addedAt: new Date(r.added_at).toISOString(),
         requests: countsOf(r),
+        progressHidden: r.person_id === actor.personId,
       })),
     };
   }

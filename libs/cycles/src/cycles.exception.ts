@@ -11,6 +11,7 @@ export enum CyclesErrorCode {
   LaunchIncomplete = 'launch_incomplete',
   CycleNotRunning = 'cycle_not_running',
   RemindersTooSoon = 'reminders_too_soon',
+  ReportsPending = 'reports_pending',
 }
 
 const KIND: Record<CyclesErrorCode, ErrorKind> = {
@@ -25,6 +26,7 @@ const KIND: Record<CyclesErrorCode, ErrorKind> = {
   [CyclesErrorCode.LaunchIncomplete]: ErrorKind.Validation,
   [CyclesErrorCode.CycleNotRunning]: ErrorKind.Conflict,
   [CyclesErrorCode.RemindersTooSoon]: ErrorKind.TooManyRequests,
+  [CyclesErrorCode.ReportsPending]: ErrorKind.Conflict,
 };
 
 export class CyclesException extends AppException {

@@ -133,6 +133,20 @@ export class CyclesRepository {
     await tx.query(`UPDATE cycles SET state = $3${set ? `, ${set}` : ''} WHERE organization_id = $1 AND id = $2`, [organizationId, id, state]);
   }
 
+  /**
+   * Subjects of the cycle without a report snapshot yet (report_snapshots is written by the
+   * reports library's job; both tables are keyed by cycle first, so this is one merge anti-join).
+   */
+  async subjectsWithoutSnapshot(organizationId: string, id: string, tx: EntityManager): Promise<number> {
+    const [{ missing }]: { missing: number }[] = await tx.query(
+      `SELECT count(*)::int AS missing FROM cycle_subjects cs
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+          AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND rs.subject_id = cs.person_id)`,
+      [organizationId, id],
+    );
+    return missing;
+  }
+
   async setFrameworkVersion(organizationId: string, id: string, versionId: string, tx: EntityManager): Promise<void> {
     await tx.query(`UPDATE cycles SET framework_version_id = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, versionId]);
   }

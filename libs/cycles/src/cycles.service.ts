@@ -134,15 +134,27 @@ export class CyclesService {
     return this.change(actor, id, 'start-collecting').then(() => this.get(actor, id));
   }
 
-  /** Closing freezes answers; the report snapshots are computed by the reports.snapshot job. */
+  /**
+   * Closing freezes answers; the report snapshots are computed by the reports.snapshot job, queued
+   * in the same transaction, so a cycle is never closed without it. Should the job still be lost
+   * (it failed past its retries), the hourly sweep queues it again (see CycleNotificationsService).
+   */
   async close(actor: Actor, id: string): Promise<CycleDto> {
-    await this.change(actor, id, 'close');
-    await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id });
+    await this.change(actor, id, 'close', undefined, (tx) =>
+      this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx }).then(() => undefined),
+    );
     return this.get(actor, id);
   }
 
-  release(actor: Actor, id: string): Promise<CycleDto> {
-    return this.change(actor, id, 'release').then(() => this.get(actor, id));
+  /** Releasing publishes the reports as they were computed, so every subject must have one first. */
+  async release(actor: Actor, id: string): Promise<CycleDto> {
+    await this.change(actor, id, 'release', undefined, async (tx) => {
+      const missing = await this.cycles.subjectsWithoutSnapshot(actor.organizationId, id, tx);
+      if (missing > 0) {
+        throw new CyclesException(CyclesErrorCode.ReportsPending, 'Reports are still being computed — try again in a minute', { subjectsWithoutReport: missing });
+      }
+    });
+    return this.get(actor, id);
   }
 
   /** The scheduler ends nominations whose deadline has passed; a cycle moved meanwhile is left alone. */
@@ -156,11 +168,23 @@ export class CyclesService {
     }
   }
 
-  private async change(actor: ChangeActor, id: string, action: Exclude<CycleAction, 'launch'>, expected?: CycleState): Promise<CycleState> {
+  /**
+   * One state change in one transaction, under the cycle's row lock. `alongside` runs in that
+   * transaction once the transition is known to be allowed: a further check (which may refuse) or
+   * work that must commit with the change.
+   */
+  private async change(
+    actor: ChangeActor,
+    id: string,
+    action: Exclude<CycleAction, 'launch'>,
+    expected?: CycleState,
+    alongside?: (tx: EntityManager) => Promise<void>,
+  ): Promise<CycleState> {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
       if (!cycle || (expected && cycle.state !== expected)) throw CyclesException.cycleNotFound();
       const target = transition(cycle.state, action, cycle.settings);
+      await alongside?.(tx);
       await this.cycles.setState(actor.organizationId, id, target, tx);
       await this.audit.record(actor, { action: `cycle.${target}`, targetType: 'cycle', targetId: id, details: { from: cycle.state, action } }, tx);
       return target;

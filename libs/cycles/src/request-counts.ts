@@ -1,14 +1,30 @@
 import type { RequestCountsDto } from './cycle-subject.dto';
 
-/** Aggregates over `feedback_requests fr` (left-joinable: a NULL row counts nowhere). */
-export const COUNTS_SQL = `
-  count(fr.id) FILTER (WHERE fr.state IN ('open', 'in_progress', 'submitted'))::int AS requested,
-  count(fr.id) FILTER (WHERE fr.state = 'submitted')::int AS submitted,
-  count(fr.id) FILTER (WHERE fr.state = 'in_progress')::int AS in_progress,
-  count(fr.id) FILTER (WHERE fr.state = 'open')::int AS not_started,
+/**
+ * The state of `feedback_requests fr` as `viewer` (a SQL parameter, e.g. '$3') may know it. An HR
+ * admin who is a subject is a subject like any other: their own raters' requests in progress or
+ * submitted read as open (asked), exactly as on their own list of raters.
+ */
+export const shownState = (viewer: string): string =>
+  `CASE WHEN fr.subject_id = ${viewer} AND fr.state IN ('in_progress', 'submitted') THEN 'open' ELSE fr.state END`;
+
+/**
+ * Aggregates over `feedback_requests fr` (left-joinable: a NULL row counts nowhere), by the state
+ * `viewer` may know (shownState). Every breakdown built from it masks the viewer's own requests
+ * the same way, so no combination of them (overall less the other departments, say) gives
+ * the masked numbers back.
+ */
+export const countsSql = (viewer: string): string => {
+  const state = shownState(viewer);
+  return `
+  count(fr.id) FILTER (WHERE ${state} IN ('open', 'in_progress', 'submitted'))::int AS requested,
+  count(fr.id) FILTER (WHERE ${state} = 'submitted')::int AS submitted,
+  count(fr.id) FILTER (WHERE ${state} = 'in_progress')::int AS in_progress,
+  count(fr.id) FILTER (WHERE ${state} = 'open')::int AS not_started,
   count(fr.id) FILTER (WHERE fr.state = 'proposed')::int AS proposed,
   count(fr.id) FILTER (WHERE fr.state = 'declined')::int AS declined,
   count(fr.id) FILTER (WHERE fr.state = 'rejected')::int AS rejected`;
+};
 
 /** The response rate counts only requests a rater was actually asked (not proposed, declined or rejected). */
 export function countsOf(row: Record<string, unknown>): RequestCountsDto {

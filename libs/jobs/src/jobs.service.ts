@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss } from 'pg-boss';
-import type { Job, SendOptions } from 'pg-boss';
-import { DataSource } from 'typeorm';
+import type { Db, Job, SendOptions } from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lib/common';
 
 export type JobHandler<T> = (data: T, job: { id: string | null; retryCount: number }) => Promise<void>;
@@ -13,6 +13,12 @@ export interface JobSendOptions {
   /** With `singletonSeconds`: at most one job with this key per time slot. */
   singletonKey?: string;
   singletonSeconds?: number;
+  /**
+   * Queue the job inside this transaction: it exists if, and only if, the transaction commits. A
+   * state change and the job that must follow it then cannot part (a closed cycle without its
+   * report job, reminders marked as sent that never went out).
+   */
+  tx?: EntityManager;
 }
 
 export interface HeldJob {
@@ -68,13 +74,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async send<T extends object>(name: string, data: T, options: JobSendOptions = {}): Promise<string | null> {
+    const { tx, ...sendOptions } = options;
     if (!this.boss) {
       if (this.config.nodeEnv !== 'test') this.logger.warn(`Jobs are disabled (JOBS_ENABLED=false): the job "${name}" is not queued`);
       this.held.push({ name, data });
       if (this.held.length > HELD_LIMIT) this.held = this.held.slice(-HELD_LIMIT);
       return null;
     }
-    return this.boss.send(name, data, options as SendOptions);
+    return this.boss.send(name, data, { ...sendOptions, ...(tx ? { db: transactionDb(tx) } : {}) } as SendOptions);
   }
 
   /** Calls the registered handler directly, in this process: for tests and maintenance scripts. */
@@ -126,4 +133,13 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.boss = undefined;
     await boss?.stop({ graceful: true, timeout: 10_000, close: true });
   }
+}
+
+/** pg-boss's view of a TypeORM transaction: its statements run on the transaction's connection. */
+function transactionDb(tx: EntityManager): Db {
+  const runner = tx.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('JobsService.send: `tx` must be the manager of an active transaction');
+  return {
+    executeSql: async (text: string, values?: unknown[]) => ({ rows: ((await runner.query(text, values, true)) as { records: unknown[] }).records }),
+  };
 }

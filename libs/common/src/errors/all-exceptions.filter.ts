@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
 import { STATUS_TEXT, statusOf } from './http-status';
 
@@ -14,9 +16,28 @@ interface ErrorBody {
 }
 
 /**
+ * PostgreSQL data exceptions that only a value from the request can cause. Validation should stop
+ * such values first; when one slips through it is still the client's bad input (400), logged so
+ * the missing rule gets noticed. The message never carries the SQL or the value.
+ */
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22021': 'The request contains characters that cannot be stored (such as NUL)',
+  '22P05': 'The request contains characters that cannot be stored (such as NUL)',
+  '22003': 'A number in the request is out of range',
+  '22008': 'A date in the request is out of range',
+  '22007': 'A date in the request is not valid',
+};
+
+/** The SQLSTATE of a failed query, from TypeORM's wrapper or the driver's own error. */
+function sqlState(exception: unknown): string | undefined {
+  const driverError = exception instanceof QueryFailedError ? exception.driverError : exception;
+  return driverError instanceof DatabaseError ? driverError.code : undefined;
+}
+
+/**
  * Every error leaves as JSON `{statusCode, error, message}`. Domain errors map by kind; Nest and
- * Fastify client errors keep their 4xx; anything else is a bug: a plain 500 with the request id,
- * never a stack trace or SQL.
+ * Fastify client errors keep their 4xx; PostgreSQL data exceptions are bad input (400); anything
+ * else is a bug: a plain 500 with the request id, never a stack trace or SQL.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -27,7 +48,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.code === 'invalid_value') {
+      this.logger.warn({ sqlState: sqlState(exception), requestId: request.id, url: request.url }, 'a value the validation let through was refused by PostgreSQL');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -46,6 +69,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const { message, errors, code } = response as { message?: unknown; errors?: unknown; code?: string };
       return { ...base, message: Array.isArray(message) ? message.join('; ') : String(message ?? base.error), errors, code };
     }
+    const dataException = DATA_EXCEPTIONS[sqlState(exception) ?? ''];
+    if (dataException) return { statusCode: 400, error: STATUS_TEXT[400], message: dataException, code: 'invalid_value' };
     // Fastify's own client errors (malformed JSON, body too large, bad content type) carry a statusCode.
     const fastifyError = exception as { statusCode?: number; message?: string; code?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

@@ -1,6 +1,16 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FieldError } from '../errors/app.exception';
+import { untrustedInputErrors } from './untrusted-input';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+const BODY_REQUIRED = 'ripple:body-required';
+
+/**
+ * On a body DTO: a request without a body is refused (400) instead of validating as `{}`. For
+ * bodies where "nothing" would be destructive, e.g. a PUT that replaces a whole draft.
+ */
+export const BodyRequired = (): ClassDecorator => (target) => Reflect.defineMetadata(BODY_REQUIRED, true, target);
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
@@ -8,21 +18,50 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
   });
 }
 
-/** Rejects unknown fields and wrong types with field-level messages (400). */
+/** The 400 of every validation failure: field-level errors plus one readable message. */
+function validationFailed(fieldErrors: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    message: fieldErrors.map((e) => (e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; '),
+    errors: fieldErrors,
+    code: 'validation_failed',
+  });
+}
+
+/**
+ * Rejects unknown fields and wrong types with field-level messages (400). Before the DTO rules, for
+ * every route at once: bodies must be JSON objects, and no body or query may carry a control
+ * character (PostgreSQL refuses NUL in text) or nest absurdly deep (class-transformer recurses):
+ * either would otherwise surface as a 500.
+ */
+class RippleValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && !metadata.data) this.assertBodyShape(value, metadata);
+    // A string body is a raw upload (CSV): its handler reports problems by line and column.
+    const rawUpload = metadata.type === 'body' && typeof value === 'string';
+    if ((metadata.type === 'body' || metadata.type === 'query') && !rawUpload) {
+      const errors = untrustedInputErrors(value, metadata.data ?? '');
+      if (errors.length) throw validationFailed(errors);
+    }
+    return super.transform(value, metadata);
+  }
+
+  private assertBodyShape(value: unknown, metadata: ArgumentMetadata): void {
+    const dto = this.toValidate(metadata) ? metadata.metatype : undefined;
+    const objectExpected = { field: 'body', message: 'body must be a JSON object' };
+    // JSON `null` is never a request: left to the DTO rules it would read as `{}`.
+    if (value === null) throw validationFailed([objectExpected]);
+    if (value === undefined && dto && Reflect.getMetadata(BODY_REQUIRED, dto)) throw validationFailed([{ field: 'body', message: 'body is required' }]);
+    if (dto && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) throw validationFailed([objectExpected]);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RippleValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new BadRequestException({
-        message: fieldErrors.map((e) => (e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; '),
-        errors: fieldErrors,
-        code: 'validation_failed',
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

@@ -101,6 +101,10 @@ export function validateCycleSettings(input: unknown): CycleSettingsResult {
       fail(field, `${field} must be a date (ISO 8601)`);
       return null;
     }
+    if (parsed.getUTCFullYear() < 2000 || parsed.getUTCFullYear() > 2100) {
+      fail(field, `${field} must be a date between the years 2000 and 2100`);
+      return null;
+    }
     return parsed;
   };
 

@@ -6,7 +6,10 @@ import {
   isActiveRequest,
   isOpenRequest,
   isRepeatedSubmit,
-  PeerRequestContext,
+  peerReplacementsLeft,
+  peerRoom,
+  PeerRoomContext,
+  RaterRequestContext,
   REQUEST_ACTIONS,
   requestAllowedActions,
   RequestAction,
@@ -15,11 +18,15 @@ import {
 } from './request-rules';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
+const DEADLINE = new Date('2026-03-08T00:00:00Z');
+const BEFORE_DEADLINE = new Date('2026-02-20T09:00:00Z');
+const AFTER_DEADLINE = new Date('2026-03-10T09:00:00Z');
 
 /** A context in which the request is allowed; each test overrides what it is about. */
-const aPeerRequest = (overrides: Partial<PeerRequestContext> = {}): PeerRequestContext => ({
+const aPeerRequest = (overrides: Partial<RaterRequestContext> = {}): RaterRequestContext => ({
   cycleState: 'nominating',
-  settings: { maxPeers: 3, maxOpenRequestsPerRater: 12, managerApprovesPeers: true, nominationDeadline: new Date('2026-03-08T00:00:00Z') },
+  settings: { maxPeers: 3, maxOpenRequestsPerRater: 12, managerApprovesPeers: true, nominationDeadline: DEADLINE },
+  relationship: 'peer',
   subjectId: 'subject',
   raterId: 'rater',
   raterFound: true,
@@ -31,11 +38,12 @@ const aPeerRequest = (overrides: Partial<PeerRequestContext> = {}): PeerRequestC
   ...overrides,
 });
 
-const request = (raterId: string, state: RequestState, relationship: ExistingRequest['relationship'] = 'peer'): ExistingRequest => ({
-  raterId,
-  relationship,
-  state,
-});
+const request = (
+  raterId: string,
+  state: RequestState,
+  relationship: ExistingRequest['relationship'] = 'peer',
+  createdAt: Date = BEFORE_DEADLINE,
+): ExistingRequest => ({ raterId, relationship, state, createdAt });
 
 const refusal = (fn: () => unknown): FeedbackRequestError => {
   try {
@@ -83,7 +91,7 @@ describe('checkPeerRequest', () => {
     expect(() => checkPeerRequest(aPeerRequest({ subjectRequests: [request('rater', 'rejected')] }))).not.toThrow();
   });
 
-  const refusals: [string, Partial<PeerRequestContext>, string, ErrorKind, RegExp][] = [
+  const refusals: [string, Partial<RaterRequestContext>, string, ErrorKind, RegExp][] = [
     ['the cycle is closed', { cycleState: 'closed' }, 'nominations_closed', ErrorKind.Conflict, /cycle is closed/],
     ['the cycle is released', { cycleState: 'released' }, 'nominations_closed', ErrorKind.Conflict, /cycle is released/],
     ['the nomination deadline has passed', { now: new Date('2026-03-08T00:00:00Z') }, 'nominations_closed', ErrorKind.Conflict, /2026-03-08/],
@@ -144,6 +152,105 @@ describe('checkPeerRequest', () => {
   it('names the most general obstacle first', () => {
     const everythingWrong = aPeerRequest({ cycleState: 'closed', raterId: 'subject', raterFound: false, raterOpenRequestCount: 99 });
     expect(refusal(() => checkPeerRequest(everythingWrong)).code).toBe('nominations_closed');
+  });
+});
+
+describe('checkPeerRequest after the nomination deadline', () => {
+  const late = (overrides: Partial<RaterRequestContext> = {}): RaterRequestContext =>
+    aPeerRequest({ cycleState: 'collecting', now: AFTER_DEADLINE, ...overrides });
+
+  it('refuses the subject a new peer when nobody has dropped out', () => {
+    const error = refusal(() => checkPeerRequest(late({ subjectRequests: [request('a', 'open'), request('b', 'submitted')] })));
+    expect(error.code).toBe('nominations_closed');
+    expect(error.message).toMatch(/nominations closed on 2026-03-08.*in place of one who declined/);
+  });
+
+  it.each(['declined', 'rejected'] as const)('lets the subject replace a peer who %s, through the manager as before', (state) => {
+    const subjectRequests = [request('a', 'open'), request('b', state)];
+    expect(checkPeerRequest(late({ subjectRequests }))).toEqual({ initialState: 'proposed' });
+  });
+
+  it('allows one replacement per peer who dropped out, and again when a replacement declines', () => {
+    const replaced = [request('a', 'open'), request('b', 'declined'), request('c', 'proposed', 'peer', AFTER_DEADLINE)];
+    expect(refusal(() => checkPeerRequest(late({ subjectRequests: replaced }))).code).toBe('nominations_closed');
+    const replacementDeclined = [request('a', 'open'), request('b', 'declined'), request('c', 'declined', 'peer', AFTER_DEADLINE)];
+    expect(() => checkPeerRequest(late({ subjectRequests: replacementDeclined }))).not.toThrow();
+  });
+
+  it('holds the manager asking on the subject\'s behalf to the same rule', () => {
+    expect(refusal(() => checkPeerRequest(late({ requestedBy: 'manager' }))).code).toBe('nominations_closed');
+    expect(checkPeerRequest(late({ requestedBy: 'manager', subjectRequests: [request('b', 'declined')] }))).toEqual({ initialState: 'open' });
+  });
+
+  it('lets HR add peers while the cycle collects, whoever dropped out, up to maxPeers', () => {
+    expect(checkPeerRequest(late({ requestedBy: 'admin' }))).toEqual({ initialState: 'open' });
+    const full = [request('a', 'open'), request('b', 'submitted'), request('c', 'in_progress')];
+    expect(refusal(() => checkPeerRequest(late({ requestedBy: 'admin', subjectRequests: full }))).code).toBe('peer_limit_reached');
+  });
+
+  it('counts only live requests toward maxPeers when replacing', () => {
+    const subjectRequests = [request('a', 'open'), request('b', 'submitted'), request('c', 'declined'), request('d', 'rejected')];
+    expect(() => checkPeerRequest(late({ subjectRequests }))).not.toThrow();
+    const full = [...subjectRequests, request('e', 'open', 'peer', AFTER_DEADLINE)];
+    expect(refusal(() => checkPeerRequest(late({ subjectRequests: full }))).code).toBe('peer_limit_reached');
+  });
+
+  it('still refuses a rater who declined this subject, even as a replacement', () => {
+    const error = refusal(() => checkPeerRequest(late({ raterId: 'b', subjectRequests: [request('b', 'declined')] })));
+    expect(error.code).toBe('rater_declined');
+  });
+});
+
+describe('checkPeerRequest for other raters (HR)', () => {
+  const other = (overrides: Partial<RaterRequestContext> = {}): RaterRequestContext =>
+    aPeerRequest({ relationship: 'other', requestedBy: 'admin', cycleState: 'collecting', ...overrides });
+  const noPeers = { maxPeers: 0, maxOpenRequestsPerRater: 12, managerApprovesPeers: true, nominationDeadline: DEADLINE };
+
+  it('does not count them toward maxPeers, nor refuse them in a cycle without peers', () => {
+    const full = [request('a', 'open'), request('b', 'open'), request('c', 'open')];
+    expect(checkPeerRequest(other({ subjectRequests: full }))).toEqual({ initialState: 'open' });
+    expect(checkPeerRequest(other({ settings: noPeers }))).toEqual({ initialState: 'open' });
+    expect(checkPeerRequest(other({ settings: noPeers, now: AFTER_DEADLINE }))).toEqual({ initialState: 'open' });
+  });
+
+  it('still refuses duplicates, people at capacity, and a cycle that no longer takes raters', () => {
+    expect(refusal(() => checkPeerRequest(other({ subjectRequests: [request('rater', 'open', 'direct_report')] }))).code).toBe('duplicate_request');
+    expect(refusal(() => checkPeerRequest(other({ raterOpenRequestCount: 12 }))).code).toBe('rater_at_capacity');
+    const closed = refusal(() => checkPeerRequest(other({ cycleState: 'closed' })));
+    expect(closed.code).toBe('nominations_closed');
+    expect(closed.message).toBe('Raters can no longer be added: the cycle is closed');
+  });
+});
+
+describe('peerRoom', () => {
+  const room = (overrides: Partial<PeerRoomContext> = {}): number =>
+    peerRoom({ cycleState: 'nominating', settings: { maxPeers: 4, nominationDeadline: DEADLINE }, subjectRequests: [], requestedBy: 'subject', now: NOW, ...overrides });
+  const some = [request('a', 'open'), request('b', 'declined'), request('c', 'rejected'), request('m', 'open', 'manager')];
+
+  it('is maxPeers less the live peers before the deadline, for everyone', () => {
+    expect(room({ subjectRequests: some })).toBe(3);
+    expect(room({ subjectRequests: some, requestedBy: 'admin', cycleState: 'draft' })).toBe(3);
+  });
+
+  it('is zero once the cycle no longer takes raters or collects no peers', () => {
+    expect(room({ cycleState: 'closed' })).toBe(0);
+    expect(room({ cycleState: 'released', requestedBy: 'admin' })).toBe(0);
+    expect(room({ settings: { maxPeers: 0, nominationDeadline: null } })).toBe(0);
+  });
+
+  it('after the deadline: the replacements left for the subject and the manager, the free places for HR', () => {
+    expect(room({ subjectRequests: some, now: AFTER_DEADLINE, cycleState: 'collecting' })).toBe(2);
+    expect(room({ subjectRequests: some, now: AFTER_DEADLINE, cycleState: 'collecting', requestedBy: 'manager' })).toBe(2);
+    expect(room({ subjectRequests: some, now: AFTER_DEADLINE, cycleState: 'collecting', requestedBy: 'admin' })).toBe(3);
+    expect(room({ subjectRequests: [request('a', 'open')], now: AFTER_DEADLINE, cycleState: 'collecting' })).toBe(0);
+  });
+
+  it('counts the peers asked since the deadline against the replacements, whoever asked', () => {
+    const replaced = [...some, request('d', 'open', 'peer', AFTER_DEADLINE)];
+    expect(peerReplacementsLeft(replaced, DEADLINE)).toBe(1);
+    expect(peerReplacementsLeft([...replaced, request('e', 'open', 'peer', AFTER_DEADLINE), request('f', 'open', 'peer', AFTER_DEADLINE)], DEADLINE)).toBe(0);
+    // Not peers: a declined direct report is not the subject's to replace.
+    expect(peerReplacementsLeft([request('d', 'declined', 'direct_report')], DEADLINE)).toBe(0);
   });
 });
 

@@ -23,7 +23,11 @@ export const ACTIVE_REQUEST_STATES: readonly RequestState[] = ['proposed', 'open
  */
 export const OPEN_REQUEST_STATES: readonly RequestState[] = ['proposed', 'open', 'in_progress'];
 
-/** Peers may be added while nominations run, and during collection to replace a decline. */
+/**
+ * Raters may be added while the cycle is a draft, while nominations run and while answers are
+ * collected: HR at any time, the subject (and their manager) before the nomination deadline and,
+ * after it, in place of a peer who declined or was rejected (see peerRoom).
+ */
 export const NOMINATION_STATES: readonly CycleState[] = ['draft', 'nominating', 'collecting'];
 
 export const isActiveRequest = (state: RequestState): boolean => ACTIVE_REQUEST_STATES.includes(state);
@@ -67,21 +71,73 @@ export interface ExistingRequest {
   raterId: string;
   relationship: FeedbackRelationship;
   state: RequestState;
+  /** When it was made: peers asked after the nomination deadline are replacements (see peerRoom). */
+  createdAt: Date;
 }
 
-export interface PeerRequestContext {
+/**
+ * Who asks: the subject; their manager on their behalf; or HR, who runs the cycle. An HR admin
+ * asking for themself is the subject, and an HR admin who is the manager asks as HR.
+ */
+export type Nominator = 'subject' | 'manager' | 'admin';
+
+export interface PeerRoomContext {
+  cycleState: CycleState;
+  settings: Pick<CycleSettings, 'maxPeers' | 'nominationDeadline'>;
+  /** Every request of this subject in this cycle. */
+  subjectRequests: readonly ExistingRequest[];
+  requestedBy: Nominator;
+  now: Date;
+}
+
+export const nominationDeadlinePassed = (settings: Pick<CycleSettings, 'nominationDeadline'>, now: Date): boolean =>
+  settings.nominationDeadline !== null && now.getTime() >= settings.nominationDeadline.getTime();
+
+/**
+ * After the nomination deadline a peer can only be asked in place of one who dropped out: one
+ * new peer for each who declined or was rejected, less the peers asked since the deadline (by
+ * anyone). A replacement who declines in turn frees their place again.
+ */
+export function peerReplacementsLeft(subjectRequests: readonly ExistingRequest[], deadline: Date): number {
+  const peers = subjectRequests.filter((r) => r.relationship === 'peer');
+  const droppedOut = peers.filter((r) => r.state === 'declined' || r.state === 'rejected').length;
+  const askedSince = peers.filter((r) => r.createdAt.getTime() >= deadline.getTime()).length;
+  return Math.max(0, droppedOut - askedSince);
+}
+
+/**
+ * How many more peers `requestedBy` may ask for the subject now: the free places up to maxPeers
+ * (live requests only: declined and rejected ones free their place) while the cycle takes raters;
+ * for the subject and their manager, after the nomination deadline, no more than the peers who
+ * dropped out (peerReplacementsLeft). HR is bound by maxPeers only.
+ */
+export function peerRoom(ctx: PeerRoomContext): number {
+  const { settings } = ctx;
+  if (!NOMINATION_STATES.includes(ctx.cycleState) || settings.maxPeers === 0) return 0;
+  const livePeers = ctx.subjectRequests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
+  const free = Math.max(0, settings.maxPeers - livePeers);
+  if (ctx.requestedBy === 'admin' || !settings.nominationDeadline || !nominationDeadlinePassed(settings, ctx.now)) return free;
+  return Math.min(free, peerReplacementsLeft(ctx.subjectRequests, settings.nominationDeadline));
+}
+
+export interface RaterRequestContext {
   cycleState: CycleState;
   settings: Pick<CycleSettings, 'maxPeers' | 'maxOpenRequestsPerRater' | 'managerApprovesPeers' | 'nominationDeadline'>;
+  /**
+   * 'peer' counts toward maxPeers and follows the nomination deadline; 'other' (HR only: the
+   * caller checks who asks) is outside the peer group, so only duplicates and the per-rater cap apply.
+   */
+  relationship: 'peer' | 'other';
   subjectId: string;
   raterId: string;
   /** Whether the rater is a person of the subject's organisation; the caller looks it up tenant-scoped. */
   raterFound: boolean;
-  /** Every request of this subject in this cycle. */
+  /** Every request of this subject in this cycle (including those accepted earlier in the same call). */
   subjectRequests: readonly ExistingRequest[];
   /** The rater's requests in this cycle whose state is in OPEN_REQUEST_STATES. */
   raterOpenRequestCount: number;
   /** The subject asks; their manager or HR nominate on their behalf and need no approval. */
-  requestedBy: 'subject' | 'manager' | 'admin';
+  requestedBy: Nominator;
   /** Without a manager there is nobody to approve, so the request opens at once. */
   subjectHasManager: boolean;
   now: Date;
@@ -92,24 +148,28 @@ export interface PeerRequestDecision {
 }
 
 /**
- * Whether a subject may ask rater R for peer feedback; throws a FeedbackRequestError if not.
- * Checks run from the cycle to the person, so the message names the most general obstacle:
- * a closed nomination window matters more than this rater's load.
+ * Whether rater R may be asked about the subject; throws a FeedbackRequestError if not. Checks
+ * run from the cycle to the person, so the message names the most general obstacle: a closed
+ * nomination window matters more than this rater's load.
  */
-export function checkPeerRequest(ctx: PeerRequestContext): PeerRequestDecision {
+export function checkPeerRequest(ctx: RaterRequestContext): PeerRequestDecision {
   const refuse = (code: FeedbackRequestErrorCode, message: string): never => {
     throw new FeedbackRequestError(code, message);
   };
   const { settings } = ctx;
-  const deadline = settings.nominationDeadline;
+  const peer = ctx.relationship === 'peer';
   if (!NOMINATION_STATES.includes(ctx.cycleState)) {
-    refuse(FeedbackRequestErrorCode.NominationsClosed, `Peers can no longer be requested: the cycle is ${ctx.cycleState}`);
+    refuse(FeedbackRequestErrorCode.NominationsClosed, `${peer ? 'Peers can no longer be requested' : 'Raters can no longer be added'}: the cycle is ${ctx.cycleState}`);
   }
-  if (deadline && ctx.now.getTime() >= deadline.getTime()) {
-    refuse(FeedbackRequestErrorCode.NominationsClosed, `Peers can no longer be requested: nominations closed on ${deadline.toISOString()}`);
-  }
-  if (settings.maxPeers === 0) {
+  if (peer && settings.maxPeers === 0) {
     refuse(FeedbackRequestErrorCode.PeersNotCollected, 'This cycle does not collect feedback from peers');
+  }
+  const deadline = settings.nominationDeadline;
+  if (peer && ctx.requestedBy !== 'admin' && deadline && nominationDeadlinePassed(settings, ctx.now) && peerReplacementsLeft(ctx.subjectRequests, deadline) === 0) {
+    refuse(
+      FeedbackRequestErrorCode.NominationsClosed,
+      `Peers can no longer be requested: nominations closed on ${deadline.toISOString()}. Since then a peer can only be asked in place of one who declined or was not approved.`,
+    );
   }
   if (ctx.raterId === ctx.subjectId) {
     refuse(FeedbackRequestErrorCode.CannotRequestSelf, 'You cannot ask yourself for peer feedback');
@@ -124,9 +184,11 @@ export function checkPeerRequest(ctx: PeerRequestContext): PeerRequestDecision {
   if (forRater.some((r) => r.state === 'declined')) {
     refuse(FeedbackRequestErrorCode.RaterDeclined, 'This person has declined to give feedback on this subject in this cycle');
   }
-  const activePeers = ctx.subjectRequests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
-  if (activePeers >= settings.maxPeers) {
-    refuse(FeedbackRequestErrorCode.PeerLimitReached, `This cycle allows at most ${settings.maxPeers} peers per person`);
+  if (peer) {
+    const activePeers = ctx.subjectRequests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
+    if (activePeers >= settings.maxPeers) {
+      refuse(FeedbackRequestErrorCode.PeerLimitReached, `This cycle allows at most ${settings.maxPeers} peers per person`);
+    }
   }
   if (ctx.raterOpenRequestCount >= settings.maxOpenRequestsPerRater) {
     refuse(FeedbackRequestErrorCode.RaterAtCapacity, 'This person already has as many open feedback requests as the cycle allows');

@@ -13,6 +13,8 @@ import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
 
 /** Hourly, a few minutes past the hour; pg-boss runs a schedule on one instance at a time. */
 export const CYCLE_SWEEP_CRON = '7 * * * *';
+/** The sweep leaves a cycle closed this recently to the snapshot job its close queued. */
+export const SNAPSHOT_GRACE_MINUTES = 15;
 const MARK_BATCH = 500;
 
 interface AskRow {
@@ -28,6 +30,8 @@ export interface SweepResult {
   nominationsEnded: number;
   invitations: number;
   reminders: number;
+  /** Closed or released cycles whose report snapshots were incomplete, queued again. */
+  snapshotsQueued: number;
 }
 
 /**
@@ -113,8 +117,9 @@ export class CycleNotificationsService implements OnModuleInit {
   }
 
   /**
-   * The hourly pass over running cycles: ends nominations past their deadline, sends invitations
-   * that were missed (e.g. a request opened by an approval), and the reminder slot that is due.
+   * The hourly pass: over running cycles, ends nominations past their deadline, sends invitations
+   * that were missed (e.g. a request opened by an approval), and the reminder slot that is due;
+   * then queues the report snapshots of closed (or released) cycles that still miss some.
    */
   async sweep(now = new Date()): Promise<SweepResult> {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
@@ -122,7 +127,7 @@ export class CycleNotificationsService implements OnModuleInit {
     const running: Record<string, any>[] = await this.db.query(
       `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state IN ('nominating', 'collecting') ORDER BY created_at`,
     );
-    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0 };
+    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, snapshotsQueued: 0 };
     let failure: unknown;
     for (const row of running) {
       try {
@@ -140,8 +145,40 @@ export class CycleNotificationsService implements OnModuleInit {
         failure ??= error;
       }
     }
+    try {
+      result.snapshotsQueued = await this.queueMissingSnapshots(now);
+    } catch (error) {
+      this.logger.error({ err: error }, 'cycle sweep could not queue missing report snapshots');
+      failure ??= error;
+    }
     if (failure) throw failure;
     return result;
+  }
+
+  /**
+   * Closing queues the snapshot job with the close itself, but a job can still be lost (it failed
+   * past its retries), and release waits for every subject's report. One set-based query finds the
+   * closed and released cycles (closed over SNAPSHOT_GRACE_MINUTES ago, so the close's own job has
+   * had its chance) with a subject but no snapshot, and each gets the job again (it only writes
+   * what is missing once released). Returns the number of jobs queued.
+   */
+  async queueMissingSnapshots(now = new Date()): Promise<number> {
+    // Across organisations, as the sweep above; the anti-join is organisation-scoped row by row.
+    const incomplete: { organization_id: string; id: string }[] = await this.db.query(
+      `SELECT c.organization_id, c.id FROM cycles c
+        WHERE c.state IN ('closed', 'released') AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
+          AND EXISTS (
+            SELECT 1 FROM cycle_subjects cs
+             WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id
+               AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id))
+        ORDER BY c.closed_at`,
+      [now, SNAPSHOT_GRACE_MINUTES],
+    );
+    for (const cycle of incomplete) {
+      this.logger.warn(`Cycle ${cycle.id} misses report snapshots: queuing the snapshot job again`);
+      await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: cycle.organization_id, cycleId: cycle.id });
+    }
+    return incomplete.length;
   }
 
   private async deliver(

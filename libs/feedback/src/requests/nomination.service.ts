@@ -5,13 +5,13 @@ import { AuditService } from '@lib/audit';
 import type { Actor, FieldError } from '@lib/common';
 import {
   checkPeerRequest,
-  CycleSettings,
   ExistingRequest,
-  FeedbackRelationship,
   FeedbackRequestError,
   FeedbackRequestErrorCode,
   isActiveRequest,
   NOMINATION_STATES,
+  Nominator,
+  peerRoom,
   RequestState,
 } from '@lib/cycles';
 import { FeedbackErrorCode, FeedbackException, requestNotFound, subjectNotFound } from '../feedback.exception';
@@ -25,10 +25,9 @@ import { RequestsRepository, SubjectRow } from './requests.repository';
 /** Refusals that concern the cycle, not one rater: the whole call fails with them as they are. */
 const CYCLE_LEVEL_REFUSALS = new Set<string>([FeedbackRequestErrorCode.NominationsClosed, FeedbackRequestErrorCode.PeersNotCollected]);
 
-/** Whether nominations are open in this cycle now: state, deadline and a peer allowance. */
-export function nominationsOpen(cycle: CycleRow, now = new Date()): boolean {
-  const deadline = cycle.settings.nominationDeadline;
-  return NOMINATION_STATES.includes(cycle.state) && (!deadline || now.getTime() < deadline.getTime()) && cycle.settings.maxPeers > 0;
+/** Who asks, for the request rules: the subject first (HR included), then HR, then the manager. */
+export function nominatorOf(roles: SubjectRoles): Nominator {
+  return roles.isSubject ? 'subject' : roles.isAdmin ? 'admin' : 'manager';
 }
 
 /** Requesting feedback: a subject's raters, asking peers (all or none), removing a rater. */
@@ -55,7 +54,7 @@ export class NominationService {
     const subjectId = query.subjectId ?? actor.personId;
     const { cycle } = await this.loadSubject(actor, cycleId, subjectId);
     const cap = cycle.settings.maxOpenRequestsPerRater;
-    const rows = await this.lists.candidates(actor.organizationId, cycleId, subjectId, query.search?.trim() || undefined, query.limit ?? 20);
+    const rows = await this.lists.candidates(actor.organizationId, cycleId, subjectId, actor.personId, query.search?.trim() || undefined, query.limit ?? 20);
     return {
       subjectId,
       maxOpenRequestsPerRater: cap,
@@ -75,17 +74,20 @@ export class NominationService {
       // Cycle FOR SHARE (no close under our feet), then the subject FOR UPDATE (one nomination per
       // subject at a time, so maxPeers holds), then the raters in id order (the per-rater cap).
       const { cycle, subject, roles } = await this.loadSubject(actor, cycleId, subjectId, tx);
-      const relationship: FeedbackRelationship = dto.relationship ?? 'peer';
-      if (relationship === 'other' && !roles.isAdmin) {
-        throw new FeedbackException(FeedbackErrorCode.NotAllowed, 'Only HR can add raters outside the peer group');
+      const relationship = dto.relationship ?? 'peer';
+      const requestedBy = nominatorOf(roles);
+      // An HR admin choosing their own raters is a subject like any other.
+      if (relationship === 'other' && requestedBy !== 'admin') {
+        throw new FeedbackException(
+          FeedbackErrorCode.NotAllowed,
+          roles.isAdmin ? 'Raters outside the peer group are added by another HR admin, not by the subject' : 'Only HR can add raters outside the peer group',
+        );
       }
-      const requestedBy = roles.isSubject ? 'subject' : roles.isManager ? 'manager' : 'admin';
       const found = await this.requests.lockRaters(actor.organizationId, dto.raterIds, tx);
       const existing = await this.requests.existingForSubject(actor.organizationId, cycleId, subjectId, tx);
-      const openCounts = await this.requests.openCounts(actor.organizationId, cycleId, dto.raterIds, tx);
-      // Raters HR adds as 'other' are not peers: only the per-rater cap and duplicates apply to them.
-      const settings: CycleSettings =
-        relationship === 'other' && cycle.settings.maxPeers > 0 ? { ...cycle.settings, maxPeers: Number.MAX_SAFE_INTEGER } : cycle.settings;
+      // The load of each rater as the asker may know it (see openCounts): a refusal for capacity
+      // must not tell the asker that a rater of their own has submitted.
+      const openCounts = await this.requests.openCounts(actor.organizationId, cycleId, dto.raterIds, actor.personId, tx);
 
       const accepted: ExistingRequest[] = [];
       const refusals: { index: number; raterId: string; error: FeedbackRequestError }[] = [];
@@ -95,7 +97,8 @@ export class NominationService {
         try {
           const decision = checkPeerRequest({
             cycleState: cycle.state,
-            settings,
+            settings: cycle.settings,
+            relationship,
             subjectId,
             raterId,
             raterFound: found.has(raterId),
@@ -106,7 +109,7 @@ export class NominationService {
             now,
           });
           initialState = decision.initialState;
-          accepted.push({ raterId, relationship, state: decision.initialState });
+          accepted.push({ raterId, relationship, state: decision.initialState, createdAt: now });
         } catch (error) {
           if (!(error instanceof FeedbackRequestError) || CYCLE_LEVEL_REFUSALS.has(error.code)) throw error;
           refusals.push({ index, raterId, error });
@@ -189,6 +192,7 @@ export class NominationService {
     const editable = NOMINATION_STATES.includes(cycle.state);
     const activePeers = rows.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
     const canDecide = (roles.isManager || roles.isAdmin) && !roles.isSubject;
+    const room = peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests: rows, requestedBy: nominatorOf(roles), now: new Date() });
     return {
       cycleId: cycle.id,
       cycleName: cycle.name,
@@ -201,12 +205,15 @@ export class NominationService {
       managerApprovesPeers: cycle.settings.managerApprovesPeers,
       maxOpenRequestsPerRater: cycle.settings.maxOpenRequestsPerRater,
       nominationDeadline: cycle.settings.nominationDeadline?.toISOString() ?? null,
-      canRequest: nominationsOpen(cycle) && activePeers < cycle.settings.maxPeers,
+      peerRoom: room,
+      canRequest: room > 0,
+      canAddRaters: nominatorOf(roles) === 'admin' && editable,
       items: rows.map((r) => ({
         id: r.id,
         rater: { id: r.raterId, name: r.raterName, title: r.raterTitle, department: r.raterDepartment },
         relationship: r.relationship,
-        state: visibleState(r.state, progress),
+        // The viewer's own answer (the subject's self-review, the manager's review) is theirs to know.
+        state: visibleState(r.state, progress || r.raterId === actor.personId),
         reason: r.state === 'declined' || r.state === 'rejected' ? r.reason : null,
         canRemove: editable && (roles.isSubject ? r.state === 'proposed' : roles.isAdmin && r.state !== 'submitted'),
         canDecide: editable && canDecide && r.state === 'proposed',

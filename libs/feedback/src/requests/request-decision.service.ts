@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
-import { NOMINATION_STATES, RequestAction, requestTransition } from '@lib/cycles';
+import { NOMINATION_STATES, peerRoom, RequestAction, requestTransition } from '@lib/cycles';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
 import { requestAccess, RequestAccess, seesProgress, visibleState } from '../shared/access';
@@ -52,9 +52,12 @@ export class RequestDecisionService {
         { action: 'feedback_request.declined', targetType: 'feedback_request', targetId: requestId, details: { cycleId: request.cycle.id } },
         tx,
       );
-      return { ...request, state: next, reason };
+      // What the subject can do about it, by the same rule their page and the API apply.
+      const subjectRequests = await this.requests.existingForSubject(actor.organizationId, request.cycle.id, request.subjectId, tx);
+      const room = peerRoom({ cycleState: request.cycle.state, settings: request.cycle.settings, subjectRequests, requestedBy: 'subject', now: new Date() });
+      return { ...request, state: next, reason, subjectCanReplace: room > 0 };
     });
-    if (request.subjectId !== request.raterId) await this.tellSubject(actor, request, reason);
+    if (request.subjectId !== request.raterId) await this.tellSubject(actor, request, reason, request.subjectCanReplace);
     return summaryOf(request, true);
   }
 
@@ -110,10 +113,11 @@ export class RequestDecisionService {
   }
 
   /**
-   * The subject chose this rater and sees the request as declined anyway; the mail lets them ask
-   * someone else in time. A failed mail must not undo the decline, which is already committed.
+   * The subject sees the request as declined anyway; the mail tells them in time to ask someone
+   * else when they still can (peerRoom), and otherwise that HR can add a rater. A failed mail must
+   * not undo the decline, which is already committed.
    */
-  private async tellSubject(actor: Actor, request: RequestRow, reason: string): Promise<void> {
+  private async tellSubject(actor: Actor, request: RequestRow, reason: string, subjectCanReplace: boolean): Promise<void> {
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${request.cycle.id}/subjects/${request.subjectId}/requests`;
     try {
       await this.mail.send({
@@ -126,7 +130,9 @@ export class RequestDecisionService {
           `${request.raterName} could not give you feedback in "${request.cycle.name}".`,
           `Their reason: ${reason}`,
           '',
-          `You can ask someone else: ${link}`,
+          subjectCanReplace
+            ? `You can ask someone else in their place: ${link}`
+            : `You cannot ask anyone else yourself in this cycle any more; if you need another view, HR can still add a rater. Your feedback requests: ${link}`,
         ].join('\n'),
         dedupeKey: `request-declined:${request.id}`,
       });

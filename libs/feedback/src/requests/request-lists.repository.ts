@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 import type { FeedbackPersonDto } from './request.dto';
+import { OPEN_AS_SEEN_BY } from './requests.repository';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -143,12 +144,23 @@ export class RequestListsRepository {
     };
   }
 
-  /** Active people other than the subject, with their load in this cycle and their history with the subject. */
-  async candidates(organizationId: string, cycleId: string, subjectId: string, search: string | undefined, limit: number): Promise<CandidateRow[]> {
+  /**
+   * Active people other than the subject, with their load in this cycle as the viewer may know it
+   * (RequestsRepository.openCounts: requests about the viewer count as open) and their history
+   * with the subject.
+   */
+  async candidates(
+    organizationId: string,
+    cycleId: string,
+    subjectId: string,
+    viewerId: string,
+    search: string | undefined,
+    limit: number,
+  ): Promise<CandidateRow[]> {
     const rows: Row[] = await this.db.query(
       `SELECT p.id, p.name, p.title, p.department,
               (SELECT count(*)::int FROM feedback_requests f
-                WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND f.state IN ('proposed', 'open', 'in_progress')) AS open_requests,
+                WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND (${OPEN_AS_SEEN_BY('$6', 'f.')})) AS open_requests,
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
                          AND f.state NOT IN ('declined', 'rejected')) AS already_asked,
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
@@ -158,7 +170,7 @@ export class RequestListsRepository {
           AND ($4::text IS NULL OR p.name ILIKE $4 OR p.title ILIKE $4 OR p.department ILIKE $4)
         ORDER BY p.name, p.id
         LIMIT $5`,
-      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit],
+      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit, viewerId],
     );
     return rows.map((r) => ({
       id: String(r.id),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MaxPageOffset } from '@lib/common';
 import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 
 export const REQUEST_STATE_VALUES: RequestState[] = ['proposed', 'open', 'in_progress', 'submitted', 'declined', 'rejected'];
@@ -29,7 +30,11 @@ export class CreateRequestsDto {
   @IsUUID('all', { each: true, message: 'raterIds must hold person ids' })
   raterIds: string[];
 
-  @ApiPropertyOptional({ enum: ['peer', 'other'], default: 'peer', description: "HR only: 'other' adds a rater outside the peer count" })
+  @ApiPropertyOptional({
+    enum: ['peer', 'other'],
+    default: 'peer',
+    description: "HR only, and not for themself: 'other' adds a rater outside the peer group (no maxPeers, no nomination deadline)",
+  })
   @IsOptional()
   @IsIn(['peer', 'other'])
   relationship?: 'peer' | 'other';
@@ -102,6 +107,7 @@ export class ListRequestsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @MaxPageOffset()
   offset?: number;
 }
 
@@ -113,7 +119,8 @@ export class SubjectRequestDto {
   @ApiProperty({ enum: RELATIONSHIP_VALUES }) relationship: FeedbackRelationship;
   @ApiProperty({
     enum: REQUEST_STATE_VALUES,
-    description: 'For the subject and the manager, in_progress and submitted read as open (asked): they never learn who has answered',
+    description:
+      "For the subject and the manager, in_progress and submitted read as open (asked): they never learn who has answered. The viewer's own request (the subject's self-review, the manager's review) shows its real state.",
   })
   state: RequestState;
   @ApiProperty({ type: String, nullable: true, description: 'Why the rater declined or the manager rejected; null otherwise' })
@@ -135,7 +142,17 @@ export class SubjectRequestsDto {
   @ApiProperty() managerApprovesPeers: boolean;
   @ApiProperty() maxOpenRequestsPerRater: number;
   @ApiProperty({ type: String, nullable: true, description: 'ISO 8601' }) nominationDeadline: string | null;
-  @ApiProperty({ description: 'Whether the viewer can ask more people now (cycle state, deadline, maxPeers)' }) canRequest: boolean;
+  @ApiProperty({
+    description:
+      'How many more peers the viewer may ask now: the free places up to maxPeers (declined and rejected peers free theirs) while the cycle takes raters. ' +
+      'After the nomination deadline the subject and their manager may only ask as many as replace peers who declined or were rejected; HR is bound by maxPeers only.',
+  })
+  peerRoom: number;
+  @ApiProperty({ description: 'Whether the viewer may ask a peer now: peerRoom > 0' }) canRequest: boolean;
+  @ApiProperty({
+    description: "HR (not the subject): raters may be added now, as peers while canRequest, as 'other' colleagues whenever the cycle takes raters (draft, nominating, collecting)",
+  })
+  canAddRaters: boolean;
   @ApiProperty({ type: [SubjectRequestDto] }) items: SubjectRequestDto[];
 }
 

@@ -23,6 +23,8 @@ export interface SubjectRequestRow {
   relationship: FeedbackRelationship;
   state: RequestState;
   reason: string | null;
+  /** For the peer rules only (replacements after the nomination deadline); never shown or sorted on. */
+  createdAt: Date;
 }
 
 /** One request with everything needed to decide who may do what with it. */
@@ -45,6 +47,13 @@ export interface RequestRow {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * A request of `feedback_requests` (unaliased) that is open as `viewer` (a SQL parameter) may know
+ * it: proposed, open or in progress; or about the viewer and submitted, which they see as open.
+ */
+export const OPEN_AS_SEEN_BY = (viewer: string, alias = ''): string =>
+  `${alias}state IN ('proposed', 'open', 'in_progress') OR (${alias}subject_id = ${viewer} AND ${alias}state = 'submitted')`;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Feedback requests one at a time or for one subject. Every method takes the organisation first. */
@@ -95,7 +104,7 @@ export class RequestsRepository {
   async listForSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager): Promise<SubjectRequestRow[]> {
     // Ordered by relationship and name, never by time: an order that moved on submission would leak it.
     const rows: Row[] = await this.q(tx).query(
-      `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason
+      `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason, fr.created_at
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
         WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.subject_id = $3
@@ -111,6 +120,7 @@ export class RequestsRepository {
       relationship: r.relationship as FeedbackRelationship,
       state: r.state as RequestState,
       reason: str(r.reason),
+      createdAt: new Date(r.created_at as string),
     }));
   }
 
@@ -128,23 +138,34 @@ export class RequestsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Per rater: requests in this cycle whose state still puts work on their desk (OPEN_REQUEST_STATES). */
-  async openCounts(organizationId: string, cycleId: string, raterIds: string[], tx?: EntityManager): Promise<Map<string, number>> {
+  /**
+   * Per rater: requests in this cycle whose state still puts work on their desk (OPEN_REQUEST_STATES),
+   * as `viewerId` may know it: a request about the viewer counts as open even once submitted, as
+   * the viewer sees it, so that neither this number nor the cap it enforces moves when one of the
+   * viewer's own raters submits.
+   */
+  async openCounts(organizationId: string, cycleId: string, raterIds: string[], viewerId: string, tx?: EntityManager): Promise<Map<string, number>> {
     const rows: { rater_id: string; open: number }[] = await this.q(tx).query(
       `SELECT rater_id, count(*)::int AS open FROM feedback_requests
-        WHERE organization_id = $1 AND cycle_id = $2 AND rater_id = ANY($3::uuid[]) AND state IN ('proposed', 'open', 'in_progress')
+        WHERE organization_id = $1 AND cycle_id = $2 AND rater_id = ANY($3::uuid[])
+          AND (${OPEN_AS_SEEN_BY('$4')})
         GROUP BY rater_id`,
-      [organizationId, cycleId, raterIds],
+      [organizationId, cycleId, raterIds, viewerId],
     );
     return new Map(rows.map((r) => [r.rater_id, r.open]));
   }
 
   async existingForSubject(organizationId: string, cycleId: string, subjectId: string, tx: EntityManager): Promise<ExistingRequest[]> {
     const rows: Row[] = await tx.query(
-      `SELECT rater_id, relationship, state FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`,
+      `SELECT rater_id, relationship, state, created_at FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`,
       [organizationId, cycleId, subjectId],
     );
-    return rows.map((r) => ({ raterId: String(r.rater_id), relationship: r.relationship as FeedbackRelationship, state: r.state as RequestState }));
+    return rows.map((r) => ({
+      raterId: String(r.rater_id),
+      relationship: r.relationship as FeedbackRelationship,
+      state: r.state as RequestState,
+      createdAt: new Date(r.created_at as string),
+    }));
   }
 
   /** One multi-row insert for the whole batch. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { BodyRequired } from '@lib/common';
 import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 import { AnswerProgressDto } from '../requests/request-list.dto';
 import { CYCLE_STATE_VALUES, FeedbackPersonDto, RELATIONSHIP_VALUES, REQUEST_STATE_VALUES } from '../requests/request.dto';
@@ -32,8 +33,8 @@ export class CommentAnswerDto {
   text: string;
 }
 
-/** PUT …/draft: replaces the whole draft. Also the optional body of POST …/submit. */
-export class DraftDto {
+/** Answers and comments as a rater sends them: the body of PUT …/draft and POST …/submit. */
+class AnswerSetInputDto {
   @ApiPropertyOptional({ type: [RatingAnswerDto], maxItems: MAX_ANSWERS, default: [] })
   @IsOptional()
   @IsArray()
@@ -51,8 +52,12 @@ export class DraftDto {
   comments?: CommentAnswerDto[];
 }
 
-/** With answers or comments: those are submitted (and become the draft). Empty: the saved draft is submitted. */
-export class SubmitDto extends DraftDto {}
+/** PUT …/draft: replaces the whole draft. A missing body is refused: it must not read as "wipe the draft". */
+@BodyRequired()
+export class DraftDto extends AnswerSetInputDto {}
+
+/** POST …/submit, body optional. With answers or comments: those are submitted (and become the draft). Empty: the saved draft is submitted. */
+export class SubmitDto extends AnswerSetInputDto {}
 
 export class AnswerSetDto {
   @ApiProperty({ type: [RatingAnswerDto] }) answers: RatingAnswerDto[];

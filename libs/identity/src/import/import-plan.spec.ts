@@ -46,6 +46,15 @@ describe('planImport', () => {
     ]);
   });
 
+  it('refuses control characters such as NUL by line and column, and keeps tabs', () => {
+    const plan = planImport('email,name,title\na@x.org,A\u0000na,\nb@x.org,Bo,"Head\tof\u0007 Learning"\nc@x.org,"Cy\tCurator",\n', [admin]);
+    expect(plan.errors).toEqual([
+      { line: 2, column: 'name', message: 'name must not contain control characters such as NUL' },
+      { line: 3, column: 'title', message: 'title must not contain control characters such as NUL' },
+    ]);
+    expect(plan.people.map((p) => p.email)).toEqual(['c@x.org']);
+  });
+
   it('detects manager loops across the file and the existing org chart', () => {
     const existing: ExistingPerson[] = [admin, { ...admin, id: '2', email: 'b@x.org', name: 'B', role: 'member', managerEmail: 'a@x.org' }];
     const plan = planImport('email,name,manager_email\na@x.org,A,c@x.org\nc@x.org,C,b@x.org\n', existing);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { hasControlCharacter } from '@lib/common';
 
 export const MAX_IMPORT_ROWS = 20_000;
 export const IMPORT_COLUMNS = ['email', 'name', 'title', 'department', 'manager_email', 'role'] as const;
@@ -124,6 +125,9 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
     const managerEmail = cell(record.manager_email)?.toLowerCase() ?? null;
     const role = cell(record.role)?.toLowerCase() ?? null;
     const rowErrors = errors.length;
+    for (const column of columns) {
+      if (hasControlCharacter(record[column] ?? '')) fail(column, `${column} must not contain control characters such as NUL`);
+    }
     if (!email) fail('email', 'email is required');
     else if (!EMAIL.test(email) || email.length > 254) fail('email', `"${email}" is not a valid email address`);
     else if (firstLine.has(email)) fail('email', `duplicate email ${email} (first on line ${firstLine.get(email)})`);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { lockOrgChart } from '../people/org-chart-lock';
 import { ExistingPerson, ImportPlan, planImport } from './import-plan';
 
 export interface ImportResult {
@@ -24,8 +25,8 @@ export class PeopleImportService {
   async import(actor: Actor, csv: string, dryRun: boolean): Promise<ImportResult> {
     if (dryRun) return this.result(planImport(csv, await this.existing(this.db.manager, actor.organizationId)), true);
     return this.db.transaction(async (tx) => {
-      // One import per organisation at a time, planned against the chart as it is under the lock.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('people-import'), hashtext($1))`, [actor.organizationId]);
+      // Planned against the chart as it is under the lock: no HR edit or other import can move it meanwhile.
+      await lockOrgChart(tx, actor.organizationId);
       const plan = planImport(csv, await this.existing(tx, actor.organizationId));
       const result = this.result(plan, false);
       if (plan.errors.length) {

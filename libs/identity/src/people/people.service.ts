@@ -5,6 +5,7 @@ import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import { lockOrgChart } from './org-chart-lock';
 import { PeopleRepository } from './people.repository';
 
 const notFound = (): IdentityException => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
@@ -36,6 +37,7 @@ export class PeopleService {
 
   async create(actor: Actor, dto: CreatePersonDto): Promise<PersonDto> {
     return this.db.transaction(async (tx) => {
+      await lockOrgChart(tx, actor.organizationId);
       if (dto.managerId) await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
       const rows: { id: string }[] = await tx
         .query(
@@ -51,8 +53,11 @@ export class PeopleService {
 
   async update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<PersonDto> {
     return this.db.transaction(async (tx) => {
+      // The loop and last-admin checks below read the whole chart: they hold only while no other
+      // edit or import of this organisation runs between the check and the commit.
+      await lockOrgChart(tx, actor.organizationId);
       const current: { id: string; role: string }[] = await tx.query(
-        `SELECT id, role FROM people WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        `SELECT id, role FROM people WHERE organization_id = $1 AND id = $2`,
         [actor.organizationId, id],
       );
       if (!current[0]) throw notFound();

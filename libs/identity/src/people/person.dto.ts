@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { Role } from '@lib/common';
+import { MaxPageOffset, type Role } from '@lib/common';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
@@ -96,6 +96,7 @@ export class ListPeopleQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @MaxPageOffset()
   offset?: number;
 }
 

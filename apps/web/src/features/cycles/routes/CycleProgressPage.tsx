@@ -114,10 +114,16 @@ export default function CycleProgressPage() {
             {r.name}
           </Link>
           <span className="person-cell__email">{r.department ?? 'No department'}</span>
+          {r.progressHidden && (
+            <span className="person-cell__email">You: like every subject, you do not see which of your raters have answered</span>
+          )}
         </div>
       ),
     },
-    ...countColumns<SubjectProgress>((r) => r.name),
+    // The viewer's own row counts every request as asked-not-answered (the API hides it): say so.
+    ...countColumns<SubjectProgress>((r) => r.name).map((column) =>
+      column.key === 'rate' ? { ...column, cell: (r: SubjectProgress) => (r.progressHidden ? <span className="muted">Hidden from you</span> : column.cell(r)) } : column,
+    ),
   ];
   const pendingColumns: Column<PendingRater>[] = [
     {

@@ -32,14 +32,28 @@ function availability(candidate: RaterCandidate, cap: number): string {
   }
 }
 
+/** Most people one call may ask (the API's MAX_RATERS_PER_CALL). */
+const MAX_PER_CALL = 20;
+
+/** Why HR cannot add a peer now, for the disabled "Peer" choice. */
+function peerUnavailable(view: SubjectRequests): string {
+  if (view.maxPeers === 0) return 'This cycle collects no peer feedback';
+  if (view.activePeers >= view.maxPeers) return `The peer list is full (${view.maxPeers})`;
+  return 'No more peers can be asked now';
+}
+
 /**
  * "Ask colleagues": search people, pick several within what the cycle still allows, ask them all
  * at once. The API asks all or none; each refused person comes back with a reason, shown by name.
+ * The subject and their manager ask peers (view.peerRoom of them); HR also adds other colleagues,
+ * outside the peer count, whenever the cycle takes raters (view.canAddRaters).
  */
 export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const subjectViewer = view.viewer === 'subject';
-  const hr = view.viewer === 'admin';
-  const [relationship, setRelationship] = useState<'peer' | 'other'>('peer');
+  const hr = view.canAddRaters;
+  const [chosenRelationship, setRelationship] = useState<'peer' | 'other'>(view.canRequest ? 'peer' : 'other');
+  // Once the peer list fills up, HR goes on adding other colleagues.
+  const relationship = hr && !view.canRequest ? 'other' : chosenRelationship;
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), 250);
   const [selected, setSelected] = useState<Map<string, RaterCandidate>>(new Map());
@@ -48,10 +62,11 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const refusals = raterRefusals(create.error);
   const refusedIds = new Map(refusals.map((r) => [r.raterId, r.message]));
 
-  const peerRoom = Math.max(0, view.maxPeers - view.activePeers);
-  const room = relationship === 'other' ? 20 : Math.min(peerRoom, 20);
+  const room = relationship === 'other' ? MAX_PER_CALL : Math.min(view.peerRoom, MAX_PER_CALL);
   const full = selected.size >= room;
   const name = firstName(view.subject.name);
+  const deadline = view.nominationDeadline ? Date.parse(view.nominationDeadline) : null;
+  const replacingOnly = !hr && deadline !== null && deadline <= Date.now();
 
   const toggle = (candidate: RaterCandidate, on: boolean) => {
     const next = new Map(selected);
@@ -80,37 +95,47 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
     );
   };
 
-  const description = subjectViewer
-    ? `Choose colleagues who see your work regularly — peers, people in other teams you work with.${view.managerApprovesPeers ? ' Your manager approves each request before it is sent.' : ''}`
-    : `Choose colleagues who see ${name}'s work regularly. Requests you make are sent straight away.`;
+  const approval = subjectViewer && view.managerApprovesPeers ? ' Your manager approves each request before it is sent.' : '';
+  const description = replacingOnly
+    ? `Nominations have closed, but you can still ask someone in place of a peer who declined or was not approved.${approval}`
+    : subjectViewer
+      ? `Choose colleagues who see your work regularly — peers, people in other teams you work with.${approval}`
+      : `Choose colleagues who see ${name}'s work regularly. Requests you make are sent straight away.`;
 
   return (
     <Card title="Ask colleagues" description={description} className="ask">
-      {hr && (
+      {hr && view.maxPeers === 0 && (
+        <p className="ask__kind-note muted">This cycle collects no peer feedback: the people you add here give feedback as other colleagues.</p>
+      )}
+      {hr && view.maxPeers > 0 && (
         <fieldset className="fieldset ask__kind">
           <legend className="field__label">Add as</legend>
           <div className="segmented">
             {(
               [
-                ['peer', 'Peer', `Counts toward the ${view.minPeers}–${view.maxPeers} peers`],
+                ['peer', 'Peer', view.canRequest ? `Counts toward the ${view.minPeers}–${view.maxPeers} peers` : peerUnavailable(view)],
                 ['other', 'Other colleague', 'Outside the peer group; not counted as a peer'],
               ] as const
-            ).map(([value, label, text]) => (
-              <label key={value} className={`segmented__option${relationship === value ? ' is-checked' : ''}`}>
-                <input
-                  type="radio"
-                  name="ask-relationship"
-                  value={value}
-                  checked={relationship === value}
-                  onChange={() => {
-                    setRelationship(value);
-                    setSelected(new Map());
-                  }}
-                />
-                <span className="segmented__label">{label}</span>
-                <span className="segmented__text">{text}</span>
-              </label>
-            ))}
+            ).map(([value, label, text]) => {
+              const disabled = value === 'peer' && !view.canRequest;
+              return (
+                <label key={value} className={['segmented__option', relationship === value ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}>
+                  <input
+                    type="radio"
+                    name="ask-relationship"
+                    value={value}
+                    checked={relationship === value}
+                    disabled={disabled}
+                    onChange={() => {
+                      setRelationship(value);
+                      setSelected(new Map());
+                    }}
+                  />
+                  <span className="segmented__label">{label}</span>
+                  <span className="segmented__text">{text}</span>
+                </label>
+              );
+            })}
           </div>
         </fieldset>
       )}
@@ -131,7 +156,7 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
           : relationship === 'other'
             ? `${plural(selected.size, 'person', 'people')} selected.`
             : full
-              ? `${selected.size} selected — the most you can ask in this cycle.`
+              ? `${selected.size} selected — the most you can ask ${replacingOnly ? 'now' : 'in this cycle'}.`
               : `${selected.size} selected · you can pick ${room - selected.size} more`}
       </p>
 

@@ -10,16 +10,34 @@ interface RaterListProps {
   view: SubjectRequests;
   /** Shown beside declined raters when more people can still be asked. */
   onAskSomeoneElse?: () => void;
+  /** Otherwise, why not (shown to the subject beside a declined rater). */
+  noMorePeers?: string | null;
   onApprove: (request: SubjectRequest) => void;
   onReject: (request: SubjectRequest) => void;
   onRemove: (request: SubjectRequest) => void;
   busyId: string | null;
 }
 
-function Rater({ request, view, onAskSomeoneElse, onApprove, onReject, onRemove, busyId }: RaterListProps & { request: SubjectRequest }) {
-  const state = raterState(request.state, view.viewer);
+/** The subject's own self-review, on their own page: its real state, and where to answer it while they still can. */
+function SelfReviewNext({ request, view }: { request: SubjectRequest; view: SubjectRequests }) {
+  const answering = view.cycleState === 'nominating' || view.cycleState === 'collecting';
+  if (!answering || (request.state !== 'open' && request.state !== 'in_progress')) return null;
+  return (
+    <p className="rater__next">
+      <Link to={`/feedback/${request.id}`}>
+        {request.state === 'open' ? 'Answer your self-review' : 'Finish your self-review'}
+        <span aria-hidden="true"> →</span>
+      </Link>
+    </p>
+  );
+}
+
+function Rater({ request, view, onAskSomeoneElse, noMorePeers, onApprove, onReject, onRemove, busyId }: RaterListProps & { request: SubjectRequest }) {
   const isSelf = request.relationship === 'self';
   const subjectViewer = view.viewer === 'subject';
+  // The API shows the viewer their own answer as it is: their self-review is theirs to know.
+  const ownSelfReview = isSelf && subjectViewer;
+  const state = ownSelfReview && request.state === 'open' ? { label: 'Not answered yet', tone: 'warning' as const, icon: '○' } : raterState(request.state, view.viewer);
   const busy = busyId === request.id;
   return (
     <li className="rater" data-request={request.id}>
@@ -30,11 +48,7 @@ function Rater({ request, view, onAskSomeoneElse, onApprove, onReject, onRemove,
         <Badge tone={state.tone} icon={state.icon}>
           {state.label}
         </Badge>
-        {isSelf && subjectViewer && request.state === 'open' && (
-          <p className="rater__next">
-            <Link to="/feedback">Answer it in My feedback</Link>
-          </p>
-        )}
+        {ownSelfReview && <SelfReviewNext request={request} view={view} />}
         {request.reason && (
           <p className="rater__reason">
             <span className="rater__reason-label">{request.state === 'declined' ? 'Their reason:' : 'Reason:'}</span> “{request.reason}”
@@ -47,7 +61,7 @@ function Rater({ request, view, onAskSomeoneElse, onApprove, onReject, onRemove,
                 Ask someone else<span aria-hidden="true"> →</span>
               </Button>
             ) : (
-              <span className="muted">You can no longer ask anyone else in this cycle.</span>
+              noMorePeers && <span className="muted">{noMorePeers}</span>
             )}
           </p>
         )}
@@ -82,8 +96,9 @@ export function RaterList(props: RaterListProps) {
   const groups = ORDER.map((relationship) => ({ relationship, items: view.items.filter((r) => r.relationship === relationship) })).filter(
     (g) => g.items.length > 0 || (g.relationship === 'peer' && view.maxPeers > 0),
   );
+  const actions = view.items.some((r) => r.canDecide || r.canRemove);
   return (
-    <div className="rater-groups">
+    <div className={actions ? 'rater-groups rater-groups--actions' : 'rater-groups'}>
       {groups.map((group) => (
         <section key={group.relationship} className="rater-group" aria-labelledby={`group-${group.relationship}`}>
           <h3 className="rater-group__title" id={`group-${group.relationship}`} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EmptyState, ErrorAlert, Loading, PageHeader, useToast } from '@/components/ui';
 import { firstName, plural } from '@/lib/format';
 import { useDeclineRequest } from '../api/decline-request';
@@ -13,6 +13,16 @@ export default function MyFeedbackPage() {
   const decline = useDeclineRequest();
   const toast = useToast();
   const [declining, setDeclining] = useState<FeedbackTask | null>(null);
+  const [refocus, setRefocus] = useState<string | null>(null);
+
+  // The Decline button is gone: put focus on the person's name, where the new state is. In an
+  // effect of this page, so it runs after the dialog (a child) has closed and handed focus back
+  // to the removed button.
+  useEffect(() => {
+    if (!refocus || declining) return;
+    document.querySelector<HTMLElement>(`[data-task="${refocus}"] .person-line__name`)?.focus();
+    setRefocus(null);
+  }, [refocus, declining]);
 
   const waiting = tasks.data ? waitingTasks(tasks.data).length : 0;
   return (
@@ -63,9 +73,8 @@ export default function MyFeedbackPage() {
             {
               onSuccess: () => {
                 setDeclining(null);
+                setRefocus(task.id);
                 toast.show(`You declined the request for ${task.subject.name}`);
-                // The Decline button is gone: put focus on the person's name, where the new state is.
-                requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task="${task.id}"] .person-line__name`)?.focus());
               },
             },
           );

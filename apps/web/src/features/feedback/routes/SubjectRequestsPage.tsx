@@ -13,14 +13,32 @@ import { ReasonDialog } from '../components/ReasonDialog';
 import { CYCLE_STATE, peerCounter } from '../utils/words';
 import '../feedback.css';
 
+/** Whether the cycle still takes raters at all (the API's NOMINATION_STATES, less the draft nobody but HR sees). */
+const takesRaters = (view: SubjectRequests): boolean => view.cycleState === 'nominating' || view.cycleState === 'collecting';
+
+/**
+ * Why the viewer cannot ask another peer now, in their words; null when they can. The API decides
+ * (peerRoom); this only names the reason, for a declined rater and for the note under the list.
+ */
+function whyNoMorePeers(view: SubjectRequests): string | null {
+  if (view.canRequest) return null;
+  const you = view.viewer === 'subject';
+  if (!takesRaters(view)) return 'This cycle no longer takes new raters.';
+  if (view.maxPeers === 0) return 'This cycle collects no peer feedback.';
+  if (view.activePeers >= view.maxPeers) return `The peer list is full: this cycle allows ${view.maxPeers} peers.`;
+  return `Nominations have closed, and every peer who declined or was not approved has been replaced. ${you ? 'If you need another view, HR' : 'HR'} can still add a rater.`;
+}
+
 /** The peer counter and what it means for the viewer. */
 function PeerSummary({ view }: { view: SubjectRequests }) {
   const { activePeers: active, minPeers: min, maxPeers: max } = view;
   const you = view.viewer === 'subject';
   const name = firstName(view.subject.name);
   let status: { text: string; tone: 'warning' | 'success' | 'neutral' };
-  if (active < min) status = { text: you ? `Ask at least ${min - active} more` : `${name} needs at least ${min - active} more`, tone: 'warning' };
-  else if (active < max) status = { text: `Enough peers · up to ${max - active} more possible`, tone: 'success' };
+  if (active < min && view.canRequest) status = { text: you ? `Ask at least ${min - active} more` : `${name} needs at least ${min - active} more`, tone: 'warning' };
+  else if (active < min) status = { text: `${min - active} short of the ${min} this cycle asks for`, tone: 'warning' };
+  else if (active < max && view.peerRoom > 0) status = { text: `Enough peers · up to ${view.peerRoom} more possible`, tone: 'success' };
+  else if (active < max) status = { text: 'Enough peers', tone: 'success' };
   else status = { text: 'The peer list is full', tone: 'success' };
   const percent = max > 0 ? Math.min(100, Math.round((active / max) * 100)) : 0;
   return (
@@ -54,7 +72,7 @@ function Facts({ view }: { view: SubjectRequests }) {
       </div>
       {view.nominationDeadline && (
         <div className="facts__row">
-          <dt>Choose peers by</dt>
+          <dt>{Date.parse(view.nominationDeadline) <= Date.now() ? 'Nominations closed' : 'Choose peers by'}</dt>
           <dd>{formatDateTime(view.nominationDeadline)}</dd>
         </div>
       )}
@@ -92,6 +110,8 @@ export default function SubjectRequestsPage() {
   const you = view.viewer === 'subject';
   const name = firstName(view.subject.name);
   const focusList = () => requestAnimationFrame(() => listHeading.current?.focus());
+  const canAsk = view.canRequest || view.canAddRaters;
+  const noMorePeers = whyNoMorePeers(view);
   const askSomeoneElse = view.canRequest
     ? () => {
         const input = document.querySelector<HTMLInputElement>(`input[name="${ASK_SEARCH_NAME}"]`);
@@ -139,6 +159,7 @@ export default function SubjectRequestsPage() {
             <RaterList
               view={view}
               onAskSomeoneElse={askSomeoneElse}
+              noMorePeers={noMorePeers}
               busyId={approve.isPending ? (approve.variables ?? null) : null}
               onApprove={(r) =>
                 approve.mutate(r.id, {
@@ -160,7 +181,7 @@ export default function SubjectRequestsPage() {
         </aside>
       </div>
 
-      {view.canRequest ? (
+      {canAsk ? (
         <AskColleagues
           view={view}
           onAsked={(message) => {
@@ -170,11 +191,13 @@ export default function SubjectRequestsPage() {
         />
       ) : (
         view.maxPeers > 0 &&
-        (view.cycleState === 'nominating' || view.cycleState === 'collecting') && (
+        takesRaters(view) && (
           <Alert tone="info" title={view.activePeers >= view.maxPeers ? 'The peer list is full' : 'Peers can no longer be asked'}>
             {view.activePeers >= view.maxPeers
-              ? `This cycle allows ${view.maxPeers} peers. ${you ? 'Withdraw a request that is still waiting for approval to ask someone else.' : ''}`
-              : 'Nominations for this cycle have closed.'}
+              ? `This cycle allows ${view.maxPeers} peers.${you ? ' Withdraw a request that is still waiting for approval to ask someone else.' : ''}`
+              : `Nominations closed${view.nominationDeadline ? ` on ${formatDateTime(view.nominationDeadline)}` : ''}. ${
+                  you ? 'You' : `${firstName(view.subject.name)} and you`
+                } can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.`}
           </Alert>
         )
       )}

@@ -1,0 +1,44 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+/** The filter's answer to an exception, as the client would receive it. */
+function replyTo(exception: unknown): { status: number; body: Record<string, unknown> } {
+  const sent = { status: 0, body: {} as Record<string, unknown> };
+  const reply = {
+    status: (code: number) => ((sent.status = code), reply),
+    header: () => reply,
+    send: (body: Record<string, unknown>) => ((sent.body = body), reply),
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', url: '/api/x' }) }) } as unknown as ArgumentsHost;
+  const filter = new AllExceptionsFilter();
+  (filter as unknown as { logger: { warn: () => void; error: () => void } }).logger = { warn: () => undefined, error: () => undefined };
+  filter.catch(exception, host);
+  return sent;
+}
+
+function queryFailed(code: string): QueryFailedError {
+  const driverError = Object.assign(new DatabaseError('invalid byte sequence for encoding "UTF8": 0x00', 0, 'error'), { code });
+  return new QueryFailedError('SELECT * FROM people WHERE name = $1', ['x\u0000'], driverError);
+}
+
+describe('AllExceptionsFilter', () => {
+  it.each([
+    ['22021', 'The request contains characters that cannot be stored (such as NUL)'],
+    ['22P05', 'The request contains characters that cannot be stored (such as NUL)'],
+    ['22003', 'A number in the request is out of range'],
+    ['22008', 'A date in the request is out of range'],
+    ['22007', 'A date in the request is not valid'],
+  ])('answers PostgreSQL data exception %s with a 400 that carries no SQL', (code, message) => {
+    const { status, body } = replyTo(queryFailed(code));
+    expect(status).toBe(400);
+    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message, code: 'invalid_value' });
+  });
+
+  it('keeps any other database error a plain 500 with the request id', () => {
+    const { status, body } = replyTo(queryFailed('42703'));
+    expect(status).toBe(500);
+    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Reference: req-1', requestId: 'req-1' });
+  });
+});
