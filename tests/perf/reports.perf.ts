@@ -6,7 +6,7 @@ import { anOrganization, aPerson, TEST_PASSWORD } from '../support/factories';
 import { snapshotReports } from '../support/report-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { analyse, DEFAULT_SIZES, generateClosedCycle, generateOrganisation } from './generate-report-data';
-import { Measurement, percentile, timed, writeResults } from './support/results';
+import { Measurement, percentile, expectTargetsMet, timed, writeResults } from './support/results';
 
 const READERS = 20;
 const READS_PER_READER = Number(process.env.PERF_REPORTS_READS ?? 50);
@@ -83,6 +83,7 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       what: `snapshot of all ${sizes.subjects.toLocaleString('en')} reports at close${WITH_TREND ? ' (with trend)' : ''}: batched reads, buildReport per subject, one INSERT per 500`,
       value: `${snapshot.ms} ms`,
       target: '< 60 s',
+      check: { ms: snapshot.ms, limitMs: 60_000 },
       note: `one transaction; stored report ${Math.round(avg_bytes / 1024)} KiB on average (compressed jsonb)`,
     });
     results.push({
@@ -135,6 +136,7 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       what: `GET /heatmap: ${firstMap.result.body.departments.length} departments × ${firstMap.result.body.measures.length} measures, with/without reports, suppression`,
       value: `${firstMap.ms} ms first, ${percentile(mapTimes, 50)} ms median of 5`,
       target: '< 2 s',
+      check: { ms: Math.max(firstMap.ms, percentile(mapTimes, 50)), limitMs: 2_000 },
       note: 'one GROUP BY over the snapshot summaries',
     });
     results.push({ what: 'plain SQL: the same GROUP BY over the snapshot summaries', value: `${plainMapFromSnapshots.ms} ms` });
@@ -159,6 +161,7 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       what: `GET one report, ${READERS} concurrent readers × ${READS_PER_READER} reads (HTTP on loopback, readers in another process)`,
       value: `p95 ${ms(percentile(latencies, 95))} (p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))})`,
       target: 'p95 < 50 ms',
+      check: { ms: percentile(latencies, 95), limitMs: 50 },
       note: `${Math.round((latencies.length / wall) * 1000)} reads/s; each read checks access, loads the snapshot and writes an audit event`,
     });
     results.push({
@@ -205,5 +208,6 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       'and the stored JSON served as is. The readers run in a separate Node process (node:http, keep-alive), after a warm-up.',
       'Plain SQL lines compute the raw numbers only (no anonymity decisions, no JSON, nothing stored): a floor, not an equivalent.',
     ]);
+    expectTargetsMet(results);
   });
 });

@@ -6,8 +6,12 @@ export interface Measurement {
   what: string;
   value: string;
   target?: string;
+  /** The measured figure and its limit, both in ms: the run fails (after writing the results) when over. */
+  check?: { ms: number; limitMs: number };
   note?: string;
 }
+
+const met = (m: Measurement): boolean => !m.check || m.check.ms < m.check.limitMs;
 
 /** Milliseconds since `start` (from performance.now()), rounded. */
 export const elapsed = (start: number): number => Math.round(performance.now() - start);
@@ -32,14 +36,20 @@ export function writeResults(name: string, title: string, measurements: Measurem
     `# ${title}`,
     '',
     `Run: ${new Date().toISOString()} on ${machine}; PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}.`,
-    'Produced by `npm run perf`; figures, not assertions.',
+    'Produced by `npm run perf`. A benchmark fails when a figure misses its target (after writing this file).',
     '',
     '| measurement | result | target | note |',
     '| --- | --- | --- | --- |',
-    ...measurements.map((m) => `| ${m.what} | ${m.value} | ${m.target ?? ''} | ${m.note ?? ''} |`),
+    ...measurements.map((m) => `| ${m.what} | ${m.value} | ${m.target ? `${m.target} ${met(m) ? '✓' : '✗ missed'}` : ''} | ${m.note ?? ''} |`),
     '',
     ...notes,
     '',
   ];
   writeFileSync(join(dir, `${name}.md`), lines.join('\n'));
+}
+
+/** Fails the benchmark when a measurement missed its target; call after writeResults. */
+export function expectTargetsMet(measurements: Measurement[]): void {
+  const missed = measurements.filter((m) => !met(m)).map((m) => `${m.what}: ${m.value} (target ${m.target})`);
+  if (missed.length) throw new Error(`Missed targets:\n${missed.join('\n')}`);
 }
