@@ -65,6 +65,10 @@ describe('demo organisation', () => {
     const report = (await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}`)).body;
     const allOthers = report.behaviours.filter((b: { cells: { all_others: { shown: boolean } } }) => b.cells.all_others.shown);
     expect(allOthers).toHaveLength(report.behaviours.length);
+    // The demo's showcase people were rated by everyone asked: peers stand as a group of their own.
+    const column = (key: string) => report.columns.find((c: { key: string }) => c.key === key);
+    expect(column('peer')).toMatchObject({ shown: true, respondents: 5 });
+    expect(column('all_others').respondents).toBeGreaterThanOrEqual(6);
     expect(report.comments.flatMap((q: { others: string[] }) => q.others).length).toBeGreaterThan(0);
     expect(report.trend).not.toBeNull();
     expect((await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}.pdf`)).status).toBe(200);

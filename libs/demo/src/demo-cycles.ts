@@ -109,6 +109,9 @@ export async function seedDemoCycles(
   const reportsOf = new Map<string, Person[]>();
   for (const p of people) if (p.manager_id) reportsOf.set(p.manager_id, [...(reportsOf.get(p.manager_id) ?? []), p]);
 
+  // The people a visitor signs in as: in the finished cycles everyone asked about them answered
+  // (five peers), so their reports show every group; in the running cycle their requests wait.
+  const showcase = new Set(keepOpenFor);
   const result = { released: [] as { id: string; releasedAt: string }[], collecting: [] as string[] };
   for (const spec of DEMO_CYCLES) {
     const [cycle]: { id: string }[] = await tx.query(
@@ -135,13 +138,14 @@ export async function seedDemoCycles(
       const sameTeam = people.filter((p) => !taken.has(p.id) && p.manager_id === subject.manager_id);
       const sameDepartment = people.filter((p) => !taken.has(p.id) && p.department === subject.department && !sameTeam.includes(p));
       const elsewhere = people.filter((p) => !taken.has(p.id) && p.department !== subject.department);
-      const peers = [...shuffle(sameTeam, random), ...shuffle(sameDepartment, random), ...shuffle(elsewhere, random)].slice(0, 3 + Math.floor(random() * 3));
+      const peerCount = showcase.has(subject.id) ? 5 : 3 + Math.floor(random() * 3);
+      const peers = [...shuffle(sameTeam, random), ...shuffle(sameDepartment, random), ...shuffle(elsewhere, random)].slice(0, peerCount);
       for (const peer of peers) requests.push({ subject: subject.id, rater: peer.id, relationship: 'peer' });
     }
 
-    const keepOpen = new Set(keepOpenFor);
     const states = requests.map((r) => {
-      if (spec.state === 'collecting' && keepOpen.has(r.rater)) return 'open';
+      if (spec.state === 'collecting' && showcase.has(r.rater)) return 'open';
+      if (spec.state !== 'collecting' && showcase.has(r.subject)) return 'submitted';
       return random() < spec.responseRate ? 'submitted' : spec.state === 'collecting' ? (random() < 0.5 ? 'in_progress' : 'open') : 'open';
     });
     const ids: { id: string }[] = await tx.query(
