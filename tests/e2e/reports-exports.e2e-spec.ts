@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { pdfTextRuns } from '../../libs/reports/src/export/testing/pdf-text';
 import { aPerson, anOrganization, TEST_PASSWORD, TestPerson } from '../support/factories';
 import { aFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
@@ -10,12 +11,14 @@ import { startTestApp, TestApp } from '../support/test-app';
  * CSV and PDF exports. The CSV fixture (k = 3): self 3, manager 4, three peers 2, two direct
  * reports 5, on every statement. The two direct reports cannot stand alone nor be pooled (Others
  * would hold 2), and then the peers must go too, or total − manager − peers would give them back.
- * So the peers' 2.00 and the direct reports' 5.00 must appear nowhere.
+ * So the peers' 2.00 and the direct reports' 5.00 must appear nowhere. The PDF fixture: a subject
+ * and comments in Polish, Russian and Greek, which must print as written.
  */
 describe('report exports', () => {
   let t: TestApp;
   let hr: HttpClient;
   let subject: TestPerson;
+  let pdfSubject: TestPerson;
   let csvCycleId: string;
   let pdfCycleId: string;
 
@@ -25,6 +28,7 @@ describe('report exports', () => {
     const admin = await aPerson(t.db, org.id, { role: 'admin' });
     const manager = await aPerson(t.db, org.id, { name: 'Maya Manager' });
     subject = await aPerson(t.db, org.id, { name: 'Zoë Ångström-Łukasz', title: 'Head of Learning', department: 'Learning', managerId: manager.id });
+    pdfSubject = await aPerson(t.db, org.id, { name: 'Łukasz Żółć', title: 'Kierownik działu', department: 'Обучение', managerId: manager.id });
     const people: TestPerson[] = [];
     for (let i = 0; i < 9; i++) people.push(await aPerson(t.db, org.id, { withLogin: false }));
 
@@ -43,22 +47,22 @@ describe('report exports', () => {
     // The PDF: the default framework, a full set of raters, a few "not observed", comments.
     const pdfCycle = await aReportCycle(t.db, org.id, framework.id, { state: 'closed', name: 'Autumn 2026 — everyone' });
     pdfCycleId = pdfCycle.id;
-    await aReportSubject(t.db, pdfCycle, subject.id, { managerId: manager.id, hasReports: true });
+    await aReportSubject(t.db, pdfCycle, pdfSubject.id, { managerId: manager.id, hasReports: true });
     const raters: [TestPerson, 'self' | 'manager' | 'peer' | 'direct_report' | 'other'][] = [
-      [subject, 'self'],
+      [pdfSubject, 'self'],
       [manager, 'manager'],
       ...people.slice(0, 4).map((p) => [p, 'peer'] as [TestPerson, 'peer']),
       ...people.slice(4, 7).map((p) => [p, 'direct_report'] as [TestPerson, 'direct_report']),
       [people[7], 'other'],
     ];
     const comments = [
-      ['Listens before deciding — “what do you think?” is a habit.', 'Explains why a change matters.', 'Could say no more often.'],
-      ['Share plans earlier with the Exhibitions team.', 'Let others run the Monday meeting.', null],
+      ['Listens before deciding — “what do you think?” is a habit.', 'Explains why a change matters; Дмитрий says the same.', 'Could say no more often.'],
+      ['Share plans earlier with the Exhibitions team.', 'Let Ελένη run the Monday meeting.', null],
       [null, 'A pleasure to work with. ✓', null],
     ];
     for (const [r, [person, relationship]] of raters.entries()) {
       const ratings = framework.statementIds.map((_, i) => ((i * 7 + r * 3) % 11 === 0 ? null : 1 + ((i + r * 2 + (relationship === 'self' ? 2 : 0)) % 5)));
-      await aResponse(t.db, pdfCycle, framework, { subjectId: subject.id, raterId: person.id, relationship, ratings, comments: comments.map((c) => c[r % 3]) });
+      await aResponse(t.db, pdfCycle, framework, { subjectId: pdfSubject.id, raterId: person.id, relationship, ratings, comments: comments.map((c) => c[r % 3]) });
     }
     await snapshotReports(t, org.id, pdfCycle.id);
     hr = t.client();
@@ -77,7 +81,7 @@ describe('report exports', () => {
     const response = await hr.get(reportUrl(csvCycleId, subject.id, '.csv'));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="report-zoe-angstrom-ukasz-csv-cycle.csv"');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="report-zoe-angstrom-lukasz-csv-cycle.csv"');
     const rows: string[][] = parse(response.text);
     expect(rows[0]).toEqual(['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note']);
     const body = rows.slice(1);
@@ -92,28 +96,46 @@ describe('report exports', () => {
     expect(line('statement', 'Statement behaviour_2.1', 'Manager')?.slice(5)).toEqual(['4.00', '1', '0.00', '']);
     expect(line('statement', 'Statement behaviour_2.1', 'All others')?.slice(5)).toEqual(['3.33', '6', '1.37', '']);
     expect(line('statement', 'Statement behaviour_2.1', 'Peers')?.slice(5)).toEqual(['', '', '', 'hidden: would reveal a group of fewer than 3 responses']);
-    expect(line('statement', 'Statement behaviour_2.1', 'Direct reports')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 responses']);
-    expect(line('statement', 'Statement behaviour_2.1', 'Others')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 responses']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Direct reports')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 anonymous responses']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Others')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 anonymous responses']);
     expect(line('index', '', 'All others')?.slice(1, 6)).toEqual(['Influence index', 'influence', '', 'All others', '3.33']);
     expect(response.text).not.toMatch(/2\.00|5\.00/);
   });
 
   it('exports the report as an A4 PDF', async () => {
-    const response = await download(reportUrl(pdfCycleId, subject.id, '.pdf'));
+    const response = await download(reportUrl(pdfCycleId, pdfSubject.id, '.pdf'));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect(String(response.headers['content-disposition'])).toMatch(/^attachment; filename="report-zoe-angstrom-ukasz-autumn-2026-everyone\.pdf"$/);
+    expect(String(response.headers['content-disposition'])).toMatch(/^attachment; filename="report-lukasz-zolc-autumn-2026-everyone\.pdf"$/);
     const text = response.body.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     const pages = text.match(/\/Type \/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(text).toMatch(/\/FontFile2 /);
     if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, response.body);
   });
 
+  it('prints names and comments in any European script as written, with n and spread beside each group mean', async () => {
+    const report = (await hr.get(reportUrl(pdfCycleId, pdfSubject.id))).body;
+    const runs = pdfTextRuns((await download(reportUrl(pdfCycleId, pdfSubject.id, '.pdf'))).body);
+    const flowing = runs.join(' ').replace(/\s+/g, ' ');
+    expect(runs[1]).toBe('Łukasz Żółć');
+    expect(runs).toContain('Kierownik działu · Обучение');
+    const comments: string[] = report.comments.flatMap((q: { self: string[]; others: string[] }) => [...q.self.map((c) => `Self: ${c}`), ...q.others]);
+    expect(comments).toEqual(expect.arrayContaining(['Explains why a change matters; Дмитрий says the same.', 'Let Ελένη run the Monday meeting.']));
+    for (const comment of comments) expect(flowing).toContain(comment);
+    expect(flowing).not.toMatch(/\?{2}|\ufffd/);
+    // The bars of the first behaviour, as the page shows it: all others with n and spread, self the mean alone.
+    const { self, all_others: all } = report.behaviours[0].cells;
+    expect(runs).toContain(`${all.mean.toFixed(2)} · n ${all.n} · spread ${all.spread.toFixed(2)}`);
+    expect(runs).toContain(self.mean.toFixed(2));
+  });
+
   it('renders the same report as the page, comments included', async () => {
-    const report = (await hr.get(reportUrl(pdfCycleId, subject.id))).body;
+    const report = (await hr.get(reportUrl(pdfCycleId, pdfSubject.id))).body;
     expect(report.behaviours).toHaveLength(12);
     expect(report.comments[0].self).toEqual(['Listens before deciding — “what do you think?” is a habit.']);
     expect(report.columns.filter((c: { shown: boolean }) => c.shown).map((c: { key: string }) => c.key)).toEqual([

@@ -1,5 +1,6 @@
 import type { HiddenReason } from '../domain';
 import type { ReportCellDto } from '../report/report.dto';
+import { FONT, pdfText } from './pdf-fonts';
 import { fixed } from './report-text';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -10,34 +11,6 @@ const LINE = '#c8ced6';
 const SHADE = '#f1f3f6';
 const BAR = '#2f6f9f';
 const IDENTIFIED_BAR = '#8a6d3b';
-
-// Windows-1252 beyond Latin-1: what the standard PDF fonts can print besides ASCII and Latin-1.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '−': '-', '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '\u00a0': ' ', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i' };
-const printable = (ch: string): boolean => {
-  const code = ch.codePointAt(0)!;
-  return code === 0x0a || code === 0x09 || (code >= 0x20 && code < 0x7f) || (code >= 0xa1 && code <= 0xff) || CP1252_EXTRA.has(ch);
-};
-
-/**
- * The standard PDF fonts (no font file to ship) print Windows-1252 only: keep what they can,
- * spell out a few common symbols, drop accents the encoding lacks, and mark anything else with
- * "?" rather than print garbage. (Non-Latin scripts would need an embedded font: not shipped yet.)
- */
-export function toWinAnsi(value: string): string {
-  let out = '';
-  for (const ch of value.normalize('NFC')) {
-    const code = ch.codePointAt(0)!;
-    const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-    if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if (printable(ch)) out += ch;
-    else if (code < 0x20 || code === 0x7f) out += ' ';
-    // Letters with accents the encoding lacks (ő, ă, ş…) keep their base letter.
-    else if (base && [...base].every(printable)) out += base;
-    else out += '?';
-  }
-  return out;
-}
 
 /** A hidden table cell in a few characters (the legend under the first table explains them). */
 export function shortHidden(reason: HiddenReason | undefined): string {
@@ -57,71 +30,104 @@ export function shortHidden(reason: HiddenReason | undefined): string {
 
 const bottomLimit = (doc: PdfDoc): number => doc.page.height - doc.page.margins.bottom;
 
-/** A simple grid: bold shaded header, wrapped first column, repeated header after a page break. */
-export function table(doc: PdfDoc, header: string[], rows: string[][], options: { firstColumnWidth?: number } = {}): void {
+/** A table cell: plain text, or a number with its details ("n 8", "spread 0.83") in small print beneath. */
+export type TableCell = string | { value: string; details: string[] };
+
+const CELL_SIZE = 8;
+const DETAIL_SIZE = 6.5;
+
+/**
+ * A simple grid: bold shaded header, wrapped first column, repeated header after a page break.
+ * A number's details share one line where the column is wide enough, else take a line each.
+ */
+export function table(doc: PdfDoc, header: string[], rows: TableCell[][], options: { firstColumnWidth?: number } = {}): void {
   const x0 = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const first = options.firstColumnWidth ?? 130;
   const rest = header.length > 1 ? (width - first) / (header.length - 1) : 0;
-  const widths = header.map((_, i) => (i === 0 ? first : rest));
   const pad = 3;
-  const heightOf = (cells: string[], bold: boolean): number => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(toWinAnsi(c || ' '), { width: widths[i] - 2 * pad }))) + 2 * pad;
-  };
-  const drawRow = (cells: string[], y: number, h: number, kind: 'header' | 'even' | 'odd'): void => {
+  const inner = header.map((_, i) => (i === 0 ? first : rest) - 2 * pad);
+  const lay = (cells: TableCell[]): { value: string; detail?: string }[] =>
+    cells.map((c, i) => {
+      if (typeof c === 'string') return { value: pdfText(c) };
+      if (!c.details.length) return { value: pdfText(c.value) };
+      doc.font(FONT.regular).fontSize(DETAIL_SIZE);
+      const line = c.details.join(' · ');
+      return { value: pdfText(c.value), detail: doc.widthOfString(line) <= inner[i] ? line : c.details.join('\n') };
+    });
+  const heightOf = (cells: { value: string; detail?: string }[], bold: boolean): number =>
+    Math.max(
+      ...cells.map((c, i) => {
+        doc.font(bold ? FONT.bold : FONT.regular).fontSize(CELL_SIZE);
+        const valueHeight = doc.heightOfString(c.value || ' ', { width: inner[i] });
+        if (!c.detail) return valueHeight;
+        doc.font(FONT.regular).fontSize(DETAIL_SIZE);
+        return valueHeight + 1 + doc.heightOfString(c.detail, { width: inner[i] });
+      }),
+    ) +
+    2 * pad;
+  const drawRow = (cells: { value: string; detail?: string }[], y: number, h: number, kind: 'header' | 'even' | 'odd'): void => {
     if (kind !== 'odd') doc.rect(x0, y, width, h).fill(kind === 'header' ? '#e2e6eb' : SHADE);
-    doc.font(kind === 'header' ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
     let x = x0;
     cells.forEach((c, i) => {
-      const muted = kind !== 'header' && i > 0 && !/^[+-]?\d/.test(c);
-      doc.fillColor(muted ? MUTED : INK).text(toWinAnsi(c), x + pad, y + pad, { width: widths[i] - 2 * pad, align: i === 0 ? 'left' : 'center' });
-      x += widths[i];
+      const muted = kind !== 'header' && i > 0 && !/^[+-]?\d/.test(c.value);
+      const box = { width: inner[i], align: i === 0 ? 'left' : 'center' } as const;
+      doc.font(kind === 'header' ? FONT.bold : FONT.regular).fontSize(CELL_SIZE).fillColor(muted ? MUTED : INK).text(c.value, x + pad, y + pad, box);
+      if (c.detail) doc.font(FONT.regular).fontSize(DETAIL_SIZE).fillColor(MUTED).text(c.detail, x + pad, doc.y + 1, box);
+      x += inner[i] + 2 * pad;
     });
   };
-  const headerHeight = heightOf(header, true);
+  const head = lay(header);
+  const headerHeight = heightOf(head, true);
   let y = doc.y;
   if (y + headerHeight + 20 > bottomLimit(doc)) {
     doc.addPage();
     y = doc.y;
   }
-  drawRow(header, y, headerHeight, 'header');
+  drawRow(head, y, headerHeight, 'header');
   y += headerHeight;
   rows.forEach((row, r) => {
-    const h = heightOf(row, false);
+    const cells = lay(row);
+    const h = heightOf(cells, false);
     if (y + h > bottomLimit(doc)) {
       doc.addPage();
       y = doc.y;
-      drawRow(header, y, headerHeight, 'header');
+      drawRow(head, y, headerHeight, 'header');
       y += headerHeight;
     }
-    drawRow(row, y, h, r % 2 ? 'even' : 'odd');
+    drawRow(cells, y, h, r % 2 ? 'even' : 'odd');
     y += h;
   });
   doc.moveTo(x0, y).lineTo(x0 + width, y).strokeColor(LINE).lineWidth(0.5).stroke();
-  doc.fillColor(INK).font('Helvetica').fontSize(9.5);
+  doc.fillColor(INK).font(FONT.regular).fontSize(9.5);
   doc.x = x0;
   doc.y = y + 6;
 }
 
+/** A shown number in words: the mean, and for a group (not one known person) how many raters and how much they differ. */
+export function meanWithSpread(cell: ReportCellDto, identified: boolean): string {
+  return identified ? fixed(cell.mean) : `${fixed(cell.mean)} · n ${cell.n} · spread ${fixed(cell.spread)}`;
+}
+
 /**
  * One behaviour as horizontal bars on the 1–5 scale, a bar per group; a hidden number gets no
- * bar, only its reason in words.
+ * bar, only its reason in words. Self and a manager shown separately (one known person each)
+ * get their own colour and the mean alone.
  */
-export function drawBars(doc: PdfDoc, name: string, description: string, rows: { label: string; cell: ReportCellDto; hidden: string }[]): void {
+export function drawBars(doc: PdfDoc, name: string, description: string, rows: { label: string; cell: ReportCellDto; hidden: string; identified: boolean }[]): void {
   const x0 = doc.page.margins.left;
   const labelWidth = 90;
   const track = 230;
   const rowHeight = 13;
-  doc.font('Helvetica').fontSize(8);
-  const descriptionHeight = description ? doc.heightOfString(toWinAnsi(description), { width: 480 }) : 0;
+  doc.font(FONT.regular).fontSize(8);
+  const descriptionHeight = description ? doc.heightOfString(pdfText(description), { width: 480 }) : 0;
   const height = 14 + descriptionHeight + rows.length * rowHeight + 10;
   if (doc.y + height > bottomLimit(doc)) doc.addPage();
   let y = doc.y;
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(toWinAnsi(name), x0, y);
+  doc.font(FONT.bold).fontSize(10).fillColor(INK).text(pdfText(name), x0, y);
   y += 13;
   if (description) {
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(toWinAnsi(description), x0, y, { width: 480 });
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(pdfText(description), x0, y, { width: 480 });
     y += descriptionHeight + 2;
   }
   const trackX = x0 + labelWidth;
@@ -131,39 +137,47 @@ export function drawBars(doc: PdfDoc, name: string, description: string, rows: {
     doc.moveTo(at(v), y).lineTo(at(v), y + rows.length * rowHeight).strokeColor(LINE).lineWidth(0.4).stroke();
   }
   for (const row of rows) {
-    doc.font('Helvetica').fontSize(8).fillColor(INK).text(toWinAnsi(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false });
+    doc.font(FONT.regular).fontSize(8).fillColor(INK).text(pdfText(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false });
     if (row.cell.shown) {
       const end = at(row.cell.mean!);
-      doc.rect(trackX, y + 2, Math.max(1.5, end - trackX), rowHeight - 5).fill(row.label === 'Self' || row.label === 'Manager' ? IDENTIFIED_BAR : BAR);
-      doc.fillColor(INK).text(`${fixed(row.cell.mean)}  n=${row.cell.n}  spread ${fixed(row.cell.spread)}`, trackX + track + 8, y + 2, { lineBreak: false });
+      doc.rect(trackX, y + 2, Math.max(1.5, end - trackX), rowHeight - 5).fill(row.identified ? IDENTIFIED_BAR : BAR);
+      doc.fillColor(INK).text(meanWithSpread(row.cell, row.identified), trackX + track + 8, y + 2, { lineBreak: false });
     } else {
-      doc.font('Helvetica-Oblique').fillColor(MUTED).text(toWinAnsi(row.hidden), trackX + 4, y + 2, { lineBreak: false });
+      doc.font(FONT.italic).fillColor(MUTED).text(pdfText(row.hidden), trackX + 4, y + 2, { lineBreak: false });
     }
     y += rowHeight;
   }
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED);
+  doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
   for (let v = 1; v <= 5; v++) doc.text(String(v), at(v) - 2, y, { lineBreak: false });
   doc.fillColor(INK).fontSize(9.5);
   doc.x = x0;
   doc.y = y + 12;
 }
 
-/** The manager–leader 2×2: management across, influence up, split where an index counts as high. */
+/** The manager–leader 2×2 as on the web page: influence across, management up, split where an index counts as high. */
 export function drawProfile(doc: PdfDoc, x: number, y: number, size: number, point: { influence: number; management: number; threshold: number } | null): void {
   const pos = (value: number): number => ((value - 1) / 4) * size;
   const split = pos(point?.threshold ?? 3.5);
   doc.rect(x, y, size, size).strokeColor(LINE).lineWidth(0.8).stroke();
   doc.moveTo(x + split, y).lineTo(x + split, y + size).moveTo(x, y + size - split).lineTo(x + size, y + size - split).strokeColor(LINE).stroke();
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED);
-  const label = (value: string, lx: number, ly: number, width: number): void => void doc.text(value, lx, ly, { width, align: 'center' });
-  label('Leader without a title', x + 2, y + 4, split - 4);
+  doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
+  // A quadrant can be narrow (the split sits where an index counts as high): shrink its name to fit on one line.
+  const label = (value: string, lx: number, ly: number, width: number): void => {
+    const fit = Math.max(5, Math.min(7, (7 * width) / doc.fontSize(7).widthOfString(value)));
+    doc.fontSize(fit).text(value, lx, ly + (7 - fit), { width, align: 'center', lineBreak: false });
+    doc.fontSize(7);
+  };
+  label('Manager', x + 2, y + 4, split - 4);
   label('Manager-leader', x + split + 2, y + 4, size - split - 4);
   label('Emerging', x + 2, y + size - 12, split - 4);
-  label('Manager', x + split + 2, y + size - 12, size - split - 4);
-  doc.text('management index ->', x, y + size + 3, { width: size, align: 'right' });
-  doc.save().rotate(-90, { origin: [x - 4, y + size] }).text('influence index ->', x - 4, y + size - 8, { width: size, align: 'right' }).restore();
+  // The narrowest quadrant's long name wraps onto two lines rather than shrinking out of sight.
+  const wide = doc.fontSize(7).widthOfString('Leader without a title') <= size - split - 4;
+  if (wide) label('Leader without a title', x + split + 2, y + size - 12, size - split - 4);
+  else doc.fontSize(6.5).text('Leader without a title', x + split + 2, y + size - 20, { width: size - split - 4, align: 'center' }).fontSize(7);
+  doc.text('influence index →', x, y + size + 3, { width: size, align: 'right' });
+  doc.save().rotate(-90, { origin: [x - 4, y + size] }).text('management index →', x - 4, y + size - 8, { width: size, align: 'right' }).restore();
   if (point) {
-    doc.circle(x + pos(point.management), y + size - pos(point.influence), 4).fill(BAR);
+    doc.circle(x + pos(point.influence), y + size - pos(point.management), 4).fill(BAR);
   } else {
     label('not shown', x, y + size / 2 - 4, size);
   }

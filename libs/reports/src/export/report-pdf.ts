@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
+import type { ColumnKey } from '../domain';
 import type { ReportCellDto, ReportDto } from '../report/report.dto';
-import { drawBars, drawProfile, PdfDoc, shortHidden, table, toWinAnsi } from './pdf-drawing';
+import { drawBars, drawProfile, meanWithSpread, PdfDoc, shortHidden, table, TableCell } from './pdf-drawing';
+import { FONT, pdfText, useReportFonts } from './pdf-fonts';
 import { COLUMN_LABELS, fixed, hiddenText, printedColumns, QUADRANT_LABELS } from './report-text';
 
 const MARGIN = 50;
@@ -17,8 +19,9 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: toWinAnsi(`360 feedback report: ${report.subject.name}, ${report.cycle.name}`), Author: 'Ripple', Creator: 'Ripple' },
+    info: { Title: pdfText(`360 feedback report: ${report.subject.name}, ${report.cycle.name}`), Author: 'Ripple', Creator: 'Ripple' },
   }) as PdfDoc;
+  useReportFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -26,26 +29,36 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.on('error', reject);
   });
   const k = report.threshold;
-  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}): PdfDoc => doc.text(toWinAnsi(value), options);
+  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}): PdfDoc => doc.text(pdfText(value), options);
   const heading = (value: string): void => {
     if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(INK);
+    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor(INK);
     text(value, { x: MARGIN } as PDFKit.Mixins.TextOptions);
-    doc.moveDown(0.3).font('Helvetica').fontSize(9.5).fillColor(INK);
+    doc.moveDown(0.3).font(FONT.regular).fontSize(9.5).fillColor(INK);
   };
   const note = (value: string): void => {
-    doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED);
+    doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED);
     text(value, { width: doc.page.width - 2 * MARGIN });
-    doc.font('Helvetica').fontSize(9.5).fillColor(INK);
+    doc.font(FONT.regular).fontSize(9.5).fillColor(INK);
   };
-  const cell = (c: ReportCellDto): string => (c.shown ? `${fixed(c.mean)} (n=${c.n})` : hiddenText(c.reason, k));
+  // A list item with a hanging indent: wrapped lines line up with the item's text, not its marker.
+  const item = (marker: string, value: string): void => {
+    if (doc.y + doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    if (marker) doc.text(marker, MARGIN + 6, y, { lineBreak: false });
+    doc.text(pdfText(value), MARGIN + 20, y, { width: doc.page.width - 2 * MARGIN - 20 });
+    doc.x = MARGIN;
+  };
+  // Self, and a manager shown separately, are one known person: the mean alone, as on the page.
+  const identified = (key: ColumnKey): boolean => report.columns.some((c) => c.key === key && c.identified);
+  const cell = (c: ReportCellDto, key: ColumnKey): string => (c.shown ? meanWithSpread(c, identified(key)) : hiddenText(c.reason, k));
 
   // Header
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED);
+  doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
   text('Ripple · 360° feedback report · confidential');
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(22).fillColor(INK);
+  doc.moveDown(0.4).font(FONT.bold).fontSize(22).fillColor(INK);
   text(report.subject.name);
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED);
+  doc.font(FONT.regular).fontSize(11).fillColor(MUTED);
   text([report.subject.title, report.subject.department].filter(Boolean).join(' · ') || ' ');
   doc.moveDown(0.3).fillColor(INK);
   text(`${report.cycle.name} · ${report.cycle.frameworkName} (version ${report.cycle.frameworkVersion})`);
@@ -66,41 +79,46 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   doc.y = top;
   const right = { width: doc.page.width - MARGIN - (MARGIN + 175) };
   if (report.profile.shown) {
-    doc.font('Helvetica-Bold').fontSize(12);
+    doc.font(FONT.bold).fontSize(12);
     text(QUADRANT_LABELS[report.profile.quadrant!], right);
-    doc.font('Helvetica').fontSize(9.5);
+    doc.font(FONT.regular).fontSize(9.5);
     text(`Influence index ${fixed(report.profile.influence)} · management index ${fixed(report.profile.management)} (as rated by all others; "high" from ${fixed(report.profile.threshold, 1)})`, right);
   } else {
     text(`The profile is not shown: ${hiddenText(report.profile.reason, k)}.`, right);
   }
-  doc.moveDown(0.6).font('Helvetica-Bold');
+  doc.moveDown(0.6).font(FONT.bold);
   text('Direction of influence', right);
-  doc.font('Helvetica');
-  text(`Sideways (peers): ${cell(report.directionOfInfluence.sideways)}`, right);
-  text(`Downwards (direct reports): ${cell(report.directionOfInfluence.downwards)}`, right);
-  text(`Upwards (manager): ${cell(report.directionOfInfluence.upwards)}`, right);
+  doc.font(FONT.regular);
+  text(`Sideways (peers): ${cell(report.directionOfInfluence.sideways, 'peer')}`, right);
+  text(`Downwards (direct reports): ${cell(report.directionOfInfluence.downwards, 'direct_report')}`, right);
+  text(`Upwards (manager): ${cell(report.directionOfInfluence.upwards, 'manager')}`, right);
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, top + 175);
 
   const columns = printedColumns(report);
-  const groupCell = (c: ReportCellDto): string => (c.shown ? `${fixed(c.mean)} (${c.n})` : shortHidden(c.reason));
+  const groupCell = (c: ReportCellDto, key: ColumnKey): TableCell =>
+    !c.shown ? shortHidden(c.reason) : { value: fixed(c.mean), details: identified(key) ? [] : [`n ${c.n}`, `spread ${fixed(c.spread)}`] };
   heading('Indices by group');
   table(doc, ['', ...columns.map((c) => COLUMN_LABELS[c])], [
-    ['Influence index', ...columns.map((c) => groupCell(report.indices.influence[c]))],
-    ['Management index', ...columns.map((c) => groupCell(report.indices.management[c]))],
+    ['Influence index', ...columns.map((c) => groupCell(report.indices.influence[c], c))],
+    ['Management index', ...columns.map((c) => groupCell(report.indices.management[c], c))],
   ]);
-  note('Cells read "mean (raters)". "< k": fewer answers than the threshold; "in Others": a small group pooled into Others; "protected": hidden so that a smaller group cannot be worked out; "not observed": the rater chose not observed.');
+  note(
+    'Each cell shows the mean, then n (how many raters it is built from) and the spread (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely. ' +
+      'Self, and a manager shown separately, are one known person: the mean alone. ' +
+      '"< k": fewer answers than the threshold; "in Others": a small group pooled into Others; "protected": hidden so that a smaller group cannot be worked out; "not observed": the rater chose not observed.',
+  );
 
   heading('Behaviours by group');
   table(
     doc,
     ['Behaviour', ...columns.map((c) => COLUMN_LABELS[c])],
-    report.behaviours.map((b) => [`${b.name}${b.kind === 'management' ? ' (mgmt)' : ''}`, ...columns.map((c) => groupCell(b.cells[c]))]),
+    report.behaviours.map((b) => [`${b.name}${b.kind === 'management' ? ' (mgmt)' : ''}`, ...columns.map((c) => groupCell(b.cells[c], c))]),
   );
 
   heading('Each behaviour, by group');
   for (const b of report.behaviours) {
-    drawBars(doc, b.name, b.description, columns.map((c) => ({ label: COLUMN_LABELS[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k) })));
+    drawBars(doc, b.name, b.description, columns.map((c) => ({ label: COLUMN_LABELS[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k), identified: identified(c) })));
   }
 
   heading('Statements');
@@ -108,7 +126,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     table(
       doc,
       [b.name, ...columns.map((c) => COLUMN_LABELS[c])],
-      b.statements.map((s) => [s.text, ...columns.map((c) => groupCell(s.cells[c]))]),
+      b.statements.map((s) => [s.text, ...columns.map((c) => groupCell(s.cells[c], c))]),
       { firstColumnWidth: 190 },
     );
     doc.moveDown(0.4);
@@ -117,11 +135,11 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   heading('Blind spots and hidden strengths');
   note('Statements where the self rating is at least one point above (blind spot) or below (hidden strength) the mean of all others.');
   const gaps = (title: string, list: ReportDto['blindSpots']): void => {
-    doc.font('Helvetica-Bold');
+    doc.font(FONT.bold);
     text(title);
-    doc.font('Helvetica');
+    doc.font(FONT.regular);
     if (!list.length) text('None.');
-    for (const g of list) text(`• ${g.text} (self ${fixed(g.self)}, others ${fixed(g.others)}, gap ${g.gap > 0 ? '+' : ''}${fixed(g.gap)})`, { indent: 8 });
+    for (const g of list) item('•', `${g.text} (self ${fixed(g.self)}, others ${fixed(g.others)}, gap ${g.gap > 0 ? '+' : ''}${fixed(g.gap)})`);
     doc.moveDown(0.3);
   };
   gaps('Blind spots', report.blindSpots);
@@ -129,11 +147,11 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
 
   heading('Strengths and areas to develop');
   const ranked = (title: string, list: ReportDto['strengths']): void => {
-    doc.font('Helvetica-Bold');
+    doc.font(FONT.bold);
     text(title);
-    doc.font('Helvetica');
+    doc.font(FONT.regular);
     if (!list.length) text('Not enough shown numbers.');
-    list.forEach((s, i) => text(`${i + 1}. ${s.text} (${fixed(s.mean)})`, { indent: 8 }));
+    list.forEach((s, i) => item(`${i + 1}.`, `${s.text} (${fixed(s.mean)})`));
     doc.moveDown(0.3);
   };
   ranked('Top strengths (all others)', report.strengths);
@@ -142,12 +160,12 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   heading('Comments');
   note('Never attributed, in an order unrelated to who wrote them or when; a group\'s comments appear only where its numbers may.');
   for (const q of report.comments) {
-    doc.moveDown(0.3).font('Helvetica-Bold');
+    doc.moveDown(0.3).font(FONT.bold);
     text(q.text);
-    doc.font('Helvetica');
-    if (!q.self.length && !q.others.length) text('No comments.', { indent: 8 });
-    for (const c of q.self) text(`Self: ${c}`, { indent: 8 });
-    for (const c of q.others) text(`• ${c}`, { indent: 8 });
+    doc.font(FONT.regular);
+    if (!q.self.length && !q.others.length) item('', 'No comments.');
+    for (const c of q.self) item('•', `Self: ${c}`);
+    for (const c of q.others) item('•', c);
   }
 
   heading('Trend');
@@ -172,8 +190,8 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    doc.text(toWinAnsi(`${report.subject.name} · ${report.cycle.name} · confidential · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN + 15, {
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
+    doc.text(pdfText(`${report.subject.name} · ${report.cycle.name} · confidential · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN + 15, {
       width: doc.page.width - 2 * MARGIN,
       align: 'center',
       lineBreak: false,

@@ -31,7 +31,7 @@ export function hiddenText(reason: HiddenReason | undefined, k: number): string 
       return `hidden: would reveal a group of fewer than ${k} responses`;
     case 'below_threshold':
     default:
-      return `hidden: fewer than ${k} responses`;
+      return `hidden: fewer than ${k} anonymous responses`;
   }
 }
 
@@ -47,11 +47,15 @@ export function printedColumns(report: Pick<ReportDto, 'columns'>): ColumnKey[] 
   return report.columns.filter((c) => c.shown || c.reason !== 'no_responses').map((c) => c.key);
 }
 
-/** A file name from free text: ASCII letters, digits and dashes. */
+// Latin letters that Unicode does not decompose into a base letter and an accent.
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'Th', ı: 'i' };
+
+/** A file name from free text: ASCII letters, digits and dashes ("Łukasz Żółć" gives lukasz-zolc). */
 export function fileSlug(...parts: string[]): string {
   return (
     parts
       .join('-')
+      .replace(/[łŁđĐøØßæÆœŒþÞı]/g, (ch) => UNDECOMPOSED[ch])
       .normalize('NFKD')
       .replace(/[^\w\s-]/g, '')
       .trim()

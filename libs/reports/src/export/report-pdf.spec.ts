@@ -1,0 +1,69 @@
+import type { ColumnKey } from '../domain';
+import type { ReportCellDto } from '../report/report.dto';
+import { reportPdf } from './report-pdf';
+import { fixed, printedColumns } from './report-text';
+import { pdfTextRuns } from './testing/pdf-text';
+import { aTypicalReport } from './testing/typical-report';
+
+describe('report PDF', () => {
+  const report = aTypicalReport();
+  let pdf: Buffer;
+  let runs: string[];
+  let text: string;
+  beforeAll(async () => {
+    pdf = await reportPdf(report);
+    runs = pdfTextRuns(pdf);
+    text = runs.join('\n');
+  });
+
+  it('prints names and comments in Polish, Russian and Greek as written', () => {
+    expect(runs[1]).toBe('Łukasz Żółć');
+    expect(runs).toContain('Head of Learning · Обучение');
+    expect(text).toContain('Jesień 2026 — Осень · Leadership at every level (version 1)');
+    // A comment may wrap: compare with the runs joined by spaces.
+    const flowing = runs.join(' ').replace(/\s+/g, ' ');
+    for (const comment of [...report.comments[0].others, `Self: ${report.comments[0].self[0]}`]) expect(flowing).toContain(comment);
+    expect(runs.filter((r) => r.includes('Łukasz Żółć · Jesień 2026 — Осень · confidential · page'))).toHaveLength(pdfPages(pdf));
+    expect(text).not.toMatch(/\?{2}|\ufffd|\u0000/);
+  });
+
+  it('embeds subsets of DejaVu Sans, with a ToUnicode map, and no standard PDF font', () => {
+    const raw = pdf.toString('latin1');
+    const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1].slice(7));
+    expect([...new Set(fonts)].sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique']);
+    expect(raw.match(/\/FontFile2 \d+ 0 R/g)).toHaveLength(3);
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+    expect(raw).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+  });
+
+  it('prints n and spread next to every group mean, and the mean alone for one known person', () => {
+    const identified = new Set(report.columns.filter((c) => c.identified).map((c) => c.key));
+    const groups = printedColumns(report).filter((c) => !identified.has(c));
+    const shown = (cells: Record<ColumnKey, ReportCellDto>): ReportCellDto[] => groups.map((c) => cells[c]).filter((c) => c.shown);
+    const withSpread = (c: ReportCellDto): string => `${fixed(c.mean)} · n ${c.n} · spread ${fixed(c.spread)}`;
+
+    // The bars, one line per group: "4.86 · n 10 · spread 1.25".
+    for (const b of report.behaviours) for (const c of shown(b.cells)) expect(runs).toContain(withSpread(c));
+    expect(text).toContain(`Sideways (peers): ${withSpread(report.directionOfInfluence.sideways)}`);
+    expect(text).toContain(`Upwards (manager): ${fixed(report.directionOfInfluence.upwards.mean)}\n`);
+    // Tables: the mean, then "n 6 · spread 0.45" beneath, or "n 6" and "spread 0.45" where too narrow.
+    const tableCells = [
+      ...shown(report.indices.influence),
+      ...shown(report.indices.management),
+      ...report.behaviours.flatMap((b) => [...shown(b.cells), ...b.statements.flatMap((s) => shown(s.cells))]),
+    ];
+    const bars = report.behaviours.flatMap((b) => shown(b.cells));
+    const direction = [report.directionOfInfluence.sideways, report.directionOfInfluence.downwards];
+    expect(text.match(/spread \d\.\d\d/g)).toHaveLength(tableCells.length + bars.length + direction.length);
+    expect(tableCells.length).toBeGreaterThan(100);
+    // One known person: never a count or a spread.
+    expect(text).not.toMatch(/\bn 1\b/);
+  });
+
+  it('fits the typical report on a few A4 pages', () => {
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(5);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(8);
+  });
+});
+
+const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;

@@ -1,0 +1,85 @@
+import { inflateSync } from 'node:zlib';
+
+/**
+ * The text of a PDF that pdfkit wrote with embedded fonts, for tests: each font's ToUnicode map
+ * turns the glyph ids of every `TJ` back into characters, one string per text run, in drawing
+ * order. Enough for pdfkit's own output (indirect objects, Flate streams, Identity-H fonts with a
+ * bfrange ToUnicode map); not a general PDF parser. Throws on a font it cannot map (a standard
+ * font has no ToUnicode map) rather than guess.
+ */
+export function pdfTextRuns(pdf: Buffer): string[] {
+  const objects = parseObjects(pdf);
+  const fonts = new Map<string, Map<number, string>>();
+  for (const { dict } of objects.values()) {
+    for (const [, resources] of dict.matchAll(/\/Font\s*<<([^>]*)>>/g)) {
+      for (const [, name, ref] of resources.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
+        const font = objects.get(Number(ref));
+        const toUnicode = font?.dict.match(/\/ToUnicode (\d+) 0 R/);
+        if (!toUnicode) throw new Error(`font ${name} (object ${ref}) has no ToUnicode map`);
+        fonts.set(name, parseToUnicode(streamText(objects.get(Number(toUnicode[1]))!)));
+      }
+    }
+  }
+  const runs: string[] = [];
+  for (const { dict } of objects.values()) {
+    if (!/\/Type \/Page\b/.test(dict)) continue;
+    const contents = dict.match(/\/Contents (\d+) 0 R/);
+    if (!contents) continue;
+    let font: Map<number, string> | undefined;
+    const operators = /\/(\w+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\] TJ/g;
+    for (const [, fontName, array] of streamText(objects.get(Number(contents[1]))!).matchAll(operators)) {
+      if (fontName) {
+        font = fonts.get(fontName);
+        if (!font) throw new Error(`unknown font ${fontName}`);
+        continue;
+      }
+      if (!font) throw new Error('text before any font');
+      const glyphs = [...array.matchAll(/<([0-9a-fA-F]*)>/g)].flatMap(([, hex]) => hex.match(/.{4}/g) ?? []);
+      runs.push(glyphs.map((gid) => font!.get(parseInt(gid, 16)) ?? '\ufffd').join(''));
+    }
+  }
+  return runs;
+}
+
+interface PdfObject {
+  dict: string;
+  stream?: Buffer;
+}
+
+function parseObjects(pdf: Buffer): Map<number, PdfObject> {
+  const latin1 = pdf.toString('latin1');
+  const objects = new Map<number, PdfObject>();
+  const header = /(?:^|\n)(\d+) 0 obj\n/g;
+  for (let match = header.exec(latin1); match; match = header.exec(latin1)) {
+    const start = match.index + match[0].length;
+    const end = latin1.indexOf('endobj', start);
+    const streamAt = latin1.indexOf('\nstream\n', start);
+    if (streamAt !== -1 && streamAt < end) {
+      const dict = latin1.slice(start, streamAt);
+      const from = streamAt + '\nstream\n'.length;
+      const raw = pdf.subarray(from, from + Number(dict.match(/\/Length (\d+)/)?.[1]));
+      objects.set(Number(match[1]), { dict, stream: /\/Filter \/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
+      // Go on after the stream: its bytes may look like anything, "N 0 obj" and "endobj" included.
+      header.lastIndex = from + raw.length;
+    } else {
+      objects.set(Number(match[1]), { dict: latin1.slice(start, end) });
+    }
+  }
+  return objects;
+}
+
+const streamText = (object: PdfObject): string => {
+  if (!object.stream) throw new Error('not a stream');
+  return object.stream.toString('latin1');
+};
+
+/** `<start> <end> [<hex> …]` ranges: glyph id → the UTF-16 text it stands for. */
+function parseToUnicode(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const [, start, entries] of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<[0-9a-fA-F]+>\s*\[([^\]]*)\]/g)) {
+    [...entries.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach(([, units], i) => {
+      map.set(parseInt(start, 16) + i, String.fromCharCode(...units.trim().split(/\s+/).map((u) => parseInt(u, 16))));
+    });
+  }
+  return map;
+}
