@@ -3,8 +3,8 @@
  * uses it), a cycle created through the form (with a field error from the API), subjects added by
  * department and by name, the launch behind its confirmation dialog, progress going from 0% to
  * the first answer (submitted through the API as a rater), reminders (and the 429 when sent again
- * too soon), settings locked after launch. Screenshots of every page at desktop and 375 px, and
- * axe on the cycle and progress pages.
+ * too soon), settings locked after launch (the organisation view's minimum stays open until
+ * close). Screenshots of every page at desktop and 375 px, and axe on the cycle and progress pages.
  *
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/cycles --selectProjects browser
  */
@@ -131,6 +131,7 @@ describe('HR running a cycle in the browser', () => {
     await expect(page.getByLabel('Reminder days').inputValue()).resolves.toBe('7, 2');
     await expect(page.getByLabel('Self-review').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Response deadline').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('5');
     await see(page, 'A group’s answers are shown only when at least this many people answered. At least 3.');
     await audit(page, 'new-cycle');
     await screenshot(page, 'cycles-05-new-cycle');
@@ -294,11 +295,15 @@ describe('HR running a cycle in the browser', () => {
     const next = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await deadline.fill(next);
     await page.getByLabel('Reminder days').fill('5, 1');
+    // The organisation view's minimum stays open until close: the heatmap does not exist before.
+    await see(page, 'It can’t change once the cycle closes');
+    await page.getByLabel('Minimum people per cell').fill('6');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Settings saved').waitFor();
     await page.reload();
     await expect(page.getByLabel('Response deadline').inputValue()).resolves.toBe(next);
     await expect(page.getByLabel('Reminder days').inputValue()).resolves.toBe('5, 1');
+    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('6');
     await audit(page, 'settings');
     await screenshot(page, 'cycles-15-settings-locked');
     await page.context().close();

@@ -2,17 +2,19 @@
  * HR's organisation view in a real browser: a closed cycle of 29 people in five departments, rated
  * by colleagues on the default framework, snapshotted as at close. HR opens the cycle's
  * "Organisation view" tab and sees coloured cells with their means and the small department
- * hidden (and a complement hidden with it); a smaller minimum cell size shows it, a larger one
- * hides more; a value under the cycle's threshold is refused. Before close the page says when it
- * will appear, and a member gets "not found" at the address. Axe on the page; screenshots at
- * desktop and 375 px in tests/artifacts/screenshots/heatmap-*.png.
+ * hidden (and a complement hidden with it). The minimum cell size is the cycle's setting, shown
+ * read-only and locked from close on (two views at different minimums could be subtracted): the
+ * address cannot change it, the Settings tab says why. Before close the page says when it will
+ * appear and links to the setting; HR lowers it to the threshold there, and once the cycle closes
+ * the small department shows. A member gets "not found" at the address. Axe on the pages;
+ * screenshots at desktop and 375 px in tests/artifacts/screenshots/heatmap-*.png.
  *
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/heatmap --selectProjects browser
  */
 import type { Locator, Page } from 'playwright-core';
 import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
 import type { TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
-import { aReportCycle, aReportSubject, aResponse, snapshotReports, theDefaultFramework } from '../support/report-factories';
+import { aReportCycle, aReportSubject, aResponse, moveCycle, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
 import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
 
@@ -49,6 +51,7 @@ interface World {
 /**
  * Each subject is rated by three peers (k = 3, so every report shows its all-others numbers):
  * around their department's level, people with reports a little higher on management behaviours.
+ * The collecting cycle gets the same answers, so that it has a map once a test closes it.
  */
 async function seed(t: BrowserApp): Promise<World> {
   const org = await anOrganization(t.db, { name: 'Harbour Museum' });
@@ -88,6 +91,7 @@ async function seed(t: BrowserApp): Promise<World> {
           }),
         );
         await aResponse(t.db, closed, version, { subjectId: person.id, raterId: rater.id, relationship: 'peer', ratings });
+        await aResponse(t.db, collecting, version, { subjectId: person.id, raterId: rater.id, relationship: 'peer', ratings });
       }
       index++;
     }
@@ -110,6 +114,8 @@ const showTop = (element: Locator) =>
     el.ownerDocument.defaultView!.scrollBy(0, -76);
   });
 const main = (page: Page) => page.locator('main');
+/** The read-only minimum cell size on the organisation view. */
+const minimum = (page: Page) => main(page).locator('.hm-intro__control .cy-locked');
 const see = (page: Page, text: string | RegExp) => main(page).getByText(text).first().waitFor();
 const overflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 const byDepartment = (page: Page) => page.getByRole('region', { name: /^Average scores by department/ });
@@ -154,8 +160,9 @@ describe('HR reading the organisation view', () => {
     await page.getByRole('navigation', { name: 'Cycle sections' }).getByRole('link', { name: 'Organisation view' }).click();
     await page.getByRole('heading', { level: 2, name: 'Organisation view' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(heatmapUrl());
-    await see(page, 'Showing groups of 5 or more people.');
-    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('5');
+    // The cycle's minimum, read-only.
+    await expect(minimum(page).textContent()).resolves.toMatch(/^Minimum people per cell5 peopleLocked/);
+    await expect(page.getByRole('spinbutton').count()).resolves.toBe(0);
 
     const departments = byDepartment(page);
     await departments.waitFor();
@@ -229,45 +236,34 @@ describe('HR reading the organisation view', () => {
     await page.context().close();
   });
 
-  it('changes what is hidden with the minimum cell size, never below the cycle’s threshold', async () => {
+  it('keeps the cycle’s minimum whatever the address says, and its settings say why it is fixed', async () => {
     const page = await t.newPage();
     await logIn(page, w.hana.email, TEST_PASSWORD);
-    await page.goto(heatmapUrl());
+    // The old way to ask for a smaller minimum: nothing changes, and the API is never asked for it.
+    const asked: string[] = [];
+    page.on('request', (request) => void (new URL(request.url()).pathname === `/api/reports/cycles/${w.closed.id}/heatmap` && asked.push(request.url())));
+    await page.goto(`${heatmapUrl()}?minCellSize=3`);
     const departments = byDepartment(page);
     await departments.waitFor();
-    const size = page.getByLabel('Minimum people per cell');
-
-    // 3 (the cycle's k): Exhibitions' three people may show now.
-    await size.fill('3');
-    await see(page, 'Showing groups of 3 or more people.');
-    await page.waitForURL(/minCellSize=3/);
+    await expect(minimum(page).textContent()).resolves.toContain('5 people');
     const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
-    expect(exhibitions[0]!.mean).toMatch(MEAN);
-    expect(exhibitions[0]!.text).toContain('3 people');
-    await audit(page, 'heatmap-3');
-    await screenshot(page, 'heatmap-04-min-3');
+    expect(exhibitions[0]!.mean).toBeNull();
+    expect(exhibitions[0]!.text).toContain('Hidden: fewer than 5 people');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((url) => new URL(url).search === '')).toBe(true);
+    await see(page, 'Fixed when the cycle closed, so the organisation view always hides the same groups');
+    await showTop(page.getByRole('heading', { level: 2, name: 'Organisation view' }));
+    await screenshot(page, 'heatmap-04-minimum', { fullPage: false });
 
-    // Under k: refused in words, and the view stays as it was.
-    await size.fill('2');
-    await see(page, 'Enter a whole number from 3 to 1000: this cycle never shows a group smaller than 3.');
-    await expect(size.getAttribute('aria-invalid')).resolves.toBe('true');
-    await see(page, 'Showing groups of 3 or more people.');
-    expect(new URL(page.url()).searchParams.get('minCellSize')).toBe('3');
-    await screenshot(page, 'heatmap-05-under-k', { fullPage: false });
-
-    // 8: Visitor Services (7 people) goes too; Collections (8) stays. Enter applies at once.
-    await size.fill('8');
-    await size.press('Enter');
-    await see(page, 'Showing groups of 8 or more people.');
-    const visitors = await cellsOf(row(departments, 'Visitor Services'));
-    expect(visitors[0]!.mean).toBeNull();
-    expect(visitors[0]!.text).toContain('Hidden: fewer than 8 people');
-    expect((await cellsOf(row(departments, 'Collections')))[0]!.mean).toMatch(MEAN);
-
-    // The address keeps the size: a reload shows the same view.
-    await page.reload();
-    await see(page, 'Showing groups of 8 or more people.');
-    await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('8');
+    await minimum(page).getByRole('link', { name: 'See the cycle’s settings' }).click();
+    await page.waitForURL(`**/cycles/${w.closed.id}/settings`);
+    await see(page, 'Every setting is locked');
+    const setting = main(page).locator('.cy-locked', { hasText: 'Minimum people per cell' });
+    await expect(setting.textContent()).resolves.toMatch(/5 peopleLocked.*two sizes could be compared to work out a small group/);
+    await expect(page.getByLabel('Minimum people per cell').count()).resolves.toBe(0);
+    await audit(page, 'settings-closed');
+    await showTop(page.getByRole('heading', { level: 2, name: 'Organisation view' }));
+    await screenshot(page, 'heatmap-05-settings-closed', { fullPage: false });
     await page.context().close();
   });
 
@@ -304,9 +300,53 @@ describe('HR reading the organisation view', () => {
     await expect(tabs.getByRole('link', { name: 'Organisation view' }).count()).resolves.toBe(0);
     await page.goto(`/cycles/${w.collecting.id}/heatmap`);
     await see(page, 'The organisation view appears once the cycle is closed');
+    await see(page, /Groups of fewer than 5 people will be hidden — you can change that number in the cycle’s settings until the cycle closes\./);
     await expect(page.getByRole('table').count()).resolves.toBe(0);
     await audit(page, 'heatmap-not-yet');
     await screenshot(page, 'heatmap-08-not-yet');
+    await page.context().close();
+  });
+
+  it('takes a minimum HR sets before close, and keeps it from close on', async () => {
+    const page = await t.newPage();
+    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await page.goto(`/cycles/${w.collecting.id}/heatmap`);
+    await main(page).getByRole('link', { name: 'cycle’s settings' }).click();
+    await page.waitForURL(`**/cycles/${w.collecting.id}/settings`);
+    const size = page.getByLabel('Minimum people per cell');
+    await expect(size.inputValue()).resolves.toBe('5');
+    await see(page, 'It can’t change once the cycle closes');
+
+    // Under the threshold: the API's refusal, beside the field.
+    await size.fill('2');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await see(page, 'Minimum people per cell must be a whole number from 3 to 100');
+    await expect(size.getAttribute('aria-invalid')).resolves.toBe('true');
+    await audit(page, 'settings-collecting');
+    await showTop(page.getByRole('heading', { level: 2, name: 'Organisation view' }));
+    await screenshot(page, 'heatmap-10-settings-error', { fullPage: false });
+
+    await size.fill('3');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Settings saved').waitFor();
+
+    // The cycle closes and its reports are computed: the view uses 3, and Exhibitions (3 people) shows.
+    await moveCycle(t.db, w.collecting.id, 'closed');
+    await snapshotReports(t as unknown as TestApp, w.collecting.organizationId, w.collecting.id);
+    await page.goto(`/cycles/${w.collecting.id}/heatmap`);
+    const departments = byDepartment(page);
+    await departments.waitFor();
+    await expect(minimum(page).textContent()).resolves.toContain('3 people');
+    const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
+    expect(exhibitions[0]!.mean).toMatch(MEAN);
+    expect(exhibitions[0]!.text).toContain('3 people');
+    await audit(page, 'heatmap-3');
+    await screenshot(page, 'heatmap-11-min-3');
+
+    await page.goto(`/cycles/${w.collecting.id}/settings`);
+    await see(page, 'Every setting is locked');
+    await expect(main(page).locator('.cy-locked', { hasText: 'Minimum people per cell' }).textContent()).resolves.toContain('3 people');
+    await expect(page.getByLabel('Minimum people per cell').count()).resolves.toBe(0);
     await page.context().close();
   });
 
@@ -322,7 +362,7 @@ describe('HR reading the organisation view', () => {
   });
 
   it('has no serious or critical accessibility violations (axe)', () => {
-    expect(Object.keys(a11y).sort()).toEqual(['heatmap', 'heatmap-3', 'heatmap-not-yet', 'heatmap-phone']);
+    expect(Object.keys(a11y).sort()).toEqual(['heatmap', 'heatmap-3', 'heatmap-not-yet', 'heatmap-phone', 'settings-closed', 'settings-collecting']);
     const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));
     expect(found).toEqual([]);
   });

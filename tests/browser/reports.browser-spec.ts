@@ -219,7 +219,7 @@ describe('Reviewing aggregated reports in the browser', () => {
     // Others too, or all others − manager − Others would give those two peers' sum back.
     const empathy = page.getByRole('region', { name: 'Empathy' });
     const worries = empathy.getByRole('row', { name: /worries and workload/ });
-    await expect(worries.locator('td[data-label="Peers"]').textContent()).resolves.toBe('Fewer than 3 responses');
+    await expect(worries.locator('td[data-label="Peers"]').textContent()).resolves.toBe('Fewer than 3 anonymous responses');
     await expect(worries.locator('td[data-label="Others"]').textContent()).resolves.toBe("Hidden so a smaller group can't be worked out");
     await main(page).getByText('Direction of influence').waitFor();
     await page.locator('.influence-direction').filter({ hasText: 'Downwards' }).getByText('Included in Others').waitFor();

@@ -99,7 +99,7 @@ describe('cycles', () => {
         launchedAt: null,
         allowedActions: ['launch'],
         myRoles: ['admin'],
-        settings: { anonymityThreshold: 3, selfReview: true, minPeers: 3, maxPeers: 8, reminderDaysBeforeDeadline: [7, 2], responseDeadline: null },
+        settings: { anonymityThreshold: 3, selfReview: true, minPeers: 3, maxPeers: 8, heatmapMinCellSize: 5, reminderDaysBeforeDeadline: [7, 2], responseDeadline: null },
       });
       expect(res.body.editableSettings).toContain('anonymityThreshold');
       const audit = await hr.get(`/api/audit-events?targetId=${res.body.id}`);
@@ -122,6 +122,7 @@ describe('cycles', () => {
 
     it.each([
       ['k below 3', { name: 'X', settings: { anonymityThreshold: 2 } }, 422, 'anonymityThreshold'],
+      ['a heatmap minimum below k', { name: 'X', settings: { anonymityThreshold: 6, heatmapMinCellSize: 5 } }, 422, 'heatmapMinCellSize'],
       ['an unknown setting', { name: 'X', settings: { anonymity: 5 } }, 422, 'anonymity'],
       ['a response deadline before nominations end', { name: 'X', settings: { nominationDeadline: inDays(5), responseDeadline: inDays(4) } }, 422, 'responseDeadline'],
       ['a bad date', { name: 'X', settings: { responseDeadline: 'next week' } }, 422, 'responseDeadline'],
@@ -162,15 +163,47 @@ describe('cycles', () => {
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ responseDeadline: deadline, settings: { reminderDaysBeforeDeadline: [3] } });
       expect((await hr.patch(`/api/cycles/${cycle.id}`, { frameworkId: NIL })).status).toBe(409);
-      expect(ok.body.editableSettings).toEqual(['maxOpenRequestsPerRater', 'reminderDaysBeforeDeadline', 'nominationDeadline', 'responseDeadline']);
+      expect(ok.body.editableSettings).toEqual(['maxOpenRequestsPerRater', 'reminderDaysBeforeDeadline', 'nominationDeadline', 'responseDeadline', 'heatmapMinCellSize']);
+    });
+
+    it('takes the heatmap minimum until close, never below k, and audits the change', async () => {
+      const cycle = await aLaunchedCycle(hr, [a.colleague.id], { settings: { anonymityThreshold: 4 } });
+      expect(cycle.settings.heatmapMinCellSize).toBe(5);
+      const below = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 3 } });
+      expect(below.status).toBe(422);
+      expect(below.body).toMatchObject({
+        code: 'invalid_settings',
+        errors: [{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (4)' }],
+      });
+      const ok = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 8 } });
+      expect(ok.status).toBe(200);
+      expect(ok.body.settings).toMatchObject({ anonymityThreshold: 4, heatmapMinCellSize: 8 });
+      const audit = (await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.updated`)).body.items;
+      expect(audit).toHaveLength(1);
+      expect(audit[0].details).toMatchObject({ settings: ['heatmapMinCellSize'] });
+      expect((await hr.post(`/api/cycles/${cycle.id}/close`)).status).toBe(200);
+      const locked = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 5 } });
+      expect(locked.status).toBe(409);
+      expect(locked.body).toMatchObject({ code: 'setting_locked', fields: ['heatmapMinCellSize'] });
+      expect((await hr.get(`/api/cycles/${cycle.id}`)).body.settings.heatmapMinCellSize).toBe(8);
+    });
+
+    it('asks for the heatmap minimum to follow k up, rather than raising it quietly', async () => {
+      const cycle = await aDraftCycle(hr);
+      const raised = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { anonymityThreshold: 6 } });
+      expect(raised.status).toBe(422);
+      expect(raised.body.errors).toEqual([{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (6)' }]);
+      const both = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { anonymityThreshold: 6, heatmapMinCellSize: 6 } });
+      expect(both.status).toBe(200);
+      expect(both.body.settings).toMatchObject({ anonymityThreshold: 6, heatmapMinCellSize: 6 });
     });
 
     it('locks everything once closed', async () => {
       const cycle = await aLaunchedCycle(hr, [a.colleague.id]);
       expect((await hr.post(`/api/cycles/${cycle.id}/close`)).status).toBe(200);
-      const res = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { responseDeadline: inDays(30) } });
+      const res = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { responseDeadline: inDays(30), heatmapMinCellSize: 6 } });
       expect(res.status).toBe(409);
-      expect(res.body.fields).toEqual(['responseDeadline']);
+      expect(res.body.fields).toEqual(['responseDeadline', 'heatmapMinCellSize']);
     });
 
     it('refuses invalid patches with 422 and writes nothing', async () => {

@@ -183,4 +183,67 @@ describe('report access', () => {
     expect(after.status).toBe(200);
     expect(after.body.indices.influence.self).toMatchObject({ shown: true, mean: 5 });
   });
+
+  it('keeps an HR admin from their own report until release, as any subject, while other HR read it at close', async () => {
+    const c = await aTeam(t.db, 'Org C');
+    const otherHr = await aPerson(t.db, c.org.id, { role: 'admin' });
+    const own = await aReportCycle(t.db, c.org.id, (await aFrameworkVersion(t.db, c.org.id)).id, { state: 'closed' });
+    await aReportSubject(t.db, own, c.admin.id, { managerId: c.manager.id });
+    await snapshotReports(t, c.org.id, own.id);
+    const [self, colleague] = [t.client(), t.client()];
+    await self.login(c.admin.email, TEST_PASSWORD);
+    await colleague.login(otherHr.email, TEST_PASSWORD);
+    for (const suffix of ['', '.csv', '.pdf'] as const) {
+      const early = await self.get(reportUrl(own.id, c.admin.id, suffix));
+      expect([early.status, JSON.parse(early.text).code]).toEqual([404, 'report_not_available_yet']);
+      expect((await colleague.get(reportUrl(own.id, c.admin.id, suffix))).status).toBe(200);
+    }
+    await moveCycle(t.db, own.id, 'released');
+    const released = await self.get(reportUrl(own.id, c.admin.id));
+    expect(released.status).toBe(200);
+    expect(released.body.subject.id).toBe(c.admin.id);
+  });
+
+  it('shows the trend only to a reader who may read the earlier report it compares with', async () => {
+    // Mo's earlier cycle never showed managers reports; Cora's earlier manager was Nia, not Maya.
+    const c = await aTeam(t.db, 'Org D');
+    const nia = await aPerson(t.db, c.org.id, { name: 'Nia Former-Manager' });
+    const v = await aFrameworkVersion(t.db, c.org.id);
+    const peers = [await aPerson(t.db, c.org.id, { withLogin: false }), await aPerson(t.db, c.org.id, { withLogin: false }), await aPerson(t.db, c.org.id, { withLogin: false })];
+    const rate = async (cycle: TestCycle, subject: TestPerson, managerId: string, rating: number): Promise<void> => {
+      await aReportSubject(t.db, cycle, subject.id, { managerId });
+      await uniformResponses(t.db, cycle, v, subject.id, [{ id: subject.id, relationship: 'self' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))], rating);
+    };
+    const earlierNever = await aReportCycle(t.db, c.org.id, v.id, {
+      state: 'released',
+      name: 'Earlier, managers never',
+      closedAt: new Date('2025-03-01T00:00:00Z'),
+      settings: { reportVisibility: { subject: 'on_release', manager: 'never' } },
+    });
+    await rate(earlierNever, c.member, c.manager.id, 2);
+    const earlierNia = await aReportCycle(t.db, c.org.id, v.id, { state: 'released', name: 'Earlier, under Nia', closedAt: new Date('2025-04-01T00:00:00Z') });
+    await rate(earlierNia, c.colleague, nia.id, 2);
+    const current = await aReportCycle(t.db, c.org.id, v.id, { state: 'released', name: 'Now', closedAt: new Date('2026-03-01T00:00:00Z') });
+    await rate(current, c.member, c.manager.id, 4);
+    await rate(current, c.colleague, c.manager.id, 4);
+    for (const cycle of [earlierNever, earlierNia, current]) await snapshotReports(t, c.org.id, cycle.id);
+
+    const readers = new Map<string, HttpClient>();
+    for (const person of [c.admin, c.manager, c.member, c.colleague]) {
+      const client = t.client();
+      await client.login(person.email, TEST_PASSWORD);
+      readers.set(person.email, client);
+    }
+    const trendOf = async (reader: TestPerson, subject: TestPerson): Promise<string | null> => {
+      const response = await readers.get(reader.email)!.get(reportUrl(current.id, subject.id));
+      expect(response.status).toBe(200);
+      return response.body.trend && `${response.body.trend.previousCycle.name}: ${response.body.trend.influence.delta}`;
+    };
+    expect(await trendOf(c.admin, c.member)).toBe('Earlier, managers never: 2');
+    expect(await trendOf(c.member, c.member)).toBe('Earlier, managers never: 2');
+    expect(await trendOf(c.manager, c.member)).toBeNull();
+    expect(await trendOf(c.admin, c.colleague)).toBe('Earlier, under Nia: 2');
+    expect(await trendOf(c.colleague, c.colleague)).toBe('Earlier, under Nia: 2');
+    expect(await trendOf(c.manager, c.colleague)).toBeNull();
+  });
 });

@@ -83,10 +83,37 @@ describe('organisation heatmap', () => {
     expect(51 - shownSum(map.departments.map((d: { cells: unknown[] }) => d.cells[0]))).toBeCloseTo(36, 10);
   });
 
-  it('takes a smaller cell size, never below k', async () => {
-    const three = (await hr.get(url('?minCellSize=3'))).body;
+  it('refuses a minimum in the request: one cycle has one minimum, so two views cannot be subtracted', async () => {
+    const refused = await hr.get(url('?minCellSize=3'));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ statusCode: 400, code: 'validation_failed', errors: [{ field: 'minCellSize', message: expect.stringContaining('heatmapMinCellSize') }] });
+    expect(refused.body.message).toMatch(/cycle's heatmapMinCellSize setting/);
+    expect((await hr.get(url('?minCellSize=5'))).status).toBe(400);
+    const unknown = await hr.get(url('?extra=1'));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'extra', message: 'property extra should not exist' }]);
+    expect((await hr.get(url('?constructor=1'))).body.errors).toEqual([{ field: 'constructor', message: 'property constructor should not exist' }]);
+    // Without a parameter, the same view as ever.
+    expect((await hr.get(url())).body.minCellSize).toBe(5);
+  });
+
+  it("uses the cycle's setting, which HR may change until close and never after", async () => {
+    await moveCycle(t.db, cycle.id, 'collecting');
+    expect((await hr.get(url())).status).toBe(404);
+    const below = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 2 } });
+    expect(below.status).toBe(422);
+    expect(below.body.errors).toEqual([{ field: 'heatmapMinCellSize', message: expect.stringMatching(/from 3 to 100/) }]);
+    const set = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 3 } });
+    expect(set.status).toBe(200);
+    expect(set.body.settings.heatmapMinCellSize).toBe(3);
+    expect(set.body.editableSettings).toContain('heatmapMinCellSize');
+    const [change] = (await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.updated`)).body.items;
+    expect(change).toMatchObject({ actorName: 'Hr Admin', details: { settings: ['heatmapMinCellSize'] } });
+
+    await moveCycle(t.db, cycle.id, 'closed');
+    const three = (await hr.get(url())).body;
     expect(three.minCellSize).toBe(3);
-    // Gamma (3) may show now; Alpha's two people with reports may not, so Alpha's total goes
+    // Gamma (3) shows now; Alpha's two people with reports may not, so Alpha's total goes
     // (else Alpha − Alpha without reports would give them back).
     expect(three.departments.map((d: { cells: { shown: boolean; mean?: number }[] }) => d.cells[0])).toEqual([
       { shown: false, reason: 'complementary' },
@@ -95,10 +122,29 @@ describe('organisation heatmap', () => {
     ]);
     expect(three.departments[0].withReports[0]).toEqual({ shown: false, reason: 'below_threshold' });
     expect(three.departments[0].withoutReports[0]).toEqual({ shown: true, mean: 3, n: 4 });
-    expect((await hr.get(url('?minCellSize=2'))).body.minCellSize).toBe(3);
-    const bad = await hr.get(url('?minCellSize=zero'));
-    expect(bad.status).toBe(400);
-    expect((await hr.get(url('?minCellSize=5&extra=1'))).status).toBe(400);
+
+    // From close on it is locked: 409 naming the field, nothing written, every view the same.
+    const back = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 5 } });
+    expect(back.status).toBe(409);
+    expect(back.body).toMatchObject({ code: 'setting_locked', fields: ['heatmapMinCellSize'] });
+    const closed = (await hr.get(`/api/cycles/${cycle.id}`)).body;
+    expect(closed.settings.heatmapMinCellSize).toBe(3);
+    expect(closed.editableSettings).toEqual([]);
+    expect((await hr.get(url())).body).toEqual(three);
+    await moveCycle(t.db, cycle.id, 'released');
+    expect((await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 7 } })).status).toBe(409);
+    expect((await hr.get(url())).body).toEqual({ ...three, cycleState: 'released' });
+    await moveCycle(t.db, cycle.id, 'closed');
+  });
+
+  it('gives cycles stored before the setting existed 5, or k when higher (no migration)', async () => {
+    const version = await aFrameworkVersion(t.db, a.org.id, { behaviours: 1, statements: 1, openQuestions: 0 });
+    for (const [k, expected] of [[3, 5], [7, 7]]) {
+      const old = await aReportCycle(t.db, a.org.id, version.id, { state: 'closed', settings: { anonymityThreshold: k } });
+      await t.db.query(`UPDATE cycles SET settings = settings - 'heatmapMinCellSize' WHERE id = $1`, [old.id]);
+      expect((await hr.get(`/api/reports/cycles/${old.id}/heatmap`)).body).toMatchObject({ threshold: k, minCellSize: expected });
+      expect((await hr.get(`/api/cycles/${old.id}`)).body.settings.heatmapMinCellSize).toBe(expected);
+    }
   });
 
   it('is for HR of the organisation, once the cycle is closed', async () => {

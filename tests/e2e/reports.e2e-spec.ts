@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import type { CycleSettings } from '@lib/cycles';
 import { aPerson, anOrganization, TEST_PASSWORD, TestPerson } from '../support/factories';
-import { aFrameworkVersion, TestFrameworkVersion } from '../support/feedback-factories';
+import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
 import { aReportCycle, aReportSubject, aResponse, anOpenRequest, reportUrl, snapshotReports, uniformResponses } from '../support/report-factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -88,6 +89,13 @@ describe('report numbers', () => {
     await rate(manager.id, 'manager', 3, 'From the manager.');
     await rate(p1.id, 'peer', 2, 'From a peer.');
     await rate(p2.id, 'peer', 5, 'From another peer.');
+
+    // Closer in time and on the same framework, but closed, not released: its reports are not
+    // the subject's to read yet, so never the trend's baseline either.
+    const unreleased = await aReportCycle(t.db, org.id, version.id, { state: 'closed', name: 'Winter 2026', closedAt: new Date('2026-03-01T00:00:00Z') });
+    await aReportSubject(t.db, unreleased, subject.id, { managerId: manager.id });
+    await uniformResponses(t.db, unreleased, version, subject.id, [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })), 5);
+    await snapshotReports(t, org.id, unreleased.id);
 
     // A later cycle on the same framework must not be the earlier one either.
     const later = await aReportCycle(t.db, org.id, version.id, { state: 'closed', closedAt: new Date('2027-01-01T00:00:00Z') });
@@ -204,7 +212,7 @@ describe('report numbers', () => {
     expect(JSON.stringify(report.comments)).not.toMatch(/rater|relationship|direct_report/);
   });
 
-  it('compares with the previous cycle on the same framework', () => {
+  it('compares with the previous released cycle on the same framework', () => {
     expect(report.trend.previousCycle).toMatchObject({ name: earlierName, closedAt: '2025-06-01T00:00:00.000Z' });
     expect(report.trend.influence).toMatchObject({ shown: true, previous: 3 });
     expect(report.trend.influence.delta).toBeCloseTo((47 / 14 + 47 / 13) / 2 - 3, 10);
@@ -252,5 +260,126 @@ describe('report numbers', () => {
     expect(rerun).toEqual({ subjects: 2, written: 0, replaced: false });
     const [after] = await t.db.query(`SELECT computed_at, data FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
     expect(after).toEqual(before);
+  });
+});
+
+/**
+ * Raters who may read the report, end to end: whether a rater may read comes from the database
+ * (people.role, the manager frozen at launch, the cycle's reportVisibility.manager), never from
+ * the test. k = 3; behaviour_1 (management: s11) and behaviour_2 (influence: s21), every rater
+ * giving one rating to both statements.
+ *
+ *   Cycle "pooled, managers read" (manager not shown separately, reportVisibility.manager on_release):
+ *     Sam: self 4, manager 5, peers 2 and 3   → the manager would get 3·(10/3) − 5 = the peers' sum:
+ *                                                others and all others hidden
+ *     Ola: as Sam, plus an "other" rating 4    → others shown over 4 (3 anonymous), mean 14/4
+ *   Cycle "pooled, managers never read": Sam as above → others shown over 3, mean 10/3
+ *   Cycle "manager shown" (default settings), the manager rates 3 and an HR admin rates as a peer:
+ *     Sam: peers HR 5, 2, 3                   → 2 anonymous peers: peers, others, all others hidden
+ *     Ola: peers HR 5, 2, 3, 4                → peers shown over 4, mean 14/4; all others 17/5
+ */
+describe('report numbers with raters who may read the report', () => {
+  let t: TestApp;
+  let hr: HttpClient;
+  let sam: TestPerson;
+  let ola: TestPerson;
+  const cycles: Record<'pooledRead' | 'pooledNever' | 'shown', string> = { pooledRead: '', pooledNever: '', shown: '' };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await anOrganization(t.db);
+    const admin = await aPerson(t.db, org.id, { role: 'admin' });
+    const hrRater = await aPerson(t.db, org.id, { role: 'admin', withLogin: false });
+    const manager = await aPerson(t.db, org.id, { name: 'Maya Manager', withLogin: false });
+    sam = await aPerson(t.db, org.id, { name: 'Sam Subject', managerId: manager.id, withLogin: false });
+    ola = await aPerson(t.db, org.id, { name: 'Ola Other', managerId: manager.id, withLogin: false });
+    const [p1, p2, p3, o1] = [await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false })];
+    const version = await aFrameworkVersion(t.db, org.id, { behaviours: 2, statements: 1, openQuestions: 1 });
+
+    type Rater = { id: string; relationship: 'self' | 'manager' | 'peer' | 'other'; rating: number; comment?: string };
+    const seed = async (cycle: TestCycle, subject: TestPerson, raters: Rater[]): Promise<void> => {
+      await aReportSubject(t.db, cycle, subject.id, { managerId: manager.id });
+      for (const r of raters) {
+        await aResponse(t.db, cycle, version, { subjectId: subject.id, raterId: r.id, relationship: r.relationship, ratings: [r.rating, r.rating], comments: [r.comment ?? null] });
+      }
+    };
+    const pooledSam = (subject: TestPerson): Rater[] => [
+      { id: subject.id, relationship: 'self', rating: 4 },
+      { id: manager.id, relationship: 'manager', rating: 5, comment: 'From the manager.' },
+      { id: p1.id, relationship: 'peer', rating: 2, comment: 'From a peer.' },
+      { id: p2.id, relationship: 'peer', rating: 3 },
+    ];
+    const aCycleWith = async (name: string, settings: Partial<CycleSettings>): Promise<TestCycle> =>
+      aReportCycle(t.db, org.id, version.id, { state: 'closed', name, settings });
+
+    const pooledRead = await aCycleWith('Pooled, managers read', { showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'on_release' } });
+    await seed(pooledRead, sam, pooledSam(sam));
+    await seed(pooledRead, ola, [...pooledSam(ola), { id: o1.id, relationship: 'other', rating: 4 }]);
+    const pooledNever = await aCycleWith('Pooled, managers never read', { showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'never' } });
+    await seed(pooledNever, sam, pooledSam(sam));
+    const shown = await aCycleWith('Manager shown', {});
+    const withHr: Rater[] = [
+      { id: manager.id, relationship: 'manager', rating: 3 },
+      { id: hrRater.id, relationship: 'peer', rating: 5 },
+      { id: p1.id, relationship: 'peer', rating: 2 },
+      { id: p2.id, relationship: 'peer', rating: 3 },
+    ];
+    await seed(shown, sam, withHr);
+    await seed(shown, ola, [...withHr, { id: p3.id, relationship: 'peer', rating: 4 }]);
+
+    for (const cycle of [pooledRead, pooledNever, shown]) await snapshotReports(t, org.id, cycle.id);
+    Object.assign(cycles, { pooledRead: pooledRead.id, pooledNever: pooledNever.id, shown: shown.id });
+    hr = t.client();
+    await hr.login(admin.email, TEST_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const read = async (cycle: keyof typeof cycles, subject: TestPerson) => {
+    const response = await hr.get(reportUrl(cycles[cycle], subject.id));
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const columns = (report: any) => Object.fromEntries(report.columns.map((c: { key: string; shown: boolean; respondents?: number; reason?: string }) => [c.key, c.shown ? c.respondents : c.reason]));
+  const statementCells = (report: any) => report.behaviours.flatMap((b: any) => b.statements.map((s: any) => s.cells));
+
+  it('does not let a pooled manager who reads the report make up k: nothing but self is shown', async () => {
+    const report = await read('pooledRead', sam);
+    expect(columns(report)).toEqual({ self: 1, manager: 'below_threshold', peer: 'below_threshold', direct_report: 'no_responses', others: 'below_threshold', all_others: 'below_threshold' });
+    for (const cells of statementCells(report)) {
+      expect(cells.self).toEqual({ shown: true, mean: 4, n: 1, spread: 0 });
+      for (const key of ['manager', 'peer', 'others', 'all_others']) expect(cells[key]).toEqual({ shown: false, reason: 'below_threshold' });
+    }
+    expect(report.profile).toEqual({ shown: false, reason: 'below_threshold' });
+    expect(report.comments[0].others).toEqual([]);
+  });
+
+  it('shows the same answers when managers never read reports: then the manager is anonymous', async () => {
+    const report = await read('pooledNever', sam);
+    expect(columns(report)).toMatchObject({ others: 3, all_others: 3 });
+    for (const cells of statementCells(report)) {
+      expect(cells.others).toMatchObject({ shown: true, n: 3 });
+      expect(cells.others.mean).toBeCloseTo(10 / 3, 10);
+    }
+    expect([...report.comments[0].others].sort()).toEqual(['From a peer.', 'From the manager.']);
+  });
+
+  it("keeps the reading manager's ratings in a pool of three people no reader knows", async () => {
+    const report = await read('pooledRead', ola);
+    expect(columns(report)).toMatchObject({ manager: 'pooled', peer: 'pooled', others: 4, all_others: 4 });
+    for (const cells of statementCells(report)) {
+      expect(cells.others).toEqual({ shown: true, mean: 3.5, n: 4, spread: expect.any(Number) });
+      expect(cells.all_others).toMatchObject({ shown: true, mean: 3.5, n: 4 });
+    }
+  });
+
+  it('does not count an HR admin who rates a colleague toward k, and keeps their ratings in a big enough group', async () => {
+    const thin = await read('shown', sam);
+    expect(columns(thin)).toEqual({ self: 'no_responses', manager: 1, peer: 'below_threshold', direct_report: 'no_responses', others: 'below_threshold', all_others: 'below_threshold' });
+    const full = await read('shown', ola);
+    expect(columns(full)).toMatchObject({ manager: 1, peer: 4, all_others: 5 });
+    for (const cells of statementCells(full)) {
+      expect(cells.peer).toMatchObject({ shown: true, mean: 3.5, n: 4 });
+      expect(cells.all_others.mean).toBeCloseTo(17 / 5, 10);
+    }
   });
 });

@@ -26,6 +26,8 @@ export class CycleSettingsDto {
   @ApiProperty({ minimum: 1, maximum: 50 }) maxOpenRequestsPerRater: number;
   @ApiProperty({ type: ReportVisibilityDto }) reportVisibility: ReportVisibilityDto;
   @ApiProperty() showManagerSeparately: boolean;
+  @ApiProperty({ minimum: 3, maximum: 100, description: 'Fewest people a cell of the organisation heatmap is built from; at least k. Fixed once the cycle closes' })
+  heatmapMinCellSize: number;
   @ApiProperty({ type: [Number], description: 'Days before the response deadline, largest first; 0 = 4 hours before it' })
   reminderDaysBeforeDeadline: number[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
@@ -42,6 +44,8 @@ export class CycleSettingsInputDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 12 }) maxOpenRequestsPerRater?: number;
   @ApiPropertyOptional({ type: ReportVisibilityInputDto }) reportVisibility?: ReportVisibilityInputDto;
   @ApiPropertyOptional({ default: true }) showManagerSeparately?: boolean;
+  @ApiPropertyOptional({ minimum: 3, maximum: 100, default: 5, description: 'At least anonymityThreshold (422 otherwise); defaults to 5, or k when higher' })
+  heatmapMinCellSize?: number;
   @ApiPropertyOptional({ type: [Number], default: [7, 2], maxItems: 5 }) reminderDaysBeforeDeadline?: number[];
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) nominationDeadline?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Required to launch' })

@@ -3,8 +3,9 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
-import { HeatmapDto, HeatmapQueryDto } from './heatmap/heatmap.dto';
+import { HeatmapDto } from './heatmap/heatmap.dto';
 import { HeatmapService } from './heatmap/heatmap.service';
+import { NoQueryPipe } from './heatmap/no-query.pipe';
 import { MyReportListDto, ReportDto } from './report/report.dto';
 import { ReportViewService } from './report/report-view.service';
 import { ReportsException } from './reports.exception';
@@ -13,6 +14,10 @@ import { ReportsException } from './reports.exception';
 const reportIdPipe = new ParseUUIDPipe({ exceptionFactory: () => ReportsException.reportNotFound() });
 const cycleIdPipe = new ParseUUIDPipe({ exceptionFactory: () => ReportsException.cycleNotFound() });
 const SUBJECT_REPORT = 'cycles/:cycleId/subjects/:subjectId';
+// The heatmap's minimum is one setting per cycle: a per-request one let two views be differenced.
+const heatmapQueryPipe = new NoQueryPipe({
+  minCellSize: "minCellSize is not a parameter: the heatmap always uses the cycle's heatmapMinCellSize setting, fixed when the cycle closes",
+});
 
 function send(reply: FastifyReply, file: ReportFile): string | Buffer {
   void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
@@ -41,9 +46,9 @@ export class ReportsController {
 
   @Get('cycles/:cycleId/heatmap')
   @Authenticated('admin')
-  @ApiOkResponse({ type: HeatmapDto, description: 'HR, once the cycle is closed (else 404)' })
-  heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query() query: HeatmapQueryDto): Promise<HeatmapDto> {
-    return this.heatmaps.heatmap(actor, cycleId, query.minCellSize);
+  @ApiOkResponse({ type: HeatmapDto, description: "HR, once the cycle is closed (else 404). Cells follow the cycle's heatmapMinCellSize setting" })
+  heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query(heatmapQueryPipe) _query: Record<string, never>): Promise<HeatmapDto> {
+    return this.heatmaps.heatmap(actor, cycleId);
   }
 
   @Get(`${SUBJECT_REPORT}.csv`)

@@ -4,6 +4,7 @@ import {
   CycleSettingsError,
   CycleSettingsResult,
   defaultCycleSettings,
+  storedHeatmapMinCellSize,
   validateCycleSettings,
 } from './cycle-settings';
 
@@ -26,6 +27,7 @@ describe('validateCycleSettings', () => {
       maxOpenRequestsPerRater: 12,
       reportVisibility: { subject: 'on_release', manager: 'on_release' },
       showManagerSeparately: true,
+      heatmapMinCellSize: 5,
       reminderDaysBeforeDeadline: [7, 2],
       nominationDeadline: null,
       responseDeadline: null,
@@ -108,6 +110,36 @@ describe('validateCycleSettings', () => {
     expect(errorFields(validateCycleSettings({ reportVisibility }))).toEqual(fields);
   });
 
+  describe('heatmapMinCellSize', () => {
+    it('defaults to 5, raised to k when k is higher (also for cycles stored before the setting existed)', () => {
+      expect(settingsOf(validateCycleSettings({})).heatmapMinCellSize).toBe(5);
+      expect(settingsOf(validateCycleSettings({ anonymityThreshold: 4 })).heatmapMinCellSize).toBe(5);
+      expect(settingsOf(validateCycleSettings({ anonymityThreshold: 7 })).heatmapMinCellSize).toBe(7);
+    });
+
+    it.each([
+      [{ heatmapMinCellSize: 3 }, 3],
+      [{ heatmapMinCellSize: 100 }, 100],
+      [{ anonymityThreshold: 6, heatmapMinCellSize: 6 }, 6],
+      [{ anonymityThreshold: 6, heatmapMinCellSize: 12 }, 12],
+    ])('accepts %p', (input, expected) => {
+      expect(settingsOf(validateCycleSettings(input)).heatmapMinCellSize).toBe(expected);
+    });
+
+    it('refuses a minimum below k, naming the field and the threshold, rather than raising it quietly', () => {
+      const result = validateCycleSettings({ anonymityThreshold: 6, heatmapMinCellSize: 5 });
+      expect(result).toEqual({ ok: false, errors: [{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (6)' }] });
+    });
+
+    it.each([[2], [0], [101], [4.5], ['5'], [null]])('refuses %p', (heatmapMinCellSize) => {
+      expect(errorFields(validateCycleSettings({ heatmapMinCellSize }))).toEqual(['heatmapMinCellSize']);
+    });
+
+    it('judges only the minimum when k itself is invalid', () => {
+      expect(errorFields(validateCycleSettings({ anonymityThreshold: 2, heatmapMinCellSize: 4 }))).toEqual(['anonymityThreshold']);
+    });
+  });
+
   it('stores reminder days largest first and accepts an empty schedule', () => {
     expect(settingsOf(validateCycleSettings({ reminderDaysBeforeDeadline: [1, 14, 0] })).reminderDaysBeforeDeadline).toEqual([14, 1, 0]);
     expect(settingsOf(validateCycleSettings({ reminderDaysBeforeDeadline: [] })).reminderDaysBeforeDeadline).toEqual([]);
@@ -141,6 +173,25 @@ describe('validateCycleSettings', () => {
   it('reports every problem at once, by field', () => {
     const result = validateCycleSettings({ anonymityThreshold: 1, selfReview: 'no', maxPeers: 99, reminderDaysBeforeDeadline: [2, 2] });
     expect(errorFields(result).sort()).toEqual(['anonymityThreshold', 'maxPeers', 'reminderDaysBeforeDeadline', 'selfReview']);
+  });
+});
+
+describe('storedHeatmapMinCellSize', () => {
+  it('reads the stored minimum, never below the stored k', () => {
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: 8 })).toBe(8);
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 6, heatmapMinCellSize: 4 })).toBe(6);
+  });
+
+  it('gives cycles stored before the setting existed the default, raised to k', () => {
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3 })).toBe(5);
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 7 })).toBe(7);
+    expect(storedHeatmapMinCellSize({})).toBe(5);
+  });
+
+  it('falls back to the default on malformed JSON, and to k = 3 for a malformed k', () => {
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: '2' })).toBe(5);
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: 0 })).toBe(5);
+    expect(storedHeatmapMinCellSize({ anonymityThreshold: 1, heatmapMinCellSize: 2 })).toBe(3);
   });
 });
 

@@ -20,6 +20,12 @@ export interface CycleSettings {
   maxOpenRequestsPerRater: number;
   reportVisibility: ReportVisibility;
   showManagerSeparately: boolean;
+  /**
+   * The fewest people a cell of the organisation heatmap may be built from; never below k. One
+   * value per cycle, fixed from close on (when the heatmap appears): two views of the same answers
+   * at different sizes could be subtracted from each other to single out a small group.
+   */
+  heatmapMinCellSize: number;
   /** Days before the response deadline on which reminders go out, largest first. */
   reminderDaysBeforeDeadline: number[];
   /** Null while the cycle is being drafted; the launch checks decide whether they must be set. */
@@ -35,6 +41,8 @@ export const MAX_PEERS_LIMIT = 20;
 export const MAX_OPEN_REQUESTS_PER_RATER_LIMIT = 50;
 export const MAX_REMINDERS = 5;
 export const MAX_REMINDER_DAYS = 60;
+export const HEATMAP_MIN_CELL_SIZE_DEFAULT = 5;
+export const HEATMAP_MIN_CELL_SIZE_MAX = 100;
 export const MANAGER_REPORT_VISIBILITIES: readonly ManagerReportVisibility[] = ['on_close', 'on_release', 'never'];
 
 /** A fresh copy each call: the settings hold an array, and a shared default must never be mutated. */
@@ -48,6 +56,7 @@ export function defaultCycleSettings(): CycleSettings {
     maxOpenRequestsPerRater: 12,
     reportVisibility: { subject: 'on_release', manager: 'on_release' },
     showManagerSeparately: true,
+    heatmapMinCellSize: HEATMAP_MIN_CELL_SIZE_DEFAULT,
     reminderDaysBeforeDeadline: [7, 2],
     nominationDeadline: null,
     responseDeadline: null,
@@ -119,8 +128,11 @@ export function validateCycleSettings(input: unknown): CycleSettingsResult {
     fail('responseDeadline', 'responseDeadline must be after nominationDeadline');
   }
 
+  const anonymityThreshold = int('anonymityThreshold', ANONYMITY_THRESHOLD_MIN, ANONYMITY_THRESHOLD_MAX);
+  const heatmapMinCellSize = minCellSize(raw.heatmapMinCellSize, anonymityThreshold, fail);
+
   const settings: CycleSettings = {
-    anonymityThreshold: int('anonymityThreshold', ANONYMITY_THRESHOLD_MIN, ANONYMITY_THRESHOLD_MAX),
+    anonymityThreshold,
     selfReview: bool('selfReview'),
     minPeers,
     maxPeers,
@@ -128,6 +140,7 @@ export function validateCycleSettings(input: unknown): CycleSettingsResult {
     maxOpenRequestsPerRater: int('maxOpenRequestsPerRater', 1, MAX_OPEN_REQUESTS_PER_RATER_LIMIT),
     reportVisibility: reportVisibility(raw.reportVisibility, defaults.reportVisibility, fail),
     showManagerSeparately: bool('showManagerSeparately'),
+    heatmapMinCellSize,
     reminderDaysBeforeDeadline: reminderDays(raw.reminderDaysBeforeDeadline, defaults.reminderDaysBeforeDeadline, fail),
     nominationDeadline,
     responseDeadline,
@@ -151,6 +164,38 @@ function reportVisibility(value: unknown, fallback: ReportVisibility, fail: (fie
     return fallback;
   }
   return { subject: 'on_release', manager: (manager as ManagerReportVisibility | undefined) ?? fallback.manager };
+}
+
+/**
+ * Missing (a new cycle, or one stored before the setting existed): the default, raised to k. Given:
+ * refused below k rather than raised, so that nobody believes a smaller minimum is in force.
+ */
+function minCellSize(value: unknown, threshold: number, fail: (field: string, message: string) => void): number {
+  const field = 'heatmapMinCellSize';
+  const fallback = Math.max(HEATMAP_MIN_CELL_SIZE_DEFAULT, threshold);
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < ANONYMITY_THRESHOLD_MIN || value > HEATMAP_MIN_CELL_SIZE_MAX) {
+    fail(field, `${field} must be a whole number from ${ANONYMITY_THRESHOLD_MIN} to ${HEATMAP_MIN_CELL_SIZE_MAX}`);
+    return fallback;
+  }
+  if (value < threshold) {
+    fail(field, `${field} must be at least anonymityThreshold (${threshold})`);
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * The heatmap's minimum as stored in a cycle's JSONB, read defensively for the organisation view:
+ * a cycle stored before the setting existed, or a malformed value, gets the default; the result is
+ * never below the stored k (itself never below 3).
+ */
+export function storedHeatmapMinCellSize(stored: Record<string, unknown>): number {
+  const k = stored.anonymityThreshold;
+  const threshold = typeof k === 'number' && Number.isInteger(k) && k >= ANONYMITY_THRESHOLD_MIN ? k : ANONYMITY_THRESHOLD_MIN;
+  const m = stored.heatmapMinCellSize;
+  const size = typeof m === 'number' && Number.isInteger(m) && m >= 1 ? m : HEATMAP_MIN_CELL_SIZE_DEFAULT;
+  return Math.max(size, threshold);
 }
 
 /**

@@ -128,6 +128,7 @@ describe('isLocked', () => {
     'reminderDaysBeforeDeadline',
     'nominationDeadline',
     'responseDeadline',
+    'heatmapMinCellSize',
   ];
 
   it('classifies every setting', () => {
@@ -136,7 +137,7 @@ describe('isLocked', () => {
 
   it('locks nothing in draft', () => {
     for (const field of [...anonymityFields, ...scheduleFields]) expect(isLocked('draft', field)).toBe(false);
-    expect(editableSettings('draft')).toHaveLength(11);
+    expect(editableSettings('draft')).toHaveLength(12);
   });
 
   it.each(['nominating', 'collecting'] as CycleState[])('in %s, locks what protects anonymity but not the schedule', (state) => {

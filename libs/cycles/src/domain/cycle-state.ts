@@ -71,7 +71,9 @@ export function allowedActions(state: CycleState, settings: TransitionSettings):
  *   expose answers given under other terms; peer limits and approval also shape nominations
  *   already made, and maxPeers decides the launch path.
  * - `after_close`: the schedule and the rater cap; moving a deadline or a reminder mid-cycle is
- *   routine and exposes nobody.
+ *   routine and exposes nobody. Also the heatmap's minimum cell size: the heatmap exists only
+ *   from close on, and it must then have one minimum for good, since two views of the same
+ *   answers at different minimums can be subtracted to single out a small group.
  * Once the cycle is closed everything is frozen, as the report snapshot is computed from it.
  */
 export const SETTING_LOCKS: Record<CycleSettingsField, 'after_draft' | 'after_close'> = {
@@ -86,6 +88,7 @@ export const SETTING_LOCKS: Record<CycleSettingsField, 'after_draft' | 'after_cl
   reminderDaysBeforeDeadline: 'after_close',
   nominationDeadline: 'after_close',
   responseDeadline: 'after_close',
+  heatmapMinCellSize: 'after_close',
 };
 
 export function isLocked(state: CycleState, field: CycleSettingsField): boolean {

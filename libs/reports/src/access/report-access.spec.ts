@@ -1,5 +1,5 @@
 import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
-import { ReportParties, reportViewer, willSeeLater } from './report-access';
+import { managerVisibility, mayEverRead, ReportParties, reportViewer, willSeeLater } from './report-access';
 
 const SUBJECT = 'subject';
 const MANAGER = 'manager';
@@ -19,10 +19,13 @@ describe('reportViewer', () => {
     }
   });
 
-  it('lets HR read every report once the cycle is closed, their own included', () => {
+  it('lets HR read every report once the cycle is closed, their own only after release', () => {
     expect(reportViewer(admin(), parties('closed', 'never'))).toBe('admin');
-    expect(reportViewer(admin(SUBJECT), parties('closed'))).toBe('admin');
     expect(reportViewer(admin(MANAGER), parties('released', 'never'))).toBe('admin');
+    // An HR admin reviewed in the cycle is a subject first: no own report before release.
+    expect(reportViewer(admin(SUBJECT), parties('closed', 'on_close'))).toBeNull();
+    expect(willSeeLater(admin(SUBJECT), parties('closed'))).toBe(true);
+    expect(reportViewer(admin(SUBJECT), parties('released'))).toBe('admin');
   });
 
   it('lets the subject read their own report after release only', () => {
@@ -44,6 +47,36 @@ describe('reportViewer', () => {
   it('refuses everyone else, and a subject without a manager has none', () => {
     expect(reportViewer(member('rater'), parties('released', 'on_close'))).toBeNull();
     expect(reportViewer(member(MANAGER), { ...parties('released', 'on_close'), managerId: null })).toBeNull();
+  });
+});
+
+describe('mayEverRead', () => {
+  const people = [admin(), admin(SUBJECT), admin(MANAGER), member(SUBJECT), member(MANAGER), member('rater')];
+  const visibilities: ManagerReportVisibility[] = ['on_close', 'on_release', 'never'];
+
+  it('is whoever reportViewer lets in once the cycle is closed or released', () => {
+    for (const person of people) {
+      for (const visibility of visibilities) {
+        const later = reportViewer(person, parties('closed', visibility)) !== null || reportViewer(person, parties('released', visibility)) !== null;
+        expect({ person, visibility, may: mayEverRead(person, parties('closed', visibility)) }).toEqual({ person, visibility, may: later });
+      }
+    }
+  });
+
+  it('counts the frozen manager only when the cycle lets managers read, and HR always', () => {
+    expect(mayEverRead(member(MANAGER), parties('closed', 'on_release'))).toBe(true);
+    expect(mayEverRead(member(MANAGER), parties('closed', 'never'))).toBe(false);
+    expect(mayEverRead(admin('hr'), parties('closed', 'never'))).toBe(true);
+    expect(mayEverRead(member('rater'), parties('closed', 'on_close'))).toBe(false);
+  });
+});
+
+describe('managerVisibility', () => {
+  it('reads the setting defensively, on_release by default', () => {
+    expect(managerVisibility({ reportVisibility: { manager: 'never' } })).toBe('never');
+    expect(managerVisibility({ reportVisibility: { manager: 'on_close' } })).toBe('on_close');
+    expect(managerVisibility({ reportVisibility: { manager: 'sometimes' } })).toBe('on_release');
+    expect(managerVisibility({})).toBe('on_release');
   });
 });
 

@@ -50,6 +50,36 @@ describe('the leak checker catches naive rules', () => {
     expect(findLinearLeak([a], new Set(), 3)).toBeNull();
   });
 
+  it('a pooled manager who may read the report subtracts their own rating from "others"', () => {
+    // The review's leak: k = 3, rater 0 the manager (pooled, allowed to read), 1–2 peers.
+    const others = sum('others', [0, 's'], [1, 's'], [2, 's']);
+    // Counting heads, three raters stand behind the number...
+    expect(findLinearLeak([others], new Set(), 3)).toBeNull();
+    // ...but the manager knows their own: the two peers' sum is theirs.
+    expect(findLinearLeak([others], new Set([0]), 3)).toEqual({ raters: [1, 2], statements: ['s'], method: 'per_statement' });
+    // Treating readers as never counting toward k finds it without naming the reader.
+    expect(findLinearLeak([others], new Set(), 3, new Set([0]))).toEqual({ raters: [0, 1, 2], statements: ['s'], method: 'per_statement' });
+  });
+
+  it("a total that a reading rater's hidden answer alone is left out of gives that answer to the subject", () => {
+    // Raters 0–2 peers (shown), 3 an HR admin pooled into a hidden "others": total − peers = rater 3.
+    const peers = sum('peers', [0, 's'], [1, 's'], [2, 's']);
+    const total = sum('all others', [0, 's'], [1, 's'], [2, 's'], [3, 's']);
+    expect(findLinearLeak([peers, total], new Set(), 3, new Set([3]))?.raters).toEqual([3]);
+    // Without the peers' own number the total stands on three anonymous raters: fine.
+    expect(findLinearLeak([total], new Set(), 3, new Set([3]))).toBeNull();
+  });
+
+  it('counts readers as nobody when numbers mix statements too', () => {
+    // As above, but the span does not split by statement: the exhaustive search runs.
+    const a = sum('a', [0, 's1'], [1, 's1'], [2, 's1'], [3, 's2']);
+    const b = sum('b', [0, 's1'], [1, 's1'], [2, 's1'], [4, 's3']);
+    const c = sum('c', [5, 's2'], [6, 's2'], [7, 's2'], [3, 's2']);
+    expect(findLinearLeak([a, b, c], new Set(), 3)).toEqual({ raters: [3, 4], statements: ['s2', 's3'], method: 'exhaustive' });
+    expect(findLinearLeak([c], new Set(), 3, new Set([3]))).toBeNull();
+    expect(findLinearLeak([c, sum('d', [5, 's2'], [6, 's2'], [3, 's2'])], new Set(), 3, new Set([3]))?.raters).toEqual([3, 5, 6]);
+  });
+
   it('passes numbers that isolate nobody', () => {
     const peers = sum('peers', [0, 's'], [1, 's'], [2, 's']);
     const reports = sum('direct reports', [3, 's'], [4, 's'], [5, 's']);
@@ -60,17 +90,43 @@ describe('the leak checker catches naive rules', () => {
 
 
 describe('reports (property)', () => {
-  it('no combination of shown numbers isolates fewer than k non-identified raters', () => {
+  it('no combination of shown numbers isolates fewer than k raters whom no reader knows', () => {
+    let readersInShownNumbers = 0;
     fc.assert(
       fc.property(cycleArbitrary, (input) => {
         const report = buildReport(input);
-        const { equations, identified } = readerKnowledge(input, report);
+        const { equations, identified, readers } = readerKnowledge(input, report);
         assertDerivedNumbersRepeatShownCells(report);
         assertHiddenCellsCarryNoCount(report);
-        expect(findLinearLeak(equations, identified, input.threshold)).toBeNull();
+        const readerKeys = new Set([...readers].flatMap((r) => Object.keys(input.responses[r].answers).map((s) => unknown(r, s))));
+        if (equations.some((e) => [...e.coefficients.keys()].some((key) => readerKeys.has(key)))) readersInShownNumbers++;
+        expect(findLinearLeak(equations, identified, input.threshold, readers)).toBeNull();
       }),
       { numRuns: 1000 },
     );
+    // The interesting case is common: a reading rater's answers inside a shown number.
+    expect(readersInShownNumbers).toBeGreaterThan(200);
+  });
+
+  it('leaks nothing to any one possible reader: the subject, HR, the manager, or a rater who reads', () => {
+    // Implied by the property above (a reader knows less than all readers together); checked
+    // reader by reader because that is how the rule is stated. Each reader knows the identified
+    // ratings and their own; everyone else, other readers included, must stay hidden in k.
+    let readersChecked = 0;
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const report = buildReport(input);
+        const { equations, identified, readers } = readerKnowledge(input, report);
+        // The subject, and HR admins or a manager who did not rate, know only the identified ratings.
+        expect(findLinearLeak(equations, identified, input.threshold)).toBeNull();
+        for (const reader of readers) {
+          readersChecked++;
+          expect({ reader, leak: findLinearLeak(equations, new Set([...identified, reader]), input.threshold) }).toEqual({ reader, leak: null });
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(readersChecked).toBeGreaterThan(300);
   });
 
   it('showing any hidden number that has a non-identified answer behind it would leak (the suppression is needed)', () => {
@@ -78,12 +134,12 @@ describe('reports (property)', () => {
     fc.assert(
       fc.property(cycleArbitrary, (input) => {
         const report = buildReport(input);
-        const { equations, identified, membersOf } = readerKnowledge(input, report);
+        const { equations, identified, readers, anonymous, membersOf } = readerKnowledge(input, report);
         const reveal = (label: string, raters: number[], statement: string): void => {
-          if (raters.every((r) => identified.has(r))) return; // nothing anonymous behind it
+          if (raters.every((r) => identified.has(r))) return; // nothing that is not shown anyway
           mutations++;
           const naive = [...equations, sum(label, ...raters.map((r): [number, string] => [r, statement]))];
-          expect({ label, leak: findLinearLeak(naive, identified, input.threshold) }).toEqual({ label, leak: expect.anything() });
+          expect({ label, leak: findLinearLeak(naive, identified, input.threshold, readers) }).toEqual({ label, leak: expect.anything() });
         };
         for (const s of report.behaviours.flatMap((b) => b.statements)) {
           for (const column of COLUMN_KEYS) {
@@ -96,7 +152,7 @@ describe('reports (property)', () => {
           for (const group of RATER_GROUPS) {
             const members = input.responses.flatMap((r, i) => (r.raterGroup === group ? [i] : []));
             const column = report.columns.find((c) => c.key !== 'all_others' && c.groups.includes(group));
-            if (!column || column.key === group || members.length >= input.threshold) continue;
+            if (!column || column.key === group || members.filter((r) => anonymous.has(r)).length >= input.threshold) continue;
             reveal(`${s.id} / ${group} alone`, members.filter((r) => input.responses[r].answers[s.id] != null), s.id);
           }
         }

@@ -1,23 +1,13 @@
-import { commentAudience, decideStatementCells, orderComments, planColumns } from './anonymity';
-import { ColumnKey, RaterGroup } from './report-types';
+import { Headcount, commentAudience, decideStatementCells, isAnonymous, orderComments, planColumns } from './anonymity';
+import { COLUMN_KEYS, ColumnKey, RATER_GROUPS, RaterGroup } from './report-types';
 
-const respondents = (r: Partial<Record<RaterGroup, number>>): Record<RaterGroup, number> => ({
-  self: 0,
-  manager: 0,
-  peer: 0,
-  direct_report: 0,
-  other: 0,
-  ...r,
-});
-const answered = (a: Partial<Record<ColumnKey, number>>): Record<ColumnKey, number> => ({
-  self: 0,
-  manager: 0,
-  peer: 0,
-  direct_report: 0,
-  others: 0,
-  all_others: 0,
-  ...a,
-});
+/** A count, or [all, of whom anonymous]: a plain number means nobody among them may read the report. */
+type Count = number | [total: number, anonymous: number];
+const headcount = (c: Count | undefined): Headcount => (Array.isArray(c) ? { total: c[0], anonymous: c[1] } : { total: c ?? 0, anonymous: c ?? 0 });
+const respondents = (r: Partial<Record<RaterGroup, Count>>): Record<RaterGroup, Headcount> =>
+  Object.fromEntries(RATER_GROUPS.map((g) => [g, headcount(r[g])])) as Record<RaterGroup, Headcount>;
+const answered = (a: Partial<Record<ColumnKey, Count>>): Record<ColumnKey, Headcount> =>
+  Object.fromEntries(COLUMN_KEYS.map((c) => [c, headcount(a[c])])) as Record<ColumnKey, Headcount>;
 const visible = (v: Record<ColumnKey, { shown: boolean; reason?: string }>): Record<string, string> =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.shown ? 'shown' : x.reason!]));
 
@@ -45,6 +35,54 @@ describe('planColumns', () => {
     expect(separate.columns[1]).toMatchObject({ key: 'manager', identified: true, shown: true });
     const pooled = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ manager: 1 }));
     expect(pooled.columns[1]).toMatchObject({ key: 'manager', identified: false, shown: false });
+  });
+});
+
+describe('isAnonymous', () => {
+  it('is every rater but self, a separately shown manager, and raters who may read the report', () => {
+    const pooled = { threshold: 3, showManagerSeparately: false };
+    const separate = { threshold: 3, showManagerSeparately: true };
+    expect(isAnonymous({ raterGroup: 'peer' }, pooled)).toBe(true);
+    expect(isAnonymous({ raterGroup: 'peer', raterMayRead: true }, pooled)).toBe(false);
+    expect(isAnonymous({ raterGroup: 'manager' }, pooled)).toBe(true);
+    expect(isAnonymous({ raterGroup: 'manager', raterMayRead: true }, pooled)).toBe(false);
+    expect(isAnonymous({ raterGroup: 'manager' }, separate)).toBe(false);
+    expect(isAnonymous({ raterGroup: 'self', raterMayRead: false }, pooled)).toBe(false);
+  });
+});
+
+describe('planColumns with raters who may read the report', () => {
+  it('counts only anonymous respondents toward k: a pooled manager who reads does not make three', () => {
+    // The review's case: k = 3, self, the manager (pooled, may read), 2 peers.
+    const plan = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ self: 1, manager: [1, 0], peer: 2 }));
+    expect(plan.columns.map((c) => [c.key, c.shown ? c.respondents : c.reason])).toEqual([
+      ['self', 1],
+      ['manager', 'below_threshold'],
+      ['peer', 'below_threshold'],
+      ['direct_report', 'no_responses'],
+      ['others', 'below_threshold'],
+      ['all_others', 'below_threshold'],
+    ]);
+    // When managers never see reports, the same manager is anonymous and the pool of 3 is shown.
+    const unread = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ self: 1, manager: 1, peer: 2 }));
+    expect(unread.columns.find((c) => c.key === 'others')).toMatchObject({ shown: true, respondents: 3, groups: ['manager', 'peer'] });
+    expect(unread.columns.find((c) => c.key === 'all_others')).toMatchObject({ shown: true, respondents: 3 });
+  });
+
+  it('keeps a reader inside a shown column, counted in its respondents but not toward k', () => {
+    // 4 peers, one an HR admin: 3 anonymous, so peers stand alone over all 4.
+    const four = planColumns({ threshold: 3, showManagerSeparately: true }, respondents({ manager: 1, peer: [4, 3] }));
+    expect(four.columns.find((c) => c.key === 'peer')).toMatchObject({ shown: true, respondents: 4 });
+    expect(four.columns.find((c) => c.key === 'all_others')).toMatchObject({ shown: true, respondents: 5 });
+    // 3 peers, one an HR admin: pooled with the 1 other into others (3 anonymous of 4).
+    const three = planColumns({ threshold: 3, showManagerSeparately: true }, respondents({ manager: 1, peer: [3, 2], other: 1 }));
+    expect(three.columnOfGroup.peer).toBe('others');
+    expect(three.columns.find((c) => c.key === 'others')).toMatchObject({ shown: true, respondents: 4, groups: ['peer', 'other'] });
+  });
+
+  it('never counts a separately shown manager as anonymous, whatever the caller says', () => {
+    const plan = planColumns({ threshold: 3, showManagerSeparately: true }, respondents({ manager: 1, peer: 2 }));
+    expect(plan.columns.find((c) => c.key === 'all_others')).toMatchObject({ shown: false, reason: 'below_threshold' });
   });
 });
 
@@ -89,6 +127,42 @@ describe('decideStatementCells', () => {
       all_others: 'below_threshold',
     });
     expect(visible(decideStatementCells(plan, answered({})))).toMatchObject({ self: 'not_observed', manager: 'not_observed' });
+  });
+});
+
+describe('decideStatementCells with raters who may read the report', () => {
+  // k = 3, manager pooled and reading, 3 peers: peers stand alone, the manager is alone in others.
+  const plan = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ self: 1, manager: [1, 0], peer: 3 }));
+
+  it("hides the peers when the total would give away the reading manager's hidden answer", () => {
+    // total − peers = the manager's rating: the subject must not learn it.
+    expect(plan.columns.find((c) => c.key === 'others')).toMatchObject({ shown: false, reason: 'below_threshold' });
+    expect(visible(decideStatementCells(plan, answered({ self: 1, peer: 3, others: [1, 0] })))).toEqual({
+      self: 'shown',
+      manager: 'below_threshold',
+      peer: 'complementary',
+      direct_report: 'no_responses',
+      others: 'below_threshold',
+      all_others: 'shown',
+    });
+  });
+
+  it('shows the peers when the manager answered "not observed": nothing hidden is left to expose', () => {
+    expect(visible(decideStatementCells(plan, answered({ self: 1, peer: 3 })))).toMatchObject({ peer: 'shown', all_others: 'shown' });
+  });
+
+  it('needs k anonymous answers per cell, however many readers answered too', () => {
+    const big = planColumns({ threshold: 3, showManagerSeparately: true }, respondents({ manager: 1, peer: [5, 3], direct_report: 3 }));
+    expect(visible(decideStatementCells(big, answered({ manager: 1, peer: [3, 2], direct_report: 3 })))).toMatchObject({
+      peer: 'below_threshold',
+      direct_report: 'complementary',
+      all_others: 'shown',
+    });
+    expect(visible(decideStatementCells(big, answered({ manager: 1, peer: [4, 3], direct_report: 3 })))).toMatchObject({
+      peer: 'shown',
+      direct_report: 'shown',
+      all_others: 'shown',
+    });
   });
 });
 

@@ -4,26 +4,46 @@
  *
  * The rules (DESIGN.md, "Anonymity"), with k the cycle's threshold:
  *
- * 1. Identified raters: self always; the manager only when the cycle sets
- *    `showManagerSeparately`. Their own numbers are shown whenever they answered. Every other
- *    rater, including a manager who is not shown separately, is non-identified.
+ * 1. Three kinds of rater.
+ *    - Identified: self always; the manager only when the cycle sets `showManagerSeparately`.
+ *      Their own numbers are shown whenever they answered, so every reader knows their ratings.
+ *    - Reading raters: any other rater who may read this very report — an HR admin (HR reads
+ *      every report) or the subject's manager when the cycle lets managers see reports
+ *      (`ResponseInput.raterMayRead`, worked out in access/report-access.ts). Such a reader knows
+ *      their own ratings and can subtract them from every number they are part of.
+ *    - Anonymous: everyone else, whose ratings no possible reader knows.
+ *    The rule: whatever a reader can work out from the shown numbers, once the identified
+ *    ratings are taken out, must stand on at least k ANONYMOUS raters (or on nobody). Counting
+ *    only anonymous raters protects them from every reader, and from readers who pool what they
+ *    know; and as nothing may be singled out that holds no anonymous rater, a reading rater's own
+ *    ratings are just as safe from the subject and from other readers.
  *
- * 2. Columns are fixed per report from how many *responded* in each group (known to the reader
- *    anyway): a non-identified group with at least k respondents gets its own column; groups
- *    with fewer, and the `other` group, are pooled into `others`, shown when the pool has at
- *    least k respondents. So every non-identified rater sits in exactly one column, and the
- *    columns are disjoint. `all_others` is everyone but self (including a separate manager).
+ *    Design choice: reading raters' answers stay inside the pooled numbers; they only never count
+ *    toward k. Leaving them out of every number would be as safe, but it would drop the ratings of
+ *    a manager whom the cycle pools — often the most telling voice — from the whole report, and
+ *    an HR admin's ratings of a colleague with them. Keeping them costs one complementary
+ *    suppression when a hidden cell holds nothing but readers' answers (rule 3).
  *
- * 3. Per statement, a non-identified cell is shown only with at least k non-null answers.
- *    The `all_others` total is shown only with at least k non-identified answers, and only if
- *    the non-identified answers left in hidden cells (H) are none or at least k: the reader
- *    knows the separate manager's rating, so total − shown cells − manager = the sum of H.
- *    When 0 < |H| < k, the smallest shown cell is also hidden (`complementary`) until |H| ≥ k;
- *    the total is kept because indices, profile, blind spots and rankings all read it.
+ * 2. Columns are fixed per report from who *responded* in each group (known to the reader anyway):
+ *    a non-identified group with at least k anonymous respondents gets its own column; groups with
+ *    fewer, and the `other` group, are pooled into `others`, shown when the pool has at least k
+ *    anonymous respondents. So every non-identified rater sits in exactly one column, and the
+ *    columns are disjoint. `all_others` is everyone but self (including a separate manager), shown
+ *    with at least k anonymous respondents.
+ *
+ * 3. Per statement, a non-identified cell is shown only with at least k anonymous non-null answers.
+ *    The `all_others` total is shown only with at least k anonymous answers, and only if the
+ *    answers left in hidden cells (H) are none or include at least k anonymous ones: every reader
+ *    knows the separate manager's rating, so total − shown cells − manager = the sum of H, and a
+ *    reader then subtracts what they know of H themselves. When H holds answers but fewer than k
+ *    anonymous ones — even none, when only a reading rater's answer is hidden — the smallest shown
+ *    cell is also hidden (`complementary`) until H holds k; the total is kept because indices,
+ *    profile, blind spots and rankings all read it.
  *    Why this is enough: after removing identified raters, the shown sums of one statement are
- *    indicators of disjoint sets C₁..Cₘ (each ≥ k) and, maybe, of their union with H. Every
- *    vector in their span is constant on each Cᵢ and on H, so the smallest set of raters any
- *    combination isolates is one Cᵢ or H — both 0 or ≥ k.
+ *    indicators of disjoint sets C₁..Cₘ (each with ≥ k anonymous raters) and, maybe, of their
+ *    union with H. Every vector in their span is constant on each Cᵢ and on H, so whatever a
+ *    combination isolates contains a whole Cᵢ or the whole of H — each empty or holding k
+ *    anonymous raters, which no reader can subtract.
  *
  * 4. Behaviour and index numbers are built ONLY from statement cells shown in the same column
  *    (a hidden statement cell contributes nothing). So every derived number is a linear
@@ -38,10 +58,21 @@
  *    separate manager's join the anonymous list only when at least one non-identified column is
  *    shown, because comments are never attributed. They are ordered by a hash of their text.
  *
- * The property test `anonymity.property.spec.ts` checks 3–5 by linear algebra over random
- * cycles; `heatmap-suppression.ts` applies the same idea to organisation views.
+ * Worked example (the leak rule 1 closes; build-report.spec.ts has it with numbers). k = 3; the
+ * cycle pools the manager (`showManagerSeparately` off) and lets managers read reports; self, the
+ * manager and 2 peers responded, the manager rating 5 and the peers 2 and 3. Counting heads,
+ * `others` (manager + 2 peers) would be shown over 3 respondents with mean 10/3, and the manager
+ * would work out 3 × 10/3 − 5 = 5, the two peers' sum. Counting anonymous raters, the pool holds
+ * 2 < 3: `others` and `all_others` are hidden, only self is shown. Once an `other` rater (4) joins,
+ * the pool holds 3 anonymous raters and is shown over 4 respondents with mean 3.5, the manager's
+ * 5 inside it; the manager's 4 × 3.5 − 5 = 9 is the sum of three people, which is allowed. Had the
+ * cycle kept reports from managers (`never`), the manager would be anonymous, and the first pool
+ * of 3 shown.
+ *
+ * The property test `anonymity.property.spec.ts` checks 1 and 3–5 by linear algebra over random
+ * cycles with reading raters; `heatmap-suppression.ts` applies the same idea to organisation views.
  */
-import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup } from './report-types';
+import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup, ResponseInput } from './report-types';
 
 export { suppressHeatmap, effectiveMinCellSize, DEFAULT_MIN_CELL_SIZE } from './heatmap-suppression';
 export type { HeatmapCellInput, HeatmapCell, HeatmapInput, HeatmapView } from './heatmap-suppression';
@@ -52,6 +83,14 @@ export interface AnonymitySettings {
 }
 
 export type Visibility = { shown: true } | { shown: false; reason: HiddenReason };
+
+/** Responses (of a group) or answers (in a cell): all of them, and those of anonymous raters (rule 1). */
+export interface Headcount {
+  total: number;
+  anonymous: number;
+}
+
+const NOBODY: Headcount = Object.freeze({ total: 0, anonymous: 0 });
 
 /** The column layout of one report: decided once, from respondent counts per group. */
 export interface ColumnPlan {
@@ -72,39 +111,47 @@ export function isIdentified(group: RaterGroup, settings: AnonymitySettings): bo
   return group === 'self' || (group === 'manager' && settings.showManagerSeparately);
 }
 
-export function planColumns(settings: AnonymitySettings, respondents: Readonly<Record<RaterGroup, number>>): ColumnPlan {
+/** Whether no possible reader knows this response's ratings: the only raters that count toward k. */
+export function isAnonymous(response: Pick<ResponseInput, 'raterGroup' | 'raterMayRead'>, settings: AnonymitySettings): boolean {
+  return !isIdentified(response.raterGroup, settings) && response.raterMayRead !== true;
+}
+
+/** `respondents`: per group, how many responded and how many of them are anonymous (isAnonymous). */
+export function planColumns(settings: AnonymitySettings, respondents: Readonly<Record<RaterGroup, Headcount>>): ColumnPlan {
   assertValidThreshold(settings.threshold);
   const k = settings.threshold;
-  const ownColumn = (g: RaterGroup): boolean =>
-    g !== 'other' && (isIdentified(g, settings) || respondents[g] >= k);
-  const pooled = RATER_GROUPS.filter((g) => g !== 'self' && !ownColumn(g) && respondents[g] > 0);
-  const poolSize = pooled.reduce((sum, g) => sum + respondents[g], 0);
-  const othersShown = poolSize >= k;
-  const nonIdentified = RATER_GROUPS.filter((g) => !isIdentified(g, settings)).reduce((sum, g) => sum + respondents[g], 0);
+  const total = (groups: readonly RaterGroup[]): number => groups.reduce((sum, g) => sum + respondents[g].total, 0);
+  // An identified rater is never anonymous, whatever the caller counted.
+  const anonymous = (groups: readonly RaterGroup[]): number =>
+    groups.reduce((sum, g) => sum + (isIdentified(g, settings) ? 0 : respondents[g].anonymous), 0);
+  const ownColumn = (g: RaterGroup): boolean => g !== 'other' && (isIdentified(g, settings) || anonymous([g]) >= k);
+  const pooled = RATER_GROUPS.filter((g) => g !== 'self' && !ownColumn(g) && respondents[g].total > 0);
+  const othersShown = anonymous(pooled) >= k;
+  const allOthersShown = anonymous(RATER_GROUPS) >= k;
 
   const columnOfGroup = {} as Record<RaterGroup, ColumnKey>;
   for (const g of RATER_GROUPS) columnOfGroup[g] = g === 'other' || !ownColumn(g) ? 'others' : (g as ColumnKey);
 
   const column = (key: ColumnKey, groups: RaterGroup[], identified: boolean, shown: boolean, hidden: HiddenReason): ColumnView => {
-    const count = groups.reduce((sum, g) => sum + respondents[g], 0);
+    const count = total(groups);
     if (count === 0) return { key, groups, identified, shown: false, reason: 'no_responses' };
     return shown ? { key, groups, identified, shown, respondents: count } : { key, groups, identified, shown, reason: hidden };
   };
   const groupColumn = (g: 'manager' | 'peer' | 'direct_report'): ColumnView => {
     if (ownColumn(g)) return column(g, [g], isIdentified(g, settings), true, 'below_threshold');
     // Pooled: the group's own column stays empty; its answers live in `others`.
-    return respondents[g] === 0
+    return respondents[g].total === 0
       ? { key: g, groups: [], identified: false, shown: false, reason: 'no_responses' }
       : { key: g, groups: [], identified: false, shown: false, reason: othersShown ? 'pooled' : 'below_threshold' };
   };
-  const nonSelf = RATER_GROUPS.filter((g) => g !== 'self' && respondents[g] > 0);
+  const nonSelf = RATER_GROUPS.filter((g) => g !== 'self' && respondents[g].total > 0);
   const columns: ColumnView[] = [
-    column('self', respondents.self > 0 ? ['self'] : [], true, true, 'no_responses'),
+    column('self', respondents.self.total > 0 ? ['self'] : [], true, true, 'no_responses'),
     groupColumn('manager'),
     groupColumn('peer'),
     groupColumn('direct_report'),
     column('others', pooled, false, othersShown, 'below_threshold'),
-    column('all_others', nonSelf, false, nonIdentified >= k, 'below_threshold'),
+    column('all_others', nonSelf, false, allOthersShown, 'below_threshold'),
   ];
   return { settings, columns, columnOfGroup };
 }
@@ -114,44 +161,48 @@ export function columnView(plan: ColumnPlan, key: ColumnKey): ColumnView {
 }
 
 /**
- * Which cells of one statement may be shown, given the non-null answers per column (the
- * `all_others` entry is ignored: it is derived). See rule 3 above.
+ * Which cells of one statement may be shown, given the non-null answers per column, all and
+ * anonymous (the `all_others` entry is ignored: it is derived). See rule 3 above.
  */
-export function decideStatementCells(plan: ColumnPlan, answered: Readonly<Record<ColumnKey, number>>): Record<ColumnKey, Visibility> {
+export function decideStatementCells(plan: ColumnPlan, answered: Readonly<Partial<Record<ColumnKey, Headcount>>>): Record<ColumnKey, Visibility> {
   const k = plan.settings.threshold;
   const result = {} as Record<ColumnKey, Visibility>;
   const open: ColumnKey[] = [];
-  let hidden = 0;
-  let nonIdentified = 0;
+  const hidden: Headcount = { total: 0, anonymous: 0 };
+  let anonymous = 0;
   for (const key of NON_TOTAL_COLUMNS) {
     const column = columnView(plan, key);
-    const count = answered[key] ?? 0;
+    const count = answered[key] ?? NOBODY;
     if (column.identified) {
-      result[key] = count > 0 ? { shown: true } : { shown: false, reason: column.shown ? 'not_observed' : column.reason! };
+      result[key] = count.total > 0 ? { shown: true } : { shown: false, reason: column.shown ? 'not_observed' : column.reason! };
       continue;
     }
-    nonIdentified += count;
+    anonymous += count.anonymous;
     if (!column.shown) result[key] = { shown: false, reason: column.reason! };
-    else if (count < k) result[key] = { shown: false, reason: 'below_threshold' };
+    else if (count.anonymous < k) result[key] = { shown: false, reason: 'below_threshold' };
     else {
       result[key] = { shown: true };
       open.push(key);
       continue;
     }
-    hidden += count;
+    hidden.total += count.total;
+    hidden.anonymous += count.anonymous;
   }
   const total = columnView(plan, 'all_others');
-  if (nonIdentified < k) {
+  if (anonymous < k) {
     result.all_others = { shown: false, reason: total.shown ? 'below_threshold' : total.reason! };
     return result;
   }
-  // Complementary suppression: hide the smallest shown cells until the remainder that the
-  // total would expose is at least k (a shown cell has ≥ k answers, so one usually suffices).
-  while (hidden > 0 && hidden < k) {
-    const smallest = open.reduce((a, b) => ((answered[b] ?? 0) < (answered[a] ?? 0) ? b : a));
+  // Complementary suppression: hide the smallest shown cells until the remainder that the total
+  // would expose holds k anonymous answers (a shown cell has k, so one suffices). It ends: the
+  // anonymous answers of the open cells and of H add up to at least k.
+  const size = (key: ColumnKey): Headcount => answered[key] ?? NOBODY;
+  while (hidden.total > 0 && hidden.anonymous < k) {
+    const smallest = open.reduce((a, b) => (size(b).anonymous < size(a).anonymous ? b : a));
     open.splice(open.indexOf(smallest), 1);
     result[smallest] = { shown: false, reason: 'complementary' };
-    hidden += answered[smallest] ?? 0;
+    hidden.total += size(smallest).total;
+    hidden.anonymous += size(smallest).anonymous;
   }
   result.all_others = { shown: true };
   return result;

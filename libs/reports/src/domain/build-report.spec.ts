@@ -1,6 +1,8 @@
 import { buildReport } from './build-report';
-import { Cell, Rating, ReportView } from './report-types';
-import { aReportInput, aResponse, raters } from './testing/report-factories';
+import { Cell, Rating, ReportInput, ReportView } from './report-types';
+import { findLinearLeak } from './testing/leak-checker';
+import { readerKnowledge } from './testing/report-equations';
+import { aReportInput, aResponse, byAReader, raters } from './testing/report-factories';
 
 const shown = (mean: number, n: number): Cell => ({ shown: true, mean: expect.closeTo(mean, 9), n, spread: expect.any(Number) }) as Cell;
 const hidden = (reason: string): Cell => ({ shown: false, reason }) as Cell;
@@ -151,6 +153,107 @@ describe('buildReport with a manager who is not shown separately', () => {
 
   it('drops the comments of a group that cannot be shown', () => {
     expect(report.comments[0].others).toEqual([]);
+  });
+});
+
+/**
+ * The review's leak, hand-computed. k = 3; the cycle pools the manager (not shown separately) and
+ * lets managers read reports. Self, the manager and two peers answered every statement:
+ *
+ *              l1 l2 t1 r1 r2
+ *   self        4  4  4  4  4
+ *   manager     5  5  5  5  5    may read the report
+ *   peer 1      2  2  2  2  2
+ *   peer 2      3  3  3  3  3
+ */
+describe('buildReport with raters who may read the report', () => {
+  const everything = (rating: Rating) => ({ l1: rating, l2: rating, t1: rating, r1: rating, r2: rating });
+  const self = aResponse('self', everything(4), { keep: 'my own note' });
+  const manager = aResponse('manager', everything(5), { keep: 'from the manager' });
+  const peers = [aResponse('peer', everything(2), { keep: 'from peer 1' }), aResponse('peer', everything(3))];
+  const pooled = (responses: ReportInput['responses']): ReportInput => aReportInput({ showManagerSeparately: false, responses });
+  const columns = (report: ReportView) => report.columns.map((c) => [c.key, c.shown ? c.respondents : c.reason]);
+
+  it('does not count a pooled manager who reads toward k: "others" and "all others" stay hidden', () => {
+    const report = buildReport(pooled([self, byAReader(manager), ...peers]));
+    expect(columns(report)).toEqual([
+      ['self', 1],
+      ['manager', 'below_threshold'],
+      ['peer', 'below_threshold'],
+      ['direct_report', 'no_responses'],
+      ['others', 'below_threshold'],
+      ['all_others', 'below_threshold'],
+    ]);
+    for (const s of report.behaviours.flatMap((b) => b.statements)) {
+      expect(s.cells).toMatchObject({ self: shown(4, 1), others: hidden('below_threshold'), all_others: hidden('below_threshold') });
+    }
+    expect(report.indices.influence.all_others).toEqual(hidden('below_threshold'));
+    expect(report.profile).toEqual(hidden('below_threshold'));
+    expect(report.comments[0]).toMatchObject({ self: ['my own note'], others: [] });
+  });
+
+  it('is what the leak was: counting heads, the manager works out 3 × 10/3 − 5 = 5, the two peers\' sum', () => {
+    // The same answers, the manager treated as anonymous (as when managers never see reports).
+    const input = pooled([self, manager, ...peers]);
+    const report = buildReport(input);
+    expect(report.columns.find((c) => c.key === 'others')).toMatchObject({ shown: true, respondents: 3, groups: ['manager', 'peer'] });
+    expect(statement(report, 'l1').cells.others).toEqual(shown(10 / 3, 3));
+    // Fine while the manager cannot read it; the manager as a reader (rater 1) isolates raters 2 and 3.
+    const { equations, identified } = readerKnowledge(input, report);
+    expect(findLinearLeak(equations, identified, 3)).toBeNull();
+    expect(findLinearLeak(equations, new Set([...identified, 1]), 3)).toMatchObject({ raters: [2, 3] });
+    // And the test's model of readers sees the same report as shown on too few people.
+    expect(() => readerKnowledge(pooled([self, byAReader(manager), ...peers]), report)).toThrow('column others is shown with 2 anonymous respondents');
+  });
+
+  it("shows the pool, the manager's ratings in it, once three people no reader knows are with them", () => {
+    // One "other" rates 4: others = manager + 2 peers + other, 3 of them anonymous. The manager
+    // can work out 4 × 3.5 − 5 = 9, the sum of three people: allowed.
+    const report = buildReport(pooled([self, byAReader(manager), ...peers, aResponse('other', everything(4))]));
+    expect(columns(report)).toEqual([
+      ['self', 1],
+      ['manager', 'pooled'],
+      ['peer', 'pooled'],
+      ['direct_report', 'no_responses'],
+      ['others', 4],
+      ['all_others', 4],
+    ]);
+    expect(statement(report, 'l1').cells).toMatchObject({ others: shown(14 / 4, 4), all_others: shown(14 / 4, 4) });
+    expect(report.indices.management.all_others).toEqual(shown(3.5, 4));
+    expect([...report.comments[0].others].sort()).toEqual(['from peer 1', 'from the manager']);
+  });
+
+  it("hides the peers where the total would give away a reading manager's answer to the subject", () => {
+    // Three peers stand alone; the manager, alone in others, answered l1 but not l2.
+    const report = buildReport(
+      pooled([byAReader(aResponse('manager', { l1: 5, l2: null })), ...raters('peer', 3, (i) => ({ l1: (2 + i) as Rating, l2: (2 + i) as Rating }))]),
+    );
+    // l1: total − peers would be the manager's 5. l2: nothing hidden, so both are shown.
+    expect(statement(report, 'l1').cells).toMatchObject({ peer: hidden('complementary'), others: hidden('below_threshold'), all_others: shown(14 / 4, 4) });
+    expect(statement(report, 'l2').cells).toMatchObject({ peer: shown(3, 3), all_others: shown(3, 3) });
+  });
+
+  it('treats an HR admin who rates a colleague as a reader too, and keeps their ratings in a big enough group', () => {
+    // Manager shown separately (rates 3); peers rate 2, 3 and 4; an HR admin among the peers rates 5.
+    const separate = (responses: ReportInput['responses']) => buildReport(aReportInput({ responses: [aResponse('manager', everything(3)), ...responses] }));
+    const admin = byAReader(aResponse('peer', everything(5)));
+    const threePeers = separate([admin, aResponse('peer', everything(2)), aResponse('peer', everything(3))]);
+    expect(columns(threePeers)).toEqual([
+      ['self', 'no_responses'],
+      ['manager', 1],
+      ['peer', 'below_threshold'],
+      ['direct_report', 'no_responses'],
+      ['others', 'below_threshold'],
+      ['all_others', 'below_threshold'],
+    ]);
+    const fourPeers = separate([admin, ...[2, 3, 4].map((r) => aResponse('peer', everything(r as Rating)))]);
+    expect(statement(fourPeers, 'l1').cells).toMatchObject({ manager: shown(3, 1), peer: shown(14 / 4, 4), all_others: shown(17 / 5, 5) });
+  });
+
+  it('ignores the flag where the rating is shown anyway: self and a separately shown manager', () => {
+    const input = aReportInput({ responses: [self, aResponse('manager', everything(3)), ...raters('peer', 3, everything(2))] });
+    const flagged = { ...input, responses: input.responses.map((r) => (r.raterGroup === 'peer' ? r : byAReader(r))) };
+    expect(buildReport(flagged)).toEqual(buildReport(input));
   });
 });
 

@@ -1,4 +1,4 @@
-import { ColumnPlan, Visibility, commentAudience, decideStatementCells, orderComments, planColumns } from './anonymity';
+import { AnonymitySettings, ColumnPlan, Headcount, Visibility, commentAudience, decideStatementCells, isAnonymous, orderComments, planColumns } from './anonymity';
 import {
   BehaviourKind,
   BehaviourView,
@@ -53,13 +53,17 @@ type Row = Record<ColumnKey, ColumnResult>;
  */
 export function buildReport(input: ReportInput): ReportView {
   validate(input);
-  const settings = { threshold: input.threshold, showManagerSeparately: input.showManagerSeparately };
-  const respondents = Object.fromEntries(RATER_GROUPS.map((g) => [g, 0])) as Record<RaterGroup, number>;
-  for (const r of input.responses) respondents[r.raterGroup]++;
+  const settings: AnonymitySettings = { threshold: input.threshold, showManagerSeparately: input.showManagerSeparately };
+  const anonymous = input.responses.map((r) => isAnonymous(r, settings));
+  const respondents = Object.fromEntries(RATER_GROUPS.map((g) => [g, { total: 0, anonymous: 0 }])) as Record<RaterGroup, Headcount>;
+  input.responses.forEach((r, i) => {
+    respondents[r.raterGroup].total++;
+    if (anonymous[i]) respondents[r.raterGroup].anonymous++;
+  });
   const plan = planColumns(settings, respondents);
 
   const behaviourRows = input.behaviours.map((b) => {
-    const statementRows = b.statements.map((s) => statementRow(plan, input, s.id));
+    const statementRows = b.statements.map((s) => statementRow(plan, input, anonymous, s.id));
     return { behaviour: b, row: deriveRow(statementRows, 'pooled_answers'), statementRows };
   });
   const indexRow = (kind: BehaviourKind): Row =>
@@ -121,11 +125,14 @@ export function buildReport(input: ReportInput): ReportView {
   };
 }
 
-function statementRow(plan: ColumnPlan, input: ReportInput, statementId: string): Row {
+/** `anonymous[i]`: whether response i is by an anonymous rater. */
+function statementRow(plan: ColumnPlan, input: ReportInput, anonymous: readonly boolean[], statementId: string): Row {
   const bases = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { tally: { ...EMPTY_TALLY }, raters: new Set<number>() }])) as Record<
     ColumnKey,
     Basis
   >;
+  // Answers by anonymous raters per column (anonymity.ts, rule 1): what k is counted on.
+  const anonymousAnswers = Object.fromEntries(COLUMN_KEYS.map((c) => [c, 0])) as Record<ColumnKey, number>;
   input.responses.forEach((response, rater) => {
     const rating = response.answers[statementId];
     if (rating === null || rating === undefined) return;
@@ -134,9 +141,10 @@ function statementRow(plan: ColumnPlan, input: ReportInput, statementId: string)
     for (const column of targets) {
       bases[column].tally = addAnswer(bases[column].tally, rating);
       bases[column].raters.add(rater);
+      if (anonymous[rater]) anonymousAnswers[column]++;
     }
   });
-  const answered = Object.fromEntries(COLUMN_KEYS.map((c) => [c, bases[c].tally.answers])) as Record<ColumnKey, number>;
+  const answered = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { total: bases[c].tally.answers, anonymous: anonymousAnswers[c] }])) as Record<ColumnKey, Headcount>;
   const visibility = decideStatementCells(plan, answered);
   return Object.fromEntries(
     COLUMN_KEYS.map((c) => {
@@ -215,6 +223,7 @@ function validate(input: ReportInput): void {
   }
   for (const r of input.responses) {
     if (!RATER_GROUPS.includes(r.raterGroup)) throw new RangeError(`unknown rater group ${String(r.raterGroup)}`);
+    if (r.raterMayRead !== undefined && typeof r.raterMayRead !== 'boolean') throw new RangeError(`raterMayRead must be a boolean, got ${String(r.raterMayRead)}`);
     for (const [id, rating] of Object.entries(r.answers)) {
       if (rating === null || rating === undefined) continue;
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`rating for ${id} must be 1–5 or null, got ${String(rating)}`);

@@ -4,6 +4,11 @@
  * (m = minCellSize, default 5, never below k) is hidden, and then enough more is hidden that
  * no combination of the shown numbers gives the sum of fewer than m people.
  *
+ * This protects one view. Two views of the same cells at different m are not safe together (a
+ * total shown at one m, its other parts at another), so a cycle has exactly one m: its
+ * `heatmapMinCellSize` setting, locked from close on. The view is a pure function of the cells,
+ * k and m, so every view of a cycle is the same view.
+ *
  * Why a min cut decides it. Take the shown cells as known and the hidden non-empty cells as
  * unknowns. A shown row total gives the sum of the row's hidden cells (vector rᵢ), a shown
  * column total likewise (cⱼ), the grand total the sum of all of them (g). A combination

@@ -5,6 +5,7 @@ export {
   columnView,
   commentAudience,
   decideStatementCells,
+  isAnonymous,
   isIdentified,
   orderComments,
   planColumns,
@@ -12,6 +13,6 @@ export {
   effectiveMinCellSize,
   DEFAULT_MIN_CELL_SIZE,
 } from './anonymity';
-export type { AnonymitySettings, ColumnPlan, Visibility, HeatmapCell, HeatmapCellInput, HeatmapInput, HeatmapView } from './anonymity';
+export type { AnonymitySettings, ColumnPlan, Headcount, Visibility, HeatmapCell, HeatmapCellInput, HeatmapInput, HeatmapView } from './anonymity';
 export * from './scores';
 export { buildReport } from './build-report';

@@ -40,6 +40,12 @@ export interface ResponseInput {
   raterGroup: RaterGroup;
   answers: Readonly<Record<string, Rating>>;
   comments?: Readonly<Record<string, string>>;
+  /**
+   * The rater may read this very report (an HR admin, or the subject's manager when the cycle
+   * shows managers the report), so a reader knows their ratings: they never count toward k.
+   * Meaningless for self, whose ratings are shown anyway.
+   */
+  raterMayRead?: boolean;
 }
 
 /** What an earlier released report showed (its `summary`): null where it showed nothing. */
@@ -69,7 +75,7 @@ export type HiddenReason =
   | 'no_responses'
   /** The identified rater (self, or a separately shown manager) answered "not observed". */
   | 'not_observed'
-  /** Fewer than k answers for this very number. */
+  /** Fewer than k answers for this very number from raters who cannot read the report. */
   | 'below_threshold'
   /** The group is too small to stand alone; its answers are inside "others". */
   | 'pooled'

@@ -1,25 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CYCLE_STATES, type CycleState } from '@lib/cycles';
 
 export const HEATMAP_HIDDEN_REASONS = ['no_data', 'below_threshold', 'complementary'] as const;
 export type HeatmapHiddenReason = (typeof HEATMAP_HIDDEN_REASONS)[number];
-
-export class HeatmapQueryDto {
-  @ApiPropertyOptional({
-    default: 5,
-    minimum: 1,
-    maximum: 1000,
-    description: "Fewest people a shown cell may be built from; raised to the cycle's anonymity threshold when lower",
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  minCellSize?: number;
-}
 
 /** A cell: the mean of the people's all-others values, or hidden with a reason (and no count). */
 export class HeatmapCellDto {
@@ -61,7 +44,8 @@ export class HeatmapDto {
   @ApiProperty() cycleName: string;
   @ApiProperty({ enum: CYCLE_STATES }) cycleState: CycleState;
   @ApiProperty({ description: "The cycle's anonymity threshold k" }) threshold: number;
-  @ApiProperty({ description: 'The cell size in force: the requested one, never below k' }) minCellSize: number;
+  @ApiProperty({ description: "The fewest people a shown cell is built from: the cycle's heatmapMinCellSize setting (fixed at close), never below k" })
+  minCellSize: number;
   @ApiProperty({ type: [HeatmapMeasureDto], description: 'Columns: the two indices, then the behaviours in framework order' }) measures: HeatmapMeasureDto[];
   @ApiProperty({ type: [HeatmapDepartmentDto], description: 'Rows, by department name (no department last)' }) departments: HeatmapDepartmentDto[];
   @ApiProperty({ type: HeatmapLevelsDto }) levels: HeatmapLevelsDto;

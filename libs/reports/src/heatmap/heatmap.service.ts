@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
-import { DEFAULT_MIN_CELL_SIZE, effectiveMinCellSize, HeatmapCell, HeatmapCellInput, suppressHeatmap } from '../domain';
+import { storedHeatmapMinCellSize } from '@lib/cycles';
+import { effectiveMinCellSize, HeatmapCell, HeatmapCellInput, suppressHeatmap } from '../domain';
 import { ReportsException } from '../reports.exception';
 import { reportSettings } from '../snapshot/report-input';
 import { ReportSourceRepository } from '../snapshot/report-source.repository';
@@ -16,6 +17,11 @@ import { HeatmapAggregate, HeatmapRepository } from './heatmap.repository';
  * margins are the department row, the with/without row and the organisation. The domain module
  * hides every cell of fewer than minCellSize people and then enough more that no hidden cell can
  * be computed from the shown totals, across both views at once.
+ *
+ * The minimum is the cycle's own setting, never the caller's: the suppression protects one view,
+ * and two views of the same answers at different minimums could be subtracted from each other
+ * (a total shown in one, its parts in the other). The setting is locked from close on, when the
+ * heatmap first appears, so every view of a cycle is the same view.
  */
 @Injectable()
 export class HeatmapService {
@@ -25,13 +31,13 @@ export class HeatmapService {
     private readonly audit: AuditService,
   ) {}
 
-  async heatmap(actor: Actor, cycleId: string, requestedMinCellSize?: number): Promise<HeatmapDto> {
+  async heatmap(actor: Actor, cycleId: string): Promise<HeatmapDto> {
     const org = actor.organizationId;
     const cycle = await this.source.cycle(org, cycleId);
     // Nothing before close, for anyone; HR-only is the route's guard.
     if (!cycle || (cycle.state !== 'closed' && cycle.state !== 'released')) throw ReportsException.cycleNotFound();
     const { threshold } = reportSettings(cycle.settings);
-    const minCellSize = effectiveMinCellSize(threshold, requestedMinCellSize ?? DEFAULT_MIN_CELL_SIZE);
+    const minCellSize = effectiveMinCellSize(threshold, storedHeatmapMinCellSize(cycle.settings));
     const [framework, departments, aggregates] = [
       await this.source.framework(org, cycle.frameworkVersionId),
       await this.heatmaps.departments(org, cycleId),

@@ -25,10 +25,25 @@ export interface ReportContext {
   managerId: string | null;
 }
 
+/**
+ * The earlier report a stored trend compares with, as the access rules see it today: a trend
+ * shows that report's numbers, so only a reader who may read it sees the trend.
+ */
+export interface TrendBaseline {
+  cycleId: string;
+  /** Null when the earlier cycle or the subject's place in it is gone. */
+  cycleState: CycleState | null;
+  settings: Record<string, unknown>;
+  /** The subject's manager frozen at the earlier cycle's launch. */
+  managerId: string | null;
+}
+
 export interface LoadedReport {
   context: ReportContext;
   /** The stored report as JSON text (the StoredReport shape of `format`). */
   snapshot: { format: number; reportJson: string; computedAt: Date } | null;
+  /** Present when the stored report has a trend. */
+  trendBaseline: TrendBaseline | null;
 }
 
 export interface MyReportRow {
@@ -46,11 +61,6 @@ export interface MyReportRow {
 
 const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
 
-export function managerVisibility(settings: Record<string, unknown>): ManagerReportVisibility {
-  const value = (settings.reportVisibility as { manager?: unknown } | undefined)?.manager;
-  return value === 'on_close' || value === 'never' ? value : 'on_release';
-}
-
 @Injectable()
 export class ReportReadRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -59,7 +69,8 @@ export class ReportReadRepository {
    * The cycle, the subject (org chart frozen at launch) and the stored report as JSON text, in
    * one round trip: a report read is on the hot path. A named prepared statement, so PostgreSQL
    * plans this join once per connection rather than on every read. The caller decides access
-   * before anything of it leaves the service.
+   * before anything of it leaves the service. The trend's earlier cycle is joined by the id the
+   * snapshot froze in, so the service can apply the access rules to it as well.
    */
   async load(organizationId: string, cycleId: string, subjectId: string): Promise<LoadedReport | null> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
@@ -67,13 +78,18 @@ export class ReportReadRepository {
       name: 'reports.load',
       text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
-                    (rs.data ->> 'format')::int AS format, rs.data -> 'report' AS report, rs.computed_at
+                    (rs.data ->> 'format')::int AS format, rs.data -> 'report' AS report, rs.computed_at,
+                    rs.data #>> '{report,trend,previousCycle,id}' AS trend_cycle_id,
+                    pc.state AS trend_cycle_state, pc.settings AS trend_cycle_settings, pcs.manager_id AS trend_manager_id
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
                JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
                JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
                JOIN frameworks f ON f.organization_id = fv.organization_id AND f.id = fv.framework_id
                LEFT JOIN report_snapshots rs ON rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id
+               LEFT JOIN cycle_subjects pcs ON pcs.organization_id = cs.organization_id AND pcs.person_id = cs.person_id
+                     AND pcs.cycle_id = (rs.data #>> '{report,trend,previousCycle,id}')::uuid
+               LEFT JOIN cycles pc ON pc.organization_id = pcs.organization_id AND pc.id = pcs.cycle_id
               WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
       values: [organizationId, cycleId, subjectId],
       // The report stays text: it is served as is, never parsed and re-serialised.
@@ -98,6 +114,14 @@ export class ReportReadRepository {
         managerId: r.manager_id,
       },
       snapshot: r.report ? { format: r.format, reportJson: r.report, computedAt: new Date(r.computed_at) } : null,
+      trendBaseline: r.trend_cycle_id
+        ? {
+            cycleId: r.trend_cycle_id,
+            cycleState: r.trend_cycle_state ?? null,
+            settings: JSON.parse(r.trend_cycle_settings ?? '{}'),
+            managerId: r.trend_manager_id ?? null,
+          }
+        : null,
     };
   }
 

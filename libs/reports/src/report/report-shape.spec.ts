@@ -1,5 +1,5 @@
 import { buildReport } from '../domain';
-import { ReportHeader, reportJson, storedReport } from './report-shape';
+import { ReportHeader, reportJson, storedReport, withoutTrend } from './report-shape';
 
 const header: ReportHeader = {
   cycle: { id: 'c', name: 'Spring', state: 'released', frameworkName: 'F', frameworkVersion: 1, closedAt: null, releasedAt: null },
@@ -35,5 +35,12 @@ describe('stored report shape', () => {
     const text = reportJson(header, JSON.stringify(stored, null, 1));
     expect(JSON.parse(text)).toEqual({ ...header, ...JSON.parse(JSON.stringify(stored)) });
     expect(JSON.parse(reportJson(header, ' {} '))).toEqual(header);
+  });
+
+  it('leaves the trend out for a reader who may not read the earlier report, and nothing else', () => {
+    const stored = storedReport(view, new Map(), { id: 'p', name: 'Autumn', closedAt: null });
+    const text = withoutTrend(JSON.stringify(stored));
+    expect(JSON.parse(text)).toEqual({ ...JSON.parse(JSON.stringify(stored)), trend: null });
+    expect(text).not.toContain('Autumn');
   });
 });

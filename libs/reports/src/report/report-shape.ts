@@ -35,3 +35,12 @@ export function reportJson(header: ReportHeader, stored: string): string {
   const body = stored.trim();
   return body === '{}' ? head : `${head.slice(0, -1)},${body.slice(1)}`;
 }
+
+/**
+ * The stored report without its trend, for a reader who may not read the earlier report the
+ * trend compares with. Parses and re-serialises, so only called in that rare case.
+ */
+export function withoutTrend(stored: string): string {
+  const report = JSON.parse(stored) as StoredReport;
+  return JSON.stringify({ ...report, trend: null });
+}

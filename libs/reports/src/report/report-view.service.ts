@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
-import { ReportParties, reportViewer, willSeeLater } from '../access/report-access';
+import { managerVisibility, ReportParties, reportViewer, willSeeLater } from '../access/report-access';
 import { ReportsException } from '../reports.exception';
 import { MyReportListDto, ReportDto, ReportScaleDto } from './report.dto';
-import { managerVisibility, ReportReadRepository } from './report-read.repository';
-import { ReportHeader, reportJson } from './report-shape';
+import { ReportReadRepository, TrendBaseline } from './report-read.repository';
+import { ReportHeader, reportJson, withoutTrend } from './report-shape';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
 
@@ -44,7 +44,7 @@ export class ReportViewService {
   private async open(actor: Actor, cycleId: string, subjectId: string, format: ReportFormat): Promise<{ header: ReportHeader; stored: string }> {
     const loaded = await this.read.load(actor.organizationId, cycleId, subjectId);
     if (!loaded) throw ReportsException.reportNotFound();
-    const { context, snapshot } = loaded;
+    const { context, snapshot, trendBaseline } = loaded;
     const parties: ReportParties = {
       cycleState: context.cycleState,
       subjectId: context.subjectId,
@@ -76,7 +76,8 @@ export class ReportViewService {
       computedAt: snapshot.computedAt.toISOString(),
       scale: SCALE,
     };
-    return { header, stored: snapshot.reportJson };
+    const stored = trendBaseline && !mayReadBaseline(actor, context.subjectId, trendBaseline) ? withoutTrend(snapshot.reportJson) : snapshot.reportJson;
+    return { header, stored };
   }
 
   async mine(actor: Actor): Promise<MyReportListDto> {
@@ -93,4 +94,20 @@ export class ReportViewService {
       })),
     };
   }
+}
+
+/**
+ * A trend shows the numbers of an earlier report: only a reader who may read that report today
+ * sees it (e.g. not a manager whom the earlier cycle never showed reports, or who was not the
+ * subject's manager then). The stored snapshot stays as computed; the trend is left out per read.
+ */
+function mayReadBaseline(actor: Actor, subjectId: string, baseline: TrendBaseline): boolean {
+  if (baseline.cycleState === null) return false;
+  const parties: ReportParties = {
+    cycleState: baseline.cycleState,
+    subjectId,
+    managerId: baseline.managerId,
+    managerVisibility: managerVisibility(baseline.settings),
+  };
+  return reportViewer(actor, parties) !== null;
 }

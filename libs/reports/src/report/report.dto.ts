@@ -20,7 +20,7 @@ export class ReportCellDto {
   @ApiPropertyOptional({
     enum: HIDDEN_REASONS,
     description:
-      'When hidden: no_responses (nobody of this group answered), not_observed (the self or manager rating was "not observed"), below_threshold (fewer than k answers), pooled (the group is inside "others"), complementary (would let a smaller hidden group be worked out)',
+      'When hidden: no_responses (nobody of this group answered), not_observed (the self or manager rating was "not observed"), below_threshold (fewer than k answers from raters who cannot read the report themselves), pooled (the group is inside "others"), complementary (would let a smaller hidden group be worked out)',
   })
   reason?: HiddenReason;
 }
@@ -173,7 +173,7 @@ export class ReportDto {
   @ApiProperty({ type: [ReportGapDto], description: 'Self at least 1 point below all others, largest gap first' }) hiddenStrengths: ReportGapDto[];
   @ApiProperty({ type: [ReportRankedStatementDto], description: 'Top 5 statements by all-others mean' }) strengths: ReportRankedStatementDto[];
   @ApiProperty({ type: [ReportRankedStatementDto], description: 'Bottom 5 statements by all-others mean' }) developmentAreas: ReportRankedStatementDto[];
-  @ApiProperty({ type: ReportTrendDto, nullable: true, description: 'Null when there is no earlier cycle on the same framework' }) trend: ReportTrendDto | null;
+  @ApiProperty({ type: ReportTrendDto, nullable: true, description: 'Null when there is no earlier released cycle on the same framework, or the reader may not read that earlier report' }) trend: ReportTrendDto | null;
   @ApiProperty({ type: [ReportCommentsDto] }) comments: ReportCommentsDto[];
 }
 

@@ -1,10 +1,14 @@
 import { frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
-import type { FrameworkShape } from './report-source.repository';
+import type { FrameworkShape, RaterVector } from './report-source.repository';
 
 describe('report input', () => {
   it('reads the anonymity settings defensively, never below k = 3', () => {
-    expect(reportSettings({})).toEqual({ threshold: 3, showManagerSeparately: true });
-    expect(reportSettings({ anonymityThreshold: 5, showManagerSeparately: false })).toEqual({ threshold: 5, showManagerSeparately: false });
+    expect(reportSettings({})).toEqual({ threshold: 3, showManagerSeparately: true, managerVisibility: 'on_release' });
+    expect(reportSettings({ anonymityThreshold: 5, showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'never' } })).toEqual({
+      threshold: 5,
+      showManagerSeparately: false,
+      managerVisibility: 'never',
+    });
     expect(reportSettings({ anonymityThreshold: 1 }).threshold).toBe(3);
     expect(reportSettings({ anonymityThreshold: '7' }).threshold).toBe(3);
   });
@@ -35,14 +39,34 @@ describe('report input', () => {
     const responses = responsesInput(
       ['s1', 's2'],
       [
-        { requestId: 'r1', subjectId: 'x', relationship: 'peer', ratings: [4, null], comments: {} },
-        { requestId: 'r2', subjectId: 'x', relationship: 'self', ratings: [2, 5], comments: { o1: 'Mine' } },
+        { requestId: 'r1', subjectId: 'x', relationship: 'peer', raterId: 'p', raterRole: 'member', ratings: [4, null], comments: {} },
+        { requestId: 'r2', subjectId: 'x', relationship: 'self', raterId: 'x', raterRole: 'member', ratings: [2, 5], comments: { o1: 'Mine' } },
       ],
+      { subjectId: 'x', managerId: 'm', managerVisibility: 'on_release' },
     );
     expect(responses).toEqual([
-      { raterGroup: 'peer', answers: { s1: 4, s2: null } },
-      { raterGroup: 'self', answers: { s1: 2, s2: 5 }, comments: { o1: 'Mine' } },
+      { raterGroup: 'peer', answers: { s1: 4, s2: null }, raterMayRead: false },
+      { raterGroup: 'self', answers: { s1: 2, s2: 5 }, comments: { o1: 'Mine' }, raterMayRead: true },
     ]);
+  });
+
+  it('marks the raters who may read the report: HR admins, and the frozen manager unless the cycle says never', () => {
+    const vector = (raterId: string, relationship: 'manager' | 'peer', raterRole: 'admin' | 'member' = 'member'): RaterVector => ({
+      requestId: raterId,
+      subjectId: 'x',
+      relationship,
+      raterId,
+      raterRole,
+      ratings: [3],
+      comments: {},
+    });
+    const vectors = [vector('m', 'manager'), vector('m2', 'manager'), vector('hr', 'peer', 'admin'), vector('p', 'peer')];
+    const mayRead = (managerVisibility: 'on_close' | 'on_release' | 'never') =>
+      responsesInput(['s1'], vectors, { subjectId: 'x', managerId: 'm', managerVisibility }).map((r) => r.raterMayRead);
+    // A second "manager" rater (not the frozen manager) never reads the report.
+    expect(mayRead('on_release')).toEqual([true, false, true, false]);
+    expect(mayRead('on_close')).toEqual([true, false, true, false]);
+    expect(mayRead('never')).toEqual([false, false, true, false]);
   });
 
   it('reads a stored summary back for the trend, or nothing when it is malformed', () => {

@@ -1,19 +1,32 @@
+import type { ManagerReportVisibility } from '@lib/cycles';
+import { managerVisibility, mayEverRead } from '../access/report-access';
 import type { BehaviourInput, Rating, RaterGroup, ReportInput, ResponseInput, TrendSource } from '../domain';
 import type { FrameworkShape, RaterVector } from './report-source.repository';
 
 export interface ReportSettings {
   threshold: number;
   showManagerSeparately: boolean;
+  /** Whether (and when) the subject's manager reads the report: a manager who does is no anonymous rater. */
+  managerVisibility: ManagerReportVisibility;
 }
 
-/** The anonymity settings a report uses, read defensively from the cycle's JSONB (defaults: k = 3, manager shown). */
+/** The settings a report uses, read defensively from the cycle's JSONB (defaults: k = 3, manager shown, managers read on release). */
 export function reportSettings(settings: Record<string, unknown>): ReportSettings {
   const k = settings.anonymityThreshold;
   return {
     // Never below 3 (the cycles module's minimum), whatever the stored JSON says.
     threshold: typeof k === 'number' && Number.isInteger(k) && k >= 3 ? k : 3,
     showManagerSeparately: settings.showManagerSeparately !== false,
+    managerVisibility: managerVisibility(settings),
   };
+}
+
+/** Who stands around one subject's report: enough to tell which raters may read it. */
+export interface SubjectReaders {
+  subjectId: string;
+  /** The subject's manager frozen at launch. */
+  managerId: string | null;
+  managerVisibility: ManagerReportVisibility;
 }
 
 /** The framework as the pure module reads it: behaviours with their statements, open questions. */
@@ -29,14 +42,17 @@ export function frameworkInput(framework: FrameworkShape): Pick<ReportInput, 'be
 
 /**
  * One subject's responses for buildReport: each rater vector becomes `answers` keyed by statement
- * id (not observed = null), with that response's own comments keyed by open question id.
+ * id (not observed = null), with that response's own comments keyed by open question id, and
+ * `raterMayRead` for a rater who may read this report (an HR admin, or the frozen manager unless
+ * the cycle says 'never'; access/report-access.ts decides, as it does for reading).
  */
-export function responsesInput(statementIds: readonly string[], vectors: readonly RaterVector[]): ResponseInput[] {
+export function responsesInput(statementIds: readonly string[], vectors: readonly RaterVector[], readers: SubjectReaders): ResponseInput[] {
   return vectors.map((v) => {
     const answers: Record<string, Rating> = {};
     statementIds.forEach((id, i) => (answers[id] = v.ratings[i] as Rating));
     const raterGroup = v.relationship as RaterGroup;
-    return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments } : { raterGroup, answers };
+    const raterMayRead = mayEverRead({ personId: v.raterId, role: v.raterRole }, readers);
+    return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments, raterMayRead } : { raterGroup, answers, raterMayRead };
   });
 }
 

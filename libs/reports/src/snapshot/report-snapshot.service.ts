@@ -61,7 +61,7 @@ export class ReportSnapshotService implements OnModuleInit {
         throw new ReportsException(ReportsErrorCode.CycleNotClosed, 'Reports are computed once the cycle is closed');
       }
       const replace = cycle.state === 'closed';
-      const settings = reportSettings(cycle.settings);
+      const { managerVisibility, ...settings } = reportSettings(cycle.settings);
       const framework = await this.source.framework(organizationId, cycle.frameworkVersionId, tx);
       const shape = frameworkInput(framework);
       const descriptions = new Map(framework.behaviours.map((b) => [b.key, b.description]));
@@ -71,18 +71,19 @@ export class ReportSnapshotService implements OnModuleInit {
 
       let written = 0;
       for (let start = 0; start < subjects.length; start += SNAPSHOT_BATCH_SIZE) {
-        const batch = subjects.slice(start, start + SNAPSHOT_BATCH_SIZE).map((s) => s.subjectId);
+        const batchSubjects = subjects.slice(start, start + SNAPSHOT_BATCH_SIZE);
+        const batch = batchSubjects.map((s) => s.subjectId);
         const vectors = await this.source.responses(organizationId, cycleId, { statementIds, openQuestionIds }, batch, tx);
         const earlierSummaries = await this.source.previousSummaries(organizationId, cycle, batch, tx);
         const vectorsOf = groupBy(vectors, (v) => v.subjectId);
         const previousOf = new Map(earlierSummaries.map((p) => [p.subjectId, p]));
-        const rows: SnapshotRow[] = batch.map((subjectId) => {
+        const rows: SnapshotRow[] = batchSubjects.map(({ subjectId, managerId }) => {
           const earlier = previousOf.get(subjectId);
           const previous = trendSource(earlier?.summary);
           const report = buildReport({
             ...settings,
             ...shape,
-            responses: responsesInput(statementIds, vectorsOf.get(subjectId) ?? []),
+            responses: responsesInput(statementIds, vectorsOf.get(subjectId) ?? [], { subjectId, managerId, managerVisibility }),
             previous,
           });
           const previousCycle = earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;

@@ -51,6 +51,9 @@ export interface RaterVector {
   requestId: string;
   subjectId: string;
   relationship: FeedbackRelationship;
+  raterId: string;
+  /** The rater's role when the snapshot is taken: an HR admin reads every report. */
+  raterRole: 'admin' | 'member';
   ratings: (number | null)[];
   /** Comments by open question id. */
   comments: Record<string, string>;
@@ -138,8 +141,9 @@ export class ReportSourceRepository {
   }
 
   /**
-   * The submitted responses about a batch of subjects, one row per response: its ratings as a
-   * vector in statement order (a statement without an answer is not observed) and its comments.
+   * The submitted responses about a batch of subjects, one row per response: who gave it (the
+   * anonymity rules need to know whether the rater may read the report), its ratings as a vector
+   * in statement order (a statement without an answer is not observed) and its comments.
    * The answers of each response are read through the primary key (request_id, question_id) and
    * aggregated in place (LATERAL), so a batch never scans the answers of other subjects.
    */
@@ -154,13 +158,16 @@ export class ReportSourceRepository {
       id: string;
       subject_id: string;
       relationship: FeedbackRelationship;
+      rater_id: string;
+      rater_role: 'admin' | 'member';
       positions: (number | null)[] | null;
       ratings: number[] | null;
       comment_questions: string[] | null;
       comments: string[] | null;
     }[] = await (tx ?? this.db).query(
-      `SELECT r.id, r.subject_id, r.relationship, x.positions, x.ratings, x.comment_questions, x.comments
+      `SELECT r.id, r.subject_id, r.relationship, r.rater_id, p.role AS rater_role, x.positions, x.ratings, x.comment_questions, x.comments
          FROM feedback_requests r
+         JOIN people p ON p.organization_id = r.organization_id AND p.id = r.rater_id
          CROSS JOIN LATERAL (
            SELECT array_agg(array_position($3::uuid[], a.question_id)) FILTER (WHERE a.rating IS NOT NULL) AS positions,
                   array_agg(a.rating) FILTER (WHERE a.rating IS NOT NULL) AS ratings,
@@ -179,13 +186,16 @@ export class ReportSourceRepository {
       });
       const comments: Record<string, string> = {};
       (r.comment_questions ?? []).forEach((questionId, i) => (comments[questionId] = r.comments![i]));
-      return { requestId: r.id, subjectId: r.subject_id, relationship: r.relationship, ratings, comments };
+      return { requestId: r.id, subjectId: r.subject_id, relationship: r.relationship, raterId: r.rater_id, raterRole: r.rater_role, ratings, comments };
     });
   }
 
   /**
    * For each subject of the batch, the summary of their most recent earlier cycle on the same
-   * framework (any version) that has closed or been released and holds a snapshot of them.
+   * framework (any version) that has been released and holds a snapshot of them. Released only:
+   * the trend repeats that report's numbers, and a closed cycle's reports are not yet the
+   * subject's to read (nor, as on_release says, their manager's). A reader who may not read the
+   * earlier report even so is kept from the trend when reading (ReportViewService).
    */
   async previousSummaries(organizationId: string, cycle: CycleContext, subjectIds: string[], tx?: EntityManager): Promise<PreviousSummaryRow[]> {
     const rows: { subject_id: string; cycle_id: string; name: string; closed_at: string | null; summary: Record<string, unknown> }[] = await (
@@ -195,7 +205,7 @@ export class ReportSourceRepository {
          SELECT c.id, c.name, c.closed_at, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
            FROM cycles c
            JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
-          WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state IN ('closed', 'released')
+          WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state = 'released'
             AND COALESCE(c.closed_at, c.launched_at, c.created_at) < $5)
        SELECT DISTINCT ON (rs.subject_id) rs.subject_id, p.id AS cycle_id, p.name, p.closed_at, rs.summary
          FROM prior p

@@ -52,13 +52,16 @@ export function withoutColumns(rows: readonly IntegerRow[], removed: ReadonlySet
  * people) with total weight below `limit` that carries a non-zero vector of the row space, or
  * null if there is none. A vector of the span supported inside S exists exactly when deleting
  * S's columns lowers the rank, and every vector of the span is constant on an atom, so checking
- * every atom set lighter than `limit` is exhaustive.
+ * every atom set lighter than `limit` is exhaustive. Atoms of weight 0 (people who do not count,
+ * such as raters who read the report) join every set: a superset of S carries what S carries.
  */
 export function lightSupport(rows: readonly IntegerRow[], weights: readonly number[], limit: number): number[] | null {
   const full = rank(rows);
   if (full === 0) return null;
-  const light = weights.map((_, j) => j).filter((j) => weights[j] < limit);
-  const chosen: number[] = [];
+  const free = weights.map((_, j) => j).filter((j) => weights[j] <= 0);
+  const light = weights.map((_, j) => j).filter((j) => weights[j] > 0 && weights[j] < limit);
+  const chosen: number[] = [...free];
+  if (limit > 0 && free.length > 0 && rank(withoutColumns(rows, new Set(chosen))) < full) return [...chosen];
   const search = (from: number, weight: number): number[] | null => {
     for (let x = from; x < light.length; x++) {
       const atom = light[x];

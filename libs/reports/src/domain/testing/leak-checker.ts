@@ -3,11 +3,20 @@
  *
  * Model. One unknown x(r, s) per rater r and statement s they answered. Every shown number is
  * one linear equation over those unknowns (a mean over n answers is their sum; an average of
- * means is a weighted sum). The reader is assumed to know the identified ratings (self, and a
+ * means is a weighted sum). Every reader is assumed to know the identified ratings (self, and a
  * separately shown manager) and — pessimistically — exactly who answered what. A leak is any
  * non-zero vector in the span of the equations, after the identified unknowns are removed
  * (knowing them lets the reader subtract them), that touches fewer than k distinct raters: a
  * sum, mean or difference of the ratings of fewer than k people.
+ *
+ * Raters who may read the report themselves (`readers`: an HR admin, a manager the cycle lets
+ * read) know their own ratings, and readers may pool what they know. So a reader-rater counts
+ * as nobody: a leak is a non-zero vector that touches fewer than k raters who are neither
+ * identified nor readers. That is exactly "no reader, nor any group of readers, can derive a
+ * sum of fewer than k ratings they do not know" — one reader subtracts at most the readers'
+ * ratings from a vector, leaving its anonymous raters — and it also forbids singling out the
+ * readers' own ratings (a vector touching readers alone has weight 0), which the subject must
+ * not be able to do either.
  *
  * How it is decided, exactly:
  * 1. Unknowns that every equation treats alike (same statement, same coefficient in every
@@ -16,11 +25,12 @@
  * 2. If the span splits by statement (rank of all equations = Σ over statements of the rank of
  *    the equations restricted to that statement), every vector of the span is a sum of vectors
  *    of the per-statement spans and touches at least the raters of each part, so the smallest
- *    leak lies within one statement: `lightSupport` checks every atom set of fewer than k raters.
+ *    leak lies within one statement: `lightSupport` checks every atom set of fewer than k
+ *    anonymous raters (an atom weighs its anonymous raters).
  * 3. Otherwise numbers mix statements (e.g. a behaviour mean over a hidden statement): then
- *    every set of min(k − 1, raters) non-identified raters is tried — a vector inside the
- *    unknowns of R exists exactly when dropping the atoms outside R lowers the rank — which is
- *    exhaustive but exponential, so it refuses sets too large to enumerate.
+ *    every set R of min(k − 1, anonymous raters) anonymous raters is tried, readers added — a
+ *    vector inside the unknowns of R exists exactly when dropping the atoms outside R lowers the
+ *    rank — which is exhaustive but exponential, so it refuses sets too large to enumerate.
  */
 import { IntegerRow, lightSupport, rank, withoutColumns } from './exact-linear-algebra';
 
@@ -51,6 +61,7 @@ export function findLinearLeak(
   equations: readonly Equation[],
   identified: ReadonlySet<number>,
   k: number,
+  readers: ReadonlySet<number> = new Set(),
   maxSubsets = 20_000,
 ): LinearLeak | null {
   const signature = new Map<string, string[]>();
@@ -89,26 +100,28 @@ export function findLinearLeak(
   const total = rank(rows);
   const split = statements.reduce((sum, s) => sum + rank(restrict(columnsOf(s))), 0);
 
+  const weight = (a: Atom): number => a.raters.filter((r) => !readers.has(r)).length;
   if (split === total) {
     for (const s of statements) {
       const cols = columnsOf(s);
-      const found = lightSupport(restrict(cols), cols.map((j) => atoms[j].raters.length), k);
+      const found = lightSupport(restrict(cols), cols.map((j) => weight(atoms[j])), k);
       if (found) return { raters: found.flatMap((x) => atoms[cols[x]].raters).sort((a, b) => a - b), statements: [s], method: 'per_statement' };
     }
     return null;
   }
 
-  const everyone = [...new Set(atoms.flatMap((a) => a.raters))].sort((a, b) => a - b);
-  const size = Math.min(k - 1, everyone.length);
-  if (binomial(everyone.length, size) > maxSubsets) {
-    throw new Error(`equations mix statements and ${everyone.length} raters are too many to check exhaustively`);
+  const anonymous = [...new Set(atoms.flatMap((a) => a.raters))].filter((r) => !readers.has(r)).sort((a, b) => a - b);
+  const size = Math.min(k - 1, anonymous.length);
+  if (binomial(anonymous.length, size) > maxSubsets) {
+    throw new Error(`equations mix statements and ${anonymous.length} raters are too many to check exhaustively`);
   }
-  for (const subset of combinations(everyone, size)) {
-    const people = new Set(subset);
+  for (const subset of combinations(anonymous, size)) {
+    const people = new Set([...subset, ...readers]);
     const inside = atoms.flatMap((a, j) => (a.raters.every((r) => people.has(r)) ? [j] : []));
     // A vector of the span that is zero outside these atoms exists iff the outside alone has lower rank.
     if (rank(withoutColumns(rows, new Set(inside))) < total) {
-      return { raters: subset, statements: [...new Set(inside.map((j) => atoms[j].statement))], method: 'exhaustive' };
+      const raters = [...new Set(inside.flatMap((j) => atoms[j].raters))].sort((a, b) => a - b);
+      return { raters, statements: [...new Set(inside.map((j) => atoms[j].statement))], method: 'exhaustive' };
     }
   }
   return null;

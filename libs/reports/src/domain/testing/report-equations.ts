@@ -10,8 +10,15 @@ import { lcm } from './exact-linear-algebra';
 
 export interface ReaderKnowledge {
   equations: Equation[];
-  /** Raters whose ratings the reader knows: self, and the manager when shown separately. */
+  /** Raters whose ratings every reader knows: self, and the manager when shown separately. */
   identified: Set<number>;
+  /**
+   * Raters who may read the report themselves (`raterMayRead`: HR admins, a manager the cycle
+   * lets read), so some reader knows their ratings. Never in `identified`.
+   */
+  readers: Set<number>;
+  /** Raters no possible reader knows: neither identified nor readers. */
+  anonymous: Set<number>;
   /** Raters of a report column (`all_others` = every non-self rater). */
   membersOf: (column: ColumnKey) => number[];
 }
@@ -28,9 +35,12 @@ export function readerKnowledge(input: ReportInput, report: ReportView): ReaderK
   };
   const membersOf = (column: ColumnKey): number[] =>
     input.responses.flatMap((r, i) => ((column === 'all_others' ? r.raterGroup !== 'self' : columnOf(i) === column) ? [i] : []));
+  // Rebuilt from the raw input rather than asked of anonymity.ts, so the test cannot inherit its mistakes.
   const identified = new Set(
     input.responses.flatMap((r, i) => (r.raterGroup === 'self' || (r.raterGroup === 'manager' && input.showManagerSeparately) ? [i] : [])),
   );
+  const readers = new Set(input.responses.flatMap((r, i) => (r.raterMayRead === true && !identified.has(i) ? [i] : [])));
+  const anonymous = new Set(input.responses.flatMap((_, i) => (identified.has(i) || readers.has(i) ? [] : [i])));
   const answersOf = (column: ColumnKey, statements: readonly string[]): Answer[] =>
     membersOf(column).flatMap((rater) =>
       statements.flatMap((statement) => {
@@ -39,12 +49,13 @@ export function readerKnowledge(input: ReportInput, report: ReportView): ReaderK
       }),
     );
 
-  // The columns' own claims, counted from the input: a shown anonymous column stands on ≥ k people.
+  // The columns' own claims, counted from the input: a shown non-identified column stands on
+  // ≥ k people whom no reader knows.
   for (const c of report.columns) {
     const members = membersOf(c.key).length;
     if (c.shown && c.respondents !== members) throw new Error(`column ${c.key} claims ${c.respondents} respondents, has ${members}`);
-    const anonymous = membersOf(c.key).filter((r) => !identified.has(r)).length;
-    if (c.shown && !c.identified && anonymous < input.threshold) throw new Error(`column ${c.key} is shown with ${anonymous} anonymous respondents`);
+    const anonymousMembers = membersOf(c.key).filter((r) => anonymous.has(r)).length;
+    if (c.shown && !c.identified && anonymousMembers < input.threshold) throw new Error(`column ${c.key} is shown with ${anonymousMembers} anonymous respondents`);
   }
 
   const equations: Equation[] = [];
@@ -87,7 +98,7 @@ export function readerKnowledge(input: ReportInput, report: ReportView): ReaderK
       indicator(`${kind} index / ${column} (spread)`, all);
     }
   }
-  return { equations, identified, membersOf };
+  return { equations, identified, readers, anonymous, membersOf };
 }
 
 function mean(answers: Answer[]): number {

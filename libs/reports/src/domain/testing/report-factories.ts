@@ -10,6 +10,11 @@ export function aResponse(raterGroup: RaterGroup, answers: Record<string, Rating
   return { raterGroup, answers, comments };
 }
 
+/** The same response by a rater who may read the report (an HR admin, or a manager the cycle lets read). */
+export function byAReader(response: ResponseInput): ResponseInput {
+  return { ...response, raterMayRead: true };
+}
+
 /** `count` raters of one group giving the same answers (or answers by index). */
 export function raters(
   group: RaterGroup,
@@ -38,6 +43,10 @@ export interface CycleShape {
   sizes: Record<RaterGroup, number>;
   /** Out of 10: how often an answer is "not observed" in this cycle. */
   notObserved: number;
+  /** Whether the first manager may read the report (the cycle's manager visibility is not `never`). */
+  managerReads: boolean;
+  /** Out of 10: how often any rater is an HR admin (who reads every report). */
+  admins: number;
 }
 
 const shapeArbitrary: fc.Arbitrary<CycleShape> = fc.record({
@@ -56,11 +65,15 @@ const shapeArbitrary: fc.Arbitrary<CycleShape> = fc.record({
     other: fc.integer({ min: 0, max: 12 }),
   }),
   notObserved: fc.integer({ min: 0, max: 9 }),
+  managerReads: fc.boolean(),
+  admins: fc.constantFrom(0, 0, 1, 2, 4),
 });
 
 /**
  * Random cycles: group sizes 0–12 (self 0–1), k 3–6, random "show manager separately",
- * random not-observed answers at a per-cycle rate, some comments, sometimes a previous cycle.
+ * random not-observed answers at a per-cycle rate, some comments, sometimes a previous cycle,
+ * and raters who may read the report: the first manager when the cycle lets managers read, and
+ * HR admins in any group at a per-cycle rate (self included, where it must change nothing).
  */
 export const cycleArbitrary: fc.Arbitrary<ReportInput> = shapeArbitrary.chain((shape) => {
   const statementCount = shape.kinds.reduce((s, b) => s + b.length, 0);
@@ -72,18 +85,21 @@ export const cycleArbitrary: fc.Arbitrary<ReportInput> = shapeArbitrary.chain((s
         maxLength: groups.length,
       }),
       comments: fc.array(fc.boolean(), { minLength: groups.length, maxLength: groups.length }),
+      admin: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: groups.length, maxLength: groups.length }),
       previous: fc.option(fc.record({ influence: fc.option(fc.double({ min: 1, max: 5, noNaN: true })), management: fc.constant(null) }), { nil: undefined }),
     })
-    .map(({ draws, comments, previous }): ReportInput => {
+    .map(({ draws, comments, admin, previous }): ReportInput => {
       let next = 0;
       const behaviours = shape.kinds.map((statements, b) =>
         aBehaviour(`b${b}`, statements[0], statements.map(() => `s${next++}`)),
       );
       const ids = behaviours.flatMap((b) => b.statements.map((s) => s.id));
+      const firstManager = groups.indexOf('manager');
       const responses = groups.map((raterGroup, r): ResponseInput => ({
         raterGroup,
         answers: Object.fromEntries(ids.map((id, s) => [id, draws[r][s] % 10 < shape.notObserved ? null : ((Math.floor(draws[r][s] / 10) + 1) as Rating)])),
         comments: comments[r] ? { q1: `comment from rater ${r}` } : {},
+        raterMayRead: admin[r] < shape.admins || (r === firstManager && shape.managerReads),
       }));
       return {
         threshold: shape.threshold,

@@ -7,25 +7,19 @@ export type HeatmapCell = Schemas['HeatmapCellDto'];
 export type HeatmapMeasure = Schemas['HeatmapMeasureDto'];
 export type HiddenReason = NonNullable<HeatmapCell['reason']>;
 
-/** The API's default smallest group, raised to the cycle's anonymity threshold when that is higher. */
-export const DEFAULT_MIN_CELL_SIZE = 5;
-export const MAX_MIN_CELL_SIZE = 1000;
-
-export const getHeatmap = (cycleId: string, minCellSize: number) =>
-  unwrap(api.GET('/api/reports/cycles/{cycleId}/heatmap', { params: { path: { cycleId }, query: { minCellSize } } }));
-
 /**
- * Under the cycle's key prefix, so anything that changes the cycle refreshes it. While another
- * cell size loads, the previous map of the same cycle stays on screen (marked busy) instead of a
- * spinner; another cycle's map never stands in for this one.
+ * The organisation view of a closed cycle. It takes no options: the minimum cell size is the
+ * cycle's own setting (heatmapMinCellSize), so every view of a cycle is the same view.
  */
-export const heatmapQueryOptions = (cycleId: string, minCellSize: number) =>
+export const getHeatmap = (cycleId: string) => unwrap(api.GET('/api/reports/cycles/{cycleId}/heatmap', { params: { path: { cycleId } } }));
+
+/** Under the cycle's key prefix, so anything that changes the cycle refreshes it. */
+export const heatmapQueryOptions = (cycleId: string) =>
   queryOptions({
-    queryKey: [...cycleKeys.cycle(cycleId), 'heatmap', minCellSize] as const,
-    queryFn: () => getHeatmap(cycleId, minCellSize),
-    placeholderData: (previous) => (previous?.cycleId === cycleId ? previous : undefined),
+    queryKey: [...cycleKeys.cycle(cycleId), 'heatmap'] as const,
+    queryFn: () => getHeatmap(cycleId),
   });
 
-export function useHeatmap(cycleId: string, minCellSize: number, options: { enabled?: boolean } = {}) {
-  return useQuery({ ...heatmapQueryOptions(cycleId, minCellSize), ...options });
+export function useHeatmap(cycleId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...heatmapQueryOptions(cycleId), ...options });
 }

@@ -3,7 +3,7 @@ import { Card, TextField } from '@/components/ui';
 import { formatDate, sentence } from '@/lib/format';
 import type { CycleSettings } from '../api/get-cycle';
 import { CheckField } from './CheckField';
-import { MANAGER_VISIBILITY_LABEL } from './cycle-format';
+import { HEATMAP_MINIMUM_FIXED, HEATMAP_MINIMUM_WHY, MANAGER_VISIBILITY_LABEL } from './cycle-format';
 import { LockedSetting } from './LockedSetting';
 import type { ManagerVisibility, SettingName, SettingsValues } from './settings-values';
 
@@ -18,6 +18,7 @@ interface CycleSettingsFieldsProps {
 }
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+
 const dateOrNone = (iso: string | null | undefined) => (iso ? formatDate(iso) : 'Not set');
 
 /** The cycle's settings in four sections (schedule, anonymity, peers, reports), for creating and editing. */
@@ -218,6 +219,31 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
             )}
           </fieldset>
         )}
+      </Card>
+
+      <Card title="Organisation view" description="HR’s heatmap of the cycle, from close on: average scores by department and by level, only for groups big enough to stay anonymous.">
+        <div className="form__grid">
+          {locked('heatmapMinCellSize') ? (
+            <LockedSetting
+              key="heatmapMinCellSize"
+              label="Minimum people per cell"
+              value={`${saved?.heatmapMinCellSize} people`}
+              reason={HEATMAP_MINIMUM_FIXED}
+            />
+          ) : (
+            <TextField
+              label="Minimum people per cell"
+              name="heatmapMinCellSize"
+              {...numberProps}
+              min={Number(values.anonymityThreshold) || 3}
+              max={100}
+              value={values.heatmapMinCellSize}
+              onChange={(e) => onChange({ heatmapMinCellSize: e.target.value })}
+              error={errors.heatmapMinCellSize}
+              hint={`The organisation view hides any group smaller than this; at least the anonymity threshold. It can’t change once the cycle closes: ${HEATMAP_MINIMUM_WHY}.`}
+            />
+          )}
+        </div>
       </Card>
     </>
   );

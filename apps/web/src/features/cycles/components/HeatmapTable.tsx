@@ -50,7 +50,6 @@ interface HeatmapTableProps {
   /** A totals row under the rest. */
   footer?: HeatmapRow;
   minCellSize: number;
-  busy?: boolean;
 }
 
 /**
@@ -59,7 +58,7 @@ interface HeatmapTableProps {
  * put while the columns scroll sideways inside their own box (the page never scrolls sideways).
  * The box is focusable so keyboard users can scroll it too.
  */
-export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer, minCellSize, busy }: HeatmapTableProps) {
+export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer, minCellSize }: HeatmapTableProps) {
   const captionId = useId();
   const columnGroups = groupMeasures(measures);
   const ordered = columnGroups.flatMap((g) => g.columns);
@@ -86,7 +85,7 @@ export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer,
 
   return (
     <div id={id} className="hm-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="hm-table" aria-busy={busy || undefined} style={sizes}>
+      <table className="hm-table" style={sizes}>
         <caption id={captionId} className="visually-hidden">
           {caption}
         </caption>

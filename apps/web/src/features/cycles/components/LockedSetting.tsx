@@ -12,7 +12,7 @@ export function LockIcon() {
 }
 
 /** A setting that can no longer change: its value in words and a "Locked" badge (why is said once, above the form). */
-export function LockedSetting({ label, value, reason }: { label: ReactNode; value: ReactNode; reason?: string }) {
+export function LockedSetting({ label, value, reason }: { label: ReactNode; value: ReactNode; reason?: ReactNode }) {
   return (
     <div className="cy-locked">
       <p className="field__label">{label}</p>

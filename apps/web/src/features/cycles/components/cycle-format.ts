@@ -44,6 +44,7 @@ export const ACTION_INFO: Record<CycleAction, { label: string; title: string; co
       'No more answers are accepted; drafts that were not submitted are kept but not counted.',
       'Report snapshots are computed from the submitted answers, so reports never change afterwards.',
       'Managers who may see reports on close can read their reports’ reports.',
+      'Every setting is locked, including the minimum people per cell of the organisation view.',
     ],
     done: 'Cycle closed',
   },
@@ -103,3 +104,7 @@ export function parseReminderDays(text: string): number[] | null {
   if (!parts.every((p) => /^\d+$/.test(p))) return null;
   return parts.map(Number);
 }
+
+/** Why the organisation view's minimum cell size cannot change once the cycle is closed. */
+export const HEATMAP_MINIMUM_WHY = 'the same answers grouped at two sizes could be compared to work out a small group';
+export const HEATMAP_MINIMUM_FIXED = `Fixed when the cycle closed, so the organisation view always hides the same groups: ${HEATMAP_MINIMUM_WHY}.`;

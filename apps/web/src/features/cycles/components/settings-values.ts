@@ -16,6 +16,7 @@ export interface SettingsValues {
   managerApprovesPeers: boolean;
   maxOpenRequestsPerRater: string;
   managerVisibility: ManagerVisibility;
+  heatmapMinCellSize: string;
 }
 
 /** The API's names of the settings, which are also the keys of field errors. */
@@ -35,6 +36,7 @@ export function defaultSettingsValues(): SettingsValues {
     managerApprovesPeers: true,
     maxOpenRequestsPerRater: '12',
     managerVisibility: 'on_release',
+    heatmapMinCellSize: '5',
   };
 }
 
@@ -51,6 +53,7 @@ export function settingsValuesOf(settings: CycleSettings): SettingsValues {
     managerApprovesPeers: settings.managerApprovesPeers,
     maxOpenRequestsPerRater: String(settings.maxOpenRequestsPerRater),
     managerVisibility: settings.reportVisibility.manager,
+    heatmapMinCellSize: String(settings.heatmapMinCellSize),
   };
 }
 
@@ -64,6 +67,7 @@ export interface ParsedSettings {
   maxOpenRequestsPerRater: number;
   reportVisibility: { subject: 'on_release'; manager: ManagerVisibility };
   showManagerSeparately: boolean;
+  heatmapMinCellSize: number;
   reminderDaysBeforeDeadline: number[];
   nominationDeadline: string | null;
   responseDeadline: string | null;
@@ -102,6 +106,7 @@ export function parseSettings(values: SettingsValues, current?: CycleSettings): 
     maxOpenRequestsPerRater: int('maxOpenRequestsPerRater', values.maxOpenRequestsPerRater, 1),
     reportVisibility: { subject: 'on_release', manager: values.managerVisibility },
     showManagerSeparately: values.showManagerSeparately,
+    heatmapMinCellSize: int('heatmapMinCellSize', values.heatmapMinCellSize, 5),
     reminderDaysBeforeDeadline: reminders ?? [],
     nominationDeadline: deadline('nominationDeadline', values.nominationDate),
     responseDeadline: deadline('responseDeadline', values.responseDate),
@@ -120,6 +125,7 @@ const SETTING_LABELS: Record<string, string> = {
   managerApprovesPeers: 'manager approval',
   maxOpenRequestsPerRater: 'open requests per rater',
   showManagerSeparately: 'show the manager separately',
+  heatmapMinCellSize: 'minimum people per cell',
   reminderDaysBeforeDeadline: 'reminder days',
   nominationDeadline: 'nomination deadline',
   responseDeadline: 'response deadline',

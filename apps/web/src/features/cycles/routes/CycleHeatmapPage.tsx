@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Button, Card, EmptyState, ErrorAlert, Loading } from '@/components/ui';
 import { plural } from '@/lib/format';
-import { useCycle } from '../api/get-cycle';
-import { DEFAULT_MIN_CELL_SIZE, MAX_MIN_CELL_SIZE, useHeatmap, type Heatmap, type HeatmapCell } from '../api/get-heatmap';
+import { useCycle, type Cycle } from '../api/get-cycle';
+import { useHeatmap, type Heatmap, type HeatmapCell } from '../api/get-heatmap';
+import { HEATMAP_MINIMUM_FIXED } from '../components/cycle-format';
 import { formatMean, hiddenExplanation } from '../components/HeatmapCell';
-import { HeatmapCellSize } from '../components/HeatmapCellSize';
 import { HeatmapLegend } from '../components/HeatmapLegend';
+import { LockedSetting } from '../components/LockedSetting';
 import { HeatmapTable, type HeatmapRowGroup } from '../components/HeatmapTable';
 import '../heatmap.css';
 
@@ -15,11 +16,24 @@ const REPORTED_STATES = ['closed', 'released'];
 const departmentName = (department: string | null): string => department ?? 'No department';
 const departmentKey = (department: string | null): string => (department === null ? 'none' : `department:${department}`);
 
-function NotYet() {
+const settingsPath = (cycleId: string): string => `/cycles/${cycleId}/settings`;
+
+/** Before close: when the view appears, and the minimum it will use while that can still change. */
+function NotYet({ cycle }: { cycle: Cycle }) {
+  const editable = cycle.editableSettings.includes('heatmapMinCellSize');
   return (
     <Card>
       <EmptyState title="The organisation view appears once the cycle is closed" icon="▦">
-        It shows how colleagues rated people across departments, and people with and without direct reports, from the reports computed at close.
+        It shows how colleagues rated people across departments, and people with and without direct reports, from the reports computed at close. Groups of fewer
+        than {cycle.settings.heatmapMinCellSize} people will be hidden
+        {editable ? (
+          <>
+            {' '}
+            — you can change that number in the <Link to={settingsPath(cycle.id)}>cycle’s settings</Link> until the cycle closes.
+          </>
+        ) : (
+          '.'
+        )}
       </EmptyState>
     </Card>
   );
@@ -58,39 +72,24 @@ function Overview({ map }: { map: Heatmap }) {
  * HR's organisation view of a closed cycle: departments × behaviours, and the same split by
  * people with and without direct reports ("does leadership live at every level?"). Cells of too
  * few people, and those that would give them away, come hidden from the API; the page says why.
- * The minimum cell size lives in the address (?minCellSize=), so a view can be shared.
+ * The minimum cell size is the cycle's setting, fixed at close, shown here read-only: a minimum
+ * chosen per view would let two views be compared to work out a small group.
  */
 export default function CycleHeatmapPage() {
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
-  const [params, setParams] = useSearchParams();
-  const threshold = cycle.data?.settings.anonymityThreshold ?? 1;
-  const defaultSize = Math.max(DEFAULT_MIN_CELL_SIZE, threshold);
-  const requested = Number(params.get('minCellSize'));
-  const size = Number.isInteger(requested) && requested >= threshold && requested <= MAX_MIN_CELL_SIZE ? requested : defaultSize;
   const reported = Boolean(cycle.data && REPORTED_STATES.includes(cycle.data.state));
-  const heatmap = useHeatmap(cycleId, size, { enabled: reported });
+  const heatmap = useHeatmap(cycleId, { enabled: reported });
   const [showDepartments, setShowDepartments] = useState(false);
   const levelsId = useId();
 
   if (!cycle.data) return null; // the layout shows loading and errors
-  if (!reported || isApiError(heatmap.error, 404)) return <NotYet />;
+  if (!reported || isApiError(heatmap.error, 404)) return <NotYet cycle={cycle.data} />;
   if (heatmap.isPending) return <Loading label="Loading the organisation view…" />;
   if (heatmap.isError) return <ErrorAlert error={heatmap.error} title="Could not load the organisation view" />;
 
   const map = heatmap.data;
   const m = map.minCellSize;
-  const busy = heatmap.isPlaceholderData;
-  const setSize = (next: number) =>
-    setParams(
-      (current) => {
-        const nextParams = new URLSearchParams(current);
-        if (next === defaultSize) nextParams.delete('minCellSize');
-        else nextParams.set('minCellSize', String(next));
-        return nextParams;
-      },
-      { replace: true },
-    );
   const noScores = map.organisation.every((c) => !c.shown && (c.reason ?? 'no_data') === 'no_data');
 
   const departmentGroups: HeatmapRowGroup[] = [
@@ -129,10 +128,15 @@ export default function CycleHeatmapPage() {
             </p>
           </div>
           <div className="hm-intro__control">
-            <HeatmapCellSize value={size} threshold={threshold} onChange={setSize} />
-            <p className="hm-status" role="status">
-              {busy ? 'Updating the view…' : `Showing groups of ${m} or more people.`}
-            </p>
+            <LockedSetting
+              label="Minimum people per cell"
+              value={plural(m, 'person', 'people')}
+              reason={
+                <>
+                  {HEATMAP_MINIMUM_FIXED} <Link to={settingsPath(cycleId)}>See the cycle’s settings</Link>
+                </>
+              }
+            />
           </div>
         </div>
         <Overview map={map} />
@@ -155,7 +159,6 @@ export default function CycleHeatmapPage() {
               groups={departmentGroups}
               footer={{ key: 'organisation', label: 'Whole organisation', cells: map.organisation }}
               minCellSize={m}
-              busy={busy}
             />
           </Card>
           <Card
@@ -170,7 +173,6 @@ export default function CycleHeatmapPage() {
               measures={map.measures}
               groups={levelGroups}
               minCellSize={m}
-              busy={busy}
             />
             {map.departments.length > 0 && (
               <div className="hm-more">
@@ -178,8 +180,7 @@ export default function CycleHeatmapPage() {
                   {showDepartments ? 'Hide the departments' : `Show each department (${map.departments.length})`}
                 </Button>
                 <p className="hm-more__note">
-                  At groups of {m} or more, {shownDepartmentLevelCells} of {departmentLevelCells.length} department cells can be shown
-                  {shownDepartmentLevelCells === 0 && m > threshold ? '. A smaller minimum may show some.' : '.'}
+                  At groups of {m} or more, {shownDepartmentLevelCells} of {departmentLevelCells.length} department cells can be shown.
                 </p>
               </div>
             )}

@@ -55,7 +55,7 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
       {!draft && (
         <Alert tone="info" title={editable.size ? 'Some settings are locked' : 'Every setting is locked'} live={false}>
           {editable.size
-            ? 'Settings that protect anonymity were fixed at launch. Deadlines, reminders and the per-rater cap can still change until the cycle closes.'
+            ? 'Settings that protect anonymity were fixed at launch. Deadlines, reminders, the per-rater cap and the organisation view’s minimum people per cell can still change until the cycle closes.'
             : 'The cycle is closed: its reports are computed from these settings, so they no longer change.'}
         </Alert>
       )}
@@ -96,7 +96,7 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
   );
 }
 
-/** The cycle's settings: everything editable in draft; afterwards only what exposes nobody (deadlines, reminders). */
+/** The cycle's settings: everything editable in draft; afterwards, until close, only what exposes nobody (deadlines, reminders, the heatmap's minimum). */
 export default function CycleSettingsPage() {
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);

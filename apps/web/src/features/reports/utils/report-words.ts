@@ -65,7 +65,7 @@ export function hiddenReason(reason: HiddenReason | undefined, k: number, notObs
       return "Hidden so a smaller group can't be worked out";
     case 'below_threshold':
     default:
-      return `Fewer than ${k} responses`;
+      return `Fewer than ${k} anonymous responses`;
   }
 }
 
