@@ -160,6 +160,19 @@ describe('report access', () => {
     expect((await client(b.admin).get('/api/audit-events?targetType=report')).body.items).toEqual([]);
   });
 
+  it('records every one of many concurrent views (written together, never dropped)', async () => {
+    await setState('released', 'on_release');
+    await t.db.query(`DELETE FROM audit_events WHERE target_type = 'report'`);
+    const readers = [a.member, a.manager, a.admin];
+    const reads = await Promise.all(Array.from({ length: 30 }, (_, i) => client(readers[i % 3]).get(reportUrl(cycle.id, a.member.id))));
+    expect(reads.map((r) => r.status)).toEqual(Array(30).fill(200));
+    const rows = await t.db.query(
+      `SELECT actor_id, count(*)::int AS n FROM audit_events WHERE target_type = 'report' AND action = 'report.viewed' AND organization_id = $1 GROUP BY actor_id ORDER BY actor_id`,
+      [a.org.id],
+    );
+    expect(rows).toEqual(readers.map((r) => ({ actor_id: r.id, n: 10 })).sort((x, y) => x.actor_id.localeCompare(y.actor_id)));
+  });
+
   it('documents the report for the typed web client under names of its own', () => {
     // Two DTO classes with one name share one OpenAPI schema: the report's must not collide.
     const schemas = buildOpenApiDocument(t.app).components!.schemas as Record<string, { properties?: Record<string, { $ref?: string; items?: { $ref?: string } }> }>;

@@ -21,10 +21,62 @@ export interface AuditEventView {
   createdAt: string;
 }
 
+interface PendingEvent {
+  row: [string, string | null, string, string, string | null, string];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** The most events one grouped INSERT writes. */
+const GROUP_LIMIT = 500;
+
 /** Who did what: every admin action and every report view. Written in the caller's transaction. */
 @Injectable()
 export class AuditService {
+  private readonly pending: PendingEvent[] = [];
+  private writing = false;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * For reads that change nothing else (a report viewed or exported): resolves once the event is
+   * stored, so the caller answers only after the view is on record. Events arriving while an
+   * INSERT is in flight are written together by the next one — group commit, as PostgreSQL does
+   * for WAL: under many concurrent readers one INSERT and one commit serve many views, and a lone
+   * reader waits for nothing but its own INSERT.
+   */
+  recordView(actor: Pick<Actor, 'organizationId' | 'personId'>, entry: AuditEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({
+        row: [actor.organizationId, actor.personId, entry.action, entry.targetType, entry.targetId ?? null, JSON.stringify(entry.details ?? {})],
+        resolve,
+        reject,
+      });
+      if (!this.writing) void this.writePending();
+    });
+  }
+
+  private async writePending(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending.splice(0, GROUP_LIMIT);
+        const column = (i: number) => group.map((e) => e.row[i]);
+        try {
+          await this.db.query(
+            `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+            [column(0), column(1), column(2), column(3), column(4), column(5)],
+          );
+          for (const e of group) e.resolve();
+        } catch (error) {
+          for (const e of group) e.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
 
   async record(actor: Pick<Actor, 'organizationId' | 'personId'>, entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await (manager ?? this.db.manager).query(

@@ -55,7 +55,7 @@ export class ReportViewService {
     if (!viewer) throw willSeeLater(actor, parties) ? ReportsException.notAvailableYet() : ReportsException.reportNotFound();
     // Closed but the snapshot job has not run yet: it will be there shortly.
     if (!snapshot) throw ReportsException.notAvailableYet();
-    await this.audit.record(actor, {
+    await this.audit.recordView(actor, {
       action: format === 'json' ? 'report.viewed' : 'report.exported',
       targetType: 'report',
       targetId: reportTargetId(cycleId, subjectId),
