@@ -447,6 +447,19 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await page.getByRole('dialog', { name: 'Remove Iris Novak as a rater?' }).getByRole('button', { name: 'Remove rater' }).click();
     await page.getByText('Removed Iris Novak').waitFor();
     await expect(page.locator('.rater', { hasText: 'Iris Novak' }).count()).resolves.toBe(0);
+
+    // The cycle's progress page counts Amara's submission from the browser above.
+    const [mo] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE state = 'submitted')::int AS submitted, count(*) FILTER (WHERE state IN ('open', 'in_progress', 'submitted'))::int AS asked
+         FROM feedback_requests WHERE cycle_id = $1 AND subject_id = $2`,
+      [cycle.id, cast.mo.id],
+    );
+    expect(mo.submitted).toBeGreaterThanOrEqual(1);
+    await page.goto(`/cycles/${cycle.id}/progress`);
+    const moRate = page.getByRole('meter', { name: 'Response rate, Mo Abernathy' });
+    await moRate.waitFor();
+    await expect(moRate.getAttribute('aria-valuenow')).resolves.toBe(String(Math.round((100 * mo.submitted) / mo.asked)));
+    await screenshot(page, 'feedback-19b-progress-hr');
     await page.context().close();
   });
 
