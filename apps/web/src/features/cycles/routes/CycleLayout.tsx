@@ -53,7 +53,7 @@ export default function CycleLayout() {
         <dl className="cycle-facts">
           {facts.map((f) => (
             <div key={f.label} className="cycle-facts__item">
-              <dt>{f.label}</dt>
+              <dt className="overline">{f.label}</dt>
               <dd>{f.value}</dd>
             </div>
           ))}

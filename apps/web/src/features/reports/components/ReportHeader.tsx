@@ -65,20 +65,20 @@ export function ReportHeader({ report }: { report: Report }) {
       />
       <dl className="report-facts">
         <div>
-          <dt>Cycle</dt>
+          <dt className="overline">Cycle</dt>
           <dd>
             {cycle.name}
             {dates && <span className="muted"> · {dates}</span>}
           </dd>
         </div>
         <div>
-          <dt>Framework</dt>
+          <dt className="overline">Framework</dt>
           <dd>
             {cycle.frameworkName} <span className="muted">· version {cycle.frameworkVersion}</span>
           </dd>
         </div>
         <div>
-          <dt>Who can see this</dt>
+          <dt className="overline">Who can see this</dt>
           <dd>{whoCanSee(report, reader)}</dd>
         </div>
       </dl>
