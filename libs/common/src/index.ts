@@ -8,3 +8,4 @@ export * from './auth/actor';
 export * from './auth/auth.decorators';
 export * from './http/untrusted-input';
 export * from './http/paging';
+export * from './http/no-query.pipe';

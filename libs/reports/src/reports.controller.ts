@@ -1,11 +1,10 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, Authenticated, CurrentActor } from '@lib/common';
+import { Actor, Authenticated, CurrentActor, NoQueryPipe } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
 import { HeatmapDto } from './heatmap/heatmap.dto';
 import { HeatmapService } from './heatmap/heatmap.service';
-import { NoQueryPipe } from './heatmap/no-query.pipe';
 import { MyReportListDto, ReportDto } from './report/report.dto';
 import { ReportViewService } from './report/report-view.service';
 import { ReportsException } from './reports.exception';

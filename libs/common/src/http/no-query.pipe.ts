@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
-import type { FieldError } from '@lib/common';
+import type { FieldError } from '../errors/app.exception';
 
 /**
  * For a route that takes no query parameters: any parameter is refused (400, naming it), as the
