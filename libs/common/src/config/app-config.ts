@@ -12,6 +12,12 @@ export interface AppConfig {
   publicUrl: string;
   sessionSecret: string;
   sessionTtlHours: number;
+  /**
+   * How long one API instance may answer from its memory that a session is valid (0: ask the
+   * database on every request). Logout and role changes are announced to every instance at once
+   * (PostgreSQL NOTIFY); this bounds what a lost announcement could leave.
+   */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // the honest outcome rather than a well-known default secret.
     sessionSecret: sessionSecret || randomBytes(32).toString('hex'),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionCacheMs: int('SESSION_CACHE_MS', 2000, 0, 60_000),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Ripple <ripple@localhost>',

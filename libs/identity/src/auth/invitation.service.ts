@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { hashPassword } from './passwords';
+import { SessionService } from './session.service';
 import { hashToken, newToken } from './tokens';
 
 const INVITATION_DAYS = 7;
@@ -20,6 +21,7 @@ export class InvitationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   async invite(actor: Actor, personId: string): Promise<{ sentTo: string; expiresAt: string }> {
@@ -70,7 +72,7 @@ export class InvitationService {
   /** Sets the password and consumes the link in one statement, so a link cannot be used twice. */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
     const passwordHash = await hashPassword(password);
-    return this.db.transaction(async (tx) => {
+    const who = await this.db.transaction(async (tx) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
         `UPDATE invitations SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
@@ -87,6 +89,8 @@ export class InvitationService {
       await this.audit.record({ organizationId, personId }, { action: 'person.password_set', targetType: 'person', targetId: personId }, tx);
       return { organizationId, personId, role: people[0].role };
     });
+    await this.sessions.forgetPerson(who.organizationId, who.personId);
+    return who;
   }
 }
 

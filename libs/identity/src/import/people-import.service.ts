@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
+import { SessionService } from '../auth/session.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { lockOrgChart } from '../people/org-chart-lock';
 import { ExistingPerson, ImportPlan, planImport } from './import-plan';
@@ -20,11 +21,12 @@ export class PeopleImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   async import(actor: Actor, csv: string, dryRun: boolean): Promise<ImportResult> {
     if (dryRun) return this.result(planImport(csv, await this.existing(this.db.manager, actor.organizationId)), true);
-    return this.db.transaction(async (tx) => {
+    const imported = await this.db.transaction(async (tx) => {
       // Planned against the chart as it is under the lock: no HR edit or other import can move it meanwhile.
       await lockOrgChart(tx, actor.organizationId);
       const plan = planImport(csv, await this.existing(tx, actor.organizationId));
@@ -40,6 +42,9 @@ export class PeopleImportService {
       await this.audit.record(actor, { action: 'people.imported', targetType: 'organization', targetId: actor.organizationId, details: result.summary }, tx);
       return result;
     });
+    // Roles may have changed: everyone's next request reads their session afresh.
+    await this.sessions.forgetOrganization(actor.organizationId);
+    return imported;
   }
 
   private result(plan: ImportPlan, dryRun: boolean): ImportResult {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
+import { SessionService } from '../auth/session.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
 import { lockOrgChart } from './org-chart-lock';
@@ -16,6 +17,7 @@ export class PeopleService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   /** The directory: every member may search colleagues (to ask them for feedback). */
@@ -52,7 +54,7 @@ export class PeopleService {
   }
 
   async update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<PersonDto> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       // The loop and last-admin checks below read the whole chart: they hold only while no other
       // edit or import of this organisation runs between the check and the commit.
       await lockOrgChart(tx, actor.organizationId);
@@ -94,6 +96,9 @@ export class PeopleService {
       }
       return (await this.people.findById(actor.organizationId, id, tx))!;
     });
+    // A new role applies from the person's next request, on every instance.
+    if (dto.role !== undefined) await this.sessions.forgetPerson(actor.organizationId, id);
+    return updated;
   }
 
   private async assertManagerExists(tx: EntityManager, organizationId: string, managerId: string): Promise<void> {
