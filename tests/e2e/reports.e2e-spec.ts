@@ -254,11 +254,11 @@ describe('report numbers', () => {
   it('keeps a released report as it was: a rerun after release changes nothing', async () => {
     const cycleId = report.cycle.id;
     await t.db.query(`UPDATE cycles SET state = 'released', released_at = now() WHERE id = $1`, [cycleId]);
-    const [before] = await t.db.query(`SELECT computed_at, data FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
+    const [before] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
     await t.db.query(`UPDATE answers SET rating = 1 WHERE cycle_id = $1`, [cycleId]);
     const rerun = await snapshotReports(t, orgId, cycleId);
     expect(rerun).toEqual({ subjects: 2, written: 0, replaced: false });
-    const [after] = await t.db.query(`SELECT computed_at, data FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
+    const [after] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
     expect(after).toEqual(before);
   });
 });

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
-import { types as pgTypes, type Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { VISIBLE_TO_MEMBER_SQL } from '../access/report-access';
-
-const JSONB_OID = 3802;
 
 /** The cycle and subject around one report: everything the access decision and the header need. */
 export interface ReportContext {
@@ -78,8 +76,7 @@ export class ReportReadRepository {
       name: 'reports.load',
       text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
-                    (rs.data ->> 'format')::int AS format, rs.data -> 'report' AS report, rs.computed_at,
-                    rs.data #>> '{report,trend,previousCycle,id}' AS trend_cycle_id,
+                    rs.format, rs.report, rs.computed_at, rs.trend_cycle_id,
                     pc.state AS trend_cycle_state, pc.settings AS trend_cycle_settings, pcs.manager_id AS trend_manager_id
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
@@ -87,13 +84,10 @@ export class ReportReadRepository {
                JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
                JOIN frameworks f ON f.organization_id = fv.organization_id AND f.id = fv.framework_id
                LEFT JOIN report_snapshots rs ON rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id
-               LEFT JOIN cycle_subjects pcs ON pcs.organization_id = cs.organization_id AND pcs.person_id = cs.person_id
-                     AND pcs.cycle_id = (rs.data #>> '{report,trend,previousCycle,id}')::uuid
+               LEFT JOIN cycle_subjects pcs ON pcs.organization_id = cs.organization_id AND pcs.person_id = cs.person_id AND pcs.cycle_id = rs.trend_cycle_id
                LEFT JOIN cycles pc ON pc.organization_id = pcs.organization_id AND pc.id = pcs.cycle_id
               WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
       values: [organizationId, cycleId, subjectId],
-      // The report stays text: it is served as is, never parsed and re-serialised.
-      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === JSONB_OID ? (v: string) => v : pgTypes.getTypeParser(oid, format))) as typeof pgTypes.getTypeParser },
     });
     const r = rows[0] as Record<string, any> | undefined;
     if (!r) return null;
@@ -102,7 +96,7 @@ export class ReportReadRepository {
         cycleId: r.cycle_id,
         cycleName: r.cycle_name,
         cycleState: r.state,
-        settings: JSON.parse(r.settings ?? '{}'),
+        settings: r.settings ?? {},
         closedAt: iso(r.closed_at),
         releasedAt: iso(r.released_at),
         frameworkName: r.framework_name,
@@ -118,7 +112,7 @@ export class ReportReadRepository {
         ? {
             cycleId: r.trend_cycle_id,
             cycleState: r.trend_cycle_state ?? null,
-            settings: JSON.parse(r.trend_cycle_settings ?? '{}'),
+            settings: r.trend_cycle_settings ?? {},
             managerId: r.trend_manager_id ?? null,
           }
         : null,

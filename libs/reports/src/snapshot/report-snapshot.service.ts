@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JOB_NAMES, JobsService, ReportsSnapshotJobData } from '@lib/jobs';
 import { buildReport } from '../domain';
-import { REPORT_FORMAT, storedReport } from '../report/report-shape';
+import { storedReport } from '../report/report-shape';
 import { ReportsErrorCode, ReportsException } from '../reports.exception';
 import { frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
 import { ReportSnapshotsRepository, SnapshotRow } from './report-snapshots.repository';
@@ -87,7 +87,7 @@ export class ReportSnapshotService implements OnModuleInit {
             previous,
           });
           const previousCycle = earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;
-          return { subjectId, data: { format: REPORT_FORMAT, report: storedReport(report, descriptions, previousCycle) }, summary: report.summary };
+          return { subjectId, report: storedReport(report, descriptions, previousCycle), summary: report.summary };
         });
         written += await this.snapshots.write(organizationId, cycleId, rows, replace, tx);
       }

@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TrendSource } from '../domain';
-import type { StoredReport } from '../report/report-shape';
-
-/** What report_snapshots.data holds: the report in the API's shape, with the version of that shape. */
-export interface SnapshotData {
-  format: number;
-  report: StoredReport;
-}
+import { REPORT_FORMAT, type StoredReport } from '../report/report-shape';
 
 export interface SnapshotRow {
   subjectId: string;
-  data: SnapshotData;
+  /** Stored as JSON text (report_snapshots.report) and served as is; `format` is REPORT_FORMAT. */
+  report: StoredReport;
   /** The shown all-others numbers (ReportView.summary): the next cycle's trend and the heatmap read this. */
   summary: TrendSource;
 }
@@ -27,14 +22,23 @@ export class ReportSnapshotsRepository {
    */
   async write(organizationId: string, cycleId: string, rows: SnapshotRow[], replace: boolean, tx: EntityManager): Promise<number> {
     if (!rows.length) return 0;
-    const json = JSON.stringify(rows.map((r) => ({ subject_id: r.subjectId, data: r.data, summary: r.summary })));
+    // One JSON document for the batch. `report` is read as json (not jsonb), which keeps the text
+    // of each report exactly as JSON.stringify wrote it: it is stored and later served as is.
+    const batch = JSON.stringify(
+      rows.map((r) => ({ subject_id: r.subjectId, report: r.report, trend_cycle_id: r.report.trend?.previousCycle?.id ?? null, summary: r.summary })),
+    );
     const result: unknown = await tx.query(
-      `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, data, summary, computed_at)
-       SELECT $1, $2, x.subject_id, x.data, x.summary, now()
-         FROM jsonb_to_recordset($3::jsonb) AS x(subject_id uuid, data jsonb, summary jsonb)
-       ON CONFLICT (cycle_id, subject_id) DO ${replace ? 'UPDATE SET data = EXCLUDED.data, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at' : 'NOTHING'}
+      `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, format, report, trend_cycle_id, summary, computed_at)
+       SELECT $1, $2, x.subject_id, $3, x.report::text, x.trend_cycle_id, x.summary, now()
+         FROM json_to_recordset($4::json) AS x(subject_id uuid, report json, trend_cycle_id uuid, summary jsonb)
+       ON CONFLICT (cycle_id, subject_id) DO ${
+         replace
+           ? `UPDATE SET format = EXCLUDED.format, report = EXCLUDED.report, trend_cycle_id = EXCLUDED.trend_cycle_id,
+                         summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at`
+           : 'NOTHING'
+       }
        RETURNING 1`,
-      [organizationId, cycleId, json],
+      [organizationId, cycleId, REPORT_FORMAT, batch],
     );
     return Array.isArray(result) ? result.length : 0;
   }
