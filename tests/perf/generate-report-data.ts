@@ -4,7 +4,7 @@
  *
  * Used by tests/perf/reports.perf.ts, which runs it on a dedicated fresh database:
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+ *   npm run build:api && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     npx jest tests/perf/reports --selectProjects perf --runInBand --testTimeout=900000
  *
  * Sizes (environment of that run, defaults = the issue's 10,000 × 8 × 36 ≈ 2.9 M answers):
