@@ -35,6 +35,8 @@ export const JOBS_SCHEMA = 'pgboss';
  */
 const QUEUE_OPTIONS = { retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 900 } as const;
 const HELD_LIMIT = 1000;
+/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL is stopping (e.g. Ctrl-C on `npm start`). */
+const DATABASE_SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
 
 /**
  * Background jobs in PostgreSQL (pg-boss): durable, retried, shared by every API instance.
@@ -44,9 +46,6 @@ const HELD_LIMIT = 1000;
  * With JOBS_ENABLED=false (tests) nothing touches pg-boss: sent jobs are held in memory, and
  * `runNow()` / `runHeld()` call the real handlers directly, so tests exercise them without a queue.
  */
-
-/** admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL is stopping (e.g. Ctrl-C on `npm start`). */
-const DATABASE_SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
