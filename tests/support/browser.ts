@@ -11,14 +11,15 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**
  * Browser tests drive the real product: the API and the built web app (dist/web) in this process
- * on a free loopback port, on a fresh database, in Debian's Chromium through playwright-core.
+ * on a free loopback port, on a fresh database, in headless Chromium through playwright-core.
+ * The browser comes from `npm install` (@sparticuz/chromium ships the binary inside its tarball);
+ * CHROMIUM_PATH (e.g. Debian's /usr/bin/chromium) overrides it.
  *
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser
  */
 const ROOT = join(__dirname, '..', '..');
 const WEB_INDEX = join(ROOT, 'dist', 'web', 'index.html');
 const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -56,12 +57,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CHROMIUM_PATH when set, else the Chromium that @sparticuz/chromium unpacks (once per machine, into the temp dir). */
+export async function chromiumExecutable(): Promise<string> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
+    return configured;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an ESM-only package, turned into CommonJS by Jest's transform
+  const sparticuz = require('@sparticuz/chromium') as { default: { executablePath(): Promise<string> } };
+  return sparticuz.default.executablePath();
+}
+
 function assertPrerequisites(): void {
   if (!existsSync(WEB_INDEX)) {
     throw new Error(`The web app is not built (${WEB_INDEX} is missing). Run \`npm run build:web\` before the browser tests.`);
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH.`);
   }
 }
 
@@ -85,7 +95,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     });
     app = await createApp(config, database.url);
     await app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
