@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@lib/common';
-import { createApp } from '../../apps/api/src/bootstrap';
+import { createApp, CreateAppOptions } from '../../apps/api/src/bootstrap';
 import { HttpClient } from './http-client';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The real application on its own fresh database (copied from the migrated template). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +26,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_POOL_SIZE: '10',
     ...env,
   });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, database.url, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

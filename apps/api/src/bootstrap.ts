@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -9,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllExceptionsFilter, AppConfig, createValidationPipe } from '@lib/common';
 import { AppModule } from './app.module';
@@ -16,19 +19,35 @@ import { PinoNestLogger } from './pino-nest.logger';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSV_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Below this a compressed body saves less than its headers and CPU cost. */
+const COMPRESS_THRESHOLD_BYTES = 1024;
+/** An id from the proxy is kept only when it is a plain token (it lands in logs and error bodies). */
+const SANE_REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export interface CreateAppOptions {
+  /** Where the JSON log lines go (default: stdout). Tests read the log through it. */
+  logStream?: { write(line: string): void };
+}
 
 /** Builds the whole application (API, docs, web app) without listening: main.ts and tests share it. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    // Every log line of a request, the x-request-id response header and an error body's
+    // `requestId` carry the same id, so a user's error report can be found in the log.
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+      return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
   const fastify = adapter.getInstance();
@@ -41,6 +60,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalFilters(new AllExceptionsFilter());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
+  // Before the routes and the static files, so both are compressed: JSON and web assets, brotli
+  // or gzip as the client accepts; bodies under 1 KB and already compressed types (PDF, images) stay as they are.
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -77,7 +104,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json', customSiteTitle: 'Ripple API' });
-  await serveWebApp(app);
+  await serveWebApp(app, config);
   return app;
 }
 
@@ -94,7 +121,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 }
 
 /** The built React app at `/`; unknown non-API paths get index.html so client routes deep-link. */
-async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const root = [resolve(__dirname, '../../../web'), resolve(process.cwd(), 'dist/web')].find((dir) => existsSync(join(dir, 'index.html')));
   const fastify = app.getHttpAdapter().getInstance();
   if (root) {
@@ -103,6 +130,9 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
       prefix: '/',
       wildcard: false,
       index: false,
+      // Source maps are built (hidden: no sourceMappingURL in the bundles) for error reports, but a
+      // production server does not hand the original source to anyone who asks.
+      allowedPath: (path: string) => config.nodeEnv !== 'production' || !path.endsWith('.map'),
       setHeaders: (reply: FastifyReply, path: string) => {
         void reply.header('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -110,7 +140,7 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
   }
   const spa = (request: FastifyRequest, reply: FastifyReply): unknown => {
     if (request.url.startsWith('/api/') || request.url === '/api' || request.url.startsWith('/health/')) {
-      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route for GET ${request.url.split('?')[0]}` });
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route for GET ${request.url.split('?')[0]}`, requestId: request.id });
     }
     if (!root) return reply.status(503).type('text/plain').send('The web app is not built. Run `npm run build:web`.');
     return reply.header('cache-control', 'no-cache').sendFile('index.html', root);

@@ -5,10 +5,14 @@ import type { FastifyBaseLogger } from 'fastify';
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: FastifyBaseLogger) {}
 
+  /** Nest calls `(message, ...params, context)`; `logger.error({ err }, 'what failed')` keeps its text. */
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
     const context = typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
-    if (typeof message === 'object' && message !== null) this.pino[level]({ context, ...message });
-    else this.pino[level]({ context }, String(message));
+    const text = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
+    if (typeof message === 'object' && message !== null) {
+      if (text === undefined) this.pino[level]({ context, ...message });
+      else this.pino[level]({ context, ...message }, text);
+    } else this.pino[level]({ context }, String(message));
   }
 
   log(message: unknown, ...params: unknown[]): void {

@@ -23,4 +23,17 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/LOG_LEVEL/);
     expect(problems).toMatch(/SESSION_SECRET is required/);
   });
+
+  it('requires a database server and a session secret in production', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual(['SESSION_SECRET is required when NODE_ENV=production', 'DATABASE_URL is required when NODE_ENV=production']);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ripple', SESSION_SECRET: 'x'.repeat(32) });
+    expect(config.databaseUrl).toBe('postgres://db/ripple');
+    expect(config.cookieSecure).toBe(true);
+  });
 });

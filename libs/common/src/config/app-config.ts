@@ -84,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
   if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  // The embedded PostgreSQL is for trying Ripple out: production data lives on a server that is
+  // backed up, shared by every instance.
+  if (!env.DATABASE_URL && nodeEnv === 'production') problems.push('DATABASE_URL is required when NODE_ENV=production');
 
   const config: AppConfig = {
     nodeEnv,

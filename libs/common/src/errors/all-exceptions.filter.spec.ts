@@ -33,7 +33,7 @@ describe('AllExceptionsFilter', () => {
   ])('answers PostgreSQL data exception %s with a 400 that carries no SQL', (code, message) => {
     const { status, body } = replyTo(queryFailed(code));
     expect(status).toBe(400);
-    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message, code: 'invalid_value' });
+    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message, code: 'invalid_value', requestId: 'req-1' });
   });
 
   it('keeps any other database error a plain 500 with the request id', () => {

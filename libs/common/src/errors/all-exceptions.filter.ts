@@ -47,11 +47,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const body = this.toBody(exception, String(request.id));
+    const requestId = String(request.id);
+    // Every error names its request: the same id is in the x-request-id header and on every log
+    // line of the request, so a user quoting it leads straight to the log.
+    const body: ErrorBody = { ...this.toBody(exception, requestId), requestId };
     if (body.code === 'invalid_value') {
-      this.logger.warn({ sqlState: sqlState(exception), requestId: request.id, url: request.url }, 'a value the validation let through was refused by PostgreSQL');
+      this.logger.warn({ sqlState: sqlState(exception), requestId, url: request.url }, 'a value the validation let through was refused by PostgreSQL');
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId, url: request.url }, 'unhandled error');
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -77,7 +80,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = fastifyError.statusCode;
       return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: clientMessage(fastifyError), code: fastifyError.code };
     }
-    return { statusCode: 500, error: STATUS_TEXT[500], message: `Something went wrong on our side. Reference: ${requestId}`, requestId };
+    return { statusCode: 500, error: STATUS_TEXT[500], message: `Something went wrong on our side. Reference: ${requestId}` };
   }
 }
 

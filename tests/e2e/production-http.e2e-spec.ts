@@ -1,0 +1,187 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { aPerson, anOrganization, TEST_PASSWORD } from '../support/factories';
+import type { HttpClient } from '../support/http-client';
+import { aReportCycle, aReportSubject, reportUrl, snapshotReports, theDefaultFramework, uniformResponses } from '../support/report-factories';
+import { startTestApp, TestApp } from '../support/test-app';
+import { testServerUrl } from '../support/test-database';
+
+/**
+ * What production adds over HTTP: compressed JSON and web assets, no public source maps, and a
+ * request id that joins a response, its error body and the log lines of the request. The web
+ * assets are the built ones (dist/web): `npm test` builds first; alone, run `npm run build:web`.
+ */
+const WEB_ROOT = resolve(process.cwd(), 'dist/web');
+
+function builtAsset(suffix: string): string {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`dist/web is not built: run \`npm run build:web\` first`);
+  const name = readdirSync(join(WEB_ROOT, 'assets')).find((file) => /^index-.*/.test(file) && file.endsWith(suffix));
+  if (!name) throw new Error(`no dist/web/assets/index-*${suffix}`);
+  return name;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Buffer;
+}
+
+async function raw(t: TestApp, url: string, headers: Record<string, string> = {}, client?: HttpClient): Promise<RawResponse> {
+  const cookie = client ? [...client.exportCookies()].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  const response = await t.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+  return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
+}
+
+describe('production HTTP: compression, source maps, request ids', () => {
+  let t: TestApp;
+  let hr: HttpClient;
+  let report: string;
+  const logLines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOG_LEVEL: 'info' }, { logStream: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } });
+    const org = await anOrganization(t.db);
+    const admin = await aPerson(t.db, org.id, { role: 'admin' });
+    const manager = await aPerson(t.db, org.id, { name: 'Maya Manager' });
+    const subject = await aPerson(t.db, org.id, { name: 'Sam Subject', managerId: manager.id });
+    const peers = [];
+    for (let i = 0; i < 4; i++) peers.push(await aPerson(t.db, org.id, { withLogin: false }));
+    const framework = await theDefaultFramework(t, org.id);
+    const cycle = await aReportCycle(t.db, org.id, framework.id, { state: 'released', name: 'Compressed' });
+    await aReportSubject(t.db, cycle, subject.id, { managerId: manager.id });
+    await uniformResponses(t.db, cycle, framework, subject.id, [{ id: subject.id, relationship: 'self' }], 4);
+    await uniformResponses(t.db, cycle, framework, subject.id, peers.map((p) => ({ id: p.id, relationship: 'peer' as const })), 3);
+    await snapshotReports(t, org.id, cycle.id);
+    report = reportUrl(cycle.id, subject.id);
+    hr = t.client();
+    await hr.login(admin.email, TEST_PASSWORD);
+  });
+  afterAll(() => t?.close());
+
+  describe('compression', () => {
+    it('sends a report as brotli or gzip, decoding to the very bytes of the plain answer', async () => {
+      const plain = await raw(t, report, {}, hr);
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const br = await raw(t, report, { 'accept-encoding': 'br' }, hr);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['vary']).toMatch(/accept-encoding/i);
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      const gzip = await raw(t, report, { 'accept-encoding': 'gzip' }, hr);
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+      // The figures for the report: printed, not asserted beyond "smaller".
+      expect(br.body.length).toBeLessThan(plain.body.length / 3);
+      console.log(`report JSON: ${plain.body.length} B plain, ${gzip.body.length} B gzip, ${br.body.length} B brotli`);
+    });
+
+    it('prefers brotli when the browser offers both, and compresses the web assets too', async () => {
+      const script = builtAsset('.js');
+      const onDisk = readFileSync(join(WEB_ROOT, 'assets', script));
+      const asset = await raw(t, `/assets/${script}`, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(asset.status).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(asset.body).equals(onDisk)).toBe(true);
+      console.log(`${script}: ${onDisk.length} B plain, ${asset.body.length} B brotli`);
+      const page = await raw(t, '/cycles', { 'accept-encoding': 'gzip' });
+      expect(page.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(page.body).toString()).toContain('<div id="root">');
+    });
+
+    it('leaves tiny answers and PDFs (already compressed) as they are', async () => {
+      const tiny = await raw(t, '/health/live', { 'accept-encoding': 'br, gzip' });
+      expect(tiny.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(tiny.body.toString())).toEqual({ status: 'ok' });
+      const pdf = await raw(t, `${report}.pdf`, { 'accept-encoding': 'br, gzip' }, hr);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-encoding']).toBeUndefined();
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  });
+
+  describe('request ids', () => {
+    it('answers every request with an x-request-id, and an error body names the same id', async () => {
+      const ok = await hr.get('/api/auth/me');
+      expect(ok.status).toBe(200);
+      expect(ok.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
+      const anonymous = t.client();
+      const errors = [await anonymous.get('/api/auth/me'), await anonymous.get('/api/no-such-route'), await hr.post('/api/cycles', { name: 'x', surprise: true })];
+      expect(errors.map((e) => e.status)).toEqual([401, 404, 400]);
+      for (const error of errors) {
+        expect(error.body).toEqual(expect.objectContaining({ statusCode: error.status, requestId: error.headers['x-request-id'] }));
+        expect(error.body.requestId).toMatch(/^[\w.-]{1,64}$/);
+      }
+      const ids = new Set([ok, ...errors].map((r) => r.headers['x-request-id']));
+      expect(ids.size).toBe(4);
+    });
+
+    it('keeps a sane id from the proxy and replaces anything else', async () => {
+      const anonymous = t.client();
+      const kept = await anonymous.get('/api/auth/me', { headers: { 'x-request-id': 'nginx-7f3a.42_b' } });
+      expect(kept.headers['x-request-id']).toBe('nginx-7f3a.42_b');
+      expect(kept.body.requestId).toBe('nginx-7f3a.42_b');
+      for (const bad of ['has spaces in it', 'x'.repeat(65), '<script>', 'a/b']) {
+        const replaced = await anonymous.get('/api/auth/me', { headers: { 'x-request-id': bad } });
+        expect(replaced.headers['x-request-id']).not.toBe(bad);
+        expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+        expect(replaced.body.requestId).toBe(replaced.headers['x-request-id']);
+      }
+    });
+
+    it('logs the request and its error under the id the user sees', async () => {
+      // A real failure: the people table vanishes under the running app (a 500 is a bug, and
+      // this is how its report is traced).
+      await t.db.query(`ALTER TABLE people RENAME TO people_away`);
+      let failed;
+      try {
+        failed = await hr.get('/api/people', { headers: { 'x-request-id': 'user-report-1234' } });
+      } finally {
+        await t.db.query(`ALTER TABLE people_away RENAME TO people`);
+      }
+      expect(failed.status).toBe(500);
+      expect(failed.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side. Reference: user-report-1234',
+        requestId: 'user-report-1234',
+      });
+      const lines = logLines.filter((line) => line.requestId === 'user-report-1234');
+      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'unhandled error', 'request completed']));
+      const completed = lines.find((line) => line.msg === 'request completed') as { res: { statusCode: number } };
+      expect(completed.res.statusCode).toBe(500);
+      // Neither the session cookie nor the CSRF token reach the log.
+      expect(JSON.stringify(lines)).not.toContain(hr.exportCookies().get('ripple_session') ?? 'no session cookie');
+    });
+  });
+});
+
+describe('production mode: no public source maps', () => {
+  let production: TestApp;
+  let development: TestApp;
+
+  beforeAll(async () => {
+    production = await startTestApp({ NODE_ENV: 'production', DATABASE_URL: testServerUrl() });
+    development = await startTestApp({ NODE_ENV: 'development' });
+  });
+  afterAll(async () => {
+    await production?.close();
+    await development?.close();
+  });
+
+  it('refuses *.map in production (a developer still gets them) and the bundles do not point at them', async () => {
+    const map = builtAsset('.js.map');
+    expect(existsSync(join(WEB_ROOT, 'assets', map))).toBe(true);
+    const refused = await raw(production, `/assets/${map}`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.toString()).not.toContain('"sources"');
+    expect((await raw(development, `/assets/${map}`)).status).toBe(200);
+
+    const script = builtAsset('.js');
+    const served = await raw(production, `/assets/${script}`);
+    expect(served.status).toBe(200);
+    expect(served.body.toString()).not.toMatch(/sourceMappingURL/);
+  });
+});
