@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** Envelope sender (MAIL FROM). */
+  from: string;
   /** Envelope recipients (RCPT TO). */
   to: string[];
   subject: string;
@@ -19,22 +21,37 @@ export interface TestSmtpServer {
   /** Waits until at least `count` messages have arrived (for the queue path; rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   clear(): void;
+  /** The next `count` RCPT TO commands are refused with a temporary error (451), as a busy server does. */
+  refuseNextRecipients(count: number): void;
+  /** RCPT TO commands refused so far. */
+  refused: string[];
   close(): Promise<void>;
 }
 
 /** A real SMTP server on loopback that keeps every message: tests read what users would receive. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
+  const refused: string[] = [];
+  let toRefuse = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (toRefuse > 0) {
+        toRefuse--;
+        refused.push(address.address);
+        return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(raw), raw });
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(raw), raw });
         callback();
       });
     },
@@ -54,6 +71,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       return messages;
     },
     clear: () => void messages.splice(0),
+    refuseNextRecipients: (count) => void (toRefuse = count),
+    refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
