@@ -21,7 +21,7 @@ interface World {
   t: TestApp;
   hr: HttpClient;
   /** The cycle the invitation case launches. */
-  cycle: { id: string; name: string; [key: string]: unknown };
+  cycle: { id: string; name: string };
   self: TestPerson;
   manager: TestPerson;
 }
@@ -40,7 +40,8 @@ const MAIL_CASES: MailCase[] = [
   {
     name: 'invitation',
     send: async (w) => {
-      w.cycle = await aLaunchedCycle(w.hr, [w.self.id], { name: 'Autumn review', settings: { minPeers: 0, maxPeers: 0 } });
+      const launched = await aLaunchedCycle(w.hr, [w.self.id], { name: 'Autumn review', settings: { minPeers: 0, maxPeers: 0 } });
+      w.cycle = { id: launched.id, name: 'Autumn review' };
       return [w.self, w.manager];
     },
     subject: (w) => `Your feedback is requested: ${w.cycle.name}`,
@@ -140,5 +141,42 @@ describe('mail through a real SMTP server, sent by the job queue', () => {
     ]);
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages.slice(before).map((m) => m.to[0]).sort()).toEqual(raters);
+  });
+});
+
+describe('two runs of one mail job at once, the first one failing', () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, JOBS_ENABLED: 'false' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('does not let the second run count the mail as sent while the first one is still failing to send it', async () => {
+    const org = await anOrganization(t.db);
+    const admin = await aPerson(t.db, org.id, { role: 'admin' });
+    const solo = await aPerson(t.db, org.id, { name: 'Sol Solo' });
+    const hr = t.client();
+    await hr.login(admin.email, TEST_PASSWORD);
+    const cycle = await aLaunchedCycle(hr, [solo.id], { name: 'Raced', settings: { minPeers: 0, maxPeers: 0 } });
+    // The first send is refused after a pause, so the second run reaches the same mail meanwhile.
+    smtp.refuseNextRecipients(1, 500);
+    const jobs = t.app.get(JobsService);
+    const data = { organizationId: org.id, cycleId: cycle.id };
+    const runs = await Promise.allSettled([jobs.runNow(JOB_NAMES.cycleInvitations, data), jobs.runNow(JOB_NAMES.cycleInvitations, data)]);
+    expect(runs.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(smtp.refused).toEqual([solo.email]);
+    // The run that did not fail sent it: the rater has their invitation, once, and it is recorded once.
+    expect(smtp.to(solo.email).map((m) => m.subject)).toEqual(['Your feedback is requested: Raced']);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [org.id, solo.email]);
+    expect(n).toBe(1);
+    // The failed run's retry finds nothing left to send.
+    await jobs.runNow(JOB_NAMES.cycleInvitations, data);
+    expect(smtp.to(solo.email)).toHaveLength(1);
   });
 });

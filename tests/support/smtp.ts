@@ -21,8 +21,8 @@ export interface TestSmtpServer {
   /** Waits until at least `count` messages have arrived (for the queue path; rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   clear(): void;
-  /** The next `count` RCPT TO commands are refused with a temporary error (451), as a busy server does. */
-  refuseNextRecipients(count: number): void;
+  /** The next `count` RCPT TO commands are refused with a temporary error (451), as a busy server does, after `delayMs`. */
+  refuseNextRecipients(count: number, delayMs?: number): void;
   /** RCPT TO commands refused so far. */
   refused: string[];
   close(): Promise<void>;
@@ -33,6 +33,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const refused: string[] = [];
   let toRefuse = 0;
+  let refuseDelayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,7 +42,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       if (toRefuse > 0) {
         toRefuse--;
         refused.push(address.address);
-        return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+        const refusal = Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 });
+        return void setTimeout(() => callback(refusal), refuseDelayMs);
       }
       callback();
     },
@@ -71,7 +73,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       return messages;
     },
     clear: () => void messages.splice(0),
-    refuseNextRecipients: (count) => void (toRefuse = count),
+    refuseNextRecipients: (count, delayMs = 0) => {
+      toRefuse = count;
+      refuseDelayMs = delayMs;
+    },
     refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

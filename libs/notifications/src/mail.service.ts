@@ -43,25 +43,33 @@ export class MailService implements OnModuleDestroy {
     return !this.transport;
   }
 
-  /** Returns false when a message with the same dedupe key was already sent. */
+  /**
+   * Returns false when a message with the same dedupe key was already sent. Over SMTP the record
+   * and the send share one transaction: the record commits only once the server has accepted the
+   * mail, so a failed send or a crash mid-send leaves nothing behind and the job's retry sends it.
+   * A concurrent run with the same key waits on the record's unique index: it sends only if this
+   * one fails, and never both (a skip before the send succeeded would lose the mail for good).
+   */
   async send(mail: OutgoingMail): Promise<boolean> {
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
-      [mail.organizationId, mail.dedupeKey ?? null, mail.to, mail.subject, mail.text, mail.html ?? null, this.transport ? 'smtp' : 'outbox'],
-    );
-    if (rows.length === 0) return false;
-    if (!this.transport) return true;
-    try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    const insert = (db: Pick<DataSource, 'query'>): Promise<{ id: string }[]> =>
+      db.query(
+        `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+        [mail.organizationId, mail.dedupeKey ?? null, mail.to, mail.subject, mail.text, mail.html ?? null, this.transport ? 'smtp' : 'outbox'],
+      );
+    const transport = this.transport;
+    if (!transport) return (await insert(this.db)).length > 0;
+    return this.db.transaction(async (tx) => {
+      if ((await insert(tx)).length === 0) return false;
+      try {
+        await transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      } catch (error) {
+        this.logger.warn({ err: error, to: mail.to }, 'mail delivery failed');
+        throw error;
+      }
       return true;
-    } catch (error) {
-      // Forget the record so that a retry can send it: a failed send must not count as sent.
-      await this.db.query(`DELETE FROM mail_messages WHERE id = $1`, [rows[0].id]);
-      this.logger.warn({ err: error, to: mail.to }, 'mail delivery failed');
-      throw error;
-    }
+    });
   }
 
   async outbox(organizationId: string, limit = 100): Promise<OutboxMessage[]> {
