@@ -108,14 +108,19 @@ describe('production HTTP: compression, source maps, request ids', () => {
       expect(ok.status).toBe(200);
       expect(ok.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
       const anonymous = t.client();
-      const errors = [await anonymous.get('/api/auth/me'), await anonymous.get('/api/no-such-route'), await hr.post('/api/cycles', { name: 'x', surprise: true })];
-      expect(errors.map((e) => e.status)).toEqual([401, 404, 400]);
+      const errors = [
+        await anonymous.get('/api/auth/me'),
+        await anonymous.get('/api/no-such-route'),
+        await hr.post('/api/cycles', { name: 'x', surprise: true }),
+        await hr.post('/api/cycles', { name: 'x' }, { noCsrf: true }),
+      ];
+      expect(errors.map((e) => e.status)).toEqual([401, 404, 400, 403]);
       for (const error of errors) {
         expect(error.body).toEqual(expect.objectContaining({ statusCode: error.status, requestId: error.headers['x-request-id'] }));
         expect(error.body.requestId).toMatch(/^[\w.-]{1,64}$/);
       }
       const ids = new Set([ok, ...errors].map((r) => r.headers['x-request-id']));
-      expect(ids.size).toBe(4);
+      expect(ids.size).toBe(5);
     });
 
     it('keeps a sane id from the proxy and replaces anything else', async () => {
