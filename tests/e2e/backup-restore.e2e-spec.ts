@@ -74,7 +74,7 @@ describe('backup and restore (pg_dump -Fc, pg_restore)', () => {
     expect(before).toContain('Spring — backed up');
 
     // pg_dump must be at least as new as the server.
-    const [{ server_version: serverVersion }] = await t.db.query(`SHOW server_version`);
+    const [{ server_version: serverVersion }]: { server_version: string }[] = await t.db.query(`SHOW server_version`);
     const dumpVersion = execFileSync(pgTool('pg_dump'), ['--version'], { encoding: 'utf8' });
     expect(majorOf(dumpVersion)).toBeGreaterThanOrEqual(majorOf(serverVersion));
 

@@ -21,6 +21,11 @@ function builtAsset(suffix: string): string {
   return name;
 }
 
+interface ErrorBody {
+  statusCode: number;
+  requestId: string;
+}
+
 interface RawResponse {
   status: number;
   headers: Record<string, unknown>;
@@ -109,10 +114,10 @@ describe('production HTTP: compression, source maps, request ids', () => {
       expect(ok.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
       const anonymous = t.client();
       const errors = [
-        await anonymous.get('/api/auth/me'),
-        await anonymous.get('/api/no-such-route'),
-        await hr.post('/api/cycles', { name: 'x', surprise: true }),
-        await hr.post('/api/cycles', { name: 'x' }, { noCsrf: true }),
+        await anonymous.get<ErrorBody>('/api/auth/me'),
+        await anonymous.get<ErrorBody>('/api/no-such-route'),
+        await hr.post<ErrorBody>('/api/cycles', { name: 'x', surprise: true }),
+        await hr.post<ErrorBody>('/api/cycles', { name: 'x' }, { noCsrf: true }),
       ];
       expect(errors.map((e) => e.status)).toEqual([401, 404, 400, 403]);
       for (const error of errors) {
@@ -125,11 +130,11 @@ describe('production HTTP: compression, source maps, request ids', () => {
 
     it('keeps a sane id from the proxy and replaces anything else', async () => {
       const anonymous = t.client();
-      const kept = await anonymous.get('/api/auth/me', { headers: { 'x-request-id': 'nginx-7f3a.42_b' } });
+      const kept = await anonymous.get<ErrorBody>('/api/auth/me', { headers: { 'x-request-id': 'nginx-7f3a.42_b' } });
       expect(kept.headers['x-request-id']).toBe('nginx-7f3a.42_b');
       expect(kept.body.requestId).toBe('nginx-7f3a.42_b');
       for (const bad of ['has spaces in it', 'x'.repeat(65), '<script>', 'a/b']) {
-        const replaced = await anonymous.get('/api/auth/me', { headers: { 'x-request-id': bad } });
+        const replaced = await anonymous.get<ErrorBody>('/api/auth/me', { headers: { 'x-request-id': bad } });
         expect(replaced.headers['x-request-id']).not.toBe(bad);
         expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
         expect(replaced.body.requestId).toBe(replaced.headers['x-request-id']);
