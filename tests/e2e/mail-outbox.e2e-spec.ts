@@ -1,3 +1,4 @@
+import { HideOutboxSecrets1795400320000 } from '../../migrations/1795400320000-HideOutboxSecrets';
 import { aLaunchedCycle, runHeldJobs } from '../support/cycle-factories';
 import { anOrganization, aPerson, TEST_PASSWORD, TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
@@ -104,6 +105,46 @@ describe('the outbox and the audit trail', () => {
     // The invitation itself is live: only the mail lost its secret.
     const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM invitations WHERE person_id = $1 AND used_at IS NULL AND expires_at > now()`, [newcomer.id]);
     expect(pending).toBe(1);
+  });
+
+  it('migrates mail stored before: old cycle mails hidden as the sender now hides them, tokens and audit counts gone', async () => {
+    const cycle = await aLaunchedCycle(asHana, [hedda.id]);
+    expect((await asHana.post(`/api/cycles/${cycle.id}/subjects/${hedda.id}/requests`, { raterIds: [cora.id] })).status).toBe(201);
+    await runHeldJobs(t);
+    const before = await outboxOf(asHedda);
+    const hiddenBefore: { id: string; hidden_from: string[] }[] = await t.db.query(`SELECT id, hidden_from FROM mail_messages ORDER BY id`);
+    expect(hiddenBefore.some((m) => m.hidden_from.includes(hedda.id))).toBe(true);
+
+    // Back to the schema before the migration, with what it held: a readable link and a rater count.
+    const migration = new HideOutboxSecrets1795400320000();
+    const runner = t.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const secret = 'q3Zb8V1yXj0pL7cT2mN9sD4fG6hK5wE-rA_uI8oP0aS';
+      await runner.query(
+        `INSERT INTO mail_messages (organization_id, recipient, subject, text_body, html_body, transport)
+         VALUES ($1, 'old@example.org', 'You are invited to Ripple', $2, $3, 'outbox')`,
+        [org.id, `Choose a password:\n\n${t.config.publicUrl}/accept-invitation?token=${secret}\n`, `<a href="${t.config.publicUrl}/accept-invitation?token=${secret}">Choose</a>`],
+      );
+      await runner.query(`INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, 'cycle.reminders_sent', 'cycle', $3, $4)`, [
+        org.id,
+        hana.id,
+        cycle.id,
+        JSON.stringify({ slot: 'manual:2026-01-01T00:00', raters: 3 }),
+      ]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    expect(await t.db.query(`SELECT id, hidden_from FROM mail_messages WHERE recipient <> 'old@example.org' ORDER BY id`)).toEqual(hiddenBefore);
+    const after = await outboxOf(asHedda);
+    expect(after.filter((m) => m.recipient !== 'old@example.org')).toEqual(before);
+    const old = after.find((m) => m.recipient === 'old@example.org')!;
+    expect(old.text).toBe(`Choose a password:\n\n${t.config.publicUrl}/accept-invitation?token=[redacted]\n`);
+    expect(old.html).toBe(`<a href="${t.config.publicUrl}/accept-invitation?token=[redacted]">Choose</a>`);
+    const audit = (await asHana.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.reminders_sent`)).body.items;
+    expect(audit.map((e: { details: unknown }) => e.details)).toEqual([{ slot: 'manual:2026-01-01T00:00' }]);
   });
 
   it('tells a manager shown on their own and a peer, in their mail and questionnaire, what becomes of their answers', async () => {
