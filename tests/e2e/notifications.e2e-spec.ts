@@ -7,7 +7,13 @@ import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
-const bullets = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+/** The people a mail lists: the bullets before "Who sees your answers:" (which has its own). */
+const bullets = (text: string): string[] =>
+  text
+    .split('Who sees your answers:')[0]
+    .split('\n')
+    .filter((l) => l.startsWith('  - '))
+    .map((l) => l.slice(4));
 
 /** Invitations and reminders, read from a real SMTP server on loopback. Jobs run through their real handlers. */
 describe('cycle notifications over SMTP', () => {
@@ -59,6 +65,9 @@ describe('cycle notifications over SMTP', () => {
     expect(toMaya.text).toContain('Open your feedback requests: https://ripple.test/feedback');
     expect(toMaya.html).toContain('href="https://ripple.test/feedback"');
     expect(bullets(smtp.to(mo.email)[0].text)).toEqual(['Yourself (self-review)', 'Maya Manager (your manager)']);
+    // Each kind of answer gets its own true sentence: Maya's ratings of her team are shown as the manager's.
+    expect(toMaya.text).toContain("As the manager of Cora Colleague and Mo Member, your ratings are shown in the report on their own, labelled as the manager's");
+    expect(smtp.to(mo.email)[0].text).toContain('Your answers about Maya Manager are combined with other people');
     expect(bullets(smtp.to(pat.email)[0].text)).toEqual(['Yourself (self-review)']);
 
     // The job running again (a retry, or the hourly sweep) sends nothing more.

@@ -4,6 +4,7 @@ import { SessionService } from '@lib/identity';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
+import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,12 +26,18 @@ async function eventually(check: () => Promise<boolean>, withinMs = 2_000): Prom
  */
 describe('sessions an instance remembers', () => {
   let t: TestApp;
+  let smtp: TestSmtpServer;
   let team: Awaited<ReturnType<typeof aTeam>>;
   beforeAll(async () => {
-    t = await startTestApp({ SESSION_CACHE_MS: '60000' });
+    // Invitation links are read from delivered mail: the outbox keeps no secret.
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SESSION_CACHE_MS: '60000', SMTP_URL: smtp.url });
     team = await aTeam(t.db);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   const signedIn = async (email: string): Promise<HttpClient> => {
     const http = t.client();
@@ -82,7 +89,7 @@ describe('sessions an instance remembers', () => {
     expect((await earlier.get('/api/auth/me')).status).toBe(200);
     const hr = await signedIn(team.admin.email);
     await hr.post(`/api/people/${person.id}/invite`);
-    const mail = (await hr.get('/api/outbox')).body.items.find((m: { recipient: string }) => m.recipient === person.email);
+    const [mail] = smtp.to(person.email);
     const token = /token=([\w-]+)/.exec(mail.text)![1];
     expect((await t.client().post('/api/auth/accept-invitation', { token, password: 'a-long-enough-password' })).status).toBe(200);
     expect(await sessionsOf(person.id)).toBe(1);

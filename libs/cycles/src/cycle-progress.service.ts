@@ -140,7 +140,9 @@ export class CycleProgressService {
         [org, cycleId, actor.personId],
       );
       const slot = manualReminderSlot(now);
-      await this.audit.record(actor, { action: 'cycle.reminders_sent', targetType: 'cycle', targetId: cycleId, details: { slot, raters } }, tx);
+      // The audit trail records no rater count: every HR admin reads it, and a count that holds the
+      // requests about another admin who is a subject would tell them how many of their raters owed answers.
+      await this.audit.record(actor, { action: 'cycle.reminders_sent', targetType: 'cycle', targetId: cycleId, details: { slot } }, tx);
       await this.jobs.send(JOB_NAMES.cycleReminders, { organizationId: org, cycleId, slot }, { tx });
       return { slot, raterCount: raters };
     });

@@ -1,2 +1,3 @@
 export * from './notifications.module';
 export * from './mail.service';
+export { REDACTED, redactSecrets } from './redact-secrets';

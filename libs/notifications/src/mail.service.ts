@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lib/common';
+import { MailMessagesRepository } from './mail-messages.repository';
+import { redactSecrets } from './redact-secrets';
 
 export interface OutgoingMail {
   organizationId: string;
@@ -15,6 +15,12 @@ export interface OutgoingMail {
    * key is skipped, so a retried job never mails anyone twice.
    */
   dedupeKey?: string;
+  /**
+   * People who must never read this mail in an admin view (the outbox), because it would tell them
+   * something the rest of the product hides from them: e.g. a reminder to one of their own raters
+   * tells a subject that this rater has not answered yet. The sender knows why; the outbox obeys.
+   */
+  hiddenFrom?: readonly string[];
 }
 
 export interface OutboxMessage {
@@ -26,14 +32,19 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-/** Sends mail over SMTP when SMTP_URL is set; otherwise keeps it in the local outbox table. */
+/**
+ * Sends mail over SMTP when SMTP_URL is set; otherwise keeps it in the local outbox table. Either
+ * way the table records the mail with its secrets redacted (redact-secrets.ts): the real message
+ * is only ever handed to SMTP. Without SMTP, in development, the operator finds a mail's real
+ * links on the server console (never HR, who reads the outbox).
+ */
 @Injectable()
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Transporter | undefined;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: MailMessagesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
@@ -51,17 +62,29 @@ export class MailService implements OnModuleDestroy {
    * one fails, and never both (a skip before the send succeeded would lose the mail for good).
    */
   async send(mail: OutgoingMail): Promise<boolean> {
-    const insert = (db: Pick<DataSource, 'query'>): Promise<{ id: string }[]> =>
-      db.query(
-        `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
-        [mail.organizationId, mail.dedupeKey ?? null, mail.to, mail.subject, mail.text, mail.html ?? null, this.transport ? 'smtp' : 'outbox'],
-      );
+    const text = redactSecrets(mail.text);
+    const html = mail.html === undefined ? null : redactSecrets(mail.html);
+    const stored = {
+      dedupeKey: mail.dedupeKey ?? null,
+      recipient: mail.to,
+      subject: mail.subject,
+      text,
+      html,
+      transport: this.transport ? ('smtp' as const) : ('outbox' as const),
+      hiddenFrom: mail.hiddenFrom ?? [],
+    };
     const transport = this.transport;
-    if (!transport) return (await insert(this.db)).length > 0;
-    return this.db.transaction(async (tx) => {
-      if ((await insert(tx)).length === 0) return false;
+    if (!transport) {
+      const id = await this.messages.insert(mail.organizationId, stored);
+      if (id === null) return false;
+      if (text !== mail.text && this.config.nodeEnv !== 'production') {
+        const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).filter((link) => redactSecrets(link) !== link);
+        this.logger.log({ to: mail.to, subject: mail.subject, links }, 'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)');
+      }
+      return true;
+    }
+    return this.messages.transaction(async (tx) => {
+      if ((await this.messages.insert(mail.organizationId, stored, tx)) === null) return false;
       try {
         await transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       } catch (error) {
@@ -72,19 +95,16 @@ export class MailService implements OnModuleDestroy {
     });
   }
 
-  async outbox(organizationId: string, limit = 100): Promise<OutboxMessage[]> {
-    const rows: Record<string, string | null>[] = await this.db.query(
-      `SELECT id, recipient, subject, text_body, html_body, created_at FROM mail_messages
-        WHERE organization_id = $1 AND transport = 'outbox' ORDER BY created_at DESC LIMIT $2`,
-      [organizationId, limit],
-    );
+  /** The local outbox as `readerId` may read it: secrets redacted, and no mail hidden from them. */
+  async outbox(organizationId: string, readerId: string, limit = 100): Promise<OutboxMessage[]> {
+    const rows = await this.messages.outbox(organizationId, readerId, limit);
     return rows.map((r) => ({
       id: String(r.id),
-      recipient: String(r.recipient),
-      subject: String(r.subject),
-      text: String(r.text_body),
+      recipient: r.recipient,
+      subject: r.subject,
+      text: r.text_body,
       html: r.html_body,
-      createdAt: new Date(String(r.created_at)).toISOString(),
+      createdAt: new Date(r.created_at).toISOString(),
     }));
   }
 

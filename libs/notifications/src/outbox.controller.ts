@@ -7,7 +7,7 @@ export class OutboxMessageDto {
   @ApiProperty() id: string;
   @ApiProperty() recipient: string;
   @ApiProperty() subject: string;
-  @ApiProperty() text: string;
+  @ApiProperty({ description: 'Links that carry a secret (e.g. `token=`) are redacted' }) text: string;
   @ApiProperty({ type: String, nullable: true }) html: string | null;
   @ApiProperty() createdAt: string;
 }
@@ -17,7 +17,11 @@ export class OutboxDto {
   @ApiProperty({ type: [OutboxMessageDto] }) items: OutboxMessageDto[];
 }
 
-/** The local outbox: with no SMTP server configured, HR reads here what would have been mailed. */
+/**
+ * The local outbox: with no SMTP server configured, HR reads here what would have been mailed —
+ * with every secret link redacted, and never a mail that concerns the reader as a subject
+ * (MailService.outbox).
+ */
 @ApiTags('mail')
 @Controller('outbox')
 export class OutboxController {
@@ -27,6 +31,6 @@ export class OutboxController {
   @Authenticated('admin')
   @ApiOkResponse({ type: OutboxDto })
   async list(@CurrentActor() actor: Actor): Promise<OutboxDto> {
-    return { enabled: this.mail.usesOutbox, items: this.mail.usesOutbox ? await this.mail.outbox(actor.organizationId) : [] };
+    return { enabled: this.mail.usesOutbox, items: this.mail.usesOutbox ? await this.mail.outbox(actor.organizationId, actor.personId) : [] };
   }
 }

@@ -1,3 +1,5 @@
 export * from './cycle-settings';
 export * from './cycle-state';
 export * from './request-rules';
+export * from './answer-audience';
+export * from './rater-privacy';

@@ -1,16 +1,28 @@
-import { invitationMail, reminderMail } from './cycle-mail';
+import { answerAudience, AudienceSettings, FeedbackRelationship } from '../domain';
+import { invitationMail, MailAsk, reminderMail, whoSeesYourAnswers } from './cycle-mail';
+
+const settings: AudienceSettings = { anonymityThreshold: 3, showManagerSeparately: true, reportVisibility: { subject: 'on_release', manager: 'on_release' } };
+const ask = (subjectName: string, relationship: FeedbackRelationship, cycle: AudienceSettings = settings, isAdmin = false): MailAsk => ({
+  subjectName,
+  relationship,
+  audience: answerAudience(relationship, cycle, { isAdmin }),
+});
 
 const input = {
   raterName: 'Mo <Member>',
   cycleName: 'Spring 2026',
-  asks: [
-    { subjectName: 'Zed Report', relationship: 'manager' as const },
-    { subjectName: 'Mo Member', relationship: 'self' as const },
-    { subjectName: 'Maya Manager', relationship: 'direct_report' as const },
-    { subjectName: 'Pat Peer', relationship: 'peer' as const },
-  ],
+  asks: [ask('Zed Report', 'manager'), ask('Mo Member', 'self'), ask('Maya Manager', 'direct_report'), ask('Pat Peer', 'peer')],
   responseDeadline: new Date('2026-03-15T17:00:00Z'),
   link: 'https://ripple.example/feedback',
+};
+
+/** The lines of the section after the line ending with `heading` (blank lines skipped), up to the next blank line. */
+const section = (text: string, heading: string): string[] => {
+  const lines = text.split('\n');
+  let start = lines.findIndex((l) => l.endsWith(heading)) + 1;
+  while (lines[start] === '') start++;
+  const end = lines.indexOf('', start);
+  return lines.slice(start, end === -1 ? undefined : end);
 };
 
 describe('invitationMail', () => {
@@ -18,8 +30,7 @@ describe('invitationMail', () => {
     const mail = invitationMail(input);
     expect(mail.subject).toBe('Your feedback is requested: Spring 2026');
     expect(mail.text).toContain('feedback on 4 people');
-    const lines = mail.text.split('\n').filter((l) => l.startsWith('  - '));
-    expect(lines).toEqual([
+    expect(section(mail.text, 'feedback on 4 people:')).toEqual([
       '  - Yourself (self-review)',
       '  - Maya Manager (your manager)',
       '  - Pat Peer (a colleague)',
@@ -29,11 +40,23 @@ describe('invitationMail', () => {
     expect(mail.text).toMatch(/Please answer by .*15 March 2026.* 17:00 UTC\./);
   });
 
-  it('escapes names in the HTML part', () => {
+  it('tells the rater, per subject, who sees their answers in this cycle', () => {
+    const mail = invitationMail(input);
+    expect(section(mail.text, 'Who sees your answers:')).toEqual([
+      '  - Your self-review is shown in your report as your own view, beside how others see you: that is where blind spots and hidden strengths show up.',
+      "  - As the manager of Zed Report, your ratings are shown in the report on their own, labelled as the manager's, so they will know which ratings are yours. Your comments are never shown with your name.",
+      "  - Your answers about Maya Manager and Pat Peer are combined with other people's and never shown on their own: a number is shown only when at least 3 people gave it, and nobody sees who said what.",
+    ]);
+    // The old promise, false for a manager shown on their own, is gone.
+    expect(mail.text).not.toContain("combined with others' and never shown on their own");
+  });
+
+  it('escapes names in the HTML part, and says the same there', () => {
     const mail = invitationMail(input);
     expect(mail.html).toContain('Hello Mo &lt;Member&gt;,');
     expect(mail.html).not.toContain('<Member>');
     expect(mail.html).toContain('href="https://ripple.example/feedback"');
+    expect(mail.html).toContain('<li>As the manager of Zed Report, your ratings are shown in the report on their own');
   });
 
   it('leaves out the deadline sentence when there is none', () => {
@@ -43,8 +66,25 @@ describe('invitationMail', () => {
 
 describe('reminderMail', () => {
   it('says it is a reminder and counts one person in the singular', () => {
-    const mail = reminderMail({ ...input, asks: [{ subjectName: 'Pat Peer', relationship: 'peer' }] });
+    const mail = reminderMail({ ...input, asks: [ask('Pat Peer', 'peer')] });
     expect(mail.subject).toBe('Reminder: feedback for Spring 2026');
     expect(mail.text).toContain('still awaited for one person');
+  });
+
+  it('tells a manager whose cycle pools the manager that their ratings are combined like everyone else\'s', () => {
+    const pooled: AudienceSettings = { ...settings, showManagerSeparately: false, anonymityThreshold: 4 };
+    const mail = reminderMail({ ...input, asks: [ask('Zed Report', 'manager', pooled)] });
+    expect(section(mail.text, 'Who sees your answers:')).toEqual([
+      '  - Your answers about Zed Report are combined with those of at least 4 other people and never shown on their own; nobody sees who said what. As you may read the report yourself, your own answers never count towards those 4.',
+    ]);
+    expect(mail.text).not.toContain("labelled as the manager's");
+  });
+});
+
+describe('whoSeesYourAnswers', () => {
+  it('gives an HR admin who rates peers the reader\'s sentence, and a colleague the plain one', () => {
+    expect(whoSeesYourAnswers([ask('Pat Peer', 'peer', settings, true), ask('Ann Other', 'other', settings, true)])).toEqual([
+      'Your answers about Ann Other and Pat Peer are combined with those of at least 3 other people and never shown on their own; nobody sees who said what. As you may read the report yourself, your own answers never count towards those 3.',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { escapeHtml } from '@lib/identity';
-import type { FeedbackRelationship } from '../domain';
+import { AnswerAudience, explainAnswerAudience, FeedbackRelationship, listNames } from '../domain';
 
 export interface MailAsk {
   subjectName: string;
   relationship: FeedbackRelationship;
+  /** What becomes of the rater's answers about this subject (answerAudience). */
+  audience: AnswerAudience;
 }
 
 export interface CycleMailInput {
@@ -39,8 +41,30 @@ const formatDeadline = (deadline: Date): string =>
 const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
   [...asks].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self') || a.subjectName.localeCompare(b.subjectName));
 
+const AUDIENCE_ORDER: Record<AnswerAudience['kind'], number> = { self: 0, manager_shown: 1, combined: 2 };
+
+/**
+ * One sentence per kind of audience, naming the subjects it applies to: a rater who owes a
+ * self-review, a report shown as the manager's and two colleagues reads three true sentences,
+ * not one that is false for some of them.
+ */
+export function whoSeesYourAnswers(asks: readonly MailAsk[]): string[] {
+  const groups = new Map<string, { audience: AnswerAudience; names: string[] }>();
+  for (const ask of ordered(asks)) {
+    const key = `${ask.audience.kind}:${ask.audience.raterMayRead}`;
+    const group = groups.get(key);
+    if (group) group.names.push(ask.subjectName);
+    else groups.set(key, { audience: ask.audience, names: [ask.subjectName] });
+  }
+  return [...groups.values()]
+    .sort((a, b) => AUDIENCE_ORDER[a.audience.kind] - AUDIENCE_ORDER[b.audience.kind] || Number(a.audience.raterMayRead) - Number(b.audience.raterMayRead))
+    .map((g) => explainAnswerAudience(g.audience, listNames(g.names)));
+}
+
 function compose(input: CycleMailInput, subject: string, intro: string): ComposedMail {
   const asks = ordered(input.asks);
+  const audience = whoSeesYourAnswers(asks);
+  const audienceIntro = 'Who sees your answers:';
   const deadline = input.responseDeadline ? `Please answer by ${formatDeadline(input.responseDeadline)}.` : '';
   const text = [
     `Hello ${input.raterName},`,
@@ -50,7 +74,9 @@ function compose(input: CycleMailInput, subject: string, intro: string): Compose
     ...asks.map((a) => `  - ${describe(a)}`),
     '',
     'It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like.',
-    'Your answers are combined with others\' and never shown on their own.',
+    '',
+    audienceIntro,
+    ...audience.map((line) => `  - ${line}`),
     ...(deadline ? ['', deadline] : []),
     '',
     `Open your feedback requests: ${input.link}`,
@@ -61,8 +87,9 @@ function compose(input: CycleMailInput, subject: string, intro: string): Compose
     `<p>Hello ${escapeHtml(input.raterName)},</p>`,
     `<p>${escapeHtml(intro)}</p>`,
     `<ul>${asks.map((a) => `<li>${escapeHtml(describe(a))}</li>`).join('')}</ul>`,
-    '<p>It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like. ',
-    'Your answers are combined with others\' and never shown on their own.</p>',
+    '<p>It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like.</p>',
+    `<p>${audienceIntro}</p>`,
+    `<ul>${audience.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
     deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : '',
     `<p><a href="${escapeHtml(input.link)}">Open your feedback requests</a></p>`,
   ].join('');

@@ -7,7 +7,7 @@ import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@li
 import { MailService } from '@lib/notifications';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import type { FeedbackRelationship } from '../domain';
+import { answerAudience, AudienceSettings, cycleMailHiddenFrom, FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
 
@@ -21,7 +21,9 @@ interface AskRow {
   request_id: string;
   rater_id: string;
   rater_name: string;
+  rater_role: 'admin' | 'member';
   email: string;
+  subject_id: string;
   subject_name: string;
   relationship: FeedbackRelationship;
 }
@@ -74,6 +76,7 @@ export class CycleNotificationsService implements OnModuleInit {
       `${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId],
     );
+    const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
     let sent = 0;
     let announced: string[] = [];
     const mark = async (): Promise<void> => {
@@ -87,7 +90,7 @@ export class CycleNotificationsService implements OnModuleInit {
     for (const asks of groupByRater(rows)) {
       const ids = asks.map((a) => a.request_id).sort();
       const key = `invite:${cycleId}:${asks[0].rater_id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
-      if (await this.deliver(organizationId, asks, key, invitationMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+      if (await this.deliver(organizationId, asks, key, invitationMail, cycle, hiddenFrom)) sent++;
       // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
       announced.push(...ids);
       if (announced.length >= MARK_BATCH) await mark();
@@ -108,10 +111,11 @@ export class CycleNotificationsService implements OnModuleInit {
       `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId, createdBefore],
     );
+    const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
     let sent = 0;
     for (const asks of groupByRater(rows)) {
       const key = `reminder:${cycleId}:${asks[0].rater_id}:${slot}`;
-      if (await this.deliver(organizationId, asks, key, reminderMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+      if (await this.deliver(organizationId, asks, key, reminderMail, cycle, hiddenFrom)) sent++;
     }
     return sent;
   }
@@ -181,28 +185,50 @@ export class CycleNotificationsService implements OnModuleInit {
     return incomplete.length;
   }
 
+  /**
+   * Every subject each rater was asked about in the cycle, in any state: a cycle mail to a rater is
+   * hidden from all of them in the outbox (cycleMailHiddenFrom). One grouped query per job.
+   */
+  private async subjectsByRater(organizationId: string, cycleId: string): Promise<Map<string, string[]>> {
+    const rows: { rater_id: string; subject_ids: string[] }[] = await this.db.query(
+      `SELECT rater_id, array_agg(DISTINCT subject_id) AS subject_ids FROM feedback_requests
+        WHERE organization_id = $1 AND cycle_id = $2 GROUP BY rater_id`,
+      [organizationId, cycleId],
+    );
+    return new Map(rows.map((r) => [r.rater_id, r.subject_ids]));
+  }
+
   private async deliver(
     organizationId: string,
     asks: AskRow[],
     dedupeKey: string,
     compose: (input: CycleMailInput) => ComposedMail,
-    cycleName: string,
-    responseDeadline: Date | null,
+    cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
+    subjectsByRater: Map<string, string[]>,
   ): Promise<boolean> {
+    const rater = asks[0];
     const mail = compose({
-      raterName: asks[0].rater_name,
-      cycleName,
-      asks: asks.map((a): MailAsk => ({ subjectName: a.subject_name, relationship: a.relationship })),
-      responseDeadline,
+      raterName: rater.rater_name,
+      cycleName: cycle.name,
+      asks: asks.map(
+        (a): MailAsk => ({
+          subjectName: a.subject_name,
+          relationship: a.relationship,
+          audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.rater_role === 'admin' }),
+        }),
+      ),
+      responseDeadline: cycle.settings.responseDeadline,
       link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,
     });
-    return this.mail.send({ organizationId, to: asks[0].email, dedupeKey, ...mail });
+    // The asks themselves are in the map (they are this rater's requests); listed too for safety.
+    const hiddenFrom = cycleMailHiddenFrom(rater.rater_id, [...(subjectsByRater.get(rater.rater_id) ?? []), ...asks.map((a) => a.subject_id)]);
+    return this.mail.send({ organizationId, to: rater.email, dedupeKey, hiddenFrom, ...mail });
   }
 }
 
 // $1 = organisation, $2 = cycle. Only active raters: someone who has left gets no mail.
 const SELECT_ASKS = `
-  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.email, s.name AS subject_name, fr.relationship
+  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.role AS rater_role, r.email, fr.subject_id, s.name AS subject_name, fr.relationship
     FROM feedback_requests fr
     JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id AND r.active
     JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id

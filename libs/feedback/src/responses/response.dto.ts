@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { BodyRequired } from '@lib/common';
-import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import type { AnswerAudienceKind, CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 import { AnswerProgressDto } from '../requests/request-list.dto';
 import { CYCLE_STATE_VALUES, FeedbackPersonDto, RELATIONSHIP_VALUES, REQUEST_STATE_VALUES } from '../requests/request.dto';
 import { MAX_ANSWERS, MAX_COMMENT_LENGTH, MAX_COMMENTS } from './answer-rules';
@@ -105,6 +105,18 @@ export class QuestionnaireCycleDto {
   @ApiProperty({ type: String, nullable: true, description: 'ISO 8601' }) responseDeadline: string | null;
 }
 
+export class AnswerAudienceDto {
+  @ApiProperty({
+    enum: ['self', 'manager_shown', 'combined'],
+    description: "self: shown as the subject's own view; manager_shown: shown on its own as the manager's; combined: pooled with at least k people's",
+  })
+  kind: AnswerAudienceKind;
+  @ApiProperty({ type: 'integer', description: "The cycle's anonymity threshold k" }) threshold: number;
+  @ApiProperty({ description: 'The rater may read the report (HR, or a pooled manager the cycle lets read it): their answers never count towards k' })
+  raterMayRead: boolean;
+  @ApiProperty({ description: 'The same sentence the rater reads in their mails: who sees these answers, in this cycle' }) explanation: string;
+}
+
 export class QuestionnaireDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REQUEST_STATE_VALUES }) state: RequestState;
@@ -112,6 +124,7 @@ export class QuestionnaireDto {
   @ApiProperty({ description: 'Draft and submit are accepted now' }) canEdit: boolean;
   @ApiProperty({ type: QuestionnaireCycleDto }) cycle: QuestionnaireCycleDto;
   @ApiProperty({ type: FeedbackPersonDto }) subject: FeedbackPersonDto;
+  @ApiProperty({ type: AnswerAudienceDto, description: 'Who sees these answers, and how' }) answerAudience: AnswerAudienceDto;
   @ApiProperty({ type: QuestionnaireScaleDto }) scale: QuestionnaireScaleDto;
   @ApiProperty({ type: [QuestionnaireBehaviourDto] }) behaviours: QuestionnaireBehaviourDto[];
   @ApiProperty({ type: [QuestionnaireOpenQuestionDto] }) openQuestions: QuestionnaireOpenQuestionDto[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '@lib/common';
-import { isRepeatedSubmit, requestTransition } from '@lib/cycles';
+import { answerAudience, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
 import { RequestRow, RequestsRepository } from '../requests/requests.repository';
@@ -38,6 +38,7 @@ export class ResponseService {
       if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { ...q.behaviour, statements: [] }));
       behaviour.statements.push({ id: q.id, key: q.key, text: q.text });
     }
+    const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' });
     return {
       id: request.id,
       state: request.state,
@@ -50,6 +51,7 @@ export class ResponseService {
         responseDeadline: request.cycle.responseDeadline?.toISOString() ?? null,
       },
       subject: { id: request.subjectId, name: request.subjectName, title: request.subjectTitle, department: request.subjectDepartment },
+      answerAudience: { ...audience, explanation: explainAnswerAudience(audience, request.subjectName) },
       scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: p.label })), notObservedLabel: FREQUENCY_SCALE.notObservedLabel },
       behaviours: [...behaviours.values()],
       openQuestions: questions.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),

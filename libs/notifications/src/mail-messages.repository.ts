@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface StoredMail {
+  dedupeKey: string | null;
+  recipient: string;
+  subject: string;
+  /** Already redacted: the table never holds a secret. */
+  text: string;
+  html: string | null;
+  transport: 'smtp' | 'outbox';
+  /** People who must never read this mail in an admin view (see OutgoingMail.hiddenFrom). */
+  hiddenFrom: readonly string[];
+}
+
+export interface OutboxRow {
+  id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Date;
+}
+
+/** The record of every mail sent (and the local outbox): mail_messages, organisation first. */
+@Injectable()
+export class MailMessagesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Null when a message with the same dedupe key is already recorded. `db`: a transaction's manager, to record and send together. */
+  async insert(organizationId: string, mail: StoredMail, db: Pick<DataSource, 'query'> = this.db): Promise<string | null> {
+    const rows: { id: string }[] = await db.query(
+      `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport, hidden_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[])
+       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+      [organizationId, mail.dedupeKey, mail.recipient, mail.subject, mail.text, mail.html, mail.transport, [...mail.hiddenFrom]],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Runs `work` in one transaction (the record commits only with a successful send). */
+  transaction<T>(work: (db: Pick<DataSource, 'query'>) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => work(manager));
+  }
+
+  /** The newest outbox messages `reader` may read: never one hidden from them. */
+  async outbox(organizationId: string, reader: string, limit: number): Promise<OutboxRow[]> {
+    return this.db.query(
+      `SELECT id, recipient, subject, text_body, html_body, created_at FROM mail_messages
+        WHERE organization_id = $1 AND transport = 'outbox' AND NOT ($2::uuid = ANY (hidden_from))
+        ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [organizationId, reader, limit],
+    );
+  }
+}
