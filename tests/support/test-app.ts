@@ -15,8 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database (copied from the migrated template). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real application on its own fresh database (copied from the migrated template). `connectVia`
+ * gives the URL the app connects with (e.g. through a TCP proxy a test can cut).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { connectVia?: (url: string) => Promise<string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_POOL_SIZE: '10',
     ...env,
   });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, options.connectVia ? await options.connectVia(database.url) : database.url);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
