@@ -25,6 +25,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: 1024 * 1024,
+    // Graceful shutdown (graceful-shutdown.ts): idle keep-alive connections close at once, and a
+    // request arriving on a busy one during the drain is still answered (with Connection: close)
+    // rather than refused with a 503.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
