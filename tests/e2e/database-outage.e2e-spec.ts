@@ -29,7 +29,10 @@ describe('database outage', () => {
   let hr: HttpClient;
   let anonymous: HttpClient;
 
+  const connectTimeout = process.env.DATABASE_CONNECT_TIMEOUT_MS;
   beforeAll(async () => {
+    // Short, so the stalled database below fails requests quickly (read when the pool is made).
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = '1000';
     t = await startTestApp(
       // The job queue runs here (unlike other e2e files): it must survive the outage and resume.
       { JOBS_ENABLED: 'true', SESSION_CACHE_MS: '2000' },
@@ -50,6 +53,8 @@ describe('database outage', () => {
     expect((await anonymous.get('/api/auth/csrf')).status).toBe(200);
   });
   afterAll(async () => {
+    if (connectTimeout === undefined) delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
+    else process.env.DATABASE_CONNECT_TIMEOUT_MS = connectTimeout;
     await proxy.restore();
     await t.close();
     await proxy.close();
@@ -85,6 +90,15 @@ describe('database outage', () => {
     expect((await member.get('/api/people')).status).toBe(200);
     expect((await hr.post('/api/people', { email: 'new.hire@example.org', name: 'New Hire' })).status).toBe(201);
     expect((await t.client().post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('answers 503 instead of waiting forever when the database stops answering (no refusal, just silence)', async () => {
+    expect((await member.get('/api/people')).status).toBe(200);
+    await proxy.stall();
+    expectUnavailable(await member.get('/api/auth/me'));
+    expectUnavailable(await member.get('/api/people'));
+    await proxy.restore();
+    await eventually(async () => (await member.get('/api/people')).status === 200, 'answering again');
   });
 
   it('keeps the job queue alive through the outage: a job sent afterwards runs', async () => {

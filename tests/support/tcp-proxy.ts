@@ -10,6 +10,8 @@ export interface TcpProxy {
   url: string;
   /** Refuses new connections and breaks the open ones, as a database that went away. */
   cut(): Promise<void>;
+  /** Breaks the open connections and accepts new ones that never reach the database (a network partition). */
+  stall(): Promise<void>;
   /** Accepts connections again on the same port. */
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -26,8 +28,9 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   };
   const newServer = (): Server =>
     createServer((client) => {
-      const upstream = createConnection({ host: targetHost, port: targetPort });
       track(client);
+      if (stalled) return; // accepted, never answered
+      const upstream = createConnection({ host: targetHost, port: targetPort });
       track(upstream);
       client.on('error', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
@@ -38,6 +41,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
     });
+  let stalled = false;
   let server: Server | null = newServer();
   const port = await listen(server, 0);
   const closeServer = (): Promise<void> => {
@@ -52,7 +56,13 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   return {
     url: url.toString(),
     cut: closeServer,
+    stall: async () => {
+      stalled = true;
+      for (const socket of sockets) socket.destroy();
+    },
     restore: async () => {
+      stalled = false;
+      for (const socket of sockets) socket.destroy(); // stalled ones
       if (server) return;
       server = newServer();
       await listen(server, port);
