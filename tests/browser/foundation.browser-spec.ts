@@ -337,14 +337,22 @@ describe('Foundation in the browser', () => {
     await nav.getByRole('link', { name: 'People' }).click();
     await heading(page, 'People').waitFor();
     await expect(page.getByRole('link', { name: 'Add person' }).count()).resolves.toBe(0);
-    await expect(page.locator('main table thead').textContent()).resolves.not.toContain('Sign-in');
+    // A member sees colleagues as name, title and department: not who is HR, emails or managers.
+    await expect(page.locator('main table thead th').allTextContents()).resolves.toEqual(['Name', 'Title', 'Department']);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('@harbour.example');
+    await expect(page.locator('main').getByText('HR admin').count()).resolves.toBe(0);
     await screenshot(page, '19-people-member');
 
     await page.getByRole('link', { name: 'Maya Lindqvist', exact: true }).first().click();
     await heading(page, 'Maya Lindqvist').waitFor();
     await expect(page.getByRole('button', { name: 'Save changes' }).count()).resolves.toBe(0);
     await see(page, 'Head of Collections');
+    await expect(page.locator('main dt').allTextContents()).resolves.toEqual(['Title', 'Department']);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('@harbour.example');
     await screenshot(page, '20-person-member');
+    await page.goto(`/people/${cast.hana.id}`);
+    await heading(page, 'Hana Okafor').waitFor();
+    await expect(page.locator('main').getByText('HR admin').count()).resolves.toBe(0);
 
     for (const path of ['/people/import', '/people/new', '/admin/outbox', '/admin/audit']) {
       await page.goto(path);

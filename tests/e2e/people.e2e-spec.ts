@@ -54,7 +54,8 @@ describe('people', () => {
   it('searches by name, title or department, with paging', async () => {
     const res = await member.get('/api/people?search=colleague&limit=1');
     expect(res.body.total).toBe(1);
-    expect(res.body.items[0]).toMatchObject({ name: 'Cora Colleague', managerName: 'Maya Manager', directReportCount: 0 });
+    expect(res.body.items[0]).toEqual({ id: a.colleague.id, name: 'Cora Colleague', title: null, department: 'Collections' });
+    expect((await hr.get('/api/people?search=colleague&limit=1')).body.items[0]).toMatchObject({ name: 'Cora Colleague', managerName: 'Maya Manager', directReportCount: 0 });
     expect((await member.get('/api/people?limit=0')).status).toBe(400);
     expect((await member.get('/api/people?limit=9999')).status).toBe(400);
     expect((await member.get('/api/people?search=%25')).body.total).toBe(0);

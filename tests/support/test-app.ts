@@ -15,8 +15,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database (copied from the migrated template). */
-export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
+/**
+ * The real application on its own fresh database (copied from the migrated template). `connectVia`
+ * gives the URL the app connects with (e.g. through a TCP proxy a test can cut).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: CreateAppOptions & { connectVia?: (url: string) => Promise<string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +32,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
     DATABASE_POOL_SIZE: '10',
     ...env,
   });
-  const app = await createApp(config, database.url, options);
+  const { connectVia, ...createOptions } = options;
+  const app = await createApp(config, connectVia ? await connectVia(database.url) : database.url, createOptions);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -41,6 +41,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
+    // Graceful shutdown (graceful-shutdown.ts): idle keep-alive connections close at once, and a
+    // request arriving on a busy one during the drain is still answered (with Connection: close)
+    // rather than refused with a 503.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     // Every log line of a request, the x-request-id response header and an error body's
     // `requestId` carry the same id, so a user's error report can be found in the log.

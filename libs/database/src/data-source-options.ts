@@ -12,7 +12,14 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), application_name: 'ripple' },
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+      application_name: 'ripple',
+      // A database that stops answering (a network partition, a failover) must not hold requests
+      // forever: a connection not made, or a pooled one not free, within this time fails the
+      // request with a 503 (see isDatabaseUnavailable) instead.
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000),
+    },
     ...overrides,
   } as DataSourceOptions;
 }

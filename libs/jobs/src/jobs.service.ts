@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss } from 'pg-boss';
 import type { Db, Job, SendOptions } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@lib/common';
+import { APP_CONFIG, AppConfig, shutdownPlan } from '@lib/common';
 
 export type JobHandler<T> = (data: T, job: { id: string | null; retryCount: number }) => Promise<void>;
 
@@ -53,6 +53,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly schedules = new Map<string, string>();
   private held: HeldJob[] = [];
   private boss: PgBoss | undefined;
+  /** Set once the application shuts down: a job sent after that could not be queued. */
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,6 +79,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   async send<T extends object>(name: string, data: T, options: JobSendOptions = {}): Promise<string | null> {
     const { tx, ...sendOptions } = options;
+    if (!this.boss && this.stopped && this.config.jobsEnabled) {
+      // A request cut off by the shutdown deadline may still be running: failing here rolls its
+      // transaction back, instead of committing a state change whose job was never queued.
+      throw new Error(`The job queue has stopped (shutting down): the job "${name}" cannot be queued`);
+    }
     if (!this.boss) {
       if (this.config.nodeEnv !== 'test') this.logger.warn(`Jobs are disabled (JOBS_ENABLED=false): the job "${name}" is not queued`);
       this.held.push({ name, data });
@@ -134,11 +141,16 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.logger.log(`Job queue started: ${[...this.handlers.keys()].join(', ') || 'no handlers'}`);
   }
 
-  /** Before the database pool closes: let running handlers finish, then stop polling. */
+  /**
+   * Before the database pool closes: stop polling and give running handlers the cleanup part of
+   * the shutdown budget (SHUTDOWN_TIMEOUT_MS). A handler still running then is cut off; handlers
+   * are idempotent and the job is retried once its lease expires.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
-    await boss?.stop({ graceful: true, timeout: 10_000, close: true });
+    this.stopped = true;
+    await boss?.stop({ graceful: true, timeout: shutdownPlan(this.config.shutdownTimeoutMs).cleanupMs, close: true });
   }
 }
 

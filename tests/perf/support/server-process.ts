@@ -7,6 +7,9 @@ const MAIN = join(__dirname, '../../../dist/apps/api/src/main.js');
 
 export interface ServerProcess {
   baseUrl: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (or the signal) once the process has ended. */
+  exited: Promise<number | string | null>;
   stop(): Promise<void>;
 }
 
@@ -27,14 +30,14 @@ function freePort(): Promise<number> {
  * module sandbox. NODE_ENV=production; the given session secret lets cookies signed by the test
  * app work here too (sessions live in the database).
  */
-export async function startServerProcess(databaseUrl: string, sessionSecret: string): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, sessionSecret: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build:api\` first (\`npm run perf\` does)`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN, '--no-demo'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: sessionSecret, LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: sessionSecret, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -49,6 +52,8 @@ export async function startServerProcess(databaseUrl: string, sessionSecret: str
   }
   return {
     baseUrl,
+    child,
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -37,3 +37,12 @@ describe('loadConfig', () => {
     expect(config.cookieSecure).toBe(true);
   });
 });
+
+describe('SHUTDOWN_TIMEOUT_MS', () => {
+  it('defaults to 10 s and accepts 1 s to 2 min', () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '3000' }).shutdownTimeoutMs).toBe(3_000);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '500' })).toThrow(/SHUTDOWN_TIMEOUT_MS must be an integer from 1000 to 120000/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+});

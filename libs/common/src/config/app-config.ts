@@ -25,6 +25,11 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   jobsEnabled: boolean;
+  /**
+   * The whole budget of a shutdown (SIGTERM/SIGINT), from the signal to the exit: in-flight
+   * requests get most of it, the job queue and the database pool the rest (see shutdownPlan).
+   */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: bool('TRUST_PROXY', false),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 120_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

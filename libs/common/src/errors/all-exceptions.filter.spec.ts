@@ -4,11 +4,11 @@ import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 /** The filter's answer to an exception, as the client would receive it. */
-function replyTo(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const sent = { status: 0, body: {} as Record<string, unknown> };
+function replyTo(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const sent = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const reply = {
     status: (code: number) => ((sent.status = code), reply),
-    header: () => reply,
+    header: (name: string, value: string) => ((sent.headers[name.toLowerCase()] = value), reply),
     send: (body: Record<string, unknown>) => ((sent.body = body), reply),
   };
   const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', url: '/api/x' }) }) } as unknown as ArgumentsHost;
@@ -40,5 +40,28 @@ describe('AllExceptionsFilter', () => {
     const { status, body } = replyTo(queryFailed('42703'));
     expect(status).toBe(500);
     expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Reference: req-1', requestId: 'req-1' });
+  });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a terminated backend', queryFailed('57P01')],
+    ['a server starting up', queryFailed('57P03')],
+    ['a connection exception', queryFailed('08006')],
+    ['a pool that waited too long', new Error('timeout exceeded when trying to connect')],
+    ['a connection lost mid-query', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
+  ])('answers %s with 503, Retry-After and the usual envelope', (_name, exception) => {
+    const { status, body, headers } = replyTo(exception);
+    expect(status).toBe(503);
+    expect(headers['retry-after']).toBe('5');
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'Ripple cannot reach its database right now. Try again in a moment.',
+      code: 'database_unavailable',
+    });
+  });
+
+  it('sends no Retry-After with other errors', () => {
+    expect(replyTo(queryFailed('42703')).headers['retry-after']).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { STATUS_TEXT, statusOf } from './http-status';
 
 interface ErrorBody {
@@ -36,8 +37,9 @@ function sqlState(exception: unknown): string | undefined {
 
 /**
  * Every error leaves as JSON `{statusCode, error, message}`. Domain errors map by kind; Nest and
- * Fastify client errors keep their 4xx; PostgreSQL data exceptions are bad input (400); anything
- * else is a bug: a plain 500 with the request id, never a stack trace or SQL.
+ * Fastify client errors keep their 4xx; PostgreSQL data exceptions are bad input (400); a database
+ * that cannot be reached is a 503 with Retry-After (the client may try again; the pool reconnects
+ * by itself); anything else is a bug: a plain 500 with the request id, never a stack trace or SQL.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -51,7 +53,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Every error names its request: the same id is in the x-request-id header and on every log
     // line of the request, so a user quoting it leads straight to the log.
     const body: ErrorBody = { ...this.toBody(exception, requestId), requestId };
-    if (body.code === 'invalid_value') {
+    if (body.code === 'database_unavailable') {
+      this.logger.warn({ requestId, url: request.url, reason: reasonOf(exception) }, 'the database cannot be reached');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.code === 'invalid_value') {
       this.logger.warn({ sqlState: sqlState(exception), requestId, url: request.url }, 'a value the validation let through was refused by PostgreSQL');
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, url: request.url }, 'unhandled error');
@@ -72,6 +77,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const { message, errors, code } = response as { message?: unknown; errors?: unknown; code?: string };
       return { ...base, message: Array.isArray(message) ? message.join('; ') : String(message ?? base.error), errors, code };
     }
+    // Before the data exceptions: a connection lost mid-query is an outage, not bad input.
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, error: STATUS_TEXT[503], message: DATABASE_UNAVAILABLE_MESSAGE, code: 'database_unavailable' };
+    }
     const dataException = DATA_EXCEPTIONS[sqlState(exception) ?? ''];
     if (dataException) return { statusCode: 400, error: STATUS_TEXT[400], message: dataException, code: 'invalid_value' };
     // Fastify's own client errors (malformed JSON, body too large, bad content type) carry a statusCode.
@@ -82,6 +91,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: STATUS_TEXT[500], message: `Something went wrong on our side. Reference: ${requestId}` };
   }
+}
+
+/** What the log says about an outage: the driver's message and code, never its client or SQL. */
+function reasonOf(exception: unknown): string {
+  const inner = exception instanceof QueryFailedError ? (exception.driverError as unknown) : exception;
+  const { message, code } = (inner ?? {}) as { message?: unknown; code?: unknown };
+  return [typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : undefined].filter(Boolean).join(': ');
 }
 
 function clientMessage(error: { code?: string; message?: string }): string {

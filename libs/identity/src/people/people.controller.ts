@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { InvitationService } from '../auth/invitation.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { CreatePersonDto, InvitationSentDto, ListPeopleQueryDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import { CreatePersonDto, InvitationSentDto, ListPeopleQueryDto, PERSON_VIEW_SCHEMA, PersonDto, PersonListDto, PersonSummaryDto, UpdatePersonDto } from './person.dto';
 import { PeopleService } from './people.service';
 
 // A malformed id names no person: 404, exactly like an id of another organisation.
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found') });
 
 @ApiTags('people')
+@ApiExtraModels(PersonDto, PersonSummaryDto)
 @Controller('people')
 export class PeopleController {
   constructor(
@@ -33,8 +34,8 @@ export class PeopleController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOkResponse({ type: PersonDto })
-  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PersonDto> {
+  @ApiOkResponse({ description: 'HR admins get PersonDto; members get PersonSummaryDto', schema: PERSON_VIEW_SCHEMA })
+  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PersonDto | PersonSummaryDto> {
     return this.people.get(actor, id);
   }
 

@@ -32,13 +32,14 @@ export class PeopleRepository {
 
   async list(
     organizationId: string,
-    filter: { search?: string; department?: string; limit: number; offset: number },
+    filter: { search?: string; department?: string; limit: number; offset: number; searchEmails: boolean },
   ): Promise<{ items: PersonDto[]; total: number }> {
     const params: unknown[] = [organizationId];
     let where = 'p.organization_id = $1 AND p.active';
     if (filter.search) {
       params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where += ` AND (p.name ILIKE $${params.length} OR p.email ILIKE $${params.length} OR p.title ILIKE $${params.length} OR p.department ILIKE $${params.length})`;
+      const email = filter.searchEmails ? ` OR p.email ILIKE $${params.length}` : '';
+      where += ` AND (p.name ILIKE $${params.length}${email} OR p.title ILIKE $${params.length} OR p.department ILIKE $${params.length})`;
     }
     if (filter.department) {
       params.push(filter.department);

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import type { Actor } from '@lib/common';
+import { type Actor, isAdmin } from '@lib/common';
 import { SessionService } from '../auth/session.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, PersonSummaryDto, UpdatePersonDto } from './person.dto';
+import { personView } from './person-view';
 import { lockOrgChart } from './org-chart-lock';
 import { PeopleRepository } from './people.repository';
 
@@ -20,13 +21,18 @@ export class PeopleService {
     private readonly sessions: SessionService,
   ) {}
 
-  /** The directory: every member may search colleagues (to ask them for feedback). */
-  list(actor: Actor, query: ListPeopleQueryDto): Promise<PersonListDto> {
-    return this.people.list(actor.organizationId, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  /** The directory: every member may search colleagues (to ask them for feedback), in their view (personView). */
+  async list(actor: Actor, query: ListPeopleQueryDto): Promise<PersonListDto> {
+    // Emails are HR's to see, so only HR's search matches them (a member could probe guesses).
+    const searchEmails = isAdmin(actor);
+    const { items, total } = await this.people.list(actor.organizationId, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0, searchEmails });
+    return { items: items.map((person) => personView(actor, person)), total };
   }
 
-  async get(actor: Actor, id: string): Promise<PersonDto> {
-    return (await this.people.findById(actor.organizationId, id)) ?? Promise.reject(notFound());
+  async get(actor: Actor, id: string): Promise<PersonDto | PersonSummaryDto> {
+    const person = await this.people.findById(actor.organizationId, id);
+    if (!person) throw notFound();
+    return personView(actor, person);
   }
 
   async me(actor: Actor): Promise<MeDto> {

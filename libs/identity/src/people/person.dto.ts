@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MaxPageOffset, type Role } from '@lib/common';
@@ -6,12 +6,20 @@ import { MaxPageOffset, type Role } from '@lib/common';
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
 
-export class PersonDto {
+/**
+ * A colleague as every member sees them: enough to recognise and pick a rater, nothing more. Who
+ * is HR (role), who can sign in, emails and the org chart are HR's view (PersonDto) alone.
+ */
+export class PersonSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ type: String, nullable: true }) department: string | null;
+}
+
+/** A person as HR admins see them (and as each person sees themself, in MeDto). */
+export class PersonDto extends PersonSummaryDto {
+  @ApiProperty() email: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) managerId: string | null;
   @ApiProperty({ type: String, nullable: true }) managerName: string | null;
   @ApiProperty({ enum: ['admin', 'member'] }) role: Role;
@@ -19,8 +27,12 @@ export class PersonDto {
   @ApiProperty({ description: 'Whether the person has set a password' }) hasLogin: boolean;
 }
 
+/** One person in the view of the actor: PersonDto for HR admins, PersonSummaryDto for everyone else. */
+export const PERSON_VIEW_SCHEMA = { oneOf: [{ $ref: getSchemaPath(PersonDto) }, { $ref: getSchemaPath(PersonSummaryDto) }] };
+
 export class PersonListDto {
-  @ApiProperty({ type: [PersonDto] }) items: PersonDto[];
+  @ApiProperty({ type: 'array', items: PERSON_VIEW_SCHEMA, description: "HR admins get PersonDto; members get PersonSummaryDto" })
+  items: (PersonDto | PersonSummaryDto)[];
   @ApiProperty() total: number;
 }
 
@@ -71,7 +83,7 @@ export class CreatePersonDto {
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
 
 export class ListPeopleQueryDto {
-  @ApiPropertyOptional({ description: 'Matches name, email, title or department', maxLength: 100 })
+  @ApiPropertyOptional({ description: "Matches name, title or department (and, for HR admins, email)", maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)

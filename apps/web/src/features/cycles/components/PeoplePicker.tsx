@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { Field } from '@/components/ui';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { useSearchPeople } from '../api/search-people';
+import { detailOf, useSearchPeople, type PersonOption } from '../api/search-people';
 
 export interface PickedPerson {
   id: string;
@@ -31,8 +31,8 @@ export function PeoplePicker({ value, onChange, error }: PeoplePickerProps) {
 
   useEffect(() => setActive(-1), [search]);
 
-  const add = (p: { id: string; name: string; title: string | null; department: string | null; email: string }) => {
-    onChange([...value, { id: p.id, name: p.name, detail: [p.title, p.department].filter(Boolean).join(' · ') || p.email }]);
+  const add = (p: PersonOption) => {
+    onChange([...value, { id: p.id, name: p.name, detail: detailOf(p) }]);
     setText('');
     setActive(-1);
   };
@@ -100,7 +100,7 @@ export function PeoplePicker({ value, onChange, error }: PeoplePickerProps) {
                   onClick={() => add(p)}
                 >
                   <span className="combobox__name">{p.name}</span>
-                  <span className="combobox__meta">{[p.title, p.department].filter(Boolean).join(' · ') || p.email}</span>
+                  <span className="combobox__meta">{detailOf(p)}</span>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,15 @@ import { api, unwrap, type Schemas } from '@/api/client';
 import type { paths } from '@/api/schema';
 import { peopleKeys } from './keys';
 
+/** A person as HR admins see them. */
 export type Person = Schemas['PersonDto'];
+/** A colleague as members see them: id, name, title, department. */
+export type PersonSummary = Schemas['PersonSummaryDto'];
+/** What the directory returns: the API chooses the view by the caller's role. */
+export type PersonView = Person | PersonSummary;
+
+/** Whether this is HR's full view (role, sign-in, email, manager) rather than a member's summary. */
+export const isFullPerson = (person: PersonView): person is Person => 'role' in person;
 export type ListPeopleQuery = NonNullable<paths['/api/people']['get']['parameters']['query']>;
 
 export const listPeople = (query: ListPeopleQuery) => unwrap(api.GET('/api/people', { params: { query } }));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { Field } from '@/components/ui';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { useListPeople } from '../api/list-people';
+import { isFullPerson, useListPeople } from '../api/list-people';
 
 export interface ManagerChoice {
   id: string;
@@ -119,7 +119,7 @@ export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPick
                 onClick={() => choose({ id: p.id, name: p.name })}
               >
                 <span className="combobox__name">{p.name}</span>
-                <span className="combobox__meta">{[p.title, p.department].filter(Boolean).join(' · ') || p.email}</span>
+                <span className="combobox__meta">{[p.title, p.department].filter(Boolean).join(' · ') || (isFullPerson(p) ? p.email : '')}</span>
               </li>
             ))}
           </ul>

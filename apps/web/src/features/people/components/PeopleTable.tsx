@@ -1,35 +1,42 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge, Table, type Column } from '@/components/ui';
-import type { Person } from '../api/list-people';
+import { isFullPerson, type Person, type PersonView } from '../api/list-people';
 
-function NameCell({ person }: { person: Person }) {
+function NameCell({ person }: { person: PersonView }) {
   return (
     <div className="person-cell">
       <Link to={`/people/${person.id}`} className="person-cell__name">
         {person.name}
       </Link>
-      <span className="person-cell__email">{person.email}</span>
+      {isFullPerson(person) && <span className="person-cell__email">{person.email}</span>}
     </div>
   );
 }
 
 const dash = <span className="muted">—</span>;
 
-/** The directory. HR also sees role, whether the person can sign in, and an edit link. */
-export function PeopleTable({ people, admin, busy }: { people: Person[]; admin: boolean; busy?: boolean }) {
-  const columns: Column<Person>[] = [
+/** HR's columns: only rows in HR's view carry them (members get a summary of each colleague). */
+const hrCell =
+  (cell: (person: Person) => ReactNode) =>
+  (person: PersonView): ReactNode =>
+    isFullPerson(person) ? cell(person) : dash;
+
+/** The directory: name, title, department. HR also sees email, manager, role, sign-in and an edit link. */
+export function PeopleTable({ people, admin, busy }: { people: PersonView[]; admin: boolean; busy?: boolean }) {
+  const columns: Column<PersonView>[] = [
     { key: 'name', header: 'Name', cell: (p) => <NameCell person={p} />, className: 'col-name' },
     { key: 'title', header: 'Title', cell: (p) => p.title ?? dash },
     { key: 'department', header: 'Department', cell: (p) => p.department ?? dash },
-    { key: 'manager', header: 'Manager', cell: (p) => (p.managerId ? <Link to={`/people/${p.managerId}`}>{p.managerName}</Link> : dash) },
   ];
   if (admin) {
     columns.push(
-      { key: 'role', header: 'Role', cell: (p) => (p.role === 'admin' ? <Badge tone="accent">HR admin</Badge> : <span className="muted">Member</span>) },
+      { key: 'manager', header: 'Manager', cell: hrCell((p) => (p.managerId ? <Link to={`/people/${p.managerId}`}>{p.managerName}</Link> : dash)) },
+      { key: 'role', header: 'Role', cell: hrCell((p) => (p.role === 'admin' ? <Badge tone="accent">HR admin</Badge> : <span className="muted">Member</span>)) },
       {
         key: 'login',
         header: 'Sign-in',
-        cell: (p) =>
+        cell: hrCell((p) =>
           p.hasLogin ? (
             <Badge tone="success" icon="✓">
               Active
@@ -39,6 +46,7 @@ export function PeopleTable({ people, admin, busy }: { people: Person[]; admin: 
               Not set up
             </Badge>
           ),
+        ),
       },
       {
         key: 'actions',

@@ -68,7 +68,7 @@ export default function PeoplePage() {
             label="Search"
             type="search"
             name="search"
-            placeholder="Name, email, title or department"
+            placeholder={admin ? 'Name, email, title or department' : 'Name, title or department'}
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />

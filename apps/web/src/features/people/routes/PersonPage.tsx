@@ -5,17 +5,22 @@ import { isAdmin, useSignedInUser } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { usePerson } from '../api/get-person';
 import { useInvitePerson } from '../api/invite-person';
-import type { Person } from '../api/list-people';
+import { isFullPerson, type Person, type PersonView } from '../api/list-people';
 import { useUpdatePerson } from '../api/update-person';
 import { PersonForm } from '../components/PersonForm';
 
-function Profile({ person, className }: { person: Person; className?: string }) {
+/** A colleague's profile: what the API shows the reader (a member gets title and department). */
+function Profile({ person, className }: { person: PersonView; className?: string }) {
   const facts = [
-    { label: 'Email', value: <a href={`mailto:${person.email}`}>{person.email}</a> },
+    ...(isFullPerson(person) ? [{ label: 'Email', value: <a href={`mailto:${person.email}`}>{person.email}</a> }] : []),
     { label: 'Title', value: person.title },
     { label: 'Department', value: person.department },
-    { label: 'Manager', value: person.managerId ? <Link to={`/people/${person.managerId}`}>{person.managerName}</Link> : null },
-    { label: 'Direct reports', value: person.directReportCount ? String(person.directReportCount) : 'None' },
+    ...(isFullPerson(person)
+      ? [
+          { label: 'Manager', value: person.managerId ? <Link to={`/people/${person.managerId}`}>{person.managerName}</Link> : null },
+          { label: 'Direct reports', value: person.directReportCount ? String(person.directReportCount) : 'None' },
+        ]
+      : []),
   ];
   return (
     <Card title="Profile" className={className}>
@@ -94,7 +99,7 @@ export default function PersonPage() {
   if (person.isError) return <ErrorAlert error={person.error} title="Could not load this person" />;
 
   const p = person.data;
-  const subtitle = [p.title, p.department].filter(Boolean).join(' · ') || p.email;
+  const subtitle = [p.title, p.department].filter(Boolean).join(' · ') || (isFullPerson(p) ? p.email : '');
   return (
     <>
       <PageHeader
@@ -102,7 +107,7 @@ export default function PersonPage() {
         description={
           <>
             {subtitle}
-            {p.role === 'admin' && (
+            {isFullPerson(p) && p.role === 'admin' && (
               <>
                 {' '}
                 <Badge tone="accent">HR admin</Badge>
@@ -113,7 +118,7 @@ export default function PersonPage() {
         documentTitle={p.name}
         back={{ to: '/people', label: 'People' }}
       />
-      {isAdmin(me) ? <EditPerson person={p} /> : <Profile person={p} className="card--narrow" />}
+      {isAdmin(me) && isFullPerson(p) ? <EditPerson person={p} /> : <Profile person={p} className="card--narrow" />}
     </>
   );
 }
