@@ -45,16 +45,18 @@ export class MailService implements OnModuleDestroy {
 
   /** Returns false when a message with the same dedupe key was already sent. */
   async send(mail: OutgoingMail): Promise<boolean> {
-    const rows: { id: string }[] = await this.db.query(
+    // The organisation's sender name (its settings) comes back with the insert: one round trip.
+    const rows: { id: string; sender_name: string | null }[] = await this.db.query(
       `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id, (SELECT mail_sender_name FROM organizations WHERE id = $1) AS sender_name`,
       [mail.organizationId, mail.dedupeKey ?? null, mail.to, mail.subject, mail.text, mail.html ?? null, this.transport ? 'smtp' : 'outbox'],
     );
     if (rows.length === 0) return false;
     if (!this.transport) return true;
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await this.transport.sendMail({ from: this.from(rows[0].sender_name), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       return true;
     } catch (error) {
       // Forget the record so that a retry can send it: a failed send must not count as sent.
@@ -62,6 +64,13 @@ export class MailService implements OnModuleDestroy {
       this.logger.warn({ err: error, to: mail.to }, 'mail delivery failed');
       throw error;
     }
+  }
+
+  /** MAIL_FROM's address, under the organisation's sender name when it has one. */
+  private from(senderName: string | null): string | { name: string; address: string } {
+    if (!senderName) return this.config.mailFrom;
+    const address = /<([^<>]+)>\s*$/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom.trim();
+    return { name: senderName, address };
   }
 
   async outbox(organizationId: string, limit = 100): Promise<OutboxMessage[]> {

@@ -10,6 +10,7 @@ const input = {
     { subjectName: 'Pat Peer', relationship: 'peer' as const },
   ],
   responseDeadline: new Date('2026-03-15T17:00:00Z'),
+  timeZone: 'UTC',
   link: 'https://ripple.example/feedback',
 };
 
@@ -27,6 +28,11 @@ describe('invitationMail', () => {
     ]);
     expect(mail.text).toContain('https://ripple.example/feedback');
     expect(mail.text).toMatch(/Please answer by .*15 March 2026.* 17:00 UTC\./);
+  });
+
+  it("writes the deadline on the organisation's clock", () => {
+    const mail = invitationMail({ ...input, timeZone: 'America/New_York' });
+    expect(mail.text).toMatch(/Please answer by .*15 March 2026.* 13:00 America\/New York time\./);
   });
 
   it('escapes names in the HTML part', () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lib/common';
 import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
+import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
 import type { FeedbackRelationship } from '../domain';
@@ -50,6 +51,7 @@ export class CycleNotificationsService implements OnModuleInit {
     private readonly cyclesService: CyclesService,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
+    private readonly organizations: OrganizationSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -74,6 +76,7 @@ export class CycleNotificationsService implements OnModuleInit {
       `${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId],
     );
+    const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     let announced: string[] = [];
     const mark = async (): Promise<void> => {
@@ -87,7 +90,7 @@ export class CycleNotificationsService implements OnModuleInit {
     for (const asks of groupByRater(rows)) {
       const ids = asks.map((a) => a.request_id).sort();
       const key = `invite:${cycleId}:${asks[0].rater_id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
-      if (await this.deliver(organizationId, asks, key, invitationMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+      if (await this.deliver(organizationId, asks, key, invitationMail, cycle.name, cycle.settings.responseDeadline, timeZone)) sent++;
       // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
       announced.push(...ids);
       if (announced.length >= MARK_BATCH) await mark();
@@ -108,10 +111,11 @@ export class CycleNotificationsService implements OnModuleInit {
       `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId, createdBefore],
     );
+    const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     for (const asks of groupByRater(rows)) {
       const key = `reminder:${cycleId}:${asks[0].rater_id}:${slot}`;
-      if (await this.deliver(organizationId, asks, key, reminderMail, cycle.name, cycle.settings.responseDeadline)) sent++;
+      if (await this.deliver(organizationId, asks, key, reminderMail, cycle.name, cycle.settings.responseDeadline, timeZone)) sent++;
     }
     return sent;
   }
@@ -136,7 +140,8 @@ export class CycleNotificationsService implements OnModuleInit {
         }
         result.invitations += await this.sendInvitations(row.organization_id, row.id);
         const cycle = await this.cycles.find(row.organization_id, row.id);
-        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now);
+        const timeZone = await this.organizations.timeZone(row.organization_id);
+        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);
         if (due) result.reminders += await this.sendReminders(row.organization_id, row.id, due.slot, due.at);
       } catch (error) {
         // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
@@ -188,8 +193,10 @@ export class CycleNotificationsService implements OnModuleInit {
     compose: (input: CycleMailInput) => ComposedMail,
     cycleName: string,
     responseDeadline: Date | null,
+    timeZone: string,
   ): Promise<boolean> {
     const mail = compose({
+      timeZone,
       raterName: asks[0].rater_name,
       cycleName,
       asks: asks.map((a): MailAsk => ({ subjectName: a.subject_name, relationship: a.relationship })),
