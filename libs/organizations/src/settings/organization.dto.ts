@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN } from '@lib/common';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+/** One line of text: these names go into mail headers (From, Subject). */
+export const SINGLE_LINE = /^[^\p{Cc}]*$/u;
+
 const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
 
 export class OrganizationSettingsDto {
@@ -26,6 +29,7 @@ export class UpdateOrganizationSettingsDto {
   @IsString()
   @MinLength(1, { message: 'name is required' })
   @MaxLength(200)
+  @Matches(SINGLE_LINE, { message: 'name must be a single line of text' })
   name?: string;
 
   @ApiPropertyOptional({ minimum: ANONYMITY_THRESHOLD_MIN, maximum: ANONYMITY_THRESHOLD_MAX })
@@ -45,6 +49,7 @@ export class UpdateOrganizationSettingsDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(SINGLE_LINE, { message: 'mailSenderName must be a single line of text' })
   mailSenderName?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/Paris', maxLength: 64 })

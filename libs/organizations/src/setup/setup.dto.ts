@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { SINGLE_LINE } from '../settings/organization.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,6 +21,7 @@ export class CompleteSetupDto {
   @IsString()
   @MinLength(1, { message: 'organizationName is required' })
   @MaxLength(200)
+  @Matches(SINGLE_LINE, { message: 'organizationName must be a single line of text' })
   organizationName: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, description: "The first HR admin's name" })
@@ -27,6 +29,7 @@ export class CompleteSetupDto {
   @IsString()
   @MinLength(1, { message: 'name is required' })
   @MaxLength(200)
+  @Matches(SINGLE_LINE, { message: 'name must be a single line of text' })
   name: string;
 
   @ApiProperty({ maxLength: 254 })
