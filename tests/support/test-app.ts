@@ -15,9 +15,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database (copied from the migrated template). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real application on its own fresh database (copied from the migrated template), or on
+ * `database` when given (e.g. one a child process prepared); close() drops it either way.
+ */
+export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+  database ??= await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
@@ -37,7 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     client: () => new HttpClient(app),
     close: async () => {
       await app.close();
-      await database.drop();
+      await database!.drop();
     },
   };
 }
