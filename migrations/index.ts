@@ -5,5 +5,14 @@ import { AddCycleNotificationState1795400230000 } from './1795400230000-AddCycle
 import { AddReportSnapshotSummary1795400241000 } from './1795400241000-AddReportSnapshotSummary';
 import { StoreReportAsServed1795400250000 } from './1795400250000-StoreReportAsServed';
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
+import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
 
-export const MIGRATIONS = [CreateIdentity1795400000000, CreateCycles1795400100000, AddCycleNotificationState1795400230000, AddReportSnapshotSummary1795400241000, StoreReportAsServed1795400250000, HideOutboxSecrets1795400320000];
+export const MIGRATIONS = [
+  CreateIdentity1795400000000,
+  CreateCycles1795400100000,
+  AddCycleNotificationState1795400230000,
+  AddReportSnapshotSummary1795400241000,
+  StoreReportAsServed1795400250000,
+  HideOutboxSecrets1795400320000,
+  AddOrganizationSettings1795400340000,
+];

@@ -18,6 +18,10 @@ describe('demo organisation', () => {
     const withoutReports = people.items.filter((p: { directReportCount: number }) => p.directReportCount === 0);
     expect(withoutReports.length).toBeGreaterThan(20);
     expect((await hr.get('/api/people/departments')).body.length).toBeGreaterThanOrEqual(8);
+    // Its settings name its one framework as the default for new cycles; set-up is gone.
+    const [framework] = (await hr.get('/api/frameworks')).body.items;
+    expect((await hr.get('/api/organization')).body).toMatchObject({ name: 'Harbour Museum', anonymityThreshold: 3, defaultFrameworkId: framework.id, timeZone: 'UTC' });
+    expect((await t.client().get('/api/setup')).status).toBe(410);
   });
 
   it('has two released cycles and one collecting, with work waiting for demo users', async () => {

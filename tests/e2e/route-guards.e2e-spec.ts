@@ -9,6 +9,9 @@ const PUBLIC = new Set([
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/accept-invitation',
+  // The first-run set-up: nobody can sign in before it; its own one-time code guards it.
+  'GET /api/setup',
+  'POST /api/setup',
 ]);
 
 describe('deny by default', () => {

@@ -16,14 +16,16 @@ export interface TestApp {
 }
 
 /**
- * The real application on its own fresh database (copied from the migrated template). `connectVia`
- * gives the URL the app connects with (e.g. through a TCP proxy a test can cut).
+ * The real application on its own fresh database (copied from the migrated template), or on
+ * `database` when given (e.g. one a child process prepared); close() drops it either way.
+ * `connectVia` gives the URL the app connects with (e.g. through a TCP proxy a test can cut).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: CreateAppOptions & { connectVia?: (url: string) => Promise<string> } = {},
+  options: CreateAppOptions & { connectVia?: (url: string) => Promise<string>; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const { connectVia, database: given, ...createOptions } = options;
+  const database = given ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
@@ -32,7 +34,6 @@ export async function startTestApp(
     DATABASE_POOL_SIZE: '10',
     ...env,
   });
-  const { connectVia, ...createOptions } = options;
   const app = await createApp(config, connectVia ? await connectVia(database.url) : database.url, createOptions);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -44,7 +45,7 @@ export async function startTestApp(
     client: () => new HttpClient(app),
     close: async () => {
       await app.close();
-      await database.drop();
+      await database!.drop();
     },
   };
 }

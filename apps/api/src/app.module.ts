@@ -9,6 +9,7 @@ import { FrameworksModule } from '@lib/frameworks';
 import { CyclesModule } from '@lib/cycles';
 import { FeedbackModule } from '@lib/feedback';
 import { JobsModule } from '@lib/jobs';
+import { OrganizationsModule } from '@lib/organizations';
 import { ReportsModule } from '@lib/reports';
 import { HealthController } from './health/health.controller';
 
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, IdentityModule, DemoModule, JobsModule, FrameworksModule, CyclesModule, FeedbackModule, ReportsModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, IdentityModule, OrganizationsModule, DemoModule, JobsModule, FrameworksModule, CyclesModule, FeedbackModule, ReportsModule],
       controllers: [HealthController],
     };
   }

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lib/common';
 import { DemoSeedService } from '@lib/demo';
 import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@lib/database';
+import { SetupService } from '@lib/organizations';
 import { createApp } from './bootstrap';
 import { shutDown } from './graceful-shutdown';
 
 /**
  * `npm start`: the embedded PostgreSQL when DATABASE_URL is unset, migrations, the demo museum on
  * an empty database (unless --no-demo), then API and web app on one port. Ctrl-C stops it all.
+ * An empty database without the demo prints a one-time set-up code: the web app opens /setup.
  */
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -58,8 +60,11 @@ async function main(): Promise<void> {
       log('--demo: the database already has an organisation; nothing seeded');
     }
   }
+  // Issued before listening: nobody can reach the set-up page before its code exists.
+  const setupCode = await app.get(SetupService).issueCode();
   await app.listen({ port: config.port, host: config.host });
   log(`Ripple is running on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+  if (setupCode) log(`Set up your organisation at ${config.publicUrl}/setup with code ${setupCode}`);
 }
 
 main().catch((error: unknown) => {

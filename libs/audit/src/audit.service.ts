@@ -78,7 +78,8 @@ export class AuditService {
     }
   }
 
-  async record(actor: Pick<Actor, 'organizationId' | 'personId'>, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+  /** `personId: null`: a change made by the system or the operator's command line, not by a person. */
+  async record(actor: { organizationId: string; personId: string | null }, entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await (manager ?? this.db.manager).query(
       `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
       [actor.organizationId, actor.personId, entry.action, entry.targetType, entry.targetId ?? null, JSON.stringify(entry.details ?? {})],

@@ -28,7 +28,7 @@ export class CycleSettingsDto {
   @ApiProperty() showManagerSeparately: boolean;
   @ApiProperty({ minimum: 3, maximum: 100, description: 'Fewest people a cell of the organisation heatmap is built from; at least k. Fixed once the cycle closes' })
   heatmapMinCellSize: number;
-  @ApiProperty({ type: [Number], description: 'Days before the response deadline, largest first; 0 = 4 hours before it' })
+  @ApiProperty({ type: [Number], description: "Days before the response deadline, largest first, at 09:00 on the organisation's clock; 0 = 4 hours before it" })
   reminderDaysBeforeDeadline: number[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
@@ -36,7 +36,7 @@ export class CycleSettingsDto {
 
 /** Input shape of settings: every field optional (defaults apply on create; PATCH merges). */
 export class CycleSettingsInputDto {
-  @ApiPropertyOptional({ minimum: 3, maximum: 10, default: 3 }) anonymityThreshold?: number;
+  @ApiPropertyOptional({ minimum: 3, maximum: 10, description: "Defaults to the organisation's default k" }) anonymityThreshold?: number;
   @ApiPropertyOptional({ default: true }) selfReview?: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 3 }) minPeers?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 8 }) maxPeers?: number;
@@ -47,8 +47,9 @@ export class CycleSettingsInputDto {
   @ApiPropertyOptional({ minimum: 3, maximum: 100, default: 5, description: 'At least anonymityThreshold (422 otherwise); defaults to 5, or k when higher' })
   heatmapMinCellSize?: number;
   @ApiPropertyOptional({ type: [Number], default: [7, 2], maxItems: 5 }) reminderDaysBeforeDeadline?: number[];
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) nominationDeadline?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Required to launch' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "ISO 8601; without an offset (2026-03-14T23:59) a time on the organisation's clock" })
+  nominationDeadline?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Required to launch. ISO 8601; without an offset a time on the organisation's clock" })
   responseDeadline?: string | null;
 }
 
@@ -60,7 +61,7 @@ export class CreateCycleDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the organisation's first framework (seeded if none)" })
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the organisation's default framework" })
   @IsOptional()
   @IsUUID('all', { message: 'frameworkId must be a framework id' })
   frameworkId?: string;

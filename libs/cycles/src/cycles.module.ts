@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '@lib/frameworks';
+import { OrganizationsModule } from '@lib/organizations';
 import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CycleProgressController } from './cycle-progress.controller';
 import { CycleProgressService } from './cycle-progress.service';
@@ -12,7 +13,7 @@ import { CycleNotificationsService } from './notifications/cycle-notifications.s
 
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
-  imports: [FrameworksModule],
+  imports: [FrameworksModule, OrganizationsModule],
   controllers: [CyclesController, CycleSubjectsController, CycleProgressController],
   providers: [CyclesRepository, CycleLaunchRepository, CyclesService, CycleSubjectsService, CycleProgressService, CycleNotificationsService],
   exports: [CyclesService, CycleNotificationsService],

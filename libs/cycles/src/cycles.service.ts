@@ -5,6 +5,7 @@ import { AuditService } from '@lib/audit';
 import { Actor, isAdmin } from '@lib/common';
 import { FrameworksService } from '@lib/frameworks';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { OrganizationSettingsService } from '@lib/organizations';
 import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CreateCycleDto, CycleDto, CycleListDto, CycleRole, CycleSettingsDto, UpdateCycleDto } from './cycle.dto';
 import { CycleRecord, CyclesRepository } from './cycles.repository';
@@ -34,6 +35,7 @@ export class CyclesService {
     private readonly frameworks: FrameworksService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly organizations: OrganizationSettingsService,
   ) {}
 
   /** For other libraries: the cycle with parsed settings, or null (tenant-scoped). */
@@ -58,10 +60,12 @@ export class CyclesService {
     return toDto(cycle, roles, false);
   }
 
+  /** A new cycle starts from the organisation's defaults (k, framework); its dates are on the organisation's clock. */
   async create(actor: Actor, dto: CreateCycleDto): Promise<CycleDto> {
-    const settings = assertValidCycleSettings(dto.settings ?? {});
     return this.db.transaction(async (tx) => {
-      const frameworkId = dto.frameworkId ?? (await this.frameworks.ensureDefault(actor.organizationId, tx));
+      const defaults = await this.organizations.defaults(actor.organizationId, tx);
+      const settings = assertValidCycleSettings({ anonymityThreshold: defaults.anonymityThreshold, ...dto.settings }, { timeZone: defaults.timeZone });
+      const frameworkId = dto.frameworkId ?? defaults.frameworkId;
       const frameworkVersionId = await this.latestVersion(actor.organizationId, frameworkId, tx);
       const id = await this.cycles.insert(actor.organizationId, { name: dto.name, frameworkVersionId, settings, createdBy: actor.personId }, tx);
       await this.audit.record(actor, { action: 'cycle.created', targetType: 'cycle', targetId: id, details: { name: dto.name } }, tx);
@@ -78,7 +82,8 @@ export class CyclesService {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
       if (!cycle) throw CyclesException.cycleNotFound();
-      const next: CycleSettings = dto.settings ? assertValidCycleSettings(mergeSettings(cycle.settings, dto.settings)) : cycle.settings;
+      const timeZone = await this.organizations.timeZone(actor.organizationId, tx);
+      const next: CycleSettings = dto.settings ? assertValidCycleSettings(mergeSettings(cycle.settings, dto.settings), { timeZone }) : cycle.settings;
       const locked: string[] = changedLockedSettings(cycle.state, cycle.settings, next);
       if (dto.frameworkId && dto.frameworkId !== cycle.frameworkId && cycle.state !== 'draft') locked.push('frameworkId');
       if (locked.length) {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { defaultCycleSettings } from '@lib/cycles';
 import { FrameworksService } from '@lib/frameworks';
 import { hashPassword } from '@lib/identity';
+import { OrganizationsRepository } from '@lib/organizations';
 import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
@@ -28,6 +29,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly frameworks: FrameworksService,
     private readonly snapshots: ReportSnapshotService,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -63,6 +65,7 @@ export class DemoSeedService {
       ]);
       await this.seedPeople(tx, org.id, passwordHash);
       const frameworkId = await this.frameworks.ensureDefault(org.id, tx);
+      await this.organizations.setDefaultFramework(org.id, frameworkId, tx);
       const [{ id: versionId }]: { id: string }[] = await tx.query(
         `SELECT id FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
         [org.id, frameworkId],

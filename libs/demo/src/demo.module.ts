@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '@lib/frameworks';
+import { OrganizationsModule } from '@lib/organizations';
 import { ReportsModule } from '@lib/reports';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [FrameworksModule, ReportsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [FrameworksModule, OrganizationsModule, ReportsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -31,6 +31,6 @@ import { PeopleService } from './people/people.service';
     PeopleImportService,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
-  exports: [PeopleService, PeopleRepository, SessionService],
+  exports: [PeopleService, PeopleRepository, SessionService, InvitationService],
 })
 export class IdentityModule {}

@@ -5,5 +5,6 @@ export * from './people/people.service';
 export * from './people/people.repository';
 export * from './auth/session.service';
 export * from './auth/session.strategy';
+export { InvitationService } from './auth/invitation.service';
 export { hashPassword } from './auth/passwords';
 export { escapeHtml } from './auth/invitation.service';

@@ -28,15 +28,19 @@ export interface OutboxRow {
 export class MailMessagesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Null when a message with the same dedupe key is already recorded. `db`: a transaction's manager, to record and send together. */
-  async insert(organizationId: string, mail: StoredMail, db: Pick<DataSource, 'query'> = this.db): Promise<string | null> {
-    const rows: { id: string }[] = await db.query(
+  /**
+   * Null when a message with the same dedupe key is already recorded; else its id and the
+   * organisation's mail sender name (one round trip). `db`: a transaction's manager, to record and send together.
+   */
+  async insert(organizationId: string, mail: StoredMail, db: Pick<DataSource, 'query'> = this.db): Promise<{ id: string; senderName: string | null } | null> {
+    const rows: { id: string; sender_name: string | null }[] = await db.query(
       `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport, hidden_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[])
-       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING id, (SELECT mail_sender_name FROM organizations WHERE id = $1) AS sender_name`,
       [organizationId, mail.dedupeKey, mail.recipient, mail.subject, mail.text, mail.html, mail.transport, [...mail.hiddenFrom]],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ? { id: rows[0].id, senderName: rows[0].sender_name } : null;
   }
 
   /** Runs `work` in one transaction (the record commits only with a successful send). */

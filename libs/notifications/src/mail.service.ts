@@ -75,8 +75,8 @@ export class MailService implements OnModuleDestroy {
     };
     const transport = this.transport;
     if (!transport) {
-      const id = await this.messages.insert(mail.organizationId, stored);
-      if (id === null) return false;
+      const inserted = await this.messages.insert(mail.organizationId, stored);
+      if (inserted === null) return false;
       if (text !== mail.text && this.config.nodeEnv !== 'production') {
         const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).filter((link) => redactSecrets(link) !== link);
         this.logger.log({ to: mail.to, subject: mail.subject, links }, 'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)');
@@ -84,15 +84,23 @@ export class MailService implements OnModuleDestroy {
       return true;
     }
     return this.messages.transaction(async (tx) => {
-      if ((await this.messages.insert(mail.organizationId, stored, tx)) === null) return false;
+      const inserted = await this.messages.insert(mail.organizationId, stored, tx);
+      if (inserted === null) return false;
       try {
-        await transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await transport.sendMail({ from: this.from(inserted.senderName), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       } catch (error) {
         this.logger.warn({ err: error, to: mail.to }, 'mail delivery failed');
         throw error;
       }
       return true;
     });
+  }
+
+  /** MAIL_FROM's address, under the organisation's sender name when it has one. */
+  private from(senderName: string | null): string | { name: string; address: string } {
+    if (!senderName) return this.config.mailFrom;
+    const address = /<([^<>]+)>\s*$/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom.trim();
+    return { name: senderName, address };
   }
 
   /** The local outbox as `readerId` may read it: secrets redacted, and no mail hidden from them. */

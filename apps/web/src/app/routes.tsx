@@ -23,6 +23,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', lazy: page(() => import('@/features/auth/routes/LoginPage')) },
           { path: 'accept-invitation', lazy: page(() => import('@/features/auth/routes/AcceptInvitationPage')) },
+          // A fresh instance's first run; once used it sends everyone on to the app.
+          { path: 'setup', lazy: page(() => import('@/features/setup/routes/SetupPage')) },
         ],
       },
       {
@@ -50,6 +52,7 @@ export const routes: RouteObject[] = [
                   { path: 'people/import', lazy: page(() => import('@/features/people/routes/ImportPeoplePage')) },
                   { path: 'admin/outbox', lazy: page(() => import('@/features/outbox/routes/OutboxPage')) },
                   { path: 'admin/audit', lazy: page(() => import('@/features/audit/routes/AuditPage')) },
+                  { path: 'admin/organization', lazy: page(() => import('@/features/organization/routes/OrganizationSettingsPage')) },
                   { path: 'cycles', lazy: page(() => import('@/features/cycles/routes/CyclesPage')) },
                   { path: 'cycles/new', lazy: page(() => import('@/features/cycles/routes/NewCyclePage')) },
                   {

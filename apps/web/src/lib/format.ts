@@ -1,5 +1,19 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/**
+ * The organisation's time zone, set once the signed-in person is known: every date and time in the
+ * app is shown on the organisation's clock (deadlines are set on it), not the reader's.
+ */
+let displayTimeZone: string | undefined;
+let dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+let date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  if (timeZone === displayTimeZone) return;
+  displayTimeZone = timeZone;
+  dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+}
+
+export const getDisplayTimeZone = (): string | undefined => displayTimeZone;
 
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));

@@ -9,6 +9,8 @@ export enum ErrorKind {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** Existed once and never will again (the first-run set-up, once used). */
+  Gone = 'gone',
   PayloadTooLarge = 'payload_too_large',
   TooManyRequests = 'too_many_requests',
 }

@@ -14,6 +14,8 @@ export function statusOf(kind: ErrorKind): number {
       return 404;
     case ErrorKind.Conflict:
       return 409;
+    case ErrorKind.Gone:
+      return 410;
     case ErrorKind.PayloadTooLarge:
       return 413;
     case ErrorKind.TooManyRequests:
@@ -33,6 +35,7 @@ export const STATUS_TEXT: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',

@@ -163,6 +163,19 @@ describe('validateCycleSettings', () => {
     expect(errorFields(validateCycleSettings({ responseDeadline: value }))).toEqual(['responseDeadline']);
   });
 
+  it("reads a deadline without an offset on the organisation's clock, and an instant as that instant", () => {
+    const read = (responseDeadline: string, timeZone?: string) => {
+      const result = validateCycleSettings({ responseDeadline }, { timeZone });
+      return result.ok ? result.settings.responseDeadline?.toISOString() : result.errors;
+    };
+    expect(read('2026-12-20T23:59', 'Europe/Paris')).toBe('2026-12-20T22:59:00.000Z');
+    expect(read('2026-06-20T23:59', 'Europe/Paris')).toBe('2026-06-20T21:59:00.000Z');
+    expect(read('2026-12-20T23:59', 'America/New_York')).toBe('2026-12-21T04:59:00.000Z');
+    expect(read('2026-12-20T23:59')).toBe('2026-12-20T23:59:00.000Z');
+    expect(read('2026-12-20T23:59:00Z', 'Europe/Paris')).toBe('2026-12-20T23:59:00.000Z');
+    expect(read('2026-12-20T23:59:00+05:00', 'Europe/Paris')).toBe('2026-12-20T18:59:00.000Z');
+  });
+
   it('requires the response deadline to come after the nomination deadline', () => {
     const at = (iso: string) => ({ nominationDeadline: '2026-03-01T00:00:00Z', responseDeadline: iso });
     expect(errorFields(validateCycleSettings(at('2026-03-01T00:00:00Z')))).toEqual(['responseDeadline']);

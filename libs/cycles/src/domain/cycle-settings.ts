@@ -1,4 +1,6 @@
-import { AppException, ErrorKind, FieldError } from '@lib/common';
+import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN, AppException, ErrorKind, FieldError, instantOf, parseWallTime } from '@lib/common';
+
+export { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN };
 
 /** When the subject's manager may read the report. The subject always waits for release. */
 export type ManagerReportVisibility = 'on_close' | 'on_release' | 'never';
@@ -35,8 +37,6 @@ export interface CycleSettings {
 
 export type CycleSettingsField = keyof CycleSettings;
 
-export const ANONYMITY_THRESHOLD_MIN = 3;
-export const ANONYMITY_THRESHOLD_MAX = 10;
 export const MAX_PEERS_LIMIT = 20;
 export const MAX_OPEN_REQUESTS_PER_RATER_LIMIT = 50;
 export const MAX_REMINDERS = 5;
@@ -72,7 +72,12 @@ const KNOWN_FIELDS = new Set<string>(Object.keys(defaultCycleSettings()));
  * their defaults; every problem is reported at once, by field. To patch, merge the current
  * settings with the change first and validate the whole, so cross-field rules see both sides.
  */
-export function validateCycleSettings(input: unknown): CycleSettingsResult {
+export interface CycleSettingsContext {
+  /** The organisation's time zone: a deadline given without an offset is a wall time there. */
+  timeZone?: string;
+}
+
+export function validateCycleSettings(input: unknown, context: CycleSettingsContext = {}): CycleSettingsResult {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string): void => void errors.push({ field, message });
   if (input === undefined || input === null) input = {};
@@ -104,8 +109,18 @@ export function validateCycleSettings(input: unknown): CycleSettingsResult {
   const date = (field: 'nominationDeadline' | 'responseDeadline'): Date | null => {
     const value = raw[field];
     if (value === undefined || value === null) return null;
-    // Strings must carry a date; `new Date('')` and numbers would silently mean 1970 or "now".
-    const parsed = value instanceof Date ? value : typeof value === 'string' && value.trim() ? new Date(value) : null;
+    // Strings must carry a date; `new Date('')` and numbers would silently mean 1970 or "now". A
+    // date and time without an offset ("2026-03-14T23:59", as the web app's form sends it) is the
+    // organisation's clock, never the server's.
+    const wall = typeof value === 'string' ? parseWallTime(value) : null;
+    const parsed =
+      value instanceof Date
+        ? value
+        : wall
+          ? instantOf(wall, context.timeZone ?? 'UTC')
+          : typeof value === 'string' && value.trim()
+            ? new Date(value)
+            : null;
     if (!parsed || Number.isNaN(parsed.getTime())) {
       fail(field, `${field} must be a date (ISO 8601)`);
       return null;
@@ -219,8 +234,8 @@ function reminderDays(value: unknown, fallback: number[], fail: (field: string, 
 }
 
 /** Throws the validator's errors as one 422, for services that want to fail fast. */
-export function assertValidCycleSettings(input: unknown): CycleSettings {
-  const result = validateCycleSettings(input);
+export function assertValidCycleSettings(input: unknown, context: CycleSettingsContext = {}): CycleSettings {
+  const result = validateCycleSettings(input, context);
   if (!result.ok) throw new CycleSettingsError(result.errors);
   return result.settings;
 }

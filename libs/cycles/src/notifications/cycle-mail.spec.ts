@@ -13,6 +13,7 @@ const input = {
   cycleName: 'Spring 2026',
   asks: [ask('Zed Report', 'manager'), ask('Mo Member', 'self'), ask('Maya Manager', 'direct_report'), ask('Pat Peer', 'peer')],
   responseDeadline: new Date('2026-03-15T17:00:00Z'),
+  timeZone: 'UTC',
   link: 'https://ripple.example/feedback',
 };
 
@@ -49,6 +50,11 @@ describe('invitationMail', () => {
     ]);
     // The old promise, false for a manager shown on their own, is gone.
     expect(mail.text).not.toContain("combined with others' and never shown on their own");
+  });
+
+  it("writes the deadline on the organisation's clock", () => {
+    const mail = invitationMail({ ...input, timeZone: 'America/New_York' });
+    expect(mail.text).toMatch(/Please answer by .*15 March 2026.* 13:00 America\/New York time\./);
   });
 
   it('escapes names in the HTML part, and says the same there', () => {

@@ -13,6 +13,8 @@ export interface CycleMailInput {
   cycleName: string;
   asks: readonly MailAsk[];
   responseDeadline: Date | null;
+  /** The organisation's time zone: the deadline is written on its clock. */
+  timeZone: string;
   /** `${publicUrl}/feedback`: the rater's list of requests. */
   link: string;
 }
@@ -34,8 +36,8 @@ const RELATION: Record<FeedbackRelationship, string> = {
 
 const describe = (ask: MailAsk): string => (ask.relationship === 'self' ? 'Yourself (self-review)' : `${ask.subjectName} (${RELATION[ask.relationship]})`);
 
-const formatDeadline = (deadline: Date): string =>
-  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(deadline)} UTC`;
+const formatDeadline = (deadline: Date, timeZone: string): string =>
+  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(deadline)} ${timeZone === 'UTC' ? 'UTC' : `${timeZone.replace(/_/g, ' ')} time`}`;
 
 /** Self first, then by name: the order the rater will find them on their list. */
 const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
@@ -65,7 +67,7 @@ function compose(input: CycleMailInput, subject: string, intro: string): Compose
   const asks = ordered(input.asks);
   const audience = whoSeesYourAnswers(asks);
   const audienceIntro = 'Who sees your answers:';
-  const deadline = input.responseDeadline ? `Please answer by ${formatDeadline(input.responseDeadline)}.` : '';
+  const deadline = input.responseDeadline ? `Please answer by ${formatDeadline(input.responseDeadline, input.timeZone)}.` : '';
   const text = [
     `Hello ${input.raterName},`,
     '',

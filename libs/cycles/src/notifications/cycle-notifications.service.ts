@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lib/common';
 import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
+import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
 import { answerAudience, AudienceSettings, cycleMailHiddenFrom, FeedbackRelationship } from '../domain';
@@ -52,6 +53,7 @@ export class CycleNotificationsService implements OnModuleInit {
     private readonly cyclesService: CyclesService,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
+    private readonly organizations: OrganizationSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -77,6 +79,7 @@ export class CycleNotificationsService implements OnModuleInit {
       [organizationId, cycleId],
     );
     const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
+    const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     let announced: string[] = [];
     const mark = async (): Promise<void> => {
@@ -90,7 +93,7 @@ export class CycleNotificationsService implements OnModuleInit {
     for (const asks of groupByRater(rows)) {
       const ids = asks.map((a) => a.request_id).sort();
       const key = `invite:${cycleId}:${asks[0].rater_id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
-      if (await this.deliver(organizationId, asks, key, invitationMail, cycle, hiddenFrom)) sent++;
+      if (await this.deliver(organizationId, asks, key, invitationMail, cycle, hiddenFrom, timeZone)) sent++;
       // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
       announced.push(...ids);
       if (announced.length >= MARK_BATCH) await mark();
@@ -112,10 +115,11 @@ export class CycleNotificationsService implements OnModuleInit {
       [organizationId, cycleId, createdBefore],
     );
     const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
+    const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     for (const asks of groupByRater(rows)) {
       const key = `reminder:${cycleId}:${asks[0].rater_id}:${slot}`;
-      if (await this.deliver(organizationId, asks, key, reminderMail, cycle, hiddenFrom)) sent++;
+      if (await this.deliver(organizationId, asks, key, reminderMail, cycle, hiddenFrom, timeZone)) sent++;
     }
     return sent;
   }
@@ -140,7 +144,8 @@ export class CycleNotificationsService implements OnModuleInit {
         }
         result.invitations += await this.sendInvitations(row.organization_id, row.id);
         const cycle = await this.cycles.find(row.organization_id, row.id);
-        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now);
+        const timeZone = await this.organizations.timeZone(row.organization_id);
+        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);
         if (due) result.reminders += await this.sendReminders(row.organization_id, row.id, due.slot, due.at);
       } catch (error) {
         // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
@@ -205,9 +210,11 @@ export class CycleNotificationsService implements OnModuleInit {
     compose: (input: CycleMailInput) => ComposedMail,
     cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
     subjectsByRater: Map<string, string[]>,
+    timeZone: string,
   ): Promise<boolean> {
     const rater = asks[0];
     const mail = compose({
+      timeZone,
       raterName: rater.rater_name,
       cycleName: cycle.name,
       asks: asks.map(

@@ -1,9 +1,11 @@
+import { daysBeforeAt, instantOf, wallTimeAt } from '@lib/common';
 import type { CycleState } from '../domain';
 
 /** Raters are invited and reminded while the cycle runs. */
 export const RUNNING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Reminders go out at this hour of the organisation's day: people read them as they start work. */
+export const REMINDER_HOUR = 9;
 /** "0 days before" means the deadline day itself: a last call a few hours before it. */
 const LAST_CALL_MS = 4 * 60 * 60 * 1000;
 
@@ -14,9 +16,14 @@ export interface ReminderSlot {
   at: Date;
 }
 
-/** When the reminder "`days` before the deadline" is due: the deadline minus that many days. */
-export function reminderTime(responseDeadline: Date, days: number): Date {
-  return new Date(responseDeadline.getTime() - (days === 0 ? LAST_CALL_MS : days * DAY_MS));
+/**
+ * When the reminder "`days` before the deadline" is due: at 09:00 on the organisation's calendar
+ * day that many days before the deadline's day, in its time zone (so a reminder keeps its hour
+ * across a daylight-saving change); 0 days is the last call, four hours before the deadline.
+ */
+export function reminderTime(responseDeadline: Date, days: number, timeZone: string): Date {
+  if (days === 0) return new Date(responseDeadline.getTime() - LAST_CALL_MS);
+  return instantOf(daysBeforeAt(wallTimeAt(responseDeadline, timeZone), days, REMINDER_HOUR), timeZone);
 }
 
 /**
@@ -24,10 +31,10 @@ export function reminderTime(responseDeadline: Date, days: number): Date {
  * passed. Only one: when the scheduler was down across two slots, raters get one reminder, not
  * two in a row. Null when none is due.
  */
-export function dueReminderSlot(responseDeadline: Date | null, reminderDays: readonly number[], now: Date): ReminderSlot | null {
+export function dueReminderSlot(responseDeadline: Date | null, reminderDays: readonly number[], now: Date, timeZone: string): ReminderSlot | null {
   if (!responseDeadline || now.getTime() >= responseDeadline.getTime()) return null;
   const due = reminderDays
-    .map((days) => ({ slot: `d${days}`, at: reminderTime(responseDeadline, days) }))
+    .map((days) => ({ slot: `d${days}`, at: reminderTime(responseDeadline, days, timeZone) }))
     .filter((s) => s.at.getTime() <= now.getTime())
     .sort((a, b) => b.at.getTime() - a.at.getTime());
   return due[0] ?? null;

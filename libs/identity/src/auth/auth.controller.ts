@@ -9,7 +9,7 @@ import type { AuthenticatedPerson } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionService } from './session.service';
-import { SESSION_COOKIE } from './session.strategy';
+import { SESSION_COOKIE, setSessionCookie } from './session.strategy';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -82,14 +82,7 @@ export class AuthController {
     who: { organizationId: string; personId: string; role: Actor['role'] },
   ): Promise<MeDto> {
     const token = await this.sessions.create(who.organizationId, who.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
-    reply.setCookie(SESSION_COOKIE, token, {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.cookieSecure,
-      path: '/',
-      maxAge: this.config.sessionTtlHours * 3600,
-    });
+    setSessionCookie(reply, token, this.config);
     return this.people.me({ ...who, sessionId: '' });
   }
 }

@@ -10,6 +10,9 @@ import { SessionService } from './session.service';
 import { hashToken, newToken } from './tokens';
 
 const INVITATION_DAYS = 7;
+
+/** Who invites: HR, or the operator's command line (no person). */
+type InvitingActor = { organizationId: string; personId: string | null };
 const invalid = (): IdentityException =>
   new IdentityException(IdentityErrorCode.InvitationInvalid, 'This invitation link is invalid, already used or expired. Ask HR for a new one.');
 
@@ -25,6 +28,21 @@ export class InvitationService {
   ) {}
 
   async invite(actor: Actor, personId: string): Promise<{ sentTo: string; expiresAt: string }> {
+    const { sentTo, expiresAt } = await this.send(actor, personId);
+    return { sentTo, expiresAt };
+  }
+
+  /**
+   * For the operator's command line, which has no signed-in actor (audited without one). Nobody
+   * can read an outbox before the organisation's first admin signs in, so when the mail stays in
+   * the outbox the link comes back to the operator, who already holds the database.
+   */
+  async inviteAsOperator(organizationId: string, personId: string): Promise<{ sentTo: string; expiresAt: string; outboxLink: string | null }> {
+    const { sentTo, expiresAt, link } = await this.send({ organizationId, personId: null }, personId);
+    return { sentTo, expiresAt, outboxLink: this.mail.usesOutbox ? link : null };
+  }
+
+  private async send(actor: InvitingActor, personId: string): Promise<{ sentTo: string; expiresAt: string; link: string }> {
     const { token, hash } = newToken();
     const result = await this.db.transaction(async (tx) => {
       const people: { email: string; name: string; org: string }[] = await tx.query(
@@ -54,7 +72,7 @@ export class InvitationService {
       text: `Hello ${result.name},\n\n${result.org} uses Ripple for 360° feedback. Choose a password to sign in:\n\n${link}\n\nThe link works once and expires in ${INVITATION_DAYS} days.`,
       html: `<p>Hello ${escapeHtml(result.name)},</p><p>${escapeHtml(result.org)} uses Ripple for 360° feedback.</p><p><a href="${link}">Choose your password</a></p><p>The link works once and expires in ${INVITATION_DAYS} days.</p>`,
     });
-    return { sentTo: result.email, expiresAt: result.expiresAt };
+    return { sentTo: result.email, expiresAt: result.expiresAt, link };
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
-import type { Actor } from '@lib/common';
+import type { Actor, AppConfig } from '@lib/common';
 import { SessionService } from './session.service';
 
 export const SESSION_COOKIE = 'ripple_session';
+
+/** Hands a new session's token to the browser: signed, httpOnly, for the session's lifetime. */
+export function setSessionCookie(reply: FastifyReply, token: string, config: Pick<AppConfig, 'cookieSecure' | 'sessionTtlHours'>): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    path: '/',
+    maxAge: config.sessionTtlHours * 3600,
+  });
+}
 
 /** Resolves the signed session cookie to an Actor, or fails (401). */
 @Injectable()

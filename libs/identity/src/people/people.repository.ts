@@ -63,12 +63,27 @@ export class PeopleRepository {
 
   async findMe(organizationId: string, id: string): Promise<MeDto | null> {
     const rows: PersonRow[] = await this.db.query(
-      `SELECT x.*, o.name AS organization_name FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
+      `SELECT x.*, o.name AS organization_name, o.time_zone AS organization_time_zone FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
          JOIN organizations o ON o.id = $1`,
       [organizationId, id],
     );
     const row = rows[0];
-    return row ? { ...toDto(row), organizationId, organizationName: String(row.organization_name) } : null;
+    return row
+      ? { ...toDto(row), organizationId, organizationName: String(row.organization_name), organizationTimeZone: String(row.organization_time_zone) }
+      : null;
+  }
+
+  /** A new person in the caller's transaction; the caller audits. Returns the id. */
+  async insert(
+    organizationId: string,
+    person: { email: string; name: string; role: 'admin' | 'member'; passwordHash: string | null },
+    tx: EntityManager,
+  ): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO people (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [organizationId, person.email, person.name, person.role, person.passwordHash],
+    );
+    return row.id;
   }
 
   async departments(organizationId: string): Promise<string[]> {

@@ -39,6 +39,8 @@ export class PersonListDto {
 export class MeDto extends PersonDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() organizationName: string;
+  @ApiProperty({ description: "The organisation's time zone (IANA name): deadlines and reminder times are on its clock", example: 'Europe/Paris' })
+  organizationTimeZone: string;
 }
 
 export class CreatePersonDto {

@@ -1,13 +1,17 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert, Loading } from '@/components/ui';
 import { isAdmin, useMe, useSignedInUser } from '@/lib/auth';
+import { setDisplayTimeZone } from '@/lib/format';
+import { useSetupPending } from '@/lib/setup';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Signed-out people go to /login, which brings them back here (`?next=`) once signed in. */
 export function RequireAuth() {
   const { data: me, isPending, error } = useMe();
+  // Signed out: on a fresh instance every page leads to the set-up instead of the sign-in.
+  const setup = useSetupPending(!isPending && !error && !me);
   const location = useLocation();
-  if (isPending) {
+  if (isPending || (!me && !error && setup.isPending)) {
     return (
       <div className="page-center">
         <Loading />
@@ -21,10 +25,13 @@ export function RequireAuth() {
       </div>
     );
   }
+  if (!me && setup.data) return <Navigate to="/setup" replace />;
   if (!me) {
     const here = `${location.pathname}${location.search}`;
     return <Navigate to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} replace />;
   }
+  // Dates and times show on the organisation's clock, whoever reads them and wherever they are.
+  setDisplayTimeZone(me.organizationTimeZone);
   return <Outlet />;
 }
 

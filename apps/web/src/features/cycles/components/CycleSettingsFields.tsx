@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Card, TextField } from '@/components/ui';
-import { formatDate, sentence } from '@/lib/format';
+import { formatDate, getDisplayTimeZone, sentence } from '@/lib/format';
 import type { CycleSettings } from '../api/get-cycle';
 import { CheckField } from './CheckField';
 import { HEATMAP_MINIMUM_FIXED, HEATMAP_MINIMUM_WHY, MANAGER_VISIBILITY_LABEL } from './cycle-format';
@@ -30,7 +30,10 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
 
   return (
     <>
-      <Card title="Schedule" description="Deadlines are the end of the chosen day. Reminders go to raters who have not answered yet.">
+      <Card
+        title="Schedule"
+        description={`Deadlines are the end of the chosen day, ${getDisplayTimeZone() ?? 'UTC'} time (the organisation's time zone). Reminders go at 09:00 to raters who have not answered yet.`}
+      >
         <div className="form__grid">
           {locked('nominationDeadline') ? (
             lockedView('nominationDeadline', 'Nomination deadline', dateOrNone(saved?.nominationDeadline))

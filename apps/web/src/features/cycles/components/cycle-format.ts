@@ -1,3 +1,4 @@
+import { getDisplayTimeZone } from '@/lib/format';
 import type { BadgeTone } from '@/components/ui';
 import type { CycleAction } from '../api/get-cycle';
 import type { Relationship } from '../api/get-progress';
@@ -74,25 +75,24 @@ export const MANAGER_VISIBILITY_LABEL = {
 /** 0.4267 → "43%"; null (nothing requested) → "—". */
 export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
 
-/** The date part of an ISO timestamp in local time, for <input type="date">. */
+/** The date part of an ISO timestamp on the organisation's clock, for <input type="date">. */
 export function toDateInput(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: getDisplayTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
-/** A deadline is the end of the chosen day, local time: "answers by 14 March" includes the 14th. */
-export function endOfDayIso(date: string): string | null {
+/**
+ * A deadline is the end of the chosen day on the organisation's clock: "answers by 14 March"
+ * includes the 14th. Sent without an offset, so the API reads it in the organisation's time zone.
+ */
+export function endOfDay(date: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const d = new Date(`${date}T23:59:00`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  return Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) ? null : `${date}T23:59`;
 }
 
 export function dateInDays(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return toDateInput(d.toISOString());
+  return toDateInput(new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString());
 }
 
 /** "7, 2" → [7, 2]; null when it is not a list of whole numbers. */

@@ -1,5 +1,5 @@
 import type { CycleSettings } from '../api/get-cycle';
-import { dateInDays, endOfDayIso, parseReminderDays, toDateInput } from './cycle-format';
+import { dateInDays, endOfDay, parseReminderDays, toDateInput } from './cycle-format';
 
 export type ManagerVisibility = CycleSettings['reportVisibility']['manager'];
 
@@ -22,13 +22,16 @@ export interface SettingsValues {
 /** The API's names of the settings, which are also the keys of field errors. */
 export type SettingName = keyof Omit<CycleSettings, 'reportVisibility'> | 'reportVisibility';
 
-/** A new cycle: the API's defaults, with nominations open a week and answers due three weeks out. */
-export function defaultSettingsValues(): SettingsValues {
+/**
+ * A new cycle: the API's defaults (k from the organisation's settings when known), with
+ * nominations open a week and answers due three weeks out.
+ */
+export function defaultSettingsValues(anonymityThreshold = 3): SettingsValues {
   return {
     nominationDate: dateInDays(7),
     responseDate: dateInDays(21),
     reminderDays: '7, 2',
-    anonymityThreshold: '3',
+    anonymityThreshold: String(anonymityThreshold),
     selfReview: true,
     showManagerSeparately: true,
     minPeers: '3',
@@ -36,7 +39,7 @@ export function defaultSettingsValues(): SettingsValues {
     managerApprovesPeers: true,
     maxOpenRequestsPerRater: '12',
     managerVisibility: 'on_release',
-    heatmapMinCellSize: '5',
+    heatmapMinCellSize: String(Math.max(5, anonymityThreshold)),
   };
 }
 
@@ -91,9 +94,9 @@ export function parseSettings(values: SettingsValues, current?: CycleSettings): 
     if (!date) return null;
     const previous = current?.[field] ?? null;
     if (previous && toDateInput(previous) === date) return previous;
-    const iso = endOfDayIso(date);
-    if (!iso) errors[field] = 'Enter a date';
-    return iso;
+    const deadline = endOfDay(date);
+    if (!deadline) errors[field] = 'Enter a date';
+    return deadline;
   };
   const reminders = parseReminderDays(values.reminderDays);
   if (!reminders) errors.reminderDaysBeforeDeadline = 'List whole numbers of days, separated by commas, e.g. 7, 2';

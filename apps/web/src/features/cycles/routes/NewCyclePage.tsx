@@ -1,17 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, ButtonLink, Card, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
+import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
 import { useCreateCycle } from '../api/create-cycle';
+import { useOrganizationDefaults, type OrganizationDefaults } from '../api/get-organization-defaults';
 import { useFrameworkOptions } from '../api/list-framework-options';
 import { CycleSettingsFields } from '../components/CycleSettingsFields';
 import { defaultSettingsValues, parseSettings, settingErrors, type SettingName, type SettingsValues } from '../components/settings-values';
 import '../cycles.css';
 
-/** A draft cycle: name, framework and settings, with the API's defaults prefilled. Subjects come next, on the cycle's page. */
+/** A draft cycle: name, framework and settings, with the organisation's defaults prefilled. Subjects come next, on the cycle's page. */
 export default function NewCyclePage() {
+  const defaults = useOrganizationDefaults();
+  if (defaults.error) return <ErrorAlert error={defaults.error} title="Could not load the organisation's defaults" />;
+  if (!defaults.data) return <Loading />;
+  return <NewCycleForm defaults={defaults.data} />;
+}
+
+function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
   const [name, setName] = useState('');
-  const [frameworkId, setFrameworkId] = useState('');
-  const [values, setValues] = useState<SettingsValues>(defaultSettingsValues);
+  const [frameworkId, setFrameworkId] = useState(defaults.defaultFrameworkId ?? '');
+  const [values, setValues] = useState<SettingsValues>(() => defaultSettingsValues(defaults.anonymityThreshold));
   const [localErrors, setLocalErrors] = useState<Partial<Record<SettingName | 'name', string>>>({});
   const frameworks = useFrameworkOptions();
   const create = useCreateCycle();

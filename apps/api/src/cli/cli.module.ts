@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@lib/audit';
+import { AppConfig, AppConfigModule } from '@lib/common';
+import { DatabaseModule } from '@lib/database';
+import { FrameworksModule } from '@lib/frameworks';
+import { IdentityModule } from '@lib/identity';
+import { NotificationsModule } from '@lib/notifications';
+import { OrganizationsModule } from '@lib/organizations';
+
+/** What the operator's commands need: the same libraries as the server, without HTTP or jobs. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, IdentityModule, FrameworksModule, OrganizationsModule],
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
+import { useOrganization, type OrganizationSettings } from '../api/get-organization';
+import { useFrameworkOptions } from '../api/list-framework-options';
+import { useUpdateOrganization } from '../api/update-organization';
+
+const FIELDS = new Set(['name', 'anonymityThreshold', 'defaultFrameworkId', 'mailSenderName', 'timeZone']);
+
+/** Every time zone the browser knows, with the saved one kept even if it does not. */
+function timeZones(saved: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set(['UTC', ...known, saved])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
+}
+
+/** HR: the organisation's name, the defaults new cycles start with, the mail sender's name and the time zone. */
+export default function OrganizationSettingsPage() {
+  const organization = useOrganization();
+  return (
+    <>
+      <PageHeader title="Organisation" description="Settings for everyone in your organisation. New cycles start from these defaults; cycles already created keep their own." />
+      {organization.error ? (
+        <ErrorAlert error={organization.error} title="Could not load the organisation's settings" />
+      ) : organization.data ? (
+        <SettingsForm saved={organization.data} />
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function SettingsForm({ saved }: { saved: OrganizationSettings }) {
+  const [name, setName] = useState(saved.name);
+  const [threshold, setThreshold] = useState(String(saved.anonymityThreshold));
+  const [frameworkId, setFrameworkId] = useState(saved.defaultFrameworkId ?? '');
+  const [senderName, setSenderName] = useState(saved.mailSenderName ?? '');
+  const [timeZone, setTimeZone] = useState(saved.timeZone);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const frameworks = useFrameworkOptions();
+  const update = useUpdateOrganization();
+  const toast = useToast();
+  const zones = useMemo(() => timeZones(saved.timeZone), [saved.timeZone]);
+
+  const fieldErrors = update.error?.fieldErrors() ?? {};
+  const unplaced = update.error && !Object.keys(fieldErrors).some((f) => FIELDS.has(f));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^\s*\d+\s*$/.test(threshold)) {
+      setLocalError('Enter a whole number');
+      return;
+    }
+    setLocalError(null);
+    update.mutate(
+      {
+        name: name.trim(),
+        anonymityThreshold: Number(threshold),
+        ...(frameworkId ? { defaultFrameworkId: frameworkId } : {}),
+        mailSenderName: senderName.trim() || null,
+        timeZone,
+      },
+      { onSuccess: () => toast.show('Organisation settings saved') },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {update.error && (
+        <Alert tone="danger" title={unplaced ? 'Could not save' : 'Please correct the marked fields'}>
+          {unplaced ? update.error.message : 'Nothing was saved. Each problem is described beside its field.'}
+        </Alert>
+      )}
+      <Card title="Organisation">
+        <div className="form__grid">
+          <TextField label="Name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} hint="Shown to everyone in the top bar and in mails." />
+          <SelectField
+            label="Time zone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            error={fieldErrors.timeZone}
+            hint="Deadlines are set and shown on this clock, and reminders go out at 09:00 here."
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </Card>
+      <Card title="Defaults for new cycles">
+        <div className="form__grid">
+          <TextField
+            label="Anonymity threshold (k)"
+            name="anonymityThreshold"
+            type="number"
+            inputMode="numeric"
+            min={3}
+            max={10}
+            step={1}
+            required
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+            error={localError ?? fieldErrors.anonymityThreshold}
+            hint="A group's answers are shown only when at least this many people in it answered. At least 3."
+          />
+          <SelectField
+            label="Default framework"
+            name="defaultFrameworkId"
+            value={frameworkId}
+            onChange={(e) => setFrameworkId(e.target.value)}
+            error={fieldErrors.defaultFrameworkId}
+            disabled={!frameworks.data}
+            hint={
+              <>
+                The behaviours new cycles ask about. <Link to="/admin/frameworks">See the frameworks</Link>
+              </>
+            }
+          >
+            {!frameworks.data && <option value="">{frameworks.isError ? 'Could not load frameworks' : 'Loading…'}</option>}
+            {frameworks.data && !frameworkId && <option value="">Choose a framework</option>}
+            {frameworks.data?.items.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </Card>
+      <Card title="Mail">
+        <TextField
+          label="Sender name"
+          name="mailSenderName"
+          labelNote="(optional)"
+          maxLength={100}
+          value={senderName}
+          onChange={(e) => setSenderName(e.target.value)}
+          error={fieldErrors.mailSenderName}
+          hint="The name invitations and reminders come from, e.g. “Acme People Team”. Leave empty for the server's default."
+        />
+      </Card>
+      <div className="form__actions">
+        <Button type="submit" loading={update.isPending} loadingText="Saving…">
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}
