@@ -4,6 +4,7 @@ import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/f
 import type { HttpClient } from '../support/http-client';
 import { aReportCycle, aReportSubject, moveCycle, reportUrl, snapshotReports, uniformResponses } from '../support/report-factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { StoreAnonymousRaters1795400300000 } from '../../migrations/1795400300000-StoreAnonymousRaters';
 
 type Visibility = 'on_close' | 'on_release' | 'never';
 
@@ -304,5 +305,71 @@ describe('readers never count', () => {
     expect(await outcome(miaClient, rated.id, kim.id)).toBe('200');
     expect(await listed(await login(sam))).toEqual([`${rated.id}:${sam.id}`]);
     expect(await outcome(hr, rated.id, sam.id)).toBe('200');
+  });
+
+  it('backfills snapshots written before the column existed with the same set, plus raters who were HR at close (errs on refusing)', async () => {
+    const { org, mia, sam, peers } = await anOrg('Backfill');
+    const helen = await aPerson(t.db, org.id, { name: 'Helen Hr', role: 'admin', department: 'People' });
+    const kim = await aPerson(t.db, org.id, { name: 'Kim Teammate', department: 'Ops', managerId: mia.id });
+    const pooled = await aCycleAbout(
+      org,
+      sam,
+      mia.id,
+      [
+        { person: sam, relationship: 'self', rating: 3 },
+        { person: mia, relationship: 'manager', rating: 5 },
+        { person: helen, relationship: 'peer', rating: 4 },
+        ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 })),
+      ],
+      { manager: 'never', showManagerSeparately: false },
+    );
+    await aReportSubject(t.db, pooled, kim.id, { managerId: mia.id });
+    await uniformResponses(t.db, pooled, version, kim.id, [{ id: mia.id, relationship: 'manager' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))], 3);
+    await closeAndRelease(org, pooled);
+    const reading = await aCycleAbout(org, kim, mia.id, [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))], {
+      manager: 'on_release',
+      showManagerSeparately: false,
+    });
+    await closeAndRelease(org, reading);
+    const identified = await aCycleAbout(org, sam, mia.id, [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))], {
+      manager: 'never',
+      showManagerSeparately: true,
+    });
+    await closeAndRelease(org, identified);
+    const name = (cycleId: string) => (cycleId === pooled.id ? 'pooled' : cycleId === reading.id ? 'reading' : 'identified');
+    const sets = async (q: { query: (sql: string, params: unknown[]) => Promise<{ cycle_id: string; subject_id: string; ids: string[] }[]> }) =>
+      Object.fromEntries(
+        (
+          await q.query(
+            `SELECT cycle_id, subject_id, ARRAY(SELECT unnest(anonymous_rater_ids) ORDER BY 1)::text[] AS ids FROM report_snapshots WHERE organization_id = $1`,
+            [org.id],
+          )
+        ).map((r) => [`${name(r.cycle_id)}:${r.subject_id === sam.id ? 'sam' : 'kim'}`, r.ids]),
+      );
+    const sorted = (...people: TestPerson[]) => people.map((p) => p.id).sort();
+    const written = await sets(t.db);
+    // Written by the snapshot: Mia pooled and never reading counts; Helen (HR at close) does not;
+    // Mia reading does not, nor Mia shown separately (identified).
+    expect(written).toEqual({
+      'pooled:sam': sorted(mia, ...peers),
+      'pooled:kim': sorted(mia, ...peers),
+      'reading:kim': sorted(...peers),
+      'identified:sam': sorted(...peers),
+    });
+
+    // The migration, run again over these snapshots inside a transaction that is rolled back.
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const migration = new StoreAnonymousRaters1795400300000();
+      await migration.down(runner);
+      await migration.up(runner);
+      const backfilled = await sets(runner);
+      expect(backfilled).toEqual({ ...written, 'pooled:sam': sorted(mia, helen, ...peers) });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
