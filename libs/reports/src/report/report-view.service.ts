@@ -125,7 +125,8 @@ function refusal(access: Extract<ReportAccess, { allowed: false }>): ReportsExce
 /**
  * A trend shows the numbers of an earlier report: only a reader who may read that report today
  * sees it (e.g. not a manager whom the earlier cycle never showed reports, or who was not the
- * subject's manager then, nor anyone the earlier report counted as an anonymous rater). The stored snapshot stays as computed; the trend is left out per read.
+ * subject's manager then, nor anyone the earlier report counted as an anonymous rater). The
+ * stored snapshot stays as computed; the trend is left out per read.
  */
 function mayReadBaseline(actor: Actor, subjectId: string, baseline: TrendBaseline): boolean {
   if (baseline.cycleState === null || baseline.anonymousRaters === null) return false;

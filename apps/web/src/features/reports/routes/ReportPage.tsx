@@ -70,7 +70,7 @@ function RatedAnonymously({ message }: { message: string }) {
       <PageHeader title="You cannot read this report" />
       <EmptyState
         icon="×"
-        title="You gave anonymous feedback for this report"
+        title="This report holds your anonymous answers"
         action={
           <ButtonLink to="/reports" variant="secondary">
             Back to reports
