@@ -4,6 +4,7 @@ import { CreateCycles1795400100000 } from './1795400100000-CreateCycles';
 import { AddCycleNotificationState1795400230000 } from './1795400230000-AddCycleNotificationState';
 import { AddReportSnapshotSummary1795400241000 } from './1795400241000-AddReportSnapshotSummary';
 import { StoreReportAsServed1795400250000 } from './1795400250000-StoreReportAsServed';
+import { StoreAnonymousRaters1795400300000 } from './1795400300000-StoreAnonymousRaters';
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
 import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   AddCycleNotificationState1795400230000,
   AddReportSnapshotSummary1795400241000,
   StoreReportAsServed1795400250000,
+  StoreAnonymousRaters1795400300000,
   HideOutboxSecrets1795400320000,
   AddOrganizationSettings1795400340000,
 ];

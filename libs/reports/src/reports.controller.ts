@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor, NoQueryPipe } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
@@ -23,9 +23,16 @@ function send(reply: FastifyReply, file: ReportFile): string | Buffer {
   return file.body;
 }
 
+// Said only to a reader the report counted as an anonymous rater (access/report-access.ts).
+const ratedAnonymously = (): MethodDecorator =>
+  ApiForbiddenResponse({
+    description: 'report_rated_anonymously: you gave anonymous feedback for this report (its rater set was fixed at close), so you cannot read it',
+  });
+
 /**
  * Reports: who may see which is decided in the reports library (access/report-access.ts), never
- * here; anything the actor may not see is a 404. Every view and export is audited.
+ * here; anything the actor may not see is a 404, except for a reader the report counted as an
+ * anonymous rater, who is told so (403). Every view and export is audited; a refusal is no view.
  */
 @ApiTags('reports')
 @Controller('reports')
@@ -38,7 +45,10 @@ export class ReportsController {
 
   @Get('mine')
   @Authenticated()
-  @ApiOkResponse({ type: MyReportListDto, description: 'Reports you may open now: your own (after release) and your direct reports\' (as the cycle allows)' })
+  @ApiOkResponse({
+    type: MyReportListDto,
+    description: "Reports you may open now (the same decision as reading one): your own (after release) and your direct reports' (as the cycle allows)",
+  })
   mine(@CurrentActor() actor: Actor): Promise<MyReportListDto> {
     return this.reports.mine(actor);
   }
@@ -52,6 +62,7 @@ export class ReportsController {
 
   @Get(`${SUBJECT_REPORT}.csv`)
   @Authenticated()
+  @ratedAnonymously()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The shown numbers: one line per behaviour/statement/index and group; hidden ones say why', schema: { type: 'string' } })
   async csv(
@@ -65,6 +76,7 @@ export class ReportsController {
 
   @Get(`${SUBJECT_REPORT}.pdf`)
   @Authenticated()
+  @ratedAnonymously()
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The report laid out for paper (A4)', schema: { type: 'string', format: 'binary' } })
   async pdf(
@@ -78,11 +90,13 @@ export class ReportsController {
 
   @Get(SUBJECT_REPORT)
   @Authenticated()
+  @ratedAnonymously()
   // The stored report is served as JSON text (see report-shape.ts): no re-serialisation.
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({
     type: ReportDto,
-    description: 'The subject after release; their manager (frozen at launch) as the cycle allows; HR once closed. Anyone else: 404',
+    description:
+      'The subject after release; their manager (frozen at launch) as the cycle allows; HR once closed; never a reader the report counted as an anonymous rater (403). Anyone else: 404',
   })
   report(
     @CurrentActor() actor: Actor,

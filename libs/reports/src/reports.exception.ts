@@ -5,6 +5,11 @@ export enum ReportsErrorCode {
   ReportNotFound = 'report_not_found',
   /** Said only to someone who will be able to read the report later (still a 404). */
   ReportNotAvailableYet = 'report_not_available_yet',
+  /**
+   * Said only to a reader whose own rating the report counted as anonymous and whom the role or
+   * the frozen chart would otherwise let in (a 403: they know the report exists, they rated it).
+   */
+  ReportRatedAnonymously = 'report_rated_anonymously',
   CycleNotFound = 'cycle_not_found',
   /** Snapshots are written only once a cycle is closed. */
   CycleNotClosed = 'cycle_not_closed',
@@ -14,6 +19,7 @@ export enum ReportsErrorCode {
 const KIND: Record<ReportsErrorCode, ErrorKind> = {
   [ReportsErrorCode.ReportNotFound]: ErrorKind.NotFound,
   [ReportsErrorCode.ReportNotAvailableYet]: ErrorKind.NotFound,
+  [ReportsErrorCode.ReportRatedAnonymously]: ErrorKind.Forbidden,
   [ReportsErrorCode.CycleNotFound]: ErrorKind.NotFound,
   [ReportsErrorCode.CycleNotClosed]: ErrorKind.Conflict,
   [ReportsErrorCode.InvalidMinCellSize]: ErrorKind.Validation,
@@ -32,6 +38,13 @@ export class ReportsException extends AppException {
 
   static notAvailableYet(): ReportsException {
     return new ReportsException(ReportsErrorCode.ReportNotAvailableYet, 'This report is not available yet');
+  }
+
+  static ratedAnonymously(): ReportsException {
+    return new ReportsException(
+      ReportsErrorCode.ReportRatedAnonymously,
+      'You gave anonymous feedback for this report, so you cannot read it — this keeps every rater\'s answers anonymous',
+    );
   }
 
   static cycleNotFound(): ReportsException {

@@ -1,14 +1,19 @@
 import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
-import { managerVisibility, mayEverRead, ReportParties, reportViewer, willSeeLater } from './report-access';
+import { managerVisibility, mayEverRead, ReportParties, reportAccess, reportViewer } from './report-access';
 
 const SUBJECT = 'subject';
 const MANAGER = 'manager';
-const parties = (cycleState: CycleState, managerVisibility: ManagerReportVisibility = 'on_release'): ReportParties => ({
+const parties = (cycleState: CycleState, managerVisibility: ManagerReportVisibility = 'on_release', anonymousRaters: string[] = []): ReportParties => ({
   cycleState,
   subjectId: SUBJECT,
   managerId: MANAGER,
   managerVisibility,
+  anonymousRaters,
 });
+const willSeeLater = (actor: { personId: string; role: 'admin' | 'member' }, p: ReportParties): boolean => {
+  const access = reportAccess(actor, p);
+  return !access.allowed && access.refusal === 'not_available_yet';
+};
 const member = (personId: string) => ({ personId, role: 'member' as const });
 const admin = (personId = 'hr') => ({ personId, role: 'admin' as const });
 
@@ -93,5 +98,36 @@ describe('willSeeLater', () => {
   it('keeps a draft to HR: its subjects have not been told', () => {
     expect(willSeeLater(member(SUBJECT), parties('draft'))).toBe(false);
     expect(willSeeLater(admin(), parties('draft'))).toBe(true);
+  });
+});
+
+describe('readers never count', () => {
+  const refusal = (actor: { personId: string; role: 'admin' | 'member' }, p: ReportParties) => {
+    const access = reportAccess(actor, p);
+    return access.allowed ? access.viewer : access.refusal;
+  };
+
+  it('refuses an HR admin whom the report counted as an anonymous rater, in every state that would let HR in', () => {
+    expect(refusal(admin('p1'), parties('closed', 'on_release', ['p1']))).toBe('rated_anonymously');
+    expect(refusal(admin('p1'), parties('released', 'on_release', ['p1']))).toBe('rated_anonymously');
+    // Another HR admin, not counted, still reads it.
+    expect(refusal(admin('hr'), parties('released', 'on_release', ['p1']))).toBe('admin');
+  });
+
+  it('refuses the frozen manager when counted as anonymous, now and later, and never lets the current manager in', () => {
+    expect(refusal(member(MANAGER), parties('released', 'on_release', [MANAGER]))).toBe('rated_anonymously');
+    expect(refusal(member(MANAGER), parties('closed', 'on_release', [MANAGER]))).toBe('rated_anonymously');
+    expect(refusal(member('todays-manager'), parties('released', 'on_close', ['todays-manager']))).toBe('not_found');
+  });
+
+  it('tells nobody else: a counted rater whom nothing lets in gets the plain 404', () => {
+    expect(refusal(member('p1'), parties('released', 'on_close', ['p1']))).toBe('not_found');
+    expect(refusal(member(MANAGER), parties('released', 'never', [MANAGER]))).toBe('not_found');
+    expect(refusal(admin('p1'), parties('collecting', 'on_close', ['p1']))).toBe('rated_anonymously');
+    expect(refusal(member('p2'), parties('collecting', 'on_close', ['p1']))).toBe('not_found');
+  });
+
+  it('leaves the subject their own report (self is never anonymous)', () => {
+    expect(refusal(member(SUBJECT), parties('released', 'on_close', ['p1', 'p2', 'p3']))).toBe('subject');
   });
 });

@@ -10,7 +10,17 @@ export interface ReportParties {
   /** The subject's manager frozen at launch (cycle_subjects.manager_id), not today's. */
   managerId: string | null;
   managerVisibility: ManagerReportVisibility;
+  /**
+   * The people this report counted as anonymous raters (report_snapshots.anonymous_rater_ids),
+   * empty while there is no snapshot (nothing is served then). Never leaves the server.
+   */
+  anonymousRaters: readonly string[];
 }
+
+/** Why a report is refused: each maps to one error (ReportsException). */
+export type ReportRefusal = 'not_found' | 'not_available_yet' | 'rated_anonymously';
+
+export type ReportAccess = { allowed: true; viewer: ReportViewer } | { allowed: false; refusal: ReportRefusal };
 
 const CLOSED_STATES: readonly CycleState[] = ['closed', 'released'];
 
@@ -21,18 +31,47 @@ export function managerVisibility(settings: Record<string, unknown>): ManagerRep
 }
 
 /**
- * Who may read one report now, and in which capacity (most privileged first); null means 404.
+ * THE access decision for one report, in every format (page/JSON, CSV, PDF), for the trend it
+ * lends a later report, for report lists and for the organisation view's cells. Most privileged
+ * capacity first:
  *
  * - nothing before the cycle closes, for anyone;
  * - the subject: their own report, after release — checked first, so an HR admin reviewed in the
  *   cycle waits for the release like everyone else (DESIGN.md: a subject sees it only after release);
  * - HR admins of the organisation: every report once the cycle is closed (their own as above);
  * - the manager frozen at launch: as `reportVisibility.manager` says (on_close, on_release, never);
- * - anyone else (raters, colleagues, the subject's current but not frozen manager): never.
+ *   a person who became the subject's manager later gains nothing;
+ * - anyone else (raters, colleagues, the subject's current but not frozen manager): never;
+ * - and, over all of these, readers never count: whoever the report counted as an anonymous rater
+ *   is refused, whatever their role or place in the org chart now (DESIGN.md, "Who may see
+ *   what"). Such a reader knows their own ratings and could subtract them from a number shown
+ *   over k anonymous raters, leaving fewer than k. The rule consults the report's own stored
+ *   set, so no later change of role or org chart can undo it.
+ *
+ * Refusals: a refused rater gets `rated_anonymously` (403) only where the role or chart would
+ * otherwise have let them in (now or later). They know the report exists (they rated it) and
+ * which part they took; the answer says nothing about anyone else, and is given to nobody but
+ * them. Everyone else keeps getting the 404s (`not_available_yet` to someone who will be let in,
+ * else `not_found`), so nobody learns from the refusal that a report exists.
  *
  * The caller has already matched the organisation: a report of another organisation is not found.
  */
+export function reportAccess(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): ReportAccess {
+  const viewer = capacity(actor, parties);
+  const later = viewer === null && mayReadLater(actor, parties);
+  if ((viewer !== null || later) && parties.anonymousRaters.includes(actor.personId)) return { allowed: false, refusal: 'rated_anonymously' };
+  if (viewer !== null) return { allowed: true, viewer };
+  return { allowed: false, refusal: later ? 'not_available_yet' : 'not_found' };
+}
+
+/** reportAccess for callers that only need the capacity: null means refused (lists, trends, filters). */
 export function reportViewer(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): ReportViewer | null {
+  const access = reportAccess(actor, parties);
+  return access.allowed ? access.viewer : null;
+}
+
+/** The capacity the role and the frozen chart give, before "readers never count". */
+function capacity(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): ReportViewer | null {
   if (!CLOSED_STATES.includes(parties.cycleState)) return null;
   const released = parties.cycleState === 'released';
   if (actor.personId === parties.subjectId && !released) return null;
@@ -40,6 +79,17 @@ export function reportViewer(actor: Pick<Actor, 'personId' | 'role'>, parties: R
   if (parties.managerId !== null && actor.personId === parties.managerId && managerMaySee(parties.managerVisibility, released)) return 'manager';
   if (actor.personId === parties.subjectId && released) return 'subject';
   return null;
+}
+
+/**
+ * Whether someone refused now is let in later by their role and the frozen chart (then the 404
+ * says "not available yet" rather than "not found"): HR, the subject, and the manager unless 'never'.
+ */
+function mayReadLater(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): boolean {
+  if (parties.cycleState === 'released') return false;
+  // A draft is HR's business: its subjects have not been told yet.
+  if (parties.cycleState === 'draft') return actor.role === 'admin';
+  return mayEverRead(actor, parties);
 }
 
 function managerMaySee(visibility: ManagerReportVisibility, released: boolean): boolean {
@@ -58,34 +108,17 @@ function managerMaySee(visibility: ManagerReportVisibility, released: boolean): 
 }
 
 /**
- * Whether this person may read the report at some point (reportViewer is not null in the closed
- * or the released state): the subject, every HR admin, and the frozen manager unless the cycle
- * says 'never'. A rater for whom this holds knows their own ratings when reading the report, so
- * the anonymity rules never count them toward k (domain/anonymity.ts, rule 1).
+ * Whether the role and the frozen chart let this person read the report at some point (capacity
+ * is not null in the closed or the released state): the subject, every HR admin, and the frozen
+ * manager unless the cycle says 'never'. Asked at snapshot time of every rater: one for whom it
+ * holds reads the report knowing their own ratings, so the anonymity rules never count them
+ * toward k (domain/anonymity.ts, rule 1); everyone else is counted, stored in the report's
+ * anonymous raters, and refused by reportAccess for good.
  */
-export function mayEverRead(person: Pick<Actor, 'personId' | 'role'>, parties: Omit<ReportParties, 'cycleState'>): boolean {
+export function mayEverRead(person: Pick<Actor, 'personId' | 'role'>, parties: Pick<ReportParties, 'subjectId' | 'managerId' | 'managerVisibility'>): boolean {
   return (
     person.role === 'admin' ||
     person.personId === parties.subjectId ||
     (parties.managerId !== null && person.personId === parties.managerId && parties.managerVisibility !== 'never')
   );
-}
-
-/** SQL twin of reportViewer for lists ("my reports"): the same rules as a WHERE clause on cs (cycle_subjects) and c (cycles). */
-export const VISIBLE_TO_MEMBER_SQL = (personParam: string): string => `(
-  (cs.person_id = ${personParam} AND c.state = 'released')
-  OR (cs.manager_id = ${personParam} AND (
-        (c.settings #>> '{reportVisibility,manager}' = 'on_close' AND c.state IN ('closed', 'released'))
-     OR (COALESCE(c.settings #>> '{reportVisibility,manager}', 'on_release') = 'on_release' AND c.state = 'released')))
-)`;
-
-/**
- * Whether someone refused now will be able to read the report later (then the 404 says "not
- * available yet" rather than "not found"): HR, the subject, and the manager unless 'never'.
- */
-export function willSeeLater(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): boolean {
-  if (parties.cycleState === 'released') return false;
-  // A draft is HR's business: its subjects have not been told yet.
-  if (parties.cycleState === 'draft') return actor.role === 'admin';
-  return mayEverRead(actor, parties);
 }

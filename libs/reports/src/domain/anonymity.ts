@@ -69,8 +69,33 @@
  * cycle kept reports from managers (`never`), the manager would be anonymous, and the first pool
  * of 3 shown.
  *
+ * 6. Readers never count, whatever happens later. Whether a rater counts toward k is decided at
+ *    close, from their role and the frozen org chart then; who reads is decided at read time. So
+ *    the snapshot stores the people it counted as anonymous (`anonymousRaterIds` in
+ *    snapshot/report-input.ts, by isAnonymous below; never served), and the one access decision
+ *    (access/report-access.ts, reportAccess) refuses each of them the report in every format and
+ *    its trend inside later reports, even after they become HR or the subject's manager (the
+ *    manager that counts is the one frozen at launch; a later manager gains no access). The
+ *    argument of rule 1 then holds by construction: every reader of a report is either
+ *    identified, or was a reading rater at close (never counted), or did not rate it.
+ *
+ *    Organisation views. A heatmap cell is a sum of per-subject all_others numbers (each shown
+ *    over ≥ k anonymous raters) over ≥ m ≥ k subjects, and complementary suppression makes every
+ *    derivable combination a positive-weighted sum over whole subjects. A reader who counted in
+ *    none of those reports still faces ≥ k unknown raters in any combination (those of any one
+ *    subject in it): safe. A reader who counted in them is not: subtracting their own ratings
+ *    leaves k − 1 raters per subject, and these can be the SAME k − 1 people for every subject
+ *    of a cell (a small team rating each other), so a sum over fewer than k people comes out.
+ *    Hence (heatmap/heatmap.service.ts): an HR reader's organisation view is built without the
+ *    subjects whose reports counted that reader as anonymous. What is left stands on reports in
+ *    which they never counted, so the argument for readers who did not rate applies; the view
+ *    per reader is fixed (the stored sets do not change after release), so no two views of one
+ *    reader can be differenced. Two different readers' views differ by numbers the other reader
+ *    may read in full anyway.
+ *
  * The property test `anonymity.property.spec.ts` checks 1 and 3–5 by linear algebra over random
- * cycles with reading raters; `heatmap-suppression.ts` applies the same idea to organisation views.
+ * cycles with reading raters; `heatmap-suppression.ts` applies the same idea to organisation views;
+ * `access/readers-never-count.property.spec.ts` checks 6 against role and org-chart changes after close.
  */
 import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup, ResponseInput } from './report-types';
 

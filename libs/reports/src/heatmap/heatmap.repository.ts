@@ -18,9 +18,11 @@ export class HeatmapRepository {
   /**
    * One GROUP BY over the cycle's snapshot summaries: per department, with/without reports and
    * measure, the sum and number of people whose report showed that all-others number. A value the
-   * person's own report hid never enters the organisation view.
+   * person's own report hid never enters the organisation view. Readers never count: the reports
+   * that counted `readerId` as an anonymous rater are left out of that reader's view
+   * (HeatmapService says why).
    */
-  async aggregates(organizationId: string, cycleId: string): Promise<HeatmapAggregate[]> {
+  async aggregates(organizationId: string, cycleId: string, readerId: string): Promise<HeatmapAggregate[]> {
     const rows: { department: string | null; has_reports: boolean; measure: string; sum: number; count: number }[] = await this.db.query(
       `SELECT cs.department, cs.has_reports, m.measure, sum(m.value)::float8 AS sum, count(*)::int AS count
          FROM report_snapshots rs
@@ -30,9 +32,9 @@ export class HeatmapRepository {
            UNION ALL SELECT 'index:influence', (rs.summary ->> 'influence')::float8
            UNION ALL SELECT 'index:management', (rs.summary ->> 'management')::float8
          ) m
-        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND m.value IS NOT NULL
+        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND m.value IS NOT NULL AND NOT (rs.anonymous_rater_ids @> ARRAY[$3::uuid])
         GROUP BY cs.department, cs.has_reports, m.measure`,
-      [organizationId, cycleId],
+      [organizationId, cycleId, readerId],
     );
     return rows.map((r) => ({ department: r.department, hasReports: r.has_reports, measure: r.measure, sum: Number(r.sum), count: r.count }));
   }

@@ -22,6 +22,11 @@ import { HeatmapAggregate, HeatmapRepository } from './heatmap.repository';
  * and two views of the same answers at different minimums could be subtracted from each other
  * (a total shown in one, its parts in the other). The setting is locked from close on, when the
  * heatmap first appears, so every view of a cycle is the same view.
+ *
+ * Readers never count, here too: an HR reader's view leaves out every subject whose report
+ * counted that reader as an anonymous rater (domain/anonymity.ts, "Organisation views", says
+ * why it is needed and why it is enough). Such a reader always gets the same view, built only
+ * from reports in which they did not count.
  */
 @Injectable()
 export class HeatmapService {
@@ -41,7 +46,7 @@ export class HeatmapService {
     const [framework, departments, aggregates] = [
       await this.source.framework(org, cycle.frameworkVersionId),
       await this.heatmaps.departments(org, cycleId),
-      await this.heatmaps.aggregates(org, cycleId),
+      await this.heatmaps.aggregates(org, cycleId, actor.personId),
     ];
     const measures: HeatmapMeasureDto[] = [
       { key: 'index:influence', name: 'Influence index', kind: 'index' },

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { VISIBLE_TO_MEMBER_SQL } from '../access/report-access';
 
 /** The cycle and subject around one report: everything the access decision and the header need. */
 export interface ReportContext {
@@ -23,6 +22,9 @@ export interface ReportContext {
   managerId: string | null;
 }
 
+/** A snapshot's anonymous raters as read (uuid[]); never copied into anything served. */
+const raterIds = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
 /**
  * The earlier report a stored trend compares with, as the access rules see it today: a trend
  * shows that report's numbers, so only a reader who may read it sees the trend.
@@ -34,27 +36,37 @@ export interface TrendBaseline {
   settings: Record<string, unknown>;
   /** The subject's manager frozen at the earlier cycle's launch. */
   managerId: string | null;
+  /** Whom the earlier report counted as anonymous raters; null when that snapshot is gone (then nobody sees the trend). */
+  anonymousRaters: string[] | null;
 }
 
 export interface LoadedReport {
   context: ReportContext;
   /** The stored report as JSON text (the StoredReport shape of `format`). */
-  snapshot: { format: number; reportJson: string; computedAt: Date } | null;
+  snapshot: { format: number; reportJson: string; computedAt: Date; anonymousRaters: string[] } | null;
   /** Present when the stored report has a trend. */
   trendBaseline: TrendBaseline | null;
 }
 
-export interface MyReportRow {
+/**
+ * A report the person might open as subject or frozen manager: the candidate rows of "my
+ * reports", with everything the access decision needs. Which of them the person may open is
+ * decided by reportAccess (the service filters), never here.
+ */
+export interface MyReportCandidate {
   cycleId: string;
   cycleName: string;
   cycleState: CycleState;
+  settings: Record<string, unknown>;
   closedAt: string | null;
   releasedAt: string | null;
   subjectId: string;
   subjectName: string;
   subjectTitle: string | null;
   department: string | null;
-  viewer: 'subject' | 'manager';
+  managerId: string | null;
+  /** Whom the report counted as anonymous raters: for the decision only, never served. */
+  anonymousRaters: string[];
 }
 
 const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
@@ -77,7 +89,8 @@ export class ReportReadRepository {
       text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
                     rs.format, rs.report, rs.computed_at, rs.trend_cycle_id,
-                    pc.state AS trend_cycle_state, pc.settings AS trend_cycle_settings, pcs.manager_id AS trend_manager_id
+                    rs.anonymous_rater_ids, pc.state AS trend_cycle_state, pc.settings AS trend_cycle_settings,
+                    pcs.manager_id AS trend_manager_id, prs.anonymous_rater_ids AS trend_anonymous_rater_ids
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
                JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -86,6 +99,7 @@ export class ReportReadRepository {
                LEFT JOIN report_snapshots rs ON rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id
                LEFT JOIN cycle_subjects pcs ON pcs.organization_id = cs.organization_id AND pcs.person_id = cs.person_id AND pcs.cycle_id = rs.trend_cycle_id
                LEFT JOIN cycles pc ON pc.organization_id = pcs.organization_id AND pc.id = pcs.cycle_id
+               LEFT JOIN report_snapshots prs ON prs.organization_id = pcs.organization_id AND prs.cycle_id = pcs.cycle_id AND prs.subject_id = pcs.person_id
               WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
       values: [organizationId, cycleId, subjectId],
     });
@@ -107,33 +121,33 @@ export class ReportReadRepository {
         department: r.department,
         managerId: r.manager_id,
       },
-      snapshot: r.report ? { format: r.format, reportJson: r.report, computedAt: new Date(r.computed_at) } : null,
+      snapshot: r.report ? { format: r.format, reportJson: r.report, computedAt: new Date(r.computed_at), anonymousRaters: raterIds(r.anonymous_rater_ids) } : null,
       trendBaseline: r.trend_cycle_id
         ? {
             cycleId: r.trend_cycle_id,
             cycleState: r.trend_cycle_state ?? null,
             settings: r.trend_cycle_settings ?? {},
             managerId: r.trend_manager_id ?? null,
+            anonymousRaters: r.trend_anonymous_rater_ids ? raterIds(r.trend_anonymous_rater_ids) : null,
           }
         : null,
     };
   }
 
   /**
-   * The reports the person may open as subject or frozen manager (same rules as reportViewer),
-   * that have a snapshot. Newest cycle first.
+   * The snapshotted reports of closed and released cycles in which the person is the subject or
+   * the frozen manager: candidates only (a coarse, index-friendly narrowing, not the rule).
+   * Newest cycle first.
    */
-  async mine(organizationId: string, personId: string): Promise<MyReportRow[]> {
+  async myCandidates(organizationId: string, personId: string): Promise<MyReportCandidate[]> {
     const rows: Record<string, any>[] = await this.db.query(
-      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.closed_at, c.released_at,
-              cs.person_id, p.name, p.title, cs.department,
-              CASE WHEN cs.person_id = $2 THEN 'subject' ELSE 'manager' END AS viewer
+      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
+              cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids
          FROM cycle_subjects cs
          JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          JOIN report_snapshots rs ON rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id AND rs.organization_id = cs.organization_id
-        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2)
-          AND ${VISIBLE_TO_MEMBER_SQL('$2')}
+        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state IN ('closed', 'released')
         ORDER BY COALESCE(c.closed_at, c.created_at) DESC, c.id, (cs.person_id = $2) DESC, p.name, p.id
         LIMIT 1000`,
       [organizationId, personId],
@@ -142,13 +156,15 @@ export class ReportReadRepository {
       cycleId: r.cycle_id,
       cycleName: r.cycle_name,
       cycleState: r.state,
+      settings: r.settings ?? {},
       closedAt: iso(r.closed_at),
       releasedAt: iso(r.released_at),
       subjectId: r.person_id,
       subjectName: r.name,
       subjectTitle: r.title,
       department: r.department,
-      viewer: r.viewer,
+      managerId: r.manager_id,
+      anonymousRaters: raterIds(r.anonymous_rater_ids),
     }));
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
-import { managerVisibility, ReportParties, reportViewer, willSeeLater } from '../access/report-access';
+import { managerVisibility, ReportAccess, reportAccess, ReportParties, reportViewer } from '../access/report-access';
 import { ReportsException } from '../reports.exception';
 import { MyReportListDto, ReportDto, ReportScaleDto } from './report.dto';
-import { ReportReadRepository, TrendBaseline } from './report-read.repository';
+import { MyReportCandidate, ReportReadRepository, TrendBaseline } from './report-read.repository';
 import { ReportHeader, reportJson, withoutTrend } from './report-shape';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
@@ -50,9 +50,12 @@ export class ReportViewService {
       subjectId: context.subjectId,
       managerId: context.managerId,
       managerVisibility: managerVisibility(context.settings),
+      anonymousRaters: snapshot?.anonymousRaters ?? [],
     };
-    const viewer = reportViewer(actor, parties);
-    if (!viewer) throw willSeeLater(actor, parties) ? ReportsException.notAvailableYet() : ReportsException.reportNotFound();
+    const access = reportAccess(actor, parties);
+    // Refused: no audit event (a refused read is no view), and no content.
+    if (!access.allowed) throw refusal(access);
+    const { viewer } = access;
     // Closed but the snapshot job has not run yet: it will be there shortly.
     if (!snapshot) throw ReportsException.notAvailableYet();
     await this.audit.recordView(actor, {
@@ -80,34 +83,60 @@ export class ReportViewService {
     return { header, stored };
   }
 
+  /** "My reports": the candidates the same decision as a report read lets the actor open now. */
   async mine(actor: Actor): Promise<MyReportListDto> {
-    const rows = await this.read.mine(actor.organizationId, actor.personId);
+    const candidates = await this.read.myCandidates(actor.organizationId, actor.personId);
     return {
-      items: rows.map((r) => ({
-        cycleId: r.cycleId,
-        cycleName: r.cycleName,
-        cycleState: r.cycleState,
-        closedAt: r.closedAt,
-        releasedAt: r.releasedAt,
-        subject: { id: r.subjectId, name: r.subjectName, title: r.subjectTitle, department: r.department },
-        viewer: r.viewer,
-      })),
+      items: candidates
+        .filter((r) => reportViewer(actor, candidateParties(r)) !== null)
+        .map((r) => ({
+          cycleId: r.cycleId,
+          cycleName: r.cycleName,
+          cycleState: r.cycleState,
+          closedAt: r.closedAt,
+          releasedAt: r.releasedAt,
+          subject: { id: r.subjectId, name: r.subjectName, title: r.subjectTitle, department: r.department },
+          // How the actor relates to it (an HR admin's own team is listed as theirs, too).
+          viewer: r.subjectId === actor.personId ? ('subject' as const) : ('manager' as const),
+        })),
     };
+  }
+}
+
+function candidateParties(r: MyReportCandidate): ReportParties {
+  return { cycleState: r.cycleState, subjectId: r.subjectId, managerId: r.managerId, managerVisibility: managerVisibility(r.settings), anonymousRaters: r.anonymousRaters };
+}
+
+function refusal(access: Extract<ReportAccess, { allowed: false }>): ReportsException {
+  switch (access.refusal) {
+    case 'rated_anonymously':
+      return ReportsException.ratedAnonymously();
+    case 'not_available_yet':
+      return ReportsException.notAvailableYet();
+    case 'not_found':
+      return ReportsException.reportNotFound();
+    default: {
+      const exhaustive: never = access.refusal;
+      return exhaustive;
+    }
   }
 }
 
 /**
  * A trend shows the numbers of an earlier report: only a reader who may read that report today
  * sees it (e.g. not a manager whom the earlier cycle never showed reports, or who was not the
- * subject's manager then). The stored snapshot stays as computed; the trend is left out per read.
+ * subject's manager then, nor anyone the earlier report counted as an anonymous rater). The
+ * stored snapshot stays as computed; the trend is left out per read.
  */
 function mayReadBaseline(actor: Actor, subjectId: string, baseline: TrendBaseline): boolean {
-  if (baseline.cycleState === null) return false;
+  if (baseline.cycleState === null || baseline.anonymousRaters === null) return false;
   const parties: ReportParties = {
     cycleState: baseline.cycleState,
     subjectId,
     managerId: baseline.managerId,
     managerVisibility: managerVisibility(baseline.settings),
+    // A reader the earlier report counted as anonymous could subtract their rating from its numbers.
+    anonymousRaters: baseline.anonymousRaters,
   };
   return reportViewer(actor, parties) !== null;
 }

@@ -1,4 +1,4 @@
-import { frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
+import { anonymousRaterIds, frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
 import type { FrameworkShape, RaterVector } from './report-source.repository';
 
 describe('report input', () => {
@@ -67,6 +67,28 @@ describe('report input', () => {
     expect(mayRead('on_release')).toEqual([true, false, true, false]);
     expect(mayRead('on_close')).toEqual([true, false, true, false]);
     expect(mayRead('never')).toEqual([false, false, true, false]);
+  });
+
+  it('keeps whom the report counts as anonymous: not self, not a separately shown manager, not a rater who may read it', () => {
+    const vector = (raterId: string, relationship: RaterVector['relationship'], raterRole: 'admin' | 'member' = 'member'): RaterVector => ({
+      requestId: `r-${raterId}`,
+      subjectId: 'x',
+      relationship,
+      raterId,
+      raterRole,
+      ratings: [null],
+      comments: {},
+    });
+    const vectors = [vector('x', 'self'), vector('m', 'manager'), vector('hr', 'peer', 'admin'), vector('p2', 'peer'), vector('p1', 'other'), vector('d', 'direct_report')];
+    const counted = (showManagerSeparately: boolean, managerVisibility: 'on_close' | 'on_release' | 'never') => {
+      const responses = responsesInput(['s1'], vectors, { subjectId: 'x', managerId: 'm', managerVisibility });
+      return anonymousRaterIds(vectors, responses, { threshold: 3, showManagerSeparately });
+    };
+    // Not-observed-only responses count too: they are respondents of the report.
+    expect(counted(true, 'never')).toEqual(['d', 'p1', 'p2']);
+    expect(counted(false, 'on_release')).toEqual(['d', 'p1', 'p2']);
+    expect(counted(false, 'never')).toEqual(['d', 'm', 'p1', 'p2']);
+    expect(() => anonymousRaterIds(vectors, [], { threshold: 3, showManagerSeparately: true })).toThrow(RangeError);
   });
 
   it('reads a stored summary back for the trend, or nothing when it is malformed', () => {

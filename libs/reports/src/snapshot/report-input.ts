@@ -1,6 +1,7 @@
 import type { ManagerReportVisibility } from '@lib/cycles';
 import { managerVisibility, mayEverRead } from '../access/report-access';
-import type { BehaviourInput, Rating, RaterGroup, ReportInput, ResponseInput, TrendSource } from '../domain';
+import { isAnonymous } from '../domain';
+import type { AnonymitySettings, BehaviourInput, Rating, RaterGroup, ReportInput, ResponseInput, TrendSource } from '../domain';
 import type { FrameworkShape, RaterVector } from './report-source.repository';
 
 export interface ReportSettings {
@@ -54,6 +55,21 @@ export function responsesInput(statementIds: readonly string[], vectors: readonl
     const raterMayRead = mayEverRead({ personId: v.raterId, role: v.raterRole }, readers);
     return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments, raterMayRead } : { raterGroup, answers, raterMayRead };
   });
+}
+
+/**
+ * The people a report counts as anonymous raters (domain/anonymity.ts, rule 1): the raters of
+ * `responses` (responsesInput of the same `vectors`, index for index) for whom isAnonymous holds,
+ * by the very test buildReport applies. Stored with the snapshot and consulted by every access
+ * decision (access/report-access.ts), never served. Sorted, without repeats.
+ */
+export function anonymousRaterIds(vectors: readonly RaterVector[], responses: readonly ResponseInput[], settings: AnonymitySettings): string[] {
+  if (vectors.length !== responses.length) throw new RangeError('one response per rater vector');
+  const ids = new Set<string>();
+  responses.forEach((response, i) => {
+    if (isAnonymous(response, settings)) ids.add(vectors[i].raterId);
+  });
+  return [...ids].sort();
 }
 
 /** A stored summary read back for the trend; anything malformed counts as "no previous report". */

@@ -5,7 +5,7 @@ import { JOB_NAMES, JobsService, ReportsSnapshotJobData } from '@lib/jobs';
 import { buildReport } from '../domain';
 import { storedReport } from '../report/report-shape';
 import { ReportsErrorCode, ReportsException } from '../reports.exception';
-import { frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
+import { anonymousRaterIds, frameworkInput, reportSettings, responsesInput, trendSource } from './report-input';
 import { ReportSnapshotsRepository, SnapshotRow } from './report-snapshots.repository';
 import { ReportSourceRepository } from './report-source.repository';
 
@@ -80,14 +80,17 @@ export class ReportSnapshotService implements OnModuleInit {
         const rows: SnapshotRow[] = batchSubjects.map(({ subjectId, managerId }) => {
           const earlier = previousOf.get(subjectId);
           const previous = trendSource(earlier?.summary);
-          const report = buildReport({
-            ...settings,
-            ...shape,
-            responses: responsesInput(statementIds, vectorsOf.get(subjectId) ?? [], { subjectId, managerId, managerVisibility }),
-            previous,
-          });
+          const subjectVectors = vectorsOf.get(subjectId) ?? [];
+          const responses = responsesInput(statementIds, subjectVectors, { subjectId, managerId, managerVisibility });
+          const report = buildReport({ ...settings, ...shape, responses, previous });
           const previousCycle = earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;
-          return { subjectId, report: storedReport(report, descriptions, previousCycle), summary: report.summary };
+          return {
+            subjectId,
+            report: storedReport(report, descriptions, previousCycle),
+            summary: report.summary,
+            // Whom this very report counted toward k: they may never read it (report-access.ts).
+            anonymousRaterIds: anonymousRaterIds(subjectVectors, responses, settings),
+          };
         });
         written += await this.snapshots.write(organizationId, cycleId, rows, replace, tx);
       }

@@ -10,6 +10,8 @@ export interface SnapshotRow {
   report: StoredReport;
   /** The shown all-others numbers (ReportView.summary): the next cycle's trend and the heatmap read this. */
   summary: TrendSource;
+  /** The people the report counted as anonymous raters: consulted by the access decision, never served. */
+  anonymousRaterIds: string[];
 }
 
 @Injectable()
@@ -25,16 +27,22 @@ export class ReportSnapshotsRepository {
     // One JSON document for the batch. `report` is read as json (not jsonb), which keeps the text
     // of each report exactly as JSON.stringify wrote it: it is stored and later served as is.
     const batch = JSON.stringify(
-      rows.map((r) => ({ subject_id: r.subjectId, report: r.report, trend_cycle_id: r.report.trend?.previousCycle?.id ?? null, summary: r.summary })),
+      rows.map((r) => ({
+        subject_id: r.subjectId,
+        report: r.report,
+        trend_cycle_id: r.report.trend?.previousCycle?.id ?? null,
+        summary: r.summary,
+        anonymous_rater_ids: r.anonymousRaterIds,
+      })),
     );
     const result: unknown = await tx.query(
-      `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, format, report, trend_cycle_id, summary, computed_at)
-       SELECT $1, $2, x.subject_id, $3, x.report::text, x.trend_cycle_id, x.summary, now()
-         FROM json_to_recordset($4::json) AS x(subject_id uuid, report json, trend_cycle_id uuid, summary jsonb)
+      `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, format, report, trend_cycle_id, summary, anonymous_rater_ids, computed_at)
+       SELECT $1, $2, x.subject_id, $3, x.report::text, x.trend_cycle_id, x.summary, x.anonymous_rater_ids, now()
+         FROM json_to_recordset($4::json) AS x(subject_id uuid, report json, trend_cycle_id uuid, summary jsonb, anonymous_rater_ids uuid[])
        ON CONFLICT (cycle_id, subject_id) DO ${
          replace
            ? `UPDATE SET format = EXCLUDED.format, report = EXCLUDED.report, trend_cycle_id = EXCLUDED.trend_cycle_id,
-                         summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at`
+                         summary = EXCLUDED.summary, anonymous_rater_ids = EXCLUDED.anonymous_rater_ids, computed_at = EXCLUDED.computed_at`
            : 'NOTHING'
        }
        RETURNING 1`,
