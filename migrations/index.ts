@@ -4,5 +4,6 @@ import { CreateCycles1795400100000 } from './1795400100000-CreateCycles';
 import { AddCycleNotificationState1795400230000 } from './1795400230000-AddCycleNotificationState';
 import { AddReportSnapshotSummary1795400241000 } from './1795400241000-AddReportSnapshotSummary';
 import { StoreReportAsServed1795400250000 } from './1795400250000-StoreReportAsServed';
+import { CreatePasswordResets1795400310000 } from './1795400310000-CreatePasswordResets';
 
-export const MIGRATIONS = [CreateIdentity1795400000000, CreateCycles1795400100000, AddCycleNotificationState1795400230000, AddReportSnapshotSummary1795400241000, StoreReportAsServed1795400250000];
+export const MIGRATIONS = [CreateIdentity1795400000000, CreateCycles1795400100000, AddCycleNotificationState1795400230000, AddReportSnapshotSummary1795400241000, StoreReportAsServed1795400250000, CreatePasswordResets1795400310000];

@@ -9,6 +9,9 @@ const PUBLIC = new Set([
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/accept-invitation',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/check',
+  'POST /api/auth/password-reset/complete',
 ]);
 
 describe('deny by default', () => {

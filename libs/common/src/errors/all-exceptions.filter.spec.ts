@@ -2,13 +2,14 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AppException, ErrorKind } from './app.exception';
 
 /** The filter's answer to an exception, as the client would receive it. */
-function replyTo(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const sent = { status: 0, body: {} as Record<string, unknown> };
+function replyTo(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const sent = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const reply = {
     status: (code: number) => ((sent.status = code), reply),
-    header: () => reply,
+    header: (name: string, value: string) => ((sent.headers[name] = value), reply),
     send: (body: Record<string, unknown>) => ((sent.body = body), reply),
   };
   const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', url: '/api/x' }) }) } as unknown as ArgumentsHost;
@@ -40,5 +41,13 @@ describe('AllExceptionsFilter', () => {
     const { status, body } = replyTo(queryFailed('42703'));
     expect(status).toBe(500);
     expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Reference: req-1', requestId: 'req-1' });
+  });
+
+  it('sends Retry-After, in whole seconds, when a domain error says when to come back', () => {
+    const { status, headers, body } = replyTo(new AppException(ErrorKind.TooManyRequests, 'too_many_attempts', 'Slow down', { retryAfterSeconds: 59.2 }));
+    expect(status).toBe(429);
+    expect(headers['retry-after']).toBe('60');
+    expect(body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: 'Slow down', code: 'too_many_attempts' });
+    expect(replyTo(new AppException(ErrorKind.Conflict, 'x', 'No')).headers['retry-after']).toBeUndefined();
   });
 });
