@@ -23,6 +23,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', lazy: page(() => import('@/features/auth/routes/LoginPage')) },
           { path: 'accept-invitation', lazy: page(() => import('@/features/auth/routes/AcceptInvitationPage')) },
+          { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/ForgotPasswordPage')) },
+          { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/ResetPasswordPage')) },
         ],
       },
       {
@@ -33,6 +35,7 @@ export const routes: RouteObject[] = [
             ErrorBoundary: RouteError,
             children: [
               { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
+              { path: 'account', lazy: page(() => import('@/features/auth/routes/AccountPage')) },
               { path: 'people', lazy: page(() => import('@/features/people/routes/PeoplePage')) },
               { path: 'people/:personId', lazy: page(() => import('@/features/people/routes/PersonPage')) },
               { path: 'feedback', lazy: page(() => import('@/features/feedback/routes/MyFeedbackPage')) },

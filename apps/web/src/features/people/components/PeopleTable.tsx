@@ -32,7 +32,7 @@ export function PeopleTable({ people, admin, busy }: { people: Person[]; admin: 
         cell: (p) =>
           p.hasLogin ? (
             <Badge tone="success" icon="✓">
-              Active
+              Has a login
             </Badge>
           ) : (
             <Badge tone="warning" icon="–">
