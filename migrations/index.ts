@@ -5,6 +5,7 @@ import { AddCycleNotificationState1795400230000 } from './1795400230000-AddCycle
 import { AddReportSnapshotSummary1795400241000 } from './1795400241000-AddReportSnapshotSummary';
 import { StoreReportAsServed1795400250000 } from './1795400250000-StoreReportAsServed';
 import { StoreAnonymousRaters1795400300000 } from './1795400300000-StoreAnonymousRaters';
+import { CreatePasswordResets1795400310000 } from './1795400310000-CreatePasswordResets';
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
 import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   AddReportSnapshotSummary1795400241000,
   StoreReportAsServed1795400250000,
   StoreAnonymousRaters1795400300000,
+  CreatePasswordResets1795400310000,
   HideOutboxSecrets1795400320000,
   AddOrganizationSettings1795400340000,
 ];

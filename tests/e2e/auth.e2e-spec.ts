@@ -1,5 +1,7 @@
+import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import type { HttpClient } from '../support/http-client';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('authentication', () => {
@@ -144,14 +146,107 @@ describe('invitations', () => {
 
   it('a new invitation replaces the previous link, and expired links fail', async () => {
     const team = await aTeam(t.db);
+    const newcomer = await aPerson(t.db, team.org.id, { name: 'Twice Invited', withLogin: false });
     const hr = t.client();
     await hr.login(team.admin.email, TEST_PASSWORD);
-    await hr.post(`/api/people/${team.peer.id}/invite`);
-    await hr.post(`/api/people/${team.peer.id}/invite`);
-    const [older, newest] = smtp.to(team.peer.email).map((m) => /token=([\w-]+)/.exec(m.text)![1]);
+    await hr.post(`/api/people/${newcomer.id}/invite`);
+    await hr.post(`/api/people/${newcomer.id}/invite`);
+    const [older, newest] = smtp.to(newcomer.email).map((m) => /token=([\w-]+)/.exec(m.text)![1]);
     expect((await t.client().get(`/api/auth/invitations/${older}`)).status).toBe(404);
     expect((await t.client().get(`/api/auth/invitations/${newest}`)).status).toBe(200);
     await t.db.query(`UPDATE invitations SET expires_at = now() - interval '1 second'`);
     expect((await t.client().post('/api/auth/accept-invitation', { token: newest, password: 'a-long-enough-password' })).status).toBe(404);
+  });
+});
+
+/**
+ * Issue 8: HR could take over any account by inviting a person who already had a password (the link
+ * replaced it and ended their sessions) and reading the link. Each step of that path is refused;
+ * links are read from real mail (a test SMTP server), the way their owner reads them.
+ */
+describe('an account is taken over by nobody', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let team: Awaited<ReturnType<typeof aTeam>>;
+  let hr: HttpClient;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url });
+    team = await aTeam(t.db);
+    hr = t.client();
+    await hr.login(team.admin.email, TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+  const tokenFor = (email: string, page: string): string => {
+    const mail = smtp.to(email).at(-1)!;
+    return new RegExp(`/${page}\\?token=([\\w-]+)`).exec(mail.text)![1];
+  };
+  const mailsTo = async (email: string): Promise<number> =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE recipient = $1`, [email]))[0].n;
+
+  it('HR cannot invite a person who already has a login (409), and nothing is mailed or changed', async () => {
+    const victim = await aPerson(t.db, team.org.id, { name: 'Vic Victim' });
+    const session = t.client();
+    await session.login(victim.email, TEST_PASSWORD);
+    const refused = await hr.post(`/api/people/${victim.id}/invite`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'already_has_login' });
+    expect(refused.body.message).toMatch(/Vic Victim already has a login/);
+    expect(refused.body.message).toMatch(/Forgot your password/);
+    expect(await mailsTo(victim.email)).toBe(0);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM invitations WHERE person_id = $1`, [victim.id]))[0].n).toBe(0);
+    expect((await session.get('/api/auth/me')).status).toBe(200);
+    expect((await t.client().post('/api/auth/login', { email: victim.email, password: TEST_PASSWORD })).status).toBe(200);
+    // HR's own account is no exception, and HR of the same organisation sees the person's state.
+    expect((await hr.post(`/api/people/${team.admin.id}/invite`)).status).toBe(409);
+    expect((await hr.get(`/api/people/${victim.id}`)).body.hasLogin).toBe(true);
+  });
+
+  it('an invitation sent before the person set a password replaces nothing', async () => {
+    const person = await aPerson(t.db, team.org.id, { name: 'Olga Oldlink', withLogin: false });
+    expect((await hr.post(`/api/people/${person.id}/invite`)).status).toBe(202);
+    const token = tokenFor(person.email, 'accept-invitation');
+    // The person gets a password some other way while the link is still pending (a link mailed
+    // before this rule existed, or a password set straight in the database by an operator).
+    const [{ password_hash: hash }] = await t.db.query(`SELECT password_hash FROM people WHERE id = $1`, [team.member.id]);
+    await t.db.query(`UPDATE people SET password_hash = $2 WHERE id = $1`, [person.id, hash]);
+    const session = t.client();
+    await session.login(person.email, TEST_PASSWORD);
+
+    const described = await t.client().get(`/api/auth/invitations/${token}`);
+    expect(described.status).toBe(409);
+    expect(described.body.message).toMatch(/already has a password/);
+    const taken = t.client();
+    const accepted = await taken.post('/api/auth/accept-invitation', { token, password: 'hr-chose-this-one' });
+    expect(accepted.status).toBe(409);
+    expect(accepted.body).toMatchObject({ code: 'already_has_login' });
+    expect((await taken.get('/api/auth/me')).status).toBe(401);
+    expect((await session.get('/api/auth/me')).status).toBe(200);
+    expect((await t.client().post('/api/auth/login', { email: person.email, password: 'hr-chose-this-one' })).status).toBe(401);
+    expect((await t.client().post('/api/auth/login', { email: person.email, password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('a password reset HR asks for goes to the person, never to HR, and HR cannot set a password', async () => {
+    const victim = await aPerson(t.db, team.org.id, { name: 'Val Victim' });
+    smtp.clear();
+    expect((await hr.post('/api/auth/password-reset', { email: victim.email })).status).toBe(202);
+    await t.app.get(JobsService).runHeld(JOB_NAMES.passwordResetMail);
+    expect(smtp.messages.map((m) => m.to)).toEqual([[victim.email]]);
+    // Mail that went out over SMTP is not kept in the outbox HR reads.
+    const outbox = (await hr.get('/api/outbox')).body.items as { recipient: string }[];
+    expect(outbox.filter((m) => m.recipient === victim.email)).toEqual([]);
+    // No route lets HR choose someone's password, nor use a link it does not have.
+    expect((await hr.patch(`/api/people/${victim.id}`, { password: 'hr-chose-this-one' })).status).toBe(400);
+    expect((await hr.post('/api/auth/password-reset/complete', { token: 'x'.repeat(43), password: 'hr-chose-this-one' })).status).toBe(404);
+    // HR's own "change password" changes HR's password only.
+    expect((await hr.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'hr-chose-this-one', personId: victim.id })).status).toBe(400);
+    expect((await t.client().post('/api/auth/login', { email: victim.email, password: TEST_PASSWORD })).status).toBe(200);
+    // Only the person, with the mailed link, sets a new one.
+    const token = tokenFor(victim.email, 'reset-password');
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: 'victim-chose-this' })).status).toBe(204);
+    expect((await t.client().post('/api/auth/login', { email: victim.email, password: 'victim-chose-this' })).status).toBe(200);
   });
 });

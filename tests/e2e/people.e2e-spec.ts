@@ -1,4 +1,4 @@
-import { aTeam, TEST_PASSWORD } from '../support/factories';
+import { aPerson, aTeam, TEST_PASSWORD, type TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -9,10 +9,15 @@ describe('people', () => {
   let hr: HttpClient;
   let member: HttpClient;
   let otherHr: HttpClient;
+  /** People without a login yet: the only ones an invitation is for. */
+  let aNewcomer: TestPerson;
+  let bNewcomer: TestPerson;
   beforeAll(async () => {
     t = await startTestApp();
     a = await aTeam(t.db, 'Org A');
     b = await aTeam(t.db, 'Org B');
+    aNewcomer = await aPerson(t.db, a.org.id, { name: 'Nell Newcomer', withLogin: false });
+    bNewcomer = await aPerson(t.db, b.org.id, { name: 'Ned Newcomer', withLogin: false });
     hr = t.client();
     await hr.login(a.admin.email, TEST_PASSWORD);
     member = t.client();
@@ -29,7 +34,7 @@ describe('people', () => {
       { name: 'get', call: (c: HttpClient) => c.get(`/api/people/${a.peer.id}`), member: 200, crossOrg: 404 },
       { name: 'create', call: (c: HttpClient) => c.post('/api/people', { email: `x${Math.random()}@a.org`, name: 'X' }), member: 403, admin: 201 },
       { name: 'update', call: (c: HttpClient) => c.patch(`/api/people/${a.peer.id}`, { title: 'Guide' }), member: 403, crossOrg: 404 },
-      { name: 'invite', call: (c: HttpClient) => c.post(`/api/people/${a.peer.id}/invite`), member: 403, admin: 202, crossOrg: 404 },
+      { name: 'invite', call: (c: HttpClient) => c.post(`/api/people/${aNewcomer.id}/invite`), member: 403, admin: 202, crossOrg: 404 },
       { name: 'import', call: (c: HttpClient) => c.post('/api/people/import?dryRun=true', undefined, { raw: 'email,name\nq@a.org,Q\n', headers: { 'content-type': 'text/csv' } }), member: 403 },
       { name: 'outbox', call: (c: HttpClient) => c.get('/api/outbox'), member: 403 },
       { name: 'audit', call: (c: HttpClient) => c.get('/api/audit-events'), member: 403 },
@@ -97,13 +102,13 @@ describe('people', () => {
   });
 
   it("keeps each organisation's outbox to itself", async () => {
-    expect((await hr.post(`/api/people/${a.colleague.id}/invite`)).status).toBe(202);
-    expect((await otherHr.post(`/api/people/${b.colleague.id}/invite`)).status).toBe(202);
+    expect((await hr.post(`/api/people/${aNewcomer.id}/invite`)).status).toBe(202);
+    expect((await otherHr.post(`/api/people/${bNewcomer.id}/invite`)).status).toBe(202);
     const mine = (await hr.get('/api/outbox')).body.items as { id: string; recipient: string }[];
     const theirs = (await otherHr.get('/api/outbox')).body.items as { id: string; recipient: string }[];
-    expect(mine.map((m) => m.recipient)).toContain(a.colleague.email);
-    expect(theirs.map((m) => m.recipient)).toContain(b.colleague.email);
-    const emailsOf = (team: typeof a) => [team.admin, team.manager, team.member, team.colleague, team.peer].map((p) => p.email);
+    expect(mine.map((m) => m.recipient)).toContain(aNewcomer.email);
+    expect(theirs.map((m) => m.recipient)).toContain(bNewcomer.email);
+    const emailsOf = (team: typeof a) => [team.admin, team.manager, team.member, team.colleague, team.peer, team === a ? aNewcomer : bNewcomer].map((p) => p.email);
     expect(theirs.filter((m) => emailsOf(a).includes(m.recipient))).toEqual([]);
     expect(mine.filter((m) => emailsOf(b).includes(m.recipient))).toEqual([]);
     expect(theirs.map((m) => m.id)).not.toEqual(expect.arrayContaining([mine[0].id]));

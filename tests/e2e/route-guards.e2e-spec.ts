@@ -12,6 +12,9 @@ const PUBLIC = new Set([
   // The first-run set-up: nobody can sign in before it; its own one-time code guards it.
   'GET /api/setup',
   'POST /api/setup',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/check',
+  'POST /api/auth/password-reset/complete',
 ]);
 
 describe('deny by default', () => {

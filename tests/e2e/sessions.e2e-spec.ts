@@ -1,10 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { SessionService } from '@lib/identity';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,17 +84,27 @@ describe('sessions an instance remembers', () => {
     expect((await http.get('/api/outbox')).status).toBe(200);
   });
 
-  it('setting a password through an invitation ends the earlier sessions at once', async () => {
-    const person = await aPerson(t.db, team.org.id, { name: 'Ines Invited' });
+  it('a password reset ends the earlier sessions at once', async () => {
+    const person = await aPerson(t.db, team.org.id, { name: 'Ines Reset' });
     const earlier = await signedIn(person.email);
     expect((await earlier.get('/api/auth/me')).status).toBe(200);
-    const hr = await signedIn(team.admin.email);
-    await hr.post(`/api/people/${person.id}/invite`);
-    const [mail] = smtp.to(person.email);
-    const token = /token=([\w-]+)/.exec(mail.text)![1];
-    expect((await t.client().post('/api/auth/accept-invitation', { token, password: 'a-long-enough-password' })).status).toBe(200);
-    expect(await sessionsOf(person.id)).toBe(1);
+    expect((await t.client().post('/api/auth/password-reset', { email: person.email })).status).toBe(202);
+    await t.app.get(JobsService).runHeld(JOB_NAMES.passwordResetMail);
+    const token = /reset-password\?token=([\w-]+)/.exec(smtp.to(person.email)[0].text)![1];
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: 'a-long-enough-password' })).status).toBe(204);
+    expect(await sessionsOf(person.id)).toBe(0);
     expect((await earlier.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('a password change ends the other sessions at once and keeps this one', async () => {
+    const person = await aPerson(t.db, team.org.id, { name: 'Chad Changer' });
+    const here = await signedIn(person.email);
+    const other = await signedIn(person.email);
+    expect((await other.get('/api/auth/me')).status).toBe(200);
+    expect((await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-long-enough-password' })).status).toBe(204);
+    expect(await sessionsOf(person.id)).toBe(1);
+    expect((await other.get('/api/auth/me')).status).toBe(401);
+    expect((await here.get('/api/auth/me')).status).toBe(200);
   });
 
   it('never outlives the session itself', async () => {

@@ -10,6 +10,10 @@ export enum IdentityErrorCode {
   InvitationInvalid = 'invitation_invalid',
   ImportInvalid = 'import_invalid',
   LastAdmin = 'last_admin',
+  AlreadyHasLogin = 'already_has_login',
+  PasswordResetInvalid = 'password_reset_invalid',
+  CurrentPasswordIncorrect = 'current_password_incorrect',
+  PasswordUnchanged = 'password_unchanged',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -22,6 +26,10 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvitationInvalid]: ErrorKind.NotFound,
   [IdentityErrorCode.ImportInvalid]: ErrorKind.Validation,
   [IdentityErrorCode.LastAdmin]: ErrorKind.Conflict,
+  [IdentityErrorCode.AlreadyHasLogin]: ErrorKind.Conflict,
+  [IdentityErrorCode.PasswordResetInvalid]: ErrorKind.NotFound,
+  [IdentityErrorCode.CurrentPasswordIncorrect]: ErrorKind.Validation,
+  [IdentityErrorCode.PasswordUnchanged]: ErrorKind.Validation,
 };
 
 export class IdentityException extends AppException {

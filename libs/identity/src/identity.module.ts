@@ -3,9 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { CredentialsRepository } from './auth/credentials.repository';
 import { InvitationService } from './auth/invitation.service';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { PasswordChangeService } from './auth/password-change.service';
+import { PasswordResetService } from './auth/password-reset.service';
+import { PasswordController } from './auth/password.controller';
+import { PasswordResetsRepository } from './auth/password-resets.repository';
 import { SessionAuthGuard } from './auth/session-auth.guard';
 import { SessionService } from './auth/session.service';
 import { SessionStrategy } from './auth/session.strategy';
@@ -18,12 +23,16 @@ import { PeopleService } from './people/people.service';
 @Module({
   imports: [PassportModule.register({ session: false })],
   // The import controller comes first so that /people/import is not read as /people/:id.
-  controllers: [AuthController, PeopleImportController, PeopleController],
+  controllers: [AuthController, PasswordController, PeopleImportController, PeopleController],
   providers: [
     AuthService,
     LoginThrottleService,
     SessionService,
     InvitationService,
+    CredentialsRepository,
+    PasswordResetsRepository,
+    PasswordResetService,
+    PasswordChangeService,
     LocalStrategy,
     SessionStrategy,
     PeopleRepository,

@@ -11,6 +11,8 @@ export const JOB_NAMES = {
   cycleSweep: 'cycle.sweep',
   /** Compute the report snapshots of a closed cycle: `{ organizationId, cycleId }` (libs/reports). */
   reportsSnapshot: 'reports.snapshot',
+  /** Mail a password-reset link to every account with this address, if any (libs/identity): `{ email, ip }`. */
+  passwordResetMail: 'identity.password-reset-mail',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -29,4 +31,11 @@ export type CycleInvitationsJobData = CycleJobData;
 export interface CycleRemindersJobData extends CycleJobData {
   /** Part of every reminder's dedupe key: one mail per rater and slot, however often the job runs. */
   slot: string;
+}
+
+export interface PasswordResetMailJobData {
+  /** Trimmed and lower-cased, as asked for: it may belong to nobody. */
+  email: string;
+  /** The address the request came from, kept with the link it issues. */
+  ip: string;
 }

@@ -25,6 +25,8 @@ export const routes: RouteObject[] = [
           { path: 'accept-invitation', lazy: page(() => import('@/features/auth/routes/AcceptInvitationPage')) },
           // A fresh instance's first run; once used it sends everyone on to the app.
           { path: 'setup', lazy: page(() => import('@/features/setup/routes/SetupPage')) },
+          { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/ForgotPasswordPage')) },
+          { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/ResetPasswordPage')) },
         ],
       },
       {
@@ -35,6 +37,7 @@ export const routes: RouteObject[] = [
             ErrorBoundary: RouteError,
             children: [
               { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
+              { path: 'account', lazy: page(() => import('@/features/auth/routes/AccountPage')) },
               { path: 'people', lazy: page(() => import('@/features/people/routes/PeoplePage')) },
               { path: 'people/:personId', lazy: page(() => import('@/features/people/routes/PersonPage')) },
               { path: 'feedback', lazy: page(() => import('@/features/feedback/routes/MyFeedbackPage')) },

@@ -2,6 +2,7 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AppException, ErrorKind } from './app.exception';
 
 /** The filter's answer to an exception, as the client would receive it. */
 function replyTo(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
@@ -58,10 +59,19 @@ describe('AllExceptionsFilter', () => {
       error: 'Service Unavailable',
       message: 'Ripple cannot reach its database right now. Try again in a moment.',
       code: 'database_unavailable',
+      requestId: 'req-1',
     });
   });
 
   it('sends no Retry-After with other errors', () => {
     expect(replyTo(queryFailed('42703')).headers['retry-after']).toBeUndefined();
+  });
+
+  it('sends Retry-After, in whole seconds, when a domain error says when to come back', () => {
+    const { status, headers, body } = replyTo(new AppException(ErrorKind.TooManyRequests, 'too_many_attempts', 'Slow down', { retryAfterSeconds: 59.2 }));
+    expect(status).toBe(429);
+    expect(headers['retry-after']).toBe('60');
+    expect(body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: 'Slow down', code: 'too_many_attempts' });
+    expect(replyTo(new AppException(ErrorKind.Conflict, 'x', 'No')).headers['retry-after']).toBeUndefined();
   });
 });

@@ -61,6 +61,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId, url: request.url }, 'unhandled error');
     }
+    // A domain error that says when to come back (a rate limit) also says it the HTTP way.
+    const retryAfter = exception instanceof AppException ? exception.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -1,5 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** The password rule, one home for every way of setting one (invitation, reset, change). */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+const NewPassword = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `At least ${MIN_PASSWORD_LENGTH} characters` }),
+    IsString(),
+    MinLength(MIN_PASSWORD_LENGTH, { message: `$property must be at least ${MIN_PASSWORD_LENGTH} characters long` }),
+    MaxLength(MAX_PASSWORD_LENGTH),
+  );
+
+/** A token from a mailed link (43 base64url characters today). */
+const LinkToken = (): PropertyDecorator => applyDecorators(ApiProperty({ minLength: 20, maxLength: 100 }), IsString(), MinLength(20), MaxLength(100));
 
 export class LoginDto {
   @ApiProperty({ example: 'hr@museum.example' })
@@ -15,17 +31,53 @@ export class LoginDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty()
-  @IsString()
-  @MinLength(20)
-  @MaxLength(100)
+  @LinkToken()
   token: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200, description: 'At least 10 characters' })
-  @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters long' })
-  @MaxLength(200)
+  @NewPassword()
   password: string;
+}
+
+export class RequestPasswordResetDto {
+  @ApiProperty({ example: 'hr@museum.example', maxLength: 254 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetRequestedDto {
+  @ApiProperty({ description: 'The same for every address, known or not' }) message: string;
+}
+
+export class CheckPasswordResetDto {
+  @LinkToken()
+  token: string;
+}
+
+export class PasswordResetInfoDto {
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty() organizationName: string;
+}
+
+export class CompletePasswordResetDto {
+  @LinkToken()
+  token: string;
+
+  @NewPassword()
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(1, { message: 'currentPassword is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @NewPassword()
+  newPassword: string;
 }
 
 export class CsrfTokenDto {

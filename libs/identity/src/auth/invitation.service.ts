@@ -5,6 +5,7 @@ import { AuditService } from '@lib/audit';
 import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { CredentialsRepository } from './credentials.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
 import { hashToken, newToken } from './tokens';
@@ -15,8 +16,18 @@ const INVITATION_DAYS = 7;
 type InvitingActor = { organizationId: string; personId: string | null };
 const invalid = (): IdentityException =>
   new IdentityException(IdentityErrorCode.InvitationInvalid, 'This invitation link is invalid, already used or expired. Ask HR for a new one.');
+const alreadySetUp = (): IdentityException =>
+  new IdentityException(
+    IdentityErrorCode.AlreadyHasLogin,
+    'This account already has a password, so the invitation no longer applies. Sign in, or use “Forgot your password?” on the sign-in page.',
+  );
 
-/** HR invites a person; the link sets their password once and expires after a week. */
+/**
+ * HR invites a person; the link sets their password once and expires after a week. An invitation
+ * is for a person without a login only: it never replaces a password (else whoever reads the link,
+ * HR included, could take the account over). A forgotten password is recovered by the person
+ * through their own mailbox (PasswordResetService).
+ */
 @Injectable()
 export class InvitationService {
   constructor(
@@ -25,6 +36,7 @@ export class InvitationService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly credentials: CredentialsRepository,
   ) {}
 
   async invite(actor: Actor, personId: string): Promise<{ sentTo: string; expiresAt: string }> {
@@ -45,12 +57,20 @@ export class InvitationService {
   private async send(actor: InvitingActor, personId: string): Promise<{ sentTo: string; expiresAt: string; link: string }> {
     const { token, hash } = newToken();
     const result = await this.db.transaction(async (tx) => {
-      const people: { email: string; name: string; org: string }[] = await tx.query(
-        `SELECT p.email, p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id
-          WHERE p.organization_id = $1 AND p.id = $2 AND p.active`,
+      // Locked, so that a password set meanwhile (an invitation accepted) is seen before we commit.
+      const people: { email: string; name: string; org: string; has_login: boolean }[] = await tx.query(
+        `SELECT p.email, p.name, o.name AS org, p.password_hash IS NOT NULL AS has_login
+           FROM people p JOIN organizations o ON o.id = p.organization_id
+          WHERE p.organization_id = $1 AND p.id = $2 AND p.active FOR UPDATE OF p`,
         [actor.organizationId, personId],
       );
       if (!people[0]) throw new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
+      if (people[0].has_login) {
+        throw new IdentityException(
+          IdentityErrorCode.AlreadyHasLogin,
+          `${people[0].name} already has a login. Invitations are only for people who have not set a password; if they forgot it, they can reset it themselves with “Forgot your password?” on the sign-in page.`,
+        );
+      }
       // A new invitation replaces any earlier one still pending.
       await tx.query(`UPDATE invitations SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL`, [
         actor.organizationId,
@@ -62,7 +82,7 @@ export class InvitationService {
         [actor.organizationId, personId, hash, actor.personId, INVITATION_DAYS],
       );
       await this.audit.record(actor, { action: 'person.invited', targetType: 'person', targetId: personId }, tx);
-      return { ...people[0], expiresAt: new Date(row.expires_at).toISOString() };
+      return { email: people[0].email, name: people[0].name, org: people[0].org, expiresAt: new Date(row.expires_at).toISOString() };
     });
     const link = `${this.config.publicUrl}/accept-invitation?token=${token}`;
     await this.mail.send({
@@ -76,18 +96,22 @@ export class InvitationService {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
-    const rows: { name: string; email: string; org: string }[] = await this.db.query(
-      `SELECT p.name, p.email, o.name AS org FROM invitations i
+    const rows: { name: string; email: string; org: string; has_login: boolean }[] = await this.db.query(
+      `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
          JOIN people p ON p.organization_id = i.organization_id AND p.id = i.person_id
          JOIN organizations o ON o.id = i.organization_id
         WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
       [hashToken(token)],
     );
     if (!rows[0]) throw invalid();
+    if (rows[0].has_login) throw alreadySetUp();
     return { name: rows[0].name, email: rows[0].email, organizationName: rows[0].org };
   }
 
-  /** Sets the password and consumes the link in one statement, so a link cannot be used twice. */
+  /**
+   * Sets the first password and consumes the link in one transaction, so a link cannot be used
+   * twice; a person who has a password meanwhile keeps it (an old link replaces nothing).
+   */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
     const passwordHash = await hashPassword(password);
     const who = await this.db.transaction(async (tx) => {
@@ -99,13 +123,10 @@ export class InvitationService {
       );
       if (!used[0]) throw invalid();
       const { organization_id: organizationId, person_id: personId } = used[0];
-      const [people]: [{ role: Actor['role'] }[], number] = await tx.query(
-        `UPDATE people SET password_hash = $3, updated_at = now() WHERE organization_id = $1 AND id = $2 RETURNING role`,
-        [organizationId, personId, passwordHash],
-      );
-      await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2`, [organizationId, personId]);
+      const person = await this.credentials.setPassword(tx, organizationId, personId, passwordHash, { onlyIfNone: true });
+      if (!person) throw (await this.credentials.hasLogin(tx, organizationId, personId)) ? alreadySetUp() : invalid();
       await this.audit.record({ organizationId, personId }, { action: 'person.password_set', targetType: 'person', targetId: personId }, tx);
-      return { organizationId, personId, role: people[0].role };
+      return { organizationId, personId, role: person.role };
     });
     await this.sessions.forgetPerson(who.organizationId, who.personId);
     return who;

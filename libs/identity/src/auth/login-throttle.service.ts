@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 
 export const LOGIN_WINDOW_MINUTES = 15;
@@ -43,5 +43,10 @@ export class LoginThrottleService {
       attempt.ip,
       attempt.succeeded,
     ]);
+  }
+
+  /** After a password reset: the failures that locked the account out were guesses at the old password. */
+  async clearFailures(email: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.db.manager).query(`DELETE FROM login_attempts WHERE email = $1 AND NOT succeeded`, [email]);
   }
 }

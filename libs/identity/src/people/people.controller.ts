@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { InvitationService } from '../auth/invitation.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
@@ -57,6 +57,7 @@ export class PeopleController {
   @Authenticated('admin')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: InvitationSentDto })
+  @ApiConflictResponse({ description: 'The person already has a login: invitations never replace a password' })
   invite(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<InvitationSentDto> {
     return this.invitations.invite(actor, id);
   }

@@ -65,6 +65,7 @@ export function TopBar() {
   const active = activeNavItem(location.pathname, [...nav.main, ...nav.admin]);
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  const onAccount = location.pathname === '/account';
   const signOut = (
     <button type="button" className="btn btn--on-dark btn--sm" onClick={() => logout.mutate()} disabled={logout.isPending}>
       {logout.isPending ? 'Signing out…' : 'Sign out'}
@@ -91,13 +92,16 @@ export function TopBar() {
         </nav>
 
         <div className="topbar__user">
-          <span className="avatar" aria-hidden="true" title={`Signed in as ${me.name}`}>
-            {initials(me.name)}
-          </span>
-          <span className="topbar__name">
-            <span className="visually-hidden">Signed in as </span>
-            {me.name}
-          </span>
+          {/* The person's own menu: their name leads to their account (password). */}
+          <Link to="/account" className="topbar__account" aria-current={onAccount ? 'page' : undefined} title={`Your account (${me.name})`}>
+            <span className="avatar" aria-hidden="true">
+              {initials(me.name)}
+            </span>
+            <span className="topbar__name">
+              <span className="visually-hidden">Your account, signed in as </span>
+              {me.name}
+            </span>
+          </Link>
           {signOut}
         </div>
 
@@ -130,6 +134,9 @@ export function TopBar() {
             <br />
             <span className="topbar__panel-email">{me.email}</span>
           </span>
+          <Link to="/account" className="btn btn--on-dark btn--sm" aria-current={onAccount ? 'page' : undefined}>
+            Account
+          </Link>
           {signOut}
         </div>
       </div>

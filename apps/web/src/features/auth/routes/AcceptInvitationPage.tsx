@@ -4,8 +4,7 @@ import { Alert, Button, Loading, TextField, useDocumentTitle } from '@/component
 import { useMe } from '@/lib/auth';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import { useInvitation } from '../api/get-invitation';
-
-const MIN_PASSWORD = 10;
+import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
 
 export default function AcceptInvitationPage() {
   useDocumentTitle('Accept your invitation');
@@ -25,7 +24,8 @@ export default function AcceptInvitationPage() {
       <div className="public__card">
         <h1 className="public__title">Invitation not valid</h1>
         <Alert tone="danger">
-          {invitation.error?.message ?? 'This link has no invitation in it.'} If you already set your password, <Link to="/login">sign in</Link>.
+          {invitation.error?.message ?? 'This link has no invitation in it.'} If you already set your password, <Link to="/login">sign in</Link> or{' '}
+          <Link to="/forgot-password">reset it</Link>.
         </Alert>
       </div>
     );
@@ -39,8 +39,7 @@ export default function AcceptInvitationPage() {
   }
 
   const { name, email, organizationName } = invitation.data;
-  const tooShort = password.length < MIN_PASSWORD ? `Use at least ${MIN_PASSWORD} characters` : null;
-  const mismatch = confirm !== password ? 'The two passwords are not the same' : null;
+  const { tooShort, mismatch } = newPasswordProblems(password, confirm);
   const serverErrors = accept.error?.fieldErrors() ?? {};
 
   const submit = (event: FormEvent) => {
@@ -63,27 +62,13 @@ export default function AcceptInvitationPage() {
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField label="Email" type="email" name="email" autoComplete="username" value={email} readOnly />
-        <TextField
-          label="New password"
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD}
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password.`}
-          error={(touched && tooShort) || serverErrors.password}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          name="confirm-password"
-          autoComplete="new-password"
-          required
-          error={touched && !tooShort ? mismatch : null}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+        <NewPasswordFields
+          password={password}
+          confirm={confirm}
+          onPasswordChange={setPassword}
+          onConfirmChange={setConfirm}
+          touched={touched}
+          serverError={serverErrors.password}
         />
         <Button type="submit" className="btn--block" loading={accept.isPending} loadingText="Setting your password…">
           Set password and sign in

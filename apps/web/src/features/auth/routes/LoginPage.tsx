@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Button, TextField, useDocumentTitle } from '@/components/ui';
 import { safeNext, useMe } from '@/lib/auth';
@@ -43,7 +43,12 @@ export default function LoginPage() {
           You are signed out.
         </Alert>
       )}
-      {next !== '/' && !error && !params.has('signedOut') && (
+      {params.has('passwordReset') && !error && (
+        <Alert tone="success" className="public__alert">
+          Your new password is set. Sign in with it.
+        </Alert>
+      )}
+      {next !== '/' && !error && !params.has('signedOut') && !params.has('passwordReset') && (
         <Alert tone="info" className="public__alert">
           Sign in to continue to that page.
         </Alert>
@@ -80,6 +85,9 @@ export default function LoginPage() {
           Sign in
         </Button>
       </form>
+      <p className="public__aside">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="public__footnote">New to Ripple? HR sends you an invitation by email to set your password.</p>
     </div>
   );

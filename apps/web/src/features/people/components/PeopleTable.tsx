@@ -39,7 +39,7 @@ export function PeopleTable({ people, admin, busy }: { people: PersonView[]; adm
         cell: hrCell((p) =>
           p.hasLogin ? (
             <Badge tone="success" icon="✓">
-              Active
+              Has a login
             </Badge>
           ) : (
             <Badge tone="warning" icon="–">

@@ -36,20 +36,31 @@ function Profile({ person, className }: { person: PersonView; className?: string
   );
 }
 
+/**
+ * Whether the person can sign in, and for someone who cannot yet, the invitation. A person with a
+ * login is never offered one: an invitation would let whoever reads the link set their password.
+ * They recover a forgotten password themselves, through their own mailbox.
+ */
 function Invitation({ person }: { person: Person }) {
   const invite = useInvitePerson();
-  return (
-    <Card title="Sign-in" description={person.hasLogin ? 'This person has set a password and can sign in.' : 'This person cannot sign in until they accept an invitation.'}>
-      <p className="invite__status">
-        {person.hasLogin ? (
+  if (person.hasLogin) {
+    return (
+      <Card title="Sign-in" description="This person has set a password and can sign in.">
+        <p className="invite__status">
           <Badge tone="success" icon="✓">
-            Active
+            Has a login
           </Badge>
-        ) : (
-          <Badge tone="warning" icon="–">
-            Not set up
-          </Badge>
-        )}
+        </p>
+        <p className="field__hint">If they forget their password, they can reset it themselves with “Forgot your password?” on the sign-in page. The link goes to their own email address.</p>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Sign-in" description="This person cannot sign in until they accept an invitation.">
+      <p className="invite__status">
+        <Badge tone="warning" icon="–">
+          Not set up
+        </Badge>
       </p>
       {invite.isSuccess && (
         <Alert tone="success" title={`Invitation sent to ${invite.data.sentTo}`}>
@@ -58,9 +69,8 @@ function Invitation({ person }: { person: Person }) {
       )}
       {invite.isError && <ErrorAlert error={invite.error} title="The invitation was not sent" />}
       <Button variant="secondary" onClick={() => invite.mutate(person.id)} loading={invite.isPending} loadingText="Sending…">
-        {invite.isSuccess || person.hasLogin ? 'Send a new invitation' : 'Send invitation'}
+        {invite.isSuccess ? 'Send a new invitation' : 'Send invitation'}
       </Button>
-      {person.hasLogin && <p className="field__hint">A new invitation lets them choose a new password.</p>}
     </Card>
   );
 }

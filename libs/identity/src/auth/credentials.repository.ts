@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@lib/common';
+
+export interface SetPasswordOptions {
+  /** Only a person who has no password yet (an invitation): never replaces one. */
+  onlyIfNone?: boolean;
+  /** Only while the stored hash is still this one (a change that verified it): two changes cannot both win. */
+  expectedHash?: string;
+  /** The session that made the change and stays signed in; every other one ends. */
+  keepSessionId?: string;
+}
+
+/**
+ * A person's password and what follows from setting one, in the caller's transaction: their other
+ * sessions end and every link that could set it again (reset links, invitations) stops working.
+ * Every method takes the organisation first.
+ */
+@Injectable()
+export class CredentialsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async account(organizationId: string, personId: string): Promise<{ email: string; passwordHash: string | null } | null> {
+    const rows: { email: string; password_hash: string | null }[] = await this.db.query(
+      `SELECT email, password_hash FROM people WHERE organization_id = $1 AND id = $2 AND active`,
+      [organizationId, personId],
+    );
+    return rows[0] ? { email: rows[0].email, passwordHash: rows[0].password_hash } : null;
+  }
+
+  async hasLogin(tx: EntityManager, organizationId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND password_hash IS NOT NULL`, [
+      organizationId,
+      personId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Null when the person is not there (or deactivated), or a condition of `options` does not hold. */
+  async setPassword(
+    tx: EntityManager,
+    organizationId: string,
+    personId: string,
+    passwordHash: string,
+    options: SetPasswordOptions = {},
+  ): Promise<{ role: Role; email: string } | null> {
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+    const [people]: [{ role: Role; email: string }[], number] = await tx.query(
+      `UPDATE people SET password_hash = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND active
+          AND (NOT $4::boolean OR password_hash IS NULL)
+          AND ($5::text IS NULL OR password_hash = $5)
+        RETURNING role, email`,
+      [organizationId, personId, passwordHash, options.onlyIfNone === true, options.expectedHash ?? null],
+    );
+    if (!people[0]) return null;
+    await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2 AND ($3::uuid IS NULL OR id <> $3)`, [
+      organizationId,
+      personId,
+      options.keepSessionId ?? null,
+    ]);
+    await tx.query(
+      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+      [organizationId, personId],
+    );
+    await tx.query(`UPDATE invitations SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`, [
+      organizationId,
+      personId,
+    ]);
+    return people[0];
+  }
+}

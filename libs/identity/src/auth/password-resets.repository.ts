@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RESET_WINDOW_MINUTES, type RecentRequests } from './password-reset-limits';
+
+export interface ResetAccount {
+  organizationId: string;
+  personId: string;
+  email: string;
+  name: string;
+  organizationName: string;
+}
+
+/**
+ * Reset links (stored as hashes) and the log of reset requests the rate limits count. A link is
+ * found by its hash alone (that is all the mail carries); everything else is scoped by organisation.
+ */
+@Injectable()
+export class PasswordResetsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The requests of the last window by this address and by this IP, counted while holding a lock
+   * on each, so that concurrent requests (on any instance) cannot all slip under a limit. Drops
+   * the rows of this address and IP that have left the window.
+   */
+  async recentRequests(tx: EntityManager, email: string, ip: string): Promise<{ byAddress: RecentRequests; byIp: RecentRequests }> {
+    // Always the address first, then the IP: two requests cannot wait for each other in a circle.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('ripple.password_reset.email:' || $1, 0))`, [email]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('ripple.password_reset.ip:' || $1, 0))`, [ip]);
+    await tx.query(`DELETE FROM password_reset_requests WHERE (email = $1 OR ip = $2) AND created_at <= now() - make_interval(mins => $3)`, [
+      email,
+      ip,
+      RESET_WINDOW_MINUTES,
+    ]);
+    const [row]: { by_email: number; by_ip: number; email_leaves_in: number | null; ip_leaves_in: number | null }[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
+              count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+              extract(epoch FROM min(created_at) FILTER (WHERE email = $1) + make_interval(mins => $3) - now())::float8 AS email_leaves_in,
+              extract(epoch FROM min(created_at) FILTER (WHERE ip = $2) + make_interval(mins => $3) - now())::float8 AS ip_leaves_in
+         FROM password_reset_requests
+        WHERE (email = $1 OR ip = $2) AND created_at > now() - make_interval(mins => $3)`,
+      [email, ip, RESET_WINDOW_MINUTES],
+    );
+    return {
+      byAddress: { count: row.by_email, oldestLeavesInSeconds: row.email_leaves_in },
+      byIp: { count: row.by_ip, oldestLeavesInSeconds: row.ip_leaves_in },
+    };
+  }
+
+  async recordRequest(tx: EntityManager, email: string, ip: string): Promise<void> {
+    await tx.query(`INSERT INTO password_reset_requests (email, ip) VALUES ($1, $2)`, [email, ip]);
+  }
+
+  /**
+   * The accounts an address may recover: active people with a password. An address may exist in
+   * several organisations (as at sign-in); a person without a password is HR's to invite.
+   */
+  async accountsWithLogin(email: string): Promise<ResetAccount[]> {
+    const rows: { organization_id: string; id: string; email: string; name: string; org: string }[] = await this.db.query(
+      `SELECT p.organization_id, p.id, p.email, p.name, o.name AS org
+         FROM people p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.email = $1 AND p.active AND p.password_hash IS NOT NULL
+        ORDER BY p.created_at LIMIT 5`,
+      [email],
+    );
+    return rows.map((r) => ({ organizationId: r.organization_id, personId: r.id, email: r.email, name: r.name, organizationName: r.org }));
+  }
+
+  /** A new link for a person; the links mailed before it stop working. */
+  async issue(tx: EntityManager, organizationId: string, personId: string, tokenHash: Buffer, ip: string, minutes: number): Promise<void> {
+    await tx.query(
+      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+      [organizationId, personId],
+    );
+    await tx.query(
+      `INSERT INTO password_reset_tokens (organization_id, person_id, token_hash, requested_ip, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
+      [organizationId, personId, tokenHash, ip, minutes],
+    );
+  }
+
+  /** The account of a link that still works. */
+  async describe(tokenHash: Buffer): Promise<ResetAccount | null> {
+    const rows: { organization_id: string; person_id: string; email: string; name: string; org: string }[] = await this.db.query(
+      `SELECT t.organization_id, t.person_id, p.email, p.name, o.name AS org
+         FROM password_reset_tokens t
+         JOIN people p ON p.organization_id = t.organization_id AND p.id = t.person_id
+         JOIN organizations o ON o.id = t.organization_id
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
+      [tokenHash],
+    );
+    const r = rows[0];
+    return r ? { organizationId: r.organization_id, personId: r.person_id, email: r.email, name: r.name, organizationName: r.org } : null;
+  }
+
+  /** Marks a working link used, in one statement, so that it cannot be used twice. */
+  async consume(tx: EntityManager, tokenHash: Buffer): Promise<{ organizationId: string; personId: string } | null> {
+    const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
+      `UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+       RETURNING organization_id, person_id`,
+      [tokenHash],
+    );
+    return used[0] ? { organizationId: used[0].organization_id, personId: used[0].person_id } : null;
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Actor, Authenticated, CurrentActor, Public } from '@lib/common';
+import { ChangePasswordDto, CheckPasswordResetDto, CompletePasswordResetDto, PasswordResetInfoDto, PasswordResetRequestedDto, RequestPasswordResetDto } from './auth.dto';
+import { PasswordChangeService } from './password-change.service';
+import { PasswordResetService, RESET_REQUESTED_MESSAGE } from './password-reset.service';
+
+/**
+ * Recovering a forgotten password (public: the person cannot sign in) and changing one's own.
+ * Reset tokens travel in request bodies, never in a URL the access log keeps.
+ */
+@ApiTags('auth')
+@Controller('auth')
+export class PasswordController {
+  constructor(
+    private readonly resets: PasswordResetService,
+    private readonly changes: PasswordChangeService,
+  ) {}
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: PasswordResetRequestedDto, description: 'The same answer whether or not the address has an account' })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this network (Retry-After says when to come back)' })
+  async requestReset(@Body() dto: RequestPasswordResetDto, @Req() request: FastifyRequest): Promise<PasswordResetRequestedDto> {
+    await this.resets.request(dto.email, request.ip);
+    return { message: RESET_REQUESTED_MESSAGE };
+  }
+
+  @Post('password-reset/check')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: PasswordResetInfoDto })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used or expired' })
+  checkReset(@Body() dto: CheckPasswordResetDto): Promise<PasswordResetInfoDto> {
+    return this.resets.describe(dto.token);
+  }
+
+  @Post('password-reset/complete')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password set; every session of the person has ended' })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used or expired' })
+  completeReset(@Body() dto: CompletePasswordResetDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.resets.complete(dto.token, dto.password, request.ip);
+  }
+
+  @Post('password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed; every other session of the person has ended' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords for this account or network' })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.changes.change(actor, dto.currentPassword, dto.newPassword, request.ip);
+  }
+}
