@@ -64,7 +64,7 @@ describe('database outage', () => {
     expect({ status: response.status, retryAfter: response.headers['retry-after'], body: response.body }).toEqual({
       status: 503,
       retryAfter: '5',
-      body: { ...UNAVAILABLE, code: 'database_unavailable' },
+      body: { ...UNAVAILABLE, code: 'database_unavailable', requestId: expect.any(String) },
     });
   };
 

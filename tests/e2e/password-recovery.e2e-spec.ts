@@ -158,7 +158,8 @@ describe('password recovery and change', () => {
         expect(Number(refused.retryAfter)).toBeGreaterThan(3000);
         expect(Number(refused.retryAfter)).toBeLessThanOrEqual(3600);
       }
-      expect(refusals[1].body).toEqual(refusals[0].body);
+      // The same answer for a known and an unknown address (each names its own request id).
+      expect({ ...refusals[1].body, requestId: null }).toEqual({ ...refusals[0].body, requestId: null });
       expect((await deliver()).filter((m) => m.to.includes(person.email))).toHaveLength(5);
       // Once the oldest request leaves the hour, one more is allowed.
       await t.db.query(`UPDATE password_reset_requests SET created_at = now() - interval '61 minutes' WHERE id = (SELECT min(id) FROM password_reset_requests WHERE email = $1)`, [person.email]);

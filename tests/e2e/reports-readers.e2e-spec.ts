@@ -117,6 +117,7 @@ describe('readers never count', () => {
       error: 'Forbidden',
       code: RATED_ANONYMOUSLY,
       message: expect.stringMatching(/^You gave anonymous feedback for this report, so you cannot read it/),
+      requestId: expect.any(String),
     });
     // The refusal is no view: the audit trail holds nothing of p1 about this report.
     const views = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND target_type = 'report'`, [p1.id]);
