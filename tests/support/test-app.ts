@@ -24,6 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JOBS_ENABLED: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_POOL_SIZE: '10',
+    PASSWORD_HASHING: 'fast',
     ...env,
   });
   const app = await createApp(config, database.url);

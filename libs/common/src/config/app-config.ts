@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+/** How hard password hashes are: `fast` exists for the test suite alone (NODE_ENV=test). */
+export type PasswordHashing = 'strong' | 'fast';
+
 /** Everything Ripple reads from the environment, typed and validated once at boot. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -25,6 +28,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   jobsEnabled: boolean;
+  /** `strong` (argon2id at OWASP's baseline) everywhere but in tests, which may ask for `fast`. */
+  passwordHashing: PasswordHashing;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +40,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENVS = ['development', 'production', 'test'] as const;
+const PASSWORD_HASHINGS = ['strong', 'fast'] as const;
 
 /**
  * Reads and validates the environment. Collects every problem before failing, so an operator
@@ -84,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
   if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  const passwordHashing = oneOf('PASSWORD_HASHING', PASSWORD_HASHINGS, 'strong');
+  // Weak hashes must never reach a real database: only the test suite may trade strength for speed.
+  if (passwordHashing === 'fast' && nodeEnv !== 'test') problems.push(`PASSWORD_HASHING=fast is allowed only when NODE_ENV=test (got NODE_ENV=${nodeEnv})`);
 
   const config: AppConfig = {
     nodeEnv,
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: bool('TRUST_PROXY', false),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    passwordHashing,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -71,7 +71,7 @@ export class InvitationService {
 
   /** Sets the password and consumes the link in one statement, so a link cannot be used twice. */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
