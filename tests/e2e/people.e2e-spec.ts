@@ -1,4 +1,4 @@
-import { aTeam, TEST_PASSWORD } from '../support/factories';
+import { aTeam } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -14,11 +14,11 @@ describe('people', () => {
     a = await aTeam(t.db, 'Org A');
     b = await aTeam(t.db, 'Org B');
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
     member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     otherHr = t.client();
-    await otherHr.login(b.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(b.admin);
   });
   afterAll(() => t.close());
 
