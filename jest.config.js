@@ -1,5 +1,5 @@
 // Three tiers (see STYLE.md): unit specs beside the code, e2e over HTTP against a real
-// PostgreSQL, browser tests in Debian's Chromium against the built product.
+// PostgreSQL, browser tests in headless Chromium against the built product.
 const swc = [
   '@swc/jest',
   {
@@ -55,6 +55,8 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      // Node's environment plus a picture of every open page when a test fails.
+      testEnvironment: '<rootDir>/tests/support/browser-environment.ts',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
@@ -69,4 +71,10 @@ module.exports = {
     },
   ],
   testTimeout: 30000,
+  // Test files run side by side, each on its own database and app (Jest's default on 2 cores is
+  // one worker: one file after another). Two by default; JEST_WORKERS or --maxWorkers overrides
+  // (three browser files at once timed out on a heavily shared 2-core machine).
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 2),
+  // A worker that has grown past this is replaced after its file (Chromium runs in its own processes).
+  workerIdleMemoryLimit: '1.5GB',
 };

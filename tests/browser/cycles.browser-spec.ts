@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { JobsService } from '@lib/jobs';
 import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { logIn, PHONE, screenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -83,7 +83,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('shows the default framework with its behaviours and scale, and copies it', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('link', { name: 'Frameworks' }).click();
     await heading(page, 'Frameworks').waitFor();
@@ -118,7 +118,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('creates a cycle through the form, showing the API’s field errors beside the fields', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cycles' }).click();
     await heading(page, 'Cycles').waitFor();
     await see(page, 'No cycles yet');
@@ -160,7 +160,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('adds a department and two people as subjects, and removes one in draft', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(cycleUrl);
     await heading(page, 'Spring 2026 feedback').waitFor();
     await see(page, 'No subjects yet');
@@ -202,7 +202,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('launches the cycle after a confirmation that says what happens, and shows 0% progress', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(cycleUrl);
     await heading(page, 'Spring 2026 feedback').waitFor();
     await page.getByRole('button', { name: 'Launch' }).click();
@@ -248,7 +248,7 @@ describe('HR running a cycle in the browser', () => {
     await submitOneResponse(t, cast.mo, cycleUrl.split('/').pop()!);
 
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(`${cycleUrl}/progress`);
     await see(page, '1 of 15 requests answered');
     await expect(page.getByRole('meter', { name: 'Overall response rate' }).getAttribute('aria-valuenow')).resolves.toBe('7');
@@ -285,7 +285,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('locks the anonymity settings after launch and still lets HR move the deadline', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(`${cycleUrl}/settings`);
     await see(page, 'Some settings are locked');
     await expect(page.getByLabel('Anonymity threshold').count()).resolves.toBe(0);
@@ -311,7 +311,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('edits the framework copy: a cycle uses it, so saving creates version 2', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto('/admin/frameworks');
     await page.getByRole('link', { name: 'Harbour leadership', exact: true }).click();
     await heading(page, 'Harbour leadership').waitFor();
@@ -352,7 +352,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('fits a phone at 375 px: list, cycle, progress, new cycle, framework', async () => {
     const page = await t.newPage(PHONE);
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     const pages: [string, string | RegExp, string][] = [
       ['/cycles', 'Cycles', 'cycles-18-list-phone'],
       [cycleUrl, 'Spring 2026 feedback', 'cycles-19-cycle-phone'],
@@ -377,7 +377,7 @@ describe('HR running a cycle in the browser', () => {
 
   it('keeps cycles from members: no menu entry, not found on the pages', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cycles' }).count()).resolves.toBe(0);
     for (const path of ['/cycles', cycleUrl, `${cycleUrl}/progress`, '/admin/frameworks']) {
       await page.goto(path);

@@ -9,9 +9,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_FRAMEWORK } from '@lib/frameworks';
-import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { aRequest } from '../support/feedback-factories';
-import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -95,7 +95,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     cast = await seed(t);
     // HR's pages are another engineer's tests: the cycle is set up through the API as HR.
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     const api = await apiAs(page);
     const created = await api('POST', '/api/cycles', {
       name: 'Spring 2026',
@@ -120,7 +120,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('lets a subject ask peers: search, pick, a refusal explained by name, then four proposals for approval', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     const needs = page.getByRole('region', { name: 'What needs you' });
     await needs.getByText('1 cycle reviewing you').waitFor();
     await needs.getByText('2 requests waiting for your feedback').waitFor(); // the self-review and Maya, their manager
@@ -195,7 +195,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('lets the manager approve three peers and reject one with a reason, in Requests', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.maya.email, TEST_PASSWORD);
+    await signIn(page, cast.maya);
     await page.getByRole('region', { name: 'What needs you' }).getByText('4 peer requests waiting for your approval').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
     await heading(page, 'Requests').waitFor();
@@ -242,7 +242,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('lets a rater answer half, reload with the draft intact, finish (partly keyboard-only) and submit', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.amara.email, TEST_PASSWORD);
+    await signIn(page, cast.amara);
     await page.getByRole('region', { name: 'What needs you' }).getByText('2 requests waiting for your feedback').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My feedback' }).click();
     await heading(page, 'My feedback').waitFor();
@@ -364,7 +364,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('lets a rater decline with a reason; the subject sees "declined" and the reason, and the mail links to that page', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.amara.email, TEST_PASSWORD);
+    await signIn(page, cast.amara);
     await page.goto('/feedback');
     await heading(page, 'My feedback').waitFor();
     await page.getByRole('button', { name: 'Decline the request for Cora' }).click();
@@ -392,7 +392,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     expect(link).toBe(`${t.baseUrl}${subjectPage(cast.cora)}`);
 
     const cora = await t.newPage();
-    await logIn(cora, cast.cora.email, TEST_PASSWORD);
+    await signIn(cora, cast.cora);
     await cora.goto(link!);
     await heading(cora, 'Your feedback requests').waitFor();
     const amara = cora.locator('.rater', { hasText: 'Amara Nwosu' });
@@ -407,7 +407,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('never tells the subject who has submitted', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     await page.goto(subjectPage(cast.mo));
     await heading(page, 'Your feedback requests').waitFor();
     const amara = page.locator('.rater', { hasText: 'Amara Nwosu' });
@@ -421,7 +421,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('shows HR real progress on a subject page, and lets HR add an "other" rater and remove one', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(subjectPage(cast.mo));
     await heading(page, 'Feedback requests for Mo Abernathy').waitFor();
     const row = (name: string) => page.locator('.rater', { hasText: name });
@@ -466,7 +466,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
   it("keeps HR's top bar tidy with the two new menu entries (desktop)", async () => {
     // HR's menu is the fullest: at desktop width it still clears the signed-in person.
     const hana = await t.newPage();
-    await logIn(hana, cast.hana.email, TEST_PASSWORD);
+    await signIn(hana, cast.hana);
     await hana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My feedback' }).waitFor();
     const [navEnd, userStart] = await hana.evaluate<[number, number]>(
       `[document.querySelector('nav[aria-label="Main"] > ul').getBoundingClientRect().right, document.querySelector('.topbar__user').getBoundingClientRect().left]`,
@@ -478,7 +478,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('fits a phone (375 px): My feedback, the questionnaire, Requests and a subject page', async () => {
     const ben = await t.newPage(PHONE);
-    await logIn(ben, cast.ben.email, TEST_PASSWORD);
+    await signIn(ben, cast.ben);
     await screenshot(ben, 'feedback-19-home-phone');
     await ben.goto('/feedback');
     await heading(ben, 'My feedback').waitFor();
@@ -505,7 +505,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await ben.context().close();
 
     const maya = await t.newPage(PHONE);
-    await logIn(maya, cast.maya.email, TEST_PASSWORD);
+    await signIn(maya, cast.maya);
     await maya.goto('/requests');
     await heading(maya, 'Requests').waitFor();
     await maya.getByRole('heading', { name: 'Your team' }).waitFor();
@@ -519,7 +519,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await maya.context().close();
 
     const cora = await t.newPage(PHONE);
-    await logIn(cora, cast.cora.email, TEST_PASSWORD);
+    await signIn(cora, cast.cora);
     await cora.goto(subjectPage(cast.cora));
     await heading(cora, 'Your feedback requests').waitFor();
     await cora.getByRole('searchbox', { name: 'Search colleagues' }).fill('Ben');
@@ -531,7 +531,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
   it('says when saving fails and retries, and turns read-only when the cycle closes under an open questionnaire', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.ben.email, TEST_PASSWORD);
+    await signIn(page, cast.ben);
     await page.goto('/feedback');
     await page.getByRole('link', { name: 'Continue feedback for Mo Abernathy' }).click();
     await heading(page, 'Feedback for Mo Abernathy').waitFor();
@@ -548,7 +548,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
     // HR closes the cycle while Ben still has the page open; his next change is refused (409).
     const hr = await t.newPage();
-    await logIn(hr, cast.hana.email, TEST_PASSWORD);
+    await signIn(hr, cast.hana);
     const api = await apiAs(hr);
     await api('POST', `/api/cycles/${cycle.id}/start-collecting`);
     await api('POST', `/api/cycles/${cycle.id}/close`);

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { newToken } from '../../libs/identity/src/auth/tokens';
 import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
-import { logIn, PHONE, screenshot, seriousA11yViolations, startBrowserApp, submitLogin, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot, seriousA11yViolations, signIn, startBrowserApp, submitLogin, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(60_000);
 
@@ -134,7 +134,7 @@ describe('Foundation in the browser', () => {
 
   it('shows HR the people list, with search, department filter and paging', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await heading(page, 'People').waitFor();
     await see(page, '29 people in your organisation');
@@ -169,7 +169,7 @@ describe('Foundation in the browser', () => {
 
   it("lets HR edit a person's title and manager, shows field errors from the API, and sends an invitation", async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto('/people?search=Pat');
     await page.getByRole('link', { name: 'Pat Kowalski', exact: true }).click();
     await heading(page, 'Pat Kowalski').waitFor();
@@ -254,7 +254,7 @@ describe('Foundation in the browser', () => {
 
   it('imports people from a CSV file: preview with a row error, fix, import, and they are in the list', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto('/people');
     await page.getByRole('link', { name: 'Import CSV' }).click();
     await heading(page, 'Import people').waitFor();
@@ -314,7 +314,7 @@ describe('Foundation in the browser', () => {
 
   it('shows the audit trail to HR', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto('/admin/audit');
     await heading(page, 'Audit trail').waitFor();
     const text = await page.locator('main table').textContent();
@@ -327,7 +327,7 @@ describe('Foundation in the browser', () => {
 
   it('keeps admin pages from a member: no admin menu, not found on /people/import, read-only profiles', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     await heading(page, 'Welcome, Mo').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'My feedback', 'Requests', 'Reports', 'People']);
@@ -374,7 +374,7 @@ describe('Foundation in the browser', () => {
 
   it('fits a phone: the people page at 375 px with the navigation folded into a menu', async () => {
     const page = await t.newPage(PHONE);
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto('/people');
     await heading(page, 'People').waitFor();
     await expect(page.getByRole('navigation', { name: 'Main', exact: true }).isVisible()).resolves.toBe(false);

@@ -12,11 +12,11 @@
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/heatmap --selectProjects browser
  */
 import type { Locator, Page } from 'playwright-core';
-import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import type { TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import { aReportCycle, aReportSubject, aResponse, moveCycle, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
-import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -153,7 +153,7 @@ describe('HR reading the organisation view', () => {
 
   it('opens from the closed cycle’s tab: coloured means, the small department and its complement hidden, a legend', async () => {
     const page = await t.newPage();
-    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await signIn(page, w.hana);
     await page.goto('/cycles');
     await page.getByRole('link', { name: 'Spring 2026 feedback' }).click();
     await page.getByRole('heading', { level: 1, name: 'Spring 2026 feedback' }).waitFor();
@@ -238,7 +238,7 @@ describe('HR reading the organisation view', () => {
 
   it('keeps the cycle’s minimum whatever the address says, and its settings say why it is fixed', async () => {
     const page = await t.newPage();
-    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await signIn(page, w.hana);
     // The old way to ask for a smaller minimum: nothing changes, and the API is never asked for it.
     const asked: string[] = [];
     page.on('request', (request) => void (new URL(request.url()).pathname === `/api/reports/cycles/${w.closed.id}/heatmap` && asked.push(request.url())));
@@ -269,7 +269,7 @@ describe('HR reading the organisation view', () => {
 
   it('fits a phone: the table scrolls sideways in its own box, the page does not', async () => {
     const page = await t.newPage(PHONE);
-    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await signIn(page, w.hana);
     await page.goto(heatmapUrl());
     const departments = byDepartment(page);
     await departments.waitFor();
@@ -292,7 +292,7 @@ describe('HR reading the organisation view', () => {
 
   it('says when it will appear before the cycle closes, and has no tab then', async () => {
     const page = await t.newPage();
-    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await signIn(page, w.hana);
     await page.goto(`/cycles/${w.collecting.id}`);
     await page.getByRole('heading', { level: 1, name: 'Autumn 2026 feedback' }).waitFor();
     const tabs = page.getByRole('navigation', { name: 'Cycle sections' });
@@ -309,7 +309,7 @@ describe('HR reading the organisation view', () => {
 
   it('takes a minimum HR sets before close, and keeps it from close on', async () => {
     const page = await t.newPage();
-    await logIn(page, w.hana.email, TEST_PASSWORD);
+    await signIn(page, w.hana);
     await page.goto(`/cycles/${w.collecting.id}/heatmap`);
     await main(page).getByRole('link', { name: 'cycle’s settings' }).click();
     await page.waitForURL(`**/cycles/${w.collecting.id}/settings`);
@@ -352,7 +352,7 @@ describe('HR reading the organisation view', () => {
 
   it('is not found for a member, and shows nothing of the map', async () => {
     const page = await t.newPage();
-    await logIn(page, w.mo.email, TEST_PASSWORD);
+    await signIn(page, w.mo);
     await page.goto(heatmapUrl());
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await expect(page.getByText('Organisation view').count()).resolves.toBe(0);

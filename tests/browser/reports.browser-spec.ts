@@ -11,11 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import type { TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import { aReportCycle, aReportSubject, aResponse, reportUrl, snapshotReports, theDefaultFramework, uniformResponses } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
-import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -144,7 +144,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('before release: the subject sees only earlier reports and is told this one is not ready; a peer who rated never sees it', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await heading(page, 'Reports').waitFor();
     const own = page.getByRole('region', { name: 'Your reports' });
@@ -159,7 +159,7 @@ describe('Reviewing aggregated reports in the browser', () => {
     await page.context().close();
 
     const peer = await t.newPage();
-    await logIn(peer, cast.amara.email, TEST_PASSWORD);
+    await signIn(peer, cast.amara);
     await peer.goto(reportPage());
     await notFound(peer);
     await expect(main(peer).getByText('Download PDF').count()).resolves.toBe(0);
@@ -174,7 +174,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('lets the manager read the report on close, from Reports: header, summary, chart, tables and hidden reasons', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.maya.email, TEST_PASSWORD);
+    await signIn(page, cast.maya);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await heading(page, 'Reports').waitFor();
     const team = page.getByRole('region', { name: 'Your team’s reports' });
@@ -234,7 +234,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('lets HR open the report from the cycle’s subjects, then release the cycle', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.hana.email, TEST_PASSWORD);
+    await signIn(page, cast.hana);
     await page.goto(`/cycles/${cycle.id}`);
     await heading(page, 'Spring 2026').waitFor();
     await page.getByRole('link', { name: 'Report of Mo Abernathy' }).waitFor();
@@ -259,7 +259,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('after release: the subject finds the report, reads it, downloads the PDF and CSV, and prints it', async () => {
     const page = await t.newPage();
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     const ready = page.getByRole('region', { name: 'Reports ready for you' });
     await ready.getByRole('link', { name: /^Your report · Spring 2026/ }).waitFor();
     await screenshot(page, 'reports-00-home-subject');
@@ -323,7 +323,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('reads well at 375 px: no sideways scrolling, tables stacked, the chart within the screen', async () => {
     const page = await t.newPage(PHONE);
-    await logIn(page, cast.mo.email, TEST_PASSWORD);
+    await signIn(page, cast.mo);
     await page.goto(reportPage());
     await heading(page, 'Mo Abernathy').waitFor();
     await bars(page).first().waitFor();
@@ -341,7 +341,7 @@ describe('Reviewing aggregated reports in the browser', () => {
 
   it('still gives a peer who rated not found after release', async () => {
     const peer = await t.newPage();
-    await logIn(peer, cast.amara.email, TEST_PASSWORD);
+    await signIn(peer, cast.amara);
     await peer.goto(reportPage());
     await notFound(peer);
     await peer.context().close();

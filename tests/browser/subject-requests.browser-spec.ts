@@ -8,9 +8,9 @@
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/subject-requests --selectProjects browser
  */
 import type { Page } from 'playwright-core';
-import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { aCycle, aFrameworkVersion, aRequest, aSubject, type TestCycle } from '../support/feedback-factories';
-import { logIn, PHONE, screenshot as saveScreenshot, seriousA11yViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -76,7 +76,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     const [amara, ben, chloe, , iris] = colleagues as [TestPerson, TestPerson, TestPerson, TestPerson, TestPerson];
     const cycle = await aCollectingCycle('Full peers', { minPeers: 2, maxPeers: 3 }, [amara, ben, chloe], true);
     const page = await t.newPage();
-    await logIn(page, hana.email, TEST_PASSWORD);
+    await signIn(page, hana);
     await page.goto(subjectPage(cycle, mo));
     await page.getByRole('heading', { level: 1, name: 'Feedback requests for Mo Abernathy' }).waitFor();
     const peer = page.getByRole('radio', { name: /^Peer/ });
@@ -99,7 +99,7 @@ describe("A subject's raters after nominations, in the browser", () => {
   it('lets HR add colleagues in a cycle that collects no peers', async () => {
     const cycle = await aCollectingCycle('No peers', { minPeers: 0, maxPeers: 0 }, []);
     const page = await t.newPage();
-    await logIn(page, hana.email, TEST_PASSWORD);
+    await signIn(page, hana);
     await page.goto(subjectPage(cycle, mo));
     await main(page).getByText('This cycle collects no peer feedback: the people you add here give feedback as other colleagues.').waitFor();
     await expect(page.getByRole('radio').count()).resolves.toBe(0);
@@ -117,7 +117,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     const cycle = await aCollectingCycle('Late decline', { minPeers: 2, maxPeers: 4 }, [amara, ben], true);
     // Amara declines (through the API, as she would from My feedback).
     const rater = await t.newPage();
-    await logIn(rater, amara.email, TEST_PASSWORD);
+    await signIn(rater, amara);
     const [{ id: request }] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, amara.id]);
     const { token } = (await (await rater.request.get('/api/auth/csrf')).json()) as { token: string };
     const declined = await rater.request.post(`/api/feedback-requests/${request}/decline`, { data: { reason: 'I am on leave until June.' }, headers: { 'x-csrf-token': token } });
@@ -125,7 +125,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     await rater.context().close();
 
     const page = await t.newPage();
-    await logIn(page, mo.email, TEST_PASSWORD);
+    await signIn(page, mo);
     await page.goto(subjectPage(cycle, mo));
     await page.getByRole('heading', { level: 1, name: 'Your feedback requests' }).waitFor();
     await main(page).getByText('Nominations have closed, but you can still ask someone in place of a peer who declined or was not approved.').waitFor();
@@ -159,7 +159,7 @@ describe("A subject's raters after nominations, in the browser", () => {
   it('shows the subject their own self-review as it is, with a way to answer it until they have', async () => {
     const cycle = await aCollectingCycle('Self-review', { minPeers: 0, maxPeers: 3 }, [colleagues[1]!]);
     const page = await t.newPage();
-    await logIn(page, mo.email, TEST_PASSWORD);
+    await signIn(page, mo);
     await page.goto(subjectPage(cycle, mo));
     const self = page.getByRole('region', { name: /^Self-review/ });
     await self.getByText('Not answered yet').waitFor();

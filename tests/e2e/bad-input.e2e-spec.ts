@@ -32,11 +32,11 @@ describe('bad input', () => {
     openRequestId = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: a.peer.id });
     proposedRequestId = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: a.colleague.id, state: 'proposed' });
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
     member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     rater = t.client();
-    await rater.login(a.peer.email, TEST_PASSWORD);
+    await rater.signInAs(a.peer);
     const draftCycle = await hr.post('/api/cycles', { name: 'Autumn' });
     expect(draftCycle.status).toBe(201);
     draftCycleId = draftCycle.body.id;

@@ -1,6 +1,6 @@
 import { JobsService } from '@lib/jobs';
 import { aDraftCycle, aLaunchedCycle, requestsOf, runHeldJobs } from '../support/cycle-factories';
-import { anOrganization, aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { anOrganization, aPerson, aTeam, TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -28,10 +28,10 @@ describe('cycle launch, subjects and progress', () => {
     pat = await aPerson(t.db, org.id, { name: 'Pat Peer', department: 'Learning' });
     await t.db.query(`UPDATE people SET active = false WHERE id = $1`, [xavier.id]);
     hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
     const other = await aTeam(t.db, 'Other Org');
     otherHr = t.client();
-    await otherHr.login(other.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(other.admin);
   });
   afterAll(() => t.close());
 
@@ -257,7 +257,7 @@ describe('cycle launch, subjects and progress', () => {
       // Hedda runs cycles too, and is reviewed in this one: by Dana (her manager), Pat and Cora (peers HR added).
       const hedda = await aPerson(t.db, org.id, { name: 'Hedda Hr', role: 'admin', department: 'People', managerId: dana.id });
       const asHedda = t.client();
-      await asHedda.login(hedda.email, TEST_PASSWORD);
+      await asHedda.signInAs(hedda);
       const cycle = await aLaunchedCycle(hr, [hedda.id, mo.id], { settings: { selfReview: false, maxOpenRequestsPerRater: 1 } });
       const peers = await hr.post(`/api/cycles/${cycle.id}/subjects/${hedda.id}/requests`, { raterIds: [pat.id, cora.id] });
       expect(peers.status).toBe(201);
@@ -295,7 +295,7 @@ describe('cycle launch, subjects and progress', () => {
       // Cora starts a draft, Pat submits, through the API as raters do.
       const requestOf = async (rater: TestPerson) => {
         const client = t.client();
-        await client.login(rater.email, TEST_PASSWORD);
+        await client.signInAs(rater);
         const tasks = (await client.get(`/api/feedback-requests?mine=true&cycleId=${cycle.id}`)).body.cycles[0].requests;
         const questionnaire = (await client.get(`/api/feedback-requests/${tasks.find((r: { subject: { id: string } }) => r.subject.id === hedda.id).id}`)).body;
         const answers = questionnaire.behaviours.flatMap((b: { statements: { id: string }[] }) => b.statements.map((s) => ({ questionId: s.id, rating: 4 })));

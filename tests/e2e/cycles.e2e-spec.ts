@@ -1,6 +1,6 @@
 import { JobsService } from '@lib/jobs';
 import { aDraftCycle, aLaunchedCycle, inDays } from '../support/cycle-factories';
-import { aTeam, TEST_PASSWORD } from '../support/factories';
+import { aTeam } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -23,13 +23,13 @@ describe('cycles', () => {
     a = await aTeam(t.db, 'Org A');
     b = await aTeam(t.db, 'Org B');
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
     member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     peer = t.client();
-    await peer.login(a.peer.email, TEST_PASSWORD);
+    await peer.signInAs(a.peer);
     otherHr = t.client();
-    await otherHr.login(b.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(b.admin);
     // member is a subject (and rates themself); peer takes no part.
     launched = await aLaunchedCycle(hr, [a.member.id], { name: 'Launched' });
     draft = await aDraftCycle(hr, { name: 'Draft' });

@@ -1,4 +1,4 @@
-import { aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aPerson, aTeam, TestPerson } from '../support/factories';
 import {
   aCycle,
   aFrameworkVersion,
@@ -28,9 +28,9 @@ describe('feedback: rating colleagues', () => {
   const raters: TestPerson[] = [];
   const as = (name: string): HttpClient => clients[name];
 
-  async function signIn(name: string, person: { email: string }): Promise<void> {
+  async function signIn(name: string, person: TestPerson): Promise<void> {
     clients[name] = t.client();
-    await clients[name].login(person.email, TEST_PASSWORD);
+    await clients[name].signInAs(person);
   }
 
   /** A fresh rater with an open peer request about the member. */
@@ -39,7 +39,7 @@ describe('feedback: rating colleagues', () => {
     raters.push(person);
     const id = await aRequest(t.db, onCycle, { subjectId: a.member.id, raterId: person.id, state });
     const rater = t.client();
-    await rater.login(person.email, TEST_PASSWORD);
+    await rater.signInAs(person);
     return { id, rater, person };
   }
 

@@ -1,7 +1,7 @@
 import { DemoSeedService } from '@lib/demo';
 import { DEFAULT_FRAMEWORK } from '@lib/frameworks';
 import { aDraftCycle, aLaunchedCycle } from '../support/cycle-factories';
-import { anOrganization, aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
+import { anOrganization, aPerson, aTeam } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -31,11 +31,11 @@ describe('frameworks', () => {
     a = await aTeam(t.db, 'Org A');
     b = await aTeam(t.db, 'Org B');
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
     member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     otherHr = t.client();
-    await otherHr.login(b.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(b.admin);
     defaultId = (await hr.get('/api/frameworks')).body.items[0].id;
   });
   afterAll(() => t.close());
@@ -73,7 +73,7 @@ describe('frameworks', () => {
       const org = await anOrganization(t.db);
       const admin = await aPerson(t.db, org.id, { role: 'admin' });
       const c = t.client();
-      await c.login(admin.email, TEST_PASSWORD);
+      await c.signInAs(admin);
       const lists = await Promise.all([c.get('/api/frameworks'), c.get('/api/frameworks'), c.get('/api/frameworks')]);
       for (const list of lists) expect(list.status).toBe(200);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM frameworks WHERE organization_id = $1`, [org.id]);
@@ -98,7 +98,7 @@ describe('frameworks', () => {
       const org = await anOrganization(t.db);
       const admin = await aPerson(t.db, org.id, { role: 'admin' });
       const c = t.client();
-      await c.login(admin.email, TEST_PASSWORD);
+      await c.signInAs(admin);
       const id = (await c.get('/api/frameworks')).body.items[0].id;
       const detail = (await c.get(`/api/frameworks/${id}`)).body;
       expect(detail.latestVersion.behaviours.map((x: { key: string }) => x.key)).toEqual(DEFAULT_FRAMEWORK.behaviours.map((x) => x.key));

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aLaunchedCycle } from '../support/cycle-factories';
-import { anOrganization, aPerson, TEST_PASSWORD } from '../support/factories';
+import { anOrganization, aPerson } from '../support/factories';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -35,7 +35,7 @@ describe('jobs through the pg-boss queue', () => {
     const a = await aPerson(t.db, org.id, { name: 'Mo Member', managerId: manager.id });
     const b = await aPerson(t.db, org.id, { name: 'Cora Colleague', managerId: manager.id });
     const hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
     const cycle = await aLaunchedCycle(hr, [a.id, b.id], { name: 'Queued' });
     expect(t.app.get(JobsService).heldJobs()).toEqual([]);
 
@@ -70,7 +70,7 @@ describe('jobs through the pg-boss queue', () => {
     const admin = await aPerson(t.db, org.id, { role: 'admin' });
     const member = await aPerson(t.db, org.id, { name: 'Mo Member' });
     const hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
     const cycle = await aLaunchedCycle(hr, [member.id], { name: 'Closing' });
     expect((await hr.post(`/api/cycles/${cycle.id}/close`)).body.state).toBe('closed');
     // The worker polls every 2 s; until it has written the snapshot, release waits with a 409.

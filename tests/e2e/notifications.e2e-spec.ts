@@ -1,7 +1,7 @@
 import { CycleNotificationsService } from '@lib/cycles';
 import { JobsService } from '@lib/jobs';
 import { aLaunchedCycle, inDays, runHeldJobs } from '../support/cycle-factories';
-import { anOrganization, aPerson, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { anOrganization, aPerson, TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -35,7 +35,7 @@ describe('cycle notifications over SMTP', () => {
     cora = await aPerson(t.db, org.id, { name: 'Cora Colleague', managerId: maya.id });
     pat = await aPerson(t.db, org.id, { name: 'Pat Peer' });
     hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
     notifications = t.app.get(CycleNotificationsService);
     jobs = t.app.get(JobsService);
   });

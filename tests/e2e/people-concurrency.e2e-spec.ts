@@ -1,4 +1,4 @@
-import { anOrganization, aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { anOrganization, aPerson, aTeam, TestPerson } from '../support/factories';
 import type { HttpClient, TestResponse } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -18,9 +18,9 @@ describe('people: concurrent org chart edits', () => {
     team = await aTeam(t.db, 'Org A');
     const second = await aPerson(t.db, team.org.id, { name: 'Second Admin', role: 'admin' });
     hr = t.client();
-    await hr.login(team.admin.email, TEST_PASSWORD);
+    await hr.signInAs(team.admin);
     secondHr = t.client();
-    await secondHr.login(second.email, TEST_PASSWORD);
+    await secondHr.signInAs(second);
   });
   afterAll(() => t.close());
 
@@ -92,8 +92,8 @@ describe('people: concurrent org chart edits', () => {
       const [x, y] = await Promise.all([aPerson(t.db, org.id, { role: 'admin' }), aPerson(t.db, org.id, { role: 'admin' })]);
       const asX = t.client();
       const asY = t.client();
-      await asX.login(x.email, TEST_PASSWORD);
-      await asY.login(y.email, TEST_PASSWORD);
+      await asX.signInAs(x);
+      await asY.signInAs(y);
       const responses = await Promise.all([asX.patch(`/api/people/${y.id}`, { role: 'member' }), asY.patch(`/api/people/${x.id}`, { role: 'member' })]);
       for (const response of responses) expect(response.status).toBeLessThan(500);
       // The loser is refused as the last admin, or (when it arrives after the winner committed) as no longer an admin.

@@ -1,4 +1,4 @@
-import { aTeam, TEST_PASSWORD } from '../support/factories';
+import { aTeam } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -14,7 +14,7 @@ describe('CSV import', () => {
     t = await startTestApp();
     team = await aTeam(t.db);
     hr = t.client();
-    await hr.login(team.admin.email, TEST_PASSWORD);
+    await hr.signInAs(team.admin);
   });
   afterAll(() => t.close());
 

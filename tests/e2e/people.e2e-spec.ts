@@ -19,11 +19,11 @@ describe('people', () => {
     aNewcomer = await aPerson(t.db, a.org.id, { name: 'Nell Newcomer', withLogin: false });
     bNewcomer = await aPerson(t.db, b.org.id, { name: 'Ned Newcomer', withLogin: false });
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
     member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     otherHr = t.client();
-    await otherHr.login(b.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(b.admin);
   });
   afterAll(() => t.close());
 

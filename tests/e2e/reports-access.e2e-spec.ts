@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '../../apps/api/src/bootstrap';
-import { aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aPerson, aTeam, TestPerson } from '../support/factories';
 import { runHeldJobs } from '../support/cycle-factories';
 import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
@@ -41,7 +41,7 @@ describe('report access', () => {
     await t.db.query(`UPDATE people SET manager_id = $2 WHERE id = $1`, [a.member.id, nell.id]);
     for (const person of [a.admin, a.manager, a.member, a.colleague, a.peer, nell, b.admin]) {
       const c = t.client();
-      await c.login(person.email, TEST_PASSWORD);
+      await c.signInAs(person);
       as.set(person.email, c);
     }
   });
@@ -204,8 +204,8 @@ describe('report access', () => {
     await aReportSubject(t.db, own, c.admin.id, { managerId: c.manager.id });
     await snapshotReports(t, c.org.id, own.id);
     const [self, colleague] = [t.client(), t.client()];
-    await self.login(c.admin.email, TEST_PASSWORD);
-    await colleague.login(otherHr.email, TEST_PASSWORD);
+    await self.signInAs(c.admin);
+    await colleague.signInAs(otherHr);
     for (const suffix of ['', '.csv', '.pdf'] as const) {
       const early = await self.get(reportUrl(own.id, c.admin.id, suffix));
       expect([early.status, JSON.parse(early.text).code]).toEqual([404, 'report_not_available_yet']);
@@ -244,7 +244,7 @@ describe('report access', () => {
     const readers = new Map<string, HttpClient>();
     for (const person of [c.admin, c.manager, c.member, c.colleague]) {
       const client = t.client();
-      await client.login(person.email, TEST_PASSWORD);
+      await client.signInAs(person);
       readers.set(person.email, client);
     }
     const trendOf = async (reader: TestPerson, subject: TestPerson): Promise<string | null> => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { pdfTextRuns } from '../../libs/reports/src/export/testing/pdf-text';
-import { aPerson, anOrganization, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aPerson, anOrganization, TestPerson } from '../support/factories';
 import { aFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
 import { aReportCycle, aReportSubject, aResponse, reportUrl, snapshotReports, theDefaultFramework, uniformResponses } from '../support/report-factories';
@@ -66,7 +66,7 @@ describe('report exports', () => {
     }
     await snapshotReports(t, org.id, pdfCycle.id);
     hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
   });
   afterAll(() => t.close());
 

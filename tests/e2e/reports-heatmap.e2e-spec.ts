@@ -1,4 +1,4 @@
-import { aPerson, aTeam, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aPerson, aTeam, TestPerson } from '../support/factories';
 import { aFrameworkVersion, TestCycle } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
 import { aReportCycle, aReportSubject, moveCycle, snapshotReports, uniformResponses } from '../support/report-factories';
@@ -45,7 +45,7 @@ describe('organisation heatmap', () => {
     }
     await snapshotReports(t, a.org.id, cycle.id);
     hr = t.client();
-    await hr.login(a.admin.email, TEST_PASSWORD);
+    await hr.signInAs(a.admin);
   });
   afterAll(() => t.close());
 
@@ -149,10 +149,10 @@ describe('organisation heatmap', () => {
 
   it('is for HR of the organisation, once the cycle is closed', async () => {
     const member = t.client();
-    await member.login(a.member.email, TEST_PASSWORD);
+    await member.signInAs(a.member);
     expect((await member.get(url())).status).toBe(403);
     const otherHr = t.client();
-    await otherHr.login(b.admin.email, TEST_PASSWORD);
+    await otherHr.signInAs(b.admin);
     expect((await otherHr.get(url())).status).toBe(404);
     expect((await t.client().get(url())).status).toBe(401);
     expect((await hr.get('/api/reports/cycles/not-a-uuid/heatmap')).status).toBe(404);

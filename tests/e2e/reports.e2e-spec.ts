@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { CycleSettings } from '@lib/cycles';
-import { aPerson, anOrganization, TEST_PASSWORD, TestPerson } from '../support/factories';
+import { aPerson, anOrganization, TestPerson } from '../support/factories';
 import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
 import { aReportCycle, aReportSubject, aResponse, anOpenRequest, reportUrl, snapshotReports, uniformResponses } from '../support/report-factories';
@@ -106,7 +106,7 @@ describe('report numbers', () => {
     const result = await snapshotReports(t, org.id, cycle.id);
     expect(result).toEqual({ subjects: 2, written: 2, replaced: true });
     hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
     const response = await hr.get(reportUrl(cycle.id, subject.id));
     expect(response.status).toBe(200);
     report = response.body;
@@ -330,7 +330,7 @@ describe('report numbers with raters who may read the report', () => {
     for (const cycle of [pooledRead, pooledNever, shown]) await snapshotReports(t, org.id, cycle.id);
     Object.assign(cycles, { pooledRead: pooledRead.id, pooledNever: pooledNever.id, shown: shown.id });
     hr = t.client();
-    await hr.login(admin.email, TEST_PASSWORD);
+    await hr.signInAs(admin);
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { SessionService } from '@lib/identity';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
+import { aPerson, aTeam, TEST_PASSWORD, type TestPerson } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -40,23 +40,23 @@ describe('sessions an instance remembers', () => {
     await smtp.close();
   });
 
-  const signedIn = async (email: string): Promise<HttpClient> => {
+  const signedIn = async (person: TestPerson): Promise<HttpClient> => {
     const http = t.client();
-    await http.login(email, TEST_PASSWORD);
+    await http.signInAs(person);
     return http;
   };
   const sessionsOf = async (personId: string): Promise<number> =>
     (await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1`, [personId]))[0].n;
 
   it('answers from memory within the window: a change nobody announced applies when the window ends', async () => {
-    const http = await signedIn(team.member.email);
+    const http = await signedIn(team.member);
     expect((await http.get('/api/auth/me')).status).toBe(200);
     await t.db.query(`DELETE FROM sessions WHERE person_id = $1`, [team.member.id]);
     expect((await http.get('/api/auth/me')).status).toBe(200);
   });
 
   it('a logout on this instance ends the session at once, also for a copy of the cookie', async () => {
-    const http = await signedIn(team.colleague.email);
+    const http = await signedIn(team.colleague);
     expect((await http.get('/api/auth/me')).status).toBe(200);
     const copy = t.client();
     copy.importCookies(http.exportCookies());
@@ -67,17 +67,17 @@ describe('sessions an instance remembers', () => {
 
   it('a role taken away by HR applies from the next request', async () => {
     const deputy = await aPerson(t.db, team.org.id, { name: 'Dee Deputy', role: 'admin' });
-    const http = await signedIn(deputy.email);
+    const http = await signedIn(deputy);
     expect((await http.get('/api/outbox')).status).toBe(200);
-    const hr = await signedIn(team.admin.email);
+    const hr = await signedIn(team.admin);
     expect((await hr.patch(`/api/people/${deputy.id}`, { role: 'member' })).status).toBe(200);
     expect((await http.get('/api/outbox')).status).toBe(403);
   });
 
   it('a role given by a CSV import applies from the next request', async () => {
-    const http = await signedIn(team.peer.email);
+    const http = await signedIn(team.peer);
     expect((await http.get('/api/outbox')).status).toBe(403);
-    const hr = await signedIn(team.admin.email);
+    const hr = await signedIn(team.admin);
     const csv = `email,name,role\n${team.peer.email},Pat Peer,admin\n`;
     const imported = await hr.post('/api/people/import', undefined, { raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(imported.body.summary).toMatchObject({ updated: 1 });
@@ -86,7 +86,7 @@ describe('sessions an instance remembers', () => {
 
   it('a password reset ends the earlier sessions at once', async () => {
     const person = await aPerson(t.db, team.org.id, { name: 'Ines Reset' });
-    const earlier = await signedIn(person.email);
+    const earlier = await signedIn(person);
     expect((await earlier.get('/api/auth/me')).status).toBe(200);
     expect((await t.client().post('/api/auth/password-reset', { email: person.email })).status).toBe(202);
     await t.app.get(JobsService).runHeld(JOB_NAMES.passwordResetMail);
@@ -98,8 +98,8 @@ describe('sessions an instance remembers', () => {
 
   it('a password change ends the other sessions at once and keeps this one', async () => {
     const person = await aPerson(t.db, team.org.id, { name: 'Chad Changer' });
-    const here = await signedIn(person.email);
-    const other = await signedIn(person.email);
+    const here = await signedIn(person);
+    const other = await signedIn(person);
     expect((await other.get('/api/auth/me')).status).toBe(200);
     expect((await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-long-enough-password' })).status).toBe(204);
     expect(await sessionsOf(person.id)).toBe(1);
@@ -109,7 +109,7 @@ describe('sessions an instance remembers', () => {
 
   it('never outlives the session itself', async () => {
     const person = await aPerson(t.db, team.org.id, { name: 'Eve Expiring' });
-    const http = await signedIn(person.email);
+    const http = await signedIn(person);
     await t.db.query(`UPDATE sessions SET expires_at = now() + interval '700 milliseconds' WHERE person_id = $1`, [person.id]);
     expect((await http.get('/api/auth/me')).status).toBe(200);
     await sleep(900);
@@ -118,7 +118,7 @@ describe('sessions an instance remembers', () => {
 
   it('a lookup under way while the person changes does not remember what it read', async () => {
     const person = await aPerson(t.db, team.org.id, { name: 'Rae Racing', role: 'admin' });
-    const http = await signedIn(person.email);
+    const http = await signedIn(person);
     const sessions = t.app.get(SessionService);
     const token = http.exportCookies().get('ripple_session')!;
     const raw = t.app.getHttpAdapter().getInstance().unsignCookie(decodeURIComponent(token)).value!;
@@ -164,9 +164,9 @@ describe('sessions across instances', () => {
   });
 
   /** Signed in on instance a; the same cookie used on instance b, which now remembers the session. */
-  const onBoth = async (email: string): Promise<{ onA: HttpClient; onB: HttpClient }> => {
+  const onBoth = async (person: TestPerson): Promise<{ onA: HttpClient; onB: HttpClient }> => {
     const onA = a.client();
-    await onA.login(email, TEST_PASSWORD);
+    await onA.signInAs(person);
     const onB = new HttpClient(b);
     onB.importCookies(onA.exportCookies());
     expect((await onB.get('/api/auth/me')).status).toBe(200);
@@ -179,23 +179,23 @@ describe('sessions across instances', () => {
   });
 
   it('a logout on one instance ends the session on the other', async () => {
-    const { onA, onB } = await onBoth(team.member.email);
+    const { onA, onB } = await onBoth(team.member);
     expect((await onA.post('/api/auth/logout')).status).toBe(204);
     expect(await eventually(async () => (await onB.get('/api/auth/me')).status === 401)).toBe(true);
   });
 
   it('a role taken away on one instance applies on the other', async () => {
     const deputy = await aPerson(a.db, team.org.id, { name: 'Dee Deputy', role: 'admin' });
-    const { onB } = await onBoth(deputy.email);
+    const { onB } = await onBoth(deputy);
     expect((await onB.get('/api/outbox')).status).toBe(200);
     const hr = a.client();
-    await hr.login(team.admin.email, TEST_PASSWORD);
+    await hr.signInAs(team.admin);
     expect((await hr.patch(`/api/people/${deputy.id}`, { role: 'member' })).status).toBe(200);
     expect(await eventually(async () => (await onB.get('/api/outbox')).status === 403)).toBe(true);
   });
 
   it('an instance that stops hearing changes asks the database until it hears again', async () => {
-    const { onB } = await onBoth(team.colleague.email);
+    const { onB } = await onBoth(team.colleague);
     await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ripple-sessions' AND datname = current_database()`);
     expect(await eventually(async () => !listenerOf(b).remembering)).toBe(true);
     // A change nobody announced (made straight in the database) applies at once while deaf.
@@ -215,7 +215,7 @@ describe('sessions with SESSION_CACHE_MS=0', () => {
   it('asks the database on every request', async () => {
     const team = await aTeam(t.db);
     const http = t.client();
-    await http.login(team.member.email, TEST_PASSWORD);
+    await http.signInAs(team.member);
     expect((await http.get('/api/auth/me')).status).toBe(200);
     await t.db.query(`DELETE FROM sessions WHERE person_id = $1`, [team.member.id]);
     expect((await http.get('/api/auth/me')).status).toBe(401);
@@ -230,7 +230,7 @@ describe('sessions with a short window', () => {
   it('a change made elsewhere applies once the window has passed', async () => {
     const team = await aTeam(t.db);
     const http = t.client();
-    await http.login(team.member.email, TEST_PASSWORD);
+    await http.signInAs(team.member);
     expect((await http.get('/api/auth/me')).status).toBe(200);
     await t.db.query(`DELETE FROM sessions WHERE person_id = $1`, [team.member.id]);
     await sleep(400);

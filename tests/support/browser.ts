@@ -3,10 +3,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@lib/common';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { sessionCookieFor, type SignInPerson } from './sign-in';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**
@@ -20,6 +21,10 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 const ROOT = join(__dirname, '..', '..');
 const WEB_INDEX = join(ROOT, 'dist', 'web', 'index.html');
 const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
+/** SCREENSHOTS=1 writes every screenshot() a test asks for; otherwise only a failing test's pages are pictured. */
+const ALL_SCREENSHOTS = ['1', 'true', 'yes'].includes((process.env.SCREENSHOTS ?? '').toLowerCase());
+/** A11Y_EVERY_STATE=1 scans every state a test audits; otherwise once per page (path, viewport, open dialog). */
+const A11Y_EVERY_STATE = ['1', 'true', 'yes'].includes((process.env.A11Y_EVERY_STATE ?? '').toLowerCase());
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -91,6 +96,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
       JOBS_ENABLED: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PUBLIC_URL: baseUrl,
+      PASSWORD_HASHING: 'fast',
       ...env,
     });
     app = await createApp(config, database.url);
@@ -110,7 +116,11 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     browser: started.browser,
     async newPage(viewport = DESKTOP) {
       const context = await started.browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-      return context.newPage();
+      servers.set(context, { app: started.app, baseUrl });
+      context.on('page', track);
+      const page = await context.newPage();
+      track(page);
+      return page;
     },
     async close() {
       await started.browser.close().catch(() => undefined);
@@ -118,6 +128,55 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
       await started.database.drop();
     },
   };
+}
+
+/** The server behind each browser context that newPage() opened, for signIn(). */
+const servers = new WeakMap<BrowserContext, { app: NestFastifyApplication; baseUrl: string }>();
+
+/** This test file's open pages: pictured when a test fails (see browser-environment.ts). */
+const openPages = new Set<Page>();
+function track(page: Page): void {
+  if (openPages.has(page) || page.isClosed()) return;
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
+}
+
+const fileName = (name: string): string => name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 150);
+
+/**
+ * Called by the browser tests' Jest environment when a test or hook fails: a full-page PNG of each
+ * open page, tests/artifacts/screenshots/FAILED-<test>[-n].png, whether or not SCREENSHOTS is set.
+ */
+async function pictureFailure(testName: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  let n = 0;
+  for (const page of openPages) {
+    if (page.isClosed()) continue;
+    const path = join(SCREENSHOTS, `FAILED-${fileName(testName)}${n ? `-${n}` : ''}.png`);
+    n += 1;
+    await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 10_000 }).catch(() => undefined);
+  }
+}
+(globalThis as { __rippleOnTestFailure?: (testName: string) => Promise<void> }).__rippleOnTestFailure = pictureFailure;
+
+/** Waits for the signed-in layout (the desktop's Sign out button or the phone's Menu). */
+const signedInLayout = (page: Page): Promise<void> =>
+  page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Menu' })).first().waitFor();
+
+/**
+ * Signs a person in without the sign-in form (a session made by the SessionService, its cookie put
+ * into the page's browser context), opens `path` (the home page by default) and waits for the
+ * signed-in layout: for tests that merely need "a signed-in X". The form has its own tests (logIn,
+ * submitLogin). The page must come from BrowserApp.newPage().
+ */
+export async function signIn(page: Page, person: SignInPerson, path = '/'): Promise<void> {
+  const server = servers.get(page.context());
+  if (!server) throw new Error('signIn() needs a page opened by BrowserApp.newPage()');
+  track(page);
+  const cookie = await sessionCookieFor(server.app, person);
+  await page.context().addCookies([{ ...cookie, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  await page.goto(path);
+  await signedInLayout(page);
 }
 
 /** Fills and submits the sign-in form; the caller decides what should happen next. */
@@ -130,23 +189,62 @@ export async function submitLogin(page: Page, email: string, password: string): 
 
 /** Signs in through the form and waits for the signed-in layout. */
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  track(page);
   await page.goto('/login');
   await submitLogin(page, email, password);
-  await page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Menu' })).first().waitFor();
+  await signedInLayout(page);
 }
 
-/** A PNG under tests/artifacts/screenshots/<name>.png (git-ignored): the whole page, or only the viewport. */
+/**
+ * A PNG under tests/artifacts/screenshots/<name>.png (git-ignored): the whole page, or only the
+ * viewport. Written only with SCREENSHOTS=1 (a picture costs a second or more; a failing test is
+ * pictured anyway); returns the path either way.
+ */
 export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  track(page);
+  if (!ALL_SCREENSHOTS) return path;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   // Let fonts settle and animations finish so the picture shows the page at rest.
   await page.evaluate('document.fonts.ready.then(() => true)'); // a string: the Node tsconfig has no DOM types
   await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
 
-/** axe-core's serious and critical findings on the page as it is, as readable lines (empty when clean). */
+/** Findings by page (path, viewport, open dialog) within this test file. */
+const scanned = new Map<string, Promise<string[]>>();
+
+/** What makes a page a page for the accessibility scan: its address, its viewport and the dialog open on it. */
+async function pageKey(page: Page): Promise<string> {
+  const url = new URL(page.url());
+  const viewport = page.viewportSize();
+  // A string: the Node tsconfig has no DOM types.
+  const dialogs = await page.evaluate<string>(
+    `[...document.querySelectorAll('dialog[open], [role=dialog], [role=alertdialog]')].map((d) => d.getAttribute('aria-label') || d.getAttribute('aria-labelledby') || d.tagName).join('|')`,
+  );
+  return `${url.pathname}${url.search} ${viewport?.width ?? 0}x${viewport?.height ?? 0} ${dialogs}`;
+}
+
+/**
+ * axe-core's serious and critical findings on the page as it is, as readable lines (empty when
+ * clean). A page (path, viewport, open dialog) is scanned once per test file: a later state of the
+ * same page gets the first scan's findings, since a scan costs about a second
+ * (A11Y_EVERY_STATE=1 scans every state).
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  track(page);
+  if (A11Y_EVERY_STATE) return scanA11y(page);
+  const key = await pageKey(page);
+  let findings = scanned.get(key);
+  if (!findings) {
+    findings = scanA11y(page);
+    scanned.set(key, findings);
+    findings.catch(() => scanned.delete(key));
+  }
+  return findings;
+}
+
+async function scanA11y(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

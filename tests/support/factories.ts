@@ -4,7 +4,8 @@ import { hashPassword } from '@lib/identity';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
-const hashed = (): Promise<string> => (passwordHash ??= hashPassword(TEST_PASSWORD));
+// Fast argon2 parameters (tests only): a hash records its parameters, so every sign-in as a test person is cheap too.
+const hashed = (): Promise<string> => (passwordHash ??= hashPassword(TEST_PASSWORD, 'fast'));
 const unique = (): string => randomBytes(4).toString('hex');
 
 export interface TestPerson {

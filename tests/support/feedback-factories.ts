@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CycleSettings, CycleState, defaultCycleSettings, FeedbackRelationship, RequestState } from '@lib/cycles';
-import { aPerson, aTeam, TEST_PASSWORD, TestPerson } from './factories';
+import { aPerson, aTeam, TestPerson } from './factories';
 import type { HttpClient, TestResponse } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -172,7 +172,7 @@ export async function aRequestsWorld(t: TestApp) {
   const clients = new Map<string, HttpClient>();
   for (const person of [a.admin, a.manager, a.member, a.colleague, a.peer, b.admin, b.member, ...people]) {
     const client = t.client();
-    await client.login(person.email, TEST_PASSWORD);
+    await client.signInAs(person);
     clients.set(person.email, client);
   }
 

@@ -16,14 +16,18 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     mkdirSync('.data', { recursive: true });
-    const embedded = await startEmbeddedPostgres({ dataDir: '.data/pg-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), database: 'postgres' });
+    const embedded = await startEmbeddedPostgres({ dataDir: '.data/pg-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), database: 'postgres', durable: false });
     globalThis.__rippleEmbedded = embedded;
     serverUrl = embedded.url;
   }
   // One template per run (by pid) so that parallel runs on one server do not collide.
   const template = `ripple_test_${process.pid}`;
-  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-  await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
+  await adminQuery(
+    serverUrl,
+    `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`,
+    `CREATE DATABASE "${template}"`,
+    `ALTER DATABASE "${template}" SET synchronous_commit = off`,
+  );
   await runMigrations(withDatabase(serverUrl, template));
   process.env.RIPPLE_TEST_SERVER_URL = serverUrl;
   process.env.RIPPLE_TEST_TEMPLATE = template;

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { sessionCookieFor, type SignInPerson } from './sign-in';
 
 export interface TestResponse<T = any> {
   status: number;
@@ -22,7 +23,8 @@ interface RequestOptions {
  */
 export class HttpClient {
   private readonly cookies = new Map<string, string>();
-  private csrfToken: string | undefined;
+  /** One fetch shared by every request that needs it, also by concurrent first requests. */
+  private csrfToken: Promise<string> | undefined;
 
   constructor(private readonly app: NestFastifyApplication) {}
 
@@ -47,11 +49,21 @@ export class HttpClient {
     return response;
   }
 
+  /**
+   * Signed in as this person without the login route (a session made by the SessionService, its
+   * signed cookie set here), for tests that merely need "a signed-in X". The CSRF token is still
+   * fetched before the first unsafe request, as for a browser. The login route has its own tests.
+   */
+  async signInAs(person: SignInPerson): Promise<void> {
+    const cookie = await sessionCookieFor(this.app, person);
+    this.cookies.set(cookie.name, cookie.value);
+  }
+
   async request<T = any>(method: string, url: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (method !== 'GET' && method !== 'HEAD' && !options.noCsrf) {
-      this.csrfToken ??= (await this.request<{ token: string }>('GET', '/api/auth/csrf')).body.token;
-      headers['x-csrf-token'] = this.csrfToken;
+      this.csrfToken ??= this.request<{ token: string }>('GET', '/api/auth/csrf').then((response) => response.body.token);
+      headers['x-csrf-token'] = await this.csrfToken;
     }
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let payload: string | Buffer | undefined;

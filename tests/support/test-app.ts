@@ -32,6 +32,7 @@ export async function startTestApp(
     JOBS_ENABLED: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_POOL_SIZE: '10',
+    PASSWORD_HASHING: 'fast',
     ...env,
   });
   const app = await createApp(config, connectVia ? await connectVia(database.url) : database.url, createOptions);

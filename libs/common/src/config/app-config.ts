@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+/** How hard password hashes are: `fast` exists for the test suite alone (NODE_ENV=test). */
+export type PasswordHashing = 'strong' | 'fast';
+
 /** Everything Ripple reads from the environment, typed and validated once at boot. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -30,6 +33,8 @@ export interface AppConfig {
    * requests get most of it, the job queue and the database pool the rest (see shutdownPlan).
    */
   shutdownTimeoutMs: number;
+  /** `strong` (argon2id at OWASP's baseline) everywhere but in tests, which may ask for `fast`. */
+  passwordHashing: PasswordHashing;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +45,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENVS = ['development', 'production', 'test'] as const;
+const PASSWORD_HASHINGS = ['strong', 'fast'] as const;
 
 /**
  * Reads and validates the environment. Collects every problem before failing, so an operator
@@ -92,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // The embedded PostgreSQL is for trying Ripple out: production data lives on a server that is
   // backed up, shared by every instance.
   if (!env.DATABASE_URL && nodeEnv === 'production') problems.push('DATABASE_URL is required when NODE_ENV=production');
+  const passwordHashing = oneOf('PASSWORD_HASHING', PASSWORD_HASHINGS, 'strong');
+  // Weak hashes must never reach a real database: only the test suite may trade strength for speed.
+  if (passwordHashing === 'fast' && nodeEnv !== 'test') problems.push(`PASSWORD_HASHING=fast is allowed only when NODE_ENV=test (got NODE_ENV=${nodeEnv})`);
 
   const config: AppConfig = {
     nodeEnv,
@@ -114,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool('TRUST_PROXY', false),
     jobsEnabled: bool('JOBS_ENABLED', true),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 120_000),
+    passwordHashing,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

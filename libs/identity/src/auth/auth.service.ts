@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@lib/common';
+import { APP_CONFIG, type Actor, type AppConfig } from '@lib/common';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnVerification, verifyPassword } from './passwords';
@@ -17,6 +17,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Checks an email and password; one generic message whether the email exists or not. */
@@ -29,7 +30,7 @@ export class AuthService {
         WHERE email = $1 AND password_hash IS NOT NULL AND active ORDER BY created_at LIMIT 5`,
       [email],
     );
-    if (candidates.length === 0) await burnVerification(password);
+    if (candidates.length === 0) await burnVerification(password, this.config.passwordHashing);
     for (const candidate of candidates) {
       if (await verifyPassword(candidate.password_hash, password)) {
         await this.throttle.record({ email, ip, succeeded: true, organizationId: candidate.organization_id });

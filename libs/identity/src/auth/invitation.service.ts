@@ -113,7 +113,7 @@ export class InvitationService {
    * twice; a person who has a password meanwhile keeps it (an old link replaces nothing).
    */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(

@@ -70,6 +70,15 @@ describe('planImport', () => {
     expect(loop.errors).toHaveLength(10_000);
   });
 
+  it('names a long loop by its first steps and its size, so that each line’s message stays short', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `p${i}@x.org,P${i},p${(i + 11) % 12}@x.org`);
+    const plan = planImport(`email,name,manager_email\n${rows.join('\n')}\n`, []);
+    expect(plan.errors).toHaveLength(12);
+    expect(plan.errors[0].message).toBe(
+      'manager loop of 12 people: p0@x.org → p11@x.org → p10@x.org → p9@x.org → p8@x.org → p7@x.org → p6@x.org → p5@x.org → p4@x.org → p3@x.org → … → p0@x.org',
+    );
+  });
+
   it('refuses to remove the last HR admin', () => {
     expect(planImport('email,name,role\nhr@x.org,HR,member\n', [admin]).errors[0].message).toMatch(/without an HR admin/);
   });

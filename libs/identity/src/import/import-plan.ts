@@ -161,11 +161,13 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
       errors.push({ line: p.line, column: 'manager_email', message: `unknown manager ${p.managerEmail}: not in the file nor in Ripple` });
     }
   }
+  const firstRow = new Map<string, PlannedPerson>();
+  for (const p of people) if (!firstRow.has(p.email)) firstRow.set(p.email, p);
   for (const loop of findLoops(managerOf)) {
-    for (const email of loop) {
-      const p = people.find((row) => row.email === email);
-      if (p) errors.push({ line: p.line, column: 'manager_email', message: `manager loop: ${[...rotate(loop, email), email].join(' → ')}` });
-    }
+    loop.forEach((email, at) => {
+      const p = firstRow.get(email);
+      if (p) errors.push({ line: p.line, column: 'manager_email', message: loopMessage(loop, at) });
+    });
   }
   const finalRoles = new Map(existing.map((p) => [p.email, p.role]));
   for (const p of people) finalRoles.set(p.email, p.role);
@@ -197,10 +199,15 @@ function findLoops(managerOf: Map<string, string | null>): string[][] {
   return loops;
 }
 
-const rotate = (loop: string[], first: string): string[] => {
-  const i = loop.indexOf(first);
-  return [...loop.slice(i), ...loop.slice(0, i)];
-};
+/** People a loop's message names at most: one message per member must stay small (a 10,000-person loop). */
+const LOOP_NAMES_SHOWN = 10;
+
+/** The loop as seen from its member at `from`: the whole loop back to them, or its first steps and its size. */
+function loopMessage(loop: string[], from: number): string {
+  const shown = Array.from({ length: Math.min(loop.length, LOOP_NAMES_SHOWN) }, (_, k) => loop[(from + k) % loop.length]);
+  if (loop.length <= LOOP_NAMES_SHOWN) return `manager loop: ${[...shown, loop[from]].join(' → ')}`;
+  return `manager loop of ${loop.length} people: ${shown.join(' → ')} → … → ${loop[from]}`;
+}
 
 function diff(p: PlannedPerson, current: ExistingPerson | undefined): PlannedChange {
   if (!current) return { line: p.line, email: p.email, name: p.name, action: 'create', fields: [] };
