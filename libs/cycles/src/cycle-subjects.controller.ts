@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { AddSubjectsDto, AddSubjectsResultDto, CycleSubjectListDto, ListSubjectsQueryDto } from './cycle-subject.dto';
 import { CycleSubjectsService } from './cycle-subjects.service';
@@ -14,6 +14,7 @@ export class CycleSubjectsController {
   constructor(private readonly subjects: CycleSubjectsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add subjects to a cycle: people, a department or everyone (HR)' })
   @Authenticated('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: AddSubjectsResultDto, description: 'Draft or nominating only (409 otherwise)' })
@@ -22,6 +23,7 @@ export class CycleSubjectsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'The subjects of a cycle (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: CycleSubjectListDto })
   list(@CurrentActor() actor: Actor, @Param('id', cycleIdPipe) id: string, @Query() query: ListSubjectsQueryDto): Promise<CycleSubjectListDto> {
@@ -29,6 +31,7 @@ export class CycleSubjectsController {
   }
 
   @Delete(':personId')
+  @ApiOperation({ summary: 'Remove a subject from a draft cycle (HR)' })
   @Authenticated('admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Draft only (409 otherwise)' })

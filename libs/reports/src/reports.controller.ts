@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor, NoQueryPipe } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
@@ -37,6 +37,7 @@ export class ReportsController {
   ) {}
 
   @Get('mine')
+  @ApiOperation({ summary: 'The reports you may open' })
   @Authenticated()
   @ApiOkResponse({ type: MyReportListDto, description: 'Reports you may open now: your own (after release) and your direct reports\' (as the cycle allows)' })
   mine(@CurrentActor() actor: Actor): Promise<MyReportListDto> {
@@ -44,6 +45,7 @@ export class ReportsController {
   }
 
   @Get('cycles/:cycleId/heatmap')
+  @ApiOperation({ summary: 'The organisation heatmap of a closed cycle (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: HeatmapDto, description: "HR, once the cycle is closed (else 404). Cells follow the cycle's heatmapMinCellSize setting" })
   heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query(heatmapQueryPipe) _query: Record<string, never>): Promise<HeatmapDto> {
@@ -51,6 +53,7 @@ export class ReportsController {
   }
 
   @Get(`${SUBJECT_REPORT}.csv`)
+  @ApiOperation({ summary: "A subject's report as CSV" })
   @Authenticated()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The shown numbers: one line per behaviour/statement/index and group; hidden ones say why', schema: { type: 'string' } })
@@ -64,6 +67,7 @@ export class ReportsController {
   }
 
   @Get(`${SUBJECT_REPORT}.pdf`)
+  @ApiOperation({ summary: "A subject's report as PDF" })
   @Authenticated()
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The report laid out for paper (A4)', schema: { type: 'string', format: 'binary' } })
@@ -77,6 +81,7 @@ export class ReportsController {
   }
 
   @Get(SUBJECT_REPORT)
+  @ApiOperation({ summary: "A subject's report" })
   @Authenticated()
   // The stored report is served as JSON text (see report-shape.ts): no re-serialisation.
   @Header('content-type', 'application/json; charset=utf-8')
