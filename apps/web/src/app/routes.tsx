@@ -32,7 +32,7 @@ export const routes: RouteObject[] = [
             Component: AppLayout,
             ErrorBoundary: RouteError,
             children: [
-              { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
+              { index: true, lazy: page(() => import('./home/HomePage')) },
               { path: 'people', lazy: page(() => import('@/features/people/routes/PeoplePage')) },
               { path: 'people/:personId', lazy: page(() => import('@/features/people/routes/PersonPage')) },
               { path: 'feedback', lazy: page(() => import('@/features/feedback/routes/MyFeedbackPage')) },
