@@ -20,14 +20,14 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
  */
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   document.security = [{ [SESSION_SCHEME]: [] }];
-  for (const item of Object.values(document.paths) as PathItemObject[]) {
+  for (const item of Object.values<PathItemObject>(document.paths)) {
     for (const method of METHODS) {
       const operation: OperationObject | undefined = item[method];
       if (!operation) continue;
       operation.security = securityOf(operation, method);
       if (!operation.security) delete operation.security;
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (Number(status) >= 400 && !('$ref' in response)) withErrorBody(response);
+        if (response && Number(status) >= 400 && !('$ref' in response)) withErrorBody(response);
       }
     }
   }

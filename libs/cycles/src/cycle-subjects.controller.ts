@@ -6,6 +6,7 @@ import { CycleSubjectsService } from './cycle-subjects.service';
 import { cycleIdPipe } from './cycles.controller';
 import { CyclesException } from './cycles.exception';
 
+// eslint-disable-next-line no-useless-assignment -- used by a parameter decorator below, which the rule does not see
 const personIdPipe = new ParseUUIDPipe({ exceptionFactory: () => CyclesException.subjectNotFound() });
 
 @ApiTags('cycles')

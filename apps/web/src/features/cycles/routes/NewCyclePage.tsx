@@ -39,7 +39,7 @@ export default function NewCyclePage() {
       {
         onSuccess: (cycle) => {
           toast.show(`Created “${cycle.name}”. Now add the people to review.`);
-          navigate(`/cycles/${cycle.id}`);
+          void navigate(`/cycles/${cycle.id}`);
         },
       },
     );
