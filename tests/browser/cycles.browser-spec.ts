@@ -138,7 +138,7 @@ describe('HR running a cycle in the browser', () => {
 
     await page.getByLabel('Name').fill('Spring 2026 feedback');
     const copy = await page.getByLabel('Framework').locator('option', { hasText: 'Harbour leadership' }).getAttribute('value');
-    await page.getByLabel('Framework').selectOption(copy!);
+    await page.getByLabel('Framework').selectOption(copy);
     await page.getByLabel('Anonymity threshold').fill('2');
     await page.getByLabel('Maximum peers').fill('4');
     await page.getByRole('radio', { name: /On close/ }).check();

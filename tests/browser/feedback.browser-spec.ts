@@ -35,7 +35,7 @@ interface Cast {
 async function seed(t: BrowserApp): Promise<Cast> {
   const org = await anOrganization(t.db, { name: 'Harbour Museum' });
   const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
+    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
   const hana = await person('Hana Okafor', 'HR Lead', 'People', { role: 'admin' });
   const maya = await person('Maya Lindqvist', 'Head of Collections', 'Collections');
   const mo = await person('Mo Abernathy', 'Registrar', 'Collections', { managerId: maya.id });
@@ -263,7 +263,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
 
     // The first half with the mouse; one "not observed".
     const labels = ['Rarely', 'Sometimes', 'Often', 'Very often', 'Almost always'];
-    for (let i = 0; i < 15; i++) await radio(statements(page).nth(i), i === 4 ? 'Not observed' : labels[(i + 2) % 5]!).check();
+    for (let i = 0; i < 15; i++) await radio(statements(page).nth(i), i === 4 ? 'Not observed' : labels[(i + 2) % 5]).check();
     await see(page, `15 of ${TOTAL} answered`);
     await page.getByText(/Saved \d{1,2}:\d\d/).waitFor();
     expect((await t.db.query(`SELECT state FROM feedback_requests WHERE rater_id = $1 AND subject_id = $2`, [cast.amara.id, cast.mo.id]))[0].state).toBe('in_progress');
@@ -303,7 +303,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await page.keyboard.press('ArrowLeft'); // from the first option backwards wraps to "Not observed"
     await expect(radio(statements(page).nth(18), 'Not observed').isChecked()).resolves.toBe(true);
 
-    for (let i = 19; i < TOTAL; i++) await radio(statements(page).nth(i), labels[i % 5]!).check();
+    for (let i = 19; i < TOTAL; i++) await radio(statements(page).nth(i), labels[i % 5]).check();
     await see(page, `${TOTAL} of ${TOTAL} answered`);
     const keepDoing = page.getByRole('textbox', { name: /keep doing/i });
     const comment = 'In the March loan review Mo asked each of us for objections before deciding, and we caught the insurance gap.';

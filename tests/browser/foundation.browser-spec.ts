@@ -73,7 +73,7 @@ async function seedMuseum(t: BrowserApp): Promise<Cast> {
     ['Yusuf Demir', 'Volunteer Coordinator', 'Learning'],
   ] as const;
   for (const [name, title, department] of others) {
-    await person(name, `${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, { title, department, withLogin: false });
+    await person(name, `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, { title, department, withLogin: false });
   }
   return { hana, maya, mo, cora, pat };
 }

@@ -83,7 +83,7 @@ async function seed(t: BrowserApp): Promise<World> {
       await aReportSubject(t.db, collecting, person.id, { department: d.name, hasReports });
       const level = d.base + (next() - 0.5) * 0.8;
       for (let r = 0; r < 3; r++) {
-        const rater = raters[(index + r) % raters.length]!;
+        const rater = raters[(index + r) % raters.length];
         const ratings = version.behaviours.flatMap((b, bi) =>
           b.statements.map(() => {
             const lift = kinds[bi] === 'management' ? (hasReports ? 0.5 : -0.3) : 0;
@@ -197,15 +197,15 @@ describe('HR reading the organisation view', () => {
     const complementary = departments.locator('tbody td', { hasText: 'Hidden so that another small group can’t be worked out from the totals' });
     await expect(complementary.count()).resolves.toBeGreaterThan(0);
     const total = await cellsOf(row(departments, 'Whole organisation'));
-    expect(total[0]!.mean).toMatch(MEAN);
-    expect(total[0]!.text).toContain(`${PEOPLE} people`);
+    expect(total[0].mean).toMatch(MEAN);
+    expect(total[0].text).toContain(`${PEOPLE} people`);
 
     // With and without direct reports: the organisation's two groups (8 and 21 people) are shown.
     const levels = byLevel(page);
     const withReports = await cellsOf(row(levels, 'With direct reports, the whole organisation'));
     const without = await cellsOf(row(levels, 'Without direct reports, the whole organisation'));
-    expect(withReports[0]!.text).toContain('8 people');
-    expect(without[0]!.text).toContain('21 people');
+    expect(withReports[0].text).toContain('8 people');
+    expect(without[0].text).toContain('21 people');
     // Departments split by level are small: closed at first, with how many of their cells can show.
     await expect(levels.locator('tbody th[scope="rowgroup"]').allTextContents()).resolves.toEqual(['Whole organisation']);
     await see(page, /At groups of 5 or more, \d+ of 140 department cells can be shown/);
@@ -216,7 +216,7 @@ describe('HR reading the organisation view', () => {
     await expect(page.getByRole('button', { name: 'Hide the departments' }).getAttribute('aria-expanded')).resolves.toBe('true');
     // Exhibitions' one manager is far under 5.
     const exhibitionsManagers = await cellsOf(row(levels, 'With direct reports, Exhibitions'));
-    expect(exhibitionsManagers[0]!.text).toContain('Hidden: fewer than 5 people');
+    expect(exhibitionsManagers[0].text).toContain('Hidden: fewer than 5 people');
 
     // The headline figures and the legend.
     await see(page, 'Influence index at a glance');
@@ -247,8 +247,8 @@ describe('HR reading the organisation view', () => {
     await departments.waitFor();
     await expect(minimum(page).textContent()).resolves.toContain('5 people');
     const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
-    expect(exhibitions[0]!.mean).toBeNull();
-    expect(exhibitions[0]!.text).toContain('Hidden: fewer than 5 people');
+    expect(exhibitions[0].mean).toBeNull();
+    expect(exhibitions[0].text).toContain('Hidden: fewer than 5 people');
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((url) => new URL(url).search === '')).toBe(true);
     await see(page, 'Fixed when the cycle closed, so the organisation view always hides the same groups');
@@ -338,8 +338,8 @@ describe('HR reading the organisation view', () => {
     await departments.waitFor();
     await expect(minimum(page).textContent()).resolves.toContain('3 people');
     const exhibitions = await cellsOf(row(departments, 'Exhibitions'));
-    expect(exhibitions[0]!.mean).toMatch(MEAN);
-    expect(exhibitions[0]!.text).toContain('3 people');
+    expect(exhibitions[0].mean).toMatch(MEAN);
+    expect(exhibitions[0].text).toContain('3 people');
     await audit(page, 'heatmap-3');
     await screenshot(page, 'heatmap-11-min-3');
 

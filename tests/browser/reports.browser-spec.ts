@@ -35,7 +35,7 @@ interface Cast {
 async function seed(t: BrowserApp): Promise<{ cast: Cast; orgId: string }> {
   const org = await anOrganization(t.db, { name: 'Harbour Museum' });
   const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
+    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
   const hana = await person('Hana Okafor', 'HR Lead', 'People', { role: 'admin' });
   const maya = await person('Maya Lindqvist', 'Head of Collections', 'Collections');
   const mo = await person('Mo Abernathy', 'Registrar', 'Collections', { managerId: maya.id });
@@ -58,7 +58,7 @@ async function seed(t: BrowserApp): Promise<{ cast: Cast; orgId: string }> {
 const BEHAVIOUR_OFFSET = [0.7, 0.3, 0.5, -0.4, 0, -0.7, 0.4, 0.6, -0.2, -0.9, 0.2, -0.5];
 
 const statementOffsets = (version: TestFrameworkVersion): number[] =>
-  version.behaviours.flatMap((b, i) => b.statements.map(() => BEHAVIOUR_OFFSET[i % BEHAVIOUR_OFFSET.length]!));
+  version.behaviours.flatMap((b, i) => b.statements.map(() => BEHAVIOUR_OFFSET[i % BEHAVIOUR_OFFSET.length]));
 
 /**
  * One rater's ratings (1–5) around `base`, moved by the behaviour's offset and a little by
@@ -69,7 +69,7 @@ function ratings(version: TestFrameworkVersion, base: number, seed: number, notO
   return version.statementIds.map((_, i) => {
     if (notObserved.includes(i)) return null;
     const wobble = (((i * 7 + seed * 3) % 5) - 2) * 0.4;
-    return Math.max(1, Math.min(5, Math.round(base + offsets[i]! + wobble)));
+    return Math.max(1, Math.min(5, Math.round(base + offsets[i] + wobble)));
   });
 }
 
@@ -130,12 +130,12 @@ describe('Reviewing aggregated reports in the browser', () => {
     await respond(mo.id, 'self', selfRatings, ['I keep people informed about loans.', 'Delegating the catalogue work earlier.']);
     await respond(maya.id, 'manager', ratings(version, 3.5, 1), ['Mo asks the quiet ones first in planning meetings.']);
     // Two peers did not observe the second Empathy statement: too few peers answered it for a number of their own.
-    await respond(peers[0]!.id, 'peer', ratings(version, 3.5, 2, [EMPATHY_2]), ['Mo explains why a deadline matters, not only when it is.', 'Share the exhibition plan earlier.']);
-    await respond(peers[1]!.id, 'peer', ratings(version, 3.8, 3, [EMPATHY_2]), ['Always makes time to listen.']);
-    await respond(peers[2]!.id, 'peer', ratings(version, 3.2, 4), [null, 'Say no to more requests, so the team is not stretched.']);
-    await respond(peers[3]!.id, 'peer', ratings(version, 3.6, 5), ['Calm under pressure during the flood in March.']);
-    await respond(directs[0]!.id, 'direct_report', ratings(version, 4.2, 6), ['Gives me room to lead the digitisation project.']);
-    await respond(directs[1]!.id, 'direct_report', ratings(version, 3.9, 7));
+    await respond(peers[0].id, 'peer', ratings(version, 3.5, 2, [EMPATHY_2]), ['Mo explains why a deadline matters, not only when it is.', 'Share the exhibition plan earlier.']);
+    await respond(peers[1].id, 'peer', ratings(version, 3.8, 3, [EMPATHY_2]), ['Always makes time to listen.']);
+    await respond(peers[2].id, 'peer', ratings(version, 3.2, 4), [null, 'Say no to more requests, so the team is not stretched.']);
+    await respond(peers[3].id, 'peer', ratings(version, 3.6, 5), ['Calm under pressure during the flood in March.']);
+    await respond(directs[0].id, 'direct_report', ratings(version, 4.2, 6), ['Gives me room to lead the digitisation project.']);
+    await respond(directs[1].id, 'direct_report', ratings(version, 3.9, 7));
     await respond(other.id, 'other', ratings(version, 3, 8), [null, 'Could bring Visitor Services into decisions sooner.']);
     const result = await snapshotReports(asTestApp(), orgId, cycle.id);
     expect(result).toMatchObject({ subjects: 1, written: 1 });
@@ -299,10 +299,10 @@ describe('Reviewing aggregated reports in the browser', () => {
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readFileSync((await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const csvText = readFileSync((await csv.path())!, 'utf8');
+    const csvText = readFileSync((await csv.path()), 'utf8');
     expect(csvText).toContain('Listening');
     expect(csvText).not.toContain('Elena');
 

@@ -54,7 +54,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     t = await startBrowserApp();
     const org = await anOrganization(t.db, { name: 'Harbour Museum' });
     const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-      aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0]!.toLowerCase()}@harbour.example`, ...extra });
+      aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase()}@harbour.example`, ...extra });
     hana = await person('Hana Okafor', 'HR Lead', 'People', { role: 'admin' });
     maya = await person('Maya Lindqvist', 'Head of Collections', 'Collections');
     mo = await person('Mo Abernathy', 'Registrar', 'Collections', { managerId: maya.id });
@@ -157,7 +157,7 @@ describe("A subject's raters after nominations, in the browser", () => {
   });
 
   it('shows the subject their own self-review as it is, with a way to answer it until they have', async () => {
-    const cycle = await aCollectingCycle('Self-review', { minPeers: 0, maxPeers: 3 }, [colleagues[1]!]);
+    const cycle = await aCollectingCycle('Self-review', { minPeers: 0, maxPeers: 3 }, [colleagues[1]]);
     const page = await t.newPage();
     await signIn(page, mo);
     await page.goto(subjectPage(cycle, mo));

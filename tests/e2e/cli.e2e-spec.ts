@@ -99,8 +99,8 @@ describe('the ripple command line', () => {
       { org: 'Globex', recipient: 'hr@globex.example', subject: 'You are invited to Ripple at Globex' },
     ]);
     // The outbox keeps no secret: the operator has the link from the command's output, HR never.
-    expect(mail[0]!.text_body).toContain('https://ripple.test/accept-invitation?token=[redacted]');
-    expect(mail[0]!.text_body).not.toContain(linkIn(acme.stdout));
+    expect(mail[0].text_body).toContain('https://ripple.test/accept-invitation?token=[redacted]');
+    expect(mail[0].text_body).not.toContain(linkIn(acme.stdout));
     const settings = await t.db.query(`SELECT name, time_zone, default_framework_id IS NOT NULL AS has_framework FROM organizations ORDER BY name`);
     expect(settings).toEqual([
       { name: 'Acme', time_zone: 'Europe/Paris', has_framework: true },

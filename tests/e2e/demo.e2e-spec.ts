@@ -65,7 +65,7 @@ describe('demo organisation', () => {
     const team: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'manager');
     expect(team.length).toBeGreaterThan(0);
 
-    const latest = own.sort((a, b) => b.releasedAt.localeCompare(a.releasedAt))[0]!;
+    const latest = own.sort((a, b) => b.releasedAt.localeCompare(a.releasedAt))[0];
     const report = (await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}`)).body;
     const allOthers = report.behaviours.filter((b: { cells: { all_others: { shown: boolean } } }) => b.cells.all_others.shown);
     expect(allOthers).toHaveLength(report.behaviours.length);
@@ -77,7 +77,7 @@ describe('demo organisation', () => {
     expect(report.trend).not.toBeNull();
     expect((await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}.pdf`)).status).toBe(200);
 
-    const member = team[0]!;
+    const member = team[0];
     expect((await priya.get(`/api/reports/cycles/${member.cycleId}/subjects/${member.subject.id}`)).status).toBe(200);
   });
 

@@ -146,7 +146,7 @@ describe('graceful shutdown', () => {
       const session = await signIn(own, baseUrl, r.email);
       return send(own, baseUrl, 'POST', `/api/feedback-requests/${r.id}/submit`, { ...session, body: completeAnswers(version) }).then(
         (answer) => answer.status,
-        (error: unknown) => (isConnectionError(error) ? 'connection closed' : Promise.reject(error)),
+        (error: unknown) => (isConnectionError(error) ? 'connection closed' : Promise.reject(error instanceof Error ? error : new Error(String(error)))),
       );
     };
     const quickSubmits = quick.map(submit);

@@ -1,4 +1,4 @@
-import { aPerson, aTeam, TEST_PASSWORD, type TestPerson } from '../support/factories';
+import { aPerson, aTeam, type TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -41,4 +41,23 @@ describe('deny by default', () => {
     const documented = new Set(routes.map(({ method, path }) => `${method} ${path}`));
     expect([...PUBLIC].filter((key) => !documented.has(key))).toEqual([]);
   });
+
+  it('the OpenAPI document asks for the session on exactly the routes the guard protects', () => {
+    const document = buildOpenApiDocument(t.app);
+    expect(document.security).toEqual([{ session: [] }]);
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { security?: Record<string, string[]>[] }>).map(([method, operation]) => {
+        const security = operation.security ?? document.security ?? [];
+        const needsCsrf = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
+        return {
+          route: `${method.toUpperCase()} ${path}`,
+          session: security.length > 0 && security.every((requirement) => 'session' in requirement),
+          csrf: security.length > 0 && security.every((requirement) => 'csrf' in requirement),
+          needsCsrf,
+        };
+      }),
+    );
+    expect(documented.filter(({ route, session }) => session === PUBLIC.has(route)).map(({ route }) => route)).toEqual([]);
+    expect(documented.filter(({ csrf, needsCsrf }) => csrf !== needsCsrf).map(({ route }) => route)).toEqual([]);
+  });
 });

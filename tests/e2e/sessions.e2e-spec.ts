@@ -11,7 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `check` holds or `withinMs` has passed; returns whether it held. */
-async function eventually(check: () => Promise<boolean>, withinMs = 2_000): Promise<boolean> {
+async function eventually(check: () => boolean | Promise<boolean>, withinMs = 2_000): Promise<boolean> {
   const end = Date.now() + withinMs;
   for (;;) {
     if (await check()) return true;
@@ -175,7 +175,7 @@ describe('sessions across instances', () => {
   const listenerOf = (app: NestFastifyApplication) => app.get(SessionService);
 
   it('both instances listen once booted', async () => {
-    expect(await eventually(async () => listenerOf(a.app).remembering && listenerOf(b).remembering)).toBe(true);
+    expect(await eventually(() => listenerOf(a.app).remembering && listenerOf(b).remembering)).toBe(true);
   });
 
   it('a logout on one instance ends the session on the other', async () => {
@@ -197,11 +197,11 @@ describe('sessions across instances', () => {
   it('an instance that stops hearing changes asks the database until it hears again', async () => {
     const { onB } = await onBoth(team.colleague);
     await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ripple-sessions' AND datname = current_database()`);
-    expect(await eventually(async () => !listenerOf(b).remembering)).toBe(true);
+    expect(await eventually(() => !listenerOf(b).remembering)).toBe(true);
     // A change nobody announced (made straight in the database) applies at once while deaf.
     await a.db.query(`UPDATE people SET role = 'admin' WHERE id = $1`, [team.colleague.id]);
     expect((await onB.get('/api/outbox')).status).toBe(200);
-    expect(await eventually(async () => listenerOf(b).remembering, 5_000)).toBe(true);
+    expect(await eventually(() => listenerOf(b).remembering, 5_000)).toBe(true);
     await a.db.query(`UPDATE people SET role = 'member' WHERE id = $1`, [team.colleague.id]);
     expect((await onB.get('/api/outbox')).status).toBe(403);
   });

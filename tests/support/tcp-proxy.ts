@@ -56,9 +56,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   return {
     url: url.toString(),
     cut: closeServer,
-    stall: async () => {
+    stall: () => {
       stalled = true;
       for (const socket of sockets) socket.destroy();
+      return Promise.resolve();
     },
     restore: async () => {
       stalled = false;

@@ -46,7 +46,7 @@ export async function startTestApp(
     client: () => new HttpClient(app),
     close: async () => {
       await app.close();
-      await database!.drop();
+      await database.drop();
     },
   };
 }

@@ -13,8 +13,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllExceptionsFilter, AppConfig, createValidationPipe } from '@lib/common';
+import { AllExceptionsFilter, AppConfig, createValidationPipe, ErrorResponseDto } from '@lib/common';
+import { SESSION_COOKIE } from '@lib/identity';
 import { AppModule } from './app.module';
+import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './openapi-document';
 import { PinoNestLogger } from './pino-nest.logger';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -92,7 +94,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   await app.register(fastifyCsrf, {
     cookieKey: 'ripple_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure },
-    getToken: (request: FastifyRequest) => request.headers['x-csrf-token'] as string | undefined,
+    getToken: (request: FastifyRequest) => request.headers[CSRF_HEADER] as string | undefined,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) fastify.csrfProtection(request, reply, done);
@@ -120,9 +122,18 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       '360° feedback. Sign in with POST /api/auth/login; every POST, PUT, PATCH and DELETE needs the x-csrf-token header from GET /api/auth/csrf.',
     )
     .setVersion('0.1.0')
-    .addCookieAuth('ripple_session', { type: 'apiKey', in: 'cookie', name: 'ripple_session' }, 'session')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: the document describes the server that serves it, whatever its address.
+    .addServer('/', 'This Ripple server')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' }, SESSION_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'From GET /api/auth/csrf; on every POST, PUT, PATCH and DELETE' }, CSRF_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return finishOpenApiDocument(
+    SwaggerModule.createDocument(app, options, {
+      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+      extraModels: [ErrorResponseDto],
+    }),
+  );
 }
 
 /** The built React app at `/`; unknown non-API paths get index.html so client routes deep-link. */

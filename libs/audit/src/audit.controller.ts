@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Actor, Authenticated, CurrentActor, MaxPageOffset } from '@lib/common';
@@ -35,6 +35,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit trail of admin actions and report views (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: AuditEventListDto })
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventListDto> {

@@ -5,6 +5,7 @@ export * from './errors/database-unavailable';
 export * from './errors/app.exception';
 export * from './errors/http-status';
 export * from './errors/all-exceptions.filter';
+export * from './errors/error-response.dto';
 export * from './http/validation.pipe';
 export * from './auth/actor';
 export * from './auth/auth.decorators';

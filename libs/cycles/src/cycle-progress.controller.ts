@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CycleProgressService } from './cycle-progress.service';
@@ -15,6 +15,7 @@ export class CycleProgressController {
   constructor(private readonly progressService: CycleProgressService) {}
 
   @Get('progress')
+  @ApiOperation({ summary: "A cycle's answer counts and who has not answered (HR)" })
   @Authenticated('admin')
   @ApiOkResponse({ type: CycleProgressDto })
   progress(@CurrentActor() actor: Actor, @Param('id', cycleIdPipe) id: string): Promise<CycleProgressDto> {
@@ -22,6 +23,7 @@ export class CycleProgressController {
   }
 
   @Post('reminders')
+  @ApiOperation({ summary: 'Send reminders now to raters with open requests (HR)' })
   @Authenticated('admin')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: RemindersQueuedDto, description: 'Queued: one reminder per rater with open requests' })

@@ -15,7 +15,19 @@ const PENDING_RATERS_LIMIT = 500;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
 export const MANUAL_REMINDER_INTERVAL_MINUTES = 10;
 
-type Row = Record<string, any>;
+/** The count columns of countsSql, read by countsOf. */
+type Counts = Record<string, unknown>;
+type GroupedRow = Counts & { by_relationship: number; by_department: number; relationship: FeedbackRelationship; department: string | null };
+type SubjectRow = Counts & { person_id: string; name: string; department: string | null };
+interface PendingRaterRow {
+  rater_id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  not_started: number;
+  in_progress: number;
+  total: number;
+}
 
 @Injectable()
 export class CycleProgressService {
@@ -38,7 +50,7 @@ export class CycleProgressService {
     const viewer = actor.personId;
     const cycle = await this.cycles.find(org, cycleId);
     if (!cycle) throw CyclesException.cycleNotFound();
-    const grouped: Row[] = await this.db.query(
+    const grouped: GroupedRow[] = await this.db.query(
       `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${countsSql('$3')}
          FROM feedback_requests fr
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
@@ -46,7 +58,7 @@ export class CycleProgressService {
         GROUP BY GROUPING SETS ((), (fr.relationship), (cs.department))`,
       [org, cycleId, viewer],
     );
-    const subjects: Row[] = await this.db.query(
+    const subjects: SubjectRow[] = await this.db.query(
       `SELECT cs.person_id, p.name, cs.department, ${countsSql('$3')}
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -56,7 +68,7 @@ export class CycleProgressService {
         ORDER BY p.name, cs.person_id`,
       [org, cycleId, viewer],
     );
-    const pending: Row[] = await this.db.query(
+    const pending: PendingRaterRow[] = await this.db.query(
       `SELECT fr.rater_id, p.name, p.email, p.department,
               count(*) FILTER (WHERE fr.state = 'open')::int AS not_started,
               count(*) FILTER (WHERE fr.state = 'in_progress')::int AS in_progress,
@@ -120,7 +132,7 @@ export class CycleProgressService {
       if (!RUNNING_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
       }
-      const [rows]: [Row[], number] = await tx.query(
+      const [rows]: [{ id: string }[], number] = await tx.query(
         `UPDATE cycles SET reminders_sent_at = $3
           WHERE organization_id = $1 AND id = $2
             AND (reminders_sent_at IS NULL OR reminders_sent_at <= $3::timestamptz - make_interval(mins => $4))

@@ -17,7 +17,7 @@ export class AddSubjectsDto {
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Everyone whose department is exactly this' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
   @MaxLength(200)

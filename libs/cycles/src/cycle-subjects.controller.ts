@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { AddSubjectsDto, AddSubjectsResultDto, CycleSubjectListDto, ListSubjectsQueryDto } from './cycle-subject.dto';
 import { CycleSubjectsService } from './cycle-subjects.service';
 import { cycleIdPipe } from './cycles.controller';
 import { CyclesException } from './cycles.exception';
 
+// eslint-disable-next-line no-useless-assignment -- used by a parameter decorator below, which the rule does not see
 const personIdPipe = new ParseUUIDPipe({ exceptionFactory: () => CyclesException.subjectNotFound() });
 
 @ApiTags('cycles')
@@ -14,6 +15,7 @@ export class CycleSubjectsController {
   constructor(private readonly subjects: CycleSubjectsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add subjects to a cycle: people, a department or everyone (HR)' })
   @Authenticated('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: AddSubjectsResultDto, description: 'Draft or nominating only (409 otherwise)' })
@@ -22,6 +24,7 @@ export class CycleSubjectsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'The subjects of a cycle (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: CycleSubjectListDto })
   list(@CurrentActor() actor: Actor, @Param('id', cycleIdPipe) id: string, @Query() query: ListSubjectsQueryDto): Promise<CycleSubjectListDto> {
@@ -29,6 +32,7 @@ export class CycleSubjectsController {
   }
 
   @Delete(':personId')
+  @ApiOperation({ summary: 'Remove a subject from a draft cycle (HR)' })
   @Authenticated('admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Draft only (409 otherwise)' })

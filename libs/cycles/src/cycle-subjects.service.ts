@@ -91,7 +91,17 @@ export class CycleSubjectsService {
     );
     // The viewer's own row counts their requests as a subject sees them (countsSql).
     const n = params.length;
-    const rows: Record<string, any>[] = await this.db.query(
+    const rows: (Record<string, unknown> & {
+      person_id: string;
+      name: string;
+      email: string;
+      title: string | null;
+      department: string | null;
+      manager_id: string | null;
+      manager_name: string | null;
+      has_reports: boolean;
+      added_at: Date;
+    })[] = await this.db.query(
       `SELECT cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name AS manager_name, cs.has_reports, cs.added_at, ${countsSql(`$${n + 1}`)}
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id

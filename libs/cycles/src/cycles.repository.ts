@@ -4,8 +4,53 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CycleSettings, CycleState, validateCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
-type Row = Record<string, any>;
-const isoOrNull = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+/** Timestamps as pg returns them (Date); tests and callers may also hand in ISO strings. */
+type Timestamp = Date | string;
+const isoOrNull = (value: Timestamp | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
+
+/** The columns settingsFromRow reads: the jsonb settings and the deadline columns that mirror them. */
+export interface CycleSettingsRow {
+  settings: Record<string, unknown> | null;
+  nomination_deadline?: Timestamp | null;
+  response_deadline?: Timestamp | null;
+}
+
+/** A row of SELECT_CYCLE. */
+interface CycleRow extends CycleSettingsRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  state: CycleState;
+  framework_id: string;
+  framework_name: string;
+  framework_version_id: string;
+  framework_version: number;
+  subject_count: number;
+  created_at: Timestamp;
+  launched_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  released_at: Timestamp | null;
+}
+
+interface ParticipationRow {
+  is_subject: boolean;
+  is_rater: boolean;
+}
+
+/** A row of list(). */
+interface CycleListRow extends ParticipationRow {
+  id: string;
+  name: string;
+  state: CycleState;
+  nomination_deadline: Timestamp | null;
+  response_deadline: Timestamp | null;
+  created_at: Timestamp;
+  launched_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  released_at: Timestamp | null;
+  subject_count: number | null;
+  framework_name: string | null;
+}
 
 /** A cycle as the services use it: settings parsed, deadlines as dates. */
 export interface CycleRecord {
@@ -29,14 +74,14 @@ export interface CycleRecord {
  * Settings live in `cycles.settings` (jsonb, deadlines as ISO strings) and the deadlines are
  * mirrored in their own columns for the scheduler's queries; both are written together here.
  */
-export function settingsFromRow(row: Row): CycleSettings {
+export function settingsFromRow(row: CycleSettingsRow): CycleSettings {
   const result = validateCycleSettings({
     ...row.settings,
     nominationDeadline: row.nomination_deadline ?? null,
     responseDeadline: row.response_deadline ?? null,
   });
   // Stored settings were valid when written; fall back to the raw value rather than fail a read.
-  return result.ok ? result.settings : (row.settings as CycleSettings);
+  return result.ok ? result.settings : (row.settings as unknown as CycleSettings);
 }
 
 const SELECT_CYCLE = `
@@ -46,7 +91,7 @@ const SELECT_CYCLE = `
     JOIN framework_versions v ON v.organization_id = c.organization_id AND v.id = c.framework_version_id
     JOIN frameworks f ON f.organization_id = c.organization_id AND f.id = v.framework_id`;
 
-const toRecord = (r: Row): CycleRecord => ({
+const toRecord = (r: CycleRow): CycleRecord => ({
   id: r.id,
   organizationId: r.organization_id,
   name: r.name,
@@ -79,7 +124,7 @@ export class CyclesRepository {
       const locked: unknown[] = await this.q(tx).query(`SELECT 1 FROM cycles WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
       if (!locked.length) return null;
     }
-    const rows: Row[] = await this.q(tx).query(`${SELECT_CYCLE} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);
+    const rows: CycleRow[] = await this.q(tx).query(`${SELECT_CYCLE} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -153,7 +198,7 @@ export class CyclesRepository {
 
   /** HR sees every cycle; a member the launched cycles they are a subject or an asked rater of. */
   async list(organizationId: string, personId: string, admin: boolean): Promise<CycleListItemDto[]> {
-    const rows: Row[] = await this.db.query(
+    const rows: CycleListRow[] = await this.db.query(
       `SELECT c.id, c.name, c.state, c.nomination_deadline, c.response_deadline, c.created_at, c.launched_at, c.closed_at, c.released_at,
               CASE WHEN $3 THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id) END AS subject_count,
               CASE WHEN $3 THEN (SELECT f.name FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
@@ -182,7 +227,7 @@ export class CyclesRepository {
 
   /** The parts `personId` plays in a cycle (subject, rater), for members' access and the UI. */
   async participation(organizationId: string, id: string, personId: string): Promise<CycleRole[]> {
-    const rows: Row[] = await this.db.query(
+    const rows: ParticipationRow[] = await this.db.query(
       `SELECT ${participation('c')} FROM cycles c WHERE c.organization_id = $1 AND c.id = $3`,
       [organizationId, personId, id],
     );
@@ -198,6 +243,6 @@ const IS_RATER = (c: string): string =>
   `EXISTS (SELECT 1 FROM feedback_requests fr WHERE fr.organization_id = $1 AND fr.cycle_id = ${c}.id AND fr.rater_id = $2 AND fr.state NOT IN ('proposed', 'rejected'))`;
 const participation = (c: string): string => `${IS_SUBJECT(c)} AS is_subject, ${IS_RATER(c)} AS is_rater`;
 
-function roles(row: Row, admin: boolean): CycleRole[] {
+function roles(row: ParticipationRow, admin: boolean): CycleRole[] {
   return [...(admin ? (['admin'] as const) : []), ...(row.is_subject ? (['subject'] as const) : []), ...(row.is_rater ? (['rater'] as const) : [])];
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto } from './framework.dto';
 import { FrameworksException } from './frameworks.exception';
@@ -18,6 +18,7 @@ export class FrameworksController {
   constructor(private readonly frameworks: FrameworksService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The frameworks of the organisation (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: FrameworkListDto })
   list(@CurrentActor() actor: Actor): Promise<FrameworkListDto> {
@@ -25,6 +26,7 @@ export class FrameworksController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a framework (HR)' })
   @Authenticated('admin')
   @ApiCreatedResponse({ type: FrameworkDetailDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateFrameworkDto): Promise<FrameworkDetailDto> {
@@ -32,6 +34,7 @@ export class FrameworksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One framework with its behaviours and questions (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: FrameworkDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<FrameworkDetailDto> {
@@ -39,6 +42,7 @@ export class FrameworksController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the content of a framework (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: FrameworkDetailDto, description: 'Edited in place, or saved as the next version when a launched cycle uses the latest' })
   replace(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: FrameworkContentDto): Promise<FrameworkDetailDto> {

@@ -13,8 +13,63 @@ import type {
   RatingScaleDto,
 } from './framework.dto';
 
-type Row = Record<string, any>;
-const iso = (value: unknown): string => new Date(value as string).toISOString();
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+/** Rows as pg returns them: timestamps as Date. */
+interface FrameworkSummaryRow {
+  id: string;
+  name: string;
+  description: string;
+  created_at: Date;
+  version_id: string;
+  version: number;
+  behaviour_count: number;
+  statement_count: number;
+  cycle_count: number;
+}
+interface FrameworkRow {
+  id: string;
+  name: string;
+  description: string;
+  created_at: Date;
+}
+interface VersionSummaryRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  cycle_count: number;
+}
+interface FrameworkCycleRow {
+  id: string;
+  name: string;
+  state: string;
+  framework_version_id: string;
+  version: number;
+}
+interface VersionRow {
+  id: string;
+  framework_id: string;
+  framework_name: string;
+  version: number;
+  created_at: Date;
+}
+interface BehaviourRow {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  kind: BehaviourKind;
+  position: number;
+}
+interface QuestionRow {
+  id: string;
+  behaviour_id: string | null;
+  key: string;
+  type: string;
+  text: string;
+  hint: string | null;
+  position: number;
+}
 
 export const scaleDto = (): RatingScaleDto => ({
   kind: FREQUENCY_SCALE.kind,
@@ -79,7 +134,7 @@ export class FrameworksRepository {
     // Rating statements first, in behaviour order, then the open questions: `position` is the
     // order of the whole questionnaire.
     const questions = [
-      ...content.behaviours.flatMap((b) => b.statements.map((s) => ({ behaviourKey: b.key as string | null, key: s.key, text: s.text, hint: null as string | null }))),
+      ...content.behaviours.flatMap((b) => b.statements.map((s) => ({ behaviourKey: b.key, key: s.key, text: s.text, hint: null as string | null }))),
       ...content.openQuestions.map((q) => ({ behaviourKey: null, key: q.key, text: q.text, hint: q.hint })),
     ];
     await tx.query(
@@ -109,7 +164,7 @@ export class FrameworksRepository {
   }
 
   async list(organizationId: string): Promise<FrameworkSummaryDto[]> {
-    const rows: Row[] = await this.db.query(
+    const rows: FrameworkSummaryRow[] = await this.db.query(
       `SELECT f.id, f.name, f.description, f.created_at, v.id AS version_id, v.version,
               (SELECT count(*)::int FROM behaviours b WHERE b.organization_id = $1 AND b.framework_version_id = v.id) AS behaviour_count,
               (SELECT count(*)::int FROM questions q WHERE q.organization_id = $1 AND q.framework_version_id = v.id AND q.type = 'rating') AS statement_count,
@@ -142,7 +197,7 @@ export class FrameworksRepository {
     tx?: EntityManager,
     lock?: 'update',
   ): Promise<{ id: string; name: string; description: string; createdAt: string } | null> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows: FrameworkRow[] = await this.q(tx).query(
       `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [organizationId, id],
     );
@@ -167,7 +222,7 @@ export class FrameworksRepository {
   }
 
   async versions(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkVersionSummaryDto[]> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows: VersionSummaryRow[] = await this.q(tx).query(
       `SELECT v.id, v.version, v.created_at,
               (SELECT count(*)::int FROM cycles c WHERE c.organization_id = $1 AND c.framework_version_id = v.id) AS cycle_count
          FROM framework_versions v WHERE v.organization_id = $1 AND v.framework_id = $2 ORDER BY v.version DESC`,
@@ -177,7 +232,7 @@ export class FrameworksRepository {
   }
 
   async cycles(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkCycleDto[]> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows: FrameworkCycleRow[] = await this.q(tx).query(
       `SELECT c.id, c.name, c.state, c.framework_version_id, v.version
          FROM cycles c JOIN framework_versions v ON v.organization_id = c.organization_id AND v.id = c.framework_version_id
         WHERE c.organization_id = $1 AND v.framework_id = $2 ORDER BY c.created_at DESC, c.id`,
@@ -189,19 +244,19 @@ export class FrameworksRepository {
   /** A version's questionnaire in order, or null when the organisation has no such version. */
   async loadVersion(organizationId: string, versionId: string, tx?: EntityManager): Promise<FrameworkVersionDto | null> {
     const q = this.q(tx);
-    const [version]: Row[] = await q.query(
+    const [version]: (VersionRow | undefined)[] = await q.query(
       `SELECT v.id, v.framework_id, f.name AS framework_name, v.version, v.created_at
          FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
         WHERE v.organization_id = $1 AND v.id = $2`,
       [organizationId, versionId],
     );
     if (!version) return null;
-    const behaviourRows: Row[] = await q.query(
+    const behaviourRows: BehaviourRow[] = await q.query(
       `SELECT id, key, name, description, kind, position FROM behaviours
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],
     );
-    const questionRows: Row[] = await q.query(
+    const questionRows: QuestionRow[] = await q.query(
       `SELECT id, behaviour_id, key, type, text, hint, position FROM questions
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],
@@ -211,14 +266,14 @@ export class FrameworksRepository {
       key: b.key,
       name: b.name,
       description: b.description,
-      kind: b.kind as BehaviourKind,
+      kind: b.kind,
       position: b.position,
       statements: [],
     }));
     const byId = new Map(behaviours.map((b) => [b.id, b]));
     const openQuestions: OpenQuestionDto[] = [];
     for (const row of questionRows) {
-      if (row.type === 'rating') byId.get(row.behaviour_id)?.statements.push({ id: row.id, key: row.key, text: row.text, position: row.position });
+      if (row.type === 'rating') byId.get(row.behaviour_id ?? '')?.statements.push({ id: row.id, key: row.key, text: row.text, position: row.position });
       else openQuestions.push({ id: row.id, key: row.key, text: row.text, hint: row.hint, position: row.position });
     }
     return {

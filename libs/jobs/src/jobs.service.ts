@@ -49,7 +49,8 @@ const DATABASE_SHUTTING_DOWN = new Set(['57P01', '57P02', '57P03']);
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
-  private readonly handlers = new Map<string, JobHandler<any>>();
+  /** Each handler takes its own job's data: the name, not the map's type, says which. */
+  private readonly handlers = new Map<string, JobHandler<object>>();
   private readonly schedules = new Map<string, string>();
   private held: HeldJob[] = [];
   private boss: PgBoss | undefined;
@@ -69,7 +70,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   work<T extends object>(name: string, handler: JobHandler<T>): void {
     if (this.handlers.has(name)) throw new Error(`A handler for the job "${name}" is already registered`);
     if (this.boss) throw new Error(`Register the job "${name}" in onModuleInit: the queue has already started`);
-    this.handlers.set(name, handler);
+    this.handlers.set(name, handler as JobHandler<object>);
   }
 
   /** Runs the job `name` (which needs a handler) on a cron expression, in UTC, on one instance at a time. */

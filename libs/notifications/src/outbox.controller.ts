@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { MailService } from './mail.service';
 
@@ -28,6 +28,7 @@ export class OutboxController {
   constructor(private readonly mail: MailService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The local outbox: mail that would have been sent (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: OutboxDto })
   async list(@CurrentActor() actor: Actor): Promise<OutboxDto> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor, NoQueryPipe } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
@@ -44,6 +44,7 @@ export class ReportsController {
   ) {}
 
   @Get('mine')
+  @ApiOperation({ summary: 'The reports you may open' })
   @Authenticated()
   @ApiOkResponse({
     type: MyReportListDto,
@@ -54,6 +55,7 @@ export class ReportsController {
   }
 
   @Get('cycles/:cycleId/heatmap')
+  @ApiOperation({ summary: 'The organisation heatmap of a closed cycle (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: HeatmapDto, description: "HR, once the cycle is closed (else 404). Cells follow the cycle's heatmapMinCellSize setting" })
   heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query(heatmapQueryPipe) _query: Record<string, never>): Promise<HeatmapDto> {
@@ -61,6 +63,7 @@ export class ReportsController {
   }
 
   @Get(`${SUBJECT_REPORT}.csv`)
+  @ApiOperation({ summary: "A subject's report as CSV" })
   @Authenticated()
   @ratedAnonymously()
   @ApiProduces('text/csv')
@@ -75,6 +78,7 @@ export class ReportsController {
   }
 
   @Get(`${SUBJECT_REPORT}.pdf`)
+  @ApiOperation({ summary: "A subject's report as PDF" })
   @Authenticated()
   @ratedAnonymously()
   @ApiProduces('application/pdf')
@@ -89,6 +93,7 @@ export class ReportsController {
   }
 
   @Get(SUBJECT_REPORT)
+  @ApiOperation({ summary: "A subject's report" })
   @Authenticated()
   @ratedAnonymously()
   // The stored report is served as JSON text (see report-shape.ts): no re-serialisation.

@@ -14,7 +14,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>): ParsedArgs {
   const parsed: ParsedArgs = { command: null, options: new Map(), flags: new Set(), problems: [] };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = arg.slice(2, eq === -1 ? undefined : eq);

@@ -50,7 +50,7 @@ async function answers(url: string): Promise<boolean> {
  * it for itself and stops it when done.
  */
 export async function openCliDatabase(config: AppConfig, log: (message: string) => void): Promise<CliDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, release: async () => undefined };
+  if (config.databaseUrl) return { url: config.databaseUrl, release: () => Promise.resolve() };
   const dataDir = resolve(config.dataDir, 'pg');
   const pidFile = join(dataDir, 'postmaster.pid');
   const running = existsSync(pidFile) ? runningPostmaster(readFileSync(pidFile, 'utf8')) : null;
@@ -63,7 +63,7 @@ export async function openCliDatabase(config: AppConfig, log: (message: string) 
       );
     }
     log(`Using the embedded PostgreSQL of the running Ripple server (${dataDir}, port ${running.port})`);
-    return { url, release: async () => undefined };
+    return { url, release: () => Promise.resolve() };
   }
   log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embeddedPgPort})`);
   let embedded: EmbeddedDatabase;

@@ -72,6 +72,6 @@ export async function orgList(app: INestApplicationContext, json: boolean, out: 
     ['NAME', 'SLUG', 'PEOPLE', 'HR ADMINS', 'CREATED', 'ID'],
     ...organizations.map((o) => [o.name, o.slug, String(o.people), String(o.admins), o.createdAt.slice(0, 10), o.id]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((r) => r[column]!.length)));
-  for (const row of rows) out(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((r) => r[column].length)));
+  for (const row of rows) out(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
 }

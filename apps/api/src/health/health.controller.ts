@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@lib/common';
@@ -15,6 +15,7 @@ export class HealthController {
 
   /** The process is up (for restarts). */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up' })
   @Public()
   @ApiOkResponse({ type: HealthDto })
   live(): HealthDto {
@@ -23,6 +24,7 @@ export class HealthController {
 
   /** The process can serve: the database answers (for load balancers). */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the process can serve (the database answers)' })
   @Public()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })

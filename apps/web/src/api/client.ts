@@ -79,7 +79,8 @@ function csrf(refresh = false): Promise<string> {
 async function isCsrfRejection(response: Response): Promise<boolean> {
   if (response.status !== 403) return false;
   const body = (await response.clone().json().catch(() => ({}))) as { message?: unknown; code?: unknown };
-  return /csrf/i.test(`${String(body.message ?? '')} ${String(body.code ?? '')}`);
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return /csrf/i.test(`${text(body.message)} ${text(body.code)}`);
 }
 
 /**

@@ -36,7 +36,7 @@ export const routes: RouteObject[] = [
             Component: AppLayout,
             ErrorBoundary: RouteError,
             children: [
-              { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
+              { index: true, lazy: page(() => import('./home/HomePage')) },
               { path: 'account', lazy: page(() => import('@/features/auth/routes/AccountPage')) },
               { path: 'people', lazy: page(() => import('@/features/people/routes/PeoplePage')) },
               { path: 'people/:personId', lazy: page(() => import('@/features/people/routes/PersonPage')) },

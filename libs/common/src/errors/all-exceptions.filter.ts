@@ -31,7 +31,7 @@ const DATA_EXCEPTIONS: Record<string, string> = {
 
 /** The SQLSTATE of a failed query, from TypeORM's wrapper or the driver's own error. */
 function sqlState(exception: unknown): string | undefined {
-  const driverError = exception instanceof QueryFailedError ? exception.driverError : exception;
+  const driverError: unknown = exception instanceof QueryFailedError ? exception.driverError : exception;
   return driverError instanceof DatabaseError ? driverError.code : undefined;
 }
 
@@ -78,7 +78,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const base = { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error' };
       if (typeof response === 'string') return { ...base, message: response };
       const { message, errors, code } = response as { message?: unknown; errors?: unknown; code?: string };
-      return { ...base, message: Array.isArray(message) ? message.join('; ') : String(message ?? base.error), errors, code };
+      return { ...base, message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : base.error, errors, code };
     }
     // Before the data exceptions: a connection lost mid-query is an outage, not bad input.
     if (isDatabaseUnavailable(exception)) {

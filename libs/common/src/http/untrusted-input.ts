@@ -5,6 +5,7 @@ import type { FieldError } from '../errors/app.exception';
  * NUL in text at all (a 500 if it reached a query), and the others have no place in a name, a
  * comment or a search term: they come from broken clients or probing, never from a person typing.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /**
@@ -42,7 +43,7 @@ export function untrustedInputErrors(value: unknown, root = ''): FieldError[] {
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--) pending.push({ value: current[index], path: join(path, index), depth: depth + 1 });
     } else if (current !== null && typeof current === 'object') {
-      const entries = Object.entries(current);
+      const entries = Object.entries(current as Record<string, unknown>);
       for (let index = entries.length - 1; index >= 0; index--) {
         const [key, item] = entries[index];
         if (hasControlCharacter(key)) pending.push({ value: undefined, path: join(path, JSON.stringify(key).slice(1, -1)), depth, badKey: true });

@@ -84,7 +84,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?
 export function parseWallTime(text: string): WallTime | null {
   const m = LOCAL.exec(text.trim());
   if (!m) return null;
-  const wall: WallTime = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) };
+  const wall: WallTime = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) };
   const check = new Date(asUtc(wall));
   const valid =
     check.getUTCFullYear() === wall.year && check.getUTCMonth() + 1 === wall.month && check.getUTCDate() === wall.day && wall.hour < 24 && wall.minute < 60 && wall.second < 60;

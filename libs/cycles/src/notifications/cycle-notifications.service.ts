@@ -8,7 +8,7 @@ import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { answerAudience, AudienceSettings, cycleMailHiddenFrom, FeedbackRelationship } from '../domain';
+import { answerAudience, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
 
@@ -42,6 +42,9 @@ export interface SweepResult {
  * reminders on the cycle's schedule and on HR's demand, and the hourly sweep that drives the
  * schedule. Every mail carries a dedupe key, so a job that runs twice never mails twice.
  */
+/** What a sweep rethrows after finishing the other cycles: the first failure, as an Error. */
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error('cycle sweep failed', { cause: error }));
+
 @Injectable()
 export class CycleNotificationsService implements OnModuleInit {
   private readonly logger = new Logger(CycleNotificationsService.name);
@@ -132,11 +135,11 @@ export class CycleNotificationsService implements OnModuleInit {
   async sweep(now = new Date()): Promise<SweepResult> {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
     // through its own organisation's id, like any request.
-    const running: Record<string, any>[] = await this.db.query(
+    const running: { organization_id: string; id: string; state: CycleState; nomination_deadline: Date | null }[] = await this.db.query(
       `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state IN ('nominating', 'collecting') ORDER BY created_at`,
     );
     const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, snapshotsQueued: 0 };
-    let failure: unknown;
+    let failure: Error | undefined;
     for (const row of running) {
       try {
         if (row.state === 'nominating' && row.nomination_deadline && new Date(row.nomination_deadline).getTime() <= now.getTime()) {
@@ -151,14 +154,14 @@ export class CycleNotificationsService implements OnModuleInit {
         // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
         // is retried, and the dedupe keys make the retry send only what is still missing.
         this.logger.error({ err: error, cycleId: row.id }, 'cycle sweep failed for a cycle');
-        failure ??= error;
+        failure ??= asError(error);
       }
     }
     try {
       result.snapshotsQueued = await this.queueMissingSnapshots(now);
     } catch (error) {
       this.logger.error({ err: error }, 'cycle sweep could not queue missing report snapshots');
-      failure ??= error;
+      failure ??= asError(error);
     }
     if (failure) throw failure;
     return result;

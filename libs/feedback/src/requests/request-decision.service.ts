@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
-import { NOMINATION_STATES, peerRoom, RequestAction, requestTransition } from '@lib/cycles';
+import { NOMINATION_STATES, peerRoom, requestTransition } from '@lib/cycles';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
 import { requestAccess, RequestAccess, seesProgress, visibleState } from '../shared/access';
@@ -84,7 +84,7 @@ export class RequestDecisionService {
           state: visibleState(request.state, progress),
         });
       }
-      const next = requestTransition(request.state, action as RequestAction);
+      const next = requestTransition(request.state, action);
       await this.requests.setState(actor.organizationId, requestId, { from: request.state, to: next, decidedBy: actor.personId, reason }, tx);
       await this.audit.record(
         actor,

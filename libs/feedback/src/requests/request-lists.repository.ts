@@ -6,6 +6,7 @@ import type { FeedbackPersonDto } from './request.dto';
 import { OPEN_AS_SEEN_BY } from './requests.repository';
 
 type Row = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- only text and uuid columns go through str(): pg gives them as strings
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 const person = (r: Row, prefix: string): FeedbackPersonDto => ({

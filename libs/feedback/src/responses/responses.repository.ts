@@ -44,7 +44,7 @@ export class ResponsesRepository {
       hint: (r.hint as string) ?? null,
       behaviour: r.behaviour_id
         ? {
-            id: String(r.behaviour_id),
+            id: String(r.behaviour_id as string),
             key: String(r.behaviour_key),
             name: String(r.behaviour_name),
             description: String(r.behaviour_description),

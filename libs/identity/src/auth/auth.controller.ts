@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Actor, Authenticated, CurrentActor, Public } from '@lib/common';
 import { MeDto } from '../people/person.dto';
@@ -23,6 +23,7 @@ export class AuthController {
 
   /** A CSRF token for the x-csrf-token header; its secret travels in an httpOnly cookie. */
   @Get('csrf')
+  @ApiOperation({ summary: 'A CSRF token for the x-csrf-token header' })
   @Public()
   @ApiOkResponse({ type: CsrfTokenDto })
   csrf(@Res({ passthrough: true }) reply: FastifyReply): CsrfTokenDto {
@@ -30,11 +31,13 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with email and password' })
   @Public()
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: MeDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or network' })
   async login(@Req() request: FastifyRequest & { user: AuthenticatedPerson }, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     const { personId, organizationId, role } = request.user;
@@ -42,6 +45,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out (ends the session everywhere)' })
   @Authenticated()
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -51,6 +55,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in person' })
   @Authenticated()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
@@ -58,16 +63,21 @@ export class AuthController {
   }
 
   @Get('invitations/:token')
+  @ApiOperation({ summary: 'Who an invitation is for, before accepting it' })
   @Public()
   @ApiOkResponse({ type: InvitationInfoDto })
+  @ApiNotFoundResponse({ description: 'The invitation is invalid, already used or expired' })
   invitation(@Param('token') token: string): Promise<InvitationInfoDto> {
     return this.invitations.describe(token);
   }
 
   @Post('accept-invitation')
+  @ApiOperation({ summary: 'Accept an invitation: set a password and sign in' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: MeDto })
+  @ApiBadRequestResponse({ description: 'The password or the body is invalid' })
+  @ApiNotFoundResponse({ description: 'The invitation is invalid, already used or expired' })
   async acceptInvitation(
     @Body() dto: AcceptInvitationDto,
     @Req() request: FastifyRequest,

@@ -40,7 +40,7 @@ export class AcceptInvitationDto {
 
 export class RequestPasswordResetDto {
   @ApiProperty({ example: 'hr@museum.example', maxLength: 254 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, Public } from '@lib/common';
 import { ChangePasswordDto, CheckPasswordResetDto, CompletePasswordResetDto, PasswordResetInfoDto, PasswordResetRequestedDto, RequestPasswordResetDto } from './auth.dto';
@@ -19,6 +19,7 @@ export class PasswordController {
   ) {}
 
   @Post('password-reset')
+  @ApiOperation({ summary: 'Ask for a password reset link' })
   @Public()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: PasswordResetRequestedDto, description: 'The same answer whether or not the address has an account' })
@@ -29,6 +30,7 @@ export class PasswordController {
   }
 
   @Post('password-reset/check')
+  @ApiOperation({ summary: 'Check a password reset link' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: PasswordResetInfoDto })
@@ -38,6 +40,7 @@ export class PasswordController {
   }
 
   @Post('password-reset/complete')
+  @ApiOperation({ summary: 'Set a new password from a reset link' })
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; every session of the person has ended' })
@@ -47,6 +50,7 @@ export class PasswordController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: 'Change your own password' })
   @Authenticated()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; every other session of the person has ended' })

@@ -26,7 +26,7 @@ export class SessionAuthGuard extends AuthGuard('session') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
     if (!user) throw new UnauthorizedException('Not signed in');
     return user;
   }

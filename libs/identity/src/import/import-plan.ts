@@ -77,7 +77,7 @@ const cell = (value: string | undefined): string | null => (value === undefined 
 export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan {
   const empty = (errors: ImportRowError[]): ImportPlan => ({ people: [], changes: [], errors, columns: [] });
   let records: { record: Record<string, string>; info: { lines: number } }[];
-  let columns: Column[] = [];
+  const columns: Column[] = [];
   const headerErrors: ImportRowError[] = [];
   try {
     records = parse(csv, {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Actor, AppException, Authenticated, CurrentActor, ErrorKind } from '@lib/common';
 import { PeopleImportService } from './people-import.service';
@@ -47,6 +47,7 @@ export class PeopleImportController {
   constructor(private readonly imports: PeopleImportService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import people from CSV (or preview the changes with dryRun)' })
   @Authenticated('admin')
   @HttpCode(200)
   @ApiConsumes('text/csv')

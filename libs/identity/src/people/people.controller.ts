@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { InvitationService } from '../auth/invitation.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
@@ -19,6 +19,7 @@ export class PeopleController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the people directory' })
   @Authenticated()
   @ApiOkResponse({ type: PersonListDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListPeopleQueryDto): Promise<PersonListDto> {
@@ -26,6 +27,7 @@ export class PeopleController {
   }
 
   @Get('departments')
+  @ApiOperation({ summary: 'The departments of the organisation' })
   @Authenticated()
   @ApiOkResponse({ type: [String] })
   departments(@CurrentActor() actor: Actor): Promise<string[]> {
@@ -33,6 +35,7 @@ export class PeopleController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One person' })
   @Authenticated()
   @ApiOkResponse({ description: 'HR admins get PersonDto; members get PersonSummaryDto', schema: PERSON_VIEW_SCHEMA })
   get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<PersonDto | PersonSummaryDto> {
@@ -40,6 +43,7 @@ export class PeopleController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a person (HR)' })
   @Authenticated('admin')
   @ApiCreatedResponse({ type: PersonDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
@@ -47,6 +51,7 @@ export class PeopleController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a person (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: PersonDto })
   update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
@@ -54,6 +59,7 @@ export class PeopleController {
   }
 
   @Post(':id/invite')
+  @ApiOperation({ summary: 'Send a person an invitation to sign in (HR)' })
   @Authenticated('admin')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: InvitationSentDto })

@@ -47,8 +47,8 @@ export class PeopleService {
     return this.db.transaction(async (tx) => {
       await lockOrgChart(tx, actor.organizationId);
       if (dto.managerId) await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
-      const rows: { id: string }[] = await tx
-        .query(
+      const rows = await tx
+        .query<{ id: string }[]>(
           `INSERT INTO people (organization_id, email, name, title, department, manager_id, role)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [actor.organizationId, dto.email, dto.name, dto.title ?? null, dto.department ?? null, dto.managerId ?? null, dto.role ?? 'member'],

@@ -45,7 +45,7 @@ export class MeDto extends PersonDto {
 
 export class CreatePersonDto {
   @ApiProperty({ maxLength: 254 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;

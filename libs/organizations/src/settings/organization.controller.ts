@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { OrganizationSettingsDto, UpdateOrganizationSettingsDto } from './organization.dto';
 import { OrganizationSettingsService } from './organization-settings.service';
@@ -11,6 +11,7 @@ export class OrganizationController {
   constructor(private readonly settings: OrganizationSettingsService) {}
 
   @Get()
+  @ApiOperation({ summary: "Your organisation's settings" })
   @Authenticated('admin')
   @ApiOkResponse({ type: OrganizationSettingsDto })
   get(@CurrentActor() actor: Actor): Promise<OrganizationSettingsDto> {
@@ -18,6 +19,7 @@ export class OrganizationController {
   }
 
   @Patch()
+  @ApiOperation({ summary: "Change your organisation's settings" })
   @Authenticated('admin')
   @ApiOkResponse({ type: OrganizationSettingsDto })
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiGoneResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Public } from '@lib/common';
 import { MeDto, PeopleService, SessionService, setSessionCookie } from '@lib/identity';
@@ -18,6 +18,7 @@ export class SetupController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Whether this instance still needs its first-run set-up' })
   @Public()
   @ApiOkResponse({ type: SetupStatusDto })
   @ApiGoneResponse({ description: 'Set-up is done: an organisation exists' })
@@ -28,6 +29,7 @@ export class SetupController {
 
   /** Creates the organisation and its first HR admin, and signs them in. */
   @Post()
+  @ApiOperation({ summary: 'Set up the first organisation and its HR admin' })
   @Public()
   @HttpCode(201)
   @ApiCreatedResponse({ type: MeDto })

@@ -155,7 +155,7 @@ export function planColumns(settings: AnonymitySettings, respondents: Readonly<R
   const allOthersShown = anonymous(RATER_GROUPS) >= k;
 
   const columnOfGroup = {} as Record<RaterGroup, ColumnKey>;
-  for (const g of RATER_GROUPS) columnOfGroup[g] = g === 'other' || !ownColumn(g) ? 'others' : (g as ColumnKey);
+  for (const g of RATER_GROUPS) columnOfGroup[g] = g === 'other' || !ownColumn(g) ? 'others' : (g);
 
   const column = (key: ColumnKey, groups: RaterGroup[], identified: boolean, shown: boolean, hidden: HiddenReason): ColumnView => {
     const count = total(groups);

@@ -4,7 +4,7 @@ import { findLinearLeak } from './testing/leak-checker';
 import { readerKnowledge } from './testing/report-equations';
 import { aReportInput, aResponse, byAReader, raters } from './testing/report-factories';
 
-const shown = (mean: number, n: number): Cell => ({ shown: true, mean: expect.closeTo(mean, 9), n, spread: expect.any(Number) }) as Cell;
+const shown = (mean: number, n: number): Cell => ({ shown: true, mean: expect.closeTo(mean, 9), n, spread: expect.any(Number) });
 const hidden = (reason: string): Cell => ({ shown: false, reason }) as Cell;
 const statement = (report: ReportView, id: string) => report.behaviours.flatMap((b) => b.statements).find((s) => s.id === id)!;
 const behaviour = (report: ReportView, key: string) => report.behaviours.find((b) => b.key === key)!;

@@ -39,5 +39,6 @@ export function useReportFonts(doc: PDFKit.PDFDocument): void {
  * and without control characters, which would print as boxes.
  */
 export function pdfText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return value.normalize('NFC').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }

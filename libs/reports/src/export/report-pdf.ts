@@ -20,7 +20,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: pdfText(`360 feedback report: ${report.subject.name}, ${report.cycle.name}`), Author: 'Ripple', Creator: 'Ripple' },
-  }) as PdfDoc;
+  });
   useReportFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

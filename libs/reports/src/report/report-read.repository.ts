@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
+import type { CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -69,7 +69,49 @@ export interface MyReportCandidate {
   anonymousRaters: string[];
 }
 
-const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+const iso = (value: Date | string | null): string | null => (value ? new Date(value).toISOString() : null);
+
+/** A row of load(): pg gives timestamps as Date and jsonb parsed; the report itself is text. */
+interface LoadRow {
+  cycle_id: string;
+  cycle_name: string;
+  state: CycleState;
+  settings: Record<string, unknown> | null;
+  closed_at: Date | null;
+  released_at: Date | null;
+  framework_name: string;
+  version: number;
+  person_id: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  manager_id: string | null;
+  format: number | null;
+  report: string | null;
+  computed_at: Date | null;
+  trend_cycle_id: string | null;
+  trend_cycle_state: CycleState | null;
+  trend_cycle_settings: Record<string, unknown> | null;
+  trend_manager_id: string | null;
+  anonymous_rater_ids: string[] | null;
+  trend_anonymous_rater_ids: string[] | null;
+}
+
+/** A row of myCandidates(). */
+interface CandidateRow {
+  cycle_id: string;
+  cycle_name: string;
+  state: CycleState;
+  settings: Record<string, unknown> | null;
+  closed_at: Date | null;
+  released_at: Date | null;
+  person_id: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  manager_id: string | null;
+  anonymous_rater_ids: string[] | null;
+}
 
 @Injectable()
 export class ReportReadRepository {
@@ -84,7 +126,7 @@ export class ReportReadRepository {
    */
   async load(organizationId: string, cycleId: string, subjectId: string): Promise<LoadedReport | null> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
-    const { rows } = await pool.query({
+    const { rows } = await pool.query<LoadRow>({
       name: 'reports.load',
       text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
@@ -103,7 +145,7 @@ export class ReportReadRepository {
               WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
       values: [organizationId, cycleId, subjectId],
     });
-    const r = rows[0] as Record<string, any> | undefined;
+    const r: LoadRow | undefined = rows[0];
     if (!r) return null;
     return {
       context: {
@@ -121,7 +163,10 @@ export class ReportReadRepository {
         department: r.department,
         managerId: r.manager_id,
       },
-      snapshot: r.report ? { format: r.format, reportJson: r.report, computedAt: new Date(r.computed_at), anonymousRaters: raterIds(r.anonymous_rater_ids) } : null,
+      snapshot:
+        r.report !== null && r.format !== null && r.computed_at !== null
+          ? { format: r.format, reportJson: r.report, computedAt: r.computed_at, anonymousRaters: raterIds(r.anonymous_rater_ids) }
+          : null,
       trendBaseline: r.trend_cycle_id
         ? {
             cycleId: r.trend_cycle_id,
@@ -140,7 +185,7 @@ export class ReportReadRepository {
    * Newest cycle first.
    */
   async myCandidates(organizationId: string, personId: string): Promise<MyReportCandidate[]> {
-    const rows: Record<string, any>[] = await this.db.query(
+    const rows: CandidateRow[] = await this.db.query(
       `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
               cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids
          FROM cycle_subjects cs

@@ -1,7 +1,7 @@
 import type { ManagerReportVisibility } from '@lib/cycles';
 import { managerVisibility, mayEverRead } from '../access/report-access';
 import { isAnonymous } from '../domain';
-import type { AnonymitySettings, BehaviourInput, Rating, RaterGroup, ReportInput, ResponseInput, TrendSource } from '../domain';
+import type { AnonymitySettings, BehaviourInput, Rating, ReportInput, ResponseInput, TrendSource } from '../domain';
 import type { FrameworkShape, RaterVector } from './report-source.repository';
 
 export interface ReportSettings {
@@ -51,7 +51,7 @@ export function responsesInput(statementIds: readonly string[], vectors: readonl
   return vectors.map((v) => {
     const answers: Record<string, Rating> = {};
     statementIds.forEach((id, i) => (answers[id] = v.ratings[i] as Rating));
-    const raterGroup = v.relationship as RaterGroup;
+    const raterGroup = v.relationship;
     const raterMayRead = mayEverRead({ personId: v.raterId, role: v.raterRole }, readers);
     return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments, raterMayRead } : { raterGroup, answers, raterMayRead };
   });

@@ -84,7 +84,19 @@ export class ReportSourceRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async cycle(organizationId: string, cycleId: string, tx?: EntityManager, lock?: 'share'): Promise<CycleContext | null> {
-    const rows: Record<string, any>[] = await (tx ?? this.db).query(
+    const rows: {
+      id: string;
+      name: string;
+      state: CycleState;
+      settings: Record<string, unknown> | null;
+      framework_version_id: string;
+      framework_id: string;
+      version: number;
+      framework_name: string;
+      ordered_at: Date;
+      closed_at: Date | null;
+      released_at: Date | null;
+    }[] = await (tx ?? this.db).query(
       `SELECT c.id, c.name, c.state, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
               COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at, c.closed_at, c.released_at
          FROM cycles c
@@ -180,7 +192,7 @@ export class ReportSourceRepository {
       [organizationId, cycleId, questions.statementIds, questions.openQuestionIds, subjectIds],
     );
     return rows.map((r) => {
-      const ratings: (number | null)[] = new Array(questions.statementIds.length).fill(null);
+      const ratings: (number | null)[] = new Array<number | null>(questions.statementIds.length).fill(null);
       (r.positions ?? []).forEach((position, i) => {
         if (position !== null) ratings[position - 1] = r.ratings![i];
       });

@@ -24,6 +24,7 @@ function AdminMenu({ items, active }: { items: NavItem[]; active: NavItem | unde
   const listId = useId();
   const location = useLocation();
   const current = active !== undefined && items.includes(active);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation closes the menu (an event from outside this component)
   useEffect(() => setOpen(false), [location.pathname]);
   useEffect(() => {
     if (!open) return;
@@ -63,6 +64,7 @@ export function TopBar() {
   const location = useLocation();
   const panelId = useId();
   const active = activeNavItem(location.pathname, [...nav.main, ...nav.admin]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation closes the menu (an event from outside this component)
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const onAccount = location.pathname === '/account';

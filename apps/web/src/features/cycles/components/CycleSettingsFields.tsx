@@ -5,7 +5,7 @@ import type { CycleSettings } from '../api/get-cycle';
 import { CheckField } from './CheckField';
 import { HEATMAP_MINIMUM_FIXED, HEATMAP_MINIMUM_WHY, MANAGER_VISIBILITY_LABEL } from './cycle-format';
 import { LockedSetting } from './LockedSetting';
-import type { ManagerVisibility, SettingName, SettingsValues } from './settings-values';
+import type { SettingName, SettingsValues } from './settings-values';
 
 interface CycleSettingsFieldsProps {
   values: SettingsValues;
@@ -207,7 +207,7 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
                     name={visibilityName}
                     value={value}
                     checked={values.managerVisibility === value}
-                    onChange={() => onChange({ managerVisibility: value as ManagerVisibility })}
+                    onChange={() => onChange({ managerVisibility: value })}
                   />
                   <span className="segmented__label">{label}</span>
                   <span className="segmented__text">{text}</span>

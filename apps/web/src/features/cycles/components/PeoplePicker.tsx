@@ -29,6 +29,7 @@ export function PeoplePicker({ value, onChange, error }: PeoplePickerProps) {
   const chosen = new Set(value.map((p) => p.id));
   const options = (people.data?.items ?? []).filter((p) => !chosen.has(p.id));
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- new search results start with no option highlighted
   useEffect(() => setActive(-1), [search]);
 
   const add = (p: PersonOption) => {

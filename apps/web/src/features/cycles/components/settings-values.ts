@@ -147,5 +147,5 @@ export function settingErrors(fieldErrors: Record<string, string>): Partial<Reco
     const key = field.replace(/^settings\./, '').split('.')[0]!;
     out[key] ??= humanise(message);
   }
-  return out as Partial<Record<SettingName, string>>;
+  return out;
 }

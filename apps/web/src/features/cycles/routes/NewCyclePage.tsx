@@ -47,7 +47,7 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
       {
         onSuccess: (cycle) => {
           toast.show(`Created “${cycle.name}”. Now add the people to review.`);
-          navigate(`/cycles/${cycle.id}`);
+          void navigate(`/cycles/${cycle.id}`);
         },
       },
     );

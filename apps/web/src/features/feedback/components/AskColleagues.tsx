@@ -66,6 +66,7 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const full = selected.size >= room;
   const name = firstName(view.subject.name);
   const deadline = view.nominationDeadline ? Date.parse(view.nominationDeadline) : null;
+  // eslint-disable-next-line react-hooks/purity -- the deadline passes while the page is open; each render reads the clock on purpose
   const replacingOnly = !hr && deadline !== null && deadline <= Date.now();
 
   const toggle = (candidate: RaterCandidate, on: boolean) => {

@@ -10,7 +10,8 @@ export function QuestionnaireAnswers({ questionnaire: q }: { questionnaire: Ques
     if (rating === null || rating === undefined) return { text: q.scale.notObservedLabel, className: 'answer answer--na' };
     return { text: q.scale.points.find((p) => p.value === rating)?.label ?? String(rating), className: 'answer' };
   };
-  let n = 0;
+  // Statements are numbered across behaviours, in order.
+  const numbers = new Map(q.behaviours.flatMap((b) => b.statements).map((statement, i) => [statement.id, i + 1]));
   return (
     <div className="questionnaire questionnaire--readonly">
       {q.behaviours.map((behaviour) => (
@@ -24,11 +25,10 @@ export function QuestionnaireAnswers({ questionnaire: q }: { questionnaire: Ques
           <dl className="answers">
             {behaviour.statements.map((statement) => {
               const answer = label(statement.id);
-              n += 1;
               return (
                 <div key={statement.id} className="answers__row">
                   <dt>
-                    <span className="statement__number">{n}.</span> {statement.text}
+                    <span className="statement__number">{numbers.get(statement.id)}.</span> {statement.text}
                   </dt>
                   <dd className={answer.className}>{answer.text}</dd>
                 </div>

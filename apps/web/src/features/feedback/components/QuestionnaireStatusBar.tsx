@@ -36,11 +36,13 @@ export function QuestionnaireStatusBar({ answered, total, status }: { answered: 
   useEffect(() => {
     if (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'closed') {
       troubled.current = true;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the live region announces changes of the save status, once per change
       setAnnouncement(status.kind === 'retrying' ? 'Couldn’t save your answers — retrying' : save.text);
     } else if (status.kind === 'saved' && troubled.current) {
       troubled.current = false;
       setAnnouncement('Your answers are saved again');
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announce when the kind of status changes, not on every retry count or text
   }, [status.kind]);
   return (
     <div className="q-status">

@@ -27,6 +27,7 @@ export function ReasonDialog({ open, title, children, label = 'Reason', hint, co
   const focusReason = () => formRef.current?.querySelector('textarea')?.focus();
   useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- each opening of the dialog starts empty, then focuses the box (a DOM effect)
     setReason('');
     setMissing(false);
     // The dialog has just been opened (its own effect runs first): start in the reason box.

@@ -24,7 +24,7 @@ export function ScaleQuestion({ statement, number, scale, value, missing, onAnsw
   const id = statementDomId(statement.id);
   const errorId = `${id}-error`;
   const options = [
-    ...scale.points.map((p) => ({ key: String(p.value), label: p.label, rating: p.value as number | null })),
+    ...scale.points.map((p) => ({ key: String(p.value), label: p.label, rating: p.value })),
     { key: 'not-observed', label: scale.notObservedLabel, rating: null },
   ];
   return (

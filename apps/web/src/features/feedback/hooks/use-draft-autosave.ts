@@ -40,7 +40,10 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
   const held = useRef(false);
   const savedAt = useRef(initialSavedAt);
   const onClosed = useRef(options.onClosed);
-  onClosed.current = options.onClosed;
+  // The newest callback, for the async save loop (updated after each render, read only later).
+  useEffect(() => {
+    onClosed.current = options.onClosed;
+  });
 
   const remember = useCallback(
     (saved: DraftSaved, body: DraftBody) => {
@@ -63,6 +66,7 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
     if (inFlight.current) {
       // A save is running: the newest edits follow when it ends.
       await inFlight.current;
+      // eslint-disable-next-line react-hooks/immutability -- the loop calls itself after an await, when flush is long defined
       return flush();
     }
     const body = pending.current;

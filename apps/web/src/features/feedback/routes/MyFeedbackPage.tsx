@@ -21,6 +21,7 @@ export default function MyFeedbackPage() {
   useEffect(() => {
     if (!refocus || declining) return;
     document.querySelector<HTMLElement>(`[data-task="${refocus}"] .person-line__name`)?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the focus move is a DOM side effect that must run after the dialog closed; then it is done
     setRefocus(null);
   }, [refocus, declining]);
 

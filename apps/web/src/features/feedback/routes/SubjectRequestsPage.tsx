@@ -72,6 +72,7 @@ function Facts({ view }: { view: SubjectRequests }) {
       </div>
       {view.nominationDeadline && (
         <div className="facts__row">
+          {/* eslint-disable-next-line react-hooks/purity -- the deadline passes while the page is open; each render reads the clock on purpose */}
           <dt>{Date.parse(view.nominationDeadline) <= Date.now() ? 'Nominations closed' : 'Choose peers by'}</dt>
           <dd>{formatDateTime(view.nominationDeadline)}</dd>
         </div>

@@ -17,10 +17,12 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
 
   useEffect(() => {
     if (source) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- choosing another framework resets the form to its defaults
       setName(`Copy of ${source.name}`);
       copy.reset();
     }
     // Only when another framework is chosen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the chosen framework's id only (copy and source change identity on every render)
   }, [source?.id]);
 
   const submit = (event: FormEvent) => {
@@ -28,7 +30,7 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
     if (!source) return;
     copy.mutate(
       { copyFrom: source.id, name: name.trim() },
-      { onSuccess: (created) => navigate(`/admin/frameworks/${created.id}`, { state: { notice: `Copied “${source.name}”. This copy is not used by any cycle yet, so you can edit it freely.` } }) },
+      { onSuccess: (created) => void navigate(`/admin/frameworks/${created.id}`, { state: { notice: `Copied “${source.name}”. This copy is not used by any cycle yet, so you can edit it freely.` } }) },
     );
   };
 

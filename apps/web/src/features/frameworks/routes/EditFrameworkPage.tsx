@@ -38,7 +38,7 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
             version > before
               ? `Saved as version ${version}. Cycles that launched with version ${before} keep their questionnaire; new cycles use version ${version}.`
               : `Saved. Version ${version} was updated (no launched cycle uses it).`;
-          navigate(`/admin/frameworks/${framework.id}`, { state: { notice } });
+          void navigate(`/admin/frameworks/${framework.id}`, { state: { notice } });
         },
       },
     );

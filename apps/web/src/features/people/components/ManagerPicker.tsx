@@ -29,7 +29,9 @@ export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPick
   const people = useListPeople({ search, limit: 8 }, { enabled: open && search.length > 0 });
   const options = (people.data?.items ?? []).filter((p) => p.id !== excludeId);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the box shows the chosen manager whenever the parent changes it
   useEffect(() => setText(value?.name ?? ''), [value?.id, value?.name]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- new search results start with no option highlighted
   useEffect(() => setActive(-1), [search]);
 
   const choose = (choice: ManagerChoice | null) => {

@@ -18,7 +18,7 @@ export default function ImportPeoplePage() {
   const templateUrl = useMemo(() => URL.createObjectURL(new Blob([TEMPLATE], { type: 'text/csv' })), []);
   useEffect(() => () => URL.revokeObjectURL(templateUrl), [templateUrl]);
 
-  const use = (text: string, from: string | null) => {
+  const takeCsv = (text: string, from: string | null) => {
     setCsv(text);
     setSource(from);
     check.reset();
@@ -33,7 +33,7 @@ export default function ImportPeoplePage() {
       setFileError('The file is larger than 10 MB. Split it into smaller files.');
       return;
     }
-    use(await file.text(), file.name);
+    takeCsv(await file.text(), file.name);
   };
 
   const preview = check.data;
@@ -55,7 +55,7 @@ export default function ImportPeoplePage() {
             <ButtonLink to="/people" variant="primary">
               View people
             </ButtonLink>
-            <Button variant="secondary" onClick={() => use('', null)}>
+            <Button variant="secondary" onClick={() => takeCsv('', null)}>
               Import another file
             </Button>
           </div>
@@ -84,7 +84,7 @@ export default function ImportPeoplePage() {
               spellCheck={false}
               className="field--mono"
               value={csv}
-              onChange={(e) => use(e.target.value, null)}
+              onChange={(e) => takeCsv(e.target.value, null)}
               placeholder={TEMPLATE}
             />
           </details>

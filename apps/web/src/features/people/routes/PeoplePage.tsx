@@ -36,6 +36,7 @@ export default function PeoplePage() {
   useEffect(() => {
     if (search !== (params.get('search') ?? '')) update({ search, offset: null });
     // Only when the debounced text settles; the department and page keep their own values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- params and update change on every navigation; only the settled search text should trigger this
   }, [search]);
 
   const query = { search: params.get('search') || undefined, department: department || undefined, limit: PAGE_SIZE, offset };

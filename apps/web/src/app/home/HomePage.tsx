@@ -1,3 +1,5 @@
+// The home page lives in app/, not in a feature: it composes cards that the feedback and reports
+// features export from their index.ts, and features do not import each other.
 import { Link } from 'react-router';
 import { Badge, Card, PageHeader } from '@/components/ui';
 import { WhatNeedsYou } from '@/features/feedback';
