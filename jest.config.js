@@ -61,6 +61,16 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     {
+      // Operations checks that need the PostgreSQL client tools (pg_dump, pg_restore) of the
+      // server's major version or newer: `npm run test:ops`, run by CI against the machine's
+      // PostgreSQL. Not part of `npm test`, which needs nothing but Node.
+      ...common,
+      displayName: 'ops',
+      testMatch: ['<rootDir>/tests/ops/**/*.ops-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
       // Benchmarks: `npm run perf` only (never part of `npm test`); they measure and write
       // tests/perf/results/*.md, they do not assert on timings.
       ...common,
