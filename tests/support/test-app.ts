@@ -32,7 +32,8 @@ export async function startTestApp(
     JOBS_ENABLED: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_POOL_SIZE: '10',
-    PASSWORD_HASHING: 'fast',
+    // Cheap hashes only where the config allows them: an app started as production keeps strong ones.
+    PASSWORD_HASHING: (env.NODE_ENV ?? 'test') === 'test' ? 'fast' : 'strong',
     ...env,
   });
   const app = await createApp(config, connectVia ? await connectVia(database.url) : database.url, createOptions);
