@@ -21,10 +21,10 @@ const incorrect = (): IdentityException =>
   });
 const invalid = (): IdentityException =>
   new IdentityException(IdentityErrorCode.EmailChangeInvalid, 'This link is invalid, already used or expired. Ask for a new one on your Account page.');
-const taken = (email: string): IdentityException =>
-  new IdentityException(IdentityErrorCode.EmailTaken, `Someone in your organisation already uses ${email}`, {
-    errors: [{ field: 'newEmail', message: 'already in use' }],
-  });
+const taken = (email: string): IdentityException => {
+  const message = `Someone in your organisation already uses ${email}`;
+  return new IdentityException(IdentityErrorCode.EmailTaken, message, { errors: [{ field: 'newEmail', message }] });
+};
 
 /**
  * A signed-in person changes their own sign-in address (HR may not: whoever holds the address can
