@@ -72,7 +72,7 @@ function ChangePassword() {
   );
 }
 
-function ChangeEmail({ current }: { current: string }) {
+function ChangeEmail() {
   const change = useChangeEmail();
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
@@ -97,7 +97,7 @@ function ChangeEmail({ current }: { current: string }) {
 
   const fieldMessage = serverErrors.currentPassword ?? serverErrors.newEmail;
   return (
-    <Card title="Change email" description={`You sign in with ${current}. A link goes to the new address; the change happens when you open it.`}>
+    <Card title="Change email" description="A link goes to the new address; the address you sign in with changes when you open it.">
       {change.isSuccess && (
         <Alert tone="success" title="Check your new inbox" className="account__alert">
           {change.data.message}
@@ -151,7 +151,7 @@ export default function AccountPage() {
       <PageHeader title="Your account" description="Your sign-in details. HR keeps your name up to date; you change the address you sign in with." />
       <div className="person-layout">
         <ChangePassword />
-        <ChangeEmail current={me.email} />
+        <ChangeEmail />
         <Card title="Signed in as">
           <dl className="facts">
             {facts.map((f) => (
