@@ -8,6 +8,7 @@ import { StoreAnonymousRaters1795400300000 } from './1795400300000-StoreAnonymou
 import { CreatePasswordResets1795400310000 } from './1795400310000-CreatePasswordResets';
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
 import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
+import { CreateEmailChangeTokens1795400360000 } from './1795400360000-CreateEmailChangeTokens';
 import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubjectForeignKeys';
 
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   CreatePasswordResets1795400310000,
   HideOutboxSecrets1795400320000,
   AddOrganizationSettings1795400340000,
+  CreateEmailChangeTokens1795400360000,
   ScopeSubjectForeignKeys1795400380000,
 ];

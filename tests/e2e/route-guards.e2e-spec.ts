@@ -15,6 +15,8 @@ const PUBLIC = new Set([
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/check',
   'POST /api/auth/password-reset/complete',
+  // The confirmation link of one's own email change: the token is the proof (like a reset link).
+  'POST /api/auth/email/confirm',
 ]);
 
 describe('deny by default', () => {

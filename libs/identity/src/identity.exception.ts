@@ -14,6 +14,9 @@ export enum IdentityErrorCode {
   PasswordResetInvalid = 'password_reset_invalid',
   CurrentPasswordIncorrect = 'current_password_incorrect',
   PasswordUnchanged = 'password_unchanged',
+  EmailOwnedByLogin = 'email_owned_by_login',
+  EmailChangeInvalid = 'email_change_invalid',
+  EmailUnchanged = 'email_unchanged',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -30,6 +33,9 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.PasswordResetInvalid]: ErrorKind.NotFound,
   [IdentityErrorCode.CurrentPasswordIncorrect]: ErrorKind.Validation,
   [IdentityErrorCode.PasswordUnchanged]: ErrorKind.Validation,
+  [IdentityErrorCode.EmailOwnedByLogin]: ErrorKind.Conflict,
+  [IdentityErrorCode.EmailChangeInvalid]: ErrorKind.NotFound,
+  [IdentityErrorCode.EmailUnchanged]: ErrorKind.Validation,
 };
 
 export class IdentityException extends AppException {

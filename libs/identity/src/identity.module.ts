@@ -7,6 +7,8 @@ import { CredentialsRepository } from './auth/credentials.repository';
 import { InvitationService } from './auth/invitation.service';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { EmailChangeService } from './auth/email-change.service';
+import { EmailChangesRepository } from './auth/email-changes.repository';
 import { PasswordChangeService } from './auth/password-change.service';
 import { PasswordResetService } from './auth/password-reset.service';
 import { PasswordController } from './auth/password.controller';
@@ -33,6 +35,8 @@ import { PeopleService } from './people/people.service';
     PasswordResetsRepository,
     PasswordResetService,
     PasswordChangeService,
+    EmailChangesRepository,
+    EmailChangeService,
     LocalStrategy,
     SessionStrategy,
     PeopleRepository,

@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
           { path: 'setup', lazy: page(() => import('@/features/setup/routes/SetupPage')) },
           { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/ForgotPasswordPage')) },
           { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/ResetPasswordPage')) },
+          { path: 'confirm-email', lazy: page(() => import('@/features/auth/routes/ConfirmEmailPage')) },
         ],
       },
       {

@@ -90,3 +90,30 @@ export class InvitationInfoDto {
   @ApiProperty() email: string;
   @ApiProperty() organizationName: string;
 }
+
+export class ChangeEmailDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(1, { message: 'currentPassword is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ example: 'me@museum.example', maxLength: 254 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'newEmail must be a valid email address' })
+  @MaxLength(254)
+  newEmail: string;
+}
+
+export class EmailChangeRequestedDto {
+  @ApiProperty() message: string;
+}
+
+export class ConfirmEmailChangeDto {
+  @LinkToken()
+  token: string;
+}
+
+export class EmailChangedDto {
+  @ApiProperty({ description: 'The address the person signs in with from now on' }) email: string;
+}

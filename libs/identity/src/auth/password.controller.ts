@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, Public } from '@lib/common';
-import { ChangePasswordDto, CheckPasswordResetDto, CompletePasswordResetDto, PasswordResetInfoDto, PasswordResetRequestedDto, RequestPasswordResetDto } from './auth.dto';
+import { ChangeEmailDto, ChangePasswordDto, ConfirmEmailChangeDto, EmailChangedDto, EmailChangeRequestedDto, CheckPasswordResetDto, CompletePasswordResetDto, PasswordResetInfoDto, PasswordResetRequestedDto, RequestPasswordResetDto } from './auth.dto';
+import { EmailChangeService } from './email-change.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResetService, RESET_REQUESTED_MESSAGE } from './password-reset.service';
 
@@ -16,6 +17,7 @@ export class PasswordController {
   constructor(
     private readonly resets: PasswordResetService,
     private readonly changes: PasswordChangeService,
+    private readonly emails: EmailChangeService,
   ) {}
 
   @Post('password-reset')
@@ -57,5 +59,28 @@ export class PasswordController {
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords for this account or network' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
     return this.changes.change(actor, dto.currentPassword, dto.newPassword, request.ip);
+  }
+
+  @Post('email')
+  @ApiOperation({ summary: 'Change your own sign-in email (confirmed by a link sent to the new address)' })
+  @Authenticated()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: EmailChangeRequestedDto, description: 'A confirmation link went to the new address, a notice to the current one' })
+  @ApiConflictResponse({ description: 'Someone in the organisation already uses the new address' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords for this account or network' })
+  async changeEmail(@CurrentActor() actor: Actor, @Body() dto: ChangeEmailDto, @Req() request: FastifyRequest): Promise<EmailChangeRequestedDto> {
+    await this.emails.request(actor, dto.currentPassword, dto.newEmail, request.ip);
+    return { message: `We sent a link to ${dto.newEmail}. Your sign-in address changes when you open it.` };
+  }
+
+  @Post('email/confirm')
+  @ApiOperation({ summary: 'Confirm an email change from its link' })
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: EmailChangedDto, description: 'The address changed; every other session of the person has ended' })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used or expired' })
+  @ApiConflictResponse({ description: 'Someone took the address in the meantime' })
+  confirmEmail(@Body() dto: ConfirmEmailChangeDto, @Req() request: FastifyRequest): Promise<EmailChangedDto> {
+    return this.emails.confirm(dto.token, request.ip);
   }
 }

@@ -64,11 +64,20 @@ export class PeopleService {
       // The loop and last-admin checks below read the whole chart: they hold only while no other
       // edit or import of this organisation runs between the check and the commit.
       await lockOrgChart(tx, actor.organizationId);
-      const current: { id: string; role: string }[] = await tx.query(
-        `SELECT id, role FROM people WHERE organization_id = $1 AND id = $2`,
+      const current: { id: string; role: string; name: string; email: string; has_login: boolean }[] = await tx.query(
+        `SELECT id, role, name, email, password_hash IS NOT NULL AS has_login FROM people WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
         [actor.organizationId, id],
       );
       if (!current[0]) throw notFound();
+      // The sign-in address is the account: whoever controls it can reset the password. So only
+      // its owner changes it (confirming from the new address); HR may not steer it elsewhere.
+      if (dto.email !== undefined && dto.email !== current[0].email && current[0].has_login) {
+        throw new IdentityException(
+          IdentityErrorCode.EmailOwnedByLogin,
+          `${current[0].name} signs in with this address; they can change it themselves on their Account page`,
+          { errors: [{ field: 'email', message: 'only the person can change the address they sign in with' }] },
+        );
+      }
       if (dto.managerId) {
         await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
         if (await this.people.wouldCreateLoop(actor.organizationId, id, dto.managerId, tx)) {

@@ -73,6 +73,9 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={fieldErrors.email}
+          // The address of someone with a login is their account: only they change it (from their Account page).
+          readOnly={person?.hasLogin === true}
+          hint={person?.hasLogin ? `${person.name} signs in with this address; they can change it themselves on their Account page.` : undefined}
         />
         <TextField label="Title" labelNote="(optional)" name="title" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldErrors.title} />
         <TextField

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import { type Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { MailService } from '@lib/notifications';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { CredentialsRepository } from './credentials.repository';
+import { EmailChangesRepository } from './email-changes.repository';
+import { escapeHtml } from './invitation.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { verifyPassword } from './passwords';
+import { SessionService } from './session.service';
+import { hashToken, newToken } from './tokens';
+
+export const EMAIL_CHANGE_LINK_HOURS = 24;
+
+const incorrect = (): IdentityException =>
+  new IdentityException(IdentityErrorCode.CurrentPasswordIncorrect, 'Your current password is not correct', {
+    errors: [{ field: 'currentPassword', message: 'Your current password is not correct' }],
+  });
+const invalid = (): IdentityException =>
+  new IdentityException(IdentityErrorCode.EmailChangeInvalid, 'This link is invalid, already used or expired. Ask for a new one on your Account page.');
+const taken = (email: string): IdentityException => {
+  const message = `Someone in your organisation already uses ${email}`;
+  return new IdentityException(IdentityErrorCode.EmailTaken, message, { errors: [{ field: 'newEmail', message }] });
+};
+
+/**
+ * A signed-in person changes their own sign-in address (HR may not: whoever holds the address can
+ * reset the password). The current password is required and guesses count as failed sign-ins; a
+ * link goes to the new address, so only someone who reads it can move the account there, and a
+ * notice goes to the old one, so the owner learns of a change they did not make. The address
+ * changes only when the link is opened.
+ */
+@Injectable()
+export class EmailChangeService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: EmailChangesRepository,
+    private readonly credentials: CredentialsRepository,
+    private readonly throttle: LoginThrottleService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async request(actor: Actor, currentPassword: string, rawEmail: string, ip: string): Promise<void> {
+    const newEmail = rawEmail.trim().toLowerCase();
+    const account = await this.credentials.account(actor.organizationId, actor.personId);
+    const currentHash = account?.passwordHash;
+    if (!account || !currentHash) throw incorrect();
+    await this.throttle.assertAllowed(account.email, ip);
+    if (!(await verifyPassword(currentHash, currentPassword))) {
+      await this.throttle.record({ email: account.email, ip, succeeded: false, organizationId: actor.organizationId });
+      throw incorrect();
+    }
+    if (newEmail === account.email) {
+      throw new IdentityException(IdentityErrorCode.EmailUnchanged, 'That is already your sign-in address', {
+        errors: [{ field: 'newEmail', message: 'That is already your sign-in address' }],
+      });
+    }
+    if (await this.changes.addressTaken(actor.organizationId, newEmail, actor.personId)) throw taken(newEmail);
+    const { token, hash } = newToken();
+    const who = await this.db.transaction(async (tx) => {
+      await this.changes.issue(tx, { organizationId: actor.organizationId, personId: actor.personId, newEmail, requestedSessionId: actor.sessionId }, hash, ip, EMAIL_CHANGE_LINK_HOURS);
+      await this.audit.record(actor, { action: 'email.change_requested', targetType: 'person', targetId: actor.personId, details: { ip } }, tx);
+      const rows: { name: string; org: string }[] = await tx.query(
+        `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
+        [actor.organizationId, actor.personId],
+      );
+      return rows[0];
+    });
+    // The secret rides in the `token` query parameter, the one every view of mail redacts.
+    const link = `${this.config.publicUrl}/confirm-email?token=${token}`;
+    await this.mail.send({
+      organizationId: actor.organizationId,
+      to: newEmail,
+      subject: 'Confirm your new Ripple sign-in address',
+      text:
+        `Hello ${who.name},\n\nYou asked to sign in to Ripple at ${who.org} with this address from now on. To confirm, open:\n\n${link}\n\n` +
+        `The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. If you did not ask, ignore this mail: nothing changes.`,
+      html:
+        `<p>Hello ${escapeHtml(who.name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(who.org)} with this address from now on.</p>` +
+        `<p><a href="${link}">Confirm my new address</a></p><p>The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. ` +
+        `If you did not ask, ignore this mail: nothing changes.</p>`,
+    });
+    const notice =
+      `Your Ripple sign-in address at ${who.org} is changing to ${newEmail}: it changes once the link we sent there is opened. ` +
+      `If this wasn't you, sign in and change your password now, and tell your HR team.`;
+    await this.mail.send({
+      organizationId: actor.organizationId,
+      to: account.email,
+      subject: 'Your Ripple sign-in address is changing',
+      text: `Hello ${who.name},\n\n${notice}`,
+      html: `<p>Hello ${escapeHtml(who.name)},</p><p>${escapeHtml(notice)}</p>`,
+    });
+  }
+
+  /** Uses up the link and moves the account to the new address, in one transaction. */
+  async confirm(token: string, ip: string): Promise<{ email: string }> {
+    const change = await this.db.transaction(async (tx) => {
+      const used = await this.changes.consume(tx, hashToken(token));
+      if (!used) throw invalid();
+      const before = await this.changes.applyChange(tx, used).catch((error: unknown) => {
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw taken(used.newEmail);
+        throw error;
+      });
+      if (!before) throw invalid();
+      await this.audit.record(
+        { organizationId: used.organizationId, personId: used.personId },
+        { action: 'email.changed', targetType: 'person', targetId: used.personId, details: { ip } },
+        tx,
+      );
+      return used;
+    });
+    // The other sessions are gone from the database; every instance forgets them too, at once.
+    await this.sessions.forgetPerson(change.organizationId, change.personId);
+    return { email: change.newEmail };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface EmailChangeRequest {
+  organizationId: string;
+  personId: string;
+  newEmail: string;
+  requestedSessionId: string | null;
+}
+
+/**
+ * Confirmation links for a person's own change of sign-in address (stored as hashes). A link is
+ * found by its hash alone (that is all the mail carries); everything else is scoped by organisation.
+ */
+@Injectable()
+export class EmailChangesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Whether anyone else in the organisation already has this address. */
+  async addressTaken(organizationId: string, email: string, exceptPersonId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM people WHERE organization_id = $1 AND email = $2 AND id <> $3`, [
+      organizationId,
+      email,
+      exceptPersonId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** A new link for a person; the links mailed before it stop working. */
+  async issue(
+    tx: EntityManager,
+    request: EmailChangeRequest,
+    tokenHash: Buffer,
+    ip: string,
+    hours: number,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE email_change_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+      [request.organizationId, request.personId],
+    );
+    await tx.query(
+      `INSERT INTO email_change_tokens (organization_id, person_id, new_email, token_hash, requested_ip, requested_session_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7))`,
+      [request.organizationId, request.personId, request.newEmail, tokenHash, ip, request.requestedSessionId, hours],
+    );
+  }
+
+  /** Marks a working link used, in one statement, so that it cannot be used twice. */
+  async consume(tx: EntityManager, tokenHash: Buffer): Promise<EmailChangeRequest | null> {
+    const [used]: [{ organization_id: string; person_id: string; new_email: string; requested_session_id: string | null }[], number] = await tx.query(
+      `UPDATE email_change_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+       RETURNING organization_id, person_id, new_email, requested_session_id`,
+      [tokenHash],
+    );
+    const r = used[0];
+    return r ? { organizationId: r.organization_id, personId: r.person_id, newEmail: r.new_email, requestedSessionId: r.requested_session_id } : null;
+  }
+
+  /**
+   * Moves the person to the new address: only an active person with a login, and only while the
+   * address is still free (the unique key refuses a race). Every other session of theirs ends and
+   * every reset link (mailed to the old address) stops working. Returns the old address.
+   */
+  async applyChange(tx: EntityManager, change: EmailChangeRequest): Promise<{ oldEmail: string; name: string } | null> {
+    const before: { email: string; name: string }[] = await tx.query(
+      `SELECT email, name FROM people WHERE organization_id = $1 AND id = $2 AND active AND password_hash IS NOT NULL FOR UPDATE`,
+      [change.organizationId, change.personId],
+    );
+    if (!before[0]) return null;
+    await tx.query(`UPDATE people SET email = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      change.organizationId,
+      change.personId,
+      change.newEmail,
+    ]);
+    await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2 AND ($3::uuid IS NULL OR id <> $3)`, [
+      change.organizationId,
+      change.personId,
+      change.requestedSessionId,
+    ]);
+    await tx.query(
+      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+      [change.organizationId, change.personId],
+    );
+    return { oldEmail: before[0].email, name: before[0].name };
+  }
+}
