@@ -8,6 +8,7 @@ import { StoreAnonymousRaters1795400300000 } from './1795400300000-StoreAnonymou
 import { CreatePasswordResets1795400310000 } from './1795400310000-CreatePasswordResets';
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
 import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
+import { AddPeopleDeactivatedAt1795400370000 } from './1795400370000-AddPeopleDeactivatedAt';
 
 export const MIGRATIONS = [
   CreateIdentity1795400000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreatePasswordResets1795400310000,
   HideOutboxSecrets1795400320000,
   AddOrganizationSettings1795400340000,
+  AddPeopleDeactivatedAt1795400370000,
 ];
