@@ -16,6 +16,8 @@ export default function PeoplePage() {
   const admin = isAdmin(me);
   const [params, setParams] = useSearchParams();
   const department = params.get('department') ?? '';
+  const statusParam = params.get('status');
+  const status = statusParam === 'left' || statusParam === 'all' ? statusParam : 'active';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const search = useDebouncedValue(searchText.trim(), 250);
@@ -38,10 +40,10 @@ export default function PeoplePage() {
     // Only when the debounced text settles; the department and page keep their own values.
   }, [search]);
 
-  const query = { search: params.get('search') || undefined, department: department || undefined, limit: PAGE_SIZE, offset };
+  const query = { search: params.get('search') || undefined, department: department || undefined, ...(admin && status !== 'active' ? { status } : {}), limit: PAGE_SIZE, offset };
   const people = useListPeople(query);
   const departments = useDepartments();
-  const filtered = Boolean(query.search || query.department);
+  const filtered = Boolean(query.search || query.department || query.status);
 
   return (
     <>
@@ -80,6 +82,13 @@ export default function PeoplePage() {
               </option>
             ))}
           </SelectField>
+          {admin && (
+            <SelectField className="filters__status" label="Status" name="status" value={status} onChange={(e) => update({ status: e.target.value === 'active' ? null : e.target.value, offset: null })}>
+              <option value="active">Active</option>
+              <option value="left">Left</option>
+              <option value="all">All</option>
+            </SelectField>
+          )}
         </form>
         {people.isPending && <Loading label="Loading people…" />}
         {people.isError && <ErrorAlert error={people.error} title="Could not load people" />}
@@ -93,7 +102,7 @@ export default function PeoplePage() {
                   className="btn btn--secondary"
                   onClick={() => {
                     setSearchText('');
-                    update({ search: null, department: null, offset: null });
+                    update({ search: null, department: null, status: null, offset: null });
                   }}
                 >
                   Clear filters
