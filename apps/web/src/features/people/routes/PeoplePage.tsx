@@ -17,7 +17,7 @@ export default function PeoplePage() {
   const [params, setParams] = useSearchParams();
   const department = params.get('department') ?? '';
   const statusParam = params.get('status');
-  const status = statusParam === 'left' || statusParam === 'all' ? statusParam : 'active';
+  const status: 'active' | 'left' | 'all' = statusParam === 'left' || statusParam === 'all' ? statusParam : 'active';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const search = useDebouncedValue(searchText.trim(), 250);
