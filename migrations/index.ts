@@ -9,6 +9,7 @@ import { CreatePasswordResets1795400310000 } from './1795400310000-CreatePasswor
 import { HideOutboxSecrets1795400320000 } from './1795400320000-HideOutboxSecrets';
 import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganizationSettings';
 import { CreateEmailChangeTokens1795400360000 } from './1795400360000-CreateEmailChangeTokens';
+import { AddPeopleDeactivatedAt1795400370000 } from './1795400370000-AddPeopleDeactivatedAt';
 import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubjectForeignKeys';
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   HideOutboxSecrets1795400320000,
   AddOrganizationSettings1795400340000,
   CreateEmailChangeTokens1795400360000,
+  AddPeopleDeactivatedAt1795400370000,
   ScopeSubjectForeignKeys1795400380000,
 ];

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@lib/identity';
+import { LeaversController } from './leavers/leavers.controller';
+import { LeaversRepository } from './leavers/leavers.repository';
+import { LeaversService } from './leavers/leavers.service';
 import { FeedbackRequestsController } from './requests/feedback-requests.controller';
 import { NominationService } from './requests/nomination.service';
 import { RequestDecisionService } from './requests/request-decision.service';
@@ -13,7 +17,8 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
 
 /** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
 @Module({
-  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController],
-  providers: [RequestsRepository, RequestListsRepository, ResponsesRepository, NominationService, RequestDecisionService, RequestListService, ResponseService, InvitationQueueService],
+  imports: [IdentityModule],
+  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController],
+  providers: [LeaversRepository, LeaversService, RequestsRepository, RequestListsRepository, ResponsesRepository, NominationService, RequestDecisionService, RequestListService, ResponseService, InvitationQueueService],
 })
 export class FeedbackModule {}

@@ -8,3 +8,4 @@ export * from './auth/session.strategy';
 export { InvitationService } from './auth/invitation.service';
 export { hashPassword } from './auth/passwords';
 export { escapeHtml } from './auth/invitation.service';
+export { lockOrgChart } from './people/org-chart-lock';

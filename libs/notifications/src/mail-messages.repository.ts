@@ -29,13 +29,15 @@ export class MailMessagesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Null when a message with the same dedupe key is already recorded; else its id and the
+   * Null when a message with the same dedupe key is already recorded, or the recipient is a person
+   * of the organisation who has left (the one place that keeps mail from leavers); else its id and the
    * organisation's mail sender name (one round trip). `db`: a transaction's manager, to record and send together.
    */
   async insert(organizationId: string, mail: StoredMail, db: Pick<DataSource, 'query'> = this.db): Promise<{ id: string; senderName: string | null } | null> {
     const rows: { id: string; sender_name: string | null }[] = await db.query(
       `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport, hidden_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[])
+       SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::uuid[]
+        WHERE NOT EXISTS (SELECT 1 FROM people WHERE organization_id = $1 AND email = $3 AND NOT active)
        ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
        RETURNING id, (SELECT mail_sender_name FROM organizations WHERE id = $1) AS sender_name`,
       [organizationId, mail.dedupeKey, mail.recipient, mail.subject, mail.text, mail.html, mail.transport, [...mail.hiddenFrom]],

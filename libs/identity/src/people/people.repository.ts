@@ -5,7 +5,7 @@ import type { MeDto, PersonDto } from './person.dto';
 
 const SELECT_PERSON = `
   SELECT p.id, p.email, p.name, p.title, p.department, p.manager_id, m.name AS manager_name, p.role,
-         (p.password_hash IS NOT NULL) AS has_login,
+         (p.password_hash IS NOT NULL) AS has_login, p.active, p.deactivated_at,
          (SELECT count(*)::int FROM people r WHERE r.organization_id = p.organization_id AND r.manager_id = p.id AND r.active) AS direct_report_count
     FROM people p
     LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id`;
@@ -23,6 +23,8 @@ const toDto = (r: PersonRow): PersonDto => ({
   role: r.role as PersonDto['role'],
   directReportCount: Number(r.direct_report_count),
   hasLogin: Boolean(r.has_login),
+  active: Boolean(r.active),
+  deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at as string).toISOString() : null,
 });
 
 /** Every method takes the organisation first: a query without a tenant does not compile. */
@@ -32,10 +34,10 @@ export class PeopleRepository {
 
   async list(
     organizationId: string,
-    filter: { search?: string; department?: string; limit: number; offset: number; searchEmails: boolean },
+    filter: { search?: string; department?: string; status: 'active' | 'left' | 'all'; limit: number; offset: number; searchEmails: boolean },
   ): Promise<{ items: PersonDto[]; total: number }> {
     const params: unknown[] = [organizationId];
-    let where = 'p.organization_id = $1 AND p.active';
+    let where = `p.organization_id = $1${filter.status === 'all' ? '' : filter.status === 'left' ? ' AND NOT p.active' : ' AND p.active'}`;
     if (filter.search) {
       params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       const email = filter.searchEmails ? ` OR p.email ILIKE $${params.length}` : '';

@@ -25,7 +25,9 @@ export class PeopleService {
   async list(actor: Actor, query: ListPeopleQueryDto): Promise<PersonListDto> {
     // Emails are HR's to see, so only HR's search matches them (a member could probe guesses).
     const searchEmails = isAdmin(actor);
-    const { items, total } = await this.people.list(actor.organizationId, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0, searchEmails });
+    // Who has left is HR's to know: everyone else sees the active directory whatever they ask for.
+    const status = isAdmin(actor) ? (query.status ?? 'active') : 'active';
+    const { items, total } = await this.people.list(actor.organizationId, { ...query, status, limit: query.limit ?? 50, offset: query.offset ?? 0, searchEmails });
     return { items: items.map((person) => personView(actor, person)), total };
   }
 

@@ -12,6 +12,8 @@ const person: PersonDto = {
   role: 'admin',
   directReportCount: 3,
   hasLogin: true,
+  active: true,
+  deactivatedAt: null,
 };
 
 describe('personView', () => {

@@ -25,6 +25,8 @@ export class PersonDto extends PersonSummaryDto {
   @ApiProperty({ enum: ['admin', 'member'] }) role: Role;
   @ApiProperty({ description: 'Number of people who report to this person' }) directReportCount: number;
   @ApiProperty({ description: 'Whether the person has set a password' }) hasLogin: boolean;
+  @ApiProperty({ description: 'False once the person has left (deactivated): they still exist, cannot sign in and get no mail' }) active: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the person left' }) deactivatedAt: string | null;
 }
 
 /** One person in the view of the actor: PersonDto for HR admins, PersonSummaryDto for everyone else. */
@@ -96,6 +98,11 @@ export class ListPeopleQueryDto {
   @IsString()
   @MaxLength(200)
   department?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'left', 'all'], default: 'active', description: 'HR admins only: people who left are listed with left or all' })
+  @IsOptional()
+  @IsIn(['active', 'left', 'all'])
+  status?: 'active' | 'left' | 'all';
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()

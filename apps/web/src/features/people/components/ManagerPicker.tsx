@@ -14,13 +14,16 @@ interface ManagerPickerProps {
   /** The person being edited: nobody manages themself. */
   excludeId?: string;
   error?: string | null;
+  /** The field's label (default "Manager"). */
+  label?: string;
+  hint?: string;
 }
 
 /**
  * A search-as-you-type combobox (WAI-ARIA combobox pattern with a listbox popup): arrows move,
  * Enter picks, Escape closes; emptying the box means "no manager".
  */
-export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPickerProps) {
+export function ManagerPicker({ value, onChange, excludeId, error, label = 'Manager', hint }: ManagerPickerProps) {
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -72,7 +75,7 @@ export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPick
   const activeId = showList && options[active] ? `${listId}-${options[active].id}` : undefined;
 
   return (
-    <Field label="Manager" error={error} hint={value ? 'Type another name to change it, or clear the box for no manager.' : 'Type a name to search. Leave empty for no manager.'}>
+    <Field label={label} error={error} hint={hint ?? (value ? 'Type another name to change it, or clear the box for no manager.' : 'Type a name to search. Leave empty for no manager.')}>
       {(control) => (
         <div className="combobox">
           <div className="combobox__control">

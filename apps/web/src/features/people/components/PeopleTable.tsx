@@ -37,7 +37,11 @@ export function PeopleTable({ people, admin, busy }: { people: PersonView[]; adm
         key: 'login',
         header: 'Sign-in',
         cell: hrCell((p) =>
-          p.hasLogin ? (
+          !p.active ? (
+            <Badge tone="neutral" icon="⏏">
+              Left
+            </Badge>
+          ) : p.hasLogin ? (
             <Badge tone="success" icon="✓">
               Has a login
             </Badge>

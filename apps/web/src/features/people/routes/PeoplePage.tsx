@@ -16,6 +16,8 @@ export default function PeoplePage() {
   const admin = isAdmin(me);
   const [params, setParams] = useSearchParams();
   const department = params.get('department') ?? '';
+  const statusParam = params.get('status');
+  const status: 'active' | 'left' | 'all' = statusParam === 'left' || statusParam === 'all' ? statusParam : 'active';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
   const search = useDebouncedValue(searchText.trim(), 250);
@@ -39,10 +41,10 @@ export default function PeoplePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- params and update change on every navigation; only the settled search text should trigger this
   }, [search]);
 
-  const query = { search: params.get('search') || undefined, department: department || undefined, limit: PAGE_SIZE, offset };
+  const query = { search: params.get('search') || undefined, department: department || undefined, ...(admin && status !== 'active' ? { status } : {}), limit: PAGE_SIZE, offset };
   const people = useListPeople(query);
   const departments = useDepartments();
-  const filtered = Boolean(query.search || query.department);
+  const filtered = Boolean(query.search || query.department || query.status);
 
   return (
     <>
@@ -81,6 +83,13 @@ export default function PeoplePage() {
               </option>
             ))}
           </SelectField>
+          {admin && (
+            <SelectField className="filters__status" label="Status" name="status" value={status} onChange={(e) => update({ status: e.target.value === 'active' ? null : e.target.value, offset: null })}>
+              <option value="active">Active</option>
+              <option value="left">Left</option>
+              <option value="all">All</option>
+            </SelectField>
+          )}
         </form>
         {people.isPending && <Loading label="Loading people…" />}
         {people.isError && <ErrorAlert error={people.error} title="Could not load people" />}
@@ -94,7 +103,7 @@ export default function PeoplePage() {
                   className="btn btn--secondary"
                   onClick={() => {
                     setSearchText('');
-                    update({ search: null, department: null, offset: null });
+                    update({ search: null, department: null, status: null, offset: null });
                   }}
                 >
                   Clear filters

@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Badge, Button, Card, ErrorAlert, Loading, NotFound, PageHeader, useToast } from '@/components/ui';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { usePerson } from '../api/get-person';
+import { useDeactivatePerson, useReactivatePerson } from '../api/deactivate-person';
 import { useInvitePerson } from '../api/invite-person';
 import { isFullPerson, type Person, type PersonView } from '../api/list-people';
 import { useUpdatePerson } from '../api/update-person';
+import { type ManagerChoice, ManagerPicker } from '../components/ManagerPicker';
 import { PersonForm } from '../components/PersonForm';
 
 /** A colleague's profile: what the API shows the reader (a member gets title and department). */
@@ -75,6 +78,66 @@ function Invitation({ person }: { person: Person }) {
   );
 }
 
+/**
+ * HR marks a leaver: they keep existing (their submitted answers stay in reports, anonymous) but
+ * cannot sign in, get no mail, and the requests they owe are withdrawn. Their direct reports move
+ * to the manager HR names, or to the leaver's own manager.
+ */
+function Leaving({ person }: { person: Person }) {
+  const deactivate = useDeactivatePerson();
+  const reactivate = useReactivatePerson();
+  const toast = useToast();
+  const [reassignTo, setReassignTo] = useState<ManagerChoice | null>(null);
+  const [subjectHandling, setSubjectHandling] = useState<'keep' | 'remove'>('keep');
+  if (!person.active) {
+    return (
+      <Card title="Left the organisation" description={person.deactivatedAt ? `Deactivated on ${formatDate(person.deactivatedAt)}.` : undefined}>
+        <p className="field__hint">They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept), not the requests that were withdrawn.</p>
+        {reactivate.isError && <ErrorAlert error={reactivate.error} title="Could not reactivate" />}
+        <Button variant="secondary" loading={reactivate.isPending} loadingText="Reactivating…" onClick={() => reactivate.mutate(person.id, { onSuccess: () => toast.show(`${person.name} is active again`) })}>
+          Reactivate
+        </Button>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Leaving" description="Deactivate someone who has left: they cannot sign in, get no mail, and the feedback requests they still owe are withdrawn. Their submitted answers stay in reports, anonymous.">
+      {person.directReportCount > 0 && (
+        <ManagerPicker
+          label="Move their direct reports to"
+          value={reassignTo}
+          onChange={setReassignTo}
+          excludeId={person.id}
+          hint={person.managerName ? `Leave empty to move them to ${person.managerName}.` : 'Leave empty to leave them without a manager.'}
+        />
+      )}
+      <fieldset className="field">
+        <legend>If they are being reviewed in a running cycle</legend>
+        <label>
+          <input type="radio" name="subjectHandling" value="keep" checked={subjectHandling === 'keep'} onChange={() => setSubjectHandling('keep')} /> Keep them: their report closes normally
+        </label>
+        <label>
+          <input type="radio" name="subjectHandling" value="remove" checked={subjectHandling === 'remove'} onChange={() => setSubjectHandling('remove')} /> Remove them: withdraw the open requests about them
+        </label>
+      </fieldset>
+      {deactivate.isError && <ErrorAlert error={deactivate.error} title="Could not deactivate" />}
+      <Button
+        variant="danger"
+        loading={deactivate.isPending}
+        loadingText="Deactivating…"
+        onClick={() =>
+          deactivate.mutate(
+            { id: person.id, subjectHandling, ...(reassignTo ? { reassignReportsTo: reassignTo.id } : {}) },
+            { onSuccess: (r) => toast.show(`${person.name} is marked as left; ${r.withdrawnRequests} open request(s) withdrawn`) },
+          )
+        }
+      >
+        Deactivate {person.name}
+      </Button>
+    </Card>
+  );
+}
+
 function EditPerson({ person }: { person: Person }) {
   const update = useUpdatePerson();
   const toast = useToast();
@@ -92,7 +155,8 @@ function EditPerson({ person }: { person: Person }) {
         />
       </Card>
       <div className="person-layout__side">
-        <Invitation person={person} />
+        {person.active && <Invitation person={person} />}
+        <Leaving person={person} />
         <Profile person={person} />
       </div>
     </div>
@@ -121,6 +185,12 @@ export default function PersonPage() {
               <>
                 {' '}
                 <Badge tone="accent">HR admin</Badge>
+              </>
+            )}
+            {isFullPerson(p) && !p.active && (
+              <>
+                {' '}
+                <Badge tone="warning">Left</Badge>
               </>
             )}
           </>

@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { peerRoom } from '@lib/cycles';
+import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
+import { MailService } from '@lib/notifications';
+import { RequestsRepository } from '../requests/requests.repository';
+import { DeactivatePersonDto, DeactivationResultDto } from './leaver.dto';
+import { LeaversRepository } from './leavers.repository';
+
+const notFound = (): IdentityException => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
+
+interface SubjectNotice {
+  requestId: string;
+  cycleName: string;
+  subjectEmail: string;
+  subjectName: string;
+  raterName: string;
+  canReplace: boolean;
+  link: string;
+}
+
+/**
+ * A leaver is deactivated, never deleted: in one transaction they stop being able to sign in
+ * (sessions deleted; every session lookup and login already requires `active`), the open requests
+ * they owe are withdrawn (declined with the leaver reason, so reports, which count submitted
+ * answers only, ignore them and the subject may ask someone else by the usual peerRoom rule),
+ * their direct reports move on, and the change is audited. Their submitted answers stay, anonymous.
+ * Mail to them is refused in one place, MailMessagesRepository.insert.
+ */
+@Injectable()
+export class LeaversService {
+  private readonly logger = new Logger(LeaversService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly leavers: LeaversRepository,
+    private readonly people: PeopleRepository,
+    private readonly requests: RequestsRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+  ) {}
+
+  async deactivate(actor: Actor, id: string, dto: DeactivatePersonDto): Promise<DeactivationResultDto> {
+    const { result, notices } = await this.db.transaction(async (tx) => {
+      const org = actor.organizationId;
+      await lockOrgChart(tx, org);
+      const person = await this.leavers.lockPerson(org, id, tx);
+      if (!person) throw notFound();
+      if (!person.active) return { result: { id, active: false, withdrawnRequests: 0, reassignedReports: 0 }, notices: [] as SubjectNotice[] };
+      if (person.role === 'admin' && (await this.leavers.otherActiveAdmins(org, id, tx)) === 0) {
+        throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
+      }
+      const target = dto.reassignReportsTo ?? person.managerId;
+      if (dto.reassignReportsTo) {
+        if (dto.reassignReportsTo === id || !(await this.leavers.isActive(org, dto.reassignReportsTo, tx))) {
+          throw new IdentityException(IdentityErrorCode.ManagerNotFound, 'The chosen manager does not exist in this organisation', {
+            errors: [{ field: 'reassignReportsTo', message: 'unknown person' }],
+          });
+        }
+        // The new manager must not report to the leaver: their reports would then manage them in a loop.
+        if (await this.people.wouldCreateLoop(org, id, dto.reassignReportsTo, tx)) {
+          throw new IdentityException(IdentityErrorCode.ManagerLoop, 'That person reports to the leaver: the change would create a loop', {
+            errors: [{ field: 'reassignReportsTo', message: 'would create a reporting loop' }],
+          });
+        }
+      }
+      await this.leavers.setActive(org, id, false, tx);
+      await this.leavers.endSessions(org, id, tx);
+      const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
+      const withdrawn = await this.leavers.withdrawOwed(org, id, tx);
+      const aboutThem = dto.subjectHandling === 'remove' ? await this.leavers.withdrawAbout(org, id, tx) : [];
+      await this.audit.record(
+        actor,
+        {
+          action: 'person.deactivated',
+          targetType: 'person',
+          targetId: id,
+          details: { reassignReportsTo: target, reassignedReports, withdrawnRequests: withdrawn.length, subjectHandling: dto.subjectHandling ?? 'keep', withdrawnAbout: aboutThem.length },
+        },
+        tx,
+      );
+      const notices: SubjectNotice[] = [];
+      for (const s of await this.leavers.subjectsToTell(org, withdrawn.map((w) => w.id), tx)) {
+        const cycle = await this.requests.findCycle(org, s.cycleId, tx);
+        const subjectRequests = await this.requests.existingForSubject(org, s.cycleId, s.subjectId, tx);
+        const canReplace = !!cycle && peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests, requestedBy: 'subject', now: new Date() }) > 0;
+        const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
+        notices.push({ ...s, canReplace, link });
+      }
+      return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices };
+    });
+    // Every instance forgets what it remembered of the leaver's sessions, at once.
+    await this.sessions.forgetPerson(actor.organizationId, id);
+    for (const notice of notices) await this.tellSubject(actor.organizationId, notice);
+    return result;
+  }
+
+  /** Sign-in comes back (the password was kept); withdrawn requests do not. */
+  async reactivate(actor: Actor, id: string): Promise<DeactivationResultDto> {
+    return this.db.transaction(async (tx) => {
+      const person = await this.leavers.lockPerson(actor.organizationId, id, tx);
+      if (!person) throw notFound();
+      if (!person.active) {
+        await this.leavers.setActive(actor.organizationId, id, true, tx);
+        await this.audit.record(actor, { action: 'person.reactivated', targetType: 'person', targetId: id }, tx);
+      }
+      return { id, active: true, withdrawnRequests: 0, reassignedReports: 0 };
+    });
+  }
+
+  /** A failed mail must not undo the deactivation, which is already committed. */
+  private async tellSubject(organizationId: string, n: SubjectNotice): Promise<void> {
+    try {
+      await this.mail.send({
+        organizationId,
+        to: n.subjectEmail,
+        subject: `${n.raterName} can no longer give you feedback in ${n.cycleName}`,
+        text: [
+          `Hello ${n.subjectName},`,
+          '',
+          `${n.raterName} has left the organisation, so their request in "${n.cycleName}" was withdrawn.`,
+          '',
+          n.canReplace
+            ? `You can ask someone else in their place: ${n.link}`
+            : `You cannot ask anyone else yourself in this cycle any more; if you need another view, HR can still add a rater. Your feedback requests: ${n.link}`,
+        ].join('\n'),
+        dedupeKey: `request-withdrawn:${n.requestId}`,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, requestId: n.requestId }, 'could not tell the subject about a withdrawn request');
+    }
+  }
+}
