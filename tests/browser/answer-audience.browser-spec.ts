@@ -71,7 +71,11 @@ describe('who sees your answers, in the browser', () => {
   it("tells a manager shown on their own that their ratings are shown as the manager's", async () => {
     const page = await openQuestionnaire(maya);
     await intro(page).getByText("As the manager of Mo Abernathy, your ratings are shown in the report on their own, labelled as the manager's").waitFor();
-    await expect(intro(page).getByText(/combined with/).count()).resolves.toBe(0);
+    await expect(
+      intro(page)
+        .getByText(/combined with/)
+        .count(),
+    ).resolves.toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'audience-01-manager-questionnaire');
     await page.context().close();
@@ -79,8 +83,16 @@ describe('who sees your answers, in the browser', () => {
 
   it("tells a peer that their answers are combined with other people's, with the cycle's k", async () => {
     const page = await openQuestionnaire(pat);
-    await intro(page).getByText("Your answers about Mo Abernathy are combined with other people's and never shown on their own: a number is shown only when at least 3 people gave it").waitFor();
-    await expect(intro(page).getByText(/labelled as the manager's/).count()).resolves.toBe(0);
+    await intro(page)
+      .getByText(
+        "Your answers about Mo Abernathy are combined with other people's and never shown on their own: a number is shown only when at least 3 people gave it",
+      )
+      .waitFor();
+    await expect(
+      intro(page)
+        .getByText(/labelled as the manager's/)
+        .count(),
+    ).resolves.toBe(0);
     await screenshot(page, 'audience-02-peer-questionnaire');
     await page.context().close();
   });
@@ -90,7 +102,10 @@ describe('who sees your answers, in the browser', () => {
     await logIn(page, hana.email, TEST_PASSWORD);
     await page.goto('/admin/outbox');
     await page.getByText('Some things are never shown here').waitFor();
-    await page.getByRole('button', { name: /Your feedback is requested: Spring 2026/ }).filter({ hasText: maya.email }).click();
+    await page
+      .getByRole('button', { name: /Your feedback is requested: Spring 2026/ })
+      .filter({ hasText: maya.email })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Who sees your answers:').waitFor();
     await dialog.getByText(/As the manager of Mo Abernathy, your ratings are shown in the report on their own/).waitFor();

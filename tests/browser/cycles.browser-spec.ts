@@ -54,13 +54,24 @@ async function submitOneResponse(t: BrowserApp, rater: TestPerson, cycleId: stri
   await client.login(rater.email, TEST_PASSWORD);
   const tasks = await client.get(`/api/feedback-requests?mine=true&cycleId=${cycleId}`);
   expect(tasks.status).toBe(200);
-  const request = tasks.body.cycles.flatMap((c: { requests: { id: string; relationship: string }[] }) => c.requests).find((r: { relationship: string }) => r.relationship === 'self');
+  const request = tasks.body.cycles
+    .flatMap((c: { requests: { id: string; relationship: string }[] }) => c.requests)
+    .find((r: { relationship: string }) => r.relationship === 'self');
   expect(request).toBeDefined();
   const questionnaire = await client.get(`/api/feedback-requests/${request.id}`);
   expect(questionnaire.status).toBe(200);
-  const answers = questionnaire.body.behaviours.flatMap((b: { statements: { id: string }[] }) => b.statements.map((s, i) => ({ questionId: s.id, rating: i % 3 === 2 ? null : 4 })));
-  const comments = questionnaire.body.openQuestions.map((q: { id: string }) => ({ questionId: q.id, text: 'In the spring loans review I kept everyone informed early.' }));
-  const submitted = await client.post(`/api/feedback-requests/${request.id}/submit`, { answers, comments }, { headers: { 'idempotency-key': `browser-${request.id}` } });
+  const answers = questionnaire.body.behaviours.flatMap((b: { statements: { id: string }[] }) =>
+    b.statements.map((s, i) => ({ questionId: s.id, rating: i % 3 === 2 ? null : 4 })),
+  );
+  const comments = questionnaire.body.openQuestions.map((q: { id: string }) => ({
+    questionId: q.id,
+    text: 'In the spring loans review I kept everyone informed early.',
+  }));
+  const submitted = await client.post(
+    `/api/feedback-requests/${request.id}/submit`,
+    { answers, comments },
+    { headers: { 'idempotency-key': `browser-${request.id}` } },
+  );
   expect(submitted.status).toBe(200);
   expect(submitted.body.state).toBe('submitted');
 }
@@ -366,7 +377,11 @@ describe('HR running a cycle in the browser', () => {
     for (const [path, title, name] of pages) {
       await page.goto(path);
       await heading(page, title).waitFor();
-      await main(page).locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await main(page)
+        .locator('.loading')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       if (path.endsWith('/progress')) await see(page, '1 of 15 requests answered');
       expect([path, await noSideScroll(page)]).toEqual([path, 0]);
       await screenshot(page, name);
@@ -388,7 +403,19 @@ describe('HR running a cycle in the browser', () => {
 
   it('has no serious or critical accessibility violations on the pages above (axe)', () => {
     expect(Object.keys(a11y)).toEqual(
-      expect.arrayContaining(['frameworks', 'framework', 'new-cycle', 'cycle-draft', 'launch-dialog', 'cycle-launched', 'progress-0', 'progress-1', 'cycles', 'settings', 'framework-edit']),
+      expect.arrayContaining([
+        'frameworks',
+        'framework',
+        'new-cycle',
+        'cycle-draft',
+        'launch-dialog',
+        'cycle-launched',
+        'progress-0',
+        'progress-1',
+        'cycles',
+        'settings',
+        'framework-edit',
+      ]),
     );
     const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));
     expect(found).toEqual([]);

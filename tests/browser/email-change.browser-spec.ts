@@ -14,7 +14,11 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 jest.setTimeout(180_000);
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const signedInLayout = (page: Page) => page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Menu' })).first();
+const signedInLayout = (page: Page) =>
+  page
+    .getByRole('button', { name: 'Sign out' })
+    .or(page.getByRole('button', { name: 'Menu' }))
+    .first();
 
 describe('Changing one’s sign-in address in the browser', () => {
   let t: BrowserApp;

@@ -35,7 +35,17 @@ interface Cast {
 async function seed(t: BrowserApp): Promise<Cast> {
   const org = await anOrganization(t.db, { name: 'Harbour Museum' });
   const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
+    aPerson(t.db, org.id, {
+      name,
+      title,
+      department,
+      email: `${name
+        .split(' ')[0]
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}@harbour.example`,
+      ...extra,
+    });
   const hana = await person('Hana Okafor', 'HR Lead', 'People', { role: 'admin' });
   const maya = await person('Maya Lindqvist', 'Head of Collections', 'Collections');
   const mo = await person('Mo Abernathy', 'Registrar', 'Collections', { managerId: maya.id });
@@ -167,7 +177,9 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await expect(refusal.textContent()).resolves.toContain('Dev Patel: This person already has as many open feedback requests as the cycle allows');
     await expect(refusal.textContent()).resolves.toContain('nobody was asked');
     await screenshot(page, 'feedback-04-ask-refused');
-    const [{ n: nothingAsked }] = await t.db.query(`SELECT count(*)::int AS n FROM feedback_requests WHERE subject_id = $1 AND relationship = 'peer'`, [cast.mo.id]);
+    const [{ n: nothingAsked }] = await t.db.query(`SELECT count(*)::int AS n FROM feedback_requests WHERE subject_id = $1 AND relationship = 'peer'`, [
+      cast.mo.id,
+    ]);
     expect(nothingAsked).toBe(0);
 
     // Searching again shows why Dev cannot be picked.
@@ -183,7 +195,9 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     const pending = await asked.getByText("Waiting for your manager's approval").count();
     expect(pending).toBe(4);
     await screenshot(page, 'feedback-05-asked');
-    const rows = await t.db.query(`SELECT state, count(*)::int AS n FROM feedback_requests WHERE subject_id = $1 AND relationship = 'peer' GROUP BY state`, [cast.mo.id]);
+    const rows = await t.db.query(`SELECT state, count(*)::int AS n FROM feedback_requests WHERE subject_id = $1 AND relationship = 'peer' GROUP BY state`, [
+      cast.mo.id,
+    ]);
     expect(rows).toEqual([{ state: 'proposed', n: 4 }]);
 
     // A proposal can be withdrawn — here it is kept: the dialog's "Keep" leaves it alone.
@@ -228,9 +242,10 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await see(page, '3 of 3–5 peers');
     await see(page, 'Not approved');
     await screenshot(page, 'feedback-09-subject-page-manager');
-    const states = await t.db.query(`SELECT r.name, f.state FROM feedback_requests f JOIN people r ON r.id = f.rater_id WHERE f.subject_id = $1 AND f.relationship = 'peer' ORDER BY r.name`, [
-      cast.mo.id,
-    ]);
+    const states = await t.db.query(
+      `SELECT r.name, f.state FROM feedback_requests f JOIN people r ON r.id = f.rater_id WHERE f.subject_id = $1 AND f.relationship = 'peer' ORDER BY r.name`,
+      [cast.mo.id],
+    );
     expect(states).toEqual([
       { name: 'Amara Nwosu', state: 'open' },
       { name: 'Ben Hargreaves', state: 'open' },
@@ -266,7 +281,9 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     for (let i = 0; i < 15; i++) await radio(statements(page).nth(i), i === 4 ? 'Not observed' : labels[(i + 2) % 5]).check();
     await see(page, `15 of ${TOTAL} answered`);
     await page.getByText(/Saved \d{1,2}:\d\d/).waitFor();
-    expect((await t.db.query(`SELECT state FROM feedback_requests WHERE rater_id = $1 AND subject_id = $2`, [cast.amara.id, cast.mo.id]))[0].state).toBe('in_progress');
+    expect((await t.db.query(`SELECT state FROM feedback_requests WHERE rater_id = $1 AND subject_id = $2`, [cast.amara.id, cast.mo.id]))[0].state).toBe(
+      'in_progress',
+    );
 
     await page.reload();
     await heading(page, 'Feedback for Mo Abernathy').waitFor();
@@ -298,7 +315,9 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await see(page, `${TOTAL - 18} statements still need an answer`);
     await page.waitForFunction(`document.getElementById('${await statements(page).nth(18).getAttribute('id')}').contains(document.activeElement)`);
     await see(page, 'Not answered yet: choose how often, or Not observed.');
-    expect((await t.db.query(`SELECT state FROM feedback_requests WHERE rater_id = $1 AND subject_id = $2`, [cast.amara.id, cast.mo.id]))[0].state).toBe('in_progress');
+    expect((await t.db.query(`SELECT state FROM feedback_requests WHERE rater_id = $1 AND subject_id = $2`, [cast.amara.id, cast.mo.id]))[0].state).toBe(
+      'in_progress',
+    );
     await screenshot(page, 'feedback-12-questionnaire-incomplete', { fullPage: false });
     await page.keyboard.press('ArrowLeft'); // from the first option backwards wraps to "Not observed"
     await expect(radio(statements(page).nth(18), 'Not observed').isChecked()).resolves.toBe(true);
@@ -320,7 +339,10 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
       sentKeys.push(route.request().headers()['idempotency-key'] ?? '');
       if (sentKeys.length === 1) {
         const errors = [{ field: 'answers', message: 'is not answered', questionId: statement3 }];
-        await route.fulfill({ status: 422, json: { statusCode: 422, error: 'Unprocessable Entity', code: 'incomplete_submission', message: '1 statement is not answered yet', errors } });
+        await route.fulfill({
+          status: 422,
+          json: { statusCode: 422, error: 'Unprocessable Entity', code: 'incomplete_submission', message: '1 statement is not answered yet', errors },
+        });
       } else if (sentKeys.length === 2) {
         await route.fetch(); // reaches the server, which submits…
         await route.abort('connectionreset'); // …but the answer never arrives
@@ -384,9 +406,10 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await screenshot(page, 'feedback-16-my-feedback-after');
     await page.context().close();
 
-    const [mail] = await t.db.query(`SELECT subject, text_body FROM mail_messages WHERE recipient = $1 AND subject LIKE '%cannot give you feedback%' ORDER BY created_at DESC`, [
-      cast.cora.email,
-    ]);
+    const [mail] = await t.db.query(
+      `SELECT subject, text_body FROM mail_messages WHERE recipient = $1 AND subject LIKE '%cannot give you feedback%' ORDER BY created_at DESC`,
+      [cast.cora.email],
+    );
     expect(mail).toBeDefined();
     const link = /https?:\/\/\S+\/requests/.exec(mail.text_body)?.[0];
     expect(link).toBe(`${t.baseUrl}${subjectPage(cast.cora)}`);
@@ -438,7 +461,9 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await others.locator('.person-line__name', { hasText: 'Iris Novak' }).waitFor();
     await audit(page, 'subject-requests-hr');
     await screenshot(page, 'feedback-19-subject-page-hr');
-    expect((await t.db.query(`SELECT relationship, state FROM feedback_requests WHERE subject_id = $1 AND rater_id = $2`, [cast.mo.id, cast.ben.id]))[0]).toEqual({
+    expect(
+      (await t.db.query(`SELECT relationship, state FROM feedback_requests WHERE subject_id = $1 AND rater_id = $2`, [cast.mo.id, cast.ben.id]))[0],
+    ).toEqual({
       relationship: 'peer',
       state: 'open',
     });
@@ -491,12 +516,15 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await ben.getByText(/Saved \d{1,2}:\d\d/).waitFor();
     expect(await overflow(ben)).toBeLessThanOrEqual(0);
     // The six options sit in a 3 × 2 grid, each wide enough to tap.
-    const boxes = await statements(ben).nth(0).locator('.scale__option').evaluateAll((els) =>
-      els.map((el) => {
-        const box = el.getBoundingClientRect();
-        return { top: box.top, width: box.width };
-      }),
-    );
+    const boxes = await statements(ben)
+      .nth(0)
+      .locator('.scale__option')
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const box = el.getBoundingClientRect();
+          return { top: box.top, width: box.width };
+        }),
+      );
     expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(2);
     expect(Math.min(...boxes.map((b) => b.width))).toBeGreaterThanOrEqual(80);
     await audit(ben, 'questionnaire-phone');

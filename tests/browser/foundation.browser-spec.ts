@@ -73,7 +73,15 @@ async function seedMuseum(t: BrowserApp): Promise<Cast> {
     ['Yusuf Demir', 'Volunteer Coordinator', 'Learning'],
   ] as const;
   for (const [name, title, department] of others) {
-    await person(name, `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, { title, department, withLogin: false });
+    await person(
+      name,
+      `${name
+        .split(' ')[0]
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}@harbour.example`,
+      { title, department, withLogin: false },
+    );
   }
   return { hana, maya, mo, cora, pat };
 }
@@ -225,7 +233,10 @@ describe('Foundation in the browser', () => {
     await heading(page, 'Outbox').waitFor();
     await audit(page, 'outbox');
     await screenshot(page, '10-outbox');
-    await page.getByRole('button', { name: /You are invited to Ripple/ }).first().click();
+    await page
+      .getByRole('button', { name: /You are invited to Ripple/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await audit(page, 'outbox-message');

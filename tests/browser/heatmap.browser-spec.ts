@@ -131,7 +131,11 @@ async function cellsOf(r: Locator): Promise<{ mean: string | null; text: string;
   for (let i = 0; i < (await cells.count()); i++) {
     const cell = cells.nth(i);
     const mean = cell.locator('.hm-cell__mean');
-    out.push({ mean: (await mean.count()) > 0 ? await mean.textContent() : null, text: (await cell.textContent()) ?? '', title: await cell.getAttribute('title') });
+    out.push({
+      mean: (await mean.count()) > 0 ? await mean.textContent() : null,
+      text: (await cell.textContent()) ?? '',
+      title: await cell.getAttribute('title'),
+    });
   }
   return out;
 }
@@ -167,7 +171,11 @@ describe('HR reading the organisation view', () => {
     const departments = byDepartment(page);
     await departments.waitFor();
     // Columns: the two indices, then the default framework's 12 behaviours, grouped by kind.
-    await expect(departments.locator('thead th[scope="colgroup"]').allTextContents()).resolves.toEqual(['Indices', 'Influence behaviours', 'Management behaviours']);
+    await expect(departments.locator('thead th[scope="colgroup"]').allTextContents()).resolves.toEqual([
+      'Indices',
+      'Influence behaviours',
+      'Management behaviours',
+    ]);
     await expect(departments.locator('thead th.hm-measure').count()).resolves.toBe(14);
     await expect(departments.locator('thead th.hm-measure').first().textContent()).resolves.toBe('Influence');
     await expect(departments.locator('tbody th[scope="row"]').allTextContents()).resolves.toEqual(DEPARTMENTS.map((d) => d.name));
@@ -179,10 +187,14 @@ describe('HR reading the organisation view', () => {
       expect(c.mean).toMatch(MEAN);
       expect(c.text).toContain('8 people');
     }
-    const colours = await row(departments, 'Collections').locator('td').evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
+    const colours = await row(departments, 'Collections')
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
     expect(colours.every((c) => c !== 'rgba(0, 0, 0, 0)')).toBe(true);
     // The means fall in several bands of the scale, not one colour for all.
-    const shownColours = await departments.locator('td.hm-cell--shown').evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
+    const shownColours = await departments
+      .locator('td.hm-cell--shown')
+      .evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
     expect(new Set(shownColours).size).toBeGreaterThan(2);
 
     // Exhibitions (3 people) is under 5: hidden, marked and explained in words on every measure.

@@ -31,7 +31,14 @@ describe('a reader who rated anonymously (browser)', () => {
     const version = await aFrameworkVersion(t.db, org.id);
     const cycle = await aReportCycle(t.db, org.id, version.id, { state: 'collecting', name: 'Spring 2026' });
     await aReportSubject(t.db, cycle, mo.id);
-    await uniformResponses(t.db, cycle, version, mo.id, peers.map((p) => ({ id: p.id, relationship: 'peer' as const })), 4);
+    await uniformResponses(
+      t.db,
+      cycle,
+      version,
+      mo.id,
+      peers.map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      4,
+    );
     await moveCycle(t.db, cycle.id, 'closed');
     await t.app.get(ReportSnapshotService).snapshotCycle(org.id, cycle.id);
     await moveCycle(t.db, cycle.id, 'released');

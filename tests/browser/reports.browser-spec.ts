@@ -35,7 +35,17 @@ interface Cast {
 async function seed(t: BrowserApp): Promise<{ cast: Cast; orgId: string }> {
   const org = await anOrganization(t.db, { name: 'Harbour Museum' });
   const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@harbour.example`, ...extra });
+    aPerson(t.db, org.id, {
+      name,
+      title,
+      department,
+      email: `${name
+        .split(' ')[0]
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}@harbour.example`,
+      ...extra,
+    });
   const hana = await person('Hana Okafor', 'HR Lead', 'People', { role: 'admin' });
   const maya = await person('Maya Lindqvist', 'Head of Collections', 'Collections');
   const mo = await person('Mo Abernathy', 'Registrar', 'Collections', { managerId: maya.id });
@@ -109,11 +119,18 @@ describe('Reviewing aggregated reports in the browser', () => {
     // Autumn 2025, released: everyone rated 3 everywhere — the trend's baseline.
     const earlier = await aReportCycle(t.db, orgId, version.id, { state: 'released', name: 'Autumn 2025', closedAt: new Date('2025-10-15T12:00:00Z') });
     await aReportSubject(t.db, earlier, mo.id, { managerId: maya.id, hasReports: true });
-    await uniformResponses(t.db, earlier, version, mo.id, [
-      { id: mo.id, relationship: 'self' },
-      { id: maya.id, relationship: 'manager' },
-      ...peers.slice(0, 3).map((p) => ({ id: p.id, relationship: 'peer' as const })),
-    ], 3);
+    await uniformResponses(
+      t.db,
+      earlier,
+      version,
+      mo.id,
+      [
+        { id: mo.id, relationship: 'self' },
+        { id: maya.id, relationship: 'manager' },
+        ...peers.slice(0, 3).map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      ],
+      3,
+    );
     await snapshotReports(asTestApp(), orgId, earlier.id);
 
     // Spring 2026, closed: the manager may read reports on close, the subject after release.
@@ -123,14 +140,21 @@ describe('Reviewing aggregated reports in the browser', () => {
       settings: { reportVisibility: { subject: 'on_release', manager: 'on_close' } },
     });
     await aReportSubject(t.db, cycle, mo.id, { managerId: maya.id, hasReports: true });
-    const respond = (raterId: string, relationship: 'self' | 'manager' | 'peer' | 'direct_report' | 'other', values: (number | null)[], comments: (string | null)[] = []) =>
-      aResponse(t.db, cycle, version, { subjectId: mo.id, raterId, relationship, ratings: values, comments });
+    const respond = (
+      raterId: string,
+      relationship: 'self' | 'manager' | 'peer' | 'direct_report' | 'other',
+      values: (number | null)[],
+      comments: (string | null)[] = [],
+    ) => aResponse(t.db, cycle, version, { subjectId: mo.id, raterId, relationship, ratings: values, comments });
     // Self: 4, but 5 where colleagues see least (blind spots) and 2 where they see most (hidden strengths).
     const selfRatings = statementOffsets(version).map((o) => (o <= -0.5 ? 5 : o >= 0.6 ? 2 : 4));
     await respond(mo.id, 'self', selfRatings, ['I keep people informed about loans.', 'Delegating the catalogue work earlier.']);
     await respond(maya.id, 'manager', ratings(version, 3.5, 1), ['Mo asks the quiet ones first in planning meetings.']);
     // Two peers did not observe the second Empathy statement: too few peers answered it for a number of their own.
-    await respond(peers[0].id, 'peer', ratings(version, 3.5, 2, [EMPATHY_2]), ['Mo explains why a deadline matters, not only when it is.', 'Share the exhibition plan earlier.']);
+    await respond(peers[0].id, 'peer', ratings(version, 3.5, 2, [EMPATHY_2]), [
+      'Mo explains why a deadline matters, not only when it is.',
+      'Share the exhibition plan earlier.',
+    ]);
     await respond(peers[1].id, 'peer', ratings(version, 3.8, 3, [EMPATHY_2]), ['Always makes time to listen.']);
     await respond(peers[2].id, 'peer', ratings(version, 3.2, 4), [null, 'Say no to more requests, so the team is not stretched.']);
     await respond(peers[3].id, 'peer', ratings(version, 3.6, 5), ['Calm under pressure during the flood in March.']);
@@ -166,7 +190,9 @@ describe('Reviewing aggregated reports in the browser', () => {
     await peer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await heading(peer, 'Reports').waitFor();
     await main(peer).getByText('No reports yet').waitFor();
-    await main(peer).getByText(/once a feedback cycle you were reviewed in has closed and HR has released/).waitFor();
+    await main(peer)
+      .getByText(/once a feedback cycle you were reviewed in has closed and HR has released/)
+      .waitFor();
     await audit(peer, 'reports-empty');
     await screenshot(peer, 'reports-01-list-empty');
     await peer.context().close();
@@ -183,7 +209,10 @@ describe('Reviewing aggregated reports in the browser', () => {
     await expect(items.count()).resolves.toBe(2);
     await items.nth(0).getByText('Registrar · Collections · Spring 2026').waitFor();
     await items.nth(0).getByText('Not released yet').waitFor();
-    await items.nth(0).getByText(/Mo cannot see it until HR releases it/).waitFor();
+    await items
+      .nth(0)
+      .getByText(/Mo cannot see it until HR releases it/)
+      .waitFor();
     await items.nth(1).getByText('Registrar · Collections · Autumn 2025').waitFor();
     await items.nth(1).getByText('Released', { exact: true }).waitFor();
     await audit(page, 'reports-manager-list');
@@ -193,7 +222,9 @@ describe('Reviewing aggregated reports in the browser', () => {
     await heading(page, 'Mo Abernathy').waitFor();
     expect(new URL(page.url()).pathname).toBe(reportPage());
     await main(page).getByText('360° feedback report · Spring 2026').waitFor();
-    await main(page).getByText(/You can see this as Mo's manager\. Mo can read it once HR releases it/).waitFor();
+    await main(page)
+      .getByText(/You can see this as Mo's manager\. Mo can read it once HR releases it/)
+      .waitFor();
     await main(page).getByText('Not released yet').first().waitFor();
 
     const report = await (await page.request.get(reportUrl(cycle.id, cast.mo.id))).json();
@@ -206,7 +237,9 @@ describe('Reviewing aggregated reports in the browser', () => {
 
     // The chart: one bar per shown behaviour number of each group drawn.
     await bars(page).first().waitFor();
-    const shownBehaviourCells = report.behaviours.flatMap((b: any) => Object.entries(b.cells).filter(([key, c]: [string, any]) => c.shown && key !== 'direct_report'));
+    const shownBehaviourCells = report.behaviours.flatMap((b: any) =>
+      Object.entries(b.cells).filter(([key, c]: [string, any]) => c.shown && key !== 'direct_report'),
+    );
     await expect(bars(page).count()).resolves.toBe(shownBehaviourCells.length);
     await expect(page.locator('.chart-legend').textContent()).resolves.toBe('SelfManagerPeersOthersAll others');
 
@@ -242,7 +275,9 @@ describe('Reviewing aggregated reports in the browser', () => {
     await screenshot(page, 'reports-09-cycle-subjects-hr');
     await page.getByRole('link', { name: 'Report of Mo Abernathy' }).click();
     await heading(page, 'Mo Abernathy').waitFor();
-    await main(page).getByText(/You can see this as HR\. Mo can read it once the cycle is released/).waitFor();
+    await main(page)
+      .getByText(/You can see this as HR\. Mo can read it once the cycle is released/)
+      .waitFor();
     await bars(page).first().waitFor();
     await audit(page, 'report-hr');
     await page.getByRole('link', { name: 'Spring 2026' }).first().click();
@@ -274,7 +309,9 @@ describe('Reviewing aggregated reports in the browser', () => {
 
     await own.getByRole('link', { name: 'Open report for Spring 2026' }).click();
     await heading(page, 'Mo Abernathy').waitFor();
-    await main(page).getByText(/This report is yours\./).waitFor();
+    await main(page)
+      .getByText(/This report is yours\./)
+      .waitFor();
     await expect(main(page).getByText('Not released yet').count()).resolves.toBe(0);
     await bars(page).first().waitFor();
     expect(await bars(page).count()).toBeGreaterThan(20);
@@ -299,10 +336,14 @@ describe('Reviewing aggregated reports in the browser', () => {
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    expect(readFileSync((await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const csvText = readFileSync((await csv.path()), 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain('Listening');
     expect(csvText).not.toContain('Elena');
 

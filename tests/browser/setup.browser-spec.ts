@@ -64,7 +64,11 @@ describe('first run in the browser', () => {
     await page.getByLabel('Name', { exact: true }).fill('Ateliers Bérénice & Co');
     await page.getByLabel('Anonymity threshold (k)').fill('2');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('anonymityThreshold must be at least 3', { exact: false }).or(page.getByText('Anonymity threshold must be at least 3')).first().waitFor();
+    await page
+      .getByText('anonymityThreshold must be at least 3', { exact: false })
+      .or(page.getByText('Anonymity threshold must be at least 3'))
+      .first()
+      .waitFor();
     await screenshot(page, 'setup-05-threshold-refused');
     await page.getByLabel('Anonymity threshold (k)').fill('5');
     await page.getByLabel('Time zone').selectOption('Europe/Paris');
@@ -83,7 +87,12 @@ describe('first run in the browser', () => {
     // A new cycle starts from the organisation's k, with deadlines on its clock.
     await page.goto('/cycles/new');
     await heading(page, 'New cycle').waitFor();
-    await expect(page.getByLabel(/Anonymity threshold/).first().inputValue()).resolves.toBe('5');
+    await expect(
+      page
+        .getByLabel(/Anonymity threshold/)
+        .first()
+        .inputValue(),
+    ).resolves.toBe('5');
     await page.getByText('Europe/Paris time').first().waitFor();
 
     // Set-up is gone: signed in or out, /setup leads on.

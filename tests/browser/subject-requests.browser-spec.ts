@@ -36,10 +36,21 @@ describe("A subject's raters after nominations, in the browser", () => {
   const subjectPage = (cycle: TestCycle, subject: TestPerson) => `/cycles/${cycle.id}/subjects/${subject.id}/requests`;
 
   /** A collecting cycle for Mo (manager Maya), with peers asked a day ago; `deadlinePassed` puts nominations an hour behind us. */
-  async function aCollectingCycle(name: string, settings: { minPeers: number; maxPeers: number }, peers: TestPerson[], deadlinePassed = false): Promise<TestCycle> {
+  async function aCollectingCycle(
+    name: string,
+    settings: { minPeers: number; maxPeers: number },
+    peers: TestPerson[],
+    deadlinePassed = false,
+  ): Promise<TestCycle> {
     const cycle = await aCycle(t.db, hana.organizationId, versionId, {
       name,
-      settings: { ...settings, managerApprovesPeers: true, maxOpenRequestsPerRater: 6, nominationDeadline: new Date(Date.now() + 24 * HOUR), responseDeadline: new Date(Date.now() + 14 * 24 * HOUR) },
+      settings: {
+        ...settings,
+        managerApprovesPeers: true,
+        maxOpenRequestsPerRater: 6,
+        nominationDeadline: new Date(Date.now() + 24 * HOUR),
+        responseDeadline: new Date(Date.now() + 14 * 24 * HOUR),
+      },
     });
     await aSubject(t.db, cycle, mo);
     await aRequest(t.db, cycle, { subjectId: mo.id, raterId: mo.id, relationship: 'self' });
@@ -89,7 +100,10 @@ describe("A subject's raters after nominations, in the browser", () => {
     await screenshot(page, 'subject-requests-1-hr-peers-full');
     await page.getByRole('button', { name: 'Ask 1 colleague' }).click();
     await main(page).getByText('Asked Iris Novak for feedback on Mo.').waitFor();
-    await page.getByRole('region', { name: /^Others/ }).locator('.person-line__name', { hasText: 'Iris Novak' }).waitFor();
+    await page
+      .getByRole('region', { name: /^Others/ })
+      .locator('.person-line__name', { hasText: 'Iris Novak' })
+      .waitFor();
     expect(await t.db.query(`SELECT relationship, state FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, iris.id])).toEqual([
       { relationship: 'other', state: 'open' },
     ]);
@@ -120,7 +134,10 @@ describe("A subject's raters after nominations, in the browser", () => {
     await signIn(rater, amara);
     const [{ id: request }] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, amara.id]);
     const { token } = (await (await rater.request.get('/api/auth/csrf')).json()) as { token: string };
-    const declined = await rater.request.post(`/api/feedback-requests/${request}/decline`, { data: { reason: 'I am on leave until June.' }, headers: { 'x-csrf-token': token } });
+    const declined = await rater.request.post(`/api/feedback-requests/${request}/decline`, {
+      data: { reason: 'I am on leave until June.' },
+      headers: { 'x-csrf-token': token },
+    });
     expect(declined.status()).toBe(200);
     await rater.context().close();
 
@@ -130,7 +147,10 @@ describe("A subject's raters after nominations, in the browser", () => {
     await page.getByRole('heading', { level: 1, name: 'Your feedback requests' }).waitFor();
     await main(page).getByText('Nominations have closed, but you can still ask someone in place of a peer who declined or was not approved.').waitFor();
     await main(page).getByText('0 selected · you can pick 1 more').waitFor();
-    await page.locator('.rater', { hasText: 'Amara Nwosu' }).getByRole('button', { name: /Ask someone else/ }).click();
+    await page
+      .locator('.rater', { hasText: 'Amara Nwosu' })
+      .getByRole('button', { name: /Ask someone else/ })
+      .click();
     await expect(page.evaluate<string>('document.activeElement.getAttribute("type")')).resolves.toBe('search');
     await audit(page, 'subject-replaces');
     await screenshot(page, 'subject-requests-3-subject-replaces');
@@ -138,13 +158,23 @@ describe("A subject's raters after nominations, in the browser", () => {
     await page.getByRole('searchbox', { name: 'Search colleagues' }).fill('Chloe');
     await page.getByRole('checkbox', { name: /Chloe Martin/ }).check();
     await page.getByRole('button', { name: 'Ask 1 colleague' }).click();
-    await main(page).getByText(/Sent to your manager for approval: Chloe Martin/).waitFor();
+    await main(page)
+      .getByText(/Sent to your manager for approval: Chloe Martin/)
+      .waitFor();
     // The decline is replaced: nominations are closed for anyone else.
-    const closed = page.getByRole('alert').or(page.locator('.alert', { hasText: 'Peers can no longer be asked' })).first();
+    const closed = page
+      .getByRole('alert')
+      .or(page.locator('.alert', { hasText: 'Peers can no longer be asked' }))
+      .first();
     await closed.getByText(/can still ask someone in place of a peer who declines or is not approved/).waitFor();
     await expect(page.getByRole('searchbox', { name: 'Search colleagues' }).count()).resolves.toBe(0);
-    await page.locator('.rater', { hasText: 'Amara Nwosu' }).getByText(/every peer who declined or was not approved has been replaced/).waitFor();
-    expect(await t.db.query(`SELECT state FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, chloe.id])).toEqual([{ state: 'proposed' }]);
+    await page
+      .locator('.rater', { hasText: 'Amara Nwosu' })
+      .getByText(/every peer who declined or was not approved has been replaced/)
+      .waitFor();
+    expect(await t.db.query(`SELECT state FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, chloe.id])).toEqual([
+      { state: 'proposed' },
+    ]);
     await audit(page, 'subject-replaced');
     await screenshot(page, 'subject-requests-4-subject-replaced');
 
@@ -167,7 +197,9 @@ describe("A subject's raters after nominations, in the browser", () => {
     const [{ id }] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND relationship = 'self'`, [cycle.id]);
     await expect(answer.getAttribute('href')).resolves.toBe(`/feedback/${id}`);
     // A peer's answer stays hidden whatever it is.
-    await t.db.query(`UPDATE feedback_requests SET state = 'submitted', submitted_at = now() WHERE cycle_id = $1 AND relationship IN ('self', 'peer')`, [cycle.id]);
+    await t.db.query(`UPDATE feedback_requests SET state = 'submitted', submitted_at = now() WHERE cycle_id = $1 AND relationship IN ('self', 'peer')`, [
+      cycle.id,
+    ]);
     await page.reload();
     await self.getByText('Submitted').waitFor();
     await expect(self.getByRole('link').count()).resolves.toBe(0);

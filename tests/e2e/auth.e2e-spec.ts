@@ -48,9 +48,7 @@ describe('authentication', () => {
   it('validates the login body', async () => {
     const res = await t.client().post('/api/auth/login', { email: 'not-an-email', password: 'x', remember: true });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'remember' }), expect.objectContaining({ field: 'email' })]),
-    );
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'remember' }), expect.objectContaining({ field: 'email' })]));
   });
 
   it('requires a CSRF token on state-changing requests', async () => {
@@ -58,7 +56,11 @@ describe('authentication', () => {
     const res = await http.post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD }, { noCsrf: true });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
-    const forged = await http.post('/api/auth/login', { email: team.member.email, password: TEST_PASSWORD }, { noCsrf: true, headers: { 'x-csrf-token': 'forged' } });
+    const forged = await http.post(
+      '/api/auth/login',
+      { email: team.member.email, password: TEST_PASSWORD },
+      { noCsrf: true, headers: { 'x-csrf-token': 'forged' } },
+    );
     expect(forged.status).toBe(403);
   });
 

@@ -21,7 +21,10 @@ describe('bad input', () => {
   let hr: HttpClient;
   let member: HttpClient;
   let rater: HttpClient;
-  const savedDraft = () => ({ answers: [{ questionId: version.statementIds[0], rating: 4 }], comments: [{ questionId: version.openQuestionIds[0], text: 'Asks the quiet ones first.' }] });
+  const savedDraft = () => ({
+    answers: [{ questionId: version.statementIds[0], rating: 4 }],
+    comments: [{ questionId: version.openQuestionIds[0], text: 'Asks the quiet ones first.' }],
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -102,8 +105,17 @@ describe('bad input', () => {
       ['cycle name', () => hr.patch(`/api/cycles/${draftCycleId}`, { name: `${NUL}Autumn` }), 'name'],
       ['cycle deadline', () => hr.patch(`/api/cycles/${draftCycleId}`, { settings: { responseDeadline: `2030-01-01${NUL}` } }), 'settings.responseDeadline'],
       ['cycle setting name', () => hr.patch(`/api/cycles/${draftCycleId}`, { settings: { [`selfReview${NUL}`]: true } }), 'settings.selfReview\\u0000'],
-      ['draft comment', () => rater.put(`/api/feedback-requests/${openRequestId}/draft`, { comments: [{ questionId: version.openQuestionIds[0], text: `Kind${NUL}` }] }), 'comments.0.text'],
-      ['submitted comment', () => rater.post(`/api/feedback-requests/${openRequestId}/submit`, { ...savedDraft(), comments: [{ questionId: version.openQuestionIds[1], text: NUL }] }), 'comments.0.text'],
+      [
+        'draft comment',
+        () => rater.put(`/api/feedback-requests/${openRequestId}/draft`, { comments: [{ questionId: version.openQuestionIds[0], text: `Kind${NUL}` }] }),
+        'comments.0.text',
+      ],
+      [
+        'submitted comment',
+        () =>
+          rater.post(`/api/feedback-requests/${openRequestId}/submit`, { ...savedDraft(), comments: [{ questionId: version.openQuestionIds[1], text: NUL }] }),
+        'comments.0.text',
+      ],
       ['decline reason', () => rater.post(`/api/feedback-requests/${openRequestId}/decline`, { reason: `Busy${NUL}` }), 'reason'],
       ['reject reason', () => hr.post(`/api/feedback-requests/${proposedRequestId}/reject`, { reason: `Not now${NUL}` }), 'reason'],
       ['invitation password', () => t.client().post('/api/auth/accept-invitation', { token: 'x'.repeat(40), password: `long-enough${NUL}` }), 'password'],
@@ -117,7 +129,10 @@ describe('bad input', () => {
 
     it('keeps tabs and line breaks, which people do type', async () => {
       expect((await member.get('/api/people?search=%09Pat')).status).toBe(200);
-      const saved = await rater.put(`/api/feedback-requests/${openRequestId}/draft`, { ...savedDraft(), comments: [{ questionId: version.openQuestionIds[0], text: 'Listens.\r\n\tThen acts.' }] });
+      const saved = await rater.put(`/api/feedback-requests/${openRequestId}/draft`, {
+        ...savedDraft(),
+        comments: [{ questionId: version.openQuestionIds[0], text: 'Listens.\r\n\tThen acts.' }],
+      });
       expect(saved.status).toBe(200);
       expect(await draftOf(t.db, openRequestId)).toMatchObject({ comments: [{ text: 'Listens.\r\n\tThen acts.' }] });
       expect((await rater.put(`/api/feedback-requests/${openRequestId}/draft`, savedDraft())).status).toBe(200);

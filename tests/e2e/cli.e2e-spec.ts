@@ -126,7 +126,9 @@ describe('the ripple command line', () => {
     const manager = (await hrGlobex.post('/api/people', { email: 'boss@globex.example', name: 'Boss Globex' })).body;
     const person = (await hrGlobex.post('/api/people', { email: 'pat@globex.example', name: 'Pat Globex', managerId: manager.id })).body;
     const framework = (await hrGlobex.get('/api/frameworks')).body.items[0];
-    const cycle = (await hrGlobex.post('/api/cycles', { name: 'Globex 2027', settings: { responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString() } })).body;
+    const cycle = (
+      await hrGlobex.post('/api/cycles', { name: 'Globex 2027', settings: { responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString() } })
+    ).body;
     expect((await hrGlobex.post(`/api/cycles/${cycle.id}/subjects`, { personIds: [person.id] })).status).toBe(200);
     expect((await hrGlobex.post(`/api/cycles/${cycle.id}/launch`)).status).toBe(200);
     const [request] = await app.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 LIMIT 1`, [cycle.id]);

@@ -35,7 +35,12 @@ describe('cycle launch, subjects and progress', () => {
   });
   afterAll(() => t.close());
 
-  const pair = (subject: TestPerson, rater: TestPerson, relationship: string, state = 'open') => ({ subject_id: subject.id, rater_id: rater.id, relationship, state });
+  const pair = (subject: TestPerson, rater: TestPerson, relationship: string, state = 'open') => ({
+    subject_id: subject.id,
+    rater_id: rater.id,
+    relationship,
+    state,
+  });
   const sorted = (rows: ReturnType<typeof pair>[]) =>
     [...rows].sort((x, y) => x.subject_id.localeCompare(y.subject_id) || x.relationship.localeCompare(y.relationship) || x.rater_id.localeCompare(y.rater_id));
 
@@ -205,7 +210,12 @@ describe('cycle launch, subjects and progress', () => {
         [org.id, cycle.id, pat.id, cora.id, dana.id],
       );
       const set = (subject: TestPerson, rater: TestPerson, state: string) =>
-        t.db.query(`UPDATE feedback_requests SET state = $4 WHERE cycle_id = $1 AND subject_id = $2 AND rater_id = $3`, [cycle.id, subject.id, rater.id, state]);
+        t.db.query(`UPDATE feedback_requests SET state = $4 WHERE cycle_id = $1 AND subject_id = $2 AND rater_id = $3`, [
+          cycle.id,
+          subject.id,
+          rater.id,
+          state,
+        ]);
       await set(maya, maya, 'submitted');
       await set(maya, mo, 'submitted');
       await set(maya, cora, 'in_progress');
@@ -312,14 +322,26 @@ describe('cycle launch, subjects and progress', () => {
 
       // Another HR admin follows Hedda's raters like anyone's.
       const theirs = (await hr.get(`/api/cycles/${cycle.id}/progress`)).body;
-      expect(theirs.bySubject.find((r: { subjectId: string }) => r.subjectId === hedda.id)).toMatchObject({ progressHidden: false, submitted: 1, inProgress: 1, notStarted: 1 });
+      expect(theirs.bySubject.find((r: { subjectId: string }) => r.subjectId === hedda.id)).toMatchObject({
+        progressHidden: false,
+        submitted: 1,
+        inProgress: 1,
+        notStarted: 1,
+      });
       expect(theirs.pendingRaters.items.map((r: { raterId: string }) => r.raterId).sort()).toEqual([cora.id, dana.id, maya.id].sort());
     });
 
     it('is empty but well-formed for a draft', async () => {
       const cycle = await aDraftCycle(hr);
       const body = (await hr.get(`/api/cycles/${cycle.id}/progress`)).body;
-      expect(body).toMatchObject({ state: 'draft', overall: { requested: 0, responseRate: null }, byRelationship: [], byDepartment: [], bySubject: [], pendingRaters: { total: 0, items: [] } });
+      expect(body).toMatchObject({
+        state: 'draft',
+        overall: { requested: 0, responseRate: null },
+        byRelationship: [],
+        byDepartment: [],
+        bySubject: [],
+        pendingRaters: { total: 0, items: [] },
+      });
     });
   });
 
@@ -335,9 +357,7 @@ describe('cycle launch, subjects and progress', () => {
       expect(again).toMatchObject({ status: 429, body: { code: 'reminders_too_soon' } });
       expect(await runHeldJobs(t, 'cycle.reminders')).toBe(1);
       const mails = await t.db.query(`SELECT recipient, subject FROM mail_messages WHERE dedupe_key LIKE $1 ORDER BY recipient`, [`reminder:${cycle.id}:%`]);
-      expect(mails).toEqual(
-        [mo.email, maya.email].sort().map((recipient) => ({ recipient, subject: `Reminder: feedback for ${cycle.name}` })),
-      );
+      expect(mails).toEqual([mo.email, maya.email].sort().map((recipient) => ({ recipient, subject: `Reminder: feedback for ${cycle.name}` })));
       const audit = await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.reminders_sent`);
       expect(audit.body.items).toHaveLength(1);
     });
@@ -359,7 +379,9 @@ describe('cycle launch, subjects and progress', () => {
       expect((await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.reminders_sent`)).body.items).toEqual([]);
       const retried = await hr.post(`/api/cycles/${cycle.id}/reminders`);
       expect(retried.status).toBe(202);
-      expect(jobs.heldJobs('cycle.reminders')).toEqual([{ name: 'cycle.reminders', data: { organizationId: org.id, cycleId: cycle.id, slot: retried.body.slot } }]);
+      expect(jobs.heldJobs('cycle.reminders')).toEqual([
+        { name: 'cycle.reminders', data: { organizationId: org.id, cycleId: cycle.id, slot: retried.body.slot } },
+      ]);
       await runHeldJobs(t);
     });
 

@@ -44,9 +44,21 @@ describe('cycles', () => {
       { name: 'create', call: (c: HttpClient) => c.post('/api/cycles', { name: 'X' }), member: 403, admin: 201 },
       { name: 'get', call: (c: HttpClient) => c.get(`/api/cycles/${launched.id}`), member: 200, admin: 200, crossOrg: 404 },
       { name: 'update', call: (c: HttpClient) => c.patch(`/api/cycles/${draft.id}`, { name: 'Draft' }), member: 403, admin: 200, crossOrg: 404 },
-      { name: 'add subjects', call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/subjects`, { personIds: [a.colleague.id] }), member: 403, admin: 200, crossOrg: 404 },
+      {
+        name: 'add subjects',
+        call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/subjects`, { personIds: [a.colleague.id] }),
+        member: 403,
+        admin: 200,
+        crossOrg: 404,
+      },
       { name: 'list subjects', call: (c: HttpClient) => c.get(`/api/cycles/${launched.id}/subjects`), member: 403, admin: 200, crossOrg: 404 },
-      { name: 'remove subject', call: (c: HttpClient) => c.delete(`/api/cycles/${draft.id}/subjects/${a.colleague.id}`), member: 403, admin: 204, crossOrg: 404 },
+      {
+        name: 'remove subject',
+        call: (c: HttpClient) => c.delete(`/api/cycles/${draft.id}/subjects/${a.colleague.id}`),
+        member: 403,
+        admin: 204,
+        crossOrg: 404,
+      },
       { name: 'progress', call: (c: HttpClient) => c.get(`/api/cycles/${launched.id}/progress`), member: 403, admin: 200, crossOrg: 404 },
       { name: 'reminders', call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/reminders`), member: 403, admin: 409, crossOrg: 404 },
       { name: 'launch', call: (c: HttpClient) => c.post(`/api/cycles/${launched.id}/launch`), member: 403, admin: 409, crossOrg: 404 },
@@ -64,7 +76,9 @@ describe('cycles', () => {
 
     it('shows members only the launched cycles they take part in, with minimal fields', async () => {
       const mine = (await member.get('/api/cycles')).body.items;
-      expect(mine).toEqual([expect.objectContaining({ id: launched.id, state: 'nominating', myRoles: ['subject', 'rater'], subjectCount: null, frameworkName: null })]);
+      expect(mine).toEqual([
+        expect.objectContaining({ id: launched.id, state: 'nominating', myRoles: ['subject', 'rater'], subjectCount: null, frameworkName: null }),
+      ]);
       expect((await peer.get('/api/cycles')).body.items).toEqual([]);
       expect((await otherHr.get('/api/cycles')).body.items.map((c: { id: string }) => c.id)).not.toContain(launched.id);
       const all = (await hr.get('/api/cycles')).body.items.map((c: { id: string }) => c.id);
@@ -99,7 +113,15 @@ describe('cycles', () => {
         launchedAt: null,
         allowedActions: ['launch'],
         myRoles: ['admin'],
-        settings: { anonymityThreshold: 3, selfReview: true, minPeers: 3, maxPeers: 8, heatmapMinCellSize: 5, reminderDaysBeforeDeadline: [7, 2], responseDeadline: null },
+        settings: {
+          anonymityThreshold: 3,
+          selfReview: true,
+          minPeers: 3,
+          maxPeers: 8,
+          heatmapMinCellSize: 5,
+          reminderDaysBeforeDeadline: [7, 2],
+          responseDeadline: null,
+        },
       });
       expect(res.body.editableSettings).toContain('anonymityThreshold');
       const audit = await hr.get(`/api/audit-events?targetId=${res.body.id}`);
@@ -109,7 +131,14 @@ describe('cycles', () => {
     it('keeps given settings and deadlines', async () => {
       const res = await hr.post('/api/cycles', {
         name: 'Custom',
-        settings: { anonymityThreshold: 5, maxPeers: 0, minPeers: 0, reportVisibility: { manager: 'on_close' }, nominationDeadline: '2030-01-01T00:00:00.000Z', responseDeadline: '2030-02-01T00:00:00.000Z' },
+        settings: {
+          anonymityThreshold: 5,
+          maxPeers: 0,
+          minPeers: 0,
+          reportVisibility: { manager: 'on_close' },
+          nominationDeadline: '2030-01-01T00:00:00.000Z',
+          responseDeadline: '2030-02-01T00:00:00.000Z',
+        },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -124,7 +153,12 @@ describe('cycles', () => {
       ['k below 3', { name: 'X', settings: { anonymityThreshold: 2 } }, 422, 'anonymityThreshold'],
       ['a heatmap minimum below k', { name: 'X', settings: { anonymityThreshold: 6, heatmapMinCellSize: 5 } }, 422, 'heatmapMinCellSize'],
       ['an unknown setting', { name: 'X', settings: { anonymity: 5 } }, 422, 'anonymity'],
-      ['a response deadline before nominations end', { name: 'X', settings: { nominationDeadline: inDays(5), responseDeadline: inDays(4) } }, 422, 'responseDeadline'],
+      [
+        'a response deadline before nominations end',
+        { name: 'X', settings: { nominationDeadline: inDays(5), responseDeadline: inDays(4) } },
+        422,
+        'responseDeadline',
+      ],
       ['a bad date', { name: 'X', settings: { responseDeadline: 'next week' } }, 422, 'responseDeadline'],
       ['settings that are not an object', { name: 'X', settings: [1] }, 400, 'settings'],
       ['no name', { settings: {} }, 400, 'name'],
@@ -146,24 +180,38 @@ describe('cycles', () => {
       const cycle = await aDraftCycle(hr);
       const res = await hr.patch(`/api/cycles/${cycle.id}`, { name: 'Renamed', settings: { anonymityThreshold: 4, reportVisibility: { manager: 'never' } } });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ name: 'Renamed', settings: { anonymityThreshold: 4, selfReview: true, reportVisibility: { subject: 'on_release', manager: 'never' } } });
+      expect(res.body).toMatchObject({
+        name: 'Renamed',
+        settings: { anonymityThreshold: 4, selfReview: true, reportVisibility: { subject: 'on_release', manager: 'never' } },
+      });
       expect(res.body.responseDeadline).toBe(cycle.responseDeadline);
     });
 
     it('refuses locked settings with 409 once launched, and writes nothing', async () => {
       const cycle = await aLaunchedCycle(hr, [a.colleague.id]);
-      const res = await hr.patch(`/api/cycles/${cycle.id}`, { name: 'Sneaky', settings: { anonymityThreshold: 3, selfReview: false, maxPeers: 2, minPeers: 1 } });
+      const res = await hr.patch(`/api/cycles/${cycle.id}`, {
+        name: 'Sneaky',
+        settings: { anonymityThreshold: 3, selfReview: false, maxPeers: 2, minPeers: 1 },
+      });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ code: 'setting_locked', fields: ['selfReview', 'minPeers', 'maxPeers'] });
       const after = (await hr.get(`/api/cycles/${cycle.id}`)).body;
       expect(after).toMatchObject({ name: cycle.name, settings: { selfReview: true, maxPeers: 8 } });
       // Unchanged values of locked settings and the schedule may still be sent.
       const deadline = inDays(20);
-      const ok = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { anonymityThreshold: 3, responseDeadline: deadline, reminderDaysBeforeDeadline: [3] } });
+      const ok = await hr.patch(`/api/cycles/${cycle.id}`, {
+        settings: { anonymityThreshold: 3, responseDeadline: deadline, reminderDaysBeforeDeadline: [3] },
+      });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ responseDeadline: deadline, settings: { reminderDaysBeforeDeadline: [3] } });
       expect((await hr.patch(`/api/cycles/${cycle.id}`, { frameworkId: NIL })).status).toBe(409);
-      expect(ok.body.editableSettings).toEqual(['maxOpenRequestsPerRater', 'reminderDaysBeforeDeadline', 'nominationDeadline', 'responseDeadline', 'heatmapMinCellSize']);
+      expect(ok.body.editableSettings).toEqual([
+        'maxOpenRequestsPerRater',
+        'reminderDaysBeforeDeadline',
+        'nominationDeadline',
+        'responseDeadline',
+        'heatmapMinCellSize',
+      ]);
     });
 
     it('takes the heatmap minimum until close, never below k, and audits the change', async () => {
@@ -242,7 +290,11 @@ describe('cycles', () => {
       // The reports are computed by the queued job: until every subject has one, release waits.
       const early = await hr.post(`/api/cycles/${cycle.id}/release`);
       expect(early.status).toBe(409);
-      expect(early.body).toMatchObject({ code: 'reports_pending', message: 'Reports are still being computed — try again in a minute', subjectsWithoutReport: 1 });
+      expect(early.body).toMatchObject({
+        code: 'reports_pending',
+        message: 'Reports are still being computed — try again in a minute',
+        subjectsWithoutReport: 1,
+      });
       expect(await stateOf(cycle.id)).toBe('closed');
       await jobs.runHeld('reports.snapshot');
       expect((await hr.post(`/api/cycles/${cycle.id}/release`)).body).toMatchObject({ state: 'released', releasedAt: expect.any(String), allowedActions: [] });
@@ -308,7 +360,9 @@ describe('cycles', () => {
         [cycle.id],
       );
       expect(n).toBe(distinct);
-      const [{ launches }] = await t.db.query(`SELECT count(*)::int AS launches FROM audit_events WHERE target_id = $1 AND action = 'cycle.launched'`, [cycle.id]);
+      const [{ launches }] = await t.db.query(`SELECT count(*)::int AS launches FROM audit_events WHERE target_id = $1 AND action = 'cycle.launched'`, [
+        cycle.id,
+      ]);
       expect(launches).toBe(1);
     });
   });

@@ -115,10 +115,17 @@ describe('database outage', () => {
     const direct = new Client({ connectionString: t.database.url });
     await direct.connect();
     try {
-      await eventually(async () => {
-        const { rows } = await direct.query<{ state: string }>(`SELECT state FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND id = $2`, [JOB_NAMES.cycleSweep, id]);
-        return rows[0]?.state === 'completed';
-      }, 'the job completed', 30_000);
+      await eventually(
+        async () => {
+          const { rows } = await direct.query<{ state: string }>(`SELECT state FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND id = $2`, [
+            JOB_NAMES.cycleSweep,
+            id,
+          ]);
+          return rows[0]?.state === 'completed';
+        },
+        'the job completed',
+        30_000,
+      );
     } finally {
       await direct.end();
     }

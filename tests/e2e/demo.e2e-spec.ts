@@ -20,7 +20,12 @@ describe('demo organisation', () => {
     expect((await hr.get('/api/people/departments')).body.length).toBeGreaterThanOrEqual(8);
     // Its settings name its one framework as the default for new cycles; set-up is gone.
     const [framework] = (await hr.get('/api/frameworks')).body.items;
-    expect((await hr.get('/api/organization')).body).toMatchObject({ name: 'Harbour Museum', anonymityThreshold: 3, defaultFrameworkId: framework.id, timeZone: 'UTC' });
+    expect((await hr.get('/api/organization')).body).toMatchObject({
+      name: 'Harbour Museum',
+      anonymityThreshold: 3,
+      defaultFrameworkId: framework.id,
+      timeZone: 'UTC',
+    });
     expect((await t.client().get('/api/setup')).status).toBe(410);
   });
 
@@ -55,7 +60,7 @@ describe('demo organisation', () => {
     expect(row.comments).toBeGreaterThan(300);
   });
 
-  it('shows complete reports of the released cycles: own, a direct report\'s, with comments and a trend', async () => {
+  it("shows complete reports of the released cycles: own, a direct report's, with comments and a trend", async () => {
     const priya = t.client();
     await priya.login(demoEmail('priya'), DEMO_PASSWORD);
     const mine = (await priya.get('/api/reports/mine')).body;

@@ -38,11 +38,15 @@ describe('changing a sign-in address', () => {
     return http;
   }
   const emailOf = async (personId: string): Promise<string> =>
-    ((await t.db.query(`SELECT email FROM people WHERE id = $1`, [personId])) as { email: string }[])[0].email;
+    (await t.db.query<{ email: string }[]>(`SELECT email FROM people WHERE id = $1`, [personId]))[0].email;
   const auditOf = async (organizationId: string, personId: string): Promise<string[]> =>
-    ((await t.db.query(`SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`, [organizationId, personId])) as {
-      action: string;
-    }[]).map((r) => r.action);
+    (
+      await t.db.query<
+        {
+          action: string;
+        }[]
+      >(`SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`, [organizationId, personId])
+    ).map((r) => r.action);
 
   describe('by HR', () => {
     it('is refused with 409 for a person with a login, so HR cannot steer a reset link to an address it controls', async () => {
@@ -66,7 +70,7 @@ describe('changing a sign-in address', () => {
       const victim = await aPerson(t.db, team.org.id, { name: 'Wes Worker', title: 'Guide' });
       const res = await hr.patch(`/api/people/${victim.id}`, { email: 'elsewhere@attacker.example', title: 'Curator' });
       expect(res.status).toBe(409);
-      const [row] = (await t.db.query(`SELECT email, title FROM people WHERE id = $1`, [victim.id])) as { email: string; title: string }[];
+      const [row] = await t.db.query<{ email: string; title: string }[]>(`SELECT email, title FROM people WHERE id = $1`, [victim.id]);
       expect(row).toEqual({ email: victim.email, title: 'Guide' });
     });
 
@@ -96,10 +100,10 @@ describe('changing a sign-in address', () => {
       expect(dry.body.changes).toEqual([expect.objectContaining({ email: 'ian.hijacked@attacker.example', action: 'create' })]);
       expect((await hr.post('/api/people/import', undefined, { raw: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
       expect(await emailOf(holder.id)).toBe(holder.email);
-      const [created] = (await t.db.query(`SELECT password_hash FROM people WHERE organization_id = $1 AND email = $2`, [
+      const [created] = await t.db.query<{ password_hash: string | null }[]>(`SELECT password_hash FROM people WHERE organization_id = $1 AND email = $2`, [
         team.org.id,
         'ian.hijacked@attacker.example',
-      ])) as { password_hash: string | null }[];
+      ]);
       expect(created.password_hash).toBeNull();
     });
   });
@@ -152,10 +156,10 @@ describe('changing a sign-in address', () => {
       expect(notice.text).toMatch(/If this wasn't you/);
       expect(notice.text).not.toContain('token=');
       // The outbox keeps no live link.
-      const stored = (await t.db.query(`SELECT text_body, html_body FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [
-        team.org.id,
-        'max.moved@new.example',
-      ])) as { text_body: string; html_body: string }[];
+      const stored = await t.db.query<{ text_body: string; html_body: string }[]>(
+        `SELECT text_body, html_body FROM mail_messages WHERE organization_id = $1 AND recipient = $2`,
+        [team.org.id, 'max.moved@new.example'],
+      );
       expect(stored).toHaveLength(1);
       expect(stored[0].text_body).toContain('/confirm-email?token=[redacted]');
       expect(stored[0].html_body).not.toContain(tokenIn(link));
@@ -163,10 +167,10 @@ describe('changing a sign-in address', () => {
       // Nothing changed yet.
       expect(await emailOf(person.id)).toBe(person.email);
       expect((await there.get('/api/auth/me')).status).toBe(200);
-      const [{ expires_in_hours }] = (await t.db.query(
+      const [{ expires_in_hours }] = await t.db.query<{ expires_in_hours: number }[]>(
         `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS expires_in_hours FROM email_change_tokens WHERE person_id = $1`,
         [person.id],
-      )) as { expires_in_hours: number }[];
+      );
       expect(expires_in_hours).toBe(24);
 
       const confirmed = await t.client().post('/api/auth/email/confirm', { token: tokenIn(link) });
@@ -180,9 +184,10 @@ describe('changing a sign-in address', () => {
       // Sign-in is with the new address only; the reset link of the old address no longer works.
       expect((await t.client().post('/api/auth/login', { email: person.email, password: TEST_PASSWORD })).status).toBe(401);
       expect((await t.client().post('/api/auth/login', { email: 'max.moved@new.example', password: TEST_PASSWORD })).status).toBe(200);
-      const [{ live }] = (await t.db.query(`SELECT count(*)::int AS live FROM password_reset_tokens WHERE person_id = $1 AND expires_at > now()`, [
-        person.id,
-      ])) as { live: number }[];
+      const [{ live }] = await t.db.query<{ live: number }[]>(
+        `SELECT count(*)::int AS live FROM password_reset_tokens WHERE person_id = $1 AND expires_at > now()`,
+        [person.id],
+      );
       expect(live).toBe(0);
       expect(await auditOf(team.org.id, person.id)).toEqual(['email.change_requested', 'email.changed']);
 

@@ -34,7 +34,10 @@ describe('feedback: rating colleagues', () => {
   }
 
   /** A fresh rater with an open peer request about the member. */
-  async function aRaterRequest(state: 'open' | 'in_progress' | 'proposed' | 'declined' = 'open', onCycle = cycle): Promise<{ id: string; rater: HttpClient; person: TestPerson }> {
+  async function aRaterRequest(
+    state: 'open' | 'in_progress' | 'proposed' | 'declined' = 'open',
+    onCycle = cycle,
+  ): Promise<{ id: string; rater: HttpClient; person: TestPerson }> {
     const person = await aPerson(t.db, a.org.id, { department: 'Learning' });
     raters.push(person);
     const id = await aRequest(t.db, onCycle, { subjectId: a.member.id, raterId: person.id, state });
@@ -53,7 +56,14 @@ describe('feedback: rating colleagues', () => {
     otherCycle = await aCycle(t.db, a.org.id, v2.id, { state: 'collecting', name: 'Other cycle' });
     await aSubject(t.db, cycle, a.member);
     await aSubject(t.db, otherCycle, a.member);
-    for (const [name, person] of Object.entries({ hr: a.admin, manager: a.manager, subject: a.member, colleague: a.colleague, peer: a.peer, otherHr: b.admin })) {
+    for (const [name, person] of Object.entries({
+      hr: a.admin,
+      manager: a.manager,
+      subject: a.member,
+      colleague: a.colleague,
+      peer: a.peer,
+      otherHr: b.admin,
+    })) {
       await signIn(name, person);
     }
   });
@@ -68,7 +78,11 @@ describe('feedback: rating colleagues', () => {
 
     const routes = (id: string) => [
       { name: 'GET questionnaire', call: (c: HttpClient) => c.get(`/api/feedback-requests/${id}`), ok: 200 },
-      { name: 'PUT draft', call: (c: HttpClient) => c.put(`/api/feedback-requests/${id}/draft`, { answers: [{ questionId: v1.statementIds[0], rating: 4 }] }), ok: 200 },
+      {
+        name: 'PUT draft',
+        call: (c: HttpClient) => c.put(`/api/feedback-requests/${id}/draft`, { answers: [{ questionId: v1.statementIds[0], rating: 4 }] }),
+        ok: 200,
+      },
       { name: 'POST submit', call: (c: HttpClient) => c.post(`/api/feedback-requests/${id}/submit`, {}), ok: 422 },
     ];
 
@@ -186,11 +200,31 @@ describe('feedback: rating colleagues', () => {
       ['a missing rating (not observed must be an explicit null)', 400, 'answers.0.rating', () => ({ answers: [{ questionId: q() }] })],
       ['a malformed question id', 400, 'answers.0.questionId', () => ({ answers: [{ questionId: 'q1', rating: 3 }] })],
       ['an unknown question id', 422, 'answers.0.questionId', () => ({ answers: [{ questionId: '00000000-0000-4000-8000-000000000001', rating: 3 }] })],
-      ["another cycle's question", 422, 'answers.1.questionId', () => ({ answers: [{ questionId: q(), rating: 3 }, { questionId: v2.statementIds[0], rating: 3 }] })],
+      [
+        "another cycle's question",
+        422,
+        'answers.1.questionId',
+        () => ({
+          answers: [
+            { questionId: q(), rating: 3 },
+            { questionId: v2.statementIds[0], rating: 3 },
+          ],
+        }),
+      ],
       ["another cycle's open question", 422, 'comments.0.questionId', () => ({ comments: [{ questionId: v2.openQuestionIds[0], text: 'x' }] })],
       ['an open question rated', 422, 'answers.0.questionId', () => ({ answers: [{ questionId: v1.openQuestionIds[0], rating: 3 }] })],
       ['a statement commented as an open question', 422, 'comments.0.questionId', () => ({ comments: [{ questionId: q(), text: 'x' }] })],
-      ['a statement answered twice', 422, 'answers.1.questionId', () => ({ answers: [{ questionId: q(), rating: 3 }, { questionId: q(), rating: 4 }] })],
+      [
+        'a statement answered twice',
+        422,
+        'answers.1.questionId',
+        () => ({
+          answers: [
+            { questionId: q(), rating: 3 },
+            { questionId: q(), rating: 4 },
+          ],
+        }),
+      ],
       ['an oversize comment', 400, 'comments.0.text', () => ({ comments: [{ questionId: v1.openQuestionIds[0], text: 'x'.repeat(5001) }] })],
       ['more than 100 answers', 400, 'answers', () => ({ answers: Array.from({ length: 101 }, () => ({ questionId: q(), rating: 3 })) })],
       ['an unknown field', 400, 'score', () => ({ answers: [], score: 5 })],
@@ -249,7 +283,12 @@ describe('feedback: rating colleagues', () => {
       [id],
     );
     expect(rows).toHaveLength(8);
-    expect(rows.filter((r) => r.rating === null && r.comment === null).map((r) => r.question_id).sort()).toEqual([v1.statementIds[3]].sort());
+    expect(
+      rows
+        .filter((r) => r.rating === null && r.comment === null)
+        .map((r) => r.question_id)
+        .sort(),
+    ).toEqual([v1.statementIds[3]].sort());
     expect(rows.filter((r) => r.comment !== null)).toHaveLength(2);
     const [response]: { submitted_at: Date | null }[] = await t.db.query(`SELECT submitted_at FROM responses WHERE request_id = $1`, [id]);
     expect(response.submitted_at).not.toBeNull();
@@ -295,7 +334,10 @@ describe('feedback: rating colleagues', () => {
       const refused = await rater.post(`/api/feedback-requests/${id}/submit`, changed, { headers });
       expect(refused.status).toBe(422);
       expect(refused.body).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
-      const [{ rating }]: { rating: number }[] = await t.db.query(`SELECT rating FROM answers WHERE request_id = $1 AND question_id = $2`, [id, v1.statementIds[0]]);
+      const [{ rating }]: { rating: number }[] = await t.db.query(`SELECT rating FROM answers WHERE request_id = $1 AND question_id = $2`, [
+        id,
+        v1.statementIds[0],
+      ]);
       expect(rating).toBe(body.answers[0].rating);
     });
 

@@ -24,7 +24,11 @@ describe('frameworks', () => {
   let otherHr: HttpClient;
   let defaultId: string;
   const counts = async () =>
-    (await t.db.query(`SELECT (SELECT count(*) FROM frameworks)::int AS f, (SELECT count(*) FROM framework_versions)::int AS v, (SELECT count(*) FROM questions)::int AS q`))[0];
+    (
+      await t.db.query(
+        `SELECT (SELECT count(*) FROM frameworks)::int AS f, (SELECT count(*) FROM framework_versions)::int AS v, (SELECT count(*) FROM questions)::int AS q`,
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -102,7 +106,9 @@ describe('frameworks', () => {
       const id = (await c.get('/api/frameworks')).body.items[0].id;
       const detail = (await c.get(`/api/frameworks/${id}`)).body;
       expect(detail.latestVersion.behaviours.map((x: { key: string }) => x.key)).toEqual(DEFAULT_FRAMEWORK.behaviours.map((x) => x.key));
-      expect(detail.latestVersion.behaviours[0].statements.map((s: { text: string }) => s.text)).toEqual(DEFAULT_FRAMEWORK.behaviours[0].statements.map((s) => s.text));
+      expect(detail.latestVersion.behaviours[0].statements.map((s: { text: string }) => s.text)).toEqual(
+        DEFAULT_FRAMEWORK.behaviours[0].statements.map((s) => s.text),
+      );
       expect(detail.latestVersion.openQuestions.map((q: { key: string; hint: string }) => [q.key, q.hint])).toEqual(
         DEFAULT_FRAMEWORK.openQuestions.map((q) => [q.key, q.hint]),
       );
@@ -125,8 +131,16 @@ describe('frameworks', () => {
       const res = await hr.post('/api/frameworks', definition());
       expect(res.status).toBe(201);
       expect(res.body.latestVersion.behaviours).toEqual([
-        expect.objectContaining({ key: 'listening', kind: 'influence', statements: [expect.objectContaining({ key: 'listening.1' }), expect.objectContaining({ key: 'listening.2' })] }),
-        expect.objectContaining({ key: 'organising', description: 'Plans', statements: [expect.objectContaining({ key: 'organising.plan', text: 'Plans ahead.' })] }),
+        expect.objectContaining({
+          key: 'listening',
+          kind: 'influence',
+          statements: [expect.objectContaining({ key: 'listening.1' }), expect.objectContaining({ key: 'listening.2' })],
+        }),
+        expect.objectContaining({
+          key: 'organising',
+          description: 'Plans',
+          statements: [expect.objectContaining({ key: 'organising.plan', text: 'Plans ahead.' })],
+        }),
       ]);
       expect(res.body.latestVersion.openQuestions).toEqual([expect.objectContaining({ key: 'open_1', text: 'Keep doing?', hint: 'Be specific.' })]);
       const audit = await hr.get(`/api/audit-events?targetId=${res.body.id}`);
@@ -152,7 +166,14 @@ describe('frameworks', () => {
       ['a bad kind', () => ({ ...definition(), behaviours: [{ ...definition().behaviours[0], kind: 'charisma' }] }), 400],
       ['21 behaviours', () => ({ ...definition(), behaviours: Array.from({ length: 21 }, (_, i) => ({ ...definition().behaviours[0], key: `b${i}` })) }), 400],
       ['6 statements', () => ({ ...definition(), behaviours: [{ ...definition().behaviours[0], statements: Array(6).fill({ text: 'S' }) }] }), 400],
-      ['41 statements in all', () => ({ ...definition(), behaviours: Array.from({ length: 9 }, (_, i) => ({ ...definition().behaviours[0], key: `b${i}`, statements: Array(5).fill({ text: 'S' }) })) }), 422],
+      [
+        '41 statements in all',
+        () => ({
+          ...definition(),
+          behaviours: Array.from({ length: 9 }, (_, i) => ({ ...definition().behaviours[0], key: `b${i}`, statements: Array(5).fill({ text: 'S' }) })),
+        }),
+        422,
+      ],
       ['duplicate behaviour keys', () => ({ ...definition(), behaviours: [definition().behaviours[0], definition().behaviours[0]] }), 422],
       ['a malformed key', () => ({ ...definition(), behaviours: [{ ...definition().behaviours[0], key: 'Listening!' }] }), 422],
       ['an oversize statement', () => ({ ...definition(), behaviours: [{ ...definition().behaviours[0], statements: [{ text: 'x'.repeat(301) }] }] }), 400],
@@ -176,7 +197,11 @@ describe('frameworks', () => {
       const draft = await aDraftCycle(hr, { frameworkId: created.id });
       const edited = await hr.put(`/api/frameworks/${created.id}`, { ...definition('In place, renamed'), openQuestions: [] });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ name: 'In place, renamed', latestVersionInUse: false, versions: [expect.objectContaining({ version: 1, cycleCount: 1 })] });
+      expect(edited.body).toMatchObject({
+        name: 'In place, renamed',
+        latestVersionInUse: false,
+        versions: [expect.objectContaining({ version: 1, cycleCount: 1 })],
+      });
       expect(edited.body.latestVersion.id).toBe(created.latestVersion.id);
       expect(edited.body.latestVersion.openQuestions).toEqual([]);
       expect(edited.body.cycles).toEqual([expect.objectContaining({ id: draft.id, state: 'draft', version: 1 })]);

@@ -167,7 +167,10 @@ describe('graceful shutdown', () => {
     server.child.kill('SIGTERM');
     // The quick submits' lock goes well before the drain deadline: they must complete.
     setTimeout(() => void locker.query('COMMIT'), 500);
-    const exit = await Promise.race([server.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS))]);
+    const exit = await Promise.race([
+      server.exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS)),
+    ]);
     const tookMs = Date.now() - signalled;
     if (exit === 'still running') server.child.kill('SIGKILL');
     hammering = false;
@@ -178,7 +181,10 @@ describe('graceful shutdown', () => {
 
     if (process.env.SHOW_SHUTDOWN_MS) process.stdout.write(`shutdown took ${tookMs} ms (exit ${String(exit)})\n`);
     // Exited by itself (0: everything closed in time; 1: the budget ran out first), not killed.
-    expect({ exited: exit === 0 || exit === 1, withinDeadline: tookMs <= SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS }).toEqual({ exited: true, withinDeadline: true });
+    expect({ exited: exit === 0 || exit === 1, withinDeadline: tookMs <= SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS }).toEqual({
+      exited: true,
+      withinDeadline: true,
+    });
     // No HTTP 5xx to anyone: requests were answered or their connection was closed.
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 200)).toBe(true);

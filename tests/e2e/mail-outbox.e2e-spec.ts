@@ -67,7 +67,10 @@ describe('the outbox and the audit trail', () => {
     // Pat answers about Hedda (still owing Mo), Cora does not; Dana answers; then reminders go out.
     for (const rater of [pat, dana]) {
       const client = await signIn(rater);
-      const tasks = (await client.get(`/api/feedback-requests?mine=true&cycleId=${cycle.id}`)).body.cycles[0].requests as { id: string; subject: { id: string } }[];
+      const tasks = (await client.get(`/api/feedback-requests?mine=true&cycleId=${cycle.id}`)).body.cycles[0].requests as {
+        id: string;
+        subject: { id: string };
+      }[];
       const id = tasks.find((r) => r.subject.id === hedda.id)!.id;
       const questionnaire = (await client.get(`/api/feedback-requests/${id}`)).body;
       const answers = questionnaire.behaviours.flatMap((b: { statements: { id: string }[] }) => b.statements.map((s) => ({ questionId: s.id, rating: 4 })));
@@ -90,7 +93,10 @@ describe('the outbox and the audit trail', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toEqual({ slot: expect.stringMatching(/^manual:/) });
     // Hedda's own mails stay hers to read: her self-review invitation, and her reminder.
-    expect(heddaSees.filter((m) => m.recipient === hedda.email).map((m) => m.subject)).toEqual([`Reminder: feedback for ${cycle.name}`, `Your feedback is requested: ${cycle.name}`]);
+    expect(heddaSees.filter((m) => m.recipient === hedda.email).map((m) => m.subject)).toEqual([
+      `Reminder: feedback for ${cycle.name}`,
+      `Your feedback is requested: ${cycle.name}`,
+    ]);
   });
 
   it('keeps no invitation link in the outbox or its table, only the redacted text', async () => {
@@ -99,11 +105,15 @@ describe('the outbox and the audit trail', () => {
     const mail = (await outboxOf(asHana)).find((m) => m.recipient === newcomer.email)!;
     expect(mail.text).toContain(`${t.config.publicUrl}/accept-invitation?token=[redacted]`);
     expect(mail.html).toContain('/accept-invitation?token=[redacted]"');
-    const stored: { text_body: string; html_body: string }[] = await t.db.query(`SELECT text_body, html_body FROM mail_messages WHERE recipient = $1`, [newcomer.email]);
+    const stored: { text_body: string; html_body: string }[] = await t.db.query(`SELECT text_body, html_body FROM mail_messages WHERE recipient = $1`, [
+      newcomer.email,
+    ]);
     expect(stored).toHaveLength(1);
     expect(`${stored[0].text_body} ${stored[0].html_body}`).not.toMatch(/token=(?!\[redacted\])/);
     // The invitation itself is live: only the mail lost its secret.
-    const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM invitations WHERE person_id = $1 AND used_at IS NULL AND expires_at > now()`, [newcomer.id]);
+    const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM invitations WHERE person_id = $1 AND used_at IS NULL AND expires_at > now()`, [
+      newcomer.id,
+    ]);
     expect(pending).toBe(1);
   });
 
@@ -124,14 +134,16 @@ describe('the outbox and the audit trail', () => {
       await runner.query(
         `INSERT INTO mail_messages (organization_id, recipient, subject, text_body, html_body, transport)
          VALUES ($1, 'old@example.org', 'You are invited to Ripple', $2, $3, 'outbox')`,
-        [org.id, `Choose a password:\n\n${t.config.publicUrl}/accept-invitation?token=${secret}\n`, `<a href="${t.config.publicUrl}/accept-invitation?token=${secret}">Choose</a>`],
+        [
+          org.id,
+          `Choose a password:\n\n${t.config.publicUrl}/accept-invitation?token=${secret}\n`,
+          `<a href="${t.config.publicUrl}/accept-invitation?token=${secret}">Choose</a>`,
+        ],
       );
-      await runner.query(`INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, 'cycle.reminders_sent', 'cycle', $3, $4)`, [
-        org.id,
-        hana.id,
-        cycle.id,
-        JSON.stringify({ slot: 'manual:2026-01-01T00:00', raters: 3 }),
-      ]);
+      await runner.query(
+        `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, 'cycle.reminders_sent', 'cycle', $3, $4)`,
+        [org.id, hana.id, cycle.id, JSON.stringify({ slot: 'manual:2026-01-01T00:00', raters: 3 })],
+      );
       await migration.up(runner);
     } finally {
       await runner.release();
@@ -155,7 +167,9 @@ describe('the outbox and the audit trail', () => {
     const mailTo = (p: TestPerson) => mails.find((m) => m.recipient === p.email)!.text;
     expect(mailTo(maya)).toContain("As the manager of Mo Member, your ratings are shown in the report on their own, labelled as the manager's");
     expect(mailTo(maya)).not.toContain('combined');
-    expect(mailTo(pat)).toContain("Your answers about Mo Member are combined with other people's and never shown on their own: a number is shown only when at least 4 people gave it");
+    expect(mailTo(pat)).toContain(
+      "Your answers about Mo Member are combined with other people's and never shown on their own: a number is shown only when at least 4 people gave it",
+    );
 
     const questionnaireOf = async (rater: TestPerson) => {
       const client = await signIn(rater);

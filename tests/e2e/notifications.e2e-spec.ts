@@ -66,7 +66,9 @@ describe('cycle notifications over SMTP', () => {
     expect(toMaya.html).toContain('href="https://ripple.test/feedback"');
     expect(bullets(smtp.to(mo.email)[0].text)).toEqual(['Yourself (self-review)', 'Maya Manager (your manager)']);
     // Each kind of answer gets its own true sentence: Maya's ratings of her team are shown as the manager's.
-    expect(toMaya.text).toContain("As the manager of Cora Colleague and Mo Member, your ratings are shown in the report on their own, labelled as the manager's");
+    expect(toMaya.text).toContain(
+      "As the manager of Cora Colleague and Mo Member, your ratings are shown in the report on their own, labelled as the manager's",
+    );
     expect(smtp.to(mo.email)[0].text).toContain('Your answers about Maya Manager are combined with other people');
     expect(bullets(smtp.to(pat.email)[0].text)).toEqual(['Yourself (self-review)']);
 
@@ -108,7 +110,11 @@ describe('cycle notifications over SMTP', () => {
     await notifications.sweep(new Date(d7.getTime() + 60 * 60 * 1000));
     expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([maya.email, mo.email, cora.email].sort());
     expect(smtp.messages.every((m) => m.subject === 'Reminder: feedback for Spring review')).toBe(true);
-    expect(bullets(smtp.to(maya.email)[0].text)).toEqual(['Yourself (self-review)', 'Cora Colleague (a member of your team)', 'Mo Member (a member of your team)']);
+    expect(bullets(smtp.to(maya.email)[0].text)).toEqual([
+      'Yourself (self-review)',
+      'Cora Colleague (a member of your team)',
+      'Mo Member (a member of your team)',
+    ]);
     // Cora submits everything; the 2-day slot reminds the others only.
     await t.db.query(`UPDATE feedback_requests SET state = 'submitted' WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, cora.id]);
     smtp.clear();
@@ -170,7 +176,11 @@ describe('cycle notifications over SMTP', () => {
 
     const result = await notifications.sweep(new Date());
     expect(result.snapshotsQueued).toBeGreaterThanOrEqual(2);
-    expect(queued().map((j) => j.data).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual(
+    expect(
+      queued()
+        .map((j) => j.data)
+        .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    ).toEqual(
       [lost.id, released.id].map((cycleId) => ({ organizationId: org.id, cycleId })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
     );
     expect((await hr.post(`/api/cycles/${lost.id}/release`)).body.code).toBe('reports_pending');
@@ -183,7 +193,9 @@ describe('cycle notifications over SMTP', () => {
   });
 
   it('mails nobody about a closed cycle', async () => {
-    const cycle = await aLaunchedCycle(hr, [mo.id], { settings: { responseDeadline: new Date(Date.now() + 3 * DAY).toISOString(), reminderDaysBeforeDeadline: [7] } });
+    const cycle = await aLaunchedCycle(hr, [mo.id], {
+      settings: { responseDeadline: new Date(Date.now() + 3 * DAY).toISOString(), reminderDaysBeforeDeadline: [7] },
+    });
     await hr.post(`/api/cycles/${cycle.id}/close`);
     await runHeldJobs(t, 'cycle.invitations');
     expect(smtp.messages).toHaveLength(0);

@@ -44,7 +44,7 @@ function differences(committed: Record<string, unknown>, current: Record<string,
     }
   };
   compare('route', operations(committed), operations(current));
-  const schemas = (d: Record<string, unknown>): Record<string, unknown> => ((d.components as { schemas?: Record<string, unknown> })?.schemas ?? {});
+  const schemas = (d: Record<string, unknown>): Record<string, unknown> => (d.components as { schemas?: Record<string, unknown> })?.schemas ?? {};
   compare('schema', schemas(committed), schemas(current));
   if (!out.length && JSON.stringify(committed) !== JSON.stringify(current)) out.push('changed document metadata (info, tags or security)');
   return out;

@@ -100,7 +100,13 @@ describe('organisation settings', () => {
     await hrA.patch('/api/organization', { mailSenderName: 'Acme People Team' });
 
     // The other organisation is untouched.
-    expect((await hrB.get('/api/organization')).body).toMatchObject({ id: b.org.id, name: 'Globex', anonymityThreshold: 3, timeZone: 'UTC', mailSenderName: null });
+    expect((await hrB.get('/api/organization')).body).toMatchObject({
+      id: b.org.id,
+      name: 'Globex',
+      anonymityThreshold: 3,
+      timeZone: 'UTC',
+      mailSenderName: null,
+    });
 
     // A new cycle starts from the defaults; a value given explicitly still wins.
     const cycle = await hrA.post('/api/cycles', { name: 'Defaults' });
@@ -135,14 +141,19 @@ describe('organisation settings', () => {
     expect(zulu.responseDeadline).toBe(new Date(Date.UTC(y, m - 1, d, 17, 0)).toISOString());
 
     await t.db.query(`UPDATE cycles SET state = 'closed' WHERE state IN ('nominating', 'collecting')`);
-    const cycle = await aLaunchedCycle(hrA, [a.member.id, a.colleague.id], { settings: { responseDeadline: wall, reminderDaysBeforeDeadline: [7], maxPeers: 0, minPeers: 0 } });
+    const cycle = await aLaunchedCycle(hrA, [a.member.id, a.colleague.id], {
+      settings: { responseDeadline: wall, reminderDaysBeforeDeadline: [7], maxPeers: 0, minPeers: 0 },
+    });
     await runHeldJobs(t, 'cycle.invitations');
     const notifications = t.app.get(CycleNotificationsService);
     // "7 days before" = 09:00 in Tokyo seven days earlier = 00:00 UTC that day.
     const due = Date.UTC(y, m - 1, d - 7, 0, 0);
     expect((await notifications.sweep(new Date(due - 60_000))).reminders).toBe(0);
     expect((await notifications.sweep(new Date(due))).reminders).toBeGreaterThan(0);
-    const reminder = await t.db.query(`SELECT text_body FROM mail_messages WHERE organization_id = $1 AND dedupe_key LIKE $2 LIMIT 1`, [a.org.id, `reminder:${cycle.id}:%`]);
+    const reminder = await t.db.query(`SELECT text_body FROM mail_messages WHERE organization_id = $1 AND dedupe_key LIKE $2 LIMIT 1`, [
+      a.org.id,
+      `reminder:${cycle.id}:%`,
+    ]);
     expect(reminder[0].text_body).toMatch(/Please answer by .* 17:00 Asia\/Tokyo time\./);
   });
 });

@@ -73,9 +73,9 @@ describe('password recovery and change', () => {
     return copy;
   };
   const auditOf = async (personId: string): Promise<string[]> =>
-    (
-      await t.db.query(`SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`, [team.org.id, personId])
-    ).map((r: { action: string }) => r.action);
+    (await t.db.query(`SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`, [team.org.id, personId])).map(
+      (r: { action: string }) => r.action,
+    );
 
   describe('asking for a link', () => {
     it('answers a known and an unknown address identically, doing the same work for both', async () => {
@@ -88,7 +88,11 @@ describe('password recovery and change', () => {
       expect(known.body.message).toMatch(/If an account exists for that address/);
       expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(known.headers).sort());
       // Nothing about the address was looked up while answering: both wait as the same job.
-      expect(jobs().heldJobs(JOB_NAMES.passwordResetMail).map((j) => j.data)).toEqual([
+      expect(
+        jobs()
+          .heldJobs(JOB_NAMES.passwordResetMail)
+          .map((j) => j.data),
+      ).toEqual([
         { email: team.member.email, ip: network['x-forwarded-for'] },
         { email: 'nobody-here@example.org', ip: network['x-forwarded-for'] },
       ]);
@@ -162,7 +166,10 @@ describe('password recovery and change', () => {
       expect({ ...refusals[1].body, requestId: null }).toEqual({ ...refusals[0].body, requestId: null });
       expect((await deliver()).filter((m) => m.to.includes(person.email))).toHaveLength(5);
       // Once the oldest request leaves the hour, one more is allowed.
-      await t.db.query(`UPDATE password_reset_requests SET created_at = now() - interval '61 minutes' WHERE id = (SELECT min(id) FROM password_reset_requests WHERE email = $1)`, [person.email]);
+      await t.db.query(
+        `UPDATE password_reset_requests SET created_at = now() - interval '61 minutes' WHERE id = (SELECT min(id) FROM password_reset_requests WHERE email = $1)`,
+        [person.email],
+      );
       expect((await requestReset(person.email)).status).toBe(202);
       expect((await requestReset(person.email)).status).toBe(429);
     });
@@ -189,7 +196,11 @@ describe('password recovery and change', () => {
       const token = tokenIn((await deliver())[0]);
 
       const visitor = t.client();
-      expect((await visitor.post('/api/auth/password-reset/check', { token })).body).toEqual({ name: 'Rita Reset', email: person.email, organizationName: team.org.name });
+      expect((await visitor.post('/api/auth/password-reset/check', { token })).body).toEqual({
+        name: 'Rita Reset',
+        email: person.email,
+        organizationName: team.org.name,
+      });
       const short = await visitor.post('/api/auth/password-reset/complete', { token, password: 'short' });
       expect(short.status).toBe(400);
       expect(short.body.message).toMatch(/at least 10 characters/);
@@ -208,7 +219,9 @@ describe('password recovery and change', () => {
       expect(await auditOf(person.id)).toEqual(['password.reset_requested', 'password.reset']);
       const [event] = await t.db.query(`SELECT actor_id, details FROM audit_events WHERE action = 'password.reset' AND target_id = $1`, [person.id]);
       expect(event).toEqual({ actor_id: person.id, details: { ip: '192.0.2.77' } });
-      const [stored] = await t.db.query(`SELECT token_hash, requested_ip, used_at IS NOT NULL AS used FROM password_reset_tokens WHERE person_id = $1`, [person.id]);
+      const [stored] = await t.db.query(`SELECT token_hash, requested_ip, used_at IS NOT NULL AS used FROM password_reset_tokens WHERE person_id = $1`, [
+        person.id,
+      ]);
       expect(stored.used).toBe(true);
       expect(stored.requested_ip).toMatch(/^198\.51\.100\./);
       expect(Buffer.from(stored.token_hash).toString('utf8')).not.toContain(token);
@@ -242,7 +255,10 @@ describe('password recovery and change', () => {
       const person = await aPerson(t.db, team.org.id, { name: 'Tia Timely' });
       await requestReset(person.email);
       await deliver();
-      const [row] = await t.db.query(`SELECT round(extract(epoch FROM expires_at - created_at))::int AS seconds FROM password_reset_tokens WHERE person_id = $1`, [person.id]);
+      const [row] = await t.db.query(
+        `SELECT round(extract(epoch FROM expires_at - created_at))::int AS seconds FROM password_reset_tokens WHERE person_id = $1`,
+        [person.id],
+      );
       expect(row.seconds).toBe(30 * 60);
     });
 
@@ -310,7 +326,9 @@ describe('password recovery and change', () => {
       const person = await aPerson(t.db, team.org.id, { name: 'Gus Guesser' });
       const http = await signedIn(person.email);
       for (let i = 0; i < 5; i++) {
-        expect((await http.post('/api/auth/password', { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }, { headers: anotherNetwork() })).status).toBe(422);
+        expect(
+          (await http.post('/api/auth/password', { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }, { headers: anotherNetwork() })).status,
+        ).toBe(422);
       }
       const blocked = await http.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, { headers: anotherNetwork() });
       expect(blocked.status).toBe(429);

@@ -99,7 +99,9 @@ describe('people: concurrent org chart edits', () => {
       // The loser is refused as the last admin, or (when it arrives after the winner committed) as no longer an admin.
       expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
       for (const refused of responses.filter((r) => r.status !== 200)) expect([403, 409]).toContain(refused.status);
-      const [{ admins }]: { admins: number }[] = await t.db.query(`SELECT count(*)::int AS admins FROM people WHERE organization_id = $1 AND role = 'admin'`, [org.id]);
+      const [{ admins }]: { admins: number }[] = await t.db.query(`SELECT count(*)::int AS admins FROM people WHERE organization_id = $1 AND role = 'admin'`, [
+        org.id,
+      ]);
       expect(admins).toBe(1);
     }
   });

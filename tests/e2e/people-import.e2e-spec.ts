@@ -20,7 +20,10 @@ describe('CSV import', () => {
 
   it('previews changes in a dry run without writing', async () => {
     const before = await count();
-    const res = await upload(`email,name,title,department,manager email,role\nann@x.org,Ann,Guide,Learning,${team.manager.email},\n${team.peer.email},Pat Peer,Educator,Learning,,\n`, true);
+    const res = await upload(
+      `email,name,title,department,manager email,role\nann@x.org,Ann,Guide,Learning,${team.manager.email},\n${team.peer.email},Pat Peer,Educator,Learning,,\n`,
+      true,
+    );
     expect(res.status).toBe(200);
     expect(res.body.summary).toEqual({ total: 2, created: 1, updated: 1, unchanged: 0 });
     expect(res.body.changes[1].fields).toEqual([{ field: 'title', from: null, to: 'Educator' }]);

@@ -35,18 +35,26 @@ describe('people', () => {
       { name: 'create', call: (c: HttpClient) => c.post('/api/people', { email: `x${Math.random()}@a.org`, name: 'X' }), member: 403, admin: 201 },
       { name: 'update', call: (c: HttpClient) => c.patch(`/api/people/${a.peer.id}`, { title: 'Guide' }), member: 403, crossOrg: 404 },
       { name: 'invite', call: (c: HttpClient) => c.post(`/api/people/${aNewcomer.id}/invite`), member: 403, admin: 202, crossOrg: 404 },
-      { name: 'import', call: (c: HttpClient) => c.post('/api/people/import?dryRun=true', undefined, { raw: 'email,name\nq@a.org,Q\n', headers: { 'content-type': 'text/csv' } }), member: 403 },
+      {
+        name: 'import',
+        call: (c: HttpClient) =>
+          c.post('/api/people/import?dryRun=true', undefined, { raw: 'email,name\nq@a.org,Q\n', headers: { 'content-type': 'text/csv' } }),
+        member: 403,
+      },
       { name: 'outbox', call: (c: HttpClient) => c.get('/api/outbox'), member: 403 },
       { name: 'audit', call: (c: HttpClient) => c.get('/api/audit-events'), member: 403 },
     ];
 
-    it.each(['list', 'departments', 'get', 'create', 'update', 'invite', 'import', 'outbox', 'audit'])('%s: anonymous 401, member, admin, other organisation', async (name) => {
-      const route = routes().find((r) => r.name === name)!;
-      expect((await route.call(t.client())).status).toBe(401);
-      expect((await route.call(member)).status).toBe(route.member);
-      expect((await route.call(hr)).status).toBe(route.admin ?? 200);
-      if (route.crossOrg) expect((await route.call(otherHr)).status).toBe(route.crossOrg);
-    });
+    it.each(['list', 'departments', 'get', 'create', 'update', 'invite', 'import', 'outbox', 'audit'])(
+      '%s: anonymous 401, member, admin, other organisation',
+      async (name) => {
+        const route = routes().find((r) => r.name === name)!;
+        expect((await route.call(t.client())).status).toBe(401);
+        expect((await route.call(member)).status).toBe(route.member);
+        expect((await route.call(hr)).status).toBe(route.admin ?? 200);
+        if (route.crossOrg) expect((await route.call(otherHr)).status).toBe(route.crossOrg);
+      },
+    );
 
     it('never lists people of another organisation', async () => {
       const list = await otherHr.get('/api/people?limit=500');
@@ -60,7 +68,11 @@ describe('people', () => {
     const res = await member.get('/api/people?search=colleague&limit=1');
     expect(res.body.total).toBe(1);
     expect(res.body.items[0]).toEqual({ id: a.colleague.id, name: 'Cora Colleague', title: null, department: 'Collections' });
-    expect((await hr.get('/api/people?search=colleague&limit=1')).body.items[0]).toMatchObject({ name: 'Cora Colleague', managerName: 'Maya Manager', directReportCount: 0 });
+    expect((await hr.get('/api/people?search=colleague&limit=1')).body.items[0]).toMatchObject({
+      name: 'Cora Colleague',
+      managerName: 'Maya Manager',
+      directReportCount: 0,
+    });
     expect((await member.get('/api/people?limit=0')).status).toBe(400);
     expect((await member.get('/api/people?limit=9999')).status).toBe(400);
     expect((await member.get('/api/people?search=%25')).body.total).toBe(0);
@@ -108,7 +120,8 @@ describe('people', () => {
     const theirs = (await otherHr.get('/api/outbox')).body.items as { id: string; recipient: string }[];
     expect(mine.map((m) => m.recipient)).toContain(aNewcomer.email);
     expect(theirs.map((m) => m.recipient)).toContain(bNewcomer.email);
-    const emailsOf = (team: typeof a) => [team.admin, team.manager, team.member, team.colleague, team.peer, team === a ? aNewcomer : bNewcomer].map((p) => p.email);
+    const emailsOf = (team: typeof a) =>
+      [team.admin, team.manager, team.member, team.colleague, team.peer, team === a ? aNewcomer : bNewcomer].map((p) => p.email);
     expect(theirs.filter((m) => emailsOf(a).includes(m.recipient))).toEqual([]);
     expect(mine.filter((m) => emailsOf(b).includes(m.recipient))).toEqual([]);
     expect(theirs.map((m) => m.id)).not.toEqual(expect.arrayContaining([mine[0].id]));

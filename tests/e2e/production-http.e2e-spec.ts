@@ -56,7 +56,14 @@ describe('production HTTP: compression, source maps, request ids', () => {
     const cycle = await aReportCycle(t.db, org.id, framework.id, { state: 'released', name: 'Compressed' });
     await aReportSubject(t.db, cycle, subject.id, { managerId: manager.id });
     await uniformResponses(t.db, cycle, framework, subject.id, [{ id: subject.id, relationship: 'self' }], 4);
-    await uniformResponses(t.db, cycle, framework, subject.id, peers.map((p) => ({ id: p.id, relationship: 'peer' as const })), 3);
+    await uniformResponses(
+      t.db,
+      cycle,
+      framework,
+      subject.id,
+      peers.map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      3,
+    );
     await snapshotReports(t, org.id, cycle.id);
     report = reportUrl(cycle.id, subject.id);
     hr = t.client();

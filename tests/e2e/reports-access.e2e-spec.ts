@@ -32,12 +32,19 @@ describe('report access', () => {
     const raters = [await aPerson(t.db, a.org.id, { withLogin: false }), await aPerson(t.db, a.org.id, { withLogin: false })];
     cycle = await aReportCycle(t.db, a.org.id, version.id, { state: 'collecting' });
     await aReportSubject(t.db, cycle, a.member.id, { managerId: a.manager.id });
-    await uniformResponses(t.db, cycle, version, a.member.id, [
-      { id: a.member.id, relationship: 'self' },
-      { id: a.manager.id, relationship: 'manager' },
-      { id: a.peer.id, relationship: 'peer' },
-      ...raters.map((r) => ({ id: r.id, relationship: 'peer' as const })),
-    ], 4);
+    await uniformResponses(
+      t.db,
+      cycle,
+      version,
+      a.member.id,
+      [
+        { id: a.member.id, relationship: 'self' },
+        { id: a.manager.id, relationship: 'manager' },
+        { id: a.peer.id, relationship: 'peer' },
+        ...raters.map((r) => ({ id: r.id, relationship: 'peer' as const })),
+      ],
+      4,
+    );
     await t.db.query(`UPDATE people SET manager_id = $2 WHERE id = $1`, [a.member.id, nell.id]);
     for (const person of [a.admin, a.manager, a.member, a.colleague, a.peer, nell, b.admin]) {
       const c = t.client();
@@ -91,7 +98,15 @@ describe('report access', () => {
 
   it('after close: HR; the manager only with on_close', async () => {
     await setState('closed', 'on_release');
-    expect(await outcomes()).toEqual({ hr: '200', subject: notYet, manager: notYet, todaysManager: notFound, rater: notFound, unrelated: notFound, otherOrgHr: notFound });
+    expect(await outcomes()).toEqual({
+      hr: '200',
+      subject: notYet,
+      manager: notYet,
+      todaysManager: notFound,
+      rater: notFound,
+      unrelated: notFound,
+      otherOrgHr: notFound,
+    });
     await setState('closed', 'on_close');
     expect((await outcomes()).manager).toBe('200');
     await setState('closed', 'never');
@@ -100,7 +115,15 @@ describe('report access', () => {
 
   it('after release: the subject, the manager as the cycle says, HR; never raters or other organisations', async () => {
     await setState('released', 'on_release');
-    expect(await outcomes()).toEqual({ hr: '200', subject: '200', manager: '200', todaysManager: notFound, rater: notFound, unrelated: notFound, otherOrgHr: notFound });
+    expect(await outcomes()).toEqual({
+      hr: '200',
+      subject: '200',
+      manager: '200',
+      todaysManager: notFound,
+      rater: notFound,
+      unrelated: notFound,
+      otherOrgHr: notFound,
+    });
     await setState('released', 'on_close');
     expect((await outcomes()).manager).toBe('200');
     await setState('released', 'never');
@@ -122,7 +145,9 @@ describe('report access', () => {
 
   it('lists my reports: the subject after release, the frozen manager as allowed', async () => {
     const listed = async (viewer: { email: string }) =>
-      (await client(viewer).get('/api/reports/mine')).body.items.map((i: { subject: { id: string }; viewer: string }) => `${i.subject.id === a.member.id ? 'mo' : i.subject.id}:${i.viewer}`);
+      (await client(viewer).get('/api/reports/mine')).body.items.map(
+        (i: { subject: { id: string }; viewer: string }) => `${i.subject.id === a.member.id ? 'mo' : i.subject.id}:${i.viewer}`,
+      );
     await setState('closed', 'on_close');
     expect(await listed(a.member)).toEqual([]);
     expect(await listed(a.manager)).toEqual(['mo:manager']);
@@ -175,7 +200,10 @@ describe('report access', () => {
 
   it('documents the report for the typed web client under names of its own', () => {
     // Two DTO classes with one name share one OpenAPI schema: the report's must not collide.
-    const schemas = buildOpenApiDocument(t.app).components!.schemas as Record<string, { properties?: Record<string, { $ref?: string; items?: { $ref?: string } }> }>;
+    const schemas = buildOpenApiDocument(t.app).components!.schemas as Record<
+      string,
+      { properties?: Record<string, { $ref?: string; items?: { $ref?: string } }> }
+    >;
     expect(schemas.ReportDto.properties!.behaviours.items!.$ref).toBe('#/components/schemas/ReportBehaviourDto');
     expect(Object.keys(schemas.ReportBehaviourDto.properties!)).toEqual(['key', 'name', 'description', 'kind', 'cells', 'statements']);
     expect(Object.keys(schemas.ReportStatementDto.properties!)).toEqual(['id', 'text', 'cells']);
@@ -222,10 +250,21 @@ describe('report access', () => {
     const c = await aTeam(t.db, 'Org D');
     const nia = await aPerson(t.db, c.org.id, { name: 'Nia Former-Manager' });
     const v = await aFrameworkVersion(t.db, c.org.id);
-    const peers = [await aPerson(t.db, c.org.id, { withLogin: false }), await aPerson(t.db, c.org.id, { withLogin: false }), await aPerson(t.db, c.org.id, { withLogin: false })];
+    const peers = [
+      await aPerson(t.db, c.org.id, { withLogin: false }),
+      await aPerson(t.db, c.org.id, { withLogin: false }),
+      await aPerson(t.db, c.org.id, { withLogin: false }),
+    ];
     const rate = async (cycle: TestCycle, subject: TestPerson, managerId: string, rating: number): Promise<void> => {
       await aReportSubject(t.db, cycle, subject.id, { managerId });
-      await uniformResponses(t.db, cycle, v, subject.id, [{ id: subject.id, relationship: 'self' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))], rating);
+      await uniformResponses(
+        t.db,
+        cycle,
+        v,
+        subject.id,
+        [{ id: subject.id, relationship: 'self' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))],
+        rating,
+      );
     };
     const earlierNever = await aReportCycle(t.db, c.org.id, v.id, {
       state: 'released',

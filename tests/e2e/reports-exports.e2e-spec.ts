@@ -40,8 +40,22 @@ describe('report exports', () => {
     await aReportSubject(t.db, csvCycle, subject.id, { managerId: manager.id });
     await uniformResponses(t.db, csvCycle, small, subject.id, [{ id: subject.id, relationship: 'self' }], 3);
     await uniformResponses(t.db, csvCycle, small, subject.id, [{ id: manager.id, relationship: 'manager' }], 4);
-    await uniformResponses(t.db, csvCycle, small, subject.id, people.slice(0, 3).map((p) => ({ id: p.id, relationship: 'peer' as const })), 2);
-    await uniformResponses(t.db, csvCycle, small, subject.id, people.slice(3, 5).map((p) => ({ id: p.id, relationship: 'direct_report' as const })), 5);
+    await uniformResponses(
+      t.db,
+      csvCycle,
+      small,
+      subject.id,
+      people.slice(0, 3).map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      2,
+    );
+    await uniformResponses(
+      t.db,
+      csvCycle,
+      small,
+      subject.id,
+      people.slice(3, 5).map((p) => ({ id: p.id, relationship: 'direct_report' as const })),
+      5,
+    );
     await snapshotReports(t, org.id, csvCycle.id);
 
     // The PDF: the default framework, a full set of raters, a few "not observed", comments.
@@ -62,7 +76,13 @@ describe('report exports', () => {
     ];
     for (const [r, [person, relationship]] of raters.entries()) {
       const ratings = framework.statementIds.map((_, i) => ((i * 7 + r * 3) % 11 === 0 ? null : 1 + ((i + r * 2 + (relationship === 'self' ? 2 : 0)) % 5)));
-      await aResponse(t.db, pdfCycle, framework, { subjectId: pdfSubject.id, raterId: person.id, relationship, ratings, comments: comments.map((c) => c[r % 3]) });
+      await aResponse(t.db, pdfCycle, framework, {
+        subjectId: pdfSubject.id,
+        raterId: person.id,
+        relationship,
+        ratings,
+        comments: comments.map((c) => c[r % 3]),
+      });
     }
     await snapshotReports(t, org.id, pdfCycle.id);
     hr = t.client();
@@ -92,7 +112,17 @@ describe('report exports', () => {
       else expect([n, spread, /^(hidden: |not observed)/.test(note)]).toEqual(['', '', true]);
     }
     const line = (section: string, statement: string, group: string) => body.find((r) => r[0] === section && r[3] === statement && r[4] === group);
-    expect(line('statement', 'Statement behaviour_2.1', 'Self')).toEqual(['statement', 'Behaviour 2', 'influence', 'Statement behaviour_2.1', 'Self', '3.00', '1', '0.00', '']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Self')).toEqual([
+      'statement',
+      'Behaviour 2',
+      'influence',
+      'Statement behaviour_2.1',
+      'Self',
+      '3.00',
+      '1',
+      '0.00',
+      '',
+    ]);
     expect(line('statement', 'Statement behaviour_2.1', 'Manager')?.slice(5)).toEqual(['4.00', '1', '0.00', '']);
     expect(line('statement', 'Statement behaviour_2.1', 'All others')?.slice(5)).toEqual(['3.33', '6', '1.37', '']);
     expect(line('statement', 'Statement behaviour_2.1', 'Peers')?.slice(5)).toEqual(['', '', '', 'hidden: would reveal a group of fewer than 3 responses']);

@@ -33,15 +33,35 @@ describe('organisation heatmap', () => {
     const raters: TestPerson[] = [];
     for (let i = 0; i < 3; i++) raters.push(await aPerson(t.db, a.org.id, { withLogin: false }));
     const people: [string, boolean, number | null][] = [
-      ['Alpha', true, 4], ['Alpha', true, 5], ['Alpha', false, 3], ['Alpha', false, 3], ['Alpha', false, 4], ['Alpha', false, 2],
-      ['Beta', false, 2], ['Beta', false, 3], ['Beta', false, 4], ['Beta', false, 5], ['Beta', false, 1], ['Beta', false, null],
-      ['Gamma', false, 5], ['Gamma', false, 5], ['Gamma', false, 5],
+      ['Alpha', true, 4],
+      ['Alpha', true, 5],
+      ['Alpha', false, 3],
+      ['Alpha', false, 3],
+      ['Alpha', false, 4],
+      ['Alpha', false, 2],
+      ['Beta', false, 2],
+      ['Beta', false, 3],
+      ['Beta', false, 4],
+      ['Beta', false, 5],
+      ['Beta', false, 1],
+      ['Beta', false, null],
+      ['Gamma', false, 5],
+      ['Gamma', false, 5],
+      ['Gamma', false, 5],
     ];
     for (const [department, hasReports, rating] of people) {
       const person = await aPerson(t.db, a.org.id, { department: 'Somewhere else', withLogin: false });
       await aReportSubject(t.db, cycle, person.id, { department, hasReports });
       if (rating === null) await uniformResponses(t.db, cycle, version, person.id, [{ id: person.id, relationship: 'self' }], 5);
-      else await uniformResponses(t.db, cycle, version, person.id, raters.map((r) => ({ id: r.id, relationship: 'peer' as const })), rating);
+      else
+        await uniformResponses(
+          t.db,
+          cycle,
+          version,
+          person.id,
+          raters.map((r) => ({ id: r.id, relationship: 'peer' as const })),
+          rating,
+        );
     }
     await snapshotReports(t, a.org.id, cycle.id);
     hr = t.client();
@@ -86,7 +106,11 @@ describe('organisation heatmap', () => {
   it('refuses a minimum in the request: one cycle has one minimum, so two views cannot be subtracted', async () => {
     const refused = await hr.get(url('?minCellSize=3'));
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, code: 'validation_failed', errors: [{ field: 'minCellSize', message: expect.stringContaining('heatmapMinCellSize') }] });
+    expect(refused.body).toMatchObject({
+      statusCode: 400,
+      code: 'validation_failed',
+      errors: [{ field: 'minCellSize', message: expect.stringContaining('heatmapMinCellSize') }],
+    });
     expect(refused.body.message).toMatch(/cycle's heatmapMinCellSize setting/);
     expect((await hr.get(url('?minCellSize=5'))).status).toBe(400);
     const unknown = await hr.get(url('?extra=1'));
@@ -139,7 +163,10 @@ describe('organisation heatmap', () => {
 
   it('gives cycles stored before the setting existed 5, or k when higher (no migration)', async () => {
     const version = await aFrameworkVersion(t.db, a.org.id, { behaviours: 1, statements: 1, openQuestions: 0 });
-    for (const [k, expected] of [[3, 5], [7, 7]]) {
+    for (const [k, expected] of [
+      [3, 5],
+      [7, 7],
+    ]) {
       const old = await aReportCycle(t.db, a.org.id, version.id, { state: 'closed', settings: { anonymityThreshold: k } });
       await t.db.query(`UPDATE cycles SET settings = settings - 'heatmapMinCellSize' WHERE id = $1`, [old.id]);
       expect((await hr.get(`/api/reports/cycles/${old.id}/heatmap`)).body).toMatchObject({ threshold: k, minCellSize: expected });

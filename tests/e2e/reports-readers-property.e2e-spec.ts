@@ -32,10 +32,13 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   visibility: fc.constantFrom<Visibility>('on_close', 'on_release', 'never'),
   showManagerSeparately: fc.boolean(),
   ratings: fc.array(
-    fc.option(fc.record({ relationship: fc.constantFrom('peer' as const, 'direct_report' as const, 'other' as const), rating: fc.integer({ min: 1, max: 5 }) }), {
-      nil: null,
-      freq: 4,
-    }),
+    fc.option(
+      fc.record({ relationship: fc.constantFrom('peer' as const, 'direct_report' as const, 'other' as const), rating: fc.integer({ min: 1, max: 5 }) }),
+      {
+        nil: null,
+        freq: 4,
+      },
+    ),
     { minLength: PEOPLE, maxLength: PEOPLE },
   ),
   managerRated: fc.boolean(),
@@ -74,7 +77,11 @@ describe('readers never count (property, end to end)', () => {
         const version = await aFrameworkVersion(t.db, org.id);
         const cycle = await aReportCycle(t.db, org.id, version.id, {
           state: 'collecting',
-          settings: { anonymityThreshold: 3, showManagerSeparately: s.showManagerSeparately, reportVisibility: { subject: 'on_release', manager: s.visibility } },
+          settings: {
+            anonymityThreshold: 3,
+            showManagerSeparately: s.showManagerSeparately,
+            reportVisibility: { subject: 'on_release', manager: s.visibility },
+          },
         });
         const subject = people[0];
         await aReportSubject(t.db, cycle, subject.id, { managerId: s.manager === null ? null : people[s.manager].id });

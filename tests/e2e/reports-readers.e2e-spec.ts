@@ -258,13 +258,25 @@ describe('readers never count', () => {
     const org = await anOrganization(t.db, { name: 'Heatmap' });
     const hana = await aPerson(t.db, org.id, { name: 'Hana Hr', role: 'admin' });
     version = await aFrameworkVersion(t.db, org.id);
-    const [a, b, c, rae] = [await aPerson(t.db, org.id), await aPerson(t.db, org.id), await aPerson(t.db, org.id), await aPerson(t.db, org.id, { name: 'Rae Rater' })];
+    const [a, b, c, rae] = [
+      await aPerson(t.db, org.id),
+      await aPerson(t.db, org.id),
+      await aPerson(t.db, org.id),
+      await aPerson(t.db, org.id, { name: 'Rae Rater' }),
+    ];
     const cycle = await aReportCycle(t.db, org.id, version.id, { state: 'collecting', settings: { anonymityThreshold: 3, heatmapMinCellSize: 5 } });
     for (let i = 0; i < 10; i++) {
       const subject = await aPerson(t.db, org.id, { department: 'Ops' });
       await aReportSubject(t.db, cycle, subject.id, { department: 'Ops' });
       const third = i < 5 ? rae : c;
-      await uniformResponses(t.db, cycle, version, subject.id, [a, b, third].map((p) => ({ id: p.id, relationship: 'peer' as const })), i < 5 ? 2 : 4);
+      await uniformResponses(
+        t.db,
+        cycle,
+        version,
+        subject.id,
+        [a, b, third].map((p) => ({ id: p.id, relationship: 'peer' as const })),
+        i < 5 ? 2 : 4,
+      );
     }
     await closeAndRelease(org, cycle);
     const hr = await login(hana);
@@ -295,7 +307,14 @@ describe('readers never count', () => {
       { manager: 'never', showManagerSeparately: false },
     );
     await aReportSubject(t.db, rated, kim.id, { managerId: mia.id });
-    await uniformResponses(t.db, rated, version, kim.id, peers.map((p) => ({ id: p.id, relationship: 'peer' as const })), 4);
+    await uniformResponses(
+      t.db,
+      rated,
+      version,
+      kim.id,
+      peers.map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      4,
+    );
     await closeAndRelease(org, rated);
     // The settings are locked from launch on; change them underneath as a later bug or import
     // might, so that the frozen manager's role would now let Mia in.
@@ -325,17 +344,36 @@ describe('readers never count', () => {
       { manager: 'never', showManagerSeparately: false },
     );
     await aReportSubject(t.db, pooled, kim.id, { managerId: mia.id });
-    await uniformResponses(t.db, pooled, version, kim.id, [{ id: mia.id, relationship: 'manager' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))], 3);
+    await uniformResponses(
+      t.db,
+      pooled,
+      version,
+      kim.id,
+      [{ id: mia.id, relationship: 'manager' }, ...peers.map((p) => ({ id: p.id, relationship: 'peer' as const }))],
+      3,
+    );
     await closeAndRelease(org, pooled);
-    const reading = await aCycleAbout(org, kim, mia.id, [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))], {
-      manager: 'on_release',
-      showManagerSeparately: false,
-    });
+    const reading = await aCycleAbout(
+      org,
+      kim,
+      mia.id,
+      [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))],
+      {
+        manager: 'on_release',
+        showManagerSeparately: false,
+      },
+    );
     await closeAndRelease(org, reading);
-    const identified = await aCycleAbout(org, sam, mia.id, [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))], {
-      manager: 'never',
-      showManagerSeparately: true,
-    });
+    const identified = await aCycleAbout(
+      org,
+      sam,
+      mia.id,
+      [{ person: mia, relationship: 'manager', rating: 5 }, ...peers.map((person) => ({ person, relationship: 'peer' as const, rating: 4 }))],
+      {
+        manager: 'never',
+        showManagerSeparately: true,
+      },
+    );
     await closeAndRelease(org, identified);
     const name = (cycleId: string) => (cycleId === pooled.id ? 'pooled' : cycleId === reading.id ? 'reading' : 'identified');
     const sets = async (q: { query: (sql: string, params: unknown[]) => Promise<{ cycle_id: string; subject_id: string; ids: string[] }[]> }) =>

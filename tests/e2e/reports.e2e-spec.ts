@@ -52,25 +52,43 @@ describe('report numbers', () => {
     earlierName = 'Spring 2025';
     const earlier = await aReportCycle(t.db, org.id, version.id, { state: 'released', name: earlierName, closedAt: new Date('2025-06-01T00:00:00Z') });
     await aReportSubject(t.db, earlier, subject.id, { managerId: manager.id });
-    await uniformResponses(t.db, earlier, version, subject.id, [
-      { id: subject.id, relationship: 'self' },
-      { id: manager.id, relationship: 'manager' },
-      { id: p1.id, relationship: 'peer' },
-      { id: p2.id, relationship: 'peer' },
-      { id: p3.id, relationship: 'peer' },
-    ], 3);
+    await uniformResponses(
+      t.db,
+      earlier,
+      version,
+      subject.id,
+      [
+        { id: subject.id, relationship: 'self' },
+        { id: manager.id, relationship: 'manager' },
+        { id: p1.id, relationship: 'peer' },
+        { id: p2.id, relationship: 'peer' },
+        { id: p3.id, relationship: 'peer' },
+      ],
+      3,
+    );
     await snapshotReports(t, org.id, earlier.id);
     // Closer in time but on another framework: never the trend's baseline.
     const elsewhere = await aReportCycle(t.db, org.id, other.id, { state: 'released', closedAt: new Date('2025-12-01T00:00:00Z') });
     await aReportSubject(t.db, elsewhere, subject.id);
-    await uniformResponses(t.db, elsewhere, other, subject.id, [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })), 5);
+    await uniformResponses(
+      t.db,
+      elsewhere,
+      other,
+      subject.id,
+      [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      5,
+    );
     await snapshotReports(t, org.id, elsewhere.id);
 
     const cycle = await aReportCycle(t.db, org.id, version.id, { state: 'closed', name: 'Autumn 2026', closedAt: new Date('2026-10-01T00:00:00Z') });
     await aReportSubject(t.db, cycle, subject.id, { managerId: manager.id, department: 'Collections', hasReports: true });
     await aReportSubject(t.db, cycle, thin.id, { managerId: manager.id });
-    const respond = (raterId: string, relationship: 'self' | 'manager' | 'peer' | 'direct_report' | 'other', ratings: (number | null)[], comments?: (string | null)[]) =>
-      aResponse(t.db, cycle, version, { subjectId: subject.id, raterId, relationship, ratings, comments });
+    const respond = (
+      raterId: string,
+      relationship: 'self' | 'manager' | 'peer' | 'direct_report' | 'other',
+      ratings: (number | null)[],
+      comments?: (string | null)[],
+    ) => aResponse(t.db, cycle, version, { subjectId: subject.id, raterId, relationship, ratings, comments });
     await respond(subject.id, 'self', [4, 4, 5, 5, 1, null], ['I ask before I decide.']);
     await respond(manager.id, 'manager', [3, 3, 3, 3, 3, 3], ['Keep asking the quiet ones.']);
     await respond(p1.id, 'peer', [2, 3, 3, 4, 4, 4], ['Listens well in planning.']);
@@ -94,13 +112,27 @@ describe('report numbers', () => {
     // the subject's to read yet, so never the trend's baseline either.
     const unreleased = await aReportCycle(t.db, org.id, version.id, { state: 'closed', name: 'Winter 2026', closedAt: new Date('2026-03-01T00:00:00Z') });
     await aReportSubject(t.db, unreleased, subject.id, { managerId: manager.id });
-    await uniformResponses(t.db, unreleased, version, subject.id, [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })), 5);
+    await uniformResponses(
+      t.db,
+      unreleased,
+      version,
+      subject.id,
+      [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      5,
+    );
     await snapshotReports(t, org.id, unreleased.id);
 
     // A later cycle on the same framework must not be the earlier one either.
     const later = await aReportCycle(t.db, org.id, version.id, { state: 'closed', closedAt: new Date('2027-01-01T00:00:00Z') });
     await aReportSubject(t.db, later, subject.id);
-    await uniformResponses(t.db, later, version, subject.id, [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })), 1);
+    await uniformResponses(
+      t.db,
+      later,
+      version,
+      subject.id,
+      [p1, p2, p3].map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      1,
+    );
     await snapshotReports(t, org.id, later.id);
 
     const result = await snapshotReports(t, org.id, cycle.id);
@@ -204,7 +236,7 @@ describe('report numbers', () => {
     expect(report.developmentAreas.map((s: { statementId: string }) => s.statementId)).toEqual([ids[0], ids[1], ids[2]]);
   });
 
-  it('shows comments unattributed, the manager\'s among them, the subject\'s apart', () => {
+  it("shows comments unattributed, the manager's among them, the subject's apart", () => {
     const [first, second] = report.comments;
     expect(first.self).toEqual(['I ask before I decide.']);
     expect([...first.others].sort()).toEqual(['Could share plans earlier.', 'Explains the why.', 'Keep asking the quiet ones.', 'Listens well in planning.']);
@@ -254,11 +286,17 @@ describe('report numbers', () => {
   it('keeps a released report as it was: a rerun after release changes nothing', async () => {
     const cycleId = report.cycle.id;
     await t.db.query(`UPDATE cycles SET state = 'released', released_at = now() WHERE id = $1`, [cycleId]);
-    const [before] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
+    const [before] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [
+      cycleId,
+      subject.id,
+    ]);
     await t.db.query(`UPDATE answers SET rating = 1 WHERE cycle_id = $1`, [cycleId]);
     const rerun = await snapshotReports(t, orgId, cycleId);
     expect(rerun).toEqual({ subjects: 2, written: 0, replaced: false });
-    const [after] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [cycleId, subject.id]);
+    const [after] = await t.db.query(`SELECT computed_at, report, summary FROM report_snapshots WHERE cycle_id = $1 AND subject_id = $2`, [
+      cycleId,
+      subject.id,
+    ]);
     expect(after).toEqual(before);
   });
 });
@@ -293,14 +331,25 @@ describe('report numbers with raters who may read the report', () => {
     const manager = await aPerson(t.db, org.id, { name: 'Maya Manager', withLogin: false });
     sam = await aPerson(t.db, org.id, { name: 'Sam Subject', managerId: manager.id, withLogin: false });
     ola = await aPerson(t.db, org.id, { name: 'Ola Other', managerId: manager.id, withLogin: false });
-    const [p1, p2, p3, o1] = [await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false }), await aPerson(t.db, org.id, { withLogin: false })];
+    const [p1, p2, p3, o1] = [
+      await aPerson(t.db, org.id, { withLogin: false }),
+      await aPerson(t.db, org.id, { withLogin: false }),
+      await aPerson(t.db, org.id, { withLogin: false }),
+      await aPerson(t.db, org.id, { withLogin: false }),
+    ];
     const version = await aFrameworkVersion(t.db, org.id, { behaviours: 2, statements: 1, openQuestions: 1 });
 
     type Rater = { id: string; relationship: 'self' | 'manager' | 'peer' | 'other'; rating: number; comment?: string };
     const seed = async (cycle: TestCycle, subject: TestPerson, raters: Rater[]): Promise<void> => {
       await aReportSubject(t.db, cycle, subject.id, { managerId: manager.id });
       for (const r of raters) {
-        await aResponse(t.db, cycle, version, { subjectId: subject.id, raterId: r.id, relationship: r.relationship, ratings: [r.rating, r.rating], comments: [r.comment ?? null] });
+        await aResponse(t.db, cycle, version, {
+          subjectId: subject.id,
+          raterId: r.id,
+          relationship: r.relationship,
+          ratings: [r.rating, r.rating],
+          comments: [r.comment ?? null],
+        });
       }
     };
     const pooledSam = (subject: TestPerson): Rater[] => [
@@ -312,10 +361,16 @@ describe('report numbers with raters who may read the report', () => {
     const aCycleWith = async (name: string, settings: Partial<CycleSettings>): Promise<TestCycle> =>
       aReportCycle(t.db, org.id, version.id, { state: 'closed', name, settings });
 
-    const pooledRead = await aCycleWith('Pooled, managers read', { showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'on_release' } });
+    const pooledRead = await aCycleWith('Pooled, managers read', {
+      showManagerSeparately: false,
+      reportVisibility: { subject: 'on_release', manager: 'on_release' },
+    });
     await seed(pooledRead, sam, pooledSam(sam));
     await seed(pooledRead, ola, [...pooledSam(ola), { id: o1.id, relationship: 'other', rating: 4 }]);
-    const pooledNever = await aCycleWith('Pooled, managers never read', { showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'never' } });
+    const pooledNever = await aCycleWith('Pooled, managers never read', {
+      showManagerSeparately: false,
+      reportVisibility: { subject: 'on_release', manager: 'never' },
+    });
     await seed(pooledNever, sam, pooledSam(sam));
     const shown = await aCycleWith('Manager shown', {});
     const withHr: Rater[] = [
@@ -339,12 +394,22 @@ describe('report numbers with raters who may read the report', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
-  const columns = (report: any) => Object.fromEntries(report.columns.map((c: { key: string; shown: boolean; respondents?: number; reason?: string }) => [c.key, c.shown ? c.respondents : c.reason]));
+  const columns = (report: any) =>
+    Object.fromEntries(
+      report.columns.map((c: { key: string; shown: boolean; respondents?: number; reason?: string }) => [c.key, c.shown ? c.respondents : c.reason]),
+    );
   const statementCells = (report: any) => report.behaviours.flatMap((b: any) => b.statements.map((s: any) => s.cells));
 
   it('does not let a pooled manager who reads the report make up k: nothing but self is shown', async () => {
     const report = await read('pooledRead', sam);
-    expect(columns(report)).toEqual({ self: 1, manager: 'below_threshold', peer: 'below_threshold', direct_report: 'no_responses', others: 'below_threshold', all_others: 'below_threshold' });
+    expect(columns(report)).toEqual({
+      self: 1,
+      manager: 'below_threshold',
+      peer: 'below_threshold',
+      direct_report: 'no_responses',
+      others: 'below_threshold',
+      all_others: 'below_threshold',
+    });
     for (const cells of statementCells(report)) {
       expect(cells.self).toEqual({ shown: true, mean: 4, n: 1, spread: 0 });
       for (const key of ['manager', 'peer', 'others', 'all_others']) expect(cells[key]).toEqual({ shown: false, reason: 'below_threshold' });
@@ -374,7 +439,14 @@ describe('report numbers with raters who may read the report', () => {
 
   it('does not count an HR admin who rates a colleague toward k, and keeps their ratings in a big enough group', async () => {
     const thin = await read('shown', sam);
-    expect(columns(thin)).toEqual({ self: 'no_responses', manager: 1, peer: 'below_threshold', direct_report: 'no_responses', others: 'below_threshold', all_others: 'below_threshold' });
+    expect(columns(thin)).toEqual({
+      self: 'no_responses',
+      manager: 1,
+      peer: 'below_threshold',
+      direct_report: 'no_responses',
+      others: 'below_threshold',
+      all_others: 'below_threshold',
+    });
     const full = await read('shown', ola);
     expect(columns(full)).toMatchObject({ manager: 1, peer: 4, all_others: 5 });
     for (const cells of statementCells(full)) {

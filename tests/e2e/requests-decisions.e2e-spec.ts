@@ -36,7 +36,13 @@ describe('feedback requests: decisions and lists', () => {
       expect(approvals.status).toBe(200);
       expect(approvals.body.kind).toBe('approvals');
       expect(approvals.body.items).toEqual([
-        expect.objectContaining({ id: first, cycleId: cycle.id, subject: expect.objectContaining({ id: a.member.id }), rater: expect.objectContaining({ name: 'Ada Archivist' }), relationship: 'peer' }),
+        expect.objectContaining({
+          id: first,
+          cycleId: cycle.id,
+          subject: expect.objectContaining({ id: a.member.id }),
+          rater: expect.objectContaining({ name: 'Ada Archivist' }),
+          relationship: 'peer',
+        }),
         expect.objectContaining({ id: second, rater: expect.objectContaining({ name: 'Ben Builder' }) }),
       ]);
       expect((await as(a.colleague).get('/api/feedback-requests?mine=approvals')).body.items).toEqual([]);
@@ -47,10 +53,21 @@ describe('feedback requests: decisions and lists', () => {
     it('approves (proposed → open), once', async () => {
       const approved = await as(a.manager).post(`/api/feedback-requests/${first}/approve`);
       expect(approved.status).toBe(200);
-      expect(approved.body).toEqual({ id: first, cycleId: cycle.id, subjectId: a.member.id, raterId: p(0).id, relationship: 'peer', state: 'open', reason: null });
+      expect(approved.body).toEqual({
+        id: first,
+        cycleId: cycle.id,
+        subjectId: a.member.id,
+        raterId: p(0).id,
+        relationship: 'peer',
+        state: 'open',
+        reason: null,
+      });
       // The rater hears of it through the cycle's invitation job, queued by the approval.
       const jobs = t.app.get(JobsService);
-      expect(jobs.heldJobs(JOB_NAMES.cycleInvitations)).toContainEqual({ name: JOB_NAMES.cycleInvitations, data: { organizationId: a.org.id, cycleId: cycle.id } });
+      expect(jobs.heldJobs(JOB_NAMES.cycleInvitations)).toContainEqual({
+        name: JOB_NAMES.cycleInvitations,
+        data: { organizationId: a.org.id, cycleId: cycle.id },
+      });
       const mailsTo = async (email: string) => (await as(a.admin).get('/api/outbox')).body.items.filter((m: { recipient: string }) => m.recipient === email);
       expect(await mailsTo(p(0).email)).toEqual([]);
       await jobs.runHeld(JOB_NAMES.cycleInvitations);
@@ -145,7 +162,8 @@ describe('feedback requests: decisions and lists', () => {
       await t.db.query(`UPDATE cycles SET nomination_deadline = now() - interval '1 hour' WHERE id = $1`, [cycle.id]);
       const mailAbout = async (rater: { name: string }) =>
         (await as(a.admin).get('/api/outbox')).body.items.find(
-          (m: { recipient: string; subject: string; text: string }) => m.recipient === a.member.email && m.subject.includes(rater.name) && m.text.includes(cycle.id),
+          (m: { recipient: string; subject: string; text: string }) =>
+            m.recipient === a.member.email && m.subject.includes(rater.name) && m.text.includes(cycle.id),
         );
 
       // A direct report is not the subject's to replace once nominations have closed: HR can add someone.
@@ -233,7 +251,7 @@ describe('feedback requests: decisions and lists', () => {
     });
   });
 
-  it("my tasks: grouped by cycle, newest first, with deadline and progress", async () => {
+  it('my tasks: grouped by cycle, newest first, with deadline and progress', async () => {
     const rater = p(4);
     const older = await aNominatingCycle({ responseDeadline: new Date('2030-01-31T17:00:00Z') }, 'collecting');
     const newer = await aNominatingCycle({}, 'collecting');
@@ -252,7 +270,13 @@ describe('feedback requests: decisions and lists', () => {
     expect(mine.map((c: { id: string }) => c.id)).toEqual([newer.id, older.id]);
     expect(mine[1]).toMatchObject({ state: 'collecting', responseDeadline: '2030-01-31T17:00:00.000Z' });
     expect(mine[1].requests).toEqual([
-      expect.objectContaining({ id: two, subject: expect.objectContaining({ name: 'Cora Colleague' }), state: 'submitted', progress: { answered: 6, total: 6 }, canAnswer: false }),
+      expect.objectContaining({
+        id: two,
+        subject: expect.objectContaining({ name: 'Cora Colleague' }),
+        state: 'submitted',
+        progress: { answered: 6, total: 6 },
+        canAnswer: false,
+      }),
       expect.objectContaining({ id: one, state: 'in_progress', progress: { answered: 1, total: 6 }, canAnswer: true, submittedAt: null }),
     ]);
     expect(mine[0].requests.map((r: { id: string }) => r.id)).toEqual([three]);

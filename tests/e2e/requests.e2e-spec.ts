@@ -126,13 +126,20 @@ describe('feedback requests: asking for feedback', () => {
         maxOpenRequestsPerRater: 3,
         canRequest: true,
       });
-      expect(response.body.items.map((x: { relationship: string; rater: { name: string }; state: string }) => [x.relationship, x.rater.name, x.state])).toEqual([
-        ['self', 'Mo Member', 'open'],
-        ['manager', 'Maya Manager', 'open'],
-        ['peer', 'Ada Archivist', 'proposed'],
-        ['peer', 'Ben Builder', 'proposed'],
-      ]);
-      expect(itemFor(response, p(0).id)).toMatchObject({ reason: null, canRemove: true, canDecide: false, rater: { title: 'Specialist', department: 'Learning' } });
+      expect(response.body.items.map((x: { relationship: string; rater: { name: string }; state: string }) => [x.relationship, x.rater.name, x.state])).toEqual(
+        [
+          ['self', 'Mo Member', 'open'],
+          ['manager', 'Maya Manager', 'open'],
+          ['peer', 'Ada Archivist', 'proposed'],
+          ['peer', 'Ben Builder', 'proposed'],
+        ],
+      );
+      expect(itemFor(response, p(0).id)).toMatchObject({
+        reason: null,
+        canRemove: true,
+        canDecide: false,
+        rater: { title: 'Specialist', department: 'Learning' },
+      });
       const audit = await as(a.admin).get(`/api/audit-events?targetId=${cycle.id}`);
       expect(audit.body.items[0]).toMatchObject({ action: 'feedback_requests.requested', details: { subjectId: a.member.id, state: 'proposed' } });
     });
@@ -168,7 +175,14 @@ describe('feedback requests: asking for feedback', () => {
 
     it('validates the body: 1 to 20 distinct person ids', async () => {
       const tooMany = Array.from({ length: 21 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-      for (const body of [{ raterIds: [] }, { raterIds: tooMany }, { raterIds: ['x'] }, { raterIds: [p(3).id, p(3).id] }, {}, { raterIds: [p(3).id], note: 'hi' }]) {
+      for (const body of [
+        { raterIds: [] },
+        { raterIds: tooMany },
+        { raterIds: ['x'] },
+        { raterIds: [p(3).id, p(3).id] },
+        {},
+        { raterIds: [p(3).id], note: 'hi' },
+      ]) {
         const response = await as(a.member).post(listUrl(cycle.id, a.member.id), body);
         expect(response.status).toBe(400);
         expect(response.body.errors.length).toBeGreaterThan(0);
@@ -229,7 +243,14 @@ describe('feedback requests: asking for feedback', () => {
       expect(candidates.status).toBe(200);
       expect(candidates.body).toMatchObject({ subjectId: a.member.id, maxOpenRequestsPerRater: 2 });
       const byName = Object.fromEntries(candidates.body.items.map((c: { name: string }) => [c.name, c]));
-      expect(byName['Gus Guide']).toEqual({ id: p(6).id, name: 'Gus Guide', title: 'Specialist', department: 'Learning', openRequests: 2, status: 'at_capacity' });
+      expect(byName['Gus Guide']).toEqual({
+        id: p(6).id,
+        name: 'Gus Guide',
+        title: 'Specialist',
+        department: 'Learning',
+        openRequests: 2,
+        status: 'at_capacity',
+      });
       expect(byName['Fay Fundraiser']).toMatchObject({ openRequests: 0, status: 'available' });
       expect(byName['Eli Educator']).toMatchObject({ status: 'declined' });
       // Already asked: no load shown, as it would drop when they submit.
@@ -261,7 +282,11 @@ describe('feedback requests: asking for feedback', () => {
   describe('when nominations are closed', () => {
     it.each([
       ['the cycle is closed', { state: 'closed' as const, settings: {} }, /cycle is closed/],
-      ['the nomination deadline has passed', { state: 'nominating' as const, settings: { nominationDeadline: new Date(Date.now() - 60_000) } }, /nominations closed on/],
+      [
+        'the nomination deadline has passed',
+        { state: 'nominating' as const, settings: { nominationDeadline: new Date(Date.now() - 60_000) } },
+        /nominations closed on/,
+      ],
       ['the cycle collects no peers', { state: 'collecting' as const, settings: { minPeers: 0, maxPeers: 0 } }, /does not collect feedback from peers/],
     ])('refuses a request when %s', async (_name, { state, settings }, message) => {
       const cycle = await aNominatingCycle(settings, state);
@@ -283,7 +308,13 @@ describe('feedback requests: asking for feedback', () => {
   describe('after the nomination deadline', () => {
     /** A collecting cycle whose nomination deadline passed an hour ago, the member with two peers asked before it. */
     async function pastDeadline(settings: Partial<Parameters<typeof aNominatingCycle>[0]> = {}) {
-      const cycle = await aNominatingCycle({ minPeers: 2, maxPeers: 3, maxOpenRequestsPerRater: 5, nominationDeadline: new Date(Date.now() + 86_400_000), ...settings });
+      const cycle = await aNominatingCycle({
+        minPeers: 2,
+        maxPeers: 3,
+        maxOpenRequestsPerRater: 5,
+        nominationDeadline: new Date(Date.now() + 86_400_000),
+        ...settings,
+      });
       const first = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(0).id, state: 'open' });
       const second = await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(1).id, state: 'open' });
       await t.db.query(`UPDATE feedback_requests SET created_at = now() - interval '1 day' WHERE cycle_id = $1`, [cycle.id]);
@@ -365,11 +396,19 @@ describe('feedback requests: asking for feedback', () => {
   describe('their own answers', () => {
     it('shows the subject their self-review, and the manager their own review, as they are; never the others', async () => {
       const cycle = await aNominatingCycle({}, 'collecting');
-      await t.db.query(`UPDATE feedback_requests SET state = 'submitted', submitted_at = now() WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'self'`, [cycle.id, a.member.id]);
-      await t.db.query(`UPDATE feedback_requests SET state = 'in_progress' WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'manager'`, [cycle.id, a.member.id]);
+      await t.db.query(
+        `UPDATE feedback_requests SET state = 'submitted', submitted_at = now() WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'self'`,
+        [cycle.id, a.member.id],
+      );
+      await t.db.query(`UPDATE feedback_requests SET state = 'in_progress' WHERE cycle_id = $1 AND subject_id = $2 AND relationship = 'manager'`, [
+        cycle.id,
+        a.member.id,
+      ]);
       await aRequest(t.db, cycle, { subjectId: a.member.id, raterId: p(0).id, state: 'submitted' });
       const states = async (who: { email: string }) =>
-        Object.fromEntries((await as(who).get(listUrl(cycle.id, a.member.id))).body.items.map((x: { relationship: string; state: string }) => [x.relationship, x.state]));
+        Object.fromEntries(
+          (await as(who).get(listUrl(cycle.id, a.member.id))).body.items.map((x: { relationship: string; state: string }) => [x.relationship, x.state]),
+        );
       expect(await states(a.member)).toEqual({ self: 'submitted', manager: 'open', peer: 'open' });
       expect(await states(a.manager)).toEqual({ self: 'open', manager: 'in_progress', peer: 'open' });
       expect(await states(a.admin)).toEqual({ self: 'submitted', manager: 'in_progress', peer: 'submitted' });

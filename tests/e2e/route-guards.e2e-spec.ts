@@ -26,9 +26,7 @@ describe('deny by default', () => {
 
   it('every route outside the public list answers 401 to an anonymous caller', async () => {
     const document = buildOpenApiDocument(t.app);
-    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })),
-    );
+    const routes = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
     expect(routes.length).toBeGreaterThan(10);
     const failures: string[] = [];
     for (const { method, path } of routes) {

@@ -47,7 +47,13 @@ describe('first-run set-up', () => {
     // Typed in lower case with spaces: still the code.
     const done = await visitor.post('/api/setup', form(code.toLowerCase().replace(/-/g, ' ')));
     expect(done.status).toBe(201);
-    expect(done.body).toMatchObject({ name: 'Bérénice Admin', email: 'berenice@ateliers.example', role: 'admin', organizationName: 'Ateliers Bérénice', organizationTimeZone: 'UTC' });
+    expect(done.body).toMatchObject({
+      name: 'Bérénice Admin',
+      email: 'berenice@ateliers.example',
+      role: 'admin',
+      organizationName: 'Ateliers Bérénice',
+      organizationTimeZone: 'UTC',
+    });
 
     // Signed in, as HR of the new organisation, with its default framework in place.
     const me = await visitor.get('/api/auth/me');

@@ -106,13 +106,20 @@ describe('mail through a real SMTP server, sent by the job queue', () => {
     const org = await anOrganization(t.db);
     const admin = await aPerson(t.db, org.id, { role: 'admin' });
     const lead = await aPerson(t.db, org.id, { name: 'Lee Lead' });
-    const team = [await aPerson(t.db, org.id, { name: 'Ana Able', managerId: lead.id }), await aPerson(t.db, org.id, { name: 'Ben Baker', managerId: lead.id })];
+    const team = [
+      await aPerson(t.db, org.id, { name: 'Ana Able', managerId: lead.id }),
+      await aPerson(t.db, org.id, { name: 'Ben Baker', managerId: lead.id }),
+    ];
     const hr = t.client();
     await hr.login(admin.email, TEST_PASSWORD);
     const before = smtp.messages.length;
     // The first recipient the queue tries is refused (451): that job attempt fails.
     smtp.refuseNextRecipients(1);
-    const cycle = await aLaunchedCycle(hr, team.map((p) => p.id), { name: 'Retried', settings: { minPeers: 0, maxPeers: 0 } });
+    const cycle = await aLaunchedCycle(
+      hr,
+      team.map((p) => p.id),
+      { name: 'Retried', settings: { minPeers: 0, maxPeers: 0 } },
+    );
     const job = async (): Promise<{ state: string; retry_count: number } | undefined> => {
       const rows: { state: string; retry_count: number }[] = await t.db.query(
         `SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND data->>'cycleId' = $2`,
@@ -127,11 +134,17 @@ describe('mail through a real SMTP server, sent by the job queue', () => {
     expect(await job()).toEqual({ state: 'retry', retry_count: 0 });
     // The refused mail is not recorded as sent (a retry must send it).
     const refusedTo = smtp.refused[0];
-    const [{ n: recorded }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [org.id, refusedTo]);
+    const [{ n: recorded }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [
+      org.id,
+      refusedTo,
+    ]);
     expect(recorded).toBe(0);
 
     // pg-boss waits 30 s before the first retry; the test does not: the retry is made due now.
-    await t.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND data->>'cycleId' = $2 AND state = 'retry'`, [JOB_NAMES.cycleInvitations, cycle.id]);
+    await t.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND data->>'cycleId' = $2 AND state = 'retry'`, [
+      JOB_NAMES.cycleInvitations,
+      cycle.id,
+    ]);
     const raters = [lead, ...team].map((p) => p.email).sort();
     await smtp.waitFor(before + raters.length);
     while ((await job())?.state !== 'completed' && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 200));
@@ -148,7 +161,12 @@ describe('mail through a real SMTP server, sent by the job queue', () => {
       jobs.runNow(JOB_NAMES.cycleInvitations, { organizationId: org.id, cycleId: cycle.id }),
     ]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.messages.slice(before).map((m) => m.to[0]).sort()).toEqual(raters);
+    expect(
+      smtp.messages
+        .slice(before)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(raters);
   });
 });
 
@@ -181,7 +199,10 @@ describe('two runs of one mail job at once, the first one failing', () => {
     expect(smtp.refused).toEqual([solo.email]);
     // The run that did not fail sent it: the rater has their invitation, once, and it is recorded once.
     expect(smtp.to(solo.email).map((m) => m.subject)).toEqual(['Your feedback is requested: Raced']);
-    const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [org.id, solo.email]);
+    const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE organization_id = $1 AND recipient = $2`, [
+      org.id,
+      solo.email,
+    ]);
     expect(n).toBe(1);
     // The failed run's retry finds nothing left to send.
     await jobs.runNow(JOB_NAMES.cycleInvitations, data);

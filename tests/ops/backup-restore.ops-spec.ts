@@ -51,7 +51,14 @@ describe('backup and restore (pg_dump -Fc, pg_restore)', () => {
       comments: ['Ich höre zu — «всегда».'],
     });
     await uniformResponses(t.db, cycle, framework, subject.id, [{ id: manager.id, relationship: 'manager' }], 4);
-    await uniformResponses(t.db, cycle, framework, subject.id, peers.map((p) => ({ id: p.id, relationship: 'peer' as const })), 3);
+    await uniformResponses(
+      t.db,
+      cycle,
+      framework,
+      subject.id,
+      peers.map((p) => ({ id: p.id, relationship: 'peer' as const })),
+      3,
+    );
     await snapshotReports(t, org.id, cycle.id);
     url = reportUrl(cycle.id, subject.id);
   });

@@ -77,7 +77,9 @@ export async function generateOrganisation(db: DataSource, organizationId: strin
        RETURNING id`,
       [organizationId, sizes.subjects, sizes.departments, sizes.fanOut],
     );
-    const [framework]: { id: string }[] = await tx.query(`INSERT INTO frameworks (organization_id, name) VALUES ($1, 'Perf framework') RETURNING id`, [organizationId]);
+    const [framework]: { id: string }[] = await tx.query(`INSERT INTO frameworks (organization_id, name) VALUES ($1, 'Perf framework') RETURNING id`, [
+      organizationId,
+    ]);
     const [version]: { id: string }[] = await tx.query(
       `INSERT INTO framework_versions (organization_id, framework_id, version) VALUES ($1, $2, 1) RETURNING id`,
       [organizationId, framework.id],
@@ -173,8 +175,14 @@ export async function generateClosedCycle(
           AND random() < 0.35`,
       [org, cycle.id, world.frameworkVersionId, COMMENTS],
     );
-    const [{ requests }]: { requests: number }[] = await tx.query(`SELECT count(*)::int AS requests FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2`, [org, cycle.id]);
-    const [{ answers }]: { answers: number }[] = await tx.query(`SELECT count(*)::int AS answers FROM answers WHERE organization_id = $1 AND cycle_id = $2`, [org, cycle.id]);
+    const [{ requests }]: { requests: number }[] = await tx.query(
+      `SELECT count(*)::int AS requests FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2`,
+      [org, cycle.id],
+    );
+    const [{ answers }]: { answers: number }[] = await tx.query(`SELECT count(*)::int AS answers FROM answers WHERE organization_id = $1 AND cycle_id = $2`, [
+      org,
+      cycle.id,
+    ]);
     return { cycleId: cycle.id, requests, answers };
   });
 }

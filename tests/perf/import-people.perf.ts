@@ -41,10 +41,10 @@ describe(`people import benchmark (${ROWS} rows)`, () => {
     expect(n).toBe(ROWS - 1);
 
     const sql = await timed(() =>
-      t.db.query(
-        `INSERT INTO people (organization_id, email, name) SELECT $1, 'sql' || g || '@perf.example', 'Sql ' || g FROM generate_series(1, $2) g`,
-        [org.id, ROWS],
-      ),
+      t.db.query(`INSERT INTO people (organization_id, email, name) SELECT $1, 'sql' || g || '@perf.example', 'Sql ' || g FROM generate_series(1, $2) g`, [
+        org.id,
+        ROWS,
+      ]),
     );
     const size = `${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(2)} MB`;
     const results: Measurement[] = [

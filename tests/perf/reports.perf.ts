@@ -63,7 +63,9 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
     results.push({ what: `generate ${sizes.subjects} people, org chart, framework (${sizes.statements} statements)`, value: `${world.ms} ms` });
 
     if (WITH_TREND) {
-      const earlier = await timed(() => generateClosedCycle(t.db, world.result, { name: 'Earlier', closedAt: new Date(Date.now() - 180 * 864e5), state: 'released', seed: 0.17 }));
+      const earlier = await timed(() =>
+        generateClosedCycle(t.db, world.result, { name: 'Earlier', closedAt: new Date(Date.now() - 180 * 864e5), state: 'released', seed: 0.17 }),
+      );
       await analyse(t.db);
       const first = await timed(() => snapshotReports(t, org.id, earlier.result.cycleId));
       expect(first.result.written).toBe(sizes.subjects);
@@ -73,7 +75,10 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
     const generated = await timed(() => generateClosedCycle(t.db, world.result, { name: 'Measured', closedAt: new Date() }));
     const { cycleId, answers, requests } = generated.result;
     await analyse(t.db);
-    results.push({ what: `generate the measured cycle: ${requests.toLocaleString('en')} responses, ${answers.toLocaleString('en')} answers`, value: `${generated.ms} ms` });
+    results.push({
+      what: `generate the measured cycle: ${requests.toLocaleString('en')} responses, ${answers.toLocaleString('en')} answers`,
+      value: `${generated.ms} ms`,
+    });
 
     // Snapshot at close: the reports.snapshot job's work, through the real service.
     const snapshot = await timed(() => snapshotReports(t, org.id, cycleId));
@@ -112,7 +117,11 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       await t.db.query(`VACUUM (ANALYZE) answers, feedback_requests, report_snapshots, cycle_subjects`);
       await t.db.query(`CHECKPOINT`);
     });
-    results.push({ what: 'VACUUM (ANALYZE) of the bulk-loaded tables and a CHECKPOINT before the reads', value: `${vacuum.ms} ms`, note: 'steady state for the measurements below' });
+    results.push({
+      what: 'VACUUM (ANALYZE) of the bulk-loaded tables and a CHECKPOINT before the reads',
+      value: `${vacuum.ms} ms`,
+      note: 'steady state for the measurements below',
+    });
 
     const hr = t.client();
     await hr.login(admin.email, TEST_PASSWORD);
@@ -157,7 +166,11 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       note: 'one GROUP BY over the snapshot summaries',
     });
     results.push({ what: 'plain SQL: the same GROUP BY over the snapshot summaries', value: `${plainMapFromSnapshots.ms} ms` });
-    results.push({ what: 'plain SQL: the same means straight from the answers (person × behaviour, then department)', value: `${plainMapFromAnswers.ms} ms`, note: 'no anonymity rules' });
+    results.push({
+      what: 'plain SQL: the same means straight from the answers (person × behaviour, then department)',
+      value: `${plainMapFromAnswers.ms} ms`,
+      note: 'no anonymity rules',
+    });
 
     // One report read, 20 concurrent readers over HTTP on loopback, bounded loop, served by the
     // built server in its own process (as `npm start` runs it) on this database.
@@ -198,7 +211,11 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
         Array.from({ length: READERS }, async (_, reader) => {
           for (let n = 0; n < READS_PER_READER; n++) {
             const start = performance.now();
-            await sqlPool.query(`SELECT report FROM report_snapshots WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`, [org.id, cycleId, pick(reader * READS_PER_READER + n)]);
+            await sqlPool.query(`SELECT report FROM report_snapshots WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`, [
+              org.id,
+              cycleId,
+              pick(reader * READS_PER_READER + n),
+            ]);
             sqlLatencies.push(performance.now() - start);
           }
         }),
@@ -206,7 +223,11 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
     } finally {
       await sqlPool.end();
     }
-    results.push({ what: `plain SQL: the snapshot row by primary key, ${READERS} concurrent connections`, value: `p95 ${ms(percentile(sqlLatencies, 95))} (p50 ${ms(percentile(sqlLatencies, 50))})`, note: 'from inside Jest, whose module sandbox runs slower than the server process' });
+    results.push({
+      what: `plain SQL: the snapshot row by primary key, ${READERS} concurrent connections`,
+      value: `p95 ${ms(percentile(sqlLatencies, 95))} (p50 ${ms(percentile(sqlLatencies, 50))})`,
+      note: 'from inside Jest, whose module sandbox runs slower than the server process',
+    });
     const oneFromAnswers: number[] = [];
     for (let i = 0; i < 20; i++) {
       const start = performance.now();
@@ -219,10 +240,15 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       );
       oneFromAnswers.push(performance.now() - start);
     }
-    results.push({ what: "plain SQL: one subject's aggregate straight from the answers (GROUP BY statement, relationship), sequential", value: `p95 ${ms(percentile(oneFromAnswers, 95))}` });
+    results.push({
+      what: "plain SQL: one subject's aggregate straight from the answers (GROUP BY statement, relationship), sequential",
+      value: `p95 ${ms(percentile(oneFromAnswers, 95))}`,
+    });
 
     writeResults('reports', 'Reports: snapshot, heatmap, reads', results, [
-      `Load average at the end of the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min; 2 cores, shared with other work).`,
+      `Load average at the end of the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min; 2 cores, shared with other work).`,
       '',
       `Data: ${sizes.subjects.toLocaleString('en')} subjects, ${sizes.ratersPerSubject} responses each (self, manager, up to 3 direct reports, peers), ${sizes.statements} statements,`,
       `~6 % not observed, ~35 % of open questions commented${WITH_TREND ? '; an earlier released cycle on the same framework, so every report has a trend' : ''}.`,
@@ -232,7 +258,7 @@ describe(`reports benchmark (${DEFAULT_SIZES.subjects} subjects × ${DEFAULT_SIZ
       'per subject, and one INSERT … SELECT FROM json_to_recordset (each report kept as the JSON text it is served as).',
       'A report read: the session (remembered by the instance for up to SESSION_CACHE_MS = 2 s; changes announced over LISTEN/NOTIFY),',
       'one prepared statement (cycle, subject, the stored report text), the access rule, an audit INSERT (grouped with concurrent views),',
-      'and the stored text served as is. Each read is of another subject, mostly not yet in PostgreSQL\'s buffer cache.',
+      "and the stored text served as is. Each read is of another subject, mostly not yet in PostgreSQL's buffer cache.",
       'The reads are served by the built server in its own process (dist/, NODE_ENV=production, as `npm start` runs it; jobs on);',
       'the readers run in another Node process (node:http, keep-alive), after a warm-up of 2,000 reads of other subjects.',
       'Plain SQL lines compute the raw numbers only (no anonymity decisions, no JSON, nothing stored): a floor, not an equivalent.',

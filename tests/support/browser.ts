@@ -141,7 +141,11 @@ function track(page: Page): void {
   page.once('close', () => openPages.delete(page));
 }
 
-const fileName = (name: string): string => name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 150);
+const fileName = (name: string): string =>
+  name
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 150);
 
 /**
  * Called by the browser tests' Jest environment when a test or hook fails: a full-page PNG of each
@@ -161,7 +165,11 @@ async function pictureFailure(testName: string): Promise<void> {
 
 /** Waits for the signed-in layout (the desktop's Sign out button or the phone's Menu). */
 const signedInLayout = (page: Page): Promise<void> =>
-  page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Menu' })).first().waitFor();
+  page
+    .getByRole('button', { name: 'Sign out' })
+    .or(page.getByRole('button', { name: 'Menu' }))
+    .first()
+    .waitFor();
 
 /**
  * Signs a person in without the sign-in form (a session made by the SessionService, its cookie put

@@ -39,8 +39,7 @@ export function runHeldJobs(t: TestApp, name?: string): Promise<number> {
 
 /** The requests of a cycle as rows `{subject_id, rater_id, relationship, state}`, sorted for comparison. */
 export async function requestsOf(t: TestApp, cycleId: string): Promise<{ subject_id: string; rater_id: string; relationship: string; state: string }[]> {
-  return t.db.query(
-    `SELECT subject_id, rater_id, relationship, state FROM feedback_requests WHERE cycle_id = $1 ORDER BY subject_id, relationship, rater_id`,
-    [cycleId],
-  );
+  return t.db.query(`SELECT subject_id, rater_id, relationship, state FROM feedback_requests WHERE cycle_id = $1 ORDER BY subject_id, relationship, rater_id`, [
+    cycleId,
+  ]);
 }

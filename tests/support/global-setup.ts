@@ -16,7 +16,12 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     mkdirSync('.data', { recursive: true });
-    const embedded = await startEmbeddedPostgres({ dataDir: '.data/pg-test', port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), database: 'postgres', durable: false });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: '.data/pg-test',
+      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+      database: 'postgres',
+      durable: false,
+    });
     globalThis.__rippleEmbedded = embedded;
     serverUrl = embedded.url;
   }

@@ -51,7 +51,15 @@ export async function aReportSubject(
   await db.query(
     `INSERT INTO cycle_subjects (organization_id, cycle_id, person_id, manager_id, department, has_reports)
      SELECT $1, $2, p.id, $4, CASE WHEN $5::boolean THEN $6::text ELSE p.department END, $7 FROM people p WHERE p.organization_id = $1 AND p.id = $3`,
-    [cycle.organizationId, cycle.id, personId, frozen.managerId ?? null, frozen.department !== undefined, frozen.department ?? null, frozen.hasReports ?? false],
+    [
+      cycle.organizationId,
+      cycle.id,
+      personId,
+      frozen.managerId ?? null,
+      frozen.department !== undefined,
+      frozen.department ?? null,
+      frozen.hasReports ?? false,
+    ],
   );
 }
 

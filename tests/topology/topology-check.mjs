@@ -81,7 +81,10 @@ function ensureNginx() {
   if (process.getuid?.() !== 0) throw new Error('nginx is not installed and this is not root: apt-get install nginx-light');
   log('installing nginx-light with apt-get');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx-light'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx-light'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return ensureNginx();
 }
 
@@ -140,14 +143,19 @@ async function startInstance(name, port, env, args) {
     const gone = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(15_000).then(() => false)]);
     if (!gone) child.kill('SIGKILL');
   });
-  await until(`${name} to be ready`, async () => {
-    if (exited) throw new Error(`${name} exited:\n${lines.slice(-30).join('\n')}`);
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok;
-    } catch {
-      return false;
-    }
-  }, 90_000, 500);
+  await until(
+    `${name} to be ready`,
+    async () => {
+      if (exited) throw new Error(`${name} exited:\n${lines.slice(-30).join('\n')}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    90_000,
+    500,
+  );
   log(`${name} ready on :${port}`);
   return {
     name,
@@ -200,14 +208,18 @@ async function startNginx(nginx, listenPort, upstreamPorts) {
     }
     rmSync(dir, { recursive: true, force: true });
   });
-  await until('nginx to answer', async () => {
-    if (exited) throw new Error(`nginx exited: ${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`);
-    try {
-      return (await fetch(`http://127.0.0.1:${listenPort}/health/ready`)).ok;
-    } catch {
-      return false;
-    }
-  }, 20_000);
+  await until(
+    'nginx to answer',
+    async () => {
+      if (exited) throw new Error(`nginx exited: ${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${listenPort}/health/ready`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    20_000,
+  );
   log(`nginx on :${listenPort} in front of :${upstreamPorts.join(', :')}`);
 }
 
@@ -247,7 +259,10 @@ function client(base, who) {
   }
   const expect = async (method, path, body, status = 200) => {
     const response = await request(method, path, body);
-    check(response.status === status, `${who}: ${method} ${path} answered ${response.status}, expected ${status}: ${response.buffer.toString('utf8').slice(0, 300)}`);
+    check(
+      response.status === status,
+      `${who}: ${method} ${path} answered ${response.status}, expected ${status}: ${response.buffer.toString('utf8').slice(0, 300)}`,
+    );
     return response;
   };
   return { request, expect, ids };
@@ -259,7 +274,10 @@ async function main() {
     void cleanup().finally(() => process.exit(1));
   }, DEADLINE_MS);
   timer.unref();
-  check(existsSync(join(ROOT, 'dist/apps/api/src/main.js')) && existsSync(join(ROOT, 'dist/web/index.html')), 'the server and web app are built (npm run build)');
+  check(
+    existsSync(join(ROOT, 'dist/apps/api/src/main.js')) && existsSync(join(ROOT, 'dist/web/index.html')),
+    'the server and web app are built (npm run build)',
+  );
   const nginx = ensureNginx();
 
   const database = `ripple_topology_${randomBytes(4).toString('hex')}`;
@@ -296,7 +314,10 @@ async function main() {
   // A log line may trail its response by a moment.
   const whoServed = (ids) => until('the log lines of these requests', () => ids.every((id) => servedBy(id).length > 0) && ids.map(servedBy), 5_000, 100);
   const order = await whoServed(probe.ids.map((r) => r.id));
-  check(order.every((who) => who.length === 1), `each probe served by exactly one instance: ${JSON.stringify(order)}`);
+  check(
+    order.every((who) => who.length === 1),
+    `each probe served by exactly one instance: ${JSON.stringify(order)}`,
+  );
   for (let i = 1; i < order.length; i++) check(order[i][0] !== order[i - 1][0], `round robin alternates: ${order.map((w) => w[0]).join(', ')}`);
   log(`round robin: ${order.map((w) => w[0].slice(-1)).join(' ')}`);
 
@@ -305,12 +326,22 @@ async function main() {
   await hr.expect('POST', '/api/auth/login', HR);
   check((await hr.expect('GET', '/api/auth/me')).json.email === HR.email, 'HR is signed in');
   const bad = await hr.request('POST', '/api/cycles', { name: 'x', surprise: 1 });
-  check(bad.status === 400 && bad.json.requestId === bad.headers.get('x-request-id') && bad.json.requestId === bad.id, `an error names the request id the client sent through the proxy: ${JSON.stringify(bad.json)}`);
+  check(
+    bad.status === 400 && bad.json.requestId === bad.headers.get('x-request-id') && bad.json.requestId === bad.id,
+    `an error names the request id the client sent through the proxy: ${JSON.stringify(bad.json)}`,
+  );
 
   const [subject] = (await db.query(`SELECT id, name FROM people WHERE email = $1`, [SUBJECT_EMAIL])).rows;
   check(subject, `the demo has ${SUBJECT_EMAIL}`);
   const cycleName = `Topology ${randomBytes(3).toString('hex')}`;
-  const cycle = (await hr.expect('POST', '/api/cycles', { name: cycleName, settings: { responseDeadline: new Date(Date.now() + 14 * 864e5).toISOString(), minPeers: 0, maxPeers: 0 } }, 201)).json;
+  const cycle = (
+    await hr.expect(
+      'POST',
+      '/api/cycles',
+      { name: cycleName, settings: { responseDeadline: new Date(Date.now() + 14 * 864e5).toISOString(), minPeers: 0, maxPeers: 0 } },
+      201,
+    )
+  ).json;
   await hr.expect('POST', `/api/cycles/${cycle.id}/subjects`, { personIds: [subject.id] });
   check((await hr.expect('POST', `/api/cycles/${cycle.id}/launch`)).json.state === 'collecting', 'the cycle is collecting');
   const raters = (
@@ -330,8 +361,14 @@ async function main() {
   await until(`${raters.length} invitations`, () => invitations().length >= raters.length, 60_000);
   await sleep(5_000); // two more polls of both workers: a duplicate would show up now
   const perRater = raters.map((email) => invitations().filter((m) => m.to.length === 1 && m.to[0] === email).length);
-  check(invitations().length === raters.length && perRater.every((n) => n === 1), `one invitation per rater: ${JSON.stringify(perRater)} of ${invitations().length}`);
-  check(invitations().every((m) => m.from === 'ripple@museum.example'), 'the envelope sender is MAIL_FROM');
+  check(
+    invitations().length === raters.length && perRater.every((n) => n === 1),
+    `one invitation per rater: ${JSON.stringify(perRater)} of ${invitations().length}`,
+  );
+  check(
+    invitations().every((m) => m.from === 'ripple@museum.example'),
+    'the envelope sender is MAIL_FROM',
+  );
   const link = /Open your feedback requests: (\S+)/.exec(invitations()[0].raw)?.[1];
   check(link === `${proxy}/feedback`, `the invitation links to PUBLIC_URL: ${link}`);
   const page = await fetch(link);
@@ -349,7 +386,10 @@ async function main() {
       const questionnaire = (await rater.expect('GET', `/api/feedback-requests/${task.id}`)).json;
       const statements = questionnaire.behaviours.flatMap((x) => x.statements);
       const answers = statements.map((s, i) => ({ questionId: s.id, rating: 1 + ((i + email.length) % 5) }));
-      const comments = questionnaire.openQuestions.map((q) => ({ questionId: q.id, text: `Through the proxy: ${email.length % 3 ? 'asks first' : 'shares plans'}.` }));
+      const comments = questionnaire.openQuestions.map((q) => ({
+        questionId: q.id,
+        text: `Through the proxy: ${email.length % 3 ? 'asks first' : 'shares plans'}.`,
+      }));
       await rater.expect('PUT', `/api/feedback-requests/${task.id}/draft`, { answers, comments });
       await rater.expect('POST', `/api/feedback-requests/${task.id}/submit`, {});
     }
@@ -358,12 +398,17 @@ async function main() {
 
   // 5. Close: the snapshot job runs on either instance; release waits for it (409 until then).
   check((await hr.expect('POST', `/api/cycles/${cycle.id}/close`)).json.state === 'closed', 'closed');
-  const released = await until('the snapshot job and release', async () => {
-    const response = await hr.request('POST', `/api/cycles/${cycle.id}/release`);
-    if (response.status === 409) return false;
-    check(response.status === 200, `release answered ${response.status}: ${response.buffer.toString('utf8')}`);
-    return response.json;
-  }, 60_000, 500);
+  const released = await until(
+    'the snapshot job and release',
+    async () => {
+      const response = await hr.request('POST', `/api/cycles/${cycle.id}/release`);
+      if (response.status === 409) return false;
+      check(response.status === 200, `release answered ${response.status}: ${response.buffer.toString('utf8')}`);
+      return response.json;
+    },
+    60_000,
+    500,
+  );
   check(released.state === 'released', 'released');
   log('closed, snapshot written, released');
 
@@ -391,7 +436,10 @@ async function main() {
 let cleaning;
 function cleanup() {
   cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) await Promise.resolve().then(step).catch((error) => console.error('[topology] cleanup:', error.message));
+    for (const step of cleanups.reverse())
+      await Promise.resolve()
+        .then(step)
+        .catch((error) => console.error('[topology] cleanup:', error.message));
   })();
   return cleaning;
 }

@@ -73,7 +73,7 @@ const architecture = {
       },
     ],
     messages: {
-      deepAlias: 'Import `@lib/{{name}}`, the library\'s index.ts, not a path inside it.',
+      deepAlias: "Import `@lib/{{name}}`, the library's index.ts, not a path inside it.",
       libraryByPath: 'Import `@lib/{{name}}` (its index.ts), not a path into libs/{{name}}.',
       upward:
         'libs/{{from}} (layer {{fromLayer}}) may not import `@lib/{{to}}` (layer {{toLayer}}): a library imports only lower layers (tools/lint/architecture.cjs).',
@@ -114,7 +114,11 @@ const architecture = {
       }
       let targetRel;
       if (source.startsWith('@/')) targetRel = `apps/web/src/${source.slice(2)}`;
-      else if (source.startsWith('.')) targetRel = path.relative(root, path.resolve(path.dirname(filename), source)).split(path.sep).join('/');
+      else if (source.startsWith('.'))
+        targetRel = path
+          .relative(root, path.resolve(path.dirname(filename), source))
+          .split(path.sep)
+          .join('/');
       else return; // a package
       const to = classify(targetRel);
       if (to.kind === 'lib' && !(from.kind === 'lib' && from.name === to.name)) {

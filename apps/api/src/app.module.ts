@@ -18,7 +18,20 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, IdentityModule, OrganizationsModule, DemoModule, JobsModule, FrameworksModule, CyclesModule, FeedbackModule, ReportsModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
+        NotificationsModule,
+        IdentityModule,
+        OrganizationsModule,
+        DemoModule,
+        JobsModule,
+        FrameworksModule,
+        CyclesModule,
+        FeedbackModule,
+        ReportsModule,
+      ],
       controllers: [HealthController],
     };
   }

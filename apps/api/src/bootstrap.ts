@@ -105,9 +105,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
   });
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json', customSiteTitle: 'Ripple API' });

@@ -44,9 +44,7 @@ async function main(argv: string[]): Promise<number> {
     log(`Unknown command "${args.command ?? ''}". Run \`npm run ripple -- --help\` for the list.`);
     return 2;
   }
-  const unknown = [...args.options.keys(), ...args.flags].filter((o) =>
-    args.command === 'org:create' ? !VALUED.has(o) : o !== 'json',
-  );
+  const unknown = [...args.options.keys(), ...args.flags].filter((o) => (args.command === 'org:create' ? !VALUED.has(o) : o !== 'json'));
   const problems = [...args.problems, ...unknown.map((o) => `Unknown option --${o} for ${args.command}`)];
   let input: ReturnType<typeof orgCreateInput> | undefined;
   try {

@@ -92,7 +92,11 @@ export class AuditService {
   ): Promise<{ items: AuditEventView[]; total: number }> {
     const params: unknown[] = [organizationId];
     let where = 'e.organization_id = $1';
-    for (const [column, value] of [['action', filter.action], ['target_type', filter.targetType], ['target_id', filter.targetId]] as const) {
+    for (const [column, value] of [
+      ['action', filter.action],
+      ['target_type', filter.targetType],
+      ['target_id', filter.targetId],
+    ] as const) {
       if (value) {
         params.push(value);
         where += ` AND e.${column} = $${params.length}`;

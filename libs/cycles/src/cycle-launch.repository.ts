@@ -46,13 +46,7 @@ export class CycleLaunchRepository {
    * (e.g. a peer nominated while the cycle was a draft) is skipped: one person's answers must
    * never count twice for a subject. Returns the number of requests created.
    */
-  async createOrgChartRequests(
-    organizationId: string,
-    cycleId: string,
-    selfReview: boolean,
-    personIds: string[] | null,
-    tx: EntityManager,
-  ): Promise<number> {
+  async createOrgChartRequests(organizationId: string, cycleId: string, selfReview: boolean, personIds: string[] | null, tx: EntityManager): Promise<number> {
     const [{ created }]: { created: number }[] = await tx.query(
       `WITH subjects AS (
          SELECT cs.person_id, cs.manager_id FROM cycle_subjects cs

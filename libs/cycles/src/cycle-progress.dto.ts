@@ -30,7 +30,9 @@ export class PendingRaterDto {
 }
 
 export class PendingRatersDto {
-  @ApiProperty({ description: "Raters with at least one open request (requests about the viewer are left out, so the viewer's own raters are never singled out)" })
+  @ApiProperty({
+    description: "Raters with at least one open request (requests about the viewer are left out, so the viewer's own raters are never singled out)",
+  })
   total: number;
   @ApiProperty({ type: [PendingRaterDto], description: 'Most open requests first, at most 500' }) items: PendingRaterDto[];
 }
@@ -52,7 +54,7 @@ export class CycleProgressDto {
 }
 
 export class RemindersQueuedDto {
-  @ApiProperty({ description: 'Part of each mail\'s dedupe key, e.g. manual:2026-03-01T09:30' }) slot: string;
+  @ApiProperty({ description: "Part of each mail's dedupe key, e.g. manual:2026-03-01T09:30" }) slot: string;
   @ApiProperty({ description: 'Raters with open requests who will be reminded (counted as in pendingRaters: requests about the viewer are left out)' })
   raterCount: number;
 }

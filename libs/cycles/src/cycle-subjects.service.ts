@@ -64,10 +64,16 @@ export class CycleSubjectsService {
       );
       const newIds = added.map((r) => r.person_id);
       await this.launcher.freezeSubjects(org, cycleId, newIds, tx);
-      const requestsCreated = cycle.state === 'draft' || !newIds.length ? 0 : await this.launcher.createOrgChartRequests(org, cycleId, cycle.settings.selfReview, newIds, tx);
+      const requestsCreated =
+        cycle.state === 'draft' || !newIds.length ? 0 : await this.launcher.createOrgChartRequests(org, cycleId, cycle.settings.selfReview, newIds, tx);
       await this.audit.record(
         actor,
-        { action: 'cycle.subjects_added', targetType: 'cycle', targetId: cycleId, details: { added: newIds.length, department: dto.department, everyone: dto.everyone ?? false } },
+        {
+          action: 'cycle.subjects_added',
+          targetType: 'cycle',
+          targetId: cycleId,
+          details: { added: newIds.length, department: dto.department, everyone: dto.everyone ?? false },
+        },
         tx,
       );
       return { added: newIds.length, alreadyIncluded: matched - newIds.length, total, requestsCreated };
@@ -140,10 +146,11 @@ export class CycleSubjectsService {
       if (cycle.state !== 'draft') {
         throw new CyclesException(CyclesErrorCode.SubjectsLocked, `Subjects can only be removed while the cycle is a draft (it is ${cycle.state})`);
       }
-      const [, removed]: [unknown, number] = await tx.query(
-        `DELETE FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND person_id = $3`,
-        [org, cycleId, personId],
-      );
+      const [, removed]: [unknown, number] = await tx.query(`DELETE FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND person_id = $3`, [
+        org,
+        cycleId,
+        personId,
+      ]);
       if (!removed) throw CyclesException.subjectNotFound();
       await this.audit.record(actor, { action: 'cycle.subject_removed', targetType: 'cycle', targetId: cycleId, details: { personId } }, tx);
     });
@@ -158,7 +165,15 @@ export class CycleSubjectsService {
     );
     if (rows.length) {
       throw new CyclesException(CyclesErrorCode.PeopleNotFound, `${rows.length} of the chosen people are not in this organisation`, {
-        errors: [{ field: 'personIds', message: `unknown people: ${rows.slice(0, 20).map((r) => r.id).join(', ')}` }],
+        errors: [
+          {
+            field: 'personIds',
+            message: `unknown people: ${rows
+              .slice(0, 20)
+              .map((r) => r.id)
+              .join(', ')}`,
+          },
+        ],
         unknownPersonIds: rows.map((r) => r.id),
       });
     }

@@ -26,7 +26,11 @@ export class CycleSettingsDto {
   @ApiProperty({ minimum: 1, maximum: 50 }) maxOpenRequestsPerRater: number;
   @ApiProperty({ type: ReportVisibilityDto }) reportVisibility: ReportVisibilityDto;
   @ApiProperty() showManagerSeparately: boolean;
-  @ApiProperty({ minimum: 3, maximum: 100, description: 'Fewest people a cell of the organisation heatmap is built from; at least k. Fixed once the cycle closes' })
+  @ApiProperty({
+    minimum: 3,
+    maximum: 100,
+    description: 'Fewest people a cell of the organisation heatmap is built from; at least k. Fixed once the cycle closes',
+  })
   heatmapMinCellSize: number;
   @ApiProperty({ type: [Number], description: "Days before the response deadline, largest first, at 09:00 on the organisation's clock; 0 = 4 hours before it" })
   reminderDaysBeforeDeadline: number[];

@@ -227,10 +227,11 @@ export class CyclesRepository {
 
   /** The parts `personId` plays in a cycle (subject, rater), for members' access and the UI. */
   async participation(organizationId: string, id: string, personId: string): Promise<CycleRole[]> {
-    const rows: ParticipationRow[] = await this.db.query(
-      `SELECT ${participation('c')} FROM cycles c WHERE c.organization_id = $1 AND c.id = $3`,
-      [organizationId, personId, id],
-    );
+    const rows: ParticipationRow[] = await this.db.query(`SELECT ${participation('c')} FROM cycles c WHERE c.organization_id = $1 AND c.id = $3`, [
+      organizationId,
+      personId,
+      id,
+    ]);
     return rows[0] ? roles(rows[0], false) : [];
   }
 }

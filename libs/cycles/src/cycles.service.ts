@@ -93,11 +93,18 @@ export class CyclesService {
         });
       }
       const frameworkVersionId =
-        dto.frameworkId && dto.frameworkId !== cycle.frameworkId ? await this.latestVersion(actor.organizationId, dto.frameworkId, tx) : cycle.frameworkVersionId;
+        dto.frameworkId && dto.frameworkId !== cycle.frameworkId
+          ? await this.latestVersion(actor.organizationId, dto.frameworkId, tx)
+          : cycle.frameworkVersionId;
       await this.cycles.update(actor.organizationId, id, { name: dto.name ?? cycle.name, frameworkVersionId, settings: next }, tx);
       await this.audit.record(
         actor,
-        { action: 'cycle.updated', targetType: 'cycle', targetId: id, details: { name: dto.name, frameworkId: dto.frameworkId, settings: Object.keys(dto.settings ?? {}) } },
+        {
+          action: 'cycle.updated',
+          targetType: 'cycle',
+          targetId: id,
+          details: { name: dto.name, frameworkId: dto.frameworkId, settings: Object.keys(dto.settings ?? {}) },
+        },
         tx,
       );
       return this.get(actor, id, tx);
@@ -156,7 +163,9 @@ export class CyclesService {
     await this.change(actor, id, 'release', undefined, async (tx) => {
       const missing = await this.cycles.subjectsWithoutSnapshot(actor.organizationId, id, tx);
       if (missing > 0) {
-        throw new CyclesException(CyclesErrorCode.ReportsPending, 'Reports are still being computed — try again in a minute', { subjectsWithoutReport: missing });
+        throw new CyclesException(CyclesErrorCode.ReportsPending, 'Reports are still being computed — try again in a minute', {
+          subjectsWithoutReport: missing,
+        });
       }
     });
     return this.get(actor, id);

@@ -34,7 +34,11 @@ export const DEMO_COMMENTS: Record<string, string[]> = {
 };
 
 export const DEMO_SELF_COMMENTS: Record<string, string[]> = {
-  keep_doing: ['Keeping my team informed about why we change plans.', 'Making time for one-to-ones even in busy weeks.', 'Asking for feedback after big projects.'],
+  keep_doing: [
+    'Keeping my team informed about why we change plans.',
+    'Making time for one-to-ones even in busy weeks.',
+    'Asking for feedback after big projects.',
+  ],
   greater_influence: [
     'I want to involve other departments earlier in my plans.',
     'I should delegate more and coach people through it.',

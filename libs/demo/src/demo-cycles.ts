@@ -117,7 +117,18 @@ export async function seedDemoCycles(
     const [cycle]: { id: string }[] = await tx.query(
       `INSERT INTO cycles (organization_id, name, framework_version_id, state, settings, nomination_deadline, response_deadline, launched_at, closed_at, released_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $8) RETURNING id`,
-      [organizationId, spec.name, frameworkVersionId, spec.state === 'released' ? 'closed' : spec.state, JSON.stringify({ ...settings, nominationDeadline: spec.nominationDeadline, responseDeadline: spec.responseDeadline }), spec.nominationDeadline, spec.responseDeadline, spec.launchedAt, spec.closedAt ?? null, null],
+      [
+        organizationId,
+        spec.name,
+        frameworkVersionId,
+        spec.state === 'released' ? 'closed' : spec.state,
+        JSON.stringify({ ...settings, nominationDeadline: spec.nominationDeadline, responseDeadline: spec.responseDeadline }),
+        spec.nominationDeadline,
+        spec.responseDeadline,
+        spec.launchedAt,
+        spec.closedAt ?? null,
+        null,
+      ],
     );
     if (spec.state === 'released') result.released.push({ id: cycle.id, releasedAt: spec.releasedAt! });
     else result.collecting.push(cycle.id);
@@ -153,7 +164,16 @@ export async function seedDemoCycles(
        SELECT $1, $2, x.subject, x.rater, x.relationship, x.state, x.subject, $6, $6, CASE WHEN x.state = 'submitted' THEN $7::timestamptz END
          FROM unnest($3::uuid[], $4::uuid[], $5::text[], $8::text[]) WITH ORDINALITY AS x(subject, rater, relationship, state, n)
         ORDER BY x.n RETURNING id`,
-      [organizationId, cycle.id, requests.map((r) => r.subject), requests.map((r) => r.rater), requests.map((r) => r.relationship), spec.launchedAt, spec.responseDeadline, states],
+      [
+        organizationId,
+        cycle.id,
+        requests.map((r) => r.subject),
+        requests.map((r) => r.rater),
+        requests.map((r) => r.relationship),
+        spec.launchedAt,
+        spec.responseDeadline,
+        states,
+      ],
     );
 
     const answers = { request: [] as string[], question: [] as string[], rating: [] as (number | null)[], comment: [] as (string | null)[] };

@@ -77,10 +77,18 @@ export class DemoSeedService {
         KEEP_OPEN.map(demoEmail),
       ]);
       const settings = { ...defaultCycleSettings(), reportVisibility: { subject: 'on_release', manager: 'on_release' } };
-      const cycles = await seedDemoCycles(tx, org.id, versionId, settings, keepOpen.map((p) => p.id));
+      const cycles = await seedDemoCycles(
+        tx,
+        org.id,
+        versionId,
+        settings,
+        keepOpen.map((p) => p.id),
+      );
       // The demo's requests count as announced: no invitation mail storm on first start.
       await tx.query(`UPDATE feedback_requests SET invited_at = created_at WHERE organization_id = $1`, [org.id]);
-      this.logger.log(`Seeded the demo organisation "${DEMO_ORGANIZATION.name}" with ${MUSEUM_PEOPLE.length} people and ${cycles.released.length + cycles.collecting.length} cycles`);
+      this.logger.log(
+        `Seeded the demo organisation "${DEMO_ORGANIZATION.name}" with ${MUSEUM_PEOPLE.length} people and ${cycles.released.length + cycles.collecting.length} cycles`,
+      );
       return { organizationId: org.id, adminEmail: demoEmail('hana'), password: DEMO_PASSWORD, toRelease: cycles.released };
     });
   }

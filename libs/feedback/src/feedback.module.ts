@@ -19,6 +19,17 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
 @Module({
   imports: [IdentityModule],
   controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController],
-  providers: [LeaversRepository, LeaversService, RequestsRepository, RequestListsRepository, ResponsesRepository, NominationService, RequestDecisionService, RequestListService, ResponseService, InvitationQueueService],
+  providers: [
+    LeaversRepository,
+    LeaversService,
+    RequestsRepository,
+    RequestListsRepository,
+    ResponsesRepository,
+    NominationService,
+    RequestDecisionService,
+    RequestListService,
+    ResponseService,
+    InvitationQueueService,
+  ],
 })
 export class FeedbackModule {}

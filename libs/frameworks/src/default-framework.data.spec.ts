@@ -21,9 +21,7 @@ describe('DEFAULT_FRAMEWORK', () => {
   });
 
   it('gives every behaviour 2 or 3 statements', () => {
-    const outOfRange = DEFAULT_FRAMEWORK.behaviours
-      .filter((b) => b.statements.length < 2 || b.statements.length > 3)
-      .map((b) => b.key);
+    const outOfRange = DEFAULT_FRAMEWORK.behaviours.filter((b) => b.statements.length < 2 || b.statements.length > 3).map((b) => b.key);
     expect(outOfRange).toEqual([]);
   });
 

@@ -54,8 +54,16 @@ describe('validateFrameworkContent', () => {
     ['6 statements in one behaviour', { name: 'X', behaviours: [behaviour('a', 6)] }, ['behaviours.0.statements']],
     ['a behaviour without statements', { name: 'X', behaviours: [behaviour('a', 0)] }, ['behaviours.0.statements']],
     ['6 open questions', { name: 'X', behaviours: [behaviour('a')], openQuestions: Array.from({ length: 6 }, () => ({ text: 'Q' })) }, ['openQuestions']],
-    ['a repeated behaviour key', { name: 'X', behaviours: [behaviour('a'), behaviour('a')] }, ['behaviours.1.key', 'behaviours.1.statements.0.key', 'behaviours.1.statements.1.key']],
-    ['a bad behaviour key', { name: 'X', behaviours: [behaviour('Not OK')] }, ['behaviours.0.key', 'behaviours.0.statements.0.key', 'behaviours.0.statements.1.key']],
+    [
+      'a repeated behaviour key',
+      { name: 'X', behaviours: [behaviour('a'), behaviour('a')] },
+      ['behaviours.1.key', 'behaviours.1.statements.0.key', 'behaviours.1.statements.1.key'],
+    ],
+    [
+      'a bad behaviour key',
+      { name: 'X', behaviours: [behaviour('Not OK')] },
+      ['behaviours.0.key', 'behaviours.0.statements.0.key', 'behaviours.0.statements.1.key'],
+    ],
     ['an unknown kind', { name: 'X', behaviours: [{ ...behaviour('a'), kind: 'charisma' }] }, ['behaviours.0.kind']],
     ['an empty name', { name: '  ', behaviours: [behaviour('a')] }, ['name']],
     ['an empty statement', { name: 'X', behaviours: [{ ...behaviour('a'), statements: [{ text: ' ' }] }] }, ['behaviours.0.statements.0.text']],

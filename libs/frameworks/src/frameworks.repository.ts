@@ -95,10 +95,11 @@ export class FrameworksRepository {
   }
 
   async insertFramework(organizationId: string, name: string, description: string, tx: EntityManager): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO frameworks (organization_id, name, description) VALUES ($1, $2, $3) RETURNING id`,
-      [organizationId, name, description],
-    );
+    const [row]: { id: string }[] = await tx.query(`INSERT INTO frameworks (organization_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
+      organizationId,
+      name,
+      description,
+    ]);
     return row.id;
   }
 
@@ -214,10 +215,10 @@ export class FrameworksRepository {
 
   /** Whether a launched cycle has frozen this version; a draft cycle follows the latest version. */
   async isVersionInUse(organizationId: string, versionId: string, tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.q(tx).query(
-      `SELECT 1 FROM cycles WHERE organization_id = $1 AND framework_version_id = $2 AND ${LAUNCHED} LIMIT 1`,
-      [organizationId, versionId],
-    );
+    const rows: unknown[] = await this.q(tx).query(`SELECT 1 FROM cycles WHERE organization_id = $1 AND framework_version_id = $2 AND ${LAUNCHED} LIMIT 1`, [
+      organizationId,
+      versionId,
+    ]);
     return rows.length > 0;
   }
 

@@ -27,10 +27,7 @@ export class FrameworksService {
    */
   async ensureDefault(organizationId: string, tx?: EntityManager): Promise<string> {
     const first = async (m: EntityManager): Promise<string | undefined> => {
-      const rows: { id: string }[] = await m.query(
-        `SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`,
-        [organizationId],
-      );
+      const rows: { id: string }[] = await m.query(`SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`, [organizationId]);
       return rows[0]?.id;
     };
     const existing = await first(tx ?? this.db.manager);
@@ -127,7 +124,12 @@ export class FrameworksService {
       await this.frameworks.updateFramework(org, id, content.name, content.description, tx);
       await this.audit.record(
         actor,
-        { action: 'framework.updated', targetType: 'framework', targetId: id, details: { version: newVersion ? latest.version + 1 : latest.version, newVersion } },
+        {
+          action: 'framework.updated',
+          targetType: 'framework',
+          targetId: id,
+          details: { version: newVersion ? latest.version + 1 : latest.version, newVersion },
+        },
         tx,
       );
       return this.get(actor, id, tx);

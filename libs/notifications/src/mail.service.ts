@@ -79,7 +79,10 @@ export class MailService implements OnModuleDestroy {
       if (inserted === null) return false;
       if (text !== mail.text && this.config.nodeEnv !== 'production') {
         const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).filter((link) => redactSecrets(link) !== link);
-        this.logger.log({ to: mail.to, subject: mail.subject, links }, 'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)');
+        this.logger.log(
+          { to: mail.to, subject: mail.subject, links },
+          'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)',
+        );
       }
       return true;
     }

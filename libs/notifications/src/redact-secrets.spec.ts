@@ -18,7 +18,9 @@ describe('redactSecrets', () => {
 
   it('hides other secret-looking parameters: by name, or by a random-looking value', () => {
     expect(redactSecrets('https://x.example/cb?code=1234')).toBe(`https://x.example/cb?code=${REDACTED}`);
-    expect(redactSecrets('https://x.example/cb?reset_token=1&api-key=2&sig=3')).toBe(`https://x.example/cb?reset_token=${REDACTED}&api-key=${REDACTED}&sig=${REDACTED}`);
+    expect(redactSecrets('https://x.example/cb?reset_token=1&api-key=2&sig=3')).toBe(
+      `https://x.example/cb?reset_token=${REDACTED}&api-key=${REDACTED}&sig=${REDACTED}`,
+    );
     expect(redactSecrets(`https://x.example/magic?l=${token}`)).toBe(`https://x.example/magic?l=${REDACTED}`);
     expect(redactSecrets('https://x.example/d?x=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe(`https://x.example/d?x=${REDACTED}`);
   });

@@ -24,7 +24,12 @@ const looksRandom = (value: string): boolean => {
   } catch {
     // A malformed escape is judged as written.
   }
-  return /^[A-Za-z0-9_\-+/=.~]{20,}$/.test(decoded) && /[0-9]/.test(decoded) && /[A-Za-z]/.test(decoded) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decoded);
+  return (
+    /^[A-Za-z0-9_\-+/=.~]{20,}$/.test(decoded) &&
+    /[0-9]/.test(decoded) &&
+    /[A-Za-z]/.test(decoded) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decoded)
+  );
 };
 
 /** `text` with the value of every secret query parameter replaced by REDACTED. */

@@ -58,7 +58,11 @@ export class ReportsController {
   @ApiOperation({ summary: 'The organisation heatmap of a closed cycle (HR)' })
   @Authenticated('admin')
   @ApiOkResponse({ type: HeatmapDto, description: "HR, once the cycle is closed (else 404). Cells follow the cycle's heatmapMinCellSize setting" })
-  heatmap(@CurrentActor() actor: Actor, @Param('cycleId', cycleIdPipe) cycleId: string, @Query(heatmapQueryPipe) _query: Record<string, never>): Promise<HeatmapDto> {
+  heatmap(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', cycleIdPipe) cycleId: string,
+    @Query(heatmapQueryPipe) _query: Record<string, never>,
+  ): Promise<HeatmapDto> {
     return this.heatmaps.heatmap(actor, cycleId);
   }
 
@@ -103,11 +107,7 @@ export class ReportsController {
     description:
       'The subject after release; their manager (frozen at launch) as the cycle allows; HR once closed; never a reader the report counted as an anonymous rater (403). Anyone else: 404',
   })
-  report(
-    @CurrentActor() actor: Actor,
-    @Param('cycleId', reportIdPipe) cycleId: string,
-    @Param('subjectId', reportIdPipe) subjectId: string,
-  ): Promise<string> {
+  report(@CurrentActor() actor: Actor, @Param('cycleId', reportIdPipe) cycleId: string, @Param('subjectId', reportIdPipe) subjectId: string): Promise<string> {
     return this.reports.json(actor, cycleId, subjectId);
   }
 }

@@ -43,7 +43,7 @@ export class ReportsException extends AppException {
   static ratedAnonymously(): ReportsException {
     return new ReportsException(
       ReportsErrorCode.ReportRatedAnonymously,
-      'You gave anonymous feedback for this report, so you cannot read it — this keeps every rater\'s answers anonymous',
+      "You gave anonymous feedback for this report, so you cannot read it — this keeps every rater's answers anonymous",
     );
   }
 

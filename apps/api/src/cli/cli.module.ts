@@ -17,7 +17,16 @@ export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AuditModule, NotificationsModule, JobsModule, IdentityModule, FrameworksModule, OrganizationsModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
+        NotificationsModule,
+        JobsModule,
+        IdentityModule,
+        FrameworksModule,
+        OrganizationsModule,
+      ],
     };
   }
 }

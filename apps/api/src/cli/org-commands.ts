@@ -45,7 +45,9 @@ export async function orgCreate(app: INestApplicationContext, input: OrgCreateIn
   const provisioning = app.get(OrganizationProvisioningService);
   const created = await app
     .get(DataSource)
-    .transaction((tx) => provisioning.create({ name: input.name, timeZone: input.timeZone, admin: { name: input.adminName, email: input.adminEmail, passwordHash: null } }, tx));
+    .transaction((tx) =>
+      provisioning.create({ name: input.name, timeZone: input.timeZone, admin: { name: input.adminName, email: input.adminEmail, passwordHash: null } }, tx),
+    );
   out(`Created organisation "${input.name}" (slug ${created.slug}, id ${created.organizationId}, time zone ${input.timeZone}) with the default framework`);
   out(`First HR admin: ${input.adminName} <${input.adminEmail}>`);
   const invitation = await app.get(InvitationService).inviteAsOperator(created.organizationId, created.adminId);
@@ -73,5 +75,11 @@ export async function orgList(app: INestApplicationContext, json: boolean, out: 
     ...organizations.map((o) => [o.name, o.slug, String(o.people), String(o.admins), o.createdAt.slice(0, 10), o.id]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((r) => r[column].length)));
-  for (const row of rows) out(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  for (const row of rows)
+    out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
 }

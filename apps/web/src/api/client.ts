@@ -78,7 +78,10 @@ function csrf(refresh = false): Promise<string> {
 
 async function isCsrfRejection(response: Response): Promise<boolean> {
   if (response.status !== 403) return false;
-  const body = (await response.clone().json().catch(() => ({}))) as { message?: unknown; code?: unknown };
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { message?: unknown; code?: unknown };
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   return /csrf/i.test(`${text(body.message)} ${text(body.code)}`);
 }

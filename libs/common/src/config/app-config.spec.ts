@@ -44,7 +44,10 @@ describe('loadConfig', () => {
     } catch (e) {
       error = e;
     }
-    expect((error as ConfigError).problems).toEqual(['SESSION_SECRET is required when NODE_ENV=production', 'DATABASE_URL is required when NODE_ENV=production']);
+    expect((error as ConfigError).problems).toEqual([
+      'SESSION_SECRET is required when NODE_ENV=production',
+      'DATABASE_URL is required when NODE_ENV=production',
+    ]);
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ripple', SESSION_SECRET: 'x'.repeat(32) });
     expect(config.databaseUrl).toBe('postgres://db/ripple');
     expect(config.cookieSecure).toBe(true);

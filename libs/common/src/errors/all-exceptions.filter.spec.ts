@@ -40,7 +40,12 @@ describe('AllExceptionsFilter', () => {
   it('keeps any other database error a plain 500 with the request id', () => {
     const { status, body } = replyTo(queryFailed('42703'));
     expect(status).toBe(500);
-    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Reference: req-1', requestId: 'req-1' });
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. Reference: req-1',
+      requestId: 'req-1',
+    });
   });
 
   it.each([

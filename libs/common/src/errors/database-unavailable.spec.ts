@@ -17,7 +17,10 @@ describe('isDatabaseUnavailable', () => {
     ['ECONNREFUSED', socketError('ECONNREFUSED')],
     ['ECONNRESET', socketError('ECONNRESET')],
     ['ETIMEDOUT', socketError('ETIMEDOUT')],
-    ['ECONNREFUSED on every address (AggregateError)', Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')]), { code: undefined })],
+    [
+      'ECONNREFUSED on every address (AggregateError)',
+      Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')]), { code: undefined }),
+    ],
     ['a pool that waited too long', new Error('timeout exceeded when trying to connect')],
     ['a connection that ended mid-query', new Error('Connection terminated unexpectedly')],
     ['a connection that timed out', new Error('Connection terminated due to connection timeout')],

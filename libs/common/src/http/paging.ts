@@ -10,4 +10,7 @@ export const MAX_PAGE_OFFSET = 1_000_000;
  * 400 naming the limit, and the OpenAPI document shows the maximum.
  */
 export const MaxPageOffset = (): PropertyDecorator =>
-  applyDecorators(Max(MAX_PAGE_OFFSET, { message: `offset must be at most ${MAX_PAGE_OFFSET.toLocaleString('en')}` }), ApiProperty({ maximum: MAX_PAGE_OFFSET }));
+  applyDecorators(
+    Max(MAX_PAGE_OFFSET, { message: `offset must be at most ${MAX_PAGE_OFFSET.toLocaleString('en')}` }),
+    ApiProperty({ maximum: MAX_PAGE_OFFSET }),
+  );

@@ -87,7 +87,12 @@ export function parseWallTime(text: string): WallTime | null {
   const wall: WallTime = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) };
   const check = new Date(asUtc(wall));
   const valid =
-    check.getUTCFullYear() === wall.year && check.getUTCMonth() + 1 === wall.month && check.getUTCDate() === wall.day && wall.hour < 24 && wall.minute < 60 && wall.second < 60;
+    check.getUTCFullYear() === wall.year &&
+    check.getUTCMonth() + 1 === wall.month &&
+    check.getUTCDate() === wall.day &&
+    wall.hour < 24 &&
+    wall.minute < 60 &&
+    wall.second < 60;
   return valid ? wall : null;
 }
 

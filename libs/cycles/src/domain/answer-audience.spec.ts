@@ -16,8 +16,12 @@ describe('answerAudience', () => {
   });
 
   it('counts a pooled manager as a reader unless the cycle keeps reports from managers', () => {
-    expect(answerAudience('manager', cycle({ showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'never' } }), member).raterMayRead).toBe(false);
-    expect(answerAudience('manager', cycle({ showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'on_close' } }), member).raterMayRead).toBe(true);
+    expect(
+      answerAudience('manager', cycle({ showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'never' } }), member).raterMayRead,
+    ).toBe(false);
+    expect(
+      answerAudience('manager', cycle({ showManagerSeparately: false, reportVisibility: { subject: 'on_release', manager: 'on_close' } }), member).raterMayRead,
+    ).toBe(true);
   });
 
   it('combines peers, direct reports and others; an HR admin among them may read the report', () => {

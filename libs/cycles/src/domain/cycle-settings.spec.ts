@@ -151,9 +151,7 @@ describe('validateCycleSettings', () => {
   });
 
   it('reads deadlines from ISO strings or dates, and allows them unset', () => {
-    const settings = settingsOf(
-      validateCycleSettings({ nominationDeadline: '2026-03-01T17:00:00Z', responseDeadline: new Date('2026-03-15T17:00:00Z') }),
-    );
+    const settings = settingsOf(validateCycleSettings({ nominationDeadline: '2026-03-01T17:00:00Z', responseDeadline: new Date('2026-03-15T17:00:00Z') }));
     expect(settings.nominationDeadline).toEqual(new Date('2026-03-01T17:00:00Z'));
     expect(settings.responseDeadline).toEqual(new Date('2026-03-15T17:00:00Z'));
     expect(settingsOf(validateCycleSettings({ nominationDeadline: null })).nominationDeadline).toBeNull();

@@ -114,13 +114,7 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
     // organisation's clock, never the server's.
     const wall = typeof value === 'string' ? parseWallTime(value) : null;
     const parsed =
-      value instanceof Date
-        ? value
-        : wall
-          ? instantOf(wall, context.timeZone ?? 'UTC')
-          : typeof value === 'string' && value.trim()
-            ? new Date(value)
-            : null;
+      value instanceof Date ? value : wall ? instantOf(wall, context.timeZone ?? 'UTC') : typeof value === 'string' && value.trim() ? new Date(value) : null;
     if (!parsed || Number.isNaN(parsed.getTime())) {
       fail(field, `${field} must be a date (ISO 8601)`);
       return null;

@@ -108,10 +108,6 @@ export function editableSettings(state: CycleState): CycleSettingsField[] {
  */
 export function changedLockedSettings(state: CycleState, current: CycleSettings, next: CycleSettings): CycleSettingsField[] {
   const same = (a: unknown, b: unknown): boolean =>
-    a instanceof Date || b instanceof Date
-      ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
-      : JSON.stringify(a) === JSON.stringify(b);
-  return (Object.keys(SETTING_LOCKS) as CycleSettingsField[]).filter(
-    (field) => isLocked(state, field) && !same(current[field], next[field]),
-  );
+    a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
+  return (Object.keys(SETTING_LOCKS) as CycleSettingsField[]).filter((field) => isLocked(state, field) && !same(current[field], next[field]));
 }

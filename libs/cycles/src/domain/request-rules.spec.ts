@@ -60,13 +60,12 @@ describe('checkPeerRequest', () => {
     expect(checkPeerRequest(aPeerRequest())).toEqual({ initialState: 'proposed' });
   });
 
-  it.each([
-    [{ requestedBy: 'admin' as const }],
-    [{ requestedBy: 'manager' as const }],
-    [{ subjectHasManager: false }],
-  ])('opens the request at once when nobody needs to approve it: %p', (overrides) => {
-    expect(checkPeerRequest(aPeerRequest(overrides))).toEqual({ initialState: 'open' });
-  });
+  it.each([[{ requestedBy: 'admin' as const }], [{ requestedBy: 'manager' as const }], [{ subjectHasManager: false }]])(
+    'opens the request at once when nobody needs to approve it: %p',
+    (overrides) => {
+      expect(checkPeerRequest(aPeerRequest(overrides))).toEqual({ initialState: 'open' });
+    },
+  );
 
   it('opens the request at once when the cycle does not ask for approval', () => {
     const settings = { ...aPeerRequest().settings, managerApprovesPeers: false };
@@ -118,13 +117,7 @@ describe('checkPeerRequest', () => {
       ErrorKind.Conflict,
       /already been asked/,
     ],
-    [
-      'the rater has already submitted',
-      { subjectRequests: [request('rater', 'submitted')] },
-      'duplicate_request',
-      ErrorKind.Conflict,
-      /already been asked/,
-    ],
+    ['the rater has already submitted', { subjectRequests: [request('rater', 'submitted')] }, 'duplicate_request', ErrorKind.Conflict, /already been asked/],
     ['the rater declined earlier', { subjectRequests: [request('rater', 'declined')] }, 'rater_declined', ErrorKind.Conflict, /declined/],
     [
       'the subject has reached maxPeers',
@@ -177,7 +170,7 @@ describe('checkPeerRequest after the nomination deadline', () => {
     expect(() => checkPeerRequest(late({ subjectRequests: replacementDeclined }))).not.toThrow();
   });
 
-  it('holds the manager asking on the subject\'s behalf to the same rule', () => {
+  it("holds the manager asking on the subject's behalf to the same rule", () => {
     expect(refusal(() => checkPeerRequest(late({ requestedBy: 'manager' }))).code).toBe('nominations_closed');
     expect(checkPeerRequest(late({ requestedBy: 'manager', subjectRequests: [request('b', 'declined')] }))).toEqual({ initialState: 'open' });
   });
@@ -224,7 +217,14 @@ describe('checkPeerRequest for other raters (HR)', () => {
 
 describe('peerRoom', () => {
   const room = (overrides: Partial<PeerRoomContext> = {}): number =>
-    peerRoom({ cycleState: 'nominating', settings: { maxPeers: 4, nominationDeadline: DEADLINE }, subjectRequests: [], requestedBy: 'subject', now: NOW, ...overrides });
+    peerRoom({
+      cycleState: 'nominating',
+      settings: { maxPeers: 4, nominationDeadline: DEADLINE },
+      subjectRequests: [],
+      requestedBy: 'subject',
+      now: NOW,
+      ...overrides,
+    });
   const some = [request('a', 'open'), request('b', 'declined'), request('c', 'rejected'), request('m', 'open', 'manager')];
 
   it('is maxPeers less the live peers before the deadline, for everyone', () => {

@@ -159,13 +159,22 @@ export function checkPeerRequest(ctx: RaterRequestContext): PeerRequestDecision 
   const { settings } = ctx;
   const peer = ctx.relationship === 'peer';
   if (!NOMINATION_STATES.includes(ctx.cycleState)) {
-    refuse(FeedbackRequestErrorCode.NominationsClosed, `${peer ? 'Peers can no longer be requested' : 'Raters can no longer be added'}: the cycle is ${ctx.cycleState}`);
+    refuse(
+      FeedbackRequestErrorCode.NominationsClosed,
+      `${peer ? 'Peers can no longer be requested' : 'Raters can no longer be added'}: the cycle is ${ctx.cycleState}`,
+    );
   }
   if (peer && settings.maxPeers === 0) {
     refuse(FeedbackRequestErrorCode.PeersNotCollected, 'This cycle does not collect feedback from peers');
   }
   const deadline = settings.nominationDeadline;
-  if (peer && ctx.requestedBy !== 'admin' && deadline && nominationDeadlinePassed(settings, ctx.now) && peerReplacementsLeft(ctx.subjectRequests, deadline) === 0) {
+  if (
+    peer &&
+    ctx.requestedBy !== 'admin' &&
+    deadline &&
+    nominationDeadlinePassed(settings, ctx.now) &&
+    peerReplacementsLeft(ctx.subjectRequests, deadline) === 0
+  ) {
     refuse(
       FeedbackRequestErrorCode.NominationsClosed,
       `Peers can no longer be requested: nominations closed on ${deadline.toISOString()}. Since then a peer can only be asked in place of one who declined or was not approved.`,

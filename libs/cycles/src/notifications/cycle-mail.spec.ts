@@ -77,7 +77,7 @@ describe('reminderMail', () => {
     expect(mail.text).toContain('still awaited for one person');
   });
 
-  it('tells a manager whose cycle pools the manager that their ratings are combined like everyone else\'s', () => {
+  it("tells a manager whose cycle pools the manager that their ratings are combined like everyone else's", () => {
     const pooled: AudienceSettings = { ...settings, showManagerSeparately: false, anonymityThreshold: 4 };
     const mail = reminderMail({ ...input, asks: [ask('Zed Report', 'manager', pooled)] });
     expect(section(mail.text, 'Who sees your answers:')).toEqual([
@@ -88,7 +88,7 @@ describe('reminderMail', () => {
 });
 
 describe('whoSeesYourAnswers', () => {
-  it('gives an HR admin who rates peers the reader\'s sentence, and a colleague the plain one', () => {
+  it("gives an HR admin who rates peers the reader's sentence, and a colleague the plain one", () => {
     expect(whoSeesYourAnswers([ask('Pat Peer', 'peer', settings, true), ask('Ann Other', 'other', settings, true)])).toEqual([
       'Your answers about Ann Other and Pat Peer are combined with those of at least 3 other people and never shown on their own; nobody sees who said what. As you may read the report yourself, your own answers never count towards those 3.',
     ]);

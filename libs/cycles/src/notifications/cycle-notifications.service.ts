@@ -77,20 +77,17 @@ export class CycleNotificationsService implements OnModuleInit {
   async sendInvitations(organizationId: string, cycleId: string): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
     if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
-    const rows: AskRow[] = await this.db.query(
-      `${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`,
-      [organizationId, cycleId],
-    );
+    const rows: AskRow[] = await this.db.query(`${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`, [organizationId, cycleId]);
     const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     let announced: string[] = [];
     const mark = async (): Promise<void> => {
       if (!announced.length) return;
-      await this.db.query(
-        `UPDATE feedback_requests SET invited_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND invited_at IS NULL`,
-        [organizationId, announced],
-      );
+      await this.db.query(`UPDATE feedback_requests SET invited_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND invited_at IS NULL`, [
+        organizationId,
+        announced,
+      ]);
       announced = [];
     };
     for (const asks of groupByRater(rows)) {
@@ -220,13 +217,11 @@ export class CycleNotificationsService implements OnModuleInit {
       timeZone,
       raterName: rater.rater_name,
       cycleName: cycle.name,
-      asks: asks.map(
-        (a): MailAsk => ({
-          subjectName: a.subject_name,
-          relationship: a.relationship,
-          audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.rater_role === 'admin' }),
-        }),
-      ),
+      asks: asks.map((a): MailAsk => ({
+        subjectName: a.subject_name,
+        relationship: a.relationship,
+        audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.rater_role === 'admin' }),
+      })),
       responseDeadline: cycle.settings.responseDeadline,
       link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,
     });

@@ -37,14 +37,14 @@ describe('dueReminderSlot', () => {
   });
 });
 
-describe('reminderTime in the organisation\'s time zone', () => {
+describe("reminderTime in the organisation's time zone", () => {
   it('sends "7 days before" at 09:00 on the organisation\'s clock', () => {
     // 17:00 in Tokyo on 15 March is 08:00 UTC; seven Tokyo days before, at 09:00 Tokyo = 00:00 UTC.
     expect(reminderTime(at('2026-03-15T08:00:00Z'), 7, 'Asia/Tokyo')).toEqual(at('2026-03-08T00:00:00Z'));
     expect(reminderTime(at('2026-03-15T08:00:00Z'), 7, 'America/New_York')).toEqual(at('2026-03-08T13:00:00Z'));
   });
 
-  it('counts days on the organisation\'s calendar, not UTC\'s', () => {
+  it("counts days on the organisation's calendar, not UTC's", () => {
     // 01:00 on 20 June in Sydney is still 19 June in UTC: "2 days before" is 18 June in Sydney.
     expect(reminderTime(at('2026-06-19T15:00:00Z'), 2, 'Australia/Sydney')).toEqual(at('2026-06-17T23:00:00Z'));
   });

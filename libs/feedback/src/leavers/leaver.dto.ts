@@ -7,7 +7,11 @@ export class DeactivatePersonDto {
   @IsUUID()
   reassignReportsTo?: string;
 
-  @ApiPropertyOptional({ enum: ['remove', 'keep'], default: 'keep', description: 'As a subject of a running cycle: withdraw the open requests about them, or keep them to close normally' })
+  @ApiPropertyOptional({
+    enum: ['remove', 'keep'],
+    default: 'keep',
+    description: 'As a subject of a running cycle: withdraw the open requests about them, or keep them to close normally',
+  })
   @IsOptional()
   @IsIn(['remove', 'keep'])
   subjectHandling?: 'remove' | 'keep';

@@ -53,10 +53,13 @@ export class LeaversRepository {
 
   /** Moves the leaver's current direct reports; cycle_subjects.manager_id (frozen at launch) is not touched. */
   async reassignReports(organizationId: string, leaverId: string, to: string | null, tx: EntityManager): Promise<number> {
-    const rows = returned<{ id: string }>(await tx.query(
-      `UPDATE people SET manager_id = $3, updated_at = now() WHERE organization_id = $1 AND manager_id = $2 RETURNING id`,
-      [organizationId, leaverId, to],
-    ));
+    const rows = returned<{ id: string }>(
+      await tx.query(`UPDATE people SET manager_id = $3, updated_at = now() WHERE organization_id = $1 AND manager_id = $2 RETURNING id`, [
+        organizationId,
+        leaverId,
+        to,
+      ]),
+    );
     return rows.length;
   }
 
@@ -65,14 +68,16 @@ export class LeaversRepository {
    * leaver reason (reports count submitted answers only; their drafts go with them).
    */
   async withdrawOwed(organizationId: string, raterId: string, tx: EntityManager): Promise<WithdrawnRequest[]> {
-    const rows = returned<{ id: string; cycle_id: string; subject_id: string }>(await tx.query(
-      `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
+    const rows = returned<{ id: string; cycle_id: string; subject_id: string }>(
+      await tx.query(
+        `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
          FROM cycles c
         WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND fr.state IN ('proposed', 'open', 'in_progress')
           AND c.organization_id = fr.organization_id AND c.id = fr.cycle_id AND c.state IN ('draft', 'nominating', 'collecting')
         RETURNING fr.id, fr.cycle_id, fr.subject_id`,
-      [organizationId, raterId, LEAVER_REASON],
-    ));
+        [organizationId, raterId, LEAVER_REASON],
+      ),
+    );
     if (rows.length) {
       await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = ANY($2::uuid[])`, [organizationId, rows.map((r) => r.id)]);
     }
@@ -81,14 +86,16 @@ export class LeaversRepository {
 
   /** 'remove': the open requests about the leaver as a subject of a running cycle are withdrawn. */
   async withdrawAbout(organizationId: string, subjectId: string, tx: EntityManager): Promise<string[]> {
-    const rows = returned<{ id: string }>(await tx.query(
-      `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
+    const rows = returned<{ id: string }>(
+      await tx.query(
+        `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
          FROM cycles c
         WHERE fr.organization_id = $1 AND fr.subject_id = $2 AND fr.state IN ('proposed', 'open', 'in_progress')
           AND c.organization_id = fr.organization_id AND c.id = fr.cycle_id AND c.state IN ('draft', 'nominating', 'collecting')
         RETURNING fr.id`,
-      [organizationId, subjectId, 'Withdrawn: the person reviewed has left the organisation'],
-    ));
+        [organizationId, subjectId, 'Withdrawn: the person reviewed has left the organisation'],
+      ),
+    );
     if (rows.length) {
       await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = ANY($2::uuid[])`, [organizationId, rows.map((r) => r.id)]);
     }

@@ -80,15 +80,26 @@ export class LeaversService {
           action: 'person.deactivated',
           targetType: 'person',
           targetId: id,
-          details: { reassignReportsTo: target, reassignedReports, withdrawnRequests: withdrawn.length, subjectHandling: dto.subjectHandling ?? 'keep', withdrawnAbout: aboutThem.length },
+          details: {
+            reassignReportsTo: target,
+            reassignedReports,
+            withdrawnRequests: withdrawn.length,
+            subjectHandling: dto.subjectHandling ?? 'keep',
+            withdrawnAbout: aboutThem.length,
+          },
         },
         tx,
       );
       const notices: SubjectNotice[] = [];
-      for (const s of await this.leavers.subjectsToTell(org, withdrawn.map((w) => w.id), tx)) {
+      for (const s of await this.leavers.subjectsToTell(
+        org,
+        withdrawn.map((w) => w.id),
+        tx,
+      )) {
         const cycle = await this.requests.findCycle(org, s.cycleId, tx);
         const subjectRequests = await this.requests.existingForSubject(org, s.cycleId, s.subjectId, tx);
-        const canReplace = !!cycle && peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests, requestedBy: 'subject', now: new Date() }) > 0;
+        const canReplace =
+          !!cycle && peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests, requestedBy: 'subject', now: new Date() }) > 0;
         const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
         notices.push({ ...s, canReplace, link });
       }

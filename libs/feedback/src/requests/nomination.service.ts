@@ -122,7 +122,12 @@ export class NominationService {
         .catch(rethrowDuplicate);
       await this.audit.record(
         actor,
-        { action: 'feedback_requests.requested', targetType: 'cycle', targetId: cycleId, details: { subjectId, raterIds: dto.raterIds, relationship, state: initialState } },
+        {
+          action: 'feedback_requests.requested',
+          targetType: 'cycle',
+          targetId: cycleId,
+          details: { subjectId, raterIds: dto.raterIds, relationship, state: initialState },
+        },
         tx,
       );
       return { view: await this.view(actor, cycle, subject, roles, tx), cycle, opened: initialState === 'open' };

@@ -115,7 +115,12 @@ export class RequestListsRepository {
    * (in progress and submitted read as open), also when filtering by state, so that filtering
    * cannot reveal them either.
    */
-  async forCycle(organizationId: string, cycleId: string, viewerId: string, filter: { state?: RequestState; subjectId?: string; limit: number; offset: number }) {
+  async forCycle(
+    organizationId: string,
+    cycleId: string,
+    viewerId: string,
+    filter: { state?: RequestState; subjectId?: string; limit: number; offset: number },
+  ) {
     const shownState = `CASE WHEN fr.subject_id = $3 AND fr.state IN ('in_progress', 'submitted') THEN 'open' ELSE fr.state END`;
     const where = `fr.organization_id = $1 AND fr.cycle_id = $2 AND ($4::text IS NULL OR ${shownState} = $4) AND ($5::uuid IS NULL OR fr.subject_id = $5)`;
     const params = [organizationId, cycleId, viewerId, filter.state ?? null, filter.subjectId ?? null];

@@ -150,7 +150,8 @@ export class SubjectRequestsDto {
   peerRoom: number;
   @ApiProperty({ description: 'Whether the viewer may ask a peer now: peerRoom > 0' }) canRequest: boolean;
   @ApiProperty({
-    description: "HR (not the subject): raters may be added now, as peers while canRequest, as 'other' colleagues whenever the cycle takes raters (draft, nominating, collecting)",
+    description:
+      "HR (not the subject): raters may be added now, as peers while canRequest, as 'other' colleagues whenever the cycle takes raters (draft, nominating, collecting)",
   })
   canAddRaters: boolean;
   @ApiProperty({ type: [SubjectRequestDto] }) items: SubjectRequestDto[];
@@ -168,7 +169,7 @@ export class RaterCandidateDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: "Open requests (proposed, open, in progress) in this cycle; null for people already asked about this subject",
+    description: 'Open requests (proposed, open, in progress) in this cycle; null for people already asked about this subject',
   })
   openRequests: number | null;
   @ApiProperty({ enum: ['available', 'at_capacity', 'already_asked', 'declined'] }) status: CandidateStatus;

@@ -72,10 +72,10 @@ export class RequestsRepository {
    * request row, the same order as the cycle's own transitions, so the two cannot deadlock.
    */
   async findCycle(organizationId: string, cycleId: string, tx?: EntityManager, lock = false): Promise<CycleRow | null> {
-    const rows: Row[] = await this.q(tx).query(
-      `SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR SHARE' : ''}`,
-      [organizationId, cycleId],
-    );
+    const rows: Row[] = await this.q(tx).query(`SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR SHARE' : ''}`, [
+      organizationId,
+      cycleId,
+    ]);
     return rows[0] ? toCycleRow(rows[0]) : null;
   }
 

@@ -13,7 +13,15 @@ const fields = (input: Parameters<typeof answerSetErrors>[1]): string[] => answe
 
 describe('answerSetErrors', () => {
   it('accepts ratings 1..5 and null (not observed), comments on open questions, and an empty draft', () => {
-    expect(fields({ answers: [{ questionId: S1, rating: 5 }, { questionId: S2, rating: null }], comments: [{ questionId: OPEN, text: 'x' }] })).toEqual([]);
+    expect(
+      fields({
+        answers: [
+          { questionId: S1, rating: 5 },
+          { questionId: S2, rating: null },
+        ],
+        comments: [{ questionId: OPEN, text: 'x' }],
+      }),
+    ).toEqual([]);
     expect(fields({})).toEqual([]);
     expect(fields({ answers: [{ questionId: S1.toUpperCase(), rating: 1 }] })).toEqual([]);
   });
@@ -23,10 +31,24 @@ describe('answerSetErrors', () => {
   });
 
   it('refuses questions of another questionnaire, the wrong kind of question and repeats, by index', () => {
-    expect(fields({ answers: [{ questionId: S1, rating: 3 }, { questionId: FOREIGN, rating: 3 }] })).toEqual(['answers.1.questionId']);
+    expect(
+      fields({
+        answers: [
+          { questionId: S1, rating: 3 },
+          { questionId: FOREIGN, rating: 3 },
+        ],
+      }),
+    ).toEqual(['answers.1.questionId']);
     expect(fields({ answers: [{ questionId: OPEN, rating: 3 }] })).toEqual(['answers.0.questionId']);
     expect(fields({ comments: [{ questionId: S1, text: 'x' }] })).toEqual(['comments.0.questionId']);
-    expect(fields({ answers: [{ questionId: S1, rating: 3 }, { questionId: S1.toUpperCase(), rating: 4 }] })).toEqual(['answers.1.questionId']);
+    expect(
+      fields({
+        answers: [
+          { questionId: S1, rating: 3 },
+          { questionId: S1.toUpperCase(), rating: 4 },
+        ],
+      }),
+    ).toEqual(['answers.1.questionId']);
   });
 
   it('refuses oversize comments and lists', () => {
@@ -40,15 +62,30 @@ describe('missingStatements and progressOf', () => {
     const set = normaliseAnswerSet({ answers: [{ questionId: S2, rating: null }] });
     expect(missingStatements(QUESTIONS, set).map((q) => q.key)).toEqual(['listening.1']);
     expect(progressOf(QUESTIONS, set)).toEqual({ answered: 1, total: 2 });
-    expect(missingStatements(QUESTIONS, normaliseAnswerSet({ answers: [{ questionId: S1, rating: 2 }, { questionId: S2, rating: null }] }))).toEqual([]);
+    expect(
+      missingStatements(
+        QUESTIONS,
+        normaliseAnswerSet({
+          answers: [
+            { questionId: S1, rating: 2 },
+            { questionId: S2, rating: null },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('normaliseAnswerSet', () => {
   it('trims comments and drops blank ones', () => {
-    expect(normaliseAnswerSet({ comments: [{ questionId: OPEN, text: '  kind  ' }, { questionId: OPEN, text: '   ' }] }).comments).toEqual([
-      { questionId: OPEN, text: 'kind' },
-    ]);
+    expect(
+      normaliseAnswerSet({
+        comments: [
+          { questionId: OPEN, text: '  kind  ' },
+          { questionId: OPEN, text: '   ' },
+        ],
+      }).comments,
+    ).toEqual([{ questionId: OPEN, text: 'kind' }]);
   });
 });
 

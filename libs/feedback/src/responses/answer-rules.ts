@@ -31,9 +31,7 @@ export interface AnswerSet {
 export function normaliseAnswerSet(input: { answers?: RatingAnswer[]; comments?: CommentAnswer[] }): AnswerSet {
   return {
     answers: (input.answers ?? []).map((a) => ({ questionId: a.questionId.toLowerCase(), rating: a.rating })),
-    comments: (input.comments ?? [])
-      .map((c) => ({ questionId: c.questionId.toLowerCase(), text: c.text.trim() }))
-      .filter((c) => c.text.length > 0),
+    comments: (input.comments ?? []).map((c) => ({ questionId: c.questionId.toLowerCase(), text: c.text.trim() })).filter((c) => c.text.length > 0),
   };
 }
 
@@ -97,5 +95,7 @@ export function submissionHash(requestId: string, body: AnswerSet | null): strin
     answers: body.answers.map((a) => [a.questionId, a.rating]),
     comments: body.comments.map((c) => [c.questionId, c.text]),
   };
-  return createHash('sha256').update(JSON.stringify([requestId.toLowerCase(), canonical])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([requestId.toLowerCase(), canonical]))
+    .digest('hex');
 }

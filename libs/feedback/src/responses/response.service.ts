@@ -174,9 +174,13 @@ export class ResponseService {
 
   private assertAnswering(request: RequestRow): void {
     if (!ANSWERING_STATES.includes(request.cycle.state)) {
-      throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${request.cycle.state}: answers can no longer be changed. Your draft is kept.`, {
-        cycleState: request.cycle.state,
-      });
+      throw new FeedbackException(
+        FeedbackErrorCode.CycleNotOpen,
+        `The cycle is ${request.cycle.state}: answers can no longer be changed. Your draft is kept.`,
+        {
+          cycleState: request.cycle.state,
+        },
+      );
     }
   }
 

@@ -37,7 +37,11 @@ export class ResponsesController {
   @ApiOperation({
     summary: 'Submit, once: with answers/comments in the body those are submitted, with an empty body the saved draft is. A repeat returns the first result.',
   })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Up to 100 visible ASCII characters; a retry with the same key and body returns the stored result' })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'Up to 100 visible ASCII characters; a retry with the same key and body returns the stored result',
+  })
   @ApiOkResponse({ type: SubmissionDto })
   @ApiUnprocessableEntityResponse({ description: 'Unanswered statements, unknown question ids, or an Idempotency-Key reused with another body' })
   @ApiConflictResponse({ description: 'The cycle is closed (the draft is kept) or the request was declined' })

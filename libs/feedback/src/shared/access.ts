@@ -60,10 +60,7 @@ export interface RequestAccess {
   seesAsSubjectSide: boolean;
 }
 
-export function requestAccess(
-  actor: Actor,
-  request: SubjectParties & { raterId: string; state: RequestState; cycleState: CycleState },
-): RequestAccess {
+export function requestAccess(actor: Actor, request: SubjectParties & { raterId: string; state: RequestState; cycleState: CycleState }): RequestAccess {
   const roles = subjectRoles(actor, request);
   const launched = request.cycleState !== 'draft';
   return {

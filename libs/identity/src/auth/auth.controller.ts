@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Actor, Authenticated, CurrentActor, Public } from '@lib/common';
 import { MeDto } from '../people/person.dto';
@@ -78,11 +88,7 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   @ApiBadRequestResponse({ description: 'The password or the body is invalid' })
   @ApiNotFoundResponse({ description: 'The invitation is invalid, already used or expired' })
-  async acceptInvitation(
-    @Body() dto: AcceptInvitationDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MeDto> {
+  async acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     return this.startSession(request, reply, await this.invitations.accept(dto.token, dto.password));
   }
 

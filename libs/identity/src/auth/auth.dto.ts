@@ -99,7 +99,7 @@ export class ChangeEmailDto {
   currentPassword: string;
 
   @ApiProperty({ example: 'me@museum.example', maxLength: 254 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'newEmail must be a valid email address' })
   @MaxLength(254)
   newEmail: string;

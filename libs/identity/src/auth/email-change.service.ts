@@ -64,7 +64,13 @@ export class EmailChangeService {
     if (await this.changes.addressTaken(actor.organizationId, newEmail, actor.personId)) throw taken(newEmail);
     const { token, hash } = newToken();
     const who = await this.db.transaction(async (tx) => {
-      await this.changes.issue(tx, { organizationId: actor.organizationId, personId: actor.personId, newEmail, requestedSessionId: actor.sessionId }, hash, ip, EMAIL_CHANGE_LINK_HOURS);
+      await this.changes.issue(
+        tx,
+        { organizationId: actor.organizationId, personId: actor.personId, newEmail, requestedSessionId: actor.sessionId },
+        hash,
+        ip,
+        EMAIL_CHANGE_LINK_HOURS,
+      );
       await this.audit.record(actor, { action: 'email.change_requested', targetType: 'person', targetId: actor.personId, details: { ip } }, tx);
       const rows: { name: string; org: string }[] = await tx.query(
         `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,

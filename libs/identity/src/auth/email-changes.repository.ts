@@ -28,13 +28,7 @@ export class EmailChangesRepository {
   }
 
   /** A new link for a person; the links mailed before it stop working. */
-  async issue(
-    tx: EntityManager,
-    request: EmailChangeRequest,
-    tokenHash: Buffer,
-    ip: string,
-    hours: number,
-  ): Promise<void> {
+  async issue(tx: EntityManager, request: EmailChangeRequest, tokenHash: Buffer, ip: string, hours: number): Promise<void> {
     await tx.query(
       `UPDATE email_change_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
       [request.organizationId, request.personId],

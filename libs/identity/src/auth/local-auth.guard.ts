@@ -14,10 +14,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     // The same rule as the global validation pipe, which a guard runs before.
     const untrusted = untrustedInputErrors(body);
     if (typeof body !== 'object' || body === null || errors.length || untrusted.length) {
-      const fieldErrors = [
-        ...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }))),
-        ...untrusted,
-      ];
+      const fieldErrors = [...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }))), ...untrusted];
       throw new BadRequestException({
         message: fieldErrors.map((e) => e.message).join('; ') || 'email and password are required',
         errors: fieldErrors,

@@ -5,11 +5,19 @@ const none = { count: 0, oldestLeavesInSeconds: null };
 describe('resetRequestRefusal', () => {
   it('allows requests under both limits', () => {
     expect(resetRequestRefusal(none, none)).toBeNull();
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS - 1, oldestLeavesInSeconds: 10 }, { count: MAX_RESET_REQUESTS_PER_IP - 1, oldestLeavesInSeconds: 10 })).toBeNull();
+    expect(
+      resetRequestRefusal(
+        { count: MAX_RESET_REQUESTS_PER_ADDRESS - 1, oldestLeavesInSeconds: 10 },
+        { count: MAX_RESET_REQUESTS_PER_IP - 1, oldestLeavesInSeconds: 10 },
+      ),
+    ).toBeNull();
   });
 
   it('refuses at the per-address limit until the oldest request leaves the window', () => {
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: 1234.2 }, none)).toEqual({ scope: 'address', retryAfterSeconds: 1235 });
+    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: 1234.2 }, none)).toEqual({
+      scope: 'address',
+      retryAfterSeconds: 1235,
+    });
   });
 
   it('refuses at the per-IP limit, whatever the address', () => {
@@ -23,6 +31,8 @@ describe('resetRequestRefusal', () => {
 
   it('always asks to wait at least a second, and the whole window when the oldest is unknown', () => {
     expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: -3 }, none)?.retryAfterSeconds).toBe(1);
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: null }, none)?.retryAfterSeconds).toBe(RESET_WINDOW_MINUTES * 60);
+    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: null }, none)?.retryAfterSeconds).toBe(
+      RESET_WINDOW_MINUTES * 60,
+    );
   });
 });

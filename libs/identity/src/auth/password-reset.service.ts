@@ -16,7 +16,8 @@ import { SessionService } from './session.service';
 import { hashToken, newToken } from './tokens';
 
 /** The one answer to every accepted request, whether or not the address belongs to anyone. */
-export const RESET_REQUESTED_MESSAGE = "If an account exists for that address, we've sent it a link to choose a new password. The link works once, for 30 minutes.";
+export const RESET_REQUESTED_MESSAGE =
+  "If an account exists for that address, we've sent it a link to choose a new password. The link works once, for 30 minutes.";
 
 const invalid = (): IdentityException =>
   new IdentityException(IdentityErrorCode.PasswordResetInvalid, 'This link is invalid, already used or expired. Ask for a new one from the sign-in page.');

@@ -1,8 +1,28 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, Public } from '@lib/common';
-import { ChangeEmailDto, ChangePasswordDto, ConfirmEmailChangeDto, EmailChangedDto, EmailChangeRequestedDto, CheckPasswordResetDto, CompletePasswordResetDto, PasswordResetInfoDto, PasswordResetRequestedDto, RequestPasswordResetDto } from './auth.dto';
+import {
+  ChangeEmailDto,
+  ChangePasswordDto,
+  ConfirmEmailChangeDto,
+  EmailChangedDto,
+  EmailChangeRequestedDto,
+  CheckPasswordResetDto,
+  CompletePasswordResetDto,
+  PasswordResetInfoDto,
+  PasswordResetRequestedDto,
+  RequestPasswordResetDto,
+} from './auth.dto';
 import { EmailChangeService } from './email-change.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResetService, RESET_REQUESTED_MESSAGE } from './password-reset.service';

@@ -4,7 +4,12 @@ import { burnVerification, hashPassword, verifyPassword } from './passwords';
 /** The parameters an argon2 hash records about itself ($argon2id$v=19$m=…,t=…,p=…$salt$hash). */
 const parameters = (hash: string): { algorithm: string; m: number; t: number; p: number } => {
   const [, algorithm, , params] = hash.split('$');
-  const values = Object.fromEntries(params.split(',').map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]));
+  const values = Object.fromEntries(
+    params
+      .split(',')
+      .map((pair) => pair.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  );
   return { algorithm: algorithm, m: values.m, t: values.t, p: values.p };
 };
 

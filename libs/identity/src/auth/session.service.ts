@@ -175,7 +175,9 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       this.forgetAll();
       void client.end().catch(() => undefined);
       if (this.stopped) return;
-      this.log.warn(`Stopped hearing session changes (${error instanceof Error ? error.message : 'connection ended'}); sessions are checked in the database on every request until it is back`);
+      this.log.warn(
+        `Stopped hearing session changes (${error instanceof Error ? error.message : 'connection ended'}); sessions are checked in the database on every request until it is back`,
+      );
       this.relisten ??= setTimeout(() => {
         this.relisten = null;
         void this.listen();

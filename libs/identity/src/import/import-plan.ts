@@ -67,7 +67,11 @@ export interface ImportPlan {
   columns: Column[];
 }
 
-const normaliseHeader = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normaliseHeader = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 const cell = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value.trim());
 
 /**

@@ -77,14 +77,7 @@ export class PeopleImportService {
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(email, name, title, department, role)
        ON CONFLICT (organization_id, email) DO UPDATE
          SET name = excluded.name, title = excluded.title, department = excluded.department, role = excluded.role, updated_at = now()`,
-      [
-        organizationId,
-        rows.map((p) => p.email),
-        rows.map((p) => p.name),
-        rows.map((p) => p.title),
-        rows.map((p) => p.department),
-        rows.map((p) => p.role),
-      ],
+      [organizationId, rows.map((p) => p.email), rows.map((p) => p.name), rows.map((p) => p.title), rows.map((p) => p.department), rows.map((p) => p.role)],
     );
     await tx.query(
       `UPDATE people p SET manager_id = m.id, updated_at = now()

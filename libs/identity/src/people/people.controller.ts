@@ -3,7 +3,16 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraM
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { InvitationService } from '../auth/invitation.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { CreatePersonDto, InvitationSentDto, ListPeopleQueryDto, PERSON_VIEW_SCHEMA, PersonDto, PersonListDto, PersonSummaryDto, UpdatePersonDto } from './person.dto';
+import {
+  CreatePersonDto,
+  InvitationSentDto,
+  ListPeopleQueryDto,
+  PERSON_VIEW_SCHEMA,
+  PersonDto,
+  PersonListDto,
+  PersonSummaryDto,
+  UpdatePersonDto,
+} from './person.dto';
 import { PeopleService } from './people.service';
 
 // A malformed id names no person: 404, exactly like an id of another organisation.

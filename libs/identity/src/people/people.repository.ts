@@ -56,10 +56,7 @@ export class PeopleRepository {
   }
 
   async findById(organizationId: string, id: string, manager?: EntityManager): Promise<PersonDto | null> {
-    const rows: PersonRow[] = await (manager ?? this.db.manager).query(`${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2`, [
-      organizationId,
-      id,
-    ]);
+    const rows: PersonRow[] = await (manager ?? this.db.manager).query(`${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, id]);
     return rows[0] ? toDto(rows[0]) : null;
   }
 

@@ -27,7 +27,13 @@ export class PeopleService {
     const searchEmails = isAdmin(actor);
     // Who has left is HR's to know: everyone else sees the active directory whatever they ask for.
     const status = isAdmin(actor) ? (query.status ?? 'active') : 'active';
-    const { items, total } = await this.people.list(actor.organizationId, { ...query, status, limit: query.limit ?? 50, offset: query.offset ?? 0, searchEmails });
+    const { items, total } = await this.people.list(actor.organizationId, {
+      ...query,
+      status,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+      searchEmails,
+    });
     return { items: items.map((person) => personView(actor, person)), total };
   }
 

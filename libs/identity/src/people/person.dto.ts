@@ -33,7 +33,7 @@ export class PersonDto extends PersonSummaryDto {
 export const PERSON_VIEW_SCHEMA = { oneOf: [{ $ref: getSchemaPath(PersonDto) }, { $ref: getSchemaPath(PersonSummaryDto) }] };
 
 export class PersonListDto {
-  @ApiProperty({ type: 'array', items: PERSON_VIEW_SCHEMA, description: "HR admins get PersonDto; members get PersonSummaryDto" })
+  @ApiProperty({ type: 'array', items: PERSON_VIEW_SCHEMA, description: 'HR admins get PersonDto; members get PersonSummaryDto' })
   items: (PersonDto | PersonSummaryDto)[];
   @ApiProperty() total: number;
 }
@@ -87,7 +87,7 @@ export class CreatePersonDto {
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
 
 export class ListPeopleQueryDto {
-  @ApiPropertyOptional({ description: "Matches name, title or department (and, for HR admins, email)", maxLength: 100 })
+  @ApiPropertyOptional({ description: 'Matches name, title or department (and, for HR admins, email)', maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)

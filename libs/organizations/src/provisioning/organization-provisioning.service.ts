@@ -63,7 +63,12 @@ export class OrganizationProvisioningService {
     );
     await this.audit.record(
       { organizationId, personId: input.admin.passwordHash ? adminId : null },
-      { action: 'organization.created', targetType: 'organization', targetId: organizationId, details: { name: input.name, slug, adminEmail: input.admin.email } },
+      {
+        action: 'organization.created',
+        targetType: 'organization',
+        targetId: organizationId,
+        details: { name: input.name, slug, adminEmail: input.admin.email },
+      },
       tx,
     );
     return { organizationId, slug, adminId, frameworkId };

@@ -69,10 +69,7 @@ export class SetupService {
             { errors: [{ field: 'code', message: 'does not match' }] },
           );
         }
-        const organization = await this.provisioning.create(
-          { name: dto.organizationName, admin: { name: dto.name, email: dto.email, passwordHash } },
-          tx,
-        );
+        const organization = await this.provisioning.create({ name: dto.organizationName, admin: { name: dto.name, email: dto.email, passwordHash } }, tx);
         await this.setup.complete(tx);
         return organization;
       })

@@ -45,10 +45,13 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       visibility: fc.constantFrom<ManagerReportVisibility>('on_close', 'on_release', 'never'),
       showManagerSeparately: fc.boolean(),
       relationships: fc.array(fc.constantFrom<Relationship>('peer', 'peer', 'direct_report', 'other', 'manager', null), { minLength: n, maxLength: n }),
-      ratings: fc.array(fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 }), { minLength: STATEMENTS.length, maxLength: STATEMENTS.length }), {
-        minLength: n,
-        maxLength: n,
-      }),
+      ratings: fc.array(
+        fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 }), { minLength: STATEMENTS.length, maxLength: STATEMENTS.length }),
+        {
+          minLength: n,
+          maxLength: n,
+        },
+      ),
       rolesNow: fc.array(fc.constantFrom<Role>('member', 'admin'), { minLength: n, maxLength: n }),
       managerToday: fc.option(fc.integer({ min: 1, max: n - 1 }), { nil: null }),
       released: fc.boolean(),
@@ -90,7 +93,15 @@ function snapshot(s: Scenario): Snapshot {
   const input: ReportInput = {
     ...settings,
     behaviours: [
-      { key: 'b1', name: 'B1', kind: 'influence', statements: [{ id: 's1', text: 'S1' }, { id: 's2', text: 'S2' }] },
+      {
+        key: 'b1',
+        name: 'B1',
+        kind: 'influence',
+        statements: [
+          { id: 's1', text: 'S1' },
+          { id: 's2', text: 'S2' },
+        ],
+      },
       { key: 'b2', name: 'B2', kind: 'management', statements: [{ id: 's3', text: 'S3' }] },
     ],
     openQuestions: [],

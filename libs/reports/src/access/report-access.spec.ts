@@ -20,7 +20,8 @@ const admin = (personId = 'hr') => ({ personId, role: 'admin' as const });
 describe('reportViewer', () => {
   it.each(['draft', 'nominating', 'collecting'] as CycleState[])('shows nothing to anyone while the cycle is %s', (state) => {
     for (const actor of [admin(), member(SUBJECT), member(MANAGER)]) {
-      for (const visibility of ['on_close', 'on_release', 'never'] as ManagerReportVisibility[]) expect(reportViewer(actor, parties(state, visibility))).toBeNull();
+      for (const visibility of ['on_close', 'on_release', 'never'] as ManagerReportVisibility[])
+        expect(reportViewer(actor, parties(state, visibility))).toBeNull();
     }
   });
 

@@ -88,7 +88,6 @@ describe('the leak checker catches naive rules', () => {
   });
 });
 
-
 describe('reports (property)', () => {
   it('no combination of shown numbers isolates fewer than k raters whom no reader knows', () => {
     let readersInShownNumbers = 0;
@@ -153,7 +152,11 @@ describe('reports (property)', () => {
             const members = input.responses.flatMap((r, i) => (r.raterGroup === group ? [i] : []));
             const column = report.columns.find((c) => c.key !== 'all_others' && c.groups.includes(group));
             if (!column || column.key === group || members.filter((r) => anonymous.has(r)).length >= input.threshold) continue;
-            reveal(`${s.id} / ${group} alone`, members.filter((r) => input.responses[r].answers[s.id] != null), s.id);
+            reveal(
+              `${s.id} / ${group} alone`,
+              members.filter((r) => input.responses[r].answers[s.id] != null),
+              s.id,
+            );
           }
         }
       }),
@@ -224,8 +227,14 @@ const heatmapArbitrary = fc
 describe('heatmap suppression (property)', () => {
   it('catches a naive primary-only suppression', () => {
     const cells = [
-      [{ sum: 8, count: 2 }, { sum: 40, count: 10 }],
-      [{ sum: 30, count: 10 }, { sum: 35, count: 10 }],
+      [
+        { sum: 8, count: 2 },
+        { sum: 40, count: 10 },
+      ],
+      [
+        { sum: 30, count: 10 },
+        { sum: 35, count: 10 },
+      ],
     ];
     const show = (sum: number, n: number): HeatmapCell => ({ shown: true, mean: sum / n, n });
     // Hides the 2-person cell, shows every total: row 0's total minus the other cell gives it back.

@@ -15,7 +15,13 @@ describe('planColumns', () => {
   it('gives groups of at least k their own column and pools the rest with "other"', () => {
     const plan = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ self: 1, manager: 1, peer: 4, direct_report: 2, other: 1 }));
     expect(plan.columnOfGroup).toEqual({ self: 'self', manager: 'others', peer: 'peer', direct_report: 'others', other: 'others' });
-    expect(plan.columns.find((c) => c.key === 'others')).toEqual({ key: 'others', groups: ['manager', 'direct_report', 'other'], identified: false, shown: true, respondents: 4 });
+    expect(plan.columns.find((c) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['manager', 'direct_report', 'other'],
+      identified: false,
+      shown: true,
+      respondents: 4,
+    });
   });
 
   it('hides a pool that stays under k, and says so without a count', () => {

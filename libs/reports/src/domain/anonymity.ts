@@ -147,15 +147,14 @@ export function planColumns(settings: AnonymitySettings, respondents: Readonly<R
   const k = settings.threshold;
   const total = (groups: readonly RaterGroup[]): number => groups.reduce((sum, g) => sum + respondents[g].total, 0);
   // An identified rater is never anonymous, whatever the caller counted.
-  const anonymous = (groups: readonly RaterGroup[]): number =>
-    groups.reduce((sum, g) => sum + (isIdentified(g, settings) ? 0 : respondents[g].anonymous), 0);
+  const anonymous = (groups: readonly RaterGroup[]): number => groups.reduce((sum, g) => sum + (isIdentified(g, settings) ? 0 : respondents[g].anonymous), 0);
   const ownColumn = (g: RaterGroup): boolean => g !== 'other' && (isIdentified(g, settings) || anonymous([g]) >= k);
   const pooled = RATER_GROUPS.filter((g) => g !== 'self' && !ownColumn(g) && respondents[g].total > 0);
   const othersShown = anonymous(pooled) >= k;
   const allOthersShown = anonymous(RATER_GROUPS) >= k;
 
   const columnOfGroup = {} as Record<RaterGroup, ColumnKey>;
-  for (const g of RATER_GROUPS) columnOfGroup[g] = g === 'other' || !ownColumn(g) ? 'others' : (g);
+  for (const g of RATER_GROUPS) columnOfGroup[g] = g === 'other' || !ownColumn(g) ? 'others' : g;
 
   const column = (key: ColumnKey, groups: RaterGroup[], identified: boolean, shown: boolean, hidden: HiddenReason): ColumnView => {
     const count = total(groups);

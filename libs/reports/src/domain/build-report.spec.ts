@@ -77,14 +77,24 @@ describe('buildReport', () => {
       peer: shown(3, 3), // l1 only: l2 is hidden for peers
       all_others: shown(37 / 12, 7),
     });
-    expect(behaviour(report, 'results').cells).toMatchObject({ peer: hidden('below_threshold'), others: hidden('below_threshold'), all_others: shown(42 / 11, 7) });
+    expect(behaviour(report, 'results').cells).toMatchObject({
+      peer: hidden('below_threshold'),
+      others: hidden('below_threshold'),
+      all_others: shown(42 / 11, 7),
+    });
   });
 
   it('computes the indices as the mean of behaviour means, and the profile from all others', () => {
     const influence = (37 / 12 + 27 / 7) / 2;
     expect(report.indices.influence).toMatchObject({ self: shown(4, 1), peer: shown((3 + 14 / 3) / 2, 3), all_others: shown(influence, 7) });
     expect(report.indices.management.all_others).toEqual(shown(42 / 11, 7));
-    expect(report.profile).toEqual({ shown: true, quadrant: 'manager', influence: expect.closeTo(influence, 12), management: expect.closeTo(42 / 11, 12), threshold: 3.5 });
+    expect(report.profile).toEqual({
+      shown: true,
+      quadrant: 'manager',
+      influence: expect.closeTo(influence, 12),
+      management: expect.closeTo(42 / 11, 12),
+      threshold: 3.5,
+    });
   });
 
   it('shows the direction of influence where a group may be shown', () => {
@@ -118,7 +128,11 @@ describe('buildReport', () => {
         { key: 'results', value: { shown: false, reason: 'no_previous' } },
       ],
     });
-    expect(report.summary).toEqual({ influence: report.trend!.influence.shown && report.trend!.influence.current, management: 42 / 11, behaviours: { listening: 37 / 12, trust: 27 / 7, results: 42 / 11 } });
+    expect(report.summary).toEqual({
+      influence: report.trend!.influence.shown && report.trend!.influence.current,
+      management: 42 / 11,
+      behaviours: { listening: 37 / 12, trust: 27 / 7, results: 42 / 11 },
+    });
     expect(buildReport({ ...fixture, previous: undefined }).trend).toBeNull();
   });
 
@@ -192,7 +206,7 @@ describe('buildReport with raters who may read the report', () => {
     expect(report.comments[0]).toMatchObject({ self: ['my own note'], others: [] });
   });
 
-  it('is what the leak was: counting heads, the manager works out 3 × 10/3 − 5 = 5, the two peers\' sum', () => {
+  it("is what the leak was: counting heads, the manager works out 3 × 10/3 − 5 = 5, the two peers' sum", () => {
     // The same answers, the manager treated as anonymous (as when managers never see reports).
     const input = pooled([self, manager, ...peers]);
     const report = buildReport(input);

@@ -1,4 +1,14 @@
-import { AnonymitySettings, ColumnPlan, Headcount, Visibility, commentAudience, decideStatementCells, isAnonymous, orderComments, planColumns } from './anonymity';
+import {
+  AnonymitySettings,
+  ColumnPlan,
+  Headcount,
+  Visibility,
+  commentAudience,
+  decideStatementCells,
+  isAnonymous,
+  orderComments,
+  planColumns,
+} from './anonymity';
 import {
   BehaviourKind,
   BehaviourView,
@@ -127,10 +137,7 @@ export function buildReport(input: ReportInput): ReportView {
 
 /** `anonymous[i]`: whether response i is by an anonymous rater. */
 function statementRow(plan: ColumnPlan, input: ReportInput, anonymous: readonly boolean[], statementId: string): Row {
-  const bases = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { tally: { ...EMPTY_TALLY }, raters: new Set<number>() }])) as Record<
-    ColumnKey,
-    Basis
-  >;
+  const bases = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { tally: { ...EMPTY_TALLY }, raters: new Set<number>() }])) as Record<ColumnKey, Basis>;
   // Answers by anonymous raters per column (anonymity.ts, rule 1): what k is counted on.
   const anonymousAnswers = Object.fromEntries(COLUMN_KEYS.map((c) => [c, 0])) as Record<ColumnKey, number>;
   input.responses.forEach((response, rater) => {
@@ -144,7 +151,10 @@ function statementRow(plan: ColumnPlan, input: ReportInput, anonymous: readonly 
       if (anonymous[rater]) anonymousAnswers[column]++;
     }
   });
-  const answered = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { total: bases[c].tally.answers, anonymous: anonymousAnswers[c] }])) as Record<ColumnKey, Headcount>;
+  const answered = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { total: bases[c].tally.answers, anonymous: anonymousAnswers[c] }])) as Record<
+    ColumnKey,
+    Headcount
+  >;
   const visibility = decideStatementCells(plan, answered);
   return Object.fromEntries(
     COLUMN_KEYS.map((c) => {
@@ -223,7 +233,8 @@ function validate(input: ReportInput): void {
   }
   for (const r of input.responses) {
     if (!RATER_GROUPS.includes(r.raterGroup)) throw new RangeError(`unknown rater group ${String(r.raterGroup)}`);
-    if (r.raterMayRead !== undefined && typeof r.raterMayRead !== 'boolean') throw new RangeError(`raterMayRead must be a boolean, got ${String(r.raterMayRead)}`);
+    if (r.raterMayRead !== undefined && typeof r.raterMayRead !== 'boolean')
+      throw new RangeError(`raterMayRead must be a boolean, got ${String(r.raterMayRead)}`);
     for (const [id, rating] of Object.entries(r.answers)) {
       if (rating === null || rating === undefined) continue;
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`rating for ${id} must be 1–5 or null, got ${String(rating)}`);

@@ -25,12 +25,23 @@ describe('suppressHeatmap', () => {
   });
 
   it('marks empty cells as such: nobody to protect', () => {
-    expect(map(suppressHeatmap({ cells: [[cell(0), cell(7)]], threshold: 3 }))).toEqual({ cells: [['no_data', 7]], rows: [7], columns: ['no_data', 7], total: 7 });
+    expect(map(suppressHeatmap({ cells: [[cell(0), cell(7)]], threshold: 3 }))).toEqual({
+      cells: [['no_data', 7]],
+      rows: [7],
+      columns: ['no_data', 7],
+      total: 7,
+    });
   });
 
   it('does not leave one small cell in a row beside its total: it hides the smallest partner too', () => {
     // Row 0 total − 9 would give the 2-person cell, and column 0 total − 6 likewise.
-    const view = suppressHeatmap({ cells: [[cell(2), cell(9), cell(12)], [cell(6), cell(7), cell(8)]], threshold: 3 });
+    const view = suppressHeatmap({
+      cells: [
+        [cell(2), cell(9), cell(12)],
+        [cell(6), cell(7), cell(8)],
+      ],
+      threshold: 3,
+    });
     expect(map(view)).toEqual({
       cells: [
         ['below_threshold', 'complementary', 12],
@@ -80,11 +91,16 @@ function leakAcrossViews(cells: HeatmapCellInput[][], views: HeatmapView[], limi
     ...v.columnTotals.flatMap((t, c) => (t.shown ? [equation((_, j) => j === c)] : [])),
     ...(v.total.shown ? [equation(() => true)] : []),
   ]);
-  const found = lightSupport(equations, hidden.map(([i, j]) => cells[i][j].count), limit);
+  const found = lightSupport(
+    equations,
+    hidden.map(([i, j]) => cells[i][j].count),
+    limit,
+  );
   return found && { cells: found.map((x) => hidden[x]), people: found.reduce((sum, x) => sum + cells[hidden[x][0]][hidden[x][1]].count, 0) };
 }
 
-const deepFreeze = <T>(cells: T[][]): T[][] => Object.freeze(cells.map((row) => Object.freeze(row.map((c) => Object.freeze({ ...c })) as T[])) as T[][]) as T[][];
+const deepFreeze = <T>(cells: T[][]): T[][] =>
+  Object.freeze(cells.map((row) => Object.freeze(row.map((c) => Object.freeze({ ...c })) as T[])) as T[][]) as T[][];
 
 describe('one minimum per cycle: the multi-view leak', () => {
   // k = 3. Departments × {with direct reports, without}: A has 9 with and 2 without, B 6 with, 0 without.
@@ -99,9 +115,25 @@ describe('one minimum per cycle: the multi-view leak', () => {
     expect(findHeatmapLeak(cells, at5)).toBeNull();
     expect(findHeatmapLeak(cells, at7)).toBeNull();
     // At 5: A with reports (9), B with reports (6) and the "with reports" total; the organisation total is hidden.
-    expect(map(at5)).toEqual({ cells: [[9, 'below_threshold'], [6, 'no_data']], rows: ['complementary', 6], columns: [15, 'below_threshold'], total: 'complementary' });
+    expect(map(at5)).toEqual({
+      cells: [
+        [9, 'below_threshold'],
+        [6, 'no_data'],
+      ],
+      rows: ['complementary', 6],
+      columns: [15, 'below_threshold'],
+      total: 'complementary',
+    });
     // At 7: B (6) goes, and with it what would give B back, but the organisation total (17) shows.
-    expect(map(at7)).toEqual({ cells: [[9, 'below_threshold'], ['below_threshold', 'no_data']], rows: ['complementary', 'below_threshold'], columns: ['complementary', 'below_threshold'], total: 17 });
+    expect(map(at7)).toEqual({
+      cells: [
+        [9, 'below_threshold'],
+        ['below_threshold', 'no_data'],
+      ],
+      rows: ['complementary', 'below_threshold'],
+      columns: ['complementary', 'below_threshold'],
+      total: 17,
+    });
     // 17·mean − 9·mean(A with) − 6·mean(B with) is the sum of the two people in A without.
     const sumOf = (c: HeatmapView['total']): number => (c.shown ? c.mean * c.n : NaN);
     expect(sumOf(at7.total) - sumOf(at5.cells[0][0]) - sumOf(at5.cells[1][0])).toBeCloseTo(cells[0][1].sum, 10);
@@ -127,7 +159,9 @@ describe('one minimum per cycle: the multi-view leak', () => {
           const minCellSize = Math.max(setting, threshold); // the cycle's setting, never below k
           // Views taken at different times, from fresh reads of the same data: frozen, so that a
           // view could not leave anything behind for the next one either.
-          const views = [grid, structuredClone(grid), structuredClone(grid)].map((cells) => suppressHeatmap({ cells: deepFreeze(cells), threshold, minCellSize }));
+          const views = [grid, structuredClone(grid), structuredClone(grid)].map((cells) =>
+            suppressHeatmap({ cells: deepFreeze(cells), threshold, minCellSize }),
+          );
           expect(views[1]).toEqual(views[0]);
           expect(views[2]).toEqual(views[0]);
           expect(leakAcrossViews(grid, views, minCellSize)).toBeNull();

@@ -46,9 +46,7 @@ export interface HeatmapInput {
   minCellSize?: number;
 }
 
-export type HeatmapCell =
-  | { shown: true; mean: number; n: number }
-  | { shown: false; reason: 'no_data' | 'below_threshold' | 'complementary' };
+export type HeatmapCell = { shown: true; mean: number; n: number } | { shown: false; reason: 'no_data' | 'below_threshold' | 'complementary' };
 
 export interface HeatmapView {
   minCellSize: number;
@@ -102,8 +100,7 @@ export function suppressHeatmap(input: HeatmapInput): HeatmapView {
     else total = 'complementary';
   }
 
-  const show = (reason: Reason | null, sum: number, n: number): HeatmapCell =>
-    reason === null ? { shown: true, mean: sum / n, n } : { shown: false, reason };
+  const show = (reason: Reason | null, sum: number, n: number): HeatmapCell => (reason === null ? { shown: true, mean: sum / n, n } : { shown: false, reason });
   const rowSum = (i: number): number => input.cells[i].reduce((s, c) => s + c.sum, 0);
   const colSum = (j: number): number => input.cells.reduce((s, r) => s + r[j].sum, 0);
   let grandSum = 0;
@@ -113,7 +110,11 @@ export function suppressHeatmap(input: HeatmapInput): HeatmapView {
     cells: input.cells.map((r, i) => r.map((c, j) => show(cell[i][j], c.sum, c.count))),
     rowTotals: row.map((r, i) => show(r, rowSum(i), rowCount[i])),
     columnTotals: col.map((c, j) => show(c, colSum(j), colCount[j])),
-    total: show(total, grandSum, rowCount.reduce((s, n) => s + n, 0)),
+    total: show(
+      total,
+      grandSum,
+      rowCount.reduce((s, n) => s + n, 0),
+    ),
   };
 }
 

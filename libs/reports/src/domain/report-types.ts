@@ -129,8 +129,7 @@ export interface BehaviourView {
 export type ProfileQuadrant = 'manager_leader' | 'leader_without_title' | 'manager' | 'emerging';
 
 export type ProfileView =
-  | { shown: true; quadrant: ProfileQuadrant; influence: number; management: number; threshold: number }
-  | { shown: false; reason: HiddenReason };
+  { shown: true; quadrant: ProfileQuadrant; influence: number; management: number; threshold: number } | { shown: false; reason: HiddenReason };
 
 /** A statement where self and others (all non-self raters) clearly disagree. */
 export interface GapView {
@@ -150,9 +149,7 @@ export interface RankedStatementView {
   mean: number;
 }
 
-export type TrendValue =
-  | { shown: true; previous: number; current: number; delta: number }
-  | { shown: false; reason: 'no_previous' | 'not_shown' };
+export type TrendValue = { shown: true; previous: number; current: number; delta: number } | { shown: false; reason: 'no_previous' | 'not_shown' };
 
 export interface TrendView {
   influence: TrendValue;

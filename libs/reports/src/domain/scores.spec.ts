@@ -1,15 +1,4 @@
-import {
-  StatementComparison,
-  combineTallies,
-  findGaps,
-  indexMean,
-  mean,
-  profileQuadrant,
-  rankStatements,
-  spread,
-  tally,
-  trendValue,
-} from './scores';
+import { StatementComparison, combineTallies, findGaps, indexMean, mean, profileQuadrant, rankStatements, spread, tally, trendValue } from './scores';
 
 const item = (statementId: string, self: number | undefined, others: number | undefined): StatementComparison => ({
   statementId,

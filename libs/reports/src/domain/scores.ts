@@ -2,14 +2,7 @@
  * Score maths of the report. Pure arithmetic: what may be shown is decided in anonymity.ts,
  * and these functions are only ever given numbers that are already allowed.
  */
-import {
-  GapView,
-  HiddenReason,
-  ProfileQuadrant,
-  RankedStatementView,
-  ShownCell,
-  TrendValue,
-} from './report-types';
+import { GapView, HiddenReason, ProfileQuadrant, RankedStatementView, ShownCell, TrendValue } from './report-types';
 
 /** Where an index counts as "high" on the 1–5 frequency scale: "often" and above, halfway to "very often". */
 export const PROFILE_THRESHOLD = 3.5;
@@ -40,10 +33,9 @@ export function addAnswer(t: Tally, rating: number): Tally {
 }
 
 export function combineTallies(tallies: readonly Tally[]): Tally {
-  return tallies.reduce<Tally>(
-    (a, b) => ({ sum: a.sum + b.sum, sumOfSquares: a.sumOfSquares + b.sumOfSquares, answers: a.answers + b.answers }),
-    { ...EMPTY_TALLY },
-  );
+  return tallies.reduce<Tally>((a, b) => ({ sum: a.sum + b.sum, sumOfSquares: a.sumOfSquares + b.sumOfSquares, answers: a.answers + b.answers }), {
+    ...EMPTY_TALLY,
+  });
 }
 
 export function mean(t: Tally): number {

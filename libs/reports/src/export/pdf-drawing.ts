@@ -72,8 +72,17 @@ export function table(doc: PdfDoc, header: string[], rows: TableCell[][], option
     cells.forEach((c, i) => {
       const muted = kind !== 'header' && i > 0 && !/^[+-]?\d/.test(c.value);
       const box = { width: inner[i], align: i === 0 ? 'left' : 'center' } as const;
-      doc.font(kind === 'header' ? FONT.bold : FONT.regular).fontSize(CELL_SIZE).fillColor(muted ? MUTED : INK).text(c.value, x + pad, y + pad, box);
-      if (c.detail) doc.font(FONT.regular).fontSize(DETAIL_SIZE).fillColor(MUTED).text(c.detail, x + pad, doc.y + 1, box);
+      doc
+        .font(kind === 'header' ? FONT.bold : FONT.regular)
+        .fontSize(CELL_SIZE)
+        .fillColor(muted ? MUTED : INK)
+        .text(c.value, x + pad, y + pad, box);
+      if (c.detail)
+        doc
+          .font(FONT.regular)
+          .fontSize(DETAIL_SIZE)
+          .fillColor(MUTED)
+          .text(c.detail, x + pad, doc.y + 1, box);
       x += inner[i] + 2 * pad;
     });
   };
@@ -98,7 +107,12 @@ export function table(doc: PdfDoc, header: string[], rows: TableCell[][], option
     drawRow(cells, y, h, r % 2 ? 'even' : 'odd');
     y += h;
   });
-  doc.moveTo(x0, y).lineTo(x0 + width, y).strokeColor(LINE).lineWidth(0.5).stroke();
+  doc
+    .moveTo(x0, y)
+    .lineTo(x0 + width, y)
+    .strokeColor(LINE)
+    .lineWidth(0.5)
+    .stroke();
   doc.fillColor(INK).font(FONT.regular).fontSize(9.5);
   doc.x = x0;
   doc.y = y + 6;
@@ -114,7 +128,12 @@ export function meanWithSpread(cell: ReportCellDto, identified: boolean): string
  * bar, only its reason in words. Self and a manager shown separately (one known person each)
  * get their own colour and the mean alone.
  */
-export function drawBars(doc: PdfDoc, name: string, description: string, rows: { label: string; cell: ReportCellDto; hidden: string; identified: boolean }[]): void {
+export function drawBars(
+  doc: PdfDoc,
+  name: string,
+  description: string,
+  rows: { label: string; cell: ReportCellDto; hidden: string; identified: boolean }[],
+): void {
   const x0 = doc.page.margins.left;
   const labelWidth = 90;
   const track = 230;
@@ -134,16 +153,28 @@ export function drawBars(doc: PdfDoc, name: string, description: string, rows: {
   const at = (value: number): number => trackX + ((value - 1) / 4) * track;
   // Scale ticks 1..5 behind the bars.
   for (let v = 1; v <= 5; v++) {
-    doc.moveTo(at(v), y).lineTo(at(v), y + rows.length * rowHeight).strokeColor(LINE).lineWidth(0.4).stroke();
+    doc
+      .moveTo(at(v), y)
+      .lineTo(at(v), y + rows.length * rowHeight)
+      .strokeColor(LINE)
+      .lineWidth(0.4)
+      .stroke();
   }
   for (const row of rows) {
-    doc.font(FONT.regular).fontSize(8).fillColor(INK).text(pdfText(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(INK)
+      .text(pdfText(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false });
     if (row.cell.shown) {
       const end = at(row.cell.mean!);
       doc.rect(trackX, y + 2, Math.max(1.5, end - trackX), rowHeight - 5).fill(row.identified ? IDENTIFIED_BAR : BAR);
       doc.fillColor(INK).text(meanWithSpread(row.cell, row.identified), trackX + track + 8, y + 2, { lineBreak: false });
     } else {
-      doc.font(FONT.italic).fillColor(MUTED).text(pdfText(row.hidden), trackX + 4, y + 2, { lineBreak: false });
+      doc
+        .font(FONT.italic)
+        .fillColor(MUTED)
+        .text(pdfText(row.hidden), trackX + 4, y + 2, { lineBreak: false });
     }
     y += rowHeight;
   }
@@ -159,7 +190,13 @@ export function drawProfile(doc: PdfDoc, x: number, y: number, size: number, poi
   const pos = (value: number): number => ((value - 1) / 4) * size;
   const split = pos(point?.threshold ?? 3.5);
   doc.rect(x, y, size, size).strokeColor(LINE).lineWidth(0.8).stroke();
-  doc.moveTo(x + split, y).lineTo(x + split, y + size).moveTo(x, y + size - split).lineTo(x + size, y + size - split).strokeColor(LINE).stroke();
+  doc
+    .moveTo(x + split, y)
+    .lineTo(x + split, y + size)
+    .moveTo(x, y + size - split)
+    .lineTo(x + size, y + size - split)
+    .strokeColor(LINE)
+    .stroke();
   doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
   // A quadrant can be narrow (the split sits where an index counts as high): shrink its name to fit on one line.
   const label = (value: string, lx: number, ly: number, width: number): void => {
@@ -173,9 +210,17 @@ export function drawProfile(doc: PdfDoc, x: number, y: number, size: number, poi
   // The narrowest quadrant's long name wraps onto two lines rather than shrinking out of sight.
   const wide = doc.fontSize(7).widthOfString('Leader without a title') <= size - split - 4;
   if (wide) label('Leader without a title', x + split + 2, y + size - 12, size - split - 4);
-  else doc.fontSize(6.5).text('Leader without a title', x + split + 2, y + size - 20, { width: size - split - 4, align: 'center' }).fontSize(7);
+  else
+    doc
+      .fontSize(6.5)
+      .text('Leader without a title', x + split + 2, y + size - 20, { width: size - split - 4, align: 'center' })
+      .fontSize(7);
   doc.text('influence index →', x, y + size + 3, { width: size, align: 'right' });
-  doc.save().rotate(-90, { origin: [x - 4, y + size] }).text('management index →', x - 4, y + size - 8, { width: size, align: 'right' }).restore();
+  doc
+    .save()
+    .rotate(-90, { origin: [x - 4, y + size] })
+    .text('management index →', x - 4, y + size - 8, { width: size, align: 'right' })
+    .restore();
   if (point) {
     doc.circle(x + pos(point.influence), y + size - pos(point.management), 4).fill(BAR);
   } else {

@@ -62,7 +62,10 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   text([report.subject.title, report.subject.department].filter(Boolean).join(' · ') || ' ');
   doc.moveDown(0.3).fillColor(INK);
   text(`${report.cycle.name} · ${report.cycle.frameworkName} (version ${report.cycle.frameworkVersion})`);
-  const dates = [report.cycle.closedAt && `closed ${report.cycle.closedAt.slice(0, 10)}`, report.cycle.releasedAt && `released ${report.cycle.releasedAt.slice(0, 10)}`];
+  const dates = [
+    report.cycle.closedAt && `closed ${report.cycle.closedAt.slice(0, 10)}`,
+    report.cycle.releasedAt && `released ${report.cycle.releasedAt.slice(0, 10)}`,
+  ];
   text(dates.filter(Boolean).join(', ') || ' ');
   doc.moveDown(0.5);
   note(
@@ -74,7 +77,13 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   // Profile and indices
   heading('Manager-leader profile');
   const top = doc.y;
-  drawProfile(doc, MARGIN, top, 150, report.profile.shown ? { influence: report.profile.influence!, management: report.profile.management!, threshold: report.profile.threshold! } : null);
+  drawProfile(
+    doc,
+    MARGIN,
+    top,
+    150,
+    report.profile.shown ? { influence: report.profile.influence!, management: report.profile.management!, threshold: report.profile.threshold! } : null,
+  );
   doc.x = MARGIN + 175;
   doc.y = top;
   const right = { width: doc.page.width - MARGIN - (MARGIN + 175) };
@@ -82,7 +91,10 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.font(FONT.bold).fontSize(12);
     text(QUADRANT_LABELS[report.profile.quadrant!], right);
     doc.font(FONT.regular).fontSize(9.5);
-    text(`Influence index ${fixed(report.profile.influence)} · management index ${fixed(report.profile.management)} (as rated by all others; "high" from ${fixed(report.profile.threshold, 1)})`, right);
+    text(
+      `Influence index ${fixed(report.profile.influence)} · management index ${fixed(report.profile.management)} (as rated by all others; "high" from ${fixed(report.profile.threshold, 1)})`,
+      right,
+    );
   } else {
     text(`The profile is not shown: ${hiddenText(report.profile.reason, k)}.`, right);
   }
@@ -99,10 +111,14 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   const groupCell = (c: ReportCellDto, key: ColumnKey): TableCell =>
     !c.shown ? shortHidden(c.reason) : { value: fixed(c.mean), details: identified(key) ? [] : [`n ${c.n}`, `spread ${fixed(c.spread)}`] };
   heading('Indices by group');
-  table(doc, ['', ...columns.map((c) => COLUMN_LABELS[c])], [
-    ['Influence index', ...columns.map((c) => groupCell(report.indices.influence[c], c))],
-    ['Management index', ...columns.map((c) => groupCell(report.indices.management[c], c))],
-  ]);
+  table(
+    doc,
+    ['', ...columns.map((c) => COLUMN_LABELS[c])],
+    [
+      ['Influence index', ...columns.map((c) => groupCell(report.indices.influence[c], c))],
+      ['Management index', ...columns.map((c) => groupCell(report.indices.management[c], c))],
+    ],
+  );
   note(
     'Each cell shows the mean, then n (how many raters it is built from) and the spread (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely. ' +
       'Self, and a manager shown separately, are one known person: the mean alone. ' +
@@ -118,7 +134,12 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
 
   heading('Each behaviour, by group');
   for (const b of report.behaviours) {
-    drawBars(doc, b.name, b.description, columns.map((c) => ({ label: COLUMN_LABELS[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k), identified: identified(c) })));
+    drawBars(
+      doc,
+      b.name,
+      b.description,
+      columns.map((c) => ({ label: COLUMN_LABELS[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k), identified: identified(c) })),
+    );
   }
 
   heading('Statements');
@@ -158,7 +179,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   ranked('Areas to develop (all others)', report.developmentAreas);
 
   heading('Comments');
-  note('Never attributed, in an order unrelated to who wrote them or when; a group\'s comments appear only where its numbers may.');
+  note("Never attributed, in an order unrelated to who wrote them or when; a group's comments appear only where its numbers may.");
   for (const q of report.comments) {
     doc.moveDown(0.3).font(FONT.bold);
     text(q.text);
@@ -174,14 +195,20 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   } else {
     const t = report.trend;
     const value = (v: typeof t.influence): string[] =>
-      v.shown ? [fixed(v.previous), fixed(v.current), `${v.delta! > 0 ? '+' : ''}${fixed(v.delta)}`] : ['', '', v.reason === 'no_previous' ? 'not in the earlier report' : 'not shown now'];
+      v.shown
+        ? [fixed(v.previous), fixed(v.current), `${v.delta! > 0 ? '+' : ''}${fixed(v.delta)}`]
+        : ['', '', v.reason === 'no_previous' ? 'not in the earlier report' : 'not shown now'];
     if (t.previousCycle) text(`Compared with ${t.previousCycle.name} (all others).`);
     const names = new Map(report.behaviours.map((b) => [b.key, b.name]));
-    table(doc, ['', 'Before', 'Now', 'Change'], [
-      ['Influence index', ...value(t.influence)],
-      ['Management index', ...value(t.management)],
-      ...t.behaviours.map((b) => [names.get(b.key) ?? b.key, ...value(b.value)]),
-    ]);
+    table(
+      doc,
+      ['', 'Before', 'Now', 'Change'],
+      [
+        ['Influence index', ...value(t.influence)],
+        ['Management index', ...value(t.management)],
+        ...t.behaviours.map((b) => [names.get(b.key) ?? b.key, ...value(b.value)]),
+      ],
+    );
   }
 
   // Footer on every page: bottom margin off while writing below it, else pdfkit adds a page.

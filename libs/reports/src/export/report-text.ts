@@ -48,7 +48,22 @@ export function printedColumns(report: Pick<ReportDto, 'columns'>): ColumnKey[] 
 }
 
 // Latin letters that Unicode does not decompose into a base letter and an accent.
-const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'Th', ı: 'i' };
+const UNDECOMPOSED: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ø: 'o',
+  Ø: 'O',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  Þ: 'Th',
+  ı: 'i',
+};
 
 /** A file name from free text: ASCII letters, digits and dashes ("Łukasz Żółć" gives lukasz-zolc). */
 export function fileSlug(...parts: string[]): string {

@@ -11,7 +11,8 @@ export class HeatmapCellDto {
   @ApiPropertyOptional({ description: 'People in the cell (when shown)' }) n?: number;
   @ApiPropertyOptional({
     enum: HEATMAP_HIDDEN_REASONS,
-    description: 'no_data: nobody with a shown value; below_threshold: fewer than minCellSize people; complementary: hidden so that another hidden cell cannot be worked out from totals',
+    description:
+      'no_data: nobody with a shown value; below_threshold: fewer than minCellSize people; complementary: hidden so that another hidden cell cannot be worked out from totals',
   })
   reason?: HeatmapHiddenReason;
 }

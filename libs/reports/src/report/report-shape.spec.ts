@@ -15,10 +15,7 @@ describe('stored report shape', () => {
     showManagerSeparately: true,
     behaviours: [{ key: 'listening', name: 'Listening', kind: 'influence', statements: [{ id: 'q1', text: 'Asks first' }] }],
     openQuestions: [],
-    responses: [
-      { raterGroup: 'self', answers: { q1: 4 } },
-      ...[3, 4, 5].map((r) => ({ raterGroup: 'peer' as const, answers: { q1: r as 3 | 4 | 5 } })),
-    ],
+    responses: [{ raterGroup: 'self', answers: { q1: 4 } }, ...[3, 4, 5].map((r) => ({ raterGroup: 'peer' as const, answers: { q1: r as 3 | 4 | 5 } }))],
     previous: { influence: 3, management: null, behaviours: { listening: 3 } },
   });
 

@@ -104,7 +104,13 @@ export class ReportViewService {
 }
 
 function candidateParties(r: MyReportCandidate): ReportParties {
-  return { cycleState: r.cycleState, subjectId: r.subjectId, managerId: r.managerId, managerVisibility: managerVisibility(r.settings), anonymousRaters: r.anonymousRaters };
+  return {
+    cycleState: r.cycleState,
+    subjectId: r.subjectId,
+    managerId: r.managerId,
+    managerVisibility: managerVisibility(r.settings),
+    anonymousRaters: r.anonymousRaters,
+  };
 }
 
 function refusal(access: Extract<ReportAccess, { allowed: false }>): ReportsException {

@@ -115,7 +115,8 @@ export class ReportPreviousCycleDto {
 }
 
 export class ReportTrendDto {
-  @ApiProperty({ type: ReportPreviousCycleDto, nullable: true, description: 'The earlier cycle on the same framework' }) previousCycle: ReportPreviousCycleDto | null;
+  @ApiProperty({ type: ReportPreviousCycleDto, nullable: true, description: 'The earlier cycle on the same framework' })
+  previousCycle: ReportPreviousCycleDto | null;
   @ApiProperty({ type: ReportTrendValueDto }) influence: ReportTrendValueDto;
   @ApiProperty({ type: ReportTrendValueDto }) management: ReportTrendValueDto;
   @ApiProperty({ type: [ReportBehaviourTrendDto] }) behaviours: ReportBehaviourTrendDto[];
@@ -125,7 +126,7 @@ export class ReportCommentsDto {
   @ApiProperty({ format: 'uuid' }) questionId: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: [String], description: "The subject's own comments" }) self: string[];
-  @ApiProperty({ type: [String], description: 'Everyone else\'s, unattributed, in an order unrelated to who wrote them or when' }) others: string[];
+  @ApiProperty({ type: [String], description: "Everyone else's, unattributed, in an order unrelated to who wrote them or when" }) others: string[];
 }
 
 export class ReportScalePointDto {
@@ -159,7 +160,8 @@ export class ReportSubjectDto {
 export class ReportDto {
   @ApiProperty({ type: ReportCycleDto }) cycle: ReportCycleDto;
   @ApiProperty({ type: ReportSubjectDto }) subject: ReportSubjectDto;
-  @ApiProperty({ enum: REPORT_VIEWERS, description: 'Why you may see it: your own report, your direct report, or as HR' }) viewer: (typeof REPORT_VIEWERS)[number];
+  @ApiProperty({ enum: REPORT_VIEWERS, description: 'Why you may see it: your own report, your direct report, or as HR' })
+  viewer: (typeof REPORT_VIEWERS)[number];
   @ApiProperty({ format: 'date-time' }) computedAt: string;
   @ApiProperty({ description: 'k: the fewest answers a non-identified group needs for a number to be shown' }) threshold: number;
   @ApiProperty() showManagerSeparately: boolean;
@@ -173,7 +175,12 @@ export class ReportDto {
   @ApiProperty({ type: [ReportGapDto], description: 'Self at least 1 point below all others, largest gap first' }) hiddenStrengths: ReportGapDto[];
   @ApiProperty({ type: [ReportRankedStatementDto], description: 'Top 5 statements by all-others mean' }) strengths: ReportRankedStatementDto[];
   @ApiProperty({ type: [ReportRankedStatementDto], description: 'Bottom 5 statements by all-others mean' }) developmentAreas: ReportRankedStatementDto[];
-  @ApiProperty({ type: ReportTrendDto, nullable: true, description: 'Null when there is no earlier released cycle on the same framework, or the reader may not read that earlier report' }) trend: ReportTrendDto | null;
+  @ApiProperty({
+    type: ReportTrendDto,
+    nullable: true,
+    description: 'Null when there is no earlier released cycle on the same framework, or the reader may not read that earlier report',
+  })
+  trend: ReportTrendDto | null;
   @ApiProperty({ type: [ReportCommentsDto] }) comments: ReportCommentsDto[];
 }
 
@@ -184,7 +191,8 @@ export class MyReportDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: ReportSubjectDto }) subject: ReportSubjectDto;
-  @ApiProperty({ enum: ['subject', 'manager'], description: 'Your own report, or one of a direct report (manager frozen at launch)' }) viewer: 'subject' | 'manager';
+  @ApiProperty({ enum: ['subject', 'manager'], description: 'Your own report, or one of a direct report (manager frozen at launch)' }) viewer:
+    'subject' | 'manager';
 }
 
 export class MyReportListDto {

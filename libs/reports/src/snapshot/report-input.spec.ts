@@ -28,7 +28,15 @@ describe('report input', () => {
     };
     expect(frameworkInput(framework)).toEqual({
       behaviours: [
-        { key: 'listening', name: 'Listening', kind: 'influence', statements: [{ id: 's1', text: 'L1' }, { id: 's3', text: 'L2' }] },
+        {
+          key: 'listening',
+          name: 'Listening',
+          kind: 'influence',
+          statements: [
+            { id: 's1', text: 'L1' },
+            { id: 's3', text: 'L2' },
+          ],
+        },
         { key: 'results', name: 'Results', kind: 'management', statements: [{ id: 's2', text: 'R1' }] },
       ],
       openQuestions: [{ id: 'o1', text: 'Keep doing?' }],
@@ -79,7 +87,14 @@ describe('report input', () => {
       ratings: [null],
       comments: {},
     });
-    const vectors = [vector('x', 'self'), vector('m', 'manager'), vector('hr', 'peer', 'admin'), vector('p2', 'peer'), vector('p1', 'other'), vector('d', 'direct_report')];
+    const vectors = [
+      vector('x', 'self'),
+      vector('m', 'manager'),
+      vector('hr', 'peer', 'admin'),
+      vector('p2', 'peer'),
+      vector('p1', 'other'),
+      vector('d', 'direct_report'),
+    ];
     const counted = (showManagerSeparately: boolean, managerVisibility: 'on_close' | 'on_release' | 'never') => {
       const responses = responsesInput(['s1'], vectors, { subjectId: 'x', managerId: 'm', managerVisibility });
       return anonymousRaterIds(vectors, responses, { threshold: 3, showManagerSeparately });

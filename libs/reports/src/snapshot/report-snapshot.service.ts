@@ -83,7 +83,8 @@ export class ReportSnapshotService implements OnModuleInit {
           const subjectVectors = vectorsOf.get(subjectId) ?? [];
           const responses = responsesInput(statementIds, subjectVectors, { subjectId, managerId, managerVisibility });
           const report = buildReport({ ...settings, ...shape, responses, previous });
-          const previousCycle = earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;
+          const previousCycle =
+            earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;
           return {
             subjectId,
             report: storedReport(report, descriptions, previousCycle),

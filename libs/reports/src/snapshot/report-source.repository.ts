@@ -225,6 +225,12 @@ export class ReportSourceRepository {
         ORDER BY rs.subject_id, p.ordered_at DESC, p.id`,
       [organizationId, cycle.id, cycle.frameworkId, subjectIds, cycle.orderedAt],
     );
-    return rows.map((r) => ({ subjectId: r.subject_id, cycleId: r.cycle_id, cycleName: r.name, closedAt: r.closed_at ? new Date(r.closed_at) : null, summary: r.summary }));
+    return rows.map((r) => ({
+      subjectId: r.subject_id,
+      cycleId: r.cycle_id,
+      cycleName: r.name,
+      closedAt: r.closed_at ? new Date(r.closed_at) : null,
+      summary: r.summary,
+    }));
   }
 }

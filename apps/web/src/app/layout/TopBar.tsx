@@ -46,8 +46,17 @@ function AdminMenu({ items, active }: { items: NavItem[]; active: NavItem | unde
   }, [open]);
   return (
     <li className="nav__menu" ref={ref}>
-      <button type="button" className={`nav__link nav__menu-button${current ? ' is-active' : ''}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
-        Admin <span aria-hidden="true" className="nav__caret">▾</span>
+      <button
+        type="button"
+        className={`nav__link nav__menu-button${current ? ' is-active' : ''}`}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Admin{' '}
+        <span aria-hidden="true" className="nav__caret">
+          ▾
+        </span>
       </button>
       <ul id={listId} className="nav__dropdown" hidden={!open}>
         <NavLinks items={items} active={active} />
@@ -107,7 +116,13 @@ export function TopBar() {
           {signOut}
         </div>
 
-        <button type="button" className="topbar__menu-button btn btn--on-dark btn--sm" aria-expanded={menuOpen} aria-controls={panelId} onClick={() => setMenuOpen((o) => !o)}>
+        <button
+          type="button"
+          className="topbar__menu-button btn btn--on-dark btn--sm"
+          aria-expanded={menuOpen}
+          aria-controls={panelId}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
           <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
         </button>
       </div>

@@ -23,7 +23,11 @@ export function findHeatmapLeak(cells: ReadonlyArray<ReadonlyArray<HeatmapCellIn
     ...view.columnTotals.flatMap((t, c) => (t.shown ? [equation((_, j) => j === c)] : [])),
     ...(view.total.shown ? [equation(() => true)] : []),
   ];
-  const found = lightSupport(rows, hidden.map(([i, j]) => cells[i][j].count), m);
+  const found = lightSupport(
+    rows,
+    hidden.map(([i, j]) => cells[i][j].count),
+    m,
+  );
   if (!found) return null;
   return { cells: found.map((x) => hidden[x]), people: found.reduce((s, x) => s + cells[hidden[x][0]][hidden[x][1]].count, 0) };
 }

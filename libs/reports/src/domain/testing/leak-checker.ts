@@ -104,7 +104,11 @@ export function findLinearLeak(
   if (split === total) {
     for (const s of statements) {
       const cols = columnsOf(s);
-      const found = lightSupport(restrict(cols), cols.map((j) => weight(atoms[j])), k);
+      const found = lightSupport(
+        restrict(cols),
+        cols.map((j) => weight(atoms[j])),
+        k,
+      );
       if (found) return { raters: found.flatMap((x) => atoms[cols[x]].raters).sort((a, b) => a - b), statements: [s], method: 'per_statement' };
     }
     return null;

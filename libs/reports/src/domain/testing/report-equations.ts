@@ -55,7 +55,8 @@ export function readerKnowledge(input: ReportInput, report: ReportView): ReaderK
     const members = membersOf(c.key).length;
     if (c.shown && c.respondents !== members) throw new Error(`column ${c.key} claims ${c.respondents} respondents, has ${members}`);
     const anonymousMembers = membersOf(c.key).filter((r) => anonymous.has(r)).length;
-    if (c.shown && !c.identified && anonymousMembers < input.threshold) throw new Error(`column ${c.key} is shown with ${anonymousMembers} anonymous respondents`);
+    if (c.shown && !c.identified && anonymousMembers < input.threshold)
+      throw new Error(`column ${c.key} is shown with ${anonymousMembers} anonymous respondents`);
   }
 
   const equations: Equation[] = [];

@@ -16,11 +16,7 @@ export function byAReader(response: ResponseInput): ResponseInput {
 }
 
 /** `count` raters of one group giving the same answers (or answers by index). */
-export function raters(
-  group: RaterGroup,
-  count: number,
-  answers: Record<string, Rating> | ((i: number) => Record<string, Rating>),
-): ResponseInput[] {
+export function raters(group: RaterGroup, count: number, answers: Record<string, Rating> | ((i: number) => Record<string, Rating>)): ResponseInput[] {
   return Array.from({ length: count }, (_, i) => aResponse(group, typeof answers === 'function' ? answers(i) : answers));
 }
 
@@ -29,7 +25,11 @@ export function aReportInput(overrides: Partial<ReportInput> = {}): ReportInput 
   return {
     threshold: 3,
     showManagerSeparately: true,
-    behaviours: [aBehaviour('listening', 'influence', ['l1', 'l2']), aBehaviour('trust', 'influence', ['t1']), aBehaviour('results', 'management', ['r1', 'r2'])],
+    behaviours: [
+      aBehaviour('listening', 'influence', ['l1', 'l2']),
+      aBehaviour('trust', 'influence', ['t1']),
+      aBehaviour('results', 'management', ['r1', 'r2']),
+    ],
     openQuestions: [{ id: 'keep', text: 'What should they keep doing?' }],
     responses: [],
     ...overrides,
@@ -91,7 +91,11 @@ export const cycleArbitrary: fc.Arbitrary<ReportInput> = shapeArbitrary.chain((s
     .map(({ draws, comments, admin, previous }): ReportInput => {
       let next = 0;
       const behaviours = shape.kinds.map((statements, b) =>
-        aBehaviour(`b${b}`, statements[0], statements.map(() => `s${next++}`)),
+        aBehaviour(
+          `b${b}`,
+          statements[0],
+          statements.map(() => `s${next++}`),
+        ),
       );
       const ids = behaviours.flatMap((b) => b.statements.map((s) => s.id));
       const firstManager = groups.indexOf('manager');

@@ -78,7 +78,15 @@ function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, start, entries] of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<[0-9a-fA-F]+>\s*\[([^\]]*)\]/g)) {
     [...entries.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach(([, units], i) => {
-      map.set(parseInt(start, 16) + i, String.fromCharCode(...units.trim().split(/\s+/).map((u) => parseInt(u, 16))));
+      map.set(
+        parseInt(start, 16) + i,
+        String.fromCharCode(
+          ...units
+            .trim()
+            .split(/\s+/)
+            .map((u) => parseInt(u, 16)),
+        ),
+      );
     });
   }
   return map;

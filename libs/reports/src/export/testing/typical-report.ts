@@ -10,7 +10,12 @@ import type { ReportCellDto, ReportCellsDto, ReportDto } from '../../report/repo
 export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
   let seed = 7;
   const next = (): number => (seed = (seed * 31 + 11) % 97) / 97;
-  const shownCell = (n: number): ReportCellDto => ({ shown: true, mean: Math.round((1.5 + next() * 3.5) * 100) / 100, n, spread: n === 1 ? 0 : Math.round(next() * 150) / 100 });
+  const shownCell = (n: number): ReportCellDto => ({
+    shown: true,
+    mean: Math.round((1.5 + next() * 3.5) * 100) / 100,
+    n,
+    spread: n === 1 ? 0 : Math.round(next() * 150) / 100,
+  });
   const cells = (): ReportCellsDto => ({
     self: next() < 0.08 ? { shown: false, reason: 'not_observed' } : shownCell(1),
     manager: shownCell(1),
@@ -19,7 +24,13 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
     others: { shown: false, reason: 'pooled' },
     all_others: shownCell(8 + Math.floor(next() * 3)),
   });
-  const column = (key: ColumnKey, identified: boolean, shown: boolean) => ({ key, groups: [], identified, shown, ...(shown ? {} : { reason: 'pooled' as const }) });
+  const column = (key: ColumnKey, identified: boolean, shown: boolean) => ({
+    key,
+    groups: [],
+    identified,
+    shown,
+    ...(shown ? {} : { reason: 'pooled' as const }),
+  });
   const behaviours = DEFAULT_FRAMEWORK.behaviours.map((b) => ({
     key: b.key,
     name: b.name,
@@ -44,8 +55,18 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
     computedAt: '2026-10-30T12:00:00.000Z',
     threshold: 3,
     showManagerSeparately: true,
-    scale: { points: DEFAULT_FRAMEWORK.scale.points.map((p) => ({ value: p.value, label: p.label })), notObservedLabel: DEFAULT_FRAMEWORK.scale.notObservedLabel },
-    columns: [column('self', true, true), column('manager', true, true), column('peer', false, true), column('direct_report', false, true), column('others', false, false), column('all_others', false, true)],
+    scale: {
+      points: DEFAULT_FRAMEWORK.scale.points.map((p) => ({ value: p.value, label: p.label })),
+      notObservedLabel: DEFAULT_FRAMEWORK.scale.notObservedLabel,
+    },
+    columns: [
+      column('self', true, true),
+      column('manager', true, true),
+      column('peer', false, true),
+      column('direct_report', false, true),
+      column('others', false, false),
+      column('all_others', false, true),
+    ],
     behaviours,
     indices: { influence: cells(), management: cells() },
     profile: { shown: true, quadrant: 'manager_leader', influence: 3.82, management: 3.61, threshold: 3.5 },
@@ -58,7 +79,10 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
       previousCycle: { id: '00000000-0000-4000-8000-000000000003', name: 'Spring 2026', closedAt: '2026-04-30T12:00:00.000Z' },
       influence: { shown: true, previous: 3.5, current: 3.82, delta: 0.32 },
       management: { shown: true, previous: 3.7, current: 3.61, delta: -0.09 },
-      behaviours: behaviours.map((b, i) => ({ key: b.key, value: i % 5 === 4 ? { shown: false, reason: 'no_previous' as const } : { shown: true, previous: 3.1, current: 3.4, delta: 0.3 } })),
+      behaviours: behaviours.map((b, i) => ({
+        key: b.key,
+        value: i % 5 === 4 ? { shown: false, reason: 'no_previous' as const } : { shown: true, previous: 3.1, current: 3.4, delta: 0.3 },
+      })),
     },
     comments: [
       {

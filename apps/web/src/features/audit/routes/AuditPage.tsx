@@ -54,7 +54,13 @@ export default function AuditPage() {
           ) : (
             <>
               <Table caption="Audit events" columns={columns} rows={events.data.items} rowKey={(e) => e.id} busy={events.isPlaceholderData} />
-              <Pagination noun="events" offset={events.data.query.offset ?? 0} limit={PAGE_SIZE} total={events.data.total} onChange={(o) => setParams(o ? { offset: String(o) } : {})} />
+              <Pagination
+                noun="events"
+                offset={events.data.query.offset ?? 0}
+                limit={PAGE_SIZE}
+                total={events.data.total}
+                onChange={(o) => setParams(o ? { offset: String(o) } : {})}
+              />
             </>
           )}
         </Card>

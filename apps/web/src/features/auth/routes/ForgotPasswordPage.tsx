@@ -26,8 +26,8 @@ export default function ForgotPasswordPage() {
           {request.data.message}
         </Alert>
         <p className="public__lead">
-          Sent to <strong>{request.variables.email}</strong>. Nothing arrived after a few minutes? Check your spam folder, or ask HR whether Ripple has
-          your current address.
+          Sent to <strong>{request.variables.email}</strong>. Nothing arrived after a few minutes? Check your spam folder, or ask HR whether Ripple has your
+          current address.
         </p>
         <p className="public__footnote">
           <Link to="/login">Back to sign in</Link>

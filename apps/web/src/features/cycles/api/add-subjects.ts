@@ -12,6 +12,7 @@ export function useAddSubjects(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AddSubjectsInput) => addSubjects({ id: cycleId, ...body }),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycleId) }), queryClient.invalidateQueries({ queryKey: cycleKeys.list() })]),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycleId) }), queryClient.invalidateQueries({ queryKey: cycleKeys.list() })]),
   });
 }

@@ -7,8 +7,7 @@ export type CycleSubject = Schemas['CycleSubjectDto'];
 export type RequestCounts = Schemas['RequestCountsDto'];
 export type ListSubjectsQuery = NonNullable<paths['/api/cycles/{id}/subjects']['get']['parameters']['query']>;
 
-export const listSubjects = (id: string, query: ListSubjectsQuery) =>
-  unwrap(api.GET('/api/cycles/{id}/subjects', { params: { path: { id }, query } }));
+export const listSubjects = (id: string, query: ListSubjectsQuery) => unwrap(api.GET('/api/cycles/{id}/subjects', { params: { path: { id }, query } }));
 
 /** Like the people list, the answer carries the query it answers, so paging text matches the rows shown. */
 export const subjectsQueryOptions = (id: string, query: ListSubjectsQuery) =>

@@ -10,6 +10,7 @@ export function useRemoveSubject(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (subject: { personId: string; name: string }) => removeSubject({ id: cycleId, personId: subject.personId }),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycleId) }), queryClient.invalidateQueries({ queryKey: cycleKeys.list() })]),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycleId) }), queryClient.invalidateQueries({ queryKey: cycleKeys.list() })]),
   });
 }

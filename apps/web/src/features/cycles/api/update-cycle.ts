@@ -13,7 +13,10 @@ export function useUpdateCycle() {
     mutationFn: updateCycle,
     onSuccess: async (cycle) => {
       queryClient.setQueryData(cycleKeys.detail(cycle.id), cycle);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycle.id) }), queryClient.invalidateQueries({ queryKey: cycleKeys.list() })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: cycleKeys.cycle(cycle.id) }),
+        queryClient.invalidateQueries({ queryKey: cycleKeys.list() }),
+      ]);
     },
   });
 }

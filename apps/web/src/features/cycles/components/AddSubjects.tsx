@@ -35,7 +35,14 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
   };
 
   const canSubmit = mode === 'people' ? people.length > 0 : mode === 'department' ? department !== '' : true;
-  const label = mode === 'people' ? (people.length ? `Add ${plural(people.length, 'person', 'people')}` : 'Add people') : mode === 'department' ? 'Add department' : 'Add everyone';
+  const label =
+    mode === 'people'
+      ? people.length
+        ? `Add ${plural(people.length, 'person', 'people')}`
+        : 'Add people'
+      : mode === 'department'
+        ? 'Add department'
+        : 'Add everyone';
   const result = add.data;
 
   const form = (
@@ -63,7 +70,13 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
       </fieldset>
       {mode === 'people' && <PeoplePicker value={people} onChange={setPeople} />}
       {mode === 'department' && (
-        <SelectField label="Department" name="department" value={department} onChange={(e) => setDepartment(e.target.value)} hint="Adds everyone whose department is exactly this.">
+        <SelectField
+          label="Department"
+          name="department"
+          value={department}
+          onChange={(e) => setDepartment(e.target.value)}
+          hint="Adds everyone whose department is exactly this."
+        >
           <option value="">{departments.isPending ? 'Loading…' : 'Choose a department'}</option>
           {(departments.data ?? []).map((d) => (
             <option key={d} value={d}>
@@ -72,7 +85,9 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
           ))}
         </SelectField>
       )}
-      {mode === 'everyone' && <p className="muted">Adds every active person in the organisation, HR included. You can remove people afterwards while the cycle is a draft.</p>}
+      {mode === 'everyone' && (
+        <p className="muted">Adds every active person in the organisation, HR included. You can remove people afterwards while the cycle is a draft.</p>
+      )}
       {add.isError && <ErrorAlert error={add.error} title="Nobody was added" />}
       {result && (
         <Alert tone="success" title={`${plural(result.added, 'subject')} added`}>
@@ -99,7 +114,9 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
         <details className="disclosure cy-add-more">
           <summary>Add more subjects</summary>
           <div className="form">
-            <p className="muted">The cycle is running: new subjects get their self, manager and direct-report requests at once, and their raters are invited.</p>
+            <p className="muted">
+              The cycle is running: new subjects get their self, manager and direct-report requests at once, and their raters are invited.
+            </p>
             {form}
           </div>
         </details>

@@ -224,7 +224,10 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
         )}
       </Card>
 
-      <Card title="Organisation view" description="HR’s heatmap of the cycle, from close on: average scores by department and by level, only for groups big enough to stay anonymous.">
+      <Card
+        title="Organisation view"
+        description="HR’s heatmap of the cycle, from close on: average scores by department and by level, only for groups big enough to stay anonymous."
+      >
         <div className="form__grid">
           {locked('heatmapMinCellSize') ? (
             <LockedSetting

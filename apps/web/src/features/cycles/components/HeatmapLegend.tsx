@@ -10,11 +10,10 @@ export function HeatmapLegend({ minCellSize }: { minCellSize: number }) {
   return (
     <div className="hm-legend">
       <div className="hm-legend__scale">
-        <p className="hm-legend__title">
-          Average score
-        </p>
+        <p className="hm-legend__title">Average score</p>
         <p className="visually-hidden">
-          Darker cells mean higher averages: from pale yellow at 1 (rarely) to dark blue at 5 (almost always), in bands of half a point. Every cell also shows its number.
+          Darker cells mean higher averages: from pale yellow at 1 (rarely) to dark blue at 5 (almost always), in bands of half a point. Every cell also shows
+          its number.
         </p>
         <div className="hm-legend__bar" aria-hidden="true">
           {SCORE_BANDS.map((b) => (

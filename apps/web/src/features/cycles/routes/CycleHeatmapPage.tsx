@@ -100,7 +100,11 @@ export default function CycleHeatmapPage() {
     { key: `${key}:without`, label: <LevelLabel text="Without direct reports" where={where} />, cells: withoutReports },
   ];
   const levelGroups: HeatmapRowGroup[] = [
-    { key: 'organisation', label: 'Whole organisation', rows: levelRows('organisation', 'the whole organisation', map.levels.withReports, map.levels.withoutReports) },
+    {
+      key: 'organisation',
+      label: 'Whole organisation',
+      rows: levelRows('organisation', 'the whole organisation', map.levels.withReports, map.levels.withoutReports),
+    },
     ...(showDepartments
       ? map.departments.map((d) => ({
           key: departmentKey(d.department),
@@ -119,12 +123,13 @@ export default function CycleHeatmapPage() {
         <div className="hm-intro">
           <div className="hm-intro__text">
             <p>
-              Each cell is the average score of a group of people on one behaviour, from 1 (rarely) to 5 (almost always). A person’s score is what the colleagues who
-              rated them said — their self-review left out — as it appears in their own report. The two indices average the influence and the management behaviours.
+              Each cell is the average score of a group of people on one behaviour, from 1 (rarely) to 5 (almost always). A person’s score is what the
+              colleagues who rated them said — their self-review left out — as it appears in their own report. The two indices average the influence and the
+              management behaviours.
             </p>
             <p>
-              <strong>Why some cells are hidden.</strong> Feedback stays anonymous: a cell built from fewer than {m} people is never shown, and a few more are hidden so
-              that a small group can’t be worked out by subtracting the cells that are shown from a total.
+              <strong>Why some cells are hidden.</strong> Feedback stays anonymous: a cell built from fewer than {m} people is never shown, and a few more are
+              hidden so that a small group can’t be worked out by subtracting the cells that are shown from a total.
             </p>
           </div>
           <div className="hm-intro__control">

@@ -74,7 +74,8 @@ function Overall({ progress }: { progress: CycleProgress }) {
       </dl>
       {(o.declined > 0 || o.rejected > 0) && (
         <p className="muted">
-          Not counted: {[o.declined ? `${o.declined} declined by the rater` : null, o.rejected ? `${o.rejected} rejected by a manager` : null].filter(Boolean).join(', ')}.
+          Not counted:{' '}
+          {[o.declined ? `${o.declined} declined by the rater` : null, o.rejected ? `${o.rejected} rejected by a manager` : null].filter(Boolean).join(', ')}.
         </p>
       )}
     </Card>
@@ -114,15 +115,15 @@ export default function CycleProgressPage() {
             {r.name}
           </Link>
           <span className="person-cell__email">{r.department ?? 'No department'}</span>
-          {r.progressHidden && (
-            <span className="person-cell__email">You: like every subject, you do not see which of your raters have answered</span>
-          )}
+          {r.progressHidden && <span className="person-cell__email">You: like every subject, you do not see which of your raters have answered</span>}
         </div>
       ),
     },
     // The viewer's own row counts every request as asked-not-answered (the API hides it): say so.
     ...countColumns<SubjectProgress>((r) => r.name).map((column) =>
-      column.key === 'rate' ? { ...column, cell: (r: SubjectProgress) => (r.progressHidden ? <span className="muted">Hidden from you</span> : column.cell(r)) } : column,
+      column.key === 'rate'
+        ? { ...column, cell: (r: SubjectProgress) => (r.progressHidden ? <span className="muted">Hidden from you</span> : column.cell(r)) }
+        : column,
     ),
   ];
   const pendingColumns: Column<PendingRater>[] = [
@@ -155,7 +156,10 @@ export default function CycleProgressPage() {
         <Card className="card--flush" title="By relationship" description="Waiting: asked, not yet submitted.">
           <Table
             caption="Response rate by relationship"
-            columns={[{ key: 'relationship', header: 'Relationship', cell: (r) => RELATIONSHIP_LABEL[r.relationship] }, ...compactColumns<(typeof p.byRelationship)[number]>((r) => RELATIONSHIP_LABEL[r.relationship])]}
+            columns={[
+              { key: 'relationship', header: 'Relationship', cell: (r) => RELATIONSHIP_LABEL[r.relationship] },
+              ...compactColumns<(typeof p.byRelationship)[number]>((r) => RELATIONSHIP_LABEL[r.relationship]),
+            ]}
             rows={p.byRelationship}
             rowKey={(r) => r.relationship}
           />
@@ -163,7 +167,10 @@ export default function CycleProgressPage() {
         <Card className="card--flush" title="By department" description="The subjects’ departments at launch.">
           <Table
             caption="Response rate by department"
-            columns={[{ key: 'department', header: 'Department', cell: (r) => r.department ?? 'No department' }, ...compactColumns<(typeof p.byDepartment)[number]>((r) => r.department ?? 'No department')]}
+            columns={[
+              { key: 'department', header: 'Department', cell: (r) => r.department ?? 'No department' },
+              ...compactColumns<(typeof p.byDepartment)[number]>((r) => r.department ?? 'No department'),
+            ]}
             rows={p.byDepartment}
             rowKey={(r) => r.department ?? '—'}
           />

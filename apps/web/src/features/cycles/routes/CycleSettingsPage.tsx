@@ -66,9 +66,24 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
       )}
       <Card title="Basics">
         <div className="form__grid">
-          <TextField label="Name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={localErrors.name ?? apiErrors.name} />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={localErrors.name ?? apiErrors.name}
+          />
           {draft ? (
-            <SelectField label="Framework" name="frameworkId" value={frameworkId} onChange={(e) => setFrameworkId(e.target.value)} error={apiErrors.frameworkId} hint="The latest version is frozen at launch.">
+            <SelectField
+              label="Framework"
+              name="frameworkId"
+              value={frameworkId}
+              onChange={(e) => setFrameworkId(e.target.value)}
+              error={apiErrors.frameworkId}
+              hint="The latest version is frozen at launch."
+            >
               {(frameworks.data?.items ?? [{ id: cycle.frameworkId, name: cycle.frameworkName, latestVersion: cycle.frameworkVersion }]).map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.name} (version {f.latestVersion})
@@ -76,7 +91,11 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
               ))}
             </SelectField>
           ) : (
-            <LockedSetting label="Framework" value={`${cycle.frameworkName}, version ${cycle.frameworkVersion}`} reason="Frozen at launch: every rater answers the same questionnaire." />
+            <LockedSetting
+              label="Framework"
+              value={`${cycle.frameworkName}, version ${cycle.frameworkVersion}`}
+              reason="Frozen at launch: every rater answers the same questionnaire."
+            />
           )}
         </div>
       </Card>

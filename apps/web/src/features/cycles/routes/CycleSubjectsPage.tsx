@@ -33,7 +33,11 @@ export default function CycleSubjectsPage() {
       <Card
         className="card--flush"
         title={data ? `Subjects (${data.total})` : 'Subjects'}
-        description={c.state === 'draft' ? 'Requests to managers, direct reports and the subject themself are created when you launch.' : 'Open a subject to see and change their raters.'}
+        description={
+          c.state === 'draft'
+            ? 'Requests to managers, direct reports and the subject themself are created when you launch.'
+            : 'Open a subject to see and change their raters.'
+        }
       >
         {(c.subjectCount > 0 || search) && (
           <form className="filters filters--single" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -67,11 +71,19 @@ export default function CycleSubjectsPage() {
               removingId={remove.isPending ? remove.variables?.personId : undefined}
               onRemove={(s) => remove.mutate(s, { onSuccess: () => toast.show(`Removed ${s.name} from the cycle`) })}
             />
-            <Pagination noun={data.total === 1 ? 'subject' : 'subjects'} offset={data.query.offset ?? 0} limit={PAGE_SIZE} total={data.total} onChange={setOffset} />
+            <Pagination
+              noun={data.total === 1 ? 'subject' : 'subjects'}
+              offset={data.query.offset ?? 0}
+              limit={PAGE_SIZE}
+              total={data.total}
+              onChange={setOffset}
+            />
           </>
         )}
       </Card>
-      {data && data.total > 0 && c.state === 'draft' && <p className="muted tab-panel__note">{plural(data.total, 'subject')} will be reviewed when you launch.</p>}
+      {data && data.total > 0 && c.state === 'draft' && (
+        <p className="muted tab-panel__note">{plural(data.total, 'subject')} will be reviewed when you launch.</p>
+      )}
     </div>
   );
 }

@@ -72,7 +72,9 @@ export default function CyclesPage() {
     <>
       <PageHeader
         title="Cycles"
-        description={cycles.data ? `${plural(items.length, 'cycle')} · feedback rounds, from draft to released reports` : 'Feedback rounds, from draft to released reports'}
+        description={
+          cycles.data ? `${plural(items.length, 'cycle')} · feedback rounds, from draft to released reports` : 'Feedback rounds, from draft to released reports'
+        }
         actions={
           <>
             <ButtonLink to="/admin/frameworks" variant="secondary">

@@ -56,7 +56,11 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
   const hasErrors = Object.keys(localErrors).length > 0 || create.isError;
   return (
     <>
-      <PageHeader title="New cycle" description="Set up a feedback round. It stays a draft until you launch it: nobody is asked anything before then." back={{ to: '/cycles', label: 'Cycles' }} />
+      <PageHeader
+        title="New cycle"
+        description="Set up a feedback round. It stays a draft until you launch it: nobody is asked anything before then."
+        back={{ to: '/cycles', label: 'Cycles' }}
+      />
       <form className="form cycle-form" onSubmit={submit} noValidate>
         {hasErrors && (
           <Alert tone="danger" title={unplaced ? 'The cycle was not created' : 'Please correct the marked fields'}>

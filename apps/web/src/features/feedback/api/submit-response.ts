@@ -22,9 +22,7 @@ const retryable = (error: unknown): boolean => isApiError(error) && (error.statu
 export async function submitResponse({ id, body, idempotencyKey }: SubmitInput): Promise<Submission> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await unwrap(
-        api.POST('/api/feedback-requests/{id}/submit', { params: { path: { id }, header: { 'idempotency-key': idempotencyKey } }, body }),
-      );
+      return await unwrap(api.POST('/api/feedback-requests/{id}/submit', { params: { path: { id }, header: { 'idempotency-key': idempotencyKey } }, body }));
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !retryable(error)) throw error;

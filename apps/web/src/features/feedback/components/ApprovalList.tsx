@@ -48,10 +48,18 @@ export function ApprovalList({ approvals, busyId, onApprove, onReject }: Approva
                   </div>
                   <div className="rater__actions">
                     <Button size="sm" onClick={() => onApprove(a)} loading={busyId === a.id} loadingText="Approving…">
-                      Approve<span className="visually-hidden"> {a.rater.name} for {first.subject.name}</span>
+                      Approve
+                      <span className="visually-hidden">
+                        {' '}
+                        {a.rater.name} for {first.subject.name}
+                      </span>
                     </Button>
                     <Button size="sm" variant="secondary" onClick={() => onReject(a)} disabled={busyId === a.id}>
-                      Reject<span className="visually-hidden"> {a.rater.name} for {first.subject.name}</span>
+                      Reject
+                      <span className="visually-hidden">
+                        {' '}
+                        {a.rater.name} for {first.subject.name}
+                      </span>
                     </Button>
                   </div>
                 </li>

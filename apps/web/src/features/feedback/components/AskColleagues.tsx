@@ -120,7 +120,10 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
             ).map(([value, label, text]) => {
               const disabled = value === 'peer' && !view.canRequest;
               return (
-                <label key={value} className={['segmented__option', relationship === value ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}>
+                <label
+                  key={value}
+                  className={['segmented__option', relationship === value ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}
+                >
                   <input
                     type="radio"
                     name="ask-relationship"
@@ -163,7 +166,9 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
 
       {candidates.isPending && <Loading label="Finding colleagues…" />}
       {candidates.isError && <ErrorAlert error={candidates.error} title="Could not search colleagues" />}
-      {candidates.data && candidates.data.items.length === 0 && <p className="ask__empty muted">Nobody matches “{search}”. Try a first name, a title or a department.</p>}
+      {candidates.data && candidates.data.items.length === 0 && (
+        <p className="ask__empty muted">Nobody matches “{search}”. Try a first name, a title or a department.</p>
+      )}
       {candidates.data && candidates.data.items.length > 0 && (
         <fieldset className="fieldset">
           <legend className="visually-hidden">{search ? `Colleagues matching “${search}”` : 'Colleagues'}</legend>
@@ -177,7 +182,13 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
               return (
                 <li key={candidate.id}>
                   <label className={['candidate', checked ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}>
-                    <input type="checkbox" checked={checked} disabled={disabled} aria-describedby={statusId} onChange={(e) => toggle(candidate, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={checked}
+                      disabled={disabled}
+                      aria-describedby={statusId}
+                      onChange={(e) => toggle(candidate, e.target.checked)}
+                    />
                     <span className="avatar" aria-hidden="true">
                       {initials(candidate.name)}
                     </span>
@@ -215,7 +226,12 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
       )}
 
       {refusals.length > 0 && (
-        <Alert tone="danger" title={refusals.length === 1 ? 'This person cannot be asked — nobody was asked' : `${refusals.length} of these people cannot be asked — nobody was asked`}>
+        <Alert
+          tone="danger"
+          title={
+            refusals.length === 1 ? 'This person cannot be asked — nobody was asked' : `${refusals.length} of these people cannot be asked — nobody was asked`
+          }
+        >
           <ul className="refusals">
             {refusals.map((r) => (
               <li key={r.raterId}>

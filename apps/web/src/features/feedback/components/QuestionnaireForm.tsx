@@ -126,7 +126,12 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
   const incompleteError = missingFromError(submit.error).length > 0 || (isApiError(submit.error, 409) && submit.error.code === 'cycle_not_open');
 
   return (
-    <form className="questionnaire" noValidate onSubmit={(event) => void onSubmit(event)} aria-label={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}>
+    <form
+      className="questionnaire"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}
+    >
       <QuestionnaireStatusBar answered={answered} total={statements.length} status={autosave.status} />
       {autosave.status.kind === 'failed' && (
         <Alert tone="danger" title="Your latest answers could not be saved">

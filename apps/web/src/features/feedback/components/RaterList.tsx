@@ -37,7 +37,8 @@ function Rater({ request, view, onAskSomeoneElse, noMorePeers, onApprove, onReje
   const subjectViewer = view.viewer === 'subject';
   // The API shows the viewer their own answer as it is: their self-review is theirs to know.
   const ownSelfReview = isSelf && subjectViewer;
-  const state = ownSelfReview && request.state === 'open' ? { label: 'Not answered yet', tone: 'warning' as const, icon: '○' } : raterState(request.state, view.viewer);
+  const state =
+    ownSelfReview && request.state === 'open' ? { label: 'Not answered yet', tone: 'warning' as const, icon: '○' } : raterState(request.state, view.viewer);
   const busy = busyId === request.id;
   return (
     <li className="rater" data-request={request.id}>

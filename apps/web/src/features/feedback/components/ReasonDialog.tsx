@@ -19,7 +19,19 @@ interface ReasonDialogProps {
 }
 
 /** Asks for a required reason (decline, reject): the reason is checked here first and by the API again. */
-export function ReasonDialog({ open, title, children, label = 'Reason', hint, confirmLabel, pendingLabel, pending, error, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({
+  open,
+  title,
+  children,
+  label = 'Reason',
+  hint,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+}: ReasonDialogProps) {
   const formId = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);

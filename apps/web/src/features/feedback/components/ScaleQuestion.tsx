@@ -36,7 +36,10 @@ export function ScaleQuestion({ statement, number, scale, value, missing, onAnsw
         {options.map((option) => {
           const checked = value !== undefined && value === option.rating;
           return (
-            <label key={option.key} className={['scale__option', option.rating === null ? 'scale__option--na' : '', checked ? 'is-checked' : ''].filter(Boolean).join(' ')}>
+            <label
+              key={option.key}
+              className={['scale__option', option.rating === null ? 'scale__option--na' : '', checked ? 'is-checked' : ''].filter(Boolean).join(' ')}
+            >
               <input
                 type="radio"
                 name={`rating-${statement.id}`}

@@ -51,7 +51,13 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
       // Keep the cached questionnaire in step, so coming back to the page shows these answers at once.
       queryClient.setQueryData<Questionnaire>(feedbackKeys.questionnaire(requestId), (old) =>
         old
-          ? { ...old, state: saved.state, savedAt: saved.savedAt, progress: saved.progress, draft: { answers: body.answers ?? [], comments: body.comments ?? [] } }
+          ? {
+              ...old,
+              state: saved.state,
+              savedAt: saved.savedAt,
+              progress: saved.progress,
+              draft: { answers: body.answers ?? [], comments: body.comments ?? [] },
+            }
           : old,
       );
       void queryClient.invalidateQueries({ queryKey: feedbackKeys.tasks() });

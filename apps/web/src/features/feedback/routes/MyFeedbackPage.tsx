@@ -51,7 +51,9 @@ export default function MyFeedbackPage() {
           </EmptyState>
         </div>
       )}
-      {tasks.data?.map((cycle) => <TaskCycle key={cycle.id} cycle={cycle} onDecline={setDeclining} />)}
+      {tasks.data?.map((cycle) => (
+        <TaskCycle key={cycle.id} cycle={cycle} onDecline={setDeclining} />
+      ))}
 
       <ReasonDialog
         open={declining !== null}

@@ -142,9 +142,7 @@ export default function RequestsPage() {
               <li key={key}>
                 <Link to={`/cycles/${t.cycleId}/subjects/${t.subject.id}/requests`} className="team-link">
                   <span className="team-link__name">{t.subject.name}</span>
-                  <span className="team-link__meta">
-                    {[t.subject.title, t.cycleName].filter(Boolean).join(' · ')}
-                  </span>
+                  <span className="team-link__meta">{[t.subject.title, t.cycleName].filter(Boolean).join(' · ')}</span>
                   <span className="team-link__arrow" aria-hidden="true">
                     →
                   </span>
@@ -182,9 +180,7 @@ export default function RequestsPage() {
           )
         }
       >
-        <p>
-          {rejecting ? `${rejecting.rater.name} will not be asked for feedback on ${rejecting.subject.name}.` : ''}
-        </p>
+        <p>{rejecting ? `${rejecting.rater.name} will not be asked for feedback on ${rejecting.subject.name}.` : ''}</p>
       </ReasonDialog>
     </>
   );

@@ -35,7 +35,8 @@ function PeerSummary({ view }: { view: SubjectRequests }) {
   const you = view.viewer === 'subject';
   const name = firstName(view.subject.name);
   let status: { text: string; tone: 'warning' | 'success' | 'neutral' };
-  if (active < min && view.canRequest) status = { text: you ? `Ask at least ${min - active} more` : `${name} needs at least ${min - active} more`, tone: 'warning' };
+  if (active < min && view.canRequest)
+    status = { text: you ? `Ask at least ${min - active} more` : `${name} needs at least ${min - active} more`, tone: 'warning' };
   else if (active < min) status = { text: `${min - active} short of the ${min} this cycle asks for`, tone: 'warning' };
   else if (active < max && view.peerRoom > 0) status = { text: `Enough peers · up to ${view.peerRoom} more possible`, tone: 'success' };
   else if (active < max) status = { text: 'Enough peers', tone: 'success' };

@@ -22,8 +22,21 @@ export function BehaviourEditor({ behaviour, index, onChange, onRemove, errors, 
         <span className="behaviour-editor__number">{index + 1}</span> {title}
       </legend>
       <div className="behaviour-editor__grid">
-        <TextField label="Name" name={`behaviours.${index}.name`} maxLength={100} value={behaviour.name} onChange={(e) => set({ name: e.target.value })} error={errors.name ?? errors.key} />
-        <SelectField label="Kind" name={`behaviours.${index}.kind`} value={behaviour.kind} onChange={(e) => set({ kind: e.target.value as BehaviourKindValue })} error={errors.kind}>
+        <TextField
+          label="Name"
+          name={`behaviours.${index}.name`}
+          maxLength={100}
+          value={behaviour.name}
+          onChange={(e) => set({ name: e.target.value })}
+          error={errors.name ?? errors.key}
+        />
+        <SelectField
+          label="Kind"
+          name={`behaviours.${index}.kind`}
+          value={behaviour.kind}
+          onChange={(e) => set({ kind: e.target.value as BehaviourKindValue })}
+          error={errors.kind}
+        >
           <option value="influence">Influence (leadership)</option>
           <option value="management">Management</option>
         </SelectField>
@@ -62,13 +75,22 @@ export function BehaviourEditor({ behaviour, index, onChange, onRemove, errors, 
                 disabled={behaviour.statements.length <= 1}
                 onClick={() => set({ statements: behaviour.statements.filter((x) => x.uid !== s.uid) })}
               >
-                Remove<span className="visually-hidden"> statement {j + 1} of {title}</span>
+                Remove
+                <span className="visually-hidden">
+                  {' '}
+                  statement {j + 1} of {title}
+                </span>
               </Button>
             </li>
           ))}
         </ol>
         <div className="behaviour-editor__actions">
-          <Button variant="secondary" size="sm" disabled={full || !canAddStatement} onClick={() => set({ statements: [...behaviour.statements, newStatement()] })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={full || !canAddStatement}
+            onClick={() => set({ statements: [...behaviour.statements, newStatement()] })}
+          >
             + Add statement<span className="visually-hidden"> to {title}</span>
           </Button>
           {full && <span className="field__hint">At most {LIMITS.statementsPerBehaviour} statements per behaviour.</span>}

@@ -30,7 +30,12 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
     if (!source) return;
     copy.mutate(
       { copyFrom: source.id, name: name.trim() },
-      { onSuccess: (created) => void navigate(`/admin/frameworks/${created.id}`, { state: { notice: `Copied “${source.name}”. This copy is not used by any cycle yet, so you can edit it freely.` } }) },
+      {
+        onSuccess: (created) =>
+          void navigate(`/admin/frameworks/${created.id}`, {
+            state: { notice: `Copied “${source.name}”. This copy is not used by any cycle yet, so you can edit it freely.` },
+          }),
+      },
     );
   };
 

@@ -60,7 +60,15 @@ export function draftOf(framework: FrameworkDetail): FrameworkDraft {
 
 export const newStatement = (): StatementDraft => ({ uid: uid(), text: '' });
 export const newOpenQuestion = (): OpenQuestionDraft => ({ uid: uid(), text: '', hint: '' });
-export const newBehaviour = (): BehaviourDraft => ({ uid: uid(), key: '', isNew: true, name: '', description: '', kind: 'influence', statements: [newStatement()] });
+export const newBehaviour = (): BehaviourDraft => ({
+  uid: uid(),
+  key: '',
+  isNew: true,
+  name: '',
+  description: '',
+  kind: 'influence',
+  statements: [newStatement()],
+});
 
 /** A behaviour key from its name: lower-case letters, digits and underscores, unique in the framework. */
 function behaviourKey(name: string, taken: Set<string>): string {

@@ -8,7 +8,14 @@ import { BehaviourEditor } from '../components/BehaviourEditor';
 import { contentOf, draftOf, LIMITS, newBehaviour, newOpenQuestion, type FrameworkDraft } from '../components/framework-draft';
 import '../frameworks.css';
 
-const FIELD_WORDS: Record<string, string> = { text: 'The text', name: 'The name', description: 'The description', hint: 'The hint', kind: 'The kind', key: 'The key' };
+const FIELD_WORDS: Record<string, string> = {
+  text: 'The text',
+  name: 'The name',
+  description: 'The description',
+  hint: 'The hint',
+  kind: 'The kind',
+  key: 'The key',
+};
 
 /** "behaviours.2.statements.0.text is required" → "The text is required": the field is already marked. */
 const humanise = (message: string): string => message.replace(/^(?:[a-zA-Z]+\.\d+\.)+([a-zA-Z]+)\b/, (_, last: string) => FIELD_WORDS[last] ?? last);
@@ -52,7 +59,10 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
         </Alert>
       )}
       {update.isError && (
-        <Alert tone="danger" title={isApiError(update.error, 422) || isApiError(update.error, 400) ? 'Please correct the marked fields' : 'The framework was not saved'}>
+        <Alert
+          tone="danger"
+          title={isApiError(update.error, 422) || isApiError(update.error, 400) ? 'Please correct the marked fields' : 'The framework was not saved'}
+        >
           {Object.keys(errors).length > 0 ? 'Nothing was saved. Each problem is described beside its field.' : update.error.message}
         </Alert>
       )}
@@ -72,7 +82,10 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
         </div>
       </Card>
 
-      <Card title="Behaviours" description={`${draft.behaviours.length} behaviours, ${statementCount} of at most ${LIMITS.statements} statements. Keep the questionnaire near 25–30 statements: raters tire past ~35.`}>
+      <Card
+        title="Behaviours"
+        description={`${draft.behaviours.length} behaviours, ${statementCount} of at most ${LIMITS.statements} statements. Keep the questionnaire near 25–30 statements: raters tire past ~35.`}
+      >
         {errors.behaviours && <p className="field__error">⚠ {errors.behaviours}</p>}
         <div className="behaviour-editors">
           {draft.behaviours.map((b, i) => (
@@ -97,7 +110,10 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
         </Button>
       </Card>
 
-      <Card title="Open questions" description="Answered in words; shown anonymously in the report. The hint helps raters write specific, behaviour-based comments.">
+      <Card
+        title="Open questions"
+        description="Answered in words; shown anonymously in the report. The hint helps raters write specific, behaviour-based comments."
+      >
         {errors.openQuestions && <p className="field__error">⚠ {errors.openQuestions}</p>}
         <ol className="question-editors">
           {draft.openQuestions.map((q, i) => {
@@ -105,16 +121,40 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
             const change = (patch: Partial<typeof q>) => set({ openQuestions: draft.openQuestions.map((x) => (x.uid === q.uid ? { ...x, ...patch } : x)) });
             return (
               <li key={q.uid} className="question-editor">
-                <TextField label={`Question ${i + 1}`} name={`${at}text`} maxLength={300} value={q.text} onChange={(e) => change({ text: e.target.value })} error={errors[`${at}text`] ?? errors[`${at}key`]} />
-                <TextField label={`Hint for question ${i + 1}`} labelNote="(optional)" name={`${at}hint`} maxLength={300} value={q.hint} onChange={(e) => change({ hint: e.target.value })} error={errors[`${at}hint`]} />
-                <Button variant="ghost" size="sm" className="question-editor__remove" onClick={() => set({ openQuestions: draft.openQuestions.filter((x) => x.uid !== q.uid) })}>
+                <TextField
+                  label={`Question ${i + 1}`}
+                  name={`${at}text`}
+                  maxLength={300}
+                  value={q.text}
+                  onChange={(e) => change({ text: e.target.value })}
+                  error={errors[`${at}text`] ?? errors[`${at}key`]}
+                />
+                <TextField
+                  label={`Hint for question ${i + 1}`}
+                  labelNote="(optional)"
+                  name={`${at}hint`}
+                  maxLength={300}
+                  value={q.hint}
+                  onChange={(e) => change({ hint: e.target.value })}
+                  error={errors[`${at}hint`]}
+                />
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="question-editor__remove"
+                  onClick={() => set({ openQuestions: draft.openQuestions.filter((x) => x.uid !== q.uid) })}
+                >
                   Remove<span className="visually-hidden"> question {i + 1}</span>
                 </Button>
               </li>
             );
           })}
         </ol>
-        <Button variant="secondary" disabled={draft.openQuestions.length >= LIMITS.openQuestions} onClick={() => set({ openQuestions: [...draft.openQuestions, newOpenQuestion()] })}>
+        <Button
+          variant="secondary"
+          disabled={draft.openQuestions.length >= LIMITS.openQuestions}
+          onClick={() => set({ openQuestions: [...draft.openQuestions, newOpenQuestion()] })}
+        >
           + Add open question
         </Button>
       </Card>
@@ -140,7 +180,11 @@ export default function EditFrameworkPage() {
   if (framework.isError) return <ErrorAlert error={framework.error} title="Could not load this framework" />;
   return (
     <>
-      <PageHeader title={`Edit ${framework.data.name}`} documentTitle={`Edit ${framework.data.name}`} back={{ to: `/admin/frameworks/${framework.data.id}`, label: framework.data.name }} />
+      <PageHeader
+        title={`Edit ${framework.data.name}`}
+        documentTitle={`Edit ${framework.data.name}`}
+        back={{ to: `/admin/frameworks/${framework.data.id}`, label: framework.data.name }}
+      />
       {/* Keyed by framework, not version: saving as a new version must not remount the form before it navigates away. */}
       <Editor key={framework.data.id} framework={framework.data} />
     </>

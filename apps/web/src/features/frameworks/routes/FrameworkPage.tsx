@@ -45,7 +45,11 @@ function Behaviours({ framework }: { framework: FrameworkDetail }) {
           <Card
             key={kind}
             title={`${KIND_LABEL[kind]} behaviours (${items.length})`}
-            description={kind === 'influence' ? 'Leadership as influence: feeds the influence index of the report.' : 'Running the work: feeds the management index of the report.'}
+            description={
+              kind === 'influence'
+                ? 'Leadership as influence: feeds the influence index of the report.'
+                : 'Running the work: feeds the management index of the report.'
+            }
           >
             <ul className="fw-behaviours">
               {items.map((b) => (
@@ -96,7 +100,8 @@ export default function FrameworkPage() {
         back={{ to: '/admin/frameworks', label: 'Frameworks' }}
         description={
           <>
-            <Badge tone="neutral">Version {v.version}</Badge> {plural(v.behaviours.length, 'behaviour')} · {plural(statements, 'statement')} · {plural(v.openQuestions.length, 'open question')}
+            <Badge tone="neutral">Version {v.version}</Badge> {plural(v.behaviours.length, 'behaviour')} · {plural(statements, 'statement')} ·{' '}
+            {plural(v.openQuestions.length, 'open question')}
           </>
         }
         actions={
@@ -110,9 +115,7 @@ export default function FrameworkPage() {
           </>
         }
       />
-      {notice && (
-        <Alert tone="success" title={notice} className="fw-page-alert" />
-      )}
+      {notice && <Alert tone="success" title={notice} className="fw-page-alert" />}
       {f.latestVersionInUse && (
         <Alert tone="info" title={`Version ${v.version} is used by a launched cycle`} live={false} className="fw-page-alert">
           Saving changes creates version {v.version + 1}. Cycles already running keep the questionnaire they started with.

@@ -39,7 +39,10 @@ export default function FrameworksPage() {
   const [copying, setCopying] = useState<FrameworkSummary | null>(null);
   return (
     <>
-      <PageHeader title="Frameworks" description="The behaviours raters are asked about. A cycle freezes the version it launches with, so editing never changes a running questionnaire." />
+      <PageHeader
+        title="Frameworks"
+        description="The behaviours raters are asked about. A cycle freezes the version it launches with, so editing never changes a running questionnaire."
+      />
       {frameworks.isPending && <Loading label="Loading frameworks…" />}
       {frameworks.isError && <ErrorAlert error={frameworks.error} title="Could not load frameworks" />}
       {frameworks.data && (

@@ -18,7 +18,10 @@ export default function OrganizationSettingsPage() {
   const organization = useOrganization();
   return (
     <>
-      <PageHeader title="Organisation" description="Settings for everyone in your organisation. New cycles start from these defaults; cycles already created keep their own." />
+      <PageHeader
+        title="Organisation"
+        description="Settings for everyone in your organisation. New cycles start from these defaults; cycles already created keep their own."
+      />
       {organization.error ? (
         <ErrorAlert error={organization.error} title="Could not load the organisation's settings" />
       ) : organization.data ? (
@@ -73,7 +76,16 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
       )}
       <Card title="Organisation">
         <div className="form__grid">
-          <TextField label="Name" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} hint="Shown to everyone in the top bar and in mails." />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldErrors.name}
+            hint="Shown to everyone in the top bar and in mails."
+          />
           <SelectField
             label="Time zone"
             name="timeZone"

@@ -11,15 +11,12 @@ export default function OutboxPage() {
 
   return (
     <>
-      <PageHeader
-        title="Outbox"
-        description="Emails Ripple would have sent. Mail is kept here because no mail server (SMTP_URL) is configured."
-      />
+      <PageHeader title="Outbox" description="Emails Ripple would have sent. Mail is kept here because no mail server (SMTP_URL) is configured." />
       {outbox.data?.enabled && (
         <Alert tone="info" live={false} title="Some things are never shown here" className="outbox-note">
           <p>
-            Links that sign someone in (invitations, password resets) belong to the person they were sent to, so they appear as{' '}
-            <code>[redacted]</code>. Set SMTP_URL to deliver them; until then, in development, the server console prints them for whoever runs Ripple.
+            Links that sign someone in (invitations, password resets) belong to the person they were sent to, so they appear as <code>[redacted]</code>. Set
+            SMTP_URL to deliver them; until then, in development, the server console prints them for whoever runs Ripple.
           </p>
           <p>Mail to people who were asked for feedback about you is not shown to you, so that you never learn here which of them have answered.</p>
         </Alert>

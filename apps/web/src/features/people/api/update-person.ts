@@ -5,8 +5,7 @@ import { peopleKeys } from './keys';
 
 export type UpdatePersonInput = Schemas['UpdatePersonDto'];
 
-export const updatePerson = ({ id, ...body }: UpdatePersonInput & { id: string }) =>
-  unwrap(api.PATCH('/api/people/{id}', { params: { path: { id } }, body }));
+export const updatePerson = ({ id, ...body }: UpdatePersonInput & { id: string }) => unwrap(api.PATCH('/api/people/{id}', { params: { path: { id } }, body }));
 
 export function useUpdatePerson() {
   const queryClient = useQueryClient();

@@ -75,7 +75,11 @@ export function ManagerPicker({ value, onChange, excludeId, error, label = 'Mana
   const activeId = showList && options[active] ? `${listId}-${options[active].id}` : undefined;
 
   return (
-    <Field label={label} error={error} hint={hint ?? (value ? 'Type another name to change it, or clear the box for no manager.' : 'Type a name to search. Leave empty for no manager.')}>
+    <Field
+      label={label}
+      error={error}
+      hint={hint ?? (value ? 'Type another name to change it, or clear the box for no manager.' : 'Type a name to search. Leave empty for no manager.')}
+    >
       {(control) => (
         <div className="combobox">
           <div className="combobox__control">

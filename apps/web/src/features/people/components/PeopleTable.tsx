@@ -32,7 +32,11 @@ export function PeopleTable({ people, admin, busy }: { people: PersonView[]; adm
   if (admin) {
     columns.push(
       { key: 'manager', header: 'Manager', cell: hrCell((p) => (p.managerId ? <Link to={`/people/${p.managerId}`}>{p.managerName}</Link> : dash)) },
-      { key: 'role', header: 'Role', cell: hrCell((p) => (p.role === 'admin' ? <Badge tone="accent">HR admin</Badge> : <span className="muted">Member</span>)) },
+      {
+        key: 'role',
+        header: 'Role',
+        cell: hrCell((p) => (p.role === 'admin' ? <Badge tone="accent">HR admin</Badge> : <span className="muted">Member</span>)),
+      },
       {
         key: 'login',
         header: 'Sign-in',

@@ -62,7 +62,16 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
         </Alert>
       )}
       <div className="form__grid">
-        <TextField label="Name" name="name" autoComplete="off" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fieldErrors.name}
+        />
         <TextField
           label="Email"
           name="email"
@@ -77,7 +86,15 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           readOnly={person?.hasLogin === true}
           hint={person?.hasLogin ? `${person.name} signs in with this address; they can change it themselves on their Account page.` : undefined}
         />
-        <TextField label="Title" labelNote="(optional)" name="title" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldErrors.title} />
+        <TextField
+          label="Title"
+          labelNote="(optional)"
+          name="title"
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={fieldErrors.title}
+        />
         <TextField
           label="Department"
           labelNote="(optional)"

@@ -41,7 +41,13 @@ export default function PeoplePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- params and update change on every navigation; only the settled search text should trigger this
   }, [search]);
 
-  const query = { search: params.get('search') || undefined, department: department || undefined, ...(admin && status !== 'active' ? { status } : {}), limit: PAGE_SIZE, offset };
+  const query = {
+    search: params.get('search') || undefined,
+    department: department || undefined,
+    ...(admin && status !== 'active' ? { status } : {}),
+    limit: PAGE_SIZE,
+    offset,
+  };
   const people = useListPeople(query);
   const departments = useDepartments();
   const filtered = Boolean(query.search || query.department || query.status);
@@ -50,7 +56,9 @@ export default function PeoplePage() {
     <>
       <PageHeader
         title="People"
-        description={people.data ? `${plural(people.data.total, 'person', 'people')}${filtered ? ' match' : ' in your organisation'}` : 'Everyone in your organisation'}
+        description={
+          people.data ? `${plural(people.data.total, 'person', 'people')}${filtered ? ' match' : ' in your organisation'}` : 'Everyone in your organisation'
+        }
         actions={
           admin && (
             <>
@@ -75,7 +83,13 @@ export default function PeoplePage() {
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
-          <SelectField className="filters__department" label="Department" name="department" value={department} onChange={(e) => update({ department: e.target.value, offset: null })}>
+          <SelectField
+            className="filters__department"
+            label="Department"
+            name="department"
+            value={department}
+            onChange={(e) => update({ department: e.target.value, offset: null })}
+          >
             <option value="">All departments</option>
             {(departments.data ?? []).map((d) => (
               <option key={d} value={d}>
@@ -84,7 +98,13 @@ export default function PeoplePage() {
             ))}
           </SelectField>
           {admin && (
-            <SelectField className="filters__status" label="Status" name="status" value={status} onChange={(e) => update({ status: e.target.value === 'active' ? null : e.target.value, offset: null })}>
+            <SelectField
+              className="filters__status"
+              label="Status"
+              name="status"
+              value={status}
+              onChange={(e) => update({ status: e.target.value === 'active' ? null : e.target.value, offset: null })}
+            >
               <option value="active">Active</option>
               <option value="left">Left</option>
               <option value="all">All</option>
@@ -119,7 +139,13 @@ export default function PeoplePage() {
         {people.data && people.data.items.length > 0 && (
           <>
             <PeopleTable people={people.data.items} admin={admin} busy={people.isPlaceholderData} />
-            <Pagination noun="people" offset={people.data.query.offset ?? 0} limit={PAGE_SIZE} total={people.data.total} onChange={(o) => update({ offset: o })} />
+            <Pagination
+              noun="people"
+              offset={people.data.query.offset ?? 0}
+              limit={PAGE_SIZE}
+              total={people.data.total}
+              onChange={(o) => update({ offset: o })}
+            />
           </>
         )}
       </Card>

@@ -54,7 +54,10 @@ function Invitation({ person }: { person: Person }) {
             Has a login
           </Badge>
         </p>
-        <p className="field__hint">If they forget their password, they can reset it themselves with “Forgot your password?” on the sign-in page. The link goes to their own email address.</p>
+        <p className="field__hint">
+          If they forget their password, they can reset it themselves with “Forgot your password?” on the sign-in page. The link goes to their own email
+          address.
+        </p>
       </Card>
     );
   }
@@ -92,16 +95,26 @@ function Leaving({ person }: { person: Person }) {
   if (!person.active) {
     return (
       <Card title="Left the organisation" description={person.deactivatedAt ? `Deactivated on ${formatDate(person.deactivatedAt)}.` : undefined}>
-        <p className="field__hint">They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept), not the requests that were withdrawn.</p>
+        <p className="field__hint">
+          They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept), not the requests that were withdrawn.
+        </p>
         {reactivate.isError && <ErrorAlert error={reactivate.error} title="Could not reactivate" />}
-        <Button variant="secondary" loading={reactivate.isPending} loadingText="Reactivating…" onClick={() => reactivate.mutate(person.id, { onSuccess: () => toast.show(`${person.name} is active again`) })}>
+        <Button
+          variant="secondary"
+          loading={reactivate.isPending}
+          loadingText="Reactivating…"
+          onClick={() => reactivate.mutate(person.id, { onSuccess: () => toast.show(`${person.name} is active again`) })}
+        >
           Reactivate
         </Button>
       </Card>
     );
   }
   return (
-    <Card title="Leaving" description="Deactivate someone who has left: they cannot sign in, get no mail, and the feedback requests they still owe are withdrawn. Their submitted answers stay in reports, anonymous.">
+    <Card
+      title="Leaving"
+      description="Deactivate someone who has left: they cannot sign in, get no mail, and the feedback requests they still owe are withdrawn. Their submitted answers stay in reports, anonymous."
+    >
       {person.directReportCount > 0 && (
         <ManagerPicker
           label="Move their direct reports to"
@@ -114,10 +127,12 @@ function Leaving({ person }: { person: Person }) {
       <fieldset className="field">
         <legend>If they are being reviewed in a running cycle</legend>
         <label>
-          <input type="radio" name="subjectHandling" value="keep" checked={subjectHandling === 'keep'} onChange={() => setSubjectHandling('keep')} /> Keep them: their report closes normally
+          <input type="radio" name="subjectHandling" value="keep" checked={subjectHandling === 'keep'} onChange={() => setSubjectHandling('keep')} /> Keep them:
+          their report closes normally
         </label>
         <label>
-          <input type="radio" name="subjectHandling" value="remove" checked={subjectHandling === 'remove'} onChange={() => setSubjectHandling('remove')} /> Remove them: withdraw the open requests about them
+          <input type="radio" name="subjectHandling" value="remove" checked={subjectHandling === 'remove'} onChange={() => setSubjectHandling('remove')} />{' '}
+          Remove them: withdraw the open requests about them
         </label>
       </fieldset>
       {deactivate.isError && <ErrorAlert error={deactivate.error} title="Could not deactivate" />}

@@ -83,9 +83,9 @@ export function AtAGlance({ report }: { report: Report }) {
           </div>
           <HowToRead>
             <p>
-              Each index is the average of its behaviours, rated by everyone but {reader.you} (“all others”) on the 1–5 scale, from {report.scale.points[0]?.label.toLowerCase()}{' '}
-              to {report.scale.points[report.scale.points.length - 1]?.label.toLowerCase()}. Influence is leadership anyone can show, with or without a title;
-              management is organising work, resources and results.
+              Each index is the average of its behaviours, rated by everyone but {reader.you} (“all others”) on the 1–5 scale, from{' '}
+              {report.scale.points[0]?.label.toLowerCase()} to {report.scale.points[report.scale.points.length - 1]?.label.toLowerCase()}. Influence is
+              leadership anyone can show, with or without a title; management is organising work, resources and results.
             </p>
             <p>Spread shows how much raters agreed: under 0.5 they mostly agree, above 1 their views differ widely.</p>
           </HowToRead>
@@ -106,14 +106,15 @@ export function AtAGlance({ report }: { report: Report }) {
             </div>
           ) : (
             <p className="glance-profile__none">
-              Not shown: <span className="cell-hidden">{hiddenReason(profile.reason, k, report.scale.notObservedLabel)}</span>. The profile needs both indices as
-              all others rated them.
+              Not shown: <span className="cell-hidden">{hiddenReason(profile.reason, k, report.scale.notObservedLabel)}</span>. The profile needs both indices
+              as all others rated them.
             </p>
           )}
           <HowToRead>
             <p>
-              The dot places {reader.your} two indices, as all others rated them, on a 2×2{point ? `; an index counts as high from ${fixed(point.threshold)}` : ''}.
-              Organisations need both; the strongest people do both — the manager-leader.
+              The dot places {reader.your} two indices, as all others rated them, on a 2×2
+              {point ? `; an index counts as high from ${fixed(point.threshold)}` : ''}. Organisations need both; the strongest people do both — the
+              manager-leader.
             </p>
           </HowToRead>
         </div>

@@ -48,8 +48,8 @@ export function BehavioursSection({ report }: { report: Report }) {
         <div className="card chart-card">
           <figure className="behaviour-chart">
             <figcaption className="behaviour-chart__caption">
-              The mean of each behaviour, per rater group, on the 1–5 scale ({report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', ')}).
-              A group without a bar for a behaviour has no number that may be shown there; the tables below say why.
+              The mean of each behaviour, per rater group, on the 1–5 scale ({report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', ')}
+              ). A group without a bar for a behaviour has no number that may be shown there; the tables below say why.
             </figcaption>
             <BehaviourChart report={report} />
           </figure>
@@ -59,9 +59,10 @@ export function BehavioursSection({ report }: { report: Report }) {
               {report.scale.points[report.scale.points.length - 1]?.label.toLowerCase()}. “{report.scale.notObservedLabel}” is never counted as a score.
             </p>
             <p>
-              <strong>Why some numbers are missing</strong>: Ripple promises every rater anonymity. A group’s number appears only when at least {k} people answered
-              that very statement; smaller groups are pooled into “Others” when that pool is big enough, and a number that would let someone work out a smaller
-              group by subtraction is hidden too. {reader.self ? 'Your' : 'The'} self rating is always shown{report.showManagerSeparately ? ', and so is the manager’s — they are one known person' : ''}.
+              <strong>Why some numbers are missing</strong>: Ripple promises every rater anonymity. A group’s number appears only when at least {k} people
+              answered that very statement; smaller groups are pooled into “Others” when that pool is big enough, and a number that would let someone work out a
+              smaller group by subtraction is hidden too. {reader.self ? 'Your' : 'The'} self rating is always shown
+              {report.showManagerSeparately ? ', and so is the manager’s — they are one known person' : ''}.
             </p>
           </HowToRead>
         </div>

@@ -40,7 +40,10 @@ function GapList({ items, report, empty, selfLabel }: { items: ReportGap[]; repo
             <span className="ranked-list__behaviour">{behaviourName(report, g.behaviourKey)}</span>
           </div>
           <div className="self-gap__track" aria-hidden="true">
-            <span className="self-gap__span" style={{ left: onScale(Math.min(g.self, g.others)), right: `calc(100% - ${onScale(Math.max(g.self, g.others))})` }} />
+            <span
+              className="self-gap__span"
+              style={{ left: onScale(Math.min(g.self, g.others)), right: `calc(100% - ${onScale(Math.max(g.self, g.others))})` }}
+            />
             <span className="self-gap__mark self-gap__mark--others" style={{ left: onScale(g.others) }} />
             <span className="self-gap__mark self-gap__mark--self" style={{ left: onScale(g.self) }} />
           </div>
@@ -77,8 +80,8 @@ export function Highlights({ report }: { report: Report }) {
         </div>
         <HowToRead>
           <p>
-            Ranked by the mean of everyone but {reader.you}, on the 1–5 scale. A low score is a place to grow, not a verdict: look at the comments and the spread
-            behind it.
+            Ranked by the mean of everyone but {reader.you}, on the 1–5 scale. A low score is a place to grow, not a verdict: look at the comments and the
+            spread behind it.
           </p>
         </HowToRead>
       </section>
@@ -105,8 +108,8 @@ export function Highlights({ report }: { report: Report }) {
         </div>
         <HowToRead>
           <p>
-            A blind spot is where {reader.you} see{reader.self ? '' : 's'} a behaviour more often than colleagues do; a hidden strength, where colleagues see it more
-            than {reader.you} give{reader.self ? '' : 's'} credit for. Both are good starting points for a conversation.
+            A blind spot is where {reader.you} see{reader.self ? '' : 's'} a behaviour more often than colleagues do; a hidden strength, where colleagues see it
+            more than {reader.you} give{reader.self ? '' : 's'} credit for. Both are good starting points for a conversation.
           </p>
         </HowToRead>
       </section>

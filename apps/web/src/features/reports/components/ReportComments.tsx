@@ -12,8 +12,8 @@ export function ReportComments({ report }: { report: Report }) {
       </h2>
       <HowToRead>
         <p>
-          In colleagues’ own words. Comments are never attributed and appear in an order unrelated to who wrote them or when; a group’s comments appear only where
-          its numbers may.
+          In colleagues’ own words. Comments are never attributed and appear in an order unrelated to who wrote them or when; a group’s comments appear only
+          where its numbers may.
         </p>
       </HowToRead>
       {report.comments.length === 0 && <p className="muted">This questionnaire had no open questions.</p>}

@@ -36,7 +36,9 @@ export function ReportHeader({ report }: { report: Report }) {
   const reader = useReader(report);
   const back = report.viewer === 'admin' && !reader.self ? { to: `/cycles/${cycle.id}`, label: cycle.name } : { to: '/reports', label: 'Reports' };
   const about = [subject.title, subject.department].filter(Boolean).join(' · ');
-  const dates = [cycle.closedAt && `Closed ${formatDate(cycle.closedAt)}`, cycle.releasedAt && `released ${formatDate(cycle.releasedAt)}`].filter(Boolean).join(', ');
+  const dates = [cycle.closedAt && `Closed ${formatDate(cycle.closedAt)}`, cycle.releasedAt && `released ${formatDate(cycle.releasedAt)}`]
+    .filter(Boolean)
+    .join(', ');
   return (
     <>
       <PageHeader

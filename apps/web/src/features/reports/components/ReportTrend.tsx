@@ -13,7 +13,8 @@ interface TrendRow {
 }
 
 function Change({ value }: { value: TrendValue }) {
-  if (!value.shown || value.delta === undefined) return <span className="cell-hidden">{value.reason === 'no_previous' ? 'Not in the earlier report' : 'Not shown now'}</span>;
+  if (!value.shown || value.delta === undefined)
+    return <span className="cell-hidden">{value.reason === 'no_previous' ? 'Not in the earlier report' : 'Not shown now'}</span>;
   const rounded = Number(value.delta.toFixed(2));
   const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'same';
   return (
@@ -64,7 +65,13 @@ export function ReportTrend({ report }: { report: Report }) {
               {previous?.closedAt && <p className="card__description">Closed {formatDate(previous.closedAt)}</p>}
             </div>
           </div>
-          <Table caption={`Trend since ${previous?.name ?? 'the earlier cycle'}, as rated by all others`} columns={columns} rows={rows} rowKey={(r) => r.key} rowClassName={(r) => (r.emphasis ? 'score-table__summary' : undefined)} />
+          <Table
+            caption={`Trend since ${previous?.name ?? 'the earlier cycle'}, as rated by all others`}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.key}
+            rowClassName={(r) => (r.emphasis ? 'score-table__summary' : undefined)}
+          />
         </div>
       )}
       {trend && (

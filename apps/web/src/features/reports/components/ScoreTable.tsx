@@ -25,25 +25,29 @@ interface ScoreTableProps {
 export function ScoreTable({ caption, rowHeader, rows, columns, k, notObservedLabel }: ScoreTableProps) {
   const tableColumns: Column<ScoreRow>[] = [
     { key: 'label', header: rowHeader, className: 'score-table__label', cell: (row) => row.label },
-    ...columns.map(
-      (column): Column<ScoreRow> => ({
-        key: column.key,
-        label: COLUMN_LABEL[column.key],
-        header: (
-          <span className="score-table__head">
-            {COLUMN_LABEL[column.key]}
-            {column.shown && !column.identified && column.respondents !== undefined && <span className="score-table__count"> ({column.respondents})</span>}
-            {columnNote(column) && <span className="score-table__note">{columnNote(column)}</span>}
-          </span>
-        ),
-        className: 'score-table__cell',
-        cell: (row) => <CellValue cell={row.cells[column.key]} k={k} notObservedLabel={notObservedLabel} identified={column.identified} />,
-      }),
-    ),
+    ...columns.map((column): Column<ScoreRow> => ({
+      key: column.key,
+      label: COLUMN_LABEL[column.key],
+      header: (
+        <span className="score-table__head">
+          {COLUMN_LABEL[column.key]}
+          {column.shown && !column.identified && column.respondents !== undefined && <span className="score-table__count"> ({column.respondents})</span>}
+          {columnNote(column) && <span className="score-table__note">{columnNote(column)}</span>}
+        </span>
+      ),
+      className: 'score-table__cell',
+      cell: (row) => <CellValue cell={row.cells[column.key]} k={k} notObservedLabel={notObservedLabel} identified={column.identified} />,
+    })),
   ];
   return (
     <div className="score-table">
-      <Table caption={caption} columns={tableColumns} rows={rows} rowKey={(row) => row.id} rowClassName={(row) => (row.emphasis ? 'score-table__summary' : undefined)} />
+      <Table
+        caption={caption}
+        columns={tableColumns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowClassName={(row) => (row.emphasis ? 'score-table__summary' : undefined)}
+      />
     </div>
   );
 }

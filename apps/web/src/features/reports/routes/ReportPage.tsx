@@ -57,8 +57,8 @@ function NotAvailableYet() {
           </ButtonLink>
         }
       >
-        Reports are computed when the cycle closes and shown to the person once HR releases them. Come back later — you will find it under
-        Reports when it is ready.
+        Reports are computed when the cycle closes and shown to the person once HR releases them. Come back later — you will find it under Reports when it is
+        ready.
       </EmptyState>
     </>
   );
@@ -77,8 +77,7 @@ function RatedAnonymously({ message }: { message: string }) {
           </ButtonLink>
         }
       >
-        {message}. Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out
-        what the others said.
+        {message}. Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out what the others said.
       </EmptyState>
     </>
   );

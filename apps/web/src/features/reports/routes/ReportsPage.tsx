@@ -7,7 +7,8 @@ import '../reports.css';
 
 /** "Released 3 Oct 2026", or for a manager reading early, that the person cannot see it yet. */
 function availability(item: MyReport): { badge: string; tone: 'success' | 'neutral'; text: string } {
-  if (item.cycleState === 'released') return { badge: 'Released', tone: 'success', text: item.releasedAt ? `Released ${formatDate(item.releasedAt)}` : 'Released' };
+  if (item.cycleState === 'released')
+    return { badge: 'Released', tone: 'success', text: item.releasedAt ? `Released ${formatDate(item.releasedAt)}` : 'Released' };
   const first = item.subject.name.split(/\s+/)[0] ?? item.subject.name;
   return {
     badge: 'Not released yet',
@@ -49,7 +50,11 @@ function TeamReport({ item }: { item: MyReport }) {
       <div className="report-item__side">
         <Badge tone={state.tone}>{state.badge}</Badge>
         <ButtonLink to={reportPath(item.cycleId, item.subject.id)} variant="secondary" size="sm">
-          Open<span className="visually-hidden"> {item.subject.name}’s report for {item.cycleName}</span>
+          Open
+          <span className="visually-hidden">
+            {' '}
+            {item.subject.name}’s report for {item.cycleName}
+          </span>
         </ButtonLink>
       </div>
     </li>
@@ -72,8 +77,8 @@ export default function ReportsPage() {
         <div className="card">
           <EmptyState title="No reports yet" icon="◔" action={admin ? <ButtonLink to="/cycles">Go to cycles</ButtonLink> : undefined}>
             <p>
-              Your report appears here once a feedback cycle you were reviewed in has closed and HR has released the reports. If you manage people, their reports
-              appear here too, as your organisation’s cycle settings allow.
+              Your report appears here once a feedback cycle you were reviewed in has closed and HR has released the reports. If you manage people, their
+              reports appear here too, as your organisation’s cycle settings allow.
             </p>
             <p className="muted">
               {admin

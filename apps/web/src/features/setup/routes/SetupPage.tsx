@@ -95,7 +95,16 @@ export default function SetupPage() {
           onChange={set('organizationName')}
           error={problems.organizationName ?? serverErrors.organizationName}
         />
-        <TextField label="Your name" name="name" autoComplete="name" required maxLength={200} value={values.name} onChange={set('name')} error={problems.name ?? serverErrors.name} />
+        <TextField
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={200}
+          value={values.name}
+          onChange={set('name')}
+          error={problems.name ?? serverErrors.name}
+        />
         <TextField
           label="Your work email"
           type="email"
