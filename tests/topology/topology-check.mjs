@@ -369,7 +369,11 @@ async function main() {
     invitations().every((m) => m.from === 'ripple@museum.example'),
     'the envelope sender is MAIL_FROM',
   );
-  const link = /Open your feedback requests: (\S+)/.exec(invitations()[0].raw)?.[1];
+  // The body may be quoted-printable (the mail carries non-ASCII text): undo its soft line breaks.
+  const body = invitations()[0]
+    .raw.replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  const link = /Open your feedback requests: (\S+)/.exec(body)?.[1];
   check(link === `${proxy}/feedback`, `the invitation links to PUBLIC_URL: ${link}`);
   const page = await fetch(link);
   check(page.ok && (await page.text()).includes('<div id="root">'), 'the invitation link opens the web app through the proxy');
