@@ -20,6 +20,10 @@ export class DeactivatePersonDto {
 export class DeactivationResultDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() active: boolean;
-  @ApiProperty({ description: 'Open requests the leaver owed, now withdrawn' }) withdrawnRequests: number;
+  @ApiProperty({
+    description:
+      "The leaver's requests in cycles still taking answers, answered or not: they stay as they are (reports count submitted answers only) and each subject is told the leaver has left",
+  })
+  withdrawnRequests: number;
   @ApiProperty({ description: 'Direct reports moved to another manager' }) reassignedReports: number;
 }

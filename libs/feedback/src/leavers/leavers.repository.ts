@@ -64,23 +64,21 @@ export class LeaversRepository {
   }
 
   /**
-   * The open requests the leaver owes in cycles still taking answers become declined with the
-   * leaver reason (reports count submitted answers only; their drafts go with them).
+   * The leaver's requests about others in cycles still taking answers, answered or not. Their state
+   * is left as it is: a subject sees an open, a started and a submitted request alike ("asked"), so
+   * changing only the unanswered ones (declining them, freeing a peer slot) would tell each subject
+   * whether the leaver had answered about them. The leaver cannot sign in, gets no mail, and
+   * reports count submitted answers only, so an unanswered request simply stays unanswered.
    */
-  async withdrawOwed(organizationId: string, raterId: string, tx: EntityManager): Promise<WithdrawnRequest[]> {
-    const rows = returned<{ id: string; cycle_id: string; subject_id: string }>(
-      await tx.query(
-        `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
-         FROM cycles c
-        WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND fr.state IN ('proposed', 'open', 'in_progress')
-          AND c.organization_id = fr.organization_id AND c.id = fr.cycle_id AND c.state IN ('draft', 'nominating', 'collecting')
-        RETURNING fr.id, fr.cycle_id, fr.subject_id`,
-        [organizationId, raterId, LEAVER_REASON],
-      ),
+  async requestsInRunningCycles(organizationId: string, raterId: string, tx: EntityManager): Promise<WithdrawnRequest[]> {
+    const rows: { id: string; cycle_id: string; subject_id: string }[] = await tx.query(
+      `SELECT fr.id, fr.cycle_id, fr.subject_id
+         FROM feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+        WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND fr.subject_id <> fr.rater_id
+          AND fr.state IN ('open', 'in_progress', 'submitted') AND c.state IN ('nominating', 'collecting')`,
+      [organizationId, raterId],
     );
-    if (rows.length) {
-      await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = ANY($2::uuid[])`, [organizationId, rows.map((r) => r.id)]);
-    }
     return rows.map((r) => ({ id: r.id, cycleId: r.cycle_id, subjectId: r.subject_id }));
   }
 

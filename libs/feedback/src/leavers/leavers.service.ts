@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
-import { peerRoom } from '@lib/cycles';
 import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
 import { MailService } from '@lib/notifications';
-import { RequestsRepository } from '../requests/requests.repository';
 import { DeactivatePersonDto, DeactivationResultDto } from './leaver.dto';
 import { LeaversRepository } from './leavers.repository';
 
@@ -18,16 +16,16 @@ interface SubjectNotice {
   subjectEmail: string;
   subjectName: string;
   raterName: string;
-  canReplace: boolean;
   link: string;
 }
 
 /**
  * A leaver is deactivated, never deleted: in one transaction they stop being able to sign in
- * (sessions deleted; every session lookup and login already requires `active`), the open requests
- * they owe are withdrawn (declined with the leaver reason, so reports, which count submitted
- * answers only, ignore them and the subject may ask someone else by the usual peerRoom rule),
- * their direct reports move on, and the change is audited. Their submitted answers stay, anonymous.
+ * (sessions deleted; every session lookup and login already requires `active`), their direct
+ * reports move on, and the change is audited. Their submitted answers stay, anonymous. The
+ * requests they were asked about others are left as they are, and every such subject is told the
+ * same thing whether or not the leaver had answered (LeaversRepository.requestsInRunningCycles says
+ * why): a subject never learns which of their raters answered, from this either.
  * Mail to them is refused in one place, MailMessagesRepository.insert.
  */
 @Injectable()
@@ -39,7 +37,6 @@ export class LeaversService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly leavers: LeaversRepository,
     private readonly people: PeopleRepository,
-    private readonly requests: RequestsRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
@@ -72,7 +69,7 @@ export class LeaversService {
       await this.leavers.setActive(org, id, false, tx);
       await this.leavers.endSessions(org, id, tx);
       const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
-      const withdrawn = await this.leavers.withdrawOwed(org, id, tx);
+      const withdrawn = await this.leavers.requestsInRunningCycles(org, id, tx);
       const aboutThem = dto.subjectHandling === 'remove' ? await this.leavers.withdrawAbout(org, id, tx) : [];
       await this.audit.record(
         actor,
@@ -96,12 +93,8 @@ export class LeaversService {
         withdrawn.map((w) => w.id),
         tx,
       )) {
-        const cycle = await this.requests.findCycle(org, s.cycleId, tx);
-        const subjectRequests = await this.requests.existingForSubject(org, s.cycleId, s.subjectId, tx);
-        const canReplace =
-          !!cycle && peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests, requestedBy: 'subject', now: new Date() }) > 0;
         const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
-        notices.push({ ...s, canReplace, link });
+        notices.push({ ...s, link });
       }
       return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices };
     });
@@ -130,20 +123,19 @@ export class LeaversService {
       await this.mail.send({
         organizationId,
         to: n.subjectEmail,
-        subject: `${n.raterName} can no longer give you feedback in ${n.cycleName}`,
+        subject: `${n.raterName} has left: about your feedback in ${n.cycleName}`,
         text: [
           `Hello ${n.subjectName},`,
           '',
-          `${n.raterName} has left the organisation, so their request in "${n.cycleName}" was withdrawn.`,
+          `${n.raterName} has left the organisation and can no longer give feedback in "${n.cycleName}".`,
+          "Whatever they had already submitted stays in your report, as anonymous as every other rater's.",
           '',
-          n.canReplace
-            ? `You can ask someone else in their place: ${n.link}`
-            : `You cannot ask anyone else yourself in this cycle any more; if you need another view, HR can still add a rater. Your feedback requests: ${n.link}`,
+          `If you would like another view, ask a colleague within your cycle's limits, or ask HR to add a rater for you: ${n.link}`,
         ].join('\n'),
         dedupeKey: `request-withdrawn:${n.requestId}`,
       });
     } catch (error) {
-      this.logger.warn({ err: error, requestId: n.requestId }, 'could not tell the subject about a withdrawn request');
+      this.logger.warn({ err: error, requestId: n.requestId }, 'could not tell the subject that a rater has left');
     }
   }
 }

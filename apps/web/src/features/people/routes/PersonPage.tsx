@@ -83,7 +83,7 @@ function Invitation({ person }: { person: Person }) {
 
 /**
  * HR marks a leaver: they keep existing (their submitted answers stay in reports, anonymous) but
- * cannot sign in, get no mail, and the requests they owe are withdrawn. Their direct reports move
+ * cannot sign in and get no mail; the subjects they rate are told. Their direct reports move
  * to the manager HR names, or to the leaver's own manager.
  */
 function Leaving({ person }: { person: Person }) {
@@ -95,9 +95,7 @@ function Leaving({ person }: { person: Person }) {
   if (!person.active) {
     return (
       <Card title="Left the organisation" description={person.deactivatedAt ? `Deactivated on ${formatDate(person.deactivatedAt)}.` : undefined}>
-        <p className="field__hint">
-          They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept), not the requests that were withdrawn.
-        </p>
+        <p className="field__hint">They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept).</p>
         {reactivate.isError && <ErrorAlert error={reactivate.error} title="Could not reactivate" />}
         <Button
           variant="secondary"
@@ -113,7 +111,7 @@ function Leaving({ person }: { person: Person }) {
   return (
     <Card
       title="Leaving"
-      description="Deactivate someone who has left: they cannot sign in, get no mail, and the feedback requests they still owe are withdrawn. Their submitted answers stay in reports, anonymous."
+      description="Deactivate someone who has left: they cannot sign in and get no mail. The colleagues they were giving feedback to are told they have left (never whether they had answered); answers they submitted stay in reports, anonymous."
     >
       {person.directReportCount > 0 && (
         <ManagerPicker
@@ -143,7 +141,9 @@ function Leaving({ person }: { person: Person }) {
         onClick={() =>
           deactivate.mutate(
             { id: person.id, subjectHandling, ...(reassignTo ? { reassignReportsTo: reassignTo.id } : {}) },
-            { onSuccess: (r) => toast.show(`${person.name} is marked as left; ${r.withdrawnRequests} open request(s) withdrawn`) },
+            {
+              onSuccess: (r) => toast.show(`${person.name} is marked as left; ${r.withdrawnRequests} colleague(s) they were giving feedback to have been told`),
+            },
           )
         }
       >
