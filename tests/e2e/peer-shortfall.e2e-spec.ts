@@ -126,7 +126,10 @@ describe('subjects short of peers', () => {
       const added = await hr.post(`/api/cycles/${c.id}/subjects/${mo.id}/requests`, { raterIds: [pat.id, ria.id] });
       expect(added.status).toBe(201);
       // HR needs no approval: the requests open at once (the subject asking would wait for Maya).
-      expect(added.body.items.filter((i: { relationship: string }) => i.relationship === 'peer').map((i: { state: string }) => i.state)).toEqual(['open', 'open']);
+      expect(added.body.items.filter((i: { relationship: string }) => i.relationship === 'peer').map((i: { state: string }) => i.state)).toEqual([
+        'open',
+        'open',
+      ]);
       expect((await shortfall(c.id)).subjects).toEqual([]);
 
       const audit = await hr.get(`/api/audit-events?targetId=${c.id}&action=feedback_requests.requested`);
@@ -200,7 +203,11 @@ describe('subjects short of peers', () => {
       expect((await notifications.sweep(d2)).peerReminders).toBe(2);
       expect((await notifications.sweep(d2)).peerReminders).toBe(0);
       expect((await notifications.sweep(new Date(d2.getTime() + HOUR))).peerReminders).toBe(0);
-      expect(peerMails().map((m) => m.to[0]).sort()).toEqual([mo.email, pat.email].sort());
+      expect(
+        peerMails()
+          .map((m) => m.to[0])
+          .sort(),
+      ).toEqual([mo.email, pat.email].sort());
       const [toMo] = smtp.to(mo.email);
       expect(toMo.subject).toBe('Ask colleagues for feedback: Spring review');
       expect(toMo.text).toContain('at least 2 colleagues who work with you (peers). So far you have 1.');
@@ -218,7 +225,10 @@ describe('subjects short of peers', () => {
       const keys: { dedupe_key: string }[] = await t.db.query(`SELECT dedupe_key FROM mail_messages WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [
         `peers:${c.id}:${mo.id}:%`,
       ]);
-      expect(keys.map((k) => k.dedupe_key)).toEqual([`peers:${c.id}:${mo.id}:d0@${deadline.toISOString()}`, `peers:${c.id}:${mo.id}:d2@${deadline.toISOString()}`]);
+      expect(keys.map((k) => k.dedupe_key)).toEqual([
+        `peers:${c.id}:${mo.id}:d0@${deadline.toISOString()}`,
+        `peers:${c.id}:${mo.id}:d2@${deadline.toISOString()}`,
+      ]);
 
       // Past the deadline nominations end, and nobody is reminded to nominate.
       smtp.clear();

@@ -1,4 +1,4 @@
-import { duePeerReminderSlot, dueReminderSlot, manualReminderSlot, reminderTime } from './reminder-slots';
+import { duePeerReminderSlot, dueReminderSlot, manualReminderSlot, type PeerReminderCycle, reminderTime } from './reminder-slots';
 
 const deadline = new Date('2026-03-15T17:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -67,7 +67,7 @@ describe('manualReminderSlot', () => {
 describe('duePeerReminderSlot (subjects short of peers, before the nomination deadline)', () => {
   const nominationDeadline = new Date('2026-03-10T17:00:00Z');
   const launchedAt = new Date('2026-03-01T08:00:00Z');
-  const nominating = { state: 'nominating' as const, nominationDeadline, launchedAt };
+  const nominating: PeerReminderCycle = { state: 'nominating', nominationDeadline, launchedAt };
   const slotAt = (now: string, cycle = nominating, timeZone = 'UTC') => duePeerReminderSlot(cycle, at(now), timeZone);
 
   it.each([
