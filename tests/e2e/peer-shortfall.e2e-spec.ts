@@ -237,6 +237,28 @@ describe('subjects short of peers', () => {
       expect(peerMails()).toEqual([]);
     });
 
+    it('leaves a subject added after a slot opened to the next slot', async () => {
+      const deadline = new Date(Date.now() + 10 * DAY);
+      const c = await aLaunchedCycle(hr, [mo.id, cora.id], { settings: { nominationDeadline: deadline.toISOString() } });
+      await runHeldJobs(t, 'cycle.invitations');
+      // Cora joins 38.4 hours before the deadline: after the 2-day slot opened (09:00, at least 39 hours before).
+      await t.db.query(`UPDATE cycle_subjects SET added_at = $3 WHERE cycle_id = $1 AND person_id = $2`, [
+        c.id,
+        cora.id,
+        new Date(deadline.getTime() - 1.6 * DAY),
+      ]);
+      smtp.clear();
+      expect((await notifications.sweep(new Date(deadline.getTime() - 1.5 * DAY))).peerReminders).toBe(1);
+      expect(peerMails().map((m) => m.to[0])).toEqual([mo.email]);
+      smtp.clear();
+      expect((await notifications.sweep(new Date(deadline.getTime() - 3 * HOUR))).peerReminders).toBe(2);
+      expect(
+        peerMails()
+          .map((m) => m.to[0])
+          .sort(),
+      ).toEqual([mo.email, cora.email].sort());
+    });
+
     it('is not sent without a nomination deadline, nor once the cycle collects answers', async () => {
       const open = await aLaunchedCycle(hr, [mo.id], { settings: { nominationDeadline: null } });
       await runHeldJobs(t, 'cycle.invitations');
