@@ -13,7 +13,14 @@ describe('countedPeers', () => {
 
   it('does not count declined (or withdrawn) and rejected peers, nor raters outside the peer group', () => {
     expect(
-      countedPeers([req('peer', 'declined'), req('peer', 'rejected'), req('other', 'open'), req('manager', 'open'), req('self', 'open'), req('direct_report', 'open')]),
+      countedPeers([
+        req('peer', 'declined'),
+        req('peer', 'rejected'),
+        req('other', 'open'),
+        req('manager', 'open'),
+        req('self', 'open'),
+        req('direct_report', 'open'),
+      ]),
     ).toBe(0);
   });
 });
