@@ -42,10 +42,10 @@ export class CycleProgressService {
 
   /**
    * Response rates overall, by relationship and by department in one GROUPING SETS query; then by
-   * subject, who has not answered, and the subjects short of peers. The viewer may be a subject of the cycle, and like any
-   * subject never learns which of their own raters have answered: every count reads their own
-   * requests as a subject would see them (countsSql), and the list of who has not answered leaves
-   * those requests out.
+   * subject, who has not answered, and the subjects short of peers. The viewer may be a subject of
+   * the cycle, and like any subject never learns which of their own raters have answered: every
+   * count reads their own requests as a subject would see them (countsSql), the list of who has not
+   * answered leaves those requests out, and the peer count never depends on answers (countedPeers).
    */
   async progress(actor: Actor, cycleId: string): Promise<CycleProgressDto> {
     const org = actor.organizationId;
