@@ -26,6 +26,14 @@ describe('tokens', () => {
     }
   });
 
+  it("cannot be moved to another organisation: the same secret under another organisation's id is another token", () => {
+    const { token, hash } = newToken(ORG);
+    const other = newToken('0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9').token;
+    const moved = Buffer.concat([Buffer.from(other, 'base64url').subarray(0, 16), Buffer.from(token, 'base64url').subarray(16)]).toString('base64url');
+    expect(readToken(moved)?.organizationId).toBe('0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9');
+    expect(readToken(moved)?.hash.equals(hash)).toBe(false);
+  });
+
   it('refuse to be made for something that is not an organisation id', () => {
     expect(() => newToken('not-an-id')).toThrow();
   });
