@@ -9,6 +9,5 @@ export { InvitationService } from './auth/invitation.service';
 export { hashPassword } from './auth/passwords';
 export { escapeHtml } from './auth/invitation.service';
 export { lockOrgChart } from './people/org-chart-lock';
-export { PeopleImportService, type ImportSummary } from './import/people-import.service';
-export type { ImportPlan, ImportRowError, PlannedChange } from './import/import-plan';
-export type { ImportLeaver, ImportReturner } from './import/import-leavers';
+export { PeopleImportService } from './import/people-import.service';
+export type { ImportPlan } from './import/import-plan';

@@ -10,7 +10,7 @@ import { LeaversRepository } from './leavers.repository';
 
 const notFound = (): IdentityException => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
 
-export interface SubjectNotice {
+interface SubjectNotice {
   requestId: string;
   cycleName: string;
   subjectEmail: string;

@@ -9,7 +9,7 @@ import { LeaversRepository } from '../leavers/leavers.repository';
 import { Deactivation, LeaversService } from '../leavers/leavers.service';
 import { ImportResultDto } from './people-import.dto';
 
-export interface ImportRunOptions {
+interface ImportRunOptions {
   dryRun: boolean;
   missingHaveLeft: boolean;
   confirmLeavers?: number;

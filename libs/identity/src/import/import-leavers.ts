@@ -20,7 +20,7 @@ export interface ImportReturner {
   line: number;
 }
 
-export interface LeavingPlan {
+interface LeavingPlan {
   leavers: ImportLeaver[];
   returners: ImportReturner[];
   /** Whether each known email (existing or in the file) is active once the import is done. */
@@ -138,7 +138,7 @@ export function planLeavers(
 }
 
 /** Losing more than half of the active people at once is more likely a partial file than a wave of departures. */
-export const isLargeShare = (leaving: number, activePeople: number): boolean => leaving > 0 && leaving * 2 > activePeople;
+const isLargeShare = (leaving: number, activePeople: number): boolean => leaving > 0 && leaving * 2 > activePeople;
 
 function leaver(p: ExistingPerson, name: string, line: number | null, reason: ImportLeaver['reason']): ImportLeaver {
   return { id: p.id, email: p.email, name, line, reason, directReports: 0, reportsMoveTo: null };

@@ -4,7 +4,7 @@ import { ImportLeaver, ImportReturner, planLeavers } from './import-leavers';
 
 export const MAX_IMPORT_ROWS = 20_000;
 export const IMPORT_COLUMNS = ['email', 'name', 'title', 'department', 'manager_email', 'role', 'active'] as const;
-export type Column = (typeof IMPORT_COLUMNS)[number];
+type Column = (typeof IMPORT_COLUMNS)[number];
 
 const ALIASES: Record<string, Column> = {
   email: 'email',

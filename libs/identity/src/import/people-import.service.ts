@@ -4,7 +4,7 @@ import type { Actor } from '@lib/common';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { ExistingPerson, ImportOptions, ImportPlan, planImport } from './import-plan';
 
-export type ImportSummary = {
+type ImportSummary = {
   total: number;
   created: number;
   updated: number;

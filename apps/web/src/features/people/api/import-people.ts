@@ -8,7 +8,7 @@ export type ImportRowError = Schemas['ImportErrorDto'];
 export type ImportLeaver = Schemas['ImportLeaverDto'];
 export type ImportReturner = Schemas['ImportReturnerDto'];
 
-export interface ImportPeopleInput {
+interface ImportPeopleInput {
   csv: string;
   dryRun: boolean;
   /** Everyone active who is not in the file (nor named in it as a manager) has left. */
