@@ -87,16 +87,7 @@ export function planLeavers(
   }
 
   // A manager who has left is replaced by the first one above them who stays (see above).
-  const stays = (email: string): boolean => activeAfter.get(email) !== false;
-  const firstStaying = (from: string | null): string | null => {
-    const seen = new Set<string>();
-    let at = from;
-    while (at && !stays(at) && !seen.has(at)) {
-      seen.add(at);
-      at = managerOf.get(at) ?? null;
-    }
-    return at && stays(at) ? at : null;
-  };
+  const firstStaying = firstAbove(managerOf, (email) => activeAfter.get(email) !== false);
   if (managerColumn) {
     const resolved = people.map((p) => [p, firstStaying(p.managerEmail)] as const);
     for (const [p, manager] of resolved) {
@@ -113,15 +104,11 @@ export function planLeavers(
   for (const manager of managerOf.values()) if (manager && leaving.has(manager)) reportsOf.set(manager, (reportsOf.get(manager) ?? 0) + 1);
   const nameOf = new Map<string, string>(existing.map((p) => [p.email, p.name]));
   for (const p of people) nameOf.set(p.email, p.name);
+  // Where the leaver logic will send their reports: the leaver's manager once the leavers above have gone.
+  const notLeaving = firstAbove(managerOf, (email) => !leaving.has(email));
   for (const l of leavers) {
     l.directReports = reportsOf.get(l.email) ?? 0;
-    // Where the leaver logic will send them: the leaver's manager once the leavers above have gone.
-    let to = managerOf.get(l.email) ?? null;
-    const seen = new Set<string>();
-    while (to && leaving.has(to) && !seen.has(to)) {
-      seen.add(to);
-      to = managerOf.get(to) ?? null;
-    }
+    const to = notLeaving(managerOf.get(l.email) ?? null);
     l.reportsMoveTo = to ? { email: to, name: nameOf.get(to) ?? to } : null;
   }
 
@@ -139,6 +126,27 @@ export function planLeavers(
 
 /** Losing more than half of the active people at once is more likely a partial file than a wave of departures. */
 const isLargeShare = (leaving: number, activePeople: number): boolean => leaving > 0 && leaving * 2 > activePeople;
+
+/**
+ * From a person up the chart, the first who `stays` (null at the top or in a loop). Remembered for
+ * every person passed, so that a long chain is walked once in all, not once per person in it.
+ */
+function firstAbove(managerOf: Map<string, string | null>, stays: (email: string) => boolean): (from: string | null) => string | null {
+  const above = new Map<string, string | null>();
+  return (from) => {
+    const path: string[] = [];
+    const seen = new Set<string>();
+    let at = from;
+    while (at && !stays(at) && !seen.has(at) && !above.has(at)) {
+      seen.add(at);
+      path.push(at);
+      at = managerOf.get(at) ?? null;
+    }
+    const found = at && above.has(at) ? (above.get(at) ?? null) : at && stays(at) ? at : null;
+    for (const email of path) above.set(email, found);
+    return found;
+  };
+}
 
 function leaver(p: ExistingPerson, name: string, line: number | null, reason: ImportLeaver['reason']): ImportLeaver {
   return { id: p.id, email: p.email, name, line, reason, directReports: 0, reportsMoveTo: null };
