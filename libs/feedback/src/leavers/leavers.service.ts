@@ -57,6 +57,7 @@ export class LeaversService {
   /**
    * What deactivating does, inside the caller's transaction: the person page's route and the CSV
    * import (PeopleImportRunService) both come here. The caller commits, then calls afterDeactivation.
+   * Taking the chart's lock again inside an import that holds it is harmless (advisory locks nest).
    */
   async deactivateWithin(tx: EntityManager, actor: Actor, id: string, dto: DeactivatePersonDto): Promise<Deactivation> {
     const org = actor.organizationId;
