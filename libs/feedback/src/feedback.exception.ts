@@ -18,6 +18,8 @@ export enum FeedbackErrorCode {
   IdempotencyKeyReused = 'idempotency_key_reused',
   InvalidIdempotencyKey = 'invalid_idempotency_key',
   InvalidQuery = 'invalid_query',
+  /** A CSV import would deactivate more than half of the active people and was not confirmed with that number. */
+  ImportNeedsConfirmation = 'import_confirmation_required',
 }
 
 const KIND: Record<FeedbackErrorCode, ErrorKind> = {
@@ -35,6 +37,7 @@ const KIND: Record<FeedbackErrorCode, ErrorKind> = {
   [FeedbackErrorCode.IdempotencyKeyReused]: ErrorKind.Validation,
   [FeedbackErrorCode.InvalidIdempotencyKey]: ErrorKind.BadRequest,
   [FeedbackErrorCode.InvalidQuery]: ErrorKind.BadRequest,
+  [FeedbackErrorCode.ImportNeedsConfirmation]: ErrorKind.Conflict,
 };
 
 export class FeedbackException extends AppException {

@@ -10,6 +10,8 @@ import { RequestListService } from './requests/request-list.service';
 import { RequestListsRepository } from './requests/request-lists.repository';
 import { RequestsRepository } from './requests/requests.repository';
 import { SubjectRequestsController } from './requests/subject-requests.controller';
+import { PeopleImportController } from './people-import/people-import.controller';
+import { PeopleImportRunService } from './people-import/people-import-run.service';
 import { ResponseService } from './responses/response.service';
 import { ResponsesController } from './responses/responses.controller';
 import { ResponsesRepository } from './responses/responses.repository';
@@ -18,10 +20,11 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
 /** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
 @Module({
   imports: [IdentityModule],
-  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController],
+  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController, PeopleImportController],
   providers: [
     LeaversRepository,
     LeaversService,
+    PeopleImportRunService,
     RequestsRepository,
     RequestListsRepository,
     ResponsesRepository,

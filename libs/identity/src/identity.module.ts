@@ -16,7 +16,6 @@ import { PasswordResetsRepository } from './auth/password-resets.repository';
 import { SessionAuthGuard } from './auth/session-auth.guard';
 import { SessionService } from './auth/session.service';
 import { SessionStrategy } from './auth/session.strategy';
-import { PeopleImportController } from './import/people-import.controller';
 import { PeopleImportService } from './import/people-import.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
@@ -24,8 +23,9 @@ import { PeopleService } from './people/people.service';
 
 @Module({
   imports: [PassportModule.register({ session: false })],
-  // The import controller comes first so that /people/import is not read as /people/:id.
-  controllers: [AuthController, PasswordController, PeopleImportController, PeopleController],
+  // POST /people/import is served by the feedback library (it includes leavers), which runs the
+  // import this library plans and writes (PeopleImportService).
+  controllers: [AuthController, PasswordController, PeopleController],
   providers: [
     AuthService,
     LoginThrottleService,
@@ -44,6 +44,6 @@ import { PeopleService } from './people/people.service';
     PeopleImportService,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
-  exports: [PeopleService, PeopleRepository, SessionService, InvitationService],
+  exports: [PeopleService, PeopleRepository, SessionService, InvitationService, PeopleImportService],
 })
 export class IdentityModule {}

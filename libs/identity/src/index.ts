@@ -9,3 +9,5 @@ export { InvitationService } from './auth/invitation.service';
 export { hashPassword } from './auth/passwords';
 export { escapeHtml } from './auth/invitation.service';
 export { lockOrgChart } from './people/org-chart-lock';
+export { PeopleImportService } from './import/people-import.service';
+export type { ImportPlan } from './import/import-plan';

@@ -10,6 +10,13 @@ export interface WithdrawnRequest {
   subjectId: string;
 }
 
+/** The requests a rater owes others in cycles still taking answers, whatever their state (requestsInRunningCycles says why). */
+const OWED_IN_RUNNING_CYCLES = `
+         FROM feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+        WHERE fr.organization_id = $1 AND fr.subject_id <> fr.rater_id
+          AND fr.state IN ('open', 'in_progress', 'submitted') AND c.state IN ('nominating', 'collecting')`;
+
 /** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected]. */
 function returned<T>(result: unknown): T[] {
   return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
@@ -72,11 +79,7 @@ export class LeaversRepository {
    */
   async requestsInRunningCycles(organizationId: string, raterId: string, tx: EntityManager): Promise<WithdrawnRequest[]> {
     const rows: { id: string; cycle_id: string; subject_id: string }[] = await tx.query(
-      `SELECT fr.id, fr.cycle_id, fr.subject_id
-         FROM feedback_requests fr
-         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
-        WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND fr.subject_id <> fr.rater_id
-          AND fr.state IN ('open', 'in_progress', 'submitted') AND c.state IN ('nominating', 'collecting')`,
+      `SELECT fr.id, fr.cycle_id, fr.subject_id ${OWED_IN_RUNNING_CYCLES} AND fr.rater_id = $2`,
       [organizationId, raterId],
     );
     return rows.map((r) => ({ id: r.id, cycleId: r.cycle_id, subjectId: r.subject_id }));
@@ -125,5 +128,26 @@ export class LeaversRepository {
       subjectName: r.subject_name,
       raterName: r.rater_name,
     }));
+  }
+
+  /**
+   * For a dry run, per person: the requests they owe in running cycles (counted as the leaver logic
+   * counts them, answered or not) and the running cycles they are a subject of. One statement for
+   * any number of people.
+   */
+  async workInRunningCycles(organizationId: string, personIds: string[], tx: EntityManager): Promise<Map<string, { owed: number; subjectOf: number }>> {
+    const work = new Map(personIds.map((id) => [id, { owed: 0, subjectOf: 0 }]));
+    if (!personIds.length) return work;
+    const rows: { person_id: string; owed: number; subject_of: number }[] = await tx.query(
+      `SELECT x.person_id,
+              (SELECT count(*)::int ${OWED_IN_RUNNING_CYCLES} AND fr.rater_id = x.person_id) AS owed,
+              (SELECT count(*)::int FROM cycle_subjects cs
+                 JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
+                WHERE cs.organization_id = $1 AND cs.person_id = x.person_id AND c.state IN ('nominating', 'collecting')) AS subject_of
+         FROM unnest($2::uuid[]) AS x(person_id)`,
+      [organizationId, personIds],
+    );
+    for (const r of rows) work.set(r.person_id, { owed: r.owed, subjectOf: r.subject_of });
+    return work;
   }
 }

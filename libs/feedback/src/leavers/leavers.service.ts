@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
 import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
@@ -17,6 +17,12 @@ interface SubjectNotice {
   subjectName: string;
   raterName: string;
   link: string;
+}
+
+/** A deactivation done inside a transaction, and the notices to send once it commits. */
+export interface Deactivation {
+  result: DeactivationResultDto;
+  notices: SubjectNotice[];
 }
 
 /**
@@ -43,78 +49,91 @@ export class LeaversService {
   ) {}
 
   async deactivate(actor: Actor, id: string, dto: DeactivatePersonDto): Promise<DeactivationResultDto> {
-    const { result, notices } = await this.db.transaction(async (tx) => {
-      const org = actor.organizationId;
-      await lockOrgChart(tx, org);
-      const person = await this.leavers.lockPerson(org, id, tx);
-      if (!person) throw notFound();
-      if (!person.active) return { result: { id, active: false, withdrawnRequests: 0, reassignedReports: 0 }, notices: [] as SubjectNotice[] };
-      if (person.role === 'admin' && (await this.leavers.otherActiveAdmins(org, id, tx)) === 0) {
-        throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
-      }
-      const target = dto.reassignReportsTo ?? person.managerId;
-      if (dto.reassignReportsTo) {
-        if (dto.reassignReportsTo === id || !(await this.leavers.isActive(org, dto.reassignReportsTo, tx))) {
-          throw new IdentityException(IdentityErrorCode.ManagerNotFound, 'The chosen manager does not exist in this organisation', {
-            errors: [{ field: 'reassignReportsTo', message: 'unknown person' }],
-          });
-        }
-        // The new manager must not report to the leaver: their reports would then manage them in a loop.
-        if (await this.people.wouldCreateLoop(org, id, dto.reassignReportsTo, tx)) {
-          throw new IdentityException(IdentityErrorCode.ManagerLoop, 'That person reports to the leaver: the change would create a loop', {
-            errors: [{ field: 'reassignReportsTo', message: 'would create a reporting loop' }],
-          });
-        }
-      }
-      await this.leavers.setActive(org, id, false, tx);
-      await this.leavers.endSessions(org, id, tx);
-      const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
-      const withdrawn = await this.leavers.requestsInRunningCycles(org, id, tx);
-      const aboutThem = dto.subjectHandling === 'remove' ? await this.leavers.withdrawAbout(org, id, tx) : [];
-      await this.audit.record(
-        actor,
-        {
-          action: 'person.deactivated',
-          targetType: 'person',
-          targetId: id,
-          details: {
-            reassignReportsTo: target,
-            reassignedReports,
-            withdrawnRequests: withdrawn.length,
-            subjectHandling: dto.subjectHandling ?? 'keep',
-            withdrawnAbout: aboutThem.length,
-          },
-        },
-        tx,
-      );
-      const notices: SubjectNotice[] = [];
-      for (const s of await this.leavers.subjectsToTell(
-        org,
-        withdrawn.map((w) => w.id),
-        tx,
-      )) {
-        const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
-        notices.push({ ...s, link });
-      }
-      return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices };
-    });
-    // Every instance forgets what it remembered of the leaver's sessions, at once.
-    await this.sessions.forgetPerson(actor.organizationId, id);
-    for (const notice of notices) await this.tellSubject(actor.organizationId, notice);
+    const { result, notices } = await this.db.transaction((tx) => this.deactivateWithin(tx, actor, id, dto));
+    await this.afterDeactivation(actor.organizationId, id, notices);
     return result;
+  }
+
+  /**
+   * What deactivating does, inside the caller's transaction: the person page's route and the CSV
+   * import (PeopleImportRunService) both come here. The caller commits, then calls afterDeactivation.
+   * Taking the chart's lock again inside an import that holds it is harmless (advisory locks nest).
+   */
+  async deactivateWithin(tx: EntityManager, actor: Actor, id: string, dto: DeactivatePersonDto): Promise<Deactivation> {
+    const org = actor.organizationId;
+    await lockOrgChart(tx, org);
+    const person = await this.leavers.lockPerson(org, id, tx);
+    if (!person) throw notFound();
+    if (!person.active) return { result: { id, active: false, withdrawnRequests: 0, reassignedReports: 0 }, notices: [] as SubjectNotice[] };
+    if (person.role === 'admin' && (await this.leavers.otherActiveAdmins(org, id, tx)) === 0) {
+      throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
+    }
+    const target = dto.reassignReportsTo ?? person.managerId;
+    if (dto.reassignReportsTo) {
+      if (dto.reassignReportsTo === id || !(await this.leavers.isActive(org, dto.reassignReportsTo, tx))) {
+        throw new IdentityException(IdentityErrorCode.ManagerNotFound, 'The chosen manager does not exist in this organisation', {
+          errors: [{ field: 'reassignReportsTo', message: 'unknown person' }],
+        });
+      }
+      // The new manager must not report to the leaver: their reports would then manage them in a loop.
+      if (await this.people.wouldCreateLoop(org, id, dto.reassignReportsTo, tx)) {
+        throw new IdentityException(IdentityErrorCode.ManagerLoop, 'That person reports to the leaver: the change would create a loop', {
+          errors: [{ field: 'reassignReportsTo', message: 'would create a reporting loop' }],
+        });
+      }
+    }
+    await this.leavers.setActive(org, id, false, tx);
+    await this.leavers.endSessions(org, id, tx);
+    const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
+    const withdrawn = await this.leavers.requestsInRunningCycles(org, id, tx);
+    const aboutThem = dto.subjectHandling === 'remove' ? await this.leavers.withdrawAbout(org, id, tx) : [];
+    await this.audit.record(
+      actor,
+      {
+        action: 'person.deactivated',
+        targetType: 'person',
+        targetId: id,
+        details: {
+          reassignReportsTo: target,
+          reassignedReports,
+          withdrawnRequests: withdrawn.length,
+          subjectHandling: dto.subjectHandling ?? 'keep',
+          withdrawnAbout: aboutThem.length,
+        },
+      },
+      tx,
+    );
+    const notices: SubjectNotice[] = [];
+    for (const s of await this.leavers.subjectsToTell(
+      org,
+      withdrawn.map((w) => w.id),
+      tx,
+    )) {
+      const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
+      notices.push({ ...s, link });
+    }
+    return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices };
+  }
+
+  /** After the commit: every instance forgets what it remembered of the leaver's sessions, at once; the subjects are told. */
+  async afterDeactivation(organizationId: string, id: string, notices: SubjectNotice[]): Promise<void> {
+    await this.sessions.forgetPerson(organizationId, id);
+    for (const notice of notices) await this.tellSubject(organizationId, notice);
   }
 
   /** Sign-in comes back (the password was kept); withdrawn requests do not. */
   async reactivate(actor: Actor, id: string): Promise<DeactivationResultDto> {
-    return this.db.transaction(async (tx) => {
-      const person = await this.leavers.lockPerson(actor.organizationId, id, tx);
-      if (!person) throw notFound();
-      if (!person.active) {
-        await this.leavers.setActive(actor.organizationId, id, true, tx);
-        await this.audit.record(actor, { action: 'person.reactivated', targetType: 'person', targetId: id }, tx);
-      }
-      return { id, active: true, withdrawnRequests: 0, reassignedReports: 0 };
-    });
+    return this.db.transaction((tx) => this.reactivateWithin(tx, actor, id));
+  }
+
+  async reactivateWithin(tx: EntityManager, actor: Actor, id: string): Promise<DeactivationResultDto> {
+    const person = await this.leavers.lockPerson(actor.organizationId, id, tx);
+    if (!person) throw notFound();
+    if (!person.active) {
+      await this.leavers.setActive(actor.organizationId, id, true, tx);
+      await this.audit.record(actor, { action: 'person.reactivated', targetType: 'person', targetId: id }, tx);
+    }
+    return { id, active: true, withdrawnRequests: 0, reassignedReports: 0 };
   }
 
   /** A failed mail must not undo the deactivation, which is already committed. */

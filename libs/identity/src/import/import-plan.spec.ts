@@ -1,6 +1,6 @@
 import { ExistingPerson, planImport } from './import-plan';
 
-const admin: ExistingPerson = { id: '1', email: 'hr@x.org', name: 'HR', title: null, department: 'People', managerEmail: null, role: 'admin' };
+const admin: ExistingPerson = { id: '1', email: 'hr@x.org', name: 'HR', title: null, department: 'People', managerEmail: null, role: 'admin', active: true };
 
 describe('planImport', () => {
   it('plans creations and updates with field-level diffs', () => {
@@ -8,8 +8,8 @@ describe('planImport', () => {
     const plan = planImport(csv, [admin]);
     expect(plan.errors).toEqual([]);
     expect(plan.changes).toEqual([
-      { line: 2, email: 'hr@x.org', name: 'HR Lead', action: 'update', fields: [{ field: 'name', from: 'HR', to: 'HR Lead' }] },
-      { line: 3, email: 'ana@x.org', name: 'Ana', action: 'create', fields: [] },
+      { line: 2, email: 'hr@x.org', name: 'HR Lead', action: 'update', fields: [{ field: 'name', from: 'HR', to: 'HR Lead' }], active: true },
+      { line: 3, email: 'ana@x.org', name: 'Ana', action: 'create', fields: [], active: true },
     ]);
     expect(plan.people[1]).toMatchObject({ role: 'member', managerEmail: 'hr@x.org' });
   });

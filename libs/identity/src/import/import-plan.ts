@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { hasControlCharacter } from '@lib/common';
+import { ImportLeaver, ImportReturner, planLeavers } from './import-leavers';
 
 export const MAX_IMPORT_ROWS = 20_000;
-export const IMPORT_COLUMNS = ['email', 'name', 'title', 'department', 'manager_email', 'role'] as const;
+export const IMPORT_COLUMNS = ['email', 'name', 'title', 'department', 'manager_email', 'role', 'active'] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 
 const ALIASES: Record<string, Column> = {
@@ -16,6 +17,25 @@ const ALIASES: Record<string, Column> = {
   manager_email: 'manager_email',
   manager: 'manager_email',
   role: 'role',
+  active: 'active',
+  is_active: 'active',
+  status: 'active',
+};
+/** What HR systems write for "still here" and "has left": be liberal, and name the choices when a value is none of them. */
+const ACTIVE_VALUES: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  y: true,
+  '1': true,
+  t: true,
+  active: true,
+  false: false,
+  no: false,
+  n: false,
+  '0': false,
+  f: false,
+  inactive: false,
+  left: false,
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -33,6 +53,7 @@ export interface ExistingPerson {
   department: string | null;
   managerEmail: string | null;
   role: 'admin' | 'member';
+  active: boolean;
 }
 
 export interface PlannedPerson {
@@ -43,6 +64,8 @@ export interface PlannedPerson {
   department: string | null;
   managerEmail: string | null;
   role: 'admin' | 'member';
+  /** From the file's active column; null when the file says nothing (an existing person keeps their state, a new one is active). */
+  active: boolean | null;
 }
 
 export interface FieldChange {
@@ -57,6 +80,15 @@ export interface PlannedChange {
   name: string;
   action: 'create' | 'update' | 'unchanged';
   fields: FieldChange[];
+  /** Whether the person is active once the import is done (leaving and returning are listed apart, with what they do). */
+  active: boolean;
+}
+
+export interface ImportOptions {
+  /** Every active person neither in the file nor named in it as a manager has left. */
+  missingHaveLeft?: boolean;
+  /** The HR admin importing: never deactivated by their own import. */
+  importerId?: string;
 }
 
 export interface ImportPlan {
@@ -65,6 +97,15 @@ export interface ImportPlan {
   errors: ImportRowError[];
   /** Columns present in the file: absent optional columns leave existing values alone. */
   columns: Column[];
+  /** Active people who leave, managers before their reports (the order the leaver logic runs in, so counts match). */
+  leavers: ImportLeaver[];
+  returners: ImportReturner[];
+  /** Active people before the import. */
+  activePeople: number;
+  /** More than half of the active people would leave: applying needs an explicit confirmation. */
+  confirmationRequired: boolean;
+  /** The importer is missing from a file whose missing people leave: they stay, and are told so. */
+  importerKept: boolean;
 }
 
 const normaliseHeader = (header: string): string =>
@@ -78,8 +119,18 @@ const cell = (value: string | undefined): string | null => (value === undefined 
  * Turns CSV text plus the organisation's current people into the list of changes and every row
  * error (line, column, message). Pure: the caller decides whether to write.
  */
-export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan {
-  const empty = (errors: ImportRowError[]): ImportPlan => ({ people: [], changes: [], errors, columns: [] });
+export function planImport(csv: string, existing: ExistingPerson[], options: ImportOptions = {}): ImportPlan {
+  const empty = (errors: ImportRowError[]): ImportPlan => ({
+    people: [],
+    changes: [],
+    errors,
+    columns: [],
+    leavers: [],
+    returners: [],
+    activePeople: existing.filter((p) => p.active).length,
+    confirmationRequired: false,
+    importerKept: false,
+  });
   let records: { record: Record<string, string>; info: { lines: number } }[];
   const columns: Column[] = [];
   const headerErrors: ImportRowError[] = [];
@@ -128,6 +179,8 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
     const name = cell(record.name);
     const managerEmail = cell(record.manager_email)?.toLowerCase() ?? null;
     const role = cell(record.role)?.toLowerCase() ?? null;
+    const activeCell = cell(record.active)?.toLowerCase() ?? null;
+    const active = activeCell === null ? null : (ACTIVE_VALUES[activeCell] ?? null);
     const rowErrors = errors.length;
     for (const column of columns) {
       if (hasControlCharacter(record[column] ?? '')) fail(column, `${column} must not contain control characters such as NUL`);
@@ -143,6 +196,7 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
     if (managerEmail && !EMAIL.test(managerEmail)) fail('manager_email', `"${managerEmail}" is not a valid email address`);
     if (managerEmail && managerEmail === email) fail('manager_email', 'a person cannot be their own manager');
     if (role && role !== 'admin' && role !== 'member') fail('role', `role must be "admin" or "member" (got "${role}")`);
+    if (activeCell !== null && active === null) fail('active', `active must be true or false (yes/no and 1/0 work too; got "${cell(record.active)}")`);
     if (email && !firstLine.has(email)) firstLine.set(email, line);
     if (errors.length > rowErrors || !email || !name) continue;
     const current = byEmail.get(email);
@@ -154,6 +208,7 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
       department: columns.includes('department') ? cell(record.department) : (current?.department ?? null),
       managerEmail: columns.includes('manager_email') ? managerEmail : (current?.managerEmail ?? null),
       role: (role as PlannedPerson['role'] | null) ?? current?.role ?? 'member',
+      active,
     });
   }
 
@@ -165,6 +220,8 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
       errors.push({ line: p.line, column: 'manager_email', message: `unknown manager ${p.managerEmail}: not in the file nor in Ripple` });
     }
   }
+  const leaving = planLeavers(people, existing, managerOf, columns.includes('manager_email'), options);
+  errors.push(...leaving.errors);
   const firstRow = new Map<string, PlannedPerson>();
   for (const p of people) if (!firstRow.has(p.email)) firstRow.set(p.email, p);
   for (const loop of findLoops(managerOf)) {
@@ -173,13 +230,25 @@ export function planImport(csv: string, existing: ExistingPerson[]): ImportPlan 
       if (p) errors.push({ line: p.line, column: 'manager_email', message: loopMessage(loop, at) });
     });
   }
+  // An HR admin is one who can still sign in: a role kept by someone who leaves does not count.
   const finalRoles = new Map(existing.map((p) => [p.email, p.role]));
   for (const p of people) finalRoles.set(p.email, p.role);
-  if (existing.some((p) => p.role === 'admin') && ![...finalRoles.values()].includes('admin')) {
+  const activeAdmins = [...finalRoles].filter(([email, role]) => role === 'admin' && leaving.activeAfter.get(email) !== false);
+  if (existing.some((p) => p.role === 'admin' && p.active) && activeAdmins.length === 0) {
     errors.push({ line: 1, column: 'role', message: 'the import would leave the organisation without an HR admin' });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { people, changes: people.map((p) => diff(p, byEmail.get(p.email))), errors, columns };
+  return {
+    people,
+    changes: people.map((p) => diff(p, byEmail.get(p.email), leaving.activeAfter.get(p.email) ?? true)),
+    errors,
+    columns,
+    leavers: leaving.leavers,
+    returners: leaving.returners,
+    activePeople: leaving.activePeople,
+    confirmationRequired: leaving.confirmationRequired,
+    importerKept: leaving.importerKept,
+  };
 }
 
 /**
@@ -213,8 +282,8 @@ function loopMessage(loop: string[], from: number): string {
   return `manager loop of ${loop.length} people: ${shown.join(' → ')} → … → ${loop[from]}`;
 }
 
-function diff(p: PlannedPerson, current: ExistingPerson | undefined): PlannedChange {
-  if (!current) return { line: p.line, email: p.email, name: p.name, action: 'create', fields: [] };
+function diff(p: PlannedPerson, current: ExistingPerson | undefined, active: boolean): PlannedChange {
+  if (!current) return { line: p.line, email: p.email, name: p.name, action: 'create', fields: [], active };
   const pairs: FieldChange[] = [
     { field: 'name', from: current.name, to: p.name },
     { field: 'title', from: current.title, to: p.title },
@@ -223,7 +292,7 @@ function diff(p: PlannedPerson, current: ExistingPerson | undefined): PlannedCha
     { field: 'role', from: current.role, to: p.role },
   ];
   const fields = pairs.filter((c) => c.from !== c.to);
-  return { line: p.line, email: p.email, name: p.name, action: fields.length ? 'update' : 'unchanged', fields };
+  return { line: p.line, email: p.email, name: p.name, action: fields.length ? 'update' : 'unchanged', fields, active };
 }
 
 function describeCsvError(error: { message?: string; code?: string }): string {

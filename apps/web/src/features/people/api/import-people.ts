@@ -5,11 +5,29 @@ import { peopleKeys } from './keys';
 export type ImportResult = Schemas['ImportResultDto'];
 export type ImportRowError = Schemas['ImportErrorDto'];
 
+export type ImportLeaver = Schemas['ImportLeaverDto'];
+export type ImportReturner = Schemas['ImportReturnerDto'];
+
+interface ImportPeopleInput {
+  csv: string;
+  dryRun: boolean;
+  /** Everyone active who is not in the file (nor named in it as a manager) has left. */
+  missingHaveLeft: boolean;
+  /** The number of leavers the dry run showed, when more than half of the active people would leave. */
+  confirmLeavers?: number;
+}
+
 /** Sends the CSV as the raw body (`text/csv`). A dry run only reports; a real run is all or nothing. */
-export const importPeople = ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+export const importPeople = ({ csv, dryRun, missingHaveLeft, confirmLeavers }: ImportPeopleInput) =>
   unwrap(
     api.POST('/api/people/import', {
-      params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+      params: {
+        query: {
+          dryRun: dryRun ? 'true' : 'false',
+          missingHaveLeft: missingHaveLeft ? 'true' : 'false',
+          ...(confirmLeavers === undefined ? {} : { confirmLeavers }),
+        },
+      },
       body: csv,
       headers: { 'Content-Type': 'text/csv' },
       bodySerializer: (body) => body,

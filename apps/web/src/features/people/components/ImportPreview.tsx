@@ -1,6 +1,6 @@
 import { Alert, Badge, Table, type BadgeTone, type Column } from '@/components/ui';
 import { plural } from '@/lib/format';
-import type { ImportResult, ImportRowError } from '../api/import-people';
+import type { ImportLeaver, ImportResult, ImportReturner, ImportRowError } from '../api/import-people';
 
 type Change = ImportResult['changes'][number];
 
@@ -20,11 +20,21 @@ const FIELD_LABEL: Record<Change['fields'][number]['field'], string> = {
 
 const empty = <span className="muted">(empty)</span>;
 
-function FieldChanges({ change }: { change: Change }) {
-  if (change.action === 'create') return <span className="muted">New person</span>;
+/** Leaving and coming back are listed above with what they do; a row says so beside its other changes. */
+type Movement = 'leaves' | 'returns' | undefined;
+const MOVEMENT = { leaves: 'Leaves: see above', returns: 'Comes back: see above' } as const;
+
+function FieldChanges({ change, movement }: { change: Change; movement: Movement }) {
+  if (movement && change.action === 'unchanged') return <strong>{MOVEMENT[movement]}</strong>;
+  if (change.action === 'create') return <span className="muted">{change.active ? 'New person' : 'New person, recorded as having left'}</span>;
   if (change.action === 'unchanged') return <span className="muted">Already up to date</span>;
   return (
     <ul className="diff">
+      {movement && (
+        <li>
+          <strong>{MOVEMENT[movement]}</strong>
+        </li>
+      )}
       {change.fields.map((f) => (
         <li key={f.field}>
           <span className="diff__field">{FIELD_LABEL[f.field]}:</span> <del className="diff__from">{f.from ?? empty}</del>
@@ -37,7 +47,7 @@ function FieldChanges({ change }: { change: Change }) {
   );
 }
 
-const changeColumns: Column<Change>[] = [
+const changeColumns = (movements: Map<string, Movement>): Column<Change>[] => [
   { key: 'line', header: 'Line', cell: (c) => c.line, className: 'col-line', align: 'end' },
   {
     key: 'person',
@@ -58,7 +68,7 @@ const changeColumns: Column<Change>[] = [
       </Badge>
     ),
   },
-  { key: 'details', header: 'Details', cell: (c) => <FieldChanges change={c} /> },
+  { key: 'details', header: 'Details', cell: (c) => <FieldChanges change={c} movement={movements.get(c.email)} /> },
 ];
 
 const errorColumns: Column<ImportRowError>[] = [
@@ -86,6 +96,8 @@ export function ImportSummary({ summary }: { summary: ImportResult['summary'] })
     { label: 'New', value: summary.created, tone: 'success' },
     { label: 'Updated', value: summary.updated, tone: 'info' },
     { label: 'Unchanged', value: summary.unchanged, tone: 'neutral' },
+    ...(summary.deactivated ? [{ label: 'Leaving', value: summary.deactivated, tone: 'warning' }] : []),
+    ...(summary.reactivated ? [{ label: 'Coming back', value: summary.reactivated, tone: 'success' }] : []),
   ];
   return (
     <dl className="stats">
@@ -100,7 +112,8 @@ export function ImportSummary({ summary }: { summary: ImportResult['summary'] })
 }
 
 /** What the dry run found: the counts, the rows that will change (with from → to), and unchanged rows last. */
-export function ImportChanges({ changes }: { changes: Change[] }) {
+export function ImportChanges({ changes, leaving, returning }: { changes: Change[]; leaving: ImportLeaver[]; returning: ImportReturner[] }) {
+  const movements = new Map<string, Movement>([...leaving.map((l) => [l.email, 'leaves'] as const), ...returning.map((r) => [r.email, 'returns'] as const)]);
   const order = { create: 0, update: 1, unchanged: 2 } as const;
   const sorted = [...changes].sort((a, b) => order[a.action] - order[b.action] || a.line - b.line);
   return (
@@ -108,7 +121,7 @@ export function ImportChanges({ changes }: { changes: Change[] }) {
       <h3 id="import-changes-title" className="import-section__title">
         Changes
       </h3>
-      <Table caption="Changes in the file" columns={changeColumns} rows={sorted} rowKey={(c) => `${c.line}:${c.email}`} />
+      <Table caption="Changes in the file" columns={changeColumns(movements)} rows={sorted} rowKey={(c) => `${c.line}:${c.email}`} />
     </section>
   );
 }
