@@ -10,12 +10,23 @@ import { CyclesController } from './cycles.controller';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
+import { SubjectRemovalRepository } from './subject-removal.repository';
+import { SubjectRemovalService } from './subject-removal.service';
 
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
   imports: [FrameworksModule, OrganizationsModule],
   controllers: [CyclesController, CycleSubjectsController, CycleProgressController],
-  providers: [CyclesRepository, CycleLaunchRepository, CyclesService, CycleSubjectsService, CycleProgressService, CycleNotificationsService],
-  exports: [CyclesService, CycleNotificationsService],
+  providers: [
+    CyclesRepository,
+    CycleLaunchRepository,
+    CyclesService,
+    CycleSubjectsService,
+    CycleProgressService,
+    CycleNotificationsService,
+    SubjectRemovalRepository,
+    SubjectRemovalService,
+  ],
+  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService],
 })
 export class CyclesModule {}

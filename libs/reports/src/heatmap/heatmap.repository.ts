@@ -42,7 +42,7 @@ export class HeatmapRepository {
   /** Every department of the cycle's subjects (frozen at launch), so empty rows show as "no data". */
   async departments(organizationId: string, cycleId: string): Promise<(string | null)[]> {
     const rows: { department: string | null }[] = await this.db.query(
-      `SELECT DISTINCT department FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 ORDER BY department NULLS LAST`,
+      `SELECT DISTINCT department FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL ORDER BY department NULLS LAST`,
       [organizationId, cycleId],
     );
     return rows.map((r) => r.department);
