@@ -29,6 +29,9 @@ export interface TaskRow {
   submittedAt: string | null;
   answered: number;
   total: number;
+  reason: string | null;
+  withdrawn: boolean;
+  draftKept: boolean;
 }
 
 export interface CandidateRow extends FeedbackPersonDto {
@@ -53,7 +56,8 @@ export class RequestListsRepository {
          SELECT framework_version_id, count(*)::int AS total FROM questions
           WHERE organization_id = $1 AND type = 'rating' GROUP BY framework_version_id
        )
-       SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
+       SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, fr.reason, fr.withdrawn_at IS NOT NULL AS withdrawn,
+              r.request_id IS NOT NULL AND r.submitted_at IS NULL AS has_draft, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
               c.response_deadline, ${SUBJECT_COLUMNS}, COALESCE(t.total, 0) AS total,
               CASE WHEN jsonb_typeof(r.draft -> 'answers') = 'array' THEN jsonb_array_length(r.draft -> 'answers') ELSE 0 END AS answered
          FROM feedback_requests fr
@@ -80,6 +84,9 @@ export class RequestListsRepository {
       submittedAt: iso(r.submitted_at),
       total: Number(r.total),
       answered: r.state === 'submitted' ? Number(r.total) : Math.min(Number(r.answered), Number(r.total)),
+      reason: r.state === 'declined' ? str(r.reason) : null,
+      withdrawn: r.withdrawn === true,
+      draftKept: r.withdrawn === true && r.has_draft === true,
     }));
   }
 
