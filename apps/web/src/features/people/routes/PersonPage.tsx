@@ -123,15 +123,37 @@ function Leaving({ person }: { person: Person }) {
         />
       )}
       <fieldset className="field">
-        <legend>If they are being reviewed in a running cycle</legend>
+        <legend>If they are being reviewed in a cycle that has not closed</legend>
         <label>
-          <input type="radio" name="subjectHandling" value="keep" checked={subjectHandling === 'keep'} onChange={() => setSubjectHandling('keep')} /> Keep them:
-          their report closes normally
+          <input
+            type="radio"
+            name="subjectHandling"
+            value="keep"
+            checked={subjectHandling === 'keep'}
+            onChange={() => setSubjectHandling('keep')}
+            aria-describedby="subject-keep-hint"
+          />{' '}
+          Keep them
         </label>
+        <p className="field__hint" id="subject-keep-hint">
+          Nothing changes for their raters: they can still answer, and the report is made when the cycle closes, as for everyone else.
+        </p>
         <label>
-          <input type="radio" name="subjectHandling" value="remove" checked={subjectHandling === 'remove'} onChange={() => setSubjectHandling('remove')} />{' '}
-          Remove them: withdraw the open requests about them
+          <input
+            type="radio"
+            name="subjectHandling"
+            value="remove"
+            checked={subjectHandling === 'remove'}
+            onChange={() => setSubjectHandling('remove')}
+            aria-describedby="subject-remove-hint"
+          />{' '}
+          Remove them from those cycles
         </label>
+        <p className="field__hint" id="subject-remove-hint">
+          No report is made for them. Everyone still asked about them is told, by mail and in their list, that they no longer need to answer. Anyone who had
+          started a draft is told it was not submitted and will not be used; they alone can still read it until the cycle closes, when it is deleted. Feedback
+          already submitted about them is kept but never shown. Nobody learns who had answered.
+        </p>
       </fieldset>
       {deactivate.isError && <ErrorAlert error={deactivate.error} title="Could not deactivate" />}
       <Button
