@@ -88,13 +88,13 @@ export class CycleSubjectsService {
     const org = actor.organizationId;
     if (!(await this.cycles.find(org, cycleId))) throw CyclesException.cycleNotFound();
     const params: unknown[] = [org, cycleId];
-    let where = 'cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL';
+    let where = 'cs.organization_id = $1 AND cs.cycle_id = $2';
     if (query.search) {
       params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where += ` AND (p.name ILIKE $3 OR p.email ILIKE $3 OR cs.department ILIKE $3)`;
     }
     const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE cs.removed_at IS NULL AND ${where}`,
       params,
     );
     // The viewer's own row counts their requests as a subject sees them (countsSql).
@@ -115,7 +115,7 @@ export class CycleSubjectsService {
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          LEFT JOIN people m ON m.organization_id = cs.organization_id AND m.id = cs.manager_id
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE ${where}
+        WHERE cs.removed_at IS NULL AND ${where}
         GROUP BY cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name, cs.has_reports, cs.added_at
         ORDER BY p.name, cs.person_id
         LIMIT $${n + 2} OFFSET $${n + 3}`,

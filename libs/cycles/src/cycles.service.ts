@@ -220,7 +220,7 @@ export class CyclesService {
   private async assertLaunchable(organizationId: string, id: string, cycle: CycleRecord, tx: EntityManager): Promise<void> {
     const errors: { field: string; message: string }[] = [];
     const [{ subjects }]: { subjects: number }[] = await tx.query(
-      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2`,
+      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL`,
       [organizationId, id],
     );
     if (subjects === 0) errors.push({ field: 'subjects', message: 'Add at least one subject before launching' });

@@ -99,7 +99,7 @@ export class RequestListsRepository {
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
          JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
          JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting')
+        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting') AND cs.removed_at IS NULL
           AND (cs.manager_id = $2 OR sp.manager_id = $2) AND fr.subject_id <> $2
           AND ($3::uuid IS NULL OR fr.cycle_id = $3)
         ORDER BY fr.created_at, sp.name, rp.name, fr.id

@@ -32,7 +32,7 @@ export class HeatmapRepository {
            UNION ALL SELECT 'index:influence', (rs.summary ->> 'influence')::float8
            UNION ALL SELECT 'index:management', (rs.summary ->> 'management')::float8
          ) m
-        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND m.value IS NOT NULL AND NOT (rs.anonymous_rater_ids @> ARRAY[$3::uuid])
+        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND cs.removed_at IS NULL AND m.value IS NOT NULL AND NOT (rs.anonymous_rater_ids @> ARRAY[$3::uuid])
         GROUP BY cs.department, cs.has_reports, m.measure`,
       [organizationId, cycleId, readerId],
     );
