@@ -201,12 +201,15 @@ describe('removing a subject (leaver, "remove")', () => {
       expect(await mailsTo(started)).toHaveLength(1);
     });
 
-    it('explains it in the audit log without saying who had started', async () => {
+    it('explains it in the audit log without counting who had answered', async () => {
       const audit = await hr.get(`/api/audit-events?targetId=${cycle.id}&action=cycle.subject_removed`);
       expect(audit.body.items).toHaveLength(1);
-      expect(audit.body.items[0].details).toEqual({ personId: leaver.id, cause: 'left', withdrawnRequests: 4 });
+      expect(audit.body.items[0].details).toEqual({ personId: leaver.id, cause: 'left' });
+      const deactivated = await hr.get(`/api/audit-events?targetId=${leaver.id}&action=person.deactivated`);
+      expect(deactivated.body.items[0].details).toMatchObject({ subjectHandling: 'remove' });
+      expect(deactivated.body.items[0].details).not.toHaveProperty('withdrawnAbout');
       const drafted = await hr.get(`/api/audit-events?targetId=${draftCycle.id}&action=cycle.subject_removed`);
-      expect(drafted.body.items[0].details).toEqual({ personId: leaver.id, cause: 'left', withdrawnRequests: 0 });
+      expect(drafted.body.items[0].details).toEqual({ personId: leaver.id, cause: 'left' });
     });
 
     it("HR's progress no longer counts them", async () => {
@@ -272,6 +275,6 @@ describe('removing a subject (leaver, "remove")', () => {
     expect(await removedAt(draft.id, person.id)).toEqual([]);
     expect((await hr.delete(`/api/cycles/${draft.id}/subjects/${person.id}`)).status).toBe(404);
     const audit = await hr.get(`/api/audit-events?targetId=${draft.id}&action=cycle.subject_removed`);
-    expect(audit.body.items.map((e: { details: unknown }) => e.details)).toEqual([{ personId: person.id, cause: 'removed_by_hr', withdrawnRequests: 0 }]);
+    expect(audit.body.items.map((e: { details: unknown }) => e.details)).toEqual([{ personId: person.id, cause: 'removed_by_hr' }]);
   });
 });

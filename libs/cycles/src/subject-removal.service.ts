@@ -21,8 +21,6 @@ export interface RaterNotice {
 export interface SubjectRemoval {
   /** Cycles the subject left: drafts (row deleted) and running ones (row marked removed). */
   cycles: number;
-  /** Requests about them withdrawn (proposals included). */
-  withdrawnRequests: number;
   /** One per rater who had been asked and had not submitted: sent by tellRaters, after commit. */
   notices: RaterNotice[];
 }
@@ -40,8 +38,8 @@ export interface SubjectRemoval {
  *   it (read-only) until the cycle closes; closing deletes it (CyclesService.close). Reports read
  *   submitted answers only, so a draft is never counted.
  * - Every asked rater who had not submitted is told, each about their own request only; the mail is
- *   hidden from the subject in the outbox. Nothing here tells anyone who had answered whom: HR's
- *   audit entry holds the number of withdrawn requests, no more than progress already showed.
+ *   hidden from the subject in the outbox. Nothing here tells anyone who had answered whom: the
+ *   audit entry says who was removed from which cycle and why, with no count of requests.
  */
 @Injectable()
 export class SubjectRemovalService {
@@ -72,7 +70,9 @@ export class SubjectRemovalService {
           action: 'cycle.subject_removed',
           targetType: 'cycle',
           targetId: cycleId,
-          details: { personId, cause: scope.cause, withdrawnRequests: withdrawn.filter((w) => w.cycleId === cycleId).length },
+          // No count of withdrawn requests: with how many were asked, it would tell a subject who
+          // reads the audit trail (an HR admin, reactivated) how many raters had submitted.
+          details: { personId, cause: scope.cause },
         },
         tx,
       );
@@ -86,7 +86,7 @@ export class SubjectRemovalService {
         tx,
       )
     ).map((n) => ({ ...n, hadDraft: hadDraft.has(n.requestId) }));
-    return { cycles: drafts.length + running.length, withdrawnRequests: withdrawn.length, notices };
+    return { cycles: drafts.length + running.length, notices };
   }
 
   /** After commit: a failed mail must not undo the removal. Each rater once per request (dedupe key). */

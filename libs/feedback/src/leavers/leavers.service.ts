@@ -26,7 +26,9 @@ interface SubjectNotice {
  * reports move on, and the change is audited. Their submitted answers stay, anonymous. The
  * requests they were asked about others are left as they are, and every such subject is told the
  * same thing whether or not the leaver had answered (LeaversRepository.requestsInRunningCycles says
- * why): a subject never learns which of their raters answered, from this either.
+ * why): a subject never learns which of their raters answered, from this either. As a subject,
+ * 'keep' leaves them in their cycles; 'remove' takes them out through SubjectRemovalService, the
+ * one home of removing a subject (requests withdrawn, raters told, drafts kept until close).
  * Mail to them is refused in one place, MailMessagesRepository.insert.
  */
 @Injectable()
@@ -88,7 +90,6 @@ export class LeaversService {
             reassignedReports,
             withdrawnRequests: withdrawn.length,
             subjectHandling: dto.subjectHandling ?? 'keep',
-            withdrawnAbout: removal?.withdrawnRequests ?? 0,
           },
         },
         tx,
