@@ -11,6 +11,7 @@ import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganiz
 import { CreateEmailChangeTokens1795400360000 } from './1795400360000-CreateEmailChangeTokens';
 import { AddPeopleDeactivatedAt1795400370000 } from './1795400370000-AddPeopleDeactivatedAt';
 import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubjectForeignKeys';
+import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemoval';
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CreateEmailChangeTokens1795400360000,
   AddPeopleDeactivatedAt1795400370000,
   ScopeSubjectForeignKeys1795400380000,
+  AddSubjectRemoval1795400420000,
   LeadKeysWithOrganization1795400450000,
 ];

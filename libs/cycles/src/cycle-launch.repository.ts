@@ -34,7 +34,7 @@ export class CycleLaunchRepository {
               has_reports = EXISTS (SELECT 1 FROM people r WHERE r.organization_id = $1 AND r.manager_id = p.id AND r.active)
          FROM people p
          LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id AND m.active
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND ($3::uuid[] IS NULL OR cs.person_id = ANY($3::uuid[]))
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL AND ($3::uuid[] IS NULL OR cs.person_id = ANY($3::uuid[]))
           AND p.organization_id = $1 AND p.id = cs.person_id`,
       [organizationId, cycleId, personIds],
     );
@@ -50,7 +50,7 @@ export class CycleLaunchRepository {
     const [{ created }]: { created: number }[] = await tx.query(
       `WITH subjects AS (
          SELECT cs.person_id, cs.manager_id FROM cycle_subjects cs
-          WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND ($4::uuid[] IS NULL OR cs.person_id = ANY($4::uuid[]))
+          WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL AND ($4::uuid[] IS NULL OR cs.person_id = ANY($4::uuid[]))
        ), pairs AS (
          SELECT s.person_id AS subject_id, s.person_id AS rater_id, 'self' AS relationship FROM subjects s WHERE $3
          UNION ALL

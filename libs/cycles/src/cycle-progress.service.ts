@@ -56,7 +56,7 @@ export class CycleProgressService {
       `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${countsSql('$3')}
          FROM feedback_requests fr
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND cs.organization_id = $1
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND cs.organization_id = $1 AND cs.removed_at IS NULL
         GROUP BY GROUPING SETS ((), (fr.relationship), (cs.department))`,
       [org, cycleId, viewer],
     );
@@ -65,7 +65,7 @@ export class CycleProgressService {
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
         GROUP BY cs.person_id, p.name, cs.department
         ORDER BY p.name, cs.person_id`,
       [org, cycleId, viewer],

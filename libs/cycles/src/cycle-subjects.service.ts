@@ -10,6 +10,7 @@ import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
 import type { CycleState } from './domain';
+import { SubjectRemovalService } from './subject-removal.service';
 
 /** Subjects join while the cycle is a draft or collecting nominations; they leave only in draft. */
 const ADD_STATES: readonly CycleState[] = ['draft', 'nominating'];
@@ -22,6 +23,7 @@ export class CycleSubjectsService {
     private readonly launcher: CycleLaunchRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly removal: SubjectRemovalService,
   ) {}
 
   /**
@@ -59,7 +61,7 @@ export class CycleSubjectsService {
         `SELECT count(*)::int AS total,
                 count(*) FILTER (WHERE p.active AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[])) AND ($4::text IS NULL OR p.department = $4))::int AS matched
            FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
-          WHERE cs.organization_id = $1 AND cs.cycle_id = $2`,
+          WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL`,
         [org, cycleId, personIds, dto.department ?? null],
       );
       const newIds = added.map((r) => r.person_id);
@@ -92,7 +94,7 @@ export class CycleSubjectsService {
       where += ` AND (p.name ILIKE $3 OR p.email ILIKE $3 OR cs.department ILIKE $3)`;
     }
     const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE cs.removed_at IS NULL AND ${where}`,
       params,
     );
     // The viewer's own row counts their requests as a subject sees them (countsSql).
@@ -113,7 +115,7 @@ export class CycleSubjectsService {
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          LEFT JOIN people m ON m.organization_id = cs.organization_id AND m.id = cs.manager_id
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE ${where}
+        WHERE cs.removed_at IS NULL AND ${where}
         GROUP BY cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name, cs.has_reports, cs.added_at
         ORDER BY p.name, cs.person_id
         LIMIT $${n + 2} OFFSET $${n + 3}`,
@@ -137,7 +139,7 @@ export class CycleSubjectsService {
     };
   }
 
-  /** Draft only: once launched, a subject's raters have been asked (and maybe answered). */
+  /** Draft only: once launched, a subject's raters have been asked (and maybe answered); a leaver goes through LeaversService. */
   async remove(actor: Actor, cycleId: string, personId: string): Promise<void> {
     const org = actor.organizationId;
     await this.db.transaction(async (tx) => {
@@ -146,13 +148,8 @@ export class CycleSubjectsService {
       if (cycle.state !== 'draft') {
         throw new CyclesException(CyclesErrorCode.SubjectsLocked, `Subjects can only be removed while the cycle is a draft (it is ${cycle.state})`);
       }
-      const [, removed]: [unknown, number] = await tx.query(`DELETE FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND person_id = $3`, [
-        org,
-        cycleId,
-        personId,
-      ]);
-      if (!removed) throw CyclesException.subjectNotFound();
-      await this.audit.record(actor, { action: 'cycle.subject_removed', targetType: 'cycle', targetId: cycleId, details: { personId } }, tx);
+      const removed = await this.removal.remove(actor, personId, { cycleId, cause: 'removed_by_hr' }, tx);
+      if (!removed.cycles) throw CyclesException.subjectNotFound();
     });
   }
 

@@ -12,6 +12,8 @@ import { CyclesService } from './cycles.service';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
 import { PeerRemindersService } from './notifications/peer-reminders.service';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
+import { SubjectRemovalRepository } from './subject-removal.repository';
+import { SubjectRemovalService } from './subject-removal.service';
 
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
@@ -26,7 +28,9 @@ import { PeerShortfallRepository } from './peer-shortfall.repository';
     CycleNotificationsService,
     PeerShortfallRepository,
     PeerRemindersService,
+    SubjectRemovalRepository,
+    SubjectRemovalService,
   ],
-  exports: [CyclesService, CycleNotificationsService],
+  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService],
 })
 export class CyclesModule {}

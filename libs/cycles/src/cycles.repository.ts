@@ -86,7 +86,7 @@ export function settingsFromRow(row: CycleSettingsRow): CycleSettings {
 
 const SELECT_CYCLE = `
   SELECT c.*, v.framework_id, v.version AS framework_version, f.name AS framework_name,
-         (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id) AS subject_count
+         (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL) AS subject_count
     FROM cycles c
     JOIN framework_versions v ON v.organization_id = c.organization_id AND v.id = c.framework_version_id
     JOIN frameworks f ON f.organization_id = c.organization_id AND f.id = v.framework_id`;
@@ -185,7 +185,7 @@ export class CyclesRepository {
   async subjectsWithoutSnapshot(organizationId: string, id: string, tx: EntityManager): Promise<number> {
     const [{ missing }]: { missing: number }[] = await tx.query(
       `SELECT count(*)::int AS missing FROM cycle_subjects cs
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND rs.subject_id = cs.person_id)`,
       [organizationId, id],
     );
@@ -200,7 +200,7 @@ export class CyclesRepository {
   async list(organizationId: string, personId: string, admin: boolean): Promise<CycleListItemDto[]> {
     const rows: CycleListRow[] = await this.db.query(
       `SELECT c.id, c.name, c.state, c.nomination_deadline, c.response_deadline, c.created_at, c.launched_at, c.closed_at, c.released_at,
-              CASE WHEN $3 THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id) END AS subject_count,
+              CASE WHEN $3 THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL) END AS subject_count,
               CASE WHEN $3 THEN (SELECT f.name FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
                                   WHERE v.organization_id = c.organization_id AND v.id = c.framework_version_id) END AS framework_name,
               ${participation('c')}
@@ -239,7 +239,7 @@ export class CyclesRepository {
 // $1 = organisation, $2 = person. A proposed request is not yet the rater's business, and a
 // rejected one never will be.
 const IS_SUBJECT = (c: string): string =>
-  `EXISTS (SELECT 1 FROM cycle_subjects cs WHERE cs.organization_id = $1 AND cs.cycle_id = ${c}.id AND cs.person_id = $2)`;
+  `EXISTS (SELECT 1 FROM cycle_subjects cs WHERE cs.organization_id = $1 AND cs.cycle_id = ${c}.id AND cs.person_id = $2 AND cs.removed_at IS NULL)`;
 const IS_RATER = (c: string): string =>
   `EXISTS (SELECT 1 FROM feedback_requests fr WHERE fr.organization_id = $1 AND fr.cycle_id = ${c}.id AND fr.rater_id = $2 AND fr.state NOT IN ('proposed', 'rejected'))`;
 const participation = (c: string): string => `${IS_SUBJECT(c)} AS is_subject, ${IS_RATER(c)} AS is_rater`;

@@ -10,6 +10,7 @@ import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CreateCycleDto, CycleDto, CycleListDto, CycleRole, CycleSettingsDto, UpdateCycleDto } from './cycle.dto';
 import { CycleRecord, CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import { SubjectRemovalService } from './subject-removal.service';
 import {
   allowedActions,
   assertValidCycleSettings,
@@ -36,6 +37,7 @@ export class CyclesService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly organizations: OrganizationSettingsService,
+    private readonly removal: SubjectRemovalService,
   ) {}
 
   /** For other libraries: the cycle with parsed settings, or null (tenant-scoped). */
@@ -150,11 +152,13 @@ export class CyclesService {
    * Closing freezes answers; the report snapshots are computed by the reports.snapshot job, queued
    * in the same transaction, so a cycle is never closed without it. Should the job still be lost
    * (it failed past its retries), the hourly sweep queues it again (see CycleNotificationsService).
+   * The drafts kept for raters on requests withdrawn with their subject go now (SubjectRemovalService).
    */
   async close(actor: Actor, id: string): Promise<CycleDto> {
-    await this.change(actor, id, 'close', undefined, (tx) =>
-      this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx }).then(() => undefined),
-    );
+    await this.change(actor, id, 'close', undefined, async (tx) => {
+      await this.removal.deleteWithdrawnDrafts(actor.organizationId, id, tx);
+      await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx });
+    });
     return this.get(actor, id);
   }
 
@@ -216,7 +220,7 @@ export class CyclesService {
   private async assertLaunchable(organizationId: string, id: string, cycle: CycleRecord, tx: EntityManager): Promise<void> {
     const errors: { field: string; message: string }[] = [];
     const [{ subjects }]: { subjects: number }[] = await tx.query(
-      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2`,
+      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL`,
       [organizationId, id],
     );
     if (subjects === 0) errors.push({ field: 'subjects', message: 'Add at least one subject before launching' });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '@lib/cycles';
 import { IdentityModule } from '@lib/identity';
 import { LeaversController } from './leavers/leavers.controller';
 import { LeaversRepository } from './leavers/leavers.repository';
@@ -19,7 +20,7 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
 
 /** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, CyclesModule],
   controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController, PeopleImportController],
   providers: [
     LeaversRepository,

@@ -184,7 +184,7 @@ export class CycleNotificationsService implements OnModuleInit {
         WHERE c.state IN ('closed', 'released') AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
           AND EXISTS (
             SELECT 1 FROM cycle_subjects cs
-             WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id
+             WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id))
         ORDER BY c.closed_at`,
       [now, SNAPSHOT_GRACE_MINUTES],

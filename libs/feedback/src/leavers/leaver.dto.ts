@@ -10,7 +10,8 @@ export class DeactivatePersonDto {
   @ApiPropertyOptional({
     enum: ['remove', 'keep'],
     default: 'keep',
-    description: 'As a subject of a running cycle: withdraw the open requests about them, or keep them to close normally',
+    description:
+      'As a subject of a draft or running cycle. remove: they leave those cycles (no report is made); unanswered requests about them are withdrawn and each rater is told; a started draft stays readable by its rater alone until the cycle closes, then is deleted. keep: they stay, and their report closes normally',
   })
   @IsOptional()
   @IsIn(['remove', 'keep'])

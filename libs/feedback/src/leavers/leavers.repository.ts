@@ -85,24 +85,6 @@ export class LeaversRepository {
     return rows.map((r) => ({ id: r.id, cycleId: r.cycle_id, subjectId: r.subject_id }));
   }
 
-  /** 'remove': the open requests about the leaver as a subject of a running cycle are withdrawn. */
-  async withdrawAbout(organizationId: string, subjectId: string, tx: EntityManager): Promise<string[]> {
-    const rows = returned<{ id: string }>(
-      await tx.query(
-        `UPDATE feedback_requests fr SET state = 'declined', reason = $3, updated_at = now()
-         FROM cycles c
-        WHERE fr.organization_id = $1 AND fr.subject_id = $2 AND fr.state IN ('proposed', 'open', 'in_progress')
-          AND c.organization_id = fr.organization_id AND c.id = fr.cycle_id AND c.state IN ('draft', 'nominating', 'collecting')
-        RETURNING fr.id`,
-        [organizationId, subjectId, 'Withdrawn: the person reviewed has left the organisation'],
-      ),
-    );
-    if (rows.length) {
-      await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = ANY($2::uuid[])`, [organizationId, rows.map((r) => r.id)]);
-    }
-    return rows.map((r) => r.id);
-  }
-
   /** Who to tell, per withdrawn request: the active subject, with names for the mail. */
   async subjectsToTell(
     organizationId: string,

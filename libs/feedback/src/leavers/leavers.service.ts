@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { SubjectRemoval, SubjectRemovalService } from '@lib/cycles';
 import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
 import { MailService } from '@lib/notifications';
 import { DeactivatePersonDto, DeactivationResultDto } from './leaver.dto';
@@ -23,6 +24,8 @@ interface SubjectNotice {
 export interface Deactivation {
   result: DeactivationResultDto;
   notices: SubjectNotice[];
+  /** 'remove': the subject entries removed, whose raters are told after the commit. */
+  removal: SubjectRemoval | null;
 }
 
 /**
@@ -46,12 +49,13 @@ export class LeaversService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly subjectRemoval: SubjectRemovalService,
   ) {}
 
   async deactivate(actor: Actor, id: string, dto: DeactivatePersonDto): Promise<DeactivationResultDto> {
-    const { result, notices } = await this.db.transaction((tx) => this.deactivateWithin(tx, actor, id, dto));
-    await this.afterDeactivation(actor.organizationId, id, notices);
-    return result;
+    const deactivation = await this.db.transaction((tx) => this.deactivateWithin(tx, actor, id, dto));
+    await this.afterDeactivation(actor.organizationId, id, deactivation);
+    return deactivation.result;
   }
 
   /**
@@ -64,7 +68,7 @@ export class LeaversService {
     await lockOrgChart(tx, org);
     const person = await this.leavers.lockPerson(org, id, tx);
     if (!person) throw notFound();
-    if (!person.active) return { result: { id, active: false, withdrawnRequests: 0, reassignedReports: 0 }, notices: [] as SubjectNotice[] };
+    if (!person.active) return { result: { id, active: false, withdrawnRequests: 0, reassignedReports: 0 }, notices: [] as SubjectNotice[], removal: null };
     if (person.role === 'admin' && (await this.leavers.otherActiveAdmins(org, id, tx)) === 0) {
       throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
     }
@@ -86,7 +90,9 @@ export class LeaversService {
     await this.leavers.endSessions(org, id, tx);
     const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
     const withdrawn = await this.leavers.requestsInRunningCycles(org, id, tx);
-    const aboutThem = dto.subjectHandling === 'remove' ? await this.leavers.withdrawAbout(org, id, tx) : [];
+    // 'remove': they stop being a subject of every draft and running cycle (SubjectRemovalService).
+    const removal: SubjectRemoval | null =
+      dto.subjectHandling === 'remove' ? await this.subjectRemoval.remove(actor, id, { cycleId: null, cause: 'left' }, tx) : null;
     await this.audit.record(
       actor,
       {
@@ -98,7 +104,6 @@ export class LeaversService {
           reassignedReports,
           withdrawnRequests: withdrawn.length,
           subjectHandling: dto.subjectHandling ?? 'keep',
-          withdrawnAbout: aboutThem.length,
         },
       },
       tx,
@@ -112,13 +117,14 @@ export class LeaversService {
       const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${s.cycleId}/subjects/${s.subjectId}/requests`;
       notices.push({ ...s, link });
     }
-    return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices };
+    return { result: { id, active: false, withdrawnRequests: withdrawn.length, reassignedReports }, notices, removal };
   }
 
   /** After the commit: every instance forgets what it remembered of the leaver's sessions, at once; the subjects are told. */
-  async afterDeactivation(organizationId: string, id: string, notices: SubjectNotice[]): Promise<void> {
+  async afterDeactivation(organizationId: string, id: string, { notices, removal }: Pick<Deactivation, 'notices' | 'removal'>): Promise<void> {
     await this.sessions.forgetPerson(organizationId, id);
     for (const notice of notices) await this.tellSubject(organizationId, notice);
+    if (removal) await this.subjectRemoval.tellRaters(organizationId, removal);
   }
 
   /** Sign-in comes back (the password was kept); withdrawn requests do not. */

@@ -78,7 +78,7 @@ export class PeopleImportRunService {
     });
     // Roles may have changed: everyone's next request reads their session afresh.
     await this.sessions.forgetOrganization(org);
-    for (const d of deactivations) await this.leavers.afterDeactivation(org, d.result.id, d.notices);
+    for (const d of deactivations) await this.leavers.afterDeactivation(org, d.result.id, d);
     return result;
   }
 

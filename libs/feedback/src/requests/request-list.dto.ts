@@ -17,6 +17,11 @@ export class FeedbackTaskDto {
   @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
   @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
   @ApiProperty({ description: 'The cycle accepts answers and the request is open or in progress' }) canAnswer: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why a declined request was declined (your reason, or why it was withdrawn)' })
+  reason: string | null;
+  @ApiProperty({ description: 'Withdrawn because its subject is no longer part of the cycle: no answer is needed' }) withdrawn: boolean;
+  @ApiProperty({ description: 'Withdrawn with a draft you had started: readable by you alone (GET /feedback-requests/:id) until the cycle closes' })
+  draftKept: boolean;
 }
 
 export class FeedbackTaskCycleDto {

@@ -41,6 +41,9 @@ export class RequestListService {
         progress: { answered: row.answered, total: row.total },
         submittedAt: row.submittedAt,
         canAnswer: ANSWERING_STATES.includes(row.cycleState) && (row.state === 'open' || row.state === 'in_progress'),
+        reason: row.reason,
+        withdrawn: row.withdrawn,
+        draftKept: row.draftKept,
       });
     }
     return { kind: 'tasks', cycles: [...cycles.values()] };

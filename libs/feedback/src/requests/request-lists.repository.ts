@@ -29,6 +29,9 @@ export interface TaskRow {
   submittedAt: string | null;
   answered: number;
   total: number;
+  reason: string | null;
+  withdrawn: boolean;
+  draftKept: boolean;
 }
 
 export interface CandidateRow extends FeedbackPersonDto {
@@ -53,7 +56,8 @@ export class RequestListsRepository {
          SELECT framework_version_id, count(*)::int AS total FROM questions
           WHERE organization_id = $1 AND type = 'rating' GROUP BY framework_version_id
        )
-       SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
+       SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, fr.reason, fr.withdrawn_at IS NOT NULL AS withdrawn,
+              r.request_id IS NOT NULL AND r.submitted_at IS NULL AS has_draft, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
               c.response_deadline, ${SUBJECT_COLUMNS}, COALESCE(t.total, 0) AS total,
               CASE WHEN jsonb_typeof(r.draft -> 'answers') = 'array' THEN jsonb_array_length(r.draft -> 'answers') ELSE 0 END AS answered
          FROM feedback_requests fr
@@ -80,6 +84,9 @@ export class RequestListsRepository {
       submittedAt: iso(r.submitted_at),
       total: Number(r.total),
       answered: r.state === 'submitted' ? Number(r.total) : Math.min(Number(r.answered), Number(r.total)),
+      reason: r.state === 'declined' ? str(r.reason) : null,
+      withdrawn: r.withdrawn === true,
+      draftKept: r.withdrawn === true && r.has_draft === true,
     }));
   }
 
@@ -92,7 +99,7 @@ export class RequestListsRepository {
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
          JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
          JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting')
+        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting') AND cs.removed_at IS NULL
           AND (cs.manager_id = $2 OR sp.manager_id = $2) AND fr.subject_id <> $2
           AND ($3::uuid IS NULL OR fr.cycle_id = $3)
         ORDER BY fr.created_at, sp.name, rp.name, fr.id

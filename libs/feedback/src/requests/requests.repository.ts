@@ -44,6 +44,8 @@ export interface RequestRow {
   state: RequestState;
   reason: string | null;
   submittedAt: Date | null;
+  /** Withdrawn because its subject was removed from the cycle (SubjectRemovalService). */
+  withdrawn: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -85,7 +87,7 @@ export class RequestsRepository {
       `SELECT cs.person_id, p.name, p.email, p.title, p.department, cs.manager_id AS frozen_manager_id, p.manager_id AS current_manager_id
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3 AND cs.removed_at IS NULL
         ${lock ? 'FOR UPDATE OF cs' : ''}`,
       [organizationId, cycleId, subjectId],
     );
@@ -195,7 +197,7 @@ export class RequestsRepository {
 
   async findRequest(organizationId: string, requestId: string, tx?: EntityManager, lock = false): Promise<RequestRow | null> {
     const rows: Row[] = await this.q(tx).query(
-      `SELECT fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at,
+      `SELECT fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at, fr.withdrawn_at IS NOT NULL AS withdrawn,
               sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
               rp.name AS rater_name, ${CYCLE_COLUMNS}
          FROM feedback_requests fr
@@ -225,6 +227,7 @@ export class RequestsRepository {
       state: r.state as RequestState,
       reason: str(r.reason),
       submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
+      withdrawn: r.withdrawn === true,
     };
   }
 

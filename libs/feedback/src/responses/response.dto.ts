@@ -132,6 +132,13 @@ export class QuestionnaireDto {
   @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
   @ApiProperty({ type: String, nullable: true, description: 'When the draft was last saved' }) savedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Set when the request was withdrawn because its subject is no longer part of the cycle: why. Any draft is then shown read-only to its rater alone, until the cycle closes',
+  })
+  withdrawnReason: string | null;
 }
 
 export class DraftSavedDto {

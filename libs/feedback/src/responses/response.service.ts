@@ -59,6 +59,7 @@ export class ResponseService {
       progress: request.state === 'submitted' ? fullProgress(questions) : progressOf(questions, set),
       savedAt: draft?.savedAt.toISOString() ?? null,
       submittedAt: request.submittedAt?.toISOString() ?? null,
+      withdrawnReason: request.withdrawn ? request.reason : null,
     };
   }
 

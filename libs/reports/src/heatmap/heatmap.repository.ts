@@ -32,7 +32,7 @@ export class HeatmapRepository {
            UNION ALL SELECT 'index:influence', (rs.summary ->> 'influence')::float8
            UNION ALL SELECT 'index:management', (rs.summary ->> 'management')::float8
          ) m
-        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND m.value IS NOT NULL AND NOT (rs.anonymous_rater_ids @> ARRAY[$3::uuid])
+        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND cs.removed_at IS NULL AND m.value IS NOT NULL AND NOT (rs.anonymous_rater_ids @> ARRAY[$3::uuid])
         GROUP BY cs.department, cs.has_reports, m.measure`,
       [organizationId, cycleId, readerId],
     );
@@ -42,7 +42,7 @@ export class HeatmapRepository {
   /** Every department of the cycle's subjects (frozen at launch), so empty rows show as "no data". */
   async departments(organizationId: string, cycleId: string): Promise<(string | null)[]> {
     const rows: { department: string | null }[] = await this.db.query(
-      `SELECT DISTINCT department FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 ORDER BY department NULLS LAST`,
+      `SELECT DISTINCT department FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL ORDER BY department NULLS LAST`,
       [organizationId, cycleId],
     );
     return rows.map((r) => r.department);

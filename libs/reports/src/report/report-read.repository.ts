@@ -142,7 +142,7 @@ export class ReportReadRepository {
                LEFT JOIN cycle_subjects pcs ON pcs.organization_id = cs.organization_id AND pcs.person_id = cs.person_id AND pcs.cycle_id = rs.trend_cycle_id
                LEFT JOIN cycles pc ON pc.organization_id = pcs.organization_id AND pc.id = pcs.cycle_id
                LEFT JOIN report_snapshots prs ON prs.organization_id = pcs.organization_id AND prs.cycle_id = pcs.cycle_id AND prs.subject_id = pcs.person_id
-              WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3`,
+              WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3 AND cs.removed_at IS NULL`,
       values: [organizationId, cycleId, subjectId],
     });
     const r: LoadRow | undefined = rows[0];
@@ -192,7 +192,7 @@ export class ReportReadRepository {
          JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          JOIN report_snapshots rs ON rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id AND rs.organization_id = cs.organization_id
-        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state IN ('closed', 'released')
+        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state IN ('closed', 'released') AND cs.removed_at IS NULL
         ORDER BY COALESCE(c.closed_at, c.created_at) DESC, c.id, (cs.person_id = $2) DESC, p.name, p.id
         LIMIT 1000`,
       [organizationId, personId],

@@ -146,7 +146,7 @@ export class ReportSourceRepository {
   async subjects(organizationId: string, cycleId: string, tx?: EntityManager): Promise<SubjectRow[]> {
     const rows: { person_id: string; manager_id: string | null; department: string | null; has_reports: boolean }[] = await (tx ?? this.db).query(
       `SELECT person_id, manager_id, department, has_reports FROM cycle_subjects
-        WHERE organization_id = $1 AND cycle_id = $2 ORDER BY person_id`,
+        WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL ORDER BY person_id`,
       [organizationId, cycleId],
     );
     return rows.map((r) => ({ subjectId: r.person_id, managerId: r.manager_id, department: r.department, hasReports: r.has_reports }));

@@ -7,6 +7,13 @@ import { PersonLine } from './PersonLine';
 
 function TaskAction({ task }: { task: FeedbackTask }) {
   const who = task.relationship === 'self' ? 'your self-review' : `feedback for ${task.subject.name}`;
+  if (task.draftKept) {
+    return (
+      <ButtonLink to={`/feedback/${task.id}`} variant="secondary" size="sm">
+        Read your draft<span className="visually-hidden"> for {task.subject.name}</span>
+      </ButtonLink>
+    );
+  }
   if (task.state === 'declined') return null;
   const label = task.canAnswer ? (task.state === 'open' && task.progress.answered === 0 ? 'Start' : 'Continue') : 'View';
   return (
@@ -18,7 +25,7 @@ function TaskAction({ task }: { task: FeedbackTask }) {
 }
 
 function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: FeedbackTask) => void }) {
-  const state = taskState(task.state, task.canAnswer);
+  const state = taskState(task.state, task.canAnswer, task.withdrawn);
   const { answered, total } = task.progress;
   const self = task.relationship === 'self';
   const progressId = `task-${task.id}-progress`;
@@ -32,7 +39,12 @@ function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: Feedb
         />
       </div>
       <div className="task__progress">
-        {task.state === 'declined' ? (
+        {task.withdrawn ? (
+          <p className="task__withdrawn">
+            {task.reason}
+            {task.draftKept && ' Your draft was not submitted and will not be used; you can read it until the cycle closes.'}
+          </p>
+        ) : task.state === 'declined' ? (
           <span className="muted">You declined</span>
         ) : (
           <>

@@ -20,7 +20,29 @@ function ReadOnlyNotice({ q, justSubmitted, closedNow }: { q: Questionnaire; jus
     if (justSubmitted || closedNow) ref.current?.focus();
   }, [justSubmitted, closedNow]);
   let notice;
-  if (q.state === 'submitted') {
+  if (q.withdrawnReason) {
+    notice = (
+      <Alert
+        tone="info"
+        title="This request was withdrawn"
+        actions={
+          <ButtonLink to="/feedback" variant="secondary" size="sm">
+            Back to My feedback
+          </ButtonLink>
+        }
+      >
+        <p>{q.withdrawnReason}</p>
+        {q.savedAt ? (
+          <p>
+            You had started this (last saved {formatDateTime(q.savedAt)}). It was not submitted and will not be used: nobody else can see it, and no report
+            counts it. Copy anything you want to keep — it is deleted when the cycle closes.
+          </p>
+        ) : (
+          <p>Nothing you had started is kept here.</p>
+        )}
+      </Alert>
+    );
+  } else if (q.state === 'submitted') {
     notice = (
       <Alert
         tone="success"
@@ -96,7 +118,7 @@ export default function QuestionnairePage() {
       ) : (
         <>
           <ReadOnlyNotice q={q} justSubmitted={justSubmitted} closedNow={closedNow} />
-          <QuestionnaireAnswers questionnaire={q} />
+          {(!q.withdrawnReason || q.savedAt) && <QuestionnaireAnswers questionnaire={q} />}
           <p className="q-footer">
             <Link to="/feedback">← Back to My feedback</Link>
           </p>

@@ -41,7 +41,8 @@ export const CYCLE_STATE: Record<CycleState, { label: string; tone: BadgeTone }>
 };
 
 /** The rater's own request, on My feedback. */
-export function taskState(state: Schemas['FeedbackTaskDto']['state'], canAnswer: boolean): { label: string; tone: BadgeTone; icon: string } {
+export function taskState(state: Schemas['FeedbackTaskDto']['state'], canAnswer: boolean, withdrawn = false): { label: string; tone: BadgeTone; icon: string } {
+  if (withdrawn) return { label: 'Withdrawn', tone: 'neutral', icon: '–' };
   if (state === 'submitted') return { label: 'Submitted', tone: 'success', icon: '✓' };
   if (state === 'declined') return { label: 'Declined', tone: 'neutral', icon: '–' };
   if (!canAnswer) return { label: 'Closed', tone: 'neutral', icon: '–' };

@@ -81,6 +81,16 @@ function Invitation({ person }: { person: Person }) {
   );
 }
 
+/** The two choices for a leaver who is a subject, in the words HR reads before choosing. */
+const SUBJECT_HANDLING: readonly (readonly ['keep' | 'remove', string, string])[] = [
+  ['keep', 'Keep them', 'Nothing changes for their raters: they can still answer, and the report is made when the cycle closes, as for everyone else.'],
+  [
+    'remove',
+    'Remove them from those cycles',
+    'No report is made for them. Everyone still asked about them is told, by mail and in their list, that they no longer need to answer. Anyone who had started a draft is told it was not submitted and will not be used; they alone can still read it until the cycle closes, when it is deleted. Feedback already submitted about them is kept but never shown. Nobody learns who had answered.',
+  ],
+];
+
 /**
  * HR marks a leaver: they keep existing (their submitted answers stay in reports, anonymous) but
  * cannot sign in and get no mail; the subjects they rate are told. Their direct reports move
@@ -122,16 +132,17 @@ function Leaving({ person }: { person: Person }) {
           hint={person.managerName ? `Leave empty to move them to ${person.managerName}.` : 'Leave empty to leave them without a manager.'}
         />
       )}
-      <fieldset className="field">
-        <legend>If they are being reviewed in a running cycle</legend>
-        <label>
-          <input type="radio" name="subjectHandling" value="keep" checked={subjectHandling === 'keep'} onChange={() => setSubjectHandling('keep')} /> Keep them:
-          their report closes normally
-        </label>
-        <label>
-          <input type="radio" name="subjectHandling" value="remove" checked={subjectHandling === 'remove'} onChange={() => setSubjectHandling('remove')} />{' '}
-          Remove them: withdraw the open requests about them
-        </label>
+      <fieldset className="fieldset">
+        <legend className="field__label">If they are being reviewed in a cycle that has not closed</legend>
+        <div className="segmented segmented--stacked">
+          {SUBJECT_HANDLING.map(([value, title, text]) => (
+            <label key={value} className={`segmented__option${subjectHandling === value ? ' is-checked' : ''}`}>
+              <input type="radio" name="subjectHandling" value={value} checked={subjectHandling === value} onChange={() => setSubjectHandling(value)} />
+              <span className="segmented__label">{title}</span>
+              <span className="segmented__text">{text}</span>
+            </label>
+          ))}
+        </div>
       </fieldset>
       {deactivate.isError && <ErrorAlert error={deactivate.error} title="Could not deactivate" />}
       <Button
