@@ -9,7 +9,7 @@ import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
 import { manualReminderSlot, RUNNING_STATES } from './notifications/reminder-slots';
-import type { FeedbackRelationship } from './domain';
+import { answerProgressHiddenSql, type FeedbackRelationship } from './domain';
 
 const PENDING_RATERS_LIMIT = 500;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
@@ -75,7 +75,7 @@ export class CycleProgressService {
               count(*) OVER ()::int AS total
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.subject_id <> $4
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND NOT ${answerProgressHiddenSql('fr', '$4', true)}
         GROUP BY fr.rater_id, p.name, p.email, p.department
         ORDER BY count(*) DESC, p.name, fr.rater_id
         LIMIT $3`,
@@ -147,8 +147,9 @@ export class CycleProgressService {
         );
       }
       const [{ raters }]: { raters: number }[] = await tx.query(
-        `SELECT count(DISTINCT rater_id)::int AS raters FROM feedback_requests
-          WHERE organization_id = $1 AND cycle_id = $2 AND state IN ('open', 'in_progress') AND invited_at IS NOT NULL AND subject_id <> $3`,
+        `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr
+          WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
+            AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`,
         [org, cycleId, actor.personId],
       );
       const slot = manualReminderSlot(now);
