@@ -8,8 +8,8 @@ import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
-import { manualReminderSlot, RUNNING_STATES } from './notifications/reminder-slots';
-import { answerProgressHiddenSql, type FeedbackRelationship } from './domain';
+import { manualReminderSlot } from './notifications/reminder-slots';
+import { ANSWERING_STATES, answerProgressHiddenSql, type FeedbackRelationship } from './domain';
 
 const PENDING_RATERS_LIMIT = 500;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
@@ -129,7 +129,7 @@ export class CycleProgressService {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
       if (!cycle) throw CyclesException.cycleNotFound();
-      if (!RUNNING_STATES.includes(cycle.state)) {
+      if (!ANSWERING_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
       }
       const [rows]: [{ id: string }[], number] = await tx.query(

@@ -7,4 +7,3 @@ export * from './cycle-subject.dto';
 export * from './cycle-progress.dto';
 export type { CycleRecord } from './cycles.repository';
 export { CycleNotificationsService } from './notifications/cycle-notifications.service';
-export { RUNNING_STATES } from './notifications/reminder-slots';

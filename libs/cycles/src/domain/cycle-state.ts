@@ -6,6 +6,12 @@ export type CycleState = 'draft' | 'nominating' | 'collecting' | 'closed' | 'rel
 export const CYCLE_STATES: readonly CycleState[] = ['draft', 'nominating', 'collecting', 'closed', 'released'];
 
 /**
+ * The cycle runs: raters are invited and reminded, save, submit and decline, and proposals are
+ * decided. One set under one name; SQL takes it as a parameter (`c.state = ANY($n)`).
+ */
+export const ANSWERING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
+
+/**
  * `start-collecting` ends nominations by hand or from the nomination-deadline job. `close` is
  * also allowed from `nominating`, so that HR can stop a cycle that will not reach collection.
  */

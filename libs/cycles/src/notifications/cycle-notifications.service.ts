@@ -8,9 +8,9 @@ import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { answerAudience, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
+import { ANSWERING_STATES, answerAudience, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
-import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
+import { dueReminderSlot } from './reminder-slots';
 
 /** Hourly, a few minutes past the hour; pg-boss runs a schedule on one instance at a time. */
 export const CYCLE_SWEEP_CRON = '7 * * * *';
@@ -76,7 +76,7 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async sendInvitations(organizationId: string, cycleId: string): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
-    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
     const rows: AskRow[] = await this.db.query(`${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`, [organizationId, cycleId]);
     const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
@@ -109,7 +109,7 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async sendReminders(organizationId: string, cycleId: string, slot: string, createdBefore: Date | null): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
-    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
     const rows: AskRow[] = await this.db.query(
       `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId, createdBefore],
@@ -133,7 +133,8 @@ export class CycleNotificationsService implements OnModuleInit {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
     // through its own organisation's id, like any request.
     const running: { organization_id: string; id: string; state: CycleState; nomination_deadline: Date | null }[] = await this.db.query(
-      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state IN ('nominating', 'collecting') ORDER BY created_at`,
+      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state = ANY($1::text[]) ORDER BY created_at`,
+      [ANSWERING_STATES],
     );
     const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, snapshotsQueued: 0 };
     let failure: Error | undefined;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lib/common';
-import { answerProgressHiddenSql, stateAsSeenSql, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
+import { ANSWERING_STATES, answerProgressHiddenSql, stateAsSeenSql, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
 import type { FeedbackPersonDto } from './request.dto';
 import { OPEN_AS_SEEN_BY } from './requests.repository';
 
@@ -93,12 +93,12 @@ export class RequestListsRepository {
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
          JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
          JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting')
+        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state = ANY($4::text[])
           AND (cs.manager_id = $2 OR sp.manager_id = $2) AND fr.subject_id <> $2
           AND ($3::uuid IS NULL OR fr.cycle_id = $3)
         ORDER BY fr.created_at, sp.name, rp.name, fr.id
         LIMIT 1000`,
-      [organizationId, managerId, cycleId ?? null],
+      [organizationId, managerId, cycleId ?? null, ANSWERING_STATES],
     );
     return rows.map((r) => ({
       id: String(r.id),
