@@ -52,9 +52,7 @@ export class ReportSnapshotService implements OnModuleInit {
 
   async snapshotCycle(organizationId: string, cycleId: string): Promise<SnapshotResult> {
     const result = await this.db.transaction(async (tx) => {
-      // The per-batch reads are many cheap index lookups that the planner prices high: JIT
-      // compiling them costs more (~170 ms a batch) than running them.
-      await tx.query(`SET LOCAL jit = off`);
+      await this.snapshots.withoutJit(tx);
       const cycle = await this.source.cycle(organizationId, cycleId, tx, 'share');
       if (!cycle) throw ReportsException.cycleNotFound();
       if (cycle.state !== 'closed' && cycle.state !== 'released') {
@@ -97,8 +95,7 @@ export class ReportSnapshotService implements OnModuleInit {
       }
       return { subjects: subjects.length, written, replaced: replace };
     });
-    // A bulk write changes the table at once: fresh statistics keep the heatmap's plan sane.
-    if (result.written >= 1000) await this.db.query(`ANALYZE report_snapshots`);
+    if (result.written >= 1000) await this.snapshots.analyze();
     return result;
   }
 }
