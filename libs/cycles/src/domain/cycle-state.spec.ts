@@ -3,6 +3,7 @@ import { CycleSettingsField, defaultCycleSettings } from './cycle-settings';
 import {
   allowedActions,
   ANSWERING_STATES,
+  CLOSED_STATES,
   changedLockedSettings,
   CYCLE_ACTIONS,
   CYCLE_STATES,
@@ -187,5 +188,13 @@ describe('ANSWERING_STATES', () => {
     expect(CYCLE_STATES.filter((s) => allowedActions(s, settings).includes('close'))).toEqual([...ANSWERING_STATES]);
     expect(ANSWERING_STATES).toContain(transition('draft', 'launch', settings));
     expect(ANSWERING_STATES).toContain(transition('draft', 'launch', { maxPeers: 0 }));
+  });
+});
+
+describe('CLOSED_STATES', () => {
+  it('are where close and release lead, and with draft and ANSWERING_STATES they make up every state, once', () => {
+    const settings = { maxPeers: 3 };
+    expect([...CLOSED_STATES]).toEqual([transition('collecting', 'close', settings), transition('closed', 'release', settings)]);
+    expect(['draft', ...ANSWERING_STATES, ...CLOSED_STATES]).toEqual([...CYCLE_STATES]);
   });
 });

@@ -8,7 +8,7 @@ import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { ANSWERING_STATES, answerAudience, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
+import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { dueReminderSlot } from './reminder-slots';
 
@@ -176,13 +176,13 @@ export class CycleNotificationsService implements OnModuleInit {
     // Across organisations, as the sweep above; the anti-join is organisation-scoped row by row.
     const incomplete: { organization_id: string; id: string }[] = await this.db.query(
       `SELECT c.organization_id, c.id FROM cycles c
-        WHERE c.state IN ('closed', 'released') AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
+        WHERE c.state = ANY($3::text[]) AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
           AND EXISTS (
             SELECT 1 FROM cycle_subjects cs
              WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id
                AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id))
         ORDER BY c.closed_at`,
-      [now, SNAPSHOT_GRACE_MINUTES],
+      [now, SNAPSHOT_GRACE_MINUTES, CLOSED_STATES],
     );
     for (const cycle of incomplete) {
       this.logger.warn(`Cycle ${cycle.id} misses report snapshots: queuing the snapshot job again`);

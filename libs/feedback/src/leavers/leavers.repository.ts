@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ANSWERING_STATES, ASKED_STATES } from '@lib/cycles';
 
 /** Reason stored on requests withdrawn because a rater left: the request reads as declined. */
 export const LEAVER_REASON = 'Withdrawn: this person has left the organisation';
@@ -76,8 +77,8 @@ export class LeaversRepository {
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
         WHERE fr.organization_id = $1 AND fr.rater_id = $2 AND fr.subject_id <> fr.rater_id
-          AND fr.state IN ('open', 'in_progress', 'submitted') AND c.state IN ('nominating', 'collecting')`,
-      [organizationId, raterId],
+          AND fr.state = ANY($3::text[]) AND c.state = ANY($4::text[])`,
+      [organizationId, raterId, ASKED_STATES, ANSWERING_STATES],
     );
     return rows.map((r) => ({ id: r.id, cycleId: r.cycle_id, subjectId: r.subject_id }));
   }

@@ -1,5 +1,5 @@
 import type { Actor } from '@lib/common';
-import { parseStoredCycleSettings, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
+import { CLOSED_STATES, parseStoredCycleSettings, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
 
 /** How the viewer came to see a report: the UI words its explanations accordingly. */
 export type ReportViewer = 'subject' | 'manager' | 'admin';
@@ -21,8 +21,6 @@ export interface ReportParties {
 export type ReportRefusal = 'not_found' | 'not_available_yet' | 'rated_anonymously';
 
 export type ReportAccess = { allowed: true; viewer: ReportViewer } | { allowed: false; refusal: ReportRefusal };
-
-const CLOSED_STATES: readonly CycleState[] = ['closed', 'released'];
 
 /** The cycle's `reportVisibility.manager`, read from its JSONB settings by the one parser of stored settings. */
 export function managerVisibility(settings: Record<string, unknown>): ManagerReportVisibility {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
-import { parseStoredCycleSettings } from '@lib/cycles';
+import { CLOSED_STATES, parseStoredCycleSettings } from '@lib/cycles';
 import { effectiveMinCellSize, HeatmapCell, HeatmapCellInput, suppressHeatmap } from '../domain';
 import { ReportsException } from '../reports.exception';
 import { ReportSourceRepository } from '../snapshot/report-source.repository';
@@ -39,7 +39,7 @@ export class HeatmapService {
     const org = actor.organizationId;
     const cycle = await this.source.cycle(org, cycleId);
     // Nothing before close, for anyone; HR-only is the route's guard.
-    if (!cycle || (cycle.state !== 'closed' && cycle.state !== 'released')) throw ReportsException.cycleNotFound();
+    if (!cycle || !CLOSED_STATES.includes(cycle.state)) throw ReportsException.cycleNotFound();
     const { anonymityThreshold: threshold, heatmapMinCellSize } = parseStoredCycleSettings(cycle.settings);
     const minCellSize = effectiveMinCellSize(threshold, heatmapMinCellSize);
     const [framework, departments, aggregates] = [

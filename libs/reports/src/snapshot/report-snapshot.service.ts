@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CLOSED_STATES } from '@lib/cycles';
 import { JOB_NAMES, JobsService, ReportsSnapshotJobData } from '@lib/jobs';
 import { buildReport } from '../domain';
 import { storedReport } from '../report/report-shape';
@@ -55,7 +56,7 @@ export class ReportSnapshotService implements OnModuleInit {
       await this.snapshots.withoutJit(tx);
       const cycle = await this.source.cycle(organizationId, cycleId, tx, 'share');
       if (!cycle) throw ReportsException.cycleNotFound();
-      if (cycle.state !== 'closed' && cycle.state !== 'released') {
+      if (!CLOSED_STATES.includes(cycle.state)) {
         throw new ReportsException(ReportsErrorCode.CycleNotClosed, 'Reports are computed once the cycle is closed');
       }
       const replace = cycle.state === 'closed';
