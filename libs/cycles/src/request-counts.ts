@@ -1,5 +1,5 @@
 import type { RequestCountsDto } from './cycle-subject.dto';
-import { answerProgressHiddenSql, ASKED_STATES, stateAsSeenSql } from './domain';
+import { answerProgressHiddenSql, ASKED_STATES, sqlStateList, stateAsSeenSql } from './domain';
 
 /**
  * The state of `feedback_requests fr` as HR admin `viewer` (a SQL parameter, e.g. '$3') may know
@@ -8,7 +8,6 @@ import { answerProgressHiddenSql, ASKED_STATES, stateAsSeenSql } from './domain'
  * of raters.
  */
 const shownState = (viewer: string): string => stateAsSeenSql('fr', answerProgressHiddenSql('fr', viewer, true));
-const asked = ASKED_STATES.map((s) => `'${s}'`).join(', ');
 
 /**
  * Aggregates over `feedback_requests fr` (left-joinable: a NULL row counts nowhere), by the state
@@ -19,7 +18,7 @@ const asked = ASKED_STATES.map((s) => `'${s}'`).join(', ');
 export const countsSql = (viewer: string): string => {
   const state = shownState(viewer);
   return `
-  count(fr.id) FILTER (WHERE ${state} IN (${asked}))::int AS requested,
+  count(fr.id) FILTER (WHERE ${state} IN (${sqlStateList(ASKED_STATES)}))::int AS requested,
   count(fr.id) FILTER (WHERE ${state} = 'submitted')::int AS submitted,
   count(fr.id) FILTER (WHERE ${state} = 'in_progress')::int AS in_progress,
   count(fr.id) FILTER (WHERE ${state} = 'open')::int AS not_started,

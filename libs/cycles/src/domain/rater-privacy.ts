@@ -40,8 +40,8 @@ export function stateAsSeen(state: RequestState, progressVisible: boolean): Requ
   return !progressVisible && ASKED_STATES.includes(state) ? ASKED_AS : state;
 }
 
-/** SQL literals of the closed set of states above: typed constants, never user input. */
-const sqlList = (states: readonly RequestState[]): string => states.map((s) => `'${s}'`).join(', ');
+/** A list of states as SQL literals, for `IN (…)`: typed constants, never user input. */
+export const sqlStateList = (states: readonly RequestState[]): string => states.map((s) => `'${s}'`).join(', ');
 
 /**
  * seesAnswerProgress in SQL: a condition that holds where request `alias` (e.g. 'fr') hides its
@@ -58,7 +58,7 @@ export function answerProgressHiddenSql(alias: string, viewer: string, viewerIsA
 
 /** stateAsSeen in SQL: the state of request `alias` as seen where the SQL condition `hidden` holds. */
 export const stateAsSeenSql = (alias: string, hidden: string): string =>
-  `(CASE WHEN ${hidden} AND ${alias}.state IN (${sqlList(ASKED_STATES)}) THEN '${ASKED_AS}' ELSE ${alias}.state END)`;
+  `(CASE WHEN ${hidden} AND ${alias}.state IN (${sqlStateList(ASKED_STATES)}) THEN '${ASKED_AS}' ELSE ${alias}.state END)`;
 
 /**
  * A mail's very existence speaks: a reminder to a rater is sent only while they still owe answers,

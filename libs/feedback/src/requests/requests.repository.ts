@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@lib/common';
-import { answerProgressHiddenSql, OPEN_REQUEST_STATES, stateAsSeenSql, type ExistingRequest, type FeedbackRelationship, type RequestState } from '@lib/cycles';
+import {
+  answerProgressHiddenSql,
+  OPEN_REQUEST_STATES,
+  sqlStateList,
+  stateAsSeenSql,
+  type ExistingRequest,
+  type FeedbackRelationship,
+  type RequestState,
+} from '@lib/cycles';
 import { CYCLE_COLUMNS, CycleRow, toCycleRow } from '../shared/cycle-row';
 
 export interface SubjectRow {
@@ -56,7 +64,7 @@ type Row = Record<string, unknown>;
  * for someone outside HR) still counts as open.
  */
 export const OPEN_AS_SEEN_BY = (alias: string, viewer: string, actor: Pick<Actor, 'role'>): string =>
-  `${stateAsSeenSql(alias, answerProgressHiddenSql(alias, viewer, actor.role === 'admin'))} IN (${OPEN_REQUEST_STATES.map((s) => `'${s}'`).join(', ')})`;
+  `${stateAsSeenSql(alias, answerProgressHiddenSql(alias, viewer, actor.role === 'admin'))} IN (${sqlStateList(OPEN_REQUEST_STATES)})`;
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only text and uuid columns go through str(): pg gives them as strings
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
