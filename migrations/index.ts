@@ -11,6 +11,7 @@ import { AddOrganizationSettings1795400340000 } from './1795400340000-AddOrganiz
 import { CreateEmailChangeTokens1795400360000 } from './1795400360000-CreateEmailChangeTokens';
 import { AddPeopleDeactivatedAt1795400370000 } from './1795400370000-AddPeopleDeactivatedAt';
 import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubjectForeignKeys';
+import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 
 export const MIGRATIONS = [
   CreateIdentity1795400000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateEmailChangeTokens1795400360000,
   AddPeopleDeactivatedAt1795400370000,
   ScopeSubjectForeignKeys1795400380000,
+  LeadKeysWithOrganization1795400450000,
 ];

@@ -28,10 +28,11 @@ interface Cast {
  * gives the invitation HR just sent a secret of its own, as the mailed link would carry.
  */
 async function invitationLinkFor(t: BrowserApp, personId: string): Promise<string> {
-  const { token, hash } = newToken();
+  const [{ organization_id: organizationId }]: { organization_id: string }[] = await t.db.query(`SELECT organization_id FROM people WHERE id = $1`, [personId]);
+  const { token, hash } = newToken(organizationId);
   const [, updated]: [unknown, number] = await t.db.query(
-    `UPDATE invitations SET token_hash = $2 WHERE person_id = $1 AND used_at IS NULL AND expires_at > now()`,
-    [personId, hash],
+    `UPDATE invitations SET token_hash = $3 WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+    [organizationId, personId, hash],
   );
   expect(updated).toBe(1);
   return `${t.baseUrl}/accept-invitation?token=${token}`;

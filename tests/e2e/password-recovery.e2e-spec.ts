@@ -99,7 +99,7 @@ describe('password recovery and change', () => {
       const sent = await deliver();
       expect(sent.map((m) => m.to)).toEqual([[team.member.email]]);
       expect(sent[0].subject).toBe('Reset your Ripple password');
-      expect(sent[0].text).toMatch(/^https:\/\/ripple\.example\/reset-password\?token=[\w-]{43}$/m);
+      expect(sent[0].text).toMatch(/^https:\/\/ripple\.example\/reset-password\?token=[\w-]{64}$/m);
       expect(sent[0].text).toContain('expires in 30 minutes');
     });
 

@@ -37,6 +37,25 @@ export class PendingRatersDto {
   @ApiProperty({ type: [PendingRaterDto], description: 'Most open requests first, at most 500' }) items: PendingRaterDto[];
 }
 
+export class SubjectShortOfPeersDto {
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: "The subject's department, frozen at launch" }) department: string | null;
+  @ApiProperty({
+    description:
+      'Live peer requests (proposed, open, in progress or submitted alike; declined and rejected ones do not count): the number the subject sees on their own requests page',
+  })
+  peers: number;
+  @ApiProperty({ description: 'Peers still needed to reach minPeers' }) missing: number;
+}
+
+export class PeerShortfallDto {
+  @ApiProperty({ description: "The cycle's minimum of peers per subject (0 when the cycle collects no peer feedback)" }) minPeers: number;
+  @ApiProperty({ description: "The cycle's maximum of peers per subject" }) maxPeers: number;
+  @ApiProperty({ type: [SubjectShortOfPeersDto], description: 'Active subjects with fewer peers than minPeers, by name' })
+  subjects: SubjectShortOfPeersDto[];
+}
+
 /**
  * HR's view of a running cycle. When the viewer is a subject of the cycle, their own requests are
  * counted as a subject sees them (see SubjectProgressDto.progressHidden) in every breakdown, and
@@ -51,6 +70,7 @@ export class CycleProgressDto {
   @ApiProperty({ type: [DepartmentProgressDto] }) byDepartment: DepartmentProgressDto[];
   @ApiProperty({ type: [SubjectProgressDto], description: 'Every subject, by name' }) bySubject: SubjectProgressDto[];
   @ApiProperty({ type: PendingRatersDto, description: 'Who has not answered yet (HR only)' }) pendingRaters: PendingRatersDto;
+  @ApiProperty({ type: PeerShortfallDto, description: 'Subjects short of peers, for HR to follow up or add peers for' }) peerShortfall: PeerShortfallDto;
 }
 
 export class RemindersQueuedDto {

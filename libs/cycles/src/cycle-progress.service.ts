@@ -9,7 +9,8 @@ import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
 import { manualReminderSlot } from './notifications/reminder-slots';
-import { ANSWERING_STATES, answerProgressHiddenSql, type FeedbackRelationship } from './domain';
+import { ANSWERING_STATES, answerProgressHiddenSql, peersMissing, peerTarget, type FeedbackRelationship } from './domain';
+import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 const PENDING_RATERS_LIMIT = 500;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
@@ -36,14 +37,15 @@ export class CycleProgressService {
     private readonly cycles: CyclesRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly shortfall: PeerShortfallRepository,
   ) {}
 
   /**
    * Response rates overall, by relationship and by department in one GROUPING SETS query; then by
-   * subject and who has not answered. The viewer may be a subject of the cycle, and like any
-   * subject never learns which of their own raters have answered: every count reads their own
-   * requests as a subject would see them (countsSql), and the list of who has not answered leaves
-   * those requests out.
+   * subject, who has not answered, and the subjects short of peers. The viewer may be a subject of
+   * the cycle, and like any subject never learns which of their own raters have answered: every
+   * count reads their own requests as a subject would see them (countsSql), the list of who has not
+   * answered leaves those requests out, and the peer count never depends on answers (countedPeers).
    */
   async progress(actor: Actor, cycleId: string): Promise<CycleProgressDto> {
     const org = actor.organizationId;
@@ -81,6 +83,8 @@ export class CycleProgressService {
         LIMIT $3`,
       [org, cycleId, PENDING_RATERS_LIMIT, viewer],
     );
+    // Counts every live peer request alike, the viewer's own included: nothing in it tells who answered.
+    const short = await this.shortfall.shortOfPeers(org, cycleId, peerTarget(cycle.settings));
     const overall = grouped.find((r) => r.by_relationship === 1 && r.by_department === 1);
     return {
       cycleId,
@@ -111,6 +115,17 @@ export class CycleProgressService {
           department: r.department ?? null,
           notStarted: r.not_started,
           inProgress: r.in_progress,
+        })),
+      },
+      peerShortfall: {
+        minPeers: peerTarget(cycle.settings),
+        maxPeers: cycle.settings.maxPeers,
+        subjects: short.map((r) => ({
+          subjectId: r.subjectId,
+          name: r.name,
+          department: r.department,
+          peers: r.peers,
+          missing: peersMissing(r.peers, cycle.settings),
         })),
       },
     };

@@ -10,12 +10,23 @@ import { CyclesController } from './cycles.controller';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
+import { PeerRemindersService } from './notifications/peer-reminders.service';
+import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
   imports: [FrameworksModule, OrganizationsModule],
   controllers: [CyclesController, CycleSubjectsController, CycleProgressController],
-  providers: [CyclesRepository, CycleLaunchRepository, CyclesService, CycleSubjectsService, CycleProgressService, CycleNotificationsService],
+  providers: [
+    CyclesRepository,
+    CycleLaunchRepository,
+    CyclesService,
+    CycleSubjectsService,
+    CycleProgressService,
+    CycleNotificationsService,
+    PeerShortfallRepository,
+    PeerRemindersService,
+  ],
   exports: [CyclesService, CycleNotificationsService],
 })
 export class CyclesModule {}

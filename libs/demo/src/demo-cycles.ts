@@ -89,7 +89,7 @@ export async function seedDemoCycles(
 ): Promise<{ released: { id: string; releasedAt: string }[]; collecting: string[] }> {
   const people: Person[] = await tx.query(`SELECT id, email, manager_id, department FROM people WHERE organization_id = $1 ORDER BY email`, [organizationId]);
   const questions: Question[] = await tx.query(
-    `SELECT q.id, q.key, q.type, b.kind, b.key AS behaviour_key FROM questions q LEFT JOIN behaviours b ON b.id = q.behaviour_id
+    `SELECT q.id, q.key, q.type, b.kind, b.key AS behaviour_key FROM questions q LEFT JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id
       WHERE q.organization_id = $1 AND q.framework_version_id = $2 ORDER BY q.position`,
     [organizationId, frameworkVersionId],
   );

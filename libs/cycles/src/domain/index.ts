@@ -3,3 +3,4 @@ export * from './cycle-state';
 export * from './request-rules';
 export * from './answer-audience';
 export * from './rater-privacy';
+export * from './peer-shortfall';

@@ -35,6 +35,15 @@ export const NOMINATION_STATES: readonly CycleState[] = ['draft', 'nominating', 
 export const isActiveRequest = (state: RequestState): boolean => ACTIVE_REQUEST_STATES.includes(state);
 export const isOpenRequest = (state: RequestState): boolean => OPEN_REQUEST_STATES.includes(state);
 
+/**
+ * The peers a subject has, as every rule counts them (the nomination page, the peer limit, the
+ * progress page, the reminder to ask more): live peer requests, whatever their progress. Submitted
+ * counts exactly as open or proposed, so no number built from it tells who has answered; declined
+ * (also a leaver's withdrawn request) and rejected ones do not count. SQL reads ACTIVE_REQUEST_STATES.
+ */
+export const countedPeers = (requests: readonly { relationship: FeedbackRelationship; state: RequestState }[]): number =>
+  requests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
+
 export enum FeedbackRequestErrorCode {
   CannotRequestSelf = 'cannot_request_self',
   RaterNotFound = 'rater_not_found',
@@ -116,8 +125,7 @@ export function peerReplacementsLeft(subjectRequests: readonly ExistingRequest[]
 export function peerRoom(ctx: PeerRoomContext): number {
   const { settings } = ctx;
   if (!NOMINATION_STATES.includes(ctx.cycleState) || settings.maxPeers === 0) return 0;
-  const livePeers = ctx.subjectRequests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
-  const free = Math.max(0, settings.maxPeers - livePeers);
+  const free = Math.max(0, settings.maxPeers - countedPeers(ctx.subjectRequests));
   if (ctx.requestedBy === 'admin' || !settings.nominationDeadline || !nominationDeadlinePassed(settings, ctx.now)) return free;
   return Math.min(free, peerReplacementsLeft(ctx.subjectRequests, settings.nominationDeadline));
 }
@@ -196,8 +204,7 @@ export function checkPeerRequest(ctx: RaterRequestContext): PeerRequestDecision 
     refuse(FeedbackRequestErrorCode.RaterDeclined, 'This person has declined to give feedback on this subject in this cycle');
   }
   if (peer) {
-    const activePeers = ctx.subjectRequests.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
-    if (activePeers >= settings.maxPeers) {
+    if (countedPeers(ctx.subjectRequests) >= settings.maxPeers) {
       refuse(FeedbackRequestErrorCode.PeerLimitReached, `This cycle allows at most ${settings.maxPeers} peers per person`);
     }
   }

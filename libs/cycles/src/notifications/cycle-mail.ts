@@ -36,7 +36,7 @@ const RELATION: Record<FeedbackRelationship, string> = {
 
 const describe = (ask: MailAsk): string => (ask.relationship === 'self' ? 'Yourself (self-review)' : `${ask.subjectName} (${RELATION[ask.relationship]})`);
 
-const formatDeadline = (deadline: Date, timeZone: string): string =>
+export const formatDeadline = (deadline: Date, timeZone: string): string =>
   `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(deadline)} ${timeZone === 'UTC' ? 'UTC' : `${timeZone.replace(/_/g, ' ')} time`}`;
 
 /** Self first, then by name: the order the rater will find them on their list. */

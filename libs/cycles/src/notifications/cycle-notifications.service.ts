@@ -10,6 +10,7 @@ import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
 import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
+import { PeerRemindersService } from './peer-reminders.service';
 import { dueReminderSlot } from './reminder-slots';
 
 /** Hourly, a few minutes past the hour; pg-boss runs a schedule on one instance at a time. */
@@ -33,6 +34,8 @@ export interface SweepResult {
   nominationsEnded: number;
   invitations: number;
   reminders: number;
+  /** Subjects reminded to ask more peers before the nomination deadline (PeerRemindersService). */
+  peerReminders: number;
   /** Closed or released cycles whose report snapshots were incomplete, queued again. */
   snapshotsQueued: number;
 }
@@ -57,6 +60,7 @@ export class CycleNotificationsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly mail: MailService,
     private readonly organizations: OrganizationSettingsService,
+    private readonly peerReminders: PeerRemindersService,
   ) {}
 
   onModuleInit(): void {
@@ -126,7 +130,8 @@ export class CycleNotificationsService implements OnModuleInit {
 
   /**
    * The hourly pass: over running cycles, ends nominations past their deadline, sends invitations
-   * that were missed (e.g. a request opened by an approval), and the reminder slot that is due;
+   * that were missed (e.g. a request opened by an approval), the reminder to subjects short of
+   * peers before the nomination deadline, and the reminder slot that is due;
    * then queues the report snapshots of closed (or released) cycles that still miss some.
    */
   async sweep(now = new Date()): Promise<SweepResult> {
@@ -136,7 +141,7 @@ export class CycleNotificationsService implements OnModuleInit {
       `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state = ANY($1::text[]) ORDER BY created_at`,
       [ANSWERING_STATES],
     );
-    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, snapshotsQueued: 0 };
+    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
     let failure: Error | undefined;
     for (const row of running) {
       try {
@@ -144,6 +149,7 @@ export class CycleNotificationsService implements OnModuleInit {
           if (await this.cyclesService.endNominations(row.organization_id, row.id)) result.nominationsEnded++;
         }
         result.invitations += await this.sendInvitations(row.organization_id, row.id);
+        result.peerReminders += await this.peerReminders.sendDue(row.organization_id, row.id, now);
         const cycle = await this.cycles.find(row.organization_id, row.id);
         const timeZone = await this.organizations.timeZone(row.organization_id);
         const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);

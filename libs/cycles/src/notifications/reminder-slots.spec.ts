@@ -1,4 +1,4 @@
-import { dueReminderSlot, manualReminderSlot, reminderTime } from './reminder-slots';
+import { duePeerReminderSlot, dueReminderSlot, manualReminderSlot, type PeerReminderCycle, reminderTime } from './reminder-slots';
 
 const deadline = new Date('2026-03-15T17:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -61,5 +61,46 @@ describe('manualReminderSlot', () => {
     expect(manualReminderSlot(at('2026-03-01T09:30:05Z'))).toBe('manual:2026-03-01T09:30');
     expect(manualReminderSlot(at('2026-03-01T09:30:59Z'))).toBe('manual:2026-03-01T09:30');
     expect(manualReminderSlot(at('2026-03-01T09:31:00Z'))).toBe('manual:2026-03-01T09:31');
+  });
+});
+
+describe('duePeerReminderSlot (subjects short of peers, before the nomination deadline)', () => {
+  const nominationDeadline = new Date('2026-03-10T17:00:00Z');
+  const launchedAt = new Date('2026-03-01T08:00:00Z');
+  const nominating: PeerReminderCycle = { state: 'nominating', nominationDeadline, launchedAt };
+  const slotAt = (now: string, cycle = nominating, timeZone = 'UTC') => duePeerReminderSlot(cycle, at(now), timeZone);
+
+  it.each([
+    ['2026-03-08T08:59:59Z', null],
+    ['2026-03-08T09:00:00Z', `d2@${nominationDeadline.toISOString()}`],
+    ['2026-03-10T12:59:59Z', `d2@${nominationDeadline.toISOString()}`],
+    ['2026-03-10T13:00:00Z', `d0@${nominationDeadline.toISOString()}`],
+    ['2026-03-10T17:00:00Z', null],
+  ])('at %s: %p', (now, slot) => {
+    expect(slotAt(now)?.slot ?? null).toBe(slot);
+  });
+
+  it('opens at 09:00 on the organisation’s clock two days before', () => {
+    // 17:00 UTC on 10 March is 02:00 on 11 March in Tokyo: two Tokyo days before is 9 March, 09:00 Tokyo = 00:00 UTC.
+    expect(slotAt('2026-03-09T00:00:00Z', nominating, 'Asia/Tokyo')?.at).toEqual(at('2026-03-09T00:00:00Z'));
+    expect(slotAt('2026-03-08T23:59:00Z', nominating, 'Asia/Tokyo')).toBeNull();
+  });
+
+  it('is never due outside nominations or without a nomination deadline', () => {
+    for (const state of ['draft', 'collecting', 'closed', 'released'] as const) expect(slotAt('2026-03-09T10:00:00Z', { ...nominating, state })).toBeNull();
+    expect(slotAt('2026-03-09T10:00:00Z', { ...nominating, nominationDeadline: null })).toBeNull();
+  });
+
+  it('skips a slot that opened before the launch: a cycle launched the day before gets the last call only', () => {
+    const late = { ...nominating, launchedAt: at('2026-03-09T15:00:00Z') };
+    expect(slotAt('2026-03-09T16:00:00Z', late)).toBeNull();
+    expect(slotAt('2026-03-10T13:00:00Z', late)?.slot).toBe(`d0@${nominationDeadline.toISOString()}`);
+    expect(slotAt('2026-03-10T14:00:00Z', { ...nominating, launchedAt: at('2026-03-10T13:30:00Z') })).toBeNull();
+  });
+
+  it('names the deadline, so a deadline moved later has reminders of its own', () => {
+    const moved = { ...nominating, nominationDeadline: at('2026-03-12T17:00:00Z') };
+    expect(slotAt('2026-03-10T10:00:00Z', moved)?.slot).toBe('d2@2026-03-12T17:00:00.000Z');
+    expect(slotAt('2026-03-10T10:00:00Z')?.slot).toBe(`d2@${nominationDeadline.toISOString()}`);
   });
 });

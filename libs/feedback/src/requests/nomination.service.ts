@@ -5,10 +5,10 @@ import { AuditService } from '@lib/audit';
 import type { Actor, FieldError } from '@lib/common';
 import {
   checkPeerRequest,
+  countedPeers,
   ExistingRequest,
   FeedbackRequestError,
   FeedbackRequestErrorCode,
-  isActiveRequest,
   NOMINATION_STATES,
   Nominator,
   peerRoom,
@@ -196,7 +196,7 @@ export class NominationService {
   private async view(actor: Actor, cycle: CycleRow, subject: SubjectRow, roles: SubjectRoles, tx?: EntityManager): Promise<SubjectRequestsDto> {
     const rows = await this.requests.listForSubject(actor.organizationId, cycle.id, subject.personId, tx);
     const editable = NOMINATION_STATES.includes(cycle.state);
-    const activePeers = rows.filter((r) => r.relationship === 'peer' && isActiveRequest(r.state)).length;
+    const activePeers = countedPeers(rows);
     const canDecide = (roles.isManager || roles.isAdmin) && !roles.isSubject;
     const room = peerRoom({ cycleState: cycle.state, settings: cycle.settings, subjectRequests: rows, requestedBy: nominatorOf(roles), now: new Date() });
     return {

@@ -72,8 +72,7 @@ export class ResponsesRepository {
     const rows: { updated_at: string }[] = await tx.query(
       `INSERT INTO responses (request_id, organization_id, cycle_id, draft, submitted_at, updated_at)
        VALUES ($2, $1, $3, $4, CASE WHEN $5 THEN now() END, now())
-       ON CONFLICT (request_id) DO UPDATE SET draft = EXCLUDED.draft, submitted_at = COALESCE(EXCLUDED.submitted_at, responses.submitted_at), updated_at = now()
-         WHERE responses.organization_id = EXCLUDED.organization_id
+       ON CONFLICT (organization_id, request_id) DO UPDATE SET draft = EXCLUDED.draft, submitted_at = COALESCE(EXCLUDED.submitted_at, responses.submitted_at), updated_at = now()
        RETURNING updated_at`,
       [organizationId, requestId, cycleId, JSON.stringify(set), submitted],
     );

@@ -14,7 +14,7 @@ const NewPassword = (): PropertyDecorator =>
     MaxLength(MAX_PASSWORD_LENGTH),
   );
 
-/** A token from a mailed link (43 base64url characters today). */
+/** A token from a mailed link (64 base64url characters today: the organisation and a secret, see tokens.ts). */
 const LinkToken = (): PropertyDecorator => applyDecorators(ApiProperty({ minLength: 20, maxLength: 100 }), IsString(), MinLength(20), MaxLength(100));
 
 export class LoginDto {

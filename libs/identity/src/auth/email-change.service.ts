@@ -11,7 +11,7 @@ import { escapeHtml } from './invitation.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from './passwords';
 import { SessionService } from './session.service';
-import { hashToken, newToken } from './tokens';
+import { newToken, readToken } from './tokens';
 
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 
@@ -62,7 +62,7 @@ export class EmailChangeService {
       });
     }
     if (await this.changes.addressTaken(actor.organizationId, newEmail, actor.personId)) throw taken(newEmail);
-    const { token, hash } = newToken();
+    const { token, hash } = newToken(actor.organizationId);
     const who = await this.db.transaction(async (tx) => {
       await this.changes.issue(
         tx,
@@ -106,8 +106,10 @@ export class EmailChangeService {
 
   /** Uses up the link and moves the account to the new address, in one transaction. */
   async confirm(token: string, ip: string): Promise<{ email: string }> {
+    const presented = readToken(token);
+    if (!presented) throw invalid();
     const change = await this.db.transaction(async (tx) => {
-      const used = await this.changes.consume(tx, hashToken(token));
+      const used = await this.changes.consume(tx, presented);
       if (!used) throw invalid();
       const before = await this.changes.applyChange(tx, used).catch((error: unknown) => {
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw taken(used.newEmail);

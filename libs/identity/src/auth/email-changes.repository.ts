@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { TokenKey } from './tokens';
 
 export interface EmailChangeRequest {
   organizationId: string;
@@ -41,11 +42,12 @@ export class EmailChangesRepository {
   }
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */
-  async consume(tx: EntityManager, tokenHash: Buffer): Promise<EmailChangeRequest | null> {
+  async consume(tx: EntityManager, link: TokenKey): Promise<EmailChangeRequest | null> {
     const [used]: [{ organization_id: string; person_id: string; new_email: string; requested_session_id: string | null }[], number] = await tx.query(
-      `UPDATE email_change_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+      `UPDATE email_change_tokens SET used_at = now()
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
        RETURNING organization_id, person_id, new_email, requested_session_id`,
-      [tokenHash],
+      [link.organizationId, link.hash],
     );
     const r = used[0];
     return r ? { organizationId: r.organization_id, personId: r.person_id, newEmail: r.new_email, requestedSessionId: r.requested_session_id } : null;

@@ -8,7 +8,7 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CredentialsRepository } from './credentials.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
-import { hashToken, newToken } from './tokens';
+import { newToken, readToken } from './tokens';
 
 const INVITATION_DAYS = 7;
 
@@ -55,7 +55,7 @@ export class InvitationService {
   }
 
   private async send(actor: InvitingActor, personId: string): Promise<{ sentTo: string; expiresAt: string; link: string }> {
-    const { token, hash } = newToken();
+    const { token, hash } = newToken(actor.organizationId);
     const result = await this.db.transaction(async (tx) => {
       // Locked, so that a password set meanwhile (an invitation accepted) is seen before we commit.
       const people: { email: string; name: string; org: string; has_login: boolean }[] = await tx.query(
@@ -96,12 +96,14 @@ export class InvitationService {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
+    const presented = readToken(token);
+    if (!presented) throw invalid();
     const rows: { name: string; email: string; org: string; has_login: boolean }[] = await this.db.query(
       `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
          JOIN people p ON p.organization_id = i.organization_id AND p.id = i.person_id
          JOIN organizations o ON o.id = i.organization_id
-        WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
-      [hashToken(token)],
+        WHERE i.organization_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
+      [presented.organizationId, presented.hash],
     );
     if (!rows[0]) throw invalid();
     if (rows[0].has_login) throw alreadySetUp();
@@ -113,13 +115,15 @@ export class InvitationService {
    * twice; a person who has a password meanwhile keeps it (an old link replaces nothing).
    */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
+    const presented = readToken(token);
+    if (!presented) throw invalid();
     const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
-        `UPDATE invitations SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+        `UPDATE invitations SET used_at = now() WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
          RETURNING organization_id, person_id`,
-        [hashToken(token)],
+        [presented.organizationId, presented.hash],
       );
       if (!used[0]) throw invalid();
       const { organization_id: organizationId, person_id: personId } = used[0];

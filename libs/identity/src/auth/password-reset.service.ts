@@ -13,7 +13,7 @@ import { RESET_LINK_MINUTES, resetRequestRefusal } from './password-reset-limits
 import { PasswordResetsRepository } from './password-resets.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
-import { hashToken, newToken } from './tokens';
+import { newToken, readToken } from './tokens';
 
 /** The one answer to every accepted request, whether or not the address belongs to anyone. */
 export const RESET_REQUESTED_MESSAGE =
@@ -70,7 +70,7 @@ export class PasswordResetService implements OnModuleInit {
   /** The job: a new link for each account with this address (if any), mailed to that address. */
   async mailLinks(email: string, ip: string): Promise<void> {
     for (const account of await this.resets.accountsWithLogin(email)) {
-      const { token, hash } = newToken();
+      const { token, hash } = newToken(account.organizationId);
       await this.db.transaction(async (tx) => {
         await this.resets.issue(tx, account.organizationId, account.personId, hash, ip, RESET_LINK_MINUTES);
         await this.audit.record(
@@ -98,16 +98,19 @@ export class PasswordResetService implements OnModuleInit {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
-    const account = await this.resets.describe(hashToken(token));
+    const presented = readToken(token);
+    const account = presented && (await this.resets.describe(presented));
     if (!account) throw invalid();
     return { name: account.name, email: account.email, organizationName: account.organizationName };
   }
 
   /** Sets the password, uses up the link and ends every session of the person, in one transaction. */
   async complete(token: string, password: string, ip: string): Promise<void> {
+    const presented = readToken(token);
+    if (!presented) throw invalid();
     const passwordHash = await hashPassword(password);
     const who = await this.db.transaction(async (tx) => {
-      const used = await this.resets.consume(tx, hashToken(token));
+      const used = await this.resets.consume(tx, presented);
       if (!used) throw invalid();
       const person = await this.credentials.setPassword(tx, used.organizationId, used.personId, passwordHash);
       if (!person) throw invalid();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RESET_WINDOW_MINUTES, type RecentRequests } from './password-reset-limits';
+import type { TokenKey } from './tokens';
 
 export interface ResetAccount {
   organizationId: string;
@@ -81,25 +82,26 @@ export class PasswordResetsRepository {
   }
 
   /** The account of a link that still works. */
-  async describe(tokenHash: Buffer): Promise<ResetAccount | null> {
+  async describe(link: TokenKey): Promise<ResetAccount | null> {
     const rows: { organization_id: string; person_id: string; email: string; name: string; org: string }[] = await this.db.query(
       `SELECT t.organization_id, t.person_id, p.email, p.name, o.name AS org
          FROM password_reset_tokens t
          JOIN people p ON p.organization_id = t.organization_id AND p.id = t.person_id
          JOIN organizations o ON o.id = t.organization_id
-        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
-      [tokenHash],
+        WHERE t.organization_id = $1 AND t.token_hash = $2 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
+      [link.organizationId, link.hash],
     );
     const r = rows[0];
     return r ? { organizationId: r.organization_id, personId: r.person_id, email: r.email, name: r.name, organizationName: r.org } : null;
   }
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */
-  async consume(tx: EntityManager, tokenHash: Buffer): Promise<{ organizationId: string; personId: string } | null> {
+  async consume(tx: EntityManager, link: TokenKey): Promise<{ organizationId: string; personId: string } | null> {
     const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
-      `UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+      `UPDATE password_reset_tokens SET used_at = now()
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
        RETURNING organization_id, person_id`,
-      [tokenHash],
+      [link.organizationId, link.hash],
     );
     return used[0] ? { organizationId: used[0].organization_id, personId: used[0].person_id } : null;
   }

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Client, type Notification } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
-import { hashToken, newToken } from './tokens';
+import { newToken, readToken } from './tokens';
 
 interface CheckedSession {
   actor: Actor;
@@ -75,7 +75,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async create(organizationId: string, personId: string, meta: { ip?: string; userAgent?: string }): Promise<string> {
-    const { token, hash } = newToken();
+    const { token, hash } = newToken(organizationId);
     await this.db.query(
       `INSERT INTO sessions (organization_id, person_id, token_hash, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
@@ -85,8 +85,9 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async resolve(token: string): Promise<Actor | null> {
-    const hash = hashToken(token);
-    const key = hash.toString('base64');
+    const presented = readToken(token);
+    if (!presented) return null;
+    const key = presented.hash.toString('base64');
     const remembered = this.remembering ? this.checked!.get(key) : undefined;
     if (remembered && remembered.expiresAt > Date.now()) return remembered.actor;
     const generation = this.generation;
@@ -94,8 +95,8 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       `SELECT s.id AS session_id, s.organization_id, s.person_id, p.role, s.expires_at
          FROM sessions s
          JOIN people p ON p.organization_id = s.organization_id AND p.id = s.person_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND p.active`,
-      [hash],
+        WHERE s.organization_id = $1 AND s.token_hash = $2 AND s.expires_at > now() AND p.active`,
+      [presented.organizationId, presented.hash],
     );
     const row = rows[0];
     if (!row) return null;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** The tenants themselves: a global table (a reference table on Citus), keyed by id (README, "Scale"). */
 @Entity({ name: 'organizations' })
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,13 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@lib/common';
 
+/** Keyed (organization_id, id), like every tenant table: the organisation leads (README, "Scale"). */
 @Entity({ name: 'people' })
 export class PersonEntity {
+  @PrimaryColumn('uuid')
+  organizationId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column('uuid')
-  organizationId: string;
 
   @Column('text')
   email: string;

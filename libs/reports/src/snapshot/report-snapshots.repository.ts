@@ -52,7 +52,7 @@ export class ReportSnapshotsRepository {
       `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, format, report, trend_cycle_id, summary, anonymous_rater_ids, computed_at)
        SELECT $1, $2, x.subject_id, $3, x.report::text, x.trend_cycle_id, x.summary, x.anonymous_rater_ids, now()
          FROM json_to_recordset($4::json) AS x(subject_id uuid, report json, trend_cycle_id uuid, summary jsonb, anonymous_rater_ids uuid[])
-       ON CONFLICT (cycle_id, subject_id) DO ${
+       ON CONFLICT (organization_id, cycle_id, subject_id) DO ${
          replace
            ? `UPDATE SET format = EXCLUDED.format, report = EXCLUDED.report, trend_cycle_id = EXCLUDED.trend_cycle_id,
                          summary = EXCLUDED.summary, anonymous_rater_ids = EXCLUDED.anonymous_rater_ids, computed_at = EXCLUDED.computed_at`

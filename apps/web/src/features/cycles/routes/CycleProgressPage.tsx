@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, SelectField, Table, type Column } from '@/components/ui';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate, formatDateTime, plural } from '@/lib/format';
 import { useCycle } from '../api/get-cycle';
 import { useProgress, type CycleProgress, type PendingRater, type SubjectProgress } from '../api/get-progress';
 import type { RequestCounts } from '../api/list-subjects';
 import { RELATIONSHIP_LABEL, RUNNING_STATES } from '../components/cycle-format';
+import { PeerShortfall } from '../components/PeerShortfall';
 import { RateBar } from '../components/RateBar';
 import { Reminders } from '../components/Reminders';
 
@@ -145,8 +146,17 @@ export default function CycleProgressPage() {
     { key: 'inProgress', header: 'In progress', align: 'end', cell: (r) => r.inProgress },
   ];
 
+  const nominationDeadline = cycle.data.settings.nominationDeadline;
+  const peerReminder =
+    p.state === 'nominating' && nominationDeadline
+      ? `They are reminded by email two days before nominations close (${formatDateTime(nominationDeadline)}) and on the day.`
+      : null;
+
   return (
     <div className="tab-panel">
+      {RUNNING_STATES.includes(p.state) && p.peerShortfall.subjects.length > 0 && (
+        <PeerShortfall cycleId={cycleId} shortfall={p.peerShortfall} reminder={peerReminder} />
+      )}
       <div className="progress-top">
         <Overall progress={p} />
         {RUNNING_STATES.includes(p.state) && <Reminders cycle={cycle.data} pending={p.pendingRaters.total} />}
