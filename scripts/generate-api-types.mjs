@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Generates the web client's types from the committed OpenAPI document:
-//   apps/web/src/api/openapi.json  →  apps/web/src/api/schema.d.ts
+// Generates the web client's types, and the limits and defaults its forms check, from the committed OpenAPI document:
+//   apps/web/src/api/openapi.json  →  apps/web/src/api/schema.d.ts, apps/web/src/api/limits.ts
 // openapi.json itself is refreshed by tests/e2e/openapi-contract.e2e-spec.ts with UPDATE_API_CONTRACT=1
 // (see the comment at the top of that test). The header records the hash of the document the
 // types came from, so that test can tell when schema.d.ts is stale.
@@ -11,6 +11,22 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const contract = new URL('../apps/web/src/api/openapi.json', import.meta.url);
 const output = new URL('../apps/web/src/api/schema.d.ts', import.meta.url);
+const limitsOutput = new URL('../apps/web/src/api/limits.ts', import.meta.url);
+
+/** The keywords a form needs to check a value as the API will, by schema and property. */
+const LIMIT_KEYWORDS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'default'];
+function limitsOf(document) {
+  const out = {};
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    for (const [property, spec] of Object.entries(schema.properties ?? {})) {
+      const picked = Object.fromEntries(LIMIT_KEYWORDS.filter((k) => k in spec).map((k) => [k, spec[k]]));
+      const items = spec.items && Object.fromEntries(['minimum', 'maximum'].filter((k) => k in spec.items).map((k) => [k, spec.items[k]]));
+      if (items && Object.keys(items).length) picked.items = items;
+      if (Object.keys(picked).length) (out[name] ??= {})[property] = picked;
+    }
+  }
+  return out;
+}
 
 const source = readFileSync(contract);
 const hash = createHash('sha256').update(source).digest('hex');
@@ -23,4 +39,9 @@ const header = [
   '',
 ].join('\n');
 writeFileSync(output, header + astToString(ast));
+const limits = limitsOf(JSON.parse(source.toString('utf8')));
+writeFileSync(
+  limitsOutput,
+  `${header.replace('do not edit.', 'do not edit.\n * The limits and defaults the API publishes (minimum, maximum, …), by schema and property: forms check what the API will.')}export const API_LIMITS = ${JSON.stringify(limits, null, 2)} as const;\n`,
+);
 console.log(`Wrote ${fileURLToPath(output)} (${Object.keys(JSON.parse(source.toString('utf8')).paths ?? {}).length} paths)`);

@@ -143,6 +143,17 @@ describe('HR running a cycle in the browser', () => {
     await expect(page.getByLabel('Self-review').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Response deadline').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(page.getByLabel('Minimum people per cell').inputValue()).resolves.toBe('5');
+    await expect(page.getByLabel('Minimum peers').inputValue()).resolves.toBe('3');
+    await expect(page.getByLabel('Open requests per rater').inputValue()).resolves.toBe('12');
+    // The inputs hold the API's own limits (libs/cycles/src/domain/cycle-settings.ts, through the OpenAPI document).
+    const bounds = async (label: string) => {
+      const input = page.getByLabel(label, { exact: true });
+      return [await input.getAttribute('min'), await input.getAttribute('max')];
+    };
+    await expect(bounds('Anonymity threshold')).resolves.toEqual(['3', '10']);
+    await expect(bounds('Maximum peers')).resolves.toEqual(['0', '20']);
+    await expect(bounds('Open requests per rater')).resolves.toEqual(['1', '50']);
+    await expect(bounds('Minimum people per cell')).resolves.toEqual(['3', '100']);
     await see(page, 'A group’s answers are shown only when at least this many people answered. At least 3.');
     await audit(page, 'new-cycle');
     await screenshot(page, 'cycles-05-new-cycle');

@@ -22,6 +22,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const ROOT = join(__dirname, '..', '..');
 const CONTRACT = join(ROOT, 'apps/web/src/api/openapi.json');
 const SCHEMA = join(ROOT, 'apps/web/src/api/schema.d.ts');
+const LIMITS = join(ROOT, 'apps/web/src/api/limits.ts');
 const HOW_TO_UPDATE =
   'Refresh the contract: UPDATE_API_CONTRACT=1 DATABASE_URL=… npx jest tests/e2e/openapi-contract --selectProjects e2e && npm run api:types';
 
@@ -68,11 +69,14 @@ describe('OpenAPI contract of the web client', () => {
     expect(committed).toEqual(current);
   });
 
-  it('apps/web/src/api/schema.d.ts was generated from that openapi.json', () => {
+  it.each([
+    ['schema.d.ts', SCHEMA],
+    ['limits.ts', LIMITS],
+  ])('apps/web/src/api/%s was generated from that openapi.json', (name, file) => {
     if (process.env.UPDATE_API_CONTRACT === '1') return; // npm run api:types comes next
     const hash = createHash('sha256').update(readFileSync(CONTRACT)).digest('hex');
-    const header = readFileSync(SCHEMA, 'utf8').match(/openapi\.json sha256: ([0-9a-f]{64})/)?.[1];
-    if (header !== hash) throw new Error(`schema.d.ts is stale: run npm run api:types (it was generated from sha256 ${header ?? 'unknown'})`);
+    const header = readFileSync(file, 'utf8').match(/openapi\.json sha256: ([0-9a-f]{64})/)?.[1];
+    if (header !== hash) throw new Error(`${name} is stale: run npm run api:types (it was generated from sha256 ${header ?? 'unknown'})`);
     expect(header).toBe(hash);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lib/common';
+import { AuditEventFilter, AuditEventRow, AuditEventsRepository } from './audit-events.repository';
 
 export interface AuditEntry {
   action: string;
@@ -22,7 +22,7 @@ export interface AuditEventView {
 }
 
 interface PendingEvent {
-  row: [string, string | null, string, string, string | null, string];
+  row: AuditEventRow;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -36,7 +36,7 @@ export class AuditService {
   private readonly pending: PendingEvent[] = [];
   private writing = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   /**
    * For reads that change nothing else (a report viewed or exported): resolves once the event is
@@ -48,7 +48,7 @@ export class AuditService {
   recordView(actor: Pick<Actor, 'organizationId' | 'personId'>, entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({
-        row: [actor.organizationId, actor.personId, entry.action, entry.targetType, entry.targetId ?? null, JSON.stringify(entry.details ?? {})],
+        row: rowOf(actor, entry),
         resolve,
         reject,
       });
@@ -61,13 +61,8 @@ export class AuditService {
     try {
       while (this.pending.length > 0) {
         const group = this.pending.splice(0, GROUP_LIMIT);
-        const column = (i: number) => group.map((e) => e.row[i]);
         try {
-          await this.db.query(
-            `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details)
-             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
-            [column(0), column(1), column(2), column(3), column(4), column(5)],
-          );
+          await this.events.insertMany(group.map((e) => e.row));
           for (const e of group) e.resolve();
         } catch (error) {
           for (const e of group) e.reject(error);
@@ -80,47 +75,22 @@ export class AuditService {
 
   /** `personId: null`: a change made by the system or the operator's command line, not by a person. */
   async record(actor: { organizationId: string; personId: string | null }, entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.db.manager).query(
-      `INSERT INTO audit_events (organization_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor.organizationId, actor.personId, entry.action, entry.targetType, entry.targetId ?? null, JSON.stringify(entry.details ?? {})],
-    );
+    await this.events.insert(rowOf(actor, entry), manager);
   }
 
-  async list(
-    organizationId: string,
-    filter: { action?: string; targetType?: string; targetId?: string; limit: number; offset: number },
-  ): Promise<{ items: AuditEventView[]; total: number }> {
-    const params: unknown[] = [organizationId];
-    let where = 'e.organization_id = $1';
-    for (const [column, value] of [
-      ['action', filter.action],
-      ['target_type', filter.targetType],
-      ['target_id', filter.targetId],
-    ] as const) {
-      if (value) {
-        params.push(value);
-        where += ` AND e.${column} = $${params.length}`;
-      }
-    }
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events e WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT e.id::text, e.actor_id, p.name AS actor_name, e.action, e.target_type, e.target_id, e.details, e.created_at
-         FROM audit_events e LEFT JOIN people p ON p.organization_id = e.organization_id AND p.id = e.actor_id
-        WHERE ${where} ORDER BY e.created_at DESC, e.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: String(r.id),
-        actorId: (r.actor_id as string) ?? null,
-        actorName: (r.actor_name as string) ?? null,
-        action: String(r.action),
-        targetType: String(r.target_type),
-        targetId: (r.target_id as string) ?? null,
-        details: r.details as Record<string, unknown>,
-        createdAt: new Date(r.created_at as string).toISOString(),
-      })),
-    };
+  async list(organizationId: string, filter: AuditEventFilter): Promise<{ items: AuditEventView[]; total: number }> {
+    const { items, total } = await this.events.list(organizationId, filter);
+    return { total, items: items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
   }
+}
+
+function rowOf(actor: { organizationId: string; personId: string | null }, entry: AuditEntry): AuditEventRow {
+  return {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? {},
+  };
 }

@@ -11,7 +11,7 @@ export class DepartmentProgressDto extends RequestCountsDto {
 }
 
 export const PROGRESS_HIDDEN_DESCRIPTION =
-  "The viewer's own row: like any subject they never learn which of their raters have answered, so in progress and submitted count as not started (asked), here and in every total";
+  "The viewer's own row: like any subject they never learn which of their raters have answered, so their raters' requests in progress and submitted count as not started (asked), here and in every total (their own self-review is theirs to know)";
 
 export class SubjectProgressDto extends RequestCountsDto {
   @ApiProperty({ format: 'uuid' }) subjectId: string;

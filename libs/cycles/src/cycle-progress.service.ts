@@ -8,8 +8,8 @@ import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
-import { manualReminderSlot, RUNNING_STATES } from './notifications/reminder-slots';
-import { peersMissing, peerTarget, type FeedbackRelationship } from './domain';
+import { manualReminderSlot } from './notifications/reminder-slots';
+import { ANSWERING_STATES, answerProgressHiddenSql, peersMissing, peerTarget, type FeedbackRelationship } from './domain';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 const PENDING_RATERS_LIMIT = 500;
@@ -77,7 +77,7 @@ export class CycleProgressService {
               count(*) OVER ()::int AS total
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.subject_id <> $4
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND NOT ${answerProgressHiddenSql('fr', '$4', true)}
         GROUP BY fr.rater_id, p.name, p.email, p.department
         ORDER BY count(*) DESC, p.name, fr.rater_id
         LIMIT $3`,
@@ -144,7 +144,7 @@ export class CycleProgressService {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
       if (!cycle) throw CyclesException.cycleNotFound();
-      if (!RUNNING_STATES.includes(cycle.state)) {
+      if (!ANSWERING_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
       }
       const [rows]: [{ id: string }[], number] = await tx.query(
@@ -162,8 +162,9 @@ export class CycleProgressService {
         );
       }
       const [{ raters }]: { raters: number }[] = await tx.query(
-        `SELECT count(DISTINCT rater_id)::int AS raters FROM feedback_requests
-          WHERE organization_id = $1 AND cycle_id = $2 AND state IN ('open', 'in_progress') AND invited_at IS NOT NULL AND subject_id <> $3`,
+        `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr
+          WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
+            AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`,
         [org, cycleId, actor.personId],
       );
       const slot = manualReminderSlot(now);

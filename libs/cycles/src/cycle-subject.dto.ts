@@ -61,7 +61,7 @@ export class CycleSubjectDto {
   @ApiProperty({ type: RequestCountsDto }) requests: RequestCountsDto;
   @ApiProperty({
     description:
-      "The viewer's own row: like any subject they never learn which of their raters have answered, so their requests in progress and submitted count as not started (asked)",
+      "The viewer's own row: like any subject they never learn which of their raters have answered, so their raters' requests in progress and submitted count as not started (asked); their own self-review is theirs to know",
   })
   progressHidden: boolean;
 }

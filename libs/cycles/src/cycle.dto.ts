@@ -1,7 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { CYCLE_ACTIONS, CYCLE_STATES, MANAGER_REPORT_VISIBILITIES, type CycleAction, type CycleState } from './domain';
+import {
+  CYCLE_ACTIONS,
+  CYCLE_SETTING_LIMITS,
+  CYCLE_STATES,
+  defaultCycleSettings,
+  MANAGER_REPORT_VISIBILITIES,
+  type CycleAction,
+  type CycleState,
+} from './domain';
+
+// Limits and defaults come from the domain (cycle-settings.ts), which the validator holds.
+const LIMITS = CYCLE_SETTING_LIMITS;
+const DEFAULTS = defaultCycleSettings();
+const REMINDER_DAYS = {
+  type: 'array',
+  items: { type: 'integer', ...LIMITS.reminderDaysBeforeDeadline.items },
+  maxItems: LIMITS.reminderDaysBeforeDeadline.maxItems,
+} as const;
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -17,22 +34,24 @@ export class ReportVisibilityInputDto {
 
 /** The cycle's settings (libs/cycles/src/domain/cycle-settings.ts), deadlines as ISO strings. */
 export class CycleSettingsDto {
-  @ApiProperty({ minimum: 3, maximum: 10, description: 'k: fewest responses a non-identified group needs to be shown' })
+  @ApiProperty({ ...LIMITS.anonymityThreshold, description: 'k: fewest responses a non-identified group needs to be shown' })
   anonymityThreshold: number;
   @ApiProperty() selfReview: boolean;
-  @ApiProperty({ minimum: 0, maximum: 20 }) minPeers: number;
-  @ApiProperty({ minimum: 0, maximum: 20, description: '0: no peer feedback, launch goes straight to collecting' }) maxPeers: number;
+  @ApiProperty({ ...LIMITS.minPeers }) minPeers: number;
+  @ApiProperty({ ...LIMITS.maxPeers, description: '0: no peer feedback, launch goes straight to collecting' }) maxPeers: number;
   @ApiProperty() managerApprovesPeers: boolean;
-  @ApiProperty({ minimum: 1, maximum: 50 }) maxOpenRequestsPerRater: number;
+  @ApiProperty({ ...LIMITS.maxOpenRequestsPerRater }) maxOpenRequestsPerRater: number;
   @ApiProperty({ type: ReportVisibilityDto }) reportVisibility: ReportVisibilityDto;
   @ApiProperty() showManagerSeparately: boolean;
   @ApiProperty({
-    minimum: 3,
-    maximum: 100,
+    ...LIMITS.heatmapMinCellSize,
     description: 'Fewest people a cell of the organisation heatmap is built from; at least k. Fixed once the cycle closes',
   })
   heatmapMinCellSize: number;
-  @ApiProperty({ type: [Number], description: "Days before the response deadline, largest first, at 09:00 on the organisation's clock; 0 = 4 hours before it" })
+  @ApiProperty({
+    ...REMINDER_DAYS,
+    description: "Days before the response deadline, largest first, at 09:00 on the organisation's clock; 0 = 4 hours before it",
+  })
   reminderDaysBeforeDeadline: number[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nominationDeadline: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDeadline: string | null;
@@ -40,17 +59,21 @@ export class CycleSettingsDto {
 
 /** Input shape of settings: every field optional (defaults apply on create; PATCH merges). */
 export class CycleSettingsInputDto {
-  @ApiPropertyOptional({ minimum: 3, maximum: 10, description: "Defaults to the organisation's default k" }) anonymityThreshold?: number;
-  @ApiPropertyOptional({ default: true }) selfReview?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 3 }) minPeers?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 8 }) maxPeers?: number;
-  @ApiPropertyOptional({ default: true }) managerApprovesPeers?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 12 }) maxOpenRequestsPerRater?: number;
+  @ApiPropertyOptional({ ...LIMITS.anonymityThreshold, description: "Defaults to the organisation's default k" }) anonymityThreshold?: number;
+  @ApiPropertyOptional({ default: DEFAULTS.selfReview }) selfReview?: boolean;
+  @ApiPropertyOptional({ ...LIMITS.minPeers, default: DEFAULTS.minPeers }) minPeers?: number;
+  @ApiPropertyOptional({ ...LIMITS.maxPeers, default: DEFAULTS.maxPeers }) maxPeers?: number;
+  @ApiPropertyOptional({ default: DEFAULTS.managerApprovesPeers }) managerApprovesPeers?: boolean;
+  @ApiPropertyOptional({ ...LIMITS.maxOpenRequestsPerRater, default: DEFAULTS.maxOpenRequestsPerRater }) maxOpenRequestsPerRater?: number;
   @ApiPropertyOptional({ type: ReportVisibilityInputDto }) reportVisibility?: ReportVisibilityInputDto;
-  @ApiPropertyOptional({ default: true }) showManagerSeparately?: boolean;
-  @ApiPropertyOptional({ minimum: 3, maximum: 100, default: 5, description: 'At least anonymityThreshold (422 otherwise); defaults to 5, or k when higher' })
+  @ApiPropertyOptional({ default: DEFAULTS.showManagerSeparately }) showManagerSeparately?: boolean;
+  @ApiPropertyOptional({
+    ...LIMITS.heatmapMinCellSize,
+    default: DEFAULTS.heatmapMinCellSize,
+    description: `At least anonymityThreshold (422 otherwise); defaults to ${DEFAULTS.heatmapMinCellSize}, or k when higher`,
+  })
   heatmapMinCellSize?: number;
-  @ApiPropertyOptional({ type: [Number], default: [7, 2], maxItems: 5 }) reminderDaysBeforeDeadline?: number[];
+  @ApiPropertyOptional({ ...REMINDER_DAYS, default: DEFAULTS.reminderDaysBeforeDeadline }) reminderDaysBeforeDeadline?: number[];
   @ApiPropertyOptional({ type: String, nullable: true, description: "ISO 8601; without an offset (2026-03-14T23:59) a time on the organisation's clock" })
   nominationDeadline?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: "Required to launch. ISO 8601; without an offset a time on the organisation's clock" })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CycleSettings, CycleState, validateCycleSettings } from './domain';
+import { CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
 /** Timestamps as pg returns them (Date); tests and callers may also hand in ISO strings. */
@@ -75,13 +75,7 @@ export interface CycleRecord {
  * mirrored in their own columns for the scheduler's queries; both are written together here.
  */
 export function settingsFromRow(row: CycleSettingsRow): CycleSettings {
-  const result = validateCycleSettings({
-    ...row.settings,
-    nominationDeadline: row.nomination_deadline ?? null,
-    responseDeadline: row.response_deadline ?? null,
-  });
-  // Stored settings were valid when written; fall back to the raw value rather than fail a read.
-  return result.ok ? result.settings : (row.settings as unknown as CycleSettings);
+  return parseStoredCycleSettings(row.settings, { nominationDeadline: row.nomination_deadline, responseDeadline: row.response_deadline });
 }
 
 const SELECT_CYCLE = `

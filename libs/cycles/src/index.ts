@@ -7,6 +7,5 @@ export * from './cycle-subject.dto';
 export * from './cycle-progress.dto';
 export type { CycleRecord } from './cycles.repository';
 export { CycleNotificationsService } from './notifications/cycle-notifications.service';
-export { RUNNING_STATES } from './notifications/reminder-slots';
 export { SubjectRemovalService } from './subject-removal.service';
 export type { SubjectRemoval } from './subject-removal.service';

@@ -1,12 +1,13 @@
 import type { RequestCountsDto } from './cycle-subject.dto';
+import { answerProgressHiddenSql, ASKED_STATES, sqlStateList, stateAsSeenSql } from './domain';
 
 /**
- * The state of `feedback_requests fr` as `viewer` (a SQL parameter, e.g. '$3') may know it. An HR
- * admin who is a subject is a subject like any other: their own raters' requests in progress or
- * submitted read as open (asked), exactly as on their own list of raters.
+ * The state of `feedback_requests fr` as HR admin `viewer` (a SQL parameter, e.g. '$3') may know
+ * it (domain/rater-privacy.ts). An HR admin who is a subject is a subject like any other: their
+ * own raters' requests in progress or submitted read as open (asked), exactly as on their own list
+ * of raters.
  */
-export const shownState = (viewer: string): string =>
-  `CASE WHEN fr.subject_id = ${viewer} AND fr.state IN ('in_progress', 'submitted') THEN 'open' ELSE fr.state END`;
+const shownState = (viewer: string): string => stateAsSeenSql('fr', answerProgressHiddenSql('fr', viewer, true));
 
 /**
  * Aggregates over `feedback_requests fr` (left-joinable: a NULL row counts nowhere), by the state
@@ -17,7 +18,7 @@ export const shownState = (viewer: string): string =>
 export const countsSql = (viewer: string): string => {
   const state = shownState(viewer);
   return `
-  count(fr.id) FILTER (WHERE ${state} IN ('open', 'in_progress', 'submitted'))::int AS requested,
+  count(fr.id) FILTER (WHERE ${state} IN (${sqlStateList(ASKED_STATES)}))::int AS requested,
   count(fr.id) FILTER (WHERE ${state} = 'submitted')::int AS submitted,
   count(fr.id) FILTER (WHERE ${state} = 'in_progress')::int AS in_progress,
   count(fr.id) FILTER (WHERE ${state} = 'open')::int AS not_started,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@lib/common';
 import { defaultCycleSettings } from '@lib/cycles';
 import { FrameworksService } from '@lib/frameworks';
@@ -8,6 +8,7 @@ import { hashPassword } from '@lib/identity';
 import { OrganizationsRepository } from '@lib/organizations';
 import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
+import { DemoPersonRow, DemoSeedRepository } from './demo-seed.repository';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
 
 export interface DemoSeedResult {
@@ -28,15 +29,15 @@ export class DemoSeedService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly demo: DemoSeedRepository,
     private readonly frameworks: FrameworksService,
     private readonly snapshots: ReportSnapshotService,
     private readonly organizations: OrganizationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async isEmpty(): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM organizations LIMIT 1`);
-    return rows.length === 0;
+  isEmpty(): Promise<boolean> {
+    return this.demo.isEmpty();
   }
 
   /**
@@ -48,11 +49,7 @@ export class DemoSeedService {
     const seeded = await this.seedOrganization();
     for (const cycle of seeded.toRelease) {
       await this.snapshots.snapshotCycle(seeded.organizationId, cycle.id);
-      await this.db.query(`UPDATE cycles SET state = 'released', released_at = $3 WHERE organization_id = $1 AND id = $2 AND state = 'closed'`, [
-        seeded.organizationId,
-        cycle.id,
-        cycle.releasedAt,
-      ]);
+      await this.demo.release(seeded.organizationId, cycle.id, cycle.releasedAt);
     }
     const { toRelease, ...result } = seeded;
     return { ...result, released: toRelease.map((c) => c.id) };
@@ -61,59 +58,27 @@ export class DemoSeedService {
   private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[] }> {
     const passwordHash = await hashPassword(DEMO_PASSWORD, this.config.passwordHashing);
     return this.db.transaction(async (tx) => {
-      const [org]: { id: string }[] = await tx.query(`INSERT INTO organizations (name, slug) VALUES ($1, $2) RETURNING id`, [
-        DEMO_ORGANIZATION.name,
-        DEMO_ORGANIZATION.slug,
-      ]);
-      await this.seedPeople(tx, org.id, passwordHash);
-      const frameworkId = await this.frameworks.ensureDefault(org.id, tx);
-      await this.organizations.setDefaultFramework(org.id, frameworkId, tx);
-      const [{ id: versionId }]: { id: string }[] = await tx.query(
-        `SELECT id FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
-        [org.id, frameworkId],
-      );
-      const keepOpen: { id: string }[] = await tx.query(`SELECT id FROM people WHERE organization_id = $1 AND email = ANY($2)`, [
-        org.id,
-        KEEP_OPEN.map(demoEmail),
-      ]);
+      const organizationId = await this.demo.insertOrganization(DEMO_ORGANIZATION.name, DEMO_ORGANIZATION.slug, tx);
+      const people = MUSEUM_PEOPLE.map((p): DemoPersonRow => ({
+        email: demoEmail(p.key),
+        name: p.name,
+        title: p.title,
+        department: p.department,
+        role: p.role ?? 'member',
+      }));
+      const managers = MUSEUM_PEOPLE.flatMap((p) => (p.manager ? [{ email: demoEmail(p.key), managerEmail: demoEmail(p.manager) }] : []));
+      await this.demo.insertPeople(organizationId, people, managers, passwordHash, tx);
+      const frameworkId = await this.frameworks.ensureDefault(organizationId, tx);
+      await this.organizations.setDefaultFramework(organizationId, frameworkId, tx);
+      const versionId = await this.demo.latestVersionId(organizationId, frameworkId, tx);
+      const keepOpen = await this.demo.personIdsByEmail(organizationId, KEEP_OPEN.map(demoEmail), tx);
       const settings = { ...defaultCycleSettings(), reportVisibility: { subject: 'on_release', manager: 'on_release' } };
-      const cycles = await seedDemoCycles(
-        tx,
-        org.id,
-        versionId,
-        settings,
-        keepOpen.map((p) => p.id),
-      );
-      // The demo's requests count as announced: no invitation mail storm on first start.
-      await tx.query(`UPDATE feedback_requests SET invited_at = created_at WHERE organization_id = $1`, [org.id]);
+      const cycles = await seedDemoCycles(tx, organizationId, versionId, settings, keepOpen);
+      await this.demo.markRequestsAnnounced(organizationId, tx);
       this.logger.log(
         `Seeded the demo organisation "${DEMO_ORGANIZATION.name}" with ${MUSEUM_PEOPLE.length} people and ${cycles.released.length + cycles.collecting.length} cycles`,
       );
-      return { organizationId: org.id, adminEmail: demoEmail('hana'), password: DEMO_PASSWORD, toRelease: cycles.released };
+      return { organizationId, adminEmail: demoEmail('hana'), password: DEMO_PASSWORD, toRelease: cycles.released };
     });
-  }
-
-  private async seedPeople(tx: EntityManager, organizationId: string, passwordHash: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO people (organization_id, email, name, title, department, role, password_hash)
-       SELECT $1, x.email, x.name, x.title, x.department, x.role, $7
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(email, name, title, department, role)`,
-      [
-        organizationId,
-        MUSEUM_PEOPLE.map((p) => demoEmail(p.key)),
-        MUSEUM_PEOPLE.map((p) => p.name),
-        MUSEUM_PEOPLE.map((p) => p.title),
-        MUSEUM_PEOPLE.map((p) => p.department),
-        MUSEUM_PEOPLE.map((p) => p.role ?? 'member'),
-        passwordHash,
-      ],
-    );
-    const managed = MUSEUM_PEOPLE.filter((p) => p.manager);
-    await tx.query(
-      `UPDATE people p SET manager_id = m.id FROM unnest($2::text[], $3::text[]) AS x(email, manager_email)
-         JOIN people m ON m.organization_id = $1 AND m.email = x.manager_email
-        WHERE p.organization_id = $1 AND p.email = x.email`,
-      [organizationId, managed.map((p) => demoEmail(p.key)), managed.map((p) => demoEmail(p.manager!))],
-    );
   }
 }

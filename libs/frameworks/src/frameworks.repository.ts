@@ -77,6 +77,9 @@ export const scaleDto = (): RatingScaleDto => ({
   notObservedLabel: FREQUENCY_SCALE.notObservedLabel,
 });
 
+// Arbitrary constant: with the organisation's hash, serialises the seeding of its first framework.
+const SEED_LOCK = 7_424_220;
+
 /** Cycles that have left draft freeze their framework version (see CyclesService.launch). */
 const LAUNCHED = `state <> 'draft'`;
 
@@ -87,6 +90,19 @@ export class FrameworksRepository {
 
   private q(tx?: EntityManager): EntityManager {
     return tx ?? this.db.manager;
+  }
+
+  /** The organisation's first framework (the default one, once seeded). */
+  async firstId(organizationId: string, tx?: EntityManager): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.q(tx).query(`SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`, [
+      organizationId,
+    ]);
+    return rows[0]?.id;
+  }
+
+  /** Until `tx` ends, serialises the seeding of the organisation's first framework. */
+  async lockSeeding(organizationId: string, tx: EntityManager): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SEED_LOCK, organizationId]);
   }
 
   async hasAny(organizationId: string, tx?: EntityManager): Promise<boolean> {

@@ -9,9 +9,6 @@ import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkL
 import { FrameworksErrorCode, FrameworksException } from './frameworks.exception';
 import { FrameworksRepository, scaleDto } from './frameworks.repository';
 
-// Arbitrary constant: with the organisation's hash, serialises the seeding of its first framework.
-const SEED_LOCK = 7_424_220;
-
 @Injectable()
 export class FrameworksService {
   constructor(
@@ -26,15 +23,11 @@ export class FrameworksService {
    * organisation), so HR opening two tabs never gets two default frameworks.
    */
   async ensureDefault(organizationId: string, tx?: EntityManager): Promise<string> {
-    const first = async (m: EntityManager): Promise<string | undefined> => {
-      const rows: { id: string }[] = await m.query(`SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`, [organizationId]);
-      return rows[0]?.id;
-    };
-    const existing = await first(tx ?? this.db.manager);
+    const existing = await this.frameworks.firstId(organizationId, tx);
     if (existing) return existing;
     const seed = async (m: EntityManager): Promise<string> => {
-      await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SEED_LOCK, organizationId]);
-      const again = await first(m);
+      await this.frameworks.lockSeeding(organizationId, m);
+      const again = await this.frameworks.firstId(organizationId, m);
       if (again) return again;
       const content = contentOf(DEFAULT_FRAMEWORK);
       const id = await this.frameworks.insertFramework(organizationId, content.name, content.description, m);

@@ -1,10 +1,15 @@
+import 'reflect-metadata';
+import fc from 'fast-check';
 import { ErrorKind } from '@lib/common';
+import { CycleSettingsDto, CycleSettingsInputDto } from '../cycle.dto';
 import {
   assertValidCycleSettings,
+  BoundedSetting,
+  CYCLE_SETTING_LIMITS,
   CycleSettingsError,
   CycleSettingsResult,
   defaultCycleSettings,
-  storedHeatmapMinCellSize,
+  parseStoredCycleSettings,
   validateCycleSettings,
 } from './cycle-settings';
 
@@ -187,22 +192,96 @@ describe('validateCycleSettings', () => {
   });
 });
 
-describe('storedHeatmapMinCellSize', () => {
-  it('reads the stored minimum, never below the stored k', () => {
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: 8 })).toBe(8);
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 6, heatmapMinCellSize: 4 })).toBe(6);
+describe('parseStoredCycleSettings', () => {
+  const stored = (overrides: Record<string, unknown>) => parseStoredCycleSettings({ ...defaultCycleSettings(), ...overrides });
+
+  it('reads valid stored settings as they were written, deadlines from their columns', () => {
+    const written = assertValidCycleSettings({ anonymityThreshold: 6, minPeers: 1, maxPeers: 4, reminderDaysBeforeDeadline: [3], heatmapMinCellSize: 8 });
+    const json = JSON.parse(JSON.stringify(written)) as Record<string, unknown>;
+    const deadline = new Date('2026-05-01T12:00:00Z');
+    expect(parseStoredCycleSettings(json, { responseDeadline: deadline })).toEqual({ ...written, responseDeadline: deadline });
+    expect(parseStoredCycleSettings({ ...json, responseDeadline: deadline.toISOString() }).responseDeadline).toEqual(deadline);
   });
 
-  it('gives cycles stored before the setting existed the default, raised to k', () => {
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3 })).toBe(5);
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 7 })).toBe(7);
-    expect(storedHeatmapMinCellSize({})).toBe(5);
+  it('reads the heatmap minimum never below the stored k, and cycles stored before it existed with the default raised to k', () => {
+    expect(stored({ anonymityThreshold: 3, heatmapMinCellSize: 8 }).heatmapMinCellSize).toBe(8);
+    expect(stored({ anonymityThreshold: 6, heatmapMinCellSize: 4 }).heatmapMinCellSize).toBe(6);
+    expect(parseStoredCycleSettings({ anonymityThreshold: 3 }).heatmapMinCellSize).toBe(5);
+    expect(parseStoredCycleSettings({ anonymityThreshold: 7 }).heatmapMinCellSize).toBe(7);
+    expect(parseStoredCycleSettings({}).heatmapMinCellSize).toBe(5);
   });
 
-  it('falls back to the default on malformed JSON, and to k = 3 for a malformed k', () => {
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: '2' })).toBe(5);
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 3, heatmapMinCellSize: 0 })).toBe(5);
-    expect(storedHeatmapMinCellSize({ anonymityThreshold: 1, heatmapMinCellSize: 2 })).toBe(3);
+  it('reads a malformed setting as its default, field by field, and never fails', () => {
+    expect(stored({ heatmapMinCellSize: '2' }).heatmapMinCellSize).toBe(5);
+    const broken = stored({
+      anonymityThreshold: 1,
+      showManagerSeparately: 'yes',
+      reportVisibility: { manager: 'sometimes' },
+      minPeers: 9,
+      maxPeers: 4,
+      extra: 1,
+    });
+    expect(broken).toMatchObject({
+      anonymityThreshold: 3,
+      showManagerSeparately: true,
+      reportVisibility: { subject: 'on_release', manager: 'on_release' },
+      minPeers: 9,
+    });
+    expect(broken.maxPeers).toBeGreaterThanOrEqual(broken.minPeers);
+    // A stored k is never lost to another field's trouble: reports and the heatmap rely on it.
+    expect(stored({ anonymityThreshold: 7, minPeers: 12, maxPeers: 2 })).toMatchObject({ anonymityThreshold: 7, minPeers: 12, maxPeers: 20 });
+    for (const junk of [null, undefined, 'text', 42, [], { anonymityThreshold: '7' }]) expect(parseStoredCycleSettings(junk)).toEqual(defaultCycleSettings());
+  });
+
+  it('always returns settings the validator accepts', () => {
+    const anything = fc.oneof(
+      fc.integer({ min: -5, max: 120 }),
+      fc.boolean(),
+      fc.string(),
+      fc.constant(null),
+      fc.array(fc.integer({ min: -2, max: 70 }), { maxLength: 7 }),
+    );
+    const fields = Object.keys(defaultCycleSettings());
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields, 'unknown'), anything), (raw) => {
+        expect(validateCycleSettings(parseStoredCycleSettings(raw)).ok).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('CYCLE_SETTING_LIMITS', () => {
+  const bounded = Object.keys(CYCLE_SETTING_LIMITS).filter((f) => f !== 'reminderDaysBeforeDeadline') as BoundedSetting[];
+
+  it('are the bounds the validator holds, at both ends of every bounded setting', () => {
+    for (const field of bounded) {
+      const { minimum, maximum } = CYCLE_SETTING_LIMITS[field];
+      // heatmapMinCellSize is also held at or above k, and maxPeers at or above minPeers.
+      const base = { anonymityThreshold: 3, minPeers: 0, maxPeers: CYCLE_SETTING_LIMITS.maxPeers.maximum };
+      expect([field, errorFields(validateCycleSettings({ ...base, [field]: minimum }))]).toEqual([field, []]);
+      expect([field, errorFields(validateCycleSettings({ ...base, [field]: maximum }))]).toEqual([field, []]);
+      expect([field, errorFields(validateCycleSettings({ ...base, [field]: minimum - 1 }))]).toEqual([field, [field]]);
+      expect([field, errorFields(validateCycleSettings({ ...base, [field]: maximum + 1 }))]).toEqual([field, [field]]);
+    }
+    const { maxItems, items } = CYCLE_SETTING_LIMITS.reminderDaysBeforeDeadline;
+    const days = (n: number) => Array.from({ length: n }, (_, i) => items.maximum - i);
+    expect(errorFields(validateCycleSettings({ reminderDaysBeforeDeadline: days(maxItems) }))).toEqual([]);
+    expect(errorFields(validateCycleSettings({ reminderDaysBeforeDeadline: days(maxItems + 1) }))).toEqual(['reminderDaysBeforeDeadline']);
+    expect(errorFields(validateCycleSettings({ reminderDaysBeforeDeadline: [items.minimum - 1] }))).toEqual(['reminderDaysBeforeDeadline']);
+    expect(errorFields(validateCycleSettings({ reminderDaysBeforeDeadline: [items.maximum + 1] }))).toEqual(['reminderDaysBeforeDeadline']);
+  });
+
+  it('are the limits the OpenAPI document publishes, for reading and for writing', () => {
+    for (const dto of [CycleSettingsDto, CycleSettingsInputDto]) {
+      const properties = Reflect.getMetadata('swagger/apiModelProperties', dto.prototype, 'minPeers') as Record<string, unknown>;
+      expect(properties).toBeDefined();
+      for (const field of bounded) {
+        const published = Reflect.getMetadata('swagger/apiModelProperties', dto.prototype, field) as Record<string, unknown>;
+        expect([dto.name, field, { minimum: published.minimum, maximum: published.maximum }]).toEqual([dto.name, field, CYCLE_SETTING_LIMITS[field]]);
+      }
+      const reminders = Reflect.getMetadata('swagger/apiModelProperties', dto.prototype, 'reminderDaysBeforeDeadline') as Record<string, unknown>;
+      expect({ maxItems: reminders.maxItems, items: reminders.items }).toMatchObject(CYCLE_SETTING_LIMITS.reminderDaysBeforeDeadline);
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import { ErrorKind } from '@lib/common';
 import { CycleSettingsField, defaultCycleSettings } from './cycle-settings';
 import {
   allowedActions,
+  ANSWERING_STATES,
+  CLOSED_STATES,
   changedLockedSettings,
   CYCLE_ACTIONS,
   CYCLE_STATES,
@@ -177,5 +179,22 @@ describe('changedLockedSettings', () => {
     expect(changedLockedSettings('closed', { ...current, nominationDeadline: null }, { ...current, nominationDeadline: new Date() })).toEqual([
       'nominationDeadline',
     ]);
+  });
+});
+
+describe('ANSWERING_STATES', () => {
+  it('are the states a cycle runs in: launched and not yet closed, exactly those that can close', () => {
+    const settings = { maxPeers: 3 };
+    expect(CYCLE_STATES.filter((s) => allowedActions(s, settings).includes('close'))).toEqual([...ANSWERING_STATES]);
+    expect(ANSWERING_STATES).toContain(transition('draft', 'launch', settings));
+    expect(ANSWERING_STATES).toContain(transition('draft', 'launch', { maxPeers: 0 }));
+  });
+});
+
+describe('CLOSED_STATES', () => {
+  it('are where close and release lead, and with draft and ANSWERING_STATES they make up every state, once', () => {
+    const settings = { maxPeers: 3 };
+    expect([...CLOSED_STATES]).toEqual([transition('collecting', 'close', settings), transition('closed', 'release', settings)]);
+    expect(['draft', ...ANSWERING_STATES, ...CLOSED_STATES]).toEqual([...CYCLE_STATES]);
   });
 });

@@ -6,6 +6,15 @@ export type CycleState = 'draft' | 'nominating' | 'collecting' | 'closed' | 'rel
 export const CYCLE_STATES: readonly CycleState[] = ['draft', 'nominating', 'collecting', 'closed', 'released'];
 
 /**
+ * The cycle runs: raters are invited and reminded, save, submit and decline, and proposals are
+ * decided. One set under one name; SQL takes it as a parameter (`c.state = ANY($n)`).
+ */
+export const ANSWERING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
+
+/** The cycle is over: answers are final, reports are computed (and read, each by its own rules). */
+export const CLOSED_STATES: readonly CycleState[] = ['closed', 'released'];
+
+/**
  * `start-collecting` ends nominations by hand or from the nomination-deadline job. `close` is
  * also allowed from `nominating`, so that HR can stop a cycle that will not reach collection.
  */
@@ -93,7 +102,7 @@ export const SETTING_LOCKS: Record<CycleSettingsField, 'after_draft' | 'after_cl
 
 export function isLocked(state: CycleState, field: CycleSettingsField): boolean {
   if (state === 'draft') return false;
-  if (state === 'closed' || state === 'released') return true;
+  if (CLOSED_STATES.includes(state)) return true;
   return SETTING_LOCKS[field] === 'after_draft';
 }
 

@@ -6,6 +6,8 @@ export type FeedbackRelationship = 'self' | 'manager' | 'peer' | 'direct_report'
 
 export type RequestState = 'proposed' | 'open' | 'in_progress' | 'submitted' | 'declined' | 'rejected';
 
+export const REQUEST_STATES: readonly RequestState[] = ['proposed', 'open', 'in_progress', 'submitted', 'declined', 'rejected'];
+
 export type RequestAction = 'approve' | 'reject' | 'decline' | 'save-draft' | 'submit';
 
 export const REQUEST_ACTIONS: readonly RequestAction[] = ['approve', 'reject', 'decline', 'save-draft', 'submit'];

@@ -8,10 +8,10 @@ import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { answerAudience, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
+import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { PeerRemindersService } from './peer-reminders.service';
-import { dueReminderSlot, RUNNING_STATES } from './reminder-slots';
+import { dueReminderSlot } from './reminder-slots';
 
 /** Hourly, a few minutes past the hour; pg-boss runs a schedule on one instance at a time. */
 export const CYCLE_SWEEP_CRON = '7 * * * *';
@@ -80,7 +80,7 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async sendInvitations(organizationId: string, cycleId: string): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
-    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
     const rows: AskRow[] = await this.db.query(`${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`, [organizationId, cycleId]);
     const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
@@ -113,7 +113,7 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async sendReminders(organizationId: string, cycleId: string, slot: string, createdBefore: Date | null): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
-    if (!cycle || !RUNNING_STATES.includes(cycle.state)) return 0;
+    if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
     const rows: AskRow[] = await this.db.query(
       `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
       [organizationId, cycleId, createdBefore],
@@ -138,7 +138,8 @@ export class CycleNotificationsService implements OnModuleInit {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
     // through its own organisation's id, like any request.
     const running: { organization_id: string; id: string; state: CycleState; nomination_deadline: Date | null }[] = await this.db.query(
-      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state IN ('nominating', 'collecting') ORDER BY created_at`,
+      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state = ANY($1::text[]) ORDER BY created_at`,
+      [ANSWERING_STATES],
     );
     const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
     let failure: Error | undefined;
@@ -181,13 +182,13 @@ export class CycleNotificationsService implements OnModuleInit {
     // Across organisations, as the sweep above; the anti-join is organisation-scoped row by row.
     const incomplete: { organization_id: string; id: string }[] = await this.db.query(
       `SELECT c.organization_id, c.id FROM cycles c
-        WHERE c.state IN ('closed', 'released') AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
+        WHERE c.state = ANY($3::text[]) AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
           AND EXISTS (
             SELECT 1 FROM cycle_subjects cs
              WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id))
         ORDER BY c.closed_at`,
-      [now, SNAPSHOT_GRACE_MINUTES],
+      [now, SNAPSHOT_GRACE_MINUTES, CLOSED_STATES],
     );
     for (const cycle of incomplete) {
       this.logger.warn(`Cycle ${cycle.id} misses report snapshots: queuing the snapshot job again`);

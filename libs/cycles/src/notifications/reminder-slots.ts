@@ -1,9 +1,6 @@
 import { daysBeforeAt, instantOf, wallTimeAt } from '@lib/common';
 import type { CycleState } from '../domain';
 
-/** Raters are invited and reminded while the cycle runs. */
-export const RUNNING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
-
 /** Reminders go out at this hour of the organisation's day: people read them as they start work. */
 export const REMINDER_HOUR = 9;
 /** "0 days before" means the deadline day itself: a last call a few hours before it. */

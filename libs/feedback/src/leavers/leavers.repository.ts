@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ANSWERING_STATES, ASKED_STATES, sqlStateList } from '@lib/cycles';
+
+const sqlCycleStates = (states: readonly string[]): string => states.map((x) => `'${x}'`).join(', ');
 
 /** Reason stored on requests withdrawn because a rater left: the request reads as declined. */
 export const LEAVER_REASON = 'Withdrawn: this person has left the organisation';
@@ -15,7 +18,7 @@ const OWED_IN_RUNNING_CYCLES = `
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
         WHERE fr.organization_id = $1 AND fr.subject_id <> fr.rater_id
-          AND fr.state IN ('open', 'in_progress', 'submitted') AND c.state IN ('nominating', 'collecting')`;
+          AND fr.state IN (${sqlStateList(ASKED_STATES)}) AND c.state IN (${sqlCycleStates(ANSWERING_STATES)})`;
 
 /** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected]. */
 function returned<T>(result: unknown): T[] {
@@ -125,7 +128,8 @@ export class LeaversRepository {
               (SELECT count(*)::int ${OWED_IN_RUNNING_CYCLES} AND fr.rater_id = x.person_id) AS owed,
               (SELECT count(*)::int FROM cycle_subjects cs
                  JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
-                WHERE cs.organization_id = $1 AND cs.person_id = x.person_id AND c.state IN ('nominating', 'collecting')) AS subject_of
+                WHERE cs.organization_id = $1 AND cs.person_id = x.person_id AND cs.removed_at IS NULL
+                  AND c.state IN (${sqlCycleStates(ANSWERING_STATES)})) AS subject_of
          FROM unnest($2::uuid[]) AS x(person_id)`,
       [organizationId, personIds],
     );

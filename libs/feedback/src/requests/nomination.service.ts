@@ -13,9 +13,11 @@ import {
   Nominator,
   peerRoom,
   RequestState,
+  seesAnswerProgress,
+  stateAsSeen,
 } from '@lib/cycles';
 import { FeedbackErrorCode, FeedbackException, requestNotFound, subjectNotFound } from '../feedback.exception';
-import { canSeeSubjectRequests, requestAccess, seesProgress, SubjectRoles, subjectRoles, viewerOf, visibleState } from '../shared/access';
+import { canSeeSubjectRequests, requestAccess, SubjectRoles, subjectRoles, viewerOf } from '../shared/access';
 import type { CycleRow } from '../shared/cycle-row';
 import { InvitationQueueService } from '../shared/invitation-queue.service';
 import { CandidatesQueryDto, CreateRequestsDto, RaterCandidateListDto, SubjectRequestsDto } from './request.dto';
@@ -54,7 +56,7 @@ export class NominationService {
     const subjectId = query.subjectId ?? actor.personId;
     const { cycle } = await this.loadSubject(actor, cycleId, subjectId);
     const cap = cycle.settings.maxOpenRequestsPerRater;
-    const rows = await this.lists.candidates(actor.organizationId, cycleId, subjectId, actor.personId, query.search?.trim() || undefined, query.limit ?? 20);
+    const rows = await this.lists.candidates(actor.organizationId, cycleId, subjectId, actor, query.search?.trim() || undefined, query.limit ?? 20);
     return {
       subjectId,
       maxOpenRequestsPerRater: cap,
@@ -87,7 +89,7 @@ export class NominationService {
       const existing = await this.requests.existingForSubject(actor.organizationId, cycleId, subjectId, tx);
       // The load of each rater as the asker may know it (see openCounts): a refusal for capacity
       // must not tell the asker that a rater of their own has submitted.
-      const openCounts = await this.requests.openCounts(actor.organizationId, cycleId, dto.raterIds, actor.personId, tx);
+      const openCounts = await this.requests.openCounts(actor.organizationId, cycleId, dto.raterIds, actor, tx);
 
       const accepted: ExistingRequest[] = [];
       const refusals: { index: number; raterId: string; error: FeedbackRequestError }[] = [];
@@ -193,7 +195,6 @@ export class NominationService {
 
   private async view(actor: Actor, cycle: CycleRow, subject: SubjectRow, roles: SubjectRoles, tx?: EntityManager): Promise<SubjectRequestsDto> {
     const rows = await this.requests.listForSubject(actor.organizationId, cycle.id, subject.personId, tx);
-    const progress = seesProgress(roles);
     const editable = NOMINATION_STATES.includes(cycle.state);
     const activePeers = countedPeers(rows);
     const canDecide = (roles.isManager || roles.isAdmin) && !roles.isSubject;
@@ -218,7 +219,7 @@ export class NominationService {
         rater: { id: r.raterId, name: r.raterName, title: r.raterTitle, department: r.raterDepartment },
         relationship: r.relationship,
         // The viewer's own answer (the subject's self-review, the manager's review) is theirs to know.
-        state: visibleState(r.state, progress || r.raterId === actor.personId),
+        state: stateAsSeen(r.state, seesAnswerProgress({ ...roles, isRater: r.raterId === actor.personId })),
         reason: r.state === 'declined' || r.state === 'rejected' ? r.reason : null,
         canRemove: editable && (roles.isSubject ? r.state === 'proposed' : roles.isAdmin && r.state !== 'submitted'),
         canDecide: editable && canDecide && r.state === 'proposed',

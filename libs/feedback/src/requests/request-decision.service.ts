@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
-import { NOMINATION_STATES, peerRoom, requestTransition } from '@lib/cycles';
+import { ANSWERING_STATES, NOMINATION_STATES, peerRoom, requestTransition, seesAnswerProgress, stateAsSeen } from '@lib/cycles';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
-import { requestAccess, RequestAccess, seesProgress, visibleState } from '../shared/access';
-import { ANSWERING_STATES } from '../shared/cycle-row';
+import { requestAccess, RequestAccess } from '../shared/access';
 import { InvitationQueueService } from '../shared/invitation-queue.service';
 import { FeedbackRequestSummaryDto } from './request.dto';
 import { RequestRow, RequestsRepository } from './requests.repository';
@@ -77,11 +76,11 @@ export class RequestDecisionService {
       if (!NOMINATION_STATES.includes(request.cycle.state)) {
         throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `Proposals can no longer be decided: the cycle is ${request.cycle.state}`);
       }
-      const progress = seesProgress(roles);
+      const progress = seesAnswerProgress({ ...roles, isRater: access.isRater });
       if (request.state !== 'proposed') {
         // Never the real state for a manager: "cannot approve a submitted request" would tell them who answered.
         throw new FeedbackException(FeedbackErrorCode.NotAwaitingApproval, 'This request is no longer awaiting approval', {
-          state: visibleState(request.state, progress),
+          state: stateAsSeen(request.state, progress),
         });
       }
       const next = requestTransition(request.state, action);
@@ -149,7 +148,7 @@ function summaryOf(request: RequestRow, progressVisible: boolean): FeedbackReque
     subjectId: request.subjectId,
     raterId: request.raterId,
     relationship: request.relationship,
-    state: visibleState(request.state, progressVisible),
+    state: stateAsSeen(request.state, progressVisible),
     reason: request.reason,
   };
 }

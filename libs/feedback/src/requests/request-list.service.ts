@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@lib/common';
+import { ANSWERING_STATES } from '@lib/cycles';
 import { cycleNotFound, FeedbackErrorCode, FeedbackException } from '../feedback.exception';
-import { ANSWERING_STATES } from '../shared/cycle-row';
 import { CycleRequestsDto, FeedbackRequestListDto, FeedbackTaskCycleDto, MyApprovalsDto, MyFeedbackTasksDto } from './request-list.dto';
 import type { ListRequestsQueryDto } from './request.dto';
 import { RequestListsRepository } from './request-lists.repository';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import type { Actor } from '@lib/common';
+import { ANSWERING_STATES, answerProgressHiddenSql, stateAsSeenSql, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
 import type { FeedbackPersonDto } from './request.dto';
 import { OPEN_AS_SEEN_BY } from './requests.repository';
 
@@ -99,12 +100,12 @@ export class RequestListsRepository {
          JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
          JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
          JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state IN ('nominating', 'collecting') AND cs.removed_at IS NULL
+        WHERE fr.organization_id = $1 AND fr.state = 'proposed' AND c.state = ANY($4::text[]) AND cs.removed_at IS NULL
           AND (cs.manager_id = $2 OR sp.manager_id = $2) AND fr.subject_id <> $2
           AND ($3::uuid IS NULL OR fr.cycle_id = $3)
         ORDER BY fr.created_at, sp.name, rp.name, fr.id
         LIMIT 1000`,
-      [organizationId, managerId, cycleId ?? null],
+      [organizationId, managerId, cycleId ?? null, ANSWERING_STATES],
     );
     return rows.map((r) => ({
       id: String(r.id),
@@ -128,13 +129,14 @@ export class RequestListsRepository {
     viewerId: string,
     filter: { state?: RequestState; subjectId?: string; limit: number; offset: number },
   ) {
-    const shownState = `CASE WHEN fr.subject_id = $3 AND fr.state IN ('in_progress', 'submitted') THEN 'open' ELSE fr.state END`;
+    const hidden = answerProgressHiddenSql('fr', '$3', true);
+    const shownState = stateAsSeenSql('fr', hidden);
     const where = `fr.organization_id = $1 AND fr.cycle_id = $2 AND ($4::text IS NULL OR ${shownState} = $4) AND ($5::uuid IS NULL OR fr.subject_id = $5)`;
     const params = [organizationId, cycleId, viewerId, filter.state ?? null, filter.subjectId ?? null];
     const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM feedback_requests fr WHERE ${where}`, params);
     const rows: Row[] = await this.db.query(
       `SELECT fr.id, fr.relationship, ${shownState} AS state, fr.reason,
-              CASE WHEN fr.subject_id = $3 THEN NULL ELSE fr.submitted_at END AS submitted_at, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
+              CASE WHEN ${hidden} THEN NULL ELSE fr.submitted_at END AS submitted_at, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
          FROM feedback_requests fr
          JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
          JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
@@ -159,21 +161,21 @@ export class RequestListsRepository {
 
   /**
    * Active people other than the subject, with their load in this cycle as the viewer may know it
-   * (RequestsRepository.openCounts: requests about the viewer count as open) and their history
+   * (OPEN_AS_SEEN_BY, as RequestsRepository.openCounts) and their history
    * with the subject.
    */
   async candidates(
     organizationId: string,
     cycleId: string,
     subjectId: string,
-    viewerId: string,
+    viewer: Actor,
     search: string | undefined,
     limit: number,
   ): Promise<CandidateRow[]> {
     const rows: Row[] = await this.db.query(
       `SELECT p.id, p.name, p.title, p.department,
               (SELECT count(*)::int FROM feedback_requests f
-                WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND (${OPEN_AS_SEEN_BY('$6', 'f.')})) AS open_requests,
+                WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND ${OPEN_AS_SEEN_BY('f', '$6', viewer)}) AS open_requests,
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
                          AND f.state NOT IN ('declined', 'rejected')) AS already_asked,
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
@@ -183,7 +185,7 @@ export class RequestListsRepository {
           AND ($4::text IS NULL OR p.name ILIKE $4 OR p.title ILIKE $4 OR p.department ILIKE $4)
         ORDER BY p.name, p.id
         LIMIT $5`,
-      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit, viewerId],
+      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit, viewer.personId],
     );
     return rows.map((r) => ({
       id: String(r.id),

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MaxPageOffset } from '@lib/common';
-import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import { CYCLE_STATES, REQUEST_STATES, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
 
-export const REQUEST_STATE_VALUES: RequestState[] = ['proposed', 'open', 'in_progress', 'submitted', 'declined', 'rejected'];
+export const REQUEST_STATE_VALUES: RequestState[] = [...REQUEST_STATES];
 export const RELATIONSHIP_VALUES: FeedbackRelationship[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
-export const CYCLE_STATE_VALUES: CycleState[] = ['draft', 'nominating', 'collecting', 'closed', 'released'];
+export const CYCLE_STATE_VALUES: CycleState[] = [...CYCLE_STATES];
 export const MAX_RATERS_PER_CALL = 20;
 export const MAX_REASON_LENGTH = 1000;
 
@@ -169,7 +169,8 @@ export class RaterCandidateDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Open requests (proposed, open, in progress) in this cycle; null for people already asked about this subject',
+    description:
+      'Open requests (proposed, open, in progress) in this cycle as the viewer may know them (outside HR a submitted request reads as open, as everywhere); null for people already asked about this subject',
   })
   openRequests: number | null;
   @ApiProperty({ enum: ['available', 'at_capacity', 'already_asked', 'declined'] }) status: CandidateStatus;

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ExistingRequest, FeedbackRelationship, RequestState } from '@lib/cycles';
+import type { Actor } from '@lib/common';
+import {
+  answerProgressHiddenSql,
+  OPEN_REQUEST_STATES,
+  sqlStateList,
+  stateAsSeenSql,
+  type ExistingRequest,
+  type FeedbackRelationship,
+  type RequestState,
+} from '@lib/cycles';
 import { CYCLE_COLUMNS, CycleRow, toCycleRow } from '../shared/cycle-row';
 
 export interface SubjectRow {
@@ -51,11 +60,13 @@ export interface RequestRow {
 type Row = Record<string, unknown>;
 
 /**
- * A request of `feedback_requests` (unaliased) that is open as `viewer` (a SQL parameter) may know
- * it: proposed, open or in progress; or about the viewer and submitted, which they see as open.
+ * A request `alias` of `feedback_requests` that is open (OPEN_REQUEST_STATES) as `viewer` (a SQL
+ * parameter, the person id of `actor`) may know it: read by the rater-privacy rule, so that a
+ * submitted request whose progress is hidden from the viewer (about them, or any but their own
+ * for someone outside HR) still counts as open.
  */
-export const OPEN_AS_SEEN_BY = (viewer: string, alias = ''): string =>
-  `${alias}state IN ('proposed', 'open', 'in_progress') OR (${alias}subject_id = ${viewer} AND ${alias}state = 'submitted')`;
+export const OPEN_AS_SEEN_BY = (alias: string, viewer: string, actor: Pick<Actor, 'role'>): string =>
+  `${stateAsSeenSql(alias, answerProgressHiddenSql(alias, viewer, actor.role === 'admin'))} IN (${sqlStateList(OPEN_REQUEST_STATES)})`;
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only text and uuid columns go through str(): pg gives them as strings
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -143,17 +154,17 @@ export class RequestsRepository {
 
   /**
    * Per rater: requests in this cycle whose state still puts work on their desk (OPEN_REQUEST_STATES),
-   * as `viewerId` may know it: a request about the viewer counts as open even once submitted, as
-   * the viewer sees it, so that neither this number nor the cap it enforces moves when one of the
-   * viewer's own raters submits.
+   * as `viewer` may know it (OPEN_AS_SEEN_BY): a request whose progress is hidden from the viewer
+   * counts as open even once submitted, as the viewer sees it, so that neither this number nor the
+   * cap it enforces moves when one of the raters of the viewer (or of their reports) submits.
    */
-  async openCounts(organizationId: string, cycleId: string, raterIds: string[], viewerId: string, tx?: EntityManager): Promise<Map<string, number>> {
+  async openCounts(organizationId: string, cycleId: string, raterIds: string[], viewer: Actor, tx?: EntityManager): Promise<Map<string, number>> {
     const rows: { rater_id: string; open: number }[] = await this.q(tx).query(
-      `SELECT rater_id, count(*)::int AS open FROM feedback_requests
-        WHERE organization_id = $1 AND cycle_id = $2 AND rater_id = ANY($3::uuid[])
-          AND (${OPEN_AS_SEEN_BY('$4')})
-        GROUP BY rater_id`,
-      [organizationId, cycleId, raterIds, viewerId],
+      `SELECT fr.rater_id, count(*)::int AS open FROM feedback_requests fr
+        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.rater_id = ANY($3::uuid[])
+          AND ${OPEN_AS_SEEN_BY('fr', '$4', viewer)}
+        GROUP BY fr.rater_id`,
+      [organizationId, cycleId, raterIds, viewer.personId],
     );
     return new Map(rows.map((r) => [r.rater_id, r.open]));
   }

@@ -1,5 +1,5 @@
 import type { Actor } from '@lib/common';
-import type { CycleState, RequestState } from '@lib/cycles';
+import { seesAnswerProgress, type CycleState, type RequestState } from '@lib/cycles';
 
 /** How the actor relates to a subject in a cycle. Several can hold (an HR admin who is also the manager). */
 export interface SubjectRoles {
@@ -26,25 +26,9 @@ export function subjectRoles(actor: Actor, parties: SubjectParties): SubjectRole
 /** Who may see the subject's list of raters at all: the subject, their manager, HR. */
 export const canSeeSubjectRequests = (roles: SubjectRoles): boolean => roles.isSubject || roles.isManager || roles.isAdmin;
 
-/**
- * Whether the viewer may see who has answered. Only HR follows progress, and never about
- * themself: an HR admin who is the subject is a subject like any other.
- */
-export const seesProgress = (roles: SubjectRoles): boolean => roles.isAdmin && !roles.isSubject;
-
-/**
- * The state as shown to a viewer. Subjects and managers must never learn which raters have
- * submitted or started, so open, in progress and submitted all read "open" (asked); proposed,
- * declined and rejected stay distinct because they let the subject ask someone else.
- */
-export function visibleState(state: RequestState, progressVisible: boolean): RequestState {
-  if (progressVisible) return state;
-  return state === 'in_progress' || state === 'submitted' ? 'open' : state;
-}
-
-/** The viewer label the list returns, most privileged first. */
+/** The viewer label the list returns, most privileged first: 'admin' when they follow the raters' progress (rater-privacy.ts). */
 export function viewerOf(roles: SubjectRoles): 'admin' | 'manager' | 'subject' {
-  if (seesProgress(roles)) return 'admin';
+  if (seesAnswerProgress({ ...roles, isRater: false })) return 'admin';
   if (roles.isManager) return 'manager';
   return 'subject';
 }

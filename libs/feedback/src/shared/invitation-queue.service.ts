@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ANSWERING_STATES } from '@lib/cycles';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
 import type { CycleRow } from './cycle-row';
-import { ANSWERING_STATES } from './cycle-row';
 
 /** How long requests opened one after another (a manager approving a list) wait to share one invitation. */
 const COALESCE_SECONDS = 60;

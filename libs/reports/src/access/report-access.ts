@@ -1,5 +1,5 @@
 import type { Actor } from '@lib/common';
-import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
+import { CLOSED_STATES, parseStoredCycleSettings, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
 
 /** How the viewer came to see a report: the UI words its explanations accordingly. */
 export type ReportViewer = 'subject' | 'manager' | 'admin';
@@ -22,12 +22,9 @@ export type ReportRefusal = 'not_found' | 'not_available_yet' | 'rated_anonymous
 
 export type ReportAccess = { allowed: true; viewer: ReportViewer } | { allowed: false; refusal: ReportRefusal };
 
-const CLOSED_STATES: readonly CycleState[] = ['closed', 'released'];
-
-/** The cycle's `reportVisibility.manager`, read defensively from its JSONB settings (default on_release). */
+/** The cycle's `reportVisibility.manager`, read from its JSONB settings by the one parser of stored settings. */
 export function managerVisibility(settings: Record<string, unknown>): ManagerReportVisibility {
-  const value = (settings.reportVisibility as { manager?: unknown } | undefined)?.manager;
-  return value === 'on_close' || value === 'never' ? value : 'on_release';
+  return parseStoredCycleSettings(settings).reportVisibility.manager;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
-import { storedHeatmapMinCellSize } from '@lib/cycles';
+import { CLOSED_STATES, parseStoredCycleSettings } from '@lib/cycles';
 import { effectiveMinCellSize, HeatmapCell, HeatmapCellInput, suppressHeatmap } from '../domain';
 import { ReportsException } from '../reports.exception';
-import { reportSettings } from '../snapshot/report-input';
 import { ReportSourceRepository } from '../snapshot/report-source.repository';
 import { HeatmapCellDto, HeatmapDto, HeatmapMeasureDto } from './heatmap.dto';
 import { HeatmapAggregate, HeatmapRepository } from './heatmap.repository';
@@ -40,9 +39,9 @@ export class HeatmapService {
     const org = actor.organizationId;
     const cycle = await this.source.cycle(org, cycleId);
     // Nothing before close, for anyone; HR-only is the route's guard.
-    if (!cycle || (cycle.state !== 'closed' && cycle.state !== 'released')) throw ReportsException.cycleNotFound();
-    const { threshold } = reportSettings(cycle.settings);
-    const minCellSize = effectiveMinCellSize(threshold, storedHeatmapMinCellSize(cycle.settings));
+    if (!cycle || !CLOSED_STATES.includes(cycle.state)) throw ReportsException.cycleNotFound();
+    const { anonymityThreshold: threshold, heatmapMinCellSize } = parseStoredCycleSettings(cycle.settings);
+    const minCellSize = effectiveMinCellSize(threshold, heatmapMinCellSize);
     const [framework, departments, aggregates] = [
       await this.source.framework(org, cycle.frameworkVersionId),
       await this.heatmaps.departments(org, cycleId),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CycleState } from '@lib/cycles';
+import { CLOSED_STATES, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -192,10 +192,10 @@ export class ReportReadRepository {
          JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          JOIN report_snapshots rs ON rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id AND rs.organization_id = cs.organization_id
-        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state IN ('closed', 'released') AND cs.removed_at IS NULL
+        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state = ANY($3::text[]) AND cs.removed_at IS NULL
         ORDER BY COALESCE(c.closed_at, c.created_at) DESC, c.id, (cs.person_id = $2) DESC, p.name, p.id
         LIMIT 1000`,
-      [organizationId, personId],
+      [organizationId, personId, CLOSED_STATES],
     );
     return rows.map((r) => ({
       cycleId: r.cycle_id,

@@ -1,5 +1,5 @@
-import type { ManagerReportVisibility } from '@lib/cycles';
-import { managerVisibility, mayEverRead } from '../access/report-access';
+import { parseStoredCycleSettings, type ManagerReportVisibility } from '@lib/cycles';
+import { mayEverRead } from '../access/report-access';
 import { isAnonymous } from '../domain';
 import type { AnonymitySettings, BehaviourInput, Rating, ReportInput, ResponseInput, TrendSource } from '../domain';
 import type { FrameworkShape, RaterVector } from './report-source.repository';
@@ -11,14 +11,13 @@ export interface ReportSettings {
   managerVisibility: ManagerReportVisibility;
 }
 
-/** The settings a report uses, read defensively from the cycle's JSONB (defaults: k = 3, manager shown, managers read on release). */
-export function reportSettings(settings: Record<string, unknown>): ReportSettings {
-  const k = settings.anonymityThreshold;
+/** The settings a report uses, read from the cycle's JSONB by the one parser of stored settings (parseStoredCycleSettings). */
+export function reportSettings(stored: Record<string, unknown>): ReportSettings {
+  const settings = parseStoredCycleSettings(stored);
   return {
-    // Never below 3 (the cycles module's minimum), whatever the stored JSON says.
-    threshold: typeof k === 'number' && Number.isInteger(k) && k >= 3 ? k : 3,
-    showManagerSeparately: settings.showManagerSeparately !== false,
-    managerVisibility: managerVisibility(settings),
+    threshold: settings.anonymityThreshold,
+    showManagerSeparately: settings.showManagerSeparately,
+    managerVisibility: settings.reportVisibility.manager,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CLOSED_STATES } from '@lib/cycles';
 import { JOB_NAMES, JobsService, ReportsSnapshotJobData } from '@lib/jobs';
 import { buildReport } from '../domain';
 import { storedReport } from '../report/report-shape';
@@ -52,12 +53,10 @@ export class ReportSnapshotService implements OnModuleInit {
 
   async snapshotCycle(organizationId: string, cycleId: string): Promise<SnapshotResult> {
     const result = await this.db.transaction(async (tx) => {
-      // The per-batch reads are many cheap index lookups that the planner prices high: JIT
-      // compiling them costs more (~170 ms a batch) than running them.
-      await tx.query(`SET LOCAL jit = off`);
+      await this.snapshots.withoutJit(tx);
       const cycle = await this.source.cycle(organizationId, cycleId, tx, 'share');
       if (!cycle) throw ReportsException.cycleNotFound();
-      if (cycle.state !== 'closed' && cycle.state !== 'released') {
+      if (!CLOSED_STATES.includes(cycle.state)) {
         throw new ReportsException(ReportsErrorCode.CycleNotClosed, 'Reports are computed once the cycle is closed');
       }
       const replace = cycle.state === 'closed';
@@ -97,8 +96,7 @@ export class ReportSnapshotService implements OnModuleInit {
       }
       return { subjects: subjects.length, written, replaced: replace };
     });
-    // A bulk write changes the table at once: fresh statistics keep the heatmap's plan sane.
-    if (result.written >= 1000) await this.db.query(`ANALYZE report_snapshots`);
+    if (result.written >= 1000) await this.snapshots.analyze();
     return result;
   }
 }

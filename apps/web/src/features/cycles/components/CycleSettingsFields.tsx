@@ -5,7 +5,7 @@ import type { CycleSettings } from '../api/get-cycle';
 import { CheckField } from './CheckField';
 import { HEATMAP_MINIMUM_FIXED, HEATMAP_MINIMUM_WHY, MANAGER_VISIBILITY_LABEL } from './cycle-format';
 import { LockedSetting } from './LockedSetting';
-import type { SettingName, SettingsValues } from './settings-values';
+import { SETTING_LIMITS as L, type SettingName, type SettingsValues } from './settings-values';
 
 interface CycleSettingsFieldsProps {
   values: SettingsValues;
@@ -87,12 +87,12 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               label="Anonymity threshold"
               name="anonymityThreshold"
               {...numberProps}
-              min={3}
-              max={10}
+              min={L.anonymityThreshold.minimum}
+              max={L.anonymityThreshold.maximum}
               value={values.anonymityThreshold}
               onChange={(e) => onChange({ anonymityThreshold: e.target.value })}
               error={errors.anonymityThreshold}
-              hint="A group’s answers are shown only when at least this many people answered. At least 3."
+              hint={`A group’s answers are shown only when at least this many people answered. At least ${L.anonymityThreshold.minimum}.`}
             />
           )}
         </div>
@@ -133,8 +133,8 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               label="Minimum peers"
               name="minPeers"
               {...numberProps}
-              min={0}
-              max={20}
+              min={L.minPeers.minimum}
+              max={L.minPeers.maximum}
               value={values.minPeers}
               onChange={(e) => onChange({ minPeers: e.target.value })}
               error={errors.minPeers}
@@ -147,8 +147,8 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               label="Maximum peers"
               name="maxPeers"
               {...numberProps}
-              min={0}
-              max={20}
+              min={L.maxPeers.minimum}
+              max={L.maxPeers.maximum}
               value={values.maxPeers}
               onChange={(e) => onChange({ maxPeers: e.target.value })}
               error={errors.maxPeers}
@@ -162,8 +162,8 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               label="Open requests per rater"
               name="maxOpenRequestsPerRater"
               {...numberProps}
-              min={1}
-              max={50}
+              min={L.maxOpenRequestsPerRater.minimum}
+              max={L.maxOpenRequestsPerRater.maximum}
               value={values.maxOpenRequestsPerRater}
               onChange={(e) => onChange({ maxOpenRequestsPerRater: e.target.value })}
               error={errors.maxOpenRequestsPerRater}
@@ -241,8 +241,8 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               label="Minimum people per cell"
               name="heatmapMinCellSize"
               {...numberProps}
-              min={Number(values.anonymityThreshold) || 3}
-              max={100}
+              min={Math.max(Number(values.anonymityThreshold) || 0, L.heatmapMinCellSize.minimum)}
+              max={L.heatmapMinCellSize.maximum}
               value={values.heatmapMinCellSize}
               onChange={(e) => onChange({ heatmapMinCellSize: e.target.value })}
               error={errors.heatmapMinCellSize}

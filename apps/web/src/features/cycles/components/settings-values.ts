@@ -1,3 +1,4 @@
+import { API_LIMITS } from '@/api/limits';
 import type { CycleSettings } from '../api/get-cycle';
 import { dateInDays, endOfDay, parseReminderDays, toDateInput } from './cycle-format';
 
@@ -22,24 +23,28 @@ export interface SettingsValues {
 /** The API's names of the settings, which are also the keys of field errors. */
 export type SettingName = keyof Omit<CycleSettings, 'reportVisibility'> | 'reportVisibility';
 
+/** The limits and defaults of the settings, as the API publishes them (libs/cycles/src/domain/cycle-settings.ts). */
+export const SETTING_LIMITS = API_LIMITS.CycleSettingsInputDto;
+
 /**
  * A new cycle: the API's defaults (k from the organisation's settings when known), with
  * nominations open a week and answers due three weeks out.
  */
-export function defaultSettingsValues(anonymityThreshold = 3): SettingsValues {
+export function defaultSettingsValues(anonymityThreshold: number = SETTING_LIMITS.anonymityThreshold.minimum): SettingsValues {
+  const L = SETTING_LIMITS;
   return {
     nominationDate: dateInDays(7),
     responseDate: dateInDays(21),
-    reminderDays: '7, 2',
+    reminderDays: L.reminderDaysBeforeDeadline.default.join(', '),
     anonymityThreshold: String(anonymityThreshold),
-    selfReview: true,
-    showManagerSeparately: true,
-    minPeers: '3',
-    maxPeers: '8',
-    managerApprovesPeers: true,
-    maxOpenRequestsPerRater: '12',
+    selfReview: L.selfReview.default,
+    showManagerSeparately: L.showManagerSeparately.default,
+    minPeers: String(L.minPeers.default),
+    maxPeers: String(L.maxPeers.default),
+    managerApprovesPeers: L.managerApprovesPeers.default,
+    maxOpenRequestsPerRater: String(L.maxOpenRequestsPerRater.default),
     managerVisibility: 'on_release',
-    heatmapMinCellSize: String(Math.max(5, anonymityThreshold)),
+    heatmapMinCellSize: String(Math.max(L.heatmapMinCellSize.default, anonymityThreshold)),
   };
 }
 

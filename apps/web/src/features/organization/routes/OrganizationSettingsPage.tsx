@@ -1,9 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { API_LIMITS } from '@/api/limits';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
 import { useOrganization, type OrganizationSettings } from '../api/get-organization';
 import { useFrameworkOptions } from '../api/list-framework-options';
 import { useUpdateOrganization } from '../api/update-organization';
+
+/** k's bounds as the API publishes them (libs/common/src/domain/anonymity-threshold.ts). */
+const K = API_LIMITS.UpdateOrganizationSettingsDto.anonymityThreshold;
 
 const FIELDS = new Set(['name', 'anonymityThreshold', 'defaultFrameworkId', 'mailSenderName', 'timeZone']);
 
@@ -109,14 +113,14 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
             name="anonymityThreshold"
             type="number"
             inputMode="numeric"
-            min={3}
-            max={10}
+            min={K.minimum}
+            max={K.maximum}
             step={1}
             required
             value={threshold}
             onChange={(e) => setThreshold(e.target.value)}
             error={localError ?? fieldErrors.anonymityThreshold}
-            hint="A group's answers are shown only when at least this many people in it answered. At least 3."
+            hint={`A group's answers are shown only when at least this many people in it answered. At least ${K.minimum}.`}
           />
           <SelectField
             label="Default framework"
