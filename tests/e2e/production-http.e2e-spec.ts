@@ -172,6 +172,14 @@ describe('production HTTP: compression, source maps, request ids', () => {
       // Neither the session cookie nor the CSRF token reach the log.
       expect(JSON.stringify(lines)).not.toContain(hr.exportCookies().get('ripple_session') ?? 'no session cookie');
     });
+
+    it('keeps a secret in a query string out of the log', async () => {
+      await raw(t, '/api/auth/csrf?token=s3cret-link-value&x=1', { 'x-request-id': 'token-in-url' });
+      const lines = logLines.filter((line) => line.requestId === 'token-in-url');
+      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+      expect(JSON.stringify(lines)).not.toContain('s3cret-link-value');
+      expect(lines.map((line) => (line.req as { url?: string } | undefined)?.url)).toContain('/api/auth/csrf?token=[redacted]&x=1');
+    });
   });
 });
 

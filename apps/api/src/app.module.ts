@@ -12,14 +12,16 @@ import { JobsModule } from '@lib/jobs';
 import { OrganizationsModule } from '@lib/organizations';
 import { ReportsModule } from '@lib/reports';
 import { HealthController } from './health/health.controller';
+import { loggingModule, LogStream } from './logging';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logStream?: LogStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        loggingModule(config, logStream),
         DatabaseModule.forRoot(databaseUrl),
         AuditModule,
         NotificationsModule,
