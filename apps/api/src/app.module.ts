@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@lib/audit';
 import { AppConfig, AppConfigModule } from '@lib/common';
 import { DatabaseModule } from '@lib/database';
@@ -12,6 +13,7 @@ import { JobsModule } from '@lib/jobs';
 import { OrganizationsModule } from '@lib/organizations';
 import { ReportsModule } from '@lib/reports';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
 import { loggingModule, LogStream } from './logging';
 
 @Module({})
@@ -33,8 +35,10 @@ export class AppModule {
         CyclesModule,
         FeedbackModule,
         ReportsModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController],
+      providers: [ShutdownState],
     };
   }
 }
