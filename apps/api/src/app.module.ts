@@ -24,7 +24,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         loggingModule(config, logStream),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, { size: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs }),
         AuditModule,
         NotificationsModule,
         IdentityModule,
