@@ -12,3 +12,4 @@ export { Table, type Column } from './Table';
 export { ToastProvider, useToast } from './Toast';
 export { ErrorAlert } from './ErrorAlert';
 export { NotFound } from './NotFound';
+export { PeopleCombobox, type PersonChoice } from './PeopleCombobox';
