@@ -46,6 +46,3 @@ export function toCycleRow(r: Record<string, unknown>): CycleRow {
 
 /** Cycle states in which raters may save and submit answers. */
 export const ANSWERING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
-
-/** Cycle states in which a rater sees their requests at all (a draft cycle has asked nobody yet). */
-export const LAUNCHED_STATES: readonly CycleState[] = ['nominating', 'collecting', 'closed', 'released'];

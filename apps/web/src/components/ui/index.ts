@@ -1,10 +1,10 @@
-export { Alert, type AlertTone } from './Alert';
+export { Alert } from './Alert';
 export { Badge, type BadgeTone } from './Badge';
-export { Button, ButtonLink, type ButtonVariant } from './Button';
+export { Button, ButtonLink } from './Button';
 export { Card } from './Card';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
-export { Field, SelectField, TextAreaField, TextField, type ControlProps } from './Field';
+export { Field, SelectField, TextAreaField, TextField } from './Field';
 export { Loading } from './Loading';
 export { PageHeader, useDocumentTitle } from './PageHeader';
 export { Pagination } from './Pagination';
