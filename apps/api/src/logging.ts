@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@lib/common';
 
@@ -19,9 +19,12 @@ const REDACTED_PATHS = [
   'headers["x-csrf-token"]',
 ];
 
-/** A one-time link's secret in a query string (`?token=…`, `&code=…`) is logged as `[redacted]`. */
+/** Routes whose path carries a one-time secret (GET /api/auth/invitations/:token). */
+const SECRET_IN_PATH = /^(\/api\/auth\/invitations\/)[^/?#]+/;
+
+/** A one-time link's secret, in a query string (`?token=…`) or in the path, is logged as `[redacted]`. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:token|code|password|secret)=)[^&#]*/gi, '$1[redacted]');
+  return url?.replace(SECRET_IN_PATH, '$1[redacted]').replace(/([?&](?:token|code|password|secret)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**
@@ -32,6 +35,9 @@ export function redactUrl(url: string | undefined): string | undefined {
  */
 export function loggingModule(config: AppConfig, stream?: LogStream): DynamicModule {
   return LoggerModule.forRoot({
+    // Every route once: Nest applies the global prefix to this path and adds the paths excluded
+    // from it (health) by itself (nestjs-pino's default route list named those a second time).
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: [
       {
         level: config.logLevel,
