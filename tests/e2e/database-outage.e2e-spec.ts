@@ -29,13 +29,11 @@ describe('database outage', () => {
   let hr: HttpClient;
   let anonymous: HttpClient;
 
-  const connectTimeout = process.env.DATABASE_CONNECT_TIMEOUT_MS;
   beforeAll(async () => {
-    // Short, so the stalled database below fails requests quickly (read when the pool is made).
-    process.env.DATABASE_CONNECT_TIMEOUT_MS = '1000';
     t = await startTestApp(
       // The job queue runs here (unlike other e2e files): it must survive the outage and resume.
-      { JOBS_ENABLED: 'true', SESSION_CACHE_MS: '2000' },
+      // A short connect timeout, so the stalled database below fails requests quickly.
+      { JOBS_ENABLED: 'true', SESSION_CACHE_MS: '2000', DATABASE_CONNECT_TIMEOUT_MS: '1000' },
       {
         connectVia: async (url) => {
           proxy = await startTcpProxy(url);
@@ -53,8 +51,6 @@ describe('database outage', () => {
     expect((await anonymous.get('/api/auth/csrf')).status).toBe(200);
   });
   afterAll(async () => {
-    if (connectTimeout === undefined) delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
-    else process.env.DATABASE_CONNECT_TIMEOUT_MS = connectTimeout;
     await proxy.restore();
     await t.close();
     await proxy.close();

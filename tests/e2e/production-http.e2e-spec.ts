@@ -105,7 +105,7 @@ describe('production HTTP: compression, source maps, request ids', () => {
     it('leaves tiny answers and PDFs (already compressed) as they are', async () => {
       const tiny = await raw(t, '/health/live', { 'accept-encoding': 'br, gzip' });
       expect(tiny.headers['content-encoding']).toBeUndefined();
-      expect(JSON.parse(tiny.body.toString())).toEqual({ status: 'ok' });
+      expect(JSON.parse(tiny.body.toString())).toEqual({ status: 'ok', details: {} });
       const pdf = await raw(t, `${report}.pdf`, { 'accept-encoding': 'br, gzip' }, hr);
       expect(pdf.status).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -171,6 +171,30 @@ describe('production HTTP: compression, source maps, request ids', () => {
       expect(completed.res.statusCode).toBe(500);
       // Neither the session cookie nor the CSRF token reach the log.
       expect(JSON.stringify(lines)).not.toContain(hr.exportCookies().get('ripple_session') ?? 'no session cookie');
+    });
+
+    it('logs each request once, API and health alike', async () => {
+      for (const url of ['/health/ready', '/api/auth/csrf', '/api/nothing-here']) {
+        const id = `once-${url.replace(/\W/g, '')}`;
+        await raw(t, url, { 'x-request-id': id });
+        const lines = logLines.filter((line) => line.requestId === id);
+        expect({ url, messages: lines.map((line) => line.msg) }).toEqual({ url, messages: ['incoming request', 'request completed'] });
+      }
+    });
+
+    it('keeps a one-time secret in a URL (query string or path) out of the log', async () => {
+      await raw(t, '/api/auth/csrf?token=s3cret-link-value&x=1', { 'x-request-id': 'token-in-url' });
+      const lines = logLines.filter((line) => line.requestId === 'token-in-url');
+      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+      expect(JSON.stringify(lines)).not.toContain('s3cret-link-value');
+      expect(lines.map((line) => (line.req as { url?: string } | undefined)?.url)).toContain('/api/auth/csrf?token=[redacted]&x=1');
+
+      // An invitation link's token is part of the path its page asks the API about.
+      await raw(t, '/api/auth/invitations/s3cret-invitation-token', { 'x-request-id': 'token-in-path' });
+      const invitation = logLines.filter((line) => line.requestId === 'token-in-path');
+      expect(invitation.map((line) => line.msg)).toEqual(['incoming request', 'request completed']);
+      expect(JSON.stringify(invitation)).not.toContain('s3cret-invitation-token');
+      expect(invitation.map((line) => (line.req as { url: string }).url)).toEqual(['/api/auth/invitations/[redacted]', '/api/auth/invitations/[redacted]']);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@lib/audit';
 import { AppConfig, AppConfigModule } from '@lib/common';
 import { DatabaseModule } from '@lib/database';
@@ -12,15 +13,18 @@ import { JobsModule } from '@lib/jobs';
 import { OrganizationsModule } from '@lib/organizations';
 import { ReportsModule } from '@lib/reports';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
+import { loggingModule, LogStream } from './logging';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logStream?: LogStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
+        loggingModule(config, logStream),
+        DatabaseModule.forRoot(databaseUrl, { size: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs }),
         AuditModule,
         NotificationsModule,
         IdentityModule,
@@ -31,8 +35,10 @@ export class AppModule {
         CyclesModule,
         FeedbackModule,
         ReportsModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController],
+      providers: [ShutdownState],
     };
   }
 }

@@ -11,13 +11,13 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllExceptionsFilter, AppConfig, createValidationPipe, ErrorResponseDto } from '@lib/common';
 import { SESSION_COOKIE } from '@lib/identity';
 import { AppModule } from './app.module';
 import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './openapi-document';
-import { PinoNestLogger } from './pino-nest.logger';
+import { Logger } from 'nestjs-pino';
+import type { LogStream } from './logging';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSV_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -28,20 +28,14 @@ const SANE_REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface CreateAppOptions {
   /** Where the JSON log lines go (default: stdout). Tests read the log through it. */
-  logStream?: { write(line: string): void };
+  logStream?: LogStream;
 }
 
 /** Builds the whole application (API, docs, web app) without listening: main.ts and tests share it. */
 export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-            ...(options.logStream ? { stream: options.logStream } : {}),
-          },
+    // Requests are logged by nestjs-pino (logging.ts), with Nest's own lines in the same stream.
+    logger: false,
     bodyLimit: 1024 * 1024,
     // Graceful shutdown (graceful-shutdown.ts): idle keep-alive connections close at once, and a
     // request arriving on a busy one during the drain is still answered (with Connection: close)
@@ -49,18 +43,19 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     forceCloseConnections: 'idle',
     return503OnClosing: false,
     trustProxy: config.trustProxy,
-    // Every log line of a request, the x-request-id response header and an error body's
-    // `requestId` carry the same id, so a user's error report can be found in the log.
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Every log line of a request (logging.ts), the x-request-id response header and an error
+    // body's `requestId` carry this id, so a user's error report can be found in the log.
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
   const fastify = adapter.getInstance();
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: config.logLevel === 'silent' ? false : new PinoNestLogger(fastify.log),
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, options.logStream), adapter, {
+    logger: config.logLevel === 'silent' ? false : undefined,
+    bufferLogs: config.logLevel !== 'silent',
   });
+  if (config.logLevel !== 'silent') app.useLogger(app.get(Logger));
 
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());

@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', JOBS_ENABLED: 'false' });
   const database = await openCliDatabase(config, log);
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.url, config.databaseConnectTimeoutMs);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), {
       logger: config.logLevel === 'silent' ? false : ['error', 'warn'],

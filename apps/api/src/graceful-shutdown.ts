@@ -1,16 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { shutdownPlan } from '@lib/common';
+import { ShutdownState } from './health/shutdown-state';
 
 const sleep = (ms: number): Promise<'timeout'> => new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 
 /**
- * Stops serving HTTP within `drainMs`: no new connections; idle keep-alive connections closed at
+ * Stops serving HTTP within `drainMs`: readiness turns 503; no new connections; idle keep-alive connections closed at
  * once; every response from now on carries `Connection: close`, so a busy keep-alive connection
  * closes after the request it is serving (Fastify, with return503OnClosing off, still answers
  * it: a client never gets a 5xx for arriving during the drain). Connections still open at the
  * deadline are closed, whatever they are doing. Resolves with whether that was needed.
  */
 export async function drainHttp(app: NestFastifyApplication, drainMs: number): Promise<{ forced: boolean }> {
+  // First: /health/ready answers 503 from now on, so a load balancer sends nothing new here.
+  app.get(ShutdownState).begin();
   const fastify = app.getHttpAdapter().getInstance();
   let forced = false;
   const deadline = setTimeout(() => {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/pg`, port: config.embeddedPgPort, database: 'ripple', log });
     databaseUrl = embedded.url;
   }
-  const applied = await runMigrations(databaseUrl);
+  const applied = await runMigrations(databaseUrl, config.databaseConnectTimeoutMs);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApp(config, databaseUrl);

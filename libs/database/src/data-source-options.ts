@@ -2,8 +2,17 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** One place for the connection settings, shared by the app, the migrator and the CLI data source. */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** The connection pool, from the validated configuration (DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS). */
+export interface DatabasePool {
+  size: number;
+  connectTimeoutMs: number;
+}
+
+/**
+ * One place for the connection settings, shared by the app, the migrator and the CLI data source.
+ * Without `pool` (the TypeORM command line), node-postgres's own defaults apply.
+ */
+export function dataSourceOptions(url: string, pool?: DatabasePool, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,12 +22,16 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     extra: {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
       application_name: 'ripple',
-      // A database that stops answering (a network partition, a failover) must not hold requests
-      // forever: a connection not made, or a pooled one not free, within this time fails the
-      // request with a 503 (see isDatabaseUnavailable) instead.
-      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000),
+      ...(pool
+        ? {
+            max: pool.size,
+            // A database that stops answering (a network partition, a failover) must not hold requests
+            // forever: a connection not made, or a pooled one not free, within this time fails the
+            // request with a 503 (see isDatabaseUnavailable) instead.
+            connectionTimeoutMillis: pool.connectTimeoutMs,
+          }
+        : {}),
     },
     ...overrides,
   } as DataSourceOptions;

@@ -4,9 +4,16 @@ import { dataSourceOptions } from './data-source-options';
 // Arbitrary constant: several API instances starting at once take turns migrating.
 const MIGRATION_LOCK = 7_424_210;
 
-/** Applies pending migrations under an advisory lock; returns the names applied. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+/** Two connections: the advisory lock's and the migrations'. */
+const MIGRATION_POOL_SIZE = 2;
+
+/**
+ * Applies pending migrations under an advisory lock; returns the names applied. `connectTimeoutMs`
+ * (DATABASE_CONNECT_TIMEOUT_MS) bounds the wait for a connection; unset, it waits as long as it takes.
+ */
+export async function runMigrations(url: string, connectTimeoutMs?: number): Promise<string[]> {
+  // node-postgres reads a connection timeout of 0 as none.
+  const dataSource = new DataSource(dataSourceOptions(url, { size: MIGRATION_POOL_SIZE, connectTimeoutMs: connectTimeoutMs ?? 0 }));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

@@ -3,4 +3,3 @@ export * from './frameworks.service';
 export * from './frameworks.exception';
 export * from './framework.dto';
 export * from './default-framework.data';
-export { FRAMEWORK_LIMITS } from './framework-definition';

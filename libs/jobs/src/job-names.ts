@@ -15,18 +15,12 @@ export const JOB_NAMES = {
   passwordResetMail: 'identity.password-reset-mail',
 } as const;
 
-export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
-
-export const REPORTS_SNAPSHOT_JOB = JOB_NAMES.reportsSnapshot;
-export const CYCLE_INVITATIONS_JOB = JOB_NAMES.cycleInvitations;
-
 export interface CycleJobData {
   organizationId: string;
   cycleId: string;
 }
 
 export type ReportsSnapshotJobData = CycleJobData;
-export type CycleInvitationsJobData = CycleJobData;
 
 export interface CycleRemindersJobData extends CycleJobData {
   /** Part of every reminder's dedupe key: one mail per rater and slot, however often the job runs. */

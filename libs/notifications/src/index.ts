@@ -1,3 +1,2 @@
 export * from './notifications.module';
 export * from './mail.service';
-export { REDACTED, redactSecrets } from './redact-secrets';

@@ -1,6 +1,5 @@
 export * from './organizations.module';
 export * from './organizations.exception';
-export type { OrganizationSettings, OrganizationSummary } from './organizations.repository';
 export { OrganizationsRepository } from './organizations.repository';
 export * from './provisioning/organization-provisioning.service';
 export * from './settings/organization-settings.service';

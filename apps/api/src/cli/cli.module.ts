@@ -19,7 +19,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         AppConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, { size: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs }),
         AuditModule,
         NotificationsModule,
         JobsModule,

@@ -62,3 +62,37 @@ describe('SHUTDOWN_TIMEOUT_MS', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 });
+
+describe('the database pool', () => {
+  it('defaults to 20 connections and a 10 s connect timeout', () => {
+    const config = loadConfig({});
+    expect({ size: config.databasePoolSize, timeout: config.databaseConnectTimeoutMs }).toEqual({ size: 20, timeout: 10_000 });
+  });
+
+  it('accepts a pool of 1 to 200 and a connect timeout of 100 ms to 5 min', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '200' }).databasePoolSize).toBe(200);
+    expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '100' }).databaseConnectTimeoutMs).toBe(100);
+    expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '300000' }).databaseConnectTimeoutMs).toBe(300_000);
+  });
+
+  it.each([
+    ['DATABASE_POOL_SIZE', '0', 'DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "0")'],
+    ['DATABASE_POOL_SIZE', '201', 'DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "201")'],
+    ['DATABASE_POOL_SIZE', 'twenty', 'DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "twenty")'],
+    ['DATABASE_POOL_SIZE', '2.5', 'DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "2.5")'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '99', 'DATABASE_CONNECT_TIMEOUT_MS must be an integer from 100 to 300000 (got "99")'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '300001', 'DATABASE_CONNECT_TIMEOUT_MS must be an integer from 100 to 300000 (got "300001")'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '10s', 'DATABASE_CONNECT_TIMEOUT_MS must be an integer from 100 to 300000 (got "10s")'],
+  ])('refuses %s=%s at start-up, naming the variable', (name, value, problem) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([problem]);
+    expect((error as ConfigError).message).toContain(problem);
+  });
+});

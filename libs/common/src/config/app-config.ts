@@ -10,6 +10,13 @@ export interface AppConfig {
   host: string;
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections each instance's pool may open (`DATABASE_POOL_SIZE`). */
+  databasePoolSize: number;
+  /**
+   * How long a request waits for a database connection (`DATABASE_CONNECT_TIMEOUT_MS`): a
+   * database that stops answering fails requests with a 503 rather than holding them forever.
+   */
+  databaseConnectTimeoutMs: number;
   dataDir: string;
   embeddedPgPort: number;
   publicUrl: string;
@@ -107,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 200),
+    databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 5 * 60_000),
     dataDir: env.DATA_DIR || '.data',
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     publicUrl: url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,

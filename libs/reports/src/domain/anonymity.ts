@@ -99,8 +99,8 @@
  */
 import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup, ResponseInput } from './report-types';
 
-export { suppressHeatmap, effectiveMinCellSize, DEFAULT_MIN_CELL_SIZE } from './heatmap-suppression';
-export type { HeatmapCellInput, HeatmapCell, HeatmapInput, HeatmapView } from './heatmap-suppression';
+export { suppressHeatmap, effectiveMinCellSize } from './heatmap-suppression';
+export type { HeatmapCellInput, HeatmapCell, HeatmapView } from './heatmap-suppression';
 
 export interface AnonymitySettings {
   threshold: number;

@@ -1,5 +1,5 @@
 import type { ColumnKey, HiddenReason, ProfileQuadrant } from '../domain';
-import type { ReportCellDto, ReportDto } from '../report/report.dto';
+import type { ReportDto } from '../report/report.dto';
 
 /** Words shared by the CSV and the PDF, so both exports name things the same way. */
 export const COLUMN_LABELS: Record<ColumnKey, string> = {
@@ -36,11 +36,6 @@ export function hiddenText(reason: HiddenReason | undefined, k: number): string 
 }
 
 export const fixed = (value: number | undefined, digits = 2): string => (value === undefined ? '' : value.toFixed(digits));
-
-/** A cell as short text: "3.67 (n=6)" or its hidden reason. */
-export function cellText(cell: ReportCellDto, k: number): string {
-  return cell.shown ? `${fixed(cell.mean)} (n=${cell.n})` : hiddenText(cell.reason, k);
-}
 
 /** The columns worth printing: every column somebody answered in (an empty group says nothing). */
 export function printedColumns(report: Pick<ReportDto, 'columns'>): ColumnKey[] {

@@ -3,5 +3,3 @@ import { NotFound } from '@/components/ui';
 export function NotFoundPage() {
   return <NotFound />;
 }
-
-export default NotFoundPage;

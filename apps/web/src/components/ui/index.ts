@@ -1,10 +1,10 @@
-export { Alert, type AlertTone } from './Alert';
+export { Alert } from './Alert';
 export { Badge, type BadgeTone } from './Badge';
-export { Button, ButtonLink, type ButtonVariant } from './Button';
+export { Button, ButtonLink } from './Button';
 export { Card } from './Card';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
-export { Field, SelectField, TextAreaField, TextField, type ControlProps } from './Field';
+export { Field, SelectField, TextAreaField, TextField } from './Field';
 export { Loading } from './Loading';
 export { PageHeader, useDocumentTitle } from './PageHeader';
 export { Pagination } from './Pagination';
@@ -12,3 +12,4 @@ export { Table, type Column } from './Table';
 export { ToastProvider, useToast } from './Toast';
 export { ErrorAlert } from './ErrorAlert';
 export { NotFound } from './NotFound';
+export { PeopleCombobox, type PersonChoice } from './PeopleCombobox';

@@ -3,7 +3,6 @@ import { api, unwrap, type Schemas } from '@/api/client';
 import { cycleKeys } from './keys';
 
 export type CreateCycleInput = Schemas['CreateCycleDto'];
-export type CycleSettingsInput = Schemas['CycleSettingsInputDto'];
 
 export const createCycle = (body: CreateCycleInput) => unwrap(api.POST('/api/cycles', { body }));
 

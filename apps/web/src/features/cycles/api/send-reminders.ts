@@ -2,8 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import { cycleKeys } from './keys';
 
-export type RemindersQueued = Awaited<ReturnType<typeof sendReminders>>;
-
 /** 202 with the number of raters reminded; 429 within ten minutes of the previous one; 409 unless running. */
 export const sendReminders = (id: string) => unwrap(api.POST('/api/cycles/{id}/reminders', { params: { path: { id } } }));
 

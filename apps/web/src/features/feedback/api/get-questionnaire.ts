@@ -3,8 +3,6 @@ import { api, unwrap, type Schemas } from '@/api/client';
 import { feedbackKeys } from './keys';
 
 export type Questionnaire = Schemas['QuestionnaireDto'];
-export type RatingAnswer = Schemas['RatingAnswerDto'];
-export type CommentAnswer = Schemas['CommentAnswerDto'];
 
 /** GET /api/feedback-requests/:id: the questionnaire with my saved draft (only the rater gets it; others 404). */
 export const getQuestionnaire = (id: string) => unwrap(api.GET('/api/feedback-requests/{id}', { params: { path: { id } } }));

@@ -1,7 +1,6 @@
 const DAY = 24 * 60 * 60 * 1000;
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
 /** Whole calendar days from today to the date, in the reader's time zone. */
 function calendarDays(date: Date, now: Date): number {
@@ -20,9 +19,6 @@ export function dueText(iso: string | null, now = new Date()): string | null {
 
 /** True when a deadline is less than three days away (or gone): worth a warning tone. */
 export const isSoon = (iso: string | null, now = new Date()): boolean => iso !== null && new Date(iso).getTime() - now.getTime() < 3 * DAY;
-
-/** "Tue 2 Dec" */
-export const shortDay = (iso: string): string => day.format(new Date(iso));
 
 /** "10:42" */
 export const clockTime = (iso: string): string => clock.format(new Date(iso));

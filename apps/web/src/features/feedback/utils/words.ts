@@ -23,15 +23,6 @@ export const RATER_GROUP: Record<Relationship, string> = {
   other: 'Others',
 };
 
-/** Who a rater is to the subject, one person. */
-export const RATER_ROLE: Record<Relationship, string> = {
-  self: 'Self-review',
-  manager: 'Manager',
-  peer: 'Peer',
-  direct_report: 'Direct report',
-  other: 'Other colleague',
-};
-
 export const CYCLE_STATE: Record<CycleState, { label: string; tone: BadgeTone }> = {
   draft: { label: 'Draft', tone: 'neutral' },
   nominating: { label: 'Choosing raters', tone: 'info' },

@@ -3,7 +3,6 @@ import { api, unwrap, type Schemas } from '@/api/client';
 import { frameworkKeys } from './keys';
 
 export type FrameworkDetail = Schemas['FrameworkDetailDto'];
-export type FrameworkVersion = Schemas['FrameworkVersionDto'];
 export type Behaviour = Schemas['BehaviourDto'];
 export type BehaviourKind = Behaviour['kind'];
 
