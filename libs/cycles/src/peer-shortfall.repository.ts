@@ -42,7 +42,7 @@ export class PeerShortfallRepository {
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id AND p.active
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
         GROUP BY cs.person_id, p.name, p.email, cs.department, cs.added_at
        HAVING count(fr.id) FILTER (WHERE fr.relationship = 'peer' AND fr.state = ANY($3::text[])) < $4
         ORDER BY p.name, cs.person_id`,
