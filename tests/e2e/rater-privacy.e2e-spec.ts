@@ -45,16 +45,23 @@ describe('rater privacy: nobody but the rater and HR learns who has answered', (
   });
   afterAll(() => t.close());
 
-  it('the SQL form of the rule decides exactly as the rule itself, for every state and viewer', async () => {
+  it('the SQL form of the rule decides exactly as the rule itself, for every state, withdrawal and viewer', async () => {
     const [v, other] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
-    const rows = REQUEST_STATES.flatMap((state) => [v, other].flatMap((subject) => [v, other].map((rater) => ({ state, subject, rater }))));
+    const rows = REQUEST_STATES.flatMap((state) =>
+      [false, true].flatMap((withdrawn) => [v, other].flatMap((subject) => [v, other].map((rater) => ({ state, withdrawn, subject, rater })))),
+    );
     for (const isAdmin of [true, false]) {
       const seen: { state: string }[] = await t.db.query(
         `SELECT ${stateAsSeenSql('fr', answerProgressHiddenSql('fr', '$1::uuid', isAdmin))} AS state
-           FROM jsonb_to_recordset($2::jsonb) AS fr(state text, subject_id uuid, rater_id uuid, n int) ORDER BY fr.n`,
-        [v, JSON.stringify(rows.map((r, n) => ({ state: r.state, subject_id: r.subject, rater_id: r.rater, n })))],
+           FROM jsonb_to_recordset($2::jsonb) AS fr(state text, withdrawn_at timestamptz, subject_id uuid, rater_id uuid, n int) ORDER BY fr.n`,
+        [
+          v,
+          JSON.stringify(
+            rows.map((r, n) => ({ state: r.state, withdrawn_at: r.withdrawn ? '2026-01-01T00:00:00Z' : null, subject_id: r.subject, rater_id: r.rater, n })),
+          ),
+        ],
       );
-      const expected = rows.map((r) => stateAsSeen(r.state, seesAnswerProgress({ isAdmin, isSubject: r.subject === v, isRater: r.rater === v })));
+      const expected = rows.map((r) => stateAsSeen(r.state, seesAnswerProgress({ isAdmin, isSubject: r.subject === v, isRater: r.rater === v }), r.withdrawn));
       expect(seen.map((r) => r.state)).toEqual(expected);
     }
   });

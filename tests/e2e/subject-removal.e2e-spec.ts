@@ -243,6 +243,20 @@ describe('removing a subject (leaver, "remove")', () => {
       expect(await draftOf(t.db, otherOrg.requestId)).not.toBeNull();
       expect(await removedAt(otherOrg.cycleId, b.member.id)).toEqual([null]);
     });
+
+    it('tells the leaver nothing of who had answered, should they come back as HR', async () => {
+      // Only unanswered requests were withdrawn: were they shown as declined beside the answered
+      // one, the leaver, back and made HR, would read in the cycle's request list who had answered.
+      expect((await hr.post(`/api/people/${leaver.id}/reactivate`, {})).status).toBe(200);
+      await t.db.query(`UPDATE people SET role = 'admin' WHERE id = $1`, [leaver.id]);
+      const back = await signedIn({ ...leaver, role: 'admin' });
+      const list = await back.get(`/api/feedback-requests?cycleId=${cycle.id}&subjectId=${leaver.id}&limit=100`);
+      expect(list.status).toBe(200);
+      const seen = new Map((list.body.items as { id: string; state: string; reason: string | null }[]).map((r) => [r.id, r]));
+      for (const id of [ids.unstarted, ids.started, ids.submitted]) expect(seen.get(id)).toMatchObject({ state: 'open', reason: null });
+      const filtered = await back.get(`/api/feedback-requests?cycleId=${cycle.id}&subjectId=${leaver.id}&state=declined&limit=100`);
+      expect((filtered.body.items as { id: string }[]).map((r) => r.id)).not.toContain(ids.unstarted);
+    });
   });
 
   it('"keep" changes nothing about them as a subject', async () => {

@@ -62,6 +62,12 @@ describe('rater privacy: a subject never learns which of their raters answered',
     expect(REQUEST_STATES.map((s) => stateAsSeen(s, false))).toEqual(['proposed', 'open', 'open', 'open', 'declined', 'rejected']);
   });
 
+  it('reads a request withdrawn with its subject as asked (only unanswered ones are withdrawn), except with progress sight', () => {
+    expect(stateAsSeen('declined', false, true)).toBe(ASKED_AS);
+    expect(stateAsSeen('declined', true, true)).toBe('declined');
+    expect(stateAsSeen('rejected', false, true)).toBe('rejected');
+  });
+
   it('shows progress only to the rater themself and to HR about others, never to the subject', () => {
     fc.assert(
       fc.property(viewer, (v: ProgressViewer) => {
@@ -75,7 +81,9 @@ describe('rater privacy: a subject never learns which of their raters answered',
   it('writes the same rule in SQL, from the same constants', () => {
     expect(answerProgressHiddenSql('fr', '$3', true)).toBe('((fr.subject_id = $3 AND fr.rater_id <> $3))');
     expect(answerProgressHiddenSql('f', '$6', false)).toBe('((f.subject_id = $6 AND f.rater_id <> $6) OR (f.subject_id <> $6 AND f.rater_id <> $6))');
-    expect(stateAsSeenSql('fr', 'h')).toBe(`(CASE WHEN h AND fr.state IN ('open', 'in_progress', 'submitted') THEN 'open' ELSE fr.state END)`);
+    expect(stateAsSeenSql('fr', 'h')).toBe(
+      `(CASE WHEN h AND (fr.state IN ('open', 'in_progress', 'submitted') OR (fr.state = 'declined' AND fr.withdrawn_at IS NOT NULL)) THEN 'open' ELSE fr.state END)`,
+    );
   });
 });
 

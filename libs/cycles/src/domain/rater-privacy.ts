@@ -9,7 +9,9 @@ import type { RequestState } from './request-rules';
  *    unless the request is about them. The subject and their managers never do.
  * 2. What everybody else sees (stateAsSeen): asked, started and answered all read as asked
  *    (ASKED_AS). Proposed, declined and rejected stay distinct: they let the subject ask someone
- *    else, and the subject is told of them anyway.
+ *    else, and the subject is told of them anyway. A request withdrawn because its subject left the
+ *    cycle (declined, `withdrawn_at` set) also reads as asked: only the unanswered ones are
+ *    withdrawn, so showing them as declined would name the raters who had answered.
  * 3. The same rule in SQL (stateAsSeenSql, answerProgressHiddenSql), generated from the functions
  *    and constants below, so that a count or a filter can never disagree with a list.
  */
@@ -35,9 +37,9 @@ export function seesAnswerProgress(viewer: ProgressViewer): boolean {
   return viewer.isRater || (viewer.isAdmin && !viewer.isSubject);
 }
 
-/** The state as a viewer sees it: the real one with progress sight, else every asked state reads as asked. */
-export function stateAsSeen(state: RequestState, progressVisible: boolean): RequestState {
-  return !progressVisible && ASKED_STATES.includes(state) ? ASKED_AS : state;
+/** The state as a viewer sees it: the real one with progress sight, else every asked (or withdrawn) state reads as asked. */
+export function stateAsSeen(state: RequestState, progressVisible: boolean, withdrawn = false): RequestState {
+  return !progressVisible && (ASKED_STATES.includes(state) || (withdrawn && state === 'declined')) ? ASKED_AS : state;
 }
 
 /** A list of states as SQL literals, for `IN (…)`: typed constants, never user input. */
@@ -58,7 +60,7 @@ export function answerProgressHiddenSql(alias: string, viewer: string, viewerIsA
 
 /** stateAsSeen in SQL: the state of request `alias` as seen where the SQL condition `hidden` holds. */
 export const stateAsSeenSql = (alias: string, hidden: string): string =>
-  `(CASE WHEN ${hidden} AND ${alias}.state IN (${sqlStateList(ASKED_STATES)}) THEN '${ASKED_AS}' ELSE ${alias}.state END)`;
+  `(CASE WHEN ${hidden} AND (${alias}.state IN (${sqlStateList(ASKED_STATES)}) OR (${alias}.state = 'declined' AND ${alias}.withdrawn_at IS NOT NULL)) THEN '${ASKED_AS}' ELSE ${alias}.state END)`;
 
 /**
  * A mail's very existence speaks: a reminder to a rater is sent only while they still owe answers,

@@ -214,16 +214,19 @@ export class NominationService {
       peerRoom: room,
       canRequest: room > 0,
       canAddRaters: nominatorOf(roles) === 'admin' && editable,
-      items: rows.map((r) => ({
-        id: r.id,
-        rater: { id: r.raterId, name: r.raterName, title: r.raterTitle, department: r.raterDepartment },
-        relationship: r.relationship,
+      items: rows.map((r) => {
         // The viewer's own answer (the subject's self-review, the manager's review) is theirs to know.
-        state: stateAsSeen(r.state, seesAnswerProgress({ ...roles, isRater: r.raterId === actor.personId })),
-        reason: r.state === 'declined' || r.state === 'rejected' ? r.reason : null,
-        canRemove: editable && (roles.isSubject ? r.state === 'proposed' : roles.isAdmin && r.state !== 'submitted'),
-        canDecide: editable && canDecide && r.state === 'proposed',
-      })),
+        const state = stateAsSeen(r.state, seesAnswerProgress({ ...roles, isRater: r.raterId === actor.personId }), r.withdrawn);
+        return {
+          id: r.id,
+          rater: { id: r.raterId, name: r.raterName, title: r.raterTitle, department: r.raterDepartment },
+          relationship: r.relationship,
+          state,
+          reason: state === 'declined' || state === 'rejected' ? r.reason : null,
+          canRemove: editable && (roles.isSubject ? r.state === 'proposed' : roles.isAdmin && r.state !== 'submitted'),
+          canDecide: editable && canDecide && r.state === 'proposed',
+        };
+      }),
     };
   }
 }

@@ -80,7 +80,7 @@ export class RequestDecisionService {
       if (request.state !== 'proposed') {
         // Never the real state for a manager: "cannot approve a submitted request" would tell them who answered.
         throw new FeedbackException(FeedbackErrorCode.NotAwaitingApproval, 'This request is no longer awaiting approval', {
-          state: stateAsSeen(request.state, progress),
+          state: stateAsSeen(request.state, progress, request.withdrawn),
         });
       }
       const next = requestTransition(request.state, action);

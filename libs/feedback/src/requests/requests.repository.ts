@@ -32,6 +32,8 @@ export interface SubjectRequestRow {
   relationship: FeedbackRelationship;
   state: RequestState;
   reason: string | null;
+  /** Withdrawn because the subject left the cycle (rater-privacy: reads as asked where progress is hidden). */
+  withdrawn: boolean;
   /** For the peer rules only (replacements after the nomination deadline); never shown or sorted on. */
   createdAt: Date;
 }
@@ -118,7 +120,7 @@ export class RequestsRepository {
   async listForSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager): Promise<SubjectRequestRow[]> {
     // Ordered by relationship and name, never by time: an order that moved on submission would leak it.
     const rows: Row[] = await this.q(tx).query(
-      `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason, fr.created_at
+      `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason, fr.withdrawn_at IS NOT NULL AS withdrawn, fr.created_at
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
         WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.subject_id = $3
@@ -134,6 +136,7 @@ export class RequestsRepository {
       relationship: r.relationship as FeedbackRelationship,
       state: r.state as RequestState,
       reason: str(r.reason),
+      withdrawn: r.withdrawn === true,
       createdAt: new Date(r.created_at as string),
     }));
   }
