@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { AppConfig } from '@lib/common';
+import { redactUrl, type AppConfig } from '@lib/common';
 
 /** Where the JSON log lines go (default: stdout). Tests read the log through it. */
 export interface LogStream {
@@ -18,14 +18,6 @@ const REDACTED_PATHS = [
   'headers.authorization',
   'headers["x-csrf-token"]',
 ];
-
-/** Routes whose path carries a one-time secret (GET /api/auth/invitations/:token). */
-const SECRET_IN_PATH = /^(\/api\/auth\/invitations\/)[^/?#]+/;
-
-/** A one-time link's secret, in a query string (`?token=…`) or in the path, is logged as `[redacted]`. */
-export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(SECRET_IN_PATH, '$1[redacted]').replace(/([?&](?:token|code|password|secret)=)[^&#]*/gi, '$1[redacted]');
-}
 
 /**
  * One structured JSON stream (pino) for Nest's log lines and every request: a request's lines

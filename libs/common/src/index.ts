@@ -11,6 +11,7 @@ export * from './auth/actor';
 export * from './auth/auth.decorators';
 export * from './http/untrusted-input';
 export * from './http/paging';
+export * from './http/redact-url';
 export * from './http/no-query.pipe';
 export * from './domain/anonymity-threshold';
 export * from './time/time-zone';

@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { STATUS_TEXT, statusOf } from './http-status';
+import { redactUrl } from '../http/redact-url';
 
 interface ErrorBody {
   statusCode: number;
@@ -54,12 +55,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // line of the request, so a user quoting it leads straight to the log.
     const body: ErrorBody = { ...this.toBody(exception, requestId), requestId };
     if (body.code === 'database_unavailable') {
-      this.logger.warn({ requestId, url: request.url, reason: reasonOf(exception) }, 'the database cannot be reached');
+      this.logger.warn({ requestId, url: redactUrl(request.url), reason: reasonOf(exception) }, 'the database cannot be reached');
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.code === 'invalid_value') {
-      this.logger.warn({ sqlState: sqlState(exception), requestId, url: request.url }, 'a value the validation let through was refused by PostgreSQL');
+      this.logger.warn(
+        { sqlState: sqlState(exception), requestId, url: redactUrl(request.url) },
+        'a value the validation let through was refused by PostgreSQL',
+      );
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId, url: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId, url: redactUrl(request.url) }, 'unhandled error');
     }
     // A domain error that says when to come back (a rate limit) also says it the HTTP way.
     const retryAfter = exception instanceof AppException ? exception.details?.retryAfterSeconds : undefined;

@@ -1,4 +1,4 @@
-import { redactUrl } from './logging';
+import { redactUrl } from './redact-url';
 
 describe('redactUrl', () => {
   it.each([
