@@ -186,5 +186,5 @@ describe('rater privacy: nobody but the rater and HR learns who has answered', (
     // The check can see a difference: HR (not a subject) follows progress, and reads the submissions.
     const progress = (await hr.get(`/api/cycles/${cycle.id}/progress`)).body;
     expect(progress.overall).toMatchObject({ submitted: 3, inProgress: 2 });
-  });
+  }, 120_000); // a walk over every route at four moments: 42 s on a loaded 2-core machine
 });
