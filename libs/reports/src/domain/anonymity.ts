@@ -233,7 +233,8 @@ export function choosePlan(
   statements: readonly Readonly<Record<RaterGroup, Headcount>>[],
 ): ColumnPlan {
   const optional = RATER_GROUPS.filter((g) => g !== 'self' && !isIdentified(g, settings) && mayStandAlone(g, settings, respondents));
-  const shownPerStatement = (plan: ColumnPlan): number[] => statements.map((byGroup) => shownNumbers(decideStatementCells(plan, answersByColumn(plan, byGroup))));
+  const shownPerStatement = (plan: ColumnPlan): number[] =>
+    statements.map((byGroup) => shownNumbers(decideStatementCells(plan, answersByColumn(plan, byGroup))));
   const base = planColumns(settings, respondents);
   const baseShown = shownPerStatement(base);
   let best = { plan: base, score: [baseShown.reduce((a, b) => a + b, 0), 0, 0] };

@@ -1,6 +1,6 @@
 import { buildReport } from './build-report';
 import { Cell, Rating, ReportInput, ReportView } from './report-types';
-import { findLinearLeak } from './testing/leak-checker';
+import { findLinearLeak, unknown } from './testing/leak-checker';
 import { readerKnowledge } from './testing/report-equations';
 import { aReportInput, aResponse, byAReader, raters } from './testing/report-factories';
 
@@ -164,7 +164,13 @@ describe('buildReport with a manager who is not shown separately', () => {
 
   it('pools the manager with the peers rather than hiding the peers where the manager answered', () => {
     expect(report.columns.find((c) => c.key === 'manager')).toEqual({ key: 'manager', groups: [], identified: false, shown: false, reason: 'pooled' });
-    expect(report.columns.find((c) => c.key === 'others')).toEqual({ key: 'others', groups: ['manager', 'peer'], identified: false, shown: true, respondents: 4 });
+    expect(report.columns.find((c) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['manager', 'peer'],
+      identified: false,
+      shown: true,
+      respondents: 4,
+    });
     expect(statement(report, 'l1').cells).toMatchObject({
       manager: hidden('pooled'),
       peer: hidden('pooled'),
@@ -174,7 +180,11 @@ describe('buildReport with a manager who is not shown separately', () => {
     expect(statement(report, 'l2').cells).toMatchObject({ peer: hidden('pooled'), others: shown(3, 3), all_others: shown(3, 3) });
     expect(statement(report, 'r1').cells).toMatchObject({ others: hidden('below_threshold'), all_others: hidden('below_threshold') });
     expect(report.directionOfInfluence).toMatchObject({ upwards: hidden('pooled'), sideways: hidden('pooled') });
-    expect(report.directionOfInfluence.pooled).toEqual({ directions: ['upwards', 'sideways'], groups: ['manager', 'peer'], cell: report.indices.influence.others });
+    expect(report.directionOfInfluence.pooled).toEqual({
+      directions: ['upwards', 'sideways'],
+      groups: ['manager', 'peer'],
+      cell: report.indices.influence.others,
+    });
   });
 
   it("shows the manager's comments unattributed among the pool's", () => {
@@ -281,6 +291,56 @@ describe('buildReport with raters who may read the report', () => {
     const input = aReportInput({ responses: [self, aResponse('manager', everything(3)), ...raters('peer', 3, everything(2))] });
     const flagged = { ...input, responses: input.responses.map((r) => (r.raterGroup === 'peer' ? r : byAReader(r))) };
     expect(buildReport(flagged)).toEqual(buildReport(input));
+  });
+});
+
+/**
+ * Priya in the demo (anonymity.ts, rule 7): k = 3, the manager shown separately, 5 peers and
+ * 2 direct reports, everyone answering everything. Peers rate 3, direct reports 5, the manager 4.
+ */
+describe('buildReport pooling a group that could stand alone', () => {
+  const everything = (rating: Rating) => ({ l1: rating, l2: rating, t1: rating, r1: rating, r2: rating });
+  const input = aReportInput({
+    responses: [
+      aResponse('self', everything(4)),
+      aResponse('manager', everything(4)),
+      ...raters('peer', 5, everything(3)),
+      ...raters('direct_report', 2, everything(5)),
+    ],
+  });
+  const report = buildReport(input);
+
+  it('shows "peers and direct reports" (7 people) on every statement beside the same total', () => {
+    expect(report.columns.find((c) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['peer', 'direct_report'],
+      identified: false,
+      shown: true,
+      respondents: 7,
+    });
+    for (const s of report.behaviours.flatMap((b) => b.statements)) {
+      expect(s.cells).toMatchObject({
+        manager: shown(4, 1),
+        peer: hidden('pooled'),
+        direct_report: hidden('pooled'),
+        others: shown(25 / 7, 7),
+        all_others: shown(29 / 8, 8),
+      });
+    }
+    expect(report.indices.influence.others).toEqual(shown(25 / 7, 7));
+    expect(report.directionOfInfluence).toEqual({
+      sideways: hidden('pooled'),
+      downwards: hidden('pooled'),
+      upwards: shown(4, 1),
+      pooled: { directions: ['sideways', 'downwards'], groups: ['peer', 'direct_report'], cell: shown(25 / 7, 7) },
+    });
+  });
+
+  it('leaks nothing, and would leak the direct reports if the peers were split back out of the pool', () => {
+    const { equations, identified, readers } = readerKnowledge(input, report);
+    expect(findLinearLeak(equations, identified, 3, readers)).toBeNull();
+    const peersAlone = { label: 'peers l1', coefficients: new Map([2, 3, 4, 5, 6].map((r) => [unknown(r, 'l1'), 1n])) };
+    expect(findLinearLeak([...equations, peersAlone], identified, 3, readers)?.raters).toEqual([7, 8]);
   });
 });
 
