@@ -120,9 +120,12 @@
  *    complementary suppression hides the peers on every statement: self, manager and total are
  *    all that shows. Pooling the peers too gives "Peers and direct reports" (7 people) on every
  *    statement, beside the same total: one more number per statement, no answer fewer.
+ *    The choice reads only how many answered (never a rating), as rule 3 already does; and the
+ *    one number compared across cycles, the trend, reads `all_others` alone — the same in every
+ *    layout — so no pool is ever set against another cycle's layout.
  *
  * The property test `anonymity.property.spec.ts` checks 1 and 3–5 by linear algebra over random
- * cycles with reading raters; `heatmap-suppression.ts` applies the same idea to organisation views;
+ * cycles with reading raters, on the layouts rule 7 picks, and that rule 7 never shows less; `heatmap-suppression.ts` applies the same idea to organisation views;
  * `access/readers-never-count.property.spec.ts` checks 6 against role and org-chart changes after close.
  */
 import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup, ResponseInput } from './report-types';
@@ -145,7 +148,7 @@ export interface Headcount {
 
 const NOBODY: Headcount = Object.freeze({ total: 0, anonymous: 0 });
 
-/** The column layout of one report: decided once, from respondent counts per group. */
+/** The column layout of one report: decided once per report (planColumns, chosen by choosePlan). */
 export interface ColumnPlan {
   settings: AnonymitySettings;
   columns: ColumnView[];
