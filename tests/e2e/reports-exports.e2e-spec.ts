@@ -158,7 +158,11 @@ describe('report exports', () => {
       sideways: { shown: false, reason: 'pooled' },
       downwards: { shown: false, reason: 'pooled' },
       upwards: { shown: true, mean: 4, n: 1, spread: 0 },
-      pooled: { directions: ['sideways', 'downwards'], groups: ['peer', 'direct_report'], cell: { shown: true, mean: 3.2, n: 5, spread: expect.closeTo(Math.sqrt(2.16), 9) } },
+      pooled: {
+        directions: ['sideways', 'downwards'],
+        groups: ['peer', 'direct_report'],
+        cell: { shown: true, mean: 3.2, n: 5, spread: expect.closeTo(Math.sqrt(2.16), 9) },
+      },
     });
     const flowing = pdfTextRuns((await download(reportUrl(csvCycleId, subject.id, '.pdf'))).body)
       .join(' ')
