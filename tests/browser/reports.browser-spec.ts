@@ -1,7 +1,7 @@
 /**
  * Reviewing aggregated reports, in a real browser. A closed cycle on the default framework with
  * submitted answers from self, manager, four peers, two direct reports and one other colleague
- * (too few direct reports to stand alone: pooled into Others), and an earlier released cycle for
+ * (too few direct reports to stand alone: pooled with the other colleague), and an earlier released cycle for
  * the trend. Before release the subject is told it is not ready and a rater gets not found while the manager (the cycle
  * says "on close") reads it; HR opens it from the cycle's subjects and releases; then the subject
  * finds it under Reports, reads chart, tables and comments, downloads the PDF and CSV, and prints.
@@ -241,21 +241,23 @@ describe('Reviewing aggregated reports in the browser', () => {
       Object.entries(b.cells).filter(([key, c]: [string, any]) => c.shown && key !== 'direct_report'),
     );
     await expect(bars(page).count()).resolves.toBe(shownBehaviourCells.length);
-    await expect(page.locator('.chart-legend').textContent()).resolves.toBe('SelfManagerPeersOthersAll others');
+    await expect(page.locator('.chart-legend').textContent()).resolves.toBe('SelfManagerPeersDirect reports and other colleaguesAll others');
 
-    // Direct reports are too few alone: every cell of their column says so, with no count.
+    // Direct reports are too few alone: every cell of their column says so, with no count; the pool is named after its groups.
     expect(report.columns.find((c: any) => c.key === 'direct_report')).toMatchObject({ shown: false, reason: 'pooled' });
     const listening = page.getByRole('region', { name: 'Listening' });
     const directCells = listening.locator('td[data-label="Direct reports"]');
-    await expect(directCells.allTextContents()).resolves.toEqual(new Array(await directCells.count()).fill('Included in Others'));
+    await expect(directCells.allTextContents()).resolves.toEqual(new Array(await directCells.count()).fill('Shown together with other groups'));
     // The second Empathy statement: two peers chose "not observed", so the peers' number is hidden, and
-    // Others too, or all others − manager − Others would give those two peers' sum back.
+    // the pool too, or all others − manager − the pool would give those two peers' sum back.
     const empathy = page.getByRole('region', { name: 'Empathy' });
     const worries = empathy.getByRole('row', { name: /worries and workload/ });
     await expect(worries.locator('td[data-label="Peers"]').textContent()).resolves.toBe('Fewer than 3 anonymous responses');
-    await expect(worries.locator('td[data-label="Others"]').textContent()).resolves.toBe("Hidden so a smaller group can't be worked out");
+    await expect(worries.locator('td[data-label="Direct reports and other colleagues"]').textContent()).resolves.toBe(
+      "Hidden so a smaller group can't be worked out",
+    );
     await main(page).getByText('Direction of influence').waitFor();
-    await page.locator('.influence-direction').filter({ hasText: 'Downwards' }).getByText('Included in Others').waitFor();
+    await page.locator('.influence-direction').filter({ hasText: 'Downwards' }).getByText('Shown together with other groups').first().waitFor();
 
     // Every number on the page has at most two decimals.
     const text = await main(page).innerText();

@@ -74,10 +74,15 @@ describe('demo organisation', () => {
     const report = (await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}`)).body;
     const allOthers = report.behaviours.filter((b: { cells: { all_others: { shown: boolean } } }) => b.cells.all_others.shown);
     expect(allOthers).toHaveLength(report.behaviours.length);
-    // The demo's showcase people were rated by everyone asked: peers stand as a group of their own.
+    // The demo's showcase people were rated by everyone asked. Priya's 2 direct reports are too
+    // few to stand alone; rather than hide her 5 peers beside them, the report pools the two
+    // groups, and shows the sideways and downwards direction of influence together.
     const column = (key: string) => report.columns.find((c: { key: string }) => c.key === key);
-    expect(column('peer')).toMatchObject({ shown: true, respondents: 5 });
-    expect(column('all_others').respondents).toBeGreaterThanOrEqual(6);
+    expect(column('others')).toMatchObject({ shown: true, groups: ['peer', 'direct_report'], respondents: 7 });
+    expect(column('peer')).toMatchObject({ shown: false, reason: 'pooled' });
+    expect(column('all_others').respondents).toBe(8);
+    expect(report.directionOfInfluence.upwards.shown).toBe(true);
+    expect(report.directionOfInfluence.pooled).toMatchObject({ directions: ['sideways', 'downwards'], cell: { shown: true } });
     expect(report.comments.flatMap((q: { others: string[] }) => q.others).length).toBeGreaterThan(0);
     expect(report.trend).not.toBeNull();
     expect((await priya.get(`/api/reports/cycles/${latest.cycleId}/subjects/${latest.subject.id}.pdf`)).status).toBe(200);

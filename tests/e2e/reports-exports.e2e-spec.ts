@@ -9,10 +9,12 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * CSV and PDF exports. The CSV fixture (k = 3): self 3, manager 4, three peers 2, two direct
- * reports 5, on every statement. The two direct reports cannot stand alone nor be pooled (Others
- * would hold 2), and then the peers must go too, or total − manager − peers would give them back.
- * So the peers' 2.00 and the direct reports' 5.00 must appear nowhere. The PDF fixture: a subject
- * and comments in Polish, Russian and Greek, which must print as written.
+ * reports 5, on every statement. The two direct reports cannot stand alone, and alone in Others
+ * they would stay hidden and take the peers with them (total − manager − peers would give them
+ * back). So the peers are pooled with them (anonymity.ts, rule 7): "Peers and direct reports",
+ * 5 people, 3.20 — and the peers' 2.00 and the direct reports' 5.00 must appear nowhere, in any
+ * format. The PDF fixture: a subject and comments in Polish, Russian and Greek, which must print
+ * as written.
  */
 describe('report exports', () => {
   let t: TestApp;
@@ -125,11 +127,51 @@ describe('report exports', () => {
     ]);
     expect(line('statement', 'Statement behaviour_2.1', 'Manager')?.slice(5)).toEqual(['4.00', '1', '0.00', '']);
     expect(line('statement', 'Statement behaviour_2.1', 'All others')?.slice(5)).toEqual(['3.33', '6', '1.37', '']);
-    expect(line('statement', 'Statement behaviour_2.1', 'Peers')?.slice(5)).toEqual(['', '', '', 'hidden: would reveal a group of fewer than 3 responses']);
-    expect(line('statement', 'Statement behaviour_2.1', 'Direct reports')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 anonymous responses']);
-    expect(line('statement', 'Statement behaviour_2.1', 'Others')?.slice(5)).toEqual(['', '', '', 'hidden: fewer than 3 anonymous responses']);
+    // Answers 2, 2, 2, 5, 5: mean 3.20, spread √2.16.
+    expect(line('statement', 'Statement behaviour_2.1', 'Peers and direct reports')?.slice(5)).toEqual(['3.20', '5', '1.47', '']);
+    expect(line('index', '', 'Peers and direct reports')?.slice(1, 8)).toEqual([
+      'Influence index',
+      'influence',
+      '',
+      'Peers and direct reports',
+      '3.20',
+      '5',
+      '1.47',
+    ]);
+    expect(line('statement', 'Statement behaviour_2.1', 'Peers')?.slice(5)).toEqual(['', '', '', 'hidden: shown only together with other groups']);
+    expect(line('statement', 'Statement behaviour_2.1', 'Direct reports')?.slice(5)).toEqual(['', '', '', 'hidden: shown only together with other groups']);
+    expect(body.filter((r) => r[4] === 'Others')).toEqual([]);
     expect(line('index', '', 'All others')?.slice(1, 6)).toEqual(['Influence index', 'influence', '', 'All others', '3.33']);
     expect(response.text).not.toMatch(/2\.00|5\.00/);
+  });
+
+  it('shows the same pool in the report, its direction of influence and the PDF, with one sentence saying why', async () => {
+    const report = (await hr.get(reportUrl(csvCycleId, subject.id))).body;
+    expect(report.columns.find((c: { key: string }) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['peer', 'direct_report'],
+      identified: false,
+      shown: true,
+      respondents: 5,
+    });
+    expect(report.directionOfInfluence).toEqual({
+      sideways: { shown: false, reason: 'pooled' },
+      downwards: { shown: false, reason: 'pooled' },
+      upwards: { shown: true, mean: 4, n: 1, spread: 0 },
+      pooled: {
+        directions: ['sideways', 'downwards'],
+        groups: ['peer', 'direct_report'],
+        cell: { shown: true, mean: 3.2, n: 5, spread: expect.closeTo(Math.sqrt(2.16), 9) },
+      },
+    });
+    const flowing = pdfTextRuns((await download(reportUrl(csvCycleId, subject.id, '.pdf'))).body)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(flowing).toContain(
+      "Zoë's peers' and direct reports' answers are shown together as one group (5 people), because a group with fewer than 3 anonymous answers is never shown on its own.",
+    );
+    expect(flowing).toContain('Sideways and downwards together (peers and direct reports): 3.20 · n 5 · spread 1.47');
+    expect(flowing).not.toMatch(/\b2\.00\b|\b5\.00\b/);
   });
 
   it('exports the report as an A4 PDF', async () => {
@@ -168,12 +210,13 @@ describe('report exports', () => {
     const report = (await hr.get(reportUrl(pdfCycleId, pdfSubject.id))).body;
     expect(report.behaviours).toHaveLength(12);
     expect(report.comments[0].self).toEqual(['Listens before deciding — “what do you think?” is a habit.']);
-    expect(report.columns.filter((c: { shown: boolean }) => c.shown).map((c: { key: string }) => c.key)).toEqual([
-      'self',
-      'manager',
-      'peer',
-      'direct_report',
-      'all_others',
+    // The one other colleague alone would hide the direct reports wherever they answered; pooled with them, they show.
+    expect(report.columns.filter((c: { shown: boolean }) => c.shown).map((c: { key: string; groups: string[] }) => [c.key, ...c.groups])).toEqual([
+      ['self', 'self'],
+      ['manager', 'manager'],
+      ['peer', 'peer'],
+      ['others', 'direct_report', 'other'],
+      ['all_others', 'manager', 'peer', 'direct_report', 'other'],
     ]);
   });
 });

@@ -6,9 +6,9 @@
  * green run means something.
  */
 import fc from 'fast-check';
-import { HeatmapCell, HeatmapView, suppressHeatmap } from './anonymity';
+import { Headcount, HeatmapCell, HeatmapView, answersByColumn, decideStatementCells, planColumns, suppressHeatmap } from './anonymity';
 import { buildReport } from './build-report';
-import { COLUMN_KEYS, ColumnKey, RATER_GROUPS, ReportView } from './report-types';
+import { COLUMN_KEYS, ColumnKey, RATER_GROUPS, RaterGroup, ReportInput, ReportView } from './report-types';
 import { assertHeatmapShowsOnlyLargeTrueCells, findHeatmapLeak } from './testing/heatmap-leak-checker';
 import { Equation, findLinearLeak, unknown } from './testing/leak-checker';
 import { assertDerivedNumbersRepeatShownCells, assertHiddenCellsCarryNoCount, readerKnowledge } from './testing/report-equations';
@@ -163,6 +163,78 @@ describe('reports (property)', () => {
       { numRuns: 150 },
     );
     expect(mutations).toBeGreaterThan(100); // the generator does reach the interesting cases
+  });
+
+  it('pools by choice only to show more: never fewer numbers on any statement than rule 2 alone (anonymity.ts, rule 7)', () => {
+    // The baseline is rule 2's layout with the per-statement suppression, counted from the raw
+    // input; the picked report's numbers are counted from what it shows. The leak checks above
+    // and below run on the very reports picked here.
+    let pooledByChoice = 0;
+    let showsMore = 0;
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const report = buildReport(input);
+        const { equations, identified, readers, anonymous } = readerKnowledge(input, report);
+        const settings = { threshold: input.threshold, showManagerSeparately: input.showManagerSeparately };
+        const count = (keep: (rater: number) => boolean): Record<RaterGroup, Headcount> => {
+          const result = Object.fromEntries(RATER_GROUPS.map((g) => [g, { total: 0, anonymous: 0 }])) as Record<RaterGroup, Headcount>;
+          input.responses.forEach((r, i) => {
+            if (!keep(i)) return;
+            result[r.raterGroup].total++;
+            if (anonymous.has(i)) result[r.raterGroup].anonymous++;
+          });
+          return result;
+        };
+        const rule2 = planColumns(
+          settings,
+          count(() => true),
+        );
+        let before = 0;
+        let after = 0;
+        for (const s of report.behaviours.flatMap((b) => b.statements)) {
+          const byGroup = count((i) => input.responses[i].answers[s.id] != null);
+          const baseline = Object.entries(decideStatementCells(rule2, answersByColumn(rule2, byGroup))).filter(([c, v]) => c !== 'self' && v.shown).length;
+          const picked = Object.entries(s.cells).filter(([c, cell]) => c !== 'self' && cell.shown).length;
+          expect({ statement: s.id, fewer: picked < baseline }).toEqual({ statement: s.id, fewer: false });
+          before += baseline;
+          after += picked;
+        }
+        if (after > before) showsMore++;
+        const pool = report.columns.find((c) => c.key === 'others')!;
+        const standsAlone = (g: RaterGroup): boolean =>
+          g !== 'other' && input.responses.filter((r, i) => r.raterGroup === g && anonymous.has(i)).length >= input.threshold;
+        if (pool.groups.some(standsAlone)) {
+          pooledByChoice++;
+          expect(after).toBeGreaterThan(before); // pooling is never chosen for nothing
+          expect(findLinearLeak(equations, identified, input.threshold, readers)).toBeNull();
+          for (const reader of readers) expect(findLinearLeak(equations, new Set([...identified, reader]), input.threshold)).toBeNull();
+        }
+      }),
+      { numRuns: 600 },
+    );
+    // The generator reaches the interesting cases, and rule 7 does change reports.
+    expect(pooledByChoice).toBeGreaterThan(30);
+    expect(showsMore).toBe(pooledByChoice);
+  });
+
+  it("compares cycles only through the all-others numbers both reports show, never a pooled group's", () => {
+    // The trend is the one place a report reads another cycle: its values must repeat the
+    // earlier report's summary and this report's shown all-others numbers, so no pool is ever
+    // set against another cycle's layout.
+    fc.assert(
+      fc.property(cycleArbitrary, cycleArbitrary, (earlier: ReportInput, input: ReportInput) => {
+        const previous = buildReport(earlier).summary;
+        const report = buildReport({ ...input, behaviours: earlier.behaviours, previous });
+        for (const t of report.trend!.behaviours) {
+          const b = report.behaviours.find((x) => x.key === t.key)!;
+          if (t.value.shown)
+            expect([t.value.previous, t.value.current]).toEqual([previous.behaviours[t.key], b.cells.all_others.shown && b.cells.all_others.mean]);
+          else expect(previous.behaviours[t.key] === null || !b.cells.all_others.shown).toBe(true);
+        }
+        expect(Object.keys(report.summary)).toEqual(['influence', 'management', 'behaviours']);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('does not depend on the order responses were submitted in (comments included)', () => {

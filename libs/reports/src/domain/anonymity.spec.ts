@@ -1,4 +1,4 @@
-import { Headcount, commentAudience, decideStatementCells, isAnonymous, orderComments, planColumns } from './anonymity';
+import { Headcount, answersByColumn, choosePlan, commentAudience, decideStatementCells, isAnonymous, orderComments, planColumns } from './anonymity';
 import { COLUMN_KEYS, ColumnKey, RATER_GROUPS, RaterGroup } from './report-types';
 
 /** A count, or [all, of whom anonymous]: a plain number means nobody among them may read the report. */
@@ -169,6 +169,86 @@ describe('decideStatementCells with raters who may read the report', () => {
       direct_report: 'shown',
       all_others: 'shown',
     });
+  });
+});
+
+describe('choosePlan (rule 7: of the safe layouts, the one that shows the most)', () => {
+  const separate = { threshold: 3, showManagerSeparately: true };
+  const columns = (plan: ReturnType<typeof planColumns>) => plan.columns.map((c) => [c.key, c.shown ? `${c.groups.join('+')} ${c.respondents}` : c.reason]);
+  const cellsOf = (plan: ReturnType<typeof planColumns>, byGroup: Partial<Record<RaterGroup, Count>>) =>
+    visible(decideStatementCells(plan, answersByColumn(plan, respondents(byGroup))));
+
+  it("pools Priya's peers with her 2 direct reports rather than hide the peers on every statement", () => {
+    // The demo's showcase: self, a separately shown manager, 5 peers, 2 direct reports; every statement answered by all.
+    const everyone = { self: 1, manager: 1, peer: 5, direct_report: 2 };
+    // Rule 2 alone: peers stand alone, the direct reports sit in a hidden "others", and
+    // total − manager − peers would give them away, so the peers go on every statement.
+    const rule2 = planColumns(separate, respondents(everyone));
+    expect(cellsOf(rule2, everyone)).toEqual({
+      self: 'shown',
+      manager: 'shown',
+      peer: 'complementary',
+      direct_report: 'below_threshold',
+      others: 'below_threshold',
+      all_others: 'shown',
+    });
+    const plan = choosePlan(separate, respondents(everyone), [respondents(everyone), respondents(everyone)]);
+    expect(columns(plan)).toEqual([
+      ['self', 'self 1'],
+      ['manager', 'manager 1'],
+      ['peer', 'pooled'],
+      ['direct_report', 'pooled'],
+      ['others', 'peer+direct_report 7'],
+      ['all_others', 'manager+peer+direct_report 8'],
+    ]);
+    expect(cellsOf(plan, everyone)).toEqual({ self: 'shown', manager: 'shown', peer: 'pooled', direct_report: 'pooled', others: 'shown', all_others: 'shown' });
+    // The manager is identified: never pooled (a reader would subtract the known ratings).
+    expect(() => planColumns(separate, respondents(everyone), ['manager'])).toThrow(/identified/);
+  });
+
+  it('keeps rule 2 when pooling would lose a number on any statement', () => {
+    // 3 peers, and 2 direct reports with 1 other colleague in "others": s1 shows both groups and
+    // the total. Pooling the peers would show more on s2 (where a peer said "not observed") but
+    // one number fewer on s1: rejected.
+    const everyone = { manager: 1, peer: 3, direct_report: 2, other: 1 };
+    const s2 = { manager: 1, peer: 2, direct_report: 2, other: 1 };
+    const plan = choosePlan(separate, respondents(everyone), [respondents(everyone), respondents(s2)]);
+    expect(plan).toEqual(planColumns(separate, respondents(everyone)));
+    expect(cellsOf(plan, s2)).toMatchObject({ peer: 'below_threshold', others: 'complementary', all_others: 'shown' });
+    expect(cellsOf(planColumns(separate, respondents(everyone), ['peer']), s2)).toMatchObject({ others: 'shown', all_others: 'shown' });
+  });
+
+  it('pools the small group into the smallest shown neighbour, the larger keeps its column', () => {
+    // Manager pooled by the cycle (3 managers, anonymous), 6 peers, 2 direct reports. Rule 2
+    // hides the managers (the smallest shown group) for the direct reports' sake; pooling either
+    // the managers or the peers with the direct reports shows one number more; the managers'
+    // pool is the smaller, and the peers keep their column.
+    const settings = { threshold: 3, showManagerSeparately: false };
+    const everyone = { manager: 3, peer: 6, direct_report: 2 };
+    expect(cellsOf(planColumns(settings, respondents(everyone)), everyone)).toMatchObject({
+      manager: 'complementary',
+      peer: 'shown',
+      others: 'below_threshold',
+    });
+    const plan = choosePlan(settings, respondents(everyone), [respondents(everyone)]);
+    expect(columns(plan)).toEqual([
+      ['self', 'no_responses'],
+      ['manager', 'pooled'],
+      ['peer', 'peer 6'],
+      ['direct_report', 'pooled'],
+      ['others', 'manager+direct_report 5'],
+      ['all_others', 'manager+peer+direct_report 11'],
+    ]);
+  });
+
+  it('counts only anonymous raters in a pool made by choice: a reading manager adds nothing toward k', () => {
+    // The manager may read (0 anonymous); 3 peers. Pooled, the peers' 3 anonymous answers carry the manager's.
+    const settings = { threshold: 3, showManagerSeparately: false };
+    const everyone: Partial<Record<RaterGroup, Count>> = { manager: [1, 0], peer: 3 };
+    const plan = choosePlan(settings, respondents(everyone), [respondents(everyone)]);
+    expect(columns(plan)).toContainEqual(['others', 'manager+peer 4']);
+    // With a peer saying "not observed", the pool holds 2 anonymous answers and is hidden, and so is the total.
+    expect(cellsOf(plan, { manager: [1, 0], peer: 2 })).toMatchObject({ others: 'below_threshold', all_others: 'below_threshold' });
   });
 });
 

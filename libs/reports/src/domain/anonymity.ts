@@ -31,6 +31,12 @@
  *    columns are disjoint. `all_others` is everyone but self (including a separate manager), shown
  *    with at least k anonymous respondents.
  *
+ *    Pooling by choice: `choosePlan` may also pool a group that could stand alone (never an
+ *    identified one) when that keeps more of the report (rule 7). The pool is the one `others`
+ *    column, named after its groups ("Peers and direct reports"); it is never split back: every
+ *    number of its groups — statements, behaviours, indices, direction of influence, comments,
+ *    exports — comes from the pool alone.
+ *
  * 3. Per statement, a non-identified cell is shown only with at least k anonymous non-null answers.
  *    The `all_others` total is shown only with at least k anonymous answers, and only if the
  *    answers left in hidden cells (H) are none or include at least k anonymous ones: every reader
@@ -93,8 +99,33 @@
  *    reader can be differenced. Two different readers' views differ by numbers the other reader
  *    may read in full anyway.
  *
+ * 7. Choosing what to hide. Several layouts are safe by rules 1–3: the columns of rule 2, and
+ *    the same with any further non-identified groups pooled into `others` (each layout's columns
+ *    are still disjoint, so rule 3's argument holds for each; the per-statement complementary
+ *    suppression then runs on the chosen layout). `choosePlan` builds every one of them (at most
+ *    2³). The objective: a layout must show at least as many numbers (non-self statement cells)
+ *    as rule 2's layout on EVERY statement — pooling never trades one statement's detail for
+ *    another's — and of those it keeps the one with the most numbers over the whole report;
+ *    ties go to rule 2's layout, then to fewer pooled groups, then to the smaller pool (the
+ *    smallest shown neighbour absorbs the small group; the larger keeps its column). The total is
+ *    the same in every layout (shown exactly when it holds k anonymous answers), so every
+ *    layout covers the same answers; they differ only in how finely they are broken down.
+ *    Hiding the total instead of the smallest shown cell was considered and is not offered:
+ *    it hides one number just as complementary suppression does, but a number with fewer
+ *    answers behind it than the total, and every headline (indices, profile, blind spots,
+ *    rankings, trend) reads the total.
+ *    Worked example (Priya in the demo; anonymity.spec.ts has it): k = 3, the manager shown
+ *    separately, 5 peers and 2 direct reports. Rule 2 alone gives peers a column and leaves the
+ *    direct reports in a hidden `others`; then total − manager − peers = the direct reports, so
+ *    complementary suppression hides the peers on every statement: self, manager and total are
+ *    all that shows. Pooling the peers too gives "Peers and direct reports" (7 people) on every
+ *    statement, beside the same total: one more number per statement, no answer fewer.
+ *    The choice reads only how many answered (never a rating), as rule 3 already does; and the
+ *    one number compared across cycles, the trend, reads `all_others` alone — the same in every
+ *    layout — so no pool is ever set against another cycle's layout.
+ *
  * The property test `anonymity.property.spec.ts` checks 1 and 3–5 by linear algebra over random
- * cycles with reading raters; `heatmap-suppression.ts` applies the same idea to organisation views;
+ * cycles with reading raters, on the layouts rule 7 picks, and that rule 7 never shows less; `heatmap-suppression.ts` applies the same idea to organisation views;
  * `access/readers-never-count.property.spec.ts` checks 6 against role and org-chart changes after close.
  */
 import { COLUMN_KEYS, ColumnKey, ColumnView, HiddenReason, RATER_GROUPS, RaterGroup, ResponseInput } from './report-types';
@@ -117,7 +148,7 @@ export interface Headcount {
 
 const NOBODY: Headcount = Object.freeze({ total: 0, anonymous: 0 });
 
-/** The column layout of one report: decided once, from respondent counts per group. */
+/** The column layout of one report: decided once per report (planColumns, chosen by choosePlan). */
 export interface ColumnPlan {
   settings: AnonymitySettings;
   columns: ColumnView[];
@@ -141,14 +172,28 @@ export function isAnonymous(response: Pick<ResponseInput, 'raterGroup' | 'raterM
   return !isIdentified(response.raterGroup, settings) && response.raterMayRead !== true;
 }
 
-/** `respondents`: per group, how many responded and how many of them are anonymous (isAnonymous). */
-export function planColumns(settings: AnonymitySettings, respondents: Readonly<Record<RaterGroup, Headcount>>): ColumnPlan {
+/** Whether a group may have a column of its own (rule 2): identified, or k anonymous respondents. */
+function mayStandAlone(g: RaterGroup, settings: AnonymitySettings, respondents: Readonly<Record<RaterGroup, Headcount>>): boolean {
+  return g !== 'other' && (isIdentified(g, settings) || respondents[g].anonymous >= settings.threshold);
+}
+
+/**
+ * `respondents`: per group, how many responded and how many of them are anonymous (isAnonymous).
+ * `poolAlso`: groups that could stand alone but go into `others` all the same (rule 7); an
+ * identified group cannot be pooled (every reader knows its ratings and would subtract them).
+ */
+export function planColumns(
+  settings: AnonymitySettings,
+  respondents: Readonly<Record<RaterGroup, Headcount>>,
+  poolAlso: readonly RaterGroup[] = [],
+): ColumnPlan {
   assertValidThreshold(settings.threshold);
   const k = settings.threshold;
+  if (poolAlso.some((g) => g === 'self' || isIdentified(g, settings))) throw new RangeError(`an identified group cannot be pooled: ${poolAlso.join(', ')}`);
   const total = (groups: readonly RaterGroup[]): number => groups.reduce((sum, g) => sum + respondents[g].total, 0);
   // An identified rater is never anonymous, whatever the caller counted.
   const anonymous = (groups: readonly RaterGroup[]): number => groups.reduce((sum, g) => sum + (isIdentified(g, settings) ? 0 : respondents[g].anonymous), 0);
-  const ownColumn = (g: RaterGroup): boolean => g !== 'other' && (isIdentified(g, settings) || anonymous([g]) >= k);
+  const ownColumn = (g: RaterGroup): boolean => !poolAlso.includes(g) && mayStandAlone(g, settings, respondents);
   const pooled = RATER_GROUPS.filter((g) => g !== 'self' && !ownColumn(g) && respondents[g].total > 0);
   const othersShown = anonymous(pooled) >= k;
   const allOthersShown = anonymous(RATER_GROUPS) >= k;
@@ -178,6 +223,59 @@ export function planColumns(settings: AnonymitySettings, respondents: Readonly<R
     column('all_others', nonSelf, false, allOthersShown, 'below_threshold'),
   ];
   return { settings, columns, columnOfGroup };
+}
+
+/**
+ * The safest layout that shows the most (rule 7). `statements`: per statement, the non-null
+ * answers per group, all and anonymous. Deterministic: candidates are tried in a fixed order
+ * and only a strictly better one replaces the best so far.
+ */
+export function choosePlan(
+  settings: AnonymitySettings,
+  respondents: Readonly<Record<RaterGroup, Headcount>>,
+  statements: readonly Readonly<Record<RaterGroup, Headcount>>[],
+): ColumnPlan {
+  const optional = RATER_GROUPS.filter((g) => g !== 'self' && !isIdentified(g, settings) && mayStandAlone(g, settings, respondents));
+  const shownPerStatement = (plan: ColumnPlan): number[] =>
+    statements.map((byGroup) => shownNumbers(decideStatementCells(plan, answersByColumn(plan, byGroup))));
+  const base = planColumns(settings, respondents);
+  const baseShown = shownPerStatement(base);
+  let best = { plan: base, score: [baseShown.reduce((a, b) => a + b, 0), 0, 0] };
+  for (let mask = 1; mask < 1 << optional.length; mask++) {
+    const pooled = optional.filter((_, i) => (mask & (1 << i)) !== 0);
+    const plan = planColumns(settings, respondents, pooled);
+    const shown = shownPerStatement(plan);
+    // Never fewer numbers on any statement than rule 2's layout: pooling must not trade one
+    // statement's detail for another's.
+    if (shown.some((n, i) => n < baseShown[i])) continue;
+    // Higher is better, element by element: shown numbers, then fewer pooled groups, then a smaller pool.
+    const score = [shown.reduce((a, b) => a + b, 0), -pooled.length, -(columnView(plan, 'others').respondents ?? 0)];
+    if (isGreater(score, best.score)) best = { plan, score };
+  }
+  return best.plan;
+}
+
+function isGreater(a: readonly number[], b: readonly number[]): boolean {
+  const i = a.findIndex((x, j) => x !== b[j]);
+  return i >= 0 && a[i] > b[i];
+}
+
+/** The non-self numbers a statement shows (self is shown whenever answered, in every layout). */
+function shownNumbers(cells: Readonly<Record<ColumnKey, Visibility>>): number {
+  return COLUMN_KEYS.filter((c) => c !== 'self' && cells[c].shown).length;
+}
+
+/** One statement's answers per group, summed into the plan's columns (`all_others`: every non-self group). */
+export function answersByColumn(plan: ColumnPlan, byGroup: Readonly<Record<RaterGroup, Headcount>>): Record<ColumnKey, Headcount> {
+  const result = Object.fromEntries(COLUMN_KEYS.map((c) => [c, { total: 0, anonymous: 0 }])) as Record<ColumnKey, Headcount>;
+  for (const g of RATER_GROUPS) {
+    const targets: ColumnKey[] = g === 'self' ? ['self'] : [plan.columnOfGroup[g], 'all_others'];
+    for (const c of targets) {
+      result[c].total += byGroup[g].total;
+      result[c].anonymous += byGroup[g].anonymous;
+    }
+  }
+  return result;
 }
 
 export function columnView(plan: ColumnPlan, key: ColumnKey): ColumnView {

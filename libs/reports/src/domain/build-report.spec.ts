@@ -1,6 +1,6 @@
 import { buildReport } from './build-report';
 import { Cell, Rating, ReportInput, ReportView } from './report-types';
-import { findLinearLeak } from './testing/leak-checker';
+import { findLinearLeak, unknown } from './testing/leak-checker';
 import { readerKnowledge } from './testing/report-equations';
 import { aReportInput, aResponse, byAReader, raters } from './testing/report-factories';
 
@@ -102,7 +102,10 @@ describe('buildReport', () => {
       sideways: shown((3 + 14 / 3) / 2, 3),
       downwards: hidden('pooled'),
       upwards: shown((3.5 + 4) / 2, 1),
+      // The direct reports are only ever shown inside "others", with the other colleague.
+      pooled: { directions: ['downwards'], groups: ['direct_report', 'other'], cell: report.indices.influence.others },
     });
+    expect(report.indices.influence.others.shown).toBe(true);
   });
 
   it('finds blind spots and hidden strengths against all others', () => {
@@ -145,8 +148,10 @@ describe('buildReport', () => {
 });
 
 describe('buildReport with a manager who is not shown separately', () => {
-  // The common small case: one manager and three peers. The manager alone is below k, so any
-  // statement the manager answered hides the peers (else total − peers = the manager).
+  // The common small case: one manager and three peers. The manager alone is below k. Rule 2
+  // alone would hide the peers on every statement the manager answered (else total − peers =
+  // the manager); pooling the peers with the manager shows a number there instead, and loses
+  // none elsewhere (anonymity.ts, rule 7).
   const report = buildReport(
     aReportInput({
       showManagerSeparately: false,
@@ -157,16 +162,33 @@ describe('buildReport with a manager who is not shown separately', () => {
     }),
   );
 
-  it('pools the manager and protects them by hiding the peers where they answered', () => {
-    expect(report.columns.find((c) => c.key === 'manager')).toEqual({ key: 'manager', groups: [], identified: false, shown: false, reason: 'below_threshold' });
-    expect(statement(report, 'l1').cells).toMatchObject({ manager: hidden('below_threshold'), peer: hidden('complementary'), all_others: shown(14 / 4, 4) });
-    expect(statement(report, 'l2').cells).toMatchObject({ peer: shown(3, 3), all_others: shown(3, 3) });
-    expect(statement(report, 'r1').cells).toMatchObject({ peer: hidden('below_threshold'), all_others: hidden('below_threshold') });
-    expect(report.directionOfInfluence.upwards).toEqual(hidden('below_threshold'));
+  it('pools the manager with the peers rather than hiding the peers where the manager answered', () => {
+    expect(report.columns.find((c) => c.key === 'manager')).toEqual({ key: 'manager', groups: [], identified: false, shown: false, reason: 'pooled' });
+    expect(report.columns.find((c) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['manager', 'peer'],
+      identified: false,
+      shown: true,
+      respondents: 4,
+    });
+    expect(statement(report, 'l1').cells).toMatchObject({
+      manager: hidden('pooled'),
+      peer: hidden('pooled'),
+      others: shown(14 / 4, 4),
+      all_others: shown(14 / 4, 4),
+    });
+    expect(statement(report, 'l2').cells).toMatchObject({ peer: hidden('pooled'), others: shown(3, 3), all_others: shown(3, 3) });
+    expect(statement(report, 'r1').cells).toMatchObject({ others: hidden('below_threshold'), all_others: hidden('below_threshold') });
+    expect(report.directionOfInfluence).toMatchObject({ upwards: hidden('pooled'), sideways: hidden('pooled') });
+    expect(report.directionOfInfluence.pooled).toEqual({
+      directions: ['upwards', 'sideways'],
+      groups: ['manager', 'peer'],
+      cell: report.indices.influence.others,
+    });
   });
 
-  it('drops the comments of a group that cannot be shown', () => {
-    expect(report.comments[0].others).toEqual([]);
+  it("shows the manager's comments unattributed among the pool's", () => {
+    expect(report.comments[0].others).toEqual(['from the manager']);
   });
 });
 
@@ -237,14 +259,15 @@ describe('buildReport with raters who may read the report', () => {
     expect([...report.comments[0].others].sort()).toEqual(['from peer 1', 'from the manager']);
   });
 
-  it("hides the peers where the total would give away a reading manager's answer to the subject", () => {
-    // Three peers stand alone; the manager, alone in others, answered l1 but not l2.
+  it("pools the peers with a reading manager rather than let the total give the manager's answer to the subject", () => {
+    // Three peers stand alone; the manager, alone in others, answered l1 but not l2. Rule 2
+    // alone hides the peers on l1 (total − peers would be the manager's 5); pooled, the three
+    // anonymous peers carry the manager's answer on l1 and nothing is hidden.
     const report = buildReport(
       pooled([byAReader(aResponse('manager', { l1: 5, l2: null })), ...raters('peer', 3, (i) => ({ l1: (2 + i) as Rating, l2: (2 + i) as Rating }))]),
     );
-    // l1: total − peers would be the manager's 5. l2: nothing hidden, so both are shown.
-    expect(statement(report, 'l1').cells).toMatchObject({ peer: hidden('complementary'), others: hidden('below_threshold'), all_others: shown(14 / 4, 4) });
-    expect(statement(report, 'l2').cells).toMatchObject({ peer: shown(3, 3), all_others: shown(3, 3) });
+    expect(statement(report, 'l1').cells).toMatchObject({ peer: hidden('pooled'), others: shown(14 / 4, 4), all_others: shown(14 / 4, 4) });
+    expect(statement(report, 'l2').cells).toMatchObject({ peer: hidden('pooled'), others: shown(3, 3), all_others: shown(3, 3) });
   });
 
   it('treats an HR admin who rates a colleague as a reader too, and keeps their ratings in a big enough group', () => {
@@ -268,6 +291,56 @@ describe('buildReport with raters who may read the report', () => {
     const input = aReportInput({ responses: [self, aResponse('manager', everything(3)), ...raters('peer', 3, everything(2))] });
     const flagged = { ...input, responses: input.responses.map((r) => (r.raterGroup === 'peer' ? r : byAReader(r))) };
     expect(buildReport(flagged)).toEqual(buildReport(input));
+  });
+});
+
+/**
+ * Priya in the demo (anonymity.ts, rule 7): k = 3, the manager shown separately, 5 peers and
+ * 2 direct reports, everyone answering everything. Peers rate 3, direct reports 5, the manager 4.
+ */
+describe('buildReport pooling a group that could stand alone', () => {
+  const everything = (rating: Rating) => ({ l1: rating, l2: rating, t1: rating, r1: rating, r2: rating });
+  const input = aReportInput({
+    responses: [
+      aResponse('self', everything(4)),
+      aResponse('manager', everything(4)),
+      ...raters('peer', 5, everything(3)),
+      ...raters('direct_report', 2, everything(5)),
+    ],
+  });
+  const report = buildReport(input);
+
+  it('shows "peers and direct reports" (7 people) on every statement beside the same total', () => {
+    expect(report.columns.find((c) => c.key === 'others')).toEqual({
+      key: 'others',
+      groups: ['peer', 'direct_report'],
+      identified: false,
+      shown: true,
+      respondents: 7,
+    });
+    for (const s of report.behaviours.flatMap((b) => b.statements)) {
+      expect(s.cells).toMatchObject({
+        manager: shown(4, 1),
+        peer: hidden('pooled'),
+        direct_report: hidden('pooled'),
+        others: shown(25 / 7, 7),
+        all_others: shown(29 / 8, 8),
+      });
+    }
+    expect(report.indices.influence.others).toEqual(shown(25 / 7, 7));
+    expect(report.directionOfInfluence).toEqual({
+      sideways: hidden('pooled'),
+      downwards: hidden('pooled'),
+      upwards: shown(4, 1),
+      pooled: { directions: ['sideways', 'downwards'], groups: ['peer', 'direct_report'], cell: shown(25 / 7, 7) },
+    });
+  });
+
+  it('leaks nothing, and would leak the direct reports if the peers were split back out of the pool', () => {
+    const { equations, identified, readers } = readerKnowledge(input, report);
+    expect(findLinearLeak(equations, identified, 3, readers)).toBeNull();
+    const peersAlone = { label: 'peers l1', coefficients: new Map([2, 3, 4, 5, 6].map((r) => [unknown(r, 'l1'), 1n])) };
+    expect(findLinearLeak([...equations, peersAlone], identified, 3, readers)?.raters).toEqual([7, 8]);
   });
 });
 

@@ -3,11 +3,11 @@ import {
   ColumnPlan,
   Headcount,
   Visibility,
+  choosePlan,
   commentAudience,
   decideStatementCells,
   isAnonymous,
   orderComments,
-  planColumns,
 } from './anonymity';
 import {
   BehaviourKind,
@@ -17,7 +17,9 @@ import {
   CellsByColumn,
   ColumnKey,
   CommentsView,
+  DIRECTION_OF_GROUP,
   HiddenCell,
+  PooledDirectionView,
   ProfileView,
   RATER_GROUPS,
   RaterGroup,
@@ -70,7 +72,12 @@ export function buildReport(input: ReportInput): ReportView {
     respondents[r.raterGroup].total++;
     if (anonymous[i]) respondents[r.raterGroup].anonymous++;
   });
-  const plan = planColumns(settings, respondents);
+  const statementIds = input.behaviours.flatMap((b) => b.statements.map((s) => s.id));
+  const plan = choosePlan(
+    settings,
+    respondents,
+    statementIds.map((id) => answersByGroup(input, anonymous, id)),
+  );
 
   const behaviourRows = input.behaviours.map((b) => {
     const statementRows = b.statements.map((s) => statementRow(plan, input, anonymous, s.id));
@@ -120,6 +127,7 @@ export function buildReport(input: ReportInput): ReportView {
       sideways: influence.peer.cell,
       downwards: influence.direct_report.cell,
       upwards: influence.manager.cell,
+      pooled: pooledDirection(plan, influence.others.cell),
     },
     ...findGaps(comparisons),
     ...rankStatements(comparisons),
@@ -133,6 +141,25 @@ export function buildReport(input: ReportInput): ReportView {
     comments: commentsOf(plan, input),
     summary,
   };
+}
+
+/** One statement's non-null answers per rater group, all and anonymous: what `choosePlan` weighs. */
+function answersByGroup(input: ReportInput, anonymous: readonly boolean[], statementId: string): Record<RaterGroup, Headcount> {
+  const counts = Object.fromEntries(RATER_GROUPS.map((g) => [g, { total: 0, anonymous: 0 }])) as Record<RaterGroup, Headcount>;
+  input.responses.forEach((response, rater) => {
+    const rating = response.answers[statementId];
+    if (rating === null || rating === undefined) return;
+    counts[response.raterGroup].total++;
+    if (anonymous[rater]) counts[response.raterGroup].anonymous++;
+  });
+  return counts;
+}
+
+/** The directions whose groups are pooled in `others` are only ever shown together, as that column. */
+function pooledDirection(plan: ColumnPlan, othersInfluence: Cell): PooledDirectionView | null {
+  const groups = plan.columns.find((c) => c.key === 'others')!.groups;
+  const directions = groups.flatMap((g) => DIRECTION_OF_GROUP[g] ?? []);
+  return directions.length === 0 ? null : { directions, groups, cell: othersInfluence };
 }
 
 /** `anonymous[i]`: whether response i is by an anonymous rater. */

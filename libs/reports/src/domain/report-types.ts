@@ -166,6 +166,21 @@ export interface CommentsView {
   others: string[];
 }
 
+export type Direction = 'sideways' | 'downwards' | 'upwards';
+
+/** Whose view each direction of influence is (FRAMEWORK.md): peers sideways, direct reports downwards, the manager upwards. */
+export const DIRECTION_OF_GROUP: Readonly<Partial<Record<RaterGroup, Direction>>> = { peer: 'sideways', direct_report: 'downwards', manager: 'upwards' };
+
+/**
+ * Directions whose groups are pooled into `others` (anonymity.ts, rules 2 and 7): shown only
+ * together, as the `others` influence index; `groups` may include the `other` group.
+ */
+export interface PooledDirectionView {
+  directions: Direction[];
+  groups: RaterGroup[];
+  cell: Cell;
+}
+
 export interface ReportView {
   threshold: number;
   showManagerSeparately: boolean;
@@ -173,7 +188,8 @@ export interface ReportView {
   behaviours: BehaviourView[];
   indices: { influence: CellsByColumn; management: CellsByColumn };
   profile: ProfileView;
-  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell };
+  /** A pooled direction is hidden (`pooled`) on its own and shown only inside `pooled`, null when no direction is pooled. */
+  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell; pooled: PooledDirectionView | null };
   blindSpots: GapView[];
   hiddenStrengths: GapView[];
   strengths: RankedStatementView[];

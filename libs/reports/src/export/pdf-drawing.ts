@@ -20,7 +20,7 @@ export function shortHidden(reason: HiddenReason | undefined): string {
     case 'not_observed':
       return 'not observed';
     case 'pooled':
-      return 'in Others';
+      return 'pooled';
     case 'complementary':
       return 'protected';
     default:
@@ -161,11 +161,14 @@ export function drawBars(
       .stroke();
   }
   for (const row of rows) {
+    // A pooled group's name ("Peers and direct reports") is longer than a group's: smaller, on one line.
+    doc.font(FONT.regular).fontSize(8);
+    const fits = Math.min(8, (8 * (labelWidth - 6)) / doc.widthOfString(pdfText(row.label)));
     doc
-      .font(FONT.regular)
-      .fontSize(8)
+      .fontSize(fits)
       .fillColor(INK)
-      .text(pdfText(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false });
+      .text(pdfText(row.label), x0, y + 2, { width: labelWidth - 6, lineBreak: false })
+      .fontSize(8);
     if (row.cell.shown) {
       const end = at(row.cell.mean!);
       doc.rect(trackX, y + 2, Math.max(1.5, end - trackX), rowHeight - 5).fill(row.identified ? IDENTIFIED_BAR : BAR);

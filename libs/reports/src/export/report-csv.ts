@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportCellsDto, ReportDto } from '../report/report.dto';
-import { COLUMN_LABELS, fixed, hiddenText, printedColumns } from './report-text';
+import { columnLabels, fixed, hiddenText, printedColumns } from './report-text';
 
 export const CSV_HEADER = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'];
 
@@ -12,14 +12,15 @@ export const CSV_HEADER = ['section', 'behaviour', 'kind', 'statement', 'group',
 export function reportCsv(report: ReportDto): string {
   const k = report.threshold;
   const columns = printedColumns(report);
+  const labels = columnLabels(report);
   const rows: string[][] = [];
   const push = (section: string, behaviour: string, kind: string, statement: string, cells: ReportCellsDto): void => {
     for (const key of columns) {
       const cell = cells[key];
       rows.push(
         cell.shown
-          ? [section, behaviour, kind, statement, COLUMN_LABELS[key], fixed(cell.mean), String(cell.n), fixed(cell.spread), '']
-          : [section, behaviour, kind, statement, COLUMN_LABELS[key], '', '', '', hiddenText(cell.reason, k)],
+          ? [section, behaviour, kind, statement, labels[key], fixed(cell.mean), String(cell.n), fixed(cell.spread), '']
+          : [section, behaviour, kind, statement, labels[key], '', '', '', hiddenText(cell.reason, k)],
       );
     }
   };

@@ -1,7 +1,7 @@
 import type { ColumnKey } from '../domain';
-import type { ReportCellDto } from '../report/report.dto';
+import type { ReportCellDto, ReportCellsDto } from '../report/report.dto';
 import { reportPdf } from './report-pdf';
-import { fixed, printedColumns } from './report-text';
+import { fixed, poolingSentence, printedColumns } from './report-text';
 import { pdfTextRuns } from './testing/pdf-text';
 import { aTypicalReport } from './testing/typical-report';
 
@@ -64,6 +64,53 @@ describe('report PDF', () => {
   it('fits the typical report on a few A4 pages', () => {
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(5);
     expect(pdfPages(pdf)).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('report PDF with pooled groups', () => {
+  // Peers and direct reports shown only together, in "others" (anonymity.ts, rule 7).
+  const typical = aTypicalReport();
+  const pooled = { shown: false, reason: 'pooled' } as const;
+  const pool = { shown: true, mean: 3.57, n: 7, spread: 0.49 };
+  const poolCells = (cells: ReportCellsDto): ReportCellsDto => ({ ...cells, peer: pooled, direct_report: pooled, others: pool });
+  const report = aTypicalReport({
+    viewer: 'subject',
+    behaviours: typical.behaviours.map((b) => ({
+      ...b,
+      cells: poolCells(b.cells),
+      statements: b.statements.map((s) => ({ ...s, cells: poolCells(s.cells) })),
+    })),
+    indices: { influence: poolCells(typical.indices.influence), management: poolCells(typical.indices.management) },
+    columns: typical.columns.map((c) =>
+      c.key === 'peer' || c.key === 'direct_report'
+        ? { key: c.key, groups: [], identified: false, shown: false, reason: 'pooled' }
+        : c.key === 'others'
+          ? { key: 'others', groups: ['peer', 'direct_report'], identified: false, shown: true, respondents: 7 }
+          : c,
+    ),
+    directionOfInfluence: {
+      ...typical.directionOfInfluence,
+      sideways: pooled,
+      downwards: pooled,
+      pooled: { directions: ['sideways', 'downwards'], groups: ['peer', 'direct_report'], cell: pool },
+    },
+  });
+
+  it('says once which groups are shown together and why, and names the pool after them', async () => {
+    const runs = pdfTextRuns(await reportPdf(report));
+    const flowing = runs.join(' ').replace(/\s+/g, ' ');
+    const sentence =
+      "Your peers' and direct reports' answers are shown together as one group (7 people), because a group with fewer than 3 anonymous answers is never shown on its own.";
+    expect(poolingSentence(report, 'Your')).toBe(sentence);
+    expect(flowing).toContain(sentence);
+    expect(flowing).toContain('Sideways (peers): hidden: shown only together with other groups');
+    expect(flowing).toContain('Sideways and downwards together (peers and direct reports): 3.57 · n 7 · spread 0.49');
+    expect(flowing).toContain('Peers and direct reports 3.57 · n 7 · spread 0.49');
+    expect(runs).not.toContain('Others');
+    expect(flowing).not.toMatch(/Peers \d/); // the pooled groups' columns are never printed apart
+    // A manager reading the report is told the same about the subject.
+    expect(poolingSentence(report, "Łukasz's")).toMatch(/^Łukasz's peers' and direct reports' answers/);
+    expect(poolingSentence(typical, 'Your')).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import type { ColumnKey } from '../domain';
 import type { ReportCellDto, ReportDto } from '../report/report.dto';
 import { drawBars, drawProfile, meanWithSpread, PdfDoc, shortHidden, table, TableCell } from './pdf-drawing';
 import { FONT, pdfText, useReportFonts } from './pdf-fonts';
-import { COLUMN_LABELS, fixed, hiddenText, printedColumns, QUADRANT_LABELS } from './report-text';
+import { columnLabels, fixed, hiddenText, poolingSentence, printedColumns, QUADRANT_LABELS } from './report-text';
 
 const MARGIN = 50;
 const INK = '#1f2933';
@@ -29,6 +29,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.on('error', reject);
   });
   const k = report.threshold;
+  const labels = columnLabels(report);
   const text = (value: string, options: PDFKit.Mixins.TextOptions = {}): PdfDoc => doc.text(pdfText(value), options);
   const heading = (value: string): void => {
     if (doc.y > doc.page.height - 160) doc.addPage();
@@ -74,6 +75,12 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
       'and no number is shown that would let a smaller group be worked out. n is the number of raters behind a number; spread is the standard deviation.',
   );
 
+  const pooling = poolingSentence(report, report.viewer === 'subject' ? 'Your' : possessive(report.subject.name));
+  if (pooling) {
+    doc.moveDown(0.3);
+    note(pooling);
+  }
+
   // Profile and indices
   heading('Manager-leader profile');
   const top = doc.y;
@@ -104,6 +111,11 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   text(`Sideways (peers): ${cell(report.directionOfInfluence.sideways, 'peer')}`, right);
   text(`Downwards (direct reports): ${cell(report.directionOfInfluence.downwards, 'direct_report')}`, right);
   text(`Upwards (manager): ${cell(report.directionOfInfluence.upwards, 'manager')}`, right);
+  const pooledDirection = report.directionOfInfluence.pooled;
+  if (pooledDirection) {
+    const name = pooledDirection.directions.join(' and ');
+    text(`${name[0].toUpperCase()}${name.slice(1)} together (${labels.others.toLowerCase()}): ${cell(pooledDirection.cell, 'others')}`, right);
+  }
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, top + 175);
 
@@ -113,7 +125,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   heading('Indices by group');
   table(
     doc,
-    ['', ...columns.map((c) => COLUMN_LABELS[c])],
+    ['', ...columns.map((c) => labels[c])],
     [
       ['Influence index', ...columns.map((c) => groupCell(report.indices.influence[c], c))],
       ['Management index', ...columns.map((c) => groupCell(report.indices.management[c], c))],
@@ -122,13 +134,13 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   note(
     'Each cell shows the mean, then n (how many raters it is built from) and the spread (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely. ' +
       'Self, and a manager shown separately, are one known person: the mean alone. ' +
-      '"< k": fewer answers than the threshold; "in Others": a small group pooled into Others; "protected": hidden so that a smaller group cannot be worked out; "not observed": the rater chose not observed.',
+      '"< k": fewer answers than the threshold; "pooled": shown only together with other groups, in the pooled column; "protected": hidden so that a smaller group cannot be worked out; "not observed": the rater chose not observed.',
   );
 
   heading('Behaviours by group');
   table(
     doc,
-    ['Behaviour', ...columns.map((c) => COLUMN_LABELS[c])],
+    ['Behaviour', ...columns.map((c) => labels[c])],
     report.behaviours.map((b) => [`${b.name}${b.kind === 'management' ? ' (mgmt)' : ''}`, ...columns.map((c) => groupCell(b.cells[c], c))]),
   );
 
@@ -138,7 +150,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
       doc,
       b.name,
       b.description,
-      columns.map((c) => ({ label: COLUMN_LABELS[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k), identified: identified(c) })),
+      columns.map((c) => ({ label: labels[c], cell: b.cells[c], hidden: hiddenText(b.cells[c].reason, k), identified: identified(c) })),
     );
   }
 
@@ -146,7 +158,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   for (const b of report.behaviours) {
     table(
       doc,
-      [b.name, ...columns.map((c) => COLUMN_LABELS[c])],
+      [b.name, ...columns.map((c) => labels[c])],
       b.statements.map((s) => [s.text, ...columns.map((c) => groupCell(s.cells[c], c))]),
       { firstColumnWidth: 190 },
     );
@@ -227,4 +239,10 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   }
   doc.end();
   return done;
+}
+
+/** "Priya's", "James'": the first name's possessive. */
+function possessive(name: string): string {
+  const first = name.trim().split(/\s+/)[0] || name;
+  return `${first}'${first.endsWith('s') ? '' : 's'}`;
 }

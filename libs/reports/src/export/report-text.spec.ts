@@ -4,7 +4,7 @@ import { fileSlug, hiddenText } from './report-text';
 describe('export wording', () => {
   it('says why a number is hidden without any count of who answered', () => {
     expect(hiddenText('below_threshold', 3)).toBe('hidden: fewer than 3 anonymous responses');
-    expect(hiddenText('pooled', 4)).toBe('hidden: fewer than 4 responses (included in Others)');
+    expect(hiddenText('pooled', 4)).toBe('hidden: shown only together with other groups');
     expect(hiddenText('complementary', 3)).toBe('hidden: would reveal a group of fewer than 3 responses');
     expect(hiddenText('not_observed', 3)).toBe('not observed');
     expect(hiddenText('no_responses', 3)).toBe('hidden: no responses');

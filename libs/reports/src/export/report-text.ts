@@ -1,4 +1,4 @@
-import type { ColumnKey, HiddenReason, ProfileQuadrant } from '../domain';
+import type { ColumnKey, HiddenReason, ProfileQuadrant, RaterGroup } from '../domain';
 import type { ReportDto } from '../report/report.dto';
 
 /** Words shared by the CSV and the PDF, so both exports name things the same way. */
@@ -10,6 +10,46 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   others: 'Others',
   all_others: 'All others',
 };
+
+const GROUP_WORDS: Record<RaterGroup, { plural: string; possessive: string }> = {
+  self: { plural: 'self', possessive: 'own' },
+  manager: { plural: 'manager', possessive: "manager's" },
+  peer: { plural: 'peers', possessive: "peers'" },
+  direct_report: { plural: 'direct reports', possessive: "direct reports'" },
+  other: { plural: 'other colleagues', possessive: "other colleagues'" },
+};
+
+/** "a", "a and b", "a, b and c". */
+const listed = (words: string[]): string => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
+
+/** The groups `others` pools when it holds more than the "other" colleagues: only then it is named after them. */
+function poolGroups(report: Pick<ReportDto, 'columns'>): RaterGroup[] | null {
+  const groups = report.columns.find((c) => c.key === 'others')?.groups ?? [];
+  return groups.some((g) => g !== 'other') ? groups : null;
+}
+
+/** The columns' names in this report: the pool is named after its groups ("Peers and direct reports"), in every format. */
+export function columnLabels(report: Pick<ReportDto, 'columns'>): Record<ColumnKey, string> {
+  const groups = poolGroups(report);
+  if (!groups) return COLUMN_LABELS;
+  const name = listed(groups.map((g) => GROUP_WORDS[g].plural));
+  return { ...COLUMN_LABELS, others: name[0].toUpperCase() + name.slice(1) };
+}
+
+/**
+ * One sentence for the reader: which groups are shown together and why, or null when no group
+ * is. Never a count of a hidden group: only the pool's own respondents, which it shows anyway.
+ * `whose`: "Your" for the subject, else "Priya's".
+ */
+export function poolingSentence(report: Pick<ReportDto, 'columns' | 'threshold'>, whose: string): string | null {
+  const groups = poolGroups(report);
+  const pool = report.columns.find((c) => c.key === 'others');
+  if (!groups || !pool?.shown) return null;
+  return (
+    `${whose} ${listed(groups.map((g) => GROUP_WORDS[g].possessive))} answers are shown together as one group (${pool.respondents} people), ` +
+    `because a group with fewer than ${report.threshold} anonymous answers is never shown on its own.`
+  );
+}
 
 export const QUADRANT_LABELS: Record<ProfileQuadrant, string> = {
   manager_leader: 'Manager-leader',
@@ -26,7 +66,7 @@ export function hiddenText(reason: HiddenReason | undefined, k: number): string 
     case 'not_observed':
       return 'not observed';
     case 'pooled':
-      return `hidden: fewer than ${k} responses (included in Others)`;
+      return 'hidden: shown only together with other groups';
     case 'complementary':
       return `hidden: would reveal a group of fewer than ${k} responses`;
     case 'below_threshold':

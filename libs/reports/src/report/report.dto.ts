@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_STATES, type CycleState } from '@lib/cycles';
-import type { ColumnKey, HiddenReason, ProfileQuadrant, RaterGroup } from '../domain';
+import type { ColumnKey, Direction, HiddenReason, ProfileQuadrant, RaterGroup } from '../domain';
 
 const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'others', 'all_others'];
 const RATER_GROUP_VALUES: RaterGroup[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
 export const HIDDEN_REASONS: HiddenReason[] = ['no_responses', 'not_observed', 'below_threshold', 'pooled', 'complementary'];
+const DIRECTIONS: Direction[] = ['sideways', 'downwards', 'upwards'];
 const QUADRANTS: ProfileQuadrant[] = ['manager_leader', 'leader_without_title', 'manager', 'emerging'];
 export const REPORT_VIEWERS = ['subject', 'manager', 'admin'] as const;
 
@@ -20,7 +21,7 @@ export class ReportCellDto {
   @ApiPropertyOptional({
     enum: HIDDEN_REASONS,
     description:
-      'When hidden: no_responses (nobody of this group answered), not_observed (the self or manager rating was "not observed"), below_threshold (fewer than k answers from raters who cannot read the report themselves), pooled (the group is inside "others"), complementary (would let a smaller hidden group be worked out)',
+      'When hidden: no_responses (nobody of this group answered), not_observed (the self or manager rating was "not observed"), below_threshold (fewer than k answers from raters who cannot read the report themselves), pooled (the group is shown only inside "others", together with the groups listed in that column), complementary (would let a smaller hidden group be worked out)',
   })
   reason?: HiddenReason;
 }
@@ -31,7 +32,11 @@ export class ReportCellsDto {
   @ApiProperty({ type: ReportCellDto }) manager: ReportCellDto;
   @ApiProperty({ type: ReportCellDto }) peer: ReportCellDto;
   @ApiProperty({ type: ReportCellDto }) direct_report: ReportCellDto;
-  @ApiProperty({ type: ReportCellDto, description: 'The "other" group plus every group too small to stand alone' }) others: ReportCellDto;
+  @ApiProperty({
+    type: ReportCellDto,
+    description: 'The pool: the "other" group plus every group too small to stand alone, and any group pooled with them to show more (the column lists them)',
+  })
+  others: ReportCellDto;
   @ApiProperty({ type: ReportCellDto, description: 'Everyone but self' }) all_others: ReportCellDto;
 }
 
@@ -73,10 +78,22 @@ export class ReportProfileDto {
   @ApiPropertyOptional({ enum: HIDDEN_REASONS }) reason?: HiddenReason;
 }
 
+export class PooledDirectionDto {
+  @ApiProperty({ enum: DIRECTIONS, isArray: true, description: 'The directions shown together' }) directions: Direction[];
+  @ApiProperty({ enum: RATER_GROUP_VALUES, isArray: true, description: 'The groups of the pool, as in the "others" column' }) groups: RaterGroup[];
+  @ApiProperty({ type: ReportCellDto, description: 'Influence index as the pooled groups see it together (the "others" column)' }) cell: ReportCellDto;
+}
+
 export class DirectionOfInfluenceDto {
   @ApiProperty({ type: ReportCellDto, description: 'Influence index as peers see it' }) sideways: ReportCellDto;
   @ApiProperty({ type: ReportCellDto, description: 'Influence index as direct reports see it' }) downwards: ReportCellDto;
   @ApiProperty({ type: ReportCellDto, description: 'Influence index as the manager sees it' }) upwards: ReportCellDto;
+  @ApiPropertyOptional({
+    type: PooledDirectionDto,
+    nullable: true,
+    description: 'Directions whose groups are pooled into "others", shown only together (null or absent when none is pooled)',
+  })
+  pooled?: PooledDirectionDto | null;
 }
 
 export class ReportGapDto {

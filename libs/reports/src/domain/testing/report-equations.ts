@@ -135,11 +135,22 @@ export function assertDerivedNumbersRepeatShownCells(report: ReportView): void {
   for (const r of [...report.strengths, ...report.developmentAreas]) {
     if (shownMean(statements.get(r.statementId)?.cells.all_others) !== r.mean) fail(`ranking ${r.statementId}`);
   }
-  const { sideways, downwards, upwards } = report.directionOfInfluence;
+  const { sideways, downwards, upwards, pooled } = report.directionOfInfluence;
   const influence = report.indices.influence;
   if (JSON.stringify([sideways, downwards, upwards]) !== JSON.stringify([influence.peer, influence.direct_report, influence.manager])) {
     fail('direction of influence');
   }
+  // A pooled direction is only ever the pool's own number: never split back into its groups.
+  const pool = report.columns.find((c) => c.key === 'others')!;
+  const byGroup = { peer: sideways, direct_report: downwards, manager: upwards } as const;
+  const pooledDirections = (['peer', 'direct_report', 'manager'] as const).filter((g) => pool.groups.includes(g));
+  if (pooledDirections.some((g) => byGroup[g].shown)) fail('a pooled direction shown on its own');
+  if (
+    pooledDirections.length === 0
+      ? pooled !== null
+      : JSON.stringify(pooled) !== JSON.stringify({ directions: pooled?.directions, groups: pool.groups, cell: influence.others })
+  )
+    fail('pooled direction of influence');
   if (report.profile.shown) {
     if (report.profile.influence !== shownMean(influence.all_others)) fail('profile influence');
     if (report.profile.management !== shownMean(report.indices.management.all_others)) fail('profile management');

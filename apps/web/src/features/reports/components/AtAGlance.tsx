@@ -3,6 +3,7 @@ import type { Report, ReportCell, ReportCells } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, hiddenReason, onScale, QUADRANT, shownNumbers, visibleColumns } from '../utils/report-words';
 import { HowToRead } from './HowToRead';
+import { PooledDirectionRow } from './PooledGroups';
 import { ProfileQuadrant } from './ProfileQuadrant';
 import { ScoreTable } from './ScoreTable';
 
@@ -126,6 +127,7 @@ export function AtAGlance({ report }: { report: Report }) {
           {DIRECTIONS.map((d) => (
             <DirectionRow key={d.key} name={d.name} who={d.who} cell={report.directionOfInfluence[d.key]} report={report} />
           ))}
+          <PooledDirectionRow report={report} />
         </ul>
         <HowToRead>
           <p>

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Text, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import type { ColumnKey, Report } from '../api/get-report';
 import { useNarrow } from '../hooks/use-narrow';
-import { COLUMN_COLOUR, COLUMN_LABEL, fixed, shownNumbers, visibleColumns } from '../utils/report-words';
+import { COLUMN_COLOUR, columnLabel, fixed, shownNumbers, visibleColumns } from '../utils/report-words';
 
 type ChartRow = { key: string; name: string } & Partial<Record<ColumnKey, number>>;
 
@@ -36,6 +36,7 @@ export function BehaviourChart({ report }: { report: Report }) {
   const series = visibleColumns(report)
     .map((c) => c.key)
     .filter((key) => rows.some((row) => row[key] !== undefined));
+  const label = (key: ColumnKey): string => columnLabel(report.columns.find((c) => c.key === key) ?? { key, groups: [] });
   if (series.length === 0) return <p className="muted">No behaviour has a number that may be shown, so there is nothing to draw.</p>;
 
   const axisWidth = narrow ? 96 : 190;
@@ -49,7 +50,7 @@ export function BehaviourChart({ report }: { report: Report }) {
         {series.map((key) => (
           <li key={key} className="chart-legend__item">
             <span className="chart-legend__swatch" style={{ background: COLUMN_COLOUR[key] }} aria-hidden="true" />
-            {COLUMN_LABEL[key]}
+            {label(key)}
           </li>
         ))}
       </ul>
@@ -88,7 +89,7 @@ export function BehaviourChart({ report }: { report: Report }) {
           contentStyle={{ borderRadius: 8, borderColor: '#bfcac7', fontSize: 13 }}
         />
         {series.map((key) => (
-          <Bar key={key} dataKey={key} name={COLUMN_LABEL[key]} fill={COLUMN_COLOUR[key]} isAnimationActive={false} />
+          <Bar key={key} dataKey={key} name={label(key)} fill={COLUMN_COLOUR[key]} isAnimationActive={false} />
         ))}
       </BarChart>
     </>

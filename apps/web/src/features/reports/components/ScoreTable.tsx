@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Table, type Column } from '@/components/ui';
 import type { ReportCells, ReportColumn } from '../api/get-report';
-import { COLUMN_LABEL, columnNote } from '../utils/report-words';
+import { columnLabel, columnNote } from '../utils/report-words';
 import { CellValue } from './CellValue';
 
 export interface ScoreRow {
@@ -27,10 +27,10 @@ export function ScoreTable({ caption, rowHeader, rows, columns, k, notObservedLa
     { key: 'label', header: rowHeader, className: 'score-table__label', cell: (row) => row.label },
     ...columns.map((column): Column<ScoreRow> => ({
       key: column.key,
-      label: COLUMN_LABEL[column.key],
+      label: columnLabel(column),
       header: (
         <span className="score-table__head">
-          {COLUMN_LABEL[column.key]}
+          {columnLabel(column)}
           {column.shown && !column.identified && column.respondents !== undefined && <span className="score-table__count"> ({column.respondents})</span>}
           {columnNote(column) && <span className="score-table__note">{columnNote(column)}</span>}
         </span>

@@ -7,6 +7,7 @@ import { BehavioursSection } from '../components/BehavioursSection';
 import { Highlights } from '../components/Highlights';
 import { ReportComments } from '../components/ReportComments';
 import { ReportHeader } from '../components/ReportHeader';
+import { PoolingNote } from '../components/PooledGroups';
 import { ReportTrend } from '../components/ReportTrend';
 import '../reports.css';
 
@@ -32,6 +33,7 @@ export default function ReportPage() {
   return (
     <article className="report" aria-label={`360° feedback report: ${r.subject.name}, ${r.cycle.name}`}>
       <ReportHeader report={r} />
+      <PoolingNote report={r} />
       <AtAGlance report={r} />
       <Highlights report={r} />
       <BehavioursSection report={r} />

@@ -60,7 +60,7 @@ export function hiddenReason(reason: HiddenReason | undefined, k: number, notObs
     case 'not_observed':
       return notObservedLabel;
     case 'pooled':
-      return 'Included in Others';
+      return 'Shown together with other groups';
     case 'complementary':
       return "Hidden so a smaller group can't be worked out";
     case 'below_threshold':
@@ -78,9 +78,24 @@ export function shownNumbers(cell: ReportCell): { mean: number; n: number; sprea
 /** The columns worth a place on the page: every column somebody answered in (as the exports do). */
 export const visibleColumns = (report: Pick<Report, 'columns'>): ReportColumn[] => report.columns.filter((c) => c.shown || c.reason !== 'no_responses');
 
-/** "Others" says which groups it pools; other columns are their own group. */
+/** The groups "others" pools when it holds more than the other colleagues: then it is named after them ("Peers and direct reports"). */
+export function poolGroups(columns: readonly ReportColumn[]): ReportColumn['groups'] | null {
+  const groups = columns.find((c) => c.key === 'others')?.groups ?? [];
+  return groups.some((g) => g !== 'other') ? groups : null;
+}
+
+/** A column's name in this report, as in the exports: the pool is named after its groups. */
+export function columnLabel(column: Pick<ReportColumn, 'key' | 'groups'>): string {
+  if (column.key !== 'others' || !poolGroups([column as ReportColumn])) return COLUMN_LABEL[column.key];
+  const words = column.groups.map((g) => GROUP_LABEL[g]);
+  const name = words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** "Others" says which groups it pools (unless its name already does); other columns are their own group. */
 export function columnNote(column: ReportColumn): string | null {
-  if (column.key === 'others' && column.groups.length > 0) return `Pools ${column.groups.map((g) => GROUP_LABEL[g]).join(' and ')}`;
+  if (column.key === 'others' && column.groups.length > 0 && columnLabel(column) === COLUMN_LABEL.others)
+    return `Pools ${column.groups.map((g) => GROUP_LABEL[g]).join(' and ')}`;
   if (column.key === 'all_others') return 'Everyone but self';
   return null;
 }
