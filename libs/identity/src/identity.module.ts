@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { CredentialsRepository } from './auth/credentials.repository';
@@ -16,13 +17,17 @@ import { PasswordResetsRepository } from './auth/password-resets.repository';
 import { SessionAuthGuard } from './auth/session-auth.guard';
 import { SessionService } from './auth/session.service';
 import { SessionStrategy } from './auth/session.strategy';
+import { InvitationEntity } from './entities/invitation.entity';
+import { LoginAttemptEntity } from './entities/login-attempt.entity';
+import { PersonEntity } from './entities/person.entity';
+import { SessionEntity } from './entities/session.entity';
 import { PeopleImportService } from './import/people-import.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
 
 @Module({
-  imports: [PassportModule.register({ session: false })],
+  imports: [PassportModule.register({ session: false }), TypeOrmModule.forFeature([PersonEntity, SessionEntity, InvitationEntity, LoginAttemptEntity])],
   // POST /people/import is served by the feedback library (it includes leavers), which runs the
   // import this library plans and writes (PeopleImportService).
   controllers: [AuthController, PasswordController, PeopleController],
