@@ -6,7 +6,9 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { CredentialsRepository } from './auth/credentials.repository';
 import { InvitationService } from './auth/invitation.service';
+import { InvitationsRepository } from './auth/invitations.repository';
 import { LocalStrategy } from './auth/local.strategy';
+import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { EmailChangeService } from './auth/email-change.service';
 import { EmailChangesRepository } from './auth/email-changes.repository';
@@ -16,11 +18,13 @@ import { PasswordController } from './auth/password.controller';
 import { PasswordResetsRepository } from './auth/password-resets.repository';
 import { SessionAuthGuard } from './auth/session-auth.guard';
 import { SessionService } from './auth/session.service';
+import { SessionsRepository } from './auth/sessions.repository';
 import { SessionStrategy } from './auth/session.strategy';
 import { InvitationEntity } from './entities/invitation.entity';
 import { LoginAttemptEntity } from './entities/login-attempt.entity';
 import { PersonEntity } from './entities/person.entity';
 import { SessionEntity } from './entities/session.entity';
+import { PeopleImportRepository } from './import/people-import.repository';
 import { PeopleImportService } from './import/people-import.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
@@ -33,8 +37,11 @@ import { PeopleService } from './people/people.service';
   controllers: [AuthController, PasswordController, PeopleController],
   providers: [
     AuthService,
+    LoginAttemptsRepository,
     LoginThrottleService,
+    SessionsRepository,
     SessionService,
+    InvitationsRepository,
     InvitationService,
     CredentialsRepository,
     PasswordResetsRepository,
@@ -46,6 +53,7 @@ import { PeopleService } from './people/people.service';
     SessionStrategy,
     PeopleRepository,
     PeopleService,
+    PeopleImportRepository,
     PeopleImportService,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],

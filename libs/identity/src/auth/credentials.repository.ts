@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Role } from '@lib/common';
+import { PersonEntity } from '../entities/person.entity';
+
+/** An account that may sign in with a password. */
+export interface SignInCandidate {
+  personId: string;
+  organizationId: string;
+  role: Role;
+  passwordHash: string;
+}
 
 export interface SetPasswordOptions {
   /** Only a person who has no password yet (an invitation): never replaces one. */
@@ -19,22 +28,29 @@ export interface SetPasswordOptions {
  */
 @Injectable()
 export class CredentialsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
+
+  /**
+   * The accounts an address may sign in to: active people with a password, oldest first. An
+   * address may exist in several organisations (at most five are tried).
+   */
+  async signInCandidates(email: string): Promise<SignInCandidate[]> {
+    const people = await this.people.find({
+      select: { organizationId: true, id: true, role: true, passwordHash: true },
+      where: { email, active: true, passwordHash: Not(IsNull()) },
+      order: { createdAt: 'ASC' },
+      take: 5,
+    });
+    return people.map((p) => ({ personId: p.id, organizationId: p.organizationId, role: p.role, passwordHash: p.passwordHash! }));
+  }
 
   async account(organizationId: string, personId: string): Promise<{ email: string; passwordHash: string | null } | null> {
-    const rows: { email: string; password_hash: string | null }[] = await this.db.query(
-      `SELECT email, password_hash FROM people WHERE organization_id = $1 AND id = $2 AND active`,
-      [organizationId, personId],
-    );
-    return rows[0] ? { email: rows[0].email, passwordHash: rows[0].password_hash } : null;
+    const person = await this.people.findOne({ select: { email: true, passwordHash: true }, where: { organizationId, id: personId, active: true } });
+    return person ? { email: person.email, passwordHash: person.passwordHash } : null;
   }
 
   async hasLogin(tx: EntityManager, organizationId: string, personId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND password_hash IS NOT NULL`, [
-      organizationId,
-      personId,
-    ]);
-    return rows.length > 0;
+    return tx.getRepository(PersonEntity).existsBy({ organizationId, id: personId, passwordHash: Not(IsNull()) });
   }
 
   /** Null when the person is not there (or deactivated), or a condition of `options` does not hold. */
