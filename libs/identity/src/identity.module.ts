@@ -20,8 +20,11 @@ import { SessionAuthGuard } from './auth/session-auth.guard';
 import { SessionService } from './auth/session.service';
 import { SessionsRepository } from './auth/sessions.repository';
 import { SessionStrategy } from './auth/session.strategy';
+import { EmailChangeTokenEntity } from './entities/email-change-token.entity';
 import { InvitationEntity } from './entities/invitation.entity';
 import { LoginAttemptEntity } from './entities/login-attempt.entity';
+import { PasswordResetRequestEntity } from './entities/password-reset-request.entity';
+import { PasswordResetTokenEntity } from './entities/password-reset-token.entity';
 import { PersonEntity } from './entities/person.entity';
 import { SessionEntity } from './entities/session.entity';
 import { PeopleImportRepository } from './import/people-import.repository';
@@ -31,7 +34,18 @@ import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
 
 @Module({
-  imports: [PassportModule.register({ session: false }), TypeOrmModule.forFeature([PersonEntity, SessionEntity, InvitationEntity, LoginAttemptEntity])],
+  imports: [
+    PassportModule.register({ session: false }),
+    TypeOrmModule.forFeature([
+      PersonEntity,
+      SessionEntity,
+      InvitationEntity,
+      LoginAttemptEntity,
+      PasswordResetTokenEntity,
+      PasswordResetRequestEntity,
+      EmailChangeTokenEntity,
+    ]),
+  ],
   // POST /people/import is served by the feedback library (it includes leavers), which runs the
   // import this library plans and writes (PeopleImportService).
   controllers: [AuthController, PasswordController, PeopleController],

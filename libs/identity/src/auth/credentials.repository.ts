@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Role } from '@lib/common';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { stillWorking } from '../entities/pending-link';
+import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
 import { PersonEntity } from '../entities/person.entity';
+import { SessionEntity } from '../entities/session.entity';
 
 /** An account that may sign in with a password. */
 export interface SignInCandidate {
@@ -71,19 +75,10 @@ export class CredentialsRepository {
       [organizationId, personId, passwordHash, options.onlyIfNone === true, options.expectedHash ?? null],
     );
     if (!people[0]) return null;
-    await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2 AND ($3::uuid IS NULL OR id <> $3)`, [
-      organizationId,
-      personId,
-      options.keepSessionId ?? null,
-    ]);
-    await tx.query(
-      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
-      [organizationId, personId],
-    );
-    await tx.query(`UPDATE invitations SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`, [
-      organizationId,
-      personId,
-    ]);
+    const keep = options.keepSessionId ? { id: Not(options.keepSessionId) } : {};
+    await tx.getRepository(SessionEntity).delete({ organizationId, personId, ...keep });
+    await tx.getRepository(PasswordResetTokenEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
+    await tx.getRepository(InvitationEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
     return people[0];
   }
 }
