@@ -67,15 +67,13 @@ export class OrganizationsRepository {
     return (identifiers[0] as Pick<OrganizationEntity, 'id'>).id;
   }
 
-  async list(): Promise<OrganizationSummary[]> {
-    const rows: { id: string; name: string; slug: string; created_at: Date; people: number; admins: number }[] = await this.db.query(
-      `SELECT o.id, o.name, o.slug, o.created_at,
-              count(p.id) FILTER (WHERE p.active)::int AS people,
-              count(p.id) FILTER (WHERE p.active AND p.role = 'admin')::int AS admins
-         FROM organizations o LEFT JOIN people p ON p.organization_id = o.id
-        GROUP BY o.id ORDER BY o.created_at, o.name`,
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, createdAt: new Date(r.created_at).toISOString(), people: r.people, admins: r.admins }));
+  /** Every organisation of the instance, oldest first (the operator's list). */
+  async list(): Promise<Pick<OrganizationSummary, 'id' | 'name' | 'slug' | 'createdAt'>[]> {
+    const organizations = await this.organizations.find({
+      select: { id: true, name: true, slug: true, createdAt: true },
+      order: { createdAt: 'ASC', name: 'ASC' },
+    });
+    return organizations.map((o) => ({ id: o.id, name: o.name, slug: o.slug, createdAt: o.createdAt.toISOString() }));
   }
 
   /** `lock` (FOR UPDATE) only inside a transaction: the settings hold until it ends. */

@@ -169,6 +169,16 @@ export class PeopleRepository {
     return this.repo(tx).countBy({ organizationId, role: 'admin', active: true, id: Not(exceptId) });
   }
 
+  /** The active people and HR admins of each of these organisations (those with none are missing). */
+  async activeCounts(organizationIds: string[]): Promise<Map<string, { people: number; admins: number }>> {
+    const rows: { organization_id: string; people: number; admins: number }[] = await this.db.query(
+      `SELECT organization_id, count(*)::int AS people, count(*) FILTER (WHERE role = 'admin')::int AS admins
+         FROM people WHERE organization_id = ANY($1::uuid[]) AND active GROUP BY organization_id`,
+      [organizationIds],
+    );
+    return new Map(rows.map((r) => [r.organization_id, { people: r.people, admins: r.admins }]));
+  }
+
   async departments(organizationId: string): Promise<string[]> {
     const rows: { department: string }[] = await this.db.query(
       `SELECT DISTINCT department FROM people WHERE organization_id = $1 AND active AND department IS NOT NULL ORDER BY department`,
