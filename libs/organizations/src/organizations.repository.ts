@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { OrganizationEntity } from './organization.entity';
 
 export interface OrganizationSettings {
   id: string;
@@ -21,23 +22,7 @@ export interface OrganizationSummary {
   admins: number;
 }
 
-type SettingsRow = {
-  id: string;
-  name: string;
-  anonymity_threshold: number;
-  default_framework_id: string | null;
-  mail_sender_name: string | null;
-  time_zone: string;
-};
-
-const toSettings = (r: SettingsRow): OrganizationSettings => ({
-  id: r.id,
-  name: r.name,
-  anonymityThreshold: r.anonymity_threshold,
-  defaultFrameworkId: r.default_framework_id,
-  mailSenderName: r.mail_sender_name,
-  timeZone: r.time_zone,
-});
+const SETTINGS = { id: true, name: true, anonymityThreshold: true, defaultFrameworkId: true, mailSenderName: true, timeZone: true } as const;
 
 /** Arbitrary constant: creating an organisation (set-up or command line) happens one at a time. */
 const CREATION_LOCK = 7_424_230;
@@ -48,10 +33,13 @@ const CREATION_LOCK = 7_424_230;
  */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
 
-  private q(tx?: EntityManager): EntityManager {
-    return tx ?? this.db.manager;
+  private repo(tx?: EntityManager): Repository<OrganizationEntity> {
+    return tx ? tx.getRepository(OrganizationEntity) : this.organizations;
   }
 
   /** Serialises the creation of organisations, so "is this the first one?" holds until commit. */
@@ -60,8 +48,7 @@ export class OrganizationsRepository {
   }
 
   async any(tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.q(tx).query(`SELECT 1 FROM organizations LIMIT 1`);
-    return rows.length > 0;
+    return this.repo(tx).exists();
   }
 
   async nameTaken(name: string, tx: EntityManager): Promise<boolean> {
@@ -76,41 +63,40 @@ export class OrganizationsRepository {
   }
 
   async insert(values: { name: string; slug: string; timeZone: string }, tx: EntityManager): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(`INSERT INTO organizations (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id`, [
-      values.name,
-      values.slug,
-      values.timeZone,
-    ]);
-    return row.id;
+    const { identifiers } = await this.repo(tx).insert(values);
+    return (identifiers[0] as Pick<OrganizationEntity, 'id'>).id;
   }
 
-  async list(): Promise<OrganizationSummary[]> {
-    const rows: { id: string; name: string; slug: string; created_at: Date; people: number; admins: number }[] = await this.db.query(
-      `SELECT o.id, o.name, o.slug, o.created_at,
-              count(p.id) FILTER (WHERE p.active)::int AS people,
-              count(p.id) FILTER (WHERE p.active AND p.role = 'admin')::int AS admins
-         FROM organizations o LEFT JOIN people p ON p.organization_id = o.id
-        GROUP BY o.id ORDER BY o.created_at, o.name`,
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, createdAt: new Date(r.created_at).toISOString(), people: r.people, admins: r.admins }));
+  /** Every organisation of the instance, oldest first (the operator's list). */
+  async list(): Promise<Pick<OrganizationSummary, 'id' | 'name' | 'slug' | 'createdAt'>[]> {
+    const organizations = await this.organizations.find({
+      select: { id: true, name: true, slug: true, createdAt: true },
+      order: { createdAt: 'ASC', name: 'ASC' },
+    });
+    return organizations.map((o) => ({ id: o.id, name: o.name, slug: o.slug, createdAt: o.createdAt.toISOString() }));
   }
 
+  /** `lock` (FOR UPDATE) only inside a transaction: the settings hold until it ends. */
   async settings(organizationId: string, tx?: EntityManager, lock = false): Promise<OrganizationSettings | null> {
-    const rows: SettingsRow[] = await this.q(tx).query(
-      `SELECT id, name, anonymity_threshold, default_framework_id, mail_sender_name, time_zone FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [organizationId],
-    );
-    return rows[0] ? toSettings(rows[0]) : null;
+    const o = await this.repo(tx).findOne({ select: SETTINGS, where: { id: organizationId }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
+    return o
+      ? {
+          id: o.id,
+          name: o.name,
+          anonymityThreshold: o.anonymityThreshold,
+          defaultFrameworkId: o.defaultFrameworkId,
+          mailSenderName: o.mailSenderName,
+          timeZone: o.timeZone,
+        }
+      : null;
   }
 
   async updateSettings(organizationId: string, settings: Omit<OrganizationSettings, 'id'>, tx: EntityManager): Promise<void> {
-    await tx.query(
-      `UPDATE organizations SET name = $2, anonymity_threshold = $3, default_framework_id = $4, mail_sender_name = $5, time_zone = $6 WHERE id = $1`,
-      [organizationId, settings.name, settings.anonymityThreshold, settings.defaultFrameworkId, settings.mailSenderName, settings.timeZone],
-    );
+    const { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone } = settings;
+    await this.repo(tx).update({ id: organizationId }, { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone });
   }
 
   async setDefaultFramework(organizationId: string, frameworkId: string, tx: EntityManager): Promise<void> {
-    await tx.query(`UPDATE organizations SET default_framework_id = $2 WHERE id = $1`, [organizationId, frameworkId]);
+    await this.repo(tx).update({ id: organizationId }, { defaultFrameworkId: frameworkId });
   }
 }

@@ -3,7 +3,7 @@ import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { isTimeZone } from '@lib/common';
 import { InvitationService } from '@lib/identity';
-import { OrganizationProvisioningService, OrganizationsRepository } from '@lib/organizations';
+import { OrganizationProvisioningService } from '@lib/organizations';
 import type { ParsedArgs } from './cli-args';
 
 export class UsageError extends Error {}
@@ -61,7 +61,7 @@ export async function orgCreate(app: INestApplicationContext, input: OrgCreateIn
 
 /** org:list — every organisation of this instance, oldest first. */
 export async function orgList(app: INestApplicationContext, json: boolean, out: (line: string) => void): Promise<void> {
-  const organizations = await app.get(OrganizationsRepository).list();
+  const organizations = await app.get(OrganizationProvisioningService).list();
   if (json) {
     out(JSON.stringify(organizations, null, 2));
     return;

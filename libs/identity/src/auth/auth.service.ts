@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type Actor, type AppConfig } from '@lib/common';
+import { CredentialsRepository } from './credentials.repository';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnVerification, verifyPassword } from './passwords';
@@ -15,7 +14,7 @@ export interface AuthenticatedPerson {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly credentials: CredentialsRepository,
     private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -25,19 +24,15 @@ export class AuthService {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     // An email may exist in several organisations; only accounts with a password can sign in.
-    const candidates: { id: string; organization_id: string; role: Actor['role']; password_hash: string }[] = await this.db.query(
-      `SELECT id, organization_id, role, password_hash FROM people
-        WHERE email = $1 AND password_hash IS NOT NULL AND active ORDER BY created_at LIMIT 5`,
-      [email],
-    );
+    const candidates = await this.credentials.signInCandidates(email);
     if (candidates.length === 0) await burnVerification(password, this.config.passwordHashing);
     for (const candidate of candidates) {
-      if (await verifyPassword(candidate.password_hash, password)) {
-        await this.throttle.record({ email, ip, succeeded: true, organizationId: candidate.organization_id });
-        return { personId: candidate.id, organizationId: candidate.organization_id, role: candidate.role };
+      if (await verifyPassword(candidate.passwordHash, password)) {
+        await this.throttle.record({ email, ip, succeeded: true, organizationId: candidate.organizationId });
+        return { personId: candidate.personId, organizationId: candidate.organizationId, role: candidate.role };
       }
     }
-    await this.throttle.record({ email, ip, succeeded: false, organizationId: candidates[0]?.organization_id });
+    await this.throttle.record({ email, ip, succeeded: false, organizationId: candidates[0]?.organizationId });
     throw new IdentityException(IdentityErrorCode.InvalidCredentials, 'Email or password is incorrect');
   }
 }

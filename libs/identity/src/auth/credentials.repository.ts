@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Role } from '@lib/common';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { stillWorking } from '../entities/pending-link';
+import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
+import { PersonEntity } from '../entities/person.entity';
+import { SessionEntity } from '../entities/session.entity';
+
+/** An account that may sign in with a password. */
+export interface SignInCandidate {
+  personId: string;
+  organizationId: string;
+  role: Role;
+  passwordHash: string;
+}
 
 export interface SetPasswordOptions {
   /** Only a person who has no password yet (an invitation): never replaces one. */
@@ -19,22 +32,29 @@ export interface SetPasswordOptions {
  */
 @Injectable()
 export class CredentialsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
+
+  /**
+   * The accounts an address may sign in to: active people with a password, oldest first. An
+   * address may exist in several organisations (at most five are tried).
+   */
+  async signInCandidates(email: string): Promise<SignInCandidate[]> {
+    const people = await this.people.find({
+      select: { organizationId: true, id: true, role: true, passwordHash: true },
+      where: { email, active: true, passwordHash: Not(IsNull()) },
+      order: { createdAt: 'ASC' },
+      take: 5,
+    });
+    return people.map((p) => ({ personId: p.id, organizationId: p.organizationId, role: p.role, passwordHash: p.passwordHash! }));
+  }
 
   async account(organizationId: string, personId: string): Promise<{ email: string; passwordHash: string | null } | null> {
-    const rows: { email: string; password_hash: string | null }[] = await this.db.query(
-      `SELECT email, password_hash FROM people WHERE organization_id = $1 AND id = $2 AND active`,
-      [organizationId, personId],
-    );
-    return rows[0] ? { email: rows[0].email, passwordHash: rows[0].password_hash } : null;
+    const person = await this.people.findOne({ select: { email: true, passwordHash: true }, where: { organizationId, id: personId, active: true } });
+    return person ? { email: person.email, passwordHash: person.passwordHash } : null;
   }
 
   async hasLogin(tx: EntityManager, organizationId: string, personId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND password_hash IS NOT NULL`, [
-      organizationId,
-      personId,
-    ]);
-    return rows.length > 0;
+    return tx.getRepository(PersonEntity).existsBy({ organizationId, id: personId, passwordHash: Not(IsNull()) });
   }
 
   /** Null when the person is not there (or deactivated), or a condition of `options` does not hold. */
@@ -55,19 +75,10 @@ export class CredentialsRepository {
       [organizationId, personId, passwordHash, options.onlyIfNone === true, options.expectedHash ?? null],
     );
     if (!people[0]) return null;
-    await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2 AND ($3::uuid IS NULL OR id <> $3)`, [
-      organizationId,
-      personId,
-      options.keepSessionId ?? null,
-    ]);
-    await tx.query(
-      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
-      [organizationId, personId],
-    );
-    await tx.query(`UPDATE invitations SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`, [
-      organizationId,
-      personId,
-    ]);
+    const keep = options.keepSessionId ? { id: Not(options.keepSessionId) } : {};
+    await tx.getRepository(SessionEntity).delete({ organizationId, personId, ...keep });
+    await tx.getRepository(PasswordResetTokenEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
+    await tx.getRepository(InvitationEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
     return people[0];
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '@lib/audit';
 import { type Actor, APP_CONFIG, AppConfig } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { PeopleRepository } from '../people/people.repository';
 import { CredentialsRepository } from './credentials.repository';
 import { EmailChangesRepository } from './email-changes.repository';
 import { escapeHtml } from './invitation.service';
@@ -44,6 +45,7 @@ export class EmailChangeService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly people: PeopleRepository,
   ) {}
 
   async request(actor: Actor, currentPassword: string, rawEmail: string, ip: string): Promise<void> {
@@ -72,11 +74,8 @@ export class EmailChangeService {
         EMAIL_CHANGE_LINK_HOURS,
       );
       await this.audit.record(actor, { action: 'email.change_requested', targetType: 'person', targetId: actor.personId, details: { ip } }, tx);
-      const rows: { name: string; org: string }[] = await tx.query(
-        `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
-        [actor.organizationId, actor.personId],
-      );
-      return rows[0];
+      // Read in the transaction that checked the person is there: they are (the request's own session).
+      return (await this.people.nameWithOrganization(actor.organizationId, actor.personId, tx))!;
     });
     // The secret rides in the `token` query parameter, the one every view of mail redacts.
     const link = `${this.config.publicUrl}/confirm-email?token=${token}`;
@@ -85,15 +84,15 @@ export class EmailChangeService {
       to: newEmail,
       subject: 'Confirm your new Ripple sign-in address',
       text:
-        `Hello ${who.name},\n\nYou asked to sign in to Ripple at ${who.org} with this address from now on. To confirm, open:\n\n${link}\n\n` +
+        `Hello ${who.name},\n\nYou asked to sign in to Ripple at ${who.organizationName} with this address from now on. To confirm, open:\n\n${link}\n\n` +
         `The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. If you did not ask, ignore this mail: nothing changes.`,
       html:
-        `<p>Hello ${escapeHtml(who.name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(who.org)} with this address from now on.</p>` +
+        `<p>Hello ${escapeHtml(who.name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(who.organizationName)} with this address from now on.</p>` +
         `<p><a href="${link}">Confirm my new address</a></p><p>The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. ` +
         `If you did not ask, ignore this mail: nothing changes.</p>`,
     });
     const notice =
-      `Your Ripple sign-in address at ${who.org} is changing to ${newEmail}: it changes once the link we sent there is opened. ` +
+      `Your Ripple sign-in address at ${who.organizationName} is changing to ${newEmail}: it changes once the link we sent there is opened. ` +
       `If this wasn't you, sign in and change your password now, and tell your HR team.`;
     await this.mail.send({
       organizationId: actor.organizationId,

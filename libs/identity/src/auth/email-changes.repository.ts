@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
+import { EmailChangeTokenEntity } from '../entities/email-change-token.entity';
+import { stillWorking } from '../entities/pending-link';
+import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
+import { PersonEntity } from '../entities/person.entity';
+import { SessionEntity } from '../entities/session.entity';
 import type { TokenKey } from './tokens';
 
 export interface EmailChangeRequest {
@@ -16,24 +21,18 @@ export interface EmailChangeRequest {
  */
 @Injectable()
 export class EmailChangesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
 
   /** Whether anyone else in the organisation already has this address. */
   async addressTaken(organizationId: string, email: string, exceptPersonId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM people WHERE organization_id = $1 AND email = $2 AND id <> $3`, [
-      organizationId,
-      email,
-      exceptPersonId,
-    ]);
-    return rows.length > 0;
+    return this.people.existsBy({ organizationId, email, id: Not(exceptPersonId) });
   }
 
   /** A new link for a person; the links mailed before it stop working. */
   async issue(tx: EntityManager, request: EmailChangeRequest, tokenHash: Buffer, ip: string, hours: number): Promise<void> {
-    await tx.query(
-      `UPDATE email_change_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
-      [request.organizationId, request.personId],
-    );
+    await tx
+      .getRepository(EmailChangeTokenEntity)
+      .update({ organizationId: request.organizationId, personId: request.personId, ...stillWorking() }, { expiresAt: () => 'now()' });
     await tx.query(
       `INSERT INTO email_change_tokens (organization_id, person_id, new_email, token_hash, requested_ip, requested_session_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7))`,
@@ -64,20 +63,11 @@ export class EmailChangesRepository {
       [change.organizationId, change.personId],
     );
     if (!before[0]) return null;
-    await tx.query(`UPDATE people SET email = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-      change.organizationId,
-      change.personId,
-      change.newEmail,
-    ]);
-    await tx.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2 AND ($3::uuid IS NULL OR id <> $3)`, [
-      change.organizationId,
-      change.personId,
-      change.requestedSessionId,
-    ]);
-    await tx.query(
-      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
-      [change.organizationId, change.personId],
-    );
+    const { organizationId, personId } = change;
+    await tx.getRepository(PersonEntity).update({ organizationId, id: personId }, { email: change.newEmail });
+    const keep = change.requestedSessionId ? { id: Not(change.requestedSessionId) } : {};
+    await tx.getRepository(SessionEntity).delete({ organizationId, personId, ...keep });
+    await tx.getRepository(PasswordResetTokenEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
     return { oldEmail: before[0].email, name: before[0].name };
   }
 }

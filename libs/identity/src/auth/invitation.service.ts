@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CredentialsRepository } from './credentials.repository';
+import { InvitationsRepository } from './invitations.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
 import { newToken, readToken } from './tokens';
@@ -37,6 +38,7 @@ export class InvitationService {
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     private readonly credentials: CredentialsRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   async invite(actor: Actor, personId: string): Promise<{ sentTo: string; expiresAt: string }> {
@@ -57,32 +59,22 @@ export class InvitationService {
   private async send(actor: InvitingActor, personId: string): Promise<{ sentTo: string; expiresAt: string; link: string }> {
     const { token, hash } = newToken(actor.organizationId);
     const result = await this.db.transaction(async (tx) => {
-      // Locked, so that a password set meanwhile (an invitation accepted) is seen before we commit.
-      const people: { email: string; name: string; org: string; has_login: boolean }[] = await tx.query(
-        `SELECT p.email, p.name, o.name AS org, p.password_hash IS NOT NULL AS has_login
-           FROM people p JOIN organizations o ON o.id = p.organization_id
-          WHERE p.organization_id = $1 AND p.id = $2 AND p.active FOR UPDATE OF p`,
-        [actor.organizationId, personId],
-      );
-      if (!people[0]) throw new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
-      if (people[0].has_login) {
+      const person = await this.invitations.lockInvitee(tx, actor.organizationId, personId);
+      if (!person) throw new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
+      if (person.hasLogin) {
         throw new IdentityException(
           IdentityErrorCode.AlreadyHasLogin,
-          `${people[0].name} already has a login. Invitations are only for people who have not set a password; if they forgot it, they can reset it themselves with “Forgot your password?” on the sign-in page.`,
+          `${person.name} already has a login. Invitations are only for people who have not set a password; if they forgot it, they can reset it themselves with “Forgot your password?” on the sign-in page.`,
         );
       }
       // A new invitation replaces any earlier one still pending.
-      await tx.query(`UPDATE invitations SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL`, [
-        actor.organizationId,
-        personId,
-      ]);
-      const [row]: { expires_at: Date }[] = await tx.query(
-        `INSERT INTO invitations (organization_id, person_id, token_hash, created_by, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING expires_at`,
-        [actor.organizationId, personId, hash, actor.personId, INVITATION_DAYS],
+      const expiresAt = await this.invitations.issue(
+        tx,
+        { organizationId: actor.organizationId, personId, tokenHash: hash, createdBy: actor.personId },
+        INVITATION_DAYS,
       );
       await this.audit.record(actor, { action: 'person.invited', targetType: 'person', targetId: personId }, tx);
-      return { email: people[0].email, name: people[0].name, org: people[0].org, expiresAt: new Date(row.expires_at).toISOString() };
+      return { email: person.email, name: person.name, org: person.organizationName, expiresAt: expiresAt.toISOString() };
     });
     const link = `${this.config.publicUrl}/accept-invitation?token=${token}`;
     await this.mail.send({
@@ -98,16 +90,10 @@ export class InvitationService {
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
     const presented = readToken(token);
     if (!presented) throw invalid();
-    const rows: { name: string; email: string; org: string; has_login: boolean }[] = await this.db.query(
-      `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
-         JOIN people p ON p.organization_id = i.organization_id AND p.id = i.person_id
-         JOIN organizations o ON o.id = i.organization_id
-        WHERE i.organization_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
-      [presented.organizationId, presented.hash],
-    );
-    if (!rows[0]) throw invalid();
-    if (rows[0].has_login) throw alreadySetUp();
-    return { name: rows[0].name, email: rows[0].email, organizationName: rows[0].org };
+    const invitee = await this.invitations.describe(presented);
+    if (!invitee) throw invalid();
+    if (invitee.hasLogin) throw alreadySetUp();
+    return { name: invitee.name, email: invitee.email, organizationName: invitee.organizationName };
   }
 
   /**
@@ -119,14 +105,9 @@ export class InvitationService {
     if (!presented) throw invalid();
     const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-      const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
-        `UPDATE invitations SET used_at = now() WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
-         RETURNING organization_id, person_id`,
-        [presented.organizationId, presented.hash],
-      );
-      if (!used[0]) throw invalid();
-      const { organization_id: organizationId, person_id: personId } = used[0];
+      const used = await this.invitations.consume(tx, presented);
+      if (!used) throw invalid();
+      const { organizationId, personId } = used;
       const person = await this.credentials.setPassword(tx, organizationId, personId, passwordHash, { onlyIfNone: true });
       if (!person) throw (await this.credentials.hasLogin(tx, organizationId, personId)) ? alreadySetUp() : invalid();
       await this.audit.record({ organizationId, personId }, { action: 'person.password_set', targetType: 'person', targetId: personId }, tx);

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { stillWorking } from '../entities/pending-link';
+import { PasswordResetRequestEntity } from '../entities/password-reset-request.entity';
+import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
 import { RESET_WINDOW_MINUTES, type RecentRequests } from './password-reset-limits';
 import type { TokenKey } from './tokens';
 
@@ -50,7 +53,7 @@ export class PasswordResetsRepository {
   }
 
   async recordRequest(tx: EntityManager, email: string, ip: string): Promise<void> {
-    await tx.query(`INSERT INTO password_reset_requests (email, ip) VALUES ($1, $2)`, [email, ip]);
+    await tx.getRepository(PasswordResetRequestEntity).insert({ email, ip });
   }
 
   /**
@@ -70,10 +73,7 @@ export class PasswordResetsRepository {
 
   /** A new link for a person; the links mailed before it stop working. */
   async issue(tx: EntityManager, organizationId: string, personId: string, tokenHash: Buffer, ip: string, minutes: number): Promise<void> {
-    await tx.query(
-      `UPDATE password_reset_tokens SET expires_at = now() WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
-      [organizationId, personId],
-    );
+    await tx.getRepository(PasswordResetTokenEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
     await tx.query(
       `INSERT INTO password_reset_tokens (organization_id, person_id, token_hash, requested_ip, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,

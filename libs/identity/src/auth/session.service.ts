@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { Client, type Notification } from 'pg';
-import { DataSource } from 'typeorm';
+import type { Client, Notification } from 'pg';
 import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
+import { SessionsRepository } from './sessions.repository';
 import { newToken, readToken } from './tokens';
 
 interface CheckedSession {
@@ -51,7 +50,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.checked = config.sessionCacheMs > 0 ? new LRUCache({ max: REMEMBERED_SESSIONS, ttl: config.sessionCacheMs }) : null;
@@ -76,11 +75,14 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
 
   async create(organizationId: string, personId: string, meta: { ip?: string; userAgent?: string }): Promise<string> {
     const { token, hash } = newToken(organizationId);
-    await this.db.query(
-      `INSERT INTO sessions (organization_id, person_id, token_hash, expires_at, ip, user_agent)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
-      [organizationId, personId, hash, this.config.sessionTtlHours, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
-    );
+    await this.sessions.insert({
+      organizationId,
+      personId,
+      tokenHash: hash,
+      ttlHours: this.config.sessionTtlHours,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
     return token;
   }
 
@@ -91,28 +93,20 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     const remembered = this.remembering ? this.checked!.get(key) : undefined;
     if (remembered && remembered.expiresAt > Date.now()) return remembered.actor;
     const generation = this.generation;
-    const rows: { session_id: string; organization_id: string; person_id: string; role: Actor['role']; expires_at: Date }[] = await this.db.query(
-      `SELECT s.id AS session_id, s.organization_id, s.person_id, p.role, s.expires_at
-         FROM sessions s
-         JOIN people p ON p.organization_id = s.organization_id AND p.id = s.person_id
-        WHERE s.organization_id = $1 AND s.token_hash = $2 AND s.expires_at > now() AND p.active`,
-      [presented.organizationId, presented.hash],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    const actor: Actor = { sessionId: row.session_id, organizationId: row.organization_id, personId: row.person_id, role: row.role };
-    if (this.remembering && generation === this.generation) this.checked!.set(key, { actor, expiresAt: new Date(row.expires_at).getTime() });
-    return actor;
+    const live = await this.sessions.findLive(presented);
+    if (!live) return null;
+    if (this.remembering && generation === this.generation) this.checked!.set(key, { actor: live.actor, expiresAt: live.expiresAt.getTime() });
+    return live.actor;
   }
 
   async revoke(actor: Actor): Promise<void> {
-    await this.db.query(`DELETE FROM sessions WHERE organization_id = $1 AND id = $2`, [actor.organizationId, actor.sessionId]);
+    await this.sessions.delete(actor.organizationId, actor.sessionId);
     await this.changed({ o: actor.organizationId, s: actor.sessionId });
   }
 
   /** Ends every session of a person, e.g. after their password is (re)set. */
   async revokeAllFor(organizationId: string, personId: string): Promise<void> {
-    await this.db.query(`DELETE FROM sessions WHERE organization_id = $1 AND person_id = $2`, [organizationId, personId]);
+    await this.sessions.deleteAllFor(organizationId, personId);
     await this.changed({ o: organizationId, p: personId });
   }
 
@@ -132,7 +126,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   /** Forgets here at once, then tells the other instances (also when this one remembers nothing). */
   private async changed(change: SessionChange): Promise<void> {
     this.forget(change);
-    await this.db.query(`SELECT pg_notify($1, $2)`, [SESSION_CHANGES_CHANNEL, JSON.stringify(change)]);
+    await this.sessions.announce(SESSION_CHANGES_CHANNEL, JSON.stringify(change));
   }
 
   private forget(change: SessionChange): void {
@@ -166,8 +160,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   /** One dedicated connection LISTENs; if it drops, nothing is remembered until it is back. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const url = (this.db.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: 'ripple-sessions' });
+    const client = this.sessions.listenerClient();
     let lost = false;
     const onLost = (error?: unknown): void => {
       if (lost) return;
@@ -189,8 +182,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     client.on('error', onLost);
     client.on('end', () => onLost());
     try {
-      await client.connect();
-      await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
+      await this.sessions.listen(client, SESSION_CHANGES_CHANNEL);
     } catch (error) {
       onLost(error);
       return;

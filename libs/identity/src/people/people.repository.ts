@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Not, Repository } from 'typeorm';
+import type { Role } from '@lib/common';
+import { PersonEntity } from '../entities/person.entity';
 import type { MeDto, PersonDto } from './person.dto';
 
 const SELECT_PERSON = `
@@ -10,27 +12,75 @@ const SELECT_PERSON = `
     FROM people p
     LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id`;
 
-type PersonRow = Record<string, unknown>;
+/** One row of SELECT_PERSON. */
+interface PersonRow {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  manager_id: string | null;
+  manager_name: string | null;
+  role: Role;
+  has_login: boolean;
+  active: boolean;
+  deactivated_at: Date | null;
+  direct_report_count: number;
+}
 
 const toDto = (r: PersonRow): PersonDto => ({
-  id: String(r.id),
-  email: String(r.email),
-  name: String(r.name),
-  title: (r.title as string) ?? null,
-  department: (r.department as string) ?? null,
-  managerId: (r.manager_id as string) ?? null,
-  managerName: (r.manager_name as string) ?? null,
-  role: r.role as PersonDto['role'],
-  directReportCount: Number(r.direct_report_count),
-  hasLogin: Boolean(r.has_login),
-  active: Boolean(r.active),
-  deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at as string).toISOString() : null,
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  title: r.title,
+  department: r.department,
+  managerId: r.manager_id,
+  managerName: r.manager_name,
+  role: r.role,
+  directReportCount: r.direct_report_count,
+  hasLogin: r.has_login,
+  active: r.active,
+  deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at).toISOString() : null,
 });
 
-/** Every method takes the organisation first: a query without a tenant does not compile. */
+/** What HR may change of a person directly (the sign-in address only while they have no login). */
+export type PersonChanges = Partial<Pick<PersonEntity, 'email' | 'name' | 'title' | 'department' | 'managerId' | 'role'>>;
+
+/** A new person: no manager, title or department unless given; a password only for an organisation's first admin. */
+export interface NewPerson {
+  email: string;
+  name: string;
+  role: Role;
+  title?: string | null;
+  department?: string | null;
+  managerId?: string | null;
+  passwordHash?: string | null;
+}
+
+/** A person as an edit checks them, locked until the transaction ends. */
+export interface PersonForUpdate {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  hasLogin: boolean;
+}
+
+/**
+ * The people table. Every method takes the organisation first: a query without a tenant does not
+ * compile. Single rows are read and written through the entity; the directory and the org chart's
+ * recursive walk stay SQL (one statement each, whatever the size).
+ */
 @Injectable()
 export class PeopleRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+  ) {}
+
+  private repo(tx?: EntityManager): Repository<PersonEntity> {
+    return tx ? tx.getRepository(PersonEntity) : this.people;
+  }
 
   async list(
     organizationId: string,
@@ -61,28 +111,72 @@ export class PeopleRepository {
   }
 
   async findMe(organizationId: string, id: string): Promise<MeDto | null> {
-    const rows: PersonRow[] = await this.db.query(
+    const rows: (PersonRow & { organization_name: string; organization_time_zone: string })[] = await this.db.query(
       `SELECT x.*, o.name AS organization_name, o.time_zone AS organization_time_zone FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
          JOIN organizations o ON o.id = $1`,
       [organizationId, id],
     );
     const row = rows[0];
-    return row
-      ? { ...toDto(row), organizationId, organizationName: String(row.organization_name), organizationTimeZone: String(row.organization_time_zone) }
-      : null;
+    return row ? { ...toDto(row), organizationId, organizationName: row.organization_name, organizationTimeZone: row.organization_time_zone } : null;
+  }
+
+  /** A person's name and their organisation's, for the mail sent to them. */
+  async nameWithOrganization(organizationId: string, id: string, tx?: EntityManager): Promise<{ name: string; organizationName: string } | null> {
+    const rows: { name: string; org: string }[] = await (tx ?? this.db.manager).query(
+      `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
+      [organizationId, id],
+    );
+    return rows[0] ? { name: rows[0].name, organizationName: rows[0].org } : null;
   }
 
   /** A new person in the caller's transaction; the caller audits. Returns the id. */
-  async insert(
-    organizationId: string,
-    person: { email: string; name: string; role: 'admin' | 'member'; passwordHash: string | null },
-    tx: EntityManager,
-  ): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO people (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [organizationId, person.email, person.name, person.role, person.passwordHash],
+  async insert(organizationId: string, person: NewPerson, tx: EntityManager): Promise<string> {
+    const { identifiers } = await this.repo(tx).insert({
+      organizationId,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      title: person.title ?? null,
+      department: person.department ?? null,
+      managerId: person.managerId ?? null,
+      passwordHash: person.passwordHash ?? null,
+    });
+    return (identifiers[0] as Pick<PersonEntity, 'id'>).id;
+  }
+
+  /** The person an edit is about, locked (FOR UPDATE) until the transaction ends. */
+  async findForUpdate(organizationId: string, id: string, tx: EntityManager): Promise<PersonForUpdate | null> {
+    const person = await this.repo(tx).findOne({
+      select: { id: true, email: true, name: true, role: true, passwordHash: true },
+      where: { organizationId, id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return person ? { id: person.id, email: person.email, name: person.name, role: person.role, hasLogin: person.passwordHash !== null } : null;
+  }
+
+  /** Changes the given fields (and updated_at); none given, nothing is written. */
+  async update(organizationId: string, id: string, changes: PersonChanges, tx: EntityManager): Promise<void> {
+    if (Object.keys(changes).length === 0) return;
+    await this.repo(tx).update({ organizationId, id }, changes);
+  }
+
+  async isActive(organizationId: string, id: string, tx?: EntityManager): Promise<boolean> {
+    return this.repo(tx).existsBy({ organizationId, id, active: true });
+  }
+
+  /** The active HR admins other than `exceptId`. */
+  async countOtherActiveAdmins(organizationId: string, exceptId: string, tx?: EntityManager): Promise<number> {
+    return this.repo(tx).countBy({ organizationId, role: 'admin', active: true, id: Not(exceptId) });
+  }
+
+  /** The active people and HR admins of each of these organisations (those with none are missing). */
+  async activeCounts(organizationIds: string[]): Promise<Map<string, { people: number; admins: number }>> {
+    const rows: { organization_id: string; people: number; admins: number }[] = await this.db.query(
+      `SELECT organization_id, count(*)::int AS people, count(*) FILTER (WHERE role = 'admin')::int AS admins
+         FROM people WHERE organization_id = ANY($1::uuid[]) AND active GROUP BY organization_id`,
+      [organizationIds],
     );
-    return row.id;
+    return new Map(rows.map((r) => [r.organization_id, { people: r.people, admins: r.admins }]));
   }
 
   async departments(organizationId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, PersonSummaryDto, UpdatePersonDto } from './person.dto';
 import { personView } from './person-view';
 import { lockOrgChart } from './org-chart-lock';
-import { PeopleRepository } from './people.repository';
+import { PeopleRepository, type PersonChanges } from './people.repository';
 
 const notFound = (): IdentityException => new IdentityException(IdentityErrorCode.PersonNotFound, 'Person not found');
 
@@ -55,15 +55,15 @@ export class PeopleService {
     return this.db.transaction(async (tx) => {
       await lockOrgChart(tx, actor.organizationId);
       if (dto.managerId) await this.assertManagerExists(tx, actor.organizationId, dto.managerId);
-      const rows = await tx
-        .query<{ id: string }[]>(
-          `INSERT INTO people (organization_id, email, name, title, department, manager_id, role)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [actor.organizationId, dto.email, dto.name, dto.title ?? null, dto.department ?? null, dto.managerId ?? null, dto.role ?? 'member'],
+      const id = await this.people
+        .insert(
+          actor.organizationId,
+          { email: dto.email, name: dto.name, title: dto.title, department: dto.department, managerId: dto.managerId, role: dto.role ?? 'member' },
+          tx,
         )
         .catch((error: unknown) => rethrowUnique(error, dto.email));
-      await this.audit.record(actor, { action: 'person.created', targetType: 'person', targetId: rows[0].id, details: { email: dto.email } }, tx);
-      return (await this.people.findById(actor.organizationId, rows[0].id, tx))!;
+      await this.audit.record(actor, { action: 'person.created', targetType: 'person', targetId: id, details: { email: dto.email } }, tx);
+      return (await this.people.findById(actor.organizationId, id, tx))!;
     });
   }
 
@@ -72,17 +72,14 @@ export class PeopleService {
       // The loop and last-admin checks below read the whole chart: they hold only while no other
       // edit or import of this organisation runs between the check and the commit.
       await lockOrgChart(tx, actor.organizationId);
-      const current: { id: string; role: string; name: string; email: string; has_login: boolean }[] = await tx.query(
-        `SELECT id, role, name, email, password_hash IS NOT NULL AS has_login FROM people WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
-        [actor.organizationId, id],
-      );
-      if (!current[0]) throw notFound();
+      const current = await this.people.findForUpdate(actor.organizationId, id, tx);
+      if (!current) throw notFound();
       // The sign-in address is the account: whoever controls it can reset the password. So only
       // its owner changes it (confirming from the new address); HR may not steer it elsewhere.
-      if (dto.email !== undefined && dto.email !== current[0].email && current[0].has_login) {
+      if (dto.email !== undefined && dto.email !== current.email && current.hasLogin) {
         throw new IdentityException(
           IdentityErrorCode.EmailOwnedByLogin,
-          `${current[0].name} signs in with this address; they can change it themselves on their Account page`,
+          `${current.name} signs in with this address; they can change it themselves on their Account page`,
           { errors: [{ field: 'email', message: 'only the person can change the address they sign in with' }] },
         );
       }
@@ -94,27 +91,13 @@ export class PeopleService {
           });
         }
       }
-      if (dto.role === 'member' && current[0].role === 'admin') await this.assertNotLastAdmin(tx, actor.organizationId, id);
-      const sets: string[] = [];
-      const params: unknown[] = [actor.organizationId, id];
-      const columns: [keyof UpdatePersonDto, string][] = [
-        ['email', 'email'],
-        ['name', 'name'],
-        ['title', 'title'],
-        ['department', 'department'],
-        ['managerId', 'manager_id'],
-        ['role', 'role'],
-      ];
-      for (const [field, column] of columns) {
-        if (dto[field] !== undefined) {
-          params.push(dto[field]);
-          sets.push(`${column} = $${params.length}`);
-        }
+      if (dto.role === 'member' && current.role === 'admin') await this.assertNotLastAdmin(tx, actor.organizationId, id);
+      const changes: PersonChanges = {};
+      for (const field of ['email', 'name', 'title', 'department', 'managerId', 'role'] as const) {
+        if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
       }
-      if (sets.length) {
-        await tx
-          .query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`, params)
-          .catch((error: unknown) => rethrowUnique(error, dto.email ?? ''));
+      if (Object.keys(changes).length) {
+        await this.people.update(actor.organizationId, id, changes, tx).catch((error: unknown) => rethrowUnique(error, dto.email ?? ''));
         await this.audit.record(actor, { action: 'person.updated', targetType: 'person', targetId: id, details: { fields: Object.keys(dto) } }, tx);
       }
       return (await this.people.findById(actor.organizationId, id, tx))!;
@@ -125,8 +108,7 @@ export class PeopleService {
   }
 
   private async assertManagerExists(tx: EntityManager, organizationId: string, managerId: string): Promise<void> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, managerId]);
-    if (rows.length === 0) {
+    if (!(await this.people.isActive(organizationId, managerId, tx))) {
       throw new IdentityException(IdentityErrorCode.ManagerNotFound, 'The chosen manager does not exist in this organisation', {
         errors: [{ field: 'managerId', message: 'unknown person' }],
       });
@@ -134,11 +116,9 @@ export class PeopleService {
   }
 
   private async assertNotLastAdmin(tx: EntityManager, organizationId: string, id: string): Promise<void> {
-    const [{ admins }]: { admins: number }[] = await tx.query(
-      `SELECT count(*)::int AS admins FROM people WHERE organization_id = $1 AND role = 'admin' AND active AND id <> $2`,
-      [organizationId, id],
-    );
-    if (admins === 0) throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
+    if ((await this.people.countOtherActiveAdmins(organizationId, id, tx)) === 0) {
+      throw new IdentityException(IdentityErrorCode.LastAdmin, 'An organisation needs at least one HR admin');
+    }
   }
 }
 

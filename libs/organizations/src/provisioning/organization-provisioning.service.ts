@@ -4,7 +4,7 @@ import { AuditService } from '@lib/audit';
 import { FrameworksService } from '@lib/frameworks';
 import { PeopleRepository } from '@lib/identity';
 import { OrganizationsErrorCode, OrganizationsException } from '../organizations.exception';
-import { OrganizationsRepository } from '../organizations.repository';
+import { OrganizationsRepository, type OrganizationSummary } from '../organizations.repository';
 import { freeSlug, slugOf } from './organization-slug';
 
 export interface NewOrganization {
@@ -37,6 +37,13 @@ export class OrganizationProvisioningService {
   /** Holds until the transaction ends: no other organisation is created meanwhile. */
   lockCreation(tx: EntityManager): Promise<void> {
     return this.organizations.lockCreation(tx);
+  }
+
+  /** Every organisation of the instance, oldest first, with its active people and HR admins (the operator's list). */
+  async list(): Promise<OrganizationSummary[]> {
+    const organizations = await this.organizations.list();
+    const counts = await this.people.activeCounts(organizations.map((o) => o.id));
+    return organizations.map((o) => ({ ...o, people: counts.get(o.id)?.people ?? 0, admins: counts.get(o.id)?.admins ?? 0 }));
   }
 
   anyOrganization(tx?: EntityManager): Promise<boolean> {
