@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { execute } from '@lib/database';
 
 /**
  * The set-based statements of a launch (and of subjects added after it): a handful of
@@ -8,6 +10,13 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class CycleLaunchRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Refreshes the planner's statistics of the tables a launch fills (after its commit). */
+  async analyze(): Promise<void> {
+    await execute(this.db, `ANALYZE cycle_subjects, feedback_requests`);
+  }
+
   /**
    * Subjects who left the organisation since they were added are dropped (with any peer
    * nominations made for them).

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectOne } from '@lib/database';
 import { CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
@@ -184,6 +185,16 @@ export class CyclesRepository {
       [organizationId, id],
     );
     return missing;
+  }
+
+  /** The subjects still in the cycle. */
+  async countSubjects(organizationId: string, id: string, tx: EntityManager): Promise<number> {
+    const { subjects } = await selectOne<{ subjects: number }>(
+      tx,
+      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL`,
+      [organizationId, id],
+    );
+    return subjects;
   }
 
   async setFrameworkVersion(organizationId: string, id: string, versionId: string, tx: EntityManager): Promise<void> {

@@ -207,15 +207,15 @@ export class FrameworksRepository {
     }));
   }
 
-  /** The framework row, locked `FOR UPDATE` when editing (launch takes `FOR SHARE`, see cycles). */
+  /** The framework row, locked `FOR UPDATE` when editing, `FOR SHARE` while a cycle launched on it freezes its version. */
   async findFramework(
     organizationId: string,
     id: string,
     tx?: EntityManager,
-    lock?: 'update',
+    lock?: 'update' | 'share',
   ): Promise<{ id: string; name: string; description: string; createdAt: string } | null> {
     const rows: FrameworkRow[] = await this.q(tx).query(
-      `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ` FOR ${lock.toUpperCase()}` : ''}`,
       [organizationId, id],
     );
     return rows[0] ? { id: rows[0].id, name: rows[0].name, description: rows[0].description, createdAt: iso(rows[0].created_at) } : null;

@@ -101,6 +101,11 @@ export class ResponsesRepository {
     return rows[0] ? new Date(rows[0].submitted_at) : null;
   }
 
+  /** Deletes the request's draft: a request that will never be submitted keeps no opinion about its subject. */
+  async deleteDraft(organizationId: string, requestId: string, tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = $2`, [organizationId, requestId]);
+  }
+
   async markInProgress(organizationId: string, requestId: string, tx: EntityManager): Promise<void> {
     await tx.query(`UPDATE feedback_requests SET state = 'in_progress', updated_at = now() WHERE organization_id = $1 AND id = $2 AND state = 'open'`, [
       organizationId,
