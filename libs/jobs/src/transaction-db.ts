@@ -9,6 +9,7 @@ export function transactionDb(tx: EntityManager): Db {
   const runner = tx.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('JobsService.send: `tx` must be the manager of an active transaction');
   return {
+    // eslint-disable-next-line no-restricted-syntax -- pg-boss reads its own rows: handed over as they come, typed by pg-boss
     executeSql: async (text: string, values?: unknown[]) => ({ rows: (await runner.query(text, values, true)).records as unknown[] }),
   };
 }
