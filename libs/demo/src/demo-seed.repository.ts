@@ -58,15 +58,6 @@ export class DemoSeedRepository {
     );
   }
 
-  async latestVersionId(organizationId: string, frameworkId: string, tx: EntityManager): Promise<string> {
-    const row = await selectOne<{ id: string }>(
-      tx,
-      `SELECT id FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
-      [organizationId, frameworkId],
-    );
-    return row.id;
-  }
-
   async personIdsByEmail(organizationId: string, emails: readonly string[], tx: EntityManager): Promise<string[]> {
     const rows = await selectRows<{ id: string }>(tx, `SELECT id FROM people WHERE organization_id = $1 AND email = ANY($2)`, [organizationId, emails]);
     return rows.map((r) => r.id);
