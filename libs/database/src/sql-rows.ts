@@ -15,8 +15,12 @@ export interface SqlRunner {
 export async function selectRows<T extends object>(db: SqlRunner, sql: string, parameters: readonly unknown[] = []): Promise<T[]> {
   const result = await db.query(sql, [...parameters]);
   if (!Array.isArray(result)) throw new Error('selectRows: the statement returned no row set');
+  // pg returns rows as objects: an array in the first place is an UPDATE's or DELETE's [rows, count].
+  if (isModification(result)) throw new Error('selectRows: an UPDATE or DELETE answers [rows, count]; read it with modifyRows');
   return result as T[];
 }
+
+const isModification = (result: unknown[]): result is [unknown[], number] => result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
 
 /** The first row, or undefined when there is none. */
 export async function selectFirst<T extends object>(db: SqlRunner, sql: string, parameters: readonly unknown[] = []): Promise<T | undefined> {
@@ -41,9 +45,7 @@ export async function modifyRows<T extends object = never>(
   parameters: readonly unknown[] = [],
 ): Promise<{ rows: T[]; count: number }> {
   const result = await db.query(sql, [...parameters]);
-  if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[0]) || typeof result[1] !== 'number') {
-    throw new Error('modifyRows: expected an UPDATE or DELETE');
-  }
+  if (!Array.isArray(result) || !isModification(result)) throw new Error('modifyRows: expected an UPDATE or DELETE');
   return { rows: result[0] as T[], count: result[1] };
 }
 
