@@ -53,6 +53,23 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
+    // Typed rows across repository boundaries: TypeORM's query() is `Promise<any>`, and
+    // `const rows: Row[] = await tx.query(...)` asserts a row shape silently. Rows are read through
+    // @lib/database's selectRows/selectOne/selectFirst/modifyRows, which name that assertion; a
+    // query() whose result is discarded (`await tx.query(...)`) stays allowed.
+    files: ['libs/{audit,cycles,demo,feedback,frameworks,jobs,notifications,reports}/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']:not(ExpressionStatement > AwaitExpression > CallExpression)",
+          message: 'Read rows through selectRows/selectOne/selectFirst/modifyRows (@lib/database), not the untyped result of query().',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/api/**/*.ts', 'libs/**/*.ts', 'migrations/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts'],
     languageOptions: { globals: globals.node },
   },

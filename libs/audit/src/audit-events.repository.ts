@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectOne, selectRows } from '@lib/database';
 
 /** One event to store: who (null: the system or the operator's command line), did what, to what. */
 export interface AuditEventRow {
@@ -80,8 +81,9 @@ export class AuditEventsRepository {
         where += ` AND e.${column} = $${params.length}`;
       }
     }
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events e WHERE ${where}`, params);
-    const rows: ListedRow[] = await this.db.query(
+    const { total } = await selectOne<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM audit_events e WHERE ${where}`, params);
+    const rows = await selectRows<ListedRow>(
+      this.db,
       `SELECT e.id::text, e.actor_id, p.name AS actor_name, e.action, e.target_type, e.target_id, e.details, e.created_at
          FROM audit_events e LEFT JOIN people p ON p.organization_id = e.organization_id AND p.id = e.actor_id
         WHERE ${where} ORDER BY e.created_at DESC, e.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { execute, modifyRows, selectOne } from '@lib/database';
 
 /**
  * The set-based statements of a launch (and of subjects added after it): a handful of
@@ -8,12 +10,20 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class CycleLaunchRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Refreshes the planner's statistics of the tables a launch fills (after its commit). */
+  async analyze(): Promise<void> {
+    await execute(this.db, `ANALYZE cycle_subjects, feedback_requests`);
+  }
+
   /**
    * Subjects who left the organisation since they were added are dropped (with any peer
    * nominations made for them).
    */
   async dropInactiveSubjects(organizationId: string, cycleId: string, tx: EntityManager): Promise<number> {
-    const [, count]: [unknown, number] = await tx.query(
+    const { count } = await modifyRows(
+      tx,
       `DELETE FROM cycle_subjects cs USING people p
         WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND p.organization_id = $1 AND p.id = cs.person_id AND NOT p.active`,
       [organizationId, cycleId],
@@ -47,7 +57,8 @@ export class CycleLaunchRepository {
    * never count twice for a subject. Returns the number of requests created.
    */
   async createOrgChartRequests(organizationId: string, cycleId: string, selfReview: boolean, personIds: string[] | null, tx: EntityManager): Promise<number> {
-    const [{ created }]: { created: number }[] = await tx.query(
+    const { created } = await selectOne<{ created: number }>(
+      tx,
       `WITH subjects AS (
          SELECT cs.person_id, cs.manager_id FROM cycle_subjects cs
           WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL AND ($4::uuid[] IS NULL OR cs.person_id = ANY($4::uuid[]))

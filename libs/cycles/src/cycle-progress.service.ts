@@ -7,34 +7,22 @@ import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
-import { countsOf, countsSql } from './request-counts';
+import { countsOf } from './request-counts';
+import { CycleProgressRepository } from './cycle-progress.repository';
 import { manualReminderSlot } from './notifications/reminder-slots';
-import { ANSWERING_STATES, answerProgressHiddenSql, peersMissing, peerTarget, type FeedbackRelationship } from './domain';
+import { ANSWERING_STATES, peersMissing, peerTarget, type FeedbackRelationship } from './domain';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 const PENDING_RATERS_LIMIT = 500;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
 export const MANUAL_REMINDER_INTERVAL_MINUTES = 10;
 
-/** The count columns of countsSql, read by countsOf. */
-type Counts = Record<string, unknown>;
-type GroupedRow = Counts & { by_relationship: number; by_department: number; relationship: FeedbackRelationship; department: string | null };
-type SubjectRow = Counts & { person_id: string; name: string; department: string | null };
-interface PendingRaterRow {
-  rater_id: string;
-  name: string;
-  email: string;
-  department: string | null;
-  not_started: number;
-  in_progress: number;
-  total: number;
-}
-
 @Injectable()
 export class CycleProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cycles: CyclesRepository,
+    private readonly progressRows: CycleProgressRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly shortfall: PeerShortfallRepository,
@@ -52,71 +40,33 @@ export class CycleProgressService {
     const viewer = actor.personId;
     const cycle = await this.cycles.find(org, cycleId);
     if (!cycle) throw CyclesException.cycleNotFound();
-    const grouped: GroupedRow[] = await this.db.query(
-      `SELECT GROUPING(fr.relationship) AS by_relationship, GROUPING(cs.department) AS by_department, fr.relationship, cs.department, ${countsSql('$3')}
-         FROM feedback_requests fr
-         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND cs.organization_id = $1 AND cs.removed_at IS NULL
-        GROUP BY GROUPING SETS ((), (fr.relationship), (cs.department))`,
-      [org, cycleId, viewer],
-    );
-    const subjects: SubjectRow[] = await this.db.query(
-      `SELECT cs.person_id, p.name, cs.department, ${countsSql('$3')}
-         FROM cycle_subjects cs
-         JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
-         LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
-        GROUP BY cs.person_id, p.name, cs.department
-        ORDER BY p.name, cs.person_id`,
-      [org, cycleId, viewer],
-    );
-    const pending: PendingRaterRow[] = await this.db.query(
-      `SELECT fr.rater_id, p.name, p.email, p.department,
-              count(*) FILTER (WHERE fr.state = 'open')::int AS not_started,
-              count(*) FILTER (WHERE fr.state = 'in_progress')::int AS in_progress,
-              count(*) OVER ()::int AS total
-         FROM feedback_requests fr
-         JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND NOT ${answerProgressHiddenSql('fr', '$4', true)}
-        GROUP BY fr.rater_id, p.name, p.email, p.department
-        ORDER BY count(*) DESC, p.name, fr.rater_id
-        LIMIT $3`,
-      [org, cycleId, PENDING_RATERS_LIMIT, viewer],
-    );
+    const grouped = await this.progressRows.groupedCounts(org, cycleId, viewer);
+    const subjects = await this.progressRows.bySubject(org, cycleId, viewer);
+    const pendingRaters = await this.progressRows.pendingRaters(org, cycleId, viewer, PENDING_RATERS_LIMIT);
     // Counts every live peer request alike, the viewer's own included: nothing in it tells who answered.
     const short = await this.shortfall.shortOfPeers(org, cycleId, peerTarget(cycle.settings));
-    const overall = grouped.find((r) => r.by_relationship === 1 && r.by_department === 1);
+    const overall = grouped.find((r) => r.by === 'overall');
+    const byRelationship = grouped
+      .flatMap((r) => (r.by === 'relationship' ? [r] : []))
+      .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship));
+    const byDepartment = grouped
+      .flatMap((r) => (r.by === 'department' ? [r] : []))
+      .sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff'));
     return {
       cycleId,
       state: cycle.state,
       responseDeadline: cycle.settings.responseDeadline?.toISOString() ?? null,
-      overall: countsOf(overall ?? {}),
-      byRelationship: grouped
-        .filter((r) => r.by_relationship === 0)
-        .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship))
-        .map((r) => ({ relationship: r.relationship, ...countsOf(r) })),
-      byDepartment: grouped
-        .filter((r) => r.by_department === 0)
-        .sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff'))
-        .map((r) => ({ department: r.department ?? null, ...countsOf(r) })),
+      overall: overall?.counts ?? countsOf({}),
+      byRelationship: byRelationship.map((r) => ({ relationship: r.relationship, ...r.counts })),
+      byDepartment: byDepartment.map((r) => ({ department: r.department, ...r.counts })),
       bySubject: subjects.map((r) => ({
-        subjectId: r.person_id,
+        subjectId: r.subjectId,
         name: r.name,
-        department: r.department ?? null,
-        progressHidden: r.person_id === viewer,
-        ...countsOf(r),
+        department: r.department,
+        progressHidden: r.subjectId === viewer,
+        ...r.counts,
       })),
-      pendingRaters: {
-        total: pending[0]?.total ?? 0,
-        items: pending.map((r) => ({
-          raterId: r.rater_id,
-          name: r.name,
-          email: r.email,
-          department: r.department ?? null,
-          notStarted: r.not_started,
-          inProgress: r.in_progress,
-        })),
-      },
+      pendingRaters,
       peerShortfall: {
         minPeers: peerTarget(cycle.settings),
         maxPeers: cycle.settings.maxPeers,
@@ -147,26 +97,15 @@ export class CycleProgressService {
       if (!ANSWERING_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
       }
-      const [rows]: [{ id: string }[], number] = await tx.query(
-        `UPDATE cycles SET reminders_sent_at = $3
-          WHERE organization_id = $1 AND id = $2
-            AND (reminders_sent_at IS NULL OR reminders_sent_at <= $3::timestamptz - make_interval(mins => $4))
-         RETURNING id`,
-        [org, cycleId, now, MANUAL_REMINDER_INTERVAL_MINUTES],
-      );
-      if (!rows.length) {
+      const stamped = await this.progressRows.markRemindersSent(org, cycleId, now, MANUAL_REMINDER_INTERVAL_MINUTES, tx);
+      if (!stamped) {
         throw new CyclesException(
           CyclesErrorCode.RemindersTooSoon,
           `Reminders for this cycle were sent less than ${MANUAL_REMINDER_INTERVAL_MINUTES} minutes ago`,
           { retryAfterMinutes: MANUAL_REMINDER_INTERVAL_MINUTES },
         );
       }
-      const [{ raters }]: { raters: number }[] = await tx.query(
-        `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr
-          WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
-            AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`,
-        [org, cycleId, actor.personId],
-      );
+      const raters = await this.progressRows.ratersToRemind(org, cycleId, actor.personId, tx);
       const slot = manualReminderSlot(now);
       // The audit trail records no rater count: every HR admin reads it, and a count that holds the
       // requests about another admin who is a subject would tell them how many of their raters owed answers.

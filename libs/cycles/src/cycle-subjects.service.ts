@@ -7,8 +7,8 @@ import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { CycleLaunchRepository } from './cycle-launch.repository';
 import { AddSubjectsDto, AddSubjectsResultDto, CycleSubjectListDto, ListSubjectsQueryDto } from './cycle-subject.dto';
 import { CyclesRepository } from './cycles.repository';
+import { CycleSubjectsRepository } from './cycle-subjects.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
-import { countsOf, countsSql } from './request-counts';
 import type { CycleState } from './domain';
 import { SubjectRemovalService } from './subject-removal.service';
 
@@ -20,6 +20,7 @@ export class CycleSubjectsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cycles: CyclesRepository,
+    private readonly subjects: CycleSubjectsRepository,
     private readonly launcher: CycleLaunchRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -47,24 +48,9 @@ export class CycleSubjectsService {
       }
       const personIds = dto.personIds ? [...new Set(dto.personIds)] : null;
       if (personIds) await this.assertPeopleExist(org, personIds, tx);
-      const added: { person_id: string }[] = await tx.query(
-        `INSERT INTO cycle_subjects (organization_id, cycle_id, person_id, department, manager_id)
-         SELECT $1, $2, p.id, p.department, p.manager_id FROM people p
-          WHERE p.organization_id = $1 AND p.active
-            AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
-            AND ($4::text IS NULL OR p.department = $4)
-         ON CONFLICT DO NOTHING
-         RETURNING person_id`,
-        [org, cycleId, personIds, dto.department ?? null],
-      );
-      const [{ total, matched }]: { total: number; matched: number }[] = await tx.query(
-        `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE p.active AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[])) AND ($4::text IS NULL OR p.department = $4))::int AS matched
-           FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
-          WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL`,
-        [org, cycleId, personIds, dto.department ?? null],
-      );
-      const newIds = added.map((r) => r.person_id);
+      const selection = { personIds, department: dto.department ?? null };
+      const newIds = await this.subjects.add(org, cycleId, selection, tx);
+      const { total, matched } = await this.subjects.selectionCounts(org, cycleId, selection, tx);
       await this.launcher.freezeSubjects(org, cycleId, newIds, tx);
       const requestsCreated =
         cycle.state === 'draft' || !newIds.length ? 0 : await this.launcher.createOrgChartRequests(org, cycleId, cycle.settings.selfReview, newIds, tx);
@@ -87,55 +73,14 @@ export class CycleSubjectsService {
   async list(actor: Actor, cycleId: string, query: ListSubjectsQueryDto): Promise<CycleSubjectListDto> {
     const org = actor.organizationId;
     if (!(await this.cycles.find(org, cycleId))) throw CyclesException.cycleNotFound();
-    const params: unknown[] = [org, cycleId];
-    let where = 'cs.organization_id = $1 AND cs.cycle_id = $2';
-    if (query.search) {
-      params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where += ` AND (p.name ILIKE $3 OR p.email ILIKE $3 OR cs.department ILIKE $3)`;
-    }
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM cycle_subjects cs JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id WHERE cs.removed_at IS NULL AND ${where}`,
-      params,
-    );
-    // The viewer's own row counts their requests as a subject sees them (countsSql).
-    const n = params.length;
-    const rows: (Record<string, unknown> & {
-      person_id: string;
-      name: string;
-      email: string;
-      title: string | null;
-      department: string | null;
-      manager_id: string | null;
-      manager_name: string | null;
-      has_reports: boolean;
-      added_at: Date;
-    })[] = await this.db.query(
-      `SELECT cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name AS manager_name, cs.has_reports, cs.added_at, ${countsSql(`$${n + 1}`)}
-         FROM cycle_subjects cs
-         JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
-         LEFT JOIN people m ON m.organization_id = cs.organization_id AND m.id = cs.manager_id
-         LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
-        WHERE cs.removed_at IS NULL AND ${where}
-        GROUP BY cs.person_id, p.name, p.email, p.title, cs.department, cs.manager_id, m.name, cs.has_reports, cs.added_at
-        ORDER BY p.name, cs.person_id
-        LIMIT $${n + 2} OFFSET $${n + 3}`,
-      [...params, actor.personId, query.limit ?? 100, query.offset ?? 0],
-    );
+    const { total, items } = await this.subjects.list(org, cycleId, actor.personId, {
+      search: query.search,
+      limit: query.limit ?? 100,
+      offset: query.offset ?? 0,
+    });
     return {
       total,
-      items: rows.map((r) => ({
-        personId: r.person_id,
-        name: r.name,
-        email: r.email,
-        title: r.title ?? null,
-        department: r.department ?? null,
-        managerId: r.manager_id ?? null,
-        managerName: r.manager_name ?? null,
-        hasReports: r.has_reports,
-        addedAt: new Date(r.added_at).toISOString(),
-        requests: countsOf(r),
-        progressHidden: r.person_id === actor.personId,
-      })),
+      items: items.map((r) => ({ ...r, addedAt: r.addedAt.toISOString(), progressHidden: r.personId === actor.personId })),
     };
   }
 
@@ -155,23 +100,16 @@ export class CycleSubjectsService {
 
   /** Every id must name an active person of the organisation; otherwise nothing is added. */
   private async assertPeopleExist(organizationId: string, personIds: string[], tx: EntityManager): Promise<void> {
-    const rows: { id: string }[] = await tx.query(
-      `SELECT x.id FROM unnest($2::uuid[]) AS x(id)
-        WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.organization_id = $1 AND p.id = x.id AND p.active)`,
-      [organizationId, personIds],
-    );
-    if (rows.length) {
-      throw new CyclesException(CyclesErrorCode.PeopleNotFound, `${rows.length} of the chosen people are not in this organisation`, {
+    const unknown = await this.subjects.unknownPeople(organizationId, personIds, tx);
+    if (unknown.length) {
+      throw new CyclesException(CyclesErrorCode.PeopleNotFound, `${unknown.length} of the chosen people are not in this organisation`, {
         errors: [
           {
             field: 'personIds',
-            message: `unknown people: ${rows
-              .slice(0, 20)
-              .map((r) => r.id)
-              .join(', ')}`,
+            message: `unknown people: ${unknown.slice(0, 20).join(', ')}`,
           },
         ],
-        unknownPersonIds: rows.map((r) => r.id),
+        unknownPersonIds: unknown,
       });
     }
   }

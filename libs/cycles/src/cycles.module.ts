@@ -3,12 +3,15 @@ import { FrameworksModule } from '@lib/frameworks';
 import { OrganizationsModule } from '@lib/organizations';
 import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CycleProgressController } from './cycle-progress.controller';
+import { CycleProgressRepository } from './cycle-progress.repository';
 import { CycleProgressService } from './cycle-progress.service';
 import { CycleSubjectsController } from './cycle-subjects.controller';
+import { CycleSubjectsRepository } from './cycle-subjects.repository';
 import { CycleSubjectsService } from './cycle-subjects.service';
 import { CyclesController } from './cycles.controller';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
+import { CycleMailRepository } from './notifications/cycle-mail.repository';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
 import { PeerRemindersService } from './notifications/peer-reminders.service';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
@@ -22,6 +25,9 @@ import { SubjectRemovalService } from './subject-removal.service';
   providers: [
     CyclesRepository,
     CycleLaunchRepository,
+    CycleSubjectsRepository,
+    CycleProgressRepository,
+    CycleMailRepository,
     CyclesService,
     CycleSubjectsService,
     CycleProgressService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectOne, selectRows } from '@lib/database';
 import { CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
@@ -115,10 +116,10 @@ export class CyclesRepository {
   async find(organizationId: string, id: string, tx?: EntityManager, lock = false): Promise<CycleRecord | null> {
     if (lock) {
       // FOR UPDATE cannot apply to the aggregate in SELECT_CYCLE: lock the bare row first.
-      const locked: unknown[] = await this.q(tx).query(`SELECT 1 FROM cycles WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+      const locked = await selectRows<object>(this.q(tx), `SELECT 1 FROM cycles WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
       if (!locked.length) return null;
     }
-    const rows: CycleRow[] = await this.q(tx).query(`${SELECT_CYCLE} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);
+    const rows = await selectRows<CycleRow>(this.q(tx), `${SELECT_CYCLE} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -127,7 +128,8 @@ export class CyclesRepository {
     values: { name: string; frameworkVersionId: string; settings: CycleSettings; createdBy: string },
     tx: EntityManager,
   ): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
+    const row = await selectOne<{ id: string }>(
+      tx,
       `INSERT INTO cycles (organization_id, name, framework_version_id, settings, nomination_deadline, response_deadline, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
@@ -177,7 +179,8 @@ export class CyclesRepository {
    * reports library's job; both tables are keyed by cycle first, so this is one merge anti-join).
    */
   async subjectsWithoutSnapshot(organizationId: string, id: string, tx: EntityManager): Promise<number> {
-    const [{ missing }]: { missing: number }[] = await tx.query(
+    const { missing } = await selectOne<{ missing: number }>(
+      tx,
       `SELECT count(*)::int AS missing FROM cycle_subjects cs
         WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND rs.subject_id = cs.person_id)`,
@@ -186,13 +189,24 @@ export class CyclesRepository {
     return missing;
   }
 
+  /** The subjects still in the cycle. */
+  async countSubjects(organizationId: string, id: string, tx: EntityManager): Promise<number> {
+    const { subjects } = await selectOne<{ subjects: number }>(
+      tx,
+      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL`,
+      [organizationId, id],
+    );
+    return subjects;
+  }
+
   async setFrameworkVersion(organizationId: string, id: string, versionId: string, tx: EntityManager): Promise<void> {
     await tx.query(`UPDATE cycles SET framework_version_id = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, versionId]);
   }
 
   /** HR sees every cycle; a member the launched cycles they are a subject or an asked rater of. */
   async list(organizationId: string, personId: string, admin: boolean): Promise<CycleListItemDto[]> {
-    const rows: CycleListRow[] = await this.db.query(
+    const rows = await selectRows<CycleListRow>(
+      this.db,
       `SELECT c.id, c.name, c.state, c.nomination_deadline, c.response_deadline, c.created_at, c.launched_at, c.closed_at, c.released_at,
               CASE WHEN $3 THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL) END AS subject_count,
               CASE WHEN $3 THEN (SELECT f.name FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
@@ -221,7 +235,7 @@ export class CyclesRepository {
 
   /** The parts `personId` plays in a cycle (subject, rater), for members' access and the UI. */
   async participation(organizationId: string, id: string, personId: string): Promise<CycleRole[]> {
-    const rows: ParticipationRow[] = await this.db.query(`SELECT ${participation('c')} FROM cycles c WHERE c.organization_id = $1 AND c.id = $3`, [
+    const rows = await selectRows<ParticipationRow>(this.db, `SELECT ${participation('c')} FROM cycles c WHERE c.organization_id = $1 AND c.id = $3`, [
       organizationId,
       personId,
       id,

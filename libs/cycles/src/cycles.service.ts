@@ -126,10 +126,8 @@ export class CyclesService {
       const target = transition(cycle.state, 'launch', cycle.settings);
       await this.launcher.dropInactiveSubjects(org, id, tx);
       await this.assertLaunchable(org, id, cycle, tx);
-      // FOR SHARE: a framework edit (FOR UPDATE) waits, so the version frozen here is complete and
-      // the edit then sees it in use and creates the next version.
-      await tx.query(`SELECT 1 FROM frameworks WHERE organization_id = $1 AND id = $2 FOR SHARE`, [org, cycle.frameworkId]);
-      const versionId = await this.frameworks.latestVersionId(org, cycle.frameworkId, tx);
+      // Held FOR SHARE until commit: a framework edit waits, then sees the version in use.
+      const versionId = await this.frameworks.latestVersionIdForLaunch(org, cycle.frameworkId, tx);
       await this.cycles.setFrameworkVersion(org, id, versionId, tx);
       await this.launcher.freezeSubjects(org, id, null, tx);
       const requests = await this.launcher.createOrgChartRequests(org, id, cycle.settings.selfReview, null, tx);
@@ -139,7 +137,7 @@ export class CyclesService {
     });
     // A large launch changes these tables' size at once; fresh statistics keep the next queries'
     // plans sane before autovacuum notices (PostgreSQL's advice after bulk loads).
-    if (created >= ANALYZE_AFTER_REQUESTS) await this.db.query(`ANALYZE cycle_subjects, feedback_requests`);
+    if (created >= ANALYZE_AFTER_REQUESTS) await this.launcher.analyze();
     await this.jobs.send(JOB_NAMES.cycleInvitations, { organizationId: org, cycleId: id });
     return this.get(actor, id);
   }
@@ -219,11 +217,8 @@ export class CyclesService {
 
   private async assertLaunchable(organizationId: string, id: string, cycle: CycleRecord, tx: EntityManager): Promise<void> {
     const errors: { field: string; message: string }[] = [];
-    const [{ subjects }]: { subjects: number }[] = await tx.query(
-      `SELECT count(*)::int AS subjects FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL`,
-      [organizationId, id],
-    );
-    if (subjects === 0) errors.push({ field: 'subjects', message: 'Add at least one subject before launching' });
+    if ((await this.cycles.countSubjects(organizationId, id, tx)) === 0)
+      errors.push({ field: 'subjects', message: 'Add at least one subject before launching' });
     const deadline = cycle.settings.responseDeadline;
     if (!deadline) errors.push({ field: 'responseDeadline', message: 'Set a response deadline before launching' });
     else if (deadline.getTime() <= Date.now()) errors.push({ field: 'responseDeadline', message: 'The response deadline has passed' });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectRows } from '@lib/database';
 import { ACTIVE_REQUEST_STATES } from './domain';
 
 /** A subject of the cycle with fewer peers than the target. */
@@ -36,7 +37,8 @@ export class PeerShortfallRepository {
    */
   async shortOfPeers(organizationId: string, cycleId: string, target: number): Promise<ShortOfPeersRow[]> {
     if (target <= 0) return [];
-    const rows: Row[] = await this.db.query(
+    const rows = await selectRows<Row>(
+      this.db,
       `SELECT cs.person_id, p.name, p.email, cs.department, cs.added_at,
               count(fr.id) FILTER (WHERE fr.relationship = 'peer' AND fr.state = ANY($3::text[]))::int AS peers
          FROM cycle_subjects cs

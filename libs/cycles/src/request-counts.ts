@@ -27,8 +27,19 @@ export const countsSql = (viewer: string): string => {
   count(fr.id) FILTER (WHERE fr.state = 'rejected')::int AS rejected`;
 };
 
+/** The columns countsSql selects, as pg returns them (int4 as number); none on a group with no row. */
+export interface CountColumns {
+  requested?: number;
+  submitted?: number;
+  in_progress?: number;
+  not_started?: number;
+  proposed?: number;
+  declined?: number;
+  rejected?: number;
+}
+
 /** The response rate counts only requests a rater was actually asked (not proposed, declined or rejected). */
-export function countsOf(row: Record<string, unknown>): RequestCountsDto {
+export function countsOf(row: CountColumns): RequestCountsDto {
   const requested = Number(row.requested ?? 0);
   const submitted = Number(row.submitted ?? 0);
   return {

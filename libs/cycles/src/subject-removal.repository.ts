@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { modifyRows, selectRows } from '@lib/database';
 
 /** Stored on every request withdrawn because its subject left the cycle; the rater reads it. */
 export const SUBJECT_REMOVED_REASON = 'Withdrawn: the person you were asked about is no longer part of this cycle. You do not need to answer.';
@@ -14,39 +15,36 @@ export interface WithdrawnAboutSubject {
   hadDraft: boolean;
 }
 
-/** TypeORM's postgres driver answers UPDATE/DELETE … RETURNING with [rows, affected]. */
-function returned<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
-}
-
 /** The SQL of removing a subject from cycles. Every statement takes the organisation first. */
 @Injectable()
 export class SubjectRemovalRepository {
   /** Draft cycles have asked nobody yet: the subject's row simply goes. */
   async deleteFromDrafts(organizationId: string, personId: string, cycleId: string | null, tx: EntityManager): Promise<string[]> {
-    return returned<{ cycle_id: string }>(
-      await tx.query(
+    return (
+      await modifyRows<{ cycle_id: string }>(
+        tx,
         `DELETE FROM cycle_subjects cs USING cycles c
           WHERE cs.organization_id = $1 AND cs.person_id = $2 AND ($3::uuid IS NULL OR cs.cycle_id = $3)
             AND c.organization_id = cs.organization_id AND c.id = cs.cycle_id AND c.state = 'draft'
           RETURNING cs.cycle_id`,
         [organizationId, personId, cycleId],
-      ),
-    ).map((r) => r.cycle_id);
+      )
+    ).rows.map((r) => r.cycle_id);
   }
 
   /** Running cycles keep the row, marked removed, so the requests about them (and drafts) survive. */
   async markRemovedFromRunning(organizationId: string, personId: string, cycleId: string | null, tx: EntityManager): Promise<string[]> {
-    return returned<{ cycle_id: string }>(
-      await tx.query(
+    return (
+      await modifyRows<{ cycle_id: string }>(
+        tx,
         `UPDATE cycle_subjects cs SET removed_at = now()
            FROM cycles c
           WHERE cs.organization_id = $1 AND cs.person_id = $2 AND ($3::uuid IS NULL OR cs.cycle_id = $3) AND cs.removed_at IS NULL
             AND c.organization_id = cs.organization_id AND c.id = cs.cycle_id AND c.state IN ('nominating', 'collecting')
           RETURNING cs.cycle_id`,
         [organizationId, personId, cycleId],
-      ),
-    ).map((r) => r.cycle_id);
+      )
+    ).rows.map((r) => r.cycle_id);
   }
 
   /**
@@ -57,16 +55,17 @@ export class SubjectRemovalRepository {
    */
   async withdrawRequests(organizationId: string, subjectId: string, cycleIds: string[], tx: EntityManager): Promise<WithdrawnAboutSubject[]> {
     if (!cycleIds.length) return [];
-    const rows = returned<{ id: string; cycle_id: string; rater_id: string; state: string; had_draft: boolean }>(
-      await tx.query(
+    const rows = (
+      await modifyRows<{ id: string; cycle_id: string; rater_id: string; state: string; had_draft: boolean }>(
+        tx,
         `UPDATE feedback_requests fr
             SET state = CASE WHEN fr.state = 'proposed' THEN 'rejected' ELSE 'declined' END, reason = $4, withdrawn_at = now(), updated_at = now()
           WHERE fr.organization_id = $1 AND fr.subject_id = $2 AND fr.cycle_id = ANY($3::uuid[]) AND fr.state IN ('proposed', 'open', 'in_progress')
           RETURNING fr.id, fr.cycle_id, fr.rater_id, fr.state,
                     EXISTS (SELECT 1 FROM responses r WHERE r.organization_id = fr.organization_id AND r.request_id = fr.id AND r.submitted_at IS NULL) AS had_draft`,
         [organizationId, subjectId, cycleIds, SUBJECT_REMOVED_REASON],
-      ),
-    );
+      )
+    ).rows;
     return rows.map((r) => ({ requestId: r.id, cycleId: r.cycle_id, raterId: r.rater_id, wasAsked: r.state === 'declined', hadDraft: r.had_draft }));
   }
 
@@ -75,7 +74,8 @@ export class SubjectRemovalRepository {
    * them (the questionnaire route); after it nobody needs them, and nothing ever counts them.
    */
   async deleteWithdrawnDrafts(organizationId: string, cycleId: string, tx: EntityManager): Promise<number> {
-    const [, deleted]: [unknown, number] = await tx.query(
+    const { count: deleted } = await modifyRows(
+      tx,
       `DELETE FROM responses r USING feedback_requests fr
         WHERE r.organization_id = $1 AND r.cycle_id = $2 AND r.submitted_at IS NULL
           AND fr.organization_id = r.organization_id AND fr.id = r.request_id AND fr.withdrawn_at IS NOT NULL`,
@@ -91,7 +91,8 @@ export class SubjectRemovalRepository {
     tx: EntityManager,
   ): Promise<{ requestId: string; cycleName: string; subjectId: string; subjectName: string; raterEmail: string; raterName: string }[]> {
     if (!requestIds.length) return [];
-    const rows: Record<string, string>[] = await tx.query(
+    const rows = await selectRows<{ id: string; cycle_name: string; subject_id: string; subject_name: string; rater_email: string; rater_name: string }>(
+      tx,
       `SELECT fr.id, c.name AS cycle_name, fr.subject_id, s.name AS subject_name, r.email AS rater_email, r.name AS rater_name
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id

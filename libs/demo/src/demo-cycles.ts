@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { selectOne, selectRows } from '@lib/database';
 import { DEMO_COMMENTS, DEMO_SELF_COMMENTS } from './demo-comments';
 
 /** A small deterministic PRNG (mulberry32): the demo is the same on every machine. */
@@ -87,8 +88,11 @@ export async function seedDemoCycles(
   settings: Record<string, unknown>,
   keepOpenFor: string[],
 ): Promise<{ released: { id: string; releasedAt: string }[]; collecting: string[] }> {
-  const people: Person[] = await tx.query(`SELECT id, email, manager_id, department FROM people WHERE organization_id = $1 ORDER BY email`, [organizationId]);
-  const questions: Question[] = await tx.query(
+  const people = await selectRows<Person>(tx, `SELECT id, email, manager_id, department FROM people WHERE organization_id = $1 ORDER BY email`, [
+    organizationId,
+  ]);
+  const questions = await selectRows<Question>(
+    tx,
     `SELECT q.id, q.key, q.type, b.kind, b.key AS behaviour_key FROM questions q LEFT JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id
       WHERE q.organization_id = $1 AND q.framework_version_id = $2 ORDER BY q.position`,
     [organizationId, frameworkVersionId],
@@ -114,7 +118,8 @@ export async function seedDemoCycles(
   const showcase = new Set(keepOpenFor);
   const result = { released: [] as { id: string; releasedAt: string }[], collecting: [] as string[] };
   for (const spec of DEMO_CYCLES) {
-    const [cycle]: { id: string }[] = await tx.query(
+    const cycle = await selectOne<{ id: string }>(
+      tx,
       `INSERT INTO cycles (organization_id, name, framework_version_id, state, settings, nomination_deadline, response_deadline, launched_at, closed_at, released_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $8) RETURNING id`,
       [
@@ -159,7 +164,8 @@ export async function seedDemoCycles(
       if (spec.state !== 'collecting' && showcase.has(r.subject)) return 'submitted';
       return random() < spec.responseRate ? 'submitted' : spec.state === 'collecting' ? (random() < 0.5 ? 'in_progress' : 'open') : 'open';
     });
-    const ids: { id: string }[] = await tx.query(
+    const ids = await selectRows<{ id: string }>(
+      tx,
       `INSERT INTO feedback_requests (organization_id, cycle_id, subject_id, rater_id, relationship, state, requested_by, created_at, updated_at, submitted_at)
        SELECT $1, $2, x.subject, x.rater, x.relationship, x.state, x.subject, $6, $6, CASE WHEN x.state = 'submitted' THEN $7::timestamptz END
          FROM unnest($3::uuid[], $4::uuid[], $5::text[], $8::text[]) WITH ORDINALITY AS x(subject, rater, relationship, state, n)

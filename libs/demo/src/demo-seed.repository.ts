@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectOne, selectRows } from '@lib/database';
 
 /** A demo person as inserted: manager links are set afterwards, by email. */
 export interface DemoPersonRow {
@@ -18,12 +19,12 @@ export class DemoSeedRepository {
 
   /** No organisation at all: a fresh instance, where the demo may be offered. */
   async isEmpty(): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM organizations LIMIT 1`);
+    const rows = await selectRows<object>(this.db, `SELECT 1 FROM organizations LIMIT 1`);
     return rows.length === 0;
   }
 
   async insertOrganization(name: string, slug: string, tx: EntityManager): Promise<string> {
-    const [org]: { id: string }[] = await tx.query(`INSERT INTO organizations (name, slug) VALUES ($1, $2) RETURNING id`, [name, slug]);
+    const org = await selectOne<{ id: string }>(tx, `INSERT INTO organizations (name, slug) VALUES ($1, $2) RETURNING id`, [name, slug]);
     return org.id;
   }
 
@@ -57,16 +58,8 @@ export class DemoSeedRepository {
     );
   }
 
-  async latestVersionId(organizationId: string, frameworkId: string, tx: EntityManager): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
-      `SELECT id FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
-      [organizationId, frameworkId],
-    );
-    return row.id;
-  }
-
   async personIdsByEmail(organizationId: string, emails: readonly string[], tx: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(`SELECT id FROM people WHERE organization_id = $1 AND email = ANY($2)`, [organizationId, emails]);
+    const rows = await selectRows<{ id: string }>(tx, `SELECT id FROM people WHERE organization_id = $1 AND email = ANY($2)`, [organizationId, emails]);
     return rows.map((r) => r.id);
   }
 

@@ -70,7 +70,7 @@ export class DemoSeedService {
       await this.demo.insertPeople(organizationId, people, managers, passwordHash, tx);
       const frameworkId = await this.frameworks.ensureDefault(organizationId, tx);
       await this.organizations.setDefaultFramework(organizationId, frameworkId, tx);
-      const versionId = await this.demo.latestVersionId(organizationId, frameworkId, tx);
+      const versionId = await this.frameworks.latestVersionId(organizationId, frameworkId, tx);
       const keepOpen = await this.demo.personIdsByEmail(organizationId, KEEP_OPEN.map(demoEmail), tx);
       const settings = { ...defaultCycleSettings(), reportVisibility: { subject: 'on_release', manager: 'on_release' } };
       const cycles = await seedDemoCycles(tx, organizationId, versionId, settings, keepOpen);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectFirst, selectOne, selectRows } from '@lib/database';
 import { FREQUENCY_SCALE, type BehaviourKind } from './default-framework.data';
 import type { FrameworkContent } from './framework-definition';
 import type {
@@ -94,7 +95,7 @@ export class FrameworksRepository {
 
   /** The organisation's first framework (the default one, once seeded). */
   async firstId(organizationId: string, tx?: EntityManager): Promise<string | undefined> {
-    const rows: { id: string }[] = await this.q(tx).query(`SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`, [
+    const rows = await selectRows<{ id: string }>(this.q(tx), `SELECT id FROM frameworks WHERE organization_id = $1 ORDER BY created_at, id LIMIT 1`, [
       organizationId,
     ]);
     return rows[0]?.id;
@@ -106,12 +107,12 @@ export class FrameworksRepository {
   }
 
   async hasAny(organizationId: string, tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.q(tx).query(`SELECT 1 FROM frameworks WHERE organization_id = $1 LIMIT 1`, [organizationId]);
+    const rows = await selectRows<object>(this.q(tx), `SELECT 1 FROM frameworks WHERE organization_id = $1 LIMIT 1`, [organizationId]);
     return rows.length > 0;
   }
 
   async insertFramework(organizationId: string, name: string, description: string, tx: EntityManager): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(`INSERT INTO frameworks (organization_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
+    const row = await selectOne<{ id: string }>(tx, `INSERT INTO frameworks (organization_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
       organizationId,
       name,
       description,
@@ -132,7 +133,8 @@ export class FrameworksRepository {
     content: FrameworkContent,
     tx: EntityManager,
   ): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
+    const row = await selectOne<{ id: string }>(
+      tx,
       `INSERT INTO framework_versions (organization_id, framework_id, version, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [organizationId, frameworkId, version, createdBy],
     );
@@ -181,7 +183,8 @@ export class FrameworksRepository {
   }
 
   async list(organizationId: string): Promise<FrameworkSummaryDto[]> {
-    const rows: FrameworkSummaryRow[] = await this.db.query(
+    const rows = await selectRows<FrameworkSummaryRow>(
+      this.db,
       `SELECT f.id, f.name, f.description, f.created_at, v.id AS version_id, v.version,
               (SELECT count(*)::int FROM behaviours b WHERE b.organization_id = $1 AND b.framework_version_id = v.id) AS behaviour_count,
               (SELECT count(*)::int FROM questions q WHERE q.organization_id = $1 AND q.framework_version_id = v.id AND q.type = 'rating') AS statement_count,
@@ -207,22 +210,24 @@ export class FrameworksRepository {
     }));
   }
 
-  /** The framework row, locked `FOR UPDATE` when editing (launch takes `FOR SHARE`, see cycles). */
+  /** The framework row, locked `FOR UPDATE` when editing, `FOR SHARE` while a cycle launched on it freezes its version. */
   async findFramework(
     organizationId: string,
     id: string,
     tx?: EntityManager,
-    lock?: 'update',
+    lock?: 'update' | 'share',
   ): Promise<{ id: string; name: string; description: string; createdAt: string } | null> {
-    const rows: FrameworkRow[] = await this.q(tx).query(
-      `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    const rows = await selectRows<FrameworkRow>(
+      this.q(tx),
+      `SELECT id, name, description, created_at FROM frameworks WHERE organization_id = $1 AND id = $2${lock ? ` FOR ${lock.toUpperCase()}` : ''}`,
       [organizationId, id],
     );
     return rows[0] ? { id: rows[0].id, name: rows[0].name, description: rows[0].description, createdAt: iso(rows[0].created_at) } : null;
   }
 
   async latestVersion(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<{ id: string; version: number } | null> {
-    const rows: { id: string; version: number }[] = await this.q(tx).query(
+    const rows = await selectRows<{ id: string; version: number }>(
+      this.q(tx),
       `SELECT id, version FROM framework_versions WHERE organization_id = $1 AND framework_id = $2 ORDER BY version DESC LIMIT 1`,
       [organizationId, frameworkId],
     );
@@ -231,7 +236,7 @@ export class FrameworksRepository {
 
   /** Whether a launched cycle has frozen this version; a draft cycle follows the latest version. */
   async isVersionInUse(organizationId: string, versionId: string, tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.q(tx).query(`SELECT 1 FROM cycles WHERE organization_id = $1 AND framework_version_id = $2 AND ${LAUNCHED} LIMIT 1`, [
+    const rows = await selectRows<object>(this.q(tx), `SELECT 1 FROM cycles WHERE organization_id = $1 AND framework_version_id = $2 AND ${LAUNCHED} LIMIT 1`, [
       organizationId,
       versionId,
     ]);
@@ -239,7 +244,8 @@ export class FrameworksRepository {
   }
 
   async versions(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkVersionSummaryDto[]> {
-    const rows: VersionSummaryRow[] = await this.q(tx).query(
+    const rows = await selectRows<VersionSummaryRow>(
+      this.q(tx),
       `SELECT v.id, v.version, v.created_at,
               (SELECT count(*)::int FROM cycles c WHERE c.organization_id = $1 AND c.framework_version_id = v.id) AS cycle_count
          FROM framework_versions v WHERE v.organization_id = $1 AND v.framework_id = $2 ORDER BY v.version DESC`,
@@ -249,7 +255,8 @@ export class FrameworksRepository {
   }
 
   async cycles(organizationId: string, frameworkId: string, tx?: EntityManager): Promise<FrameworkCycleDto[]> {
-    const rows: FrameworkCycleRow[] = await this.q(tx).query(
+    const rows = await selectRows<FrameworkCycleRow>(
+      this.q(tx),
       `SELECT c.id, c.name, c.state, c.framework_version_id, v.version
          FROM cycles c JOIN framework_versions v ON v.organization_id = c.organization_id AND v.id = c.framework_version_id
         WHERE c.organization_id = $1 AND v.framework_id = $2 ORDER BY c.created_at DESC, c.id`,
@@ -261,19 +268,22 @@ export class FrameworksRepository {
   /** A version's questionnaire in order, or null when the organisation has no such version. */
   async loadVersion(organizationId: string, versionId: string, tx?: EntityManager): Promise<FrameworkVersionDto | null> {
     const q = this.q(tx);
-    const [version]: (VersionRow | undefined)[] = await q.query(
+    const version = await selectFirst<VersionRow>(
+      q,
       `SELECT v.id, v.framework_id, f.name AS framework_name, v.version, v.created_at
          FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
         WHERE v.organization_id = $1 AND v.id = $2`,
       [organizationId, versionId],
     );
     if (!version) return null;
-    const behaviourRows: BehaviourRow[] = await q.query(
+    const behaviourRows = await selectRows<BehaviourRow>(
+      q,
       `SELECT id, key, name, description, kind, position FROM behaviours
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],
     );
-    const questionRows: QuestionRow[] = await q.query(
+    const questionRows = await selectRows<QuestionRow>(
+      q,
       `SELECT id, behaviour_id, key, type, text, hint, position FROM questions
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],

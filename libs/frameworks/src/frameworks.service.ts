@@ -51,6 +51,16 @@ export class FrameworksService {
     return latest.id;
   }
 
+  /**
+   * For a cycle's launch, in its transaction: the latest version, with the framework row held
+   * FOR SHARE until commit. An edit (FOR UPDATE) waits, so the version frozen is complete and the
+   * edit then sees it in use and creates the next version.
+   */
+  async latestVersionIdForLaunch(organizationId: string, frameworkId: string, tx: EntityManager): Promise<string> {
+    if (!(await this.frameworks.findFramework(organizationId, frameworkId, tx, 'share'))) throw FrameworksException.frameworkNotFound();
+    return this.latestVersionId(organizationId, frameworkId, tx);
+  }
+
   async list(actor: Actor): Promise<FrameworkListDto> {
     await this.ensureDefault(actor.organizationId);
     return { items: await this.frameworks.list(actor.organizationId), scale: scaleDto() };

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss } from 'pg-boss';
-import type { Db, Job, SendOptions } from 'pg-boss';
+import type { Job, SendOptions } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, shutdownPlan } from '@lib/common';
+import { transactionDb } from './transaction-db';
 
 export type JobHandler<T> = (data: T, job: { id: string | null; retryCount: number }) => Promise<void>;
 
@@ -153,13 +154,4 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopped = true;
     await boss?.stop({ graceful: true, timeout: shutdownPlan(this.config.shutdownTimeoutMs).cleanupMs, close: true });
   }
-}
-
-/** pg-boss's view of a TypeORM transaction: its statements run on the transaction's connection. */
-function transactionDb(tx: EntityManager): Db {
-  const runner = tx.queryRunner;
-  if (!runner?.isTransactionActive) throw new Error('JobsService.send: `tx` must be the manager of an active transaction');
-  return {
-    executeSql: async (text: string, values?: unknown[]) => ({ rows: ((await runner.query(text, values, true)) as { records: unknown[] }).records }),
-  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectRows } from '@lib/database';
 
 export interface StoredMail {
   dedupeKey: string | null;
@@ -15,6 +16,15 @@ export interface StoredMail {
 }
 
 export interface OutboxRow {
+  id: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  createdAt: Date;
+}
+
+interface OutboxDbRow {
   id: string;
   recipient: string;
   subject: string;
@@ -34,7 +44,8 @@ export class MailMessagesRepository {
    * organisation's mail sender name (one round trip). `db`: a transaction's manager, to record and send together.
    */
   async insert(organizationId: string, mail: StoredMail, db: Pick<DataSource, 'query'> = this.db): Promise<{ id: string; senderName: string | null } | null> {
-    const rows: { id: string; sender_name: string | null }[] = await db.query(
+    const rows = await selectRows<{ id: string; sender_name: string | null }>(
+      db,
       `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport, hidden_from)
        SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::uuid[]
         WHERE NOT EXISTS (SELECT 1 FROM people WHERE organization_id = $1 AND email = $3 AND NOT active)
@@ -52,11 +63,20 @@ export class MailMessagesRepository {
 
   /** The newest outbox messages `reader` may read: never one hidden from them. */
   async outbox(organizationId: string, reader: string, limit: number): Promise<OutboxRow[]> {
-    return this.db.query(
+    const rows = await selectRows<OutboxDbRow>(
+      this.db,
       `SELECT id, recipient, subject, text_body, html_body, created_at FROM mail_messages
         WHERE organization_id = $1 AND transport = 'outbox' AND NOT ($2::uuid = ANY (hidden_from))
         ORDER BY created_at DESC, id DESC LIMIT $3`,
       [organizationId, reader, limit],
     );
+    return rows.map((r) => ({
+      id: String(r.id),
+      recipient: r.recipient,
+      subject: r.subject,
+      textBody: r.text_body,
+      htmlBody: r.html_body,
+      createdAt: new Date(r.created_at),
+    }));
   }
 }

@@ -110,12 +110,12 @@ export class MailService implements OnModuleDestroy {
   async outbox(organizationId: string, readerId: string, limit = 100): Promise<OutboxMessage[]> {
     const rows = await this.messages.outbox(organizationId, readerId, limit);
     return rows.map((r) => ({
-      id: String(r.id),
+      id: r.id,
       recipient: r.recipient,
       subject: r.subject,
-      text: r.text_body,
-      html: r.html_body,
-      createdAt: new Date(r.created_at).toISOString(),
+      text: r.textBody,
+      html: r.htmlBody,
+      createdAt: r.createdAt.toISOString(),
     }));
   }
 

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lib/common';
 import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom, type CycleState, type FeedbackRelationship } from '../domain';
+import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom } from '../domain';
+import { CycleMailRepository, type MailAskRow } from './cycle-mail.repository';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { PeerRemindersService } from './peer-reminders.service';
 import { dueReminderSlot } from './reminder-slots';
@@ -18,17 +17,6 @@ export const CYCLE_SWEEP_CRON = '7 * * * *';
 /** The sweep leaves a cycle closed this recently to the snapshot job its close queued. */
 export const SNAPSHOT_GRACE_MINUTES = 15;
 const MARK_BATCH = 500;
-
-interface AskRow {
-  request_id: string;
-  rater_id: string;
-  rater_name: string;
-  rater_role: 'admin' | 'member';
-  email: string;
-  subject_id: string;
-  subject_name: string;
-  relationship: FeedbackRelationship;
-}
 
 export interface SweepResult {
   nominationsEnded: number;
@@ -53,9 +41,9 @@ export class CycleNotificationsService implements OnModuleInit {
   private readonly logger = new Logger(CycleNotificationsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cycles: CyclesRepository,
+    private readonly mailRows: CycleMailRepository,
     private readonly cyclesService: CyclesService,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
@@ -81,22 +69,19 @@ export class CycleNotificationsService implements OnModuleInit {
   async sendInvitations(organizationId: string, cycleId: string): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
     if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
-    const rows: AskRow[] = await this.db.query(`${SELECT_ASKS} AND fr.invited_at IS NULL ORDER BY fr.rater_id, fr.id`, [organizationId, cycleId]);
-    const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
+    const rows = await this.mailRows.unannouncedAsks(organizationId, cycleId);
+    const hiddenFrom = await this.mailRows.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     let announced: string[] = [];
     const mark = async (): Promise<void> => {
       if (!announced.length) return;
-      await this.db.query(`UPDATE feedback_requests SET invited_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND invited_at IS NULL`, [
-        organizationId,
-        announced,
-      ]);
+      await this.mailRows.markInvited(organizationId, announced);
       announced = [];
     };
     for (const asks of groupByRater(rows)) {
-      const ids = asks.map((a) => a.request_id).sort();
-      const key = `invite:${cycleId}:${asks[0].rater_id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
+      const ids = asks.map((a) => a.requestId).sort();
+      const key = `invite:${cycleId}:${asks[0].raterId}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
       if (await this.deliver(organizationId, asks, key, invitationMail, cycle, hiddenFrom, timeZone)) sent++;
       // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
       announced.push(...ids);
@@ -114,15 +99,12 @@ export class CycleNotificationsService implements OnModuleInit {
   async sendReminders(organizationId: string, cycleId: string, slot: string, createdBefore: Date | null): Promise<number> {
     const cycle = await this.cycles.find(organizationId, cycleId);
     if (!cycle || !ANSWERING_STATES.includes(cycle.state)) return 0;
-    const rows: AskRow[] = await this.db.query(
-      `${SELECT_ASKS} AND fr.invited_at IS NOT NULL AND ($3::timestamptz IS NULL OR fr.created_at <= $3) ORDER BY fr.rater_id, fr.id`,
-      [organizationId, cycleId, createdBefore],
-    );
-    const hiddenFrom = await this.subjectsByRater(organizationId, cycleId);
+    const rows = await this.mailRows.announcedAsks(organizationId, cycleId, createdBefore);
+    const hiddenFrom = await this.mailRows.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
     for (const asks of groupByRater(rows)) {
-      const key = `reminder:${cycleId}:${asks[0].rater_id}:${slot}`;
+      const key = `reminder:${cycleId}:${asks[0].raterId}:${slot}`;
       if (await this.deliver(organizationId, asks, key, reminderMail, cycle, hiddenFrom, timeZone)) sent++;
     }
     return sent;
@@ -137,23 +119,20 @@ export class CycleNotificationsService implements OnModuleInit {
   async sweep(now = new Date()): Promise<SweepResult> {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
     // through its own organisation's id, like any request.
-    const running: { organization_id: string; id: string; state: CycleState; nomination_deadline: Date | null }[] = await this.db.query(
-      `SELECT organization_id, id, state, nomination_deadline FROM cycles WHERE state = ANY($1::text[]) ORDER BY created_at`,
-      [ANSWERING_STATES],
-    );
+    const running = await this.mailRows.cyclesInStatesAcrossOrganisations(ANSWERING_STATES);
     const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
     let failure: Error | undefined;
     for (const row of running) {
       try {
-        if (row.state === 'nominating' && row.nomination_deadline && new Date(row.nomination_deadline).getTime() <= now.getTime()) {
-          if (await this.cyclesService.endNominations(row.organization_id, row.id)) result.nominationsEnded++;
+        if (row.state === 'nominating' && row.nominationDeadline && row.nominationDeadline.getTime() <= now.getTime()) {
+          if (await this.cyclesService.endNominations(row.organizationId, row.id)) result.nominationsEnded++;
         }
-        result.invitations += await this.sendInvitations(row.organization_id, row.id);
-        result.peerReminders += await this.peerReminders.sendDue(row.organization_id, row.id, now);
-        const cycle = await this.cycles.find(row.organization_id, row.id);
-        const timeZone = await this.organizations.timeZone(row.organization_id);
+        result.invitations += await this.sendInvitations(row.organizationId, row.id);
+        result.peerReminders += await this.peerReminders.sendDue(row.organizationId, row.id, now);
+        const cycle = await this.cycles.find(row.organizationId, row.id);
+        const timeZone = await this.organizations.timeZone(row.organizationId);
         const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);
-        if (due) result.reminders += await this.sendReminders(row.organization_id, row.id, due.slot, due.at);
+        if (due) result.reminders += await this.sendReminders(row.organizationId, row.id, due.slot, due.at);
       } catch (error) {
         // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
         // is retried, and the dedupe keys make the retry send only what is still missing.
@@ -180,39 +159,17 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async queueMissingSnapshots(now = new Date()): Promise<number> {
     // Across organisations, as the sweep above; the anti-join is organisation-scoped row by row.
-    const incomplete: { organization_id: string; id: string }[] = await this.db.query(
-      `SELECT c.organization_id, c.id FROM cycles c
-        WHERE c.state = ANY($3::text[]) AND c.closed_at <= $1::timestamptz - make_interval(mins => $2)
-          AND EXISTS (
-            SELECT 1 FROM cycle_subjects cs
-             WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM report_snapshots rs WHERE rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id))
-        ORDER BY c.closed_at`,
-      [now, SNAPSHOT_GRACE_MINUTES, CLOSED_STATES],
-    );
+    const incomplete = await this.mailRows.cyclesMissingSnapshotsAcrossOrganisations(CLOSED_STATES, now, SNAPSHOT_GRACE_MINUTES);
     for (const cycle of incomplete) {
       this.logger.warn(`Cycle ${cycle.id} misses report snapshots: queuing the snapshot job again`);
-      await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: cycle.organization_id, cycleId: cycle.id });
+      await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: cycle.organizationId, cycleId: cycle.id });
     }
     return incomplete.length;
   }
 
-  /**
-   * Every subject each rater was asked about in the cycle, in any state: a cycle mail to a rater is
-   * hidden from all of them in the outbox (cycleMailHiddenFrom). One grouped query per job.
-   */
-  private async subjectsByRater(organizationId: string, cycleId: string): Promise<Map<string, string[]>> {
-    const rows: { rater_id: string; subject_ids: string[] }[] = await this.db.query(
-      `SELECT rater_id, array_agg(DISTINCT subject_id) AS subject_ids FROM feedback_requests
-        WHERE organization_id = $1 AND cycle_id = $2 GROUP BY rater_id`,
-      [organizationId, cycleId],
-    );
-    return new Map(rows.map((r) => [r.rater_id, r.subject_ids]));
-  }
-
   private async deliver(
     organizationId: string,
-    asks: AskRow[],
+    asks: MailAskRow[],
     dedupeKey: string,
     compose: (input: CycleMailInput) => ComposedMail,
     cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
@@ -222,36 +179,28 @@ export class CycleNotificationsService implements OnModuleInit {
     const rater = asks[0];
     const mail = compose({
       timeZone,
-      raterName: rater.rater_name,
+      raterName: rater.raterName,
       cycleName: cycle.name,
       asks: asks.map((a): MailAsk => ({
-        subjectName: a.subject_name,
+        subjectName: a.subjectName,
         relationship: a.relationship,
-        audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.rater_role === 'admin' }),
+        audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.raterRole === 'admin' }),
       })),
       responseDeadline: cycle.settings.responseDeadline,
       link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,
     });
     // The asks themselves are in the map (they are this rater's requests); listed too for safety.
-    const hiddenFrom = cycleMailHiddenFrom(rater.rater_id, [...(subjectsByRater.get(rater.rater_id) ?? []), ...asks.map((a) => a.subject_id)]);
+    const hiddenFrom = cycleMailHiddenFrom(rater.raterId, [...(subjectsByRater.get(rater.raterId) ?? []), ...asks.map((a) => a.subjectId)]);
     return this.mail.send({ organizationId, to: rater.email, dedupeKey, hiddenFrom, ...mail });
   }
 }
 
-// $1 = organisation, $2 = cycle. Only active raters: someone who has left gets no mail.
-const SELECT_ASKS = `
-  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.role AS rater_role, r.email, fr.subject_id, s.name AS subject_name, fr.relationship
-    FROM feedback_requests fr
-    JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id AND r.active
-    JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
-   WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress')`;
-
-function groupByRater(rows: AskRow[]): AskRow[][] {
-  const groups = new Map<string, AskRow[]>();
+function groupByRater(rows: MailAskRow[]): MailAskRow[][] {
+  const groups = new Map<string, MailAskRow[]>();
   for (const row of rows) {
-    const group = groups.get(row.rater_id);
+    const group = groups.get(row.raterId);
     if (group) group.push(row);
-    else groups.set(row.rater_id, [row]);
+    else groups.set(row.raterId, [row]);
   }
   return [...groups.values()];
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { modifyRows, selectOne, selectRows } from '@lib/database';
 import { ANSWERING_STATES, ASKED_STATES, sqlStateList } from '@lib/cycles';
 
 const sqlCycleStates = (states: readonly string[]): string => states.map((x) => `'${x}'`).join(', ');
@@ -20,17 +21,13 @@ const OWED_IN_RUNNING_CYCLES = `
         WHERE fr.organization_id = $1 AND fr.subject_id <> fr.rater_id
           AND fr.state IN (${sqlStateList(ASKED_STATES)}) AND c.state IN (${sqlCycleStates(ANSWERING_STATES)})`;
 
-/** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected]. */
-function returned<T>(result: unknown): T[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
-}
-
 /** Every statement takes the organisation first. Set-based: one statement per kind of change. */
 @Injectable()
 export class LeaversRepository {
   /** Locks the person; null when not in the organisation. */
   async lockPerson(organizationId: string, id: string, tx: EntityManager): Promise<{ active: boolean; managerId: string | null; role: string } | null> {
-    const rows: { active: boolean; manager_id: string | null; role: string }[] = await tx.query(
+    const rows = await selectRows<{ active: boolean; manager_id: string | null; role: string }>(
+      tx,
       `SELECT active, manager_id, role FROM people WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
       [organizationId, id],
     );
@@ -38,12 +35,13 @@ export class LeaversRepository {
   }
 
   async isActive(organizationId: string, id: string, tx: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, id]);
+    const rows = await selectRows<object>(tx, `SELECT 1 FROM people WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, id]);
     return rows.length > 0;
   }
 
   async otherActiveAdmins(organizationId: string, id: string, tx: EntityManager): Promise<number> {
-    const [{ n }]: { n: number }[] = await tx.query(
+    const { n } = await selectOne<{ n: number }>(
+      tx,
       `SELECT count(*)::int AS n FROM people WHERE organization_id = $1 AND role = 'admin' AND active AND id <> $2`,
       [organizationId, id],
     );
@@ -63,14 +61,12 @@ export class LeaversRepository {
 
   /** Moves the leaver's current direct reports; cycle_subjects.manager_id (frozen at launch) is not touched. */
   async reassignReports(organizationId: string, leaverId: string, to: string | null, tx: EntityManager): Promise<number> {
-    const rows = returned<{ id: string }>(
-      await tx.query(`UPDATE people SET manager_id = $3, updated_at = now() WHERE organization_id = $1 AND manager_id = $2 RETURNING id`, [
-        organizationId,
-        leaverId,
-        to,
-      ]),
-    );
-    return rows.length;
+    const { count } = await modifyRows(tx, `UPDATE people SET manager_id = $3, updated_at = now() WHERE organization_id = $1 AND manager_id = $2`, [
+      organizationId,
+      leaverId,
+      to,
+    ]);
+    return count;
   }
 
   /**
@@ -81,7 +77,8 @@ export class LeaversRepository {
    * reports count submitted answers only, so an unanswered request simply stays unanswered.
    */
   async requestsInRunningCycles(organizationId: string, raterId: string, tx: EntityManager): Promise<WithdrawnRequest[]> {
-    const rows: { id: string; cycle_id: string; subject_id: string }[] = await tx.query(
+    const rows = await selectRows<{ id: string; cycle_id: string; subject_id: string }>(
+      tx,
       `SELECT fr.id, fr.cycle_id, fr.subject_id ${OWED_IN_RUNNING_CYCLES} AND fr.rater_id = $2`,
       [organizationId, raterId],
     );
@@ -95,7 +92,16 @@ export class LeaversRepository {
     tx: EntityManager,
   ): Promise<{ requestId: string; cycleId: string; cycleName: string; subjectId: string; subjectEmail: string; subjectName: string; raterName: string }[]> {
     if (!requestIds.length) return [];
-    const rows: Record<string, string>[] = await tx.query(
+    const rows = await selectRows<{
+      id: string;
+      cycle_id: string;
+      cycle_name: string;
+      subject_id: string;
+      email: string;
+      subject_name: string;
+      rater_name: string;
+    }>(
+      tx,
       `SELECT fr.id, fr.cycle_id, c.name AS cycle_name, fr.subject_id, s.email, s.name AS subject_name, r.name AS rater_name
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
@@ -123,7 +129,8 @@ export class LeaversRepository {
   async workInRunningCycles(organizationId: string, personIds: string[], tx: EntityManager): Promise<Map<string, { owed: number; subjectOf: number }>> {
     const work = new Map(personIds.map((id) => [id, { owed: 0, subjectOf: 0 }]));
     if (!personIds.length) return work;
-    const rows: { person_id: string; owed: number; subject_of: number }[] = await tx.query(
+    const rows = await selectRows<{ person_id: string; owed: number; subject_of: number }>(
+      tx,
       `SELECT x.person_id,
               (SELECT count(*)::int ${OWED_IN_RUNNING_CYCLES} AND fr.rater_id = x.person_id) AS owed,
               (SELECT count(*)::int FROM cycle_subjects cs

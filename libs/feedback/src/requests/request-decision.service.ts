@@ -10,6 +10,7 @@ import { requestAccess, RequestAccess } from '../shared/access';
 import { InvitationQueueService } from '../shared/invitation-queue.service';
 import { FeedbackRequestSummaryDto } from './request.dto';
 import { RequestRow, RequestsRepository } from './requests.repository';
+import { ResponsesRepository } from '../responses/responses.repository';
 
 /** The manager (or HR) approves or rejects a peer proposal; the rater declines a request. */
 @Injectable()
@@ -20,6 +21,7 @@ export class RequestDecisionService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly requests: RequestsRepository,
+    private readonly responses: ResponsesRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly invitations: InvitationQueueService,
@@ -45,7 +47,7 @@ export class RequestDecisionService {
       const next = requestTransition(request.state, 'decline');
       await this.requests.setState(actor.organizationId, requestId, { from: request.state, to: next, decidedBy: actor.personId, reason }, tx);
       // A declined request will never be submitted: its draft (opinions about the subject) goes.
-      await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = $2`, [actor.organizationId, requestId]);
+      await this.responses.deleteDraft(actor.organizationId, requestId, tx);
       await this.audit.record(
         actor,
         { action: 'feedback_request.declined', targetType: 'feedback_request', targetId: requestId, details: { cycleId: request.cycle.id } },

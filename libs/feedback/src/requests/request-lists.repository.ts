@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectOne, selectRows } from '@lib/database';
 import type { Actor } from '@lib/common';
 import { ANSWERING_STATES, answerProgressHiddenSql, stateAsSeenSql, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
 import type { FeedbackPersonDto } from './request.dto';
@@ -52,7 +53,8 @@ export class RequestListsRepository {
 
   /** Requests put to the rater in launched cycles; answered counts the draft's rating entries. */
   async tasks(organizationId: string, raterId: string, cycleId?: string): Promise<TaskRow[]> {
-    const rows: Row[] = await this.db.query(
+    const rows = await selectRows<Row>(
+      this.db,
       `WITH totals AS (
          SELECT framework_version_id, count(*)::int AS total FROM questions
           WHERE organization_id = $1 AND type = 'rating' GROUP BY framework_version_id
@@ -93,7 +95,8 @@ export class RequestListsRepository {
 
   /** Peer proposals of running cycles whose subject the person manages (at launch or now). */
   async approvals(organizationId: string, managerId: string, cycleId?: string) {
-    const rows: Row[] = await this.db.query(
+    const rows = await selectRows<Row>(
+      this.db,
       `SELECT fr.id, fr.relationship, fr.created_at, c.id AS cycle_id, c.name AS cycle_name, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
@@ -133,8 +136,9 @@ export class RequestListsRepository {
     const shownState = stateAsSeenSql('fr', hidden);
     const where = `fr.organization_id = $1 AND fr.cycle_id = $2 AND ($4::text IS NULL OR ${shownState} = $4) AND ($5::uuid IS NULL OR fr.subject_id = $5)`;
     const params = [organizationId, cycleId, viewerId, filter.state ?? null, filter.subjectId ?? null];
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM feedback_requests fr WHERE ${where}`, params);
-    const rows: Row[] = await this.db.query(
+    const { total } = await selectOne<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM feedback_requests fr WHERE ${where}`, params);
+    const rows = await selectRows<Row>(
+      this.db,
       `SELECT fr.id, fr.relationship, ${shownState} AS state, fr.reason,
               CASE WHEN ${hidden} THEN NULL ELSE fr.submitted_at END AS submitted_at, ${SUBJECT_COLUMNS}, ${RATER_COLUMNS}
          FROM feedback_requests fr
@@ -172,7 +176,8 @@ export class RequestListsRepository {
     search: string | undefined,
     limit: number,
   ): Promise<CandidateRow[]> {
-    const rows: Row[] = await this.db.query(
+    const rows = await selectRows<Row>(
+      this.db,
       `SELECT p.id, p.name, p.title, p.department,
               (SELECT count(*)::int FROM feedback_requests f
                 WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.rater_id = p.id AND ${OPEN_AS_SEEN_BY('f', '$6', viewer)}) AS open_requests,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectRows } from '@lib/database';
 import type { Actor } from '@lib/common';
 import {
   answerProgressHiddenSql,
@@ -87,16 +88,18 @@ export class RequestsRepository {
    * request row, the same order as the cycle's own transitions, so the two cannot deadlock.
    */
   async findCycle(organizationId: string, cycleId: string, tx?: EntityManager, lock = false): Promise<CycleRow | null> {
-    const rows: Row[] = await this.q(tx).query(`SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR SHARE' : ''}`, [
-      organizationId,
-      cycleId,
-    ]);
+    const rows = await selectRows<Row>(
+      this.q(tx),
+      `SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR SHARE' : ''}`,
+      [organizationId, cycleId],
+    );
     return rows[0] ? toCycleRow(rows[0]) : null;
   }
 
   /** The subject of a cycle; FOR UPDATE serialises nominations for one subject (the maxPeers count). */
   async findSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager, lock = false): Promise<SubjectRow | null> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows = await selectRows<Row>(
+      this.q(tx),
       `SELECT cs.person_id, p.name, p.email, p.title, p.department, cs.manager_id AS frozen_manager_id, p.manager_id AS current_manager_id
          FROM cycle_subjects cs
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -119,7 +122,8 @@ export class RequestsRepository {
 
   async listForSubject(organizationId: string, cycleId: string, subjectId: string, tx?: EntityManager): Promise<SubjectRequestRow[]> {
     // Ordered by relationship and name, never by time: an order that moved on submission would leak it.
-    const rows: Row[] = await this.q(tx).query(
+    const rows = await selectRows<Row>(
+      this.q(tx),
       `SELECT fr.id, fr.rater_id, p.name, p.title, p.department, fr.relationship, fr.state, fr.reason, fr.withdrawn_at IS NOT NULL AS withdrawn, fr.created_at
          FROM feedback_requests fr
          JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
@@ -148,7 +152,8 @@ export class RequestsRepository {
    * locks that foreign keys take, so launches and other inserts are not blocked.
    */
   async lockRaters(organizationId: string, raterIds: string[], tx: EntityManager): Promise<Set<string>> {
-    const rows: { id: string }[] = await tx.query(
+    const rows = await selectRows<{ id: string }>(
+      tx,
       `SELECT id FROM people WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND active ORDER BY id FOR NO KEY UPDATE`,
       [organizationId, raterIds],
     );
@@ -162,7 +167,8 @@ export class RequestsRepository {
    * cap it enforces moves when one of the raters of the viewer (or of their reports) submits.
    */
   async openCounts(organizationId: string, cycleId: string, raterIds: string[], viewer: Actor, tx?: EntityManager): Promise<Map<string, number>> {
-    const rows: { rater_id: string; open: number }[] = await this.q(tx).query(
+    const rows = await selectRows<{ rater_id: string; open: number }>(
+      this.q(tx),
       `SELECT fr.rater_id, count(*)::int AS open FROM feedback_requests fr
         WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.rater_id = ANY($3::uuid[])
           AND ${OPEN_AS_SEEN_BY('fr', '$4', viewer)}
@@ -173,7 +179,8 @@ export class RequestsRepository {
   }
 
   async existingForSubject(organizationId: string, cycleId: string, subjectId: string, tx: EntityManager): Promise<ExistingRequest[]> {
-    const rows: Row[] = await tx.query(
+    const rows = await selectRows<Row>(
+      tx,
       `SELECT rater_id, relationship, state, created_at FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = $3`,
       [organizationId, cycleId, subjectId],
     );
@@ -191,7 +198,8 @@ export class RequestsRepository {
     values: { cycleId: string; subjectId: string; raterIds: string[]; relationship: FeedbackRelationship; state: RequestState; requestedBy: string },
     tx: EntityManager,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(
+    const rows = await selectRows<{ id: string }>(
+      tx,
       `INSERT INTO feedback_requests (organization_id, cycle_id, subject_id, rater_id, relationship, state, requested_by)
        SELECT $1, $2, $3, r.id, $4, $5, $6 FROM unnest($7::uuid[]) AS r(id)
        RETURNING id`,
@@ -202,7 +210,7 @@ export class RequestsRepository {
 
   /** The cycle id of a request, unlocked: callers lock the cycle, then the request, in that order. */
   async cycleIdOf(organizationId: string, requestId: string, tx?: EntityManager): Promise<string | null> {
-    const rows: { cycle_id: string }[] = await this.q(tx).query(`SELECT cycle_id FROM feedback_requests WHERE organization_id = $1 AND id = $2`, [
+    const rows = await selectRows<{ cycle_id: string }>(this.q(tx), `SELECT cycle_id FROM feedback_requests WHERE organization_id = $1 AND id = $2`, [
       organizationId,
       requestId,
     ]);
@@ -210,7 +218,8 @@ export class RequestsRepository {
   }
 
   async findRequest(organizationId: string, requestId: string, tx?: EntityManager, lock = false): Promise<RequestRow | null> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows = await selectRows<Row>(
+      this.q(tx),
       `SELECT fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at, fr.withdrawn_at IS NOT NULL AS withdrawn,
               sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
               rp.name AS rater_name, ${CYCLE_COLUMNS}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { modifyRows, selectOne, selectRows } from '@lib/database';
 import type { AnswerSet, QuestionRef } from './answer-rules';
 
 export interface QuestionRow extends QuestionRef {
@@ -27,7 +28,8 @@ export class ResponsesRepository {
 
   /** In questionnaire order: behaviours by position with their statements, then the open questions. */
   async questions(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<QuestionRow[]> {
-    const rows: Row[] = await this.q(tx).query(
+    const rows = await selectRows<Row>(
+      this.q(tx),
       `SELECT q.id, q.key, q.type, q.text, q.hint, b.id AS behaviour_id, b.key AS behaviour_key, b.name AS behaviour_name,
               b.description AS behaviour_description, b.kind AS behaviour_kind
          FROM questions q
@@ -55,7 +57,7 @@ export class ResponsesRepository {
   }
 
   async draft(organizationId: string, requestId: string, tx?: EntityManager): Promise<StoredDraft | null> {
-    const rows: Row[] = await this.q(tx).query(`SELECT draft, updated_at FROM responses WHERE organization_id = $1 AND request_id = $2`, [
+    const rows = await selectRows<Row>(this.q(tx), `SELECT draft, updated_at FROM responses WHERE organization_id = $1 AND request_id = $2`, [
       organizationId,
       requestId,
     ]);
@@ -69,7 +71,8 @@ export class ResponsesRepository {
 
   /** Replaces the draft (one row per request); returns when it was saved. */
   async saveDraft(organizationId: string, cycleId: string, requestId: string, set: AnswerSet, tx: EntityManager, submitted = false): Promise<Date> {
-    const rows: { updated_at: string }[] = await tx.query(
+    const rows = await selectRows<{ updated_at: string }>(
+      tx,
       `INSERT INTO responses (request_id, organization_id, cycle_id, draft, submitted_at, updated_at)
        VALUES ($2, $1, $3, $4, CASE WHEN $5 THEN now() END, now())
        ON CONFLICT (organization_id, request_id) DO UPDATE SET draft = EXCLUDED.draft, submitted_at = COALESCE(EXCLUDED.submitted_at, responses.submitted_at), updated_at = now()
@@ -93,12 +96,18 @@ export class ResponsesRepository {
 
   /** open|in_progress → submitted; returns the submission time, or null if the state had moved. */
   async markSubmitted(organizationId: string, requestId: string, tx: EntityManager): Promise<Date | null> {
-    const [rows]: [{ submitted_at: string }[], number] = await tx.query(
+    const { rows } = await modifyRows<{ submitted_at: string }>(
+      tx,
       `UPDATE feedback_requests SET state = 'submitted', submitted_at = now(), updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND state IN ('open', 'in_progress') RETURNING submitted_at`,
       [organizationId, requestId],
     );
     return rows[0] ? new Date(rows[0].submitted_at) : null;
+  }
+
+  /** Deletes the request's draft: a request that will never be submitted keeps no opinion about its subject. */
+  async deleteDraft(organizationId: string, requestId: string, tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM responses WHERE organization_id = $1 AND request_id = $2`, [organizationId, requestId]);
   }
 
   async markInProgress(organizationId: string, requestId: string, tx: EntityManager): Promise<void> {
@@ -109,7 +118,7 @@ export class ResponsesRepository {
   }
 
   async countAnswers(organizationId: string, requestId: string, tx?: EntityManager): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.q(tx).query(`SELECT count(*)::int AS n FROM answers WHERE organization_id = $1 AND request_id = $2`, [
+    const { n } = await selectOne<{ n: number }>(this.q(tx), `SELECT count(*)::int AS n FROM answers WHERE organization_id = $1 AND request_id = $2`, [
       organizationId,
       requestId,
     ]);
@@ -122,7 +131,8 @@ export class ResponsesRepository {
     key: string,
     tx: EntityManager,
   ): Promise<{ hash: string; statusCode: number; response: unknown } | null> {
-    const rows: Row[] = await tx.query(
+    const rows = await selectRows<Row>(
+      tx,
       `SELECT request_hash, status_code, response FROM idempotency_keys WHERE organization_id = $1 AND person_id = $2 AND key = $3`,
       [organizationId, personId, key],
     );
@@ -136,7 +146,8 @@ export class ResponsesRepository {
     entry: { key: string; hash: string; statusCode: number; response: unknown },
     tx: EntityManager,
   ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
+    const rows = await selectRows<object>(
+      tx,
       `INSERT INTO idempotency_keys (organization_id, person_id, key, request_hash, status_code, response)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1`,
       [organizationId, personId, entry.key, entry.hash, entry.statusCode, JSON.stringify(entry.response)],

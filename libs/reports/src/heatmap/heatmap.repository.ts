@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectRows } from '@lib/database';
 
 export interface HeatmapAggregate {
   department: string | null;
@@ -23,7 +24,8 @@ export class HeatmapRepository {
    * (HeatmapService says why).
    */
   async aggregates(organizationId: string, cycleId: string, readerId: string): Promise<HeatmapAggregate[]> {
-    const rows: { department: string | null; has_reports: boolean; measure: string; sum: number; count: number }[] = await this.db.query(
+    const rows = await selectRows<{ department: string | null; has_reports: boolean; measure: string; sum: number; count: number }>(
+      this.db,
       `SELECT cs.department, cs.has_reports, m.measure, sum(m.value)::float8 AS sum, count(*)::int AS count
          FROM report_snapshots rs
          JOIN cycle_subjects cs ON cs.cycle_id = rs.cycle_id AND cs.person_id = rs.subject_id AND cs.organization_id = rs.organization_id
@@ -41,7 +43,8 @@ export class HeatmapRepository {
 
   /** Every department of the cycle's subjects (frozen at launch), so empty rows show as "no data". */
   async departments(organizationId: string, cycleId: string): Promise<(string | null)[]> {
-    const rows: { department: string | null }[] = await this.db.query(
+    const rows = await selectRows<{ department: string | null }>(
+      this.db,
       `SELECT DISTINCT department FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL ORDER BY department NULLS LAST`,
       [organizationId, cycleId],
     );

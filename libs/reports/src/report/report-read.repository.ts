@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectRows } from '@lib/database';
 import { CLOSED_STATES, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -126,6 +127,7 @@ export class ReportReadRepository {
    */
   async load(organizationId: string, cycleId: string, subjectId: string): Promise<LoadedReport | null> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
+    // eslint-disable-next-line no-restricted-syntax -- pg's own typed query: a named prepared statement, which TypeORM's query() cannot run
     const { rows } = await pool.query<LoadRow>({
       name: 'reports.load',
       text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
@@ -185,7 +187,8 @@ export class ReportReadRepository {
    * Newest cycle first.
    */
   async myCandidates(organizationId: string, personId: string): Promise<MyReportCandidate[]> {
-    const rows: CandidateRow[] = await this.db.query(
+    const rows = await selectRows<CandidateRow>(
+      this.db,
       `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
               cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids
          FROM cycle_subjects cs

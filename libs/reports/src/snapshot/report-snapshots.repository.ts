@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectRows } from '@lib/database';
 import type { TrendSource } from '../domain';
 import { REPORT_FORMAT, type StoredReport } from '../report/report-shape';
 
@@ -48,7 +49,8 @@ export class ReportSnapshotsRepository {
         anonymous_rater_ids: r.anonymousRaterIds,
       })),
     );
-    const result: unknown = await tx.query(
+    const written = await selectRows<object>(
+      tx,
       `INSERT INTO report_snapshots (organization_id, cycle_id, subject_id, format, report, trend_cycle_id, summary, anonymous_rater_ids, computed_at)
        SELECT $1, $2, x.subject_id, $3, x.report::text, x.trend_cycle_id, x.summary, x.anonymous_rater_ids, now()
          FROM json_to_recordset($4::json) AS x(subject_id uuid, report json, trend_cycle_id uuid, summary jsonb, anonymous_rater_ids uuid[])
@@ -61,6 +63,6 @@ export class ReportSnapshotsRepository {
        RETURNING 1`,
       [organizationId, cycleId, REPORT_FORMAT, batch],
     );
-    return Array.isArray(result) ? result.length : 0;
+    return written.length;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectRows } from '@lib/database';
 import type { CycleState, FeedbackRelationship } from '@lib/cycles';
 
 export interface CycleContext {
@@ -84,7 +85,7 @@ export class ReportSourceRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async cycle(organizationId: string, cycleId: string, tx?: EntityManager, lock?: 'share'): Promise<CycleContext | null> {
-    const rows: {
+    const rows = await selectRows<{
       id: string;
       name: string;
       state: CycleState;
@@ -96,7 +97,8 @@ export class ReportSourceRepository {
       ordered_at: Date;
       closed_at: Date | null;
       released_at: Date | null;
-    }[] = await (tx ?? this.db).query(
+    }>(
+      tx ?? this.db,
       `SELECT c.id, c.name, c.state, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
               COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at, c.closed_at, c.released_at
          FROM cycles c
@@ -125,12 +127,14 @@ export class ReportSourceRepository {
 
   async framework(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<FrameworkShape> {
     const db = tx ?? this.db;
-    const behaviours: BehaviourRow[] = await db.query(
+    const behaviours = await selectRows<BehaviourRow>(
+      db,
       `SELECT id, key, name, description, kind FROM behaviours
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, frameworkVersionId],
     );
-    const questions: { id: string; key: string; text: string; type: string; behaviour_id: string | null }[] = await db.query(
+    const questions = await selectRows<{ id: string; key: string; text: string; type: string; behaviour_id: string | null }>(
+      db,
       `SELECT id, key, text, type, behaviour_id FROM questions
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, frameworkVersionId],
@@ -144,7 +148,8 @@ export class ReportSourceRepository {
 
   /** Every subject of the cycle, by id (the batching order), with the org chart frozen at launch. */
   async subjects(organizationId: string, cycleId: string, tx?: EntityManager): Promise<SubjectRow[]> {
-    const rows: { person_id: string; manager_id: string | null; department: string | null; has_reports: boolean }[] = await (tx ?? this.db).query(
+    const rows = await selectRows<{ person_id: string; manager_id: string | null; department: string | null; has_reports: boolean }>(
+      tx ?? this.db,
       `SELECT person_id, manager_id, department, has_reports FROM cycle_subjects
         WHERE organization_id = $1 AND cycle_id = $2 AND removed_at IS NULL ORDER BY person_id`,
       [organizationId, cycleId],
@@ -166,7 +171,7 @@ export class ReportSourceRepository {
     subjectIds: string[],
     tx?: EntityManager,
   ): Promise<RaterVector[]> {
-    const rows: {
+    const rows = await selectRows<{
       id: string;
       subject_id: string;
       relationship: FeedbackRelationship;
@@ -176,7 +181,8 @@ export class ReportSourceRepository {
       ratings: number[] | null;
       comment_questions: string[] | null;
       comments: string[] | null;
-    }[] = await (tx ?? this.db).query(
+    }>(
+      tx ?? this.db,
       `SELECT r.id, r.subject_id, r.relationship, r.rater_id, p.role AS rater_role, x.positions, x.ratings, x.comment_questions, x.comments
          FROM feedback_requests r
          JOIN people p ON p.organization_id = r.organization_id AND p.id = r.rater_id
@@ -210,9 +216,8 @@ export class ReportSourceRepository {
    * earlier report even so is kept from the trend when reading (ReportViewService).
    */
   async previousSummaries(organizationId: string, cycle: CycleContext, subjectIds: string[], tx?: EntityManager): Promise<PreviousSummaryRow[]> {
-    const rows: { subject_id: string; cycle_id: string; name: string; closed_at: string | null; summary: Record<string, unknown> }[] = await (
-      tx ?? this.db
-    ).query(
+    const rows = await selectRows<{ subject_id: string; cycle_id: string; name: string; closed_at: string | null; summary: Record<string, unknown> }>(
+      tx ?? this.db,
       `WITH prior AS (
          SELECT c.id, c.name, c.closed_at, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
            FROM cycles c
