@@ -59,6 +59,7 @@ export async function startEmbeddedPostgres(options: {
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
+    // eslint-disable-next-line no-restricted-syntax -- pg's own Client, before any DataSource: its typed QueryResult's rowCount is all that is read.
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, '')}"`);
   } finally {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { execute } from './sql-rows';
 
 // Arbitrary constant: several API instances starting at once take turns migrating.
 const MIGRATION_LOCK = 7_424_210;
@@ -22,7 +23,7 @@ export async function runMigrations(url: string, connectTimeoutMs?: number): Pro
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await execute(runner, 'SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
     await dataSource.destroy();
   }

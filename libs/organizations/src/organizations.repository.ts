@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { selectRows } from '@lib/database';
 import { OrganizationEntity } from './organization.entity';
 
 export interface OrganizationSettings {
@@ -52,13 +53,13 @@ export class OrganizationsRepository {
   }
 
   async nameTaken(name: string, tx: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM organizations WHERE lower(name) = lower($1) LIMIT 1`, [name]);
+    const rows = await selectRows<{ taken: number }>(tx, `SELECT 1 AS taken FROM organizations WHERE lower(name) = lower($1) LIMIT 1`, [name]);
     return rows.length > 0;
   }
 
   /** Slugs already used that start with `base` (the base itself or `base-<n>`). */
   async slugsLike(base: string, tx: EntityManager): Promise<Set<string>> {
-    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM organizations WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
+    const rows = await selectRows<{ slug: string }>(tx, `SELECT slug FROM organizations WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
     return new Set(rows.map((r) => r.slug));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Role } from '@lib/common';
+import { modifyRows } from '@lib/database';
 import { InvitationEntity } from '../entities/invitation.entity';
 import { stillWorking } from '../entities/pending-link';
 import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
@@ -65,8 +66,8 @@ export class CredentialsRepository {
     passwordHash: string,
     options: SetPasswordOptions = {},
   ): Promise<{ role: Role; email: string } | null> {
-    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-    const [people]: [{ role: Role; email: string }[], number] = await tx.query(
+    const { rows: people } = await modifyRows<{ role: Role; email: string }>(
+      tx,
       `UPDATE people SET password_hash = $3, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND active
           AND (NOT $4::boolean OR password_hash IS NULL)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
+import { modifyRows, selectFirst } from '@lib/database';
 import { EmailChangeTokenEntity } from '../entities/email-change-token.entity';
 import { stillWorking } from '../entities/pending-link';
 import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
@@ -42,13 +43,15 @@ export class EmailChangesRepository {
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */
   async consume(tx: EntityManager, link: TokenKey): Promise<EmailChangeRequest | null> {
-    const [used]: [{ organization_id: string; person_id: string; new_email: string; requested_session_id: string | null }[], number] = await tx.query(
+    const {
+      rows: [r],
+    } = await modifyRows<{ organization_id: string; person_id: string; new_email: string; requested_session_id: string | null }>(
+      tx,
       `UPDATE email_change_tokens SET used_at = now()
         WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
        RETURNING organization_id, person_id, new_email, requested_session_id`,
       [link.organizationId, link.hash],
     );
-    const r = used[0];
     return r ? { organizationId: r.organization_id, personId: r.person_id, newEmail: r.new_email, requestedSessionId: r.requested_session_id } : null;
   }
 
@@ -58,16 +61,17 @@ export class EmailChangesRepository {
    * every reset link (mailed to the old address) stops working. Returns the old address.
    */
   async applyChange(tx: EntityManager, change: EmailChangeRequest): Promise<{ oldEmail: string; name: string } | null> {
-    const before: { email: string; name: string }[] = await tx.query(
+    const before = await selectFirst<{ email: string; name: string }>(
+      tx,
       `SELECT email, name FROM people WHERE organization_id = $1 AND id = $2 AND active AND password_hash IS NOT NULL FOR UPDATE`,
       [change.organizationId, change.personId],
     );
-    if (!before[0]) return null;
+    if (!before) return null;
     const { organizationId, personId } = change;
     await tx.getRepository(PersonEntity).update({ organizationId, id: personId }, { email: change.newEmail });
     const keep = change.requestedSessionId ? { id: Not(change.requestedSessionId) } : {};
     await tx.getRepository(SessionEntity).delete({ organizationId, personId, ...keep });
     await tx.getRepository(PasswordResetTokenEntity).update({ organizationId, personId, ...stillWorking() }, { expiresAt: () => 'now()' });
-    return { oldEmail: before[0].email, name: before[0].name };
+    return { oldEmail: before.email, name: before.name };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { modifyRows, selectFirst, selectOne } from '@lib/database';
 import { InvitationEntity } from '../entities/invitation.entity';
 import type { TokenKey } from './tokens';
 
@@ -10,6 +11,14 @@ export interface Invitee {
   name: string;
   organizationName: string;
   hasLogin: boolean;
+}
+
+/** An invitee as selected (`org` is the organisation's name). */
+interface InviteeRow {
+  email: string;
+  name: string;
+  org: string;
+  has_login: boolean;
 }
 
 /**
@@ -28,13 +37,13 @@ export class InvitationsRepository {
    * set meanwhile (an invitation accepted) is seen before the caller commits.
    */
   async lockInvitee(tx: EntityManager, organizationId: string, personId: string): Promise<Invitee | null> {
-    const rows: { email: string; name: string; org: string; has_login: boolean }[] = await tx.query(
+    const r = await selectFirst<InviteeRow>(
+      tx,
       `SELECT p.email, p.name, o.name AS org, p.password_hash IS NOT NULL AS has_login
          FROM people p JOIN organizations o ON o.id = p.organization_id
         WHERE p.organization_id = $1 AND p.id = $2 AND p.active FOR UPDATE OF p`,
       [organizationId, personId],
     );
-    const r = rows[0];
     return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login } : null;
   }
 
@@ -47,7 +56,8 @@ export class InvitationsRepository {
     await tx
       .getRepository(InvitationEntity)
       .update({ organizationId: invitation.organizationId, personId: invitation.personId, usedAt: IsNull() }, { expiresAt: () => 'now()' });
-    const [row]: { expires_at: Date }[] = await tx.query(
+    const row = await selectOne<{ expires_at: Date }>(
+      tx,
       `INSERT INTO invitations (organization_id, person_id, token_hash, created_by, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING expires_at`,
       [invitation.organizationId, invitation.personId, invitation.tokenHash, invitation.createdBy, days],
@@ -57,25 +67,27 @@ export class InvitationsRepository {
 
   /** The invitee of a link that still works, of a person still active. */
   async describe(link: TokenKey): Promise<Invitee | null> {
-    const rows: { name: string; email: string; org: string; has_login: boolean }[] = await this.db.query(
+    const r = await selectFirst<InviteeRow>(
+      this.db,
       `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
          JOIN people p ON p.organization_id = i.organization_id AND p.id = i.person_id
          JOIN organizations o ON o.id = i.organization_id
         WHERE i.organization_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
       [link.organizationId, link.hash],
     );
-    const r = rows[0];
     return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login } : null;
   }
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */
   async consume(tx: EntityManager, link: TokenKey): Promise<{ organizationId: string; personId: string } | null> {
-    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-    const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
+    const {
+      rows: [used],
+    } = await modifyRows<{ organization_id: string; person_id: string }>(
+      tx,
       `UPDATE invitations SET used_at = now() WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
        RETURNING organization_id, person_id`,
       [link.organizationId, link.hash],
     );
-    return used[0] ? { organizationId: used[0].organization_id, personId: used[0].person_id } : null;
+    return used ? { organizationId: used.organization_id, personId: used.person_id } : null;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { selectOne } from '@lib/database';
 import { LoginAttemptEntity } from '../entities/login-attempt.entity';
 
 /** Sign-in attempts, by address and by IP: a global table (an address may exist in several organisations). */
@@ -10,7 +11,8 @@ export class LoginAttemptsRepository {
 
   /** The failures of the last `minutes` for this address and from this IP, counted in one statement. */
   async recentFailures(email: string, ip: string, minutes: number): Promise<{ byEmail: number; byIp: number }> {
-    const [row]: { by_email: number; by_ip: number }[] = await this.attempts.query(
+    const row = await selectOne<{ by_email: number; by_ip: number }>(
+      this.attempts.manager,
       `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE ip = $2)::int AS by_ip
          FROM login_attempts
         WHERE NOT succeeded AND created_at > now() - make_interval(mins => $3) AND (email = $1 OR ip = $2)`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
 import { stillWorking } from '../entities/pending-link';
 import { PasswordResetRequestEntity } from '../entities/password-reset-request.entity';
 import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
@@ -37,7 +38,8 @@ export class PasswordResetsRepository {
       ip,
       RESET_WINDOW_MINUTES,
     ]);
-    const [row]: { by_email: number; by_ip: number; email_leaves_in: number | null; ip_leaves_in: number | null }[] = await tx.query(
+    const row = await selectOne<{ by_email: number; by_ip: number; email_leaves_in: number | null; ip_leaves_in: number | null }>(
+      tx,
       `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
               count(*) FILTER (WHERE ip = $2)::int AS by_ip,
               extract(epoch FROM min(created_at) FILTER (WHERE email = $1) + make_interval(mins => $3) - now())::float8 AS email_leaves_in,
@@ -61,7 +63,8 @@ export class PasswordResetsRepository {
    * several organisations (as at sign-in); a person without a password is HR's to invite.
    */
   async accountsWithLogin(email: string): Promise<ResetAccount[]> {
-    const rows: { organization_id: string; id: string; email: string; name: string; org: string }[] = await this.db.query(
+    const rows = await selectRows<{ organization_id: string; id: string; email: string; name: string; org: string }>(
+      this.db,
       `SELECT p.organization_id, p.id, p.email, p.name, o.name AS org
          FROM people p JOIN organizations o ON o.id = p.organization_id
         WHERE p.email = $1 AND p.active AND p.password_hash IS NOT NULL
@@ -83,7 +86,8 @@ export class PasswordResetsRepository {
 
   /** The account of a link that still works. */
   async describe(link: TokenKey): Promise<ResetAccount | null> {
-    const rows: { organization_id: string; person_id: string; email: string; name: string; org: string }[] = await this.db.query(
+    const r = await selectFirst<{ organization_id: string; person_id: string; email: string; name: string; org: string }>(
+      this.db,
       `SELECT t.organization_id, t.person_id, p.email, p.name, o.name AS org
          FROM password_reset_tokens t
          JOIN people p ON p.organization_id = t.organization_id AND p.id = t.person_id
@@ -91,18 +95,20 @@ export class PasswordResetsRepository {
         WHERE t.organization_id = $1 AND t.token_hash = $2 AND t.used_at IS NULL AND t.expires_at > now() AND p.active`,
       [link.organizationId, link.hash],
     );
-    const r = rows[0];
     return r ? { organizationId: r.organization_id, personId: r.person_id, email: r.email, name: r.name, organizationName: r.org } : null;
   }
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */
   async consume(tx: EntityManager, link: TokenKey): Promise<{ organizationId: string; personId: string } | null> {
-    const [used]: [{ organization_id: string; person_id: string }[], number] = await tx.query(
+    const {
+      rows: [used],
+    } = await modifyRows<{ organization_id: string; person_id: string }>(
+      tx,
       `UPDATE password_reset_tokens SET used_at = now()
         WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
        RETURNING organization_id, person_id`,
       [link.organizationId, link.hash],
     );
-    return used[0] ? { organizationId: used[0].organization_id, personId: used[0].person_id } : null;
+    return used ? { organizationId: used.organization_id, personId: used.person_id } : null;
   }
 }

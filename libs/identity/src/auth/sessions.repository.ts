@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '@lib/common';
+import { selectFirst } from '@lib/database';
 import { SessionEntity } from '../entities/session.entity';
 import type { TokenKey } from './tokens';
 
@@ -43,14 +44,14 @@ export class SessionsRepository {
 
   /** The unexpired session of this token, of a person still active; their role is read now. */
   async findLive(token: TokenKey): Promise<LiveSession | null> {
-    const rows: { session_id: string; organization_id: string; person_id: string; role: Actor['role']; expires_at: Date }[] = await this.db.query(
+    const r = await selectFirst<{ session_id: string; organization_id: string; person_id: string; role: Actor['role']; expires_at: Date }>(
+      this.db,
       `SELECT s.id AS session_id, s.organization_id, s.person_id, p.role, s.expires_at
          FROM sessions s
          JOIN people p ON p.organization_id = s.organization_id AND p.id = s.person_id
         WHERE s.organization_id = $1 AND s.token_hash = $2 AND s.expires_at > now() AND p.active`,
       [token.organizationId, token.hash],
     );
-    const r = rows[0];
     return r
       ? { actor: { sessionId: r.session_id, organizationId: r.organization_id, personId: r.person_id, role: r.role }, expiresAt: new Date(r.expires_at) }
       : null;

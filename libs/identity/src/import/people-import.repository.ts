@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { selectRows } from '@lib/database';
 import type { ExistingPerson, PlannedPerson } from './import-plan';
 
 /**
@@ -11,7 +12,7 @@ import type { ExistingPerson, PlannedPerson } from './import-plan';
 export class PeopleImportRepository {
   /** Everyone in the organisation, active or not, with their manager's address. */
   async existing(tx: EntityManager, organizationId: string): Promise<ExistingPerson[]> {
-    const rows: {
+    const rows = await selectRows<{
       id: string;
       email: string;
       name: string;
@@ -20,7 +21,8 @@ export class PeopleImportRepository {
       manager_email: string | null;
       role: ExistingPerson['role'];
       active: boolean;
-    }[] = await tx.query(
+    }>(
+      tx,
       `SELECT p.id, p.email, p.name, p.title, p.department, m.email AS manager_email, p.role, p.active
          FROM people p LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id
         WHERE p.organization_id = $1`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
 import type { Role } from '@lib/common';
+import { selectFirst, selectOne, selectRows } from '@lib/database';
 import { PersonEntity } from '../entities/person.entity';
 import type { MeDto, PersonDto } from './person.dto';
 
@@ -97,8 +98,9 @@ export class PeopleRepository {
       params.push(filter.department);
       where += ` AND p.department = $${params.length}`;
     }
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM people p WHERE ${where}`, params);
-    const rows: PersonRow[] = await this.db.query(
+    const { total } = await selectOne<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM people p WHERE ${where}`, params);
+    const rows = await selectRows<PersonRow>(
+      this.db,
       `${SELECT_PERSON} WHERE ${where} ORDER BY p.name, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
@@ -106,27 +108,28 @@ export class PeopleRepository {
   }
 
   async findById(organizationId: string, id: string, manager?: EntityManager): Promise<PersonDto | null> {
-    const rows: PersonRow[] = await (manager ?? this.db.manager).query(`${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, id]);
-    return rows[0] ? toDto(rows[0]) : null;
+    const row = await selectFirst<PersonRow>(manager ?? this.db, `${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, id]);
+    return row ? toDto(row) : null;
   }
 
   async findMe(organizationId: string, id: string): Promise<MeDto | null> {
-    const rows: (PersonRow & { organization_name: string; organization_time_zone: string })[] = await this.db.query(
+    const row = await selectFirst<PersonRow & { organization_name: string; organization_time_zone: string }>(
+      this.db,
       `SELECT x.*, o.name AS organization_name, o.time_zone AS organization_time_zone FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
          JOIN organizations o ON o.id = $1`,
       [organizationId, id],
     );
-    const row = rows[0];
     return row ? { ...toDto(row), organizationId, organizationName: row.organization_name, organizationTimeZone: row.organization_time_zone } : null;
   }
 
   /** A person's name and their organisation's, for the mail sent to them. */
   async nameWithOrganization(organizationId: string, id: string, tx?: EntityManager): Promise<{ name: string; organizationName: string } | null> {
-    const rows: { name: string; org: string }[] = await (tx ?? this.db.manager).query(
+    const row = await selectFirst<{ name: string; org: string }>(
+      tx ?? this.db,
       `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
       [organizationId, id],
     );
-    return rows[0] ? { name: rows[0].name, organizationName: rows[0].org } : null;
+    return row ? { name: row.name, organizationName: row.org } : null;
   }
 
   /** A new person in the caller's transaction; the caller audits. Returns the id. */
@@ -171,7 +174,8 @@ export class PeopleRepository {
 
   /** The active people and HR admins of each of these organisations (those with none are missing). */
   async activeCounts(organizationIds: string[]): Promise<Map<string, { people: number; admins: number }>> {
-    const rows: { organization_id: string; people: number; admins: number }[] = await this.db.query(
+    const rows = await selectRows<{ organization_id: string; people: number; admins: number }>(
+      this.db,
       `SELECT organization_id, count(*)::int AS people, count(*) FILTER (WHERE role = 'admin')::int AS admins
          FROM people WHERE organization_id = ANY($1::uuid[]) AND active GROUP BY organization_id`,
       [organizationIds],
@@ -180,7 +184,8 @@ export class PeopleRepository {
   }
 
   async departments(organizationId: string): Promise<string[]> {
-    const rows: { department: string }[] = await this.db.query(
+    const rows = await selectRows<{ department: string }>(
+      this.db,
       `SELECT DISTINCT department FROM people WHERE organization_id = $1 AND active AND department IS NOT NULL ORDER BY department`,
       [organizationId],
     );
@@ -189,14 +194,15 @@ export class PeopleRepository {
 
   /** True when `candidateManagerId` is `personId` or reports (transitively) to them. */
   async wouldCreateLoop(organizationId: string, personId: string, candidateManagerId: string, manager?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await (manager ?? this.db.manager).query(
+    const rows = await selectRows<{ found: number }>(
+      manager ?? this.db,
       `WITH RECURSIVE chain(id, manager_id, depth) AS (
          SELECT id, manager_id, 0 FROM people WHERE organization_id = $1 AND id = $3
          UNION ALL
          SELECT p.id, p.manager_id, c.depth + 1 FROM people p JOIN chain c ON p.organization_id = $1 AND p.id = c.manager_id
           WHERE c.depth < 10000
        ) CYCLE id SET is_cycle USING path
-       SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+       SELECT 1 AS found FROM chain WHERE id = $2 LIMIT 1`,
       [organizationId, personId, candidateManagerId],
     );
     return rows.length > 0;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { selectFirst, selectOne } from '@lib/database';
 
 export const SETUP_WINDOW_MINUTES = 15;
 
@@ -22,8 +23,8 @@ export class SetupRepository {
   }
 
   async codeHash(tx: EntityManager): Promise<Buffer | null> {
-    const rows: { code_hash: Buffer }[] = await tx.query(`SELECT code_hash FROM instance_setup WHERE id AND completed_at IS NULL`);
-    return rows[0]?.code_hash ?? null;
+    const row = await selectFirst<{ code_hash: Buffer }>(tx, `SELECT code_hash FROM instance_setup WHERE id AND completed_at IS NULL`);
+    return row?.code_hash ?? null;
   }
 
   async complete(tx: EntityManager): Promise<void> {
@@ -31,7 +32,8 @@ export class SetupRepository {
   }
 
   async recentFailures(ip: string): Promise<number> {
-    const [row]: { failures: number }[] = await this.db.query(
+    const row = await selectOne<{ failures: number }>(
+      this.db,
       `SELECT count(*)::int AS failures FROM setup_attempts WHERE ip = $1 AND created_at > now() - make_interval(mins => $2)`,
       [ip, SETUP_WINDOW_MINUTES],
     );
