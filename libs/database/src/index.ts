@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './snake-naming.strategy';
+export * from './tenant-scope';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type Actor, type AppConfig } from '@lib/common';
+import { runAsSystem } from '@lib/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnVerification, verifyPassword } from './passwords';
@@ -25,10 +26,13 @@ export class AuthService {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     // An email may exist in several organisations; only accounts with a password can sign in.
-    const candidates: { id: string; organization_id: string; role: Actor['role']; password_hash: string }[] = await this.db.query(
-      `SELECT id, organization_id, role, password_hash FROM people
-        WHERE email = $1 AND password_hash IS NOT NULL AND active ORDER BY created_at LIMIT 5`,
-      [email],
+    // Across organisations by nature (nobody's organisation is known yet): system scope.
+    const candidates: { id: string; organization_id: string; role: Actor['role']; password_hash: string }[] = await runAsSystem(() =>
+      this.db.query(
+        `SELECT id, organization_id, role, password_hash FROM people
+          WHERE email = $1 AND password_hash IS NOT NULL AND active ORDER BY created_at LIMIT 5`,
+        [email],
+      ),
     );
     if (candidates.length === 0) await burnVerification(password, this.config.passwordHashing);
     for (const candidate of candidates) {

@@ -8,7 +8,7 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CredentialsRepository } from './credentials.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
-import { newToken, readToken } from './tokens';
+import { newToken, presentedToken } from './tokens';
 
 const INVITATION_DAYS = 7;
 
@@ -96,7 +96,7 @@ export class InvitationService {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const rows: { name: string; email: string; org: string; has_login: boolean }[] = await this.db.query(
       `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
@@ -115,7 +115,7 @@ export class InvitationService {
    * twice; a person who has a password meanwhile keeps it (an old link replaces nothing).
    */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {

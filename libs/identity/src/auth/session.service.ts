@@ -4,7 +4,8 @@ import { LRUCache } from 'lru-cache';
 import { Client, type Notification } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
-import { newToken, readToken } from './tokens';
+import { enterOrganization } from '@lib/database';
+import { newToken, presentedToken } from './tokens';
 
 interface CheckedSession {
   actor: Actor;
@@ -75,6 +76,8 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async create(organizationId: string, personId: string, meta: { ip?: string; userAgent?: string }): Promise<string> {
+    // The person has just proved who they are (password, invitation, set-up): the request is theirs.
+    enterOrganization(organizationId);
     const { token, hash } = newToken(organizationId);
     await this.db.query(
       `INSERT INTO sessions (organization_id, person_id, token_hash, expires_at, ip, user_agent)
@@ -85,7 +88,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async resolve(token: string): Promise<Actor | null> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) return null;
     const key = presented.hash.toString('base64');
     const remembered = this.remembering ? this.checked!.get(key) : undefined;
