@@ -6,8 +6,8 @@ import { ORGANIZATION_SETTING, TENANT_ROLE } from '../../../migrations/tenant-ro
  * Tenancy by construction. Every tenant table has row-level security (migrations/tenant-row-security.ts):
  * as the role `ripple_tenant`, a connection sees only the rows of the organisation in its
  * `ripple.organization_id` setting, and none without one. Each time a connection is taken from the
- * pool, the scope of the code that asked for it is applied first (one extra statement, queued before
- * the caller's own):
+ * pool, the scope of the code that asked for it is applied first (one extra statement, one round trip,
+ * before the caller's own):
  *
  * - an organisation (a signed-in request, a token naming its organisation, a job for one organisation):
  *   `ripple_tenant` with that organisation; a query that forgets `organization_id = $1` still sees
@@ -82,19 +82,19 @@ const SYSTEM_STATEMENT = `SELECT set_config('role', 'none', false), set_config('
 
 interface ScopedClient {
   query(text: string, values: unknown[], callback: (error: Error | null) => void): void;
-  connection?: { stream?: { destroy(error?: Error): void } };
 }
-type ConnectCallback = (error: Error | undefined, client: ScopedClient | undefined, release: (error?: Error | boolean) => void) => void;
+type Release = (error?: Error | boolean) => void;
+type ConnectCallback = (error: Error | undefined, client: ScopedClient | undefined, release: Release) => void;
 interface Pool {
   connect(callback: ConnectCallback): void;
 }
 
 /**
- * Applies the scope to every connection the data source takes from its pool. The scope is read
- * when the connection is asked for (in the caller's context), not when the pool hands it over (a
- * pool hands connections over from whichever caller released one). The statement is queued before
- * the caller's first; should it fail, the connection is destroyed at once, so that nothing the
- * caller queued can run with the scope of the connection's previous user.
+ * Applies the scope to every connection the data source takes from its pool, before handing it
+ * over. The scope is read when the connection is asked for (in the caller's context), not when the
+ * pool hands it over (a pool hands connections over from whichever caller released one). Should the
+ * statement fail, the connection is discarded and the caller gets the error: nothing runs with the
+ * scope of the connection's previous user.
  */
 export function applyTenantScope(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
@@ -103,13 +103,13 @@ export function applyTenantScope(dataSource: DataSource): void {
   pool.connect = (callback: ConnectCallback): void => {
     const scope = currentScope();
     connect((error, client, release) => {
-      if (!error && client) {
-        const [text, values] = scope.system ? [SYSTEM_STATEMENT, []] : [TENANT_STATEMENT, [scope.organizationId ?? '']];
-        client.query(text, values, (failed) => {
-          if (failed) client.connection?.stream?.destroy(failed);
-        });
-      }
-      callback(error, client, release);
+      if (error || !client) return callback(error, client, release);
+      const [text, values] = scope.system ? [SYSTEM_STATEMENT, []] : [TENANT_STATEMENT, [scope.organizationId ?? '']];
+      client.query(text, values, (failed) => {
+        if (!failed) return callback(undefined, client, release);
+        release(failed);
+        callback(failed, undefined, () => undefined);
+      });
     });
   };
 }
