@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { disableTenantRowSecurity, enableTenantRowSecurity, TENANT_ROLE } from './tenant-row-security';
 
+/** pg-boss's schema (libs/jobs JOBS_SCHEMA; migrations import no library). */
+const JOBS_SCHEMA = 'pgboss';
+
 /**
  * Tenancy by construction (README, "Scale and security"): every tenant table (each table with an
  * organization_id NOT NULL column, and organizations itself by id) gets row-level security, so that a
@@ -23,9 +26,19 @@ export class EnableTenantRowSecurity1795400510000 implements MigrationInterface 
     await q.query(`GRANT USAGE ON SCHEMA public TO ${TENANT_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${TENANT_ROLE}`);
     await q.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${TENANT_ROLE}`);
-    // Tables and sequences later migrations create (as the same user) are granted too.
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${TENANT_ROLE}`);
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${TENANT_ROLE}`);
+    // Schemas, tables and sequences created later by the same user are granted too: later migrations',
+    // and the job queue's (pg-boss creates its schema at the first start, and a table per queue). A
+    // job is queued inside the transaction of the change it follows, so as the tenant role.
+    await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO ${TENANT_ROLE}`);
+    await q.query(`ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${TENANT_ROLE}`);
+    await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${TENANT_ROLE}`);
+    await q.query(`DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '${JOBS_SCHEMA}') THEN
+        GRANT USAGE ON SCHEMA ${JOBS_SCHEMA} TO ${TENANT_ROLE};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOBS_SCHEMA} TO ${TENANT_ROLE};
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${JOBS_SCHEMA} TO ${TENANT_ROLE};
+      END IF;
+    END $$`);
     for (const table of await tenantTables(q)) await enableTenantRowSecurity(q, table);
     await enableTenantRowSecurity(q, 'organizations', 'id');
   }
@@ -33,8 +46,16 @@ export class EnableTenantRowSecurity1795400510000 implements MigrationInterface 
   async down(q: QueryRunner): Promise<void> {
     await disableTenantRowSecurity(q, 'organizations');
     for (const table of await tenantTables(q)) await disableTenantRowSecurity(q, table);
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT, UPDATE ON SEQUENCES FROM ${TENANT_ROLE}`);
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${TENANT_ROLE}`);
+    await q.query(`DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '${JOBS_SCHEMA}') THEN
+        REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${JOBS_SCHEMA} FROM ${TENANT_ROLE};
+        REVOKE ALL ON ALL TABLES IN SCHEMA ${JOBS_SCHEMA} FROM ${TENANT_ROLE};
+        REVOKE USAGE ON SCHEMA ${JOBS_SCHEMA} FROM ${TENANT_ROLE};
+      END IF;
+    END $$`);
+    await q.query(`ALTER DEFAULT PRIVILEGES REVOKE USAGE, SELECT, UPDATE ON SEQUENCES FROM ${TENANT_ROLE}`);
+    await q.query(`ALTER DEFAULT PRIVILEGES REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${TENANT_ROLE}`);
+    await q.query(`ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SCHEMAS FROM ${TENANT_ROLE}`);
     await q.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${TENANT_ROLE}`);
     await q.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${TENANT_ROLE}`);
     await q.query(`REVOKE USAGE ON SCHEMA public FROM ${TENANT_ROLE}`);

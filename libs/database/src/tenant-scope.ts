@@ -47,7 +47,7 @@ export function runUnscoped<T>(work: () => T): T {
   return storage.run({ organizationId: null, system: false }, work);
 }
 
-export class TenantScopeError extends Error {}
+class TenantScopeError extends Error {}
 
 /**
  * Puts the current request or job in `organizationId`'s scope, for the connections it takes from
