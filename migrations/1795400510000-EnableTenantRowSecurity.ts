@@ -68,11 +68,11 @@ export class EnableTenantRowSecurity1795400510000 implements MigrationInterface 
  * login_attempts, keyed by address across organisations, has a nullable one and stays global.
  */
 async function tenantTables(q: QueryRunner): Promise<string[]> {
-  const rows: { name: string }[] = await q.query(
+  const rows = (await q.query(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND a.attnotnull AND NOT a.attisdropped)
       ORDER BY 1`,
-  );
+  )) as { name: string }[];
   return rows.map((row) => row.name);
 }

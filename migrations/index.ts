@@ -15,6 +15,9 @@ import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemova
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
 
+// The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
+export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
+
 export const MIGRATIONS = [
   CreateIdentity1795400000000,
   CreateCycles1795400100000,

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
-import { ORGANIZATION_SETTING, TENANT_ROLE } from '../../../migrations/tenant-row-security';
+import { ORGANIZATION_SETTING, TENANT_ROLE } from '../../../migrations';
 
 /**
  * Tenancy by construction. Every tenant table has row-level security (migrations/tenant-row-security.ts):
