@@ -82,6 +82,8 @@ const SYSTEM_STATEMENT = `SELECT set_config('role', 'none', false), set_config('
 
 interface ScopedClient {
   query(text: string, values: unknown[], callback: (error: Error | null) => void): void;
+  on(event: 'error', listener: () => void): void;
+  removeListener(event: 'error', listener: () => void): void;
 }
 type Release = (error?: Error | boolean) => void;
 type ConnectCallback = (error: Error | undefined, client: ScopedClient | undefined, release: Release) => void;
@@ -105,7 +107,12 @@ export function applyTenantScope(dataSource: DataSource): void {
     connect((error, client, release) => {
       if (error || !client) return callback(error, client, release);
       const [text, values] = scope.system ? [SYSTEM_STATEMENT, []] : [TENANT_STATEMENT, [scope.organizationId ?? '']];
+      // Until the caller has it (TypeORM listens from then on), a connection lost mid-statement must
+      // not be an unhandled 'error' event: the statement's own error reports it.
+      const ignore = (): void => undefined;
+      client.on('error', ignore);
       client.query(text, values, (failed) => {
+        client.removeListener('error', ignore);
         if (!failed) return callback(undefined, client, release);
         release(failed);
         callback(failed, undefined, () => undefined);
