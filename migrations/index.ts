@@ -13,6 +13,10 @@ import { AddPeopleDeactivatedAt1795400370000 } from './1795400370000-AddPeopleDe
 import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubjectForeignKeys';
 import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemoval';
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
+import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
+
+// The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
+export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
 
 export const MIGRATIONS = [
   CreateIdentity1795400000000,
@@ -29,4 +33,5 @@ export const MIGRATIONS = [
   ScopeSubjectForeignKeys1795400380000,
   AddSubjectRemoval1795400420000,
   LeadKeysWithOrganization1795400450000,
+  EnableTenantRowSecurity1795400510000,
 ];

@@ -1,5 +1,6 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import { LeadKeysWithOrganization1795400450000 } from '../../migrations/1795400450000-LeadKeysWithOrganization';
+import { disableTenantRowSecurity, enableTenantRowSecurity } from '../../migrations/tenant-row-security';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -92,6 +93,35 @@ async function violations(q: QueryRunner): Promise<string[]> {
   return found;
 }
 
+/**
+ * Tenancy by construction (migrations/tenant-row-security.ts): every tenant table, each table whose
+ * rows belong to an organisation (organization_id NOT NULL) and organizations itself, has row-level
+ * security on, with the one policy that keeps `ripple_tenant` inside the connection's organisation.
+ */
+async function rowSecurityViolations(q: QueryRunner): Promise<string[]> {
+  const tables: { name: string; secured: boolean; policy: string | null; roles: string[] | null; organization_id_not_null: boolean }[] = await q.query(
+    `SELECT c.relname AS name, c.relrowsecurity AS secured,
+            (SELECT p.qual FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND p.policyname = 'tenant_isolation' AND p.cmd = 'ALL' AND p.qual = p.with_check) AS policy,
+            (SELECT p.roles::text[] FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND p.policyname = 'tenant_isolation') AS roles,
+            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND a.attnotnull AND NOT a.attisdropped) AS organization_id_not_null
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+      ORDER BY 1`,
+  );
+  const found: string[] = [];
+  for (const table of tables) {
+    const column = table.name === 'organizations' ? 'id' : 'organization_id';
+    const tenant = TENANT.includes(table.name) || table.organization_id_not_null || table.name === 'organizations';
+    if (!tenant) continue;
+    const policyRight =
+      table.policy !== null &&
+      table.policy.startsWith(`(${column} = (NULLIF(current_setting('ripple.organization_id'::text, true), ''::text))::uuid)`) &&
+      JSON.stringify(table.roles) === JSON.stringify(['ripple_tenant']);
+    if (!table.secured || !policyRight) found.push(`${table.name}: a tenant table without row-level security by ${column} (enableTenantRowSecurity)`);
+  }
+  return found;
+}
+
 describe('schema keys: ready to distribute by organisation', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -109,6 +139,34 @@ describe('schema keys: ready to distribute by organisation', () => {
     try {
       expect(await violations(runner)).toEqual([]);
     } finally {
+      await runner.release();
+    }
+  });
+
+  it('every tenant table has row-level security by organisation', async () => {
+    const runner = db.createQueryRunner();
+    try {
+      expect(await rowSecurityViolations(runner)).toEqual([]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('the row security check catches a tenant table created without it, and the migrations’ helper satisfies it', async () => {
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`CREATE TABLE widgets (organization_id uuid NOT NULL, id uuid NOT NULL)`);
+      expect(await rowSecurityViolations(runner)).toEqual(['widgets: a tenant table without row-level security by organization_id (enableTenantRowSecurity)']);
+      await runner.query(`ALTER TABLE widgets ENABLE ROW LEVEL SECURITY`);
+      expect(await rowSecurityViolations(runner)).toEqual(['widgets: a tenant table without row-level security by organization_id (enableTenantRowSecurity)']);
+      await enableTenantRowSecurity(runner, 'widgets');
+      expect(await rowSecurityViolations(runner)).toEqual([]);
+      await disableTenantRowSecurity(runner, 'organizations');
+      expect(await rowSecurityViolations(runner)).toEqual(['organizations: a tenant table without row-level security by id (enableTenantRowSecurity)']);
+    } finally {
+      await runner.rollbackTransaction();
       await runner.release();
     }
   });

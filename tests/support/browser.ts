@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@lib/common';
+import { runUnscopedQueriesAsSystem } from '@lib/database';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { sessionCookieFor, type SignInPerson } from './sign-in';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -99,6 +100,8 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
       PASSWORD_HASHING: 'fast',
       ...env,
     });
+    // Test code plants rows directly, outside any request: there it runs as system (see test-app.ts).
+    runUnscopedQueriesAsSystem();
     app = await createApp(config, database.url);
     await app.listen({ port, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });

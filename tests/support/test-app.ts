@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@lib/common';
+import { runUnscopedQueriesAsSystem } from '@lib/database';
 import { createApp, CreateAppOptions } from '../../apps/api/src/bootstrap';
 import { HttpClient } from './http-client';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -22,9 +23,9 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: CreateAppOptions & { connectVia?: (url: string) => Promise<string>; database?: TestDatabase } = {},
+  options: CreateAppOptions & { connectVia?: (url: string) => Promise<string>; database?: TestDatabase; unscopedDenied?: boolean } = {},
 ): Promise<TestApp> {
-  const { connectVia, database: given, ...createOptions } = options;
+  const { connectVia, database: given, unscopedDenied, ...createOptions } = options;
   const database = given ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,6 +37,9 @@ export async function startTestApp(
     PASSWORD_HASHING: (env.NODE_ENV ?? 'test') === 'test' ? 'fast' : 'strong',
     ...env,
   });
+  // Test code plants and reads rows directly, outside any request or job: there it runs as system.
+  // Requests and jobs still run in their own scope (tests/e2e/tenant-row-security.e2e-spec.ts).
+  if (!unscopedDenied) runUnscopedQueriesAsSystem();
   const app = await createApp(config, connectVia ? await connectVia(database.url) : database.url, createOptions);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

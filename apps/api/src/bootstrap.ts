@@ -13,6 +13,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllExceptionsFilter, AppConfig, createValidationPipe, ErrorResponseDto } from '@lib/common';
+import { runUnscoped } from '@lib/database';
 import { SESSION_COOKIE } from '@lib/identity';
 import { AppModule } from './app.module';
 import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './openapi-document';
@@ -95,6 +96,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) fastify.csrfProtection(request, reply, done);
     else done();
   });
+  // Every request starts without an organisation (its queries see no tenant rows) until the session
+  // guard, or a token naming its organisation, enters one (libs/database, tenant-scope.ts). After the
+  // body is parsed: what runs from here to the handler keeps this scope through every await.
+  fastify.addHook('preValidation', (_request, _reply, done) => runUnscoped(done));
   fastify.addHook('onSend', (request, reply, _payload, done) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');

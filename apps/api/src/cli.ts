@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppException, ConfigError, loadConfig } from '@lib/common';
-import { runMigrations } from '@lib/database';
+import { runAsSystem, runMigrations } from '@lib/database';
 import { parseArgs } from './cli/cli-args';
 import { CliDatabaseError, openCliDatabase } from './cli/cli-database';
 import { CliModule } from './cli/cli.module';
@@ -68,8 +68,8 @@ async function main(argv: string[]): Promise<number> {
       logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
     });
     try {
-      if (input) await orgCreate(app, input, out);
-      else await orgList(app, args.flags.has('json'), out);
+      // Organisations as such: the operator's commands list and create them (system scope).
+      await runAsSystem(() => (input ? orgCreate(app, input, out) : orgList(app, args.flags.has('json'), out)));
     } finally {
       await app.close();
     }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@lib/common';
 import { DemoSeedService } from '@lib/demo';
-import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@lib/database';
+import { EmbeddedDatabase, runAsSystem, runMigrations, startEmbeddedPostgres } from '@lib/database';
 import { SetupService } from '@lib/organizations';
 import { createApp } from './bootstrap';
 import { shutDown } from './graceful-shutdown';
@@ -50,6 +51,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  // Boot: the demo seed and set-up look at, and create, organisations as such (system scope). Only
+  // these: the server listens outside it, so no request inherits it.
+  const setupCode = await runAsSystem(() => seedOrOfferSetup(app, args, log));
+  await app.listen({ port: config.port, host: config.host });
+  log(`Ripple is running on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+  if (setupCode) log(`Set up your organisation at ${config.publicUrl}/setup with code ${setupCode}`);
+}
+
+/** The demo museum on an empty database (unless --no-demo); then the set-up code, while no organisation exists. */
+async function seedOrOfferSetup(app: NestFastifyApplication, args: Set<string>, log: (message: string) => void): Promise<string | null> {
   const seeder = app.get(DemoSeedService);
   if (!args.has('--no-demo') && (args.has('--demo') || (await seeder.isEmpty()))) {
     if (await seeder.isEmpty()) {
@@ -61,10 +72,7 @@ async function main(): Promise<void> {
     }
   }
   // Issued before listening: nobody can reach the set-up page before its code exists.
-  const setupCode = await app.get(SetupService).issueCode();
-  await app.listen({ port: config.port, host: config.host });
-  log(`Ripple is running on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
-  if (setupCode) log(`Set up your organisation at ${config.publicUrl}/setup with code ${setupCode}`);
+  return app.get(SetupService).issueCode();
 }
 
 main().catch((error: unknown) => {

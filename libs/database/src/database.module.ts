@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DatabasePool, dataSourceOptions } from './data-source-options';
+import { execute } from './sql-rows';
+import { applyTenantScope, runUnscoped } from './tenant-scope';
 
 @Module({})
 export class DatabaseModule {
@@ -8,7 +11,18 @@ export class DatabaseModule {
   static forRoot(url: string, pool: DatabasePool): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, pool), autoLoadEntities: true, migrationsRun: false })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(url, pool), autoLoadEntities: true, migrationsRun: false }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            applyTenantScope(dataSource);
+            // Fails the start, rather than every request, when the connecting user cannot become the tenant role.
+            await runUnscoped(() => execute(dataSource, `SELECT 1 FROM organizations LIMIT 0`));
+            return dataSource;
+          },
+        }),
+      ],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './snake-naming.strategy';
 export * from './sql-rows';
+export * from './tenant-scope';

@@ -15,6 +15,13 @@ export const JOB_NAMES = {
   passwordResetMail: 'identity.password-reset-mail',
 } as const;
 
+/**
+ * The jobs whose work spans organisations, run in system scope (libs/database, runAsSystem): the
+ * sweep looks for due work in every organisation, and a password-reset address may have an account
+ * in several. Every other job names its organisation in `organizationId` and runs in its scope only.
+ */
+export const JOBS_ACROSS_ORGANIZATIONS: ReadonlySet<string> = new Set([JOB_NAMES.cycleSweep, JOB_NAMES.passwordResetMail]);
+
 export interface CycleJobData {
   organizationId: string;
   cycleId: string;

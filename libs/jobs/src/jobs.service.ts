@@ -5,6 +5,8 @@ import type { Job, SendOptions } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, shutdownPlan } from '@lib/common';
 import { transactionDb } from './transaction-db';
+import { runAsSystem, runInOrganization } from '@lib/database';
+import { JOBS_ACROSS_ORGANIZATIONS } from './job-names';
 
 export type JobHandler<T> = (data: T, job: { id: string | null; retryCount: number }) => Promise<void>;
 
@@ -71,7 +73,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   work<T extends object>(name: string, handler: JobHandler<T>): void {
     if (this.handlers.has(name)) throw new Error(`A handler for the job "${name}" is already registered`);
     if (this.boss) throw new Error(`Register the job "${name}" in onModuleInit: the queue has already started`);
-    this.handlers.set(name, handler as JobHandler<object>);
+    this.handlers.set(name, inJobScope(name, handler as JobHandler<object>));
   }
 
   /** Runs the job `name` (which needs a handler) on a cron expression, in UTC, on one instance at a time. */
@@ -154,4 +156,18 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopped = true;
     await boss?.stop({ graceful: true, timeout: shutdownPlan(this.config.shutdownTimeoutMs).cleanupMs, close: true });
   }
+}
+
+/**
+ * A job runs in the scope of the organisation its data names (row-level security then keeps it
+ * there), or in system scope when it is one of JOBS_ACROSS_ORGANIZATIONS. A job for an organisation
+ * whose data names none fails rather than run unscoped.
+ */
+function inJobScope(name: string, handler: JobHandler<object>): JobHandler<object> {
+  if (JOBS_ACROSS_ORGANIZATIONS.has(name)) return (data, job) => runAsSystem(() => handler(data, job));
+  return (data, job) => {
+    const organizationId = (data as { organizationId?: unknown }).organizationId;
+    if (typeof organizationId !== 'string') return Promise.reject(new Error(`The job "${name}" names no organisation (organizationId)`));
+    return runInOrganization(organizationId, () => handler(data, job));
+  };
 }

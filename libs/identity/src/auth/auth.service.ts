@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type Actor, type AppConfig } from '@lib/common';
 import { CredentialsRepository } from './credentials.repository';
+import { runAsSystem } from '@lib/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnVerification, verifyPassword } from './passwords';
@@ -24,7 +25,8 @@ export class AuthService {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     // An email may exist in several organisations; only accounts with a password can sign in.
-    const candidates = await this.credentials.signInCandidates(email);
+    // Across organisations by nature (nobody's organisation is known yet): system scope.
+    const candidates = await runAsSystem(() => this.credentials.signInCandidates(email));
     if (candidates.length === 0) await burnVerification(password, this.config.passwordHashing);
     for (const candidate of candidates) {
       if (await verifyPassword(candidate.passwordHash, password)) {

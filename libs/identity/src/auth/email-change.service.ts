@@ -12,7 +12,7 @@ import { escapeHtml } from './invitation.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from './passwords';
 import { SessionService } from './session.service';
-import { newToken, readToken } from './tokens';
+import { newToken, presentedToken } from './tokens';
 
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 
@@ -105,7 +105,7 @@ export class EmailChangeService {
 
   /** Uses up the link and moves the account to the new address, in one transaction. */
   async confirm(token: string, ip: string): Promise<{ email: string }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const change = await this.db.transaction(async (tx) => {
       const used = await this.changes.consume(tx, presented);

@@ -9,7 +9,7 @@ import { CredentialsRepository } from './credentials.repository';
 import { InvitationsRepository } from './invitations.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
-import { newToken, readToken } from './tokens';
+import { newToken, presentedToken } from './tokens';
 
 const INVITATION_DAYS = 7;
 
@@ -88,7 +88,7 @@ export class InvitationService {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const invitee = await this.invitations.describe(presented);
     if (!invitee) throw invalid();
@@ -101,7 +101,7 @@ export class InvitationService {
    * twice; a person who has a password meanwhile keeps it (an old link replaces nothing).
    */
   async accept(token: string, password: string): Promise<{ organizationId: string; personId: string; role: Actor['role'] }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const passwordHash = await hashPassword(password, this.config.passwordHashing);
     const who = await this.db.transaction(async (tx) => {

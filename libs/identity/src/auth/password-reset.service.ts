@@ -13,7 +13,7 @@ import { RESET_LINK_MINUTES, resetRequestRefusal } from './password-reset-limits
 import { PasswordResetsRepository } from './password-resets.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
-import { newToken, readToken } from './tokens';
+import { newToken, presentedToken } from './tokens';
 
 /** The one answer to every accepted request, whether or not the address belongs to anyone. */
 export const RESET_REQUESTED_MESSAGE =
@@ -98,7 +98,7 @@ export class PasswordResetService implements OnModuleInit {
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     const account = presented && (await this.resets.describe(presented));
     if (!account) throw invalid();
     return { name: account.name, email: account.email, organizationName: account.organizationName };
@@ -106,7 +106,7 @@ export class PasswordResetService implements OnModuleInit {
 
   /** Sets the password, uses up the link and ends every session of the person, in one transaction. */
   async complete(token: string, password: string, ip: string): Promise<void> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) throw invalid();
     const passwordHash = await hashPassword(password);
     const who = await this.db.transaction(async (tx) => {

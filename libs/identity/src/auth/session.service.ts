@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { LRUCache } from 'lru-cache';
 import type { Client, Notification } from 'pg';
 import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
+import { enterOrganization } from '@lib/database';
 import { SessionsRepository } from './sessions.repository';
-import { newToken, readToken } from './tokens';
+import { newToken, presentedToken } from './tokens';
 
 interface CheckedSession {
   actor: Actor;
@@ -74,6 +75,8 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async create(organizationId: string, personId: string, meta: { ip?: string; userAgent?: string }): Promise<string> {
+    // The person has just proved who they are (password, invitation, set-up): the request is theirs.
+    enterOrganization(organizationId);
     const { token, hash } = newToken(organizationId);
     await this.sessions.insert({
       organizationId,
@@ -87,7 +90,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async resolve(token: string): Promise<Actor | null> {
-    const presented = readToken(token);
+    const presented = presentedToken(token);
     if (!presented) return null;
     const key = presented.hash.toString('base64');
     const remembered = this.remembering ? this.checked!.get(key) : undefined;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { enterOrganization } from '@lib/database';
 
 /**
  * Bearer tokens (session cookies, invitation, password reset and email change links) name their
@@ -31,6 +32,17 @@ export function readToken(token: string): TokenKey | null {
   const hex = Buffer.from(token, 'base64url').subarray(0, ORGANIZATION_BYTES).toString('hex');
   const organizationId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return { organizationId, hash: hashToken(token) };
+}
+
+/**
+ * Reads a token presented to the server and puts the request in the scope of the organisation it
+ * names (libs/database, tenant-scope.ts): its lookups, and whatever the request does next, cannot
+ * reach another organisation's rows. Every token lookup starts here.
+ */
+export function presentedToken(token: string): TokenKey | null {
+  const key = readToken(token);
+  if (key) enterOrganization(key.organizationId);
+  return key;
 }
 
 const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();

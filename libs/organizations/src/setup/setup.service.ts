@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { runAsSystem } from '@lib/database';
 import { hashPassword } from '@lib/identity';
 import { OrganizationsErrorCode, OrganizationsException } from '../organizations.exception';
 import { OrganizationProvisioningService } from '../provisioning/organization-provisioning.service';
@@ -26,7 +27,8 @@ export class SetupService {
 
   /** Set-up is pending exactly while the instance holds no organisation. */
   async isPending(): Promise<boolean> {
-    return !(await this.provisioning.anyOrganization());
+    // Whether any organisation exists at all: a question across organisations (system scope).
+    return !(await runAsSystem(() => this.provisioning.anyOrganization()));
   }
 
   async assertPending(): Promise<void> {
@@ -56,8 +58,9 @@ export class SetupService {
     }
     const passwordHash = await hashPassword(dto.password);
     let wrongCode = false;
-    const created = await this.db
-      .transaction(async (tx) => {
+    // Creating the instance's first organisation: nobody's scope yet (system scope).
+    const created = await runAsSystem(() =>
+      this.db.transaction(async (tx) => {
         await this.provisioning.lockCreation(tx);
         if (await this.provisioning.anyOrganization(tx)) throw OrganizationsException.setupComplete();
         const stored = await this.setup.codeHash(tx);
@@ -72,12 +75,12 @@ export class SetupService {
         const organization = await this.provisioning.create({ name: dto.organizationName, admin: { name: dto.name, email: dto.email, passwordHash } }, tx);
         await this.setup.complete(tx);
         return organization;
-      })
-      .catch(async (error: unknown) => {
-        // Recorded outside the rolled-back transaction, so that the failure counts.
-        if (wrongCode) await this.setup.recordFailure(ip);
-        throw error;
-      });
+      }),
+    ).catch(async (error: unknown) => {
+      // Recorded outside the rolled-back transaction, so that the failure counts.
+      if (wrongCode) await this.setup.recordFailure(ip);
+      throw error;
+    });
     return { organizationId: created.organizationId, personId: created.adminId, role: 'admin' };
   }
 }
