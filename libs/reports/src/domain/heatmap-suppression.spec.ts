@@ -219,6 +219,7 @@ describe('filters of the organisation view', () => {
     expect(heatmapFilterResult(view, 1, 'all')).toEqual({ shown: true, mean: (15 + 40) / 13, n: 13 });
     expect(heatmapFilterResult(view, 0, 'without_reports')).toEqual({ shown: true, mean: 2, n: 7 });
     expect(() => heatmapFilterResult(view, 2, 'all')).toThrow(RangeError);
+    expect(heatmapFilterResult(suppressHeatmap({ cells: [], threshold: 3 }), 'all', 'with_reports')).toEqual({ shown: false, reason: 'no_data' });
   });
 
   it('never lets two filter results (or any combination of them) be subtracted down to fewer than m people', () => {

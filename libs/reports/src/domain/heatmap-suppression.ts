@@ -262,7 +262,8 @@ export type HeatmapLevel = (typeof HEATMAP_LEVELS)[number];
 /** `department` is a row index of the table, or 'all'. Column 0 holds people with direct reports. */
 export function heatmapFilterResult(view: HeatmapView, department: number | 'all', level: HeatmapLevel): HeatmapCell {
   const column = level === 'with_reports' ? 0 : level === 'without_reports' ? 1 : null;
-  if (department === 'all') return column === null ? view.total : view.columnTotals[column];
+  // A table without rows has no columns either: nobody, so no data.
+  if (department === 'all') return column === null ? view.total : (view.columnTotals[column] ?? { shown: false, reason: 'no_data' });
   const row = view.cells[department];
   if (!row) throw new RangeError(`no department row ${department}`);
   return column === null ? view.rowTotals[department] : row[column];
