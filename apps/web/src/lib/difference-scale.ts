@@ -38,4 +38,3 @@ export const formatSigned = (value: number): string => {
   if (rounded === 0) return '0.00';
   return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded).toFixed(2)}`;
 };
-

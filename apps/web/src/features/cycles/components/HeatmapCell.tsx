@@ -60,7 +60,9 @@ export function HeatmapCellView({
             <span className="visually-hidden">, {cell.n === 1 ? '1 person' : `${cell.n} people`}</span>
           </>
         )}
-        {difference !== undefined && Math.abs(difference) >= 0.005 && <span className="visually-hidden">, {formatSigned(difference)} against the organisation</span>}
+        {difference !== undefined && Math.abs(difference) >= 0.005 && (
+          <span className="visually-hidden">, {formatSigned(difference)} against the organisation</span>
+        )}
         {cell.change !== undefined && <Change change={cell.change} />}
       </td>
     );

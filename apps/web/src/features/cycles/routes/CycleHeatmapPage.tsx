@@ -119,7 +119,8 @@ export default function CycleHeatmapPage() {
   ];
   const organisationRow = { key: 'organisation', label: 'Whole organisation', cells: levelCells({ cells: map.organisation, ...map.levels }, level) };
   const references = map.organisation.map((c) => (c.shown ? c.mean : undefined));
-  const csvFilter = department === ALL ? {} : department === 'none' ? { noDepartment: 'true' as const } : { department: department.slice('department:'.length) };
+  const csvFilter =
+    department === ALL ? {} : department === 'none' ? { noDepartment: 'true' as const } : { department: department.slice('department:'.length) };
   const csvHref = heatmapCsvUrl(cycleId, { ...csvFilter, ...(level === 'all' ? {} : { level }) });
   const levelRows = (key: string, where: string, withReports: HeatmapCell[], withoutReports: HeatmapCell[]) => [
     { key: `${key}:with`, label: <LevelLabel text="With direct reports" where={where} />, cells: withReports },
