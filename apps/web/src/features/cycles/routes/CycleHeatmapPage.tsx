@@ -201,7 +201,7 @@ export default function CycleHeatmapPage() {
                   </option>
                 ))}
               </SelectField>
-              <SelectField label="People" value={level} onChange={(e) => setLevel(e.target.value as HeatmapLevel)} aria-controls={departmentsId}>
+              <SelectField label="Level" value={level} onChange={(e) => setLevel(e.target.value as HeatmapLevel)} aria-controls={departmentsId}>
                 {LEVELS.map((l) => (
                   <option key={l.value} value={l.value}>
                     {l.label}
