@@ -80,7 +80,9 @@ describe('a manager reading their team', () => {
     it(`shows the profile counts and the behaviours against the organisation (${label})`, async () => {
       const page = await t.newPage(viewport);
       await signIn(page, w.tara);
-      await page.goto('/team');
+      // From Reports, where managers read their reports' reports.
+      await page.goto('/reports');
+      await page.getByRole('link', { name: 'Your team at a glance' }).click();
       await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
       await page.getByRole('heading', { name: 'Manager–leader profile' }).waitFor();
       // Six reports in the four parts of the profile.
