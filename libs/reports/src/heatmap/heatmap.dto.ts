@@ -88,8 +88,6 @@ export class HeatmapCsvQueryDto {
   level?: HeatmapLevel;
 }
 
-export const TEAM_QUADRANTS = ['manager_leader', 'leader_without_title', 'manager', 'emerging'] as const;
-
 export class TeamQuadrantCountsDto {
   @ApiProperty() manager_leader: number;
   @ApiProperty() leader_without_title: number;

@@ -3,7 +3,6 @@ import { api, unwrap, type Schemas } from '@/api/client';
 
 export type TeamView = Schemas['TeamViewDto'];
 export type TeamCell = Schemas['HeatmapCellDto'];
-export type TeamCycle = Schemas['TeamCycleDto'];
 
 const teamKeys = {
   all: ['team'] as const,
