@@ -191,7 +191,7 @@ describe('HR reading the organisation view', () => {
       .locator('td')
       .evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
     expect(colours.every((c) => c !== 'rgba(0, 0, 0, 0)')).toBe(true);
-    // The means fall in several bands of the scale, not one colour for all.
+    // Coloured by the difference from the organisation: several bands, not one colour for all.
     const shownColours = await departments
       .locator('td.hm-cell--shown')
       .evaluateAll((tds) => tds.map((td) => td.ownerDocument.defaultView!.getComputedStyle(td).backgroundColor));
@@ -233,7 +233,7 @@ describe('HR reading the organisation view', () => {
     // The headline figures and the legend.
     await see(page, 'Influence index at a glance');
     await see(page, 'People without direct reports');
-    await see(page, 'Average score');
+    await see(page, 'Compared with the whole organisation');
     await see(page, 'Hidden so that a small group can’t be worked out from the totals');
     await see(page, 'Why some cells are hidden.');
     await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
@@ -245,6 +245,35 @@ describe('HR reading the organisation view', () => {
     await screenshot(page, 'heatmap-02-departments', { fullPage: false });
     await showTop(page.getByRole('heading', { name: 'With and without direct reports' }));
     await screenshot(page, 'heatmap-03-levels', { fullPage: false });
+    await page.context().close();
+  });
+
+  it('filters the department table by department and by level, and exports exactly that as CSV', async () => {
+    const page = await t.newPage({ width: 1366, height: 900 });
+    await signIn(page, w.hana);
+    await page.goto(heatmapUrl());
+    const departments = byDepartment(page);
+    await departments.waitFor();
+    const csv = main(page).getByRole('link', { name: 'Download CSV' });
+    await expect(csv.getAttribute('href')).resolves.toBe(`/api/reports/cycles/${w.closed.id}/heatmap.csv`);
+    await page.getByLabel('Level', { exact: true }).selectOption('without_reports');
+    await page.getByRole('region', { name: /^Average scores by department, people without direct reports/ }).waitFor();
+    // The organisation's 21 people without reports, as the footer.
+    expect((await cellsOf(row(departments, 'Whole organisation')))[0].text).toContain('21 people');
+    await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Visitor Services' });
+    await expect(departments.locator('tbody th[scope="row"]').count()).resolves.toBe(1);
+    await expect(csv.getAttribute('href')).resolves.toBe(`/api/reports/cycles/${w.closed.id}/heatmap.csv?department=Visitor+Services&level=without_reports`);
+    // The link's file is the filtered table: one department, fourteen measures, the same numbers as the page.
+    const body = await page.evaluate<string, string>(async (href) => (await fetch(href)).text(), (await csv.getAttribute('href'))!);
+    const lines = body.trim().split('\n');
+    expect(lines).toHaveLength(1 + 14);
+    const shown = await cellsOf(row(departments, /^Visitor Services/));
+    expect(lines[1]).toMatch(/^Visitor Services,Without direct reports,Influence index,index,/);
+    expect(lines[1].split(',')[4]).toBe(shown[0].mean ?? '');
+    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    await audit(page, 'heatmap-filtered');
+    await showTop(page.getByRole('heading', { name: 'By department' }));
+    await screenshot(page, 'heatmap-12-filtered', { fullPage: false });
     await page.context().close();
   });
 
@@ -374,7 +403,15 @@ describe('HR reading the organisation view', () => {
   });
 
   it('has no serious or critical accessibility violations (axe)', () => {
-    expect(Object.keys(a11y).sort()).toEqual(['heatmap', 'heatmap-3', 'heatmap-not-yet', 'heatmap-phone', 'settings-closed', 'settings-collecting']);
+    expect(Object.keys(a11y).sort()).toEqual([
+      'heatmap',
+      'heatmap-3',
+      'heatmap-filtered',
+      'heatmap-not-yet',
+      'heatmap-phone',
+      'settings-closed',
+      'settings-collecting',
+    ]);
     const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));
     expect(found).toEqual([]);
   });

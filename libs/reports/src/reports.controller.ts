@@ -3,7 +3,7 @@ import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags
 import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor, NoQueryPipe } from '@lib/common';
 import { ReportExportService, ReportFile } from './export/report-export.service';
-import { HeatmapDto } from './heatmap/heatmap.dto';
+import { HeatmapCsvQueryDto, HeatmapDto, TeamCycleListDto, TeamViewDto } from './heatmap/heatmap.dto';
 import { HeatmapService } from './heatmap/heatmap.service';
 import { MyReportListDto, ReportDto } from './report/report.dto';
 import { ReportViewService } from './report/report-view.service';
@@ -64,6 +64,48 @@ export class ReportsController {
     @Query(heatmapQueryPipe) _query: Record<string, never>,
   ): Promise<HeatmapDto> {
     return this.heatmaps.heatmap(actor, cycleId);
+  }
+
+  @Get('cycles/:cycleId/heatmap.csv')
+  @ApiOperation({ summary: 'The organisation heatmap as CSV, for one filter (HR)' })
+  @Authenticated('admin')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'Exactly what the page shows for the same filter: the same suppressed cells, one line per group and measure; hidden ones say why',
+    schema: { type: 'string' },
+  })
+  async heatmapCsv(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', cycleIdPipe) cycleId: string,
+    @Query() query: HeatmapCsvQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    const file = await this.heatmaps.heatmapCsv(actor, cycleId, query);
+    return send(reply, { contentType: 'text/csv; charset=utf-8', filename: file.filename, body: file.body });
+  }
+
+  @Get('team')
+  @ApiOperation({ summary: 'The released cycles in which you managed someone' })
+  @Authenticated()
+  @ApiOkResponse({ type: TeamCycleListDto })
+  teams(@CurrentActor() actor: Actor, @Query(new NoQueryPipe()) _query: Record<string, never>): Promise<TeamCycleListDto> {
+    return this.heatmaps.teamCycles(actor);
+  }
+
+  @Get('cycles/:cycleId/team')
+  @ApiOperation({ summary: 'Your team in a released cycle: your direct reports as one group (managers)' })
+  @Authenticated()
+  @ApiOkResponse({
+    type: TeamViewDto,
+    description:
+      'Your direct reports (frozen at launch) in a released cycle; eligible only with at least minCellSize of them. Not a manager in that cycle, not released, or another organisation: 404',
+  })
+  team(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', cycleIdPipe) cycleId: string,
+    @Query(new NoQueryPipe()) _query: Record<string, never>,
+  ): Promise<TeamViewDto> {
+    return this.heatmaps.team(actor, cycleId);
   }
 
   @Get(`${SUBJECT_REPORT}.csv`)

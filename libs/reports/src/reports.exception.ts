@@ -14,6 +14,8 @@ export enum ReportsErrorCode {
   /** Snapshots are written only once a cycle is closed. */
   CycleNotClosed = 'cycle_not_closed',
   InvalidMinCellSize = 'invalid_min_cell_size',
+  /** A filter of the organisation view that names nothing in the cycle. */
+  InvalidHeatmapFilter = 'invalid_heatmap_filter',
 }
 
 const KIND: Record<ReportsErrorCode, ErrorKind> = {
@@ -23,6 +25,7 @@ const KIND: Record<ReportsErrorCode, ErrorKind> = {
   [ReportsErrorCode.CycleNotFound]: ErrorKind.NotFound,
   [ReportsErrorCode.CycleNotClosed]: ErrorKind.Conflict,
   [ReportsErrorCode.InvalidMinCellSize]: ErrorKind.Validation,
+  [ReportsErrorCode.InvalidHeatmapFilter]: ErrorKind.Validation,
 };
 
 export class ReportsException extends AppException {
@@ -45,6 +48,10 @@ export class ReportsException extends AppException {
       ReportsErrorCode.ReportRatedAnonymously,
       "You gave anonymous feedback for this report, so you cannot read it — this keeps every rater's answers anonymous",
     );
+  }
+
+  static invalidFilter(field: string, message: string): ReportsException {
+    return new ReportsException(ReportsErrorCode.InvalidHeatmapFilter, message, { errors: [{ field, message }] });
   }
 
   static cycleNotFound(): ReportsException {

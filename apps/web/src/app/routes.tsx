@@ -47,6 +47,8 @@ export const routes: RouteObject[] = [
               // The subject, their manager and HR (the API decides); the rater's decline mail links here.
               { path: 'cycles/:cycleId/subjects/:subjectId/requests', lazy: page(() => import('@/features/feedback/routes/SubjectRequestsPage')) },
               { path: 'reports', lazy: page(() => import('@/features/reports/routes/ReportsPage')) },
+              // Managers of a released cycle (the API decides what, if anything, shows).
+              { path: 'team', lazy: page(() => import('@/features/team/routes/TeamPage')) },
               // The subject after release, their manager as the cycle allows, HR once closed (the API decides; anyone else gets not found).
               { path: 'reports/cycles/:cycleId/subjects/:subjectId', lazy: page(() => import('@/features/reports/routes/ReportPage')) },
               {

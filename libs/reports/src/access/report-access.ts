@@ -89,6 +89,15 @@ function mayReadLater(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportPa
   return mayEverRead(actor, parties);
 }
 
+/**
+ * Whether a cycle in this state lets the managers frozen at launch read their reports at all (the
+ * team view shows per-person facts, such as quadrant counts, only then). Readers never count
+ * still applies per report: those are left out of the team view altogether.
+ */
+export function managersSeeReports(settings: Record<string, unknown>, state: CycleState): boolean {
+  return CLOSED_STATES.includes(state) && managerMaySee(managerVisibility(settings), state === 'released');
+}
+
 function managerMaySee(visibility: ManagerReportVisibility, released: boolean): boolean {
   switch (visibility) {
     case 'on_close':

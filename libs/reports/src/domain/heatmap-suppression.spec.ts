@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { HeatmapCellInput, HeatmapView, minimumCut, suppressHeatmap } from './heatmap-suppression';
+import {
+  HEATMAP_LEVELS,
+  HeatmapCellInput,
+  heatmapFilterResult,
+  HeatmapLevel,
+  HeatmapView,
+  minimumCut,
+  suppressHeatmap,
+  teamCellDecision,
+  TeamSplitCell,
+} from './heatmap-suppression';
 import { IntegerRow, lightSupport } from './testing/exact-linear-algebra';
 import { findHeatmapLeak } from './testing/heatmap-leak-checker';
 
@@ -168,6 +178,164 @@ describe('one minimum per cycle: the multi-view leak', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Rows × {with reports, without} of random counts with sums of ratings in 1–5 (as in a real cycle). */
+const gridArbitrary = (maxCount: number) =>
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.tuple(fc.integer({ min: 0, max: maxCount }), fc.nat()), { minLength: 8, maxLength: 8 }))
+    .map(([rows, values]) =>
+      Array.from({ length: rows }, (_, i) =>
+        [0, 1].map((j) => {
+          const [count, r] = values[i * 2 + j];
+          return { count, sum: count + (count === 0 ? 0 : r % (4 * count + 1)) };
+        }),
+      ),
+    );
+
+describe('filters of the organisation view', () => {
+  const filters = (rows: number): [number | 'all', HeatmapLevel][] =>
+    (['all', ...Array.from({ length: rows }, (_, i) => i)] as (number | 'all')[]).flatMap((d) =>
+      HEATMAP_LEVELS.map((l) => [d, l] as [number | 'all', HeatmapLevel]),
+    );
+  /** The cells a filter result adds up. */
+  const members = (rows: number, department: number | 'all', level: HeatmapLevel): [number, number][] =>
+    Array.from({ length: rows }, (_, i) => i)
+      .filter((i) => department === 'all' || department === i)
+      .flatMap((i) => [0, 1].filter((j) => level === 'all' || j === (level === 'with_reports' ? 0 : 1)).map((j) => [i, j] as [number, number]));
+
+  it('maps each filter to one number of the table', () => {
+    const view = suppressHeatmap({
+      cells: [
+        [cell(6, 4), cell(7, 2)],
+        [cell(5, 3), cell(8, 5)],
+      ],
+      threshold: 3,
+    });
+    expect(heatmapFilterResult(view, 'all', 'all')).toEqual(view.total);
+    expect(heatmapFilterResult(view, 'all', 'with_reports')).toEqual({ shown: true, mean: (24 + 15) / 11, n: 11 });
+    expect(heatmapFilterResult(view, 1, 'all')).toEqual({ shown: true, mean: (15 + 40) / 13, n: 13 });
+    expect(heatmapFilterResult(view, 0, 'without_reports')).toEqual({ shown: true, mean: 2, n: 7 });
+    expect(() => heatmapFilterResult(view, 2, 'all')).toThrow(RangeError);
+    expect(heatmapFilterResult(suppressHeatmap({ cells: [], threshold: 3 }), 'all', 'with_reports')).toEqual({ shown: false, reason: 'no_data' });
+  });
+
+  it('never lets two filter results (or any combination of them) be subtracted down to fewer than m people', () => {
+    fc.assert(
+      fc.property(gridArbitrary(9), fc.integer({ min: 3, max: 5 }), fc.integer({ min: 3, max: 7 }), (grid, threshold, setting) => {
+        const view = suppressHeatmap({ cells: grid, threshold, minCellSize: setting });
+        const m = view.minCellSize;
+        const shown = filters(grid.length)
+          .map(([d, l]) => ({ result: heatmapFilterResult(view, d, l), cells: members(grid.length, d, l) }))
+          .filter((f) => f.result.shown);
+        const people = (cells: [number, number][]): number => cells.reduce((s, [i, j]) => s + grid[i][j].count, 0);
+        const key = ([i, j]: [number, number]): string => `${i},${j}`;
+        // Every pair: the larger minus the smaller (when one holds the other) is nobody or at least m people.
+        for (const a of shown) {
+          for (const b of shown) {
+            const inA = new Set(a.cells.map(key));
+            if (!b.cells.every((c) => inA.has(key(c)))) continue;
+            const difference = people(a.cells) - people(b.cells);
+            expect(difference === 0 || difference >= m).toBe(true);
+          }
+        }
+        // And every combination: each shown result is an equation over the non-empty cells.
+        const atoms = grid.flatMap((row, i) => row.flatMap((c, j) => (c.count > 0 ? [[i, j] as [number, number]] : [])));
+        const equations = shown.map((f) => {
+          const inside = new Set(f.cells.map(key));
+          return atoms.map((c) => (inside.has(key(c)) ? 1n : 0n));
+        });
+        expect(
+          lightSupport(
+            equations,
+            atoms.map(([i, j]) => grid[i][j].count),
+            m,
+          ),
+        ).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the team view beside the organisation view', () => {
+  /** Equations a reader of both holds, over the atoms cell × {team, rest}; null when nothing lighter than m comes out. */
+  const leak = (split: TeamSplitCell[][], view: HeatmapView, teamShown: boolean): number[] | null => {
+    const atoms = split.flatMap((row, i) =>
+      row.flatMap((c, j) => [...(c.team > 0 ? [{ i, j, team: true, people: c.team }] : []), ...(c.rest > 0 ? [{ i, j, team: false, people: c.rest }] : [])]),
+    );
+    const equation = (inside: (a: (typeof atoms)[number]) => boolean): IntegerRow => atoms.map((a) => (inside(a) ? 1n : 0n));
+    const equations: IntegerRow[] = [
+      ...view.cells.flatMap((row, i) => row.flatMap((c, j) => (c.shown ? [equation((a) => a.i === i && a.j === j)] : []))),
+      ...view.rowTotals.flatMap((t, i) => (t.shown ? [equation((a) => a.i === i)] : [])),
+      ...view.columnTotals.flatMap((t, j) => (t.shown ? [equation((a) => a.j === j)] : [])),
+      ...(view.total.shown ? [equation(() => true)] : []),
+      ...(teamShown ? [equation((a) => a.team)] : []),
+    ];
+    return lightSupport(
+      equations,
+      atoms.map((a) => a.people),
+      view.minCellSize,
+    );
+  };
+  const tableOf = (split: TeamSplitCell[][]) => split.map((row) => row.map((c) => cell(c.team + c.rest)));
+
+  it('hides a team that would give back part of a cell: department minus team', () => {
+    // Department 0: 8 without reports, 6 of them the team. Team ≥ m, the cell is shown, but 8 − 6 = 2 people.
+    const split = [
+      [
+        { team: 0, rest: 5 },
+        { team: 6, rest: 2 },
+      ],
+      [
+        { team: 0, rest: 6 },
+        { team: 0, rest: 9 },
+      ],
+    ];
+    const view = suppressHeatmap({ cells: tableOf(split), threshold: 3 });
+    expect(leak(split, view, true)).not.toBeNull(); // what a rule of "team ≥ m" alone would allow
+    expect(teamCellDecision(split, view)).toEqual({ shown: false, reason: 'complementary' });
+  });
+
+  it('shows a team that is a whole shown cell, or splits its cells into large parts', () => {
+    const whole = [
+      [
+        { team: 0, rest: 5 },
+        { team: 7, rest: 0 },
+      ],
+    ];
+    expect(teamCellDecision(whole, suppressHeatmap({ cells: tableOf(whole), threshold: 3 }))).toEqual({ shown: true });
+    const large = [
+      [
+        { team: 0, rest: 5 },
+        { team: 6, rest: 6 },
+      ],
+    ];
+    expect(teamCellDecision(large, suppressHeatmap({ cells: tableOf(large), threshold: 3 }))).toEqual({ shown: true });
+    expect(teamCellDecision([[{ team: 3, rest: 9 }]], suppressHeatmap({ cells: [[cell(12)]], threshold: 3 }))).toEqual({
+      shown: false,
+      reason: 'below_threshold',
+    });
+    expect(teamCellDecision([[{ team: 0, rest: 9 }]], suppressHeatmap({ cells: [[cell(9)]], threshold: 3 }))).toEqual({ shown: false, reason: 'no_data' });
+  });
+
+  it('never lets the team total and the organisation view together give fewer than m people', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 })), { minLength: 6, maxLength: 6 }),
+        fc.integer({ min: 3, max: 5 }),
+        fc.integer({ min: 3, max: 6 }),
+        (rows, counts, threshold, setting) => {
+          const split = Array.from({ length: rows }, (_, i) => [0, 1].map((j) => ({ team: counts[i * 2 + j][0], rest: counts[i * 2 + j][1] })));
+          const view = suppressHeatmap({ cells: tableOf(split), threshold, minCellSize: setting });
+          const decision = teamCellDecision(split, view);
+          expect(leak(split, view, decision.shown)).toBeNull();
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

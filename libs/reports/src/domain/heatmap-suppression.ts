@@ -246,3 +246,76 @@ export function minimumCut(w: number[][]): { weight: number; side: number[] } {
   }
   return best;
 }
+
+/**
+ * Filters of the organisation view: a department (or all) × a level (everyone, people with direct
+ * reports, people without). Every filter result is a cell or a margin of the ONE suppressed table
+ * above, so an attacker who reads "department X" and "department X with reports" (or any other
+ * pair, or all of them) is subtracting numbers of that one table, which the suppression has
+ * already made safe as a whole. This is the only mapping from a filter to a number: the page,
+ * the JSON and the CSV all go through it. Level or tenure filters are absent: the people table
+ * has neither (only department and the reporting line), so there is nothing to filter on.
+ */
+export const HEATMAP_LEVELS = ['all', 'with_reports', 'without_reports'] as const;
+export type HeatmapLevel = (typeof HEATMAP_LEVELS)[number];
+
+/** `department` is a row index of the table, or 'all'. Column 0 holds people with direct reports. */
+export function heatmapFilterResult(view: HeatmapView, department: number | 'all', level: HeatmapLevel): HeatmapCell {
+  const column = level === 'with_reports' ? 0 : level === 'without_reports' ? 1 : null;
+  // A table without rows has no columns either: nobody, so no data.
+  if (department === 'all') return column === null ? view.total : (view.columnTotals[column] ?? { shown: false, reason: 'no_data' });
+  const row = view.cells[department];
+  if (!row) throw new RangeError(`no department row ${department}`);
+  return column === null ? view.rowTotals[department] : row[column];
+}
+
+/**
+ * The team view of one measure: a manager's direct reports as one group, beside the
+ * organisation table that the same reader can see (now, or after becoming HR).
+ *
+ * `cells` are the table's cells (departments × with/without reports) split in two: the people
+ * of the team (`team`) and the others (`rest`); `table` is that reader's suppressed view of it.
+ * The team's total is shown only when
+ *
+ *   - it holds at least m people, and
+ *   - every cell the team touches is shown in the table, and
+ *   - the team is either a union of whole cells (then its total is derivable anyway), or
+ *     Σ over the cells it touches of min(team part, rest part) ≥ m.
+ *
+ * Why that is enough. A shown cell's sum is known, so within it the team part and the rest part
+ * are one unknown each with a known total; no other equation of the table involves them (the
+ * table's equations after removing shown cells are over its hidden cells only). The team's
+ * total is one new equation over those parts; what a reader can derive from it is, per touched
+ * cell, either its team part or its rest part (adding the known cell swaps one for the other).
+ * The lightest non-empty such set weighs Σ min(team, rest), and the table's own combinations
+ * are untouched. A touched hidden cell would tie the team's equation to the hidden ones, whose
+ * safety the min cut no longer covers: the team is hidden then ('complementary').
+ */
+export interface TeamSplitCell {
+  team: number;
+  rest: number;
+}
+
+export type TeamCellDecision = { shown: true } | { shown: false; reason: Reason };
+
+export function teamCellDecision(cells: ReadonlyArray<ReadonlyArray<TeamSplitCell>>, table: HeatmapView): TeamCellDecision {
+  const m = table.minCellSize;
+  let team = 0;
+  let lightest = 0;
+  let wholeCells = true;
+  let touchesHidden = false;
+  cells.forEach((row, i) =>
+    row.forEach((c, j) => {
+      if (!Number.isInteger(c.team) || !Number.isInteger(c.rest) || c.team < 0 || c.rest < 0) throw new RangeError('team cells need counts ≥ 0');
+      if (c.team === 0) return;
+      team += c.team;
+      if (!table.cells[i]?.[j]?.shown) touchesHidden = true;
+      if (c.rest > 0) wholeCells = false;
+      lightest += Math.min(c.team, c.rest);
+    }),
+  );
+  if (team === 0) return { shown: false, reason: 'no_data' };
+  if (team < m) return { shown: false, reason: 'below_threshold' };
+  if (touchesHidden || (!wholeCells && lightest < m)) return { shown: false, reason: 'complementary' };
+  return { shown: true };
+}

@@ -4,3 +4,5 @@ export { isAnonymous, suppressHeatmap, effectiveMinCellSize } from './anonymity'
 export type { AnonymitySettings, HeatmapCell, HeatmapCellInput } from './anonymity';
 export * from './scores';
 export { buildReport } from './build-report';
+export { HEATMAP_LEVELS, heatmapFilterResult, teamCellDecision } from './heatmap-suppression';
+export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppression';

@@ -5,6 +5,14 @@ import { columnLabels, fixed, hiddenText, printedColumns } from './report-text';
 export const CSV_HEADER = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'];
 
 /**
+ * A leading apostrophe keeps a spreadsheet from running text that starts like a formula
+ * (=, +, -, @, tab, carriage return); a plain number such as -0.25 stays a number.
+ */
+export function csvSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
+/**
  * The shown numbers of a report, one line per number and group (long format, so that a
  * spreadsheet can pivot it). A hidden number has empty mean/n/spread and says why in `note`;
  * nothing here is not also on the report page.
@@ -30,7 +38,5 @@ export function reportCsv(report: ReportDto): string {
     push('behaviour', b.name, b.kind, '', b.cells);
     for (const s of b.statements) push('statement', b.name, b.kind, s.text, s.cells);
   }
-  // A leading apostrophe keeps a spreadsheet from running text that starts like a formula.
-  const safe = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v)));
-  return stringify([CSV_HEADER, ...safe]);
+  return stringify([CSV_HEADER, ...rows.map((row) => row.map(csvSafe))]);
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CYCLE_STATES, type CycleState } from '@lib/cycles';
+import { HEATMAP_LEVELS, type HeatmapLevel } from '../domain';
 
 export const HEATMAP_HIDDEN_REASONS = ['no_data', 'below_threshold', 'complementary'] as const;
 export type HeatmapHiddenReason = (typeof HEATMAP_HIDDEN_REASONS)[number];
@@ -15,6 +17,14 @@ export class HeatmapCellDto {
       'no_data: nobody with a shown value; below_threshold: fewer than minCellSize people; complementary: hidden so that another hidden cell cannot be worked out from totals',
   })
   reason?: HeatmapHiddenReason;
+  @ApiPropertyOptional({ description: "The same group's mean in the previous cycle, when shown there too (and this cell is shown)" }) previousMean?: number;
+  @ApiPropertyOptional({ description: 'mean − previousMean, when both are shown' }) change?: number;
+}
+
+export class HeatmapPreviousCycleDto {
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ description: "That cycle's own minimum cell size: its cells are suppressed as its own view is" }) minCellSize: number;
 }
 
 export class HeatmapMeasureDto {
@@ -51,4 +61,84 @@ export class HeatmapDto {
   @ApiProperty({ type: [HeatmapDepartmentDto], description: 'Rows, by department name (no department last)' }) departments: HeatmapDepartmentDto[];
   @ApiProperty({ type: HeatmapLevelsDto }) levels: HeatmapLevelsDto;
   @ApiProperty({ type: [HeatmapCellDto], description: 'The whole organisation, per measure' }) organisation: HeatmapCellDto[];
+  @ApiProperty({
+    type: HeatmapPreviousCycleDto,
+    nullable: true,
+    description: 'The most recent earlier closed or released cycle on the same framework: cells carry previousMean and change where both are shown',
+  })
+  previousCycle: HeatmapPreviousCycleDto | null;
+}
+
+/** What the CSV export of the organisation view shows: the same filters as the page. */
+export class HeatmapCsvQueryDto {
+  @ApiPropertyOptional({ maxLength: 200, description: "One department's rows (its name as frozen at launch); absent: every department" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'Only the people without a department (not with department)' })
+  @IsOptional()
+  @IsIn(['true'])
+  noDepartment?: 'true';
+
+  @ApiPropertyOptional({ enum: HEATMAP_LEVELS, default: 'all', description: 'Everyone, people with direct reports, or people without' })
+  @IsOptional()
+  @IsIn(HEATMAP_LEVELS)
+  level?: HeatmapLevel;
+}
+
+export class TeamQuadrantCountsDto {
+  @ApiProperty() manager_leader: number;
+  @ApiProperty() leader_without_title: number;
+  @ApiProperty() manager: number;
+  @ApiProperty() emerging: number;
+  @ApiProperty({ description: 'Reports whose own report hides the profile (too few raters)' }) notShown: number;
+}
+
+export class TeamQuadrantsDto {
+  @ApiProperty() shown: boolean;
+  @ApiPropertyOptional({
+    enum: ['manager_cannot_see_reports'],
+    description: 'manager_cannot_see_reports: the cycle does not let managers read their reports, so nothing per person is shown, counts included',
+  })
+  reason?: 'manager_cannot_see_reports';
+  @ApiPropertyOptional({ type: TeamQuadrantCountsDto }) counts?: TeamQuadrantCountsDto;
+}
+
+export class TeamCycleDto {
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) releasedAt: string | null;
+}
+
+export class TeamCycleListDto {
+  @ApiProperty({ type: [TeamCycleDto], description: 'Released cycles in which you were the manager (frozen at launch) of at least one subject, newest first' })
+  items: TeamCycleDto[];
+}
+
+/**
+ * A manager's team in one released cycle: their direct reports (frozen at launch; indirect
+ * reports do not count) as one group, beside the organisation, and against the previous cycle.
+ */
+export class TeamViewDto {
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ description: "The cycle's anonymity threshold k" }) threshold: number;
+  @ApiProperty({ description: 'The fewest people a shown number stands on (the heatmap minimum)' }) minCellSize: number;
+  @ApiProperty({
+    description: 'false: fewer than minCellSize of your direct reports have a report you may count in this view; nothing else is said then',
+  })
+  eligible: boolean;
+  @ApiProperty({ type: [HeatmapMeasureDto] }) measures: HeatmapMeasureDto[];
+  @ApiProperty({
+    type: [HeatmapCellDto],
+    description: 'Your direct reports, per measure (empty when not eligible); change is against your team in the previous cycle',
+  })
+  team: HeatmapCellDto[];
+  @ApiProperty({ type: [HeatmapCellDto], description: 'The whole organisation, per measure, as the organisation view shows it (empty when not eligible)' })
+  organisation: HeatmapCellDto[];
+  @ApiProperty({ type: TeamQuadrantsDto }) quadrants: TeamQuadrantsDto;
+  @ApiProperty({ type: HeatmapPreviousCycleDto, nullable: true, description: 'The most recent earlier released cycle on the same framework' })
+  previousCycle: HeatmapPreviousCycleDto | null;
 }

@@ -6,6 +6,13 @@ export type Heatmap = Schemas['HeatmapDto'];
 export type HeatmapCell = Schemas['HeatmapCellDto'];
 export type HeatmapMeasure = Schemas['HeatmapMeasureDto'];
 export type HiddenReason = NonNullable<HeatmapCell['reason']>;
+export type HeatmapLevel = 'all' | 'with_reports' | 'without_reports';
+
+/** The CSV of what the department table shows for a filter: the same suppressed cells. */
+export function heatmapCsvUrl(cycleId: string, filter: { department?: string; noDepartment?: 'true'; level?: Exclude<HeatmapLevel, 'all'> }): string {
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  return `/api/reports/cycles/${encodeURIComponent(cycleId)}/heatmap.csv${query ? `?${query}` : ''}`;
+}
 
 /**
  * The organisation view of a closed cycle. It takes no options: the minimum cell size is the

@@ -1,29 +1,5 @@
+import { differenceBand, formatSigned } from '@/lib/difference-scale';
 import type { HeatmapCell, HiddenReason } from '../api/get-heatmap';
-
-/**
- * The colour scale: eight classes of half a point from 1 to 5 (ColorBrewer YlGnBu, safe for
- * colour-blind readers), light for low, dark for high. Classes rather than a gradient so that a
- * colour reads as one band of the legend, and so the text on each class keeps AA contrast: the
- * light classes take dark text, the dark ones white.
- */
-export const SCORE_BANDS = [
-  { from: 1, background: '#ffffd9', ink: 'dark' },
-  { from: 1.5, background: '#edf8b1', ink: 'dark' },
-  { from: 2, background: '#c7e9b4', ink: 'dark' },
-  { from: 2.5, background: '#7fcdbb', ink: 'dark' },
-  { from: 3, background: '#41b6c4', ink: 'dark' },
-  { from: 3.5, background: '#2171a8', ink: 'light' },
-  { from: 4, background: '#253494', ink: 'light' },
-  { from: 4.5, background: '#081d58', ink: 'light' },
-] as const;
-
-export type ScoreBand = (typeof SCORE_BANDS)[number];
-
-export function scoreBand(mean: number): ScoreBand {
-  let band: ScoreBand = SCORE_BANDS[0];
-  for (const b of SCORE_BANDS) if (mean >= b.from) band = b;
-  return band;
-}
 
 export const formatMean = (mean: number): string => mean.toFixed(2);
 
@@ -51,16 +27,30 @@ export function LockIcon() {
 }
 
 /**
- * One cell of the map. A shown cell: its mean (two decimals) on its band's colour, and how many
- * people it holds. A hidden one: hatched grey with a lock and a mark, and its reason in words for
- * the tooltip and screen readers — the colour is never the only signal.
+ * One cell of the map. A shown cell: its mean (two decimals) on the colour of its difference
+ * from the organisation (`reference`, the organisation's mean on that measure), how many people
+ * it holds and, where the previous cycle showed the same group, the change since. A hidden one:
+ * hatched grey with a lock and a mark, and its reason in words for the tooltip and screen
+ * readers — the colour is never the only signal.
  */
-export function HeatmapCellView({ cell, minCellSize, className }: { cell: HeatmapCell; minCellSize: number; className?: string }) {
+export function HeatmapCellView({
+  cell,
+  minCellSize,
+  className,
+  reference,
+}: {
+  cell: HeatmapCell;
+  minCellSize: number;
+  className?: string;
+  reference?: number;
+}) {
   const classes = (...names: string[]): string => [...names, className].filter(Boolean).join(' ');
   if (cell.shown && cell.mean !== undefined) {
-    const band = scoreBand(cell.mean);
+    const difference = reference === undefined ? undefined : cell.mean - reference;
+    const band = differenceBand(difference);
+    const title = difference === undefined ? undefined : `${formatSigned(difference)} against the whole organisation`;
     return (
-      <td className={classes('hm-cell', 'hm-cell--shown', `hm-cell--ink-${band.ink}`)} style={{ background: band.background }}>
+      <td className={classes('hm-cell', 'hm-cell--shown', `hm-cell--ink-${band.ink}`)} style={{ background: band.background }} title={title}>
         <span className="hm-cell__mean">{formatMean(cell.mean)}</span>
         {cell.n !== undefined && (
           <>
@@ -70,6 +60,10 @@ export function HeatmapCellView({ cell, minCellSize, className }: { cell: Heatma
             <span className="visually-hidden">, {cell.n === 1 ? '1 person' : `${cell.n} people`}</span>
           </>
         )}
+        {difference !== undefined && Math.abs(difference) >= 0.005 && (
+          <span className="visually-hidden">, {formatSigned(difference)} against the organisation</span>
+        )}
+        {cell.change !== undefined && <Change change={cell.change} />}
       </td>
     );
   }
@@ -91,5 +85,20 @@ export function HeatmapCellView({ cell, minCellSize, className }: { cell: Heatma
       </span>
       <span className="visually-hidden">{explanation}</span>
     </td>
+  );
+}
+
+/** The change since the previous cycle: an arrow and the signed number, and words for screen readers. */
+export function Change({ change }: { change: number }) {
+  const signed = formatSigned(change);
+  const arrow = signed === '0.00' ? '=' : change > 0 ? '\u25b2' : '\u25bc';
+  return (
+    <>
+      <span className="hm-cell__change" aria-hidden="true">
+        {arrow}
+        {signed === '0.00' ? '' : signed.slice(1)}
+      </span>
+      <span className="visually-hidden">, {signed === '0.00' ? 'no change' : `${change > 0 ? 'up' : 'down'} ${signed.slice(1)}`} since the previous cycle</span>
+    </>
   );
 }

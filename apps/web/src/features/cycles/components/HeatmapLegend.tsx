@@ -1,35 +1,39 @@
-import { HIDDEN_MARK, LockIcon, SCORE_BANDS } from './HeatmapCell';
+import { DIFFERENCE_BANDS } from '@/lib/difference-scale';
+import { HIDDEN_MARK, LockIcon } from './HeatmapCell';
 
-const TICKS = [1, 2, 3, 4, 5];
+/** Where the class boundaries fall, under the bar (seven equal bands: six boundaries). */
+const TICKS = ['\u22120.5', '\u22120.25', '\u22120.1', '+0.1', '+0.25', '+0.5'];
 
 /**
- * What the colours and marks mean: the score scale (half-point bands from 1, rarely, to 5, almost
- * always) and the three kinds of empty cell, each drawn as it appears in the table.
+ * What the colours and marks mean: the difference from the whole organisation on the same
+ * measure (orange below, grey about the same, blue above), the change since the previous cycle,
+ * and the three kinds of empty cell, each drawn as it appears in the table.
  */
-export function HeatmapLegend({ minCellSize }: { minCellSize: number }) {
+export function HeatmapLegend({ minCellSize, previousCycleName }: { minCellSize: number; previousCycleName?: string }) {
   return (
     <div className="hm-legend">
       <div className="hm-legend__scale">
-        <p className="hm-legend__title">Average score</p>
+        <p className="hm-legend__title">Compared with the whole organisation</p>
         <p className="visually-hidden">
-          Darker cells mean higher averages: from pale yellow at 1 (rarely) to dark blue at 5 (almost always), in bands of half a point. Every cell also shows
-          its number.
+          Each cell is coloured by how far its average is from the whole organisation’s average on the same behaviour: orange below, grey about the same, blue
+          above, darker the further away. Every cell also shows its number.
         </p>
         <div className="hm-legend__bar" aria-hidden="true">
-          {SCORE_BANDS.map((b) => (
-            <span key={b.from} className="hm-legend__band" style={{ background: b.background }} />
+          {DIFFERENCE_BANDS.map((b) => (
+            <span key={b.label} className="hm-legend__band" style={{ background: b.background }} title={b.label} />
           ))}
         </div>
         <div className="hm-legend__ticks" aria-hidden="true">
-          {TICKS.map((t) => (
-            <span key={t} className="hm-legend__tick" style={{ left: `${((t - 1) / 4) * 100}%` }}>
+          {TICKS.map((t, i) => (
+            <span key={t} className="hm-legend__tick hm-legend__tick--inner" style={{ left: `${((i + 1) / 7) * 100}%` }}>
               {t}
             </span>
           ))}
         </div>
         <div className="hm-legend__ends" aria-hidden="true">
-          <span>Rarely</span>
-          <span>Almost always</span>
+          <span>Below</span>
+          <span>About the same</span>
+          <span>Above</span>
         </div>
       </div>
       <ul className="hm-legend__keys" aria-label="How cells are marked">
@@ -40,6 +44,15 @@ export function HeatmapLegend({ minCellSize }: { minCellSize: number }) {
           </span>
           <span>Average of the people in the cell, and how many they are</span>
         </li>
+        {previousCycleName && (
+          <li className="hm-legend__key">
+            <span className="hm-swatch hm-swatch--shown" aria-hidden="true">
+              <span className="hm-cell__mean">3.62</span>
+              <span className="hm-cell__change">▲0.12</span>
+            </span>
+            <span>Change since {previousCycleName}, where the group was shown then too</span>
+          </li>
+        )}
         <li className="hm-legend__key">
           <span className="hm-swatch hm-swatch--hidden" aria-hidden="true">
             <LockIcon />

@@ -50,6 +50,8 @@ interface HeatmapTableProps {
   /** A totals row under the rest. */
   footer?: HeatmapRow;
   minCellSize: number;
+  /** Per measure (API order), the organisation's mean that cells are coloured against; undefined where it is hidden. */
+  references: (number | undefined)[];
 }
 
 /**
@@ -58,7 +60,7 @@ interface HeatmapTableProps {
  * put while the columns scroll sideways inside their own box (the page never scrolls sideways).
  * The box is focusable so keyboard users can scroll it too.
  */
-export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer, minCellSize }: HeatmapTableProps) {
+export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer, minCellSize, references }: HeatmapTableProps) {
   const captionId = useId();
   const columnGroups = groupMeasures(measures);
   const ordered = columnGroups.flatMap((g) => g.columns);
@@ -78,7 +80,7 @@ export function HeatmapTable({ id, caption, rowHeader, measures, groups, footer,
       </th>
       {ordered.map(({ index }) => {
         const cell = r.cells[index] ?? { shown: false, reason: 'no_data' as const };
-        return <HeatmapCellView key={index} cell={cell} minCellSize={minCellSize} className={cellClass(index)} />;
+        return <HeatmapCellView key={index} cell={cell} minCellSize={minCellSize} className={cellClass(index)} reference={references[index]} />;
       })}
     </tr>
   );

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
-import { Button, Card, EmptyState, ErrorAlert, Loading } from '@/components/ui';
+import { Button, Card, EmptyState, ErrorAlert, Loading, SelectField } from '@/components/ui';
 import { plural } from '@/lib/format';
 import { useCycle, type Cycle } from '../api/get-cycle';
-import { useHeatmap, type Heatmap, type HeatmapCell } from '../api/get-heatmap';
+import { heatmapCsvUrl, useHeatmap, type Heatmap, type HeatmapCell, type HeatmapLevel } from '../api/get-heatmap';
 import { HEATMAP_MINIMUM_FIXED } from '../components/cycle-format';
 import { formatMean, hiddenExplanation } from '../components/HeatmapCell';
 import { HeatmapLegend } from '../components/HeatmapLegend';
@@ -17,6 +17,15 @@ const departmentName = (department: string | null): string => department ?? 'No 
 const departmentKey = (department: string | null): string => (department === null ? 'none' : `department:${department}`);
 
 const settingsPath = (cycleId: string): string => `/cycles/${cycleId}/settings`;
+
+const LEVELS: { value: HeatmapLevel; label: string }[] = [
+  { value: 'all', label: 'Everyone' },
+  { value: 'with_reports', label: 'People with direct reports' },
+  { value: 'without_reports', label: 'People without direct reports' },
+];
+const ALL = 'all';
+const levelCells = (cells: { cells: HeatmapCell[]; withReports: HeatmapCell[]; withoutReports: HeatmapCell[] }, level: HeatmapLevel): HeatmapCell[] =>
+  level === 'with_reports' ? cells.withReports : level === 'without_reports' ? cells.withoutReports : cells.cells;
 
 /** Before close: when the view appears, and the minimum it will use while that can still change. */
 function NotYet({ cycle }: { cycle: Cycle }) {
@@ -81,7 +90,10 @@ export default function CycleHeatmapPage() {
   const reported = Boolean(cycle.data && REPORTED_STATES.includes(cycle.data.state));
   const heatmap = useHeatmap(cycleId, { enabled: reported });
   const [showDepartments, setShowDepartments] = useState(false);
+  const [department, setDepartment] = useState<string>(ALL);
+  const [level, setLevel] = useState<HeatmapLevel>('all');
   const levelsId = useId();
+  const departmentsId = useId();
 
   if (!cycle.data) return null; // the layout shows loading and errors
   if (!reported || isApiError(heatmap.error, 404)) return <NotYet cycle={cycle.data} />;
@@ -92,9 +104,24 @@ export default function CycleHeatmapPage() {
   const m = map.minCellSize;
   const noScores = map.organisation.every((c) => !c.shown && (c.reason ?? 'no_data') === 'no_data');
 
+  // Filters: each a number of the one suppressed table (the API applies the same rules to every combination).
+  const chosen = department === ALL ? map.departments : map.departments.filter((d) => departmentKey(d.department) === department);
+  const levelLabel = LEVELS.find((l) => l.value === level)!.label;
   const departmentGroups: HeatmapRowGroup[] = [
-    { key: 'departments', rows: map.departments.map((d) => ({ key: departmentKey(d.department), label: departmentName(d.department), cells: d.cells })) },
+    {
+      key: 'departments',
+      rows: chosen.map((d) => ({
+        key: departmentKey(d.department),
+        label: level === 'all' ? departmentName(d.department) : <LevelLabel text={departmentName(d.department)} where={levelLabel} />,
+        cells: levelCells(d, level),
+      })),
+    },
   ];
+  const organisationRow = { key: 'organisation', label: 'Whole organisation', cells: levelCells({ cells: map.organisation, ...map.levels }, level) };
+  const references = map.organisation.map((c) => (c.shown ? c.mean : undefined));
+  const csvFilter =
+    department === ALL ? {} : department === 'none' ? { noDepartment: 'true' as const } : { department: department.slice('department:'.length) };
+  const csvHref = heatmapCsvUrl(cycleId, { ...csvFilter, ...(level === 'all' ? {} : { level }) });
   const levelRows = (key: string, where: string, withReports: HeatmapCell[], withoutReports: HeatmapCell[]) => [
     { key: `${key}:with`, label: <LevelLabel text="With direct reports" where={where} />, cells: withReports },
     { key: `${key}:without`, label: <LevelLabel text="Without direct reports" where={where} />, cells: withoutReports },
@@ -145,7 +172,7 @@ export default function CycleHeatmapPage() {
           </div>
         </div>
         <Overview map={map} />
-        <HeatmapLegend minCellSize={m} />
+        <HeatmapLegend minCellSize={m} previousCycleName={map.previousCycle?.cycleName} />
       </Card>
 
       {noScores ? (
@@ -156,14 +183,44 @@ export default function CycleHeatmapPage() {
         </Card>
       ) : (
         <>
-          <Card className="card--flush" title="By department" description="Everyone reviewed, by their department when the cycle launched.">
+          <Card
+            className="card--flush"
+            title="By department"
+            description={
+              map.previousCycle
+                ? `Everyone reviewed, by their department when the cycle launched; arrows show the change since ${map.previousCycle.cycleName}.`
+                : 'Everyone reviewed, by their department when the cycle launched.'
+            }
+          >
+            <div className="hm-filters">
+              <SelectField label="Department" value={department} onChange={(e) => setDepartment(e.target.value)} aria-controls={departmentsId}>
+                <option value={ALL}>All departments</option>
+                {map.departments.map((d) => (
+                  <option key={departmentKey(d.department)} value={departmentKey(d.department)}>
+                    {departmentName(d.department)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label="Level" value={level} onChange={(e) => setLevel(e.target.value as HeatmapLevel)} aria-controls={departmentsId}>
+                {LEVELS.map((l) => (
+                  <option key={l.value} value={l.value}>
+                    {l.label}
+                  </option>
+                ))}
+              </SelectField>
+              <a className="btn btn--secondary btn--sm hm-filters__export" href={csvHref} download>
+                Download CSV
+              </a>
+            </div>
             <HeatmapTable
-              caption={`Average scores by department (groups of ${m} or more people)`}
+              id={departmentsId}
+              caption={`Average scores by department, ${levelLabel.toLowerCase()} (groups of ${m} or more people)`}
               rowHeader="Department"
               measures={map.measures}
               groups={departmentGroups}
-              footer={{ key: 'organisation', label: 'Whole organisation', cells: map.organisation }}
+              footer={department === ALL ? organisationRow : undefined}
               minCellSize={m}
+              references={references}
             />
           </Card>
           <Card
@@ -178,6 +235,7 @@ export default function CycleHeatmapPage() {
               measures={map.measures}
               groups={levelGroups}
               minCellSize={m}
+              references={references}
             />
             {map.departments.length > 0 && (
               <div className="hm-more">

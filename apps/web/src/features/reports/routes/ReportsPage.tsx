@@ -70,7 +70,15 @@ export default function ReportsPage() {
   const admin = isAdmin(me);
   return (
     <>
-      <PageHeader title="Reports" description="Your 360° feedback reports, and those of the people you manage when their cycle lets you see them." />
+      <PageHeader
+        title="Reports"
+        description="Your 360° feedback reports, and those of the people you manage when their cycle lets you see them."
+        actions={
+          <ButtonLink to="/team" variant="secondary" size="sm">
+            Your team at a glance
+          </ButtonLink>
+        }
+      />
       {reports.isPending && <Loading label="Loading your reports…" />}
       {reports.isError && <ErrorAlert error={reports.error} title="Could not load your reports" />}
       {reports.data && reports.data.length === 0 && (
