@@ -83,7 +83,8 @@ export class HeatmapRepository {
     cycle: { id: string; frameworkId: string; orderedAt: Date },
     states: readonly CycleState[],
   ): Promise<EarlierCycle | null> {
-    const rows: { id: string; name: string; state: CycleState; settings: Record<string, unknown> | null }[] = await this.db.query(
+    const rows = await selectRows<{ id: string; name: string; state: CycleState; settings: Record<string, unknown> | null }>(
+      this.db,
       `SELECT c.id, c.name, c.state, c.settings
          FROM cycles c
          JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
@@ -99,7 +100,8 @@ export class HeatmapRepository {
 
   /** How many subjects of the cycle have `managerId` as their manager frozen at launch. */
   async directReports(organizationId: string, cycleId: string, managerId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(
+    const rows = await selectRows<{ n: number }>(
+      this.db,
       `SELECT count(*)::int AS n FROM cycle_subjects WHERE organization_id = $1 AND cycle_id = $2 AND manager_id = $3 AND removed_at IS NULL`,
       [organizationId, cycleId, managerId],
     );
@@ -111,7 +113,8 @@ export class HeatmapRepository {
    * report in which the manager did not count as an anonymous rater; no names, no ids.
    */
   async teamIndices(organizationId: string, cycleId: string, managerId: string): Promise<TeamMemberSummary[]> {
-    const rows: { influence: number | null; management: number | null }[] = await this.db.query(
+    const rows = await selectRows<{ influence: number | null; management: number | null }>(
+      this.db,
       `SELECT (rs.summary ->> 'influence')::float8 AS influence, (rs.summary ->> 'management')::float8 AS management
          FROM report_snapshots rs
          JOIN cycle_subjects cs ON cs.cycle_id = rs.cycle_id AND cs.person_id = rs.subject_id AND cs.organization_id = rs.organization_id
@@ -123,7 +126,8 @@ export class HeatmapRepository {
 
   /** Released cycles in which `managerId` is the frozen manager of at least one subject, newest first. */
   async managedCycles(organizationId: string, managerId: string): Promise<{ id: string; name: string; releasedAt: Date | null }[]> {
-    const rows: { id: string; name: string; released_at: Date | null }[] = await this.db.query(
+    const rows = await selectRows<{ id: string; name: string; released_at: Date | null }>(
+      this.db,
       `SELECT c.id, c.name, c.released_at
          FROM cycles c
         WHERE c.organization_id = $1 AND c.state = 'released'
