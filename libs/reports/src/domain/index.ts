@@ -4,3 +4,5 @@ export { isAnonymous, suppressHeatmap, effectiveMinCellSize } from './anonymity'
 export type { AnonymitySettings, HeatmapCell, HeatmapCellInput } from './anonymity';
 export * from './scores';
 export { buildReport } from './build-report';
+export { summarizeReport } from './summarize-report';
+export type { BehaviourChange, BehaviourMean, InfluenceDirection, ReportOverview, SummarySource } from './summarize-report';
