@@ -145,8 +145,9 @@ describe('The report summary, details on demand and the trend chart', () => {
     await expect(table.count()).resolves.toBe(1);
     // The pooled direct reports leave the table, said once beneath it rather than in every cell.
     await expect(table.locator('td[data-label="Direct reports"]').count()).resolves.toBe(0);
-    await expect(statements.getByText('Direct reports: not shown here — included in others.').count()).resolves.toBe(1);
-    await expect(statements.getByText('Included in Others', { exact: true }).count()).resolves.toBe(0);
+    const body = statements.locator('#behaviour-listening-body');
+    await expect(body.getByText('Direct reports: not shown here — included in others.').count()).resolves.toBe(1);
+    await expect(body.getByText('Included in Others', { exact: true }).count()).resolves.toBe(0);
     await page.keyboard.press('Enter');
     await expect(statements.getByRole('table').count()).resolves.toBe(0);
     await statements.getByRole('button', { name: 'Expand all behaviours' }).click();
@@ -162,7 +163,7 @@ describe('The report summary, details on demand and the trend chart', () => {
     const figure = trend.locator('figure.trend-chart');
     // Three lines (influence, management, one behaviour) over four cycles; Autumn 2024 showed nothing.
     await expect(figure.locator('.recharts-line').count()).resolves.toBe(3);
-    await expect(figure.locator('.recharts-line').first().locator('.recharts-line-dot').count()).resolves.toBe(3);
+    await expect(figure.locator('.recharts-line-dots').first().locator('.recharts-line-dot').count()).resolves.toBe(3);
     // The picture is hidden from assistive technology and takes no focus: the table says it all.
     await expect(figure.locator('.trend-chart__plot').getAttribute('aria-hidden')).resolves.toBe('true');
     await expect(figure.locator('.trend-chart__plot [tabindex]').count()).resolves.toBe(0);

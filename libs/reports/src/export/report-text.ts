@@ -152,7 +152,7 @@ export function compactColumns(
   for (const c of columns) {
     const reasons = new Set(rows.map((r) => (r[c].shown ? 'shown' : (r[c].reason ?? 'below_threshold'))));
     const [only] = [...reasons];
-    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${COLUMN_LABELS[c]}: ${hiddenText(only as HiddenReason, k)} throughout`);
+    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${COLUMN_LABELS[c]}: ${hiddenText(only, k)} throughout`);
     else kept.push(c);
   }
   return { columns: kept, notes };
