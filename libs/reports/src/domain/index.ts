@@ -5,4 +5,4 @@ export type { AnonymitySettings, HeatmapCell, HeatmapCellInput } from './anonymi
 export * from './scores';
 export { buildReport } from './build-report';
 export { summarizeReport } from './summarize-report';
-export type { BehaviourChange, BehaviourMean, InfluenceDirection, ReportOverview, SummarySource } from './summarize-report';
+export type { InfluenceDirection, SummarySource } from './summarize-report';
