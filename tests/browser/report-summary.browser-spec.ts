@@ -166,7 +166,10 @@ describe('The report summary, details on demand and the trend chart', () => {
     await expect(figure.locator('.recharts-line-dots').first().locator('.recharts-line-dot').count()).resolves.toBe(3);
     // The picture is hidden from assistive technology and takes no focus: the table says it all.
     await expect(figure.locator('.trend-chart__plot').getAttribute('aria-hidden')).resolves.toBe('true');
-    await expect(figure.locator('.trend-chart__plot [tabindex]').count()).resolves.toBe(0);
+    await expect(figure.locator('.trend-chart__plot [tabindex]:not([tabindex="-1"])').count()).resolves.toBe(0);
+    await figure.getByLabel('Behaviour on the chart').focus();
+    await page.keyboard.press('Tab');
+    await expect(figure.getByText('The numbers behind the chart').evaluate((e) => e === e.ownerDocument.activeElement)).resolves.toBe(true);
     await figure.getByText('The numbers behind the chart').click();
     const table = figure.getByRole('table', { name: 'All-others means by cycle, oldest first' });
     await expect(table.getByRole('columnheader').allTextContents()).resolves.toEqual(['Measure', 'Spring 2024', 'Autumn 2024', 'Spring 2025', 'Spring 2026']);

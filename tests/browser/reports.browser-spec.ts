@@ -259,7 +259,7 @@ describe('Reviewing aggregated reports in the browser', () => {
     await expect(worries.locator('td[data-label="Others"]').textContent()).resolves.toBe("–Hidden so a smaller group can't be worked out");
     await empathy.getByText('Peers, where “–”: fewer than 3 anonymous responses.').waitFor();
     await empathy.getByText("Others, where “–”: hidden so a smaller group can't be worked out.").waitFor();
-    await main(page).getByText('Direction of influence').waitFor();
+    await page.locator('#at-a-glance').getByText('Direction of influence').waitFor();
     await page.locator('.influence-direction').filter({ hasText: 'Downwards' }).getByText('Included in Others').waitFor();
 
     // Every number on the page has at most two decimals.
