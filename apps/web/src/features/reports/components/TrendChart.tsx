@@ -89,7 +89,13 @@ export function TrendChart({ report }: { report: Report }) {
           margin={{ top: 8, right: narrow ? 12 : 32, bottom: 4, left: 0 }}
         >
           <CartesianGrid stroke="#dce3e1" vertical={false} />
-          <XAxis dataKey="name" tick={{ fill: '#53646a', fontSize: 12 }} stroke="#bfcac7" interval={0} />
+          <XAxis
+            dataKey="name"
+            tick={{ fill: '#53646a', fontSize: 12 }}
+            stroke="#bfcac7"
+            interval={0}
+            padding={{ left: narrow ? 28 : 48, right: narrow ? 28 : 48 }}
+          />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={28} tick={{ fill: '#53646a', fontSize: 12 }} stroke="#bfcac7" />
           <Tooltip formatter={(value) => (typeof value === 'number' ? fixed(value) : String(value))} contentStyle={{ borderRadius: 8, fontSize: 13 }} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
