@@ -243,20 +243,25 @@ describe('Reviewing aggregated reports in the browser', () => {
     await expect(bars(page).count()).resolves.toBe(shownBehaviourCells.length);
     await expect(page.locator('.chart-legend').textContent()).resolves.toBe('SelfManagerPeersDirect reports and other colleaguesAll others');
 
-    // Direct reports are too few alone: every cell of their column says so, with no count; the pool is named after its groups.
+    // Direct reports are too few alone: their column leaves the behaviour's table, said once beneath it, with no count.
     expect(report.columns.find((c: any) => c.key === 'direct_report')).toMatchObject({ shown: false, reason: 'pooled' });
     const listening = page.getByRole('region', { name: 'Listening' });
-    const directCells = listening.locator('td[data-label="Direct reports"]');
-    await expect(directCells.allTextContents()).resolves.toEqual(new Array(await directCells.count()).fill('Shown together with other groups'));
+    await listening.getByRole('button', { name: 'Listening', expanded: false }).click();
+    await listening.getByRole('table').waitFor();
+    await expect(listening.locator('td[data-label="Direct reports"]').count()).resolves.toBe(0);
+    await listening.getByText('Direct reports: not shown here — shown together with other groups.').waitFor();
     // The second Empathy statement: two peers chose "not observed", so the peers' number is hidden, and
-    // the pool too, or all others − manager − the pool would give those two peers' sum back.
+    // Others too, or all others − manager − Others would give those two peers' sum back. Each says so once.
     const empathy = page.getByRole('region', { name: 'Empathy' });
+    await empathy.getByRole('button', { name: 'Empathy', expanded: false }).click();
     const worries = empathy.getByRole('row', { name: /worries and workload/ });
-    await expect(worries.locator('td[data-label="Peers"]').textContent()).resolves.toBe('Fewer than 3 anonymous responses');
+    await expect(worries.locator('td[data-label="Peers"]').textContent()).resolves.toBe('–Fewer than 3 anonymous responses');
     await expect(worries.locator('td[data-label="Direct reports and other colleagues"]').textContent()).resolves.toBe(
-      "Hidden so a smaller group can't be worked out",
+      "–Hidden so a smaller group can't be worked out",
     );
-    await main(page).getByText('Direction of influence').waitFor();
+    await empathy.getByText('Peers, where “–”: fewer than 3 anonymous responses.').waitFor();
+    await empathy.getByText("Direct reports and other colleagues, where “–”: hidden so a smaller group can't be worked out.").waitFor();
+    await page.locator('#at-a-glance').getByText('Direction of influence').waitFor();
     await page.locator('.influence-direction').filter({ hasText: 'Downwards' }).getByText('Shown together with other groups').first().waitFor();
 
     // Every number on the page has at most two decimals.
@@ -332,7 +337,7 @@ describe('Reviewing aggregated reports in the browser', () => {
     const hidden = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Hidden strengths', exact: true }) });
     await expect(hidden.locator('.self-gap').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.ranked-list--strength .ranked-list__item').count()).resolves.toBe(5);
-    await page.getByRole('heading', { name: 'Compared with Autumn 2025' }).waitFor();
+    await main(page).getByText('Compared with Autumn 2025').waitFor();
     await audit(page, 'report-subject');
     await screenshot(page, 'reports-05-report-subject');
 

@@ -6,3 +6,5 @@ export * from './scores';
 export { buildReport } from './build-report';
 export { HEATMAP_LEVELS, heatmapFilterResult, teamCellDecision } from './heatmap-suppression';
 export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppression';
+export { summarizeReport } from './summarize-report';
+export type { InfluenceDirection, SummarySource } from './summarize-report';

@@ -1,8 +1,9 @@
 import type { ColumnKey } from '../domain';
 import type { ReportCellDto, ReportCellsDto } from '../report/report.dto';
-import { reportPdf } from './report-pdf';
-import { fixed, poolingSentence, printedColumns } from './report-text';
-import { pdfTextRuns } from './testing/pdf-text';
+import { GROUP_COLOUR } from './pdf-drawing';
+import { reportPdf, reportPdfTitle } from './report-pdf';
+import { fixed, overviewLines, poolingSentence, printedColumns } from './report-text';
+import { pdfDictionaries, pdfPageContents, pdfPageTextRuns, pdfString, pdfTextRuns } from './testing/pdf-text';
 import { aTypicalReport } from './testing/typical-report';
 
 describe('report PDF', () => {
@@ -59,6 +60,92 @@ describe('report PDF', () => {
     expect(tableCells.length).toBeGreaterThan(100);
     // One known person: never a count or a spread.
     expect(text).not.toMatch(/\bn 1\b/);
+  });
+
+  it('is a tagged PDF: marked, with a structure tree, a language and the title shown as the window title', () => {
+    const objects = pdfDictionaries(pdf);
+    const dicts = [...objects.values()];
+    const catalog = dicts.find((d) => /\/Type \/Catalog\b/.test(d))!;
+    const entry = (key: string): string => {
+      const value = catalog.match(new RegExp(`/${key} (\\d+) 0 R`));
+      return value ? objects.get(Number(value[1]))! : '';
+    };
+    expect(entry('StructTreeRoot')).toMatch(/\/Type \/StructTreeRoot/);
+    expect(entry('MarkInfo')).toMatch(/\/Marked true/);
+    expect(catalog).toMatch(/\/Lang \(en-GB\)/);
+    expect(entry('ViewerPreferences')).toMatch(/\/DisplayDocTitle true/);
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    const info = dicts.find((d) => /\/Producer\b/.test(d) && /\/Title\b/.test(d))!;
+    expect(pdfString(pdf, info.match(/\/Title (\d+ 0 R|\([^)]*\)|<[^>]*>)/)![1])).toBe(reportPdfTitle(report));
+    expect(reportPdfTitle(report)).toBe('360° feedback report: Łukasz Żółć, Jesień 2026 — Осень');
+  });
+
+  it('tags headings, paragraphs, tables with header cells, and figures with alternative text', () => {
+    const types = new Map<string, number>();
+    for (const d of pdfDictionaries(pdf).values()) {
+      const type = d.match(/\/S \/(\w+)/)?.[1];
+      if (type && /\/P \d+ 0 R/.test(d)) types.set(type, (types.get(type) ?? 0) + 1);
+    }
+    expect(types.get('H1')).toBe(1);
+    expect(types.get('H2')).toBeGreaterThanOrEqual(9);
+    for (const t of ['H3', 'P', 'Table', 'TR', 'TH', 'TD', 'Figure']) expect(types.get(t)).toBeGreaterThan(0);
+    // The trend, the profile and one per behaviour: each with words for what it shows.
+    const figures = [...pdfDictionaries(pdf).values()].filter((d) => /\/S \/Figure\b/.test(d));
+    expect(figures).toHaveLength(2 + report.behaviours.length);
+    for (const f of figures) expect(f).toMatch(/\/Alt [(<]/);
+  });
+
+  it('opens and closes every marked content on the page it began (page breaks never fall inside one)', () => {
+    pdfPageContents(pdf).forEach((content, page) => {
+      let depth = 0;
+      for (const [op] of content.matchAll(/\/\w+\s*<<.*?>>\s*BDC|\/\w+ BMC|\bEMC\b/gs)) {
+        depth += op === 'EMC' ? -1 : 1;
+        expect({ page, depth: Math.min(depth, 0) }).toEqual({ page, depth: 0 });
+      }
+      expect({ page, depth }).toEqual({ page, depth: 0 });
+    });
+  });
+
+  it('opens with the summary on page 1, in the order of the web page', () => {
+    const [first] = pdfPageTextRuns(pdf);
+    const page1 = first.join(' ');
+    for (const line of overviewLines(report)) expect(page1).toContain(line.title);
+    expect(page1).toContain(`${report.overview.strongest!.name}, ${fixed(report.overview.strongest!.mean)} from all others`);
+    expect(page1).toContain('Most leadership seen by peers (sideways)');
+    const order = [
+      'Summary',
+      'Trend',
+      'Manager-leader profile',
+      'Indices by group',
+      'Strengths and areas to develop',
+      'Blind spots and hidden strengths',
+      'Statements',
+      'Comments',
+    ];
+    const at = order.map((h) => runs.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('prints dates as the web app does, and says a group hidden throughout once instead of in every cell', () => {
+    expect(runs.join(' ').replace(/\s+/g, ' ')).toContain('closed 30 Oct 2026, released 2 Nov 2026');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // "Others" is pooled everywhere in the typical report: never a column of "in Others" cells.
+    expect(runs.filter((r) => r === 'in Others' || r.startsWith('Others hidden'))).toEqual([]);
+    expect(runs.filter((r) => r.startsWith('Others: hidden')).length).toBeGreaterThan(report.behaviours.length);
+  });
+
+  it('draws every group in its own colour (Okabe–Ito), self and manager apart', () => {
+    const rgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const fills = new Set(
+      pdfPageContents(pdf).flatMap((c) =>
+        [...c.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) (?:scn|rg)\b/g)].map((m) => [m[1], m[2], m[3]].map((v) => Math.round(Number(v) * 255)).join(',')),
+      ),
+    );
+    const drawn = printedColumns(report).filter((c) => report.behaviours.some((b) => b.cells[c].shown));
+    expect(drawn).toEqual(expect.arrayContaining(['self', 'manager', 'peer', 'all_others']));
+    for (const c of drawn) expect(fills).toContain(rgb(GROUP_COLOUR[c]).join(','));
+    expect(new Set(Object.values(GROUP_COLOUR)).size).toBe(Object.keys(GROUP_COLOUR).length);
   });
 
   it('fits the typical report on a few A4 pages', () => {

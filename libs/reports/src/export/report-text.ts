@@ -116,3 +116,84 @@ export function fileSlug(...parts: string[]): string {
       .slice(0, 80) || 'report'
   );
 }
+
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A date as the web app shows it ("15 Apr 2026"), on UTC: the exports have no reader's clock. */
+export const formatDate = (iso: string): string => DATE.format(new Date(iso));
+
+const signed = (value: number): string => {
+  const rounded = Number(value.toFixed(2));
+  return rounded === 0 ? '0.00' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)}`;
+};
+
+const DIRECTION_WORDS = { sideways: 'peers (sideways)', downwards: 'direct reports (downwards)', upwards: 'the manager (upwards)' } as const;
+
+/**
+ * The summary the report opens with, in words: one line per part of `report.overview`, in the
+ * web page's order. Every number is one the report shows in its details.
+ */
+export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' | 'trend'>): { title: string; text: string }[] {
+  const o = report.overview;
+  const k = report.threshold;
+  const change = o.change;
+  const top = o.influence[0];
+  return [
+    {
+      title: 'Profile',
+      text:
+        o.profile.shown && o.profile.quadrant
+          ? `${QUADRANT_LABELS[o.profile.quadrant]}: influence ${fixed(o.profile.influence)}, management ${fixed(o.profile.management)} (all others)`
+          : `Not shown (${hiddenText(o.profile.reason, k)})`,
+    },
+    { title: 'Strongest behaviour', text: o.strongest ? `${o.strongest.name}, ${fixed(o.strongest.mean)} from all others` : 'None shown' },
+    {
+      title: 'Weakest behaviour',
+      text: o.weakest ? `${o.weakest.name}, ${fixed(o.weakest.mean)} from all others` : 'Not enough shown behaviours to tell apart',
+    },
+    {
+      title: 'Largest blind spot',
+      text: o.largestBlindSpot
+        ? `${o.largestBlindSpot.text} (self ${fixed(o.largestBlindSpot.self)}, all others ${fixed(o.largestBlindSpot.others)}, gap ${signed(o.largestBlindSpot.gap)})`
+        : 'None: no self rating a point or more above all others',
+    },
+    {
+      title: 'Direction of influence',
+      text: top
+        ? `Most leadership seen by ${DIRECTION_WORDS[top.direction]}: ${o.influence.map((d) => `${d.direction} ${fixed(d.mean)}`).join(', ')}`
+        : 'No group large enough to be shown on its own',
+    },
+    {
+      title: 'Since last time',
+      text: change
+        ? [
+            `Against ${report.trend?.previousCycle?.name ?? 'the earlier cycle'}: influence ${change.influence.shown ? signed(change.influence.delta!) : 'not comparable'}, management ${change.management.shown ? signed(change.management.delta!) : 'not comparable'}`,
+            change.largestRise && `most up: ${change.largestRise.name} ${signed(change.largestRise.delta)}`,
+            change.largestFall && `most down: ${change.largestFall.name} ${signed(change.largestFall.delta)}`,
+          ]
+            .filter(Boolean)
+            .join('; ')
+        : 'No earlier cycle on this framework to compare with',
+    },
+  ];
+}
+
+/**
+ * The columns a table prints, and why the others are left out: a column hidden in every row for
+ * one reason is said once ("Direct reports: … throughout") instead of in every cell.
+ */
+export function compactColumns(
+  columns: readonly ColumnKey[],
+  rows: readonly Record<ColumnKey, { shown: boolean; reason?: HiddenReason }>[],
+  k: number,
+): { columns: ColumnKey[]; notes: string[] } {
+  const kept: ColumnKey[] = [];
+  const notes: string[] = [];
+  for (const c of columns) {
+    const reasons = new Set(rows.map((r) => (r[c].shown ? 'shown' : (r[c].reason ?? 'below_threshold'))));
+    const [only] = [...reasons];
+    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${COLUMN_LABELS[c]}: ${hiddenText(only, k)} throughout`);
+    else kept.push(c);
+  }
+  return { columns: kept, notes };
+}

@@ -98,6 +98,40 @@ interface LoadRow {
   trend_anonymous_rater_ids: string[] | null;
 }
 
+/**
+ * One cycle of a subject's history on a framework: what its released report showed (the snapshot's
+ * summary, written with it and never recomputed) and what the access rules need to decide whether
+ * today's reader may read that report.
+ */
+export interface HistoryEntry {
+  cycleId: string;
+  cycleName: string;
+  closedAt: string | null;
+  /** The cycle being read (always last). */
+  current: boolean;
+  cycleState: CycleState;
+  settings: Record<string, unknown>;
+  managerId: string | null;
+  anonymousRaters: string[];
+  /** report_snapshots.summary: the all-others numbers that report showed, null where it hid them. */
+  summary: Record<string, unknown>;
+}
+
+/** The most cycles a history goes back (a framework is reused a few times a year). */
+export const HISTORY_LIMIT = 40;
+
+interface HistoryRow {
+  cycle_id: string;
+  name: string;
+  closed_at: Date | null;
+  current: boolean;
+  state: CycleState;
+  settings: Record<string, unknown> | null;
+  manager_id: string | null;
+  anonymous_rater_ids: string[] | null;
+  summary: Record<string, unknown> | null;
+}
+
 /** A row of myCandidates(). */
 interface CandidateRow {
   cycle_id: string;
@@ -179,6 +213,46 @@ export class ReportReadRepository {
           }
         : null,
     };
+  }
+
+  /**
+   * The subject's cycles on the framework of `cycleId`: every earlier released cycle whose report
+   * was stored for them (they were not removed from it), oldest first, then `cycleId` itself. The
+   * caller decides which of them the reader may see (an earlier report's numbers are that report's).
+   */
+  async history(organizationId: string, cycleId: string, subjectId: string): Promise<HistoryEntry[]> {
+    const rows: HistoryRow[] = await this.db.query(
+      `WITH this AS (
+         SELECT c.id, fv.framework_id, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
+           FROM cycles c
+           JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
+          WHERE c.organization_id = $1 AND c.id = $2)
+       SELECT * FROM (
+         SELECT c.id AS cycle_id, c.name, c.closed_at, c.id = this.id AS current, c.state, c.settings, cs.manager_id,
+                rs.anonymous_rater_ids, rs.summary, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
+           FROM this
+           JOIN framework_versions fv ON fv.organization_id = $1 AND fv.framework_id = this.framework_id
+           JOIN cycles c ON c.organization_id = fv.organization_id AND c.framework_version_id = fv.id
+           JOIN cycle_subjects cs ON cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.person_id = $3 AND cs.removed_at IS NULL
+           JOIN report_snapshots rs ON rs.organization_id = cs.organization_id AND rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id
+          WHERE c.id = this.id
+             OR (c.state = 'released' AND COALESCE(c.closed_at, c.launched_at, c.created_at) < this.ordered_at)
+          ORDER BY c.id = this.id DESC, ordered_at DESC, c.id
+          LIMIT ${HISTORY_LIMIT}) h
+        ORDER BY current, ordered_at, cycle_id`,
+      [organizationId, cycleId, subjectId],
+    );
+    return rows.map((r) => ({
+      cycleId: r.cycle_id,
+      cycleName: r.name,
+      closedAt: iso(r.closed_at),
+      current: r.current,
+      cycleState: r.state,
+      settings: r.settings ?? {},
+      managerId: r.manager_id,
+      anonymousRaters: raterIds(r.anonymous_rater_ids),
+      summary: r.summary ?? {},
+    }));
   }
 
   /**

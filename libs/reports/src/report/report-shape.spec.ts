@@ -1,5 +1,5 @@
 import { buildReport } from '../domain';
-import { ReportHeader, reportJson, storedReport, withoutTrend } from './report-shape';
+import { REPORT_FORMAT, ReportHeader, reportJson, storedReport, upgradeStored, withoutTrend } from './report-shape';
 
 const header: ReportHeader = {
   cycle: { id: 'c', name: 'Spring', state: 'released', frameworkName: 'F', frameworkVersion: 1, closedAt: null, releasedAt: null },
@@ -7,6 +7,7 @@ const header: ReportHeader = {
   viewer: 'subject',
   computedAt: '2026-01-01T00:00:00.000Z',
   scale: { points: [{ value: 1, label: 'Rarely' }], notObservedLabel: 'Not observed' },
+  history: [],
 };
 
 describe('stored report shape', () => {
@@ -37,7 +38,17 @@ describe('stored report shape', () => {
   it('leaves the trend out for a reader who may not read the earlier report, and nothing else', () => {
     const stored = storedReport(view, new Map(), { id: 'p', name: 'Autumn', closedAt: null });
     const text = withoutTrend(JSON.stringify(stored));
-    expect(JSON.parse(text)).toEqual({ ...JSON.parse(JSON.stringify(stored)), trend: null });
+    const parsed = JSON.parse(JSON.stringify(stored)) as typeof stored;
+    expect(stored.overview.change).not.toBeNull();
+    expect(JSON.parse(text)).toEqual({ ...parsed, trend: null, overview: { ...parsed.overview, change: null } });
     expect(text).not.toContain('Autumn');
+  });
+
+  it('opens with the summary picked from the stored numbers, also for a report stored before the summary existed', () => {
+    const stored = storedReport(view, new Map(), null);
+    expect(stored.overview).toMatchObject({ strongest: { key: 'listening', mean: 4 }, influence: [{ direction: 'sideways', mean: 4 }] });
+    const { overview, ...before } = JSON.parse(JSON.stringify(stored)) as typeof stored;
+    expect(JSON.parse(upgradeStored(1, JSON.stringify(before)))).toEqual({ ...before, overview: JSON.parse(JSON.stringify(overview)) });
+    expect(upgradeStored(REPORT_FORMAT, '{"kept":true}')).toBe('{"kept":true}');
   });
 });

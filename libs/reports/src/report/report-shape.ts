@@ -1,12 +1,12 @@
-import type { ReportView } from '../domain';
+import { summarizeReport, type ReportView, type SummarySource } from '../domain';
 import type { ReportDto } from './report.dto';
 
 /** The version of the stored report's shape: a later shape must keep reading this one. */
-export const REPORT_FORMAT = 1;
+export const REPORT_FORMAT = 2;
 
 /** The part of ReportDto that is stored with the snapshot; the rest is added at read time. */
-export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale'>;
-export type ReportHeader = Pick<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale'>;
+export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history'>;
+export type ReportHeader = Pick<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history'>;
 
 /**
  * The pure module's view model in the API's shape, ready to be served as is: behaviour
@@ -23,6 +23,7 @@ export function storedReport(
     ...rest,
     behaviours: behaviours.map((b) => ({ ...b, description: descriptions.get(b.key) ?? '' })),
     trend: trend ? { previousCycle, ...trend } : null,
+    overview: summarizeReport(view),
   };
 }
 
@@ -37,10 +38,22 @@ export function reportJson(header: ReportHeader, stored: string): string {
 }
 
 /**
- * The stored report without its trend, for a reader who may not read the earlier report the
- * trend compares with. Parses and re-serialises, so only called in that rare case.
+ * The stored report without its trend (nor the summary's change, which is the trend's), for a
+ * reader who may not read the earlier report the trend compares with. Parses and re-serialises,
+ * so only called in that rare case.
  */
 export function withoutTrend(stored: string): string {
   const report = JSON.parse(stored) as StoredReport;
-  return JSON.stringify({ ...report, trend: null });
+  return JSON.stringify({ ...report, trend: null, overview: { ...report.overview, change: null } });
+}
+
+/**
+ * A report stored in an earlier format (1: before the summary) in today's shape: the summary is
+ * picked from the stored numbers exactly as storedReport picks it from the view they came from.
+ */
+export function upgradeStored(format: number, stored: string): string {
+  if (format >= REPORT_FORMAT) return stored;
+  const report = JSON.parse(stored) as StoredReport;
+  // The stored report is the view model serialised (storedReport): its cells are the domain's cells.
+  return JSON.stringify({ ...report, overview: summarizeReport(report as unknown as SummarySource) });
 }

@@ -4,9 +4,10 @@ import type { Actor } from '@lib/common';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { managerVisibility, ReportAccess, reportAccess, ReportParties, reportViewer } from '../access/report-access';
 import { ReportsException } from '../reports.exception';
-import { MyReportListDto, ReportDto, ReportScaleDto } from './report.dto';
-import { MyReportCandidate, ReportReadRepository, TrendBaseline } from './report-read.repository';
-import { ReportHeader, reportJson, withoutTrend } from './report-shape';
+import { trendSource } from '../snapshot/report-input';
+import { MyReportListDto, ReportDto, ReportHistoryPointDto, ReportScaleDto } from './report.dto';
+import { HistoryEntry, MyReportCandidate, ReportReadRepository, TrendBaseline } from './report-read.repository';
+import { ReportHeader, reportJson, upgradeStored, withoutTrend } from './report-shape';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
 
@@ -78,8 +79,10 @@ export class ReportViewService {
       viewer,
       computedAt: snapshot.computedAt.toISOString(),
       scale: SCALE,
+      history: historyPoints(actor, context.subjectId, await this.read.history(actor.organizationId, cycleId, subjectId)),
     };
-    const stored = trendBaseline && !mayReadBaseline(actor, context.subjectId, trendBaseline) ? withoutTrend(snapshot.reportJson) : snapshot.reportJson;
+    const current = upgradeStored(snapshot.format, snapshot.reportJson);
+    const stored = trendBaseline && !mayReadBaseline(actor, context.subjectId, trendBaseline) ? withoutTrend(current) : current;
     return { header, stored };
   }
 
@@ -126,6 +129,40 @@ function refusal(access: Extract<ReportAccess, { allowed: false }>): ReportsExce
       return exhaustive;
     }
   }
+}
+
+/**
+ * The history's points the reader may see: this report's, and each earlier report's only when
+ * the same rules as the trend's let them read that report today. Each point is what its own
+ * report showed (the stored summary), never recomputed, so nothing hidden there appears here.
+ */
+function historyPoints(actor: Actor, subjectId: string, entries: readonly HistoryEntry[]): ReportHistoryPointDto[] {
+  return entries.flatMap((e): ReportHistoryPointDto[] => {
+    if (
+      !e.current &&
+      !mayReadBaseline(actor, subjectId, {
+        cycleId: e.cycleId,
+        cycleState: e.cycleState,
+        settings: e.settings,
+        managerId: e.managerId,
+        anonymousRaters: e.anonymousRaters,
+      })
+    )
+      return [];
+    const summary = trendSource(e.summary);
+    if (!summary) return [];
+    return [
+      {
+        cycleId: e.cycleId,
+        cycleName: e.cycleName,
+        closedAt: e.closedAt,
+        current: e.current,
+        influence: summary.influence,
+        management: summary.management,
+        behaviours: Object.entries(summary.behaviours).map(([key, mean]) => ({ key, mean })),
+      },
+    ];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_STATES, type CycleState } from '@lib/cycles';
-import type { ColumnKey, Direction, HiddenReason, ProfileQuadrant, RaterGroup } from '../domain';
+import type { ColumnKey, Direction, HiddenReason, InfluenceDirection, ProfileQuadrant, RaterGroup } from '../domain';
 
 const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'others', 'all_others'];
 const RATER_GROUP_VALUES: RaterGroup[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
@@ -139,6 +139,62 @@ export class ReportTrendDto {
   @ApiProperty({ type: [ReportBehaviourTrendDto] }) behaviours: ReportBehaviourTrendDto[];
 }
 
+export class ReportBehaviourMeanDto {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['influence', 'management'] }) kind: 'influence' | 'management';
+  @ApiProperty({ description: "The behaviour's all-others mean, as the behaviour section shows it" }) mean: number;
+}
+
+
+export class ReportInfluenceDirectionDto {
+  @ApiProperty({ enum: DIRECTIONS }) direction: InfluenceDirection;
+  @ApiProperty({ description: 'The influence index as that group sees it' }) mean: number;
+}
+
+export class ReportBehaviourChangeDto {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'current − previous all-others mean, as the trend shows it' }) delta: number;
+}
+
+export class ReportOverviewChangeDto {
+  @ApiProperty({ type: ReportTrendValueDto }) influence: ReportTrendValueDto;
+  @ApiProperty({ type: ReportTrendValueDto }) management: ReportTrendValueDto;
+  @ApiProperty({ type: ReportBehaviourChangeDto, nullable: true, description: 'The behaviour that rose most' }) largestRise: ReportBehaviourChangeDto | null;
+  @ApiProperty({ type: ReportBehaviourChangeDto, nullable: true, description: 'The behaviour that fell most' }) largestFall: ReportBehaviourChangeDto | null;
+}
+
+/** The one-screen summary: picked from numbers the report shows, nothing else. */
+export class ReportOverviewDto {
+  @ApiProperty({ type: ReportProfileDto }) profile: ReportProfileDto;
+  @ApiProperty({ type: ReportBehaviourMeanDto, nullable: true, description: 'The behaviour all others rated highest' })
+  strongest: ReportBehaviourMeanDto | null;
+  @ApiProperty({ type: ReportBehaviourMeanDto, nullable: true, description: 'The behaviour all others rated lowest (null unless two shown behaviours differ)' })
+  weakest: ReportBehaviourMeanDto | null;
+  @ApiProperty({ type: ReportGapDto, nullable: true, description: 'The largest blind spot (self furthest above all others)' })
+  largestBlindSpot: ReportGapDto | null;
+  @ApiProperty({ type: [ReportInfluenceDirectionDto], description: 'The shown directions of influence, highest first' })
+  influence: ReportInfluenceDirectionDto[];
+  @ApiProperty({ type: ReportOverviewChangeDto, nullable: true, description: 'Against the earlier cycle; null when the report has no trend' })
+  change: ReportOverviewChangeDto | null;
+}
+
+export class ReportHistoryBehaviourDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'All-others mean that report showed; null where it hid it' }) mean: number | null;
+}
+
+export class ReportHistoryPointDto {
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ description: 'The cycle of this report (the last point)' }) current: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Influence index (all others); null where that report hid it' }) influence: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Management index (all others); null where that report hid it' }) management: number | null;
+  @ApiProperty({ type: [ReportHistoryBehaviourDto] }) behaviours: ReportHistoryBehaviourDto[];
+}
+
 export class ReportCommentsDto {
   @ApiProperty({ format: 'uuid' }) questionId: string;
   @ApiProperty() text: string;
@@ -199,6 +255,17 @@ export class ReportDto {
   })
   trend: ReportTrendDto | null;
   @ApiProperty({ type: [ReportCommentsDto] }) comments: ReportCommentsDto[];
+  @ApiProperty({
+    type: ReportOverviewDto,
+    description: 'The summary the report opens with: profile, strongest and weakest behaviours, largest blind spot, direction of influence, change',
+  })
+  overview: ReportOverviewDto;
+  @ApiProperty({
+    type: [ReportHistoryPointDto],
+    description:
+      'Every released cycle of the subject on the same framework, oldest first, then this one: each with the numbers its own report showed. Only cycles whose report you may read today',
+  })
+  history: ReportHistoryPointDto[];
 }
 
 export class MyReportDto {

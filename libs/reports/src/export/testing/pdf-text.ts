@@ -8,6 +8,11 @@ import { inflateSync } from 'node:zlib';
  * font has no ToUnicode map) rather than guess.
  */
 export function pdfTextRuns(pdf: Buffer): string[] {
+  return pdfPageTextRuns(pdf).flat();
+}
+
+/** pdfTextRuns page by page, in page order. */
+export function pdfPageTextRuns(pdf: Buffer): string[][] {
   const objects = parseObjects(pdf);
   const fonts = new Map<string, Map<number, string>>();
   for (const { dict } of objects.values()) {
@@ -20,11 +25,13 @@ export function pdfTextRuns(pdf: Buffer): string[] {
       }
     }
   }
-  const runs: string[] = [];
+  const pages: string[][] = [];
   for (const { dict } of objects.values()) {
     if (!/\/Type \/Page\b/.test(dict)) continue;
     const contents = dict.match(/\/Contents (\d+) 0 R/);
     if (!contents) continue;
+    const runs: string[] = [];
+    pages.push(runs);
     let font: Map<number, string> | undefined;
     const operators = /\/(\w+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\] TJ/g;
     for (const [, fontName, array] of streamText(objects.get(Number(contents[1]))!).matchAll(operators)) {
@@ -38,7 +45,41 @@ export function pdfTextRuns(pdf: Buffer): string[] {
       runs.push(glyphs.map((gid) => font!.get(parseInt(gid, 16)) ?? '\ufffd').join(''));
     }
   }
-  return runs;
+  return pages;
+}
+
+/** Each page's content stream (decompressed), in page order: for the marked-content and colour operators. */
+export function pdfPageContents(pdf: Buffer): string[] {
+  const objects = parseObjects(pdf);
+  return [...objects.values()].flatMap(({ dict }) => {
+    const contents = /\/Type \/Page\b/.test(dict) ? dict.match(/\/Contents (\d+) 0 R/) : null;
+    return contents ? [streamText(objects.get(Number(contents[1]))!)] : [];
+  });
+}
+
+/** Every object's dictionary text (not streams), for the catalog, structure tree and info entries. */
+export function pdfDictionaries(pdf: Buffer): Map<number, string> {
+  return new Map([...parseObjects(pdf)].map(([n, o]) => [n, o.dict]));
+}
+
+/** A PDF text string as written by pdfkit: a literal "(…)" or UTF-16BE hex "<FEFF…>", possibly an indirect object. */
+export function pdfString(pdf: Buffer, value: string): string {
+  const ref = value.match(/^(\d+) 0 R/);
+  const text = ref ? pdfDictionaries(pdf).get(Number(ref[1]))!.trim() : value.trim();
+  const hex = text.match(/^<([0-9a-fA-F]*)>/);
+  if (hex) {
+    const bytes = Buffer.from(hex[1], 'hex');
+    const body = bytes.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])) ? bytes.subarray(2) : bytes;
+    return Buffer.from(body).swap16().toString('utf16le');
+  }
+  const literal = text.match(/^\(((?:\\.|[^\\)])*)\)/s);
+  if (!literal) throw new Error(`not a PDF string: ${text.slice(0, 40)}`);
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const bytes = Buffer.from(
+    literal[1].replace(/\\(.)/gs, (_, c: string) => escapes[c] ?? c),
+    'latin1',
+  );
+  return bytes.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])) ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
 }
 
 interface PdfObject {

@@ -84,6 +84,52 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
         value: i % 5 === 4 ? { shown: false, reason: 'no_previous' as const } : { shown: true, previous: 3.1, current: 3.4, delta: 0.3 },
       })),
     },
+    overview: {
+      profile: { shown: true, quadrant: 'manager_leader', influence: 3.82, management: 3.61, threshold: 3.5 },
+      strongest: { key: behaviours[0].key, name: behaviours[0].name, kind: behaviours[0].kind, mean: 4.21 },
+      weakest: { key: behaviours[7].key, name: behaviours[7].name, kind: behaviours[7].kind, mean: 2.38 },
+      largestBlindSpot: { ...statements[0], self: 4.0, others: 2.75, gap: 1.25 },
+      influence: [
+        { direction: 'sideways', mean: 3.9 },
+        { direction: 'upwards', mean: 3.7 },
+        { direction: 'downwards', mean: 3.4 },
+      ],
+      change: {
+        influence: { shown: true, previous: 3.5, current: 3.82, delta: 0.32 },
+        management: { shown: true, previous: 3.7, current: 3.61, delta: -0.09 },
+        largestRise: { key: behaviours[2].key, name: behaviours[2].name, delta: 0.3 },
+        largestFall: null,
+      },
+    },
+    history: [
+      {
+        cycleId: '00000000-0000-4000-8000-000000000006',
+        cycleName: 'Autumn 2025',
+        closedAt: '2025-10-30T12:00:00.000Z',
+        current: false,
+        influence: 3.2,
+        management: null,
+        behaviours: behaviours.map((b, i) => ({ key: b.key, mean: i % 3 === 0 ? null : 3 })),
+      },
+      {
+        cycleId: '00000000-0000-4000-8000-000000000003',
+        cycleName: 'Spring 2026',
+        closedAt: '2026-04-30T12:00:00.000Z',
+        current: false,
+        influence: 3.5,
+        management: 3.7,
+        behaviours: behaviours.map((b) => ({ key: b.key, mean: 3.1 })),
+      },
+      {
+        cycleId: '00000000-0000-4000-8000-000000000001',
+        cycleName: 'Jesień 2026 — Осень',
+        closedAt: '2026-10-30T12:00:00.000Z',
+        current: true,
+        influence: 3.82,
+        management: 3.61,
+        behaviours: behaviours.map((b) => ({ key: b.key, mean: 3.4 })),
+      },
+    ],
     comments: [
       {
         questionId: '00000000-0000-4000-8000-000000000004',

@@ -1,35 +1,54 @@
-import { Badge } from '@/components/ui';
+import { useState } from 'react';
+import { Badge, Button } from '@/components/ui';
 import type { Report, ReportBehaviour, ReportColumn } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
-import { visibleColumns } from '../utils/report-words';
+import { fixed, shownNumbers, visibleColumns } from '../utils/report-words';
 import { BehaviourChart } from './BehaviourChart';
 import { HowToRead } from './HowToRead';
 import { ScoreTable } from './ScoreTable';
 
-function BehaviourCard({ behaviour, columns, report }: { behaviour: ReportBehaviour; columns: ReportColumn[]; report: Report }) {
+interface BehaviourCardProps {
+  behaviour: ReportBehaviour;
+  columns: ReportColumn[];
+  report: Report;
+  open: boolean;
+  onToggle: () => void;
+}
+
+/**
+ * A behaviour: its name and all-others mean, then on demand (a disclosure button, WAI-ARIA's
+ * accordion pattern) its description and every statement by group. Printing shows every body.
+ */
+function BehaviourCard({ behaviour, columns, report, open, onToggle }: BehaviourCardProps) {
   const titleId = `behaviour-${behaviour.key}`;
+  const bodyId = `behaviour-${behaviour.key}-body`;
+  const others = shownNumbers(behaviour.cells.all_others);
   return (
     <section className="card card--flush behaviour-card" aria-labelledby={titleId}>
-      <div className="card__header">
-        <div>
-          <h3 className="card__title" id={titleId}>
-            {behaviour.name}
-          </h3>
-          {behaviour.description && <p className="card__description">{behaviour.description}</p>}
-        </div>
+      <div className="card__header behaviour-card__header">
+        <h3 className="card__title behaviour-card__title" id={titleId}>
+          <button type="button" className="behaviour-card__toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
+            <span className="behaviour-card__chevron" aria-hidden="true" />
+            <span className="behaviour-card__name">{behaviour.name}</span>
+          </button>
+        </h3>
+        <span className="behaviour-card__mean">{others ? `All others ${fixed(others.mean)}` : 'All others: not shown'}</span>
         <Badge tone={behaviour.kind === 'influence' ? 'info' : 'accent'}>{behaviour.kind === 'influence' ? 'Influence' : 'Management'}</Badge>
       </div>
-      <ScoreTable
-        caption={`${behaviour.name}: the behaviour and each statement, by rater group`}
-        rowHeader="Statement"
-        rows={[
-          { id: `${behaviour.key}-all`, label: <strong>{behaviour.name}, overall</strong>, cells: behaviour.cells, emphasis: true },
-          ...behaviour.statements.map((s) => ({ id: s.id, label: s.text, cells: s.cells })),
-        ]}
-        columns={columns}
-        k={report.threshold}
-        notObservedLabel={report.scale.notObservedLabel}
-      />
+      <div className="behaviour-card__body" id={bodyId} hidden={!open}>
+        {behaviour.description && <p className="card__description behaviour-card__description">{behaviour.description}</p>}
+        <ScoreTable
+          caption={`${behaviour.name}: the behaviour and each statement, by rater group`}
+          rowHeader="Statement"
+          rows={[
+            { id: `${behaviour.key}-all`, label: <strong>{behaviour.name}, overall</strong>, cells: behaviour.cells, emphasis: true },
+            ...behaviour.statements.map((s) => ({ id: s.id, label: s.text, cells: s.cells })),
+          ]}
+          columns={columns}
+          k={report.threshold}
+          notObservedLabel={report.scale.notObservedLabel}
+        />
+      </div>
     </section>
   );
 }
@@ -39,6 +58,14 @@ export function BehavioursSection({ report }: { report: Report }) {
   const reader = useReader(report);
   const columns = visibleColumns(report);
   const k = report.threshold;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const allOpen = open.size === report.behaviours.length;
+  const toggle = (key: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   return (
     <>
       <section className="report-section" aria-labelledby="chart-title" id="behaviours">
@@ -76,12 +103,17 @@ export function BehavioursSection({ report }: { report: Report }) {
           <p>
             Each cell shows the <strong>mean</strong>, then <strong>n</strong> — how many people the number is built from — and the <strong>spread</strong>{' '}
             (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely, which is worth a conversation. Where a number is hidden,
-            the cell says why, never how many answered.
+            the cell shows “–” and the note under the table says why once per group, never how many answered.
           </p>
         </HowToRead>
+        <div className="behaviour-cards__actions">
+          <Button variant="secondary" onClick={() => setOpen(allOpen ? new Set() : new Set(report.behaviours.map((b) => b.key)))}>
+            {allOpen ? 'Collapse all behaviours' : 'Expand all behaviours'}
+          </Button>
+        </div>
         <div className="behaviour-cards">
           {report.behaviours.map((b) => (
-            <BehaviourCard key={b.key} behaviour={b} columns={columns} report={report} />
+            <BehaviourCard key={b.key} behaviour={b} columns={columns} report={report} open={open.has(b.key)} onToggle={() => toggle(b.key)} />
           ))}
         </div>
       </section>

@@ -10,10 +10,19 @@ interface CellValueProps {
   identified?: boolean;
 }
 
-/** One number of the report: the mean with n and spread, or — when hidden — why, in words and without any count. */
+/**
+ * One number of the report: the mean with n and spread, or — when hidden — a dash: the table says
+ * why once per column, and the dash says it to a screen reader (never with a count).
+ */
 export function CellValue({ cell, k, notObservedLabel, identified }: CellValueProps) {
   const shown = shownNumbers(cell);
-  if (!shown) return <span className="cell-hidden">{hiddenReason(cell.reason, k, notObservedLabel)}</span>;
+  if (!shown)
+    return (
+      <span className="cell-hidden cell-hidden--dash">
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{hiddenReason(cell.reason, k, notObservedLabel)}</span>
+      </span>
+    );
   return (
     <span className="cell-value">
       <span className="cell-value__mean">{fixed(shown.mean)}</span>

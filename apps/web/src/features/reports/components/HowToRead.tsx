@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
 
-/** A short plain-language note beside a block of numbers: what they mean and why some are missing. */
+/**
+ * A short plain-language note beside a block of numbers: what they mean and why some are missing.
+ * Closed until asked for (a native disclosure), so the numbers come first; printing opens it.
+ */
 export function HowToRead({ children, title = 'How to read this' }: { children: ReactNode; title?: string }) {
   return (
-    <aside className="how-to-read" aria-label={title}>
-      <p className="how-to-read__title">
+    <details className="how-to-read">
+      <summary className="how-to-read__title">
         <span aria-hidden="true" className="how-to-read__icon">
           ?
         </span>
         {title}
-      </p>
+      </summary>
       <div className="how-to-read__body">{children}</div>
-    </aside>
+    </details>
   );
 }

@@ -21,24 +21,22 @@ function whoCanSee(report: Report, reader: Reader): string {
 }
 
 const SECTIONS = [
-  { id: 'at-a-glance', label: 'At a glance' },
+  { id: 'summary', label: 'Summary' },
+  { id: 'trend', label: 'Trend' },
+  { id: 'at-a-glance', label: 'Indices and profile' },
   { id: 'strengths', label: 'Strengths' },
   { id: 'blind-spots', label: 'Blind spots' },
   { id: 'behaviours', label: 'Behaviours' },
   { id: 'statements', label: 'Statements' },
   { id: 'comments', label: 'Comments' },
-  { id: 'trend', label: 'Trend' },
 ];
 
-/** Who and which cycle, who may see it, the downloads and Print; then a short contents list. */
+/** Who and which cycle, the downloads and Print, and whether it is released yet: the top of the page, above the summary. */
 export function ReportHeader({ report }: { report: Report }) {
   const { cycle, subject } = report;
   const reader = useReader(report);
   const back = report.viewer === 'admin' && !reader.self ? { to: `/cycles/${cycle.id}`, label: cycle.name } : { to: '/reports', label: 'Reports' };
   const about = [subject.title, subject.department].filter(Boolean).join(' · ');
-  const dates = [cycle.closedAt && `Closed ${formatDate(cycle.closedAt)}`, cycle.releasedAt && `released ${formatDate(cycle.releasedAt)}`]
-    .filter(Boolean)
-    .join(', ');
   return (
     <>
       <PageHeader
@@ -65,6 +63,36 @@ export function ReportHeader({ report }: { report: Report }) {
           </div>
         }
       />
+      {cycle.state !== 'released' && (
+        <Alert tone="warning" title="Not released yet" live={false}>
+          {reader.self
+            ? 'The people reviewed in this cycle cannot see their reports until HR releases it.'
+            : `${reader.you} cannot see this report until HR releases the cycle.`}{' '}
+          The numbers will not change: they were fixed when the cycle closed.
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** Under the summary: the cycle, the framework and who may see the report, then a short contents list. */
+export function ReportFacts({ report }: { report: Report }) {
+  const { cycle } = report;
+  const reader = useReader(report);
+  const dates = [cycle.closedAt && `Closed ${formatDate(cycle.closedAt)}`, cycle.releasedAt && `released ${formatDate(cycle.releasedAt)}`]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <>
+      <nav className="report-toc" aria-label="Sections of the report">
+        <ul className="report-toc__list">
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <dl className="report-facts">
         <div>
           <dt className="overline">Cycle</dt>
@@ -84,23 +112,6 @@ export function ReportHeader({ report }: { report: Report }) {
           <dd>{whoCanSee(report, reader)}</dd>
         </div>
       </dl>
-      {cycle.state !== 'released' && (
-        <Alert tone="warning" title="Not released yet" live={false}>
-          {reader.self
-            ? 'The people reviewed in this cycle cannot see their reports until HR releases it.'
-            : `${reader.you} cannot see this report until HR releases the cycle.`}{' '}
-          The numbers will not change: they were fixed when the cycle closed.
-        </Alert>
-      )}
-      <nav className="report-toc" aria-label="Sections of the report">
-        <ul className="report-toc__list">
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </>
   );
 }

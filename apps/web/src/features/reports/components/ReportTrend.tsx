@@ -4,6 +4,7 @@ import type { Report, TrendValue } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, signed } from '../utils/report-words';
 import { HowToRead } from './HowToRead';
+import { TrendChart } from './TrendChart';
 
 interface TrendRow {
   key: string;
@@ -27,7 +28,10 @@ function Change({ value }: { value: TrendValue }) {
 
 const number = (v: number | undefined) => (v === undefined ? <span className="muted">—</span> : fixed(v));
 
-/** Against the earlier cycle on the same framework, as all others rated: the indices, then each behaviour. */
+/**
+ * Every cycle on the same framework as a chart (with its table), then the step from the earlier
+ * cycle on demand: the indices, then each behaviour, as all others rated.
+ */
 export function ReportTrend({ report }: { report: Report }) {
   const reader = useReader(report);
   const trend = report.trend;
@@ -51,20 +55,27 @@ export function ReportTrend({ report }: { report: Report }) {
       <h2 className="report-section__title" id="trend-title">
         Trend
       </h2>
-      {!trend ? (
+      {report.history.length > 1 && (
         <div className="card">
-          <p className="muted">
-            No earlier cycle on the same framework to compare with. From {reader.your} next cycle, this shows how {reader.your} scores moved.
-          </p>
+          <TrendChart report={report} />
         </div>
-      ) : (
-        <div className="card card--flush">
-          <div className="card__header">
-            <div>
-              <h3 className="card__title">Compared with {previous?.name ?? 'the earlier cycle'}</h3>
-              {previous?.closedAt && <p className="card__description">Closed {formatDate(previous.closedAt)}</p>}
-            </div>
+      )}
+      {!trend ? (
+        report.history.length <= 1 && (
+          <div className="card">
+            <p className="muted">
+              No earlier cycle on the same framework to compare with. From {reader.your} next cycle, this shows how {reader.your} scores moved.
+            </p>
           </div>
+        )
+      ) : (
+        <details className="card card--flush trend-step">
+          <summary className="card__header trend-step__summary">
+            <span>
+              <span className="card__title">Compared with {previous?.name ?? 'the earlier cycle'}</span>
+              {previous?.closedAt && <span className="card__description"> · closed {formatDate(previous.closedAt)}</span>}
+            </span>
+          </summary>
           <Table
             caption={`Trend since ${previous?.name ?? 'the earlier cycle'}, as rated by all others`}
             columns={columns}
@@ -72,7 +83,7 @@ export function ReportTrend({ report }: { report: Report }) {
             rowKey={(r) => r.key}
             rowClassName={(r) => (r.emphasis ? 'score-table__summary' : undefined)}
           />
-        </div>
+        </details>
       )}
       {trend && (
         <HowToRead>

@@ -6,8 +6,10 @@ import { AtAGlance } from '../components/AtAGlance';
 import { BehavioursSection } from '../components/BehavioursSection';
 import { Highlights } from '../components/Highlights';
 import { ReportComments } from '../components/ReportComments';
-import { ReportHeader } from '../components/ReportHeader';
+import { ReportFacts, ReportHeader } from '../components/ReportHeader';
 import { PoolingNote } from '../components/PooledGroups';
+import { ReportSummary } from '../components/ReportSummary';
+import { usePrintEverything } from '../hooks/use-print-everything';
 import { ReportTrend } from '../components/ReportTrend';
 import '../reports.css';
 
@@ -22,6 +24,7 @@ import '../reports.css';
 export default function ReportPage() {
   const { cycleId = '', subjectId = '' } = useParams();
   const report = useReport(cycleId, subjectId);
+  usePrintEverything();
 
   if (report.isPending) return <Loading label="Loading the report…" />;
   if (isApiError(report.error, 404) && report.error.code === 'report_not_available_yet') return <NotAvailableYet />;
@@ -34,11 +37,13 @@ export default function ReportPage() {
     <article className="report" aria-label={`360° feedback report: ${r.subject.name}, ${r.cycle.name}`}>
       <ReportHeader report={r} />
       <PoolingNote report={r} />
+      <ReportSummary report={r} />
+      <ReportFacts report={r} />
+      <ReportTrend report={r} />
       <AtAGlance report={r} />
       <Highlights report={r} />
       <BehavioursSection report={r} />
       <ReportComments report={r} />
-      <ReportTrend report={r} />
       <p className="report-footnote muted">
         Computed when the cycle closed and fixed since. Confidential: share it only as {r.viewer === 'subject' ? 'you choose' : 'the person would expect'}.
       </p>

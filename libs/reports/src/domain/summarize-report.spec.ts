@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { buildReport } from './build-report';
+import type { ReportView } from './report-types';
+import { summarizeReport } from './summarize-report';
+import { aReportInput, aResponse, cycleArbitrary, raters } from './testing/report-factories';
+
+/**
+ * k = 3. Self, manager (shown separately), 3 peers, 3 direct reports. Listening is rated highest
+ * by all others (44/14), results lowest (2); self rates listening far above them (a blind spot).
+ */
+const input = aReportInput({
+  responses: [
+    aResponse('self', { l1: 5, l2: 5, t1: 3, r1: 3, r2: 3 }),
+    aResponse('manager', { l1: 4, l2: 4, t1: 4, r1: 2, r2: 2 }),
+    ...raters('peer', 3, { l1: 4, l2: 4, t1: 3, r1: 2, r2: 2 }),
+    ...raters('direct_report', 3, { l1: 2, l2: 2, t1: 2, r1: 2, r2: 2 }),
+  ],
+  previous: { influence: 3.5, management: 1.5, behaviours: { listening: 3.0, trust: 3.0, results: 2.5 } },
+});
+
+describe('summarizeReport', () => {
+  const report = buildReport(input);
+  const overview = summarizeReport(report);
+
+  it('names the behaviours all others rated highest and lowest, with the means the report shows', () => {
+    expect(overview.strongest).toEqual({ key: 'listening', name: 'Listening', kind: 'influence', mean: 44 / 14 });
+    expect(overview.weakest).toMatchObject({ key: 'results', mean: 2 });
+  });
+
+  it('takes the largest blind spot from the report, and the direction of influence highest first', () => {
+    expect(overview.largestBlindSpot).toEqual(report.blindSpots[0]);
+    expect(overview.largestBlindSpot).toMatchObject({ behaviourKey: 'listening', self: 5 });
+    expect(overview.influence.map((d) => d.direction)).toEqual(['upwards', 'sideways', 'downwards']);
+    expect(overview.profile).toEqual(report.profile);
+  });
+
+  it('says what changed since the earlier cycle: the indices, the largest rise and the largest fall', () => {
+    expect(overview.change?.influence).toEqual(report.trend?.influence);
+    expect(overview.change?.largestRise).toEqual({ key: 'listening', name: 'Listening', delta: expect.closeTo(44 / 14 - 3, 9) });
+    expect(overview.change?.largestFall).toEqual({ key: 'results', name: 'Results', delta: expect.closeTo(-0.5, 9) });
+  });
+
+  it('leaves out what the report hides: a group below k gives no direction, no earlier cycle gives no change', () => {
+    const small = buildReport(
+      aReportInput({
+        responses: [
+          aResponse('self', { l1: 3, t1: 3, r1: 3 }),
+          ...raters('peer', 3, { l1: 4, l2: 4, t1: 4, r1: 4, r2: 4 }),
+          ...raters('direct_report', 2, { l1: 4 }),
+        ],
+      }),
+    );
+    const summary = summarizeReport(small);
+    expect(summary.influence.map((d) => d.direction)).toEqual(['sideways']);
+    expect(summary.change).toBeNull();
+    // All behaviours rated alike: a strongest, but no weakest to tell apart.
+    expect(summary.weakest).toBeNull();
+    expect(summary.largestBlindSpot).toBeNull();
+  });
+
+  it('has nothing to say when nothing is shown', () => {
+    const empty = summarizeReport(buildReport(aReportInput({ responses: [aResponse('self', { l1: 4 })] })));
+    expect(empty).toMatchObject({ strongest: null, weakest: null, largestBlindSpot: null, influence: [], change: null, profile: { shown: false } });
+  });
+
+  it('never shows a number the report does not show (random cycles)', () => {
+    fc.assert(
+      fc.property(cycleArbitrary, (cycle) => {
+        const view: ReportView = buildReport(cycle);
+        const o = summarizeReport(view);
+        const allOthers = new Map(view.behaviours.map((b) => [b.key, b.cells.all_others]));
+        for (const b of [o.strongest, o.weakest]) {
+          if (b) expect(allOthers.get(b.key)).toMatchObject({ shown: true, mean: b.mean });
+        }
+        for (const d of o.influence) expect(view.directionOfInfluence[d.direction]).toMatchObject({ shown: true, mean: d.mean });
+        if (o.largestBlindSpot) expect(view.blindSpots).toContainEqual(o.largestBlindSpot);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
