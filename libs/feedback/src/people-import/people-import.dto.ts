@@ -30,7 +30,7 @@ export class ImportQueryDto {
 }
 
 class ImportSummaryDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Data rows read from the file, rows with problems included' }) total: number;
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;

@@ -29,7 +29,7 @@ export class PeopleImportService {
   summary(plan: ImportPlan): ImportSummary {
     const count = (action: string): number => plan.changes.filter((c) => c.action === action).length;
     return {
-      total: plan.changes.length,
+      total: plan.rowsRead,
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),
