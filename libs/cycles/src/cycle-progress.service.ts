@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
-import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
+import { CycleProgressDto, ReminderPreviewDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf, countsSql } from './request-counts';
@@ -13,6 +13,19 @@ import { ANSWERING_STATES, answerProgressHiddenSql, peersMissing, peerTarget, ty
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 const PENDING_RATERS_LIMIT = 500;
+/** The names a reminder preview lists (the count is always whole). */
+const REMINDER_PREVIEW_LIMIT = 100;
+
+/**
+ * The requests "send reminder now" reminds raters of, as HR may count them (org $1, cycle $2,
+ * viewer $3): open or started, already announced (a rater not invited yet gets the invitation
+ * instead), to an active rater (a leaver gets no mail), and never a request about the viewer (an
+ * HR admin who is a subject does not learn which of their raters still owe answers). The preview
+ * and the count returned by the send read this one condition.
+ */
+const REMINDED_REQUESTS = `fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
+  AND EXISTS (SELECT 1 FROM people r WHERE r.organization_id = $1 AND r.id = fr.rater_id AND r.active)
+  AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`;
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
 export const MANUAL_REMINDER_INTERVAL_MINUTES = 10;
 
@@ -132,6 +145,40 @@ export class CycleProgressService {
   }
 
   /**
+   * What "send reminder now" would do, before HR clicks: how many raters get a mail and who (most
+   * open requests first), and whether the ten-minute pause allows it now. Counted exactly as the
+   * send counts (REMINDED_REQUESTS).
+   */
+  async reminderPreview(actor: Actor, cycleId: string, now = new Date()): Promise<ReminderPreviewDto> {
+    const org = actor.organizationId;
+    const cycle = await this.cycles.find(org, cycleId);
+    if (!cycle) throw CyclesException.cycleNotFound();
+    const rows: { rater_id: string; name: string; department: string | null; open_requests: number; total: number; sent_at: Date | null }[] =
+      await this.db.query(
+        `SELECT fr.rater_id, p.name, p.department, count(*)::int AS open_requests, count(*) OVER ()::int AS total
+           FROM feedback_requests fr
+           JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
+          WHERE ${REMINDED_REQUESTS} AND p.organization_id = $1
+          GROUP BY fr.rater_id, p.name, p.department
+          ORDER BY count(*) DESC, p.name, fr.rater_id
+          LIMIT $4`,
+        [org, cycleId, actor.personId, REMINDER_PREVIEW_LIMIT],
+      );
+    const [{ sent_at: sentAt }]: { sent_at: Date | null }[] = await this.db.query(
+      `SELECT reminders_sent_at AS sent_at FROM cycles WHERE organization_id = $1 AND id = $2`,
+      [org, cycleId],
+    );
+    const nextAllowed = sentAt ? new Date(new Date(sentAt).getTime() + MANUAL_REMINDER_INTERVAL_MINUTES * 60_000) : null;
+    return {
+      running: ANSWERING_STATES.includes(cycle.state),
+      raterCount: rows[0]?.total ?? 0,
+      raters: rows.map((r) => ({ raterId: r.rater_id, name: r.name, department: r.department ?? null, openRequests: r.open_requests })),
+      lastSentAt: sentAt ? new Date(sentAt).toISOString() : null,
+      nextAllowedAt: nextAllowed && nextAllowed > now ? nextAllowed.toISOString() : null,
+    };
+  }
+
+  /**
    * HR's "send reminder now": queues one reminder per rater with open requests they have been
    * invited to (a rater whose invitation is still queued gets that first). Refused (429)
    * within MANUAL_REMINDER_INTERVAL_MINUTES of the previous one; each mail is also keyed by the
@@ -162,9 +209,7 @@ export class CycleProgressService {
         );
       }
       const [{ raters }]: { raters: number }[] = await tx.query(
-        `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr
-          WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
-            AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`,
+        `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr WHERE ${REMINDED_REQUESTS}`,
         [org, cycleId, actor.personId],
       );
       const slot = manualReminderSlot(now);
