@@ -12,5 +12,6 @@ export * from './auth/auth.decorators';
 export * from './http/untrusted-input';
 export * from './http/paging';
 export * from './http/no-query.pipe';
+export * from './http/spreadsheet-safe';
 export * from './domain/anonymity-threshold';
 export * from './time/time-zone';
