@@ -172,7 +172,8 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
       <QuestionnaireStatusBar answered={answered} total={statements.length} status={autosave.status} />
       {restored && (
         <Alert tone="info" title="Answers brought back from this browser">
-          Some of your answers had not reached Ripple when you left. They were kept on this device only, and are being saved now.
+          Some of your answers had not reached Ripple when you left. They were kept on this device only,{' '}
+          {autosave.status.kind === 'saved' ? 'and are now saved.' : 'and are being saved now.'}
         </Alert>
       )}
       {autosave.status.kind === 'retrying' && (

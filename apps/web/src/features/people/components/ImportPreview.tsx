@@ -104,6 +104,7 @@ export function ImportErrors({ errors }: { errors: ImportRowError[] }) {
 
 export function ImportSummary({ summary }: { summary: ImportResult['summary'] }) {
   const stats = [
+    ...(summary.withProblems ? [{ label: 'With problems', value: summary.withProblems, tone: 'danger' }] : []),
     { label: 'New', value: summary.created, tone: 'success' },
     { label: 'Updated', value: summary.updated, tone: 'info' },
     { label: 'Unchanged', value: summary.unchanged, tone: 'neutral' },
