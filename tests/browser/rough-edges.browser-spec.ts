@@ -215,6 +215,8 @@ describe('Journeys without rough edges', () => {
     expect(boxes[5].y).toBeGreaterThan(points[0].y);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
     await audit(page, 'questionnaire-phone');
+    await first.scrollIntoViewIfNeeded();
+    await page.evaluate('window.scrollBy(0, 200)');
     await screenshot(page, 'rough-06-scale-phone', { fullPage: false });
     await page.context().close();
   });
@@ -234,6 +236,7 @@ describe('Journeys without rough edges', () => {
         .waitFor();
       await expect(needs.getByText(/reviewing you/).count()).resolves.toBe(0);
       await expect(page.getByText('once HR starts a cycle').count()).resolves.toBe(0);
+      await expect(page.getByText('once you take part in a cycle').count()).resolves.toBe(0);
       await audit(page, `home-${viewport.width}`);
       await screenshot(page, `rough-07-home-${viewport.width}`);
       expect(problems).toEqual([]);

@@ -63,7 +63,7 @@ export default function HomePage() {
             Ripple collects feedback from the people around you — peers, reports and your manager — on behaviours anyone can show, with or without a title:
             listening, building trust, explaining the why, helping others grow.
           </p>
-          {inACycle === false && <p className="muted">Feedback cycles, your requests and your reports will appear here once HR starts a cycle.</p>}
+          {inACycle === false && <p className="muted">Feedback cycles, your requests and your reports will appear here once you take part in a cycle.</p>}
         </Card>
       </div>
       <h2 className="section-title">Shortcuts</h2>

@@ -34,7 +34,7 @@ function Details({ event }: { event: AuditEvent }) {
 
 const columns: Column<AuditEvent>[] = [
   { key: 'when', header: 'When', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>, className: 'col-nowrap' },
-  { key: 'who', header: 'Who', cell: (e) => e.actorName ?? <span className="muted">System</span>, className: 'col-nowrap' },
+  { key: 'who', header: 'Who', cell: (e) => e.actorName ?? <span className="muted">System</span>, className: 'audit-who' },
   { key: 'action', header: 'Action', cell: (e) => <code className="code-inline">{e.action}</code> },
   {
     key: 'target',
