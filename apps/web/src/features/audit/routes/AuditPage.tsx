@@ -14,7 +14,7 @@ function valueText(value: unknown, names: Record<string, string>): string {
   if (Array.isArray(value)) return value.map((v) => valueText(v, names)).join(', ');
   if (typeof value === 'string') return names[value.toLowerCase()] ?? value;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value as number | boolean | null | undefined);
+  return String(value);
 }
 
 function Details({ event }: { event: AuditEvent }) {
