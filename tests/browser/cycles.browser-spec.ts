@@ -283,16 +283,24 @@ describe('HR running a cycle in the browser', () => {
     const first = page.getByRole('table', { name: 'Response rate by subject' }).locator('tbody tr').first();
     await expect(first.textContent()).resolves.toContain('Mo Abernathy');
 
+    // HR is told how many people and who before anything is sent.
     await page.getByRole('button', { name: 'Send reminder now' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Send a reminder now?' });
+    await confirm.getByText(/\d+ raters will get one email each/).waitFor();
+    await audit(page, 'progress-reminder-preview');
+    await screenshot(page, 'cycles-12a-progress-reminder-preview', { fullPage: false });
+    await confirm.getByRole('button', { name: /^Email \d+ raters$/ }).click();
     await page.getByText('Reminders are on their way').waitFor();
     await see(page, /\d+ raters will get a reminder by email/);
     await audit(page, 'progress-1');
     await screenshot(page, 'cycles-12-progress-reminded');
 
     await page.getByRole('button', { name: 'Send reminder now' }).click();
-    await page.getByText('Reminders were sent a few minutes ago').waitFor();
-    await see(page, 'reminders can be sent once every 10 minutes');
-    await screenshot(page, 'cycles-13-progress-reminder-too-soon');
+    await confirm.getByText('Reminders were sent a few minutes ago').waitFor();
+    await confirm.getByText(/the next can go from/).waitFor();
+    await expect(confirm.getByRole('button', { name: /^Email \d+ raters$/ }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'cycles-13-progress-reminder-too-soon', { fullPage: false });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
 
     // The list shows the running cycle's state and response rate.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cycles' }).click();

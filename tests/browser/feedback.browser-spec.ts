@@ -515,18 +515,20 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     for (let i = 0; i < 4; i++) await radio(statements(ben).nth(i), i === 2 ? 'Not observed' : 'Often').check();
     await ben.getByText(/Saved \d{1,2}:\d\d/).waitFor();
     expect(await overflow(ben)).toBeLessThanOrEqual(0);
-    // The six options sit in a 3 × 2 grid, each wide enough to tap.
+    // The five points on one line, lowest to highest, left to right; Not observed on its own line below; each wide enough to tap.
     const boxes = await statements(ben)
       .nth(0)
       .locator('.scale__option')
       .evaluateAll((els) =>
         els.map((el) => {
           const box = el.getBoundingClientRect();
-          return { top: box.top, width: box.width };
+          return { top: box.top, left: box.left, width: box.width };
         }),
       );
-    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(2);
-    expect(Math.min(...boxes.map((b) => b.width))).toBeGreaterThanOrEqual(80);
+    expect(new Set(boxes.slice(0, 5).map((b) => Math.round(b.top))).size).toBe(1);
+    expect(boxes.slice(0, 5).every((b, i, all) => i === 0 || b.left > all[i - 1].left)).toBe(true);
+    expect(boxes[5].top).toBeGreaterThan(boxes[0].top);
+    expect(Math.min(...boxes.map((b) => b.width))).toBeGreaterThanOrEqual(44);
     await audit(ben, 'questionnaire-phone');
     await screenshot(ben, 'feedback-21-questionnaire-phone', { fullPage: false });
     await screenshot(ben, 'feedback-21-questionnaire-phone-full');

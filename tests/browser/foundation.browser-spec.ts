@@ -130,6 +130,8 @@ describe('Foundation in the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login\?signedOut=1$/);
+    // The page's code loads after the URL changes (a loading state shows meanwhile): wait for it, then count.
+    await page.getByRole('status').filter({ hasText: 'You are signed out' }).first().waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'You are signed out' }).count()).resolves.toBe(1);
 
     // Signed out, a deep link goes to sign-in first and then on to the page asked for.

@@ -84,6 +84,23 @@ describe('authentication', () => {
     expect((await forged.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('GET /api/auth/session answers who is signed in, and 200 with nobody for a missing, tampered or ended session', async () => {
+    const http = t.client();
+    expect(await http.get('/api/auth/session')).toMatchObject({ status: 200, body: { me: null } });
+    await http.login(team.member.email, TEST_PASSWORD);
+    const signedIn = await http.get('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await http.get('/api/auth/me')).body);
+    const cookies = http.exportCookies();
+    const forged = t.client();
+    forged.importCookies(new Map([['ripple_session', cookies.get('ripple_session')!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))]]));
+    expect(await forged.get('/api/auth/session')).toMatchObject({ status: 200, body: { me: null } });
+    expect((await http.post('/api/auth/logout')).status).toBe(204);
+    const replay = t.client();
+    replay.importCookies(cookies);
+    expect(await replay.get('/api/auth/session')).toMatchObject({ status: 200, body: { me: null } });
+  });
+
   it('rate-limits failed sign-ins per account with a clear 429', async () => {
     const victim = await aPerson(t.db, team.org.id);
     for (let i = 0; i < 5; i++) {

@@ -317,8 +317,12 @@ describe('cycle launch, subjects and progress', () => {
       expect((await pat$.client.post(`/api/feedback-requests/${pat$.id}/submit`, { answers: pat$.answers, comments: [] })).status).toBe(200);
 
       expect(await heddaSees()).toEqual(before);
+      // The preview says what the send will do, and names nobody asked about Hedda only.
+      const preview = (await asHedda.get(`/api/cycles/${cycle.id}/reminders`)).body;
+      expect(preview).toMatchObject({ running: true, raterCount: 1, raters: [{ raterId: maya.id, openRequests: 1 }], nextAllowedAt: null });
       const reminders = await asHedda.post(`/api/cycles/${cycle.id}/reminders`);
       expect(reminders.body.raterCount).toBe(1); // Maya, for Mo; never Hedda's own raters
+      expect((await asHedda.get(`/api/cycles/${cycle.id}/reminders`)).body.nextAllowedAt).toEqual(expect.any(String));
 
       // Another HR admin follows Hedda's raters like anyone's.
       const theirs = (await hr.get(`/api/cycles/${cycle.id}/progress`)).body;
@@ -350,6 +354,9 @@ describe('cycle launch, subjects and progress', () => {
       const cycle = await aLaunchedCycle(hr, [mo.id, cora.id]);
       await runHeldJobs(t);
       await t.db.query(`UPDATE feedback_requests SET state = 'submitted' WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, cora.id]);
+      const preview = (await hr.get(`/api/cycles/${cycle.id}/reminders`)).body;
+      expect(preview).toMatchObject({ running: true, raterCount: 2, lastSentAt: null, nextAllowedAt: null });
+      expect(preview.raters.map((r: { raterId: string }) => r.raterId).sort()).toEqual([mo.id, maya.id].sort());
       const res = await hr.post(`/api/cycles/${cycle.id}/reminders`);
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ slot: expect.stringMatching(/^manual:\d{4}-\d\d-\d\dT\d\d:\d\d$/), raterCount: 2 });

@@ -61,6 +61,7 @@ describe('cycles', () => {
       },
       { name: 'progress', call: (c: HttpClient) => c.get(`/api/cycles/${launched.id}/progress`), member: 403, admin: 200, crossOrg: 404 },
       { name: 'reminders', call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/reminders`), member: 403, admin: 409, crossOrg: 404 },
+      { name: 'reminder preview', call: (c: HttpClient) => c.get(`/api/cycles/${launched.id}/reminders`), member: 403, admin: 200, crossOrg: 404 },
       { name: 'launch', call: (c: HttpClient) => c.post(`/api/cycles/${launched.id}/launch`), member: 403, admin: 409, crossOrg: 404 },
       { name: 'start-collecting', call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/start-collecting`), member: 403, admin: 409, crossOrg: 404 },
       { name: 'close', call: (c: HttpClient) => c.post(`/api/cycles/${draft.id}/close`), member: 403, admin: 409, crossOrg: 404 },

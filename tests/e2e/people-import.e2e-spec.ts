@@ -25,7 +25,7 @@ describe('CSV import', () => {
       true,
     );
     expect(res.status).toBe(200);
-    expect(res.body.summary).toEqual({ total: 2, created: 1, updated: 1, unchanged: 0, deactivated: 0, reactivated: 0 });
+    expect(res.body.summary).toEqual({ total: 2, withProblems: 0, created: 1, updated: 1, unchanged: 0, deactivated: 0, reactivated: 0 });
     expect(res.body.changes[1].fields).toEqual([{ field: 'title', from: null, to: 'Educator' }]);
     expect(await count()).toBe(before);
   });
@@ -34,12 +34,12 @@ describe('CSV import', () => {
     const csv = `email,name,title,department,manager_email,role\nann@x.org,Ann,Guide,Learning,bob@x.org,\nbob@x.org,Bob,Lead,Learning,${team.manager.email},admin\n${team.peer.email},Pat Peer,Educator,Learning,bob@x.org,\n`;
     const res = await upload(csv);
     expect(res.status).toBe(200);
-    expect(res.body.summary).toEqual({ total: 3, created: 2, updated: 1, unchanged: 0, deactivated: 0, reactivated: 0 });
+    expect(res.body.summary).toEqual({ total: 3, withProblems: 0, created: 2, updated: 1, unchanged: 0, deactivated: 0, reactivated: 0 });
     const people = (await hr.get('/api/people?search=x.org')).body.items;
     expect(people.find((p: { email: string }) => p.email === 'ann@x.org')).toMatchObject({ managerName: 'Bob', role: 'member' });
     expect(people.find((p: { email: string }) => p.email === 'bob@x.org')).toMatchObject({ managerName: 'Maya Manager', role: 'admin' });
     expect((await hr.get(`/api/people/${team.peer.id}`)).body).toMatchObject({ title: 'Educator', managerName: 'Bob' });
-    expect((await upload(csv)).body.summary).toEqual({ total: 3, created: 0, updated: 0, unchanged: 3, deactivated: 0, reactivated: 0 });
+    expect((await upload(csv)).body.summary).toEqual({ total: 3, withProblems: 0, created: 0, updated: 0, unchanged: 3, deactivated: 0, reactivated: 0 });
     const audit = await hr.get('/api/audit-events?action=people.imported');
     expect(audit.body.total).toBe(2);
   });
@@ -64,6 +64,16 @@ describe('CSV import', () => {
     const dry = await upload(csv, true);
     expect(dry.status).toBe(200);
     expect(dry.body.errors.length).toBeGreaterThan(0);
+  });
+
+  it('counts every row read, and a row with a problem as such, never as new or updated', async () => {
+    const csv = `email,name,manager_email\nfine@x.org,Fine,\nghost.report@x.org,Ghosted,ghost@x.org\nbad-email,Bad,\n${team.peer.email},Pat Peer,ghost@x.org\n`;
+    const dry = await upload(csv, true);
+    expect(dry.status).toBe(200);
+    expect(dry.body.summary).toEqual({ total: 4, withProblems: 3, created: 1, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0 });
+    const refused = await upload(csv);
+    expect(refused.status).toBe(422);
+    expect(refused.body.summary).toMatchObject({ total: 4, withProblems: 3, created: 1 });
   });
 
   it('refuses a manager who belongs to another organisation', async () => {

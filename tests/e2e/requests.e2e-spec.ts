@@ -1,4 +1,5 @@
-import { aRequest, aRequestsWorld, RequestsWorld, stateOf, TestCycle } from '../support/feedback-factories';
+import { aRequest, aRequestsWorld, aSubject, RequestsWorld, stateOf, TestCycle } from '../support/feedback-factories';
+import { aPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -250,6 +251,7 @@ describe('feedback requests: asking for feedback', () => {
         department: 'Learning',
         openRequests: 2,
         status: 'at_capacity',
+        suggestion: null,
       });
       // Fay's submitted request about the colleague reads as asked: outside HR, only its rater knows it was answered.
       expect(byName['Fay Fundraiser']).toMatchObject({ openRequests: 1, status: 'available' });
@@ -265,6 +267,54 @@ describe('feedback requests: asking for feedback', () => {
       expect((await as(a.member).get(`/api/cycles/${cycle.id}/rater-candidates?limit=51`)).status).toBe(400);
       const foreign = await as(b.admin).get(`/api/cycles/${cycle.id}/rater-candidates?subjectId=${a.member.id}`);
       expect(foreign.status).toBe(404);
+    });
+
+    it("suggests the subject's team and the people they asked before first, says how many match, and leaks no answer", async () => {
+      // A subject of their own, so that other tests' nominations are not theirs: Sol reports to Maya, with Mo and Cora.
+      const sol = await aPerson(t.db, a.org.id, { name: 'Sol Subject', department: 'Collections', managerId: a.manager.id });
+      const asSol = t.client();
+      await asSol.signInAs(sol);
+      const cycle = await aNominatingCycle({ maxOpenRequestsPerRater: 5 });
+      await aSubject(t.db, cycle, sol);
+      // An earlier cycle: Sol asked Ben (who answered) and Cy (who never did); HR asked Dee about Sol; Sol rated Eli.
+      const earlier = await aNominatingCycle({}, 'closed');
+      await aSubject(t.db, earlier, sol);
+      await aSubject(t.db, earlier, p(4));
+      const asked = async (raterId: string, state: 'submitted' | 'open', requestedBy: string) => {
+        const id = await aRequest(t.db, earlier, { subjectId: sol.id, raterId, state });
+        await t.db.query(`UPDATE feedback_requests SET requested_by = $2 WHERE id = $1`, [id, requestedBy]);
+      };
+      await asked(p(1).id, 'submitted', sol.id);
+      await asked(p(2).id, 'open', sol.id);
+      await asked(p(3).id, 'submitted', a.admin.id);
+      await aRequest(t.db, earlier, { subjectId: p(4).id, raterId: sol.id, state: 'submitted' });
+      // Leavers are never suggested.
+      const gone = await aPerson(t.db, a.org.id, { name: 'Al Leaver', managerId: a.manager.id });
+      await t.db.query(`UPDATE people SET active = false WHERE id = $1`, [gone.id]);
+
+      const url = (query: string) => `/api/cycles/${cycle.id}/rater-candidates?subjectId=${sol.id}&${query}`;
+      const first = (await asSol.get(url('limit=5'))).body;
+      const everyone = (await asSol.get(url('limit=50'))).body;
+      expect(first.total).toBe(everyone.items.length);
+      expect(first.total).toBeGreaterThan(5);
+      // The team first (Maya the manager, Mo and Cora under her), then Ben and Cy whom Sol asked before, answered or not.
+      expect(first.items.map((c: { name: string; suggestion: string | null }) => [c.name, c.suggestion])).toEqual([
+        ['Cora Colleague', 'same_team'],
+        ['Maya Manager', 'same_team'],
+        ['Mo Member', 'same_team'],
+        ['Ben Builder', 'asked_before'],
+        ['Cy Curator', 'asked_before'],
+      ]);
+      const suggested = (body: { items: { name: string; suggestion: string | null }[] }) => body.items.filter((c) => c.suggestion).map((c) => c.name);
+      expect(suggested(everyone)).toEqual(['Cora Colleague', 'Maya Manager', 'Mo Member', 'Ben Builder', 'Cy Curator']);
+      expect(everyone.items.map((c: { name: string }) => c.name)).not.toContain('Al Leaver');
+      // The manager, who may be new to the team, gets the org chart's suggestions only; HR gets both.
+      const forManager = (await as(a.manager).get(url('limit=50'))).body;
+      expect(suggested(forManager)).toEqual(['Cora Colleague', 'Maya Manager', 'Mo Member']);
+      const forHr = (await as(a.admin).get(url('limit=50'))).body;
+      expect(suggested(forHr)).toEqual(suggested(everyone));
+      // Searching narrows the count too.
+      expect((await asSol.get(url('search=cur&limit=1'))).body).toMatchObject({ total: 1, items: [{ name: 'Cy Curator', suggestion: 'asked_before' }] });
     });
 
     it('holds the cap under concurrent nominations of one rater', async () => {

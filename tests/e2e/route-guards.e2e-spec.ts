@@ -6,6 +6,8 @@ const PUBLIC = new Set([
   'GET /health/live',
   'GET /health/ready',
   'GET /api/auth/csrf',
+  // Who is signed in, or `me: null`: the same as /api/auth/me for a session, nothing for anyone else.
+  'GET /api/auth/session',
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/accept-invitation',

@@ -25,10 +25,17 @@ export interface StoredAuditEvent {
   createdAt: Date;
 }
 
-export interface AuditEventFilter {
+/** Which events: every field optional; `from` and `to` are calendar days (YYYY-MM-DD) on the organisation's clock, both included. */
+export interface AuditEventCriteria {
+  actorId?: string;
   action?: string;
   targetType?: string;
   targetId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditEventFilter extends AuditEventCriteria {
   limit: number;
   offset: number;
 }
@@ -42,6 +49,15 @@ interface ListedRow {
   target_id: string | null;
   details: Record<string, unknown>;
   created_at: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids an event names: its target (a report's is `cycle:subject`) and every id among its details' values. */
+export function idsOf(event: Pick<StoredAuditEvent, 'targetId' | 'details'>): string[] {
+  const details = Object.values(event.details ?? {}).flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
+  const values: unknown[] = [...(event.targetId?.split(':') ?? []), ...details];
+  return values.filter((v): v is string => typeof v === 'string' && UUID.test(v)).map((v) => v.toLowerCase());
 }
 
 /** The audit trail's table. Reads take the organisation first; writes carry it in every row. */
@@ -69,18 +85,7 @@ export class AuditEventsRepository {
 
   /** A page of the organisation's events, newest first, and how many match. */
   async list(organizationId: string, filter: AuditEventFilter): Promise<{ items: StoredAuditEvent[]; total: number }> {
-    const params: unknown[] = [organizationId];
-    let where = 'e.organization_id = $1';
-    for (const [column, value] of [
-      ['action', filter.action],
-      ['target_type', filter.targetType],
-      ['target_id', filter.targetId],
-    ] as const) {
-      if (value) {
-        params.push(value);
-        where += ` AND e.${column} = $${params.length}`;
-      }
-    }
+    const { where, params } = whereOf(organizationId, filter);
     const { total } = await selectOne<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM audit_events e WHERE ${where}`, params);
     const rows = await selectRows<ListedRow>(
       this.db,
@@ -103,4 +108,53 @@ export class AuditEventsRepository {
       })),
     };
   }
+
+  /** The actions recorded in the organisation, for the "what" filter. */
+  async actions(organizationId: string): Promise<string[]> {
+    const rows = await selectRows<{ action: string }>(this.db, `SELECT DISTINCT action FROM audit_events WHERE organization_id = $1 ORDER BY action`, [
+      organizationId,
+    ]);
+    return rows.map((r) => r.action);
+  }
+
+  /**
+   * The names of the organisation's people, cycles, frameworks and feedback requests ("rater for
+   * subject") among `ids`; ids of anything else, or of another organisation, get none.
+   */
+  async names(organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await selectRows<{ id: string; name: string }>(
+      this.db,
+      `SELECT id::text, name FROM people WHERE organization_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT id::text, name FROM cycles WHERE organization_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT id::text, name FROM frameworks WHERE organization_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT id::text, name FROM organizations WHERE id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT fr.id::text, r.name || ' for ' || s.name
+                   FROM feedback_requests fr
+                   JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id
+                   JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
+                  WHERE fr.organization_id = $1 AND fr.id = ANY($2::uuid[])`,
+      [organizationId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+/** The WHERE clause of a filter, the organisation first ($1). */
+function whereOf(organizationId: string, filter: AuditEventCriteria): { where: string; params: unknown[] } {
+  const params: unknown[] = [organizationId];
+  const clauses = ['e.organization_id = $1'];
+  const add = (sql: (n: string) => string, value: unknown): void => {
+    params.push(value);
+    clauses.push(sql(`$${params.length}`));
+  };
+  if (filter.actorId) add((n) => `e.actor_id = ${n}::uuid`, filter.actorId);
+  if (filter.action) add((n) => `e.action = ${n}`, filter.action);
+  if (filter.targetType) add((n) => `e.target_type = ${n}`, filter.targetType);
+  if (filter.targetId) add((n) => `e.target_id = ${n}`, filter.targetId);
+  // Days on the organisation's clock, as the trail shows its times.
+  const zone = `(SELECT o.time_zone FROM organizations o WHERE o.id = $1)`;
+  if (filter.from) add((n) => `e.created_at >= (${n}::date)::timestamp AT TIME ZONE ${zone}`, filter.from);
+  if (filter.to) add((n) => `e.created_at < (${n}::date + 1)::timestamp AT TIME ZONE ${zone}`, filter.to);
+  return { where: clauses.join(' AND '), params };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@lib/common';
-import { AuditEventFilter, AuditEventRow, AuditEventsRepository } from './audit-events.repository';
+import { spreadsheetSafe, type Actor } from '@lib/common';
+import { AuditEventCriteria, AuditEventFilter, AuditEventRow, AuditEventsRepository, idsOf, StoredAuditEvent } from './audit-events.repository';
 
 export interface AuditEntry {
   action: string;
@@ -19,7 +20,14 @@ export interface AuditEventView {
   targetId: string | null;
   details: Record<string, unknown>;
   createdAt: string;
+  /** The target's name (a person, cycle, framework, request or report's subject), resolved within the organisation. */
+  targetName: string | null;
+  /** Names of the ids in the target and the details, within the organisation. */
+  names: Record<string, string>;
 }
+
+/** The most events one CSV export holds (newest first). */
+export const AUDIT_CSV_MAX_ROWS = 50_000;
 
 interface PendingEvent {
   row: AuditEventRow;
@@ -80,8 +88,62 @@ export class AuditService {
 
   async list(organizationId: string, filter: AuditEventFilter): Promise<{ items: AuditEventView[]; total: number }> {
     const { items, total } = await this.events.list(organizationId, filter);
-    return { total, items: items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
+    return { total, items: await this.withNames(organizationId, items) };
   }
+
+  actions(organizationId: string): Promise<string[]> {
+    return this.events.actions(organizationId);
+  }
+
+  /** The events matching `criteria`, newest first (at most AUDIT_CSV_MAX_ROWS), as CSV with names beside ids; no cell can run as a formula. */
+  async csv(organizationId: string, criteria: AuditEventCriteria): Promise<string> {
+    const { items } = await this.events.list(organizationId, { ...criteria, limit: AUDIT_CSV_MAX_ROWS, offset: 0 });
+    const events = await this.withNames(organizationId, items);
+    const named = (id: string, names: Record<string, string>): string => names[id.toLowerCase()] ?? id;
+    const text = (value: unknown, names: Record<string, string>): string =>
+      Array.isArray(value)
+        ? value.map((v) => text(v, names)).join(', ')
+        : typeof value === 'string'
+          ? named(value, names)
+          : value === null || value === undefined
+            ? ''
+            : typeof value === 'number' || typeof value === 'boolean'
+              ? String(value)
+              : JSON.stringify(value);
+    const rows = events.map((e) => [
+      e.createdAt,
+      e.actorName ?? (e.actorId ? '' : 'System'),
+      e.actorId ?? '',
+      e.action,
+      e.targetType,
+      e.targetName ?? '',
+      e.targetId ?? '',
+      Object.entries(e.details ?? {})
+        .map(([key, value]) => `${key}: ${text(value, e.names)}`)
+        .join('; '),
+    ]);
+    const header = ['time_utc', 'who', 'who_id', 'action', 'target_type', 'target', 'target_id', 'details'];
+    return stringify([header, ...rows.map((row) => row.map(spreadsheetSafe))]);
+  }
+
+  /** Names for the ids each event holds, in one query for the page. */
+  private async withNames(organizationId: string, items: StoredAuditEvent[]): Promise<AuditEventView[]> {
+    const names = await this.events.names(organizationId, items.flatMap(idsOf));
+    return items.map((e) => {
+      const own = Object.fromEntries(idsOf(e).flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])));
+      return { ...e, createdAt: e.createdAt.toISOString(), targetName: targetNameOf(e, own), names: own };
+    });
+  }
+}
+
+/** A report's target is `cycle:subject` (a heatmap's `cycle:heatmap`): named by its subject and cycle; anything else by its own id. */
+function targetNameOf(e: StoredAuditEvent, names: Record<string, string>): string | null {
+  const [first = '', second = ''] = (e.targetId ?? '').toLowerCase().split(':');
+  if (e.targetType !== 'report') return names[first] ?? null;
+  const cycle = names[first];
+  if (second === 'heatmap') return cycle ? `Heatmap of ${cycle}` : null;
+  const subject = names[second];
+  return subject ? (cycle ? `${subject} (${cycle})` : subject) : null;
 }
 
 function rowOf(actor: { organizationId: string; personId: string | null }, entry: AuditEntry): AuditEventRow {

@@ -13,5 +13,6 @@ export * from './http/untrusted-input';
 export * from './http/paging';
 export * from './http/redact-url';
 export * from './http/no-query.pipe';
+export * from './http/spreadsheet-safe';
 export * from './domain/anonymity-threshold';
 export * from './time/time-zone';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
-import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
+import { CycleProgressDto, ReminderPreviewDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CycleProgressService } from './cycle-progress.service';
 import { cycleIdPipe } from './cycles.controller';
 
@@ -20,6 +20,14 @@ export class CycleProgressController {
   @ApiOkResponse({ type: CycleProgressDto })
   progress(@CurrentActor() actor: Actor, @Param('id', cycleIdPipe) id: string): Promise<CycleProgressDto> {
     return this.progressService.progress(actor, id);
+  }
+
+  @Get('reminders')
+  @ApiOperation({ summary: 'Who "send reminder now" would mail, before sending (HR)' })
+  @Authenticated('admin')
+  @ApiOkResponse({ type: ReminderPreviewDto })
+  reminderPreview(@CurrentActor() actor: Actor, @Param('id', cycleIdPipe) id: string): Promise<ReminderPreviewDto> {
+    return this.progressService.reminderPreview(actor, id);
   }
 
   @Post('reminders')

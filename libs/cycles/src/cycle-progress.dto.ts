@@ -78,3 +78,22 @@ export class RemindersQueuedDto {
   @ApiProperty({ description: 'Raters with open requests who will be reminded (counted as in pendingRaters: requests about the viewer are left out)' })
   raterCount: number;
 }
+
+export class ReminderRecipientDto {
+  @ApiProperty({ format: 'uuid' }) raterId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) department: string | null;
+  @ApiProperty({ description: 'Open requests the reminder lists' }) openRequests: number;
+}
+
+export class ReminderPreviewDto {
+  @ApiProperty({ description: 'Whether the cycle takes answers, so that reminders can go out at all' }) running: boolean;
+  @ApiProperty({
+    description: 'Raters a reminder would go to now (active, already invited, with open requests; requests about the viewer are left out, as in pendingRaters)',
+  })
+  raterCount: number;
+  @ApiProperty({ type: [ReminderRecipientDto], description: 'Most open requests first, at most 100' }) raters: ReminderRecipientDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When reminders were last sent by hand' }) lastSentAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when another manual reminder is refused (429); null: allowed now' })
+  nextAllowedAt: string | null;
+}

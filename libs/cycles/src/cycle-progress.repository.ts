@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { modifyRows, selectOne, selectRows } from '@lib/database';
+import { modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
 import type { RequestCountsDto } from './cycle-subject.dto';
 import { countsOf, countsSql, type CountColumns } from './request-counts';
 import { answerProgressHiddenSql, type FeedbackRelationship } from './domain';
 
+/**
+ * The requests "send reminder now" reminds raters of, as HR may count them (org $1, cycle $2,
+ * viewer $3): open or started, already announced (a rater not invited yet gets the invitation
+ * instead), to an active rater (a leaver gets no mail), and never a request about the viewer (an
+ * HR admin who is a subject does not learn which of their raters still owe answers). The preview
+ * and the count returned by the send read this one condition.
+ */
+const REMINDED_REQUESTS = `fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
+  AND EXISTS (SELECT 1 FROM people r WHERE r.organization_id = $1 AND r.id = fr.rater_id AND r.active)
+  AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`;
 /** One line of the GROUPING SETS query: the whole cycle, one relationship, or one department. */
 export type ProgressGroup =
   | { by: 'overall'; counts: RequestCountsDto }
@@ -133,11 +143,39 @@ export class CycleProgressRepository {
   async ratersToRemind(organizationId: string, cycleId: string, viewer: string, tx: EntityManager): Promise<number> {
     const { raters } = await selectOne<{ raters: number }>(
       tx,
-      `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr
-        WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress') AND fr.invited_at IS NOT NULL
-          AND NOT ${answerProgressHiddenSql('fr', '$3', true)}`,
+      `SELECT count(DISTINCT fr.rater_id)::int AS raters FROM feedback_requests fr WHERE ${REMINDED_REQUESTS}`,
       [organizationId, cycleId, viewer],
     );
     return raters;
+  }
+
+  /** Who "send reminder now" would mail (REMINDED_REQUESTS), most open requests first, and how many in all. */
+  async ratersToRemindList(
+    organizationId: string,
+    cycleId: string,
+    viewer: string,
+    limit: number,
+  ): Promise<{ raterId: string; name: string; department: string | null; openRequests: number; total: number }[]> {
+    const rows = await selectRows<{ rater_id: string; name: string; department: string | null; open_requests: number; total: number }>(
+      this.db,
+      `SELECT fr.rater_id, p.name, p.department, count(*)::int AS open_requests, count(*) OVER ()::int AS total
+         FROM feedback_requests fr
+         JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.rater_id
+        WHERE ${REMINDED_REQUESTS} AND p.organization_id = $1
+        GROUP BY fr.rater_id, p.name, p.department
+        ORDER BY count(*) DESC, p.name, fr.rater_id
+        LIMIT $4`,
+      [organizationId, cycleId, viewer, limit],
+    );
+    return rows.map((r) => ({ raterId: r.rater_id, name: r.name, department: r.department ?? null, openRequests: r.open_requests, total: r.total }));
+  }
+
+  /** When HR last sent reminders for the cycle, if ever. */
+  async remindersSentAt(organizationId: string, cycleId: string): Promise<Date | null> {
+    const row = await selectFirst<{ sent_at: Date | null }>(this.db, `SELECT reminders_sent_at AS sent_at FROM cycles WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      cycleId,
+    ]);
+    return row?.sent_at ? new Date(row.sent_at) : null;
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
-import { CycleProgressDto, RemindersQueuedDto } from './cycle-progress.dto';
+import { CycleProgressDto, ReminderPreviewDto, RemindersQueuedDto } from './cycle-progress.dto';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { countsOf } from './request-counts';
@@ -14,6 +14,9 @@ import { ANSWERING_STATES, peersMissing, peerTarget, type FeedbackRelationship }
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 
 const PENDING_RATERS_LIMIT = 500;
+/** The names a reminder preview lists (the count is always whole). */
+const REMINDER_PREVIEW_LIMIT = 100;
+
 /** HR's "send reminder now" works once per cycle in this window, so double clicks send nothing twice. */
 export const MANUAL_REMINDER_INTERVAL_MINUTES = 10;
 
@@ -78,6 +81,27 @@ export class CycleProgressService {
           missing: peersMissing(r.peers, cycle.settings),
         })),
       },
+    };
+  }
+
+  /**
+   * What "send reminder now" would do, before HR clicks: how many raters get a mail and who (most
+   * open requests first), and whether the ten-minute pause allows it now. Counted exactly as the
+   * send counts (REMINDED_REQUESTS).
+   */
+  async reminderPreview(actor: Actor, cycleId: string, now = new Date()): Promise<ReminderPreviewDto> {
+    const org = actor.organizationId;
+    const cycle = await this.cycles.find(org, cycleId);
+    if (!cycle) throw CyclesException.cycleNotFound();
+    const rows = await this.progressRows.ratersToRemindList(org, cycleId, actor.personId, REMINDER_PREVIEW_LIMIT);
+    const sentAt = await this.progressRows.remindersSentAt(org, cycleId);
+    const nextAllowed = sentAt ? new Date(new Date(sentAt).getTime() + MANUAL_REMINDER_INTERVAL_MINUTES * 60_000) : null;
+    return {
+      running: ANSWERING_STATES.includes(cycle.state),
+      raterCount: rows[0]?.total ?? 0,
+      raters: rows.map((r) => ({ raterId: r.raterId, name: r.name, department: r.department, openRequests: r.openRequests })),
+      lastSentAt: sentAt ? new Date(sentAt).toISOString() : null,
+      nextAllowedAt: nextAllowed && nextAllowed > now ? nextAllowed.toISOString() : null,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { Loading } from '@/components/ui';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAdmin, RequireAuth } from './layout/guards';
@@ -9,6 +10,14 @@ import { RouteError } from './layout/RouteError';
 /** A page loaded on first visit: route modules default-export their page component. */
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
+function PageLoading() {
+  return (
+    <div className="page-center">
+      <Loading />
+    </div>
+  );
+}
+
 /**
  * Every page of the app. To add one: create `features/<area>/routes/<Name>Page.tsx` with a default
  * export, add `{ path, lazy: page(() => import(...)) }` below — under `RequireAdmin` when only HR may
@@ -17,6 +26,8 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 export const routes: RouteObject[] = [
   {
     ErrorBoundary: RouteError,
+    // Shown while the first page's code loads (every page is lazy); without it the router warns on every load.
+    HydrateFallback: PageLoading,
     children: [
       {
         Component: PublicLayout,

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, isApiError, unwrap, type Schemas } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 
 /**
  * Who is signed in. Shared by every feature (role checks, names), so it lives outside the
@@ -10,14 +10,12 @@ export type Role = Me['role'];
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-/** The signed-in person, or null when signed out (a 401 is an answer here, not an error). */
+/**
+ * The signed-in person, or null when signed out. Asked of /api/auth/session, which answers 200
+ * either way: a 401 from /api/auth/me would be logged by the browser as an error on every signed-out page.
+ */
 export async function getMe(): Promise<Me | null> {
-  try {
-    return await unwrap(api.GET('/api/auth/me'));
-  } catch (error) {
-    if (isApiError(error, 401)) return null;
-    throw error;
-  }
+  return (await unwrap(api.GET('/api/auth/session'))).me;
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });

@@ -3,7 +3,7 @@ import { api, isApiError, unwrap } from '@/api/client';
 
 /**
  * Whether this Ripple still waits for its first-run set-up (no organisation yet). Asked only by
- * signed-out pages: nobody can be signed in before set-up. Once done the API answers 410 for good.
+ * signed-out pages: nobody can be signed in before set-up. Once done the API answers `pending: false` for good.
  */
 export const setupStatusKey = ['setup', 'status'] as const;
 

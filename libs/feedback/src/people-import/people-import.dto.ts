@@ -30,7 +30,8 @@ export class ImportQueryDto {
 }
 
 class ImportSummaryDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Data rows read from the file, rows with problems included' }) total: number;
+  @ApiProperty({ description: 'Rows with at least one problem (see errors): counted in none of created, updated, unchanged' }) withProblems: number;
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;

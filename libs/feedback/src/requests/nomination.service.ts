@@ -54,12 +54,22 @@ export class NominationService {
    */
   async candidates(actor: Actor, cycleId: string, query: CandidatesQueryDto): Promise<RaterCandidateListDto> {
     const subjectId = query.subjectId ?? actor.personId;
-    const { cycle } = await this.loadSubject(actor, cycleId, subjectId);
+    const { cycle, roles } = await this.loadSubject(actor, cycleId, subjectId);
     const cap = cycle.settings.maxOpenRequestsPerRater;
-    const rows = await this.lists.candidates(actor.organizationId, cycleId, subjectId, actor, query.search?.trim() || undefined, query.limit ?? 20);
+    // Whom the subject asked in earlier cycles is theirs to know, and HR's; a manager (perhaps newly so) gets the org chart's suggestions only.
+    const rows = await this.lists.candidates(
+      actor.organizationId,
+      cycleId,
+      subjectId,
+      actor,
+      query.search?.trim() || undefined,
+      query.limit ?? 20,
+      roles.isSubject || roles.isAdmin,
+    );
     return {
       subjectId,
       maxOpenRequestsPerRater: cap,
+      total: rows[0]?.total ?? 0,
       items: rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -67,6 +77,7 @@ export class NominationService {
         department: r.department,
         openRequests: r.alreadyAsked ? null : r.openRequests,
         status: r.alreadyAsked ? 'already_asked' : r.declined ? 'declined' : r.openRequests >= cap ? 'at_capacity' : 'available',
+        suggestion: r.suggestion,
       })),
     };
   }

@@ -36,10 +36,21 @@ export interface TaskRow {
   draftKept: boolean;
 }
 
+/**
+ * Why a person is suggested to ask about a subject: the org chart (same manager, the subject's own
+ * manager or direct reports) or the subject's own requests of earlier cycles (people the subject
+ * asked before, whatever became of it: whether they answered never makes a suggestion, and who
+ * rated whom is not read). Nothing else is read: not whom the subject rated, nor who else asked whom.
+ */
+export type CandidateSuggestion = 'same_team' | 'asked_before';
+
 export interface CandidateRow extends FeedbackPersonDto {
   openRequests: number;
   alreadyAsked: boolean;
   declined: boolean;
+  suggestion: CandidateSuggestion | null;
+  /** Everyone matching the search, beyond the page returned. */
+  total: number;
 }
 
 const SUBJECT_COLUMNS = `sp.id AS subject_id, sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department`;
@@ -166,7 +177,7 @@ export class RequestListsRepository {
   /**
    * Active people other than the subject, with their load in this cycle as the viewer may know it
    * (OPEN_AS_SEEN_BY, as RequestsRepository.openCounts) and their history
-   * with the subject.
+   * with the subject; suggestions first (CandidateSuggestion), then by name, with the number matching.
    */
   async candidates(
     organizationId: string,
@@ -175,6 +186,8 @@ export class RequestListsRepository {
     viewer: Actor,
     search: string | undefined,
     limit: number,
+    /** Suggest the people the subject asked in earlier cycles: for the subject (who asked them) and HR only. */
+    withEarlierRequests: boolean,
   ): Promise<CandidateRow[]> {
     const rows = await selectRows<Row>(
       this.db,
@@ -184,13 +197,24 @@ export class RequestListsRepository {
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
                          AND f.state NOT IN ('declined', 'rejected')) AS already_asked,
               EXISTS (SELECT 1 FROM feedback_requests f WHERE f.organization_id = $1 AND f.cycle_id = $2 AND f.subject_id = $3 AND f.rater_id = p.id
-                         AND f.state = 'declined') AS declined
+                         AND f.state = 'declined') AS declined,
+              suggested.suggestion,
+              count(*) OVER ()::int AS total
          FROM people p
+         JOIN people s ON s.organization_id = $1 AND s.id = $3
+         CROSS JOIN LATERAL (
+           SELECT CASE
+                    WHEN (s.manager_id IS NOT NULL AND p.manager_id = s.manager_id) OR p.id = s.manager_id OR p.manager_id = s.id THEN 'same_team'
+                    WHEN $7::boolean AND EXISTS (SELECT 1 FROM feedback_requests e
+                                  WHERE e.organization_id = $1 AND e.subject_id = $3 AND e.rater_id = p.id AND e.cycle_id <> $2
+                                    AND e.requested_by = $3) THEN 'asked_before'
+                  END AS suggestion
+         ) suggested
         WHERE p.organization_id = $1 AND p.active AND p.id <> $3
           AND ($4::text IS NULL OR p.name ILIKE $4 OR p.title ILIKE $4 OR p.department ILIKE $4)
-        ORDER BY p.name, p.id
+        ORDER BY array_position(ARRAY['same_team', 'asked_before'], suggested.suggestion) NULLS LAST, p.name, p.id
         LIMIT $5`,
-      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit, viewer.personId],
+      [organizationId, cycleId, subjectId, search ? escapeLike(search) : null, limit, viewer.personId, withEarlierRequests],
     );
     return rows.map((r) => ({
       id: String(r.id),
@@ -200,6 +224,8 @@ export class RequestListsRepository {
       openRequests: Number(r.open_requests),
       alreadyAsked: Boolean(r.already_asked),
       declined: Boolean(r.declined),
+      suggestion: r.suggestion === 'same_team' || r.suggestion === 'asked_before' ? r.suggestion : null,
+      total: Number(r.total),
     }));
   }
 }

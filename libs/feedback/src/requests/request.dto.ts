@@ -174,11 +174,20 @@ export class RaterCandidateDto {
   })
   openRequests: number | null;
   @ApiProperty({ enum: ['available', 'at_capacity', 'already_asked', 'declined'] }) status: CandidateStatus;
+  @ApiProperty({
+    type: String,
+    enum: ['same_team', 'asked_before'],
+    nullable: true,
+    description:
+      "Why this person is suggested: the subject's team in the org chart (same manager, their manager, their direct reports), or asked about the subject in an earlier cycle (whatever their answer); null: not suggested. Suggestions come first",
+  })
+  suggestion: 'same_team' | 'asked_before' | null;
 }
 
 export class RaterCandidateListDto {
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty() maxOpenRequestsPerRater: number;
+  @ApiProperty({ description: 'Everyone matching the search; items holds the first `limit` of them' }) total: number;
   @ApiProperty({ type: [RaterCandidateDto] }) items: RaterCandidateDto[];
 }
 

@@ -14,12 +14,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Actor, Authenticated, CurrentActor, Public } from '@lib/common';
 import { MeDto } from '../people/person.dto';
 import { PeopleService } from '../people/people.service';
-import { AcceptInvitationDto, CsrfTokenDto, InvitationInfoDto, LoginDto } from './auth.dto';
+import { AcceptInvitationDto, CsrfTokenDto, InvitationInfoDto, LoginDto, SessionStateDto } from './auth.dto';
 import type { AuthenticatedPerson } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionService } from './session.service';
-import { SESSION_COOKIE, setSessionCookie } from './session.strategy';
+import { actorFromSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.strategy';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -70,6 +70,20 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.people.me(actor);
+  }
+
+  /**
+   * The web app's first question on every load: it cannot tell from JavaScript whether it has a
+   * session (the cookie is httpOnly), and the 401 of /auth/me would be logged by the browser as an
+   * error on every signed-out page. Same answer as /auth/me for a session, `me: null` without one.
+   */
+  @Get('session')
+  @ApiOperation({ summary: 'Who is signed in, or nobody (never 401)' })
+  @Public()
+  @ApiOkResponse({ type: SessionStateDto })
+  async session(@Req() request: FastifyRequest): Promise<SessionStateDto> {
+    const actor = await actorFromSessionCookie(request, this.sessions);
+    return { me: actor ? await this.people.me(actor) : null };
   }
 
   @Get('invitations/:token')

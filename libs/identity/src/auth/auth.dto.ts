@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { MeDto } from '../people/person.dto';
 
 /** The password rule, one home for every way of setting one (invitation, reset, change). */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -116,4 +117,9 @@ export class ConfirmEmailChangeDto {
 
 export class EmailChangedDto {
   @ApiProperty({ description: 'The address the person signs in with from now on' }) email: string;
+}
+
+export class SessionStateDto {
+  @ApiProperty({ type: MeDto, nullable: true, description: 'The signed-in person, or null without a valid session' })
+  me: MeDto | null;
 }

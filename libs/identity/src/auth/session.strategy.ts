@@ -19,6 +19,15 @@ export function setSessionCookie(reply: FastifyReply, token: string, config: Pic
   });
 }
 
+/** The signed session cookie of a request as an Actor, or null (none, forged, expired or revoked). */
+export async function actorFromSessionCookie(request: FastifyRequest, sessions: SessionService): Promise<Actor | null> {
+  const raw = request.cookies?.[SESSION_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  return sessions.resolve(unsigned.value);
+}
+
 /** Resolves the signed session cookie to an Actor, or fails (401). */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
@@ -27,10 +36,6 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
   }
 
   async validate(request: FastifyRequest): Promise<Actor | false> {
-    const raw = request.cookies?.[SESSION_COOKIE];
-    if (!raw) return false;
-    const unsigned = request.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) return false;
-    return (await this.sessions.resolve(unsigned.value)) ?? false;
+    return (await actorFromSessionCookie(request, this.sessions)) ?? false;
   }
 }

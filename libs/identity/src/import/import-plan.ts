@@ -92,6 +92,8 @@ export interface ImportOptions {
 }
 
 export interface ImportPlan {
+  /** Data rows the file holds (its lines less the header, a quoted line break counted once), with or without errors. */
+  rowsRead: number;
   people: PlannedPerson[];
   changes: PlannedChange[];
   errors: ImportRowError[];
@@ -120,7 +122,8 @@ const cell = (value: string | undefined): string | null => (value === undefined 
  * error (line, column, message). Pure: the caller decides whether to write.
  */
 export function planImport(csv: string, existing: ExistingPerson[], options: ImportOptions = {}): ImportPlan {
-  const empty = (errors: ImportRowError[]): ImportPlan => ({
+  const empty = (errors: ImportRowError[], rowsRead = 0): ImportPlan => ({
+    rowsRead,
     people: [],
     changes: [],
     errors,
@@ -162,10 +165,13 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   for (const required of ['email', 'name'] as const) {
     if (!columns.includes(required)) headerErrors.push({ line: 1, column: required, message: `missing required column "${required}"` });
   }
-  if (headerErrors.length) return empty(headerErrors);
+  if (headerErrors.length) return empty(headerErrors, records.length);
   if (records.length === 0) return empty([{ line: 1, column: null, message: 'the file has a header but no people' }]);
   if (records.length > MAX_IMPORT_ROWS) {
-    return empty([{ line: 1, column: null, message: `the file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once` }]);
+    return empty(
+      [{ line: 1, column: null, message: `the file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once` }],
+      records.length,
+    );
   }
 
   const errors: ImportRowError[] = [];
@@ -239,6 +245,7 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   }
   errors.sort((a, b) => a.line - b.line);
   return {
+    rowsRead: records.length,
     people,
     changes: people.map((p) => diff(p, byEmail.get(p.email), leaving.activeAfter.get(p.email) ?? true)),
     errors,

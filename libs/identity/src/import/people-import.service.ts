@@ -7,6 +7,7 @@ import { PeopleImportRepository } from './people-import.repository';
 
 type ImportSummary = {
   total: number;
+  withProblems: number;
   created: number;
   updated: number;
   unchanged: number;
@@ -30,9 +31,12 @@ export class PeopleImportService {
   }
 
   summary(plan: ImportPlan): ImportSummary {
-    const count = (action: string): number => plan.changes.filter((c) => c.action === action).length;
+    // A row with a problem changes nothing (the file is refused): it is counted as such, never as new or updated.
+    const problemLines = new Set(plan.errors.filter((e) => e.line > 1).map((e) => e.line));
+    const count = (action: string): number => plan.changes.filter((c) => c.action === action && !problemLines.has(c.line)).length;
     return {
-      total: plan.changes.length,
+      total: plan.rowsRead,
+      withProblems: problemLines.size,
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),

@@ -17,14 +17,13 @@ export class SetupController {
     private readonly people: PeopleService,
   ) {}
 
+  /** 200 either way: every signed-out page asks, and a 410 would be logged by the browser as an error on each of them. */
   @Get()
   @ApiOperation({ summary: 'Whether this instance still needs its first-run set-up' })
   @Public()
   @ApiOkResponse({ type: SetupStatusDto })
-  @ApiGoneResponse({ description: 'Set-up is done: an organisation exists' })
   async status(): Promise<SetupStatusDto> {
-    await this.setup.assertPending();
-    return { pending: true };
+    return { pending: await this.setup.isPending() };
   }
 
   /** Creates the organisation and its first HR admin, and signs them in. */

@@ -6,7 +6,7 @@ import { SINGLE_LINE } from '../settings/organization.dto';
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class SetupStatusDto {
-  @ApiProperty({ description: 'Always true: once an organisation exists, this route answers 410' }) pending: boolean;
+  @ApiProperty({ description: 'True until the first organisation exists; false for good after (setting up again answers 410)' }) pending: boolean;
 }
 
 export class CompleteSetupDto {

@@ -221,7 +221,8 @@ export class ReportReadRepository {
    * caller decides which of them the reader may see (an earlier report's numbers are that report's).
    */
   async history(organizationId: string, cycleId: string, subjectId: string): Promise<HistoryEntry[]> {
-    const rows: HistoryRow[] = await this.db.query(
+    const rows = await selectRows<HistoryRow>(
+      this.db,
       `WITH this AS (
          SELECT c.id, fv.framework_id, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
            FROM cycles c

@@ -2,7 +2,7 @@
 // features export from their index.ts, and features do not import each other.
 import { Link } from 'react-router';
 import { Badge, Card, PageHeader } from '@/components/ui';
-import { WhatNeedsYou } from '@/features/feedback';
+import { useInAnyCycle, WhatNeedsYou } from '@/features/feedback';
 import { ReportsReadyCard } from '@/features/reports';
 import { firstName } from '@/lib/format';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
@@ -24,6 +24,7 @@ const HR: Shortcut[] = [
 export default function HomePage() {
   const me = useSignedInUser();
   const admin = isAdmin(me);
+  const inACycle = useInAnyCycle();
   const facts = [
     { label: 'Title', value: me.title },
     { label: 'Department', value: me.department },
@@ -62,7 +63,7 @@ export default function HomePage() {
             Ripple collects feedback from the people around you — peers, reports and your manager — on behaviours anyone can show, with or without a title:
             listening, building trust, explaining the why, helping others grow.
           </p>
-          <p className="muted">Feedback cycles, your requests and your reports will appear here once HR starts a cycle.</p>
+          {inACycle === false && <p className="muted">Feedback cycles, your requests and your reports will appear here once you take part in a cycle.</p>}
         </Card>
       </div>
       <h2 className="section-title">Shortcuts</h2>

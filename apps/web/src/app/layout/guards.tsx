@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert, Loading } from '@/components/ui';
 import { isAdmin, useMe, useSignedInUser } from '@/lib/auth';
 import { setDisplayTimeZone } from '@/lib/format';
 import { useSetupPending } from '@/lib/setup';
+import { forgetAllUnsavedAnswers } from '@/lib/unsaved-answers';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Signed-out people go to /login, which brings them back here (`?next=`) once signed in. */
@@ -11,6 +13,10 @@ export function RequireAuth() {
   // Signed out: on a fresh instance every page leads to the set-up instead of the sign-in.
   const setup = useSetupPending(!isPending && !error && !me);
   const location = useLocation();
+  // Someone else signed in on this browser: unsaved answers of anyone else are not theirs to find.
+  useEffect(() => {
+    if (me) forgetAllUnsavedAnswers(me.id);
+  }, [me]);
   if (isPending || (!me && !error && setup.isPending)) {
     return (
       <div className="page-center">

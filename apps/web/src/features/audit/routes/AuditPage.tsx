@@ -1,19 +1,31 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, Table, type Column } from '@/components/ui';
+import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, PeopleCombobox, SelectField, Table, TextField, type Column } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
-import { useAuditEvents, type AuditEvent } from '../api/list-audit-events';
+import { useAuditActions } from '../api/list-audit-actions';
+import { useAuditEvents, type AuditEvent, type AuditQuery } from '../api/list-audit-events';
+import { useSearchActors } from '../api/search-actors';
+import '../audit.css';
 
 const PAGE_SIZE = 50;
 
-function Details({ details }: { details: Record<string, unknown> }) {
-  const entries = Object.entries(details ?? {});
+/** A detail's value in words: ids become the names the API resolved (within the organisation). */
+function valueText(value: unknown, names: Record<string, string>): string {
+  if (Array.isArray(value)) return value.map((v) => valueText(v, names)).join(', ');
+  if (typeof value === 'string') return names[value.toLowerCase()] ?? value;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function Details({ event }: { event: AuditEvent }) {
+  const entries = Object.entries(event.details ?? {});
   if (!entries.length) return <span className="muted">—</span>;
   return (
     <dl className="kv">
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}</dd>
+          <dd>{valueText(v, event.names)}</dd>
         </div>
       ))}
     </dl>
@@ -22,35 +34,106 @@ function Details({ details }: { details: Record<string, unknown> }) {
 
 const columns: Column<AuditEvent>[] = [
   { key: 'when', header: 'When', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>, className: 'col-nowrap' },
-  { key: 'who', header: 'Who', cell: (e) => e.actorName ?? <span className="muted">System</span>, className: 'col-nowrap' },
+  { key: 'who', header: 'Who', cell: (e) => e.actorName ?? <span className="muted">System</span>, className: 'audit-who' },
   { key: 'action', header: 'Action', cell: (e) => <code className="code-inline">{e.action}</code> },
   {
     key: 'target',
     header: 'Target',
     cell: (e) => (
-      <span>
-        {e.targetType}
-        {e.targetId && <span className="muted mono"> {e.targetId.slice(0, 8)}</span>}
+      <span className="audit-target">
+        <span className="muted">{e.targetType}</span> {e.targetName ?? (e.targetId ? <span className="muted mono">{e.targetId.slice(0, 8)}</span> : null)}
       </span>
     ),
   },
-  { key: 'details', header: 'Details', cell: (e) => <Details details={e.details} /> },
+  { key: 'details', header: 'Details', cell: (e) => <Details event={e} /> },
 ];
 
-/** Every admin action and report view, newest first. */
+/** The filters as the URL holds them (shareable, kept on reload); the actor's name is for the box only. */
+function filtersOf(params: URLSearchParams): AuditQuery & { actorName?: string } {
+  const get = (key: string) => params.get(key) || undefined;
+  return { actorId: get('actorId'), actorName: get('actorName'), action: get('action'), from: get('from'), to: get('to') };
+}
+
+/** Every admin action and report view, newest first: filter by who, what and when; download the selection as CSV. */
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const events = useAuditEvents({ limit: PAGE_SIZE, offset });
+  const { actorName, ...filters } = filtersOf(params);
+  const events = useAuditEvents({ ...filters, limit: PAGE_SIZE, offset });
+  const actions = useAuditActions();
+  const [actorSearch, setActorSearch] = useState('');
+  const actors = useSearchActors(actorSearch);
+  const filtered = Object.values(filters).some(Boolean);
+
+  /** Changes some filters and goes back to the first page. */
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    next.delete('offset');
+    setParams(next);
+  };
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const rangeError = filters.from && filters.to && filters.from > filters.to ? 'The end is before the start' : null;
+
   return (
     <>
-      <PageHeader title="Audit trail" description="Who did what, and when: every admin action and every report viewed in your organisation." />
-      {events.isPending && <Loading label="Loading the audit trail…" />}
-      {events.isError && <ErrorAlert error={events.error} title="Could not load the audit trail" />}
-      {events.data && (
-        <Card className="card--flush">
-          {events.data.items.length === 0 ? (
-            <EmptyState title="Nothing recorded yet">Admin actions will be listed here.</EmptyState>
+      <PageHeader
+        title="Audit trail"
+        description="Who did what, and when: every admin action and every report viewed in your organisation."
+        actions={
+          <a className="btn btn--secondary" href={`/api/audit-events.csv${exportQuery.size ? `?${exportQuery.toString()}` : ''}`} download>
+            Download CSV{filtered ? ' of these events' : ''}
+          </a>
+        }
+      />
+      <Card className="card--flush">
+        <form className="filters audit-filters" role="search" aria-label="Filter the audit trail" onSubmit={(e) => e.preventDefault()}>
+          <PeopleCombobox
+            label="Who"
+            placeholder="Anyone"
+            value={filters.actorId ? { id: filters.actorId, name: actorName ?? 'Chosen person' } : null}
+            onChange={(person) => update({ actorId: person?.id, actorName: person?.name })}
+            clearLabel={(person) => `Show everyone's actions, not only ${person.name}'s`}
+            onSearch={setActorSearch}
+            options={(actors.data?.items ?? []).map((p) => ({ id: p.id, name: p.name, detail: [p.title, p.department].filter(Boolean).join(' · ') }))}
+            searching={actors.isFetching}
+          />
+          <SelectField label="What" name="action" value={filters.action ?? ''} onChange={(e) => update({ action: e.target.value })}>
+            <option value="">Every action</option>
+            {(actions.data?.actions ?? []).map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="From" type="date" name="from" value={filters.from ?? ''} max={filters.to} onChange={(e) => update({ from: e.target.value })} />
+          <TextField
+            label="To"
+            type="date"
+            name="to"
+            value={filters.to ?? ''}
+            min={filters.from}
+            error={rangeError}
+            onChange={(e) => update({ to: e.target.value })}
+          />
+        </form>
+        {filtered && (
+          <p className="audit-filters__summary">
+            <button type="button" className="btn btn--ghost btn--sm" onClick={() => setParams({})}>
+              Clear filters
+            </button>
+          </p>
+        )}
+        {events.isPending && <Loading label="Loading the audit trail…" />}
+        {events.isError && <ErrorAlert error={events.error} title="Could not load the audit trail" />}
+        {events.data &&
+          (events.data.items.length === 0 ? (
+            <EmptyState title={filtered ? 'No events match these filters' : 'Nothing recorded yet'}>
+              {filtered ? 'Try another person, action or period.' : 'Admin actions will be listed here.'}
+            </EmptyState>
           ) : (
             <>
               <Table caption="Audit events" columns={columns} rows={events.data.items} rowKey={(e) => e.id} busy={events.isPlaceholderData} />
@@ -59,12 +142,16 @@ export default function AuditPage() {
                 offset={events.data.query.offset ?? 0}
                 limit={PAGE_SIZE}
                 total={events.data.total}
-                onChange={(o) => setParams(o ? { offset: String(o) } : {})}
+                onChange={(o) => {
+                  const next = new URLSearchParams(params);
+                  if (o) next.set('offset', String(o));
+                  else next.delete('offset');
+                  setParams(next);
+                }}
               />
             </>
-          )}
-        </Card>
-      )}
+          ))}
+      </Card>
     </>
   );
 }

@@ -9,6 +9,7 @@ export const cycleKeys = {
   detail: (id: string) => [...cycleKeys.cycle(id), 'detail'] as const,
   subjects: (id: string, query: object) => [...cycleKeys.cycle(id), 'subjects', query] as const,
   progress: (id: string) => [...cycleKeys.cycle(id), 'progress'] as const,
+  reminderPreview: (id: string) => [...cycleKeys.cycle(id), 'reminder-preview'] as const,
   /** People and departments to pick subjects from (the people feature keeps its own cache). */
   peopleSearch: (search: string) => [...cycleKeys.all, 'people-search', search] as const,
   departments: () => [...cycleKeys.all, 'departments'] as const,

@@ -9,6 +9,10 @@ export function useSendReminders(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => sendReminders(cycleId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKeys.progress(cycleId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: cycleKeys.progress(cycleId) }),
+        queryClient.invalidateQueries({ queryKey: cycleKeys.reminderPreview(cycleId) }),
+      ]),
   });
 }

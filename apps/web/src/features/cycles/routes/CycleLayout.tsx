@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { ErrorAlert, Loading, NotFound, PageHeader } from '@/components/ui';
 import { formatDate, plural } from '@/lib/format';
@@ -21,6 +22,18 @@ const TABS = [
 export default function CycleLayout() {
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
+  const tabs = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the tabs scroll sideways: bring the current one into sight (only the strip scrolls, never the page).
+  useEffect(() => {
+    const strip = tabs.current;
+    const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !current) return;
+    const left = current.getBoundingClientRect().left - strip.getBoundingClientRect().left + strip.scrollLeft;
+    if (left < strip.scrollLeft || left + current.offsetWidth > strip.scrollLeft + strip.clientWidth) {
+      strip.scrollLeft = left < strip.scrollLeft ? left : left + current.offsetWidth - strip.clientWidth;
+    }
+  }, [pathname, cycle.data?.state]);
 
   if (cycle.isPending) return <Loading label="Loading the cycle…" />;
   if (isApiError(cycle.error, 404)) return <NotFound />;
@@ -59,7 +72,7 @@ export default function CycleLayout() {
           ))}
         </dl>
       </div>
-      <nav className="cy-tabs" aria-label="Cycle sections">
+      <nav className="cy-tabs" aria-label="Cycle sections" ref={tabs}>
         {TABS.filter((tab) => !tab.states || tab.states.includes(c.state)).map((tab) => (
           <NavLink key={tab.label} to={tab.to} end={tab.end} className={({ isActive }) => `cy-tabs__link${isActive ? ' is-active' : ''}`}>
             {tab.label}

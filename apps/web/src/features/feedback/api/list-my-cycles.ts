@@ -18,3 +18,10 @@ export const mySubjectCyclesQueryOptions = () => queryOptions({ queryKey: feedba
 export function useMySubjectCycles() {
   return useQuery(mySubjectCyclesQueryOptions());
 }
+
+/**
+ * Cycles in which I can still choose who gives me feedback: running, and before their nomination
+ * deadline (after it only a replacement for a peer who dropped out can be asked, which the requests page tells).
+ */
+export const nominationsOpen = (cycles: MyCycle[], now: number): MyCycle[] =>
+  cycles.filter((c) => (c.state === 'nominating' || c.state === 'collecting') && (c.nominationDeadline === null || Date.parse(c.nominationDeadline) > now));

@@ -32,6 +32,12 @@ function availability(candidate: RaterCandidate, cap: number): string {
   }
 }
 
+/** Why a colleague is suggested, in words. */
+const SUGGESTION: Record<NonNullable<RaterCandidate['suggestion']>, string> = {
+  same_team: 'Same team',
+  asked_before: 'Asked in an earlier cycle',
+};
+
 /** Most people one call may ask (the API's MAX_RATERS_PER_CALL). */
 const MAX_PER_CALL = 20;
 
@@ -68,6 +74,18 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const deadline = view.nominationDeadline ? Date.parse(view.nominationDeadline) : null;
   // eslint-disable-next-line react-hooks/purity -- the deadline passes while the page is open; each render reads the clock on purpose
   const replacingOnly = !hr && deadline !== null && deadline <= Date.now();
+
+  // With no search, the subject's team and the people they asked before come first, under their own heading.
+  const items = candidates.data?.items ?? [];
+  const suggestedItems = search ? [] : items.filter((c) => c.suggestion);
+  const groups: { title: string | null; items: RaterCandidate[] }[] =
+    suggestedItems.length > 0
+      ? [
+          { title: 'Suggested', items: suggestedItems },
+          { title: 'Everyone else', items: items.filter((c) => !c.suggestion) },
+        ]
+      : [{ title: null, items }];
+  const more = candidates.data ? candidates.data.total - items.length : 0;
 
   const toggle = (candidate: RaterCandidate, on: boolean) => {
     const next = new Map(selected);
@@ -172,38 +190,52 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
       {candidates.data && candidates.data.items.length > 0 && (
         <fieldset className="fieldset">
           <legend className="visually-hidden">{search ? `Colleagues matching “${search}”` : 'Colleagues'}</legend>
-          <ul className="candidates" aria-busy={candidates.isPlaceholderData || undefined}>
-            {candidates.data.items.map((candidate) => {
-              const checked = selected.has(candidate.id);
-              const unavailable = candidate.status !== 'available';
-              const disabled = !checked && (unavailable || full);
-              const statusId = `candidate-${candidate.id}-status`;
-              const meta = [candidate.title, candidate.department].filter(Boolean).join(' · ');
-              return (
-                <li key={candidate.id}>
-                  <label className={['candidate', checked ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}>
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      disabled={disabled}
-                      aria-describedby={statusId}
-                      onChange={(e) => toggle(candidate, e.target.checked)}
-                    />
-                    <span className="avatar" aria-hidden="true">
-                      {initials(candidate.name)}
-                    </span>
-                    <span className="candidate__text">
-                      <span className="candidate__name">{candidate.name}</span>
-                      {meta && <span className="candidate__meta">{meta}</span>}
-                      <span className={`candidate__status candidate__status--${candidate.status}`} id={statusId}>
-                        {availability(candidate, candidates.data.maxOpenRequestsPerRater)}
-                      </span>
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
+          {groups.map((group) =>
+            group.items.length === 0 ? null : (
+              <div key={group.title ?? 'all'} className="candidates__group">
+                {group.title && <h3 className="candidates__title">{group.title}</h3>}
+                <ul className="candidates" aria-busy={candidates.isPlaceholderData || undefined}>
+                  {group.items.map((candidate) => {
+                    const checked = selected.has(candidate.id);
+                    const unavailable = candidate.status !== 'available';
+                    const disabled = !checked && (unavailable || full);
+                    const statusId = `candidate-${candidate.id}-status`;
+                    const meta = [candidate.title, candidate.department].filter(Boolean).join(' · ');
+                    return (
+                      <li key={candidate.id}>
+                        <label className={['candidate', checked ? 'is-checked' : '', disabled ? 'is-disabled' : ''].filter(Boolean).join(' ')}>
+                          <input
+                            type="checkbox"
+                            checked={checked}
+                            disabled={disabled}
+                            aria-describedby={statusId}
+                            onChange={(e) => toggle(candidate, e.target.checked)}
+                          />
+                          <span className="avatar" aria-hidden="true">
+                            {initials(candidate.name)}
+                          </span>
+                          <span className="candidate__text">
+                            <span className="candidate__name">{candidate.name}</span>
+                            {meta && <span className="candidate__meta">{meta}</span>}
+                            <span className={`candidate__status candidate__status--${candidate.status}`} id={statusId}>
+                              {candidate.suggestion && `${SUGGESTION[candidate.suggestion]} · `}
+                              {availability(candidate, candidates.data.maxOpenRequestsPerRater)}
+                            </span>
+                          </span>
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ),
+          )}
+          {more > 0 && (
+            <p className="candidates__more">
+              <strong>{plural(more, 'more colleague', 'more colleagues')}</strong>
+              {search ? ` match “${search}” — type more of a name to narrow the list.` : ' — type a name, title or department to search.'}
+            </p>
+          )}
         </fieldset>
       )}
 

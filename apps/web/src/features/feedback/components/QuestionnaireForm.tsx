@@ -1,7 +1,10 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useBlocker } from 'react-router';
 import { ApiError, isApiError } from '@/api/client';
-import { Alert, Button, ErrorAlert } from '@/components/ui';
+import { Alert, Button, Dialog, ErrorAlert } from '@/components/ui';
+import { useSignedInUser } from '@/lib/auth';
 import { firstName, plural } from '@/lib/format';
+import { readUnsavedAnswers } from '@/lib/unsaved-answers';
 import type { Questionnaire } from '../api/get-questionnaire';
 import type { DraftBody } from '../api/save-draft';
 import { useSubmitResponse, type Submission } from '../api/submit-response';
@@ -43,12 +46,27 @@ function missingFromError(error: unknown): string[] {
 export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: QuestionnaireFormProps) {
   const statements = useMemo(() => q.behaviours.flatMap((b) => b.statements), [q.behaviours]);
   const number = useMemo(() => new Map(statements.map((s, i) => [s.id, i + 1])), [statements]);
-  const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(q.draft.answers.map((a) => [a.questionId.toLowerCase(), a.rating])));
-  const [comments, setComments] = useState<Comments>(() => Object.fromEntries(q.draft.comments.map((c) => [c.questionId.toLowerCase(), c.text])));
+  const me = useSignedInUser();
+  // Answers this browser kept because the server never confirmed them (a save kept failing, then the
+  // page was left): offered back when nothing was saved since, else they are older than the server's.
+  const [restored] = useState(() => {
+    const kept = readUnsavedAnswers<DraftBody>(me.id, q.id);
+    return kept && kept.savedAt === q.savedAt ? kept.body : null;
+  });
+  const draft = restored ?? q.draft;
+  const [answers, setAnswers] = useState<Answers>(() =>
+    Object.fromEntries((draft.answers ?? []).filter((a) => number.has(a.questionId.toLowerCase())).map((a) => [a.questionId.toLowerCase(), a.rating])),
+  );
+  const [comments, setComments] = useState<Comments>(() =>
+    Object.fromEntries(
+      (draft.comments ?? []).filter((c) => q.openQuestions.some((o) => o.id === c.questionId.toLowerCase())).map((c) => [c.questionId.toLowerCase(), c.text]),
+    ),
+  );
   const latest = useRef({ answers, comments });
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
-  const autosave = useDraftAutosave(q.id, q.savedAt, { onClosed });
+  const [confirmNothingObserved, setConfirmNothingObserved] = useState(false);
+  const autosave = useDraftAutosave(q.id, q.savedAt, { onClosed, personId: me.id });
   const submit = useSubmitResponse();
   // One Idempotency-Key per submit attempt: a retry of the same answers reuses it.
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -57,6 +75,17 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
     answers: statements.filter((s) => s.id in a).map((s) => ({ questionId: s.id, rating: a[s.id] ?? null })),
     comments: q.openQuestions.filter((o) => (c[o.id] ?? '').trim() !== '').map((o) => ({ questionId: o.id, text: c[o.id]! })),
   });
+
+  // Restored answers go to the server at once.
+  const { change } = autosave;
+  useEffect(() => {
+    if (restored) change(bodyOf(latest.current.answers, latest.current.comments));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening the form with restored answers
+  }, []);
+
+  // Leaving for another page of the app while saves fail: say so first (the answers stay in this browser either way).
+  const troubled = autosave.status.kind === 'retrying' || autosave.status.kind === 'failed';
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => troubled && currentLocation.pathname !== nextLocation.pathname);
 
   const update = (next: { answers?: Answers; comments?: Comments }) => {
     latest.current = { answers: next.answers ?? latest.current.answers, comments: next.comments ?? latest.current.comments };
@@ -86,8 +115,8 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
     if (first) requestAnimationFrame(() => focusStatement(first.id));
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async (event: FormEvent | null, nothingObservedConfirmed = false) => {
+    event?.preventDefault();
     if (submit.isPending) return;
     const unanswered = statements.filter((s) => !(s.id in latest.current.answers)).map((s) => s.id);
     if (unanswered.length) {
@@ -95,6 +124,14 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
       return;
     }
     setProblem(null);
+    // Every statement "Not observed" and not a word: most likely a slip, and it adds nothing to the report. Ask first.
+    const nothingObserved =
+      statements.every((s) => latest.current.answers[s.id] === null) && Object.values(latest.current.comments).every((text) => text.trim() === '');
+    if (nothingObserved && !nothingObservedConfirmed) {
+      setConfirmNothingObserved(true);
+      return;
+    }
+    setConfirmNothingObserved(false);
     const body = bodyOf(latest.current.answers, latest.current.comments);
     const serial = JSON.stringify(body);
     if (attempt.current?.body !== serial) attempt.current = { key: newUuid(), body: serial };
@@ -133,6 +170,17 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
       aria-label={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}
     >
       <QuestionnaireStatusBar answered={answered} total={statements.length} status={autosave.status} />
+      {restored && (
+        <Alert tone="info" title="Answers brought back from this browser">
+          Some of your answers had not reached Ripple when you left. They were kept on this device only,{' '}
+          {autosave.status.kind === 'saved' ? 'and are now saved.' : 'and are being saved now.'}
+        </Alert>
+      )}
+      {autosave.status.kind === 'retrying' && (
+        <Alert tone="warning" title="Your latest answers are not saved yet">
+          Ripple keeps trying. Until it succeeds they are kept in this browser only: stay on this page, or come back to it on this device.
+        </Alert>
+      )}
       {autosave.status.kind === 'failed' && (
         <Alert tone="danger" title="Your latest answers could not be saved">
           {autosave.status.message} Reload the page to see what was saved.
@@ -209,6 +257,50 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
           <span className="muted submit-panel__note">Your answers are saved as a draft until you submit.</span>
         </div>
       </section>
+
+      <Dialog
+        open={confirmNothingObserved}
+        onClose={() => setConfirmNothingObserved(false)}
+        title="Submit without any rating?"
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirmNothingObserved(false)}>
+              Go back to the questions
+            </Button>
+            <Button onClick={() => void onSubmit(null, true)} loading={submit.isPending} loadingText="Submitting…">
+              Submit anyway
+            </Button>
+          </>
+        }
+      >
+        <p>
+          Every statement is marked {q.scale.notObservedLabel} and there is no comment, so this feedback adds nothing to{' '}
+          {self ? 'your report' : `${firstName(q.subject.name)}'s report`}. Once submitted it cannot be changed.
+        </p>
+        {!self && (
+          <p className="muted">If you do not know {firstName(q.subject.name)}'s work well enough, you can decline the request from My feedback instead.</p>
+        )}
+      </Dialog>
+
+      <Dialog
+        open={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title="Your latest answers are not saved yet"
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => blocker.reset?.()}>
+              Stay on this page
+            </Button>
+            <Button variant="danger" onClick={() => blocker.proceed?.()}>
+              Leave anyway
+            </Button>
+          </>
+        }
+      >
+        <p>
+          Ripple could not save your latest answers. If you leave, they stay in this browser only, and come back when you open this questionnaire here again.
+        </p>
+      </Dialog>
     </form>
   );
 }

@@ -50,7 +50,16 @@ export function QuestionnaireStatusBar({ answered, total, status }: { answered: 
         <span className="q-status__count" id={labelId}>
           <strong>{answered}</strong> of {total} answered
         </span>
-        <progress className="q-status__bar" max={total || 1} value={answered} aria-labelledby={labelId} />
+        <progress
+          className="q-status__bar"
+          max={total || 1}
+          value={answered}
+          aria-labelledby={labelId}
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={answered}
+          aria-valuetext={`${answered} of ${total} statements answered`}
+        />
       </div>
       <p className={`q-status__save q-status__save--${save.tone}`}>
         {ICON[save.tone] && (

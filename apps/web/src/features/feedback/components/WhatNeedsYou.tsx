@@ -2,9 +2,17 @@ import { Link } from 'react-router';
 import { Card } from '@/components/ui';
 import { plural } from '@/lib/format';
 import { useMyApprovals } from '../api/list-my-approvals';
-import { useMySubjectCycles } from '../api/list-my-cycles';
+import { nominationsOpen, useMySubjectCycles } from '../api/list-my-cycles';
 import { useMyTasks, waitingTasks } from '../api/list-my-tasks';
 import '../feedback.css';
+
+/** Whether I take part in any launched cycle (as a rater or a subject): until then, Home says cycles are still to come. */
+export function useInAnyCycle(): boolean | undefined {
+  const tasks = useMyTasks();
+  const cycles = useMySubjectCycles();
+  if (!tasks.data || !cycles.data) return undefined;
+  return tasks.data.length > 0 || cycles.data.length > 0;
+}
 
 /**
  * Home's "What needs you": feedback waiting for me, peer proposals waiting for my approval, and
@@ -16,7 +24,8 @@ export function WhatNeedsYou() {
   const cycles = useMySubjectCycles();
   const waiting = tasks.data ? waitingTasks(tasks.data).length : 0;
   const pending = approvals.data?.length ?? 0;
-  const running = (cycles.data ?? []).filter((c) => c.state === 'nominating' || c.state === 'collecting');
+  // eslint-disable-next-line react-hooks/purity -- a deadline passes while the page is open; each render reads the clock on purpose
+  const running = nominationsOpen(cycles.data ?? [], Date.now());
   const loaded = !tasks.isPending && !approvals.isPending && !cycles.isPending;
   const rows = [
     waiting > 0 && { to: '/feedback', count: waiting, text: `${plural(waiting, 'request')} waiting for your feedback`, action: 'Give feedback' },

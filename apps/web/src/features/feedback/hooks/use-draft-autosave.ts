@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '@/api/client';
+import { forgetUnsavedAnswers, keepUnsavedAnswers } from '@/lib/unsaved-answers';
 import type { Questionnaire } from '../api/get-questionnaire';
 import { feedbackKeys } from '../api/keys';
 import { saveDraft, type DraftBody, type DraftSaved } from '../api/save-draft';
@@ -27,8 +28,11 @@ const worthRetrying = (error: unknown): boolean => !isApiError(error) || error.s
  * …/draft replaces it) once edits pause for ~800 ms. One save at a time; edits made meanwhile
  * go in the next one. Failures that may pass are retried with backoff ("Couldn't save —
  * retrying"), a 409 means the cycle closed. Leaving the page sends what is still unsaved.
+ * Until the server has them, the answers are also kept in this browser (lib/unsaved-answers), so a
+ * tab closed while saves fail loses nothing; the questionnaire offers them back when it reopens.
  */
-export function useDraftAutosave(requestId: string, initialSavedAt: string | null, options: { onClosed?: (message: string) => void } = {}) {
+export function useDraftAutosave(requestId: string, initialSavedAt: string | null, options: { onClosed?: (message: string) => void; personId: string }) {
+  const { personId } = options;
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle', savedAt: initialSavedAt });
   const pending = useRef<DraftBody | null>(null);
@@ -84,12 +88,17 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
         const saved = await saveDraft(requestId, body);
         failures.current = 0;
         remember(saved, body);
+        // Saved: the browser's copy goes, unless newer edits wait (then it is theirs, on top of this save).
+        if (pending.current) keepUnsavedAnswers(personId, requestId, { body: pending.current, savedAt: saved.savedAt });
+        else forgetUnsavedAnswers(personId, requestId);
         if (!stopped.current) setStatus(pending.current ? { kind: 'pending', savedAt: saved.savedAt } : { kind: 'saved', savedAt: saved.savedAt });
       } catch (error) {
         if (stopped.current) return;
         pending.current ??= body;
         if (isApiError(error, 409)) {
           stopped.current = true;
+          // Nothing can be saved any more: the browser keeps no copy that could never be used.
+          forgetUnsavedAnswers(personId, requestId);
           const message = error.message;
           setStatus({ kind: 'closed', savedAt: savedAt.current, message });
           onClosed.current?.(message);
@@ -108,20 +117,21 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
     inFlight.current = null;
     // Edits that arrived during the save, with no retry already planned.
     if (pending.current && !timer.current && !stopped.current && !held.current) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
-  }, [remember, requestId]);
+  }, [personId, remember, requestId]);
 
   /** Call after every edit with the whole draft. */
   const change = useCallback(
     (body: DraftBody) => {
       if (stopped.current) return;
       pending.current = body;
+      keepUnsavedAnswers(personId, requestId, { body, savedAt: savedAt.current });
       setStatus((s) => (s.kind === 'retrying' || s.kind === 'saving' ? s : { kind: 'pending', savedAt: savedAt.current }));
       // While retrying, the planned retry sends the newest body; otherwise wait for a pause in the edits.
       if (held.current || (failures.current > 0 && timer.current)) return;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     },
-    [flush],
+    [flush, personId, requestId],
   );
 
   /** Before a submit: no save may start meanwhile (the submit carries the answers itself). */
@@ -138,12 +148,13 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
     if (pending.current && !stopped.current) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
   }, [flush]);
 
-  /** After a successful submit (or a close): nothing more to save. */
+  /** After a successful submit (or a close): nothing more to save, nor to keep in the browser. */
   const stop = useCallback(() => {
     stopped.current = true;
     pending.current = null;
     clearTimeout(timer.current);
-  }, []);
+    forgetUnsavedAnswers(personId, requestId);
+  }, [personId, requestId]);
 
   // Leaving the page (another route) with unsaved edits: send them now rather than drop them.
   useEffect(
@@ -154,12 +165,15 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
       if (body && !stopped.current && !held.current) {
         stopped.current = true;
         saveDraft(requestId, body).then(
-          (saved) => remember(saved, body),
-          () => undefined,
+          (saved) => {
+            remember(saved, body);
+            forgetUnsavedAnswers(personId, requestId);
+          },
+          () => undefined, // still kept in the browser, offered back next time
         );
       }
     },
-    [remember, requestId],
+    [personId, remember, requestId],
   );
 
   // Closing the tab with unsaved edits: let the browser ask first.

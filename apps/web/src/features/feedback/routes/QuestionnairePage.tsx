@@ -4,6 +4,7 @@ import { isApiError } from '@/api/client';
 import { Alert, ButtonLink, ErrorAlert, Loading, NotFound, PageHeader } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { useQuestionnaire, type Questionnaire } from '../api/get-questionnaire';
+import { useMyTasks, waitingTasks } from '../api/list-my-tasks';
 import { QuestionnaireAnswers } from '../components/QuestionnaireAnswers';
 import { QuestionnaireForm } from '../components/QuestionnaireForm';
 import { QuestionnaireIntro } from '../components/QuestionnaireIntro';
@@ -11,6 +12,20 @@ import { capitalise, dueText } from '../utils/time';
 import '../feedback.css';
 
 const CLOSED_MESSAGE = 'This cycle has closed; your draft is kept but can no longer be sent.';
+
+/** After a submit: the rater's next open request (this cycle's first), as a way straight on. */
+function NextRequest({ current }: { current: Questionnaire }) {
+  const tasks = useMyTasks();
+  const waiting = tasks.data ? waitingTasks(tasks.data).filter((t) => t.id !== current.id) : [];
+  const next = waiting.find((t) => tasks.data?.find((c) => c.id === current.cycle.id)?.requests.includes(t)) ?? waiting[0];
+  if (!next) return null;
+  const name = next.relationship === 'self' ? 'your self-review' : next.subject.name;
+  return (
+    <ButtonLink to={`/feedback/${next.id}`} size="sm">
+      Next: {name} <span aria-hidden="true">→</span>
+    </ButtonLink>
+  );
+}
 
 /** Why the questionnaire is read-only, in words. */
 function ReadOnlyNotice({ q, justSubmitted, closedNow }: { q: Questionnaire; justSubmitted: boolean; closedNow: boolean }) {
@@ -48,9 +63,12 @@ function ReadOnlyNotice({ q, justSubmitted, closedNow }: { q: Questionnaire; jus
         tone="success"
         title={justSubmitted ? 'Submitted — thank you' : 'You have submitted this feedback'}
         actions={
-          <ButtonLink to="/feedback" variant="secondary" size="sm">
-            Back to My feedback
-          </ButtonLink>
+          <>
+            {justSubmitted && <NextRequest current={q} />}
+            <ButtonLink to="/feedback" variant="secondary" size="sm">
+              Back to My feedback
+            </ButtonLink>
+          </>
         }
       >
         {q.submittedAt ? `Sent ${formatDateTime(q.submittedAt)}. ` : ''}Your answers are final; here is what you sent.

@@ -47,7 +47,9 @@ function FieldChanges({ change, movement }: { change: Change; movement: Movement
   );
 }
 
-const changeColumns = (movements: Map<string, Movement>): Column<Change>[] => [
+const PROBLEM = { label: 'Problem', tone: 'danger', icon: '!' } as const;
+
+const changeColumns = (movements: Map<string, Movement>, problemLines: ReadonlySet<number>): Column<Change>[] => [
   { key: 'line', header: 'Line', cell: (c) => c.line, className: 'col-line', align: 'end' },
   {
     key: 'person',
@@ -62,13 +64,22 @@ const changeColumns = (movements: Map<string, Movement>): Column<Change>[] => [
   {
     key: 'action',
     header: 'Change',
-    cell: (c) => (
-      <Badge tone={ACTION[c.action].tone} icon={ACTION[c.action].icon}>
-        {ACTION[c.action].label}
-      </Badge>
-    ),
+    cell: (c) => {
+      // A row with a problem changes nothing: the whole file is refused until it is fixed.
+      const shown = problemLines.has(c.line) ? PROBLEM : ACTION[c.action];
+      return (
+        <Badge tone={shown.tone} icon={shown.icon}>
+          {shown.label}
+        </Badge>
+      );
+    },
   },
-  { key: 'details', header: 'Details', cell: (c) => <FieldChanges change={c} movement={movements.get(c.email)} /> },
+  {
+    key: 'details',
+    header: 'Details',
+    cell: (c) =>
+      problemLines.has(c.line) ? <span>Fix line {c.line} (see the problems above)</span> : <FieldChanges change={c} movement={movements.get(c.email)} />,
+  },
 ];
 
 const errorColumns: Column<ImportRowError>[] = [
@@ -93,6 +104,7 @@ export function ImportErrors({ errors }: { errors: ImportRowError[] }) {
 
 export function ImportSummary({ summary }: { summary: ImportResult['summary'] }) {
   const stats = [
+    ...(summary.withProblems ? [{ label: 'With problems', value: summary.withProblems, tone: 'danger' }] : []),
     { label: 'New', value: summary.created, tone: 'success' },
     { label: 'Updated', value: summary.updated, tone: 'info' },
     { label: 'Unchanged', value: summary.unchanged, tone: 'neutral' },
@@ -112,16 +124,28 @@ export function ImportSummary({ summary }: { summary: ImportResult['summary'] })
 }
 
 /** What the dry run found: the counts, the rows that will change (with from → to), and unchanged rows last. */
-export function ImportChanges({ changes, leaving, returning }: { changes: Change[]; leaving: ImportLeaver[]; returning: ImportReturner[] }) {
+export function ImportChanges({
+  changes,
+  leaving,
+  returning,
+  errors,
+}: {
+  changes: Change[];
+  leaving: ImportLeaver[];
+  returning: ImportReturner[];
+  errors: ImportRowError[];
+}) {
+  const problemLines = new Set(errors.map((e) => e.line));
   const movements = new Map<string, Movement>([...leaving.map((l) => [l.email, 'leaves'] as const), ...returning.map((r) => [r.email, 'returns'] as const)]);
   const order = { create: 0, update: 1, unchanged: 2 } as const;
-  const sorted = [...changes].sort((a, b) => order[a.action] - order[b.action] || a.line - b.line);
+  const rank = (c: Change) => (problemLines.has(c.line) ? -1 : order[c.action]);
+  const sorted = [...changes].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
   return (
     <section className="import-section" aria-labelledby="import-changes-title">
       <h3 id="import-changes-title" className="import-section__title">
         Changes
       </h3>
-      <Table caption="Changes in the file" columns={changeColumns(movements)} rows={sorted} rowKey={(c) => `${c.line}:${c.email}`} />
+      <Table caption="Changes in the file" columns={changeColumns(movements, problemLines)} rows={sorted} rowKey={(c) => `${c.line}:${c.email}`} />
     </section>
   );
 }

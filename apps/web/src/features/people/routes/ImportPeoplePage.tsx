@@ -112,7 +112,7 @@ export default function ImportPeoplePage() {
           </details>
           {source && (
             <p className="import-source__file">
-              Selected: <strong>{source}</strong> ({plural(csv.split(/\r?\n/).filter(Boolean).length - 1, 'row')})
+              Selected: <strong>{source}</strong>
             </p>
           )}
           <ImportOption
@@ -183,7 +183,9 @@ export default function ImportPeoplePage() {
           {rowErrors.length === 0 && preview.returners.length > 0 && <ImportReturners returners={preview.returners} />}
           {refused.length > 0 && <ImportErrors errors={refused} />}
           {apply.isError && refused.length === 0 && <ErrorAlert error={apply.error} title="Nothing was imported" />}
-          {preview.changes.length > 0 && <ImportChanges changes={preview.changes} leaving={preview.leavers} returning={preview.returners} />}
+          {preview.changes.length > 0 && (
+            <ImportChanges changes={preview.changes} leaving={preview.leavers} returning={preview.returners} errors={[...rowErrors, ...refused]} />
+          )}
           {rowErrors.length === 0 && (
             <div className="import-confirm">
               {toWrite > 0 ? (
