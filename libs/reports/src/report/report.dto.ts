@@ -146,7 +146,6 @@ export class ReportBehaviourMeanDto {
   @ApiProperty({ description: "The behaviour's all-others mean, as the behaviour section shows it" }) mean: number;
 }
 
-
 export class ReportInfluenceDirectionDto {
   @ApiProperty({ enum: DIRECTIONS }) direction: InfluenceDirection;
   @ApiProperty({ description: 'The influence index as that group sees it' }) mean: number;
