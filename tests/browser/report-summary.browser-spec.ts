@@ -146,7 +146,7 @@ describe('The report summary, details on demand and the trend chart', () => {
     // The pooled direct reports leave the table, said once beneath it rather than in every cell.
     await expect(table.locator('td[data-label="Direct reports"]').count()).resolves.toBe(0);
     const body = statements.locator('#behaviour-listening-body');
-    await expect(body.getByText('Direct reports: not shown here — included in others.').count()).resolves.toBe(1);
+    await expect(body.getByText('Direct reports: not shown here — shown together with other groups.').count()).resolves.toBe(1);
     await expect(body.getByText('Included in Others', { exact: true }).count()).resolves.toBe(0);
     await page.keyboard.press('Enter');
     await expect(statements.getByRole('table').count()).resolves.toBe(0);

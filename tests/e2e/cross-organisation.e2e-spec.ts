@@ -34,6 +34,7 @@ const PARAMETER_KINDS: Record<string, IdKind> = {
 
 /** Query parameters that carry ids (format uuid), by name: a new one fails the walk until added here. */
 const QUERY_KINDS: Record<string, Exclude<IdKind, 'token'>> = {
+  actorId: 'person',
   cycleId: 'cycle',
   subjectId: 'subject',
 };

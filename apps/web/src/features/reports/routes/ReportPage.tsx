@@ -36,8 +36,9 @@ export default function ReportPage() {
   return (
     <article className="report" aria-label={`360° feedback report: ${r.subject.name}, ${r.cycle.name}`}>
       <ReportHeader report={r} />
-      <PoolingNote report={r} />
       <ReportSummary report={r} />
+      {/* Which groups were combined, and why: right under the summary whose numbers it explains. */}
+      <PoolingNote report={r} />
       <ReportFacts report={r} />
       <ReportTrend report={r} />
       <AtAGlance report={r} />
