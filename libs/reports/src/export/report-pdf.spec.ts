@@ -106,6 +106,17 @@ describe('report PDF', () => {
     });
   });
 
+  it("names pooled directions together in the summary, with the pool's mean", () => {
+    const influence = [
+      { directions: ['sideways', 'downwards'] as ('sideways' | 'downwards')[], mean: 4.5 },
+      { directions: ['upwards'] as 'upwards'[], mean: 2 },
+    ];
+    const lines = overviewLines({ ...report, overview: { ...report.overview, influence } });
+    expect(lines.find((l) => l.title === 'Direction of influence')?.text).toBe(
+      'Most leadership seen by peers (sideways) and direct reports (downwards), together: sideways and downwards 4.50, upwards 2.00',
+    );
+  });
+
   it('opens with the summary on page 1, in the order of the web page', () => {
     const [first] = pdfPageTextRuns(pdf);
     const page1 = first.join(' ');
