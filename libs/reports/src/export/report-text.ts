@@ -184,19 +184,21 @@ export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' |
 
 /**
  * The columns a table prints, and why the others are left out: a column hidden in every row for
- * one reason is said once ("Direct reports: … throughout") instead of in every cell.
+ * one reason is said once ("Direct reports: … throughout") instead of in every cell, under the
+ * report's own column names (`columnLabels`: a pool reads "Peers and direct reports").
  */
 export function compactColumns(
   columns: readonly ColumnKey[],
   rows: readonly Record<ColumnKey, { shown: boolean; reason?: HiddenReason }>[],
   k: number,
+  labels: Readonly<Record<ColumnKey, string>>,
 ): { columns: ColumnKey[]; notes: string[] } {
   const kept: ColumnKey[] = [];
   const notes: string[] = [];
   for (const c of columns) {
     const reasons = new Set(rows.map((r) => (r[c].shown ? 'shown' : (r[c].reason ?? 'below_threshold'))));
     const [only] = [...reasons];
-    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${COLUMN_LABELS[c]}: ${hiddenText(only, k)} throughout`);
+    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${labels[c]}: ${hiddenText(only, k)} throughout`);
     else kept.push(c);
   }
   return { columns: kept, notes };
