@@ -11,6 +11,9 @@ const DIRECTION_WORDS = {
 
 const DIRECTION_NAME = { sideways: 'Sideways', downwards: 'Downwards', upwards: 'Upwards' } as const;
 
+/** Pooled directions are named by their groups only: the meta line under the lead names the directions. */
+const DIRECTION_GROUP = { sideways: 'peers', downwards: 'direct reports', upwards: 'the manager' } as const;
+
 type Directions = readonly (keyof typeof DIRECTION_NAME)[];
 
 /** Pooled directions are only ever named together: "Sideways and downwards". */
@@ -18,7 +21,7 @@ const directionsName = (directions: Directions): string =>
   directions.map((d, i) => (i === 0 ? DIRECTION_NAME[d] : DIRECTION_NAME[d].toLowerCase())).join(' and ');
 
 const directionsWords = (directions: Directions): string =>
-  directions.length === 1 ? directions.map((d) => DIRECTION_WORDS[d]).join('') : `${directions.map((d) => DIRECTION_WORDS[d]).join(' and ')}, together`;
+  directions.length === 1 ? directions.map((d) => DIRECTION_WORDS[d]).join('') : `${directions.map((d) => DIRECTION_GROUP[d]).join(' and ')} together`;
 
 function Tile({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
