@@ -76,6 +76,18 @@ describe('summarizeReport', () => {
       { directions: ['sideways', 'downwards'], mean: 4.5 },
       { directions: ['upwards'], mean: 2 },
     ]);
+    // Direct reports pooled with other colleagues: that pool is not how direct reports see it.
+    const withOthers = buildReport(
+      aReportInput({
+        responses: [
+          aResponse('manager', { l1: 2, l2: 2, t1: 2, r1: 2, r2: 2 }),
+          ...raters('direct_report', 2, { l1: 5, l2: 5, t1: 5, r1: 3, r2: 3 }),
+          ...raters('other', 2, { l1: 4, l2: 4, t1: 4, r1: 3, r2: 3 }),
+        ],
+      }),
+    );
+    expect(withOthers.directionOfInfluence.pooled).toMatchObject({ directions: ['downwards'], groups: ['direct_report', 'other'], cell: { shown: true } });
+    expect(summarizeReport(withOthers).influence).toEqual([{ directions: ['upwards'], mean: 2 }]);
   });
 
   it('has nothing to say when nothing is shown', () => {

@@ -5,7 +5,7 @@ export interface SummarySource {
   behaviours: readonly { key: string; name: string; kind: BehaviourKind; cells: CellsByColumn }[];
   profile: ProfileView;
   /** `pooled` may be absent in a report stored before pooling had a direction. */
-  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell; pooled?: Pick<PooledDirectionView, 'directions' | 'cell'> | null };
+  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell; pooled?: Pick<PooledDirectionView, 'directions' | 'groups' | 'cell'> | null };
   blindSpots: readonly GapView[];
   trend: Pick<TrendView, 'influence' | 'management' | 'behaviours'> | null;
 }
@@ -37,7 +37,8 @@ export interface ReportOverview {
   largestBlindSpot: GapView | null;
   /**
    * The influence index as each shown group sees it, highest first: who sees the most leadership.
-   * One direction, or the pooled directions together (anonymity.ts, rule 7), never a pooled one alone.
+   * One direction, or the pooled directions together (anonymity.ts, rule 7), never a pooled one alone
+   * nor a pool that holds other colleagues.
    */
   influence: { directions: InfluenceDirection[]; mean: number }[];
   /** Against the earlier cycle, when the report has a trend: the indices, the largest rise and fall. */
@@ -70,7 +71,8 @@ export function summarizeReport(report: SummarySource): ReportOverview {
       const cell = report.directionOfInfluence[direction];
       return cell.shown ? [{ directions: [direction], mean: cell.mean }] : [];
     }),
-    ...(pooled?.cell.shown ? [{ directions: [...pooled.directions], mean: pooled.cell.mean }] : []),
+    // A pool holding other colleagues is no direction's view: "Downwards" would claim it for direct reports alone.
+    ...(pooled?.cell.shown && !pooled.groups.includes('other') ? [{ directions: [...pooled.directions], mean: pooled.cell.mean }] : []),
   ].sort((a, b) => b.mean - a.mean);
   return {
     profile: report.profile,
