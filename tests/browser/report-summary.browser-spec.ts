@@ -188,6 +188,34 @@ describe('The report summary, details on demand and the trend chart', () => {
     await page.context().close();
   });
 
+  it('names every chart for screen readers, and keyboard focus never lands inside a picture', async () => {
+    const page = await open(WIDE);
+    const report = await (await page.request.get(`/api/reports/cycles/${cycle.id}/subjects/${mo.id}`)).json();
+    await page.getByRole('img', { name: /^Manager–leader profile: / }).waitFor();
+    const chart = page.locator('figure.behaviour-chart');
+    // The bars are hidden from assistive technology; the table beside them holds every number drawn.
+    await expect(chart.locator('.behaviour-chart__plot').getAttribute('aria-hidden')).resolves.toBe('true');
+    await chart.getByText('The numbers behind the chart').click();
+    const table = chart.getByRole('table', { name: 'Behaviour means by rater group' });
+    await expect(table.getByRole('row').count()).resolves.toBe(report.behaviours.length + 1);
+    const first = report.behaviours[0];
+    await expect(table.getByRole('row', { name: new RegExp(`^${first.name}`) }).innerText()).resolves.toContain(first.cells.all_others.mean.toFixed(2));
+    // Tab through the whole page: every stop is a control, never an SVG or anything inside one.
+    const stops: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate<string>(
+        "(() => { const e = document.activeElement; return !e || e === document.body ? 'body' : e.closest('svg') ? 'svg' : e.tagName.toLowerCase(); })()",
+      );
+      if (stop === 'body' && stops.length > 0) break;
+      stops.push(stop);
+    }
+    expect(stops.length).toBeGreaterThan(10);
+    expect(stops.filter((s) => s === 'svg')).toEqual([]);
+    a11y['report-charts'] = await seriousA11yViolations(page);
+    await page.context().close();
+  });
+
   it('reads on a phone: the summary starts the first screen, nothing scrolls sideways', async () => {
     const page = await open(PHONE);
     const summary = page.getByRole('region', { name: 'Summary' });

@@ -49,6 +49,12 @@ describe("Priya's demo report with her peers and direct reports pooled", () => {
     const [noteTop, glanceTop] = await Promise.all([note.boundingBox(), page.locator('#at-a-glance').boundingBox()]);
     expect(noteTop!.y).toBeLessThan(glanceTop!.y);
 
+    // The summary names the pool too, never upwards alone as if it were the only direction shown.
+    const tile = page.getByRole('region', { name: 'Summary' }).getByRole('group', { name: 'Direction of influence' });
+    await expect(tile.locator('.summary-tile__meta').innerText()).resolves.toMatch(
+      /^(Sideways and downwards \d\.\d\d · Upwards|Upwards \d\.\d\d · Sideways and downwards) \d\.\d\d$/,
+    );
+
     // The direction of influence: upwards on its own, sideways and downwards only together.
     const together = page.locator('.influence-direction').filter({ hasText: 'Sideways and downwards' });
     await together.getByText('as peers and direct reports see it, together').waitFor();

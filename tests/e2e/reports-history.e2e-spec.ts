@@ -119,7 +119,7 @@ describe('report history and summary', () => {
       profile: own.profile,
       strongest: { mean: 4 },
       largestBlindSpot: null,
-      influence: [{ direction: 'sideways', mean: 4 }],
+      influence: [{ directions: ['sideways'], mean: 4 }],
       change: { influence: { shown: true, previous: 3, current: 4, delta: 1 }, largestRise: { delta: 1 }, largestFall: null },
     });
     const managers = (await readers.get(team.manager.email)!.get(reportUrl(now.id, team.member.id))).body;
@@ -144,5 +144,18 @@ describe('report history and summary', () => {
     ]);
     const after = (await readers.get(team.admin.email)!.get(reportUrl(now.id, team.member.id))).body;
     expect(after.overview).toEqual(before.overview);
+  });
+
+  it("reads a report stored with the earlier summary shape (one direction per entry) in today's shape", async () => {
+    const before = (await readers.get(team.admin.email)!.get(reportUrl(now.id, team.member.id))).body;
+    await t.db.query(
+      `UPDATE report_snapshots SET format = 2,
+        report = report::jsonb || jsonb_build_object('overview', coalesce(report::jsonb -> 'overview', '{}') || '{"influence": [{"direction": "sideways", "mean": 4}]}')
+        WHERE organization_id = $1 AND cycle_id = $2`,
+      [team.org.id, now.id],
+    );
+    const after = (await readers.get(team.admin.email)!.get(reportUrl(now.id, team.member.id))).body;
+    expect(after.overview).toEqual(before.overview);
+    expect(after.overview.influence).toEqual([{ directions: ['sideways'], mean: 4 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { spreadsheetSafe } from './spreadsheet-safe';
 
 describe('spreadsheetSafe', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+1+1', '-cmd', '@SUM(A1)', '\t=1', '\r=1'])('disarms %j', (value) => {
+  it.each(['=HYPERLINK("http://x","y")', '+1+1', '-cmd', '@SUM(A1)', '\t=1', '\r=1', '-1+1', '-2*A1', '+1'])('disarms %j', (value) => {
     expect(spreadsheetSafe(value)).toBe(`'${value}`);
   });
 

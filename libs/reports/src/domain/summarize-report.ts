@@ -1,10 +1,11 @@
-import type { BehaviourKind, Cell, CellsByColumn, Direction, GapView, ProfileView, TrendValue, TrendView } from './report-types';
+import type { BehaviourKind, Cell, CellsByColumn, Direction, GapView, PooledDirectionView, ProfileView, TrendValue, TrendView } from './report-types';
 
 /** What the summary reads of a report: the parts it picks from, nothing more. */
 export interface SummarySource {
   behaviours: readonly { key: string; name: string; kind: BehaviourKind; cells: CellsByColumn }[];
   profile: ProfileView;
-  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell };
+  /** `pooled` may be absent in a report stored before pooling had a direction. */
+  directionOfInfluence: { sideways: Cell; downwards: Cell; upwards: Cell; pooled?: Pick<PooledDirectionView, 'directions' | 'groups' | 'cell'> | null };
   blindSpots: readonly GapView[];
   trend: Pick<TrendView, 'influence' | 'management' | 'behaviours'> | null;
 }
@@ -34,8 +35,12 @@ export interface ReportOverview {
   weakest: BehaviourMean | null;
   /** The statement where self is furthest above all others (the report's first blind spot). */
   largestBlindSpot: GapView | null;
-  /** The influence index as each shown group sees it, highest first: who sees the most leadership. */
-  influence: { direction: InfluenceDirection; mean: number }[];
+  /**
+   * The influence index as each shown group sees it, highest first: who sees the most leadership.
+   * One direction, or the pooled directions together (anonymity.ts, rule 7), never a pooled one alone
+   * nor a pool that holds other colleagues.
+   */
+  influence: { directions: InfluenceDirection[]; mean: number }[];
   /** Against the earlier cycle, when the report has a trend: the indices, the largest rise and fall. */
   change: {
     influence: TrendValue;
@@ -60,10 +65,15 @@ export function summarizeReport(report: SummarySource): ReportOverview {
   });
   const ranked = [...shown].sort((a, b) => b.mean - a.mean);
   const lowest = [...shown].sort((a, b) => a.mean - b.mean);
-  const influence = DIRECTIONS.flatMap((direction) => {
-    const cell = report.directionOfInfluence[direction];
-    return cell.shown ? [{ direction, mean: cell.mean }] : [];
-  }).sort((a, b) => b.mean - a.mean);
+  const pooled = report.directionOfInfluence.pooled;
+  const influence = [
+    ...DIRECTIONS.flatMap((direction) => {
+      const cell = report.directionOfInfluence[direction];
+      return cell.shown ? [{ directions: [direction], mean: cell.mean }] : [];
+    }),
+    // A pool holding other colleagues is no direction's view: "Downwards" would claim it for direct reports alone.
+    ...(pooled?.cell.shown && !pooled.groups.includes('other') ? [{ directions: [...pooled.directions], mean: pooled.cell.mean }] : []),
+  ].sort((a, b) => b.mean - a.mean);
   return {
     profile: report.profile,
     strongest: ranked[0] ?? null,

@@ -1,6 +1,6 @@
 import type { HeatmapCellDto, HeatmapDto } from '../heatmap/heatmap.dto';
 import { heatmapCsv } from './heatmap-csv';
-import { csvSafe } from './report-csv';
+import { spreadsheetSafe } from '@lib/common';
 
 const shown = (mean: number, n: number): HeatmapCellDto => ({ shown: true, mean, n });
 const hidden: HeatmapCellDto = { shown: false, reason: 'below_threshold' };
@@ -40,9 +40,9 @@ describe('heatmapCsv', () => {
   });
 
   it('leaves plain numbers alone, negative ones included', () => {
-    expect(csvSafe('-0.25')).toBe('-0.25');
-    expect(csvSafe('-1+1')).toBe("'-1+1");
-    expect(csvSafe('+1')).toBe("'+1");
-    expect(csvSafe('Sales')).toBe('Sales');
+    expect(spreadsheetSafe('-0.25')).toBe('-0.25');
+    expect(spreadsheetSafe('-1+1')).toBe("'-1+1");
+    expect(spreadsheetSafe('+1')).toBe("'+1");
+    expect(spreadsheetSafe('Sales')).toBe('Sales');
   });
 });

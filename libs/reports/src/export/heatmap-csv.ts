@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '@lib/common';
 import type { HeatmapLevel } from '../domain';
 import type { HeatmapCellDto, HeatmapDto } from '../heatmap/heatmap.dto';
-import { csvSafe } from './report-csv';
 import { fixed } from './report-text';
 
 export const HEATMAP_CSV_HEADER = ['department', 'level', 'measure', 'kind', 'mean', 'n', 'previous_mean', 'change', 'note'];
@@ -53,5 +53,5 @@ export function heatmapCsv(map: HeatmapDto, filter: HeatmapCsvFilter): string {
       ];
     }),
   );
-  return stringify([HEATMAP_CSV_HEADER, ...rows.map((row) => row.map(csvSafe))]);
+  return stringify([HEATMAP_CSV_HEADER, ...rows.map((row) => row.map(spreadsheetSafe))]);
 }

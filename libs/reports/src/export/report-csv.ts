@@ -1,16 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '@lib/common';
 import type { ReportCellsDto, ReportDto } from '../report/report.dto';
 import { columnLabels, fixed, hiddenText, printedColumns } from './report-text';
 
 export const CSV_HEADER = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'];
-
-/**
- * A leading apostrophe keeps a spreadsheet from running text that starts like a formula
- * (=, +, -, @, tab, carriage return); a plain number such as -0.25 stays a number.
- */
-export function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-}
 
 /**
  * The shown numbers of a report, one line per number and group (long format, so that a
@@ -38,5 +31,5 @@ export function reportCsv(report: ReportDto): string {
     push('behaviour', b.name, b.kind, '', b.cells);
     for (const s of b.statements) push('statement', b.name, b.kind, s.text, s.cells);
   }
-  return stringify([CSV_HEADER, ...rows.map((row) => row.map(csvSafe))]);
+  return stringify([CSV_HEADER, ...rows.map((row) => row.map(spreadsheetSafe))]);
 }

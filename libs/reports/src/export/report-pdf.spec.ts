@@ -2,7 +2,7 @@ import type { ColumnKey } from '../domain';
 import type { ReportCellDto, ReportCellsDto } from '../report/report.dto';
 import { GROUP_COLOUR } from './pdf-drawing';
 import { reportPdf, reportPdfTitle } from './report-pdf';
-import { fixed, overviewLines, poolingSentence, printedColumns } from './report-text';
+import { columnLabels, compactColumns, fixed, overviewLines, poolingSentence, printedColumns } from './report-text';
 import { pdfDictionaries, pdfPageContents, pdfPageTextRuns, pdfString, pdfTextRuns } from './testing/pdf-text';
 import { aTypicalReport } from './testing/typical-report';
 
@@ -106,6 +106,17 @@ describe('report PDF', () => {
     });
   });
 
+  it("names pooled directions together in the summary, with the pool's mean", () => {
+    const influence = [
+      { directions: ['sideways', 'downwards'] as ('sideways' | 'downwards')[], mean: 4.5 },
+      { directions: ['upwards'] as 'upwards'[], mean: 2 },
+    ];
+    const lines = overviewLines({ ...report, overview: { ...report.overview, influence } });
+    expect(lines.find((l) => l.title === 'Direction of influence')?.text).toBe(
+      'Most leadership seen by peers (sideways) and direct reports (downwards), together: sideways and downwards 4.50, upwards 2.00',
+    );
+  });
+
   it('opens with the summary on page 1, in the order of the web page', () => {
     const [first] = pdfPageTextRuns(pdf);
     const page1 = first.join(' ');
@@ -198,6 +209,25 @@ describe('report PDF with pooled groups', () => {
     // A manager reading the report is told the same about the subject.
     expect(poolingSentence(report, "Łukasz's")).toMatch(/^Łukasz's peers' and direct reports' answers/);
     expect(poolingSentence(typical, 'Your')).toBeNull();
+  });
+
+  it('names the pool in a note on a column hidden throughout, as the page does', async () => {
+    const hidden = { shown: false, reason: 'below_threshold' } as const;
+    const thin = { ...report, behaviours: report.behaviours.map((b) => ({ ...b, cells: { ...b.cells, others: hidden } })) };
+    const { columns, notes } = compactColumns(
+      printedColumns(thin),
+      thin.behaviours.map((b) => b.cells),
+      thin.threshold,
+      columnLabels(thin),
+    );
+    expect(columns).not.toContain('others');
+    const poolNote = notes.find((n) => n.startsWith('Peers and direct reports: '));
+    expect(poolNote).toBe('Peers and direct reports: hidden: fewer than 3 anonymous responses throughout');
+    const flowing = pdfTextRuns(await reportPdf(thin))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(flowing).toContain(poolNote);
+    expect(flowing).not.toMatch(/Others: .+ throughout/);
   });
 });
 

@@ -106,6 +106,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
       columns,
       rows.map((r) => r.cells),
       k,
+      labels,
     );
     tableOf(
       [firstHeader, ...compact.columns.map((c) => labels[c])],
@@ -308,6 +309,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     columns,
     report.behaviours.map((b) => b.cells),
     k,
+    labels,
   );
   if (barColumns.notes.length) note(`${barColumns.notes.join('. ')}.`);
   for (const b of report.behaviours) {

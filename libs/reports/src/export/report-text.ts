@@ -129,6 +129,10 @@ const signed = (value: number): string => {
 
 const DIRECTION_WORDS = { sideways: 'peers (sideways)', downwards: 'direct reports (downwards)', upwards: 'the manager (upwards)' } as const;
 
+/** Pooled directions are named together: "peers (sideways) and direct reports (downwards), together". */
+const directionWords = (directions: readonly (keyof typeof DIRECTION_WORDS)[]): string =>
+  directions.length === 1 ? DIRECTION_WORDS[directions[0]] : `${directions.map((d) => DIRECTION_WORDS[d]).join(' and ')}, together`;
+
 /**
  * The summary the report opens with, in words: one line per part of `report.overview`, in the
  * web page's order. Every number is one the report shows in its details.
@@ -160,7 +164,7 @@ export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' |
     {
       title: 'Direction of influence',
       text: top
-        ? `Most leadership seen by ${DIRECTION_WORDS[top.direction]}: ${o.influence.map((d) => `${d.direction} ${fixed(d.mean)}`).join(', ')}`
+        ? `Most leadership seen by ${directionWords(top.directions)}: ${o.influence.map((d) => `${d.directions.join(' and ')} ${fixed(d.mean)}`).join(', ')}`
         : 'No group large enough to be shown on its own',
     },
     {
@@ -180,19 +184,21 @@ export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' |
 
 /**
  * The columns a table prints, and why the others are left out: a column hidden in every row for
- * one reason is said once ("Direct reports: … throughout") instead of in every cell.
+ * one reason is said once ("Direct reports: … throughout") instead of in every cell, under the
+ * report's own column names (`columnLabels`: a pool reads "Peers and direct reports").
  */
 export function compactColumns(
   columns: readonly ColumnKey[],
   rows: readonly Record<ColumnKey, { shown: boolean; reason?: HiddenReason }>[],
   k: number,
+  labels: Readonly<Record<ColumnKey, string>>,
 ): { columns: ColumnKey[]; notes: string[] } {
   const kept: ColumnKey[] = [];
   const notes: string[] = [];
   for (const c of columns) {
     const reasons = new Set(rows.map((r) => (r[c].shown ? 'shown' : (r[c].reason ?? 'below_threshold'))));
     const [only] = [...reasons];
-    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${COLUMN_LABELS[c]}: ${hiddenText(only, k)} throughout`);
+    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${labels[c]}: ${hiddenText(only, k)} throughout`);
     else kept.push(c);
   }
   return { columns: kept, notes };

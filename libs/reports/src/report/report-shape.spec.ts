@@ -46,9 +46,30 @@ describe('stored report shape', () => {
 
   it('opens with the summary picked from the stored numbers, also for a report stored before the summary existed', () => {
     const stored = storedReport(view, new Map(), null);
-    expect(stored.overview).toMatchObject({ strongest: { key: 'listening', mean: 4 }, influence: [{ direction: 'sideways', mean: 4 }] });
+    expect(stored.overview).toMatchObject({ strongest: { key: 'listening', mean: 4 }, influence: [{ directions: ['sideways'], mean: 4 }] });
     const { overview, ...before } = JSON.parse(JSON.stringify(stored)) as typeof stored;
     expect(JSON.parse(upgradeStored(1, JSON.stringify(before)))).toEqual({ ...before, overview: JSON.parse(JSON.stringify(overview)) });
     expect(upgradeStored(REPORT_FORMAT, '{"kept":true}')).toBe('{"kept":true}');
+  });
+
+  it("reads a report stored with one direction per summary entry (format 2) in today's shape, a pooled direction included", () => {
+    const pooledView = buildReport({
+      threshold: 3,
+      showManagerSeparately: true,
+      behaviours: [{ key: 'listening', name: 'Listening', kind: 'influence', statements: [{ id: 'q1', text: 'Asks first' }] }],
+      openQuestions: [],
+      responses: [
+        { raterGroup: 'manager', answers: { q1: 2 } },
+        ...[4, 4].map((r) => ({ raterGroup: 'peer' as const, answers: { q1: r as 4 } })),
+        ...[5, 5].map((r) => ({ raterGroup: 'direct_report' as const, answers: { q1: r as 5 } })),
+      ],
+    });
+    const stored = JSON.parse(JSON.stringify(storedReport(pooledView, new Map(), null))) as ReturnType<typeof storedReport>;
+    expect(stored.overview.influence).toEqual([
+      { directions: ['sideways', 'downwards'], mean: 4.5 },
+      { directions: ['upwards'], mean: 2 },
+    ]);
+    const format2 = { ...stored, overview: { ...stored.overview, influence: [{ direction: 'upwards', mean: 2 }] } };
+    expect(JSON.parse(upgradeStored(2, JSON.stringify(format2)))).toEqual(stored);
   });
 });

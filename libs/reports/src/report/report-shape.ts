@@ -2,7 +2,7 @@ import { summarizeReport, type ReportView, type SummarySource } from '../domain'
 import type { ReportDto } from './report.dto';
 
 /** The version of the stored report's shape: a later shape must keep reading this one. */
-export const REPORT_FORMAT = 2;
+export const REPORT_FORMAT = 3;
 
 /** The part of ReportDto that is stored with the snapshot; the rest is added at read time. */
 export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history'>;
@@ -48,8 +48,9 @@ export function withoutTrend(stored: string): string {
 }
 
 /**
- * A report stored in an earlier format (1: before the summary) in today's shape: the summary is
- * picked from the stored numbers exactly as storedReport picks it from the view they came from.
+ * A report stored in an earlier format (1: before the summary; 2: the summary's directions of
+ * influence one each, without the pooled ones) in today's shape: the summary is picked again from
+ * the stored numbers exactly as storedReport picks it from the view they came from.
  */
 export function upgradeStored(format: number, stored: string): string {
   if (format >= REPORT_FORMAT) return stored;

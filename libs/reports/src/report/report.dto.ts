@@ -147,8 +147,13 @@ export class ReportBehaviourMeanDto {
 }
 
 export class ReportInfluenceDirectionDto {
-  @ApiProperty({ enum: DIRECTIONS }) direction: InfluenceDirection;
-  @ApiProperty({ description: 'The influence index as that group sees it' }) mean: number;
+  @ApiProperty({
+    enum: DIRECTIONS,
+    isArray: true,
+    description: 'One direction, or the directions whose groups are pooled into "others", which are only ever shown together',
+  })
+  directions: InfluenceDirection[];
+  @ApiProperty({ description: 'The influence index as that group (or the pool) sees it' }) mean: number;
 }
 
 export class ReportBehaviourChangeDto {

@@ -90,9 +90,9 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
       weakest: { key: behaviours[7].key, name: behaviours[7].name, kind: behaviours[7].kind, mean: 2.38 },
       largestBlindSpot: { ...statements[0], self: 4.0, others: 2.75, gap: 1.25 },
       influence: [
-        { direction: 'sideways', mean: 3.9 },
-        { direction: 'upwards', mean: 3.7 },
-        { direction: 'downwards', mean: 3.4 },
+        { directions: ['sideways'], mean: 3.9 },
+        { directions: ['upwards'], mean: 3.7 },
+        { directions: ['downwards'], mean: 3.4 },
       ],
       change: {
         influence: { shown: true, previous: 3.5, current: 3.82, delta: 0.32 },

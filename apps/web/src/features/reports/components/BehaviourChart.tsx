@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Text, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
+import { Table, type Column } from '@/components/ui';
 import type { ColumnKey, Report } from '../api/get-report';
 import { useNarrow } from '../hooks/use-narrow';
 import { COLUMN_COLOUR, columnLabel, fixed, shownNumbers, visibleColumns } from '../utils/report-words';
@@ -21,7 +22,8 @@ function BehaviourTick({ x, y, payload, width }: YAxisTickContentProps & { width
 /**
  * Every behaviour's mean by rater group, as horizontal grouped bars on the 1–5 scale. A hidden
  * number is simply not drawn (the tables below say why); a group with no number at all is left
- * out of the legend too.
+ * out of the legend too. The picture is hidden from assistive technology and takes no keyboard
+ * focus; the table under it holds every number it draws.
  */
 export function BehaviourChart({ report }: { report: Report }) {
   const narrow = useNarrow();
@@ -43,6 +45,19 @@ export function BehaviourChart({ report }: { report: Report }) {
   const categoryHeight = series.length * (BAR + BAR_GAP) + CATEGORY_PADDING;
   const height = rows.length * categoryHeight + 40;
   const scale = new Map(report.scale.points.map((p) => [p.value, p.label]));
+  const columns: Column<ChartRow>[] = [
+    { key: 'name', header: 'Behaviour', cell: (row) => row.name },
+    ...series.map((key): Column<ChartRow> => ({
+      key,
+      header: label(key),
+      label: label(key),
+      align: 'end',
+      cell: (row) => {
+        const mean = row[key];
+        return mean === undefined ? <span className="cell-hidden">not shown</span> : fixed(mean);
+      },
+    })),
+  ];
   return (
     <>
       {/* The legend is plain HTML: it wraps on phones, reads as a list, and never overlaps bars when the page is printed. */}
@@ -54,44 +69,51 @@ export function BehaviourChart({ report }: { report: Report }) {
           </li>
         ))}
       </ul>
-      <BarChart
-        className="behaviour-chart__chart"
-        layout="vertical"
-        data={rows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 4, right: narrow ? 12 : 36, bottom: 4, left: 4 }}
-        barSize={BAR}
-        barGap={BAR_GAP}
-        barCategoryGap={CATEGORY_PADDING / 2}
-      >
-        <CartesianGrid horizontal={false} stroke="#dce3e1" />
-        <XAxis
-          type="number"
-          domain={[1, 5]}
-          ticks={[1, 2, 3, 4, 5]}
-          tickFormatter={(v: number) => (narrow ? String(v) : `${v} ${scale.get(v) ?? ''}`.trim())}
-          tick={{ fill: '#53646a', fontSize: 12 }}
-          stroke="#bfcac7"
-        />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={axisWidth}
-          interval={0}
-          tickLine={false}
-          stroke="#bfcac7"
-          tick={(props: YAxisTickContentProps) => <BehaviourTick {...props} width={axisWidth - 10} />}
-        />
-        <Tooltip
-          cursor={{ fill: 'rgb(15 88 102 / 6%)' }}
-          formatter={(value) => (typeof value === 'number' ? fixed(value) : String(value))}
-          contentStyle={{ borderRadius: 8, borderColor: '#bfcac7', fontSize: 13 }}
-        />
-        {series.map((key) => (
-          <Bar key={key} dataKey={key} name={label(key)} fill={COLUMN_COLOUR[key]} isAnimationActive={false} />
-        ))}
-      </BarChart>
+      <div className="behaviour-chart__plot" aria-hidden="true">
+        <BarChart
+          className="behaviour-chart__chart"
+          accessibilityLayer={false}
+          layout="vertical"
+          data={rows}
+          responsive
+          style={{ width: '100%', height }}
+          margin={{ top: 4, right: narrow ? 12 : 36, bottom: 4, left: 4 }}
+          barSize={BAR}
+          barGap={BAR_GAP}
+          barCategoryGap={CATEGORY_PADDING / 2}
+        >
+          <CartesianGrid horizontal={false} stroke="#dce3e1" />
+          <XAxis
+            type="number"
+            domain={[1, 5]}
+            ticks={[1, 2, 3, 4, 5]}
+            tickFormatter={(v: number) => (narrow ? String(v) : `${v} ${scale.get(v) ?? ''}`.trim())}
+            tick={{ fill: '#53646a', fontSize: 12 }}
+            stroke="#bfcac7"
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={axisWidth}
+            interval={0}
+            tickLine={false}
+            stroke="#bfcac7"
+            tick={(props: YAxisTickContentProps) => <BehaviourTick {...props} width={axisWidth - 10} />}
+          />
+          <Tooltip
+            cursor={{ fill: 'rgb(15 88 102 / 6%)' }}
+            formatter={(value) => (typeof value === 'number' ? fixed(value) : String(value))}
+            contentStyle={{ borderRadius: 8, borderColor: '#bfcac7', fontSize: 13 }}
+          />
+          {series.map((key) => (
+            <Bar key={key} dataKey={key} name={label(key)} fill={COLUMN_COLOUR[key]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </div>
+      <details className="behaviour-chart__table">
+        <summary>The numbers behind the chart</summary>
+        <Table caption="Behaviour means by rater group" columns={columns} rows={rows} rowKey={(row) => row.key} />
+      </details>
     </>
   );
 }

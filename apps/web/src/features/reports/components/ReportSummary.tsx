@@ -11,6 +11,18 @@ const DIRECTION_WORDS = {
 
 const DIRECTION_NAME = { sideways: 'Sideways', downwards: 'Downwards', upwards: 'Upwards' } as const;
 
+/** Pooled directions are named by their groups only: the meta line under the lead names the directions. */
+const DIRECTION_GROUP = { sideways: 'peers', downwards: 'direct reports', upwards: 'the manager' } as const;
+
+type Directions = readonly (keyof typeof DIRECTION_NAME)[];
+
+/** Pooled directions are only ever named together: "Sideways and downwards". */
+const directionsName = (directions: Directions): string =>
+  directions.map((d, i) => (i === 0 ? DIRECTION_NAME[d] : DIRECTION_NAME[d].toLowerCase())).join(' and ');
+
+const directionsWords = (directions: Directions): string =>
+  directions.length === 1 ? directions.map((d) => DIRECTION_WORDS[d]).join('') : `${directions.map((d) => DIRECTION_GROUP[d]).join(' and ')} together`;
+
 function Tile({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <div className="summary-tile" role="group" aria-labelledby={id}>
@@ -91,8 +103,8 @@ export function ReportSummary({ report }: { report: Report }) {
         <Tile title="Direction of influence" id="summary-direction">
           {top ? (
             <>
-              <p className="summary-tile__lead">Most leadership seen by {DIRECTION_WORDS[top.direction]}</p>
-              <p className="summary-tile__meta">{o.influence.map((d) => `${DIRECTION_NAME[d.direction]} ${fixed(d.mean)}`).join(' · ')}</p>
+              <p className="summary-tile__lead">Most leadership seen by {directionsWords(top.directions)}</p>
+              <p className="summary-tile__meta">{o.influence.map((d) => `${directionsName(d.directions)} ${fixed(d.mean)}`).join(' · ')}</p>
             </>
           ) : (
             <None>No group is large enough to be shown on its own.</None>
