@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_FRAMEWORK } from '@lib/frameworks';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { aRequest } from '../support/feedback-factories';
-import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, searchColleagues, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -453,7 +453,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await expect(page.getByRole('link', { name: 'Spring 2026' }).getAttribute('href')).resolves.toBe(`/cycles/${cycle.id}`);
 
     await page.getByRole('radio', { name: /Other colleague/ }).check();
-    await page.getByRole('searchbox', { name: 'Search colleagues' }).fill('Iris');
+    await searchColleagues(page, 'Iris');
     await page.getByRole('checkbox', { name: /Iris Novak/ }).check();
     await page.getByRole('button', { name: 'Ask 1 colleague' }).click();
     await see(page, 'Asked Iris Novak for feedback on Mo.');
@@ -552,7 +552,7 @@ describe('Requesting feedback and rating colleagues in the browser', () => {
     await signIn(cora, cast.cora);
     await cora.goto(subjectPage(cast.cora));
     await heading(cora, 'Your feedback requests').waitFor();
-    await cora.getByRole('searchbox', { name: 'Search colleagues' }).fill('Ben');
+    await searchColleagues(cora, 'Ben');
     await cora.getByRole('checkbox', { name: /Ben Hargreaves/ }).check();
     await screenshot(cora, 'feedback-24-ask-phone');
     expect(await overflow(cora)).toBeLessThanOrEqual(0);

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { aCycle, aFrameworkVersion, aRequest, aSubject, type TestCycle } from '../support/feedback-factories';
-import { PHONE, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { PHONE, screenshot as saveScreenshot, searchColleagues, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -94,7 +94,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     await expect(peer.isDisabled()).resolves.toBe(true);
     await main(page).getByText('The peer list is full (3)').waitFor();
     await expect(page.getByRole('radio', { name: /Other colleague/ }).isChecked()).resolves.toBe(true);
-    await page.getByRole('searchbox', { name: 'Search colleagues' }).fill('Iris');
+    await searchColleagues(page, 'Iris');
     await page.getByRole('checkbox', { name: /Iris Novak/ }).check();
     await audit(page, 'hr-peers-full');
     await screenshot(page, 'subject-requests-1-hr-peers-full');
@@ -117,7 +117,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     await page.goto(subjectPage(cycle, mo));
     await main(page).getByText('This cycle collects no peer feedback: the people you add here give feedback as other colleagues.').waitFor();
     await expect(page.getByRole('radio').count()).resolves.toBe(0);
-    await page.getByRole('searchbox', { name: 'Search colleagues' }).fill('Felix');
+    await searchColleagues(page, 'Felix');
     await page.getByRole('checkbox', { name: /Felix Braun/ }).check();
     await page.getByRole('button', { name: 'Ask 1 colleague' }).click();
     await main(page).getByText('Asked Felix Braun for feedback on Mo.').waitFor();
@@ -155,7 +155,7 @@ describe("A subject's raters after nominations, in the browser", () => {
     await audit(page, 'subject-replaces');
     await screenshot(page, 'subject-requests-3-subject-replaces');
 
-    await page.getByRole('searchbox', { name: 'Search colleagues' }).fill('Chloe');
+    await searchColleagues(page, 'Chloe');
     await page.getByRole('checkbox', { name: /Chloe Martin/ }).check();
     await page.getByRole('button', { name: 'Ask 1 colleague' }).click();
     await main(page)

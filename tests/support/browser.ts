@@ -261,3 +261,20 @@ async function scanA11y(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}`));
 }
+
+/**
+ * Types into the colleague picker's search and waits until the list shows only people matching
+ * it: the search is debounced and answered by the server, so until then the earlier, longer list
+ * is on screen, and clicking below it would land where the button was before the list shrank.
+ */
+export async function searchColleagues(page: Page, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search colleagues' }).fill(text);
+  const query = text.toLowerCase();
+  const candidates = page.locator('.ask label.candidate');
+  // Polled through locators (the app's CSP forbids the string functions waitForFunction evaluates).
+  for (;;) {
+    const names = (await candidates.allTextContents()).map((name) => name.toLowerCase());
+    if (names.length > 0 && names.every((name) => name.includes(query))) return;
+    await page.waitForTimeout(50);
+  }
+}
