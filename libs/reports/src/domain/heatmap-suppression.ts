@@ -270,6 +270,33 @@ export function heatmapFilterResult(view: HeatmapView, department: number | 'all
 }
 
 /**
+ * The comparison of one group with the previous cycle: the one rule for the organisation view and
+ * the team view (every cell, margin, filter and team total goes through it).
+ *
+ * A change is printed only where the group's number is shown in this cycle's view AND in the
+ * previous cycle's view of the same reader, and it is those two means and their difference:
+ * nothing of the previous cycle that its own view hides, and never its count (people who joined or
+ * left are not counted out for the reader).
+ *
+ * Why joiners and leavers cannot be isolated by it (a department of 5, then 6). Every number of a
+ * cycle is a sum of that cycle's values (one per person and cycle, each over that cycle's raters),
+ * so the values of two cycles are different unknowns: no combination of the two views cancels one
+ * against the other. Whatever a combination of both views isolates is therefore a union of what
+ * each view isolates on its own, and each view, suppressed as above, isolates nothing lighter than
+ * m people. A joiner's value is tied to the stayers' values of the same cycle, never to their
+ * earlier ones: 6 × mean₂ − 5 × mean₁ is the joiner plus five changes, not the joiner. The change
+ * is the difference of two numbers the reader can open anyway (each cycle's own view), so printing
+ * it adds nothing; hiding it would protect nothing. What no suppression of exact sums can stop is
+ * a guess that the stayers did not change at all (then 6 × mean₂ − 5 × mean₁ is the joiner's
+ * value): an inference from the two cycles' own views, with or without the change, and outside
+ * what this rule (DESIGN.md: nothing may be derived) promises.
+ */
+export function heatmapChange(now: HeatmapCell, then: HeatmapCell | undefined): { previousMean: number; change: number } | null {
+  if (!now.shown || !then?.shown) return null;
+  return { previousMean: then.mean, change: now.mean - then.mean };
+}
+
+/**
  * The team view of one measure: a manager's direct reports as one group, beside the
  * organisation table that the same reader can see (now, or after becoming HR).
  *

@@ -4,7 +4,7 @@ export { isAnonymous, suppressHeatmap, effectiveMinCellSize } from './anonymity'
 export type { AnonymitySettings, HeatmapCell, HeatmapCellInput } from './anonymity';
 export * from './scores';
 export { buildReport } from './build-report';
-export { HEATMAP_LEVELS, heatmapFilterResult, teamCellDecision } from './heatmap-suppression';
+export { HEATMAP_LEVELS, heatmapChange, heatmapFilterResult, teamCellDecision } from './heatmap-suppression';
 export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppression';
 export { summarizeReport } from './summarize-report';
 export type { InfluenceDirection, SummarySource } from './summarize-report';

@@ -7,6 +7,7 @@ import {
   effectiveMinCellSize,
   HeatmapCell,
   HeatmapCellInput,
+  heatmapChange,
   heatmapFilterResult,
   HeatmapLevel,
   HeatmapView,
@@ -73,7 +74,8 @@ const RELEASED: readonly CycleState[] = ['released'];
  * in which they did not count — as HR, as a manager, and in every format.
  *
  * Comparisons with the previous cycle put two separately suppressed views side by side: a
- * change is printed only where both cells are shown, and is their difference, nothing more.
+ * change is printed only where both cells are shown, and is their difference, nothing more
+ * (domain heatmapChange, which says why joiners and leavers cannot be isolated by it).
  */
 @Injectable()
 export class HeatmapService {
@@ -124,7 +126,7 @@ export class HeatmapService {
     const earlier = await this.heatmaps.previousCycle(org, cycle, CLOSED_STATES);
     const before = earlier && (await this.tables(org, earlier, measures, actor.personId, null));
     const previousRow = (department: string | null): number => (before ? before.departments.indexOf(department) : -1);
-    const compare = (now: HeatmapCell, then: HeatmapCell | undefined): HeatmapCellDto => withChange(cellDto(now), then);
+    const compare = (now: HeatmapCell, then: HeatmapCell | undefined): HeatmapCellDto => withChange(now, then);
     return {
       cycleId,
       cycleName: cycle.name,
@@ -185,7 +187,7 @@ export class HeatmapService {
     return {
       ...base,
       eligible: true,
-      team: now.views.map((_, m) => withChange(cellDto(teamCell(now, m)), before ? teamCell(before, m) : undefined)),
+      team: now.views.map((_, m) => withChange(teamCell(now, m), before ? teamCell(before, m) : undefined)),
       // The organisation as this reader's organisation view shows it; a comparison, so no change here.
       organisation,
       quadrants: managersSeeReports(cycle.settings, cycle.state)
@@ -235,10 +237,10 @@ function cellDto(cell: HeatmapCell): HeatmapCellDto {
   return cell.shown ? { shown: true, mean: cell.mean, n: cell.n } : { shown: false, reason: cell.reason };
 }
 
-/** A change is printed only where this cell and the previous cycle's are both shown. */
-function withChange(cell: HeatmapCellDto, then: HeatmapCell | undefined): HeatmapCellDto {
-  if (!cell.shown || cell.mean === undefined || !then?.shown) return cell;
-  return { ...cell, previousMean: then.mean, change: cell.mean - then.mean };
+/** The comparison with the previous cycle, as the domain's one rule (heatmapChange) decides it. */
+function withChange(now: HeatmapCell, then: HeatmapCell | undefined): HeatmapCellDto {
+  const change = heatmapChange(now, then);
+  return change ? { ...cellDto(now), ...change } : cellDto(now);
 }
 
 function previousDto(cycle: { id: string; name: string }, tables: Tables): HeatmapPreviousCycleDto {
