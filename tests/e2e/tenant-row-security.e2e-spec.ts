@@ -1,6 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { runAsSystem, runInOrganization, runUnscoped } from '@lib/database';
-import { JobsService } from '@lib/jobs';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aTeam, TEST_PASSWORD } from '../support/factories';
 import { aReportCycle, aReportSubject, aResponse, theDefaultFramework } from '../support/report-factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -224,5 +224,33 @@ describe('tenant row security', () => {
     expect(seen).toEqual([{ role: 'ripple_tenant', org: b.org.id }]);
     await expect(jobs.runNow('tests.scope', {})).rejects.toThrow(/names no organisation/);
     expect(seen).toHaveLength(1);
+  });
+
+  it('runs the system jobs across organisations only to find the work: each piece of it runs in its own organisation', async () => {
+    const jobs = t.app.get(JobsService);
+    const system = { role: loginUser, org: null };
+    const inB = { role: 'ripple_tenant', org: b.org.id };
+    const allowed = [system, { role: 'ripple_tenant', org: a.org.id }, inB];
+    const outside = (seen: Seen[]): Seen[] => seen.filter((s) => !allowed.some((x) => x.role === s.role && x.org === s.org));
+    // A running cycle in B: the hourly sweep looks at its invitations, reminders and deadline.
+    await runAsSystem(async () => {
+      const version = await theDefaultFramework(t, b.org.id);
+      await aReportCycle(t.db, b.org.id, version.id, { state: 'collecting' });
+    });
+    const recorder = recordScopes(t.db);
+    try {
+      await jobs.runNow(JOB_NAMES.cycleSweep, {});
+      expect(recorder.seen).toContainEqual(system);
+      expect(recorder.seen).toContainEqual(inB);
+      expect(outside(recorder.seen)).toEqual([]);
+      // A password-reset address: found across organisations, its link issued and mailed in B.
+      recorder.seen.length = 0;
+      await jobs.runNow(JOB_NAMES.passwordResetMail, { email: b.manager.email.toLowerCase(), ip: '127.0.0.1' });
+      expect(recorder.seen).toContainEqual(system);
+      expect(recorder.seen).toContainEqual(inB);
+      expect(outside(recorder.seen)).toEqual([]);
+    } finally {
+      recorder.restore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lib/common';
+import { runInOrganization } from '@lib/database';
 import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
@@ -118,21 +119,23 @@ export class CycleNotificationsService implements OnModuleInit {
    */
   async sweep(now = new Date()): Promise<SweepResult> {
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
-    // through its own organisation's id, like any request.
+    // in its own organisation's scope (row security on), like any request.
     const running = await this.mailRows.cyclesInStatesAcrossOrganisations(ANSWERING_STATES);
     const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
     let failure: Error | undefined;
     for (const row of running) {
       try {
-        if (row.state === 'nominating' && row.nominationDeadline && row.nominationDeadline.getTime() <= now.getTime()) {
-          if (await this.cyclesService.endNominations(row.organizationId, row.id)) result.nominationsEnded++;
-        }
-        result.invitations += await this.sendInvitations(row.organizationId, row.id);
-        result.peerReminders += await this.peerReminders.sendDue(row.organizationId, row.id, now);
-        const cycle = await this.cycles.find(row.organizationId, row.id);
-        const timeZone = await this.organizations.timeZone(row.organizationId);
-        const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);
-        if (due) result.reminders += await this.sendReminders(row.organizationId, row.id, due.slot, due.at);
+        await runInOrganization(row.organizationId, async () => {
+          if (row.state === 'nominating' && row.nominationDeadline && row.nominationDeadline.getTime() <= now.getTime()) {
+            if (await this.cyclesService.endNominations(row.organizationId, row.id)) result.nominationsEnded++;
+          }
+          result.invitations += await this.sendInvitations(row.organizationId, row.id);
+          result.peerReminders += await this.peerReminders.sendDue(row.organizationId, row.id, now);
+          const cycle = await this.cycles.find(row.organizationId, row.id);
+          const timeZone = await this.organizations.timeZone(row.organizationId);
+          const due = cycle && dueReminderSlot(cycle.settings.responseDeadline, cycle.settings.reminderDaysBeforeDeadline, now, timeZone);
+          if (due) result.reminders += await this.sendReminders(row.organizationId, row.id, due.slot, due.at);
+        });
       } catch (error) {
         // One cycle's failure (e.g. SMTP down) must not starve the others; the job then fails and
         // is retried, and the dedupe keys make the retry send only what is still missing.

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { APP_CONFIG, AppConfig } from '@lib/common';
+import { runInOrganization } from '@lib/database';
 import { JOB_NAMES, JobsService, type PasswordResetMailJobData } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
@@ -10,7 +11,7 @@ import { CredentialsRepository } from './credentials.repository';
 import { escapeHtml } from './invitation.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { RESET_LINK_MINUTES, resetRequestRefusal } from './password-reset-limits';
-import { PasswordResetsRepository } from './password-resets.repository';
+import { PasswordResetsRepository, type ResetAccount } from './password-resets.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
 import { newToken, presentedToken } from './tokens';
@@ -67,34 +68,42 @@ export class PasswordResetService implements OnModuleInit {
     });
   }
 
-  /** The job: a new link for each account with this address (if any), mailed to that address. */
+  /**
+   * The job: a new link for each account with this address (if any), mailed to that address. The
+   * address is looked up across organisations (the job's system scope); each account's link is then
+   * issued and mailed in its own organisation's scope.
+   */
   async mailLinks(email: string, ip: string): Promise<void> {
     for (const account of await this.resets.accountsWithLogin(email)) {
-      const { token, hash } = newToken(account.organizationId);
-      await this.db.transaction(async (tx) => {
-        await this.resets.issue(tx, account.organizationId, account.personId, hash, ip, RESET_LINK_MINUTES);
-        await this.audit.record(
-          { organizationId: account.organizationId, personId: account.personId },
-          { action: 'password.reset_requested', targetType: 'person', targetId: account.personId, details: { ip } },
-          tx,
-        );
-      });
-      // The secret rides in the `token` query parameter, the one every view of mail redacts.
-      const link = `${this.config.publicUrl}/reset-password?token=${token}`;
-      await this.mail.send({
-        organizationId: account.organizationId,
-        to: account.email,
-        subject: 'Reset your Ripple password',
-        text:
-          `Hello ${account.name},\n\nSomeone asked to reset your Ripple password at ${account.organizationName}. ` +
-          `To choose a new one, open:\n\n${link}\n\nThe link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
-          `If you did not ask, ignore this mail: your password stays as it is.`,
-        html:
-          `<p>Hello ${escapeHtml(account.name)},</p><p>Someone asked to reset your Ripple password at ${escapeHtml(account.organizationName)}.</p>` +
-          `<p><a href="${link}">Choose a new password</a></p><p>The link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
-          `If you did not ask, ignore this mail: your password stays as it is.</p>`,
-      });
+      await runInOrganization(account.organizationId, () => this.mailLink(account, ip));
     }
+  }
+
+  private async mailLink(account: ResetAccount, ip: string): Promise<void> {
+    const { token, hash } = newToken(account.organizationId);
+    await this.db.transaction(async (tx) => {
+      await this.resets.issue(tx, account.organizationId, account.personId, hash, ip, RESET_LINK_MINUTES);
+      await this.audit.record(
+        { organizationId: account.organizationId, personId: account.personId },
+        { action: 'password.reset_requested', targetType: 'person', targetId: account.personId, details: { ip } },
+        tx,
+      );
+    });
+    // The secret rides in the `token` query parameter, the one every view of mail redacts.
+    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
+    await this.mail.send({
+      organizationId: account.organizationId,
+      to: account.email,
+      subject: 'Reset your Ripple password',
+      text:
+        `Hello ${account.name},\n\nSomeone asked to reset your Ripple password at ${account.organizationName}. ` +
+        `To choose a new one, open:\n\n${link}\n\nThe link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
+        `If you did not ask, ignore this mail: your password stays as it is.`,
+      html:
+        `<p>Hello ${escapeHtml(account.name)},</p><p>Someone asked to reset your Ripple password at ${escapeHtml(account.organizationName)}.</p>` +
+        `<p><a href="${link}">Choose a new password</a></p><p>The link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
+        `If you did not ask, ignore this mail: your password stays as it is.</p>`,
+    });
   }
 
   async describe(token: string): Promise<{ name: string; email: string; organizationName: string }> {
