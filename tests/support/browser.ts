@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@lib/common';
 import { runUnscopedQueriesAsSystem } from '@lib/database';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { chromiumExecutable } from './chromium';
 import { sessionCookieFor, type SignInPerson } from './sign-in';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -61,18 +62,6 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-/** CHROMIUM_PATH when set, else the Chromium that @sparticuz/chromium unpacks (once per machine, into the temp dir). */
-export async function chromiumExecutable(): Promise<string> {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
-    return configured;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an ESM-only package, turned into CommonJS by Jest's transform
-  const sparticuz = require('@sparticuz/chromium') as { default: { executablePath(): Promise<string> } };
-  return sparticuz.default.executablePath();
 }
 
 function assertPrerequisites(): void {

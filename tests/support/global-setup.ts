@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 // Global setup runs outside jest's module mapper: import by path.
 import { runMigrations, startEmbeddedPostgres } from '../../libs/database/src';
+import type { Config } from '@jest/types';
+import { unpackChromium } from './chromium';
 import { adminQuery, withDatabase } from './test-database';
 
 declare global {
@@ -9,9 +11,13 @@ declare global {
 
 /**
  * Once per run: find the PostgreSQL server (DATABASE_URL's, else an embedded one under
- * .data/pg-test), build a migrated template database, and tell the workers where it is.
+ * .data/pg-test), build a migrated template database, and tell the workers where it is. For the
+ * browser tests, also unpack Chromium once, before any worker could race another to it.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(_globalConfig: Config.GlobalConfig, project: Config.ProjectConfig): Promise<void> {
+  if (project.displayName?.name === 'browser' && !process.env.CHROMIUM_PATH && !process.env.RIPPLE_TEST_CHROMIUM) {
+    process.env.RIPPLE_TEST_CHROMIUM = await unpackChromium();
+  }
   if (process.env.RIPPLE_TEST_TEMPLATE) return; // e2e and browser projects share one setup
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
