@@ -155,7 +155,12 @@ describe('organisation settings', () => {
   });
 
   it('let HR turn self-started feedback off and set its limits, for this organisation only', async () => {
-    const saved = await hrA.patch('/api/organization', { selfRequestsEnabled: false, selfRequestMinRaters: 7, selfRequestMaxBehaviours: 2, raterOpenRequestCap: 10 });
+    const saved = await hrA.patch('/api/organization', {
+      selfRequestsEnabled: false,
+      selfRequestMinRaters: 7,
+      selfRequestMaxBehaviours: 2,
+      raterOpenRequestCap: 10,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ selfRequestsEnabled: false, selfRequestMinRaters: 7, selfRequestMaxBehaviours: 2, raterOpenRequestCap: 10 });
     expect((await hrA.get('/api/organization')).body).toMatchObject({ selfRequestsEnabled: false, selfRequestMinRaters: 7 });

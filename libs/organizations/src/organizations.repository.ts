@@ -113,7 +113,17 @@ export class OrganizationsRepository {
     const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap } = settings;
     await this.repo(tx).update(
       { id: organizationId },
-      { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone, selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap },
+      {
+        name,
+        anonymityThreshold,
+        defaultFrameworkId,
+        mailSenderName,
+        timeZone,
+        selfRequestsEnabled,
+        selfRequestMinRaters,
+        selfRequestMaxBehaviours,
+        raterOpenRequestCap,
+      },
     );
   }
 
