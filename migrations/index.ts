@@ -15,6 +15,7 @@ import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemova
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
+import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   LeadKeysWithOrganization1795400450000,
   EnableTenantRowSecurity1795400510000,
   AddSelfStartedFeedbackSettings1795401200000,
+  AddCycleOrigin1795401210000,
 ];
