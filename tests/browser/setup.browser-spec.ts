@@ -84,6 +84,22 @@ describe('first run in the browser', () => {
     await expect(page.getByLabel('Anonymity threshold (k)').inputValue()).resolves.toBe('5');
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Paris');
 
+    // Feedback anyone can ask for: on by default; raising k to 5 lifted its fewest raters along.
+    const selfRequests = page.getByRole('checkbox', { name: 'People may ask for feedback on themselves' });
+    await expect(selfRequests.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Fewest raters').inputValue()).resolves.toBe('5');
+    await page.getByLabel('Fewest raters').fill('4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('selfRequestMinRaters must be at least the anonymity threshold (5)', { exact: false }).first().waitFor();
+    await page.getByLabel('Fewest raters').fill('6');
+    await page.getByLabel('Open requests per rater').fill('8');
+    await selfRequests.uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Organisation settings saved').waitFor();
+    await screenshot(page, 'setup-07-self-started-feedback-off');
+    const [limits] = await t.db.query(`SELECT self_requests_enabled, self_request_min_raters, rater_open_request_cap FROM organizations`);
+    expect(limits).toEqual({ self_requests_enabled: false, self_request_min_raters: 6, rater_open_request_cap: 8 });
+
     // A new cycle starts from the organisation's k, with deadlines on its clock.
     await page.goto('/cycles/new');
     await heading(page, 'New cycle').waitFor();

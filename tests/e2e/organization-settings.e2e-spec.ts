@@ -6,6 +6,8 @@ import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Self-started feedback: on, at least 3 raters (k), at most 3 behaviours, 6 open requests per rater. */
+const SELF_REQUEST_DEFAULTS = { selfRequestsEnabled: true, selfRequestMinRaters: 3, selfRequestMaxBehaviours: 3, raterOpenRequestCap: 6 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** HR edits its organisation's settings; new cycles, deadlines, reminders and mail follow them. */
@@ -42,7 +44,15 @@ describe('organisation settings', () => {
   it('start from the defaults', async () => {
     const settings = await hrA.get('/api/organization');
     expect(settings.status).toBe(200);
-    expect(settings.body).toEqual({ id: a.org.id, name: 'Acme', anonymityThreshold: 3, defaultFrameworkId: null, mailSenderName: null, timeZone: 'UTC' });
+    expect(settings.body).toEqual({
+      id: a.org.id,
+      name: 'Acme',
+      anonymityThreshold: 3,
+      defaultFrameworkId: null,
+      mailSenderName: null,
+      timeZone: 'UTC',
+      ...SELF_REQUEST_DEFAULTS,
+    });
   });
 
   it('refuse bad values, each named, and change nothing', async () => {
@@ -63,6 +73,15 @@ describe('organisation settings', () => {
       [{ mailSenderName: 'x'.repeat(101) }, 400, 'mailSenderName'],
       [{ mailSenderName: 'Acme\r\nBcc: everyone@example.org' }, 400, 'mailSenderName'],
       [{ slug: 'acme' }, 400, 'slug'],
+      [{ selfRequestsEnabled: 'yes' }, 400, 'selfRequestsEnabled'],
+      [{ selfRequestMinRaters: 2 }, 400, 'selfRequestMinRaters'],
+      [{ selfRequestMinRaters: 21 }, 400, 'selfRequestMinRaters'],
+      [{ selfRequestMaxBehaviours: 0 }, 400, 'selfRequestMaxBehaviours'],
+      [{ selfRequestMaxBehaviours: 11 }, 400, 'selfRequestMaxBehaviours'],
+      [{ raterOpenRequestCap: 0 }, 400, 'raterOpenRequestCap'],
+      [{ raterOpenRequestCap: 1.5 }, 400, 'raterOpenRequestCap'],
+      // Never fewer raters than k: 4 is below the k of 5 asked for in the same change.
+      [{ anonymityThreshold: 5, selfRequestMinRaters: 4 }, 422, 'selfRequestMinRaters'],
     ];
     for (const [body, status, field] of cases) {
       const response = await hrA.patch('/api/organization', body);
@@ -71,7 +90,13 @@ describe('organisation settings', () => {
       expect(typeof response.body.message).toBe('string');
       expect(response.body.message).toContain(field);
     }
-    expect((await hrA.get('/api/organization')).body).toMatchObject({ name: 'Acme', anonymityThreshold: 3, timeZone: 'UTC', mailSenderName: null });
+    expect((await hrA.get('/api/organization')).body).toMatchObject({
+      name: 'Acme',
+      anonymityThreshold: 3,
+      timeZone: 'UTC',
+      mailSenderName: null,
+      ...SELF_REQUEST_DEFAULTS,
+    });
   });
 
   it('save what HR changes, for this organisation only, and new cycles take the defaults', async () => {
@@ -92,6 +117,9 @@ describe('organisation settings', () => {
       defaultFrameworkId: copy.body.id,
       mailSenderName: 'Acme People Team',
       timeZone: 'Asia/Tokyo',
+      ...SELF_REQUEST_DEFAULTS,
+      // Raising k lifts the fewest raters of a self-started request along: never below k.
+      selfRequestMinRaters: 5,
     });
     expect((await hrA.get('/api/organization')).body).toEqual(saved.body);
     expect((await memberA.get('/api/auth/me')).body).toMatchObject({ organizationName: 'Acme Corporation', organizationTimeZone: 'Asia/Tokyo' });
@@ -123,7 +151,26 @@ describe('organisation settings', () => {
     const audit = await t.db.query(`SELECT details FROM audit_events WHERE organization_id = $1 AND action = 'organization.updated' ORDER BY id LIMIT 1`, [
       a.org.id,
     ]);
-    expect(audit[0].details.fields.sort()).toEqual(['anonymityThreshold', 'defaultFrameworkId', 'mailSenderName', 'name', 'timeZone']);
+    expect(audit[0].details.fields.sort()).toEqual(['anonymityThreshold', 'defaultFrameworkId', 'mailSenderName', 'name', 'selfRequestMinRaters', 'timeZone']);
+  });
+
+  it('let HR turn self-started feedback off and set its limits, for this organisation only', async () => {
+    const saved = await hrA.patch('/api/organization', {
+      selfRequestsEnabled: false,
+      selfRequestMinRaters: 7,
+      selfRequestMaxBehaviours: 2,
+      raterOpenRequestCap: 10,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ selfRequestsEnabled: false, selfRequestMinRaters: 7, selfRequestMaxBehaviours: 2, raterOpenRequestCap: 10 });
+    expect((await hrA.get('/api/organization')).body).toMatchObject({ selfRequestsEnabled: false, selfRequestMinRaters: 7 });
+    // Lowering k leaves the minimum where HR put it.
+    const lowered = await hrA.patch('/api/organization', { anonymityThreshold: 3 });
+    expect(lowered.body).toMatchObject({ anonymityThreshold: 3, selfRequestMinRaters: 7 });
+    expect((await hrB.get('/api/organization')).body).toMatchObject({ ...SELF_REQUEST_DEFAULTS });
+    expect((await memberA.patch('/api/organization', { selfRequestsEnabled: true })).status).toBe(403);
+    expect((await hrA.get('/api/organization')).body.selfRequestsEnabled).toBe(false);
+    await hrA.patch('/api/organization', { selfRequestsEnabled: true, selfRequestMinRaters: 3, selfRequestMaxBehaviours: 3, raterOpenRequestCap: 6 });
   });
 
   it("reads a deadline typed without an offset on the organisation's clock, and reminds at 09:00 there", async () => {

@@ -298,4 +298,37 @@ describe('report access', () => {
     expect(await trendOf(c.colleague, c.colleague)).toBe('Earlier, under Nia: 2');
     expect(await trendOf(c.manager, c.colleague)).toBeNull();
   });
+
+  it('keeps a cycle the subject started on themselves to them alone: HR and the manager get the plain 404, and HR no organisation view', async () => {
+    await t.db.query(`UPDATE cycles SET origin = 'self', owner_id = $2 WHERE id = $1`, [cycle.id, a.member.id]);
+    try {
+      await setState('closed', 'on_close');
+      expect(await outcomes()).toEqual({
+        hr: notFound,
+        subject: notYet,
+        manager: notFound,
+        todaysManager: notFound,
+        rater: notFound,
+        unrelated: notFound,
+        otherOrgHr: notFound,
+      });
+      await setState('released', 'on_close');
+      expect(await outcomes()).toEqual({
+        hr: notFound,
+        subject: '200',
+        manager: notFound,
+        todaysManager: notFound,
+        rater: notFound,
+        unrelated: notFound,
+        otherOrgHr: notFound,
+      });
+      expect((await client(a.admin).get(`/api/reports/cycles/${cycle.id}/heatmap`)).status).toBe(404);
+      expect((await client(a.manager).get(`/api/reports/cycles/${cycle.id}/team`)).status).toBe(404);
+      const mine = async (viewer: { email: string }) => (await client(viewer).get('/api/reports/mine')).body.items.map((i: { cycleId: string }) => i.cycleId);
+      expect(await mine(a.member)).toEqual([cycle.id]);
+      expect(await mine(a.manager)).toEqual([]);
+    } finally {
+      await t.db.query(`UPDATE cycles SET origin = 'hr', owner_id = NULL WHERE id = $1`, [cycle.id]);
+    }
+  });
 });

@@ -5,3 +5,4 @@ export * from './provisioning/organization-provisioning.service';
 export * from './settings/organization-settings.service';
 export * from './settings/organization.dto';
 export * from './setup/setup.service';
+export type { SelfRequestSettings } from './settings/self-request-limits';

@@ -10,6 +10,9 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Check('organizations_mail_sender_name_ck', 'mail_sender_name IS NULL OR (length(mail_sender_name) >= 1 AND length(mail_sender_name) <= 100)')
 @Check('organizations_name_ck', 'length(name) >= 1 AND length(name) <= 200')
 @Check('organizations_time_zone_ck', 'length(time_zone) >= 1 AND length(time_zone) <= 64')
+@Check('organizations_self_request_min_raters_ck', 'self_request_min_raters >= 3 AND self_request_min_raters <= 20')
+@Check('organizations_self_request_max_behaviours_ck', 'self_request_max_behaviours >= 1 AND self_request_max_behaviours <= 10')
+@Check('organizations_rater_open_request_cap_ck', 'rater_open_request_cap >= 1 AND rater_open_request_cap <= 50')
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'organizations_id_pk' })
   id: string;
@@ -35,4 +38,16 @@ export class OrganizationEntity {
 
   @Column('text', { default: 'UTC' })
   timeZone: string;
+
+  @Column('boolean', { default: true })
+  selfRequestsEnabled: boolean;
+
+  @Column('integer', { default: 3 })
+  selfRequestMinRaters: number;
+
+  @Column('integer', { default: 3 })
+  selfRequestMaxBehaviours: number;
+
+  @Column('integer', { default: 6 })
+  raterOpenRequestCap: number;
 }

@@ -3,8 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { selectRows } from '@lib/database';
 import { OrganizationEntity } from './organization.entity';
+import type { SelfRequestSettings } from './settings/self-request-limits';
 
-export interface OrganizationSettings {
+export interface OrganizationSettings extends SelfRequestSettings {
   id: string;
   name: string;
   anonymityThreshold: number;
@@ -23,7 +24,18 @@ export interface OrganizationSummary {
   admins: number;
 }
 
-const SETTINGS = { id: true, name: true, anonymityThreshold: true, defaultFrameworkId: true, mailSenderName: true, timeZone: true } as const;
+const SETTINGS = {
+  id: true,
+  name: true,
+  anonymityThreshold: true,
+  defaultFrameworkId: true,
+  mailSenderName: true,
+  timeZone: true,
+  selfRequestsEnabled: true,
+  selfRequestMinRaters: true,
+  selfRequestMaxBehaviours: true,
+  raterOpenRequestCap: true,
+} as const;
 
 /** Arbitrary constant: creating an organisation (set-up or command line) happens one at a time. */
 const CREATION_LOCK = 7_424_230;
@@ -88,13 +100,31 @@ export class OrganizationsRepository {
           defaultFrameworkId: o.defaultFrameworkId,
           mailSenderName: o.mailSenderName,
           timeZone: o.timeZone,
+          selfRequestsEnabled: o.selfRequestsEnabled,
+          selfRequestMinRaters: o.selfRequestMinRaters,
+          selfRequestMaxBehaviours: o.selfRequestMaxBehaviours,
+          raterOpenRequestCap: o.raterOpenRequestCap,
         }
       : null;
   }
 
   async updateSettings(organizationId: string, settings: Omit<OrganizationSettings, 'id'>, tx: EntityManager): Promise<void> {
     const { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone } = settings;
-    await this.repo(tx).update({ id: organizationId }, { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone });
+    const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap } = settings;
+    await this.repo(tx).update(
+      { id: organizationId },
+      {
+        name,
+        anonymityThreshold,
+        defaultFrameworkId,
+        mailSenderName,
+        timeZone,
+        selfRequestsEnabled,
+        selfRequestMinRaters,
+        selfRequestMaxBehaviours,
+        raterOpenRequestCap,
+      },
+    );
   }
 
   async setDefaultFramework(organizationId: string, frameworkId: string, tx: EntityManager): Promise<void> {

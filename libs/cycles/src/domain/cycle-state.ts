@@ -120,3 +120,9 @@ export function changedLockedSettings(state: CycleState, current: CycleSettings,
     a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
   return (Object.keys(SETTING_LOCKS) as CycleSettingsField[]).filter((field) => isLocked(state, field) && !same(current[field], next[field]));
 }
+
+/**
+ * Where a cycle comes from (cycles.origin): HR's own, a 360 a person started on themselves, or a
+ * follow-up pulse of an earlier cycle. Only HR's cycles are HR's to read.
+ */
+export type CycleOrigin = 'hr' | 'self' | 'pulse';

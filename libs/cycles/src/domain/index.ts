@@ -4,3 +4,4 @@ export * from './request-rules';
 export * from './answer-audience';
 export * from './rater-privacy';
 export * from './peer-shortfall';
+export * from './self-request-rules';

@@ -7,6 +7,7 @@ import { FrameworksErrorCode, FrameworksException, FrameworksService } from '@li
 import { OrganizationsException } from '../organizations.exception';
 import { OrganizationsRepository } from '../organizations.repository';
 import type { OrganizationSettingsDto, UpdateOrganizationSettingsDto } from './organization.dto';
+import { nextMinRaters } from './self-request-limits';
 
 /** What a new cycle of the organisation starts with, and the clock its dates are read on. */
 export interface OrganizationDefaults {
@@ -43,12 +44,23 @@ export class OrganizationSettingsService {
       if (dto.defaultFrameworkId !== undefined && !(await this.isOwnFramework(actor.organizationId, dto.defaultFrameworkId, tx))) {
         throw OrganizationsException.invalid([{ field: 'defaultFrameworkId', message: "defaultFrameworkId must be one of the organisation's frameworks" }]);
       }
+      const anonymityThreshold = dto.anonymityThreshold ?? current.anonymityThreshold;
+      const selfRequestMinRaters = nextMinRaters(current.selfRequestMinRaters, dto.selfRequestMinRaters, anonymityThreshold);
+      if (selfRequestMinRaters === null) {
+        throw OrganizationsException.invalid([
+          { field: 'selfRequestMinRaters', message: `selfRequestMinRaters must be at least the anonymity threshold (${anonymityThreshold})` },
+        ]);
+      }
       const next = {
         name: dto.name ?? current.name,
-        anonymityThreshold: dto.anonymityThreshold ?? current.anonymityThreshold,
+        anonymityThreshold,
         defaultFrameworkId: dto.defaultFrameworkId ?? current.defaultFrameworkId,
         mailSenderName: dto.mailSenderName !== undefined ? dto.mailSenderName : current.mailSenderName,
         timeZone: dto.timeZone ?? current.timeZone,
+        selfRequestsEnabled: dto.selfRequestsEnabled ?? current.selfRequestsEnabled,
+        selfRequestMinRaters,
+        selfRequestMaxBehaviours: dto.selfRequestMaxBehaviours ?? current.selfRequestMaxBehaviours,
+        raterOpenRequestCap: dto.raterOpenRequestCap ?? current.raterOpenRequestCap,
       };
       await this.organizations.updateSettings(actor.organizationId, next, tx);
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);

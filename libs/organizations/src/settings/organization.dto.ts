@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN } from '@lib/common';
+import { SELF_REQUEST_LIMITS } from './self-request-limits';
+
+const { selfRequestMinRaters: MIN_RATERS, selfRequestMaxBehaviours: MAX_BEHAVIOURS, raterOpenRequestCap: CAP } = SELF_REQUEST_LIMITS;
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** One line of text: these names go into mail headers (From, Subject). */
@@ -20,6 +23,14 @@ export class OrganizationSettingsDto {
   mailSenderName: string | null;
   @ApiProperty({ example: 'Europe/Paris', description: 'IANA time zone: deadlines and reminder times are on its clock' })
   timeZone: string;
+  @ApiProperty({ description: 'Whether people may start feedback on themselves outside HR cycles' })
+  selfRequestsEnabled: boolean;
+  @ApiProperty({ ...MIN_RATERS, description: "The fewest raters a self-started request asks; never below the organisation's k" })
+  selfRequestMinRaters: number;
+  @ApiProperty({ ...MAX_BEHAVIOURS, description: 'The most behaviours a self-started request or a pulse asks about' })
+  selfRequestMaxBehaviours: number;
+  @ApiProperty({ ...CAP, description: "A rater's open requests, across every cycle, beyond which self-started requests and pulses may not ask them" })
+  raterOpenRequestCap: number;
 }
 
 export class UpdateOrganizationSettingsDto {
@@ -58,4 +69,30 @@ export class UpdateOrganizationSettingsDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'selfRequestsEnabled must be true or false' })
+  selfRequestsEnabled?: boolean;
+
+  @ApiPropertyOptional({ ...MIN_RATERS, description: "At least the organisation's k; raising k lifts it along" })
+  @IsOptional()
+  @IsInt({ message: 'selfRequestMinRaters must be a whole number' })
+  @Min(MIN_RATERS.minimum, { message: `selfRequestMinRaters must be at least ${MIN_RATERS.minimum}` })
+  @Max(MIN_RATERS.maximum, { message: `selfRequestMinRaters must be at most ${MIN_RATERS.maximum}` })
+  selfRequestMinRaters?: number;
+
+  @ApiPropertyOptional(MAX_BEHAVIOURS)
+  @IsOptional()
+  @IsInt({ message: 'selfRequestMaxBehaviours must be a whole number' })
+  @Min(MAX_BEHAVIOURS.minimum, { message: `selfRequestMaxBehaviours must be at least ${MAX_BEHAVIOURS.minimum}` })
+  @Max(MAX_BEHAVIOURS.maximum, { message: `selfRequestMaxBehaviours must be at most ${MAX_BEHAVIOURS.maximum}` })
+  selfRequestMaxBehaviours?: number;
+
+  @ApiPropertyOptional(CAP)
+  @IsOptional()
+  @IsInt({ message: 'raterOpenRequestCap must be a whole number' })
+  @Min(CAP.minimum, { message: `raterOpenRequestCap must be at least ${CAP.minimum}` })
+  @Max(CAP.maximum, { message: `raterOpenRequestCap must be at most ${CAP.maximum}` })
+  raterOpenRequestCap?: number;
 }

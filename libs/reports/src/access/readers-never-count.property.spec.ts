@@ -8,7 +8,7 @@
  * than k raters. The checker is first shown to catch the rule's absence.
  */
 import fc from 'fast-check';
-import type { ManagerReportVisibility } from '@lib/cycles';
+import type { CycleOrigin, ManagerReportVisibility } from '@lib/cycles';
 import { buildReport, ReportInput, ReportView } from '../domain';
 import { findLinearLeak } from '../domain/testing/leak-checker';
 import { readerKnowledge } from '../domain/testing/report-equations';
@@ -24,6 +24,8 @@ const STATEMENTS = ['s1', 's2', 's3'];
 const person = (i: number): string => `person-${i}`;
 
 interface Scenario {
+  /** HR's cycle, or one the subject started (self-started 360, pulse): then only they read. */
+  origin: CycleOrigin;
   rolesAtClose: Role[];
   managerIndex: number | null;
   visibility: ManagerReportVisibility;
@@ -40,6 +42,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
   .integer({ min: 4, max: 8 })
   .chain((n) =>
     fc.record({
+      origin: fc.constantFrom<CycleOrigin>('hr', 'hr', 'self', 'pulse'),
       rolesAtClose: fc.array(fc.constantFrom<Role>('member', 'member', 'admin'), { minLength: n, maxLength: n }),
       managerIndex: fc.option(fc.integer({ min: 1, max: n - 1 }), { nil: null }),
       visibility: fc.constantFrom<ManagerReportVisibility>('on_close', 'on_release', 'never'),
@@ -88,7 +91,7 @@ function snapshot(s: Scenario): Snapshot {
     comments: {},
   }));
   const managerId = s.managerIndex === null ? null : person(s.managerIndex);
-  const responses = responsesInput(STATEMENTS, vectors, { subjectId: person(0), managerId, managerVisibility: s.visibility });
+  const responses = responsesInput(STATEMENTS, vectors, { origin: s.origin, subjectId: person(0), managerId, managerVisibility: s.visibility });
   const settings = { threshold: K, showManagerSeparately: s.showManagerSeparately };
   const input: ReportInput = {
     ...settings,
@@ -114,6 +117,7 @@ function snapshot(s: Scenario): Snapshot {
 function readersNow(s: Scenario, snap: Snapshot, anonymousRaters: readonly string[]): number[] {
   const parties = {
     cycleState: s.released ? ('released' as const) : ('closed' as const),
+    origin: s.origin,
     subjectId: person(0),
     // The chart frozen at launch, as cycle_subjects keeps it: today's manager is not asked.
     managerId: s.managerIndex === null ? null : person(s.managerIndex),
@@ -134,6 +138,7 @@ describe('readers never count (property)', () => {
   it('the leak checker finds the issue: without the stored set, a peer made HR after close subtracts their rating', () => {
     // Subject 0, peers 1–3 (members at close); k = 3; peer 1 becomes HR after release.
     const s: Scenario = {
+      origin: 'hr',
       rolesAtClose: ['member', 'member', 'member', 'member'],
       managerIndex: null,
       visibility: 'on_release',
@@ -163,6 +168,8 @@ describe('readers never count (property)', () => {
         const contributedAnonymously = new Set([...anonymous].map((r) => snap.raterOf[r]));
         expect(new Set(snap.anonymousRaters)).toEqual(new Set([...contributedAnonymously].map(person)));
         const readers = readersNow(s, snap, snap.anonymousRaters);
+        // A cycle the subject started is theirs alone: no HR admin, no manager, ever.
+        if (s.origin !== 'hr') expect(readers.filter((i) => i !== 0)).toEqual([]);
         for (const reader of readers) {
           expect({ reader, contributedAnonymously: contributedAnonymously.has(reader) }).toEqual({ reader, contributedAnonymously: false });
           if (snap.raterOf.includes(reader)) readersWhoRated++;
@@ -191,7 +198,7 @@ describe('readers never count (property)', () => {
         const unchanged = { ...s, rolesNow: s.rolesAtClose };
         const managerId = s.managerIndex === null ? null : person(s.managerIndex);
         const everRead = s.rolesAtClose.flatMap((role, i) =>
-          mayEverRead({ personId: person(i), role }, { subjectId: person(0), managerId, managerVisibility: s.visibility }) ? [i] : [],
+          mayEverRead({ personId: person(i), role }, { origin: s.origin, subjectId: person(0), managerId, managerVisibility: s.visibility }) ? [i] : [],
         );
         const released = readersNow({ ...unchanged, released: true }, snap, snap.anonymousRaters);
         const closed = readersNow({ ...unchanged, released: false }, snap, snap.anonymousRaters);

@@ -1,10 +1,16 @@
-import type { CycleState, ManagerReportVisibility } from '@lib/cycles';
+import type { CycleOrigin, CycleState, ManagerReportVisibility } from '@lib/cycles';
 import { managerVisibility, mayEverRead, ReportParties, reportAccess, reportViewer } from './report-access';
 
 const SUBJECT = 'subject';
 const MANAGER = 'manager';
-const parties = (cycleState: CycleState, managerVisibility: ManagerReportVisibility = 'on_release', anonymousRaters: string[] = []): ReportParties => ({
+const parties = (
+  cycleState: CycleState,
+  managerVisibility: ManagerReportVisibility = 'on_release',
+  anonymousRaters: string[] = [],
+  origin: CycleOrigin = 'hr',
+): ReportParties => ({
   cycleState,
+  origin,
   subjectId: SUBJECT,
   managerId: MANAGER,
   managerVisibility,
@@ -48,6 +54,27 @@ describe('reportViewer', () => {
     ['never', 'released', null],
   ] as [ManagerReportVisibility, CycleState, string | null][])('lets the frozen manager read it per visibility %s when %s', (visibility, state, expected) => {
     expect(reportViewer(member(MANAGER), parties(state, visibility))).toBe(expected);
+  });
+
+  it.each(['self', 'pulse'] as CycleOrigin[])('keeps a %s cycle to its subject: after release, and never to HR or the manager', (origin) => {
+    for (const state of ['draft', 'nominating', 'collecting', 'closed', 'released'] as CycleState[]) {
+      for (const visibility of ['on_close', 'on_release', 'never'] as ManagerReportVisibility[]) {
+        const p = parties(state, visibility, [], origin);
+        expect(reportViewer(admin(), p)).toBeNull();
+        expect(reportViewer(member(MANAGER), p)).toBeNull();
+        expect(reportViewer(admin(MANAGER), p)).toBeNull();
+        expect(reportViewer(member(SUBJECT), p)).toBe(state === 'released' ? 'subject' : null);
+        // An HR admin who is the subject reads it as the subject.
+        expect(reportViewer(admin(SUBJECT), p)).toBe(state === 'released' ? 'subject' : null);
+        // Nobody but the subject learns from the refusal that it exists.
+        const access = reportAccess(admin(), p);
+        expect(access.allowed ? access.viewer : access.refusal).toBe('not_found');
+        expect(mayEverRead(admin(), p) || mayEverRead(member(MANAGER), p)).toBe(false);
+      }
+    }
+    // HR who rated in it counted as anonymous, and still gets the plain 404.
+    const rated = reportAccess(admin('p1'), parties('released', 'on_close', ['p1'], origin));
+    expect(rated.allowed ? rated.viewer : rated.refusal).toBe('not_found');
   });
 
   it('refuses everyone else, and a subject without a manager has none', () => {

@@ -1,11 +1,13 @@
 import type { Actor } from '@lib/common';
-import { CLOSED_STATES, parseStoredCycleSettings, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
+import { CLOSED_STATES, parseStoredCycleSettings, type CycleOrigin, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
 
 /** How the viewer came to see a report: the UI words its explanations accordingly. */
 export type ReportViewer = 'subject' | 'manager' | 'admin';
 
 export interface ReportParties {
   cycleState: CycleState;
+  /** HR's cycle, or one the subject started on themselves (`self`, `pulse`): then theirs alone. */
+  origin: CycleOrigin;
   subjectId: string;
   /** The subject's manager frozen at launch (cycle_subjects.manager_id), not today's. */
   managerId: string | null;
@@ -39,6 +41,9 @@ export function managerVisibility(settings: Record<string, unknown>): ManagerRep
  * - the manager frozen at launch: as `reportVisibility.manager` says (on_close, on_release, never);
  *   a person who became the subject's manager later gains nothing;
  * - anyone else (raters, colleagues, the subject's current but not frozen manager): never;
+ * - a cycle the subject started themselves (a self-started 360 or a pulse, `origin` not `hr`) is
+ *   theirs alone: the subject after release, and neither HR nor any manager, ever (HR sees only
+ *   that it happened: counts and dates, never content);
  * - and, over all of these, readers never count: whoever the report counted as an anonymous rater
  *   is refused, whatever their role or place in the org chart now (DESIGN.md, "Who may see
  *   what"). Such a reader knows their own ratings and could subtract them from a number shown
@@ -72,6 +77,7 @@ function capacity(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportPartie
   if (!CLOSED_STATES.includes(parties.cycleState)) return null;
   const released = parties.cycleState === 'released';
   if (actor.personId === parties.subjectId && !released) return null;
+  if (parties.origin !== 'hr') return actor.personId === parties.subjectId ? 'subject' : null;
   if (actor.role === 'admin') return 'admin';
   if (parties.managerId !== null && actor.personId === parties.managerId && managerMaySee(parties.managerVisibility, released)) return 'manager';
   if (actor.personId === parties.subjectId && released) return 'subject';
@@ -84,8 +90,8 @@ function capacity(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportPartie
  */
 function mayReadLater(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): boolean {
   if (parties.cycleState === 'released') return false;
-  // A draft is HR's business: its subjects have not been told yet.
-  if (parties.cycleState === 'draft') return actor.role === 'admin';
+  // A draft of HR's is HR's business: its subjects have not been told yet.
+  if (parties.cycleState === 'draft') return parties.origin === 'hr' && actor.role === 'admin';
   return mayEverRead(actor, parties);
 }
 
@@ -94,8 +100,8 @@ function mayReadLater(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportPa
  * team view shows per-person facts, such as quadrant counts, only then). Readers never count
  * still applies per report: those are left out of the team view altogether.
  */
-export function managersSeeReports(settings: Record<string, unknown>, state: CycleState): boolean {
-  return CLOSED_STATES.includes(state) && managerMaySee(managerVisibility(settings), state === 'released');
+export function managersSeeReports(settings: Record<string, unknown>, state: CycleState, origin: CycleOrigin): boolean {
+  return origin === 'hr' && CLOSED_STATES.includes(state) && managerMaySee(managerVisibility(settings), state === 'released');
 }
 
 function managerMaySee(visibility: ManagerReportVisibility, released: boolean): boolean {
@@ -116,12 +122,16 @@ function managerMaySee(visibility: ManagerReportVisibility, released: boolean): 
 /**
  * Whether the role and the frozen chart let this person read the report at some point (capacity
  * is not null in the closed or the released state): the subject, every HR admin, and the frozen
- * manager unless the cycle says 'never'. Asked at snapshot time of every rater: one for whom it
+ * manager unless the cycle says 'never'; in a cycle the subject started, the subject alone. Asked at snapshot time of every rater: one for whom it
  * holds reads the report knowing their own ratings, so the anonymity rules never count them
  * toward k (domain/anonymity.ts, rule 1); everyone else is counted, stored in the report's
  * anonymous raters, and refused by reportAccess for good.
  */
-export function mayEverRead(person: Pick<Actor, 'personId' | 'role'>, parties: Pick<ReportParties, 'subjectId' | 'managerId' | 'managerVisibility'>): boolean {
+export function mayEverRead(
+  person: Pick<Actor, 'personId' | 'role'>,
+  parties: Pick<ReportParties, 'origin' | 'subjectId' | 'managerId' | 'managerVisibility'>,
+): boolean {
+  if (parties.origin !== 'hr') return person.personId === parties.subjectId;
   return (
     person.role === 'admin' ||
     person.personId === parties.subjectId ||

@@ -88,7 +88,7 @@ export class HeatmapRepository {
       `SELECT c.id, c.name, c.state, c.settings
          FROM cycles c
          JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
-        WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state = ANY($4::text[])
+        WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state = ANY($4::text[]) AND c.origin = 'hr'
           AND COALESCE(c.closed_at, c.launched_at, c.created_at) < $5
         ORDER BY COALESCE(c.closed_at, c.launched_at, c.created_at) DESC, c.id
         LIMIT 1`,
@@ -130,7 +130,7 @@ export class HeatmapRepository {
       this.db,
       `SELECT c.id, c.name, c.released_at
          FROM cycles c
-        WHERE c.organization_id = $1 AND c.state = 'released'
+        WHERE c.organization_id = $1 AND c.state = 'released' AND c.origin = 'hr'
           AND EXISTS (SELECT 1 FROM cycle_subjects cs WHERE cs.organization_id = $1 AND cs.cycle_id = c.id AND cs.manager_id = $2 AND cs.removed_at IS NULL)
         ORDER BY COALESCE(c.closed_at, c.launched_at, c.created_at) DESC, c.id
         LIMIT 50`,

@@ -119,8 +119,9 @@ export class HeatmapService {
   private async organisationView(actor: Actor, cycleId: string): Promise<HeatmapDto> {
     const org = actor.organizationId;
     const cycle = await this.source.cycle(org, cycleId);
-    // Nothing before close, for anyone; HR-only is the route's guard.
-    if (!cycle || !CLOSED_STATES.includes(cycle.state)) throw ReportsException.cycleNotFound();
+    // Nothing before close, for anyone; HR-only is the route's guard. A cycle someone started on
+    // themselves is not HR's to read: no organisation view of it.
+    if (!cycle || cycle.origin !== 'hr' || !CLOSED_STATES.includes(cycle.state)) throw ReportsException.cycleNotFound();
     const measures = await this.measures(org, cycle.frameworkVersionId);
     const now = await this.tables(org, cycle, measures, actor.personId, null);
     const earlier = await this.heatmaps.previousCycle(org, cycle, CLOSED_STATES);
@@ -171,7 +172,7 @@ export class HeatmapService {
   async team(actor: Actor, cycleId: string): Promise<TeamViewDto> {
     const org = actor.organizationId;
     const cycle = await this.source.cycle(org, cycleId);
-    if (!cycle || cycle.state !== 'released') throw ReportsException.cycleNotFound();
+    if (!cycle || cycle.origin !== 'hr' || cycle.state !== 'released') throw ReportsException.cycleNotFound();
     if ((await this.heatmaps.directReports(org, cycleId, actor.personId)) === 0) throw ReportsException.cycleNotFound();
     const measures = await this.measures(org, cycle.frameworkVersionId);
     const now = await this.tables(org, cycle, measures, actor.personId, actor.personId);
@@ -190,7 +191,7 @@ export class HeatmapService {
       team: now.views.map((_, m) => withChange(teamCell(now, m), before ? teamCell(before, m) : undefined)),
       // The organisation as this reader's organisation view shows it; a comparison, so no change here.
       organisation,
-      quadrants: managersSeeReports(cycle.settings, cycle.state)
+      quadrants: managersSeeReports(cycle.settings, cycle.state, cycle.origin)
         ? { shown: true, counts: quadrantCounts(members) }
         : { shown: false, reason: 'manager_cannot_see_reports' },
       previousCycle: earlier && before ? previousDto(earlier, before) : null,

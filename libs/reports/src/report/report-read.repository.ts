@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { selectRows } from '@lib/database';
-import { CLOSED_STATES, type CycleState } from '@lib/cycles';
+import { CLOSED_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -11,6 +11,7 @@ export interface ReportContext {
   cycleId: string;
   cycleName: string;
   cycleState: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown>;
   closedAt: string | null;
   releasedAt: string | null;
@@ -34,6 +35,7 @@ export interface TrendBaseline {
   cycleId: string;
   /** Null when the earlier cycle or the subject's place in it is gone. */
   cycleState: CycleState | null;
+  origin: CycleOrigin;
   settings: Record<string, unknown>;
   /** The subject's manager frozen at the earlier cycle's launch. */
   managerId: string | null;
@@ -58,6 +60,7 @@ export interface MyReportCandidate {
   cycleId: string;
   cycleName: string;
   cycleState: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown>;
   closedAt: string | null;
   releasedAt: string | null;
@@ -77,6 +80,7 @@ interface LoadRow {
   cycle_id: string;
   cycle_name: string;
   state: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown> | null;
   closed_at: Date | null;
   released_at: Date | null;
@@ -92,6 +96,7 @@ interface LoadRow {
   computed_at: Date | null;
   trend_cycle_id: string | null;
   trend_cycle_state: CycleState | null;
+  trend_cycle_origin: CycleOrigin | null;
   trend_cycle_settings: Record<string, unknown> | null;
   trend_manager_id: string | null;
   anonymous_rater_ids: string[] | null;
@@ -110,6 +115,7 @@ export interface HistoryEntry {
   /** The cycle being read (always last). */
   current: boolean;
   cycleState: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown>;
   managerId: string | null;
   anonymousRaters: string[];
@@ -126,6 +132,7 @@ interface HistoryRow {
   closed_at: Date | null;
   current: boolean;
   state: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown> | null;
   manager_id: string | null;
   anonymous_rater_ids: string[] | null;
@@ -137,6 +144,7 @@ interface CandidateRow {
   cycle_id: string;
   cycle_name: string;
   state: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown> | null;
   closed_at: Date | null;
   released_at: Date | null;
@@ -164,10 +172,10 @@ export class ReportReadRepository {
     // eslint-disable-next-line no-restricted-syntax -- pg's own typed query: a named prepared statement, which TypeORM's query() cannot run
     const { rows } = await pool.query<LoadRow>({
       name: 'reports.load',
-      text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
+      text: `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.origin, c.settings, c.closed_at, c.released_at,
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
                     rs.format, rs.report, rs.computed_at, rs.trend_cycle_id,
-                    rs.anonymous_rater_ids, pc.state AS trend_cycle_state, pc.settings AS trend_cycle_settings,
+                    rs.anonymous_rater_ids, pc.state AS trend_cycle_state, pc.origin AS trend_cycle_origin, pc.settings AS trend_cycle_settings,
                     pcs.manager_id AS trend_manager_id, prs.anonymous_rater_ids AS trend_anonymous_rater_ids
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
@@ -188,6 +196,7 @@ export class ReportReadRepository {
         cycleId: r.cycle_id,
         cycleName: r.cycle_name,
         cycleState: r.state,
+        origin: r.origin,
         settings: r.settings ?? {},
         closedAt: iso(r.closed_at),
         releasedAt: iso(r.released_at),
@@ -207,6 +216,8 @@ export class ReportReadRepository {
         ? {
             cycleId: r.trend_cycle_id,
             cycleState: r.trend_cycle_state ?? null,
+            // A baseline that is gone is read by nobody anyway (cycleState null).
+            origin: r.trend_cycle_origin ?? 'hr',
             settings: r.trend_cycle_settings ?? {},
             managerId: r.trend_manager_id ?? null,
             anonymousRaters: r.trend_anonymous_rater_ids ? raterIds(r.trend_anonymous_rater_ids) : null,
@@ -229,7 +240,7 @@ export class ReportReadRepository {
            JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
           WHERE c.organization_id = $1 AND c.id = $2)
        SELECT * FROM (
-         SELECT c.id AS cycle_id, c.name, c.closed_at, c.id = this.id AS current, c.state, c.settings, cs.manager_id,
+         SELECT c.id AS cycle_id, c.name, c.closed_at, c.id = this.id AS current, c.state, c.origin, c.settings, cs.manager_id,
                 rs.anonymous_rater_ids, rs.summary, COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at
            FROM this
            JOIN framework_versions fv ON fv.organization_id = $1 AND fv.framework_id = this.framework_id
@@ -249,6 +260,7 @@ export class ReportReadRepository {
       closedAt: iso(r.closed_at),
       current: r.current,
       cycleState: r.state,
+      origin: r.origin,
       settings: r.settings ?? {},
       managerId: r.manager_id,
       anonymousRaters: raterIds(r.anonymous_rater_ids),
@@ -264,7 +276,7 @@ export class ReportReadRepository {
   async myCandidates(organizationId: string, personId: string): Promise<MyReportCandidate[]> {
     const rows = await selectRows<CandidateRow>(
       this.db,
-      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.closed_at, c.released_at,
+      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.origin, c.settings, c.closed_at, c.released_at,
               cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids
          FROM cycle_subjects cs
          JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
@@ -279,6 +291,7 @@ export class ReportReadRepository {
       cycleId: r.cycle_id,
       cycleName: r.cycle_name,
       cycleState: r.state,
+      origin: r.origin,
       settings: r.settings ?? {},
       closedAt: iso(r.closed_at),
       releasedAt: iso(r.released_at),

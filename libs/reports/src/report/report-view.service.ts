@@ -48,6 +48,7 @@ export class ReportViewService {
     const { context, snapshot, trendBaseline } = loaded;
     const parties: ReportParties = {
       cycleState: context.cycleState,
+      origin: context.origin,
       subjectId: context.subjectId,
       managerId: context.managerId,
       managerVisibility: managerVisibility(context.settings),
@@ -109,6 +110,7 @@ export class ReportViewService {
 function candidateParties(r: MyReportCandidate): ReportParties {
   return {
     cycleState: r.cycleState,
+    origin: r.origin,
     subjectId: r.subjectId,
     managerId: r.managerId,
     managerVisibility: managerVisibility(r.settings),
@@ -143,6 +145,7 @@ function historyPoints(actor: Actor, subjectId: string, entries: readonly Histor
       !mayReadBaseline(actor, subjectId, {
         cycleId: e.cycleId,
         cycleState: e.cycleState,
+        origin: e.origin,
         settings: e.settings,
         managerId: e.managerId,
         anonymousRaters: e.anonymousRaters,
@@ -175,6 +178,7 @@ function mayReadBaseline(actor: Actor, subjectId: string, baseline: TrendBaselin
   if (baseline.cycleState === null || baseline.anonymousRaters === null) return false;
   const parties: ReportParties = {
     cycleState: baseline.cycleState,
+    origin: baseline.origin,
     subjectId,
     managerId: baseline.managerId,
     managerVisibility: managerVisibility(baseline.settings),

@@ -50,7 +50,7 @@ describe('report input', () => {
         { requestId: 'r1', subjectId: 'x', relationship: 'peer', raterId: 'p', raterRole: 'member', ratings: [4, null], comments: {} },
         { requestId: 'r2', subjectId: 'x', relationship: 'self', raterId: 'x', raterRole: 'member', ratings: [2, 5], comments: { o1: 'Mine' } },
       ],
-      { subjectId: 'x', managerId: 'm', managerVisibility: 'on_release' },
+      { origin: 'hr', subjectId: 'x', managerId: 'm', managerVisibility: 'on_release' },
     );
     expect(responses).toEqual([
       { raterGroup: 'peer', answers: { s1: 4, s2: null }, raterMayRead: false },
@@ -70,9 +70,13 @@ describe('report input', () => {
     });
     const vectors = [vector('m', 'manager'), vector('m2', 'manager'), vector('hr', 'peer', 'admin'), vector('p', 'peer')];
     const mayRead = (managerVisibility: 'on_close' | 'on_release' | 'never') =>
-      responsesInput(['s1'], vectors, { subjectId: 'x', managerId: 'm', managerVisibility }).map((r) => r.raterMayRead);
+      responsesInput(['s1'], vectors, { origin: 'hr', subjectId: 'x', managerId: 'm', managerVisibility }).map((r) => r.raterMayRead);
     // A second "manager" rater (not the frozen manager) never reads the report.
     expect(mayRead('on_release')).toEqual([true, false, true, false]);
+    // In a cycle the subject started, neither the manager nor HR reads: both count toward k.
+    expect(
+      responsesInput(['s1'], vectors, { origin: 'self', subjectId: 'x', managerId: 'm', managerVisibility: 'on_close' }).map((r) => r.raterMayRead),
+    ).toEqual([false, false, false, false]);
     expect(mayRead('on_close')).toEqual([true, false, true, false]);
     expect(mayRead('never')).toEqual([false, false, true, false]);
   });
@@ -96,7 +100,7 @@ describe('report input', () => {
       vector('d', 'direct_report'),
     ];
     const counted = (showManagerSeparately: boolean, managerVisibility: 'on_close' | 'on_release' | 'never') => {
-      const responses = responsesInput(['s1'], vectors, { subjectId: 'x', managerId: 'm', managerVisibility });
+      const responses = responsesInput(['s1'], vectors, { origin: 'hr', subjectId: 'x', managerId: 'm', managerVisibility });
       return anonymousRaterIds(vectors, responses, { threshold: 3, showManagerSeparately });
     };
     // Not-observed-only responses count too: they are respondents of the report.

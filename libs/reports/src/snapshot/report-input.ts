@@ -1,4 +1,4 @@
-import { parseStoredCycleSettings, type ManagerReportVisibility } from '@lib/cycles';
+import { parseStoredCycleSettings, type CycleOrigin, type ManagerReportVisibility } from '@lib/cycles';
 import { mayEverRead } from '../access/report-access';
 import { isAnonymous } from '../domain';
 import type { AnonymitySettings, BehaviourInput, Rating, ReportInput, ResponseInput, TrendSource } from '../domain';
@@ -23,6 +23,8 @@ export function reportSettings(stored: Record<string, unknown>): ReportSettings 
 
 /** Who stands around one subject's report: enough to tell which raters may read it. */
 export interface SubjectReaders {
+  /** In a cycle the subject started themselves, they alone read the report. */
+  origin: CycleOrigin;
   subjectId: string;
   /** The subject's manager frozen at launch. */
   managerId: string | null;

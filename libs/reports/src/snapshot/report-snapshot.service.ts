@@ -80,7 +80,7 @@ export class ReportSnapshotService implements OnModuleInit {
           const earlier = previousOf.get(subjectId);
           const previous = trendSource(earlier?.summary);
           const subjectVectors = vectorsOf.get(subjectId) ?? [];
-          const responses = responsesInput(statementIds, subjectVectors, { subjectId, managerId, managerVisibility });
+          const responses = responsesInput(statementIds, subjectVectors, { origin: cycle.origin, subjectId, managerId, managerVisibility });
           const report = buildReport({ ...settings, ...shape, responses, previous });
           const previousCycle =
             earlier && previous ? { id: earlier.cycleId, name: earlier.cycleName, closedAt: earlier.closedAt?.toISOString() ?? null } : null;

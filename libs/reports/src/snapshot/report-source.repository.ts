@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectRows } from '@lib/database';
-import type { CycleState, FeedbackRelationship } from '@lib/cycles';
+import type { CycleOrigin, CycleState, FeedbackRelationship } from '@lib/cycles';
 
 export interface CycleContext {
   id: string;
   name: string;
   state: CycleState;
+  origin: CycleOrigin;
   settings: Record<string, unknown>;
   frameworkId: string;
   frameworkName: string;
@@ -89,6 +90,7 @@ export class ReportSourceRepository {
       id: string;
       name: string;
       state: CycleState;
+      origin: CycleOrigin;
       settings: Record<string, unknown> | null;
       framework_version_id: string;
       framework_id: string;
@@ -99,7 +101,7 @@ export class ReportSourceRepository {
       released_at: Date | null;
     }>(
       tx ?? this.db,
-      `SELECT c.id, c.name, c.state, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
+      `SELECT c.id, c.name, c.state, c.origin, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
               COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at, c.closed_at, c.released_at
          FROM cycles c
          JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
@@ -114,6 +116,7 @@ export class ReportSourceRepository {
       id: r.id,
       name: r.name,
       state: r.state,
+      origin: r.origin,
       settings: r.settings ?? {},
       frameworkId: r.framework_id,
       frameworkName: r.framework_name,
@@ -213,7 +216,8 @@ export class ReportSourceRepository {
    * framework (any version) that has been released and holds a snapshot of them. Released only:
    * the trend repeats that report's numbers, and a closed cycle's reports are not yet the
    * subject's to read (nor, as on_release says, their manager's). A reader who may not read the
-   * earlier report even so is kept from the trend when reading (ReportViewService).
+   * earlier report even so is kept from the trend when reading (ReportViewService). HR's cycles
+   * compare with HR's cycles only: a cycle the subject started themselves is not HR's to read.
    */
   async previousSummaries(organizationId: string, cycle: CycleContext, subjectIds: string[], tx?: EntityManager): Promise<PreviousSummaryRow[]> {
     const rows = await selectRows<{ subject_id: string; cycle_id: string; name: string; closed_at: string | null; summary: Record<string, unknown> }>(
@@ -223,12 +227,12 @@ export class ReportSourceRepository {
            FROM cycles c
            JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
           WHERE c.organization_id = $1 AND c.id <> $2 AND fv.framework_id = $3 AND c.state = 'released'
-            AND COALESCE(c.closed_at, c.launched_at, c.created_at) < $5)
+            AND COALESCE(c.closed_at, c.launched_at, c.created_at) < $5 AND (c.origin = 'hr' OR $6 <> 'hr'))
        SELECT DISTINCT ON (rs.subject_id) rs.subject_id, p.id AS cycle_id, p.name, p.closed_at, rs.summary
          FROM prior p
          JOIN report_snapshots rs ON rs.cycle_id = p.id AND rs.organization_id = $1 AND rs.subject_id = ANY($4::uuid[])
         ORDER BY rs.subject_id, p.ordered_at DESC, p.id`,
-      [organizationId, cycle.id, cycle.frameworkId, subjectIds, cycle.orderedAt],
+      [organizationId, cycle.id, cycle.frameworkId, subjectIds, cycle.orderedAt, cycle.origin],
     );
     return rows.map((r) => ({
       subjectId: r.subject_id,

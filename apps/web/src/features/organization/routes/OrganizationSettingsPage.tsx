@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { API_LIMITS } from '@/api/limits';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
@@ -8,8 +8,19 @@ import { useUpdateOrganization } from '../api/update-organization';
 
 /** k's bounds as the API publishes them (libs/common/src/domain/anonymity-threshold.ts). */
 const K = API_LIMITS.UpdateOrganizationSettingsDto.anonymityThreshold;
+/** The limits of feedback people start on themselves, as the API publishes them. */
+const MIN_RATERS = API_LIMITS.UpdateOrganizationSettingsDto.selfRequestMinRaters;
+const MAX_BEHAVIOURS = API_LIMITS.UpdateOrganizationSettingsDto.selfRequestMaxBehaviours;
+const CAP = API_LIMITS.UpdateOrganizationSettingsDto.raterOpenRequestCap;
 
-const FIELDS = new Set(['name', 'anonymityThreshold', 'defaultFrameworkId', 'mailSenderName', 'timeZone']);
+const NUMBER_FIELDS = ['anonymityThreshold', 'selfRequestMinRaters', 'selfRequestMaxBehaviours', 'raterOpenRequestCap'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+const FIELDS = new Set(['name', 'defaultFrameworkId', 'mailSenderName', 'timeZone', 'selfRequestsEnabled', ...NUMBER_FIELDS]);
+
+function numbersOf(settings: OrganizationSettings): Record<NumberField, string> {
+  return Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(settings[f])])) as Record<NumberField, string>;
+}
 
 /** Every time zone the browser knows, with the saved one kept even if it does not. */
 function timeZones(saved: string): string[] {
@@ -39,11 +50,12 @@ export default function OrganizationSettingsPage() {
 
 function SettingsForm({ saved }: { saved: OrganizationSettings }) {
   const [name, setName] = useState(saved.name);
-  const [threshold, setThreshold] = useState(String(saved.anonymityThreshold));
+  const [numbers, setNumbers] = useState(() => numbersOf(saved));
+  const [selfRequestsEnabled, setSelfRequestsEnabled] = useState(saved.selfRequestsEnabled);
   const [frameworkId, setFrameworkId] = useState(saved.defaultFrameworkId ?? '');
   const [senderName, setSenderName] = useState(saved.mailSenderName ?? '');
   const [timeZone, setTimeZone] = useState(saved.timeZone);
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<NumberField, string>>>({});
   const frameworks = useFrameworkOptions();
   const update = useUpdateOrganization();
   const toast = useToast();
@@ -54,20 +66,28 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\s*\d+\s*$/.test(threshold)) {
-      setLocalError('Enter a whole number');
-      return;
-    }
-    setLocalError(null);
+    const notWhole = Object.fromEntries(NUMBER_FIELDS.filter((f) => !/^\s*\d+\s*$/.test(numbers[f])).map((f) => [f, 'Enter a whole number']));
+    setLocalErrors(notWhole);
+    if (Object.keys(notWhole).length > 0) return;
     update.mutate(
       {
         name: name.trim(),
-        anonymityThreshold: Number(threshold),
+        anonymityThreshold: Number(numbers.anonymityThreshold),
+        selfRequestsEnabled,
+        selfRequestMinRaters: Number(numbers.selfRequestMinRaters),
+        selfRequestMaxBehaviours: Number(numbers.selfRequestMaxBehaviours),
+        raterOpenRequestCap: Number(numbers.raterOpenRequestCap),
         ...(frameworkId ? { defaultFrameworkId: frameworkId } : {}),
         mailSenderName: senderName.trim() || null,
         timeZone,
       },
-      { onSuccess: () => toast.show('Organisation settings saved') },
+      {
+        onSuccess: (settings) => {
+          // The server may lift the fewest raters along with k: show what it saved.
+          setNumbers(numbersOf(settings));
+          toast.show('Organisation settings saved');
+        },
+      },
     );
   };
 
@@ -117,9 +137,9 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
             max={K.maximum}
             step={1}
             required
-            value={threshold}
-            onChange={(e) => setThreshold(e.target.value)}
-            error={localError ?? fieldErrors.anonymityThreshold}
+            value={numbers.anonymityThreshold}
+            onChange={(e) => setNumbers({ ...numbers, anonymityThreshold: e.target.value })}
+            error={localErrors.anonymityThreshold ?? fieldErrors.anonymityThreshold}
             hint={`A group's answers are shown only when at least this many people in it answered. At least ${K.minimum}.`}
           />
           <SelectField
@@ -145,6 +165,39 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
           </SelectField>
         </div>
       </Card>
+      <Card title="Feedback anyone can ask for">
+        <EnableOption
+          checked={selfRequestsEnabled}
+          onChange={setSelfRequestsEnabled}
+          error={fieldErrors.selfRequestsEnabled}
+          hint="Anyone may start a small 360 on themselves outside HR's cycles. Only they read the result, and whoever they share it with; HR sees only that it happened."
+        />
+        <div className="form__grid">
+          {(
+            [
+              ['selfRequestMinRaters', 'Fewest raters', MIN_RATERS, 'Never below the anonymity threshold: raising k raises this along with it.'],
+              ['selfRequestMaxBehaviours', 'Most behaviours', MAX_BEHAVIOURS, 'How many behaviours one request, or a follow-up pulse, may ask about.'],
+              ['raterOpenRequestCap', 'Open requests per rater', CAP, 'Nobody may be asked once this many requests, in any cycle, wait for their answer.'],
+            ] as const
+          ).map(([field, label, limits, hint]) => (
+            <TextField
+              key={field}
+              label={label}
+              name={field}
+              type="number"
+              inputMode="numeric"
+              min={limits.minimum}
+              max={limits.maximum}
+              step={1}
+              required
+              value={numbers[field]}
+              onChange={(e) => setNumbers({ ...numbers, [field]: e.target.value })}
+              error={localErrors[field] ?? fieldErrors[field]}
+              hint={`${hint} ${limits.minimum}–${limits.maximum}.`}
+            />
+          ))}
+        </div>
+      </Card>
       <Card title="Mail">
         <TextField
           label="Sender name"
@@ -163,5 +216,29 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The on/off switch of self-started feedback: a checkbox with its label beside it and the explanation below. */
+function EnableOption({ checked, onChange, hint, error }: { checked: boolean; onChange: (checked: boolean) => void; hint: string; error?: string }) {
+  const id = useId();
+  return (
+    <div className="import-option settings-switch">
+      <input
+        id={id}
+        type="checkbox"
+        name="selfRequestsEnabled"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={error ? true : undefined}
+      />
+      <div>
+        <label htmlFor={id}>People may ask for feedback on themselves</label>
+        <p className="field__hint" id={`${id}-hint`}>
+          {error ?? hint}
+        </p>
+      </div>
+    </div>
   );
 }
