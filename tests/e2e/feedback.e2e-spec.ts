@@ -405,6 +405,45 @@ describe('feedback: rating colleagues', () => {
     });
   });
 
+  describe('a close racing submits and autosaves', () => {
+    /** Submitted requests of the cycle, and all its answers, as of now. */
+    const written = async (cycleId: string): Promise<{ submitted: number; answers: number; drafts: string }> => {
+      const [row]: { submitted: number; answers: number; drafts: string }[] = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM feedback_requests WHERE cycle_id = $1 AND state = 'submitted') AS submitted,
+                (SELECT count(*)::int FROM answers WHERE cycle_id = $1) AS answers,
+                (SELECT coalesce(string_agg(md5(draft::text) || updated_at, ',' ORDER BY request_id), '') FROM responses WHERE cycle_id = $1) AS drafts`,
+        [cycleId],
+      );
+      return row;
+    };
+
+    it.each([1, 2, 3])('round %i: what the close returns is final: every write either landed before it (200) or was refused (409), none after', async () => {
+      const racing = await aCycle(t.db, a.org.id, v1.id, { state: 'collecting' });
+      await aSubject(t.db, racing, a.member);
+      const requests = await Promise.all(Array.from({ length: 16 }, () => aRaterRequest('open', racing)));
+      const body = completeAnswers(v1);
+      let afterClose: Awaited<ReturnType<typeof written>> | undefined;
+      const writes = requests.map(({ id, rater }, i) =>
+        i % 4 === 3 ? rater.put(`/api/feedback-requests/${id}/draft`, body) : rater.post(`/api/feedback-requests/${id}/submit`, body),
+      );
+      // The close goes out among the writes; what is stored the moment it answers must never change afterwards.
+      const close = as('hr')
+        .post(`/api/cycles/${racing.id}/close`)
+        .then(async (response) => {
+          afterClose = await written(racing.id);
+          return response;
+        });
+      const [closed, ...responses] = await Promise.all([close, ...writes]);
+      expect(closed.status).toBe(200);
+      expect(responses.map((r) => r.status).every((s) => s === 200 || s === 409)).toBe(true);
+      const final = await written(racing.id);
+      expect(final).toEqual(afterClose);
+      const submitted = responses.filter((r, i) => i % 4 !== 3 && r.status === 200).length;
+      expect(final.submitted).toBe(submitted);
+      expect(final.answers).toBe(submitted * 8);
+    });
+  });
+
   it('refuses drafts and submits on a declined request', async () => {
     const { id, rater } = await aRaterRequest();
     expect((await rater.post(`/api/feedback-requests/${id}/decline`, { reason: 'I have not worked with them' })).status).toBe(200);
