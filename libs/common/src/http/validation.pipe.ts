@@ -6,7 +6,7 @@ const BODY_REQUIRED = 'ripple:body-required';
 const VALIDATED_BY = 'ripple:validated-by';
 
 /** A hand-written check of a whole body: the problems by field, empty when the body is valid. */
-export type BodyCheck = (body: Record<string, unknown>) => FieldError[];
+type BodyCheck = (body: Record<string, unknown>) => FieldError[];
 
 /**
  * On a body DTO: a request without a body is refused (400) instead of validating as `{}`. For

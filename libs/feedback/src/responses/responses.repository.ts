@@ -34,7 +34,7 @@ export interface LockedRequest {
 }
 
 /** What one submitting statement did: nothing at all when the cycle had left the answering states. */
-export interface SubmitWrite {
+interface SubmitWrite {
   /** ISO 8601 in UTC to the millisecond, the same text stored with the Idempotency-Key; null if nothing was written. */
   submittedAt: string | null;
   /** False when another request of this person stored the same key first (then nothing must stand). */
