@@ -449,15 +449,19 @@ describe('feedback: rating colleagues', () => {
     const racing = await aCycle(t.db, a.org.id, v1.id, { state: 'collecting' });
     await aSubject(t.db, racing, a.member);
     const { id, rater, person } = await aRaterRequest('open', racing);
-    const submitted = async (): Promise<number> =>
-      ((await t.db.query(`SELECT count(*)::int AS n FROM feedback_requests WHERE cycle_id = $1 AND state = 'submitted'`, [racing.id])) as { n: number }[])[0].n;
-    const waiting = async (what: string): Promise<boolean> =>
-      (
-        (await t.db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
-          [what],
-        )) as { n: number }[]
-      )[0].n > 0;
+    const submitted = async (): Promise<number> => {
+      const [row] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM feedback_requests WHERE cycle_id = $1 AND state = 'submitted'`, [
+        racing.id,
+      ]);
+      return row.n;
+    };
+    const waiting = async (what: string): Promise<boolean> => {
+      const [row] = await t.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
+        [what],
+      );
+      return row.n > 0;
+    };
     const until = async (condition: () => Promise<boolean>): Promise<void> => {
       while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
     };
