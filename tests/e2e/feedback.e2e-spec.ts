@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { aPerson, aTeam, TestPerson } from '../support/factories';
 import {
   aCycle,
@@ -403,6 +404,97 @@ describe('feedback: rating colleagues', () => {
       const view = await rater.get(`/api/feedback-requests/${id}`);
       expect(view.body).toMatchObject({ state: 'in_progress', canEdit: false, draft });
     });
+  });
+
+  describe('a close racing submits and autosaves', () => {
+    /** Submitted requests of the cycle, and all its answers, as of now. */
+    const written = async (cycleId: string): Promise<{ submitted: number; answers: number; drafts: string }> => {
+      const [row]: { submitted: number; answers: number; drafts: string }[] = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM feedback_requests WHERE cycle_id = $1 AND state = 'submitted') AS submitted,
+                (SELECT count(*)::int FROM answers WHERE cycle_id = $1) AS answers,
+                (SELECT coalesce(string_agg(md5(draft::text) || updated_at, ',' ORDER BY request_id), '') FROM responses WHERE cycle_id = $1) AS drafts`,
+        [cycleId],
+      );
+      return row;
+    };
+
+    it.each([1])('round %i: what the close returns is final: every write either landed before it (200) or was refused (409), none after', async () => {
+      const racing = await aCycle(t.db, a.org.id, v1.id, { state: 'collecting' });
+      await aSubject(t.db, racing, a.member);
+      const requests = await Promise.all(Array.from({ length: 16 }, () => aRaterRequest('open', racing)));
+      const body = completeAnswers(v1);
+      let afterClose: Awaited<ReturnType<typeof written>> | undefined;
+      const writes = requests.map(({ id, rater }, i) =>
+        i % 4 === 3 ? rater.put(`/api/feedback-requests/${id}/draft`, body) : rater.post(`/api/feedback-requests/${id}/submit`, body),
+      );
+      // The close goes out among the writes; what is stored the moment it answers must never change afterwards.
+      const close = as('hr')
+        .post(`/api/cycles/${racing.id}/close`)
+        .then(async (response) => {
+          afterClose = await written(racing.id);
+          return response;
+        });
+      const [closed, ...responses] = await Promise.all([close, ...writes]);
+      expect(closed.status).toBe(200);
+      expect(responses.map((r) => r.status).every((s) => s === 200 || s === 409)).toBe(true);
+      const final = await written(racing.id);
+      expect(final).toEqual(afterClose);
+      const submitted = responses.filter((r, i) => i % 4 !== 3 && r.status === 200).length;
+      expect(final.submitted).toBe(submitted);
+      expect(final.answers).toBe(submitted * 8);
+    });
+  });
+
+  it('a submit that took its snapshot before a close commits lands before the close returns, never after it', async () => {
+    const racing = await aCycle(t.db, a.org.id, v1.id, { state: 'collecting' });
+    await aSubject(t.db, racing, a.member);
+    const { id, rater, person } = await aRaterRequest('open', racing);
+    const submitted = async (): Promise<number> => {
+      const [row] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM feedback_requests WHERE cycle_id = $1 AND state = 'submitted'`, [
+        racing.id,
+      ]);
+      return row.n;
+    };
+    const waiting = async (what: string): Promise<boolean> => {
+      const [row] = await t.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
+        [what],
+      );
+      return row.n > 0;
+    };
+    const until = async (condition: () => Promise<boolean>): Promise<void> => {
+      while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    // Another transaction holds the submit's Idempotency-Key, uncommitted: the submit's writing
+    // statement, its snapshot taken (the cycle collecting), waits on it.
+    const blocker = new Client({ connectionString: t.database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(
+        `INSERT INTO idempotency_keys (organization_id, person_id, key, request_hash, status_code, response) VALUES ($1, $2, 'held', 'x', 200, '{}')`,
+        [a.org.id, person.id],
+      );
+      const submit = rater.post(`/api/feedback-requests/${id}/submit`, completeAnswers(v1), { headers: { 'idempotency-key': 'held' } });
+      await until(() => waiting('transactionid'));
+      let atClose: number | undefined;
+      const close = as('hr')
+        .post(`/api/cycles/${racing.id}/close`)
+        .then(async (response) => {
+          atClose = await submitted();
+          return response;
+        });
+      // The close either waits for the submit in flight (the answers gate) or has already returned.
+      await until(async () => atClose !== undefined || (await waiting('advisory')));
+      await blocker.query('ROLLBACK');
+      const [submitResponse, closeResponse] = await Promise.all([submit, close]);
+      expect(closeResponse.status).toBe(200);
+      expect(submitResponse.status).toBe(200);
+      expect(atClose).toBe(1);
+      expect(await submitted()).toBe(1);
+    } finally {
+      await blocker.end();
+    }
   });
 
   it('refuses drafts and submits on a declined request', async () => {

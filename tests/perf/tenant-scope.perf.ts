@@ -106,7 +106,7 @@ describe('tenant scope: cost per request', () => {
     const row = (what: string, off: number[], on: number[], per: number): Measurement => ({
       what,
       value: `median ${percentile(off, 50).toFixed(2)} → ${percentile(on, 50).toFixed(2)} ms; p95 ${percentile(off, 95).toFixed(2)} → ${percentile(on, 95).toFixed(2)} ms`,
-      note: `${per} connection checkout(s) per request, so ${per} extra statement(s)`,
+      note: `${per} connection checkout(s) per request; each runs the scope statement only when the connection held another scope`,
     });
     writeResults(
       'tenant-scope',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectOne, selectRows } from '@lib/database';
+import { answersGateSql } from './answers-gate';
 import { CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
@@ -112,11 +113,18 @@ export class CyclesRepository {
     return tx ?? this.db.manager;
   }
 
-  /** With `lock`, the cycle row is locked FOR UPDATE: every state change goes through it. */
+  /**
+   * With `lock`, the cycle row is locked FOR UPDATE: every state change goes through it. It then
+   * also holds the answers gate exclusively (answers-gate.ts): submits and drafts in flight finish first.
+   */
   async find(organizationId: string, id: string, tx?: EntityManager, lock = false): Promise<CycleRecord | null> {
     if (lock) {
       // FOR UPDATE cannot apply to the aggregate in SELECT_CYCLE: lock the bare row first.
-      const locked = await selectRows<object>(this.q(tx), `SELECT 1 FROM cycles WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+      const locked = await selectRows<object>(
+        this.q(tx),
+        `SELECT ${answersGateSql('exclusive', 'id')} FROM cycles WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        [organizationId, id],
+      );
       if (!locked.length) return null;
     }
     const rows = await selectRows<CycleRow>(this.q(tx), `${SELECT_CYCLE} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);

@@ -1,4 +1,5 @@
 export * from './domain';
+export { answersGateSql } from './answers-gate';
 export * from './cycles.module';
 export * from './cycles.service';
 export * from './cycles.exception';

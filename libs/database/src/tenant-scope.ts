@@ -7,7 +7,7 @@ import { ORGANIZATION_SETTING, TENANT_ROLE } from '../../../migrations';
  * as the role `ripple_tenant`, a connection sees only the rows of the organisation in its
  * `ripple.organization_id` setting, and none without one. Each time a connection is taken from the
  * pool, the scope of the code that asked for it is applied first (one extra statement, one round trip,
- * before the caller's own):
+ * before the caller's own; skipped when the connection already holds that very scope):
  *
  * - an organisation (a signed-in request, a token naming its organisation, a job for one organisation):
  *   `ripple_tenant` with that organisation; a query that forgets `organization_id = $1` still sees
@@ -102,10 +102,19 @@ export function applyTenantScope(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool) throw new Error('applyTenantScope: the data source is not initialised');
   const connect = pool.connect.bind(pool);
+  // The scope each pooled connection holds now. Session settings stay until changed (nothing else
+  // in the product sets the role or the organisation), so a connection handed back to a caller of
+  // the same scope (most of them: one organisation per request, a few organisations per instance)
+  // needs no statement: a checkout costs a round trip only when the scope changes.
+  const applied = new WeakMap<ScopedClient, string>();
   pool.connect = (callback: ConnectCallback): void => {
     const scope = currentScope();
+    const key = scope.system ? 'system' : `organization:${scope.organizationId ?? ''}`;
     connect((error, client, release) => {
       if (error || !client) return callback(error, client, release);
+      if (applied.get(client) === key) return callback(undefined, client, release);
+      // Unknown until the statement has succeeded: a failure discards the connection anyway.
+      applied.delete(client);
       const [text, values] = scope.system ? [SYSTEM_STATEMENT, []] : [TENANT_STATEMENT, [scope.organizationId ?? '']];
       // Until the caller has it (TypeORM listens from then on), a connection lost mid-statement must
       // not be an unhandled 'error' event: the statement's own error reports it.
@@ -115,7 +124,10 @@ export function applyTenantScope(dataSource: DataSource): void {
       // eslint-disable-next-line no-restricted-syntax
       client.query(text, values, (failed) => {
         client.removeListener('error', ignore);
-        if (!failed) return callback(undefined, client, release);
+        if (!failed) {
+          applied.set(client, key);
+          return callback(undefined, client, release);
+        }
         release(failed);
         callback(failed, undefined, () => undefined);
       });

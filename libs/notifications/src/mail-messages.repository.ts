@@ -56,6 +56,44 @@ export class MailMessagesRepository {
     return rows[0] ? { id: rows[0].id, senderName: rows[0].sender_name } : null;
   }
 
+  /**
+   * Many mails in one statement (the outbox, where recording is all there is to sending): the same
+   * rules as `insert` for each (a dedupe key already recorded, or a recipient who has left, skips
+   * it). Returns the dedupe keys recorded now, and how many mails without a key were.
+   */
+  async insertMany(organizationId: string, mails: readonly StoredMail[]): Promise<{ keys: Set<string>; unkeyed: number }> {
+    const rows = await selectRows<{ dedupe_key: string | null }>(
+      this.db,
+      `INSERT INTO mail_messages (organization_id, dedupe_key, recipient, subject, text_body, html_body, transport, hidden_from)
+       SELECT $1::uuid, m.dedupe_key, m.recipient, m.subject, m.text_body, m.html_body, m.transport, m.hidden_from
+         FROM json_to_recordset($2::json) AS m(dedupe_key text, recipient text, subject text, text_body text, html_body text, transport text, hidden_from uuid[])
+        WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.organization_id = $1 AND p.email = m.recipient AND NOT p.active)
+       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+       RETURNING dedupe_key`,
+      [
+        organizationId,
+        JSON.stringify(
+          mails.map((m) => ({
+            dedupe_key: m.dedupeKey,
+            recipient: m.recipient,
+            subject: m.subject,
+            text_body: m.text,
+            html_body: m.html,
+            transport: m.transport,
+            hidden_from: m.hiddenFrom,
+          })),
+        ),
+      ],
+    );
+    const keys = new Set<string>();
+    let unkeyed = 0;
+    for (const r of rows) {
+      if (r.dedupe_key === null) unkeyed++;
+      else keys.add(r.dedupe_key);
+    }
+    return { keys, unkeyed };
+  }
+
   /** Runs `work` in one transaction (the record commits only with a successful send). */
   transaction<T>(work: (db: Pick<DataSource, 'query'>) => Promise<T>): Promise<T> {
     return this.db.transaction((manager) => work(manager));

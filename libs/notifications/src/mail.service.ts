@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@lib/common';
-import { MailMessagesRepository } from './mail-messages.repository';
+import { MailMessagesRepository, StoredMail } from './mail-messages.repository';
 import { redactSecrets } from './redact-secrets';
 
 export interface OutgoingMail {
@@ -62,28 +62,12 @@ export class MailService implements OnModuleDestroy {
    * one fails, and never both (a skip before the send succeeded would lose the mail for good).
    */
   async send(mail: OutgoingMail): Promise<boolean> {
-    const text = redactSecrets(mail.text);
-    const html = mail.html === undefined ? null : redactSecrets(mail.html);
-    const stored = {
-      dedupeKey: mail.dedupeKey ?? null,
-      recipient: mail.to,
-      subject: mail.subject,
-      text,
-      html,
-      transport: this.transport ? ('smtp' as const) : ('outbox' as const),
-      hiddenFrom: mail.hiddenFrom ?? [],
-    };
+    const stored = this.toStored(mail);
     const transport = this.transport;
     if (!transport) {
       const inserted = await this.messages.insert(mail.organizationId, stored);
       if (inserted === null) return false;
-      if (text !== mail.text && this.config.nodeEnv !== 'production') {
-        const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).filter((link) => redactSecrets(link) !== link);
-        this.logger.log(
-          { to: mail.to, subject: mail.subject, links },
-          'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)',
-        );
-      }
+      this.showHiddenLinks(mail, stored);
       return true;
     }
     return this.messages.transaction(async (tx) => {
@@ -97,6 +81,48 @@ export class MailService implements OnModuleDestroy {
       }
       return true;
     });
+  }
+
+  /**
+   * Mails of one organisation, each as `send` would (same dedupe and leaver rules); returns how
+   * many were sent. Into the outbox: one statement for them all. Over SMTP: one by one, since each
+   * record must commit with its own accepted send.
+   */
+  async sendMany(organizationId: string, mails: readonly Omit<OutgoingMail, 'organizationId'>[]): Promise<number> {
+    if (!mails.length) return 0;
+    if (this.transport) {
+      let sent = 0;
+      for (const mail of mails) if (await this.send({ ...mail, organizationId })) sent++;
+      return sent;
+    }
+    const stored = mails.map((mail) => this.toStored(mail));
+    const { keys, unkeyed } = await this.messages.insertMany(organizationId, stored);
+    mails.forEach((mail, i) => {
+      if (stored[i].dedupeKey !== null && keys.has(stored[i].dedupeKey)) this.showHiddenLinks(mail, stored[i]);
+    });
+    return keys.size + unkeyed;
+  }
+
+  private toStored(mail: Omit<OutgoingMail, 'organizationId'>): StoredMail {
+    return {
+      dedupeKey: mail.dedupeKey ?? null,
+      recipient: mail.to,
+      subject: mail.subject,
+      text: redactSecrets(mail.text),
+      html: mail.html === undefined ? null : redactSecrets(mail.html),
+      transport: this.transport ? 'smtp' : 'outbox',
+      hiddenFrom: mail.hiddenFrom ?? [],
+    };
+  }
+
+  /** Without SMTP, in development: the operator finds a mail's real links on the console. */
+  private showHiddenLinks(mail: Omit<OutgoingMail, 'organizationId'>, stored: StoredMail): void {
+    if (stored.text === mail.text || this.config.nodeEnv === 'production') return;
+    const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).filter((link) => redactSecrets(link) !== link);
+    this.logger.log(
+      { to: mail.to, subject: mail.subject, links },
+      'a mail in the outbox carries links the outbox does not show (set SMTP_URL to deliver them)',
+    );
   }
 
   /** MAIL_FROM's address, under the organisation's sender name when it has one. */

@@ -8,10 +8,12 @@ export interface Measurement {
   target?: string;
   /** The measured figure and its limit, both in ms: the run fails (after writing the results) when over. */
   check?: { ms: number; limitMs: number };
+  /** A figure that must reach a minimum (a throughput, a ratio): the run fails when below. */
+  atLeast?: { value: number; min: number };
   note?: string;
 }
 
-const met = (m: Measurement): boolean => !m.check || m.check.ms < m.check.limitMs;
+const met = (m: Measurement): boolean => (!m.check || m.check.ms < m.check.limitMs) && (!m.atLeast || m.atLeast.value >= m.atLeast.min);
 
 /** Milliseconds since `start` (from performance.now()), rounded. */
 export const elapsed = (start: number): number => Math.round(performance.now() - start);

@@ -3,12 +3,28 @@ import type { FieldError } from '../errors/app.exception';
 import { untrustedInputErrors } from './untrusted-input';
 
 const BODY_REQUIRED = 'ripple:body-required';
+const VALIDATED_BY = 'ripple:validated-by';
+
+/** A hand-written check of a whole body: the problems by field, empty when the body is valid. */
+type BodyCheck = (body: Record<string, unknown>) => FieldError[];
 
 /**
  * On a body DTO: a request without a body is refused (400) instead of validating as `{}`. For
  * bodies where "nothing" would be destructive, e.g. a PUT that replaces a whole draft.
  */
 export const BodyRequired = (): ClassDecorator => (target) => Reflect.defineMetadata(BODY_REQUIRED, true, target);
+
+/**
+ * On a body DTO that large bodies reach often (an autosave of every answer): `check` replaces
+ * class-transformer and class-validator for it, which build an object and run every decorator per
+ * nested entry. The check must refuse what the DTO's decorators refuse (unknown fields included),
+ * with the same field paths; the DTO class stays for the OpenAPI document. The handler receives
+ * the parsed JSON object itself.
+ */
+export const ValidatedBy =
+  (check: BodyCheck): ClassDecorator =>
+  (target) =>
+    Reflect.defineMetadata(VALIDATED_BY, check, target);
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -41,6 +57,17 @@ class RippleValidationPipe extends ValidationPipe {
     if ((metadata.type === 'body' || metadata.type === 'query') && !rawUpload) {
       const errors = untrustedInputErrors(value, metadata.data ?? '');
       if (errors.length) throw validationFailed(errors);
+    }
+    const check =
+      metadata.type === 'body' && !metadata.data && metadata.metatype
+        ? (Reflect.getMetadata(VALIDATED_BY, metadata.metatype) as BodyCheck | undefined)
+        : undefined;
+    if (check) {
+      // The shape (an object, or nothing where allowed) is settled by assertBodyShape above.
+      const body = (value ?? {}) as Record<string, unknown>;
+      const errors = check(body);
+      if (errors.length) throw validationFailed(errors);
+      return body;
     }
     return super.transform(value, metadata);
   }

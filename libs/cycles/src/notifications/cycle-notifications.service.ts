@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lib/common';
 import { runInOrganization } from '@lib/database';
 import { CycleJobData, CycleRemindersJobData, JOB_NAMES, JobsService } from '@lib/jobs';
-import { MailService } from '@lib/notifications';
+import { MailService, type OutgoingMail } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
@@ -74,21 +74,22 @@ export class CycleNotificationsService implements OnModuleInit {
     const hiddenFrom = await this.mailRows.subjectsByRater(organizationId, cycleId);
     const timeZone = await this.organizations.timeZone(organizationId);
     let sent = 0;
-    let announced: string[] = [];
-    const mark = async (): Promise<void> => {
-      if (!announced.length) return;
-      await this.mailRows.markInvited(organizationId, announced);
-      announced = [];
-    };
-    for (const asks of groupByRater(rows)) {
-      const ids = asks.map((a) => a.requestId).sort();
-      const key = `invite:${cycleId}:${asks[0].raterId}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
-      if (await this.deliver(organizationId, asks, key, invitationMail, cycle, hiddenFrom, timeZone)) sent++;
-      // Stamped in batches: a crash before a stamp only makes the retry skip (same key) what was sent.
-      announced.push(...ids);
-      if (announced.length >= MARK_BATCH) await mark();
+    const groups = groupByRater(rows);
+    // Per MARK_BATCH raters: their mails in one statement (into the outbox), then their requests
+    // stamped. A crash before a stamp only makes the retry skip (same keys) what was sent.
+    for (let start = 0; start < groups.length; start += MARK_BATCH) {
+      const batch = groups.slice(start, start + MARK_BATCH);
+      const mails = batch.map((asks) => {
+        const ids = asks.map((a) => a.requestId).sort();
+        const key = `invite:${cycleId}:${asks[0].raterId}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
+        return this.compose(asks, key, invitationMail, cycle, hiddenFrom, timeZone);
+      });
+      sent += await this.mail.sendMany(organizationId, mails);
+      await this.mailRows.markInvited(
+        organizationId,
+        batch.flatMap((asks) => asks.map((a) => a.requestId)),
+      );
     }
-    await mark();
     return sent;
   }
 
@@ -179,6 +180,18 @@ export class CycleNotificationsService implements OnModuleInit {
     subjectsByRater: Map<string, string[]>,
     timeZone: string,
   ): Promise<boolean> {
+    return this.mail.send({ organizationId, ...this.compose(asks, dedupeKey, compose, cycle, subjectsByRater, timeZone) });
+  }
+
+  /** One rater's mail about `asks` (all theirs), addressed, keyed and hidden from the subjects it concerns. */
+  private compose(
+    asks: MailAskRow[],
+    dedupeKey: string,
+    compose: (input: CycleMailInput) => ComposedMail,
+    cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
+    subjectsByRater: Map<string, string[]>,
+    timeZone: string,
+  ): Omit<OutgoingMail, 'organizationId'> {
     const rater = asks[0];
     const mail = compose({
       timeZone,
@@ -194,7 +207,7 @@ export class CycleNotificationsService implements OnModuleInit {
     });
     // The asks themselves are in the map (they are this rater's requests); listed too for safety.
     const hiddenFrom = cycleMailHiddenFrom(rater.raterId, [...(subjectsByRater.get(rater.raterId) ?? []), ...asks.map((a) => a.subjectId)]);
-    return this.mail.send({ organizationId, to: rater.email, dedupeKey, hiddenFrom, ...mail });
+    return { to: rater.email, dedupeKey, hiddenFrom, ...mail };
   }
 }
 

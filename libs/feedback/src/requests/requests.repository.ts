@@ -73,6 +73,38 @@ export const OPEN_AS_SEEN_BY = (alias: string, viewer: string, actor: Pick<Actor
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only text and uuid columns go through str(): pg gives them as strings
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+/** The columns toRequestRow reads, over REQUEST_JOINS (`fr` the request, `c` its cycle). */
+export const REQUEST_COLUMNS = `fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at, fr.withdrawn_at IS NOT NULL AS withdrawn,
+       sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
+       rp.name AS rater_name, ${CYCLE_COLUMNS}`;
+
+export const REQUEST_JOINS = `feedback_requests fr
+         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
+         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
+         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
+         JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id`;
+
+export function toRequestRow(r: Row): RequestRow {
+  return {
+    id: String(r.id),
+    cycle: toCycleRow(r),
+    subjectId: String(r.subject_id),
+    subjectName: String(r.subject_name),
+    subjectTitle: str(r.subject_title),
+    subjectDepartment: str(r.subject_department),
+    subjectEmail: String(r.subject_email),
+    frozenManagerId: str(r.frozen_manager_id),
+    currentManagerId: str(r.current_manager_id),
+    raterId: String(r.rater_id),
+    raterName: String(r.rater_name),
+    relationship: r.relationship as FeedbackRelationship,
+    state: r.state as RequestState,
+    reason: str(r.reason),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
+    withdrawn: r.withdrawn === true,
+  };
+}
+
 /** Feedback requests one at a time or for one subject. Every method takes the organisation first. */
 @Injectable()
 export class RequestsRepository {
@@ -220,38 +252,12 @@ export class RequestsRepository {
   async findRequest(organizationId: string, requestId: string, tx?: EntityManager, lock = false): Promise<RequestRow | null> {
     const rows = await selectRows<Row>(
       this.q(tx),
-      `SELECT fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at, fr.withdrawn_at IS NOT NULL AS withdrawn,
-              sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
-              rp.name AS rater_name, ${CYCLE_COLUMNS}
-         FROM feedback_requests fr
-         JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
-         JOIN cycle_subjects cs ON cs.organization_id = fr.organization_id AND cs.cycle_id = fr.cycle_id AND cs.person_id = fr.subject_id
-         JOIN people sp ON sp.organization_id = fr.organization_id AND sp.id = fr.subject_id
-         JOIN people rp ON rp.organization_id = fr.organization_id AND rp.id = fr.rater_id
+      `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_JOINS}
         WHERE fr.organization_id = $1 AND fr.id = $2
         ${lock ? 'FOR UPDATE OF fr' : ''}`,
       [organizationId, requestId],
     );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: String(r.id),
-      cycle: toCycleRow(r),
-      subjectId: String(r.subject_id),
-      subjectName: String(r.subject_name),
-      subjectTitle: str(r.subject_title),
-      subjectDepartment: str(r.subject_department),
-      subjectEmail: String(r.subject_email),
-      frozenManagerId: str(r.frozen_manager_id),
-      currentManagerId: str(r.current_manager_id),
-      raterId: String(r.rater_id),
-      raterName: String(r.rater_name),
-      relationship: r.relationship as FeedbackRelationship,
-      state: r.state as RequestState,
-      reason: str(r.reason),
-      submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
-      withdrawn: r.withdrawn === true,
-    };
+    return rows[0] ? toRequestRow(rows[0]) : null;
   }
 
   /** A conditional update: only from the state the caller checked under its lock. */

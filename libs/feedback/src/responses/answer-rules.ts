@@ -27,6 +27,55 @@ export interface AnswerSet {
   comments: CommentAnswer[];
 }
 
+/** Any UUID, as class-validator's IsUUID('all') accepts it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RATING_MESSAGE = 'rating must be a whole number from 1 to 5, or null for not observed';
+
+/**
+ * The shape of a draft or submit body (PUT …/draft, POST …/submit), checked by hand in one pass:
+ * what the DTO's decorators declare (response.dto.ts), field by field, unknown fields refused.
+ * Whether the ids belong to this questionnaire is answerSetErrors' work, against its questions.
+ */
+export function answerSetShapeErrors(body: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  const unknown = (value: Record<string, unknown>, known: readonly string[], path: string): void => {
+    for (const name of Object.keys(value)) if (!known.includes(name)) errors.push({ field: path + name, message: `property ${name} should not exist` });
+  };
+  unknown(body, ['answers', 'comments'], '');
+  const list = (field: 'answers' | 'comments', max: number, entry: (item: Record<string, unknown>, path: string) => void): void => {
+    const value = body[field];
+    // Absent or null: optional, as @IsOptional() reads it.
+    if (value === undefined || value === null) return;
+    if (!Array.isArray(value)) return void errors.push({ field, message: `${field} must be an array` });
+    if (value.length > max) return void errors.push({ field, message: `${field} must contain no more than ${max} elements` });
+    value.forEach((item: unknown, i) => {
+      const path = `${field}.${i}`;
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) errors.push({ field: path, message: `${path} must be an object` });
+      else entry(item as Record<string, unknown>, path);
+    });
+  };
+  const questionId = (item: Record<string, unknown>, path: string): void => {
+    if (typeof item.questionId !== 'string' || !UUID.test(item.questionId))
+      errors.push({ field: `${path}.questionId`, message: 'questionId must be a question id' });
+  };
+  list('answers', MAX_ANSWERS, (item, path) => {
+    unknown(item, ['questionId', 'rating'], `${path}.`);
+    questionId(item, path);
+    const rating = item.rating;
+    if (rating !== null && !(typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
+      errors.push({ field: `${path}.rating`, message: RATING_MESSAGE });
+    }
+  });
+  list('comments', MAX_COMMENTS, (item, path) => {
+    unknown(item, ['questionId', 'text'], `${path}.`);
+    questionId(item, path);
+    if (typeof item.text !== 'string') errors.push({ field: `${path}.text`, message: 'text must be a string' });
+    else if (item.text.length > MAX_COMMENT_LENGTH)
+      errors.push({ field: `${path}.text`, message: `text must be shorter than or equal to ${MAX_COMMENT_LENGTH} characters` });
+  });
+  return errors;
+}
+
 /** The answers as they will be stored: ids lower-cased, comments trimmed, blank comments dropped. */
 export function normaliseAnswerSet(input: { answers?: RatingAnswer[]; comments?: CommentAnswer[] }): AnswerSet {
   return {

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '@lib/common';
-import { ANSWERING_STATES, answerAudience, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
+import { ANSWERING_STATES, answerAudience, CycleState, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
-import { RequestRow, RequestsRepository } from '../requests/requests.repository';
+import type { RequestRow } from '../requests/requests.repository';
 import { requestAccess } from '../shared/access';
 import { AnswerSet, answerSetErrors, missingStatements, normaliseAnswerSet, progressOf, submissionHash } from './answer-rules';
 import { DraftDto, DraftSavedDto, QuestionnaireDto, SubmissionDto, SubmitDto } from './response.dto';
-import { QuestionRow, ResponsesRepository } from './responses.repository';
+import { LockedRequest, QuestionRow, ResponsesRepository, StoredIdempotencyKey } from './responses.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
 /** Deadlock, serialization failure, unique violation: a concurrent twin got there first; run again and see its result. */
@@ -20,15 +20,17 @@ const RETRYABLE = new Set(['40P01', '40001', '23505']);
 export class ResponseService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly requests: RequestsRepository,
     private readonly responses: ResponsesRepository,
   ) {}
 
+  /** One statement (request and draft), the questions from memory: a single pool checkout at most. */
   async questionnaire(actor: Actor, requestId: string): Promise<QuestionnaireDto> {
-    const request = await this.requests.findRequest(actor.organizationId, requestId);
+    const found = await this.responses.requestWithDraft(actor.organizationId, requestId);
+    const request = found?.request;
     if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
-    const questions = await this.responses.questions(actor.organizationId, request.cycle.frameworkVersionId);
-    const draft = await this.responses.draft(actor.organizationId, requestId);
+    // isRater holds only in a launched cycle, whose framework version is frozen.
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId);
+    const draft = found.draft;
     const set = draft?.set ?? { answers: [], comments: [] };
     const behaviours = new Map<string, QuestionnaireDto['behaviours'][number]>();
     for (const q of questions) {
@@ -62,24 +64,27 @@ export class ResponseService {
     };
   }
 
+  /** The autosave: BEGIN, one locking read, one writing statement, COMMIT. */
   async saveDraft(actor: Actor, requestId: string, dto: DraftDto): Promise<DraftSavedDto> {
     return this.db.transaction(async (tx) => {
-      const request = await this.loadForRater(tx, actor, requestId);
-      this.assertAnswering(request);
+      const { request } = await this.lockForRater(tx, actor, requestId, null);
+      this.assertAnswering(request.cycle.state);
       const next = requestTransition(request.state, 'save-draft');
-      const questions = await this.responses.questions(actor.organizationId, request.cycle.frameworkVersionId, tx);
+      const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
       this.assertValid(questions, dto);
       const set = normaliseAnswerSet(dto);
-      const savedAt = await this.responses.saveDraft(actor.organizationId, request.cycle.id, requestId, set, tx);
-      if (request.state === 'open') await this.responses.markInProgress(actor.organizationId, requestId, tx);
-      return { id: requestId, state: next, savedAt: savedAt.toISOString(), progress: progressOf(questions, set) };
+      const written = await this.responses.writeDraft(actor.organizationId, request.cycle.id, requestId, set, tx);
+      // The cycle closed while this waited for it: nothing was written.
+      if (!written.savedAt) this.assertAnswering(written.cycleState as CycleState);
+      return { id: requestId, state: next, savedAt: written.savedAt!.toISOString(), progress: progressOf(questions, set) };
     });
   }
 
   /**
    * Exactly one submission per request: the request row is locked, so concurrent submits queue;
    * the first writes the answers, the others find it submitted and return the same result. An
-   * Idempotency-Key replays the stored result, and refuses a different body.
+   * Idempotency-Key replays the stored result, and refuses a different body. The usual submit is
+   * BEGIN, one locking read, one writing statement, COMMIT.
    */
   async submit(actor: Actor, requestId: string, dto: SubmitDto, idempotencyKey?: string): Promise<SubmissionDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -106,81 +111,80 @@ export class ResponseService {
     withBody: boolean,
     key: string | undefined,
   ): Promise<SubmissionDto> {
-    const request = await this.loadForRater(tx, actor, requestId);
+    const { request, submittedAtIso, storedKey } = await this.lockForRater(tx, actor, requestId, key ?? null);
     const body = withBody ? normaliseAnswerSet(dto) : null;
     const hash = submissionHash(requestId, body);
-    if (key) {
-      const stored = await this.responses.findIdempotencyKey(actor.organizationId, actor.personId, key, tx);
-      if (stored) return this.replay(stored, hash);
-    }
-    const questions = await this.responses.questions(actor.organizationId, request.cycle.frameworkVersionId, tx);
-    let result: SubmissionDto;
+    if (storedKey) return this.replay(storedKey, hash);
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
     if (isRepeatedSubmit(request.state, 'submit')) {
       // A retry after success: the one submission stands, whatever this body says.
-      result = { id: requestId, state: 'submitted', submittedAt: request.submittedAt!.toISOString(), progress: fullProgress(questions) };
-    } else {
-      this.assertAnswering(request);
-      requestTransition(request.state, 'submit');
-      if (withBody) this.assertValid(questions, dto);
-      const set = body ?? (await this.responses.draft(actor.organizationId, requestId, tx))?.set ?? { answers: [], comments: [] };
-      if (!withBody) this.assertValid(questions, set);
-      const missing = missingStatements(questions, set);
-      if (missing.length) {
-        throw new FeedbackException(
-          FeedbackErrorCode.IncompleteSubmission,
-          `${missing.length} statement${missing.length === 1 ? ' is' : 's are'} not answered yet: give a rating or choose "not observed"`,
-          { errors: missing.map((q) => ({ field: 'answers', message: `"${q.key}" is not answered`, questionId: q.id })) },
-        );
+      const result: SubmissionDto = { id: requestId, state: 'submitted', submittedAt: submittedAtIso!, progress: fullProgress(questions) };
+      if (key) {
+        const saved = await this.responses.saveIdempotencyKey(actor.organizationId, actor.personId, { key, hash, statusCode: 200, response: result }, tx);
+        // Another request of this person stored the same key first: compare with theirs.
+        if (!saved) {
+          const stored = await this.responses.findIdempotencyKey(actor.organizationId, actor.personId, key, tx);
+          if (stored) return this.replay(stored, hash);
+        }
       }
-      await this.responses.insertAnswers(actor.organizationId, request.cycle.id, requestId, set, tx);
-      const submittedAt = await this.responses.markSubmitted(actor.organizationId, requestId, tx);
-      if (!submittedAt) throw new Error(`request ${requestId} changed state under its row lock`);
-      await this.responses.saveDraft(actor.organizationId, request.cycle.id, requestId, set, tx, true);
-      result = { id: requestId, state: 'submitted', submittedAt: submittedAt.toISOString(), progress: fullProgress(questions) };
+      return result;
     }
-    if (key) {
-      const saved = await this.responses.saveIdempotencyKey(actor.organizationId, actor.personId, { key, hash, statusCode: 200, response: result }, tx);
-      // Another request of this person stored the same key first: compare with theirs.
-      if (!saved) {
-        const stored = await this.responses.findIdempotencyKey(actor.organizationId, actor.personId, key, tx);
-        if (stored) return this.replay(stored, hash);
-      }
+    this.assertAnswering(request.cycle.state);
+    requestTransition(request.state, 'submit');
+    if (withBody) this.assertValid(questions, dto);
+    // The saved draft is read after the request's lock: an autosave that committed meanwhile counts.
+    const set = body ?? (await this.responses.draft(actor.organizationId, requestId, tx))?.set ?? { answers: [], comments: [] };
+    if (!withBody) this.assertValid(questions, set);
+    const missing = missingStatements(questions, set);
+    if (missing.length) {
+      throw new FeedbackException(
+        FeedbackErrorCode.IncompleteSubmission,
+        `${missing.length} statement${missing.length === 1 ? ' is' : 's are'} not answered yet: give a rating or choose "not observed"`,
+        { errors: missing.map((q) => ({ field: 'answers', message: `"${q.key}" is not answered`, questionId: q.id })) },
+      );
     }
-    return result;
+    const progress = fullProgress(questions);
+    const written = await this.responses.writeSubmission(
+      actor.organizationId,
+      request.cycle.id,
+      requestId,
+      set,
+      progress.total,
+      key ? { personId: actor.personId, key, hash } : null,
+      tx,
+    );
+    // The cycle closed while this waited for it: nothing was written.
+    if (!written.submittedAt) {
+      this.assertAnswering(written.cycleState as CycleState);
+      throw new Error(`request ${requestId} changed state under its row lock`);
+    }
+    // The key was stored meanwhile by another of this person's requests (this one was still open,
+    // so it cannot be a retry of this submission): refused, and the transaction rolls back.
+    if (!written.keyStored) throw idempotencyKeyReused();
+    return { id: requestId, state: 'submitted', submittedAt: written.submittedAt, progress };
   }
 
-  private replay(stored: { hash: string; response: unknown }, hash: string): SubmissionDto {
-    if (stored.hash !== hash) {
-      throw new FeedbackException(FeedbackErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was already used with a different request; use a new key', {
-        errors: [{ field: 'Idempotency-Key', message: 'already used with a different request' }],
-      });
-    }
+  private replay(stored: StoredIdempotencyKey, hash: string): SubmissionDto {
+    if (stored.hash !== hash) throw idempotencyKeyReused();
     return stored.response as SubmissionDto;
   }
 
-  /** Cycle FOR SHARE first (a close waits for us), then the request FOR UPDATE; 404 unless the actor is its rater. */
-  private async loadForRater(tx: EntityManager, actor: Actor, requestId: string): Promise<RequestRow> {
-    const cycleId = await this.requests.cycleIdOf(actor.organizationId, requestId, tx);
-    if (!cycleId) throw requestNotFound();
-    await this.requests.findCycle(actor.organizationId, cycleId, tx, true);
-    const request = await this.requests.findRequest(actor.organizationId, requestId, tx, true);
-    if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
-    return request;
+  /** The request locked FOR UPDATE with the cycle's answers gate held shared; 404 unless the actor is its rater. */
+  private async lockForRater(tx: EntityManager, actor: Actor, requestId: string, key: string | null): Promise<LockedRequest> {
+    const locked = await this.responses.lockForAnswering(actor.organizationId, requestId, actor.personId, key, tx);
+    if (!locked || !requestAccess(actor, { ...locked.request, cycleState: locked.request.cycle.state }).isRater) throw requestNotFound();
+    return locked;
   }
 
   private canEdit(request: RequestRow): boolean {
     return ANSWERING_STATES.includes(request.cycle.state) && (request.state === 'open' || request.state === 'in_progress');
   }
 
-  private assertAnswering(request: RequestRow): void {
-    if (!ANSWERING_STATES.includes(request.cycle.state)) {
-      throw new FeedbackException(
-        FeedbackErrorCode.CycleNotOpen,
-        `The cycle is ${request.cycle.state}: answers can no longer be changed. Your draft is kept.`,
-        {
-          cycleState: request.cycle.state,
-        },
-      );
+  private assertAnswering(cycleState: CycleState): void {
+    if (!ANSWERING_STATES.includes(cycleState)) {
+      throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${cycleState}: answers can no longer be changed. Your draft is kept.`, {
+        cycleState,
+      });
     }
   }
 
@@ -190,6 +194,12 @@ export class ResponseService {
       throw new FeedbackException(FeedbackErrorCode.InvalidAnswers, errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
     }
   }
+}
+
+function idempotencyKeyReused(): FeedbackException {
+  return new FeedbackException(FeedbackErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was already used with a different request; use a new key', {
+    errors: [{ field: 'Idempotency-Key', message: 'already used with a different request' }],
+  });
 }
 
 function fullProgress(questions: QuestionRow[]): { answered: number; total: number } {
