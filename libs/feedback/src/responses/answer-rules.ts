@@ -90,12 +90,17 @@ export function progressOf(questions: readonly QuestionRef[], set: AnswerSet): {
  * What an Idempotency-Key is bound to: the request and the body, canonicalised so that the order
  * of JSON properties does not matter. `null` is a submit of the saved draft (no answers in the body).
  */
-export function submissionHash(requestId: string, body: AnswerSet | null): string {
+/** The followership question: up to this many colleagues per questionnaire. */
+export const MAX_COLLEAGUES_NAMED = 3;
+
+export function submissionHash(requestId: string, body: AnswerSet | null, colleaguesNamed: readonly string[] = []): string {
   const canonical = body && {
     answers: body.answers.map((a) => [a.questionId, a.rating]),
     comments: body.comments.map((c) => [c.questionId, c.text]),
   };
   return createHash('sha256')
-    .update(JSON.stringify([requestId.toLowerCase(), canonical]))
+    .update(
+      JSON.stringify([requestId.toLowerCase(), canonical, ...(colleaguesNamed.length ? [[...colleaguesNamed].map((id) => id.toLowerCase()).sort()] : [])]),
+    )
     .digest('hex');
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@lib/common';
 import { ANSWERING_STATES, answerAudience, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
+import { NominationsRepository } from '../followership/nominations.repository';
 import { RequestRow, RequestsRepository } from '../requests/requests.repository';
 import { requestAccess } from '../shared/access';
 import { AnswerSet, answerSetErrors, missingStatements, normaliseAnswerSet, progressOf, submissionHash } from './answer-rules';
@@ -22,6 +23,7 @@ export class ResponseService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly requests: RequestsRepository,
     private readonly responses: ResponsesRepository,
+    private readonly nominations: NominationsRepository,
   ) {}
 
   async questionnaire(actor: Actor, requestId: string): Promise<QuestionnaireDto> {
@@ -108,7 +110,8 @@ export class ResponseService {
   ): Promise<SubmissionDto> {
     const request = await this.loadForRater(tx, actor, requestId);
     const body = withBody ? normaliseAnswerSet(dto) : null;
-    const hash = submissionHash(requestId, body);
+    const named = [...new Set((dto.colleaguesNamed ?? []).map((id) => id.toLowerCase()))];
+    const hash = submissionHash(requestId, body, named);
     if (key) {
       const stored = await this.responses.findIdempotencyKey(actor.organizationId, actor.personId, key, tx);
       if (stored) return this.replay(stored, hash);
@@ -132,6 +135,7 @@ export class ResponseService {
           { errors: missing.map((q) => ({ field: 'answers', message: `"${q.key}" is not answered`, questionId: q.id })) },
         );
       }
+      await this.nameColleagues(tx, actor, request.cycle.id, named);
       await this.responses.insertAnswers(actor.organizationId, request.cycle.id, requestId, set, tx);
       const submittedAt = await this.responses.markSubmitted(actor.organizationId, requestId, tx);
       if (!submittedAt) throw new Error(`request ${requestId} changed state under its row lock`);
@@ -147,6 +151,21 @@ export class ResponseService {
       }
     }
     return result;
+  }
+
+  /** The followership question, in the submission's transaction: every name must be allowed, or nothing is submitted. */
+  private async nameColleagues(tx: EntityManager, actor: Actor, cycleId: string, named: string[]): Promise<void> {
+    if (!named.length) return;
+    const allowed = new Set(await this.nominations.allowedNominees(actor.organizationId, actor.personId, named, tx));
+    const refused = named.filter((id) => !allowed.has(id));
+    if (refused.length) {
+      throw new FeedbackException(
+        FeedbackErrorCode.InvalidAnswers,
+        'colleaguesNamed may name only active colleagues outside your reporting line: not yourself, your managers or your direct reports',
+        { errors: refused.map(() => ({ field: 'colleaguesNamed', message: 'is not a colleague you can name here' })) },
+      );
+    }
+    await this.nominations.add(actor.organizationId, cycleId, actor.personId, named, tx);
   }
 
   private replay(stored: { hash: string; response: unknown }, hash: string): SubmissionDto {

@@ -8,3 +8,17 @@ export { HEATMAP_LEVELS, heatmapFilterResult, teamCellDecision } from './heatmap
 export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppression';
 export { summarizeReport } from './summarize-report';
 export type { InfluenceDirection, SummarySource } from './summarize-report';
+export { followershipTable, followershipView } from './followership';
+export type { FollowershipCount, FollowershipPerson, FollowershipView } from './followership';
+export {
+  conversationGuide,
+  PLAN_COUNT_WINDOW_DAYS,
+  PLAN_MAX_ITEMS,
+  PLAN_MIN_ITEMS,
+  PLAN_TEXT_MAX,
+  planCountsFrom,
+  planCountTable,
+  planSuggestions,
+  reportStrengths,
+} from './development-plan';
+export type { GuideSection, PlanCountPerson, PlanItem, PlanSuggestion, SuggestionReason, SuggestionSource } from './development-plan';
