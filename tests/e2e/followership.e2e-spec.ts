@@ -128,7 +128,7 @@ describe('followership', () => {
     // Rater 2 named Cora but did not rate her (rater 1 did, and would be refused her report altogether).
     await t.db.query(`UPDATE people SET role = 'admin' WHERE id = $1`, [raters[1].id]);
     const promoted = t.client();
-    await promoted.signInAs({ ...raters[1], role: 'admin' });
+    await promoted.signInAs(raters[1]);
     expect((await promoted.get(reportUrl(cycle.id, a.colleague.id))).status).toBe(200);
     expect((await promoted.get(reportUrl(cycle.id, a.colleague.id))).body.followership).toEqual({ shown: false, reason: 'reader_named' });
     expect((await client(a.colleague).get(reportUrl(cycle.id, a.colleague.id))).body.followership).toEqual({ shown: true, named: 4 });
