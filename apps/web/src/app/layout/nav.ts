@@ -21,7 +21,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/feedback', label: 'My feedback', group: 'main' },
   { to: '/requests', label: 'Requests', group: 'main' },
   { to: '/reports', label: 'Reports', group: 'main' },
-  { to: '/plans/shared', label: 'Shared plans', group: 'main' },
   { to: '/people', label: 'People', group: 'main' },
   { to: '/cycles', label: 'Cycles', group: 'main', roles: ['admin'] },
   { to: '/admin/organization', label: 'Organisation', group: 'admin', roles: ['admin'] },

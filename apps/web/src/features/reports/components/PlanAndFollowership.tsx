@@ -3,6 +3,7 @@ import { plural } from '@/lib/format';
 import type { Report } from '../api/get-report';
 import { planPath } from '../api/plans';
 import { useReader } from '../hooks/use-reader';
+import '../styles/plan.css';
 
 /**
  * Under the summary: how many colleagues outside the reporting line turn to the person (only as
@@ -19,7 +20,7 @@ export function PlanAndFollowership({ report }: { report: Report }) {
       : null;
   if (!named && !mayPlan) return null;
   return (
-    <section className="report-plan-link report-section" aria-label="Followership and development plan">
+    <section className="report-plan-link" aria-label="Followership and development plan">
       {named && <p className="report-followership">{named}</p>}
       {!named && followership.reason === 'fewer_than_threshold' && (
         <p className="muted">
@@ -28,7 +29,7 @@ export function PlanAndFollowership({ report }: { report: Report }) {
         </p>
       )}
       {mayPlan && (
-        <p>
+        <p className="report-plan-link__action">
           <ButtonLink to={planPath(report.cycle.id)} variant="primary">
             Make a plan
           </ButtonLink>{' '}

@@ -84,7 +84,7 @@ function PlanEditor({ page }: { page: Page }) {
                   size="sm"
                   disabled={chosen.has(s.behaviourKey) || items.length >= MAX_ITEMS}
                   onClick={() => setItems((list) => [...list, emptyItem(s.behaviourKey)])}
-                  aria-label={`Add ${s.name} to the plan`}
+                  aria-label={`${chosen.has(s.behaviourKey) ? 'In your plan' : 'Add to plan'}: ${s.name}`}
                 >
                   {chosen.has(s.behaviourKey) ? 'In your plan' : 'Add to plan'}
                 </Button>
