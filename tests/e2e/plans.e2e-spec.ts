@@ -1,3 +1,4 @@
+import { PlansService } from '@lib/reports';
 import { aPerson, aTeam, TestPerson } from '../support/factories';
 import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
@@ -109,6 +110,10 @@ describe('development plans', () => {
     expect(replaced.body.plan.items.map((i: { name: string }) => i.name)).toEqual(['Behaviour 1', 'Behaviour 3']);
     const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM development_plans WHERE cycle_id = $1`, [cycle.id]);
     expect(n).toBe(1);
+    // What a progress view elsewhere can ask for: the chosen behaviours, nothing more.
+    await expect(t.app.get(PlansService).planBehaviours(a.org.id, a.member.id)).resolves.toEqual([
+      { cycleId: cycle.id, behaviourKeys: ['behaviour_1', 'behaviour_3'] },
+    ]);
   });
 
   it('a share reaches the manager with a guide of questions; nobody else; withdrawing ends it', async () => {

@@ -27,6 +27,6 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
     PlansRepository,
     PlansService,
   ],
-  exports: [ReportSnapshotService],
+  exports: [ReportSnapshotService, PlansService],
 })
 export class ReportsModule {}

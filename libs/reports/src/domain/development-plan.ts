@@ -98,6 +98,8 @@ export interface GuideSection {
  * the report's strengths when the manager may read the report), never a verdict or a number.
  */
 export function conversationGuide(items: readonly PlanItem[], strengths: readonly string[] | null): GuideSection[] {
+  // The subject's words are quoted inside a question: without their own full stop.
+  const quote = (text: string): string => `“${text.replace(/[\s.!?]+$/u, '')}”`;
   const sections: GuideSection[] = [];
   sections.push({
     title: 'Open',
@@ -113,8 +115,8 @@ export function conversationGuide(items: readonly PlanItem[], strengths: readonl
       title: item.name,
       questions: [
         `Why did you choose ${item.name}? What would be different for the people around you if it grew?`,
-        `You plan to: “${item.action}”. What would that look like in a typical week?`,
-        `You will know it works when: “${item.evidence}”. When shall we look at that together?`,
+        `You plan to: ${quote(item.action)}. What would that look like in a typical week?`,
+        `You will know it works when: ${quote(item.evidence)}. When shall we look at that together?`,
         `What support from me would make ${item.name} easier, and what might get in the way?`,
       ],
     });

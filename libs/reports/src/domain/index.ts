@@ -9,10 +9,9 @@ export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppres
 export { summarizeReport } from './summarize-report';
 export type { InfluenceDirection, SummarySource } from './summarize-report';
 export { followershipTable, followershipView } from './followership';
-export type { FollowershipCount, FollowershipPerson, FollowershipView } from './followership';
+export type { FollowershipCount } from './followership';
 export {
   conversationGuide,
-  PLAN_COUNT_WINDOW_DAYS,
   PLAN_MAX_ITEMS,
   PLAN_MIN_ITEMS,
   PLAN_TEXT_MAX,
@@ -21,4 +20,4 @@ export {
   planSuggestions,
   reportStrengths,
 } from './development-plan';
-export type { GuideSection, PlanCountPerson, PlanItem, PlanSuggestion, SuggestionReason, SuggestionSource } from './development-plan';
+export type { SuggestionSource } from './development-plan';

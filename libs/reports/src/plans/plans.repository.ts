@@ -107,6 +107,19 @@ export class PlansRepository {
     return count > 0;
   }
 
+  /** The behaviours of the person's plans, newest cycle first (no text, no share): for progress views built elsewhere. */
+  async behaviourKeys(organizationId: string, subjectId: string): Promise<{ cycleId: string; behaviourKeys: string[] }[]> {
+    const rows = await selectRows<{ cycle_id: string; keys: string[] }>(
+      this.db,
+      `SELECT dp.cycle_id, ARRAY(SELECT i ->> 'behaviourKey' FROM jsonb_array_elements(dp.items) AS i) AS keys
+         FROM development_plans dp JOIN cycles c ON c.organization_id = dp.organization_id AND c.id = dp.cycle_id
+        WHERE dp.organization_id = $1 AND dp.subject_id = $2
+        ORDER BY COALESCE(c.released_at, c.closed_at, c.created_at) DESC, dp.cycle_id`,
+      [organizationId, subjectId],
+    );
+    return rows.map((r) => ({ cycleId: r.cycle_id, behaviourKeys: r.keys }));
+  }
+
   /** The person's manager today, when both are active. */
   async currentManager(organizationId: string, personId: string, tx?: EntityManager): Promise<PersonRef | null> {
     const row = await selectFirst<PersonRef>(

@@ -96,6 +96,14 @@ export class PlansService {
     return this.pageOf(actor, own, plan);
   }
 
+  /**
+   * The behaviours a person chose to develop, per cycle, newest first: for a later view of their
+   * progress (e.g. a follow-up pulse on those behaviours). Keys only; the caller decides who may see what.
+   */
+  planBehaviours(organizationId: string, subjectId: string): Promise<{ cycleId: string; behaviourKeys: string[] }[]> {
+    return this.plans.behaviourKeys(organizationId, subjectId);
+  }
+
   /** The plans shared with the actor as their reports' manager today, each with a conversation guide. */
   async shared(actor: Actor): Promise<SharedPlanListDto> {
     const rows = await this.plans.sharedWith(actor.organizationId, actor.personId);

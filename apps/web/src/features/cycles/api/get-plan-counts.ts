@@ -2,7 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 import { cycleKeys } from './keys';
 
-export type PlanCounts = Schemas['PlanOrganisationDto'];
 export type CountTable = Schemas['CountTableDto'];
 
 /** HR: plan and followership counts per department of a released cycle (counts only, suppressed like the heatmap). */
