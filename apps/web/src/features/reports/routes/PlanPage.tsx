@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { API_LIMITS } from '@/api/limits';
@@ -43,11 +43,15 @@ export default function PlanPage() {
 
 function PlanEditor({ page }: { page: Page }) {
   const save = useSavePlan(page.cycleId);
-  const [items, setItems] = useState<PlanItemInput[]>(
+  const [items, setItemsState] = useState<PlanItemInput[]>(
     () => page.plan?.items.map(({ behaviourKey, action, evidence }) => ({ behaviourKey, action, evidence })) ?? [],
   );
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [items]);
+  // Any edit makes "Plan saved" stale.
+  const setItems = (change: (list: PlanItemInput[]) => PlanItemInput[]) => {
+    setSaved(false);
+    setItemsState(change);
+  };
   const chosen = new Set(items.map((i) => i.behaviourKey));
   const update = (index: number, change: Partial<PlanItemInput>) => setItems((list) => list.map((item, i) => (i === index ? { ...item, ...change } : item)));
   const submit = (event: FormEvent) => {
