@@ -44,7 +44,7 @@ export class ReportSnapshotsRepository {
                  FROM cycle_subjects cs
                  LEFT JOIN followership_nominations n ON n.organization_id = cs.organization_id AND n.cycle_id = cs.cycle_id AND n.nominee_id = cs.person_id
                  LEFT JOIN people p ON p.organization_id = n.organization_id AND p.id = n.nominator_id
-                WHERE cs.organization_id = $1 AND cs.cycle_id = $2
+                WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
                 GROUP BY cs.person_id) c
         WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND rs.subject_id = c.person_id AND ($3 OR rs.followership_named IS NULL)`,
       [organizationId, cycleId, replace],
