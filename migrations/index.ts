@@ -16,6 +16,7 @@ import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysW
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
+import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevelopmentPlans';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   EnableTenantRowSecurity1795400510000,
   AddSelfStartedFeedbackSettings1795401200000,
   AddCycleOrigin1795401210000,
+  CreateDevelopmentPlans1795401100000,
 ];

@@ -8,6 +8,7 @@ import { hashPassword } from '@lib/identity';
 import { OrganizationsRepository } from '@lib/organizations';
 import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
+import { DEMO_PLANS } from './demo-plans';
 import { DemoPersonRow, DemoSeedRepository } from './demo-seed.repository';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
 
@@ -51,8 +52,19 @@ export class DemoSeedService {
       await this.snapshots.snapshotCycle(seeded.organizationId, cycle.id);
       await this.demo.release(seeded.organizationId, cycle.id, cycle.releasedAt);
     }
+    await this.seedPlans(seeded.organizationId, seeded.toRelease[seeded.toRelease.length - 1]);
     const { toRelease, ...result } = seeded;
     return { ...result, released: toRelease.map((c) => c.id) };
+  }
+
+  /**
+   * Plans on the latest finished cycle, so a visitor sees one at once: Priya's, shared with her
+   * manager David (who gets its conversation guide), and Hana's own, kept to herself.
+   */
+  private async seedPlans(organizationId: string, cycle: { id: string; releasedAt: string } | undefined): Promise<void> {
+    if (!cycle) return;
+    const madeAt = new Date(new Date(cycle.releasedAt).getTime() + 3 * 24 * 60 * 60 * 1000).toISOString();
+    for (const plan of DEMO_PLANS) await this.demo.insertPlan(organizationId, cycle.id, demoEmail(plan.person), plan.items, plan.share, madeAt);
   }
 
   private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[] }> {
@@ -74,6 +86,11 @@ export class DemoSeedService {
       const keepOpen = await this.demo.personIdsByEmail(organizationId, KEEP_OPEN.map(demoEmail), tx);
       const settings = { ...defaultCycleSettings(), reportVisibility: { subject: 'on_release', manager: 'on_release' } };
       const cycles = await seedDemoCycles(tx, organizationId, versionId, settings, keepOpen);
+      await this.demo.insertFollowership(
+        organizationId,
+        cycles.released.map((c) => c.id),
+        tx,
+      );
       await this.demo.markRequestsAnnounced(organizationId, tx);
       this.logger.log(
         `Seeded the demo organisation "${DEMO_ORGANIZATION.name}" with ${MUSEUM_PEOPLE.length} people and ${cycles.released.length + cycles.collecting.length} cycles`,

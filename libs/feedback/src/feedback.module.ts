@@ -4,6 +4,7 @@ import { IdentityModule } from '@lib/identity';
 import { LeaversController } from './leavers/leavers.controller';
 import { LeaversRepository } from './leavers/leavers.repository';
 import { LeaversService } from './leavers/leavers.service';
+import { NominationsRepository } from './followership/nominations.repository';
 import { FeedbackRequestsController } from './requests/feedback-requests.controller';
 import { NominationService } from './requests/nomination.service';
 import { RequestDecisionService } from './requests/request-decision.service';
@@ -29,6 +30,7 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
     RequestsRepository,
     RequestListsRepository,
     ResponsesRepository,
+    NominationsRepository,
     NominationService,
     RequestDecisionService,
     RequestListService,

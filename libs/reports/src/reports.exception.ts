@@ -16,6 +16,11 @@ export enum ReportsErrorCode {
   InvalidMinCellSize = 'invalid_min_cell_size',
   /** A filter of the organisation view that names nothing in the cycle. */
   InvalidHeatmapFilter = 'invalid_heatmap_filter',
+  /** No plan for this report, or not the actor's to see (a shared plan whose share ended is gone too). */
+  PlanNotFound = 'plan_not_found',
+  InvalidPlan = 'invalid_plan',
+  /** Sharing needs a manager today. */
+  NoManager = 'no_manager',
 }
 
 const KIND: Record<ReportsErrorCode, ErrorKind> = {
@@ -26,6 +31,9 @@ const KIND: Record<ReportsErrorCode, ErrorKind> = {
   [ReportsErrorCode.CycleNotClosed]: ErrorKind.Conflict,
   [ReportsErrorCode.InvalidMinCellSize]: ErrorKind.Validation,
   [ReportsErrorCode.InvalidHeatmapFilter]: ErrorKind.Validation,
+  [ReportsErrorCode.PlanNotFound]: ErrorKind.NotFound,
+  [ReportsErrorCode.InvalidPlan]: ErrorKind.Validation,
+  [ReportsErrorCode.NoManager]: ErrorKind.Conflict,
 };
 
 export class ReportsException extends AppException {
@@ -52,6 +60,18 @@ export class ReportsException extends AppException {
 
   static invalidFilter(field: string, message: string): ReportsException {
     return new ReportsException(ReportsErrorCode.InvalidHeatmapFilter, message, { errors: [{ field, message }] });
+  }
+
+  static planNotFound(): ReportsException {
+    return new ReportsException(ReportsErrorCode.PlanNotFound, 'Plan not found');
+  }
+
+  static invalidPlan(errors: FieldError[]): ReportsException {
+    return new ReportsException(ReportsErrorCode.InvalidPlan, errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+  }
+
+  static noManager(): ReportsException {
+    return new ReportsException(ReportsErrorCode.NoManager, 'You have no manager to share the plan with');
   }
 
   static cycleNotFound(): ReportsException {

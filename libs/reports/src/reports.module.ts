@@ -4,6 +4,9 @@ import { HeatmapRepository } from './heatmap/heatmap.repository';
 import { HeatmapService } from './heatmap/heatmap.service';
 import { ReportReadRepository } from './report/report-read.repository';
 import { ReportViewService } from './report/report-view.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
 import { ReportsController } from './reports.controller';
 import { ReportSnapshotService } from './snapshot/report-snapshot.service';
 import { ReportSnapshotsRepository } from './snapshot/report-snapshots.repository';
@@ -11,7 +14,7 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
 
 /** Needs JobsModule and AuditModule, which are global. Registers the reports.snapshot job handler. */
 @Module({
-  controllers: [ReportsController],
+  controllers: [ReportsController, PlansController],
   providers: [
     ReportSourceRepository,
     ReportSnapshotsRepository,
@@ -21,7 +24,9 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
     ReportExportService,
     HeatmapRepository,
     HeatmapService,
+    PlansRepository,
+    PlansService,
   ],
-  exports: [ReportSnapshotService],
+  exports: [ReportSnapshotService, PlansService],
 })
 export class ReportsModule {}

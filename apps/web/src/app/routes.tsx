@@ -62,6 +62,10 @@ export const routes: RouteObject[] = [
               { path: 'team', lazy: page(() => import('@/features/team/routes/TeamPage')) },
               // The subject after release, their manager as the cycle allows, HR once closed (the API decides; anyone else gets not found).
               { path: 'reports/cycles/:cycleId/subjects/:subjectId', lazy: page(() => import('@/features/reports/routes/ReportPage')) },
+              // The subject of a released report only (the API answers not found to anyone else).
+              { path: 'reports/cycles/:cycleId/plan', lazy: page(() => import('@/features/reports/routes/PlanPage')) },
+              // Plans that direct reports shared with their manager today.
+              { path: 'plans/shared', lazy: page(() => import('@/features/reports/routes/SharedPlansPage')) },
               {
                 Component: RequireAdmin,
                 children: [
@@ -80,6 +84,7 @@ export const routes: RouteObject[] = [
                       { path: 'progress', lazy: page(() => import('@/features/cycles/routes/CycleProgressPage')) },
                       { path: 'settings', lazy: page(() => import('@/features/cycles/routes/CycleSettingsPage')) },
                       { path: 'heatmap', lazy: page(() => import('@/features/cycles/routes/CycleHeatmapPage')) },
+                      { path: 'plans', lazy: page(() => import('@/features/cycles/routes/CyclePlansPage')) },
                     ],
                   },
                   { path: 'admin/frameworks', lazy: page(() => import('@/features/frameworks/routes/FrameworksPage')) },

@@ -76,6 +76,24 @@ export function answerSetShapeErrors(body: Record<string, unknown>): FieldError[
   return errors;
 }
 
+/**
+ * The submit body's shape: an answer set, plus the optional followership question (up to
+ * MAX_COLLEAGUES_NAMED distinct person ids). Whether each may be named is decided in the submission.
+ */
+export function submitShapeErrors(body: Record<string, unknown>): FieldError[] {
+  const { colleaguesNamed, ...set } = body;
+  const errors = answerSetShapeErrors(set);
+  if (colleaguesNamed === undefined || colleaguesNamed === null) return errors;
+  if (!Array.isArray(colleaguesNamed)) errors.push({ field: 'colleaguesNamed', message: 'colleaguesNamed must be an array' });
+  else if (colleaguesNamed.length > MAX_COLLEAGUES_NAMED)
+    errors.push({ field: 'colleaguesNamed', message: `colleaguesNamed holds at most ${MAX_COLLEAGUES_NAMED} colleagues` });
+  else if (!colleaguesNamed.every((id) => typeof id === 'string' && UUID.test(id)))
+    errors.push({ field: 'colleaguesNamed', message: 'colleaguesNamed must be person ids' });
+  else if (new Set(colleaguesNamed.map((id: string) => id.toLowerCase())).size !== colleaguesNamed.length)
+    errors.push({ field: 'colleaguesNamed', message: 'colleaguesNamed names each colleague once' });
+  return errors;
+}
+
 /** The answers as they will be stored: ids lower-cased, comments trimmed, blank comments dropped. */
 export function normaliseAnswerSet(input: { answers?: RatingAnswer[]; comments?: CommentAnswer[] }): AnswerSet {
   return {
@@ -139,12 +157,17 @@ export function progressOf(questions: readonly QuestionRef[], set: AnswerSet): {
  * What an Idempotency-Key is bound to: the request and the body, canonicalised so that the order
  * of JSON properties does not matter. `null` is a submit of the saved draft (no answers in the body).
  */
-export function submissionHash(requestId: string, body: AnswerSet | null): string {
+/** The followership question: up to this many colleagues per questionnaire. */
+export const MAX_COLLEAGUES_NAMED = 3;
+
+export function submissionHash(requestId: string, body: AnswerSet | null, colleaguesNamed: readonly string[] = []): string {
   const canonical = body && {
     answers: body.answers.map((a) => [a.questionId, a.rating]),
     comments: body.comments.map((c) => [c.questionId, c.text]),
   };
   return createHash('sha256')
-    .update(JSON.stringify([requestId.toLowerCase(), canonical]))
+    .update(
+      JSON.stringify([requestId.toLowerCase(), canonical, ...(colleaguesNamed.length ? [[...colleaguesNamed].map((id) => id.toLowerCase()).sort()] : [])]),
+    )
     .digest('hex');
 }

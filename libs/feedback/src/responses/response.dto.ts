@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { BodyRequired, ValidatedBy } from '@lib/common';
 import type { AnswerAudienceKind, CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 import { AnswerProgressDto } from '../requests/request-list.dto';
 import { CYCLE_STATE_VALUES, FeedbackPersonDto, RELATIONSHIP_VALUES, REQUEST_STATE_VALUES } from '../requests/request.dto';
-import { answerSetShapeErrors, MAX_ANSWERS, MAX_COMMENT_LENGTH, MAX_COMMENTS } from './answer-rules';
+import { answerSetShapeErrors, MAX_ANSWERS, MAX_COLLEAGUES_NAMED, MAX_COMMENT_LENGTH, MAX_COMMENTS, submitShapeErrors } from './answer-rules';
 
 // ---- Answers (input and output) --------------------------------------------------------------
 
@@ -62,8 +62,23 @@ class AnswerSetInputDto {
 export class DraftDto extends AnswerSetInputDto {}
 
 /** POST …/submit, body optional. With answers or comments: those are submitted (and become the draft). Empty: the saved draft is submitted. */
-@ValidatedBy(answerSetShapeErrors)
-export class SubmitDto extends AnswerSetInputDto {}
+@ValidatedBy(submitShapeErrors)
+export class SubmitDto extends AnswerSetInputDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_COLLEAGUES_NAMED,
+    uniqueItems: true,
+    description:
+      'Optional: "Outside your reporting line, whom do you turn to for advice or support?" Up to three active colleagues, never yourself, your managers or your direct reports. Only counts are ever shown, never who named whom',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_COLLEAGUES_NAMED, { message: `colleaguesNamed holds at most ${MAX_COLLEAGUES_NAMED} colleagues` })
+  @ArrayUnique({ message: 'colleaguesNamed names each colleague once' })
+  @IsUUID('all', { each: true, message: 'colleaguesNamed must be person ids' })
+  colleaguesNamed?: string[];
+}
 
 export class AnswerSetDto {
   @ApiProperty({ type: [RatingAnswerDto] }) answers: RatingAnswerDto[];

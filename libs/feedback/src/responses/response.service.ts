@@ -5,6 +5,7 @@ import type { Actor } from '@lib/common';
 import { ANSWERING_STATES, answerAudience, CycleState, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
+import { NominationsRepository } from '../followership/nominations.repository';
 import type { RequestRow } from '../requests/requests.repository';
 import { requestAccess } from '../shared/access';
 import { AnswerSet, answerSetErrors, missingStatements, normaliseAnswerSet, progressOf, submissionHash } from './answer-rules';
@@ -21,6 +22,7 @@ export class ResponseService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly responses: ResponsesRepository,
+    private readonly nominations: NominationsRepository,
   ) {}
 
   /** One statement (request and draft), the questions from memory: a single pool checkout at most. */
@@ -113,7 +115,8 @@ export class ResponseService {
   ): Promise<SubmissionDto> {
     const { request, submittedAtIso, storedKey } = await this.lockForRater(tx, actor, requestId, key ?? null);
     const body = withBody ? normaliseAnswerSet(dto) : null;
-    const hash = submissionHash(requestId, body);
+    const named = [...new Set((dto.colleaguesNamed ?? []).map((id) => id.toLowerCase()))];
+    const hash = submissionHash(requestId, body, named);
     if (storedKey) return this.replay(storedKey, hash);
     const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
     if (isRepeatedSubmit(request.state, 'submit')) {
@@ -143,6 +146,7 @@ export class ResponseService {
         { errors: missing.map((q) => ({ field: 'answers', message: `"${q.key}" is not answered`, questionId: q.id })) },
       );
     }
+    await this.nameColleagues(tx, actor, request.cycle.id, named);
     const progress = fullProgress(questions);
     const written = await this.responses.writeSubmission(
       actor.organizationId,
@@ -162,6 +166,21 @@ export class ResponseService {
     // so it cannot be a retry of this submission): refused, and the transaction rolls back.
     if (!written.keyStored) throw idempotencyKeyReused();
     return { id: requestId, state: 'submitted', submittedAt: written.submittedAt, progress };
+  }
+
+  /** The followership question, in the submission's transaction: every name must be allowed, or nothing is submitted. */
+  private async nameColleagues(tx: EntityManager, actor: Actor, cycleId: string, named: string[]): Promise<void> {
+    if (!named.length) return;
+    const allowed = new Set(await this.nominations.allowedNominees(actor.organizationId, actor.personId, named, tx));
+    const refused = named.filter((id) => !allowed.has(id));
+    if (refused.length) {
+      throw new FeedbackException(
+        FeedbackErrorCode.InvalidAnswers,
+        'colleaguesNamed may name only active colleagues outside your reporting line: not yourself, your managers or your direct reports',
+        { errors: refused.map(() => ({ field: 'colleaguesNamed', message: 'is not a colleague you can name here' })) },
+      );
+    }
+    await this.nominations.add(actor.organizationId, cycleId, actor.personId, named, tx);
   }
 
   private replay(stored: StoredIdempotencyKey, hash: string): SubmissionDto {

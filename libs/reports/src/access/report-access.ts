@@ -58,6 +58,22 @@ export function managerVisibility(settings: Record<string, unknown>): ManagerRep
  *
  * The caller has already matched the organisation: a report of another organisation is not found.
  */
+/** The parties of a loaded report (its cycle, subject and stored snapshot): the one place they are put together. */
+export function partiesOfLoaded(loaded: {
+  context: Pick<ReportParties, 'cycleState' | 'origin' | 'subjectId' | 'managerId'> & { settings: Record<string, unknown> };
+  snapshot: { anonymousRaters: string[] } | null;
+}): ReportParties {
+  const { context, snapshot } = loaded;
+  return {
+    cycleState: context.cycleState,
+    origin: context.origin,
+    subjectId: context.subjectId,
+    managerId: context.managerId,
+    managerVisibility: managerVisibility(context.settings),
+    anonymousRaters: snapshot?.anonymousRaters ?? [],
+  };
+}
+
 export function reportAccess(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportParties): ReportAccess {
   const viewer = capacity(actor, parties);
   const later = viewer === null && mayReadLater(actor, parties);

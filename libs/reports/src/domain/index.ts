@@ -8,3 +8,16 @@ export { HEATMAP_LEVELS, heatmapChange, heatmapFilterResult, teamCellDecision } 
 export type { HeatmapLevel, HeatmapView, TeamSplitCell } from './heatmap-suppression';
 export { summarizeReport } from './summarize-report';
 export type { InfluenceDirection, SummarySource } from './summarize-report';
+export { followershipTable, followershipView } from './followership';
+export type { FollowershipCount } from './followership';
+export {
+  conversationGuide,
+  PLAN_MAX_ITEMS,
+  PLAN_MIN_ITEMS,
+  PLAN_TEXT_MAX,
+  planCountsFrom,
+  planCountTable,
+  planSuggestions,
+  reportStrengths,
+} from './development-plan';
+export type { SuggestionSource } from './development-plan';

@@ -5,6 +5,7 @@ import { selectRows } from '@lib/database';
 import { CLOSED_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { FollowershipCount } from '../domain';
 
 /** The cycle and subject around one report: everything the access decision and the header need. */
 export interface ReportContext {
@@ -46,7 +47,9 @@ export interface TrendBaseline {
 export interface LoadedReport {
   context: ReportContext;
   /** The stored report as JSON text (the StoredReport shape of `format`). */
-  snapshot: { format: number; reportJson: string; computedAt: Date; anonymousRaters: string[] } | null;
+  snapshot: { format: number; reportJson: string; computedAt: Date; anonymousRaters: string[]; followership: FollowershipCount | null } | null;
+  /** Whether the reader named the subject in this cycle (domain/followership.ts, rule 2); never served. */
+  readerNamed: boolean;
   /** Present when the stored report has a trend. */
   trendBaseline: TrendBaseline | null;
 }
@@ -101,6 +104,9 @@ interface LoadRow {
   trend_manager_id: string | null;
   anonymous_rater_ids: string[] | null;
   trend_anonymous_rater_ids: string[] | null;
+  followership_named: number | null;
+  followership_anonymous: number | null;
+  reader_named: boolean;
 }
 
 /**
@@ -167,7 +173,7 @@ export class ReportReadRepository {
    * before anything of it leaves the service. The trend's earlier cycle is joined by the id the
    * snapshot froze in, so the service can apply the access rules to it as well.
    */
-  async load(organizationId: string, cycleId: string, subjectId: string): Promise<LoadedReport | null> {
+  async load(organizationId: string, cycleId: string, subjectId: string, readerId: string): Promise<LoadedReport | null> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     // eslint-disable-next-line no-restricted-syntax -- pg's own typed query: a named prepared statement, which TypeORM's query() cannot run
     const { rows } = await pool.query<LoadRow>({
@@ -176,7 +182,10 @@ export class ReportReadRepository {
                     f.name AS framework_name, fv.version, cs.person_id, p.name, p.title, cs.department, cs.manager_id,
                     rs.format, rs.report, rs.computed_at, rs.trend_cycle_id,
                     rs.anonymous_rater_ids, pc.state AS trend_cycle_state, pc.origin AS trend_cycle_origin, pc.settings AS trend_cycle_settings,
-                    pcs.manager_id AS trend_manager_id, prs.anonymous_rater_ids AS trend_anonymous_rater_ids
+                    pcs.manager_id AS trend_manager_id, prs.anonymous_rater_ids AS trend_anonymous_rater_ids,
+                    rs.followership_named, rs.followership_anonymous,
+                    EXISTS (SELECT 1 FROM followership_nominations n
+                             WHERE n.organization_id = cs.organization_id AND n.cycle_id = cs.cycle_id AND n.nominee_id = cs.person_id AND n.nominator_id = $4) AS reader_named
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
                JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -187,7 +196,7 @@ export class ReportReadRepository {
                LEFT JOIN cycles pc ON pc.organization_id = pcs.organization_id AND pc.id = pcs.cycle_id
                LEFT JOIN report_snapshots prs ON prs.organization_id = pcs.organization_id AND prs.cycle_id = pcs.cycle_id AND prs.subject_id = pcs.person_id
               WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.person_id = $3 AND cs.removed_at IS NULL`,
-      values: [organizationId, cycleId, subjectId],
+      values: [organizationId, cycleId, subjectId, readerId],
     });
     const r: LoadRow | undefined = rows[0];
     if (!r) return null;
@@ -210,8 +219,18 @@ export class ReportReadRepository {
       },
       snapshot:
         r.report !== null && r.format !== null && r.computed_at !== null
-          ? { format: r.format, reportJson: r.report, computedAt: r.computed_at, anonymousRaters: raterIds(r.anonymous_rater_ids) }
+          ? {
+              format: r.format,
+              reportJson: r.report,
+              computedAt: r.computed_at,
+              anonymousRaters: raterIds(r.anonymous_rater_ids),
+              followership:
+                r.followership_named === null || r.followership_anonymous === null
+                  ? null
+                  : { named: r.followership_named, anonymous: r.followership_anonymous },
+            }
           : null,
+      readerNamed: r.reader_named,
       trendBaseline: r.trend_cycle_id
         ? {
             cycleId: r.trend_cycle_id,

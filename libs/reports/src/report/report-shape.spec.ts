@@ -8,6 +8,7 @@ const header: ReportHeader = {
   computedAt: '2026-01-01T00:00:00.000Z',
   scale: { points: [{ value: 1, label: 'Rarely' }], notObservedLabel: 'Not observed' },
   history: [],
+  followership: { shown: false, reason: 'fewer_than_threshold' },
 };
 
 describe('stored report shape', () => {

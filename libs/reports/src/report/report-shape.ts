@@ -5,8 +5,8 @@ import type { ReportDto } from './report.dto';
 export const REPORT_FORMAT = 3;
 
 /** The part of ReportDto that is stored with the snapshot; the rest is added at read time. */
-export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history'>;
-export type ReportHeader = Pick<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history'>;
+export type StoredReport = Omit<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history' | 'followership'>;
+export type ReportHeader = Pick<ReportDto, 'cycle' | 'subject' | 'viewer' | 'computedAt' | 'scale' | 'history' | 'followership'>;
 
 /**
  * The pure module's view model in the API's shape, ready to be served as is: behaviour

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
+import { parseStoredCycleSettings } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
-import { managerVisibility, ReportAccess, reportAccess, ReportParties, reportViewer } from '../access/report-access';
+import { followershipView } from '../domain';
+import { managerVisibility, partiesOfLoaded, ReportAccess, reportAccess, ReportParties, reportViewer } from '../access/report-access';
 import { ReportsException } from '../reports.exception';
 import { trendSource } from '../snapshot/report-input';
 import { MyReportListDto, ReportDto, ReportHistoryPointDto, ReportScaleDto } from './report.dto';
@@ -43,17 +45,10 @@ export class ReportViewService {
   }
 
   private async open(actor: Actor, cycleId: string, subjectId: string, format: ReportFormat): Promise<{ header: ReportHeader; stored: string }> {
-    const loaded = await this.read.load(actor.organizationId, cycleId, subjectId);
+    const loaded = await this.read.load(actor.organizationId, cycleId, subjectId, actor.personId);
     if (!loaded) throw ReportsException.reportNotFound();
     const { context, snapshot, trendBaseline } = loaded;
-    const parties: ReportParties = {
-      cycleState: context.cycleState,
-      origin: context.origin,
-      subjectId: context.subjectId,
-      managerId: context.managerId,
-      managerVisibility: managerVisibility(context.settings),
-      anonymousRaters: snapshot?.anonymousRaters ?? [],
-    };
+    const parties = partiesOfLoaded(loaded);
     const access = reportAccess(actor, parties);
     // Refused: no audit event (a refused read is no view), and no content.
     if (!access.allowed) throw refusal(access);
@@ -81,6 +76,7 @@ export class ReportViewService {
       computedAt: snapshot.computedAt.toISOString(),
       scale: SCALE,
       history: historyPoints(actor, context.subjectId, await this.read.history(actor.organizationId, cycleId, subjectId)),
+      followership: followershipView(snapshot.followership, parseStoredCycleSettings(context.settings).anonymityThreshold, loaded.readerNamed),
     };
     const current = upgradeStored(snapshot.format, snapshot.reportJson);
     const stored = trendBaseline && !mayReadBaseline(actor, context.subjectId, trendBaseline) ? withoutTrend(current) : current;

@@ -234,6 +234,21 @@ export class ReportSubjectDto {
 }
 
 /** The report of one subject in one cycle, as stored when the cycle closed. */
+export class ReportFollowershipDto {
+  @ApiProperty() shown: boolean;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'How many colleagues named the subject as someone they turn to outside their reporting line (when shown)',
+  })
+  named?: number;
+  @ApiPropertyOptional({
+    enum: ['fewer_than_threshold', 'not_counted', 'reader_named'],
+    description:
+      'Why hidden: fewer than k colleagues who cannot read this report named them (none and a few read alike); a report from before the question; or you named them yourself',
+  })
+  reason?: 'fewer_than_threshold' | 'not_counted' | 'reader_named';
+}
+
 export class ReportDto {
   @ApiProperty({ type: ReportCycleDto }) cycle: ReportCycleDto;
   @ApiProperty({ type: ReportSubjectDto }) subject: ReportSubjectDto;
@@ -270,6 +285,11 @@ export class ReportDto {
       'Every released cycle of the subject on the same framework, oldest first, then this one: each with the numbers its own report showed. Only cycles whose report you may read today',
   })
   history: ReportHistoryPointDto[];
+  @ApiProperty({
+    type: ReportFollowershipDto,
+    description: 'Followership: how many colleagues outside the reporting line named the subject, counted at close; never who',
+  })
+  followership: ReportFollowershipDto;
 }
 
 export class MyReportDto {

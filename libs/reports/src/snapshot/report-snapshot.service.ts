@@ -94,6 +94,7 @@ export class ReportSnapshotService implements OnModuleInit {
         });
         written += await this.snapshots.write(organizationId, cycleId, rows, replace, tx);
       }
+      await this.snapshots.freezeFollowership(organizationId, cycleId, replace, tx);
       return { subjects: subjects.length, written, replaced: replace };
     });
     if (result.written >= 1000) await this.snapshots.analyze();

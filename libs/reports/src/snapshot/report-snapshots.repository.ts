@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { selectRows } from '@lib/database';
+import { modifyRows, selectRows } from '@lib/database';
 import type { TrendSource } from '../domain';
 import { REPORT_FORMAT, type StoredReport } from '../report/report-shape';
 
@@ -25,6 +25,30 @@ export class ReportSnapshotsRepository {
    */
   async withoutJit(tx: EntityManager): Promise<void> {
     await tx.query(`SET LOCAL jit = off`);
+  }
+
+  /**
+   * Freezes each report's followership count (domain/followership.ts): how many colleagues named
+   * the subject in this cycle, and how many of them could not read the report at close (not an HR
+   * admin now, not the subject's manager frozen at launch). Only the two numbers are stored; who
+   * named whom stays in followership_nominations, which nothing serves. `replace` as in write().
+   */
+  async freezeFollowership(organizationId: string, cycleId: string, replace: boolean, tx: EntityManager): Promise<void> {
+    await modifyRows(
+      tx,
+      `UPDATE report_snapshots rs
+          SET followership_named = c.named, followership_anonymous = c.anonymous
+         FROM (SELECT cs.person_id,
+                      count(n.nominator_id)::int AS named,
+                      (count(n.nominator_id) FILTER (WHERE p.role <> 'admin' AND n.nominator_id IS DISTINCT FROM cs.manager_id))::int AS anonymous
+                 FROM cycle_subjects cs
+                 LEFT JOIN followership_nominations n ON n.organization_id = cs.organization_id AND n.cycle_id = cs.cycle_id AND n.nominee_id = cs.person_id
+                 LEFT JOIN people p ON p.organization_id = n.organization_id AND p.id = n.nominator_id
+                WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
+                GROUP BY cs.person_id) c
+        WHERE rs.organization_id = $1 AND rs.cycle_id = $2 AND rs.subject_id = c.person_id AND ($3 OR rs.followership_named IS NULL)`,
+      [organizationId, cycleId, replace],
+    );
   }
 
   /** Fresh statistics after a bulk write, which changes the table at once: they keep the heatmap's plan sane. */

@@ -101,6 +101,7 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
         largestFall: null,
       },
     },
+    followership: { shown: true, named: 4 },
     history: [
       {
         cycleId: '00000000-0000-4000-8000-000000000006',

@@ -16,6 +16,8 @@ const TABS = [
   { to: 'settings', label: 'Settings', end: false },
   // The heatmap exists once reports do: from close on.
   { to: 'heatmap', label: 'Organisation view', end: false, states: ['closed', 'released'] },
+  // Plans exist once the subjects can read their reports.
+  { to: 'plans', label: 'Plans and followership', end: false, states: ['released'] },
 ];
 
 /** A cycle's page: its state and actions, key facts, and tabs for subjects, progress, settings and (once closed) the organisation view. */

@@ -12,4 +12,5 @@ export const feedbackKeys = {
   subject: (cycleId: string, subjectId: string) => [...feedbackKeys.subjects(), cycleId, subjectId] as const,
   candidatesOf: (cycleId: string, subjectId: string) => [...feedbackKeys.all, 'candidates', cycleId, subjectId] as const,
   candidates: (cycleId: string, subjectId: string, search: string) => [...feedbackKeys.candidatesOf(cycleId, subjectId), search] as const,
+  colleagues: (search: string) => [...feedbackKeys.all, 'colleagues', search] as const,
 };

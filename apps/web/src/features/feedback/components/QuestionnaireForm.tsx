@@ -10,7 +10,9 @@ import type { DraftBody } from '../api/save-draft';
 import { useSubmitResponse, type Submission } from '../api/submit-response';
 import { useDraftAutosave } from '../hooks/use-draft-autosave';
 import { newUuid } from '../utils/uuid';
+import type { PersonChoice } from '@/components/ui';
 import { CommentQuestion } from './CommentQuestion';
+import { FollowershipQuestion } from './FollowershipQuestion';
 import { QuestionnaireStatusBar } from './QuestionnaireStatusBar';
 import { ScaleQuestion, statementDomId } from './ScaleQuestion';
 
@@ -66,6 +68,7 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmNothingObserved, setConfirmNothingObserved] = useState(false);
+  const [named, setNamed] = useState<PersonChoice[]>([]);
   const autosave = useDraftAutosave(q.id, q.savedAt, { onClosed, personId: me.id });
   const submit = useSubmitResponse();
   // One Idempotency-Key per submit attempt: a retry of the same answers reuses it.
@@ -132,7 +135,7 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
       return;
     }
     setConfirmNothingObserved(false);
-    const body = bodyOf(latest.current.answers, latest.current.comments);
+    const body = { ...bodyOf(latest.current.answers, latest.current.comments), ...(named.length ? { colleaguesNamed: named.map((p) => p.id) } : {}) };
     const serial = JSON.stringify(body);
     if (attempt.current?.body !== serial) attempt.current = { key: newUuid(), body: serial };
     await autosave.hold();
@@ -234,6 +237,8 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
           ))}
         </section>
       )}
+
+      <FollowershipQuestion value={named} onChange={setNamed} excludeId={me.id} />
 
       <section className="submit-panel" aria-labelledby="submit-heading">
         <h2 className="submit-panel__title" id="submit-heading">

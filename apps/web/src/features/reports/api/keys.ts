@@ -3,4 +3,6 @@ export const reportKeys = {
   all: ['reports'] as const,
   mine: () => [...reportKeys.all, 'mine'] as const,
   report: (cycleId: string, subjectId: string) => [...reportKeys.all, 'report', cycleId, subjectId] as const,
+  plan: (cycleId: string) => [...reportKeys.all, 'plan', cycleId] as const,
+  sharedPlans: () => [...reportKeys.all, 'plans', 'shared'] as const,
 };

@@ -8,6 +8,7 @@ import { Highlights } from '../components/Highlights';
 import { ReportComments } from '../components/ReportComments';
 import { ReportFacts, ReportHeader } from '../components/ReportHeader';
 import { PoolingNote } from '../components/PooledGroups';
+import { PlanAndFollowership } from '../components/PlanAndFollowership';
 import { ReportSummary } from '../components/ReportSummary';
 import { usePrintEverything } from '../hooks/use-print-everything';
 import { ReportTrend } from '../components/ReportTrend';
@@ -37,6 +38,7 @@ export default function ReportPage() {
     <article className="report" aria-label={`360° feedback report: ${r.subject.name}, ${r.cycle.name}`}>
       <ReportHeader report={r} />
       <ReportSummary report={r} />
+      <PlanAndFollowership report={r} />
       {/* Which groups were combined, and why: right under the summary whose numbers it explains. */}
       <PoolingNote report={r} />
       <ReportFacts report={r} />

@@ -74,9 +74,14 @@ export default function ReportsPage() {
         title="Reports"
         description="Your 360° feedback reports, and those of the people you manage when their cycle lets you see them."
         actions={
-          <ButtonLink to="/team" variant="secondary" size="sm">
-            Your team at a glance
-          </ButtonLink>
+          <>
+            <ButtonLink to="/team" variant="secondary" size="sm">
+              Your team at a glance
+            </ButtonLink>
+            <ButtonLink to="/plans/shared" variant="secondary" size="sm">
+              Plans shared with you
+            </ButtonLink>
+          </>
         }
       />
       {reports.isPending && <Loading label="Loading your reports…" />}
