@@ -93,7 +93,12 @@ export function ProvisioningCard() {
         <Loading />
       ) : (
         <div className="provisioning">
-          <CopyableField label="SCIM base URL" name="scimBaseUrl" value={tokens.data.baseUrl} hint="Okta: SCIM connector base URL (unique identifier field: userName). Entra ID: Tenant URL." />
+          <CopyableField
+            label="SCIM base URL"
+            name="scimBaseUrl"
+            value={tokens.data.baseUrl}
+            hint="Okta: SCIM connector base URL (unique identifier field: userName). Entra ID: Tenant URL."
+          />
 
           {created && (
             <Alert
