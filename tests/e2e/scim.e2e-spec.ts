@@ -1,3 +1,4 @@
+import { runAsSystem } from '@lib/database';
 import { aCycle, aFrameworkVersion, aSubject } from '../support/feedback-factories';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
@@ -413,5 +414,38 @@ describe('SCIM provisioning', () => {
       await scim('PATCH', '/Users/not-a-uuid', { body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] } }),
       404,
     );
+  });
+
+  describe('with row-level security and no unscoped query allowed', () => {
+    let secured: TestApp;
+    afterAll(() => secured?.close());
+
+    it('a SCIM call works in the organisation its token names, and only there', async () => {
+      secured = await startTestApp({}, { unscopedDenied: true });
+      const [one, two] = await runAsSystem(async () => [await aTeam(secured.db, 'One'), await aTeam(secured.db, 'Two')]);
+      const admin = secured.client();
+      await runAsSystem(() => admin.signInAs(one.admin));
+      const token = (await admin.post('/api/scim-tokens', { name: 'Okta' })).body.token as string;
+      const call = async (method: string, path: string, body?: unknown) => {
+        const response = await secured.app.inject({
+          method: method as 'GET',
+          url: `/api/scim/v2${path}`,
+          headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/scim+json' } : {}) },
+          payload: body ? JSON.stringify(body) : undefined,
+        });
+        return { status: response.statusCode, body: JSON.parse(response.body || 'null') };
+      };
+      const created = await call('POST', '/Users', { schemas: [USER], userName: 'rls@example.org', [ENTERPRISE]: { manager: { value: one.manager.id } } });
+      expect(created.status).toBe(201);
+      expect((await call('PATCH', `/Users/${one.manager.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(
+        200,
+      );
+      const listed = await call('GET', '/Users?count=200');
+      expect(listed.body.totalResults).toBe(6);
+      // Their manager left: they moved up to the leaver's manager (none).
+      expect(listed.body.Resources.find((u: { id: string }) => u.id === created.body.id)[ENTERPRISE]?.manager).toBeUndefined();
+      expect((await call('GET', `/Users/${two.member.id}`)).status).toBe(404);
+      expect((await admin.get('/api/audit-events?targetType=person')).body.items.map((e: { actorName: string }) => e.actorName)).toContain('SCIM');
+    });
   });
 });
