@@ -14,9 +14,10 @@ import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubje
 import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemoval';
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
+import { CreateScimProvisioning1795401000000 } from './1795401000000-CreateScimProvisioning';
+import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevelopmentPlans';
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
-import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevelopmentPlans';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -37,7 +38,8 @@ export const MIGRATIONS = [
   AddSubjectRemoval1795400420000,
   LeadKeysWithOrganization1795400450000,
   EnableTenantRowSecurity1795400510000,
+  CreateScimProvisioning1795401000000,
+  CreateDevelopmentPlans1795401100000,
   AddSelfStartedFeedbackSettings1795401200000,
   AddCycleOrigin1795401210000,
-  CreateDevelopmentPlans1795401100000,
 ];

@@ -32,6 +32,8 @@ const TENANT = [
   'questions',
   'report_snapshots',
   'responses',
+  'scim_tokens',
+  'scim_users',
   'sessions',
 ];
 /** Reference (organizations) or coordinator-local tables. Citus accepts no foreign key from one of them to a tenant table. */

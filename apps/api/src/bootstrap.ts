@@ -12,15 +12,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllExceptionsFilter, AppConfig, createValidationPipe, ErrorResponseDto } from '@lib/common';
+import { AllExceptionsFilter, AppConfig, AppException, createValidationPipe, ErrorKind, ErrorResponseDto } from '@lib/common';
 import { runUnscoped } from '@lib/database';
 import { SESSION_COOKIE } from '@lib/identity';
 import { AppModule } from './app.module';
-import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './openapi-document';
+import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SCIM_SCHEME, SESSION_SCHEME } from './openapi-document';
 import { Logger } from 'nestjs-pino';
 import type { LogStream } from './logging';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SCIM_PREFIX = '/api/scim/';
 const CSV_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Below this a compressed body saves less than its headers and CPU cost. */
 const COMPRESS_THRESHOLD_BYTES = 1024;
@@ -93,8 +94,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     getToken: (request: FastifyRequest) => request.headers[CSRF_HEADER] as string | undefined,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) fastify.csrfProtection(request, reply, done);
-    else done();
+    // SCIM calls carry a bearer token and never a session cookie (ScimTokenGuard): there is no ambient credential to forge with.
+    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/') && !request.url.startsWith(SCIM_PREFIX)) {
+      fastify.csrfProtection(request, reply, done);
+    } else done();
   });
   // Every request starts without an organisation (its queries see no tenant rows) until the session
   // guard, or a token naming its organisation, enters one (libs/database, tenant-scope.ts). After the
@@ -105,6 +108,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
   });
+  // SCIM's media type (RFC 7644 §3.1) is JSON: parsed as JSON is, with the same limits and errors.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, (request, body, done) =>
+    parseJson(request, body as string, (error, value) =>
+      error
+        ? done(new AppException(ErrorKind.BadRequest, 'invalid_json', 'The request body is not valid JSON', { scimType: 'invalidSyntax' }))
+        : done(null, value),
+    ),
+  );
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   const document = buildOpenApiDocument(app);
@@ -125,6 +137,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addServer('/', 'This Ripple server')
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' }, SESSION_SCHEME)
     .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'From GET /api/auth/csrf; on every POST, PUT, PATCH and DELETE' }, CSRF_SCHEME)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A provisioning token created by HR (the SCIM routes only)' }, SCIM_SCHEME)
     .build();
   return finishOpenApiDocument(
     SwaggerModule.createDocument(app, options, {

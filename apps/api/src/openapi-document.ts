@@ -3,6 +3,8 @@ import type { OpenAPIObject, OperationObject, PathItemObject, ResponseObject, Se
 /** The session cookie (SESSION_COOKIE in @lib/identity) and the CSRF header the API checks on unsafe methods. */
 export const SESSION_SCHEME = 'session';
 export const CSRF_SCHEME = 'csrf';
+/** The provisioning token of the SCIM routes (ScimTokenGuard): they take no session and no CSRF header. */
+export const SCIM_SCHEME = 'scim';
 export const CSRF_HEADER = 'x-csrf-token';
 export const ERROR_SCHEMA = 'ErrorResponseDto';
 
@@ -13,7 +15,8 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
  * What the generated document cannot say by itself, said once for every operation:
  * - security: the session cookie is required globally; `@Authenticated()` routes inherit it (and add
  *   the CSRF header on unsafe methods), every other route is public and says so with `security: []`
- *   (or the CSRF header alone, for a public POST such as the login);
+ *   (or the CSRF header alone, for a public POST such as the login); the SCIM routes take their
+ *   bearer token alone;
  * - every 4xx/5xx answer carries the one error envelope, the named ErrorResponseDto schema.
  * Which routes are public comes from the `session` requirement that `@Authenticated()` documents; the
  * route-guards e2e test checks that this matches what the guard does.
@@ -35,6 +38,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
 }
 
 function securityOf(operation: OperationObject, method: string): SecurityRequirementObject[] | undefined {
+  if ((operation.security ?? []).some((requirement) => SCIM_SCHEME in requirement)) return [{ [SCIM_SCHEME]: [] }];
   const signedIn = (operation.security ?? []).some((requirement) => SESSION_SCHEME in requirement);
   const unsafe = UNSAFE.has(method);
   if (signedIn) return unsafe ? [{ [SESSION_SCHEME]: [], [CSRF_SCHEME]: [] }] : undefined; // undefined: the global requirement

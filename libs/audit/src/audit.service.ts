@@ -81,8 +81,11 @@ export class AuditService {
     }
   }
 
-  /** `personId: null`: a change made by the system or the operator's command line, not by a person. */
-  async record(actor: { organizationId: string; personId: string | null }, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+  /**
+   * `personId: null`: a change made by the system or the operator's command line, not by a person;
+   * `via: 'scim'`: by the organisation's identity provider over SCIM (kept in the details).
+   */
+  async record(actor: { organizationId: string; personId: string | null; via?: string }, entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await this.events.insert(rowOf(actor, entry), manager);
   }
 
@@ -131,7 +134,9 @@ export class AuditService {
     const names = await this.events.names(organizationId, items.flatMap(idsOf));
     return items.map((e) => {
       const own = Object.fromEntries(idsOf(e).flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])));
-      return { ...e, createdAt: e.createdAt.toISOString(), targetName: targetNameOf(e, own), names: own };
+      // No person made a SCIM change: the trail names the channel, as it would a person.
+      const actorName = e.actorName ?? (e.actorId === null && e.details?.via === 'scim' ? 'SCIM' : null);
+      return { ...e, actorName, createdAt: e.createdAt.toISOString(), targetName: targetNameOf(e, own), names: own };
     });
   }
 }
@@ -146,13 +151,13 @@ function targetNameOf(e: StoredAuditEvent, names: Record<string, string>): strin
   return subject ? (cycle ? `${subject} (${cycle})` : subject) : null;
 }
 
-function rowOf(actor: { organizationId: string; personId: string | null }, entry: AuditEntry): AuditEventRow {
+function rowOf(actor: { organizationId: string; personId: string | null; via?: string }, entry: AuditEntry): AuditEventRow {
   return {
     organizationId: actor.organizationId,
     actorId: actor.personId,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId ?? null,
-    details: entry.details ?? {},
+    details: actor.via ? { ...entry.details, via: actor.via } : (entry.details ?? {}),
   };
 }

@@ -14,15 +14,33 @@ import { RequestsRepository } from './requests/requests.repository';
 import { SubjectRequestsController } from './requests/subject-requests.controller';
 import { PeopleImportController } from './people-import/people-import.controller';
 import { PeopleImportRunService } from './people-import/people-import-run.service';
+import { ScimController } from './provisioning/scim.controller';
+import { ScimTokenGuard } from './provisioning/scim-token.guard';
+import { ScimTokensController } from './provisioning/scim-tokens.controller';
+import { ScimTokensRepository } from './provisioning/scim-tokens.repository';
+import { ScimTokensService } from './provisioning/scim-tokens.service';
+import { ScimUsersRepository } from './provisioning/scim-users.repository';
+import { ScimUsersService } from './provisioning/scim-users.service';
 import { ResponseService } from './responses/response.service';
 import { ResponsesController } from './responses/responses.controller';
 import { ResponsesRepository } from './responses/responses.repository';
 import { InvitationQueueService } from './shared/invitation-queue.service';
 
-/** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
+/**
+ * Requesting feedback (subjects, managers, HR) and rating colleagues (raters); and people
+ * provisioning over SCIM, here because a SCIM leaver is deactivated by the leaver logic.
+ */
 @Module({
   imports: [IdentityModule, CyclesModule],
-  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController, PeopleImportController],
+  controllers: [
+    SubjectRequestsController,
+    FeedbackRequestsController,
+    ResponsesController,
+    LeaversController,
+    PeopleImportController,
+    ScimController,
+    ScimTokensController,
+  ],
   providers: [
     LeaversRepository,
     LeaversService,
@@ -36,6 +54,11 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
     RequestListService,
     ResponseService,
     InvitationQueueService,
+    ScimTokensRepository,
+    ScimTokensService,
+    ScimTokenGuard,
+    ScimUsersRepository,
+    ScimUsersService,
   ],
 })
 export class FeedbackModule {}

@@ -9,3 +9,13 @@ export interface Actor {
 }
 
 export const isAdmin = (actor: Actor): boolean => actor.role === 'admin';
+
+/**
+ * Whoever changes an organisation's people: a signed-in person, or (personId null) the
+ * organisation's identity provider over SCIM, whose changes the audit trail shows as `via`.
+ */
+export interface ChangeActor {
+  organizationId: string;
+  personId: string | null;
+  via?: 'scim';
+}

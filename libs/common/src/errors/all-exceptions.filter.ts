@@ -68,6 +68,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A domain error that says when to come back (a rate limit) also says it the HTTP way.
     const retryAfter = exception instanceof AppException ? exception.details?.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
+    if (isScimRequest(request.url)) {
+      void reply.status(body.statusCode).header('content-type', 'application/scim+json; charset=utf-8').send(scimErrorBody(body));
+      return;
+    }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -98,6 +102,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: STATUS_TEXT[500], message: `Something went wrong on our side. Reference: ${requestId}` };
   }
+}
+
+/** SCIM clients (identity providers) read errors in SCIM's schema, whatever failed: the token, the body, a rule, or us. */
+const isScimRequest = (url: string): boolean => url.startsWith('/api/scim/');
+
+/** RFC 7644 §3.12: status as a string, the scimType when one applies, and the message as detail. */
+function scimErrorBody(body: ErrorBody): Record<string, unknown> {
+  const scimType = typeof body.scimType === 'string' ? body.scimType : body.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalidSyntax' : undefined;
+  return {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    status: String(body.statusCode),
+    ...(scimType ? { scimType } : body.statusCode === 400 ? { scimType: 'invalidValue' } : {}),
+    detail: body.message,
+  };
 }
 
 /** What the log says about an outage: the driver's message and code, never its client or SQL. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { Actor, APP_CONFIG, AppConfig, ChangeActor } from '@lib/common';
 import { SubjectRemoval, SubjectRemovalService } from '@lib/cycles';
 import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
 import { MailService } from '@lib/notifications';
@@ -59,11 +59,11 @@ export class LeaversService {
   }
 
   /**
-   * What deactivating does, inside the caller's transaction: the person page's route and the CSV
-   * import (PeopleImportRunService) both come here. The caller commits, then calls afterDeactivation.
+   * What deactivating does, inside the caller's transaction: the person page's route, the CSV
+   * import (PeopleImportRunService) and SCIM's `active: false` (ScimUsersService) all come here. The caller commits, then calls afterDeactivation.
    * Taking the chart's lock again inside an import that holds it is harmless (advisory locks nest).
    */
-  async deactivateWithin(tx: EntityManager, actor: Actor, id: string, dto: DeactivatePersonDto): Promise<Deactivation> {
+  async deactivateWithin(tx: EntityManager, actor: ChangeActor, id: string, dto: DeactivatePersonDto): Promise<Deactivation> {
     const org = actor.organizationId;
     await lockOrgChart(tx, org);
     const person = await this.leavers.lockPerson(org, id, tx);
@@ -132,7 +132,7 @@ export class LeaversService {
     return this.db.transaction((tx) => this.reactivateWithin(tx, actor, id));
   }
 
-  async reactivateWithin(tx: EntityManager, actor: Actor, id: string): Promise<DeactivationResultDto> {
+  async reactivateWithin(tx: EntityManager, actor: ChangeActor, id: string): Promise<DeactivationResultDto> {
     const person = await this.leavers.lockPerson(actor.organizationId, id, tx);
     if (!person) throw notFound();
     if (!person.active) {

@@ -6,4 +6,5 @@
 export const organizationKeys = {
   settings: ['organization', 'settings'] as const,
   frameworkOptions: ['frameworks', 'list'] as const,
+  scimTokens: ['organization', 'scim-tokens'] as const,
 };

@@ -5,6 +5,8 @@ import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, Text
 import { useOrganization, type OrganizationSettings } from '../api/get-organization';
 import { useFrameworkOptions } from '../api/list-framework-options';
 import { useUpdateOrganization } from '../api/update-organization';
+import { ProvisioningCard } from '../components/ProvisioningCard';
+import '../organization.css';
 
 /** k's bounds as the API publishes them (libs/common/src/domain/anonymity-threshold.ts). */
 const K = API_LIMITS.UpdateOrganizationSettingsDto.anonymityThreshold;
@@ -40,7 +42,10 @@ export default function OrganizationSettingsPage() {
       {organization.error ? (
         <ErrorAlert error={organization.error} title="Could not load the organisation's settings" />
       ) : organization.data ? (
-        <SettingsForm saved={organization.data} />
+        <>
+          <SettingsForm saved={organization.data} />
+          <ProvisioningCard />
+        </>
       ) : (
         <Loading />
       )}

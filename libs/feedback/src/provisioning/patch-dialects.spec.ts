@@ -1,0 +1,32 @@
+import { normalisePatch } from './patch-dialects';
+
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const MANAGER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager';
+const ops = (...Operations: unknown[]): unknown => ({ schemas: [PATCH], Operations });
+
+describe('normalisePatch', () => {
+  it("leaves Okta's RFC PATCH as it is", () => {
+    const body = ops({ op: 'replace', value: { active: false } });
+    expect(normalisePatch(body)).toEqual(body);
+  });
+
+  it("reads Entra ID's string booleans, with or without a path", () => {
+    expect(normalisePatch(ops({ op: 'Replace', path: 'active', value: 'False' }))).toEqual(ops({ op: 'Replace', path: 'active', value: false }));
+    expect(normalisePatch(ops({ op: 'Replace', path: 'active', value: 'True' }))).toEqual(ops({ op: 'Replace', path: 'active', value: true }));
+    expect(normalisePatch(ops({ op: 'Replace', value: { active: 'false' } }))).toEqual(ops({ op: 'Replace', value: { active: false } }));
+  });
+
+  it("makes Entra ID's bare manager id a reference, and its empty manager a removal", () => {
+    expect(normalisePatch(ops({ op: 'Add', path: MANAGER, value: 'abc' }))).toEqual(ops({ op: 'Add', path: MANAGER, value: { value: 'abc' } }));
+    expect(normalisePatch(ops({ op: 'Replace', path: MANAGER, value: '' }))).toEqual(ops({ op: 'remove', path: MANAGER }));
+    expect(normalisePatch(ops({ op: 'Replace', path: MANAGER, value: { value: 'abc' } }))).toEqual(
+      ops({ op: 'Replace', path: MANAGER, value: { value: 'abc' } }),
+    );
+  });
+
+  it('leaves what it does not know for SCIMMY to judge', () => {
+    expect(normalisePatch(ops({ op: 'Replace', path: 'active', value: 'maybe' }))).toEqual(ops({ op: 'Replace', path: 'active', value: 'maybe' }));
+    expect(normalisePatch({ Operations: 'x' })).toEqual({ Operations: 'x' });
+    expect(normalisePatch(null)).toBeNull();
+  });
+});
