@@ -1,4 +1,5 @@
 import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { MailService } from '@lib/notifications';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
@@ -83,6 +84,14 @@ describe('changing a sign-in address', () => {
       expect((await hr.patch(`/api/people/${holder.id}`, { email: holder.email, title: 'Registrar' })).status).toBe(200);
     });
 
+    it('keeps a clear 409 for an address someone in the organisation already has (HR reads every address anyway)', async () => {
+      const newcomer = await aPerson(t.db, team.org.id, { name: 'Tia Twin', withLogin: false });
+      const res = await hr.patch(`/api/people/${newcomer.id}`, { email: team.peer.email });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'email_taken', message: `Someone with the email ${team.peer.email} already exists` });
+      expect(await emailOf(newcomer.id)).toBe(newcomer.email);
+    });
+
     it('from another organisation is 404, and a member may not at all', async () => {
       const holder = await aPerson(t.db, team.org.id, { name: 'Ola Other', withLogin: false });
       const otherHr = await signedIn(other.admin.email);
@@ -118,9 +127,8 @@ describe('changing a sign-in address', () => {
       const wrong = await request(http, { currentPassword: 'not-my-password', newEmail: 'cal@new.example' });
       expect(wrong.status).toBe(422);
       expect(wrong.body).toMatchObject({ code: 'current_password_incorrect', errors: [{ field: 'currentPassword' }] });
-      const takenAddress = await request(http, { currentPassword: TEST_PASSWORD, newEmail: team.peer.email.toUpperCase() });
-      expect(takenAddress.status).toBe(409);
-      expect(takenAddress.body.message).toMatch(/already uses/);
+      // A colleague's address is answered like a free one (below): never a 409 that would confirm it.
+      expect((await request(http, { currentPassword: TEST_PASSWORD, newEmail: team.peer.email.toUpperCase() })).status).toBe(202);
       expect((await request(http, { currentPassword: TEST_PASSWORD, newEmail: person.email })).status).toBe(422);
       for (const body of [
         { currentPassword: TEST_PASSWORD, newEmail: 'not-an-address' },
@@ -133,7 +141,56 @@ describe('changing a sign-in address', () => {
       // An address used in another organisation is free here.
       expect((await request(http, { currentPassword: TEST_PASSWORD, newEmail: other.peer.email })).status).toBe(202);
       expect(await emailOf(person.id)).toBe(person.email);
-      expect(await auditOf(team.org.id, person.id)).toEqual(['email.change_requested']);
+      expect(await auditOf(team.org.id, person.id)).toEqual(['email.change_requested', 'email.change_requested']);
+    });
+
+    it('answers a colleague’s address exactly as a free one; its owner gets a notice and no link that could work goes anywhere', async () => {
+      const person = await aPerson(t.db, team.org.id, { name: 'Gus Guesser' });
+      const owner = await aPerson(t.db, team.org.id, { name: 'Olga Owner' });
+      const http = await signedIn(person.email);
+      const sends = jest.spyOn(t.app.get(MailService), 'send');
+      try {
+        const free = await request(http, { currentPassword: TEST_PASSWORD, newEmail: 'gus.free@new.example' });
+        const freeSends = sends.mock.calls.length;
+        const freeLink = tokenIn(smtp.to('gus.free@new.example')[0]);
+        const freeNotice = smtp.to(person.email)[0];
+        smtp.clear();
+        sends.mockClear();
+        const taken = await request(http, { currentPassword: TEST_PASSWORD, newEmail: owner.email });
+
+        // Status, body, the work done (mails sent) and the actor's own mail tell nothing.
+        expect(taken.status).toBe(202);
+        expect(free.status).toBe(202);
+        expect(taken.body).toEqual({ message: free.body.message.replace('gus.free@new.example', owner.email) });
+        expect(sends.mock.calls.length).toBe(freeSends);
+        const takenNotice = smtp.to(person.email)[0];
+        expect({ subject: takenNotice.subject, text: takenNotice.text }).toEqual({
+          subject: freeNotice.subject,
+          text: freeNotice.text.replace('gus.free@new.example', owner.email),
+        });
+        // Each request came from its own network: the rest of the record is the same.
+        const audit = await t.db.query<{ action: string; details: unknown }[]>(
+          `SELECT action, actor_id, target_type, details - 'ip' AS details FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`,
+          [team.org.id, person.id],
+        );
+        expect(audit).toHaveLength(2);
+        expect(audit[1]).toEqual(audit[0]);
+
+        // The owner learns someone tried their address; the mail carries no link.
+        const [ownerMail] = smtp.to(owner.email);
+        expect(smtp.to(owner.email)).toHaveLength(1);
+        expect(ownerMail.text).toMatch(/asked to sign in to Ripple at .* with this address/);
+        expect(ownerMail.text).toMatch(/Nothing changed/);
+        expect(`${ownerMail.text}${ownerMail.html}`).not.toMatch(/token=|confirm-email/);
+        expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([owner.email, person.email].sort());
+
+        // Like any new request, it ends the earlier link (else that link would tell the two apart), and nothing moved.
+        expect((await t.client().post('/api/auth/email/confirm', { token: freeLink })).status).toBe(404);
+        expect(await emailOf(person.id)).toBe(person.email);
+        expect(await emailOf(owner.id)).toBe(owner.email);
+      } finally {
+        sends.mockRestore();
+      }
     });
 
     it('mails a link to the new address and a notice to the old; the address changes only when the link is opened', async () => {
@@ -152,7 +209,7 @@ describe('changing a sign-in address', () => {
       const [link] = smtp.to('max.moved@new.example');
       expect(link.text).toContain('https://ripple.example/confirm-email?token=');
       const [notice] = smtp.to(person.email);
-      expect(notice.text).toMatch(/sign-in address at .* is changing to max\.moved@new\.example/);
+      expect(notice.text).toMatch(/asked to sign in to Ripple at .* with max\.moved@new\.example from now on/);
       expect(notice.text).toMatch(/If this wasn't you/);
       expect(notice.text).not.toContain('token=');
       // The outbox keeps no live link.
@@ -221,6 +278,7 @@ describe('changing a sign-in address', () => {
       expect((await hr.post('/api/people', { email: 'contested@new.example', name: 'Quick Quentin' })).status).toBe(201);
       const res = await t.client().post('/api/auth/email/confirm', { token });
       expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'email_taken', message: expect.stringMatching(/started using contested@new\.example after this link was sent/) });
       expect(await emailOf(person.id)).toBe(person.email);
       expect(await auditOf(team.org.id, person.id)).toEqual(['email.change_requested']);
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { type Actor, APP_CONFIG, AppConfig } from '@lib/common';
-import { MailService } from '@lib/notifications';
+import { MailService, type OutgoingMail } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { PeopleRepository } from '../people/people.repository';
 import { CredentialsRepository } from './credentials.repository';
@@ -22,8 +22,9 @@ const incorrect = (): IdentityException =>
   });
 const invalid = (): IdentityException =>
   new IdentityException(IdentityErrorCode.EmailChangeInvalid, 'This link is invalid, already used or expired. Ask for a new one on your Account page.');
+/** At confirmation only, to someone who reads the new address: it was taken after the link was sent. */
 const taken = (email: string): IdentityException => {
-  const message = `Someone in your organisation already uses ${email}`;
+  const message = `Someone in your organisation started using ${email} after this link was sent: your address did not change. Choose another on your Account page.`;
   return new IdentityException(IdentityErrorCode.EmailTaken, message, { errors: [{ field: 'newEmail', message }] });
 };
 
@@ -63,7 +64,13 @@ export class EmailChangeService {
         errors: [{ field: 'newEmail', message: 'That is already your sign-in address' }],
       });
     }
-    if (await this.changes.addressTaken(actor.organizationId, newEmail, actor.personId)) throw taken(newEmail);
+    // A member must not learn whether a colleague has an address (only HR reads addresses), so a
+    // taken address is answered, audited and worked through exactly as a free one: the same link
+    // is issued (ending the earlier ones), the same two mails go out, to the new address and to the
+    // old. Only what the new address receives differs, and the person asking cannot read it: a link
+    // when it is free; when it is taken, a notice to its owner that someone tried, with no link
+    // (the owner learns of the attempt, and a mail goes there either way).
+    const owner = await this.changes.addressOwner(actor.organizationId, newEmail, actor.personId);
     const { token, hash } = newToken(actor.organizationId);
     const who = await this.db.transaction(async (tx) => {
       await this.changes.issue(
@@ -77,30 +84,52 @@ export class EmailChangeService {
       // Read in the transaction that checked the person is there: they are (the request's own session).
       return (await this.people.nameWithOrganization(actor.organizationId, actor.personId, tx))!;
     });
-    // The secret rides in the `token` query parameter, the one every view of mail redacts.
-    const link = `${this.config.publicUrl}/confirm-email?token=${token}`;
-    await this.mail.send({
-      organizationId: actor.organizationId,
-      to: newEmail,
-      subject: 'Confirm your new Ripple sign-in address',
-      text:
-        `Hello ${who.name},\n\nYou asked to sign in to Ripple at ${who.organizationName} with this address from now on. To confirm, open:\n\n${link}\n\n` +
-        `The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. If you did not ask, ignore this mail: nothing changes.`,
-      html:
-        `<p>Hello ${escapeHtml(who.name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(who.organizationName)} with this address from now on.</p>` +
-        `<p><a href="${link}">Confirm my new address</a></p><p>The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. ` +
-        `If you did not ask, ignore this mail: nothing changes.</p>`,
-    });
+    await this.mail.send(
+      owner
+        ? this.attemptNotice(actor.organizationId, newEmail, owner.name, who.organizationName)
+        : this.confirmationLink(actor.organizationId, newEmail, who.name, who.organizationName, token),
+    );
     const notice =
-      `Your Ripple sign-in address at ${who.organizationName} is changing to ${newEmail}: it changes once the link we sent there is opened. ` +
+      `You asked to sign in to Ripple at ${who.organizationName} with ${newEmail} from now on. Your address changes only when the link sent there is opened. ` +
       `If this wasn't you, sign in and change your password now, and tell your HR team.`;
     await this.mail.send({
       organizationId: actor.organizationId,
       to: account.email,
-      subject: 'Your Ripple sign-in address is changing',
+      subject: 'A change of your Ripple sign-in address',
       text: `Hello ${who.name},\n\n${notice}`,
       html: `<p>Hello ${escapeHtml(who.name)},</p><p>${escapeHtml(notice)}</p>`,
     });
+  }
+
+  private confirmationLink(organizationId: string, to: string, name: string, organizationName: string, token: string): OutgoingMail {
+    // The secret rides in the `token` query parameter, the one every view of mail redacts.
+    const link = `${this.config.publicUrl}/confirm-email?token=${token}`;
+    return {
+      organizationId,
+      to,
+      subject: 'Confirm your new Ripple sign-in address',
+      text:
+        `Hello ${name},\n\nYou asked to sign in to Ripple at ${organizationName} with this address from now on. To confirm, open:\n\n${link}\n\n` +
+        `The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. If you did not ask, ignore this mail: nothing changes.`,
+      html:
+        `<p>Hello ${escapeHtml(name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(organizationName)} with this address from now on.</p>` +
+        `<p><a href="${link}">Confirm my new address</a></p><p>The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. ` +
+        `If you did not ask, ignore this mail: nothing changes.</p>`,
+    };
+  }
+
+  /** To the owner of an address someone else asked for: who asked is not named (HR's audit log has it). */
+  private attemptNotice(organizationId: string, to: string, ownerName: string, organizationName: string): OutgoingMail {
+    const notice =
+      `Someone asked to sign in to Ripple at ${organizationName} with this address, which is already yours. Nothing changed: ` +
+      `no link was sent and your account is as it was. If this keeps happening, tell your HR team.`;
+    return {
+      organizationId,
+      to,
+      subject: 'Someone tried to use your Ripple sign-in address',
+      text: `Hello ${ownerName},\n\n${notice}`,
+      html: `<p>Hello ${escapeHtml(ownerName)},</p><p>${escapeHtml(notice)}</p>`,
+    };
   }
 
   /** Uses up the link and moves the account to the new address, in one transaction. */

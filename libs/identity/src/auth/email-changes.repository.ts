@@ -24,9 +24,9 @@ export interface EmailChangeRequest {
 export class EmailChangesRepository {
   constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
 
-  /** Whether anyone else in the organisation already has this address. */
-  async addressTaken(organizationId: string, email: string, exceptPersonId: string): Promise<boolean> {
-    return this.people.existsBy({ organizationId, email, id: Not(exceptPersonId) });
+  /** Who else in the organisation already has this address, if anyone. */
+  async addressOwner(organizationId: string, email: string, exceptPersonId: string): Promise<{ name: string } | null> {
+    return this.people.findOne({ select: { name: true }, where: { organizationId, email, id: Not(exceptPersonId) } });
   }
 
   /** A new link for a person; the links mailed before it stop working. */

@@ -85,12 +85,17 @@ export class PasswordController {
   @ApiOperation({ summary: 'Change your own sign-in email (confirmed by a link sent to the new address)' })
   @Authenticated()
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: EmailChangeRequestedDto, description: 'A confirmation link went to the new address, a notice to the current one' })
-  @ApiConflictResponse({ description: 'Someone in the organisation already uses the new address' })
+  @ApiAcceptedResponse({
+    type: EmailChangeRequestedDto,
+    description:
+      'The same answer whether or not someone in the organisation already uses the new address: a confirmation link goes there only when nobody does (else a notice to its owner), and a notice to the current address',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords for this account or network' })
   async changeEmail(@CurrentActor() actor: Actor, @Body() dto: ChangeEmailDto, @Req() request: FastifyRequest): Promise<EmailChangeRequestedDto> {
     await this.emails.request(actor, dto.currentPassword, dto.newEmail, request.ip);
-    return { message: `We sent a link to ${dto.newEmail}. Your sign-in address changes when you open it.` };
+    return {
+      message: `Check ${dto.newEmail} for a confirmation link: your sign-in address changes when you open it. If none arrives, that address cannot be used.`,
+    };
   }
 
   @Post('email/confirm')
