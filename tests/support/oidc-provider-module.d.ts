@@ -28,6 +28,7 @@ declare module 'oidc-provider' {
     conformIdTokenClaims?: boolean;
     features?: Record<string, { enabled: boolean }>;
     pkce?: { required: () => boolean };
+    ttl?: Record<string, number>;
     interactions?: { url: (ctx: KoaContext, interaction: { uid: string }) => string };
     findAccount?: (ctx: KoaContext, sub: string) => Account | undefined | Promise<Account | undefined>;
     loadExistingGrant?: (ctx: KoaContext) => Promise<Grant | undefined>;
