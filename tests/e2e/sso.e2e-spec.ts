@@ -44,9 +44,10 @@ describe('single sign-on with OpenID Connect', () => {
 
   const sessionOf = async (client: HttpClient): Promise<{ id: string; role: string } | null> => (await client.get('/api/auth/session')).body.me;
   const auditActions = async (organizationId: string): Promise<{ action: string; details: Record<string, unknown> }[]> =>
-    t.db.query(`SELECT action, details FROM audit_events WHERE organization_id = $1 AND (action LIKE 'sso.%' OR action LIKE 'auth.%') ORDER BY created_at, id`, [
-      organizationId,
-    ]);
+    t.db.query(
+      `SELECT action, details FROM audit_events WHERE organization_id = $1 AND (action LIKE 'sso.%' OR action LIKE 'auth.%') ORDER BY created_at, id`,
+      [organizationId],
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ RIPPLE_SECRET_KEY: SECRET_KEY });
@@ -122,7 +123,13 @@ describe('single sign-on with OpenID Connect', () => {
     it('keep the client secret sealed at rest, never show it, and audit every change', async () => {
       const saved = await hrA.put('/api/organization/sso', settingsFor({ allowedDomains: ['ACME.test', 'acme.test'] }));
       expect(saved.status).toBe(200);
-      expect(saved.body).toMatchObject({ configured: true, displayName: 'Acme Login', issuer: idp.issuer, clientSecretSet: true, allowedDomains: ['acme.test'] });
+      expect(saved.body).toMatchObject({
+        configured: true,
+        displayName: 'Acme Login',
+        issuer: idp.issuer,
+        clientSecretSet: true,
+        allowedDomains: ['acme.test'],
+      });
       expect(JSON.stringify(saved.body)).not.toContain(idp.clientSecret);
       const [row] = await t.db.query(`SELECT client_secret_sealed FROM sso_providers WHERE organization_id = $1`, [a.org.id]);
       expect(row.client_secret_sealed).toMatch(/^v1\./);
@@ -265,7 +272,9 @@ describe('single sign-on with OpenID Connect', () => {
       try {
         const refused = await t.client().post('/api/auth/sso/start', { organization: slugA });
         expect(refused.status).toBe(409);
-        expect(refused.body.message).toMatch(/Ripple could not read the identity provider's OpenID configuration at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
+        expect(refused.body.message).toMatch(
+          /Ripple could not read the identity provider's OpenID configuration at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/,
+        );
         const midway = await browser.get(back.pathname + back.search);
         expect({ status: midway.status, location: midway.headers.location }).toEqual({ status: 303, location: '/login?sso_error=provider_unreachable' });
       } finally {
@@ -281,10 +290,10 @@ describe('single sign-on with OpenID Connect', () => {
       expect(me).toMatchObject({ role: 'member' });
       const [created] = await t.db.query(`SELECT id, name, organization_id, password_hash FROM people WHERE email = 'stranger@acme.test'`);
       expect(created).toMatchObject({ id: me!.id, name: 'Sam Stranger', organization_id: a.org.id, password_hash: null });
-      const [audit] = await t.db.query(`SELECT actor_id, details FROM audit_events WHERE organization_id = $1 AND action = 'person.created' AND target_id = $2`, [
-        a.org.id,
-        created.id,
-      ]);
+      const [audit] = await t.db.query(
+        `SELECT actor_id, details FROM audit_events WHERE organization_id = $1 AND action = 'person.created' AND target_id = $2`,
+        [a.org.id, created.id],
+      );
       expect(audit.details).toMatchObject({ source: 'single sign-on' });
       expect((await hrA.put('/api/organization/sso', settingsFor({ displayName: 'Acme SSO', clientSecret: undefined, jitEnabled: false }))).status).toBe(200);
     });
@@ -315,7 +324,11 @@ describe('single sign-on with OpenID Connect', () => {
 
     it('reports a wrong client secret, a wrong issuer and a provider that is down in plain words', async () => {
       expect((await hrA.put('/api/organization/sso', settingsFor({ displayName: 'Acme SSO', clientSecret: 'not-the-secret' }))).status).toBe(200);
-      expect(await testSignIn('sub-alice')).toMatchObject({ ok: false, code: 'client_rejected', message: expect.stringContaining('client id or client secret') });
+      expect(await testSignIn('sub-alice')).toMatchObject({
+        ok: false,
+        code: 'client_rejected',
+        message: expect.stringContaining('client id or client secret'),
+      });
 
       const port = new URL(idp.issuer).port;
       expect((await hrA.put('/api/organization/sso', settingsFor({ displayName: 'Acme SSO', issuer: `http://localhost:${port}` }))).status).toBe(200);
@@ -339,7 +352,10 @@ describe('single sign-on with OpenID Connect', () => {
 
   describe('SSO-only mode', () => {
     it('turns passwords off for everyone but the break-glass admin, whose sign-in is audited', async () => {
-      const on = await hrA.put('/api/organization/sso', settingsFor({ displayName: 'Acme SSO', clientSecret: undefined, ssoOnly: true, breakGlassPersonId: a.admin.id }));
+      const on = await hrA.put(
+        '/api/organization/sso',
+        settingsFor({ displayName: 'Acme SSO', clientSecret: undefined, ssoOnly: true, breakGlassPersonId: a.admin.id }),
+      );
       expect(on.status).toBe(200);
       const refused = await t.client().post('/api/auth/login', { email: a.member.email, password: TEST_PASSWORD });
       expect(refused.status).toBe(403);

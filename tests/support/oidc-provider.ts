@@ -95,7 +95,9 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
 
   const provider = new Provider(issuer, {
     adapter: adapterFactory(faults),
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      { client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] },
+    ],
     jwks: { keys: [jwk] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
@@ -106,7 +108,10 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     findAccount: (_ctx, sub) => {
       const account = accounts.get(sub);
       if (!account) return undefined;
-      return { accountId: sub, claims: () => ({ sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name ?? account.email }) };
+      return {
+        accountId: sub,
+        claims: () => ({ sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name ?? account.email }),
+      };
     },
     // Consent is implied: the grant covers what Ripple asks for.
     loadExistingGrant: async (ctx) => {
@@ -134,12 +139,10 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const interaction = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
     if (!interaction) return void callback(req, res);
-    void provider
-      .interactionFinished(req, res, { login: { accountId: current } }, { mergeWithLastSubmission: false })
-      .catch(() => {
-        res.statusCode = 400;
-        res.end('interaction failed');
-      });
+    void provider.interactionFinished(req, res, { login: { accountId: current } }, { mergeWithLastSubmission: false }).catch(() => {
+      res.statusCode = 400;
+      res.end('interaction failed');
+    });
   });
 
   const authorize = async (authorizationUrl: string): Promise<URL> => {

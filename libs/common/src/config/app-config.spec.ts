@@ -27,7 +27,8 @@ describe('loadConfig', () => {
   it('hashes passwords at full strength unless a test asks otherwise', () => {
     expect(loadConfig({}).passwordHashing).toBe('strong');
     expect(
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple', RIPPLE_SECRET_KEY: 'ab'.repeat(32) }).passwordHashing,
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple', RIPPLE_SECRET_KEY: 'ab'.repeat(32) })
+        .passwordHashing,
     ).toBe('strong');
     expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASHING: 'fast' }).passwordHashing).toBe('fast');
   });
@@ -51,7 +52,12 @@ describe('loadConfig', () => {
       'DATABASE_URL is required when NODE_ENV=production',
       'RIPPLE_SECRET_KEY is required when NODE_ENV=production (32 random bytes: openssl rand -hex 32)',
     ]);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ripple', SESSION_SECRET: 'x'.repeat(32), RIPPLE_SECRET_KEY: 'ab'.repeat(32) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/ripple',
+      SESSION_SECRET: 'x'.repeat(32),
+      RIPPLE_SECRET_KEY: 'ab'.repeat(32),
+    });
     expect(config.databaseUrl).toBe('postgres://db/ripple');
     expect(config.cookieSecure).toBe(true);
   });

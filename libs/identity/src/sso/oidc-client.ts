@@ -54,7 +54,8 @@ const describe = (error: unknown): string => {
   if (code === 'ECONNRESET') return 'the connection was cut';
   if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) return `its TLS certificate was refused (${code})`;
   if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${TIMEOUT_SECONDS} s`;
-  if (error instanceof oidc.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') return 'it answered with an error status, not an OpenID configuration';
+  if (error instanceof oidc.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM')
+    return 'it answered with an error status, not an OpenID configuration';
   if (error instanceof oidc.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_JSON') return 'it did not answer with an OpenID configuration';
   return error instanceof Error ? error.message : 'unknown error';
 };
@@ -158,9 +159,13 @@ function grantProblem(error: unknown): SsoProblem {
     return new SsoProblem('client_rejected', "The provider refused Ripple's client id or client secret: copy both again from the provider.");
   }
   if (error instanceof oidc.ResponseBodyError) {
-    if (error.error === 'invalid_client') return new SsoProblem('client_rejected', "The provider refused Ripple's client id or client secret: copy both again from the provider.");
+    if (error.error === 'invalid_client')
+      return new SsoProblem('client_rejected', "The provider refused Ripple's client id or client secret: copy both again from the provider.");
     if (error.error === 'invalid_grant') {
-      return new SsoProblem('code_rejected', `The provider did not accept the sign-in code (${error.error_description ?? 'expired or already used'}). Start again.`);
+      return new SsoProblem(
+        'code_rejected',
+        `The provider did not accept the sign-in code (${error.error_description ?? 'expired or already used'}). Start again.`,
+      );
     }
     return new SsoProblem('provider_refused', `The provider refused to finish the sign-in: ${error.error_description ?? error.error}.`);
   }
@@ -169,8 +174,10 @@ function grantProblem(error: unknown): SsoProblem {
     if (error.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim && CLAIMS[claim]) {
       return new SsoProblem('token_rejected', `The provider's ID token failed Ripple's checks: ${CLAIMS[claim]}.`);
     }
-    if (error.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it has expired (check the server clocks).");
-    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(error.message)) return new SsoProblem('login_expired', 'This sign-in does not match the one Ripple started. Start again.');
+    if (error.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
+      return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it has expired (check the server clocks).");
+    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(error.message))
+      return new SsoProblem('login_expired', 'This sign-in does not match the one Ripple started. Start again.');
     return new SsoProblem('token_rejected', `The provider's answer failed Ripple's checks: ${error.message}.`);
   }
   return new SsoProblem('provider_unreachable', `Ripple could not finish the sign-in with the identity provider (${describe(error)}).`);

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
-  ApiExcludeEndpoint,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -53,8 +53,9 @@ export class SsoAuthController {
 
   /** Where the provider sends the browser back: a redirect to the app, never an error page. */
   @Get('callback')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: "The identity provider's redirect back (the redirect URI): signs in and redirects to the app" })
   @Public()
+  @ApiResponse({ status: 303, description: 'To / when signed in, to /login?sso_error=<code> when refused, to the settings page after a test sign-in' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = request.cookies?.[LOGIN_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
@@ -72,7 +73,14 @@ export class SsoAuthController {
    * back is a top-level GET from another site, which Lax lets through.
    */
   static setLoginCookie(reply: FastifyReply, token: string, config: Pick<AppConfig, 'cookieSecure'>): void {
-    reply.setCookie(LOGIN_COOKIE, token, { signed: true, httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: LOGIN_COOKIE_PATH, maxAge: SSO_LOGIN_TTL_SECONDS });
+    reply.setCookie(LOGIN_COOKIE, token, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      path: LOGIN_COOKIE_PATH,
+      maxAge: SSO_LOGIN_TTL_SECONDS,
+    });
   }
 }
 

@@ -64,7 +64,9 @@ export class UpdateSsoSettingsDto {
   clientSecret?: string;
 
   @ApiProperty({ type: [String], maxItems: 20, example: ['acme.com'], description: 'Email domains whose people may sign in through the provider' })
-  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((d) => (typeof d === 'string' ? d.trim().toLowerCase() : d)) : value))
+  @Transform(({ value }: { value: unknown }): unknown =>
+    Array.isArray(value) ? value.map((d: unknown): unknown => (typeof d === 'string' ? d.trim().toLowerCase() : d)) : value,
+  )
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(EMAIL_DOMAIN, { each: true, message: 'allowedDomains must be domain names such as example.com' })

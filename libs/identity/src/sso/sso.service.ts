@@ -18,9 +18,7 @@ export const SSO_LOGIN_TTL_SECONDS = 10 * 60;
 
 /** Where a finished sign-in leads. */
 export type SsoOutcome =
-  | { kind: 'signed_in'; organizationId: string; personId: string; role: Actor['role'] }
-  | { kind: 'tested' }
-  | { kind: 'refused'; code: SsoProblem['code'] };
+  { kind: 'signed_in'; organizationId: string; personId: string; role: Actor['role'] } | { kind: 'tested' } | { kind: 'refused'; code: SsoProblem['code'] };
 
 /** Who the provider's answer is, in Ripple: linked before, to link now (found by email), or to create. */
 type Match =
@@ -149,7 +147,7 @@ export class SsoService {
     try {
       return await this.begin(actor.organizationId, 'test', actor.personId);
     } catch (error) {
-      if (!(error instanceof IdentityException) || error.code !== IdentityErrorCode.SsoProviderFailed) throw error;
+      if (!(error instanceof IdentityException) || error.code !== (IdentityErrorCode.SsoProviderFailed as string)) throw error;
       await this.recordTest(actor.organizationId, actor.personId, { ok: false, code: String(error.details?.problem), message: error.message, email: null });
       throw error;
     }
@@ -201,7 +199,12 @@ export class SsoService {
     } catch (error) {
       if (!(error instanceof SsoProblem)) throw error;
       if (dryRun) {
-        await this.recordTest(organizationId, login.requestedBy, { ok: false, code: error.code, message: error.message, email: error.email ?? identity?.email ?? null });
+        await this.recordTest(organizationId, login.requestedBy, {
+          ok: false,
+          code: error.code,
+          message: error.message,
+          email: error.email ?? identity?.email ?? null,
+        });
         return { kind: 'tested' };
       }
       return { kind: 'refused', code: error.code };
@@ -217,7 +220,10 @@ export class SsoService {
     const policy = await this.sso.passwordPolicy(who.organizationId);
     if (!policy?.ssoOnly) return;
     if (policy.breakGlassPersonId !== who.personId) {
-      throw new IdentityException(IdentityErrorCode.SsoRequired, `Your organisation signs in with ${policy.displayName}: use "Continue with ${policy.displayName}".`);
+      throw new IdentityException(
+        IdentityErrorCode.SsoRequired,
+        `Your organisation signs in with ${policy.displayName}: use "Continue with ${policy.displayName}".`,
+      );
     }
     await this.audit.record(who, { action: 'auth.break_glass_sign_in', targetType: 'person', targetId: who.personId });
   }
@@ -248,7 +254,12 @@ export class SsoService {
   }
 
   /** Links the subject on the first sign-in, or creates the person (just in time), in one transaction. */
-  private async settle(organizationId: string, provider: StoredProvider, identity: VerifiedIdentity, match: Match): Promise<{ personId: string; role: Actor['role'] }> {
+  private async settle(
+    organizationId: string,
+    provider: StoredProvider,
+    identity: VerifiedIdentity,
+    match: Match,
+  ): Promise<{ personId: string; role: Actor['role'] }> {
     if (match.kind === 'linked') return { personId: match.personId, role: match.role };
     return this.db.transaction(async (tx) => {
       if (match.kind === 'link') {
@@ -270,11 +281,18 @@ export class SsoService {
 
   private async recordTest(organizationId: string, personId: string | null, outcome: Omit<StoredTestOutcome, 'at'>): Promise<void> {
     await this.sso.saveTestOutcome(organizationId, { ...outcome, at: new Date().toISOString() });
-    await this.audit.record({ organizationId, personId }, { action: 'sso.tested', targetType: 'organization', targetId: organizationId, details: { ok: outcome.ok, code: outcome.code } });
+    await this.audit.record(
+      { organizationId, personId },
+      { action: 'sso.tested', targetType: 'organization', targetId: organizationId, details: { ok: outcome.ok, code: outcome.code } },
+    );
   }
 
   private connectionOf(provider: StoredProvider): { issuer: string; clientId: string; clientSecret: string } {
-    return { issuer: provider.issuer, clientId: provider.clientId, clientSecret: openSecret(secretKeyOf(this.config), provider.clientSecretSealed, provider.organizationId) };
+    return {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: openSecret(secretKeyOf(this.config), provider.clientSecretSealed, provider.organizationId),
+    };
   }
 }
 

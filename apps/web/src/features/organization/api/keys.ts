@@ -5,5 +5,6 @@
  */
 export const organizationKeys = {
   settings: ['organization', 'settings'] as const,
+  sso: ['organization', 'sso'] as const,
   frameworkOptions: ['frameworks', 'list'] as const,
 };
