@@ -52,6 +52,18 @@ export default function LoginPage() {
         ? { title: 'Could not sign you in', text: SSO_ERRORS[ssoError] ?? 'Single sign-on did not work. Start again.' }
         : null;
 
+  const continueWith = provider?.organization && provider.displayName && (
+    <Button
+      variant={organization ? 'primary' : 'secondary'}
+      className="btn--block"
+      onClick={() => startSso.mutate(provider.organization!)}
+      loading={startSso.isPending || startSso.isSuccess}
+      loadingText={`Opening ${provider.displayName}…`}
+    >
+      Continue with {provider.displayName}
+    </Button>
+  );
+
   return (
     <div className="public__card">
       <h1 className="public__title">Sign in</h1>
@@ -76,17 +88,9 @@ export default function LoginPage() {
           {error.text}
         </Alert>
       )}
-      {provider?.organization && provider.displayName && (
+      {organization && continueWith && (
         <div className="public__sso">
-          <Button
-            variant={organization ? 'primary' : 'secondary'}
-            className="btn--block"
-            onClick={() => startSso.mutate(provider.organization!)}
-            loading={startSso.isPending || startSso.isSuccess}
-            loadingText={`Opening ${provider.displayName}…`}
-          >
-            Continue with {provider.displayName}
-          </Button>
+          {continueWith}
           <p className="public__aside">or sign in with your password</p>
         </div>
       )}
@@ -117,6 +121,8 @@ export default function LoginPage() {
           Sign in
         </Button>
       </form>
+      {/* Found from the email typed: below the form, so that the fields do not move while typing. */}
+      {!organization && continueWith && <div className="public__sso public__sso--after">{continueWith}</div>}
       <p className="public__aside">
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>

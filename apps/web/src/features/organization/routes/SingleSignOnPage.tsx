@@ -118,7 +118,7 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
 
   const last = saved.lastTest;
   return (
-    <>
+    <div className="sso-page">
       {params.has('tested') && last && (
         <Alert tone={last.ok ? 'success' : 'danger'} title={last.ok ? 'The test sign-in worked' : 'The test sign-in failed'}>
           {last.message}
@@ -261,6 +261,6 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
       <p>
         <Link to="/admin/audit">Changes to these settings are in the audit trail.</Link>
       </p>
-    </>
+    </div>
   );
 }
