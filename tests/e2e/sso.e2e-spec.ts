@@ -1,3 +1,4 @@
+import { sealSecret } from '@lib/common';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
@@ -279,6 +280,21 @@ describe('single sign-on with OpenID Connect', () => {
         expect({ status: midway.status, location: midway.headers.location }).toEqual({ status: 303, location: '/login?sso_error=provider_unreachable' });
       } finally {
         await idp.start();
+      }
+    });
+
+    it('says so, without a 5xx, when the stored client secret cannot be read (the server key changed)', async () => {
+      const [saved] = await t.db.query(`SELECT client_secret_sealed FROM sso_providers WHERE organization_id = $1`, [a.org.id]);
+      await t.db.query(`UPDATE sso_providers SET client_secret_sealed = $2 WHERE organization_id = $1`, [
+        a.org.id,
+        sealSecret(Buffer.alloc(32, 9), idp.clientSecret, a.org.id),
+      ]);
+      try {
+        const refused = await t.client().post('/api/auth/sso/start', { organization: slugA });
+        expect(refused.status).toBe(409);
+        expect(refused.body.message).toContain("cannot be read with this server's RIPPLE_SECRET_KEY");
+      } finally {
+        await t.db.query(`UPDATE sso_providers SET client_secret_sealed = $2 WHERE organization_id = $1`, [a.org.id, saved.client_secret_sealed]);
       }
     });
 

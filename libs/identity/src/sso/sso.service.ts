@@ -288,10 +288,19 @@ export class SsoService {
   }
 
   private connectionOf(provider: StoredProvider): { issuer: string; clientId: string; clientSecret: string } {
+    let clientSecret: string;
+    try {
+      clientSecret = openSecret(secretKeyOf(this.config), provider.clientSecretSealed, provider.organizationId);
+    } catch {
+      throw new SsoProblem(
+        'secret_unreadable',
+        "The stored client secret cannot be read with this server's RIPPLE_SECRET_KEY (the key changed): enter the client secret again.",
+      );
+    }
     return {
       issuer: provider.issuer,
       clientId: provider.clientId,
-      clientSecret: openSecret(secretKeyOf(this.config), provider.clientSecretSealed, provider.organizationId),
+      clientSecret,
     };
   }
 }

@@ -36,5 +36,6 @@ export const SSO_ERRORS: Record<string, string> = {
   domain_not_allowed: 'Your email address is not in a domain your organisation signs in with.',
   unknown_person: 'No one in your organisation’s Ripple uses your email address. Ask HR to add you.',
   person_inactive: 'Your Ripple account is deactivated. Ask HR if this is a mistake.',
+  secret_unreadable: 'Single sign-on is misconfigured for your organisation (its client secret must be entered again). Tell HR.',
   account_linked_elsewhere: 'Your Ripple account is already linked to another account at your identity provider. Tell HR.',
 };
