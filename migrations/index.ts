@@ -14,6 +14,7 @@ import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubje
 import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemoval';
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
+import { CreateSingleSignOn1795400900000 } from './1795400900000-CreateSingleSignOn';
 import { CreateScimProvisioning1795401000000 } from './1795401000000-CreateScimProvisioning';
 import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevelopmentPlans';
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AddSubjectRemoval1795400420000,
   LeadKeysWithOrganization1795400450000,
   EnableTenantRowSecurity1795400510000,
+  CreateSingleSignOn1795400900000,
   CreateScimProvisioning1795401000000,
   CreateDevelopmentPlans1795401100000,
   AddSelfStartedFeedbackSettings1795401200000,

@@ -204,7 +204,7 @@ describe('production mode: no public source maps', () => {
   let development: TestApp;
 
   beforeAll(async () => {
-    production = await startTestApp({ NODE_ENV: 'production', DATABASE_URL: testServerUrl() });
+    production = await startTestApp({ NODE_ENV: 'production', DATABASE_URL: testServerUrl(), RIPPLE_SECRET_KEY: 'ab'.repeat(32) });
     development = await startTestApp({ NODE_ENV: 'development' });
   });
   afterAll(async () => {

@@ -19,6 +19,10 @@ const PUBLIC = new Set([
   'POST /api/auth/password-reset/complete',
   // The confirmation link of one's own email change: the token is the proof (like a reset link).
   'POST /api/auth/email/confirm',
+  // Single sign-on: which provider to continue with, starting, and the provider's redirect back (its login cookie is the proof).
+  'GET /api/auth/sso/provider',
+  'POST /api/auth/sso/start',
+  'GET /api/auth/sso/callback',
 ]);
 
 describe('deny by default', () => {

@@ -35,6 +35,9 @@ const TENANT = [
   'scim_tokens',
   'scim_users',
   'sessions',
+  'sso_identities',
+  'sso_logins',
+  'sso_providers',
 ];
 /** Reference (organizations) or coordinator-local tables. Citus accepts no foreign key from one of them to a tenant table. */
 const GLOBAL = ['instance_setup', 'login_attempts', 'organizations', 'password_reset_requests', 'schema_migrations', 'setup_attempts'];

@@ -292,6 +292,7 @@ async function main() {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    RIPPLE_SECRET_KEY: randomBytes(32).toString('hex'),
     PUBLIC_URL: proxy,
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Ripple <ripple@museum.example>',

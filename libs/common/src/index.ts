@@ -16,3 +16,4 @@ export * from './http/no-query.pipe';
 export * from './http/spreadsheet-safe';
 export * from './domain/anonymity-threshold';
 export * from './time/time-zone';
+export * from './crypto/secret-box';

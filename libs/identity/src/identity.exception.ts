@@ -17,6 +17,9 @@ export enum IdentityErrorCode {
   EmailOwnedByLogin = 'email_owned_by_login',
   EmailChangeInvalid = 'email_change_invalid',
   EmailUnchanged = 'email_unchanged',
+  SsoRequired = 'sso_required',
+  SsoNotConfigured = 'sso_not_configured',
+  SsoProviderFailed = 'sso_provider_failed',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -36,6 +39,10 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.EmailOwnedByLogin]: ErrorKind.Conflict,
   [IdentityErrorCode.EmailChangeInvalid]: ErrorKind.NotFound,
   [IdentityErrorCode.EmailUnchanged]: ErrorKind.Validation,
+  [IdentityErrorCode.SsoRequired]: ErrorKind.Forbidden,
+  [IdentityErrorCode.SsoNotConfigured]: ErrorKind.NotFound,
+  // The provider is down or misconfigured: the request was fine, the world is not (never a 5xx).
+  [IdentityErrorCode.SsoProviderFailed]: ErrorKind.Conflict,
 };
 
 export class IdentityException extends AppException {

@@ -32,6 +32,9 @@ import { PeopleImportService } from './import/people-import.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
+import { SsoAuthController, SsoSettingsController } from './sso/sso.controller';
+import { SsoRepository } from './sso/sso.repository';
+import { SsoService } from './sso/sso.service';
 
 @Module({
   imports: [
@@ -48,7 +51,7 @@ import { PeopleService } from './people/people.service';
   ],
   // POST /people/import is served by the feedback library (it includes leavers), which runs the
   // import this library plans and writes (PeopleImportService).
-  controllers: [AuthController, PasswordController, PeopleController],
+  controllers: [AuthController, PasswordController, PeopleController, SsoAuthController, SsoSettingsController],
   providers: [
     AuthService,
     LoginAttemptsRepository,
@@ -69,6 +72,8 @@ import { PeopleService } from './people/people.service';
     PeopleService,
     PeopleImportRepository,
     PeopleImportService,
+    SsoRepository,
+    SsoService,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
   exports: [PeopleService, PeopleRepository, SessionService, InvitationService, PeopleImportService],

@@ -41,6 +41,7 @@ export async function startServerProcess(databaseUrl: string, sessionSecret: str
       PORT: String(port),
       HOST: '127.0.0.1',
       SESSION_SECRET: sessionSecret,
+      RIPPLE_SECRET_KEY: 'ab'.repeat(32),
       LOG_LEVEL: 'warn',
       ...env,
     },

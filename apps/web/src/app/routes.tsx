@@ -74,6 +74,7 @@ export const routes: RouteObject[] = [
                   { path: 'admin/outbox', lazy: page(() => import('@/features/outbox/routes/OutboxPage')) },
                   { path: 'admin/audit', lazy: page(() => import('@/features/audit/routes/AuditPage')) },
                   { path: 'admin/organization', lazy: page(() => import('@/features/organization/routes/OrganizationSettingsPage')) },
+                  { path: 'admin/single-sign-on', lazy: page(() => import('@/features/organization/routes/SingleSignOnPage')) },
                   { path: 'cycles', lazy: page(() => import('@/features/cycles/routes/CyclesPage')) },
                   { path: 'cycles/new', lazy: page(() => import('@/features/cycles/routes/NewCyclePage')) },
                   {

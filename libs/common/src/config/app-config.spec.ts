@@ -26,7 +26,10 @@ describe('loadConfig', () => {
 
   it('hashes passwords at full strength unless a test asks otherwise', () => {
     expect(loadConfig({}).passwordHashing).toBe('strong');
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple' }).passwordHashing).toBe('strong');
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple', RIPPLE_SECRET_KEY: 'ab'.repeat(32) })
+        .passwordHashing,
+    ).toBe('strong');
     expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASHING: 'fast' }).passwordHashing).toBe('fast');
   });
 
@@ -47,8 +50,14 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toEqual([
       'SESSION_SECRET is required when NODE_ENV=production',
       'DATABASE_URL is required when NODE_ENV=production',
+      'RIPPLE_SECRET_KEY is required when NODE_ENV=production (32 random bytes: openssl rand -hex 32)',
     ]);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ripple', SESSION_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/ripple',
+      SESSION_SECRET: 'x'.repeat(32),
+      RIPPLE_SECRET_KEY: 'ab'.repeat(32),
+    });
     expect(config.databaseUrl).toBe('postgres://db/ripple');
     expect(config.cookieSecure).toBe(true);
   });
@@ -94,5 +103,17 @@ describe('the database pool', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([problem]);
     expect((error as ConfigError).message).toContain(problem);
+  });
+});
+
+describe('RIPPLE_SECRET_KEY', () => {
+  it('takes 32 bytes as hex or base64, and is optional outside production', () => {
+    expect(loadConfig({}).secretKey).toBeUndefined();
+    expect(loadConfig({ RIPPLE_SECRET_KEY: '0f'.repeat(32) }).secretKey).toEqual(Buffer.alloc(32, 0x0f));
+    expect(loadConfig({ RIPPLE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it.each(['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')])('refuses %s at start-up', (raw) => {
+    expect(() => loadConfig({ RIPPLE_SECRET_KEY: raw })).toThrow(/RIPPLE_SECRET_KEY must be 32 bytes/);
   });
 });

@@ -42,6 +42,12 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** `strong` (argon2id at OWASP's baseline) everywhere but in tests, which may ask for `fast`. */
   passwordHashing: PasswordHashing;
+  /**
+   * The key that seals secrets stored in the database (an identity provider's client secret):
+   * 32 bytes from `RIPPLE_SECRET_KEY` (64 hex characters or base64). Required in production;
+   * unset elsewhere, a key file is created once in `dataDir` (libs/common secret-box).
+   */
+  secretKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Weak hashes must never reach a real database: only the test suite may trade strength for speed.
   if (passwordHashing === 'fast' && nodeEnv !== 'test') problems.push(`PASSWORD_HASHING=fast is allowed only when NODE_ENV=test (got NODE_ENV=${nodeEnv})`);
 
+  const secretKey = parseSecretKey(env.RIPPLE_SECRET_KEY, problems);
+  if (!secretKey && nodeEnv === 'production') problems.push('RIPPLE_SECRET_KEY is required when NODE_ENV=production (32 random bytes: openssl rand -hex 32)');
+
   const config: AppConfig = {
     nodeEnv,
     port,
@@ -136,7 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: bool('JOBS_ENABLED', true),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 120_000),
     passwordHashing,
+    secretKey,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** 32 bytes, as 64 hex characters or as base64 (what `openssl rand -hex 32` or `-base64 32` print). */
+function parseSecretKey(raw: string | undefined, problems: string[]): Buffer | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : undefined;
+  if (key?.length === 32) return key;
+  problems.push('RIPPLE_SECRET_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)');
+  return undefined;
 }

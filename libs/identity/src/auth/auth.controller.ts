@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuar
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -18,6 +19,7 @@ import { AcceptInvitationDto, CsrfTokenDto, InvitationInfoDto, LoginDto, Session
 import type { AuthenticatedPerson } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { LocalAuthGuard } from './local-auth.guard';
+import { SsoService } from '../sso/sso.service';
 import { SessionService } from './session.service';
 import { actorFromSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.strategy';
 
@@ -29,6 +31,7 @@ export class AuthController {
     private readonly sessions: SessionService,
     private readonly people: PeopleService,
     private readonly invitations: InvitationService,
+    private readonly sso: SsoService,
   ) {}
 
   /** A CSRF token for the x-csrf-token header; its secret travels in an httpOnly cookie. */
@@ -49,6 +52,7 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or network' })
+  @ApiForbiddenResponse({ description: 'The organisation signs in with single sign-on only' })
   async login(@Req() request: FastifyRequest & { user: AuthenticatedPerson }, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     const { personId, organizationId, role } = request.user;
     return this.startSession(request, reply, { personId, organizationId, role });
@@ -102,15 +106,18 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   @ApiBadRequestResponse({ description: 'The password or the body is invalid' })
   @ApiNotFoundResponse({ description: 'The invitation is invalid, already used or expired' })
+  @ApiForbiddenResponse({ description: 'The organisation signs in with single sign-on only' })
   async acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     return this.startSession(request, reply, await this.invitations.accept(dto.token, dto.password));
   }
 
+  /** A session from a password (a sign-in or an invitation accepted): not in SSO-only mode, but for the break-glass admin. */
   private async startSession(
     request: FastifyRequest,
     reply: FastifyReply,
     who: { organizationId: string; personId: string; role: Actor['role'] },
   ): Promise<MeDto> {
+    await this.sso.assertPasswordSignIn(who);
     const token = await this.sessions.create(who.organizationId, who.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
     setSessionCookie(reply, token, this.config);
     return this.people.me({ ...who, sessionId: '' });

@@ -15,7 +15,12 @@ const parameters = (hash: string): { algorithm: string; m: number; t: number; p:
 
 describe('password hashing', () => {
   it("keeps production's strength: argon2id, 19 MiB, two passes (OWASP's baseline)", async () => {
-    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/ripple' });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/ripple',
+      RIPPLE_SECRET_KEY: 'ab'.repeat(32),
+    });
     const hash = await hashPassword('correct-horse-battery', production.passwordHashing);
     expect(parameters(hash)).toEqual({ algorithm: 'argon2id', m: 19_456, t: 2, p: 1 });
     expect(parameters(await hashPassword('correct-horse-battery'))).toEqual({ algorithm: 'argon2id', m: 19_456, t: 2, p: 1 });

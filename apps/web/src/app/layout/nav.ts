@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/people', label: 'People', group: 'main' },
   { to: '/cycles', label: 'Cycles', group: 'main', roles: ['admin'] },
   { to: '/admin/organization', label: 'Organisation', group: 'admin', roles: ['admin'] },
+  { to: '/admin/single-sign-on', label: 'Single sign-on', group: 'admin', roles: ['admin'] },
   { to: '/people/import', label: 'Import people', group: 'admin', roles: ['admin'] },
   { to: '/admin/frameworks', label: 'Frameworks', group: 'admin', roles: ['admin'] },
   { to: '/admin/outbox', label: 'Outbox', group: 'admin', roles: ['admin'] },

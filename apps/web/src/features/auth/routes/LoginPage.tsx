@@ -3,7 +3,11 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Button, TextField, useDocumentTitle } from '@/components/ui';
 import { safeNext, useMe } from '@/lib/auth';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useLogin } from '../api/login';
+import { SSO_ERRORS, useSsoProvider, useStartSso } from '../api/sso';
+
+const LOOKS_LIKE_EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function loginErrorMessage(error: unknown): { title: string; text: string } {
   if (isApiError(error, 429)) return { title: 'Too many attempts', text: error.message };
@@ -22,6 +26,14 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  // The organisation's own sign-in address (?organization=…) or the email's domain finds its provider.
+  const organization = params.get('organization') ?? undefined;
+  const typed = useDebouncedValue(email.trim().toLowerCase(), 400);
+  const byAddress = useSsoProvider({ organization });
+  const byEmail = useSsoProvider({ email: !organization && LOOKS_LIKE_EMAIL.test(typed) ? typed : undefined });
+  const provider = (organization ? byAddress.data : byEmail.data) ?? null;
+  const startSso = useStartSso();
+  const ssoError = params.get('sso_error');
 
   // Already signed in, or just signed in: go where the person was heading.
   if (me) return <Navigate to={next} replace />;
@@ -32,7 +44,25 @@ export default function LoginPage() {
     if (!email.trim() || !password) return;
     login.mutate({ email: email.trim(), password });
   };
-  const error = login.error ? loginErrorMessage(login.error) : null;
+  const error = login.error
+    ? loginErrorMessage(login.error)
+    : startSso.error
+      ? loginErrorMessage(startSso.error)
+      : ssoError
+        ? { title: 'Could not sign you in', text: SSO_ERRORS[ssoError] ?? 'Single sign-on did not work. Start again.' }
+        : null;
+
+  const continueWith = provider?.organization && provider.displayName && (
+    <Button
+      variant={organization ? 'primary' : 'secondary'}
+      className="btn--block"
+      onClick={() => startSso.mutate(provider.organization!)}
+      loading={startSso.isPending || startSso.isSuccess}
+      loadingText={`Opening ${provider.displayName}…`}
+    >
+      Continue with {provider.displayName}
+    </Button>
+  );
 
   return (
     <div className="public__card">
@@ -57,6 +87,12 @@ export default function LoginPage() {
         <Alert tone="danger" title={error.title} className="public__alert">
           {error.text}
         </Alert>
+      )}
+      {organization && continueWith && (
+        <div className="public__sso">
+          {continueWith}
+          <p className="public__aside">or sign in with your password</p>
+        </div>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
@@ -85,6 +121,8 @@ export default function LoginPage() {
           Sign in
         </Button>
       </form>
+      {/* Found from the email typed: below the form, so that the fields do not move while typing. */}
+      {!organization && continueWith && <div className="public__sso public__sso--after">{continueWith}</div>}
       <p className="public__aside">
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>

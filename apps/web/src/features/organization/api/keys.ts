@@ -5,6 +5,7 @@
  */
 export const organizationKeys = {
   settings: ['organization', 'settings'] as const,
+  sso: ['organization', 'sso'] as const,
   frameworkOptions: ['frameworks', 'list'] as const,
   scimTokens: ['organization', 'scim-tokens'] as const,
 };
