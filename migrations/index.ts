@@ -14,6 +14,7 @@ import { ScopeSubjectForeignKeys1795400380000 } from './1795400380000-ScopeSubje
 import { AddSubjectRemoval1795400420000 } from './1795400420000-AddSubjectRemoval';
 import { LeadKeysWithOrganization1795400450000 } from './1795400450000-LeadKeysWithOrganization';
 import { EnableTenantRowSecurity1795400510000 } from './1795400510000-EnableTenantRowSecurity';
+import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   AddSubjectRemoval1795400420000,
   LeadKeysWithOrganization1795400450000,
   EnableTenantRowSecurity1795400510000,
+  CreateExternalRaters1795401300000,
 ];

@@ -19,6 +19,13 @@ const PUBLIC = new Set([
   'POST /api/auth/password-reset/complete',
   // The confirmation link of one's own email change: the token is the proof (like a reset link).
   'POST /api/auth/email/confirm',
+  // An external rater's questionnaire (people outside the organisation, no account): the mailed
+  // link is the proof, exchanged once for a credential that opens this questionnaire alone
+  // (tests/e2e/external-raters.e2e-spec.ts walks every other route with it).
+  'POST /api/external/open',
+  'GET /api/external/questionnaire',
+  'PUT /api/external/questionnaire/draft',
+  'POST /api/external/questionnaire/submit',
 ]);
 
 describe('deny by default', () => {

@@ -19,6 +19,7 @@ const TENANT = [
   'cycle_subjects',
   'cycles',
   'email_change_tokens',
+  'external_raters',
   'feedback_requests',
   'framework_versions',
   'frameworks',
@@ -33,7 +34,15 @@ const TENANT = [
   'sessions',
 ];
 /** Reference (organizations) or coordinator-local tables. Citus accepts no foreign key from one of them to a tenant table. */
-const GLOBAL = ['instance_setup', 'login_attempts', 'organizations', 'password_reset_requests', 'schema_migrations', 'setup_attempts'];
+const GLOBAL = [
+  'external_link_attempts',
+  'instance_setup',
+  'login_attempts',
+  'organizations',
+  'password_reset_requests',
+  'schema_migrations',
+  'setup_attempts',
+];
 
 interface Key {
   table: string;

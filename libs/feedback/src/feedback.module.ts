@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CyclesModule } from '@lib/cycles';
 import { IdentityModule } from '@lib/identity';
+import { ExternalQuestionnaireController } from './external/external-questionnaire.controller';
+import { ExternalQuestionnaireService } from './external/external-questionnaire.service';
+import { ExternalRatersController } from './external/external-raters.controller';
+import { ExternalRatersRepository } from './external/external-raters.repository';
+import { ExternalRatersService } from './external/external-raters.service';
 import { LeaversController } from './leavers/leavers.controller';
 import { LeaversRepository } from './leavers/leavers.repository';
 import { LeaversService } from './leavers/leavers.service';
@@ -21,7 +26,15 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
 /** Requesting feedback (subjects, managers, HR) and rating colleagues (raters). */
 @Module({
   imports: [IdentityModule, CyclesModule],
-  controllers: [SubjectRequestsController, FeedbackRequestsController, ResponsesController, LeaversController, PeopleImportController],
+  controllers: [
+    SubjectRequestsController,
+    FeedbackRequestsController,
+    ResponsesController,
+    LeaversController,
+    PeopleImportController,
+    ExternalRatersController,
+    ExternalQuestionnaireController,
+  ],
   providers: [
     LeaversRepository,
     LeaversService,
@@ -34,6 +47,9 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
     RequestListService,
     ResponseService,
     InvitationQueueService,
+    ExternalRatersRepository,
+    ExternalRatersService,
+    ExternalQuestionnaireService,
   ],
 })
 export class FeedbackModule {}

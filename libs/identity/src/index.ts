@@ -11,3 +11,4 @@ export { escapeHtml } from './auth/invitation.service';
 export { lockOrgChart } from './people/org-chart-lock';
 export { PeopleImportService } from './import/people-import.service';
 export type { ImportPlan } from './import/import-plan';
+export { newToken, presentedToken } from './auth/tokens';

@@ -122,6 +122,8 @@ describe('isLocked', () => {
     'minPeers',
     'maxPeers',
     'managerApprovesPeers',
+    'externalRatersAllowed',
+    'managerApprovesExternalRaters',
     'reportVisibility',
     'showManagerSeparately',
   ];
