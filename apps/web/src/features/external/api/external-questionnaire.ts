@@ -3,8 +3,6 @@ import { api, unwrap, type Schemas } from '@/api/client';
 export type ExternalQuestionnaire = Schemas['ExternalQuestionnaireDto'];
 export type ExternalAnswers = Schemas['DraftDto'];
 
-export const externalKeys = { questionnaire: ['external', 'questionnaire'] as const };
-
 /** POST /api/external/open: spends the mailed link for access in this browser (the token goes in the body, never a log). */
 export const openExternalLink = (token: string) => unwrap(api.POST('/api/external/open', { body: { token } }));
 
