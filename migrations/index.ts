@@ -19,6 +19,7 @@ import { CreateScimProvisioning1795401000000 } from './1795401000000-CreateScimP
 import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevelopmentPlans';
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
+import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   CreateDevelopmentPlans1795401100000,
   AddSelfStartedFeedbackSettings1795401200000,
   AddCycleOrigin1795401210000,
+  CreateExternalRaters1795401300000,
 ];

@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * its path parameters must be known below.
  */
 
-type IdKind = 'person' | 'framework' | 'cycle' | 'subject' | 'request' | 'token';
+type IdKind = 'person' | 'framework' | 'cycle' | 'subject' | 'request' | 'external' | 'token';
 
 /**
  * What each path parameter names, keyed by `<segment before it>/{<name>}`. A new parameter fails
@@ -27,6 +27,7 @@ const PARAMETER_KINDS: Record<string, IdKind> = {
   'subjects/{personId}': 'subject',
   'subjects/{subjectId}': 'subject',
   'feedback-requests/{id}': 'request',
+  'external-raters/{id}': 'external',
   // An invitation link is a bearer secret that works without any session: whoever holds a real
   // one may use it, so it is not an organisation boundary. The walk sends a well-formed unknown one.
   'invitations/{token}': 'token',
@@ -82,6 +83,7 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
   // Collecting: open, in-progress and proposed requests (approve, decline, draft, submit would succeed).
   const collecting = await aCycle(t.db, team.org.id, version.id, {
     state: 'collecting',
+    settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true },
   });
   await aSubject(t.db, collecting, team.member);
   await aSubject(t.db, collecting, team.colleague);
@@ -98,6 +100,14 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
     raterId: team.peer.id,
     state: 'proposed',
   });
+
+  // External raters of the subject: one waiting for approval, one invited (resend, revoke, approve would succeed).
+  const externals: { id: string }[] = await t.db.query(
+    `INSERT INTO external_raters (organization_id, cycle_id, subject_id, name, email, state, invited_by)
+     VALUES ($1, $2, $3, 'Outside ${label}', 'outside.${label.toLowerCase()}@partner.example', 'proposed', $4),
+            ($1, $2, $3, 'Partner ${label}', 'partner.${label.toLowerCase()}@partner.example', 'invited', $4) RETURNING id`,
+    [team.org.id, collecting.id, team.member.id, team.admin.id],
+  );
 
   // Draft: launch, subjects, settings would succeed.
   const draft = await aCycle(t.db, team.org.id, version.id, { state: 'draft' });
@@ -121,6 +131,7 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
     // Subjects go with the cycle they belong to: [cycle, subject] pairs by index.
     subject: [team.member.id, team.member.id, team.peer.id],
     request: [openRequest, peerRequest, proposedRequest],
+    external: externals.map((e) => e.id),
   };
   return { team, version, people, ids, collecting, released, draft };
 }

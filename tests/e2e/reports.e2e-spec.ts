@@ -407,6 +407,7 @@ describe('report numbers with raters who may read the report', () => {
       manager: 'below_threshold',
       peer: 'below_threshold',
       direct_report: 'no_responses',
+      external: 'no_responses',
       others: 'below_threshold',
       all_others: 'below_threshold',
     });
@@ -444,6 +445,7 @@ describe('report numbers with raters who may read the report', () => {
       manager: 1,
       peer: 'below_threshold',
       direct_report: 'no_responses',
+      external: 'no_responses',
       others: 'below_threshold',
       all_others: 'below_threshold',
     });

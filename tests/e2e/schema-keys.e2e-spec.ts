@@ -20,6 +20,7 @@ const TENANT = [
   'cycles',
   'development_plans',
   'email_change_tokens',
+  'external_raters',
   'feedback_requests',
   'followership_nominations',
   'framework_versions',
@@ -40,7 +41,15 @@ const TENANT = [
   'sso_providers',
 ];
 /** Reference (organizations) or coordinator-local tables. Citus accepts no foreign key from one of them to a tenant table. */
-const GLOBAL = ['instance_setup', 'login_attempts', 'organizations', 'password_reset_requests', 'schema_migrations', 'setup_attempts'];
+const GLOBAL = [
+  'external_link_attempts',
+  'instance_setup',
+  'login_attempts',
+  'organizations',
+  'password_reset_requests',
+  'schema_migrations',
+  'setup_attempts',
+];
 
 interface Key {
   table: string;

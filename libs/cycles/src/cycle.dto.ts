@@ -40,6 +40,8 @@ export class CycleSettingsDto {
   @ApiProperty({ ...LIMITS.minPeers }) minPeers: number;
   @ApiProperty({ ...LIMITS.maxPeers, description: '0: no peer feedback, launch goes straight to collecting' }) maxPeers: number;
   @ApiProperty() managerApprovesPeers: boolean;
+  @ApiProperty({ description: 'Subjects and HR may invite raters from outside the organisation' }) externalRatersAllowed: boolean;
+  @ApiProperty({ description: "A subject's external rater waits for the manager's approval" }) managerApprovesExternalRaters: boolean;
   @ApiProperty({ ...LIMITS.maxOpenRequestsPerRater }) maxOpenRequestsPerRater: number;
   @ApiProperty({ type: ReportVisibilityDto }) reportVisibility: ReportVisibilityDto;
   @ApiProperty() showManagerSeparately: boolean;
@@ -64,6 +66,8 @@ export class CycleSettingsInputDto {
   @ApiPropertyOptional({ ...LIMITS.minPeers, default: DEFAULTS.minPeers }) minPeers?: number;
   @ApiPropertyOptional({ ...LIMITS.maxPeers, default: DEFAULTS.maxPeers }) maxPeers?: number;
   @ApiPropertyOptional({ default: DEFAULTS.managerApprovesPeers }) managerApprovesPeers?: boolean;
+  @ApiPropertyOptional({ default: DEFAULTS.externalRatersAllowed }) externalRatersAllowed?: boolean;
+  @ApiPropertyOptional({ default: DEFAULTS.managerApprovesExternalRaters }) managerApprovesExternalRaters?: boolean;
   @ApiPropertyOptional({ ...LIMITS.maxOpenRequestsPerRater, default: DEFAULTS.maxOpenRequestsPerRater }) maxOpenRequestsPerRater?: number;
   @ApiPropertyOptional({ type: ReportVisibilityInputDto }) reportVisibility?: ReportVisibilityInputDto;
   @ApiPropertyOptional({ default: DEFAULTS.showManagerSeparately }) showManagerSeparately?: boolean;

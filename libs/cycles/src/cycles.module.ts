@@ -11,6 +11,7 @@ import { CycleSubjectsService } from './cycle-subjects.service';
 import { CyclesController } from './cycles.controller';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
+import { ExternalRaterErasureRepository } from './external-rater-erasure.repository';
 import { CycleMailRepository } from './notifications/cycle-mail.repository';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
 import { PeerRemindersService } from './notifications/peer-reminders.service';
@@ -36,6 +37,7 @@ import { SubjectRemovalService } from './subject-removal.service';
     PeerRemindersService,
     SubjectRemovalRepository,
     SubjectRemovalService,
+    ExternalRaterErasureRepository,
   ],
   exports: [CyclesService, CycleNotificationsService, SubjectRemovalService],
 })

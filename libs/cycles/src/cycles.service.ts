@@ -10,6 +10,7 @@ import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CreateCycleDto, CycleDto, CycleListDto, CycleRole, CycleSettingsDto, UpdateCycleDto } from './cycle.dto';
 import { CycleRecord, CyclesRepository } from './cycles.repository';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import { ExternalRaterErasureRepository } from './external-rater-erasure.repository';
 import { SubjectRemovalService } from './subject-removal.service';
 import {
   allowedActions,
@@ -38,6 +39,7 @@ export class CyclesService {
     private readonly jobs: JobsService,
     private readonly organizations: OrganizationSettingsService,
     private readonly removal: SubjectRemovalService,
+    private readonly externalRaters: ExternalRaterErasureRepository,
   ) {}
 
   /** For other libraries: the cycle with parsed settings, or null (tenant-scoped). */
@@ -155,6 +157,7 @@ export class CyclesService {
   async close(actor: Actor, id: string): Promise<CycleDto> {
     await this.change(actor, id, 'close', undefined, async (tx) => {
       await this.removal.deleteWithdrawnDrafts(actor.organizationId, id, tx);
+      await this.eraseExternalEmails(actor, id, tx);
       await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx });
     });
     return this.get(actor, id);
@@ -169,6 +172,8 @@ export class CyclesService {
           subjectsWithoutReport: missing,
         });
       }
+      // Erased at close already; kept here so that release can never publish with an address left.
+      await this.eraseExternalEmails(actor, id, tx);
     });
     return this.get(actor, id);
   }
@@ -205,6 +210,14 @@ export class CyclesService {
       await this.audit.record(actor, { action: `cycle.${target}`, targetType: 'cycle', targetId: id, details: { from: cycle.state, action } }, tx);
       return target;
     });
+  }
+
+  /** External raters' addresses go when the cycle no longer needs them, with an audit entry saying so (never the addresses). */
+  private async eraseExternalEmails(actor: ChangeActor, id: string, tx: EntityManager): Promise<void> {
+    const erased = await this.externalRaters.eraseForCycle(actor.organizationId, id, tx);
+    if (erased > 0) {
+      await this.audit.record(actor, { action: 'cycle.external_emails_erased', targetType: 'cycle', targetId: id, details: { count: erased } }, tx);
+    }
   }
 
   private async latestVersion(organizationId: string, frameworkId: string, tx: EntityManager): Promise<string> {

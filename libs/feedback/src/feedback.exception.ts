@@ -20,6 +20,15 @@ export enum FeedbackErrorCode {
   InvalidQuery = 'invalid_query',
   /** A CSV import would deactivate more than half of the active people and was not confirmed with that number. */
   ImportNeedsConfirmation = 'import_confirmation_required',
+  ExternalRaterNotFound = 'external_rater_not_found',
+  /** The same address is already invited for this subject in this cycle. */
+  ExternalRaterDuplicate = 'external_rater_duplicate',
+  TooManyExternalRaters = 'too_many_external_raters',
+  /** The link is unknown, spent, expired, revoked, or its cycle no longer collects answers (never which). */
+  ExternalLinkInvalid = 'external_link_invalid',
+  /** No live credential of an external rater: never opened, expired, or spent by the submission. */
+  ExternalAccessInvalid = 'external_access_invalid',
+  TooManyLinkAttempts = 'too_many_link_attempts',
 }
 
 const KIND: Record<FeedbackErrorCode, ErrorKind> = {
@@ -38,6 +47,12 @@ const KIND: Record<FeedbackErrorCode, ErrorKind> = {
   [FeedbackErrorCode.InvalidIdempotencyKey]: ErrorKind.BadRequest,
   [FeedbackErrorCode.InvalidQuery]: ErrorKind.BadRequest,
   [FeedbackErrorCode.ImportNeedsConfirmation]: ErrorKind.Conflict,
+  [FeedbackErrorCode.ExternalRaterNotFound]: ErrorKind.NotFound,
+  [FeedbackErrorCode.ExternalRaterDuplicate]: ErrorKind.Conflict,
+  [FeedbackErrorCode.TooManyExternalRaters]: ErrorKind.Conflict,
+  [FeedbackErrorCode.ExternalLinkInvalid]: ErrorKind.NotFound,
+  [FeedbackErrorCode.ExternalAccessInvalid]: ErrorKind.Unauthorized,
+  [FeedbackErrorCode.TooManyLinkAttempts]: ErrorKind.TooManyRequests,
 };
 
 export class FeedbackException extends AppException {

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CyclesModule } from '@lib/cycles';
 import { IdentityModule } from '@lib/identity';
+import { ExternalQuestionnaireController } from './external/external-questionnaire.controller';
+import { ExternalQuestionnaireService } from './external/external-questionnaire.service';
+import { ExternalRatersController } from './external/external-raters.controller';
+import { ExternalRatersRepository } from './external/external-raters.repository';
+import { ExternalRatersService } from './external/external-raters.service';
 import { LeaversController } from './leavers/leavers.controller';
 import { LeaversRepository } from './leavers/leavers.repository';
 import { LeaversService } from './leavers/leavers.service';
@@ -40,6 +45,8 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
     PeopleImportController,
     ScimController,
     ScimTokensController,
+    ExternalRatersController,
+    ExternalQuestionnaireController,
   ],
   providers: [
     LeaversRepository,
@@ -59,6 +66,9 @@ import { InvitationQueueService } from './shared/invitation-queue.service';
     ScimTokenGuard,
     ScimUsersRepository,
     ScimUsersService,
+    ExternalRatersRepository,
+    ExternalRatersService,
+    ExternalQuestionnaireService,
   ],
 })
 export class FeedbackModule {}

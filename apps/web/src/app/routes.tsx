@@ -29,6 +29,8 @@ export const routes: RouteObject[] = [
     // Shown while the first page's code loads (every page is lazy); without it the router warns on every load.
     HydrateFallback: PageLoading,
     children: [
+      // An external rater's questionnaire: no account, no navigation to anything else.
+      { path: 'external', lazy: page(() => import('@/features/external/routes/ExternalQuestionnairePage')) },
       {
         Component: PublicLayout,
         children: [

@@ -29,6 +29,8 @@ describe('validateCycleSettings', () => {
       minPeers: 3,
       maxPeers: 8,
       managerApprovesPeers: true,
+      externalRatersAllowed: false,
+      managerApprovesExternalRaters: true,
       maxOpenRequestsPerRater: 12,
       reportVisibility: { subject: 'on_release', manager: 'on_release' },
       showManagerSeparately: true,
@@ -69,10 +71,13 @@ describe('validateCycleSettings', () => {
     expect(errorFields(validateCycleSettings({ anonymityThreshold }))).toEqual(valid ? [] : ['anonymityThreshold']);
   });
 
-  it.each(['selfReview', 'managerApprovesPeers', 'showManagerSeparately'])('%s must be a boolean', (field) => {
-    expect(settingsOf(validateCycleSettings({ [field]: false }))[field as 'selfReview']).toBe(false);
-    expect(errorFields(validateCycleSettings({ [field]: 'yes' }))).toEqual([field]);
-  });
+  it.each(['selfReview', 'managerApprovesPeers', 'showManagerSeparately', 'externalRatersAllowed', 'managerApprovesExternalRaters'])(
+    '%s must be a boolean',
+    (field) => {
+      expect(settingsOf(validateCycleSettings({ [field]: false }))[field as 'selfReview']).toBe(false);
+      expect(errorFields(validateCycleSettings({ [field]: 'yes' }))).toEqual([field]);
+    },
+  );
 
   it('accepts a cycle without peers (0..0) and the upper limit of 20', () => {
     expect(settingsOf(validateCycleSettings({ minPeers: 0, maxPeers: 0 }))).toMatchObject({ minPeers: 0, maxPeers: 0 });

@@ -18,6 +18,10 @@ export interface CycleSettings {
   minPeers: number;
   maxPeers: number;
   managerApprovesPeers: boolean;
+  /** Subjects (and HR) may invite raters from outside the organisation, by name and email. */
+  externalRatersAllowed: boolean;
+  /** A subject's invitation of an external rater waits for their manager's approval (HR's own do not). */
+  managerApprovesExternalRaters: boolean;
   /** Caps a rater's outstanding requests in the cycle, so that nobody is asked by half the company. */
   maxOpenRequestsPerRater: number;
   reportVisibility: ReportVisibility;
@@ -66,6 +70,8 @@ export function defaultCycleSettings(): CycleSettings {
     minPeers: 3,
     maxPeers: 8,
     managerApprovesPeers: true,
+    externalRatersAllowed: false,
+    managerApprovesExternalRaters: true,
     maxOpenRequestsPerRater: 12,
     reportVisibility: { subject: 'on_release', manager: 'on_release' },
     showManagerSeparately: true,
@@ -160,6 +166,8 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
     minPeers,
     maxPeers,
     managerApprovesPeers: bool('managerApprovesPeers'),
+    externalRatersAllowed: bool('externalRatersAllowed'),
+    managerApprovesExternalRaters: bool('managerApprovesExternalRaters'),
     maxOpenRequestsPerRater: int('maxOpenRequestsPerRater'),
     reportVisibility: reportVisibility(raw.reportVisibility, defaults.reportVisibility, fail),
     showManagerSeparately: bool('showManagerSeparately'),

@@ -122,6 +122,8 @@ describe('isLocked', () => {
     'minPeers',
     'maxPeers',
     'managerApprovesPeers',
+    'externalRatersAllowed',
+    'managerApprovesExternalRaters',
     'reportVisibility',
     'showManagerSeparately',
   ];
@@ -139,7 +141,7 @@ describe('isLocked', () => {
 
   it('locks nothing in draft', () => {
     for (const field of [...anonymityFields, ...scheduleFields]) expect(isLocked('draft', field)).toBe(false);
-    expect(editableSettings('draft')).toHaveLength(12);
+    expect(editableSettings('draft')).toHaveLength(14);
   });
 
   it.each(['nominating', 'collecting'] as CycleState[])('in %s, locks what protects anonymity but not the schedule', (state) => {

@@ -91,6 +91,8 @@ export const SETTING_LOCKS: Record<CycleSettingsField, 'after_draft' | 'after_cl
   minPeers: 'after_draft',
   maxPeers: 'after_draft',
   managerApprovesPeers: 'after_draft',
+  externalRatersAllowed: 'after_draft',
+  managerApprovesExternalRaters: 'after_draft',
   reportVisibility: 'after_draft',
   showManagerSeparately: 'after_draft',
   maxOpenRequestsPerRater: 'after_close',

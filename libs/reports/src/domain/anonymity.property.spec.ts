@@ -107,6 +107,37 @@ describe('reports (property)', () => {
     expect(readersInShownNumbers).toBeGreaterThan(200);
   });
 
+  it('with external raters in every mix: their own column, pooled into "others", or hidden, never a leak', () => {
+    // External raters (people outside the organisation, invited by link) are a group like peers:
+    // never identified, never readers. Every cycle here has at least one; the run must reach each
+    // way their answers can be shown, and none may let a reader isolate fewer than k of anyone.
+    const reached = { ownColumn: 0, pooled: 0, hidden: 0 };
+    const withExternals = cycleArbitrary.filter((input) => input.responses.some((r) => r.raterGroup === 'external'));
+    // Half of the runs in small cycles, where groups are hidden or pooled most often.
+    const small = withExternals.filter((input) => input.responses.filter((r) => r.raterGroup !== 'self').length < 2 * input.threshold);
+    fc.assert(
+      fc.property(fc.oneof(withExternals, small), (input) => {
+        const report = buildReport(input);
+        const { equations, identified, readers } = readerKnowledge(input, report);
+        assertDerivedNumbersRepeatShownCells(report);
+        assertHiddenCellsCarryNoCount(report);
+        const external = report.columns.find((c) => c.key === 'external')!;
+        const others = report.columns.find((c) => c.key === 'others')!;
+        if (external.shown) reached.ownColumn++;
+        else if (others.shown && others.groups.includes('external')) reached.pooled++;
+        else reached.hidden++;
+        expect(findLinearLeak(equations, identified, input.threshold, readers)).toBeNull();
+        for (const reader of readers) {
+          expect({ reader, leak: findLinearLeak(equations, new Set([...identified, reader]), input.threshold) }).toEqual({ reader, leak: null });
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(reached.ownColumn).toBeGreaterThan(25);
+    expect(reached.pooled).toBeGreaterThan(25);
+    expect(reached.hidden).toBeGreaterThan(10);
+  });
+
   it('leaks nothing to any one possible reader: the subject, HR, the manager, or a rater who reads', () => {
     // Implied by the property above (a reader knows less than all readers together); checked
     // reader by reader because that is how the rule is stated. Each reader knows the identified

@@ -14,7 +14,7 @@ const visible = (v: Record<ColumnKey, { shown: boolean; reason?: string }>): Rec
 describe('planColumns', () => {
   it('gives groups of at least k their own column and pools the rest with "other"', () => {
     const plan = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ self: 1, manager: 1, peer: 4, direct_report: 2, other: 1 }));
-    expect(plan.columnOfGroup).toEqual({ self: 'self', manager: 'others', peer: 'peer', direct_report: 'others', other: 'others' });
+    expect(plan.columnOfGroup).toEqual({ self: 'self', manager: 'others', peer: 'peer', direct_report: 'others', external: 'others', other: 'others' });
     expect(plan.columns.find((c) => c.key === 'others')).toEqual({
       key: 'others',
       groups: ['manager', 'direct_report', 'other'],
@@ -31,6 +31,7 @@ describe('planColumns', () => {
       ['manager', 1],
       ['peer', 5],
       ['direct_report', 'below_threshold'],
+      ['external', 'no_responses'],
       ['others', 'below_threshold'],
       ['all_others', 9],
     ]);
@@ -41,6 +42,40 @@ describe('planColumns', () => {
     expect(separate.columns[1]).toMatchObject({ key: 'manager', identified: true, shown: true });
     const pooled = planColumns({ threshold: 3, showManagerSeparately: false }, respondents({ manager: 1 }));
     expect(pooled.columns[1]).toMatchObject({ key: 'manager', identified: false, shown: false });
+  });
+});
+
+describe('planColumns with external raters', () => {
+  const settings = { threshold: 3, showManagerSeparately: true };
+
+  it('gives k external raters a column of their own, like peers', () => {
+    const plan = planColumns(settings, respondents({ self: 1, manager: 1, peer: 4, external: 3 }));
+    expect(plan.columnOfGroup.external).toBe('external');
+    expect(plan.columns.find((c) => c.key === 'external')).toEqual({ key: 'external', groups: ['external'], identified: false, shown: true, respondents: 3 });
+  });
+
+  it('pools fewer than k external raters into "others", shown only when the pool reaches k', () => {
+    const pooled = planColumns(settings, respondents({ manager: 1, peer: 4, external: 2, other: 1 }));
+    expect(pooled.columnOfGroup.external).toBe('others');
+    expect(pooled.columns.find((c) => c.key === 'external')).toEqual({ key: 'external', groups: [], identified: false, shown: false, reason: 'pooled' });
+    expect(pooled.columns.find((c) => c.key === 'others')).toMatchObject({ shown: true, groups: ['external', 'other'], respondents: 3 });
+    const hidden = planColumns(settings, respondents({ manager: 1, peer: 4, external: 2 }));
+    expect(hidden.columns.find((c) => c.key === 'external')).toMatchObject({ shown: false, reason: 'below_threshold' });
+    expect(hidden.columns.find((c) => c.key === 'others')).toMatchObject({ shown: false, reason: 'below_threshold' });
+  });
+
+  it('never identifies an external rater, and counts them toward k', () => {
+    expect(isAnonymous({ raterGroup: 'external' }, settings)).toBe(true);
+    expect(() => planColumns(settings, respondents({ external: 3, peer: 3 }), ['external'])).not.toThrow();
+  });
+
+  it('hides the peers on a statement where two external answers would be total − manager − peers', () => {
+    const plan = planColumns(settings, respondents({ manager: 1, peer: 4, external: 2 }));
+    expect(visible(decideStatementCells(plan, answersByColumn(plan, respondents({ manager: 1, peer: 4, external: 2 }))))).toMatchObject({
+      peer: 'complementary',
+      external: 'below_threshold',
+      all_others: 'shown',
+    });
   });
 });
 
@@ -66,6 +101,7 @@ describe('planColumns with raters who may read the report', () => {
       ['manager', 'below_threshold'],
       ['peer', 'below_threshold'],
       ['direct_report', 'no_responses'],
+      ['external', 'no_responses'],
       ['others', 'below_threshold'],
       ['all_others', 'below_threshold'],
     ]);
@@ -101,6 +137,7 @@ describe('decideStatementCells', () => {
       manager: 'shown',
       peer: 'shown',
       direct_report: 'shown',
+      external: 'no_responses',
       others: 'shown',
       all_others: 'shown',
     });
@@ -148,6 +185,7 @@ describe('decideStatementCells with raters who may read the report', () => {
       manager: 'below_threshold',
       peer: 'complementary',
       direct_report: 'no_responses',
+      external: 'no_responses',
       others: 'below_threshold',
       all_others: 'shown',
     });
@@ -189,6 +227,7 @@ describe('choosePlan (rule 7: of the safe layouts, the one that shows the most)'
       manager: 'shown',
       peer: 'complementary',
       direct_report: 'below_threshold',
+      external: 'no_responses',
       others: 'below_threshold',
       all_others: 'shown',
     });
@@ -198,10 +237,19 @@ describe('choosePlan (rule 7: of the safe layouts, the one that shows the most)'
       ['manager', 'manager 1'],
       ['peer', 'pooled'],
       ['direct_report', 'pooled'],
+      ['external', 'no_responses'],
       ['others', 'peer+direct_report 7'],
       ['all_others', 'manager+peer+direct_report 8'],
     ]);
-    expect(cellsOf(plan, everyone)).toEqual({ self: 'shown', manager: 'shown', peer: 'pooled', direct_report: 'pooled', others: 'shown', all_others: 'shown' });
+    expect(cellsOf(plan, everyone)).toEqual({
+      self: 'shown',
+      manager: 'shown',
+      peer: 'pooled',
+      direct_report: 'pooled',
+      external: 'no_responses',
+      others: 'shown',
+      all_others: 'shown',
+    });
     // The manager is identified: never pooled (a reader would subtract the known ratings).
     expect(() => planColumns(separate, respondents(everyone), ['manager'])).toThrow(/identified/);
   });
@@ -236,6 +284,7 @@ describe('choosePlan (rule 7: of the safe layouts, the one that shows the most)'
       ['manager', 'pooled'],
       ['peer', 'peer 6'],
       ['direct_report', 'pooled'],
+      ['external', 'no_responses'],
       ['others', 'manager+direct_report 5'],
       ['all_others', 'manager+peer+direct_report 11'],
     ]);

@@ -103,7 +103,7 @@
  *    the same with any further non-identified groups pooled into `others` (each layout's columns
  *    are still disjoint, so rule 3's argument holds for each; the per-statement complementary
  *    suppression then runs on the chosen layout). `choosePlan` builds every one of them (at most
- *    2³). The objective: a layout must show at least as many numbers (non-self statement cells)
+ *    2⁴: peers, direct reports, external raters and a pooled manager). The objective: a layout must show at least as many numbers (non-self statement cells)
  *    as rule 2's layout on EVERY statement — pooling never trades one statement's detail for
  *    another's — and of those it keeps the one with the most numbers over the whole report;
  *    ties go to rule 2's layout, then to fewer pooled groups, then to the smaller pool (the
@@ -206,7 +206,7 @@ export function planColumns(
     if (count === 0) return { key, groups, identified, shown: false, reason: 'no_responses' };
     return shown ? { key, groups, identified, shown, respondents: count } : { key, groups, identified, shown, reason: hidden };
   };
-  const groupColumn = (g: 'manager' | 'peer' | 'direct_report'): ColumnView => {
+  const groupColumn = (g: 'manager' | 'peer' | 'direct_report' | 'external'): ColumnView => {
     if (ownColumn(g)) return column(g, [g], isIdentified(g, settings), true, 'below_threshold');
     // Pooled: the group's own column stays empty; its answers live in `others`.
     return respondents[g].total === 0
@@ -219,6 +219,7 @@ export function planColumns(
     groupColumn('manager'),
     groupColumn('peer'),
     groupColumn('direct_report'),
+    groupColumn('external'),
     column('others', pooled, false, othersShown, 'below_threshold'),
     column('all_others', nonSelf, false, allOthersShown, 'below_threshold'),
   ];

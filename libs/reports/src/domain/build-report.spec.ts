@@ -37,6 +37,7 @@ describe('buildReport', () => {
       { key: 'manager', groups: ['manager'], identified: true, shown: true, respondents: 1 },
       { key: 'peer', groups: ['peer'], identified: false, shown: true, respondents: 3 },
       { key: 'direct_report', groups: [], identified: false, shown: false, reason: 'pooled' },
+      { key: 'external', groups: [], identified: false, shown: false, reason: 'no_responses' },
       { key: 'others', groups: ['direct_report', 'other'], identified: false, shown: true, respondents: 3 },
       { key: 'all_others', groups: ['manager', 'peer', 'direct_report', 'other'], identified: false, shown: true, respondents: 7 },
     ]);
@@ -48,6 +49,7 @@ describe('buildReport', () => {
       manager: { shown: true, mean: 3, n: 1, spread: 0 },
       peer: { shown: true, mean: 3, n: 3, spread: expect.closeTo(Math.sqrt(2 / 3), 12) },
       direct_report: hidden('pooled'),
+      external: hidden('no_responses'),
       others: shown(3, 3),
       // answers 3, 2, 3, 4, 4, 2, 3: squared deviations from 3 sum to 4
       all_others: { shown: true, mean: 3, n: 7, spread: expect.closeTo(Math.sqrt(4 / 7), 12) },
@@ -217,6 +219,7 @@ describe('buildReport with raters who may read the report', () => {
       ['manager', 'below_threshold'],
       ['peer', 'below_threshold'],
       ['direct_report', 'no_responses'],
+      ['external', 'no_responses'],
       ['others', 'below_threshold'],
       ['all_others', 'below_threshold'],
     ]);
@@ -251,6 +254,7 @@ describe('buildReport with raters who may read the report', () => {
       ['manager', 'pooled'],
       ['peer', 'pooled'],
       ['direct_report', 'no_responses'],
+      ['external', 'no_responses'],
       ['others', 4],
       ['all_others', 4],
     ]);
@@ -280,6 +284,7 @@ describe('buildReport with raters who may read the report', () => {
       ['manager', 1],
       ['peer', 'below_threshold'],
       ['direct_report', 'no_responses'],
+      ['external', 'no_responses'],
       ['others', 'below_threshold'],
       ['all_others', 'below_threshold'],
     ]);
@@ -353,6 +358,7 @@ describe('buildReport with too few raters', () => {
       manager: hidden('no_responses'),
       peer: hidden('below_threshold'),
       direct_report: hidden('no_responses'),
+      external: hidden('no_responses'),
       others: hidden('below_threshold'),
       all_others: hidden('below_threshold'),
     });

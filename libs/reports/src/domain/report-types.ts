@@ -3,14 +3,19 @@
  * returns (stored as the snapshot, rendered by the web app and the CSV/PDF exports).
  */
 
-export const RATER_GROUPS = ['self', 'manager', 'peer', 'direct_report', 'other'] as const;
+/**
+ * `external`: someone outside the organisation (a customer, a partner, a volunteer) invited by
+ * link. Never identified and never a reader (they have no account): a group like peers, with a
+ * column of its own at k anonymous respondents, else pooled into `others` (anonymity.ts, rule 2).
+ */
+export const RATER_GROUPS = ['self', 'manager', 'peer', 'direct_report', 'external', 'other'] as const;
 export type RaterGroup = (typeof RATER_GROUPS)[number];
 
 /**
  * The columns of a report. `others` pools the `other` group with every group too small to be
  * shown alone; `all_others` is everyone but self (the "others" of self-vs-others comparisons).
  */
-export const COLUMN_KEYS = ['self', 'manager', 'peer', 'direct_report', 'others', 'all_others'] as const;
+export const COLUMN_KEYS = ['self', 'manager', 'peer', 'direct_report', 'external', 'others', 'all_others'] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type BehaviourKind = 'influence' | 'management';

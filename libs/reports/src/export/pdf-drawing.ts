@@ -20,6 +20,7 @@ export const GROUP_COLOUR: Record<ColumnKey, string> = {
   manager: '#e69f00',
   peer: '#56b4e9',
   direct_report: '#009e73',
+  external: '#000000',
   others: '#d55e00',
   all_others: '#0072b2',
 };

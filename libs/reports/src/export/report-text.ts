@@ -7,6 +7,7 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   manager: 'Manager',
   peer: 'Peers',
   direct_report: 'Direct reports',
+  external: 'External',
   others: 'Others',
   all_others: 'All others',
 };
@@ -16,6 +17,7 @@ const GROUP_WORDS: Record<RaterGroup, { plural: string; possessive: string }> = 
   manager: { plural: 'manager', possessive: "manager's" },
   peer: { plural: 'peers', possessive: "peers'" },
   direct_report: { plural: 'direct reports', possessive: "direct reports'" },
+  external: { plural: 'external raters', possessive: "external raters'" },
   other: { plural: 'other colleagues', possessive: "other colleagues'" },
 };
 

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CYCLE_STATES, type CycleState } from '@lib/cycles';
 import type { ColumnKey, Direction, HiddenReason, InfluenceDirection, ProfileQuadrant, RaterGroup } from '../domain';
 
-const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'others', 'all_others'];
-const RATER_GROUP_VALUES: RaterGroup[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
+const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'external', 'others', 'all_others'];
+const RATER_GROUP_VALUES: RaterGroup[] = ['self', 'manager', 'peer', 'direct_report', 'external', 'other'];
 export const HIDDEN_REASONS: HiddenReason[] = ['no_responses', 'not_observed', 'below_threshold', 'pooled', 'complementary'];
 const DIRECTIONS: Direction[] = ['sideways', 'downwards', 'upwards'];
 const QUADRANTS: ProfileQuadrant[] = ['manager_leader', 'leader_without_title', 'manager', 'emerging'];
@@ -32,6 +32,7 @@ export class ReportCellsDto {
   @ApiProperty({ type: ReportCellDto }) manager: ReportCellDto;
   @ApiProperty({ type: ReportCellDto }) peer: ReportCellDto;
   @ApiProperty({ type: ReportCellDto }) direct_report: ReportCellDto;
+  @ApiProperty({ type: ReportCellDto, description: 'People outside the organisation, invited by link' }) external: ReportCellDto;
   @ApiProperty({
     type: ReportCellDto,
     description: 'The pool: the "other" group plus every group too small to stand alone, and any group pooled with them to show more (the column lists them)',

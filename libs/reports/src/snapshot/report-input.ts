@@ -53,7 +53,8 @@ export function responsesInput(statementIds: readonly string[], vectors: readonl
     const answers: Record<string, Rating> = {};
     statementIds.forEach((id, i) => (answers[id] = v.ratings[i] as Rating));
     const raterGroup = v.relationship;
-    const raterMayRead = mayEverRead({ personId: v.raterId, role: v.raterRole }, readers);
+    // A rater from outside the organisation has no account: they read nothing, ever.
+    const raterMayRead = v.raterId !== null && v.raterRole !== null && mayEverRead({ personId: v.raterId, role: v.raterRole }, readers);
     return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments, raterMayRead } : { raterGroup, answers, raterMayRead };
   });
 }
@@ -68,7 +69,9 @@ export function anonymousRaterIds(vectors: readonly RaterVector[], responses: re
   if (vectors.length !== responses.length) throw new RangeError('one response per rater vector');
   const ids = new Set<string>();
   responses.forEach((response, i) => {
-    if (isAnonymous(response, settings)) ids.add(vectors[i].raterId);
+    // External raters are nobody here (no person can ever read as them): only people are stored.
+    const raterId = vectors[i].raterId;
+    if (raterId !== null && isAnonymous(response, settings)) ids.add(raterId);
   });
   return [...ids].sort();
 }

@@ -50,15 +50,23 @@ export interface FrameworkShape {
 
 /** One submitted response: ratings by statement in questionnaire order (null = not observed or unanswered), and its comments. */
 export interface RaterVector {
+  /** The feedback request, or the external rater's invitation. */
   requestId: string;
   subjectId: string;
-  relationship: FeedbackRelationship;
-  raterId: string;
-  /** The rater's role when the snapshot is taken: an HR admin reads every report. */
-  raterRole: 'admin' | 'member';
+  relationship: FeedbackRelationship | 'external';
+  /** The person who rated; null for a rater from outside the organisation, who is nobody here and reads nothing. */
+  raterId: string | null;
+  /** The rater's role when the snapshot is taken: an HR admin reads every report. Null for an external rater. */
+  raterRole: 'admin' | 'member' | null;
   ratings: (number | null)[];
   /** Comments by open question id. */
   comments: Record<string, string>;
+}
+
+/** An external rater's submitted answers as stored (feedback's answer set). */
+interface StoredAnswerSet {
+  answers?: { questionId: string; rating: number | null }[];
+  comments?: { questionId: string; text: string }[];
 }
 
 export interface SubjectRow {
@@ -200,7 +208,7 @@ export class ReportSourceRepository {
         ORDER BY r.subject_id, r.relationship, r.id`,
       [organizationId, cycleId, questions.statementIds, questions.openQuestionIds, subjectIds],
     );
-    return rows.map((r) => {
+    const vectors = rows.map((r): RaterVector => {
       const ratings: (number | null)[] = new Array<number | null>(questions.statementIds.length).fill(null);
       (r.positions ?? []).forEach((position, i) => {
         if (position !== null) ratings[position - 1] = r.ratings![i];
@@ -208,6 +216,39 @@ export class ReportSourceRepository {
       const comments: Record<string, string> = {};
       (r.comment_questions ?? []).forEach((questionId, i) => (comments[questionId] = r.comments![i]));
       return { requestId: r.id, subjectId: r.subject_id, relationship: r.relationship, raterId: r.rater_id, raterRole: r.rater_role, ratings, comments };
+    });
+    return [...vectors, ...(await this.externalResponses(organizationId, cycleId, questions, subjectIds, tx))];
+  }
+
+  /**
+   * The submitted answers of raters from outside the organisation, as rater vectors of the group
+   * `external` (kept as one JSON answer set each: a handful per subject at most).
+   */
+  private async externalResponses(
+    organizationId: string,
+    cycleId: string,
+    questions: { statementIds: string[]; openQuestionIds: string[] },
+    subjectIds: string[],
+    tx?: EntityManager,
+  ): Promise<RaterVector[]> {
+    const rows = await selectRows<{ id: string; subject_id: string; answers: StoredAnswerSet }>(
+      tx ?? this.db,
+      `SELECT id, subject_id, answers FROM external_raters
+        WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = ANY($3::uuid[]) AND state = 'submitted'
+        ORDER BY subject_id, id`,
+      [organizationId, cycleId, subjectIds],
+    );
+    const position = new Map(questions.statementIds.map((id, i) => [id.toLowerCase(), i]));
+    const open = new Set(questions.openQuestionIds.map((id) => id.toLowerCase()));
+    return rows.map((r) => {
+      const ratings = new Array<number | null>(questions.statementIds.length).fill(null);
+      for (const a of r.answers.answers ?? []) {
+        const i = position.get(a.questionId.toLowerCase());
+        if (i !== undefined && a.rating !== null) ratings[i] = a.rating;
+      }
+      const comments: Record<string, string> = {};
+      for (const c of r.answers.comments ?? []) if (open.has(c.questionId.toLowerCase()) && c.text) comments[c.questionId.toLowerCase()] = c.text;
+      return { requestId: r.id, subjectId: r.subject_id, relationship: 'external' as const, raterId: null, raterRole: null, ratings, comments };
     });
   }
 

@@ -62,6 +62,7 @@ const shapeArbitrary: fc.Arbitrary<CycleShape> = fc.record({
     manager: fc.integer({ min: 0, max: 12 }),
     peer: fc.integer({ min: 0, max: 12 }),
     direct_report: fc.integer({ min: 0, max: 12 }),
+    external: fc.integer({ min: 0, max: 12 }),
     other: fc.integer({ min: 0, max: 12 }),
   }),
   notObserved: fc.integer({ min: 0, max: 9 }),
@@ -103,7 +104,8 @@ export const cycleArbitrary: fc.Arbitrary<ReportInput> = shapeArbitrary.chain((s
         raterGroup,
         answers: Object.fromEntries(ids.map((id, s) => [id, draws[r][s] % 10 < shape.notObserved ? null : ((Math.floor(draws[r][s] / 10) + 1) as Rating)])),
         comments: comments[r] ? { q1: `comment from rater ${r}` } : {},
-        raterMayRead: admin[r] < shape.admins || (r === firstManager && shape.managerReads),
+        // An external rater has no account: never a reader.
+        raterMayRead: raterGroup !== 'external' && (admin[r] < shape.admins || (r === firstManager && shape.managerReads)),
       }));
       return {
         threshold: shape.threshold,

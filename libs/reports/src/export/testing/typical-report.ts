@@ -21,6 +21,7 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
     manager: shownCell(1),
     peer: shownCell(4 + Math.floor(next() * 3)),
     direct_report: next() < 0.1 ? { shown: false, reason: 'below_threshold' } : shownCell(3 + Math.floor(next() * 2)),
+    external: { shown: false, reason: 'no_responses' },
     others: { shown: false, reason: 'pooled' },
     all_others: shownCell(8 + Math.floor(next() * 3)),
   });
@@ -64,6 +65,7 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
       column('manager', true, true),
       column('peer', false, true),
       column('direct_report', false, true),
+      { key: 'external' as const, groups: [], identified: false, shown: false, reason: 'no_responses' as const },
       column('others', false, false),
       column('all_others', false, true),
     ],

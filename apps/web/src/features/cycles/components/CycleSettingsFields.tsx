@@ -184,6 +184,30 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               hint="A subject’s manager approves or rejects each colleague they ask, before the colleague is asked."
             />
           )}
+          {locked('externalRatersAllowed') ? (
+            lockedView('externalRatersAllowed', 'Raters from outside the organisation', yesNo(Boolean(saved?.externalRatersAllowed)))
+          ) : (
+            <CheckField
+              label="Raters from outside the organisation"
+              name="externalRatersAllowed"
+              checked={values.externalRatersAllowed}
+              onChange={(externalRatersAllowed) => onChange({ externalRatersAllowed })}
+              error={errors.externalRatersAllowed}
+              hint="Subjects and HR may invite customers, partners or volunteers by name and email; they answer through a single-use link."
+            />
+          )}
+          {locked('managerApprovesExternalRaters') ? (
+            lockedView('managerApprovesExternalRaters', 'Managers approve external raters', yesNo(Boolean(saved?.managerApprovesExternalRaters)))
+          ) : (
+            <CheckField
+              label="Managers approve external raters"
+              name="managerApprovesExternalRaters"
+              checked={values.managerApprovesExternalRaters}
+              onChange={(managerApprovesExternalRaters) => onChange({ managerApprovesExternalRaters })}
+              error={errors.managerApprovesExternalRaters}
+              hint="A subject’s manager approves each person from outside before their link is sent."
+            />
+          )}
         </div>
       </Card>
 

@@ -15,6 +15,8 @@ export interface SettingsValues {
   minPeers: string;
   maxPeers: string;
   managerApprovesPeers: boolean;
+  externalRatersAllowed: boolean;
+  managerApprovesExternalRaters: boolean;
   maxOpenRequestsPerRater: string;
   managerVisibility: ManagerVisibility;
   heatmapMinCellSize: string;
@@ -42,6 +44,8 @@ export function defaultSettingsValues(anonymityThreshold: number = SETTING_LIMIT
     minPeers: String(L.minPeers.default),
     maxPeers: String(L.maxPeers.default),
     managerApprovesPeers: L.managerApprovesPeers.default,
+    externalRatersAllowed: L.externalRatersAllowed.default,
+    managerApprovesExternalRaters: L.managerApprovesExternalRaters.default,
     maxOpenRequestsPerRater: String(L.maxOpenRequestsPerRater.default),
     managerVisibility: 'on_release',
     heatmapMinCellSize: String(Math.max(L.heatmapMinCellSize.default, anonymityThreshold)),
@@ -59,6 +63,8 @@ export function settingsValuesOf(settings: CycleSettings): SettingsValues {
     minPeers: String(settings.minPeers),
     maxPeers: String(settings.maxPeers),
     managerApprovesPeers: settings.managerApprovesPeers,
+    externalRatersAllowed: settings.externalRatersAllowed,
+    managerApprovesExternalRaters: settings.managerApprovesExternalRaters,
     maxOpenRequestsPerRater: String(settings.maxOpenRequestsPerRater),
     managerVisibility: settings.reportVisibility.manager,
     heatmapMinCellSize: String(settings.heatmapMinCellSize),
@@ -72,6 +78,8 @@ export interface ParsedSettings {
   minPeers: number;
   maxPeers: number;
   managerApprovesPeers: boolean;
+  externalRatersAllowed: boolean;
+  managerApprovesExternalRaters: boolean;
   maxOpenRequestsPerRater: number;
   reportVisibility: { subject: 'on_release'; manager: ManagerVisibility };
   showManagerSeparately: boolean;
@@ -111,6 +119,8 @@ export function parseSettings(values: SettingsValues, current?: CycleSettings): 
     minPeers: int('minPeers', values.minPeers, 0),
     maxPeers: int('maxPeers', values.maxPeers, 0),
     managerApprovesPeers: values.managerApprovesPeers,
+    externalRatersAllowed: values.externalRatersAllowed,
+    managerApprovesExternalRaters: values.managerApprovesExternalRaters,
     maxOpenRequestsPerRater: int('maxOpenRequestsPerRater', values.maxOpenRequestsPerRater, 1),
     reportVisibility: { subject: 'on_release', manager: values.managerVisibility },
     showManagerSeparately: values.showManagerSeparately,
@@ -131,6 +141,8 @@ const SETTING_LABELS: Record<string, string> = {
   minPeers: 'minimum peers',
   maxPeers: 'maximum peers',
   managerApprovesPeers: 'manager approval',
+  managerApprovesExternalRaters: 'manager approval of external raters',
+  externalRatersAllowed: 'raters from outside the organisation',
   maxOpenRequestsPerRater: 'open requests per rater',
   showManagerSeparately: 'show the manager separately',
   heatmapMinCellSize: 'minimum people per cell',

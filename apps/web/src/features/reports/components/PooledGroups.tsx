@@ -3,8 +3,22 @@ import type { Report } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, hiddenReason, onScale, poolGroups, shownNumbers } from '../utils/report-words';
 
-const POSSESSIVE = { self: 'own', manager: "manager's", peer: "peers'", direct_report: "direct reports'", other: "other colleagues'" } as const;
-const SEEN_BY = { self: 'self', manager: 'the manager', peer: 'peers', direct_report: 'direct reports', other: 'other colleagues' } as const;
+const POSSESSIVE = {
+  self: 'own',
+  manager: "manager's",
+  peer: "peers'",
+  direct_report: "direct reports'",
+  external: "external raters'",
+  other: "other colleagues'",
+} as const;
+const SEEN_BY = {
+  self: 'self',
+  manager: 'the manager',
+  peer: 'peers',
+  direct_report: 'direct reports',
+  external: 'external raters',
+  other: 'other colleagues',
+} as const;
 
 /** "a", "a and b", "a, b and c". */
 const listed = (words: string[]): string => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`);

@@ -6,6 +6,7 @@ export const COLUMN_LABEL: Record<ColumnKey, string> = {
   manager: 'Manager',
   peer: 'Peers',
   direct_report: 'Direct reports',
+  external: 'External',
   others: 'Others',
   all_others: 'All others',
 };
@@ -16,6 +17,7 @@ export const COLUMN_COLOUR: Record<ColumnKey, string> = {
   manager: '#b35c00',
   peer: '#1c6fb0',
   direct_report: '#16834c',
+  external: '#a8326e',
   others: '#6f7d83',
   all_others: '#0f5866',
 };
@@ -25,6 +27,7 @@ const GROUP_LABEL: Record<ReportColumn['groups'][number], string> = {
   manager: 'manager',
   peer: 'peers',
   direct_report: 'direct reports',
+  external: 'external raters',
   other: 'other colleagues',
 };
 

@@ -1,0 +1,88 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { BodyRequired } from '@lib/common';
+import { AnswerProgressDto } from '../requests/request-list.dto';
+import { AnswerSetDto, QuestionnaireBehaviourDto, QuestionnaireOpenQuestionDto, QuestionnaireScaleDto } from '../responses/response.dto';
+import { MAX_EMAIL_LENGTH, MAX_EXTERNAL_NAME_LENGTH } from './external-rules';
+
+const SHOWN_STATES = ['proposed', 'invited', 'rejected', 'revoked'] as const;
+
+/** POST …/external-raters: someone outside the organisation, by name and email. */
+@BodyRequired()
+export class InviteExternalRaterDto {
+  @ApiProperty({ maxLength: MAX_EXTERNAL_NAME_LENGTH })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1, { message: 'name is required' })
+  @MaxLength(MAX_EXTERNAL_NAME_LENGTH)
+  // No control characters: the name goes into a mail.
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  name: string;
+
+  @ApiProperty({ maxLength: MAX_EMAIL_LENGTH })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(MAX_EMAIL_LENGTH)
+  email: string;
+}
+
+export class ExternalRaterDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once erased (when the cycle closes)' }) email: string | null;
+  @ApiProperty({
+    enum: SHOWN_STATES,
+    description: "proposed: waits for the manager's approval; invited: a link was sent (whether they answered is never shown); rejected; revoked",
+  })
+  state: (typeof SHOWN_STATES)[number];
+  @ApiProperty({ description: 'The person who invited, by id', format: 'uuid' }) invitedBy: string;
+  @ApiProperty({ type: String, nullable: true, description: 'When the current link stops working (null: no live link)' }) linkExpiresAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class ExternalRaterListDto {
+  @ApiProperty({ type: [ExternalRaterDto] }) items: ExternalRaterDto[];
+  @ApiProperty({ description: 'The cycle lets subjects and HR invite external raters' }) allowed: boolean;
+  @ApiProperty({ description: "A subject's invitation waits for the manager's approval" }) managerApproves: boolean;
+  @ApiProperty({ type: 'integer', description: 'At most this many per subject' }) max: number;
+}
+
+/** POST /api/external/open: the token from the mailed link. */
+@BodyRequired()
+export class OpenExternalLinkDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+}
+
+export class ExternalSessionDto {
+  @ApiProperty({ description: 'When this browser stops having access (ISO 8601)' }) expiresAt: string;
+}
+
+/** What an external rater sees: one questionnaire about one person, nothing else. */
+export class ExternalQuestionnaireDto {
+  @ApiProperty() raterName: string;
+  @ApiProperty() subjectName: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ type: String, nullable: true }) responseDeadline: string | null;
+  @ApiProperty({ type: 'integer', description: "The cycle's anonymity threshold k" }) threshold: number;
+  @ApiProperty({ type: QuestionnaireScaleDto }) scale: QuestionnaireScaleDto;
+  @ApiProperty({ type: [QuestionnaireBehaviourDto] }) behaviours: QuestionnaireBehaviourDto[];
+  @ApiProperty({ type: [QuestionnaireOpenQuestionDto] }) openQuestions: QuestionnaireOpenQuestionDto[];
+  @ApiProperty({ type: AnswerSetDto }) draft: AnswerSetDto;
+  @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
+  @ApiProperty({ type: String, nullable: true }) savedAt: string | null;
+}
+
+export class ExternalDraftSavedDto {
+  @ApiProperty() savedAt: string;
+  @ApiProperty({ type: AnswerProgressDto }) progress: AnswerProgressDto;
+}
+
+export class ExternalSubmissionDto {
+  @ApiProperty() submittedAt: string;
+}

@@ -1,0 +1,74 @@
+import type { Actor } from '@lib/common';
+import type { CycleSettings, CycleState } from '@lib/cycles';
+
+/**
+ * The rules of raters from outside the organisation, in one place.
+ *
+ * "Works once", precisely: the mailed link is exchanged, on its first open, for a credential
+ * scoped to that one questionnaire (an httpOnly cookie sent only to /api/external, valid
+ * EXTERNAL_ACCESS_HOURS). The link is then spent: opened again, it opens nothing, and whoever
+ * invited can send a new one (which ends the old credential too). Submitting ends the credential:
+ * after submission nothing opens. Closing the cycle erases the address and every link.
+ */
+export const EXTERNAL_LINK_DAYS = 14;
+export const EXTERNAL_ACCESS_HOURS = 12;
+/** Per subject and cycle, every invitation that is not rejected or revoked. */
+export const MAX_EXTERNAL_RATERS_PER_SUBJECT = 10;
+export const MAX_EXTERNAL_NAME_LENGTH = 200;
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Refused attempts to open a link, counted over a window: per IP, and per organisation the token names. */
+export const LINK_ATTEMPT_WINDOW_MINUTES = 15;
+export const MAX_LINK_FAILURES_PER_IP = 20;
+export const MAX_LINK_FAILURES_PER_PREFIX = 200;
+
+export type ExternalRaterState = 'proposed' | 'invited' | 'submitted' | 'rejected' | 'revoked';
+
+/** Invitations that are alive: they count toward the cap and hold their address for the subject. */
+export const LIVE_EXTERNAL_STATES: readonly ExternalRaterState[] = ['proposed', 'invited', 'submitted'];
+
+const INVITING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
+
+export type InviteRefusal = 'not_allowed' | 'cycle_not_open' | 'too_many';
+
+/**
+ * Whether `actor` may invite an external rater for `subjectId`, and in which state the invitation
+ * starts: HR adds directly; the subject, when the cycle allows it, directly or for their manager's
+ * approval when the cycle asks for it (and they have a manager). Nobody else.
+ */
+export function inviteDecision(
+  actor: Pick<Actor, 'personId' | 'role'>,
+  ctx: {
+    subjectId: string;
+    subjectHasManager: boolean;
+    cycleState: CycleState;
+    settings: Pick<CycleSettings, 'externalRatersAllowed' | 'managerApprovesExternalRaters'>;
+    liveCount: number;
+  },
+): { ok: true; state: 'proposed' | 'invited' } | { ok: false; refusal: InviteRefusal } {
+  const isHr = actor.role === 'admin';
+  const isSubject = actor.personId === ctx.subjectId;
+  if (!ctx.settings.externalRatersAllowed || (!isHr && !isSubject)) return { ok: false, refusal: 'not_allowed' };
+  if (!INVITING_STATES.includes(ctx.cycleState)) return { ok: false, refusal: 'cycle_not_open' };
+  if (ctx.liveCount >= MAX_EXTERNAL_RATERS_PER_SUBJECT) return { ok: false, refusal: 'too_many' };
+  const needsApproval = !isHr && ctx.settings.managerApprovesExternalRaters && ctx.subjectHasManager;
+  return { ok: true, state: needsApproval ? 'proposed' : 'invited' };
+}
+
+/**
+ * What an inviter is told of an invitation's state. Whether an external rater has answered is
+ * theirs alone, like any rater's: "submitted" reads as "invited" to everyone.
+ */
+export function shownState(state: ExternalRaterState): Exclude<ExternalRaterState, 'submitted'> {
+  return state === 'submitted' ? 'invited' : state;
+}
+
+export type AttemptRefusal = { scope: 'ip' | 'link'; retryAfterSeconds: number } | null;
+
+/** Too many refused link openings recently, from this network or at this organisation's links. */
+export function linkAttemptRefusal(failuresByIp: number, failuresByPrefix: number): AttemptRefusal {
+  const retryAfterSeconds = LINK_ATTEMPT_WINDOW_MINUTES * 60;
+  if (failuresByIp >= MAX_LINK_FAILURES_PER_IP) return { scope: 'ip', retryAfterSeconds };
+  if (failuresByPrefix >= MAX_LINK_FAILURES_PER_PREFIX) return { scope: 'link', retryAfterSeconds };
+  return null;
+}

@@ -1,0 +1,364 @@
+import { buildOpenApiDocument } from '../../apps/api/src/bootstrap';
+import { aPerson, aTeam } from '../support/factories';
+import { aCycle, aSubject, type TestCycle, type TestFrameworkVersion } from '../support/feedback-factories';
+import type { HttpClient } from '../support/http-client';
+import { reportUrl, snapshotReports, theDefaultFramework } from '../support/report-factories';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const tokenIn = (mail: ReceivedMail): string => /\/external\?token=([\w-]+)/.exec(mail.text)![1];
+let nextIp = 1;
+/** Each client comes from its own network (TRUST_PROXY is on), so the per-IP limit of one test does not spill into another. */
+const network = (): Record<string, string> => ({ 'x-forwarded-for': `203.0.113.${nextIp++}` });
+
+/**
+ * Raters from outside the organisation: who may invite them, the single-use link and the
+ * credential it becomes, which opens one questionnaire and nothing else, the erasure of their
+ * address at close, and their answers in the subject's report under the same k.
+ */
+describe('external raters', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let team: Awaited<ReturnType<typeof aTeam>>;
+  let version: TestFrameworkVersion;
+  let hr: HttpClient;
+  let subject: HttpClient;
+  let manager: HttpClient;
+  let colleague: HttpClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, TRUST_PROXY: 'true', PUBLIC_URL: 'https://ripple.example' });
+    team = await aTeam(t.db);
+    version = await theDefaultFramework(t, team.org.id);
+    hr = t.client();
+    await hr.signInAs(team.admin);
+    subject = t.client();
+    await subject.signInAs(team.member);
+    manager = t.client();
+    await manager.signInAs(team.manager);
+    colleague = t.client();
+    await colleague.signInAs(team.colleague);
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+  beforeEach(() => smtp.clear());
+
+  /** A collecting cycle with the member (manager: Maya) as subject. */
+  const aCycleWithExternals = async (settings: Record<string, unknown> = {}): Promise<TestCycle> => {
+    const cycle = await aCycle(t.db, team.org.id, version.id, {
+      settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true, ...settings },
+    });
+    await aSubject(t.db, cycle, team.member);
+    return cycle;
+  };
+  const invite = (client: HttpClient, cycle: { id: string }, body: unknown, subjectId = team.member.id) =>
+    client.post(`/api/cycles/${cycle.id}/subjects/${subjectId}/external-raters`, body);
+  let n = 0;
+  const someone = () => ({ name: `Kim Customer ${++n}`, email: `kim.${n}.${Math.random().toString(36).slice(2, 7)}@customer.example` });
+  /** HR invites; the link arrives by mail. */
+  const invited = async (cycle: { id: string }, who = someone()): Promise<{ id: string; token: string; email: string }> => {
+    const res = await invite(hr, cycle, who);
+    expect(res.status).toBe(201);
+    const mail = await smtp.waitFor(1);
+    const mine = mail.filter((m) => m.to.includes(who.email));
+    expect(mine).toHaveLength(1);
+    return { id: res.body.id, token: tokenIn(mine[0]), email: who.email };
+  };
+  /** A browser of its own that opens the link. */
+  const opened = async (token: string): Promise<HttpClient> => {
+    const browser = t.client();
+    const headers = network();
+    const res = await browser.post('/api/external/open', { token }, { headers });
+    expect(res.status).toBe(200);
+    return browser;
+  };
+  const answers = () => ({
+    answers: version.statementIds.map((questionId: string, i: number) => ({ questionId, rating: i % 5 === 4 ? null : (i % 5) + 1 })),
+    comments: [{ questionId: version.openQuestionIds[0], text: 'Listens to customers before answering.' }],
+  });
+
+  describe('who may invite', () => {
+    it('the subject proposes for the manager to approve; HR invites directly; nobody else', async () => {
+      const cycle = await aCycleWithExternals();
+      const proposed = await invite(subject, cycle, someone());
+      expect(proposed.status).toBe(201);
+      expect(proposed.body).toMatchObject({ state: 'proposed', linkExpiresAt: null });
+      expect(smtp.messages).toHaveLength(0);
+
+      for (const outsider of [colleague, manager]) expect((await invite(outsider, cycle, someone())).status).toBe(404);
+      const direct = await invite(hr, cycle, someone());
+      expect(direct.status).toBe(201);
+      expect(direct.body.state).toBe('invited');
+      await smtp.waitFor(1);
+
+      // Approving: the frozen manager or HR; not the subject, not a colleague.
+      for (const outsider of [subject, colleague]) expect((await outsider.post(`/api/external-raters/${proposed.body.id}/approve`)).status).toBe(404);
+      const approved = await manager.post(`/api/external-raters/${proposed.body.id}/approve`);
+      expect(approved.status).toBe(200);
+      expect(approved.body.state).toBe('invited');
+      await smtp.waitFor(2);
+      expect((await manager.post(`/api/external-raters/${proposed.body.id}/approve`)).status).toBe(409);
+
+      // The manager sees the list (to approve); a colleague does not.
+      expect((await manager.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).body.items).toHaveLength(2);
+      expect((await colleague.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).status).toBe(404);
+    });
+
+    it('refuses a cycle that does not take external raters, and a closed one', async () => {
+      const closedToThem = await aCycleWithExternals({ externalRatersAllowed: false });
+      expect((await invite(hr, closedToThem, someone())).status).toBe(403);
+      expect((await invite(subject, closedToThem, someone())).status).toBe(403);
+      const closed = await aCycle(t.db, team.org.id, version.id, { state: 'closed', settings: { externalRatersAllowed: true } });
+      await aSubject(t.db, closed, team.member);
+      expect((await invite(hr, closed, someone())).status).toBe(409);
+    });
+
+    it('validates: a name, a real address, no unknown fields, the same address once per subject, at most 10', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      for (const bad of [
+        { name: '', email: 'a@b.example' },
+        { name: 'Kim', email: 'not-an-address' },
+        { name: 'x'.repeat(201), email: 'a@b.example' },
+        { name: 'Kim\u0007', email: 'a@b.example' },
+        { name: 'Kim', email: `${'a'.repeat(250)}@b.example` },
+        { name: 'Kim', email: 'a@b.example', role: 'admin' },
+      ]) {
+        const res = await invite(hr, cycle, bad);
+        expect({ bad, status: res.status, json: typeof res.body.message }).toEqual({ bad, status: 400, json: 'string' });
+      }
+      expect((await hr.post(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).status).toBe(400);
+
+      const first = await invite(subject, cycle, { name: 'Kim', email: 'Kim@Customer.example' });
+      expect(first.status).toBe(201);
+      const again = await invite(hr, cycle, { name: 'Kim again', email: 'kim@customer.example' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('external_rater_duplicate');
+      for (let i = 1; i < 10; i++) expect((await invite(subject, cycle, someone())).status).toBe(201);
+      const over = await invite(subject, cycle, someone());
+      expect(over.status).toBe(409);
+      expect(over.body.code).toBe('too_many_external_raters');
+    });
+
+    it("refuses another organisation's HR and another subject's ids", async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const mine = await invited(cycle);
+      const other = await aTeam(t.db, 'Elsewhere');
+      const otherHr = t.client();
+      await otherHr.signInAs(other.admin);
+      expect((await invite(otherHr, cycle, someone())).status).toBe(404);
+      expect((await otherHr.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).status).toBe(404);
+      for (const action of ['resend', 'revoke', 'approve', 'reject']) {
+        expect((await otherHr.post(`/api/external-raters/${mine.id}/${action}`)).status).toBe(404);
+        expect((await colleague.post(`/api/external-raters/${mine.id}/${action}`)).status).toBe(404);
+      }
+      // The colleague is no subject of this cycle: nothing to invite for.
+      expect((await invite(colleague, cycle, someone(), team.colleague.id)).status).toBe(404);
+    });
+  });
+
+  describe('the link', () => {
+    it('works once: it becomes access to one questionnaire, and opened again it opens nothing', async () => {
+      const cycle = await aCycleWithExternals();
+      const { token } = await invited(cycle);
+      const browser = await opened(token);
+      const questionnaire = await browser.get('/api/external/questionnaire');
+      expect(questionnaire.status).toBe(200);
+      expect(questionnaire.body).toMatchObject({ subjectName: team.member.name, organizationName: team.org.name });
+      expect(questionnaire.body.behaviours.length).toBeGreaterThan(0);
+      // The same link again, in this browser or another: spent.
+      expect((await browser.post('/api/external/open', { token }, { headers: network() })).status).toBe(404);
+      const other = t.client();
+      expect((await other.post('/api/external/open', { token }, { headers: network() })).status).toBe(404);
+      expect((await other.get('/api/external/questionnaire')).status).toBe(401);
+    });
+
+    it('saves a draft, submits once, and then nothing opens', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { id, token } = await invited(cycle);
+      const browser = await opened(token);
+      const half = { answers: answers().answers.slice(0, 3), comments: [] };
+      const saved = await browser.put('/api/external/questionnaire/draft', half);
+      expect(saved.status).toBe(200);
+      expect(saved.body.progress).toEqual({ answered: 3, total: version.statementIds.length });
+      expect((await browser.get('/api/external/questionnaire')).body.draft.answers).toHaveLength(3);
+      expect((await browser.put('/api/external/questionnaire/draft', { answers: [{ questionId: team.member.id, rating: 3 }] })).status).toBe(422);
+      expect((await browser.post('/api/external/questionnaire/submit', {})).status).toBe(422); // incomplete
+      const submitted = await browser.post('/api/external/questionnaire/submit', answers());
+      expect(submitted.status).toBe(200);
+      expect((await browser.get('/api/external/questionnaire')).status).toBe(401);
+      expect((await browser.post('/api/external/questionnaire/submit', answers())).status).toBe(401);
+      const [row] = await t.db.query(`SELECT state, access_hash, draft FROM external_raters WHERE id = $1`, [id]);
+      expect(row).toEqual({ state: 'submitted', access_hash: null, draft: null });
+      // The inviter is not told whether they answered.
+      const list = await subject.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`);
+      expect(list.body.items.find((r: { id: string }) => r.id === id).state).toBe('invited');
+    });
+
+    it('expires, and cannot be guessed: unknown, malformed and forged tokens open nothing', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { id, token } = await invited(cycle);
+      await t.db.query(`UPDATE external_raters SET link_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+      const browser = t.client();
+      expect((await browser.post('/api/external/open', { token }, { headers: network() })).status).toBe(404);
+      // Same organisation prefix, other random bytes; a malformed one; an empty one.
+      const guessed = token.slice(0, 22) + (token[22] === 'A' ? 'B' : 'A') + token.slice(23);
+      expect((await browser.post('/api/external/open', { token: guessed }, { headers: network() })).status).toBe(404);
+      expect((await browser.post('/api/external/open', { token: 'x'.repeat(64) }, { headers: network() })).status).toBe(404);
+      expect((await browser.post('/api/external/open', { token: '' }, { headers: network() })).status).toBe(400);
+      expect((await browser.post('/api/external/open', { token: 'x'.repeat(201) }, { headers: network() })).status).toBe(400);
+      expect((await browser.post('/api/external/open', { token, extra: 1 }, { headers: network() })).status).toBe(400);
+      // A forged cookie (unsigned, or another rater's access token unsigned) opens nothing.
+      const forged = t.client();
+      forged.importCookies(new Map([['ripple_external', token]]));
+      expect((await forged.get('/api/external/questionnaire')).status).toBe(401);
+    });
+
+    it('is rate-limited by network and by the organisation the token names', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { token } = await invited(cycle);
+      const headers = network();
+      const browser = t.client();
+      for (let i = 0; i < 20; i++)
+        expect((await browser.post('/api/external/open', { token: `${token.slice(0, 40)}${'A'.repeat(24)}` }, { headers })).status).toBe(404);
+      const refused = await browser.post('/api/external/open', { token }, { headers });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // From another network the real link still works.
+      expect((await t.client().post('/api/external/open', { token }, { headers: network() })).status).toBe(200);
+    });
+
+    it('a new link ends the old one and the browser it opened; revoking ends everything', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { id, token, email } = await invited(cycle);
+      const browser = await opened(token);
+      smtp.clear();
+      expect((await subject.post(`/api/external-raters/${id}/resend`)).status).toBe(200);
+      const [mail] = (await smtp.waitFor(1)).filter((m) => m.to.includes(email));
+      expect((await browser.get('/api/external/questionnaire')).status).toBe(401);
+      const fresh = tokenIn(mail);
+      expect(fresh).not.toBe(token);
+      const second = await opened(fresh);
+      expect((await second.get('/api/external/questionnaire')).status).toBe(200);
+      expect((await hr.post(`/api/external-raters/${id}/revoke`)).status).toBe(200);
+      expect((await second.get('/api/external/questionnaire')).status).toBe(401);
+      expect((await subject.post(`/api/external-raters/${id}/resend`)).status).toBe(403);
+    });
+
+    it('the credential is refused by every other route of the API', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { token } = await invited(cycle);
+      const browser = await opened(token);
+      const document = buildOpenApiDocument(t.app);
+      const routes = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
+      const own = new Set([
+        'POST /api/external/open',
+        'GET /api/external/questionnaire',
+        'PUT /api/external/questionnaire/draft',
+        'POST /api/external/questionnaire/submit',
+      ]);
+      // What anyone may call without a session answers the same with the credential as without it.
+      const open = new Set(['GET /health/live', 'GET /health/ready', 'GET /api/auth/csrf', 'GET /api/setup', 'GET /api/auth/session']);
+      const failures: string[] = [];
+      let walked = 0;
+      for (const { method, path } of routes) {
+        const key = `${method} ${path}`;
+        if (own.has(key) || open.has(key)) continue;
+        const url = path.replace(/\{[^}]+\}/g, (name) => (/cycle/i.test(name) ? cycle.id : /subject/i.test(name) ? team.member.id : token));
+        const res = await browser.request(method, url, method === 'GET' ? {} : { body: {} });
+        walked++;
+        if (res.status < 400 || res.status >= 500) failures.push(`${key} -> ${res.status}`);
+        if (res.text.includes(team.member.id) || res.text.includes(team.org.id)) failures.push(`${key} -> shows an id`);
+      }
+      expect(walked).toBeGreaterThan(40);
+      expect(failures).toEqual([]);
+      // The session endpoint knows nobody: the credential is no session.
+      expect((await browser.get('/api/auth/session')).body).toMatchObject({ me: null });
+      // ...and the credential still works where it belongs.
+      expect((await browser.get('/api/external/questionnaire')).status).toBe(200);
+    });
+  });
+
+  describe('in the organisation', () => {
+    it('an external rater never appears as a person', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const who = { name: 'Quentin Outsider', email: 'quentin@partner.example' };
+      await invited(cycle, who);
+      const people = await hr.get('/api/people?limit=200');
+      expect(people.status).toBe(200);
+      expect(people.text).not.toContain('Quentin');
+      expect(people.text).not.toContain('partner.example');
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM people WHERE email = $1 OR name = $2`, [who.email, who.name]);
+      expect(n).toBe(0);
+    });
+
+    it('erases the addresses when the cycle closes, with an audit entry that does not hold them', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { id, token, email } = await invited(cycle);
+      const browser = await opened(token);
+      expect((await hr.post(`/api/cycles/${cycle.id}/close`)).status).toBe(200);
+      const [row] = await t.db.query(`SELECT email, email_erased_at, link_hash, access_hash FROM external_raters WHERE id = $1`, [id]);
+      expect(row).toMatchObject({ email: null, link_hash: null, access_hash: null });
+      expect(row.email_erased_at).not.toBeNull();
+      const audit = await t.db.query(`SELECT action, details::text AS details FROM audit_events WHERE organization_id = $1 AND target_id = $2`, [
+        team.org.id,
+        cycle.id,
+      ]);
+      const erased = audit.filter((a: { action: string }) => a.action === 'cycle.external_emails_erased');
+      expect(erased).toHaveLength(1);
+      expect(erased[0].details).not.toContain(email);
+      expect(JSON.parse(erased[0].details)).toMatchObject({ count: 1 });
+      expect((await browser.get('/api/external/questionnaire')).status).toBe(401);
+      const list = await hr.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`);
+      expect(list.body.items[0].email).toBeNull();
+    });
+  });
+
+  describe('in the report', () => {
+    /** A cycle where the member gets `externals` external answers beside 3 peers, closed, snapshotted and released. */
+    const reportWith = async (externals: number) => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false, showManagerSeparately: true });
+      for (let i = 0; i < 3; i++) {
+        const peer = await aPerson(t.db, team.org.id);
+        const [request] = await t.db.query(
+          `INSERT INTO feedback_requests (organization_id, cycle_id, subject_id, rater_id, relationship, state) VALUES ($1, $2, $3, $4, 'peer', 'open') RETURNING id`,
+          [team.org.id, cycle.id, team.member.id, peer.id],
+        );
+        const rater = t.client();
+        await rater.signInAs(peer);
+        expect((await rater.post(`/api/feedback-requests/${request.id}/submit`, answers())).status).toBe(200);
+      }
+      for (let i = 0; i < externals; i++) {
+        const { token } = await invited(cycle);
+        smtp.clear();
+        const browser = await opened(token);
+        expect((await browser.post('/api/external/questionnaire/submit', answers())).status).toBe(200);
+      }
+      expect((await hr.post(`/api/cycles/${cycle.id}/close`)).status).toBe(200);
+      await snapshotReports(t, team.org.id, cycle.id);
+      expect((await hr.post(`/api/cycles/${cycle.id}/release`)).status).toBe(200);
+      const report = await subject.get(reportUrl(cycle.id, team.member.id));
+      expect(report.status).toBe(200);
+      return report.body;
+    };
+
+    it('shows the external group once k external raters answered, never a name or an address', async () => {
+      const report = await reportWith(3);
+      expect(report.columns.find((c: { key: string }) => c.key === 'external')).toMatchObject({ shown: true, respondents: 3, groups: ['external'] });
+      expect(report.columns.find((c: { key: string }) => c.key === 'all_others')).toMatchObject({ shown: true, respondents: 6 });
+      expect(JSON.stringify(report)).not.toMatch(/Kim Customer|customer\.example/);
+      expect(report.comments[0].others).toContain('Listens to customers before answering.');
+    });
+
+    it('pools fewer than k external raters with the rest, or hides them: never a column of their own', async () => {
+      const report = await reportWith(2);
+      const external = report.columns.find((c: { key: string }) => c.key === 'external');
+      expect(external.shown).toBe(false);
+      expect(['pooled', 'below_threshold']).toContain(external.reason);
+      for (const b of report.behaviours) for (const s of b.statements) expect(s.cells.external.shown).toBe(false);
+      expect(report.columns.find((c: { key: string }) => c.key === 'all_others')).toMatchObject({ shown: true, respondents: 5 });
+    });
+  });
+});
