@@ -260,7 +260,16 @@ describe('external raters', () => {
         'POST /api/external/questionnaire/submit',
       ]);
       // What anyone may call without a session answers the same with the credential as without it.
-      const open = new Set(['GET /health/live', 'GET /health/ready', 'GET /api/auth/csrf', 'GET /api/setup', 'GET /api/auth/session']);
+      const open = new Set([
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /api/auth/csrf',
+        'GET /api/setup',
+        'GET /api/auth/session',
+        // Single sign-on's public steps: which provider, and the provider's redirect back (a redirect to the sign-in page).
+        'GET /api/auth/sso/provider',
+        'GET /api/auth/sso/callback',
+      ]);
       const failures: string[] = [];
       let walked = 0;
       for (const { method, path } of routes) {

@@ -81,6 +81,26 @@ describe('report input', () => {
     expect(mayRead('never')).toEqual([false, false, true, false]);
   });
 
+  it('never counts toward k an external rater only the subject vouched for (the subject may have answered as them)', () => {
+    const external = (requestId: string, subjectMayKnow: boolean): RaterVector => ({
+      requestId,
+      subjectId: 'x',
+      relationship: 'external',
+      raterId: null,
+      raterRole: null,
+      ratings: [4],
+      comments: {},
+      subjectMayKnow,
+    });
+    const input = responsesInput(['s1'], [external('vouched', false), external('self-invited', true)], {
+      origin: 'hr',
+      subjectId: 'x',
+      managerId: 'm',
+      managerVisibility: 'on_release',
+    });
+    expect(input.map((r) => r.raterMayRead)).toEqual([false, true]);
+  });
+
   it('keeps whom the report counts as anonymous: not self, not a separately shown manager, not a rater who may read it', () => {
     const vector = (raterId: string, relationship: RaterVector['relationship'], raterRole: 'admin' | 'member' = 'member'): RaterVector => ({
       requestId: `r-${raterId}`,

@@ -61,6 +61,12 @@ export interface RaterVector {
   ratings: (number | null)[];
   /** Comments by open question id. */
   comments: Record<string, string>;
+  /**
+   * An external rater whom nobody but the subject invited or approved: the subject may have written
+   * these answers themselves (an address they control), so the report treats them as known to its
+   * readers, like a reading rater's: they never count toward k.
+   */
+  subjectMayKnow?: boolean;
 }
 
 /** An external rater's submitted answers as stored (feedback's answer set). */
@@ -231,9 +237,9 @@ export class ReportSourceRepository {
     subjectIds: string[],
     tx?: EntityManager,
   ): Promise<RaterVector[]> {
-    const rows = await selectRows<{ id: string; subject_id: string; answers: StoredAnswerSet }>(
+    const rows = await selectRows<{ id: string; subject_id: string; answers: StoredAnswerSet; subject_may_know: boolean }>(
       tx ?? this.db,
-      `SELECT id, subject_id, answers FROM external_raters
+      `SELECT id, subject_id, answers, (decided_by IS NULL OR decided_by = subject_id) AS subject_may_know FROM external_raters
         WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = ANY($3::uuid[]) AND state = 'submitted'
         ORDER BY subject_id, id`,
       [organizationId, cycleId, subjectIds],
@@ -248,7 +254,7 @@ export class ReportSourceRepository {
       }
       const comments: Record<string, string> = {};
       for (const c of r.answers.comments ?? []) if (open.has(c.questionId.toLowerCase()) && c.text) comments[c.questionId.toLowerCase()] = c.text;
-      return { requestId: r.id, subjectId: r.subject_id, relationship: 'external' as const, raterId: null, raterRole: null, ratings, comments };
+      return { requestId: r.id, subjectId: r.subject_id, relationship: 'external' as const, raterId: null, raterRole: null, ratings, comments, subjectMayKnow: r.subject_may_know };
     });
   }
 
