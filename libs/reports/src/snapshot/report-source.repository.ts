@@ -254,7 +254,16 @@ export class ReportSourceRepository {
       }
       const comments: Record<string, string> = {};
       for (const c of r.answers.comments ?? []) if (open.has(c.questionId.toLowerCase()) && c.text) comments[c.questionId.toLowerCase()] = c.text;
-      return { requestId: r.id, subjectId: r.subject_id, relationship: 'external' as const, raterId: null, raterRole: null, ratings, comments, subjectMayKnow: r.subject_may_know };
+      return {
+        requestId: r.id,
+        subjectId: r.subject_id,
+        relationship: 'external' as const,
+        raterId: null,
+        raterRole: null,
+        ratings,
+        comments,
+        subjectMayKnow: r.subject_may_know,
+      };
     });
   }
 
