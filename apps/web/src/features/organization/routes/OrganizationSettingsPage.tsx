@@ -170,7 +170,10 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
           </SelectField>
         </div>
       </Card>
-      <Card title="Feedback anyone can ask for">
+      <Card
+        title="Feedback anyone can ask for"
+        description="Coming next: starting a 360 on oneself and follow-up pulses are not in the app yet. These limits are kept now and apply when they arrive."
+      >
         <EnableOption
           checked={selfRequestsEnabled}
           onChange={setSelfRequestsEnabled}
