@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * its path parameters must be known below.
  */
 
-type IdKind = 'person' | 'framework' | 'cycle' | 'subject' | 'request' | 'external' | 'token';
+type IdKind = 'person' | 'framework' | 'cycle' | 'subject' | 'request' | 'external' | 'scimToken' | 'token';
 
 /**
  * What each path parameter names, keyed by `<segment before it>/{<name>}`. A new parameter fails
@@ -28,6 +28,12 @@ const PARAMETER_KINDS: Record<string, IdKind> = {
   'subjects/{subjectId}': 'subject',
   'feedback-requests/{id}': 'request',
   'external-raters/{id}': 'external',
+  'scim-tokens/{id}': 'scimToken',
+  // SCIM provisioning: a user is a person; the walk's session is no bearer token, so every one is refused.
+  'Users/{id}': 'person',
+  // SCIM's discovery documents (a resource type, a schema URN) are the same for every organisation.
+  'ResourceTypes/{id}': 'token',
+  'Schemas/{id}': 'token',
   // An invitation link is a bearer secret that works without any session: whoever holds a real
   // one may use it, so it is not an organisation boundary. The walk sends a well-formed unknown one.
   'invitations/{token}': 'token',
@@ -123,6 +129,10 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
   const invited = await hr.post(`/api/people/${newcomer.id}/invite`);
   if (invited.status !== 202) throw new Error(`inviting failed: ${invited.status} ${invited.text}`);
 
+  // A provisioning token (revoke would succeed).
+  const scimToken = await hr.post('/api/scim-tokens', { name: `Okta ${label}` });
+  if (scimToken.status !== 201) throw new Error(`creating a SCIM token failed: ${scimToken.status} ${scimToken.text}`);
+
   const people = [team.admin, team.manager, team.member, team.colleague, team.peer, newcomer];
   const ids: Record<Exclude<IdKind, 'token'>, string[]> = {
     person: people.map((p) => p.id),
@@ -132,6 +142,7 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
     subject: [team.member.id, team.member.id, team.peer.id],
     request: [openRequest, peerRequest, proposedRequest],
     external: externals.map((e) => e.id),
+    scimToken: [scimToken.body.id as string],
   };
   return { team, version, people, ids, collecting, released, draft };
 }
