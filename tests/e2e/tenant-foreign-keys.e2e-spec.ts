@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
 import { ScopeSubjectForeignKeys1795400380000 } from '../../migrations/1795400380000-ScopeSubjectForeignKeys';
-import { LeadKeysWithOrganization1795400450000 } from '../../migrations/1795400450000-LeadKeysWithOrganization';
 import { aPerson, aTeam } from '../support/factories';
 import { aCycle, aFrameworkVersion, aSubject } from '../support/feedback-factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -71,9 +71,9 @@ describe('tenant foreign keys', () => {
       });
 
       // Without the migration the database let both in: down() restores exactly that, up() seals it again
-      // (the later migration, which builds on these keys, is stepped back over first).
-      const later = new LeadKeysWithOrganization1795400450000();
-      await later.down(runner);
+      // (every later migration, which may build on these keys, is stepped back over first, newest first).
+      const later = MIGRATIONS.slice(MIGRATIONS.indexOf(ScopeSubjectForeignKeys1795400380000) + 1).map((Migration) => new Migration());
+      for (const step of [...later].reverse()) await step.down(runner);
       const migration = new ScopeSubjectForeignKeys1795400380000();
       await migration.down(runner);
       expect(await attempts()).toEqual({
@@ -83,7 +83,7 @@ describe('tenant foreign keys', () => {
         ownSnapshot: null,
       });
       await migration.up(runner);
-      await later.up(runner);
+      for (const step of later) await step.up(runner);
       expect(await attempts()).toEqual({
         request: 'feedback_requests_organization_id_cycle_id_subject_id_fk',
         snapshot: 'report_snapshots_organization_id_cycle_id_subject_id_fk',
