@@ -1,6 +1,6 @@
 /**
- * A rater from outside the organisation, in a real browser: HR invites three people by name and
- * email, each receives the link by mail (a test SMTP server), opens it without an account,
+ * A rater from outside the organisation, in a real browser: the subject proposes three people by
+ * name and email and HR approves them, each receives the link by mail (a test SMTP server), opens it without an account,
  * answers and sends; the link then opens nothing. Once the cycle is released, the subject's report
  * shows the external group. Screenshots go to tests/artifacts/screenshots/external-*.png.
  *
@@ -52,11 +52,15 @@ describe('External raters in the browser', () => {
   it('invite → mail → link → answer → send; the link is spent; the report shows the external group', async () => {
     const http = new HttpClient(t.app);
     await http.signInAs(hr);
+    const proposer = new HttpClient(t.app);
+    await proposer.signInAs(subject);
     const links: string[] = [];
+    // The subject proposes, HR approves: only then do they count toward k (nobody chose them alone).
     for (const [i, name] of ['Kim Partner', 'Lee Volunteer', 'Max Customer'].entries()) {
       const email = `outside${i}@partner.example`;
-      const res = await http.post(`/api/cycles/${cycle.id}/subjects/${subject.id}/external-raters`, { name, email });
+      const res = await proposer.post(`/api/cycles/${cycle.id}/subjects/${subject.id}/external-raters`, { name, email });
       expect(res.status).toBe(201);
+      expect((await http.post(`/api/external-raters/${res.body.id}/approve`)).status).toBe(200);
       const mail = (await smtp.waitFor(i + 1)).find((m) => m.to.includes(email))!;
       expect(mail.subject).toBe('Rosa Jiménez asks for your feedback');
       links.push(/(\/external\?token=[\w-]+)/.exec(mail.text)![1]);

@@ -326,9 +326,30 @@ describe('external raters', () => {
   });
 
   describe('in the report', () => {
+    /**
+     * How an external rater came in: the subject proposed and the manager approved (the only way
+     * that counts toward k: nobody who reads the report chose the address alone), HR invited
+     * (HR reads every report of its cycles: the address may be HR's own), or the subject invited
+     * without approval (the address may be the subject's own).
+     */
+    type Inviter = 'subject-approved' | 'hr' | 'subject-alone';
+    /** The link of one external rater brought in `how`. */
+    const linkFor = async (cycle: { id: string }, how: Inviter): Promise<string> => {
+      if (how === 'hr') return (await invited(cycle)).token;
+      const who = someone();
+      const res = await invite(subject, cycle, who);
+      expect(res.status).toBe(201);
+      if (how === 'subject-approved') {
+        expect(res.body.state).toBe('proposed');
+        expect((await manager.post(`/api/external-raters/${res.body.id}/approve`)).status).toBe(200);
+      } else expect(res.body.state).toBe('invited');
+      const mail = (await smtp.waitFor(1)).filter((m) => m.to.includes(who.email));
+      expect(mail).toHaveLength(1);
+      return tokenIn(mail[0]);
+    };
     /** A cycle where the member gets `externals` external answers beside 3 peers, closed, snapshotted and released. */
-    const reportWith = async (externals: number) => {
-      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false, showManagerSeparately: true });
+    const reportWith = async (externals: number, how: Inviter = 'subject-approved') => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: how === 'subject-approved', showManagerSeparately: true });
       for (let i = 0; i < 3; i++) {
         const peer = await aPerson(t.db, team.org.id);
         const [request] = await t.db.query(
@@ -340,7 +361,7 @@ describe('external raters', () => {
         expect((await rater.post(`/api/feedback-requests/${request.id}/submit`, answers())).status).toBe(200);
       }
       for (let i = 0; i < externals; i++) {
-        const { token } = await invited(cycle);
+        const token = await linkFor(cycle, how);
         smtp.clear();
         const browser = await opened(token);
         expect((await browser.post('/api/external/questionnaire/submit', answers())).status).toBe(200);
@@ -352,6 +373,18 @@ describe('external raters', () => {
       expect(report.status).toBe(200);
       return report.body;
     };
+
+    it.each<Inviter>(['hr', 'subject-alone'])(
+      'never counts toward k external raters whose address one reader chose alone (%s): no column of their own',
+      async (how) => {
+        const report = await reportWith(3, how);
+        const external = report.columns.find((c: { key: string }) => c.key === 'external');
+        expect(external.shown).toBe(false);
+        for (const b of report.behaviours) for (const s of b.statements) expect(s.cells.external.shown).toBe(false);
+        // Their answers stay in the pooled numbers, which stand on the 3 peers alone.
+        expect(report.columns.find((c: { key: string }) => c.key === 'all_others')).toMatchObject({ shown: true, respondents: 6 });
+      },
+    );
 
     it('shows the external group once k external raters answered, never a name or an address', async () => {
       const report = await reportWith(3);

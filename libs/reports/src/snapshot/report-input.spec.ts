@@ -81,8 +81,8 @@ describe('report input', () => {
     expect(mayRead('never')).toEqual([false, false, true, false]);
   });
 
-  it('never counts toward k an external rater only the subject vouched for (the subject may have answered as them)', () => {
-    const external = (requestId: string, subjectMayKnow: boolean): RaterVector => ({
+  it('never counts toward k an external rater whose address one reader chose alone (that reader may have answered as them)', () => {
+    const external = (requestId: string, readerMayKnow: boolean): RaterVector => ({
       requestId,
       subjectId: 'x',
       relationship: 'external',
@@ -90,9 +90,9 @@ describe('report input', () => {
       raterRole: null,
       ratings: [4],
       comments: {},
-      subjectMayKnow,
+      readerMayKnow,
     });
-    const input = responsesInput(['s1'], [external('vouched', false), external('self-invited', true)], {
+    const input = responsesInput(['s1'], [external('proposed-and-approved', false), external('hr-or-self-invited', true)], {
       origin: 'hr',
       subjectId: 'x',
       managerId: 'm',

@@ -47,18 +47,18 @@ export function frameworkInput(framework: FrameworkShape): Pick<ReportInput, 'be
  * id (not observed = null), with that response's own comments keyed by open question id, and
  * `raterMayRead` for a rater who may read this report (an HR admin, or the frozen manager unless
  * the cycle says 'never'; access/report-access.ts decides, as it does for reading), and for an
- * external rater only the subject vouched for (the subject may have answered as them).
+ * external rater whose address one reader chose alone (that reader may have answered as them).
  */
 export function responsesInput(statementIds: readonly string[], vectors: readonly RaterVector[], readers: SubjectReaders): ResponseInput[] {
   return vectors.map((v) => {
     const answers: Record<string, Rating> = {};
     statementIds.forEach((id, i) => (answers[id] = v.ratings[i] as Rating));
     const raterGroup = v.relationship;
-    // A rater from outside the organisation has no account: they read nothing, ever. But one only
-    // the subject vouched for may be the subject under another address: known to the subject, so
-    // treated like a reading rater's answers (never counted toward k).
+    // A rater from outside the organisation has no account: they read nothing, ever. But one whose
+    // address a single reader chose (HR inviting, the subject unapproved) may be that reader under
+    // another address: treated like a reading rater's answers (never counted toward k).
     const raterMayRead =
-      v.subjectMayKnow === true || (v.raterId !== null && v.raterRole !== null && mayEverRead({ personId: v.raterId, role: v.raterRole }, readers));
+      v.readerMayKnow === true || (v.raterId !== null && v.raterRole !== null && mayEverRead({ personId: v.raterId, role: v.raterRole }, readers));
     return Object.keys(v.comments).length ? { raterGroup, answers, comments: v.comments, raterMayRead } : { raterGroup, answers, raterMayRead };
   });
 }

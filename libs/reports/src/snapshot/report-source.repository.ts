@@ -62,11 +62,12 @@ export interface RaterVector {
   /** Comments by open question id. */
   comments: Record<string, string>;
   /**
-   * An external rater whom nobody but the subject invited or approved: the subject may have written
-   * these answers themselves (an address they control), so the report treats them as known to its
-   * readers, like a reading rater's: they never count toward k.
+   * An external rater whose address one reader chose alone: invited by HR (who reads the report;
+   * the address may be HR's own), or by the subject without anyone else's approval (it may be the
+   * subject's own). The report treats such answers as known to its readers, like a reading
+   * rater's: they never count toward k. Only a subject's proposal someone else approved counts.
    */
-  subjectMayKnow?: boolean;
+  readerMayKnow?: boolean;
 }
 
 /** An external rater's submitted answers as stored (feedback's answer set). */
@@ -237,9 +238,13 @@ export class ReportSourceRepository {
     subjectIds: string[],
     tx?: EntityManager,
   ): Promise<RaterVector[]> {
-    const rows = await selectRows<{ id: string; subject_id: string; answers: StoredAnswerSet; subject_may_know: boolean }>(
+    const rows = await selectRows<{ id: string; subject_id: string; answers: StoredAnswerSet; reader_may_know: boolean }>(
       tx ?? this.db,
-      `SELECT id, subject_id, answers, (decided_by IS NULL OR decided_by = subject_id) AS subject_may_know FROM external_raters
+      // Counted toward k only when the subject proposed the address and someone else approved it:
+      // an address HR chose alone may be HR's own, one the subject invited alone the subject's.
+      `SELECT id, subject_id, answers,
+              NOT (invited_by = subject_id AND decided_by IS NOT NULL AND decided_by <> subject_id) AS reader_may_know
+         FROM external_raters
         WHERE organization_id = $1 AND cycle_id = $2 AND subject_id = ANY($3::uuid[]) AND state = 'submitted'
         ORDER BY subject_id, id`,
       [organizationId, cycleId, subjectIds],
@@ -262,7 +267,7 @@ export class ReportSourceRepository {
         raterRole: null,
         ratings,
         comments,
-        subjectMayKnow: r.subject_may_know,
+        readerMayKnow: r.reader_may_know,
       };
     });
   }
