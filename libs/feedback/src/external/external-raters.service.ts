@@ -57,7 +57,6 @@ export class ExternalRatersService {
       const liveCount = await this.raters.liveCount(actor.organizationId, cycleId, subjectId, tx);
       const decision = inviteDecision(actor, {
         subjectId,
-        subjectHasManager: ctx.managerId !== null,
         cycleState: ctx.cycleState,
         settings: ctx.settings,
         liveCount,

@@ -3,7 +3,6 @@ import { inviteDecision, linkAttemptRefusal, MAX_EXTERNAL_RATERS_PER_SUBJECT, MA
 describe('inviteDecision', () => {
   const ctx = (overrides: Partial<Parameters<typeof inviteDecision>[1]> = {}): Parameters<typeof inviteDecision>[1] => ({
     subjectId: 'subject',
-    subjectHasManager: true,
     cycleState: 'collecting',
     settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true },
     liveCount: 0,
@@ -12,13 +11,12 @@ describe('inviteDecision', () => {
   const subject = { personId: 'subject', role: 'member' as const };
   const hr = { personId: 'hr', role: 'admin' as const };
 
-  it('lets the subject propose, for the manager to approve when the cycle asks for it', () => {
+  it('lets the subject propose, for the manager (or HR, without a manager) to approve when the cycle asks for it', () => {
     expect(inviteDecision(subject, ctx())).toEqual({ ok: true, state: 'proposed' });
     expect(inviteDecision(subject, ctx({ settings: { externalRatersAllowed: true, managerApprovesExternalRaters: false } }))).toEqual({
       ok: true,
       state: 'invited',
     });
-    expect(inviteDecision(subject, ctx({ subjectHasManager: false }))).toEqual({ ok: true, state: 'invited' });
   });
 
   it('lets HR invite directly', () => {

@@ -33,14 +33,14 @@ export type InviteRefusal = 'not_allowed' | 'cycle_not_open' | 'too_many';
 
 /**
  * Whether `actor` may invite an external rater for `subjectId`, and in which state the invitation
- * starts: HR adds directly; the subject, when the cycle allows it, directly or for their manager's
- * approval when the cycle asks for it (and they have a manager). Nobody else.
+ * starts: HR adds directly; the subject, when the cycle allows it, directly or, when the cycle asks
+ * for approval, for their manager's (HR's when they have no manager). Nobody else. Only a proposal
+ * someone else approved counts toward k in the report (report-source.repository.ts).
  */
 export function inviteDecision(
   actor: Pick<Actor, 'personId' | 'role'>,
   ctx: {
     subjectId: string;
-    subjectHasManager: boolean;
     cycleState: CycleState;
     settings: Pick<CycleSettings, 'externalRatersAllowed' | 'managerApprovesExternalRaters'>;
     liveCount: number;
@@ -51,7 +51,7 @@ export function inviteDecision(
   if (!ctx.settings.externalRatersAllowed || (!isHr && !isSubject)) return { ok: false, refusal: 'not_allowed' };
   if (!INVITING_STATES.includes(ctx.cycleState)) return { ok: false, refusal: 'cycle_not_open' };
   if (ctx.liveCount >= MAX_EXTERNAL_RATERS_PER_SUBJECT) return { ok: false, refusal: 'too_many' };
-  const needsApproval = !isHr && ctx.settings.managerApprovesExternalRaters && ctx.subjectHasManager;
+  const needsApproval = !isHr && ctx.settings.managerApprovesExternalRaters;
   return { ok: true, state: needsApproval ? 'proposed' : 'invited' };
 }
 
