@@ -107,6 +107,63 @@ describe('external raters', () => {
       expect((await colleague.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).status).toBe(404);
     });
 
+    it('tells each viewer of the list what they may do, and who approves', async () => {
+      const cycle = await aCycleWithExternals();
+      const view = async (client: HttpClient, subjectId = team.member.id) =>
+        (await client.get(`/api/cycles/${cycle.id}/subjects/${subjectId}/external-raters`)).body as Record<string, unknown>;
+      expect(await view(subject)).toMatchObject({ canInvite: true, invitationWaitsForApproval: true, canManage: true, canDecide: false, approver: 'manager' });
+      expect(await view(manager)).toMatchObject({ canInvite: false, invitationWaitsForApproval: false, canManage: false, canDecide: true, approver: 'manager' });
+      expect(await view(hr)).toMatchObject({ canInvite: true, invitationWaitsForApproval: false, canManage: true, canDecide: true });
+      const alone = await aPerson(t.db, team.org.id, { name: 'Ike Independent' });
+      await aSubject(t.db, cycle, alone);
+      expect(await view(hr, alone.id)).toMatchObject({ approver: 'hr' });
+      // Without approval in the cycle, the subject's invitation goes straight out.
+      const direct = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const directView = (await subject.get(`/api/cycles/${direct.id}/subjects/${team.member.id}/external-raters`)).body;
+      expect(directView).toMatchObject({ canInvite: true, invitationWaitsForApproval: false });
+      // A closed cycle: nothing more to do.
+      const closed = await aCycle(t.db, team.org.id, version.id, { state: 'closed', settings: { externalRatersAllowed: true } });
+      await aSubject(t.db, closed, team.member);
+      const closedView = (await hr.get(`/api/cycles/${closed.id}/subjects/${team.member.id}/external-raters`)).body;
+      expect(closedView).toMatchObject({ canInvite: false, canManage: false, canDecide: false });
+    });
+
+    it("lists the proposals waiting for me: the subject's frozen manager, HR for a subject without one, nobody else", async () => {
+      const cycle = await aCycleWithExternals();
+      const proposed = await invite(subject, cycle, someone());
+      expect(proposed.status).toBe(201);
+      // A subject without a manager: only HR can decide their proposals.
+      const alone = await aPerson(t.db, team.org.id, { name: 'Ada Alone' });
+      await aSubject(t.db, cycle, alone);
+      const aloneClient = t.client();
+      await aloneClient.signInAs(alone);
+      const lonely = await invite(aloneClient, cycle, someone(), alone.id);
+      expect(lonely.body.state).toBe('proposed');
+      // HR's own direct invitation waits for nobody.
+      expect((await invite(hr, cycle, someone())).body.state).toBe('invited');
+
+      const waiting = async (client: HttpClient): Promise<string[]> => {
+        const res = await client.get('/api/external-raters/awaiting-approval');
+        expect(res.status).toBe(200);
+        return res.body.items.filter((i: { cycleId: string }) => i.cycleId === cycle.id).map((i: { id: string }) => i.id);
+      };
+      expect(await waiting(manager)).toEqual([proposed.body.id]);
+      const [item] = (await manager.get('/api/external-raters/awaiting-approval')).body.items.filter((i: { id: string }) => i.id === proposed.body.id);
+      expect(item).toMatchObject({ subjectId: team.member.id, subjectName: 'Mo Member', cycleName: expect.any(String) });
+      expect(await waiting(hr)).toEqual([lonely.body.id]);
+      for (const nobody of [subject, colleague, aloneClient]) expect(await waiting(nobody)).toEqual([]);
+      const otherHr = t.client();
+      await otherHr.signInAs((await aTeam(t.db, 'Elsewhere')).admin);
+      expect(await waiting(otherHr)).toEqual([]);
+
+      // Decided, it waits no more.
+      expect((await manager.post(`/api/external-raters/${proposed.body.id}/reject`)).status).toBe(200);
+      expect((await hr.post(`/api/external-raters/${lonely.body.id}/approve`)).status).toBe(200);
+      expect(await waiting(manager)).toEqual([]);
+      expect(await waiting(hr)).toEqual([]);
+      await smtp.waitFor(2);
+    });
+
     it('refuses a cycle that does not take external raters, and a closed one', async () => {
       const closedToThem = await aCycleWithExternals({ externalRatersAllowed: false });
       expect((await invite(hr, closedToThem, someone())).status).toBe(403);
@@ -322,6 +379,47 @@ describe('external raters', () => {
       expect((await browser.get('/api/external/questionnaire')).status).toBe(401);
       const list = await hr.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`);
       expect(list.body.items[0].email).toBeNull();
+    });
+  });
+
+  describe('when the subject leaves the cycle', () => {
+    it('removing them revokes every external rater: links and access end, answers are dropped, in the same transaction', async () => {
+      const leaver = await aPerson(t.db, team.org.id, { name: 'Lou Leaving', managerId: team.manager.id });
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      await aSubject(t.db, cycle, leaver);
+      const leaverClient = t.client();
+      await leaverClient.signInAs(leaver);
+      const inviteFor = async (who = someone()) => {
+        const res = await invite(hr, cycle, who, leaver.id);
+        expect(res.status).toBe(201);
+        const mail = (await smtp.waitFor(1)).filter((m) => m.to.includes(who.email));
+        smtp.clear();
+        return { id: res.body.id as string, token: tokenIn(mail[0]) };
+      };
+      const answered = await inviteFor();
+      const answering = await opened(answered.token);
+      expect((await answering.post('/api/external/questionnaire/submit', answers())).status).toBe(200);
+      const drafting = await inviteFor();
+      const draftBrowser = await opened(drafting.token);
+      expect((await draftBrowser.put('/api/external/questionnaire/draft', answers())).status).toBe(200);
+      const unopened = await inviteFor();
+      // Someone else's external rater in the same cycle is untouched.
+      const othersRater = await invited(cycle);
+
+      expect((await hr.post(`/api/people/${leaver.id}/deactivate`, { subjectHandling: 'remove' })).status).toBe(200);
+
+      const rows: { id: string; state: string; answers: unknown; draft: unknown; link_hash: unknown; access_hash: unknown }[] = await t.db.query(
+        `SELECT id, state, answers, draft, link_hash, access_hash FROM external_raters WHERE cycle_id = $1 AND subject_id = $2`,
+        [cycle.id, leaver.id],
+      );
+      expect(rows).toHaveLength(3);
+      for (const row of rows) expect(row).toMatchObject({ state: 'revoked', answers: null, draft: null, link_hash: null, access_hash: null });
+      expect((await draftBrowser.get('/api/external/questionnaire')).status).toBe(401);
+      const late = t.client();
+      expect((await late.post('/api/external/open', { token: unopened.token }, { headers: network() })).status).toBe(404);
+      const [other] = await t.db.query(`SELECT state, link_hash IS NOT NULL AS live FROM external_raters WHERE id = $1`, [othersRater.id]);
+      expect(other).toMatchObject({ state: 'invited', live: true });
+      await opened(othersRater.token);
     });
   });
 

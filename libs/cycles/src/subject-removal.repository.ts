@@ -70,6 +70,24 @@ export class SubjectRemovalRepository {
   }
 
   /**
+   * Ends every external rater of the subject in these cycles, as revoking each would: links and
+   * access stop working, drafts and answers are dropped. Whether any had answered is told to nobody
+   * (the subject's report is not made anyway). The address itself goes at close, with the others'.
+   */
+  async revokeExternalRaters(organizationId: string, subjectId: string, cycleIds: string[], tx: EntityManager): Promise<number> {
+    if (!cycleIds.length) return 0;
+    const { count } = await modifyRows(
+      tx,
+      `UPDATE external_raters
+          SET state = 'revoked', link_hash = NULL, link_expires_at = NULL, access_hash = NULL, access_expires_at = NULL,
+              draft = NULL, draft_saved_at = NULL, answers = NULL, submitted_at = NULL
+        WHERE organization_id = $1 AND subject_id = $2 AND cycle_id = ANY($3::uuid[]) AND state IN ('proposed', 'invited', 'submitted')`,
+      [organizationId, subjectId, cycleIds],
+    );
+    return count;
+  }
+
+  /**
    * At close: the drafts kept on withdrawn requests are deleted. Until then only their rater reads
    * them (the questionnaire route); after it nobody needs them, and nothing ever counts them.
    */

@@ -33,7 +33,8 @@ export interface SubjectRemoval {
  * - Running cycle (nominating, collecting): the row is marked removed_at, so progress, subject
  *   counts, the report snapshot, release and the heatmap no longer see them, and no report is
  *   made. Unanswered requests about them are withdrawn (declined, or rejected if only proposed)
- *   with a reason the rater reads. Submitted ones stay untouched and are never reported.
+ *   with a reason the rater reads. Submitted ones stay untouched and are never reported. Their
+ *   external raters are revoked: links and access end, answers are dropped.
  * - A rater's draft on a withdrawn request is not deleted silently: the rater alone can still read
  *   it (read-only) until the cycle closes; closing deletes it (CyclesService.close). Reports read
  *   submitted answers only, so a draft is never counted.
@@ -63,6 +64,8 @@ export class SubjectRemovalService {
     const drafts = await this.removal.deleteFromDrafts(org, personId, scope.cycleId, tx);
     const running = await this.removal.markRemovedFromRunning(org, personId, scope.cycleId, tx);
     const withdrawn = await this.removal.withdrawRequests(org, personId, running, tx);
+    // Nobody outside the organisation answers about someone who is no longer reviewed.
+    await this.removal.revokeExternalRaters(org, personId, running, tx);
     for (const cycleId of [...drafts, ...running]) {
       await this.audit.record(
         actor,
