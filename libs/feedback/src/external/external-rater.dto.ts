@@ -46,6 +46,29 @@ export class ExternalRaterListDto {
   @ApiProperty({ description: 'The cycle lets subjects and HR invite external raters' }) allowed: boolean;
   @ApiProperty({ description: "A subject's invitation waits for the manager's approval" }) managerApproves: boolean;
   @ApiProperty({ type: 'integer', description: 'At most this many per subject' }) max: number;
+  @ApiProperty({ type: 'integer', description: "The cycle's anonymity threshold k" }) threshold: number;
+  @ApiProperty({ enum: ['manager', 'hr'], description: "Who decides the subject's proposals: their manager frozen at launch, or HR when they have none" })
+  approver: 'manager' | 'hr';
+  @ApiProperty({ description: 'The viewer may invite someone now (POST …/external-raters)' }) canInvite: boolean;
+  @ApiProperty({ description: "The viewer's invitation would wait for approval before a link is sent" }) invitationWaitsForApproval: boolean;
+  @ApiProperty({ description: 'The viewer may send a new link or revoke (the subject or HR, while the cycle takes raters)' }) canManage: boolean;
+  @ApiProperty({ description: 'The viewer may approve or reject proposals (the manager frozen at launch, or HR)' }) canDecide: boolean;
+}
+
+export class PendingExternalRaterDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty() cycleName: string;
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty() subjectName: string;
+  @ApiProperty({ type: String, nullable: true }) subjectTitle: string | null;
+  @ApiProperty({ description: 'The external rater proposed' }) name: string;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class PendingExternalRaterListDto {
+  @ApiProperty({ type: [PendingExternalRaterDto] }) items: PendingExternalRaterDto[];
 }
 
 /** POST /api/external/open: the token from the mailed link. */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
 import { FeedbackErrorCode, FeedbackException, subjectNotFound } from '../feedback.exception';
-import { ExternalRaterDto, ExternalRaterListDto, InviteExternalRaterDto } from './external-rater.dto';
+import { ExternalRaterDto, ExternalRaterListDto, InviteExternalRaterDto, PendingExternalRaterListDto } from './external-rater.dto';
 import { ExternalRatersService } from './external-raters.service';
 
 const subjectUuid = new ParseUUIDPipe({ exceptionFactory: () => subjectNotFound() });
@@ -42,6 +42,14 @@ export class ExternalRatersController {
     @Body() dto: InviteExternalRaterDto,
   ): Promise<ExternalRaterDto> {
     return this.external.invite(actor, cycleId, subjectId, dto);
+  }
+
+  @Get('external-raters/awaiting-approval')
+  @Authenticated()
+  @ApiOperation({ summary: "Subjects' external rater proposals waiting for my decision: as their manager, or as HR when they have no manager" })
+  @ApiOkResponse({ type: PendingExternalRaterListDto })
+  awaitingApproval(@CurrentActor() actor: Actor): Promise<PendingExternalRaterListDto> {
+    return this.external.awaitingMe(actor);
   }
 
   @Post('external-raters/:id/resend')

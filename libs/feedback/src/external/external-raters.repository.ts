@@ -32,6 +32,19 @@ export interface ExternalRaterRow {
   emailErasedAt: Date | null;
 }
 
+/** A subject's proposal waiting for the person asked to decide it. */
+export interface PendingExternalRow {
+  id: string;
+  cycleId: string;
+  cycleName: string;
+  subjectId: string;
+  subjectName: string;
+  subjectTitle: string | null;
+  name: string;
+  email: string | null;
+  createdAt: Date;
+}
+
 /** What the credential opens: one questionnaire. */
 export interface ExternalAccessRow {
   id: string;
@@ -157,6 +170,48 @@ export class ExternalRatersRepository {
       [organizationId, cycleId, subjectId],
     );
     return rows.map(toRater);
+  }
+
+  /**
+   * Proposals of running cycles that wait for this person: those of subjects whose manager frozen at
+   * launch they are and, for HR, those of subjects without one (nobody else can decide them). Never
+   * their own: a subject does not approve who rates them.
+   */
+  async awaitingApproval(organizationId: string, personId: string, isHr: boolean): Promise<PendingExternalRow[]> {
+    const rows = await selectRows<{
+      id: string;
+      cycle_id: string;
+      cycle_name: string;
+      subject_id: string;
+      subject_name: string;
+      subject_title: string | null;
+      name: string;
+      email: string | null;
+      created_at: Date;
+    }>(
+      this.db,
+      `SELECT er.id, er.cycle_id, c.name AS cycle_name, er.subject_id, p.name AS subject_name, p.title AS subject_title, er.name, er.email, er.created_at
+         FROM external_raters er
+         JOIN cycles c ON c.organization_id = er.organization_id AND c.id = er.cycle_id
+         JOIN cycle_subjects cs ON cs.organization_id = er.organization_id AND cs.cycle_id = er.cycle_id AND cs.person_id = er.subject_id
+         JOIN people p ON p.organization_id = er.organization_id AND p.id = er.subject_id
+        WHERE er.organization_id = $1 AND er.state = 'proposed' AND c.state IN ('nominating', 'collecting') AND cs.removed_at IS NULL
+          AND er.subject_id <> $2 AND (cs.manager_id = $2 OR ($3 AND cs.manager_id IS NULL))
+        ORDER BY er.created_at, p.name, er.id
+        LIMIT 1000`,
+      [organizationId, personId, isHr],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      cycleId: r.cycle_id,
+      cycleName: r.cycle_name,
+      subjectId: r.subject_id,
+      subjectName: r.subject_name,
+      subjectTitle: r.subject_title,
+      name: r.name,
+      email: r.email,
+      createdAt: r.created_at,
+    }));
   }
 
   async find(organizationId: string, id: string, tx: EntityManager): Promise<ExternalRaterRow | null> {

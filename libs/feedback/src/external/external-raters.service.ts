@@ -6,9 +6,17 @@ import { Actor, APP_CONFIG, AppConfig, isAdmin } from '@lib/common';
 import { escapeHtml, newToken } from '@lib/identity';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, subjectNotFound } from '../feedback.exception';
-import { ExternalRaterDto, ExternalRaterListDto, InviteExternalRaterDto } from './external-rater.dto';
+import { ExternalRaterDto, ExternalRaterListDto, InviteExternalRaterDto, PendingExternalRaterListDto } from './external-rater.dto';
 import { ExternalRaterRow, ExternalRatersRepository, ExternalSubjectContext } from './external-raters.repository';
-import { EXTERNAL_ACCESS_HOURS, EXTERNAL_LINK_DAYS, inviteDecision, MAX_EXTERNAL_RATERS_PER_SUBJECT, shownState } from './external-rules';
+import {
+  EXTERNAL_ACCESS_HOURS,
+  EXTERNAL_LINK_DAYS,
+  INVITING_CYCLE_STATES,
+  inviteDecision,
+  LIVE_EXTERNAL_STATES,
+  MAX_EXTERNAL_RATERS_PER_SUBJECT,
+  shownState,
+} from './external-rules';
 
 const notFound = (): FeedbackException => new FeedbackException(FeedbackErrorCode.ExternalRaterNotFound, 'External rater not found');
 
@@ -42,12 +50,27 @@ export class ExternalRatersService {
     const ctx = await this.raters.subjectContext(actor.organizationId, cycleId, subjectId);
     if (!ctx || !(this.mayManage(actor, ctx) || this.mayApprove(actor, ctx))) throw subjectNotFound();
     const rows = await this.raters.list(actor.organizationId, cycleId, subjectId);
+    const liveCount = rows.filter((r) => LIVE_EXTERNAL_STATES.includes(r.state)).length;
+    const decision = inviteDecision(actor, { subjectId, cycleState: ctx.cycleState, settings: ctx.settings, liveCount });
+    const open = INVITING_CYCLE_STATES.includes(ctx.cycleState);
     return {
       items: rows.map(toDto),
       allowed: ctx.settings.externalRatersAllowed,
       managerApproves: ctx.settings.managerApprovesExternalRaters,
       max: MAX_EXTERNAL_RATERS_PER_SUBJECT,
+      threshold: ctx.settings.anonymityThreshold,
+      approver: ctx.managerId ? 'manager' : 'hr',
+      canInvite: this.mayManage(actor, ctx) && decision.ok,
+      invitationWaitsForApproval: decision.ok && decision.state === 'proposed',
+      canManage: this.mayManage(actor, ctx) && open,
+      canDecide: this.mayApprove(actor, ctx) && open,
     };
+  }
+
+  /** The subjects' proposals waiting for this person's decision (their manager's, or HR's when they have none). */
+  async awaitingMe(actor: Actor): Promise<PendingExternalRaterListDto> {
+    const rows = await this.raters.awaitingApproval(actor.organizationId, actor.personId, isAdmin(actor));
+    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   }
 
   async invite(actor: Actor, cycleId: string, subjectId: string, dto: InviteExternalRaterDto): Promise<ExternalRaterDto> {
@@ -108,7 +131,7 @@ export class ExternalRatersService {
       const { row, ctx } = await this.load(actor, id, tx, 'manage');
       if (row.state !== 'invited')
         throw new FeedbackException(FeedbackErrorCode.NotAllowed, 'Only an invited external rater who has not answered can get a new link');
-      if (!['nominating', 'collecting'].includes(ctx.cycleState))
+      if (!INVITING_CYCLE_STATES.includes(ctx.cycleState))
         throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${ctx.cycleState}`, { cycleState: ctx.cycleState });
       const issued = await this.issueLink(actor.organizationId, row, ctx, tx);
       await this.audit.record(actor, { action: 'external_rater.link_sent', targetType: 'external_rater', targetId: id }, tx);
@@ -121,7 +144,7 @@ export class ExternalRatersService {
   async revoke(actor: Actor, id: string): Promise<ExternalRaterDto> {
     return this.db.transaction(async (tx) => {
       const { row, ctx } = await this.load(actor, id, tx, 'manage');
-      if (!['nominating', 'collecting'].includes(ctx.cycleState))
+      if (!INVITING_CYCLE_STATES.includes(ctx.cycleState))
         throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${ctx.cycleState}`, { cycleState: ctx.cycleState });
       if (row.state !== 'proposed' && row.state !== 'invited' && row.state !== 'submitted') {
         throw new FeedbackException(FeedbackErrorCode.NotWithdrawable, 'This invitation has already ended');
@@ -143,7 +166,7 @@ export class ExternalRatersService {
         await this.audit.record(actor, { action: 'external_rater.rejected', targetType: 'external_rater', targetId: id }, tx);
         return { row: { ...row, state: 'rejected' as const }, mail: null };
       }
-      if (!['nominating', 'collecting'].includes(ctx.cycleState))
+      if (!INVITING_CYCLE_STATES.includes(ctx.cycleState))
         throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${ctx.cycleState}`, { cycleState: ctx.cycleState });
       await this.raters.setState(actor.organizationId, id, 'invited', actor.personId, tx);
       await this.audit.record(actor, { action: 'external_rater.approved', targetType: 'external_rater', targetId: id }, tx);

@@ -27,7 +27,8 @@ export type ExternalRaterState = 'proposed' | 'invited' | 'submitted' | 'rejecte
 /** Invitations that are alive: they count toward the cap and hold their address for the subject. */
 export const LIVE_EXTERNAL_STATES: readonly ExternalRaterState[] = ['proposed', 'invited', 'submitted'];
 
-const INVITING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
+/** Cycle states in which external raters are invited, approved, sent new links and revoked. */
+export const INVITING_CYCLE_STATES: readonly CycleState[] = ['nominating', 'collecting'];
 
 export type InviteRefusal = 'not_allowed' | 'cycle_not_open' | 'too_many';
 
@@ -49,7 +50,7 @@ export function inviteDecision(
   const isHr = actor.role === 'admin';
   const isSubject = actor.personId === ctx.subjectId;
   if (!ctx.settings.externalRatersAllowed || (!isHr && !isSubject)) return { ok: false, refusal: 'not_allowed' };
-  if (!INVITING_STATES.includes(ctx.cycleState)) return { ok: false, refusal: 'cycle_not_open' };
+  if (!INVITING_CYCLE_STATES.includes(ctx.cycleState)) return { ok: false, refusal: 'cycle_not_open' };
   if (ctx.liveCount >= MAX_EXTERNAL_RATERS_PER_SUBJECT) return { ok: false, refusal: 'too_many' };
   const needsApproval = !isHr && ctx.settings.managerApprovesExternalRaters;
   return { ok: true, state: needsApproval ? 'proposed' : 'invited' };
