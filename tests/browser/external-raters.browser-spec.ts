@@ -1,26 +1,31 @@
 /**
- * A rater from outside the organisation, in a real browser: the subject proposes three people by
- * name and email and HR approves them, each receives the link by mail (a test SMTP server), opens it without an account,
- * answers and sends; the link then opens nothing. Once the cycle is released, the subject's report
- * shows the external group. Screenshots go to tests/artifacts/screenshots/external-*.png.
+ * Raters from outside the organisation, clicked through in a real browser: the subject proposes
+ * three people by name and email on their requests page (and withdraws a fourth), their manager
+ * approves them under Requests, each receives the link by mail (a test SMTP server), opens it
+ * without an account, answers and sends; the link then opens nothing. Once the cycle is released,
+ * the subject's report shows the External group. HR invites someone directly from the cycle's
+ * subject view, sends a new link and revokes it. Screenshots go to tests/artifacts/screenshots/external-*.png.
  *
  *   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/external-raters\.'
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { aCycle, aSubject, type TestCycle, type TestFrameworkVersion } from '../support/feedback-factories';
 import { HttpClient } from '../support/http-client';
 import { snapshotReports, theDefaultFramework } from '../support/report-factories';
 import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
 import type { TestApp } from '../support/test-app';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
+
+const linkIn = (mail: ReceivedMail): string => /(\/external\?token=[\w-]+)/.exec(mail.text)![1];
 
 describe('External raters in the browser', () => {
   let t: BrowserApp;
   let smtp: TestSmtpServer;
   let hr: TestPerson;
+  let manager: TestPerson;
   let subject: TestPerson;
   let cycle: TestCycle;
   let version: TestFrameworkVersion;
@@ -31,15 +36,33 @@ describe('External raters in the browser', () => {
     t = await startBrowserApp({ SMTP_URL: smtp.url });
     const org = await anOrganization(t.db, { name: 'Harbour Museum' });
     hr = await aPerson(t.db, org.id, { name: 'Hana Okafor', role: 'admin', department: 'People' });
-    subject = await aPerson(t.db, org.id, { name: 'Rosa Jiménez', department: 'Retail' });
+    manager = await aPerson(t.db, org.id, { name: 'Mateo Silva', department: 'Retail' });
+    subject = await aPerson(t.db, org.id, { name: 'Rosa Jiménez', department: 'Retail', managerId: manager.id });
     version = await theDefaultFramework(asTestApp(), org.id);
-    cycle = await aCycle(t.db, org.id, version.id, { settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true } });
+    cycle = await aCycle(t.db, org.id, version.id, {
+      name: 'Autumn 2026',
+      settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true },
+    });
     await aSubject(t.db, cycle, subject);
   });
   afterAll(async () => {
     await t?.close();
     await smtp?.close();
   });
+
+  const card = (page: Page): Locator => page.getByRole('region', { name: 'Raters from outside the organisation' });
+  const row = (page: Page, name: string): Locator => card(page).getByRole('listitem').filter({ hasText: name });
+
+  /** Fills the "Someone outside the organisation" form and sends it. */
+  const inviteOutside = async (page: Page, name: string, email: string, button: string) => {
+    const form = page.getByRole('form', { name: 'Someone outside the organisation' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Email').fill(email);
+    await form.getByRole('button', { name: button }).click();
+    await row(page, name).waitFor();
+    // The form empties for the next one.
+    await page.waitForFunction(`document.querySelector('input[name="external-name"]')?.value === ''`);
+  };
 
   /** Answers every statement of the page: the n-th option of each group, and one comment. */
   const answerAll = async (page: Page, option: string) => {
@@ -49,22 +72,66 @@ describe('External raters in the browser', () => {
     await page.getByRole('textbox').first().fill('Always explains the why to our volunteers.');
   };
 
-  it('invite → mail → link → answer → send; the link is spent; the report shows the external group', async () => {
-    const http = new HttpClient(t.app);
-    await http.signInAs(hr);
-    const proposer = new HttpClient(t.app);
-    await proposer.signInAs(subject);
-    const links: string[] = [];
-    // The subject proposes, HR approves: only then do they count toward k (nobody chose them alone).
-    for (const [i, name] of ['Kim Partner', 'Lee Volunteer', 'Max Customer'].entries()) {
-      const email = `outside${i}@partner.example`;
-      const res = await proposer.post(`/api/cycles/${cycle.id}/subjects/${subject.id}/external-raters`, { name, email });
-      expect(res.status).toBe(201);
-      expect((await http.post(`/api/external-raters/${res.body.id}/approve`)).status).toBe(200);
-      const mail = (await smtp.waitFor(i + 1)).find((m) => m.to.includes(email))!;
-      expect(mail.subject).toBe('Rosa Jiménez asks for your feedback');
-      links.push(/(\/external\?token=[\w-]+)/.exec(mail.text)![1]);
+  it('the subject proposes → the manager approves → the mail link → the external rater answers → the report shows External', async () => {
+    // The subject, on their requests page: the rule is explained where they invite.
+    const rosa = await t.newPage();
+    await signIn(rosa, subject, '/requests');
+    await rosa.getByRole('link', { name: /in Autumn 2026/ }).click();
+    await card(rosa).waitFor();
+    await card(rosa)
+      .getByText(/People you invite directly help your report only once someone else approves them: your manager approves each person/)
+      .waitFor();
+    await card(rosa).getByText('You have not invited anyone from outside yet.').waitFor();
+
+    const outsiders = [
+      { name: 'Kim Partner', email: 'kim@partner.example' },
+      { name: 'Lee Volunteer', email: 'lee@volunteers.example' },
+      { name: 'Max Customer', email: 'max@customer.example' },
+    ];
+    for (const o of outsiders) await inviteOutside(rosa, o.name, o.email, 'Propose for approval');
+    // A wrong address is refused in words, beside the field.
+    const form = rosa.getByRole('form', { name: 'Someone outside the organisation' });
+    await form.getByLabel('Name').fill('Typo Person');
+    await form.getByLabel('Email').fill('not-an-address');
+    await form.getByRole('button', { name: 'Propose for approval' }).click();
+    await form.getByText('Email must be a valid email address').waitFor();
+    // A fourth, proposed and withdrawn again.
+    await inviteOutside(rosa, 'Noor Second-thoughts', 'noor@elsewhere.example', 'Propose for approval');
+    await row(rosa, 'Noor Second-thoughts').getByRole('button', { name: 'Withdraw Noor Second-thoughts' }).click();
+    await rosa.getByRole('dialog', { name: 'Withdraw Noor Second-thoughts?' }).getByRole('button', { name: 'Withdraw' }).click();
+    await row(rosa, 'Noor Second-thoughts').getByText('Revoked').waitFor();
+    for (const o of outsiders) await row(rosa, o.name).getByText('Waiting for approval').waitFor();
+    expect(smtp.messages).toHaveLength(0);
+    expect(await seriousA11yViolations(rosa)).toEqual([]);
+    await screenshot(rosa, 'external-01-subject-proposes');
+
+    // The manager is told on Home, and approves under Requests.
+    const mateo = await t.newPage();
+    await signIn(mateo, manager, '/');
+    await mateo.getByText('3 people from outside the organisation waiting for your approval').waitFor();
+    await mateo.goto('/requests');
+    const waiting = mateo.getByRole('region', { name: /From outside the organisation, waiting for your approval/ });
+    await waiting.waitFor();
+    for (const o of outsiders) await waiting.getByRole('listitem').filter({ hasText: o.name }).waitFor();
+    expect(await waiting.getByText('Noor Second-thoughts').count()).toBe(0);
+    expect(await seriousA11yViolations(mateo)).toEqual([]);
+    await screenshot(mateo, 'external-02-manager-approves');
+    for (const [i, o] of outsiders.entries()) {
+      await waiting.getByRole('button', { name: `Approve ${o.name} for Rosa Jiménez` }).click();
+      await mateo.getByText(`Approved: a link was mailed to ${o.name}`).waitFor();
+      await smtp.waitFor(i + 1);
     }
+    await waiting.waitFor({ state: 'detached' });
+
+    // The subject sees that a link went out, never whether anyone answered.
+    await rosa.reload();
+    for (const o of outsiders) await row(rosa, o.name).getByText('Link sent').waitFor();
+
+    const links = outsiders.map((o) => {
+      const mail = smtp.messages.find((m) => m.to.includes(o.email))!;
+      expect(mail.subject).toBe('Rosa Jiménez asks for your feedback');
+      return linkIn(mail);
+    });
 
     const page = await t.newPage();
     await page.goto(links[0]);
@@ -73,7 +140,7 @@ describe('External raters in the browser', () => {
     expect(await page.getByRole('navigation').count()).toBe(0);
     expect(page.url()).not.toContain('token=');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'external-01-questionnaire');
+    await screenshot(page, 'external-03-questionnaire');
     // Sending with nothing answered says what is missing.
     await page.getByRole('button', { name: 'Send my feedback' }).click();
     await page.getByText(/statements are not answered yet/).waitFor();
@@ -82,13 +149,12 @@ describe('External raters in the browser', () => {
     await page.getByText(/Saved: \d+ of \d+ statements answered/).waitFor();
     await page.getByRole('button', { name: 'Send my feedback' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
-    await screenshot(page, 'external-02-thanks');
+    await screenshot(page, 'external-04-thanks');
 
     // The same link again, in another browser: it opens nothing.
     const again = await t.newPage();
     await again.goto(links[0]);
     await again.getByRole('heading', { level: 1, name: 'This link does not open a questionnaire' }).waitFor();
-    await screenshot(again, 'external-03-spent');
 
     for (const link of links.slice(1)) {
       const other = await t.newPage();
@@ -99,6 +165,12 @@ describe('External raters in the browser', () => {
       await other.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
     }
 
+    // Answered or not, the subject's list reads the same.
+    await rosa.reload();
+    for (const o of outsiders) await row(rosa, o.name).getByText('Link sent').waitFor();
+
+    const http = new HttpClient(t.app);
+    await http.signInAs(hr);
     expect((await http.post(`/api/cycles/${cycle.id}/close`)).status).toBe(200);
     await snapshotReports(asTestApp(), cycle.organizationId, cycle.id);
     expect((await http.post(`/api/cycles/${cycle.id}/release`)).status).toBe(200);
@@ -106,6 +178,54 @@ describe('External raters in the browser', () => {
     const reader = await t.newPage();
     await signIn(reader, subject, `/reports/cycles/${cycle.id}/subjects/${subject.id}`);
     await reader.getByText('External', { exact: true }).first().waitFor();
-    await screenshot(reader, 'external-04-report');
+    await screenshot(reader, 'external-05-report');
+  });
+
+  it('HR invites directly from the cycle’s subject view, sends a new link and revokes', async () => {
+    const second = await aCycle(t.db, cycle.organizationId, version.id, {
+      name: 'Spring 2027',
+      settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true },
+    });
+    await aSubject(t.db, second, subject);
+    smtp.clear();
+
+    const hana = await t.newPage();
+    await signIn(hana, hr, `/cycles/${second.id}`);
+    await hana.getByRole('link', { name: 'Rosa Jiménez' }).first().click();
+    await card(hana).waitFor();
+    await card(hana)
+      .getByText(/People HR invites count in the averages but never toward the minimum of 3 raters, because HR reads the report/)
+      .waitFor();
+
+    await inviteOutside(hana, 'Dee Direct', 'dee@board.example', 'Send invitation');
+    await row(hana, 'Dee Direct').getByText('Link sent').waitFor();
+    await row(hana, 'Dee Direct').getByText('Invited by HR', { exact: false }).waitFor();
+    const [first] = await smtp.waitFor(1);
+    expect(first.to).toContain('dee@board.example');
+
+    await row(hana, 'Dee Direct').getByRole('button', { name: 'Send a new link to Dee Direct' }).click();
+    await hana.getByText('A new link was mailed to Dee Direct; the old one no longer works').waitFor();
+    const mails = await smtp.waitFor(2);
+    expect(linkIn(mails[1])).not.toBe(linkIn(mails[0]));
+    // The first link is spent by the new one.
+    const stale = await t.newPage();
+    await stale.goto(linkIn(mails[0]));
+    await stale.getByRole('heading', { level: 1, name: 'This link does not open a questionnaire' }).waitFor();
+
+    expect(await seriousA11yViolations(hana)).toEqual([]);
+    await screenshot(hana, 'external-06-hr-invites');
+
+    await row(hana, 'Dee Direct').getByRole('button', { name: 'Revoke Dee Direct' }).click();
+    const dialog = hana.getByRole('dialog', { name: 'Revoke Dee Direct’s invitation?' });
+    await dialog.getByText(/Nobody is told whether they had answered/).waitFor();
+    expect(await seriousA11yViolations(hana)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Revoke invitation' }).click();
+    await row(hana, 'Dee Direct').getByText('Revoked').waitFor();
+    expect(await row(hana, 'Dee Direct').getByRole('button').count()).toBe(0);
+
+    // The new link opens nothing either.
+    const revoked = await t.newPage();
+    await revoked.goto(linkIn(mails[1]));
+    await revoked.getByRole('heading', { level: 1, name: 'This link does not open a questionnaire' }).waitFor();
   });
 });

@@ -112,7 +112,13 @@ describe('external raters', () => {
       const view = async (client: HttpClient, subjectId = team.member.id) =>
         (await client.get(`/api/cycles/${cycle.id}/subjects/${subjectId}/external-raters`)).body as Record<string, unknown>;
       expect(await view(subject)).toMatchObject({ canInvite: true, invitationWaitsForApproval: true, canManage: true, canDecide: false, approver: 'manager' });
-      expect(await view(manager)).toMatchObject({ canInvite: false, invitationWaitsForApproval: false, canManage: false, canDecide: true, approver: 'manager' });
+      expect(await view(manager)).toMatchObject({
+        canInvite: false,
+        invitationWaitsForApproval: false,
+        canManage: false,
+        canDecide: true,
+        approver: 'manager',
+      });
       expect(await view(hr)).toMatchObject({ canInvite: true, invitationWaitsForApproval: false, canManage: true, canDecide: true });
       const alone = await aPerson(t.db, team.org.id, { name: 'Ike Independent' });
       await aSubject(t.db, cycle, alone);

@@ -13,4 +13,8 @@ export const feedbackKeys = {
   candidatesOf: (cycleId: string, subjectId: string) => [...feedbackKeys.all, 'candidates', cycleId, subjectId] as const,
   candidates: (cycleId: string, subjectId: string, search: string) => [...feedbackKeys.candidatesOf(cycleId, subjectId), search] as const,
   colleagues: (search: string) => [...feedbackKeys.all, 'colleagues', search] as const,
+  /** Raters from outside the organisation: one subject's list, and the proposals waiting for me. */
+  external: () => [...feedbackKeys.all, 'external'] as const,
+  externalOf: (cycleId: string, subjectId: string) => [...feedbackKeys.external(), 'subject', cycleId, subjectId] as const,
+  externalApprovals: () => [...feedbackKeys.external(), 'awaiting'] as const,
 };

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui';
 import { plural } from '@/lib/format';
+import { useExternalApprovals } from '../api/list-external-approvals';
 import { useMyApprovals } from '../api/list-my-approvals';
 import { nominationsOpen, useMySubjectCycles } from '../api/list-my-cycles';
 import { useMyTasks, waitingTasks } from '../api/list-my-tasks';
@@ -15,21 +16,29 @@ export function useInAnyCycle(): boolean | undefined {
 }
 
 /**
- * Home's "What needs you": feedback waiting for me, peer proposals waiting for my approval, and
+ * Home's "What needs you": feedback waiting for me, peer and external proposals waiting for my approval, and
  * the running cycles I am reviewed in. Rows with nothing to do are left out.
  */
 export function WhatNeedsYou() {
   const tasks = useMyTasks();
   const approvals = useMyApprovals();
+  const externalApprovals = useExternalApprovals();
   const cycles = useMySubjectCycles();
   const waiting = tasks.data ? waitingTasks(tasks.data).length : 0;
   const pending = approvals.data?.length ?? 0;
+  const pendingExternal = externalApprovals.data?.length ?? 0;
   // eslint-disable-next-line react-hooks/purity -- a deadline passes while the page is open; each render reads the clock on purpose
   const running = nominationsOpen(cycles.data ?? [], Date.now());
-  const loaded = !tasks.isPending && !approvals.isPending && !cycles.isPending;
+  const loaded = !tasks.isPending && !approvals.isPending && !externalApprovals.isPending && !cycles.isPending;
   const rows = [
     waiting > 0 && { to: '/feedback', count: waiting, text: `${plural(waiting, 'request')} waiting for your feedback`, action: 'Give feedback' },
     pending > 0 && { to: '/requests', count: pending, text: `${plural(pending, 'peer request')} waiting for your approval`, action: 'Review' },
+    pendingExternal > 0 && {
+      to: '/requests',
+      count: pendingExternal,
+      text: `${plural(pendingExternal, 'person', 'people')} from outside the organisation waiting for your approval`,
+      action: 'Review',
+    },
     running.length > 0 && {
       to: '/requests',
       count: running.length,

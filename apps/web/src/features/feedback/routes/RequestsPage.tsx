@@ -6,11 +6,13 @@ import { useSignedInUser } from '@/lib/auth';
 import { firstName, formatDate } from '@/lib/format';
 import { useApproveRequest } from '../api/approve-request';
 import { subjectRequestsQueryOptions } from '../api/get-subject-requests';
+import { useExternalApprovals } from '../api/list-external-approvals';
 import { useMyApprovals, type PendingApproval } from '../api/list-my-approvals';
 import { useMySubjectCycles, type MyCycle } from '../api/list-my-cycles';
 import { useMyTasks } from '../api/list-my-tasks';
 import { useRejectRequest } from '../api/reject-request';
 import { ApprovalList } from '../components/ApprovalList';
+import { ExternalApprovals } from '../components/ExternalApprovals';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { CYCLE_STATE, peerCounter } from '../utils/words';
 import '../feedback.css';
@@ -63,6 +65,7 @@ export default function RequestsPage() {
   const me = useSignedInUser();
   const cycles = useMySubjectCycles();
   const approvals = useMyApprovals();
+  const externalApprovals = useExternalApprovals();
   const tasks = useMyTasks();
   const approve = useApproveRequest();
   const reject = useRejectRequest();
@@ -83,7 +86,8 @@ export default function RequestsPage() {
   // When the last approval is gone, so is its card: focus falls back to the page.
   const focusApprovals = () => requestAnimationFrame(() => (approvalsHeading.current ?? document.getElementById('main'))?.focus());
   const loading = cycles.isPending || approvals.isPending || tasks.isPending;
-  const nothing = !loading && (cycles.data?.length ?? 0) === 0 && (approvals.data?.length ?? 0) === 0 && team.size === 0;
+  const nothing =
+    !loading && (cycles.data?.length ?? 0) === 0 && (approvals.data?.length ?? 0) === 0 && (externalApprovals.data?.length ?? 0) === 0 && team.size === 0;
 
   return (
     <>
@@ -128,6 +132,9 @@ export default function RequestsPage() {
           />
         </Card>
       )}
+
+      {externalApprovals.isError && <ErrorAlert error={externalApprovals.error} title="Could not load the proposals from outside the organisation" />}
+      {externalApprovals.data && <ExternalApprovals items={externalApprovals.data} />}
 
       {cycles.data && cycles.data.length > 0 && (
         <Card title="Feedback on you" description="The cycles you are reviewed in. Ask colleagues who see your work, so your report is complete.">

@@ -8,6 +8,7 @@ import { useSubjectRequests, type SubjectRequest, type SubjectRequests } from '.
 import { useRejectRequest } from '../api/reject-request';
 import { useRemoveRequest } from '../api/remove-request';
 import { ASK_SEARCH_NAME, AskColleagues } from '../components/AskColleagues';
+import { ExternalRaters } from '../components/ExternalRaters';
 import { RaterList } from '../components/RaterList';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { CYCLE_STATE, peerCounter } from '../utils/words';
@@ -203,6 +204,8 @@ export default function SubjectRequestsPage() {
           </Alert>
         )
       )}
+
+      <ExternalRaters cycleId={view.cycleId} subjectId={view.subject.id} subjectName={view.subject.name} viewer={view.viewer} />
 
       <ReasonDialog
         open={rejecting !== null}
