@@ -87,7 +87,7 @@ const SUBJECT_HANDLING: readonly (readonly ['keep' | 'remove', string, string])[
   [
     'remove',
     'Remove them from those cycles',
-    'No report is made for them. Everyone still asked about them is told, by mail and in their list, that they no longer need to answer. Anyone who had started a draft is told it was not submitted and will not be used; they alone can still read it until the cycle closes, when it is deleted. Feedback already submitted about them is kept but never shown. Nobody learns who had answered.',
+    'No report is made for them. Everyone still asked about them is told, by mail and in their list, that they no longer need to answer. Anyone who had started a draft is told it was not submitted and will not be used; they alone can still read it until the cycle closes, when it is deleted. Feedback already submitted about them is kept but never shown. Raters from outside the organisation invited for them lose their link, and anything they sent is dropped. Nobody learns who had answered.',
   ],
 ];
 
