@@ -26,6 +26,8 @@ export interface TestOidcProvider {
   accounts: Map<string, ProviderAccount>;
   signInAs(subject: string): void;
   faults: ProviderFaults;
+  /** How many times the provider was asked for its discovery document (/.well-known/openid-configuration). */
+  discoveryRequests(): number;
   /**
    * Follows the browser's path through the provider from Ripple's authorization URL to the
    * redirect back to Ripple, and returns that URL (with `code`, `state`, `iss`, or an `error`).
@@ -136,7 +138,9 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     }
   });
   const callback = provider.callback();
+  let discoveryRequests = 0;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveryRequests++;
     const interaction = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
     if (!interaction) return void callback(req, res);
     void provider.interactionFinished(req, res, { login: { accountId: current } }, { mergeWithLastSubmission: false }).catch(() => {
@@ -169,6 +173,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     clientSecret,
     accounts,
     faults,
+    discoveryRequests: () => discoveryRequests,
     signInAs: (subject) => {
       current = subject;
     },

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import * as oidc from 'openid-client';
 import { SsoProblem } from './sso-problem';
 
@@ -60,18 +61,39 @@ const describe = (error: unknown): string => {
   return error instanceof Error ? error.message : 'unknown error';
 };
 
+/** How long a provider's discovery document is reused before it is fetched again. */
+export const DISCOVERY_TTL_SECONDS = 5 * 60;
+
+/**
+ * Providers' discovery documents, per issuer, for DISCOVERY_TTL_SECONDS: a sign-in start (public)
+ * then costs the provider no request, nor Ripple a round trip. Kept per instance and bounded; the
+ * document is public, the same for every client of the issuer, so organisations may share it.
+ */
+const discovered = new LRUCache<string, oidc.ServerMetadata>({ max: 1000, ttl: DISCOVERY_TTL_SECONDS * 1000 });
+
 /**
  * The provider's configuration (OpenID discovery), with Ripple's client and its secret (HTTP Basic,
- * every provider's default). Every failure is an SsoProblem in plain words.
+ * every provider's default): the cached document of its issuer, or, when there is none or `fresh`
+ * is asked (HR's test sign-in), a new one. Every failure is an SsoProblem in plain words.
  */
-export async function discover(connection: ProviderConnection): Promise<oidc.Configuration> {
+export async function discover(connection: ProviderConnection, options: { fresh?: boolean } = {}): Promise<oidc.Configuration> {
   const url = new URL(connection.issuer);
+  const cached = options.fresh ? undefined : discovered.get(connection.issuer);
+  if (cached) {
+    const config = new oidc.Configuration(cached, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret));
+    if (url.protocol === 'http:') oidc.allowInsecureRequests(config);
+    config.timeout = TIMEOUT_SECONDS;
+    return config;
+  }
   try {
-    return await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
+    const config = await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
       execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
       timeout: TIMEOUT_SECONDS,
     });
+    discovered.set(connection.issuer, config.serverMetadata());
+    return config;
   } catch (error) {
+    discovered.delete(connection.issuer);
     const cause = (error as { cause?: { attribute?: string; body?: { issuer?: unknown } } }).cause;
     if (error instanceof oidc.ClientError && error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' && cause?.attribute === 'issuer') {
       throw new SsoProblem(
@@ -84,6 +106,14 @@ export async function discover(connection: ProviderConnection): Promise<oidc.Con
       `Ripple could not read the identity provider's OpenID configuration at ${connection.issuer} (${describe(error)}). Check the issuer URL and that the provider is up.`,
     );
   }
+}
+
+/**
+ * After a sign-in failed at the provider (unreachable, keys or endpoints not as the document said):
+ * the next one reads the discovery document afresh, so a provider's changes are picked up at once.
+ */
+export function forgetDiscovery(issuer: string): void {
+  discovered.delete(issuer);
 }
 
 export function newPendingLogin(): PendingLogin {
@@ -151,6 +181,10 @@ export async function redeem(config: oidc.Configuration, callbackUrl: URL, login
 }
 
 function grantProblem(error: unknown): SsoProblem {
+  // The provider went away mid-sign-in (its token endpoint unreachable), however openid-client wrapped it.
+  if (/^(E[A-Z]+|UND_ERR_\w+|ERR_TLS\w*)$/.test(networkCode(error) ?? '') || (error instanceof Error && error.name === 'TimeoutError')) {
+    return new SsoProblem('provider_unreachable', `Ripple could not finish the sign-in with the identity provider (${describe(error)}).`);
+  }
   if (error instanceof oidc.AuthorizationResponseError) {
     return new SsoProblem('provider_refused', `The provider did not sign you in: ${error.error_description ?? error.error}.`);
   }
