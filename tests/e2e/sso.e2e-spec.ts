@@ -264,6 +264,38 @@ describe('single sign-on with OpenID Connect', () => {
       }
     });
 
+    it("refuses an ID token with another sign-in's nonce, one that has expired, and one not signed by the provider", async () => {
+      const cases: [keyof typeof idp.faults, RegExp][] = [
+        ['wrongNonce', /it belongs to another sign-in/],
+        ['expiredIdToken', /expired|"exp"/],
+        ['foreignSignature', /not signed with the provider's keys/],
+      ];
+      for (const [fault, words] of cases) {
+        idp.faults[fault] = true;
+        try {
+          const browser = t.client();
+          expect({ fault, ...(await signIn(browser, 'sub-alice')) }).toEqual({ fault, status: 303, location: '/login?sso_error=token_rejected' });
+          expect(await sessionOf(browser)).toBeNull();
+        } finally {
+          idp.faults[fault] = false;
+        }
+        // The same refusal, in plain words, on HR's test sign-in.
+        idp.faults[fault] = true;
+        try {
+          const test = await hrA.post('/api/organization/sso/test');
+          idp.signInAs('sub-alice');
+          const back = await idp.authorize(test.body.authorizationUrl);
+          await hrA.get(back.pathname + back.search);
+          expect({ fault, lastTest: (await hrA.get('/api/organization/sso')).body.lastTest }).toEqual({
+            fault,
+            lastTest: expect.objectContaining({ ok: false, code: 'token_rejected', message: expect.stringMatching(words) }),
+          });
+        } finally {
+          idp.faults[fault] = false;
+        }
+      }
+    });
+
     it('says so clearly when the provider is down, during and then before a sign-in, never with a 5xx', async () => {
       const browser = t.client();
       const start = await browser.post('/api/auth/sso/start', { organization: slugA });
@@ -329,6 +361,7 @@ describe('single sign-on with OpenID Connect', () => {
 
     it('runs the real flow and reports it on the settings page, signing nobody in', async () => {
       const before = await sessionOf(hrA);
+      const testsBefore = (await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested').length;
       expect(await testSignIn('sub-alice')).toMatchObject({ ok: true, code: 'signed_in', email: 'alice@acme.test' });
       expect(await sessionOf(hrA)).toEqual(before);
       expect(await testSignIn('sub-newcomer')).toMatchObject({ ok: false, code: 'unknown_person', message: expect.stringContaining('newcomer@acme.test') });
@@ -336,7 +369,7 @@ describe('single sign-on with OpenID Connect', () => {
       // Nothing was linked or created by a test.
       expect(await t.db.query(`SELECT 1 FROM people WHERE email IN ('outsider@elsewhere.test', 'newcomer@acme.test')`)).toHaveLength(0);
       expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE subject IN ('sub-newcomer', 'sub-outsider')`)).toHaveLength(0);
-      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(3);
+      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(testsBefore + 3);
     });
 
     it('reports a wrong client secret, a wrong issuer and a provider that is down in plain words', async () => {

@@ -82,12 +82,14 @@ export async function discover(connection: ProviderConnection, options: { fresh?
   if (cached) {
     const config = new oidc.Configuration(cached, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret));
     if (url.protocol === 'http:') oidc.allowInsecureRequests(config);
+    oidc.enableNonRepudiationChecks(config);
     config.timeout = TIMEOUT_SECONDS;
     return config;
   }
   try {
     const config = await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
-      execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+      // The ID token's signature is checked against the provider's keys (jwks_uri) too, not only trusted for coming over TLS.
+      execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
       timeout: TIMEOUT_SECONDS,
     });
     discovered.set(connection.issuer, config.serverMetadata());
@@ -204,13 +206,19 @@ function grantProblem(error: unknown): SsoProblem {
     return new SsoProblem('provider_refused', `The provider refused to finish the sign-in: ${error.error_description ?? error.error}.`);
   }
   if (error instanceof oidc.ClientError) {
-    const claim = (error.cause as { claim?: string } | undefined)?.claim;
+    // openid-client wraps oauth4webapi's error, whose cause names the claim.
+    const cause = error.cause as { claim?: string; cause?: { claim?: string } } | undefined;
+    const claim = cause?.claim ?? cause?.cause?.claim;
     if (error.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim && CLAIMS[claim]) {
       return new SsoProblem('token_rejected', `The provider's ID token failed Ripple's checks: ${CLAIMS[claim]}.`);
     }
     if (error.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
       return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it has expired (check the server clocks).");
-    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(error.message))
+    const inner = `${error.message} ${(error.cause as { message?: string } | undefined)?.message ?? ''}`;
+    if (/signature/i.test(inner)) {
+      return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it is not signed with the provider's keys.");
+    }
+    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(inner))
       return new SsoProblem('login_expired', 'This sign-in does not match the one Ripple started. Start again.');
     return new SsoProblem('token_rejected', `The provider's answer failed Ripple's checks: ${error.message}.`);
   }
