@@ -1,4 +1,5 @@
 import { sealSecret } from '@lib/common';
+import { SessionService } from '@lib/identity';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
@@ -195,6 +196,20 @@ describe('single sign-on with OpenID Connect', () => {
       idp.accounts.set('sub-alice', { email: 'alice@acme.test' });
     });
 
+    it("gives Ripple's usual session: kept in the sessions table, CSRF required for changes, ended at once when revoked", async () => {
+      const carol = await aPerson(t.db, a.org.id, { name: 'Carol Acme', email: 'carol@acme.test' });
+      idp.accounts.set('sub-carol', { email: carol.email });
+      const browser = t.client();
+      expect(await signIn(browser, 'sub-carol')).toEqual({ status: 303, location: '/' });
+      expect(await t.db.query(`SELECT 1 FROM sessions WHERE organization_id = $1 AND person_id = $2`, [a.org.id, carol.id])).toHaveLength(1);
+      const withoutCsrf = await browser.post('/api/auth/logout', undefined, { noCsrf: true });
+      expect(withoutCsrf.status).toBe(403);
+      expect(await sessionOf(browser)).toMatchObject({ id: carol.id });
+      // What a password set, a leaver or a role change does (announced to every instance over LISTEN/NOTIFY).
+      await t.app.get(SessionService).revokeAllFor(a.org.id, carol.id);
+      expect(await sessionOf(browser)).toBeNull();
+    });
+
     it('refuses an unknown email with a clear code, and creates nobody', async () => {
       const browser = t.client();
       expect(await signIn(browser, 'sub-stranger')).toEqual({ status: 303, location: '/login?sso_error=unknown_person' });
@@ -366,10 +381,16 @@ describe('single sign-on with OpenID Connect', () => {
       expect(await sessionOf(hrA)).toEqual(before);
       expect(await testSignIn('sub-newcomer')).toMatchObject({ ok: false, code: 'unknown_person', message: expect.stringContaining('newcomer@acme.test') });
       expect(await testSignIn('sub-outsider')).toMatchObject({ ok: false, code: 'domain_not_allowed', message: expect.stringContaining('acme.test') });
+      idp.accounts.set('sub-unverified', { email: 'newcomer@acme.test', emailVerified: false });
+      expect(await testSignIn('sub-unverified')).toMatchObject({
+        ok: false,
+        code: 'email_unverified',
+        message: 'The provider has not verified the email address newcomer@acme.test.',
+      });
       // Nothing was linked or created by a test.
       expect(await t.db.query(`SELECT 1 FROM people WHERE email IN ('outsider@elsewhere.test', 'newcomer@acme.test')`)).toHaveLength(0);
-      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE subject IN ('sub-newcomer', 'sub-outsider')`)).toHaveLength(0);
-      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(testsBefore + 3);
+      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE subject IN ('sub-newcomer', 'sub-outsider', 'sub-unverified')`)).toHaveLength(0);
+      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(testsBefore + 4);
     });
 
     it('reports a wrong client secret, a wrong issuer and a provider that is down in plain words', async () => {
