@@ -139,9 +139,18 @@ describe('Single sign-on in the browser', () => {
     }
   });
 
-  it('says clearly that the provider is down', async () => {
+  it('says clearly that the provider is down, during a sign-in and then before one', async () => {
+    // Up when Rosa reaches it, down when its answer comes back to Ripple (the trip taken over as above).
+    const during = await newPage();
+    await during.route(`${idp.issuer}/auth?**`, (route) => route.fulfill({ status: 204 }));
+    const toProvider = during.waitForRequest((request) => request.url().startsWith(`${idp.issuer}/auth?`));
+    await continueWithProvider(during, 'sub-rosa');
+    const back = await idp.authorize((await toProvider).url());
     await idp.stop();
     try {
+      await during.goto(back.href);
+      await refusal(during).getByText('Ripple could not reach your identity provider.').waitFor();
+      // That failure dropped the provider's cached discovery document: the next start asks the provider, and says it is down.
       const page = await newPage();
       await page.goto(`/login?organization=${slug}`);
       await page.getByRole('button', { name: 'Continue with Harbour SSO' }).click();

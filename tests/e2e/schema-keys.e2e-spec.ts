@@ -47,6 +47,7 @@ const GLOBAL = [
   'login_attempts',
   'organizations',
   'password_reset_requests',
+  'rate_limit_counters',
   'schema_migrations',
   'setup_attempts',
 ];

@@ -266,6 +266,121 @@ describe('SCIM provisioning', () => {
     expect(await person(id)).toMatchObject({ manager_id: null });
   });
 
+  describe('names, and what Ripple does not keep', () => {
+    const patch = (id: string, ...Operations: unknown[]) => scim('PATCH', `/Users/${id}`, { body: { schemas: [PATCH_OP], Operations } });
+
+    it('Entra ID: a patched name.givenName or name.familyName alone changes the name; phone numbers, addresses and the like are accepted and not kept', async () => {
+      const created = await scim('POST', '/Users', {
+        body: {
+          schemas: [USER, ENTERPRISE],
+          externalId: '0b6c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
+          userName: 'Jo.Smith@example.org',
+          active: 'True',
+          displayName: 'Jo Smith',
+          emails: [{ primary: true, type: 'work', value: 'Jo.Smith@example.org' }],
+          name: { formatted: 'Jo Smith', familyName: 'Smith', givenName: 'Jo' },
+          phoneNumbers: [{ type: 'work', value: '+44 20 7946 0001' }],
+          addresses: [{ type: 'work', locality: 'York', formatted: '1 Minster Yard, York' }],
+          preferredLanguage: 'en-GB',
+          [ENTERPRISE]: { department: 'Finance', employeeNumber: '4711', costCenter: 'CC-9', organization: 'Example', division: 'North' },
+        },
+      });
+      expect({ status: created.status, detail: created.body.detail }).toEqual({ status: 201, detail: undefined });
+      const id = created.body.id as string;
+      expect(created.body.name).toEqual({ formatted: 'Jo Smith', givenName: 'Jo', familyName: 'Smith' });
+      // Not kept, so not reported: the README lists what Ripple ignores.
+      expect(created.body.phoneNumbers).toBeUndefined();
+      expect(created.body[ENTERPRISE]).toEqual({ department: 'Finance' });
+
+      const given = await patch(id, { op: 'Replace', path: 'name.givenName', value: 'Joanna' });
+      expect(given.status).toBe(200);
+      expect(given.body).toMatchObject({ displayName: 'Joanna Smith', name: { formatted: 'Joanna Smith', givenName: 'Joanna', familyName: 'Smith' } });
+      expect(await person(id)).toMatchObject({ name: 'Joanna Smith' });
+
+      const family = await patch(
+        id,
+        { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+44 7700 900001' },
+        { op: 'Replace', path: 'name.familyName', value: 'Jones' },
+        { op: 'Replace', path: 'addresses[type eq "work"].locality', value: 'Leeds' },
+        { op: 'Replace', path: `${ENTERPRISE}:employeeNumber`, value: '4712' },
+      );
+      expect(family.status).toBe(200);
+      expect(await person(id)).toMatchObject({ name: 'Joanna Jones', department: 'Finance' });
+
+      // Only what Ripple does not keep: nothing changes, and the User comes back as it is.
+      const phoneOnly = await patch(id, { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '+44 20 7946 0002' });
+      expect(phoneOnly.status).toBe(200);
+      expect(phoneOnly.body).toMatchObject({ id, displayName: 'Joanna Jones' });
+
+      // An attribute no schema has is refused (RFC 7644 §3.5.2: invalidPath), and nothing is changed.
+      expectScimError(
+        await patch(id, { op: 'Replace', path: 'name.givenName', value: 'X' }, { op: 'Add', path: 'favouriteColour', value: 'red' }),
+        400,
+        'invalidPath',
+      );
+      expect(await person(id)).toMatchObject({ name: 'Joanna Jones' });
+
+      // A rename in Ripple stands until the provider changes a name itself: a patched title leaves it.
+      expect((await hr.patch(`/api/people/${id}`, { name: 'Jo Jones-Smith' })).status).toBe(200);
+      expect((await patch(id, { op: 'Replace', path: 'title', value: 'Controller' })).status).toBe(200);
+      expect(await person(id)).toMatchObject({ name: 'Jo Jones-Smith', title: 'Controller' });
+    });
+
+    it('Okta: a replaced User with new given and family names and no displayName changes the name, as does a PATCH of them', async () => {
+      const created = await scim('POST', '/Users', {
+        body: {
+          schemas: [USER],
+          userName: 'sam.lee@example.org',
+          name: { givenName: 'Sam', familyName: 'Lee' },
+          emails: [{ primary: true, value: 'sam.lee@example.org', type: 'work' }],
+          locale: 'en-US',
+          externalId: '00u1samlee',
+          groups: [],
+          active: true,
+          favouriteColour: 'red',
+        },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      expect(await person(id)).toMatchObject({ name: 'Sam Lee' });
+
+      // Okta's profile push: a PUT of the whole User, names as given and family names only.
+      const replaced = await scim('PUT', `/Users/${id}`, {
+        body: {
+          schemas: [USER],
+          id,
+          userName: 'sam.lee@example.org',
+          name: { givenName: 'Samuel', familyName: 'Lee' },
+          externalId: '00u1samlee',
+          active: true,
+        },
+      });
+      expect(replaced.status).toBe(200);
+      expect(await person(id)).toMatchObject({ name: 'Samuel Lee' });
+      expect(replaced.body).toMatchObject({ displayName: 'Samuel Lee', name: { givenName: 'Samuel', familyName: 'Lee' }, externalId: '00u1samlee' });
+
+      // The same PUT with the displayName Ripple reported, and a new family name: the changed part wins.
+      const again = await scim('PUT', `/Users/${id}`, {
+        body: {
+          schemas: [USER],
+          userName: 'sam.lee@example.org',
+          displayName: 'Samuel Lee',
+          name: { givenName: 'Samuel', familyName: 'Lee-Park' },
+          active: true,
+        },
+      });
+      expect(again.status).toBe(200);
+      expect(await person(id)).toMatchObject({ name: 'Samuel Lee-Park' });
+
+      const patched = await patch(id, { op: 'replace', value: { name: { givenName: 'Sam', familyName: 'Park' } } });
+      expect(patched.status).toBe(200);
+      expect(await person(id)).toMatchObject({ name: 'Sam Park' });
+
+      expectScimError(await patch(id, { op: 'replace', path: 'name.givenName', value: 'x'.repeat(201) }), 400, 'invalidValue');
+      expect(await person(id)).toMatchObject({ name: 'Sam Park' });
+    });
+  });
+
   describe('the org chart follows the product’s rules', () => {
     it('refuses a manager loop, an unknown manager and another organisation’s person, changing nothing', async () => {
       const boss = await aPerson(t.db, a.org.id, { name: 'Bo Boss', withLogin: false });

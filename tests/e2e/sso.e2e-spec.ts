@@ -1,4 +1,5 @@
 import { sealSecret } from '@lib/common';
+import { SessionService } from '@lib/identity';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
@@ -195,6 +196,20 @@ describe('single sign-on with OpenID Connect', () => {
       idp.accounts.set('sub-alice', { email: 'alice@acme.test' });
     });
 
+    it("gives Ripple's usual session: kept in the sessions table, CSRF required for changes, ended at once when revoked", async () => {
+      const carol = await aPerson(t.db, a.org.id, { name: 'Carol Acme', email: 'carol@acme.test' });
+      idp.accounts.set('sub-carol', { email: carol.email });
+      const browser = t.client();
+      expect(await signIn(browser, 'sub-carol')).toEqual({ status: 303, location: '/' });
+      expect(await t.db.query(`SELECT 1 FROM sessions WHERE organization_id = $1 AND person_id = $2`, [a.org.id, carol.id])).toHaveLength(1);
+      const withoutCsrf = await browser.post('/api/auth/logout', undefined, { noCsrf: true });
+      expect(withoutCsrf.status).toBe(403);
+      expect(await sessionOf(browser)).toMatchObject({ id: carol.id });
+      // What a password set, a leaver or a role change does (announced to every instance over LISTEN/NOTIFY).
+      await t.app.get(SessionService).revokeAllFor(a.org.id, carol.id);
+      expect(await sessionOf(browser)).toBeNull();
+    });
+
     it('refuses an unknown email with a clear code, and creates nobody', async () => {
       const browser = t.client();
       expect(await signIn(browser, 'sub-stranger')).toEqual({ status: 303, location: '/login?sso_error=unknown_person' });
@@ -264,20 +279,53 @@ describe('single sign-on with OpenID Connect', () => {
       }
     });
 
-    it('says so clearly when the provider is down, before and during a sign-in, never with a 5xx', async () => {
+    it("refuses an ID token with another sign-in's nonce, one that has expired, and one not signed by the provider", async () => {
+      const cases: [keyof typeof idp.faults, RegExp][] = [
+        ['wrongNonce', /it belongs to another sign-in/],
+        ['expiredIdToken', /expired|"exp"/],
+        ['foreignSignature', /not signed with the provider's keys/],
+      ];
+      for (const [fault, words] of cases) {
+        idp.faults[fault] = true;
+        try {
+          const browser = t.client();
+          expect({ fault, ...(await signIn(browser, 'sub-alice')) }).toEqual({ fault, status: 303, location: '/login?sso_error=token_rejected' });
+          expect(await sessionOf(browser)).toBeNull();
+        } finally {
+          idp.faults[fault] = false;
+        }
+        // The same refusal, in plain words, on HR's test sign-in.
+        idp.faults[fault] = true;
+        try {
+          const test = await hrA.post('/api/organization/sso/test');
+          idp.signInAs('sub-alice');
+          const back = await idp.authorize(test.body.authorizationUrl);
+          await hrA.get(back.pathname + back.search);
+          expect({ fault, lastTest: (await hrA.get('/api/organization/sso')).body.lastTest }).toEqual({
+            fault,
+            lastTest: expect.objectContaining({ ok: false, code: 'token_rejected', message: expect.stringMatching(words) }),
+          });
+        } finally {
+          idp.faults[fault] = false;
+        }
+      }
+    });
+
+    it('says so clearly when the provider is down, during and then before a sign-in, never with a 5xx', async () => {
       const browser = t.client();
       const start = await browser.post('/api/auth/sso/start', { organization: slugA });
       idp.signInAs('sub-alice');
       const back = await idp.authorize(start.body.authorizationUrl);
       await idp.stop();
       try {
+        const midway = await browser.get(back.pathname + back.search);
+        expect({ status: midway.status, location: midway.headers.location }).toEqual({ status: 303, location: '/login?sso_error=provider_unreachable' });
+        // That failure dropped the cached discovery document (sso-start.e2e-spec.ts): the next start asks the provider, and says it is down.
         const refused = await t.client().post('/api/auth/sso/start', { organization: slugA });
         expect(refused.status).toBe(409);
         expect(refused.body.message).toMatch(
           /Ripple could not read the identity provider's OpenID configuration at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/,
         );
-        const midway = await browser.get(back.pathname + back.search);
-        expect({ status: midway.status, location: midway.headers.location }).toEqual({ status: 303, location: '/login?sso_error=provider_unreachable' });
       } finally {
         await idp.start();
       }
@@ -328,14 +376,21 @@ describe('single sign-on with OpenID Connect', () => {
 
     it('runs the real flow and reports it on the settings page, signing nobody in', async () => {
       const before = await sessionOf(hrA);
+      const testsBefore = (await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested').length;
       expect(await testSignIn('sub-alice')).toMatchObject({ ok: true, code: 'signed_in', email: 'alice@acme.test' });
       expect(await sessionOf(hrA)).toEqual(before);
       expect(await testSignIn('sub-newcomer')).toMatchObject({ ok: false, code: 'unknown_person', message: expect.stringContaining('newcomer@acme.test') });
       expect(await testSignIn('sub-outsider')).toMatchObject({ ok: false, code: 'domain_not_allowed', message: expect.stringContaining('acme.test') });
+      idp.accounts.set('sub-unverified', { email: 'newcomer@acme.test', emailVerified: false });
+      expect(await testSignIn('sub-unverified')).toMatchObject({
+        ok: false,
+        code: 'email_unverified',
+        message: 'The provider has not verified the email address newcomer@acme.test.',
+      });
       // Nothing was linked or created by a test.
       expect(await t.db.query(`SELECT 1 FROM people WHERE email IN ('outsider@elsewhere.test', 'newcomer@acme.test')`)).toHaveLength(0);
-      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE subject IN ('sub-newcomer', 'sub-outsider')`)).toHaveLength(0);
-      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(3);
+      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE subject IN ('sub-newcomer', 'sub-outsider', 'sub-unverified')`)).toHaveLength(0);
+      expect((await auditActions(a.org.id)).filter((e) => e.action === 'sso.tested')).toHaveLength(testsBefore + 4);
     });
 
     it('reports a wrong client secret, a wrong issuer and a provider that is down in plain words', async () => {

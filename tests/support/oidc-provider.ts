@@ -16,6 +16,12 @@ export interface ProviderFaults {
   wrongAudience?: boolean;
   /** Every authorization code is expired by the time Ripple redeems it. */
   expireCodes?: boolean;
+  /** The ID token carries another sign-in's nonce (signed with the provider's real key). */
+  wrongNonce?: boolean;
+  /** The ID token expired an hour ago (signed with the provider's real key). */
+  expiredIdToken?: boolean;
+  /** The ID token is signed with a key that is not the provider's (same key id). */
+  foreignSignature?: boolean;
 }
 
 export interface TestOidcProvider {
@@ -26,6 +32,8 @@ export interface TestOidcProvider {
   accounts: Map<string, ProviderAccount>;
   signInAs(subject: string): void;
   faults: ProviderFaults;
+  /** How many times the provider was asked for its discovery document (/.well-known/openid-configuration). */
+  discoveryRequests(): number;
   /**
    * Follows the browser's path through the provider from Ripple's authorization URL to the
    * redirect back to Ripple, and returns that URL (with `code`, `state`, `iss`, or an `error`).
@@ -121,22 +129,30 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       return grant;
     },
   });
-  // Tamper with the ID token after the provider has made it: same key, another audience.
+  // Tamper with the ID token after the provider has made it: claims changed, signed again (by its key, or a stranger's).
+  const { privateKey: strangerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   provider.use(async (ctx, next) => {
     await next();
-    if (faults.wrongAudience && ctx.path === '/token' && ctx.status === 200) {
+    const tampering = faults.wrongAudience || faults.wrongNonce || faults.expiredIdToken || faults.foreignSignature;
+    if (tampering && ctx.path === '/token' && ctx.status === 200) {
       const body = ctx.body as { id_token?: string };
       if (body.id_token) {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+        if (faults.wrongAudience) claims.aud = 'someone-else';
+        if (faults.wrongNonce) claims.nonce = 'another-sign-in';
+        if (faults.expiredIdToken) Object.assign(claims, { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 });
         const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-        const signed = `${part({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })}.${part({ ...claims, aud: 'someone-else' })}`;
-        body.id_token = `${signed}.${createSign('RSA-SHA256').update(signed).sign(privateKey).toString('base64url')}`;
+        const signed = `${part({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })}.${part(claims)}`;
+        const key = faults.foreignSignature ? strangerKey : privateKey;
+        body.id_token = `${signed}.${createSign('RSA-SHA256').update(signed).sign(key).toString('base64url')}`;
         ctx.body = body;
       }
     }
   });
   const callback = provider.callback();
+  let discoveryRequests = 0;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveryRequests++;
     const interaction = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
     if (!interaction) return void callback(req, res);
     void provider.interactionFinished(req, res, { login: { accountId: current } }, { mergeWithLastSubmission: false }).catch(() => {
@@ -169,6 +185,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     clientSecret,
     accounts,
     faults,
+    discoveryRequests: () => discoveryRequests,
     signInAs: (subject) => {
       current = subject;
     },

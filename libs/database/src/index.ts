@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './snake-naming.strategy';
 export * from './sql-rows';
 export * from './tenant-scope';
+export * from './rate-limit';

@@ -1,5 +1,6 @@
 import { Config, Resources, Schemas, Types } from 'scimmy';
 import { AppException, ErrorKind } from '@lib/common';
+import { personName, type NameSources } from './scim-names';
 
 /**
  * SCIM 2.0 (RFC 7643/7644) through SCIMMY: the User schema with the enterprise extension, the
@@ -48,6 +49,9 @@ export interface ScimPerson {
   managerName: string | null;
   active: boolean;
   externalId: string | null;
+  /** The given and family names the identity provider last sent (kept beside the person, like externalId). */
+  givenName: string | null;
+  familyName: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +66,8 @@ export interface DesiredPerson {
   /** Undefined when the User does not say (a PUT without `active` leaves it as it is). */
   active: boolean | undefined;
   externalId: string | null;
+  givenName: string | null;
+  familyName: string | null;
 }
 
 /** A person as a SCIM User resource, with only the `attributes` asked for (when given). */
@@ -81,7 +87,7 @@ export function scimUser(person: ScimPerson, attributes?: Types.Filter): Schemas
       externalId: person.externalId ?? undefined,
       userName: person.email,
       displayName: person.name,
-      name: { formatted: person.name },
+      name: { formatted: person.name, givenName: person.givenName ?? undefined, familyName: person.familyName ?? undefined },
       title: person.title ?? undefined,
       active: person.active,
       emails: [{ value: person.email, type: 'work', primary: true }],
@@ -94,29 +100,49 @@ export function scimUser(person: ScimPerson, attributes?: Types.Filter): Schemas
   );
 }
 
+/** The longest given or family name Ripple keeps (a person's whole name is at most 200 characters too). */
+const MAX_NAME_PART = 200;
+
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/** What names a person, as Ripple reports it in the User (scimUser): the displayName and formatted name are Ripple's one name. */
+function reportedName(person: ScimPerson): NameSources {
+  return { displayName: person.name, formatted: person.name, givenName: person.givenName, familyName: person.familyName };
+}
 
 /**
  * Reads a SCIM User into what Ripple keeps. Ripple's address is the userName (the identity
- * provider's sign-in name, an email address); the name is the displayName, else the formatted
- * name, else given and family names. The manager is named by their SCIM id, Ripple's person id.
+ * provider's sign-in name, an email address); the name is the one the provider changed since
+ * `before` (what Ripple reported; none for a new person), by personName's rule. The manager is
+ * named by their SCIM id, Ripple's person id. Attributes Ripple does not keep are not read
+ * (README, "Provisioning people over SCIM").
  */
-export function desiredPerson(body: unknown): DesiredPerson {
+export function desiredPerson(body: unknown, before: ScimPerson | null = null): DesiredPerson {
   const user = scimCall(() => JSON.parse(JSON.stringify(new Schemas.User(body, 'in'))) as Record<string, unknown>);
   const name = (user.name ?? {}) as Record<string, unknown>;
   const enterprise = (user[ENTERPRISE_SCHEMA] ?? {}) as Record<string, unknown>;
   const manager = (enterprise.manager ?? {}) as Record<string, unknown>;
   const email = text(user.userName);
   if (!email) throw scimError(400, 'invalidValue', 'userName is required: the person’s email address');
-  const given = [text(name.givenName), text(name.familyName)].filter(Boolean).join(' ');
+  const sent: NameSources = {
+    displayName: text(user.displayName),
+    formatted: text(name.formatted),
+    givenName: text(name.givenName),
+    familyName: text(name.familyName),
+  };
+  for (const part of ['givenName', 'familyName'] as const) {
+    if ((sent[part]?.length ?? 0) > MAX_NAME_PART) throw scimError(400, 'invalidValue', `name.${part} must be at most ${MAX_NAME_PART} characters`);
+  }
   return {
     email: email.toLowerCase(),
-    name: text(user.displayName) ?? text(name.formatted) ?? (given || email),
+    name: personName(sent, before && reportedName(before), before?.name ?? email),
     title: text(user.title),
     department: text(enterprise.department),
     managerId: text(manager.value),
     active: typeof user.active === 'boolean' ? user.active : undefined,
     externalId: text(user.externalId),
+    givenName: sent.givenName,
+    familyName: sent.familyName,
   };
 }
 

@@ -5,7 +5,7 @@ import { execute, selectFirst, selectOne, selectRows } from '@lib/database';
 import type { ScimPerson, UserFilter } from './scim-schema';
 
 const SELECT_USER = `
-  SELECT p.id, p.email, p.name, p.title, p.department, p.manager_id, m.name AS manager_name, p.active, s.external_id, p.created_at, p.updated_at
+  SELECT p.id, p.email, p.name, p.title, p.department, p.manager_id, m.name AS manager_name, p.active, s.external_id, s.given_name, s.family_name, p.created_at, p.updated_at
     FROM people p
     LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id
     LEFT JOIN scim_users s ON s.organization_id = p.organization_id AND s.person_id = p.id`;
@@ -20,6 +20,8 @@ interface UserRow {
   manager_name: string | null;
   active: boolean;
   external_id: string | null;
+  given_name: string | null;
+  family_name: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -34,9 +36,18 @@ const toPerson = (r: UserRow): ScimPerson => ({
   managerName: r.manager_name,
   active: r.active,
   externalId: r.external_id,
+  givenName: r.given_name,
+  familyName: r.family_name,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });
+
+/** What an identity provider sent that Ripple keeps beside the person (scim_users). */
+export interface ProviderFields {
+  externalId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,27 +86,32 @@ export class ScimUsersRepository {
   }
 
   /**
-   * Sets (or, null, forgets) the identity provider's id of a person; false when another person
-   * already has it. Called under the org chart's lock, which serialises the organisation's people
-   * writes, so the check cannot race another provisioning call.
+   * Keeps what the identity provider sent that the person row does not hold: its id for the person
+   * (externalId) and the given and family names; forgets the row when all are null. False when
+   * another person already has the externalId. Called under the org chart's lock, which serialises
+   * the organisation's people writes, so the check cannot race another provisioning call.
    */
-  async setExternalId(organizationId: string, personId: string, externalId: string | null, tx: EntityManager): Promise<boolean> {
-    if (externalId === null) {
+  async saveProviderFields(organizationId: string, personId: string, fields: ProviderFields, tx: EntityManager): Promise<boolean> {
+    const { externalId, givenName, familyName } = fields;
+    if (externalId === null && givenName === null && familyName === null) {
       await execute(tx, `DELETE FROM scim_users WHERE organization_id = $1 AND person_id = $2`, [organizationId, personId]);
       return true;
     }
-    const taken = await selectFirst<{ person_id: string }>(
-      tx,
-      `SELECT person_id FROM scim_users WHERE organization_id = $1 AND external_id = $2 AND person_id <> $3`,
-      [organizationId, externalId, personId],
-    );
-    if (taken) return false;
+    if (externalId !== null) {
+      const taken = await selectFirst<{ person_id: string }>(
+        tx,
+        `SELECT person_id FROM scim_users WHERE organization_id = $1 AND external_id = $2 AND person_id <> $3`,
+        [organizationId, externalId, personId],
+      );
+      if (taken) return false;
+    }
     await execute(
       tx,
-      `INSERT INTO scim_users (organization_id, person_id, external_id) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id, person_id) DO UPDATE SET external_id = EXCLUDED.external_id, updated_at = now()
-        WHERE scim_users.external_id IS DISTINCT FROM EXCLUDED.external_id`,
-      [organizationId, personId, externalId],
+      `INSERT INTO scim_users (organization_id, person_id, external_id, given_name, family_name) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organization_id, person_id) DO UPDATE
+          SET external_id = EXCLUDED.external_id, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, updated_at = now()
+        WHERE (scim_users.external_id, scim_users.given_name, scim_users.family_name) IS DISTINCT FROM (EXCLUDED.external_id, EXCLUDED.given_name, EXCLUDED.family_name)`,
+      [organizationId, personId, externalId, givenName, familyName],
     );
     return true;
   }

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppException, type ChangeActor, ErrorKind } from '@lib/common';
 import { CreatePersonDto, lockOrgChart, PeopleService, UpdatePersonDto } from '@lib/identity';
 import { Deactivation, LeaversService } from '../leavers/leavers.service';
-import { normalisePatch } from './patch-dialects';
+import { normalisePatch, normaliseUser, onlyIgnoredOperations } from './patch-dialects';
 import type { ScimClient } from './scim-token.guard';
 import { SCIM_PATH } from './scim-tokens.service';
 import {
@@ -26,7 +26,7 @@ import {
   scimUser,
   toScimUser,
 } from './scim-schema';
-import { ScimUsersRepository } from './scim-users.repository';
+import { ScimUsersRepository, type ProviderFields } from './scim-users.repository';
 
 export interface ScimListQuery {
   filter?: string;
@@ -105,7 +105,7 @@ export class ScimUsersService {
   }
 
   async create(client: ScimClient, body: unknown): Promise<ScimResource> {
-    const desired = desiredPerson(body);
+    const desired = desiredPerson(normaliseUser(body));
     return this.change(client, async (tx, actor, done) => {
       const dto = await valid(CreatePersonDto, {
         email: desired.email,
@@ -116,7 +116,7 @@ export class ScimUsersService {
         role: 'member',
       });
       const { id } = await this.people.createWithin(tx, actor, dto);
-      await this.setExternalId(tx, actor.organizationId, id, desired.externalId);
+      await this.saveProviderFields(tx, actor.organizationId, id, desired);
       // A person provisioned as already gone (an identity provider catching up) leaves at once, by the leaver logic.
       if (desired.active === false) done.push(await this.leavers.deactivateWithin(tx, actor, id, {}));
       return id;
@@ -124,16 +124,19 @@ export class ScimUsersService {
   }
 
   async replace(client: ScimClient, id: string, body: unknown): Promise<ScimResource> {
-    const desired = desiredPerson(body);
+    const user = normaliseUser(body);
+    desiredPerson(user); // a malformed User is refused before the transaction
     return this.change(client, async (tx, actor, done) => {
       const current = await this.users.find(actor.organizationId, id, tx);
       if (!current) throw notFound(id);
-      await this.apply(tx, actor, current, desired, done);
+      await this.apply(tx, actor, current, desiredPerson(user, current), done);
       return id;
     });
   }
 
   async patch(client: ScimClient, id: string, body: unknown): Promise<ScimResource> {
+    // Nothing Ripple keeps is patched (e.g. Entra ID updating a phone number alone): the User as it is.
+    if (onlyIgnoredOperations(body)) return this.get(client, id, {});
     const message = scimCall(() => new Messages.PatchOp(normalisePatch(body) as ConstructorParameters<typeof Messages.PatchOp>[0]));
     return this.change(client, async (tx, actor, done) => {
       const current = await this.users.find(actor.organizationId, id, tx);
@@ -142,7 +145,7 @@ export class ScimUsersService {
         message.apply(scimUser(current), (target) => Promise.resolve(JSON.parse(JSON.stringify(target)) as ScimResource)),
       );
       // SCIMMY answers nothing when the operations changed nothing.
-      if (patched) await this.apply(tx, actor, current, desiredPerson(JSON.parse(JSON.stringify(patched))), done);
+      if (patched) await this.apply(tx, actor, current, desiredPerson(JSON.parse(JSON.stringify(patched)), current), done);
       return id;
     });
   }
@@ -183,13 +186,16 @@ export class ScimUsersService {
       if (desired[field] !== current[field]) changes[field] = desired[field];
     }
     if (Object.keys(changes).length) await this.people.updateWithin(tx, actor, current.id, await valid(UpdatePersonDto, changes));
-    if (desired.externalId !== current.externalId) await this.setExternalId(tx, actor.organizationId, current.id, desired.externalId);
+    if (desired.externalId !== current.externalId || desired.givenName !== current.givenName || desired.familyName !== current.familyName) {
+      await this.saveProviderFields(tx, actor.organizationId, current.id, desired);
+    }
     if (desired.active === false && current.active) done.push(await this.leavers.deactivateWithin(tx, actor, current.id, {}));
   }
 
-  private async setExternalId(tx: EntityManager, organizationId: string, personId: string, externalId: string | null): Promise<void> {
-    if (!(await this.users.setExternalId(organizationId, personId, externalId, tx))) {
-      throw scimError(409, 'uniqueness', `Another person already has the externalId ${externalId}`);
+  private async saveProviderFields(tx: EntityManager, organizationId: string, personId: string, desired: ProviderFields): Promise<void> {
+    const fields = { externalId: desired.externalId, givenName: desired.givenName, familyName: desired.familyName };
+    if (!(await this.users.saveProviderFields(organizationId, personId, fields, tx))) {
+      throw scimError(409, 'uniqueness', `Another person already has the externalId ${desired.externalId}`);
     }
   }
 }

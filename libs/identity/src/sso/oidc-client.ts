@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import * as oidc from 'openid-client';
 import { SsoProblem } from './sso-problem';
 
@@ -60,18 +61,41 @@ const describe = (error: unknown): string => {
   return error instanceof Error ? error.message : 'unknown error';
 };
 
+/** How long a provider's discovery document is reused before it is fetched again. */
+export const DISCOVERY_TTL_SECONDS = 5 * 60;
+
+/**
+ * Providers' discovery documents, per issuer, for DISCOVERY_TTL_SECONDS: a sign-in start (public)
+ * then costs the provider no request, nor Ripple a round trip. Kept per instance and bounded; the
+ * document is public, the same for every client of the issuer, so organisations may share it.
+ */
+const discovered = new LRUCache<string, oidc.ServerMetadata>({ max: 1000, ttl: DISCOVERY_TTL_SECONDS * 1000 });
+
 /**
  * The provider's configuration (OpenID discovery), with Ripple's client and its secret (HTTP Basic,
- * every provider's default). Every failure is an SsoProblem in plain words.
+ * every provider's default): the cached document of its issuer, or, when there is none or `fresh`
+ * is asked (HR's test sign-in), a new one. Every failure is an SsoProblem in plain words.
  */
-export async function discover(connection: ProviderConnection): Promise<oidc.Configuration> {
+export async function discover(connection: ProviderConnection, options: { fresh?: boolean } = {}): Promise<oidc.Configuration> {
   const url = new URL(connection.issuer);
+  const cached = options.fresh ? undefined : discovered.get(connection.issuer);
+  if (cached) {
+    const config = new oidc.Configuration(cached, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret));
+    if (url.protocol === 'http:') oidc.allowInsecureRequests(config);
+    oidc.enableNonRepudiationChecks(config);
+    config.timeout = TIMEOUT_SECONDS;
+    return config;
+  }
   try {
-    return await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
-      execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+    const config = await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
+      // The ID token's signature is checked against the provider's keys (jwks_uri) too, not only trusted for coming over TLS.
+      execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
       timeout: TIMEOUT_SECONDS,
     });
+    discovered.set(connection.issuer, config.serverMetadata());
+    return config;
   } catch (error) {
+    discovered.delete(connection.issuer);
     const cause = (error as { cause?: { attribute?: string; body?: { issuer?: unknown } } }).cause;
     if (error instanceof oidc.ClientError && error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' && cause?.attribute === 'issuer') {
       throw new SsoProblem(
@@ -84,6 +108,14 @@ export async function discover(connection: ProviderConnection): Promise<oidc.Con
       `Ripple could not read the identity provider's OpenID configuration at ${connection.issuer} (${describe(error)}). Check the issuer URL and that the provider is up.`,
     );
   }
+}
+
+/**
+ * After a sign-in failed at the provider (unreachable, keys or endpoints not as the document said):
+ * the next one reads the discovery document afresh, so a provider's changes are picked up at once.
+ */
+export function forgetDiscovery(issuer: string): void {
+  discovered.delete(issuer);
 }
 
 export function newPendingLogin(): PendingLogin {
@@ -151,6 +183,10 @@ export async function redeem(config: oidc.Configuration, callbackUrl: URL, login
 }
 
 function grantProblem(error: unknown): SsoProblem {
+  // The provider went away mid-sign-in (its token endpoint unreachable), however openid-client wrapped it.
+  if (/^(E[A-Z]+|UND_ERR_\w+|ERR_TLS\w*)$/.test(networkCode(error) ?? '') || (error instanceof Error && error.name === 'TimeoutError')) {
+    return new SsoProblem('provider_unreachable', `Ripple could not finish the sign-in with the identity provider (${describe(error)}).`);
+  }
   if (error instanceof oidc.AuthorizationResponseError) {
     return new SsoProblem('provider_refused', `The provider did not sign you in: ${error.error_description ?? error.error}.`);
   }
@@ -170,13 +206,19 @@ function grantProblem(error: unknown): SsoProblem {
     return new SsoProblem('provider_refused', `The provider refused to finish the sign-in: ${error.error_description ?? error.error}.`);
   }
   if (error instanceof oidc.ClientError) {
-    const claim = (error.cause as { claim?: string } | undefined)?.claim;
+    // openid-client wraps oauth4webapi's error, whose cause names the claim.
+    const cause = error.cause as { claim?: string; cause?: { claim?: string } } | undefined;
+    const claim = cause?.claim ?? cause?.cause?.claim;
     if (error.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim && CLAIMS[claim]) {
       return new SsoProblem('token_rejected', `The provider's ID token failed Ripple's checks: ${CLAIMS[claim]}.`);
     }
     if (error.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
       return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it has expired (check the server clocks).");
-    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(error.message))
+    const inner = `${error.message} ${(error.cause as { message?: string } | undefined)?.message ?? ''}`;
+    if (/signature/i.test(inner)) {
+      return new SsoProblem('token_rejected', "The provider's ID token failed Ripple's checks: it is not signed with the provider's keys.");
+    }
+    if (error.code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(inner))
       return new SsoProblem('login_expired', 'This sign-in does not match the one Ripple started. Start again.');
     return new SsoProblem('token_rejected', `The provider's answer failed Ripple's checks: ${error.message}.`);
   }

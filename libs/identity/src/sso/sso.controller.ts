@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -45,8 +46,9 @@ export class SsoAuthController {
   @ApiOkResponse({ type: SsoRedirectDto })
   @ApiNotFoundResponse({ description: 'The organisation does not sign in with single sign-on' })
   @ApiConflictResponse({ description: 'The identity provider cannot be reached or is misconfigured' })
-  async start(@Body() dto: StartSsoDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SsoRedirectDto> {
-    const { authorizationUrl, token } = await this.sso.start(dto.organization);
+  @ApiTooManyRequestsResponse({ description: 'Too many sign-ins started from this network or for this organisation (Retry-After says when to come back)' })
+  async start(@Body() dto: StartSsoDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SsoRedirectDto> {
+    const { authorizationUrl, token } = await this.sso.start(dto.organization, request.ip);
     SsoAuthController.setLoginCookie(reply, token, this.config);
     return { authorizationUrl };
   }

@@ -185,9 +185,9 @@ export class SsoRepository {
     return r ? { purpose: r.purpose, state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, requestedBy: r.requested_by } : null;
   }
 
-  /** Sign-ins never finished, a day after they expired. */
+  /** Sign-ins finished or expired: they can never be used again (a replayed callback finds nothing, and is refused alike). */
   async deleteStaleLogins(organizationId: string): Promise<void> {
-    await execute(this.db, `DELETE FROM sso_logins WHERE organization_id = $1 AND expires_at < now() - interval '1 day'`, [organizationId]);
+    await execute(this.db, `DELETE FROM sso_logins WHERE organization_id = $1 AND (expires_at <= now() OR used_at IS NOT NULL)`, [organizationId]);
   }
 
   async personBySubject(organizationId: string, issuer: string, subject: string): Promise<SsoPerson | null> {

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, APP_CONFIG, AppConfig, AppException, ErrorKind, openSecret, sealSecret, secretKeyOf, type FieldError } from '@lib/common';
-import { enterOrganization, runAsSystem } from '@lib/database';
+import { enterOrganization, PostgresRateLimitStore, RateLimiter, runAsSystem, type RateBudget, type RateRefusal } from '@lib/database';
 import { newToken, presentedToken } from '../auth/tokens';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { authorizationUrl, discover, issuerProblem, newPendingLogin, redeem, type VerifiedIdentity } from './oidc-client';
+import { authorizationUrl, discover, forgetDiscovery, issuerProblem, newPendingLogin, redeem, type VerifiedIdentity } from './oidc-client';
 import type { SsoProviderLookupDto, SsoSettingsDto, UpdateSsoSettingsDto } from './sso.dto';
 import { SsoProblem } from './sso-problem';
 import { SsoRepository, type LoginPurpose, type StoredProvider, type StoredTestOutcome } from './sso.repository';
@@ -15,6 +15,14 @@ import { SsoRepository, type LoginPurpose, type StoredProvider, type StoredTestO
 export const SSO_CALLBACK_PATH = '/api/auth/sso/callback';
 /** How long a started sign-in may take at the provider. */
 export const SSO_LOGIN_TTL_SECONDS = 10 * 60;
+/**
+ * Starting a sign-in is public and stores a pending login, so it is rate-limited, in PostgreSQL
+ * (every instance counts alike): per network, generously, so that an office behind one NAT address
+ * can all sign in at nine; and per organisation, so that many networks together cannot fill its
+ * table. Its expired pending logins are deleted as new ones start.
+ */
+export const SSO_START_PER_NETWORK: RateBudget = { scope: 'sso_start.ip', limit: 300, windowSeconds: 10 * 60 };
+export const SSO_START_PER_ORGANIZATION: RateBudget = { scope: 'sso_start.organization', limit: 3000, windowSeconds: 10 * 60 };
 
 /** Where a finished sign-in leads. */
 export type SsoOutcome =
@@ -32,12 +40,16 @@ type Match =
  */
 @Injectable()
 export class SsoService {
+  private readonly limiter: RateLimiter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sso: SsoRepository,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.limiter = new RateLimiter(new PostgresRateLimitStore(db));
+  }
 
   get redirectUri(): string {
     return new URL(SSO_CALLBACK_PATH, this.config.publicUrl).href;
@@ -134,9 +146,11 @@ export class SsoService {
   }
 
   /** Starts signing in to the organisation of this sign-in address: the provider's URL and the browser's login token. */
-  async start(slug: string): Promise<{ authorizationUrl: string; token: string }> {
+  async start(slug: string, ip: string): Promise<{ authorizationUrl: string; token: string }> {
+    throwIfRefused(await this.limiter.consume([SSO_START_PER_NETWORK, ip]));
     const found = await runAsSystem(() => this.sso.organizationBySlug(slug));
     if (!found?.displayName) throw new IdentityException(IdentityErrorCode.SsoNotConfigured, 'This organisation does not sign in with single sign-on');
+    throwIfRefused(await this.limiter.consume([SSO_START_PER_ORGANIZATION, found.organizationId]));
     enterOrganization(found.organizationId);
     return this.begin(found.organizationId, 'sign_in', null);
   }
@@ -159,7 +173,8 @@ export class SsoService {
     const login = newPendingLogin();
     let url: string;
     try {
-      url = await authorizationUrl(await discover(this.connectionOf(provider)), this.redirectUri, login);
+      // HR's test always reads the provider's discovery document afresh (and refreshes it for everyone).
+      url = await authorizationUrl(await discover(this.connectionOf(provider), { fresh: purpose === 'test' }), this.redirectUri, login);
     } catch (error) {
       if (!(error instanceof SsoProblem)) throw error;
       throw new IdentityException(IdentityErrorCode.SsoProviderFailed, error.message, { problem: error.code });
@@ -185,7 +200,7 @@ export class SsoService {
     const dryRun = login.purpose === 'test';
     let identity: VerifiedIdentity | null = null;
     try {
-      identity = await redeem(await discover(this.connectionOf(provider)), callbackUrl, login);
+      identity = await this.redeem(provider, callbackUrl, login);
       const match = await this.match(provider, identity);
       if (dryRun) {
         const message =
@@ -226,6 +241,16 @@ export class SsoService {
       );
     }
     await this.audit.record(who, { action: 'auth.break_glass_sign_in', targetType: 'person', targetId: who.personId });
+  }
+
+  /** The provider's answer, verified; a failure there also drops its cached discovery document, so the next sign-in reads it again. */
+  private async redeem(provider: StoredProvider, callbackUrl: URL, login: Parameters<typeof redeem>[2]): Promise<VerifiedIdentity> {
+    try {
+      return await redeem(await discover(this.connectionOf(provider)), callbackUrl, login);
+    } catch (error) {
+      if (error instanceof SsoProblem) forgetDiscovery(provider.issuer);
+      throw error;
+    }
   }
 
   private async match(provider: StoredProvider, identity: VerifiedIdentity): Promise<Match> {
@@ -303,6 +328,17 @@ export class SsoService {
       clientSecret,
     };
   }
+}
+
+function throwIfRefused(refusal: RateRefusal | null): void {
+  if (!refusal) return;
+  const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
+  const where = refusal.scope === SSO_START_PER_NETWORK.scope ? 'from your network' : 'for your organisation';
+  throw new IdentityException(
+    IdentityErrorCode.TooManyAttempts,
+    `Too many sign-ins were started ${where}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retryAfterSeconds: refusal.retryAfterSeconds },
+  );
 }
 
 const invalid = (errors: FieldError[]): AppException =>
