@@ -10,8 +10,22 @@
 //     → { routes: { name: number[] }, failures: { name: number }, wallMs, requests }: each rater lists
 //       their requests, opens the questionnaire, autosaves each of `drafts`, submits; rater i talks to
 //       bases[i % bases.length]; think time (thinkMs, ±50 %) before every step but the first.
+// Every output also has cpuSeconds: this process's own CPU time (utime + stime, /proc/self/stat) over the load.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
+
+/** This process's utime + stime in seconds (/proc/self/stat counts in USER_HZ, 100 per second on Linux). */
+const cpuSeconds = () => {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  }
+};
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
@@ -52,6 +66,7 @@ async function pool(ops, concurrency, run) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const cpuAtStart = cpuSeconds();
 let output;
 if (job.kind === 'http') {
   const latencies = new Array(job.ops.length);
@@ -132,5 +147,6 @@ if (job.kind === 'http') {
   );
   output = { routes, failures, wallMs: performance.now() - started, requests };
 }
+output.cpuSeconds = cpuSeconds() - cpuAtStart;
 for (const agent of agents.values()) agent.destroy();
 process.stdout.write(JSON.stringify(output));
