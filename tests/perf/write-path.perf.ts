@@ -40,6 +40,8 @@ interface Burst {
 interface RatersRun {
   routes: Record<string, number[]>;
   failures: Record<string, number>;
+  /** Each failed call as 'route status'. */
+  failed: string[];
   wallMs: number;
   requests: number;
   /** The load driver's own CPU time over the run (it reads /proc/self/stat). */
@@ -391,8 +393,8 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
     const postgres = postgresProcesses(backendPid, t.database.name);
     const noCpu = (): SaturatedCpu => ({ wall: 0, machineBusy: 0, api: [0, 0], postgres: 0, postgresShared: 0, driver: 0, benchmark: 0 });
     const saturated = {
-      one: { requests: 0, wall: 0, failures: 0, open: [] as number[], cpu: noCpu() },
-      two: { requests: 0, wall: 0, failures: 0, open: [] as number[], cpu: noCpu() },
+      one: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
+      two: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
     };
     // The second instance gets the first one's warm-up (a colder one spent a third more CPU per request).
     await warmUp(servers[1].baseUrl);
@@ -412,6 +414,7 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
         into.requests += run.requests;
         into.wall += run.wallMs;
         into.failures += Object.values(run.failures).reduce((a, b) => a + b, 0);
+        into.failed.push(...run.failed);
         into.open.push(...run.routes.questionnaire);
         into.cpu.wall += cpu.wallSeconds;
         into.cpu.machineBusy += cpu.machineCoresBusy * cpu.wallSeconds;
@@ -446,18 +449,25 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
       });
     }
     const scaling = perApiSecond('two') / perApiSecond('one');
+    const failedCalls = [...saturated.one.failed, ...saturated.two.failed];
+    const tally = [...new Set(failedCalls)].map((call) => `${failedCalls.filter((c) => c === call).length} × ${call}`).join(', ');
+    const failedBecause = failedCalls.length ? `failed calls (${tally})` : undefined;
     results.push({
       what: `saturated, ${SATURATING_RATERS} raters without think time: two instances ÷ one (requests/s)`,
       value: `${(twoRate / oneRate).toFixed(2)} (${Math.round(oneRate)}/s → ${Math.round(twoRate)}/s; errors ${saturated.one.failures} / ${saturated.two.failures})`,
       target: '≥ 1.6',
       atLeast: { value: saturated.one.failures + saturated.two.failures === 0 ? twoRate / oneRate : 0, min: 1.6 },
-      missedBecause: machineSaturated ? `machine saturated (${machineBusy('one').toFixed(2)} of ${cores} cores busy with one instance)` : undefined,
+      missedBecause:
+        [machineSaturated ? `machine saturated (${machineBusy('one').toFixed(2)} of ${cores} cores busy with one instance)` : '', failedBecause ?? '']
+          .filter(Boolean)
+          .join('; ') || undefined,
       note: `load driver, both instances and PostgreSQL on the same ${cores} shared cores`,
     });
     results.push({
       what: 'saturated: requests per API CPU-second, two instances ÷ one (the app’s own scaling)',
       value: `${scaling.toFixed(2)} (${perApiSecond('one').toFixed(0)} → ${perApiSecond('two').toFixed(0)} requests per API CPU-second)`,
       target: '≥ 0.8',
+      missedBecause: failedBecause,
       atLeast: { value: saturated.one.failures + saturated.two.failures === 0 ? scaling : 0, min: 0.8 },
       note: 'what can be compared on a saturated machine: does a second instance spend more CPU per request (contention between instances)?',
     });
