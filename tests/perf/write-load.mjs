@@ -7,7 +7,7 @@
 //     → the same, each op one transaction: BEGIN, its statements, COMMIT, on a pooled connection
 //       that was put in the organisation's scope once, as the app's pool does (tenant-scope.ts).
 //   { kind: 'raters', bases: string[], thinkMs, raters: [{ cookie, requestId }], drafts: body[], submit: body }
-//     → { routes: { name: number[] }, failures: { name: number }, failed: ['route status'], wallMs, requests }: each rater lists
+//     → { routes: { name: number[] }, failures: { name: number }, failed: ['route status'], wallMs, requests, perBase: { base: requests } }: each rater lists
 //       their requests, opens the questionnaire, autosaves each of `drafts`, submits; rater i talks to
 //       bases[i % bases.length]; think time (thinkMs, ±50 %) before every step but the first.
 // Every output also has cpuSeconds: this process's own CPU time (utime + stime, /proc/self/stat) over the load.
@@ -113,6 +113,7 @@ if (job.kind === 'http') {
   const routes = { list: [], questionnaire: [], autosave: [], submit: [] };
   const failures = { list: 0, questionnaire: 0, autosave: 0, submit: 0 };
   const failed = [];
+  const perBase = Object.fromEntries(job.bases.map((base) => [base, 0]));
   let requests = 0;
   const sockets = Math.max(1, Math.ceil(job.raters.length / job.bases.length));
   const started = performance.now();
@@ -126,6 +127,7 @@ if (job.kind === 'http') {
         const { status, ms } = await request({ cookie: rater.cookie, ...op, headers: { ...(op.headers ?? {}), ...job.headers } }, sockets);
         routes[name].push(ms);
         requests++;
+        perBase[base]++;
         if (status !== expected) {
           failures[name]++;
           failed.push(`${name} ${status}`);
@@ -149,7 +151,7 @@ if (job.kind === 'http') {
       });
     }),
   );
-  output = { routes, failures, failed, wallMs: performance.now() - started, requests };
+  output = { routes, failures, failed, wallMs: performance.now() - started, requests, perBase };
 }
 output.cpuSeconds = cpuSeconds() - cpuAtStart;
 for (const agent of agents.values()) agent.destroy();

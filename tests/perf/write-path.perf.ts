@@ -44,6 +44,8 @@ interface RatersRun {
   failed: string[];
   wallMs: number;
   requests: number;
+  /** Requests per server (base URL). */
+  perBase: Record<string, number>;
   /** The load driver's own CPU time over the run (it reads /proc/self/stat). */
   cpuSeconds: number;
 }
@@ -52,6 +54,8 @@ interface SaturatedCpu {
   wall: number;
   machineBusy: number;
   api: number[];
+  /** Requests each instance served. */
+  served: number[];
   postgres: number;
   postgresShared: number;
   driver: number;
@@ -391,7 +395,7 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
     const bases = servers.map((s) => s.baseUrl);
     const [{ pid: backendPid }]: { pid: number }[] = await t.db.query('SELECT pg_backend_pid() AS pid');
     const postgres = postgresProcesses(backendPid, t.database.name);
-    const noCpu = (): SaturatedCpu => ({ wall: 0, machineBusy: 0, api: [0, 0], postgres: 0, postgresShared: 0, driver: 0, benchmark: 0 });
+    const noCpu = (): SaturatedCpu => ({ wall: 0, machineBusy: 0, api: [0, 0], served: [0, 0], postgres: 0, postgresShared: 0, driver: 0, benchmark: 0 });
     const saturated = {
       one: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
       two: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
@@ -419,6 +423,7 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
         into.cpu.wall += cpu.wallSeconds;
         into.cpu.machineBusy += cpu.machineCoresBusy * cpu.wallSeconds;
         into.cpu.api = into.cpu.api.map((v, i) => v + cpu.seconds[`api${i}`]);
+        into.cpu.served = into.cpu.served.map((v, i) => v + (run.perBase[servers[i].baseUrl] ?? 0));
         into.cpu.postgres += cpu.seconds.postgres;
         into.cpu.postgresShared += cpu.seconds.postgresShared;
         into.cpu.benchmark += cpu.seconds.benchmark;
@@ -438,7 +443,11 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
     const machineSaturated = machineBusy('one') >= SATURATED_SHARE * cores;
     for (const which of ['one', 'two'] as const) {
       const { cpu, requests } = saturated[which];
-      const api = which === 'one' ? `API ${s1(cpu.api[0])} (the idle second instance ${s1(cpu.api[1])})` : `API ${s1(cpu.api[0])} + ${s1(cpu.api[1])}`;
+      const each = (i: number): string => `${(cpu.served[i] / cpu.api[i]).toFixed(0)}`;
+      const api =
+        which === 'one'
+          ? `API ${s1(cpu.api[0])} (the idle second instance ${s1(cpu.api[1])})`
+          : `API ${s1(cpu.api[0])} + ${s1(cpu.api[1])} (${each(0)} and ${each(1)} requests per CPU-second each)`;
       const database = postgres
         ? `PostgreSQL ${s1(cpu.postgres)} (this database's backends) + ${s1(cpu.postgresShared)} (the server's shared processes)`
         : 'PostgreSQL not on this machine (not counted)';
