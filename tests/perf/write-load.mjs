@@ -7,11 +7,25 @@
 //     → the same, each op one transaction: BEGIN, its statements, COMMIT, on a pooled connection
 //       that was put in the organisation's scope once, as the app's pool does (tenant-scope.ts).
 //   { kind: 'raters', bases: string[], thinkMs, raters: [{ cookie, requestId }], drafts: body[], submit: body }
-//     → { routes: { name: number[] }, failures: { name: number }, wallMs, requests }: each rater lists
+//     → { routes: { name: number[] }, failures: { name: number }, failed: ['route status'], wallMs, requests, perBase: { base: requests } }: each rater lists
 //       their requests, opens the questionnaire, autosaves each of `drafts`, submits; rater i talks to
 //       bases[i % bases.length]; think time (thinkMs, ±50 %) before every step but the first.
+// Every output also has cpuSeconds: this process's own CPU time (utime + stime, /proc/self/stat) over the load.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
+
+/** This process's utime + stime in seconds (/proc/self/stat counts in USER_HZ, 100 per second on Linux). */
+const cpuSeconds = () => {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  }
+};
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
@@ -52,6 +66,7 @@ async function pool(ops, concurrency, run) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const cpuAtStart = cpuSeconds();
 let output;
 if (job.kind === 'http') {
   const latencies = new Array(job.ops.length);
@@ -97,6 +112,8 @@ if (job.kind === 'http') {
 } else if (job.kind === 'raters') {
   const routes = { list: [], questionnaire: [], autosave: [], submit: [] };
   const failures = { list: 0, questionnaire: 0, autosave: 0, submit: 0 };
+  const failed = [];
+  const perBase = Object.fromEntries(job.bases.map((base) => [base, 0]));
   let requests = 0;
   const sockets = Math.max(1, Math.ceil(job.raters.length / job.bases.length));
   const started = performance.now();
@@ -110,7 +127,11 @@ if (job.kind === 'http') {
         const { status, ms } = await request({ cookie: rater.cookie, ...op, headers: { ...(op.headers ?? {}), ...job.headers } }, sockets);
         routes[name].push(ms);
         requests++;
-        if (status !== expected) failures[name]++;
+        perBase[base]++;
+        if (status !== expected) {
+          failures[name]++;
+          failed.push(`${name} ${status}`);
+        }
       };
       // Raters do not all start in the same millisecond.
       if (job.thinkMs > 0) await sleep(Math.random() * job.thinkMs);
@@ -130,7 +151,8 @@ if (job.kind === 'http') {
       });
     }),
   );
-  output = { routes, failures, wallMs: performance.now() - started, requests };
+  output = { routes, failures, failed, wallMs: performance.now() - started, requests, perBase };
 }
+output.cpuSeconds = cpuSeconds() - cpuAtStart;
 for (const agent of agents.values()) agent.destroy();
 process.stdout.write(JSON.stringify(output));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -10,6 +11,7 @@ import { anOrganization, aPerson } from '../support/factories';
 import { sessionCookieFor } from '../support/sign-in';
 import { startTestApp, TestApp } from '../support/test-app';
 import { analyse, generateClosedCycle, generateOrganisation, ReportDataSizes } from './generate-report-data';
+import { childrenOf, CpuMeter, parentOf } from './support/cpu-meter';
 import { expectTargetsMet, Measurement, percentile, writeResults } from './support/results';
 import { ServerProcess, startServerProcess } from './support/server-process';
 
@@ -20,6 +22,12 @@ const RATERS = 200;
 const THINK_MS = 2000;
 /** Raters without think time in the saturated runs (each one mix: list, open, 3 autosaves, submit). */
 const SATURATING_RATERS = Number(process.env.PERF_WRITE_SATURATING ?? 100);
+/** Only the saturated runs (no bursts, no think-time raters): for measuring the API's CPU per request. */
+const SATURATED_ONLY = process.env.PERF_WRITE_SATURATED_ONLY === '1';
+/** A directory: the first instance runs under `node --cpu-prof` and writes its profile there when stopped. */
+const CPU_PROFILE_DIR = process.env.PERF_WRITE_CPU_PROF;
+/** Above this share of the machine's cores busy, a second instance has no spare core to run on. */
+const SATURATED_SHARE = 0.9;
 const SIZES: ReportDataSizes = { subjects: 3500, ratersPerSubject: 8, statements: 36, openQuestions: 3, departments: 12, fanOut: 6 };
 
 type Op = { method: string; url: string; cookie: string; headers?: Record<string, string>; body?: unknown };
@@ -32,8 +40,26 @@ interface Burst {
 interface RatersRun {
   routes: Record<string, number[]>;
   failures: Record<string, number>;
+  /** Each failed call as 'route status'. */
+  failed: string[];
   wallMs: number;
   requests: number;
+  /** Requests per server (base URL). */
+  perBase: Record<string, number>;
+  /** The load driver's own CPU time over the run (it reads /proc/self/stat). */
+  cpuSeconds: number;
+}
+/** CPU seconds over the saturated runs of one mode, per process group. */
+interface SaturatedCpu {
+  wall: number;
+  machineBusy: number;
+  api: number[];
+  /** Requests each instance served. */
+  served: number[];
+  postgres: number;
+  postgresShared: number;
+  driver: number;
+  benchmark: number;
 }
 
 /** One job of tests/perf/write-load.mjs, in its own Node process. */
@@ -49,6 +75,33 @@ function drive<T>(job: object): Promise<T> {
 }
 
 const ms = (v: number): string => `${v.toFixed(1)} ms`;
+const s1 = (v: number): string => `${v.toFixed(1)} s`;
+
+/**
+ * The PostgreSQL server's processes, read from /proc when the server runs on this machine (its
+ * postmaster is the parent of our connection's backend): this database's backends (their process
+ * title names the database), and the server's shared processes (writers, checkpointer, autovacuum,
+ * parallel workers); other databases' backends are left out. Null when the server is elsewhere.
+ */
+function postgresProcesses(backendPid: number, database: string): { ours: () => number[]; shared: () => number[] } | null {
+  const postmaster = parentOf(backendPid);
+  const title = (pid: number): string => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      return '';
+    }
+  };
+  if (postmaster === null || !title(postmaster).includes('postgres')) return null;
+  const client = /\S+\(\d+\)|\[local\]/;
+  const classify = (want: 'ours' | 'shared') => (): number[] =>
+    childrenOf(postmaster).filter((pid) => {
+      const words = title(pid).split(/\s+/);
+      const ours = words.includes(database);
+      return want === 'ours' ? ours : !ours && !client.test(title(pid));
+    });
+  return { ours: classify('ours'), shared: () => [postmaster, ...classify('shared')()] };
+}
 const rate = (ops: number, wallMs: number): number => (ops / wallMs) * 1000;
 
 /** The statements a repository method sends, captured without a database (the rows it reads are canned). */
@@ -73,7 +126,9 @@ async function statementsOf(call: (tx: EntityManager) => Promise<unknown>, row: 
  *   npm run build:api && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     npx jest --selectProjects perf --testPathPatterns 'perf/write-path' -w 1 --testTimeout=900000
  *
- * PERF_WRITE_OPS (300) operations per burst, PERF_WRITE_ROUNDS (3) bursts of each side.
+ * PERF_WRITE_OPS (300) operations per burst, PERF_WRITE_ROUNDS (3) bursts of each side;
+ * PERF_WRITE_SATURATED_ONLY=1 runs the saturated runs alone (the API's CPU per request, one instance
+ * against two); PERF_WRITE_CPU_PROF=<dir> runs the first instance under `node --cpu-prof` (profile in <dir>).
  */
 describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, ~1 M stored answers)`, () => {
   let t: TestApp;
@@ -153,7 +208,8 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
     checkouts.mockRestore();
     statements.mockRestore();
 
-    servers.push(await startServerProcess(t.database.url, t.config.sessionSecret));
+    const profileArgs = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+    servers.push(await startServerProcess(t.database.url, t.config.sessionSecret, {}, profileArgs));
     const base = servers[0].baseUrl;
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const csrfCookie = csrf.headers
@@ -177,10 +233,10 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
     };
     const repository = t.app.get(ResponsesRepository);
     const set = normaliseAnswerSet(submitBody);
-    const submitOps = (list: { id: string; rater_id: string; cookie: string }[], tag: string): Op[] =>
+    const submitOps = (list: { id: string; rater_id: string; cookie: string }[], tag: string, at = base): Op[] =>
       list.map((r) => ({
         method: 'POST',
-        url: `${base}/api/feedback-requests/${r.id}/submit`,
+        url: `${at}/api/feedback-requests/${r.id}/submit`,
         cookie: r.cookie,
         headers: { ...csrfHeaders, 'idempotency-key': `${tag}-${r.id}` },
         body: submitBody,
@@ -229,8 +285,13 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
       headers: csrfHeaders,
       body: drafts[1],
     }));
-    ok(await http([...draftOps, ...draftOps, ...draftOps], 8));
-    ok(await http(submitOps(await withCookies(take(100)), 'warm'), 8));
+    /** 600 autosaves and 100 submits, 8 at a time, on one instance. */
+    const warmUp = async (at: string): Promise<void> => {
+      const ops = draftOps.map((op) => ({ ...op, url: op.url.replace(base, at) }));
+      ok(await http([...ops, ...ops, ...ops], 8));
+      ok(await http(submitOps(await withCookies(take(100)), `warm-${at}`, at), 8));
+    };
+    await warmUp(base);
 
     const results: Measurement[] = [];
     const pooled = () => ({ api: { ops: 0, wall: 0, lat: [] as number[] }, raw: { ops: 0, wall: 0, lat: [] as number[] } });
@@ -239,71 +300,6 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
       into.wall += burst.wallMs;
       into.lat.push(...burst.latencies);
     };
-    const submitRuns: Record<number, ReturnType<typeof pooled>> = {};
-    for (const concurrency of [8, 50]) {
-      const run = (submitRuns[concurrency] = pooled());
-      for (let round = 0; round < ROUNDS; round++) {
-        const apiBurst = await http(submitOps(await withCookies(take(OPS)), `c${concurrency}`), concurrency);
-        ok(apiBurst);
-        add(run.api, apiBurst);
-        const rawBurst = await sql(await rawSubmits(take(OPS)), concurrency);
-        ok(rawBurst);
-        add(run.raw, rawBurst);
-      }
-    }
-    const autosaves = pooled();
-    for (let round = 0; round < ROUNDS; round++) {
-      const ops = Array.from({ length: OPS }, (_, i) => draftOps[i % draftOps.length]);
-      const apiBurst = await http(ops, 8);
-      ok(apiBurst);
-      add(autosaves.api, apiBurst);
-      const rawBurst = await sql(await rawDrafts(Array.from({ length: OPS }, (_, i) => autosaveSet[i % autosaveSet.length])), 8);
-      ok(rawBurst);
-      add(autosaves.raw, rawBurst);
-    }
-
-    const ratio = (run: ReturnType<typeof pooled>): number => rate(run.api.ops, run.api.wall) / rate(run.raw.ops, run.raw.wall);
-    const side = (run: ReturnType<typeof pooled>): string =>
-      `API ${Math.round(rate(run.api.ops, run.api.wall))}/s, p99 ${ms(percentile(run.api.lat, 99))} · raw ${Math.round(rate(run.raw.ops, run.raw.wall))}/s, p99 ${ms(percentile(run.raw.lat, 99))}`;
-    for (const concurrency of [8, 50]) {
-      const run = submitRuns[concurrency];
-      results.push({
-        what: `submit, C = ${concurrency}: API ÷ raw throughput (${ROUNDS} × ${OPS} each, interleaved)`,
-        value: `${ratio(run).toFixed(2)} (${side(run)})`,
-        target: '≥ 0.6',
-        atLeast: { value: ratio(run), min: 0.6 },
-        note: `API p50 ${ms(percentile(run.api.lat, 50))}, raw p50 ${ms(percentile(run.raw.lat, 50))}`,
-      });
-    }
-    results.push({
-      what: 'submit, C = 8: API p99',
-      value: ms(percentile(submitRuns[8].api.lat, 99)),
-      target: '< 100 ms',
-      check: { ms: percentile(submitRuns[8].api.lat, 99), limitMs: 100 },
-      note: `raw floor p99 ${ms(percentile(submitRuns[8].raw.lat, 99))}`,
-    });
-    results.push({
-      what: 'submit, C = 50: API p99 against 2 × the raw floor’s p99',
-      value: `${ms(percentile(submitRuns[50].api.lat, 99))} (raw ${ms(percentile(submitRuns[50].raw.lat, 99))})`,
-      target: '≤ 2 × raw',
-      check: { ms: percentile(submitRuns[50].api.lat, 99), limitMs: 2 * percentile(submitRuns[50].raw.lat, 99) + 0.001 },
-    });
-    results.push({
-      what: `autosave (${drafts[1].answers.length} answers), C = 8: API ÷ raw throughput`,
-      value: `${ratio(autosaves).toFixed(2)} (${side(autosaves)})`,
-      target: '≥ 0.6',
-      atLeast: { value: ratio(autosaves), min: 0.6 },
-    });
-    results.push({
-      what: 'autosave, C = 8: API p95',
-      value: ms(percentile(autosaves.api.lat, 95)),
-      target: '< 50 ms',
-      check: { ms: percentile(autosaves.api.lat, 95), limitMs: 50 },
-      note: `raw floor p95 ${ms(percentile(autosaves.raw.lat, 95))}`,
-    });
-
-    // 200 raters with think time: list, open, 3 autosaves, submit, each step 1–3 s after the last.
-    const simulated = await withCookies(take(RATERS));
     const ratersJob = (list: { id: string; cookie: string }[], bases: string[], thinkMs: number) =>
       drive<RatersRun>({
         kind: 'raters',
@@ -314,40 +310,175 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
         submit: submitBody,
         raters: list.map((r) => ({ cookie: r.cookie, requestId: r.id })),
       });
-    const thinking = await ratersJob(simulated, [base], THINK_MS);
-    for (const [route, latencies] of Object.entries(thinking.routes)) {
-      const p95 = percentile(latencies, 95);
-      const p99 = percentile(latencies, 99);
-      results.push({
-        what: `${RATERS} raters with ${THINK_MS / 1000} s think time: ${route} (${latencies.length} calls, ${thinking.failures[route]} errors)`,
-        value: `p95 ${ms(p95)}, p99 ${ms(p99)}`,
-        target: 'p95 < 50 ms, p99 < 150 ms, no error',
-        check: { ms: Math.max(p95 / 50, p99 / 150, thinking.failures[route] > 0 ? 2 : 0), limitMs: 1 },
-      });
-    }
+    if (!SATURATED_ONLY) {
+      const submitRuns: Record<number, ReturnType<typeof pooled>> = {};
+      for (const concurrency of [8, 50]) {
+        const run = (submitRuns[concurrency] = pooled());
+        for (let round = 0; round < ROUNDS; round++) {
+          const apiBurst = await http(submitOps(await withCookies(take(OPS)), `c${concurrency}`), concurrency);
+          ok(apiBurst);
+          add(run.api, apiBurst);
+          const rawBurst = await sql(await rawSubmits(take(OPS)), concurrency);
+          ok(rawBurst);
+          add(run.raw, rawBurst);
+        }
+      }
+      const autosaves = pooled();
+      for (let round = 0; round < ROUNDS; round++) {
+        const ops = Array.from({ length: OPS }, (_, i) => draftOps[i % draftOps.length]);
+        const apiBurst = await http(ops, 8);
+        ok(apiBurst);
+        add(autosaves.api, apiBurst);
+        const rawBurst = await sql(await rawDrafts(Array.from({ length: OPS }, (_, i) => autosaveSet[i % autosaveSet.length])), 8);
+        ok(rawBurst);
+        add(autosaves.raw, rawBurst);
+      }
 
-    // Saturated: no think time; one instance, then two on the same database, alternating.
-    servers.push(await startServerProcess(t.database.url, t.config.sessionSecret));
-    const bases = servers.map((s) => s.baseUrl);
-    const saturated = { one: { requests: 0, wall: 0, failures: 0, open: [] as number[] }, two: { requests: 0, wall: 0, failures: 0, open: [] as number[] } };
-    await ratersJob(await withCookies(take(40)), bases, 0); // the second instance's warm-up
-    for (let round = 0; round < 2; round++) {
-      for (const which of ['one', 'two'] as const) {
-        const run = await ratersJob(await withCookies(take(SATURATING_RATERS)), which === 'one' ? [base] : bases, 0);
-        saturated[which].requests += run.requests;
-        saturated[which].wall += run.wallMs;
-        saturated[which].failures += Object.values(run.failures).reduce((a, b) => a + b, 0);
-        saturated[which].open.push(...run.routes.questionnaire);
+      const ratio = (run: ReturnType<typeof pooled>): number => rate(run.api.ops, run.api.wall) / rate(run.raw.ops, run.raw.wall);
+      const side = (run: ReturnType<typeof pooled>): string =>
+        `API ${Math.round(rate(run.api.ops, run.api.wall))}/s, p99 ${ms(percentile(run.api.lat, 99))} · raw ${Math.round(rate(run.raw.ops, run.raw.wall))}/s, p99 ${ms(percentile(run.raw.lat, 99))}`;
+      for (const concurrency of [8, 50]) {
+        const run = submitRuns[concurrency];
+        results.push({
+          what: `submit, C = ${concurrency}: API ÷ raw throughput (${ROUNDS} × ${OPS} each, interleaved)`,
+          value: `${ratio(run).toFixed(2)} (${side(run)})`,
+          target: '≥ 0.6',
+          atLeast: { value: ratio(run), min: 0.6 },
+          note: `API p50 ${ms(percentile(run.api.lat, 50))}, raw p50 ${ms(percentile(run.raw.lat, 50))}`,
+        });
+      }
+      results.push({
+        what: 'submit, C = 8: API p99',
+        value: ms(percentile(submitRuns[8].api.lat, 99)),
+        target: '< 100 ms',
+        check: { ms: percentile(submitRuns[8].api.lat, 99), limitMs: 100 },
+        note: `raw floor p99 ${ms(percentile(submitRuns[8].raw.lat, 99))}`,
+      });
+      results.push({
+        what: 'submit, C = 50: API p99 against 2 × the raw floor’s p99',
+        value: `${ms(percentile(submitRuns[50].api.lat, 99))} (raw ${ms(percentile(submitRuns[50].raw.lat, 99))})`,
+        target: '≤ 2 × raw',
+        check: { ms: percentile(submitRuns[50].api.lat, 99), limitMs: 2 * percentile(submitRuns[50].raw.lat, 99) + 0.001 },
+      });
+      results.push({
+        what: `autosave (${drafts[1].answers.length} answers), C = 8: API ÷ raw throughput`,
+        value: `${ratio(autosaves).toFixed(2)} (${side(autosaves)})`,
+        target: '≥ 0.6',
+        atLeast: { value: ratio(autosaves), min: 0.6 },
+      });
+      results.push({
+        what: 'autosave, C = 8: API p95',
+        value: ms(percentile(autosaves.api.lat, 95)),
+        target: '< 50 ms',
+        check: { ms: percentile(autosaves.api.lat, 95), limitMs: 50 },
+        note: `raw floor p95 ${ms(percentile(autosaves.raw.lat, 95))}`,
+      });
+
+      // 200 raters with think time: list, open, 3 autosaves, submit, each step 1–3 s after the last.
+      const simulated = await withCookies(take(RATERS));
+      const thinking = await ratersJob(simulated, [base], THINK_MS);
+      for (const [route, latencies] of Object.entries(thinking.routes)) {
+        const p95 = percentile(latencies, 95);
+        const p99 = percentile(latencies, 99);
+        results.push({
+          what: `${RATERS} raters with ${THINK_MS / 1000} s think time: ${route} (${latencies.length} calls, ${thinking.failures[route]} errors)`,
+          value: `p95 ${ms(p95)}, p99 ${ms(p99)}`,
+          target: 'p95 < 50 ms, p99 < 150 ms, no error',
+          check: { ms: Math.max(p95 / 50, p99 / 150, thinking.failures[route] > 0 ? 2 : 0), limitMs: 1 },
+        });
       }
     }
+
+    // Saturated: no think time; one instance, then two on the same database, alternating. Each run's
+    // CPU time per process, from /proc: the API instances, PostgreSQL, the load driver (its own count).
+    servers.push(await startServerProcess(t.database.url, t.config.sessionSecret));
+    const bases = servers.map((s) => s.baseUrl);
+    const [{ pid: backendPid }]: { pid: number }[] = await t.db.query('SELECT pg_backend_pid() AS pid');
+    const postgres = postgresProcesses(backendPid, t.database.name);
+    const noCpu = (): SaturatedCpu => ({ wall: 0, machineBusy: 0, api: [0, 0], served: [0, 0], postgres: 0, postgresShared: 0, driver: 0, benchmark: 0 });
+    const saturated = {
+      one: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
+      two: { requests: 0, wall: 0, failures: 0, failed: [] as string[], open: [] as number[], cpu: noCpu() },
+    };
+    // The second instance gets the first one's warm-up (a colder one spent a third more CPU per request).
+    await warmUp(servers[1].baseUrl);
+    await ratersJob(await withCookies(take(40)), bases, 0);
+    for (let round = 0; round < 2; round++) {
+      for (const which of ['one', 'two'] as const) {
+        const raters = await withCookies(take(SATURATING_RATERS));
+        const meter = await CpuMeter.start([
+          ...servers.map((server, i) => ({ name: `api${i}`, pids: () => [server.child.pid!] })),
+          { name: 'postgres', pids: () => postgres?.ours() ?? [] },
+          { name: 'postgresShared', pids: () => postgres?.shared() ?? [] },
+          { name: 'benchmark', pids: () => [process.pid] },
+        ]);
+        const run = await ratersJob(raters, which === 'one' ? [base] : bases, 0);
+        const cpu = await meter.stop();
+        const into = saturated[which];
+        into.requests += run.requests;
+        into.wall += run.wallMs;
+        into.failures += Object.values(run.failures).reduce((a, b) => a + b, 0);
+        into.failed.push(...run.failed);
+        into.open.push(...run.routes.questionnaire);
+        into.cpu.wall += cpu.wallSeconds;
+        into.cpu.machineBusy += cpu.machineCoresBusy * cpu.wallSeconds;
+        into.cpu.api = into.cpu.api.map((v, i) => v + cpu.seconds[`api${i}`]);
+        into.cpu.served = into.cpu.served.map((v, i) => v + (run.perBase[servers[i].baseUrl] ?? 0));
+        into.cpu.postgres += cpu.seconds.postgres;
+        into.cpu.postgresShared += cpu.seconds.postgresShared;
+        into.cpu.benchmark += cpu.seconds.benchmark;
+        into.cpu.driver += run.cpuSeconds;
+      }
+    }
+    const cores = cpus().length;
     const oneRate = rate(saturated.one.requests, saturated.one.wall);
     const twoRate = rate(saturated.two.requests, saturated.two.wall);
+    /** Requests per CPU-second of the instances that served them (the second instance is idle in the one-instance runs). */
+    const perApiSecond = (which: 'one' | 'two'): number => {
+      const { api } = saturated[which].cpu;
+      return saturated[which].requests / (which === 'one' ? api[0] : api[0] + api[1]);
+    };
+    const ours = (cpu: SaturatedCpu): number => cpu.api[0] + cpu.api[1] + cpu.postgres + cpu.postgresShared + cpu.driver + cpu.benchmark;
+    const machineBusy = (which: 'one' | 'two'): number => saturated[which].cpu.machineBusy / saturated[which].cpu.wall;
+    const machineSaturated = machineBusy('one') >= SATURATED_SHARE * cores;
+    for (const which of ['one', 'two'] as const) {
+      const { cpu, requests } = saturated[which];
+      const each = (i: number): string => `${(cpu.served[i] / cpu.api[i]).toFixed(0)}`;
+      const api =
+        which === 'one'
+          ? `API ${s1(cpu.api[0])} (the idle second instance ${s1(cpu.api[1])})`
+          : `API ${s1(cpu.api[0])} + ${s1(cpu.api[1])} (${each(0)} and ${each(1)} requests per CPU-second each)`;
+      const database = postgres
+        ? `PostgreSQL ${s1(cpu.postgres)} (this database's backends) + ${s1(cpu.postgresShared)} (the server's shared processes)`
+        : 'PostgreSQL not on this machine (not counted)';
+      results.push({
+        what: `saturated, ${which === 'one' ? 'one instance' : 'two instances'}: cores busy (CPU s ÷ wall s, /proc/<pid>/stat)`,
+        value: `${(ours(cpu) / cpu.wall).toFixed(2)} of ${cores} by these processes; the whole machine ${machineBusy(which).toFixed(2)} of ${cores}`,
+        note: `over ${s1(cpu.wall)}: ${api}, ${database}, load driver ${s1(cpu.driver)}, benchmark process ${s1(cpu.benchmark)}; ${requests.toLocaleString('en')} requests, ${perApiSecond(which).toFixed(0)} per API CPU-second`,
+      });
+    }
+    const scaling = perApiSecond('two') / perApiSecond('one');
+    const failedCalls = [...saturated.one.failed, ...saturated.two.failed];
+    const tally = [...new Set(failedCalls)].map((call) => `${failedCalls.filter((c) => c === call).length} × ${call}`).join(', ');
+    const failedBecause = failedCalls.length ? `failed calls (${tally})` : undefined;
     results.push({
       what: `saturated, ${SATURATING_RATERS} raters without think time: two instances ÷ one (requests/s)`,
       value: `${(twoRate / oneRate).toFixed(2)} (${Math.round(oneRate)}/s → ${Math.round(twoRate)}/s; errors ${saturated.one.failures} / ${saturated.two.failures})`,
       target: '≥ 1.6',
       atLeast: { value: saturated.one.failures + saturated.two.failures === 0 ? twoRate / oneRate : 0, min: 1.6 },
-      note: 'load driver, both instances and PostgreSQL on the same 2 shared cores',
+      missedBecause:
+        [machineSaturated ? `machine saturated (${machineBusy('one').toFixed(2)} of ${cores} cores busy with one instance)` : '', failedBecause ?? '']
+          .filter(Boolean)
+          .join('; ') || undefined,
+      note: `load driver, both instances and PostgreSQL on the same ${cores} shared cores`,
+    });
+    results.push({
+      what: 'saturated: requests per API CPU-second, two instances ÷ one (the app’s own scaling)',
+      value: `${scaling.toFixed(2)} (${perApiSecond('one').toFixed(0)} → ${perApiSecond('two').toFixed(0)} requests per API CPU-second)`,
+      target: '≥ 0.8',
+      missedBecause: failedBecause,
+      atLeast: { value: saturated.one.failures + saturated.two.failures === 0 ? scaling : 0, min: 0.8 },
+      note: 'what can be compared on a saturated machine: does a second instance spend more CPU per request (contention between instances)?',
     });
     results.push({
       what: 'opening a questionnaire at saturation (one instance)',
@@ -375,6 +506,24 @@ describe(`write path (${SIZES.subjects} people, ${SIZES.statements} statements, 
       `alternate (${ROUNDS} each), so that the machine's other load falls on both. Throughput is operations over the bursts' wall time.`,
       'The 200 raters each do list, open, three autosaves and a submit with 1–3 s between steps (one mix each, started over 2 s).',
       'The saturated runs alternate one instance and two (rater i on instance i mod 2), twice each.',
+      '',
+      'CPU over each saturated run: utime + stime from /proc/<pid>/stat, sampled every 250 ms, of each API instance, of PostgreSQL',
+      "(this database's backends, found by their process title under the server's postmaster, and the server's shared processes;",
+      "other databases' backends left out), of the benchmark process, and the load driver's own count. Cores busy = CPU s ÷ wall s.",
+      'Requests per API CPU-second divide the requests by the CPU time of the instances that served them: with two instances on',
+      'a machine with no idle core, throughput cannot grow, but this figure shows whether the app itself scales (≥ 0.8: it does not',
+      'contend with itself; a second instance spends about the CPU per request that the first does).',
+      ...(machineSaturated
+        ? [
+            '',
+            `**The machine was saturated**: with one instance ${machineBusy('one').toFixed(2)} of its ${cores} cores were busy (the whole machine,`,
+            `/proc/stat), so a second instance had no core of its own to run on and the two-instance throughput target cannot be met here;`,
+            'it stays a miss. The figure that can be compared on this machine is requests per API CPU-second, two instances ÷ one.',
+          ]
+        : []),
+      ...(SATURATED_ONLY
+        ? ['', 'Run with PERF_WRITE_SATURATED_ONLY=1: the saturated runs alone (no bursts beside the raw floor, no raters with think time).']
+        : []),
     ]);
     expectTargetsMet(results);
   });

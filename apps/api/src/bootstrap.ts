@@ -25,6 +25,13 @@ const SCIM_PREFIX = '/api/scim/';
 const CSV_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Below this a compressed body saves less than its headers and CPU cost. */
 const COMPRESS_THRESHOLD_BYTES = 1024;
+/**
+ * Brotli's window: 2^20 bytes rather than its default 2^22. Every compression sets up buffers sized by
+ * the window, which dominated a JSON answer's cost: a 9 KB questionnaire took 170 µs of CPU at the
+ * default and 103 µs at 2^20, to the very same bytes; the largest web bundle (436 KB) compresses to
+ * the same size too. Bodies past 1 MB would only find fewer distant repeats.
+ */
+const BROTLI_WINDOW_BITS = 20;
 /** An id from the proxy is kept only when it is a plain token (it lands in logs and error bodies). */
 const SANE_REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -70,7 +77,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     global: true,
     encodings: ['br', 'gzip'],
     threshold: COMPRESS_THRESHOLD_BYTES,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+    brotliOptions: {
+      params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS },
+    },
   });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyHelmet, {

@@ -28,12 +28,17 @@ function freePort(): Promise<number> {
  * The built server (`dist/`, as `npm start` runs it) in its own process on a database a benchmark
  * prepared: request latencies are the product's, not those of a server hosted inside Jest's
  * module sandbox. NODE_ENV=production; the given session secret lets cookies signed by the test
- * app work here too (sessions live in the database).
+ * app work here too (sessions live in the database). `nodeArgs` go to node itself (e.g. --cpu-prof).
  */
-export async function startServerProcess(databaseUrl: string, sessionSecret: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  sessionSecret: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build:api\` first (\`npm run perf\` does)`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [MAIN, '--no-demo'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN, '--no-demo'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
