@@ -20,6 +20,7 @@ import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevel
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
+import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   AddSelfStartedFeedbackSettings1795401200000,
   AddCycleOrigin1795401210000,
   CreateExternalRaters1795401300000,
+  AddLanguages1795401550000,
 ];
