@@ -18,3 +18,4 @@ export * from './domain/anonymity-threshold';
 export * from './time/time-zone';
 export * from './crypto/secret-box';
 export * from './i18n/languages';
+export * from './i18n/catalogue';
