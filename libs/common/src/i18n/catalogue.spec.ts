@@ -23,7 +23,7 @@ describe('the server catalogues', () => {
       expect({ key, extra: argumentsOf(message).filter((a) => !argumentsOf(english).includes(a)) }).toEqual({ key, extra: [] });
       expect({ key, empty: message.trim() === '' }).toEqual({ key, empty: false });
       const values = Object.fromEntries(argumentsOf(english).map((a) => [a, a === 'relationship' ? 'peer' : 2]));
-      const out = intl.formatMessage({ id: key }, values) as string;
+      const out = intl.formatMessage({ id: key }, values);
       expect({ key, braces: /[{}]/.test(out) }).toEqual({ key, braces: false });
     }
     expect(errors).toEqual([]);

@@ -34,7 +34,7 @@ function build(language: Language): Translator {
     language,
     locale: LOCALES[language],
     // Values are data, never markup: formatMessage with plain values returns a string.
-    t: (key, values) => intl.formatMessage({ id: key }, values) as string,
+    t: (key, values) => intl.formatMessage({ id: key }, values),
     decimal: (value, digits = 2) => intl.formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }),
     date: (value, options) => intl.formatDate(typeof value === 'string' ? new Date(value) : value, options),
     list: (items) => intl.formatList(items, { type: 'conjunction' }),
