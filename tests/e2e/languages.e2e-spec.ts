@@ -1,5 +1,7 @@
-import { aTeam, TEST_PASSWORD } from '../support/factories';
+import { aLaunchedCycle, runHeldJobs } from '../support/cycle-factories';
+import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
+import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -73,5 +75,96 @@ describe('languages', () => {
   it('only HR sets the default', async () => {
     expect((await memberA.patch('/api/organization', { language: 'en' })).status).toBe(403);
     expect((await hrA.get('/api/organization')).body.language).toBe('de');
+  });
+});
+
+/** Mail follows its recipient's language, whoever caused it: checked as received over real SMTP. */
+describe("mail in the recipient's language", () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  let team: Awaited<ReturnType<typeof aTeam>>;
+  let hr: HttpClient, member: HttpClient, manager: HttpClient;
+  const only = async (address: string, count = 1) => {
+    const mails = smtp.to(address);
+    expect(mails).toHaveLength(count);
+    return mails[count - 1];
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://ripple.example.org' });
+    team = await aTeam(t.db, 'Kunsthalle');
+    [hr, member, manager] = [t.client(), t.client(), t.client()];
+    await hr.login(team.admin.email, TEST_PASSWORD);
+    await member.login(team.member.email, TEST_PASSWORD);
+    await manager.login(team.manager.email, TEST_PASSWORD);
+    // The member reads German; the manager and everyone else keep the organisation's English.
+    expect((await member.put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('a cycle invitation: German to the German reader, English to the English one, from the same launch', async () => {
+    smtp.clear();
+    const cycle = await aLaunchedCycle(hr, [team.member.id], { name: 'Herbstrunde', settings: { minPeers: 0, maxPeers: 0 } });
+    await runHeldJobs(t, 'cycle.invitations');
+    const german = await only(team.member.email);
+    expect(german.subject).toBe('Ihr Feedback ist gefragt: Herbstrunde');
+    expect(german.text).toContain(`Guten Tag ${team.member.name},`);
+    expect(german.text).toContain('Sie selbst (Selbsteinschätzung)');
+    expect(german.text).toContain('Wer Ihre Antworten sieht:');
+    expect(german.text).toContain('Ihre Feedback-Anfragen öffnen: https://ripple.example.org/feedback');
+    expect(german.html).toContain('Ihre Feedback-Anfragen öffnen</a>');
+    expect(german.text).not.toMatch(/Hello|feedback on|Who sees/);
+    const english = await only(team.manager.email);
+    expect(english.subject).toBe('Your feedback is requested: Herbstrunde');
+    expect(english.text).toContain(`Hello ${team.manager.name},`);
+
+    // The subject hears in German that their manager cannot rate them.
+    const requests: { id: string }[] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, team.manager.id]);
+    expect((await manager.post(`/api/feedback-requests/${requests[0].id}/decline`, { reason: 'Ich bin bis Juni in Elternzeit' })).status).toBe(200);
+    const declined = await only(team.member.email, 2);
+    expect(declined.subject).toBe(`${team.manager.name} kann Ihnen in Herbstrunde kein Feedback geben`);
+    expect(declined.text).toContain('Begründung: Ich bin bis Juni in Elternzeit');
+  });
+
+  it('a password reset link, in German for the German reader and in English for the others', async () => {
+    smtp.clear();
+    await t.client().post('/api/auth/password-reset', { email: team.member.email });
+    await t.client().post('/api/auth/password-reset', { email: team.peer.email });
+    await runHeldJobs(t, 'identity.password-reset-mail');
+    const german = await only(team.member.email);
+    expect(german.subject).toBe('Ihr Ripple-Passwort zurücksetzen');
+    expect(german.text).toContain('Der Link funktioniert nur einmal und läuft in 30 Minuten ab.');
+    expect(german.html).toContain('Neues Passwort wählen</a>');
+    expect((await only(team.peer.email)).subject).toBe('Reset your Ripple password');
+  });
+
+  it("a change of sign-in address: both mails in the German reader's language", async () => {
+    smtp.clear();
+    const changed = await member.post('/api/auth/email', { currentPassword: TEST_PASSWORD, newEmail: 'mo.neu@kunsthalle.example' });
+    expect(changed.status).toBe(202);
+    expect((await only('mo.neu@kunsthalle.example')).subject).toBe('Bestätigen Sie Ihre neue Anmeldeadresse bei Ripple');
+    const notice = await only(team.member.email);
+    expect(notice.subject).toBe('Änderung Ihrer Anmeldeadresse bei Ripple');
+    expect(notice.text).toContain('künftig mit mo.neu@kunsthalle.example anzumelden');
+  });
+
+  it("follows the organisation's language for everyone who has not chosen: an invitation to a newcomer", async () => {
+    smtp.clear();
+    expect((await hr.patch('/api/organization', { language: 'de' })).status).toBe(200);
+    const newcomer = await aPerson(t.db, team.org.id, { name: 'Nora Neu', withLogin: false });
+    expect((await hr.post(`/api/people/${newcomer.id}/invite`)).status).toBe(202);
+    const invitation = await only(newcomer.email);
+    expect(invitation.subject).toBe('Einladung zu Ripple bei Kunsthalle');
+    expect(invitation.text).toContain('Kunsthalle nutzt Ripple für 360°-Feedback. Wählen Sie ein Passwort, um sich anzumelden:');
+    expect(invitation.text).toMatch(/läuft in \d+ Tagen ab\./);
+    // An own English choice still wins over the organisation's German.
+    await manager.put('/api/auth/me/language', { language: 'en' });
+    await t.client().post('/api/auth/password-reset', { email: team.manager.email });
+    await runHeldJobs(t, 'identity.password-reset-mail');
+    expect((await only(team.manager.email)).subject).toBe('Reset your Ripple password');
   });
 });

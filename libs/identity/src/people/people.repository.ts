@@ -154,14 +154,19 @@ export class PeopleRepository {
     return new Map(rows.map((r) => [r.id, effectiveLanguage(r.language, r.org)]));
   }
 
-  /** A person's name and their organisation's, for the mail sent to them. */
-  async nameWithOrganization(organizationId: string, id: string, tx?: EntityManager): Promise<{ name: string; organizationName: string } | null> {
-    const row = await selectFirst<{ name: string; org: string }>(
+  /** A person's name, their organisation's and their language, for the mail sent to them. */
+  async nameWithOrganization(
+    organizationId: string,
+    id: string,
+    tx?: EntityManager,
+  ): Promise<{ name: string; organizationName: string; language: Language } | null> {
+    const row = await selectFirst<{ name: string; org: string; language: string | null; org_language: string }>(
       tx ?? this.db,
-      `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
+      `SELECT p.name, o.name AS org, p.language, o.language AS org_language
+         FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
       [organizationId, id],
     );
-    return row ? { name: row.name, organizationName: row.org } : null;
+    return row ? { name: row.name, organizationName: row.org, language: effectiveLanguage(row.language, row.org_language) } : null;
   }
 
   /** A new person in the caller's transaction; the caller audits. Returns the id. */
