@@ -1,7 +1,7 @@
 import { aLaunchedCycle, runHeldJobs } from '../support/cycle-factories';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import { ReceivedMail, startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -84,7 +84,7 @@ describe("mail in the recipient's language", () => {
   let t: TestApp;
   let team: Awaited<ReturnType<typeof aTeam>>;
   let hr: HttpClient, member: HttpClient, manager: HttpClient;
-  const only = async (address: string, count = 1) => {
+  const only = (address: string, count = 1): ReceivedMail => {
     const mails = smtp.to(address);
     expect(mails).toHaveLength(count);
     return mails[count - 1];
@@ -110,7 +110,7 @@ describe("mail in the recipient's language", () => {
     smtp.clear();
     const cycle = await aLaunchedCycle(hr, [team.member.id], { name: 'Herbstrunde', settings: { minPeers: 0, maxPeers: 0 } });
     await runHeldJobs(t, 'cycle.invitations');
-    const german = await only(team.member.email);
+    const german = only(team.member.email);
     expect(german.subject).toBe('Ihr Feedback ist gefragt: Herbstrunde');
     expect(german.text).toContain(`Guten Tag ${team.member.name},`);
     expect(german.text).toContain('Sie selbst (Selbsteinschätzung)');
@@ -118,14 +118,14 @@ describe("mail in the recipient's language", () => {
     expect(german.text).toContain('Ihre Feedback-Anfragen öffnen: https://ripple.example.org/feedback');
     expect(german.html).toContain('Ihre Feedback-Anfragen öffnen</a>');
     expect(german.text).not.toMatch(/Hello|feedback on|Who sees/);
-    const english = await only(team.manager.email);
+    const english = only(team.manager.email);
     expect(english.subject).toBe('Your feedback is requested: Herbstrunde');
     expect(english.text).toContain(`Hello ${team.manager.name},`);
 
     // The subject hears in German that their manager cannot rate them.
     const requests: { id: string }[] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, team.manager.id]);
     expect((await manager.post(`/api/feedback-requests/${requests[0].id}/decline`, { reason: 'Ich bin bis Juni in Elternzeit' })).status).toBe(200);
-    const declined = await only(team.member.email, 2);
+    const declined = only(team.member.email, 2);
     expect(declined.subject).toBe(`${team.manager.name} kann Ihnen in Herbstrunde kein Feedback geben`);
     expect(declined.text).toContain('Begründung: Ich bin bis Juni in Elternzeit');
   });
@@ -135,19 +135,19 @@ describe("mail in the recipient's language", () => {
     await t.client().post('/api/auth/password-reset', { email: team.member.email });
     await t.client().post('/api/auth/password-reset', { email: team.peer.email });
     await runHeldJobs(t, 'identity.password-reset-mail');
-    const german = await only(team.member.email);
+    const german = only(team.member.email);
     expect(german.subject).toBe('Ihr Ripple-Passwort zurücksetzen');
     expect(german.text).toContain('Der Link funktioniert nur einmal und läuft in 30 Minuten ab.');
     expect(german.html).toContain('Neues Passwort wählen</a>');
-    expect((await only(team.peer.email)).subject).toBe('Reset your Ripple password');
+    expect(only(team.peer.email).subject).toBe('Reset your Ripple password');
   });
 
   it("a change of sign-in address: both mails in the German reader's language", async () => {
     smtp.clear();
     const changed = await member.post('/api/auth/email', { currentPassword: TEST_PASSWORD, newEmail: 'mo.neu@kunsthalle.example' });
     expect(changed.status).toBe(202);
-    expect((await only('mo.neu@kunsthalle.example')).subject).toBe('Bestätigen Sie Ihre neue Anmeldeadresse bei Ripple');
-    const notice = await only(team.member.email);
+    expect(only('mo.neu@kunsthalle.example').subject).toBe('Bestätigen Sie Ihre neue Anmeldeadresse bei Ripple');
+    const notice = only(team.member.email);
     expect(notice.subject).toBe('Änderung Ihrer Anmeldeadresse bei Ripple');
     expect(notice.text).toContain('künftig mit mo.neu@kunsthalle.example anzumelden');
   });
@@ -157,7 +157,7 @@ describe("mail in the recipient's language", () => {
     expect((await hr.patch('/api/organization', { language: 'de' })).status).toBe(200);
     const newcomer = await aPerson(t.db, team.org.id, { name: 'Nora Neu', withLogin: false });
     expect((await hr.post(`/api/people/${newcomer.id}/invite`)).status).toBe(202);
-    const invitation = await only(newcomer.email);
+    const invitation = only(newcomer.email);
     expect(invitation.subject).toBe('Einladung zu Ripple bei Kunsthalle');
     expect(invitation.text).toContain('Kunsthalle nutzt Ripple für 360°-Feedback. Wählen Sie ein Passwort, um sich anzumelden:');
     expect(invitation.text).toMatch(/läuft in \d+ Tagen ab\./);
@@ -165,6 +165,6 @@ describe("mail in the recipient's language", () => {
     await manager.put('/api/auth/me/language', { language: 'en' });
     await t.client().post('/api/auth/password-reset', { email: team.manager.email });
     await runHeldJobs(t, 'identity.password-reset-mail');
-    expect((await only(team.manager.email)).subject).toBe('Reset your Ripple password');
+    expect(only(team.manager.email).subject).toBe('Reset your Ripple password');
   });
 });
