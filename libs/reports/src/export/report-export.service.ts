@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@lib/common';
+import { type Actor, DEFAULT_LANGUAGE } from '@lib/common';
+import { PeopleRepository } from '@lib/identity';
 import { ReportViewService } from '../report/report-view.service';
 import { reportCsv } from './report-csv';
 import { reportPdf } from './report-pdf';
@@ -14,13 +15,18 @@ export interface ReportFile {
 /** CSV and PDF of one report: the same access rules and view model as the page, audited as exports. */
 @Injectable()
 export class ReportExportService {
-  constructor(private readonly reports: ReportViewService) {}
+  constructor(
+    private readonly reports: ReportViewService,
+    private readonly people: PeopleRepository,
+  ) {}
 
+  /** In the reader's language (their own, else their organisation's): the words, numbers and dates; the statements too (forExport). */
   async export(actor: Actor, cycleId: string, subjectId: string, format: 'csv' | 'pdf'): Promise<ReportFile> {
+    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
     const report = await this.reports.forExport(actor, cycleId, subjectId, format);
     const filename = `${fileSlug('report', report.subject.name, report.cycle.name)}.${format}`;
     return format === 'csv'
-      ? { filename, contentType: 'text/csv; charset=utf-8', body: reportCsv(report) }
-      : { filename, contentType: 'application/pdf', body: await reportPdf(report) };
+      ? { filename, contentType: 'text/csv; charset=utf-8', body: reportCsv(report, language) }
+      : { filename, contentType: 'application/pdf', body: await reportPdf(report, language) };
   }
 }
