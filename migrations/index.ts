@@ -21,6 +21,7 @@ import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-Add
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
 import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
+import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFrameworkTranslations';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   AddCycleOrigin1795401210000,
   CreateExternalRaters1795401300000,
   AddLanguages1795401550000,
+  AddFrameworkTranslations1795401560000,
 ];

@@ -122,8 +122,32 @@ describe("mail in the recipient's language", () => {
     expect(english.subject).toBe('Your feedback is requested: Herbstrunde');
     expect(english.text).toContain(`Hello ${team.manager.name},`);
 
+    // Each rater reads the questionnaire in their language: the same statements, by the same ids.
+    const requestOf = async (raterId: string): Promise<string> =>
+      ((await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, raterId])) as { id: string }[])[0].id;
+    const inGerman = (await member.get(`/api/feedback-requests/${await requestOf(team.member.id)}`)).body;
+    const inEnglish = (await manager.get(`/api/feedback-requests/${await requestOf(team.manager.id)}`)).body;
+    type Questionnaire = {
+      behaviours: { id: string; name: string; statements: { id: string; key: string; text: string }[] }[];
+      openQuestions: { id: string; text: string }[];
+    };
+    const ids = (q: Questionnaire) => [...q.behaviours.flatMap((b) => b.statements.map((st) => st.id)), ...q.openQuestions.map((o) => o.id)];
+    expect(ids(inGerman)).toEqual(ids(inEnglish));
+    expect(ids(inGerman).length).toBeGreaterThan(25);
+    const statement = (q: Questionnaire, key: string) => q.behaviours.flatMap((b) => b.statements).find((st) => st.key === key)!.text;
+    expect(statement(inGerman, 'listening.1')).toBe('Lässt andere ausreden, bevor selbst geantwortet wird.');
+    expect(statement(inEnglish, 'listening.1')).toBe('Lets others finish what they are saying before replying.');
+    expect(inGerman.behaviours[0]).toMatchObject({ key: 'listening', name: 'Zuhören' });
+    expect(inGerman.behaviours[0]).not.toHaveProperty('translations');
+    expect(inGerman.openQuestions[0].text).toBe('Was sollte diese Person beibehalten?');
+    expect(inGerman.scale.points.map((p: { label: string }) => p.label)).toEqual(['Selten', 'Manchmal', 'Oft', 'Sehr oft', 'Fast immer']);
+    expect(inEnglish.scale.notObservedLabel).toBe('Not observed');
+    // Every German statement differs from its English one: none was left untranslated.
+    const englishTexts = new Set(inEnglish.behaviours.flatMap((b: Questionnaire['behaviours'][number]) => b.statements.map((st) => st.text)));
+    for (const b of (inGerman as Questionnaire).behaviours) for (const st of b.statements) expect(englishTexts.has(st.text)).toBe(false);
+
     // The subject hears in German that their manager cannot rate them.
-    const requests: { id: string }[] = await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, team.manager.id]);
+    const requests = [{ id: await requestOf(team.manager.id) }];
     expect((await manager.post(`/api/feedback-requests/${requests[0].id}/decline`, { reason: 'Ich bin bis Juni in Elternzeit' })).status).toBe(200);
     const declined = only(team.member.email, 2);
     expect(declined.subject).toBe(`${team.manager.name} kann Ihnen in Herbstrunde kein Feedback geben`);
