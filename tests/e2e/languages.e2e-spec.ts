@@ -124,7 +124,7 @@ describe("mail in the recipient's language", () => {
 
     // Each rater reads the questionnaire in their language: the same statements, by the same ids.
     const requestOf = async (raterId: string): Promise<string> =>
-      ((await t.db.query(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, raterId])) as { id: string }[])[0].id;
+      (await t.db.query<{ id: string }[]>(`SELECT id FROM feedback_requests WHERE cycle_id = $1 AND rater_id = $2`, [cycle.id, raterId]))[0].id;
     const inGerman = (await member.get(`/api/feedback-requests/${await requestOf(team.member.id)}`)).body;
     const inEnglish = (await manager.get(`/api/feedback-requests/${await requestOf(team.manager.id)}`)).body;
     type Questionnaire = {
