@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DEFAULT_LANGUAGE } from '@lib/common';
-import { PeopleRepository } from '@lib/identity';
+import type { Actor } from '@lib/common';
 import { ReportViewService } from '../report/report-view.service';
 import { reportCsv } from './report-csv';
 import { reportPdf } from './report-pdf';
@@ -15,14 +14,11 @@ export interface ReportFile {
 /** CSV and PDF of one report: the same access rules and view model as the page, audited as exports. */
 @Injectable()
 export class ReportExportService {
-  constructor(
-    private readonly reports: ReportViewService,
-    private readonly people: PeopleRepository,
-  ) {}
+  constructor(private readonly reports: ReportViewService) {}
 
   /** In the reader's language (their own, else their organisation's): the words, numbers and dates; the statements too (forExport). */
   async export(actor: Actor, cycleId: string, subjectId: string, format: 'csv' | 'pdf'): Promise<ReportFile> {
-    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    const language = await this.reports.language(actor);
     const report = await this.reports.forExport(actor, cycleId, subjectId, format);
     const filename = `${fileSlug('report', report.subject.name, report.cycle.name)}.${format}`;
     return format === 'csv'
