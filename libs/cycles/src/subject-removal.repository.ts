@@ -90,7 +90,9 @@ export class SubjectRemovalRepository {
     organizationId: string,
     requestIds: string[],
     tx: EntityManager,
-  ): Promise<{ requestId: string; cycleName: string; subjectId: string; subjectName: string; raterEmail: string; raterName: string; raterLanguage: Language }[]> {
+  ): Promise<
+    { requestId: string; cycleName: string; subjectId: string; subjectName: string; raterEmail: string; raterName: string; raterLanguage: Language }[]
+  > {
     if (!requestIds.length) return [];
     const rows = await selectRows<{
       id: string;

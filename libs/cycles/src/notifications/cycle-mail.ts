@@ -88,7 +88,9 @@ function compose(input: CycleMailInput, subject: string, intro: string): Compose
   const audienceIntro = t.t('mail.cycle.audienceIntro');
   const howTo = t.t('mail.cycle.howTo');
   const linkLabel = t.t('mail.cycle.link');
-  const deadline = input.responseDeadline ? t.t('mail.cycle.deadline', { deadline: formatDeadline(input.responseDeadline, input.timeZone, input.language) }) : '';
+  const deadline = input.responseDeadline
+    ? t.t('mail.cycle.deadline', { deadline: formatDeadline(input.responseDeadline, input.timeZone, input.language) })
+    : '';
   const text = [
     t.t('mail.hello', { name: input.raterName }),
     '',

@@ -31,7 +31,9 @@ describe('peerReminderMail', () => {
     const mail = peerReminderMail({ ...input, language: 'de' });
     expect(mail.subject).toBe('Bitten Sie Kolleginnen und Kollegen um Feedback: Spring review');
     expect(mail.text).toContain('mindestens 3 Personen vor, die mit Ihnen zusammenarbeiten (Peers). Bisher haben Sie eine Person angefragt.');
-    expect(mail.text).toContain('Bitte fragen Sie noch mindestens 2 weitere Personen, bevor die Nominierung am Dienstag, 10. März 2026 um 18:00 (Zeitzone Europe/Paris) endet.');
+    expect(mail.text).toContain(
+      'Bitte fragen Sie noch mindestens 2 weitere Personen, bevor die Nominierung am Dienstag, 10. März 2026 um 18:00 (Zeitzone Europe/Paris) endet.',
+    );
     expect(peerReminderMail({ ...input, peers: 0, language: 'de' }).text).toContain('Bisher haben Sie noch niemanden angefragt.');
     expect(peerReminderMail({ ...input, peers: 2, language: 'de' }).text).toContain('noch mindestens eine weitere Person, bevor');
   });

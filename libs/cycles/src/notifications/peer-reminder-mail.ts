@@ -31,8 +31,10 @@ export function peerReminderMail(input: PeerReminderMailInput): ComposedMail {
   const hello = t.t('mail.hello', { name: input.subjectName });
   const label = t.t('mail.peers.link');
   const text = [hello, '', ...lines.flatMap((l) => [l, '']), `${label}: ${input.link}`, '', t.t('mail.signature')].join('\n');
-  const html = [`<p>${escapeHtml(hello)}</p>`, ...lines.map((l) => `<p>${escapeHtml(l)}</p>`), `<p><a href="${escapeHtml(input.link)}">${escapeHtml(label)}</a></p>`].join(
-    '',
-  );
+  const html = [
+    `<p>${escapeHtml(hello)}</p>`,
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(label)}</a></p>`,
+  ].join('');
   return { subject: t.t('mail.peers.subject', { cycle: input.cycleName }), text, html };
 }

@@ -6,9 +6,7 @@ import { columnLabels, fixed, hiddenText, printedColumns } from './report-text';
 const COLUMNS = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'] as const;
 
 /** The header row in the reader's language; the `section` and `kind` values stay codes, and numbers keep a decimal point, for spreadsheets. */
-export const csvHeader = (t: Translator): string[] => COLUMNS.map((c) => t.t(`csv.${c}`));
-
-export const CSV_HEADER = csvHeader(translator('en'));
+const csvHeader = (t: Translator): string[] => COLUMNS.map((c) => t.t(`csv.${c}`));
 
 /**
  * The shown numbers of a report, one line per number and group (long format, so that a

@@ -5,7 +5,7 @@ import type { ReportDto } from '../report/report.dto';
 const ENGLISH = translator('en');
 
 /** Words shared by the CSV and the PDF, so both exports name things the same way, in the reader's language. */
-export function columnLabelsIn(t: Translator): Record<ColumnKey, string> {
+function columnLabelsIn(t: Translator): Record<ColumnKey, string> {
   const label = (key: ColumnKey): string => t.t(`report.column.${key}`);
   return {
     self: label('self'),
@@ -17,8 +17,6 @@ export function columnLabelsIn(t: Translator): Record<ColumnKey, string> {
     all_others: label('all_others'),
   };
 }
-
-export const COLUMN_LABELS: Record<ColumnKey, string> = columnLabelsIn(ENGLISH);
 
 /** The groups `others` pools when it holds more than the "other" colleagues: only then it is named after them. */
 function poolGroups(report: Pick<ReportDto, 'columns'>): RaterGroup[] | null {
@@ -60,13 +58,6 @@ export function whoseReport(report: Pick<ReportDto, 'viewer' | 'subject'>, t: Tr
 }
 
 export const quadrantLabel = (quadrant: ProfileQuadrant, t: Translator = ENGLISH): string => t.t(`report.quadrant.${quadrant}`);
-
-export const QUADRANT_LABELS: Record<ProfileQuadrant, string> = {
-  manager_leader: quadrantLabel('manager_leader'),
-  leader_without_title: quadrantLabel('leader_without_title'),
-  manager: quadrantLabel('manager'),
-  emerging: quadrantLabel('emerging'),
-};
 
 /** Why a number is hidden, in words, never with a count that could help guess who answered. */
 export function hiddenText(reason: HiddenReason | undefined, k: number, t: Translator = ENGLISH): string {
