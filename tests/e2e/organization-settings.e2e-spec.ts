@@ -51,6 +51,7 @@ describe('organisation settings', () => {
       defaultFrameworkId: null,
       mailSenderName: null,
       timeZone: 'UTC',
+      language: 'en',
       ...SELF_REQUEST_DEFAULTS,
     });
   });
@@ -73,6 +74,7 @@ describe('organisation settings', () => {
       [{ mailSenderName: 'x'.repeat(101) }, 400, 'mailSenderName'],
       [{ mailSenderName: 'Acme\r\nBcc: everyone@example.org' }, 400, 'mailSenderName'],
       [{ slug: 'acme' }, 400, 'slug'],
+      [{ language: 'fr' }, 400, 'language'],
       [{ selfRequestsEnabled: 'yes' }, 400, 'selfRequestsEnabled'],
       [{ selfRequestMinRaters: 2 }, 400, 'selfRequestMinRaters'],
       [{ selfRequestMinRaters: 21 }, 400, 'selfRequestMinRaters'],
@@ -117,6 +119,7 @@ describe('organisation settings', () => {
       defaultFrameworkId: copy.body.id,
       mailSenderName: 'Acme People Team',
       timeZone: 'Asia/Tokyo',
+      language: 'en',
       ...SELF_REQUEST_DEFAULTS,
       // Raising k lifts the fewest raters of a self-started request along: never below k.
       selfRequestMinRaters: 5,

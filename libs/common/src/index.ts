@@ -17,3 +17,5 @@ export * from './http/spreadsheet-safe';
 export * from './domain/anonymity-threshold';
 export * from './time/time-zone';
 export * from './crypto/secret-box';
+export * from './i18n/languages';
+export * from './i18n/catalogue';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { selectRows } from '@lib/database';
 import { ACTIVE_REQUEST_STATES } from './domain';
 
@@ -13,6 +14,8 @@ export interface ShortOfPeersRow {
   /** Peers as countedPeers counts them: live peer requests in any state of progress. */
   peers: number;
   addedAt: Date;
+  /** The subject's language (their own, else the organisation's). */
+  language: Language;
 }
 
 interface Row {
@@ -22,6 +25,8 @@ interface Row {
   department: string | null;
   peers: number;
   added_at: Date;
+  language: string | null;
+  organization_language: string;
 }
 
 /** Every query takes the organisation first. */
@@ -39,13 +44,14 @@ export class PeerShortfallRepository {
     if (target <= 0) return [];
     const rows = await selectRows<Row>(
       this.db,
-      `SELECT cs.person_id, p.name, p.email, cs.department, cs.added_at,
+      `SELECT cs.person_id, p.name, p.email, cs.department, cs.added_at, p.language, o.language AS organization_language,
               count(fr.id) FILTER (WHERE fr.relationship = 'peer' AND fr.state = ANY($3::text[]))::int AS peers
          FROM cycle_subjects cs
+         JOIN organizations o ON o.id = cs.organization_id
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id AND p.active
          LEFT JOIN feedback_requests fr ON fr.organization_id = cs.organization_id AND fr.cycle_id = cs.cycle_id AND fr.subject_id = cs.person_id
         WHERE cs.organization_id = $1 AND cs.cycle_id = $2 AND cs.removed_at IS NULL
-        GROUP BY cs.person_id, p.name, p.email, cs.department, cs.added_at
+        GROUP BY cs.person_id, p.name, p.email, cs.department, cs.added_at, p.language, o.language
        HAVING count(fr.id) FILTER (WHERE fr.relationship = 'peer' AND fr.state = ANY($3::text[])) < $4
         ORDER BY p.name, cs.person_id`,
       [organizationId, cycleId, [...ACTIVE_REQUEST_STATES], target],
@@ -57,6 +63,7 @@ export class PeerShortfallRepository {
       department: r.department ?? null,
       peers: r.peers,
       addedAt: new Date(r.added_at),
+      language: effectiveLanguage(r.language, r.organization_language),
     }));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { modifyRows, selectRows } from '@lib/database';
 
 /** Stored on every request withdrawn because its subject left the cycle; the rater reads it. */
@@ -107,12 +108,25 @@ export class SubjectRemovalRepository {
     organizationId: string,
     requestIds: string[],
     tx: EntityManager,
-  ): Promise<{ requestId: string; cycleName: string; subjectId: string; subjectName: string; raterEmail: string; raterName: string }[]> {
+  ): Promise<
+    { requestId: string; cycleName: string; subjectId: string; subjectName: string; raterEmail: string; raterName: string; raterLanguage: Language }[]
+  > {
     if (!requestIds.length) return [];
-    const rows = await selectRows<{ id: string; cycle_name: string; subject_id: string; subject_name: string; rater_email: string; rater_name: string }>(
+    const rows = await selectRows<{
+      id: string;
+      cycle_name: string;
+      subject_id: string;
+      subject_name: string;
+      rater_email: string;
+      rater_name: string;
+      rater_language: string | null;
+      organization_language: string;
+    }>(
       tx,
-      `SELECT fr.id, c.name AS cycle_name, fr.subject_id, s.name AS subject_name, r.email AS rater_email, r.name AS rater_name
+      `SELECT fr.id, c.name AS cycle_name, fr.subject_id, s.name AS subject_name, r.email AS rater_email, r.name AS rater_name,
+              r.language AS rater_language, o.language AS organization_language
          FROM feedback_requests fr
+         JOIN organizations o ON o.id = fr.organization_id
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
          JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
          JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id
@@ -126,6 +140,7 @@ export class SubjectRemovalRepository {
       subjectName: r.subject_name,
       raterEmail: r.rater_email,
       raterName: r.rater_name,
+      raterLanguage: effectiveLanguage(r.rater_language, r.organization_language),
     }));
   }
 }

@@ -1,12 +1,13 @@
 import { composeRaterNotice, RaterNotice } from './subject-removal.service';
 
-const notice = (hadDraft: boolean): RaterNotice => ({
+const notice = (hadDraft: boolean, raterLanguage: RaterNotice['raterLanguage'] = 'en'): RaterNotice => ({
   requestId: '00000000-0000-4000-8000-000000000001',
   cycleName: 'Spring 360',
   subjectId: '00000000-0000-4000-8000-000000000002',
   subjectName: 'Lena Lindqvist',
   raterEmail: 'rui@harbour.example',
   raterName: 'Rui Costa',
+  raterLanguage,
   hadDraft,
 });
 
@@ -31,5 +32,14 @@ describe('composeRaterNotice', () => {
     const mail = composeRaterNotice(notice(true), 'x');
     expect(mail.dedupeKey).toBe('subject-removed:00000000-0000-4000-8000-000000000001');
     expect(mail.hiddenFrom).toEqual(['00000000-0000-4000-8000-000000000002']);
+  });
+
+  it("is written in the rater's language", () => {
+    const mail = composeRaterNotice(notice(true, 'de'), 'https://ripple.example/feedback/1');
+    expect(mail.subject).toBe('Keine Antwort mehr nötig: Lena Lindqvist in Spring 360');
+    expect(mail.text).toContain('Guten Tag Rui Costa,');
+    expect(mail.text).toContain('Lena Lindqvist nimmt nicht mehr an „Spring 360“ teil');
+    expect(mail.text).toContain('Mit dem Abschluss des Zyklus wird der Entwurf gelöscht.');
+    expect(mail.text).not.toMatch(/draft|answer/);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { APP_CONFIG, AppConfig } from '@lib/common';
+import { APP_CONFIG, AppConfig, type Language, translator } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { SubjectRemovalRepository } from './subject-removal.repository';
 
@@ -15,6 +15,8 @@ export interface RaterNotice {
   subjectName: string;
   raterEmail: string;
   raterName: string;
+  /** The rater's language: the notice is written in it. */
+  raterLanguage: Language;
   hadDraft: boolean;
 }
 
@@ -114,22 +116,16 @@ export class SubjectRemovalService {
 }
 
 export function composeRaterNotice(n: RaterNotice, link: string): { to: string; subject: string; text: string; dedupeKey: string; hiddenFrom: string[] } {
+  const t = translator(n.raterLanguage);
   const text = [
-    `Hello ${n.raterName},`,
+    t.t('mail.hello', { name: n.raterName }),
     '',
-    `${n.subjectName} is no longer part of "${n.cycleName}", so your feedback request about them is withdrawn. You do not need to answer it.`,
-    ...(n.hadDraft
-      ? [
-          '',
-          'You had started answering. Your draft was not submitted and will not be used: nobody else can read it, and it counts in no report.',
-          `Until the cycle closes you can still read it, and copy anything you want to keep: ${link}`,
-          'When the cycle closes, the draft is deleted.',
-        ]
-      : []),
+    t.t('mail.removed.withdrawn', { subject: n.subjectName, cycle: n.cycleName }),
+    ...(n.hadDraft ? ['', t.t('mail.removed.draft'), t.t('mail.removed.readUntil', { link }), t.t('mail.removed.deleted')] : []),
   ].join('\n');
   return {
     to: n.raterEmail,
-    subject: `No need to answer about ${n.subjectName} in ${n.cycleName}`,
+    subject: t.t('mail.removed.subject', { subject: n.subjectName, cycle: n.cycleName }),
     text,
     dedupeKey: `subject-removed:${n.requestId}`,
     // The subject must never read, in the outbox, which of their raters had not submitted.

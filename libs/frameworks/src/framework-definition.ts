@@ -1,4 +1,5 @@
-import type { FieldError } from '@lib/common';
+import type { FieldError, Language } from '@lib/common';
+import { DEFAULT_FRAMEWORK_DE } from './default-framework.de';
 import { BEHAVIOUR_KINDS, BehaviourKind, FrameworkDefinition } from './default-framework.data';
 
 /** Limits that keep a questionnaire answerable (FRAMEWORK.md: past ~35 statements raters tire). */
@@ -46,12 +47,41 @@ export interface FrameworkInput {
   openQuestions?: OpenQuestionInput[];
 }
 
+/** Translations of a behaviour, by language other than English. */
+export type BehaviourTranslations = Partial<Record<Language, { name: string; description: string }>>;
+/** Translations of a statement or an open question, by language other than English. */
+export type QuestionTranslations = Partial<Record<Language, { text: string; hint?: string | null }>>;
+
 /** A framework's content with every key set: what the repository writes. */
 export interface FrameworkContent {
   name: string;
   description: string;
-  behaviours: { key: string; name: string; description: string; kind: BehaviourKind; statements: { key: string; text: string }[] }[];
-  openQuestions: { key: string; text: string; hint: string | null }[];
+  behaviours: {
+    key: string;
+    name: string;
+    description: string;
+    kind: BehaviourKind;
+    statements: { key: string; text: string; translations?: QuestionTranslations }[];
+    translations?: BehaviourTranslations;
+  }[];
+  openQuestions: { key: string; text: string; hint: string | null; translations?: QuestionTranslations }[];
+}
+
+/** The German of the default framework, attached to its content by key (default-framework.de.ts). */
+export function withGerman(content: FrameworkContent): FrameworkContent {
+  const de = DEFAULT_FRAMEWORK_DE;
+  const behaviour = (key: string) => (de.behaviours as Record<string, { name: string; description: string } | undefined>)[key];
+  const statement = (key: string) => (de.statements as Record<string, string | undefined>)[key];
+  const open = (key: string) => (de.openQuestions as Record<string, { text: string; hint: string } | undefined>)[key];
+  return {
+    ...content,
+    behaviours: content.behaviours.map((b) => ({
+      ...b,
+      translations: behaviour(b.key) ? { de: behaviour(b.key)! } : {},
+      statements: b.statements.map((s) => ({ ...s, translations: statement(s.key) ? { de: { text: statement(s.key)! } } : {} })),
+    })),
+    openQuestions: content.openQuestions.map((q) => ({ ...q, translations: open(q.key) ? { de: open(q.key)! } : {} })),
+  };
 }
 
 export type FrameworkContentResult = { ok: true; content: FrameworkContent } | { ok: false; errors: FieldError[] };

@@ -153,19 +153,21 @@ export class FrameworksRepository {
     // Rating statements first, in behaviour order, then the open questions: `position` is the
     // order of the whole questionnaire.
     const questions = [
-      ...content.behaviours.flatMap((b) => b.statements.map((s) => ({ behaviourKey: b.key, key: s.key, text: s.text, hint: null as string | null }))),
-      ...content.openQuestions.map((q) => ({ behaviourKey: null, key: q.key, text: q.text, hint: q.hint })),
+      ...content.behaviours.flatMap((b) =>
+        b.statements.map((s) => ({ behaviourKey: b.key, key: s.key, text: s.text, hint: null as string | null, translations: s.translations ?? {} })),
+      ),
+      ...content.openQuestions.map((q) => ({ behaviourKey: null, key: q.key, text: q.text, hint: q.hint, translations: q.translations ?? {} })),
     ];
     await tx.query(
       `WITH b AS (
-         INSERT INTO behaviours (organization_id, framework_version_id, key, name, description, kind, position)
-         SELECT $1, $2, x.key, x.name, x.description, x.kind, x.position
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(key, name, description, kind, position)
+         INSERT INTO behaviours (organization_id, framework_version_id, key, name, description, kind, translations, position)
+         SELECT $1, $2, x.key, x.name, x.description, x.kind, x.translations::jsonb, x.position
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $11::text[]) WITH ORDINALITY AS x(key, name, description, kind, translations, position)
          RETURNING id, key
        )
-       INSERT INTO questions (organization_id, framework_version_id, behaviour_id, key, type, text, hint, position)
-       SELECT $1, $2, b.id, q.key, CASE WHEN q.behaviour_key IS NULL THEN 'open' ELSE 'rating' END, q.text, q.hint, q.position
-         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS q(behaviour_key, key, text, hint, position)
+       INSERT INTO questions (organization_id, framework_version_id, behaviour_id, key, type, text, hint, translations, position)
+       SELECT $1, $2, b.id, q.key, CASE WHEN q.behaviour_key IS NULL THEN 'open' ELSE 'rating' END, q.text, q.hint, q.translations::jsonb, q.position
+         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $12::text[]) WITH ORDINALITY AS q(behaviour_key, key, text, hint, translations, position)
          LEFT JOIN b ON b.key = q.behaviour_key`,
       [
         organizationId,
@@ -178,6 +180,8 @@ export class FrameworksRepository {
         questions.map((q) => q.key),
         questions.map((q) => q.text),
         questions.map((q) => q.hint),
+        content.behaviours.map((b) => JSON.stringify(b.translations ?? {})),
+        questions.map((q) => JSON.stringify(q.translations)),
       ],
     );
   }

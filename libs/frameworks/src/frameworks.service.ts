@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { DEFAULT_FRAMEWORK } from './default-framework.data';
-import { contentOf, FrameworkContent, FrameworkInput, validateFrameworkContent } from './framework-definition';
+import { contentOf, FrameworkContent, FrameworkInput, validateFrameworkContent, withGerman } from './framework-definition';
 import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto, FrameworkVersionDto } from './framework.dto';
 import { FrameworksErrorCode, FrameworksException } from './frameworks.exception';
 import { FrameworksRepository, scaleDto } from './frameworks.repository';
@@ -29,7 +29,7 @@ export class FrameworksService {
       await this.frameworks.lockSeeding(organizationId, m);
       const again = await this.frameworks.firstId(organizationId, m);
       if (again) return again;
-      const content = contentOf(DEFAULT_FRAMEWORK);
+      const content = withGerman(contentOf(DEFAULT_FRAMEWORK));
       const id = await this.frameworks.insertFramework(organizationId, content.name, content.description, m);
       await this.frameworks.insertVersion(organizationId, id, DEFAULT_FRAMEWORK.version, null, content, m);
       return id;

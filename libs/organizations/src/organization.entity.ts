@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Language } from '@lib/common';
 
 /**
  * The tenants themselves: a global table (a reference table on Citus), keyed by id (README, "Scale").
@@ -7,6 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Entity({ name: 'organizations' })
 @Unique('organizations_slug_uq', ['slug'])
 @Check('organizations_anonymity_threshold_ck', 'anonymity_threshold >= 3 AND anonymity_threshold <= 10')
+@Check('organizations_language_ck', `language IN ('en', 'de')`)
 @Check('organizations_mail_sender_name_ck', 'mail_sender_name IS NULL OR (length(mail_sender_name) >= 1 AND length(mail_sender_name) <= 100)')
 @Check('organizations_name_ck', 'length(name) >= 1 AND length(name) <= 200')
 @Check('organizations_time_zone_ck', 'length(time_zone) >= 1 AND length(time_zone) <= 64')
@@ -50,4 +52,8 @@ export class OrganizationEntity {
 
   @Column('integer', { default: 6 })
   raterOpenRequestCap: number;
+
+  /** The language of people who have not picked their own. */
+  @Column('text', { default: 'en' })
+  language: Language;
 }

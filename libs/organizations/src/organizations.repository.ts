@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { Language } from '@lib/common';
 import { selectRows } from '@lib/database';
 import { OrganizationEntity } from './organization.entity';
 import type { SelfRequestSettings } from './settings/self-request-limits';
@@ -13,6 +14,8 @@ export interface OrganizationSettings extends SelfRequestSettings {
   defaultFrameworkId: string | null;
   mailSenderName: string | null;
   timeZone: string;
+  /** The language of people who have not picked their own. */
+  language: Language;
 }
 
 export interface OrganizationSummary {
@@ -31,6 +34,7 @@ const SETTINGS = {
   defaultFrameworkId: true,
   mailSenderName: true,
   timeZone: true,
+  language: true,
   selfRequestsEnabled: true,
   selfRequestMinRaters: true,
   selfRequestMaxBehaviours: true,
@@ -100,6 +104,7 @@ export class OrganizationsRepository {
           defaultFrameworkId: o.defaultFrameworkId,
           mailSenderName: o.mailSenderName,
           timeZone: o.timeZone,
+          language: o.language,
           selfRequestsEnabled: o.selfRequestsEnabled,
           selfRequestMinRaters: o.selfRequestMinRaters,
           selfRequestMaxBehaviours: o.selfRequestMaxBehaviours,
@@ -109,7 +114,7 @@ export class OrganizationsRepository {
   }
 
   async updateSettings(organizationId: string, settings: Omit<OrganizationSettings, 'id'>, tx: EntityManager): Promise<void> {
-    const { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone } = settings;
+    const { name, anonymityThreshold, defaultFrameworkId, mailSenderName, timeZone, language } = settings;
     const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap } = settings;
     await this.repo(tx).update(
       { id: organizationId },
@@ -119,6 +124,7 @@ export class OrganizationsRepository {
         defaultFrameworkId,
         mailSenderName,
         timeZone,
+        language,
         selfRequestsEnabled,
         selfRequestMinRaters,
         selfRequestMaxBehaviours,

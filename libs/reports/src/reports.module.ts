@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@lib/identity';
 import { ReportExportService } from './export/report-export.service';
 import { HeatmapRepository } from './heatmap/heatmap.repository';
 import { HeatmapService } from './heatmap/heatmap.service';
@@ -14,6 +15,8 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
 
 /** Needs JobsModule and AuditModule, which are global. Registers the reports.snapshot job handler. */
 @Module({
+  // The reader's language, for the exports.
+  imports: [IdentityModule],
   controllers: [ReportsController, PlansController],
   providers: [
     ReportSourceRepository,

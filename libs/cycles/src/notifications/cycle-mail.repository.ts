@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { execute, selectRows } from '@lib/database';
 import type { CycleState, FeedbackRelationship } from '../domain';
 
@@ -14,6 +15,8 @@ export interface MailAskRow {
   subjectId: string;
   subjectName: string;
   relationship: FeedbackRelationship;
+  /** The rater's language (their own, else the organisation's): their mail is written in it. */
+  language: Language;
 }
 
 /** A running cycle, as the hourly sweep reads it across organisations. */
@@ -33,12 +36,16 @@ interface AskRow {
   subject_id: string;
   subject_name: string;
   relationship: FeedbackRelationship;
+  rater_language: string | null;
+  organization_language: string;
 }
 
 // $1 = organisation, $2 = cycle. Only active raters: someone who has left gets no mail.
 const SELECT_ASKS = `
-  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.role AS rater_role, r.email, fr.subject_id, s.name AS subject_name, fr.relationship
+  SELECT fr.id AS request_id, fr.rater_id, r.name AS rater_name, r.role AS rater_role, r.email, fr.subject_id, s.name AS subject_name, fr.relationship,
+         r.language AS rater_language, o.language AS organization_language
     FROM feedback_requests fr
+    JOIN organizations o ON o.id = fr.organization_id
     JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id AND r.active
     JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
    WHERE fr.organization_id = $1 AND fr.cycle_id = $2 AND fr.state IN ('open', 'in_progress')`;
@@ -52,6 +59,7 @@ const toAsk = (r: AskRow): MailAskRow => ({
   subjectId: r.subject_id,
   subjectName: r.subject_name,
   relationship: r.relationship,
+  language: effectiveLanguage(r.rater_language, r.organization_language),
 });
 
 /**

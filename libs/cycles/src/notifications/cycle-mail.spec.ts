@@ -15,6 +15,7 @@ const input = {
   responseDeadline: new Date('2026-03-15T17:00:00Z'),
   timeZone: 'UTC',
   link: 'https://ripple.example/feedback',
+  language: 'en' as const,
 };
 
 /** The lines of the section after the line ending with `heading` (blank lines skipped), up to the next blank line. */
@@ -92,5 +93,37 @@ describe('whoSeesYourAnswers', () => {
     expect(whoSeesYourAnswers([ask('Pat Peer', 'peer', settings, true), ask('Ann Other', 'other', settings, true)])).toEqual([
       'Your answers about Ann Other and Pat Peer are combined with those of at least 3 other people and never shown on their own; nobody sees who said what. As you may read the report yourself, your own answers never count towards those 3.',
     ]);
+  });
+});
+
+describe('in German, for a rater who reads Ripple in German', () => {
+  const german = { ...input, language: 'de' as const };
+
+  it('writes the whole invitation in German: subject, list, who sees the answers, deadline and link', () => {
+    const mail = invitationMail(german);
+    expect(mail.subject).toBe('Ihr Feedback ist gefragt: Spring 2026');
+    expect(mail.text).toContain('Guten Tag Mo <Member>,');
+    expect(section(mail.text, 'zu 4 Personen gebeten:')).toEqual([
+      '  - Sie selbst (Selbsteinschätzung)',
+      '  - Maya Manager (Ihre Führungskraft)',
+      '  - Pat Peer (Kollegin oder Kollege)',
+      '  - Zed Report (aus Ihrem Team)',
+    ]);
+    expect(section(mail.text, 'Wer Ihre Antworten sieht:')).toEqual([
+      '  - Ihre Selbsteinschätzung erscheint im Bericht als Ihre eigene Sicht, neben der Sicht der anderen: Dort zeigen sich blinde Flecken und verborgene Stärken.',
+      '  - Als Führungskraft von Zed Report werden Ihre Bewertungen im Bericht einzeln und als die der Führungskraft gekennzeichnet gezeigt; es ist also erkennbar, welche Bewertungen von Ihnen stammen. Ihre Kommentare werden nie mit Ihrem Namen gezeigt.',
+      '  - Ihre Antworten zu Maya Manager und Pat Peer werden mit denen anderer Personen zusammengefasst und nie einzeln gezeigt: Ein Wert erscheint nur, wenn mindestens 3 Personen ihn abgegeben haben, und niemand sieht, wer was gesagt hat.',
+    ]);
+    expect(mail.text).toContain('Bitte antworten Sie bis Sonntag, 15. März 2026 um 17:00 UTC.');
+    expect(mail.text).toContain('Ihre Feedback-Anfragen öffnen: https://ripple.example/feedback');
+    expect(mail.html).toContain('Guten Tag Mo &lt;Member&gt;,');
+    expect(mail.text).not.toMatch(/feedback on|Who sees|Please answer/);
+  });
+
+  it("counts one person in the singular and writes a zone's deadline in German", () => {
+    const mail = reminderMail({ ...german, asks: [ask('Pat Peer', 'peer')], timeZone: 'America/New_York' });
+    expect(mail.subject).toBe('Erinnerung: Feedback für Spring 2026');
+    expect(mail.text).toContain('Ihr Feedback zu einer Person noch aus:');
+    expect(mail.text).toContain('Bitte antworten Sie bis Sonntag, 15. März 2026 um 13:00 (Zeitzone America/New York).');
   });
 });

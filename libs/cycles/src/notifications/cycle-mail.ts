@@ -1,5 +1,6 @@
 import { escapeHtml } from '@lib/identity';
-import { AnswerAudience, explainAnswerAudience, FeedbackRelationship, listNames } from '../domain';
+import { type Language, translator, type Translator } from '@lib/common';
+import type { AnswerAudience, FeedbackRelationship } from '../domain';
 
 export interface MailAsk {
   subjectName: string;
@@ -17,6 +18,8 @@ export interface CycleMailInput {
   timeZone: string;
   /** `${publicUrl}/feedback`: the rater's list of requests. */
   link: string;
+  /** The rater's language: the whole mail is written in it. */
+  language: Language;
 }
 
 export interface ComposedMail {
@@ -25,19 +28,16 @@ export interface ComposedMail {
   html: string;
 }
 
-/** How the subject relates to the rater, in the rater's words. */
-const RELATION: Record<FeedbackRelationship, string> = {
-  self: 'a self-review',
-  manager: 'a member of your team',
-  direct_report: 'your manager',
-  peer: 'a colleague',
-  other: 'a colleague',
+/** How the subject relates to the rater, in the rater's words and language. */
+const describe = (t: Translator, ask: MailAsk): string =>
+  ask.relationship === 'self' ? t.t('mail.cycle.askSelf') : t.t('mail.cycle.ask', { name: ask.subjectName, relationship: ask.relationship });
+
+/** A deadline on the organisation's clock, in the reader's language: "Sunday 15 March 2026 at 17:00 UTC". */
+export const formatDeadline = (deadline: Date, timeZone: string, language: Language = 'en'): string => {
+  const t = translator(language);
+  const time = t.date(deadline, { dateStyle: 'full', timeStyle: 'short', timeZone });
+  return timeZone === 'UTC' ? t.t('time.utc', { time }) : t.t('time.zone', { time, zone: timeZone.replace(/_/g, ' ') });
 };
-
-const describe = (ask: MailAsk): string => (ask.relationship === 'self' ? 'Yourself (self-review)' : `${ask.subjectName} (${RELATION[ask.relationship]})`);
-
-export const formatDeadline = (deadline: Date, timeZone: string): string =>
-  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(deadline)} ${timeZone === 'UTC' ? 'UTC' : `${timeZone.replace(/_/g, ' ')} time`}`;
 
 /** Self first, then by name: the order the rater will find them on their list. */
 const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
@@ -45,12 +45,30 @@ const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
 
 const AUDIENCE_ORDER: Record<AnswerAudience['kind'], number> = { self: 0, manager_shown: 1, combined: 2 };
 
+/** explainAnswerAudience's sentence, from the catalogue: the mail is in the rater's language. */
+function explain(t: Translator, audience: AnswerAudience, subjects: string): string {
+  const k = audience.threshold;
+  switch (audience.kind) {
+    case 'self':
+      return t.t('mail.cycle.audience.self');
+    case 'manager_shown':
+      return t.t('mail.cycle.audience.managerShown', { subjects });
+    case 'combined':
+      return t.t(audience.raterMayRead ? 'mail.cycle.audience.combinedReader' : 'mail.cycle.audience.combined', { subjects, k });
+    default: {
+      const exhaustive: never = audience.kind;
+      return exhaustive;
+    }
+  }
+}
+
 /**
  * One sentence per kind of audience, naming the subjects it applies to: a rater who owes a
  * self-review, a report shown as the manager's and two colleagues reads three true sentences,
  * not one that is false for some of them.
  */
-export function whoSeesYourAnswers(asks: readonly MailAsk[]): string[] {
+export function whoSeesYourAnswers(asks: readonly MailAsk[], language: Language = 'en'): string[] {
+  const t = translator(language);
   const groups = new Map<string, { audience: AnswerAudience; names: string[] }>();
   for (const ask of ordered(asks)) {
     const key = `${ask.audience.kind}:${ask.audience.raterMayRead}`;
@@ -60,59 +78,64 @@ export function whoSeesYourAnswers(asks: readonly MailAsk[]): string[] {
   }
   return [...groups.values()]
     .sort((a, b) => AUDIENCE_ORDER[a.audience.kind] - AUDIENCE_ORDER[b.audience.kind] || Number(a.audience.raterMayRead) - Number(b.audience.raterMayRead))
-    .map((g) => explainAnswerAudience(g.audience, listNames(g.names)));
+    .map((g) => explain(t, g.audience, t.list(g.names)));
 }
 
 function compose(input: CycleMailInput, subject: string, intro: string): ComposedMail {
+  const t = translator(input.language);
   const asks = ordered(input.asks);
-  const audience = whoSeesYourAnswers(asks);
-  const audienceIntro = 'Who sees your answers:';
-  const deadline = input.responseDeadline ? `Please answer by ${formatDeadline(input.responseDeadline, input.timeZone)}.` : '';
+  const audience = whoSeesYourAnswers(asks, input.language);
+  const audienceIntro = t.t('mail.cycle.audienceIntro');
+  const howTo = t.t('mail.cycle.howTo');
+  const linkLabel = t.t('mail.cycle.link');
+  const deadline = input.responseDeadline
+    ? t.t('mail.cycle.deadline', { deadline: formatDeadline(input.responseDeadline, input.timeZone, input.language) })
+    : '';
   const text = [
-    `Hello ${input.raterName},`,
+    t.t('mail.hello', { name: input.raterName }),
     '',
     intro,
     '',
-    ...asks.map((a) => `  - ${describe(a)}`),
+    ...asks.map((a) => `  - ${describe(t, a)}`),
     '',
-    'It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like.',
+    howTo,
     '',
     audienceIntro,
     ...audience.map((line) => `  - ${line}`),
     ...(deadline ? ['', deadline] : []),
     '',
-    `Open your feedback requests: ${input.link}`,
+    `${linkLabel}: ${input.link}`,
     '',
-    'Ripple',
+    t.t('mail.signature'),
   ].join('\n');
   const html = [
-    `<p>Hello ${escapeHtml(input.raterName)},</p>`,
+    `<p>${escapeHtml(t.t('mail.hello', { name: input.raterName }))}</p>`,
     `<p>${escapeHtml(intro)}</p>`,
-    `<ul>${asks.map((a) => `<li>${escapeHtml(describe(a))}</li>`).join('')}</ul>`,
-    '<p>It takes a few minutes per person: rate how often you see each behaviour (or "not observed"), and add a comment if you like.</p>',
-    `<p>${audienceIntro}</p>`,
+    `<ul>${asks.map((a) => `<li>${escapeHtml(describe(t, a))}</li>`).join('')}</ul>`,
+    `<p>${escapeHtml(howTo)}</p>`,
+    `<p>${escapeHtml(audienceIntro)}</p>`,
     `<ul>${audience.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
     deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : '',
-    `<p><a href="${escapeHtml(input.link)}">Open your feedback requests</a></p>`,
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(linkLabel)}</a></p>`,
   ].join('');
   return { subject, text, html };
 }
 
-/** One mail per rater and cycle listing everyone they were asked about. */
+/** One mail per rater and cycle listing everyone they were asked about, in the rater's language. */
 export function invitationMail(input: CycleMailInput): ComposedMail {
-  const n = input.asks.length;
+  const t = translator(input.language);
   return compose(
     input,
-    `Your feedback is requested: ${input.cycleName}`,
-    `As part of "${input.cycleName}", you have been asked for feedback on ${n === 1 ? 'one person' : `${n} people`}:`,
+    t.t('mail.cycle.invitation.subject', { cycle: input.cycleName }),
+    t.t('mail.cycle.invitation.intro', { cycle: input.cycleName, count: input.asks.length }),
   );
 }
 
 export function reminderMail(input: CycleMailInput): ComposedMail {
-  const n = input.asks.length;
+  const t = translator(input.language);
   return compose(
     input,
-    `Reminder: feedback for ${input.cycleName}`,
-    `A reminder: your feedback in "${input.cycleName}" is still awaited for ${n === 1 ? 'one person' : `${n} people`}:`,
+    t.t('mail.cycle.reminder.subject', { cycle: input.cycleName }),
+    t.t('mail.cycle.reminder.intro', { cycle: input.cycleName, count: input.asks.length }),
   );
 }

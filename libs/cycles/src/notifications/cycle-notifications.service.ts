@@ -204,6 +204,7 @@ export class CycleNotificationsService implements OnModuleInit {
       })),
       responseDeadline: cycle.settings.responseDeadline,
       link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,
+      language: rater.language,
     });
     // The asks themselves are in the map (they are this rater's requests); listed too for safety.
     const hiddenFrom = cycleMailHiddenFrom(rater.raterId, [...(subjectsByRater.get(rater.raterId) ?? []), ...asks.map((a) => a.subjectId)]);

@@ -1,3 +1,4 @@
+import { type Language, translator } from '@lib/common';
 import { escapeHtml } from '@lib/identity';
 import { formatDeadline, type ComposedMail } from './cycle-mail';
 
@@ -12,25 +13,28 @@ export interface PeerReminderMailInput {
   timeZone: string;
   /** `${publicUrl}/cycles/<cycle>/subjects/<subject>/requests`: where they ask colleagues. */
   link: string;
+  /** The subject's language: the whole mail is written in it. */
+  language: Language;
 }
 
-const colleagues = (n: number): string => (n === 1 ? 'one colleague' : `${n} colleagues`);
-
 /**
- * To a subject with fewer peers than the cycle asks for. It says only what their own requests page
- * already shows (how many peers they have asked and still have), never who answered.
+ * To a subject with fewer peers than the cycle asks for, in their language. It says only what their
+ * own requests page already shows (how many peers they have asked and still have), never who answered.
  */
 export function peerReminderMail(input: PeerReminderMailInput): ComposedMail {
+  const t = translator(input.language);
   const missing = Math.max(0, input.minPeers - input.peers);
   const lines = [
-    `"${input.cycleName}" asks for feedback on you from at least ${colleagues(input.minPeers)} who work with you (peers). So far you have ${input.peers === 0 ? 'none' : input.peers}.`,
-    `Please ask at least ${missing === 1 ? 'one more' : `${missing} more`} before nominations close on ${formatDeadline(input.nominationDeadline, input.timeZone)}.`,
+    t.t('mail.peers.need', { cycle: input.cycleName, min: input.minPeers, peers: input.peers }),
+    t.t('mail.peers.askMore', { missing, deadline: formatDeadline(input.nominationDeadline, input.timeZone, input.language) }),
   ];
-  const text = [`Hello ${input.subjectName},`, '', ...lines.flatMap((l) => [l, '']), `Ask colleagues: ${input.link}`, '', 'Ripple'].join('\n');
+  const hello = t.t('mail.hello', { name: input.subjectName });
+  const label = t.t('mail.peers.link');
+  const text = [hello, '', ...lines.flatMap((l) => [l, '']), `${label}: ${input.link}`, '', t.t('mail.signature')].join('\n');
   const html = [
-    `<p>Hello ${escapeHtml(input.subjectName)},</p>`,
+    `<p>${escapeHtml(hello)}</p>`,
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    `<p><a href="${escapeHtml(input.link)}">Ask colleagues</a></p>`,
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(label)}</a></p>`,
   ].join('');
-  return { subject: `Ask colleagues for feedback: ${input.cycleName}`, text, html };
+  return { subject: t.t('mail.peers.subject', { cycle: input.cycleName }), text, html };
 }

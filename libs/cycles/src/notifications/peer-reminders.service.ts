@@ -50,6 +50,7 @@ export class PeerRemindersService {
         nominationDeadline: deadline,
         timeZone,
         link: `${base}/cycles/${cycleId}/subjects/${subject.subjectId}/requests`,
+        language: subject.language,
       });
       // Hidden from nobody: it holds only the subject's peer count, which HR's progress page shows too.
       if (await this.mail.send({ organizationId, to: subject.email, dedupeKey: `peers:${cycleId}:${subject.subjectId}:${due.slot}`, ...mail })) sent++;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { execute, modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
 import { parseStoredCycleSettings, type CycleSettings, type CycleState } from '@lib/cycles';
 import type { AnswerSet } from '../responses/answer-rules';
@@ -16,6 +17,8 @@ export interface ExternalSubjectContext {
   /** The manager frozen at launch: the one who approves. */
   managerId: string | null;
   organizationName: string;
+  /** The organisation's language: an external rater has no account, so their mail is written in it. */
+  organizationLanguage: Language;
 }
 
 export interface ExternalRaterRow {
@@ -112,10 +115,12 @@ export class ExternalRatersRepository {
       subject_name: string;
       manager_id: string | null;
       organization_name: string;
+      organization_language: string;
     }>(
       tx ?? this.db,
       `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.settings, c.nomination_deadline, c.response_deadline,
-              cs.person_id AS subject_id, p.name AS subject_name, cs.manager_id, o.name AS organization_name
+              cs.person_id AS subject_id, p.name AS subject_name, cs.manager_id, o.name AS organization_name,
+              o.language AS organization_language
          FROM cycles c
          JOIN cycle_subjects cs ON cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.person_id = $3 AND cs.removed_at IS NULL
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -134,6 +139,7 @@ export class ExternalRatersRepository {
       subjectName: row.subject_name,
       managerId: row.manager_id,
       organizationName: row.organization_name,
+      organizationLanguage: effectiveLanguage(null, row.organization_language),
     };
   }
 

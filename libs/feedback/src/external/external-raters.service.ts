@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, APP_CONFIG, AppConfig, isAdmin } from '@lib/common';
+import { Actor, APP_CONFIG, AppConfig, isAdmin, type Language, translator } from '@lib/common';
 import { escapeHtml, newToken } from '@lib/identity';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, subjectNotFound } from '../feedback.exception';
@@ -28,6 +28,7 @@ interface LinkMail {
   token: string;
   subjectName: string;
   organizationName: string;
+  language: Language;
 }
 
 /**
@@ -207,26 +208,33 @@ export class ExternalRatersService {
     const linkExpiresAt = new Date(Date.now() + EXTERNAL_LINK_DAYS * 86_400_000);
     return {
       row: { ...row, linkExpiresAt },
-      mail: { organizationId, to: row.email, name: row.name, token, subjectName: ctx.subjectName, organizationName: ctx.organizationName },
+      mail: {
+        organizationId,
+        to: row.email,
+        name: row.name,
+        token,
+        subjectName: ctx.subjectName,
+        organizationName: ctx.organizationName,
+        language: ctx.organizationLanguage,
+      },
     };
   }
 
   private async sendLink(mail: LinkMail): Promise<void> {
     // The secret rides in the `token` query parameter, the one every view of mail redacts.
     const link = `${this.config.publicUrl}/external?token=${mail.token}`;
-    const lines = [
-      `${mail.subjectName} at ${mail.organizationName} would value your feedback on how they work with you.`,
-      `The questionnaire takes about ten minutes. Your answers are combined with others' and never shown with your name.`,
-    ];
-    const validity = `The link works once, in one browser, and for ${EXTERNAL_LINK_DAYS} days; once opened, you have ${EXTERNAL_ACCESS_HOURS} hours to finish. If it stops working, ask ${mail.subjectName} for a new one.`;
+    const t = translator(mail.language);
+    const hello = t.t('mail.hello', { name: mail.name });
+    const lines = [t.t('mail.external.value', { subject: mail.subjectName, organization: mail.organizationName }), t.t('mail.external.time')];
+    const validity = t.t('mail.external.validity', { days: EXTERNAL_LINK_DAYS, hours: EXTERNAL_ACCESS_HOURS, subject: mail.subjectName });
     await this.mail.send({
       organizationId: mail.organizationId,
       to: mail.to,
-      subject: `${mail.subjectName} asks for your feedback`,
-      text: `Hello ${mail.name},\n\n${lines.join(' ')}\n\nOpen the questionnaire:\n\n${link}\n\n${validity}`,
+      subject: t.t('mail.external.subject', { subject: mail.subjectName }),
+      text: `${hello}\n\n${lines.join(' ')}\n\n${t.t('mail.external.open')}\n\n${link}\n\n${validity}`,
       html:
-        `<p>Hello ${escapeHtml(mail.name)},</p><p>${lines.map(escapeHtml).join(' ')}</p>` +
-        `<p><a href="${link}">Open the questionnaire</a></p><p>${escapeHtml(validity)}</p>`,
+        `<p>${escapeHtml(hello)}</p><p>${lines.map(escapeHtml).join(' ')}</p>` +
+        `<p><a href="${link}">${escapeHtml(t.t('mail.external.link'))}</a></p><p>${escapeHtml(validity)}</p>`,
     });
   }
 }

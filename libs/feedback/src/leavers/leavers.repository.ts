@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { modifyRows, selectOne, selectRows } from '@lib/database';
 import { ANSWERING_STATES, ASKED_STATES, sqlStateList } from '@lib/cycles';
 
@@ -90,7 +91,18 @@ export class LeaversRepository {
     organizationId: string,
     requestIds: string[],
     tx: EntityManager,
-  ): Promise<{ requestId: string; cycleId: string; cycleName: string; subjectId: string; subjectEmail: string; subjectName: string; raterName: string }[]> {
+  ): Promise<
+    {
+      requestId: string;
+      cycleId: string;
+      cycleName: string;
+      subjectId: string;
+      subjectEmail: string;
+      subjectName: string;
+      subjectLanguage: Language;
+      raterName: string;
+    }[]
+  > {
     if (!requestIds.length) return [];
     const rows = await selectRows<{
       id: string;
@@ -100,10 +112,14 @@ export class LeaversRepository {
       email: string;
       subject_name: string;
       rater_name: string;
+      subject_language: string | null;
+      organization_language: string;
     }>(
       tx,
-      `SELECT fr.id, fr.cycle_id, c.name AS cycle_name, fr.subject_id, s.email, s.name AS subject_name, r.name AS rater_name
+      `SELECT fr.id, fr.cycle_id, c.name AS cycle_name, fr.subject_id, s.email, s.name AS subject_name, r.name AS rater_name,
+              s.language AS subject_language, o.language AS organization_language
          FROM feedback_requests fr
+         JOIN organizations o ON o.id = fr.organization_id
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
          JOIN people s ON s.organization_id = fr.organization_id AND s.id = fr.subject_id
          JOIN people r ON r.organization_id = fr.organization_id AND r.id = fr.rater_id
@@ -117,6 +133,7 @@ export class LeaversRepository {
       subjectId: r.subject_id,
       subjectEmail: r.email,
       subjectName: r.subject_name,
+      subjectLanguage: effectiveLanguage(r.subject_language, r.organization_language),
       raterName: r.rater_name,
     }));
   }

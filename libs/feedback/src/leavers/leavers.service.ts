@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, APP_CONFIG, AppConfig, ChangeActor } from '@lib/common';
+import { Actor, APP_CONFIG, AppConfig, ChangeActor, type Language, translator } from '@lib/common';
 import { SubjectRemoval, SubjectRemovalService } from '@lib/cycles';
 import { IdentityErrorCode, IdentityException, lockOrgChart, PeopleRepository, SessionService } from '@lib/identity';
 import { MailService } from '@lib/notifications';
@@ -16,6 +16,7 @@ interface SubjectNotice {
   cycleName: string;
   subjectEmail: string;
   subjectName: string;
+  subjectLanguage: Language;
   raterName: string;
   link: string;
 }
@@ -144,18 +145,19 @@ export class LeaversService {
 
   /** A failed mail must not undo the deactivation, which is already committed. */
   private async tellSubject(organizationId: string, n: SubjectNotice): Promise<void> {
+    const t = translator(n.subjectLanguage);
     try {
       await this.mail.send({
         organizationId,
         to: n.subjectEmail,
-        subject: `${n.raterName} has left: about your feedback in ${n.cycleName}`,
+        subject: t.t('mail.leaver.subject', { rater: n.raterName, cycle: n.cycleName }),
         text: [
-          `Hello ${n.subjectName},`,
+          t.t('mail.hello', { name: n.subjectName }),
           '',
-          `${n.raterName} has left the organisation and can no longer give feedback in "${n.cycleName}".`,
-          "Whatever they had already submitted stays in your report, as anonymous as every other rater's.",
+          t.t('mail.leaver.left', { rater: n.raterName, cycle: n.cycleName }),
+          t.t('mail.leaver.kept'),
           '',
-          `If you would like another view, ask a colleague within your cycle's limits, or ask HR to add a rater for you: ${n.link}`,
+          t.t('mail.leaver.another', { link: n.link }),
         ].join('\n'),
         dedupeKey: `request-withdrawn:${n.requestId}`,
       });

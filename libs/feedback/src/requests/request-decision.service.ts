@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { Actor, APP_CONFIG, AppConfig, translator } from '@lib/common';
 import { ANSWERING_STATES, NOMINATION_STATES, peerRoom, requestTransition, seesAnswerProgress, stateAsSeen } from '@lib/cycles';
 import { MailService } from '@lib/notifications';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
@@ -120,20 +120,19 @@ export class RequestDecisionService {
    */
   private async tellSubject(actor: Actor, request: RequestRow, reason: string, subjectCanReplace: boolean): Promise<void> {
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/cycles/${request.cycle.id}/subjects/${request.subjectId}/requests`;
+    const t = translator(request.subjectLanguage);
     try {
       await this.mail.send({
         organizationId: actor.organizationId,
         to: request.subjectEmail,
-        subject: `${request.raterName} cannot give you feedback in ${request.cycle.name}`,
+        subject: t.t('mail.declined.subject', { rater: request.raterName, cycle: request.cycle.name }),
         text: [
-          `Hello ${request.subjectName},`,
+          t.t('mail.hello', { name: request.subjectName }),
           '',
-          `${request.raterName} could not give you feedback in "${request.cycle.name}".`,
-          `Their reason: ${reason}`,
+          t.t('mail.declined.could', { rater: request.raterName, cycle: request.cycle.name }),
+          t.t('mail.declined.reason', { reason }),
           '',
-          subjectCanReplace
-            ? `You can ask someone else in their place: ${link}`
-            : `You cannot ask anyone else yourself in this cycle any more; if you need another view, HR can still add a rater. Your feedback requests: ${link}`,
+          t.t(subjectCanReplace ? 'mail.declined.replace' : 'mail.declined.noReplace', { link }),
         ].join('\n'),
         dedupeKey: `request-declined:${request.id}`,
       });

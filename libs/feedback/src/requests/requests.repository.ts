@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectRows } from '@lib/database';
-import type { Actor } from '@lib/common';
+import { type Actor, effectiveLanguage, type Language } from '@lib/common';
 import {
   answerProgressHiddenSql,
   OPEN_REQUEST_STATES,
@@ -48,6 +48,8 @@ export interface RequestRow {
   subjectTitle: string | null;
   subjectDepartment: string | null;
   subjectEmail: string;
+  /** The subject's language (their own, else the organisation's): mail to them is written in it. */
+  subjectLanguage: Language;
   frozenManagerId: string | null;
   currentManagerId: string | null;
   raterId: string;
@@ -76,6 +78,7 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 /** The columns toRequestRow reads, over REQUEST_JOINS (`fr` the request, `c` its cycle). */
 export const REQUEST_COLUMNS = `fr.id, fr.subject_id, fr.rater_id, fr.relationship, fr.state, fr.reason, fr.submitted_at, fr.withdrawn_at IS NOT NULL AS withdrawn,
        sp.name AS subject_name, sp.title AS subject_title, sp.department AS subject_department, sp.email AS subject_email, cs.manager_id AS frozen_manager_id, sp.manager_id AS current_manager_id,
+       sp.language AS subject_language, (SELECT o.language FROM organizations o WHERE o.id = fr.organization_id) AS organization_language,
        rp.name AS rater_name, ${CYCLE_COLUMNS}`;
 
 export const REQUEST_JOINS = `feedback_requests fr
@@ -93,6 +96,7 @@ export function toRequestRow(r: Row): RequestRow {
     subjectTitle: str(r.subject_title),
     subjectDepartment: str(r.subject_department),
     subjectEmail: String(r.subject_email),
+    subjectLanguage: effectiveLanguage(str(r.subject_language), str(r.organization_language)),
     frozenManagerId: str(r.frozen_manager_id),
     currentManagerId: str(r.current_manager_id),
     raterId: String(r.rater_id),

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { Actor } from '@lib/common';
+import { type Actor, DEFAULT_LANGUAGE, translator } from '@lib/common';
 import { ANSWERING_STATES, answerAudience, CycleState, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
+import { PeopleRepository } from '@lib/identity';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
 import { NominationsRepository } from '../followership/nominations.repository';
 import type { RequestRow } from '../requests/requests.repository';
 import { requestAccess } from '../shared/access';
 import { AnswerSet, answerSetErrors, missingStatements, normaliseAnswerSet, progressOf, submissionHash } from './answer-rules';
 import { DraftDto, DraftSavedDto, QuestionnaireDto, SubmissionDto, SubmitDto } from './response.dto';
+import { questionsIn } from './question-language';
 import { LockedRequest, QuestionRow, ResponsesRepository, StoredIdempotencyKey } from './responses.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
@@ -23,6 +25,7 @@ export class ResponseService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly responses: ResponsesRepository,
     private readonly nominations: NominationsRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** One statement (request and draft), the questions from memory: a single pool checkout at most. */
@@ -32,13 +35,18 @@ export class ResponseService {
     if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
     // isRater holds only in a launched cycle, whose framework version is frozen.
     const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId);
+    // In the rater's language; answers stay keyed by question id, whatever language they read.
+    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    const shown = questionsIn(questions, language);
+    const t = translator(language);
     const draft = found.draft;
     const set = draft?.set ?? { answers: [], comments: [] };
     const behaviours = new Map<string, QuestionnaireDto['behaviours'][number]>();
-    for (const q of questions) {
+    for (const q of shown) {
       if (q.type !== 'rating' || !q.behaviour) continue;
       let behaviour = behaviours.get(q.behaviour.id);
-      if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { ...q.behaviour, statements: [] }));
+      const { id, key, name, description, kind } = q.behaviour;
+      if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { id, key, name, description, kind, statements: [] }));
       behaviour.statements.push({ id: q.id, key: q.key, text: q.text });
     }
     const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' });
@@ -55,9 +63,9 @@ export class ResponseService {
       },
       subject: { id: request.subjectId, name: request.subjectName, title: request.subjectTitle, department: request.subjectDepartment },
       answerAudience: { ...audience, explanation: explainAnswerAudience(audience, request.subjectName) },
-      scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: p.label })), notObservedLabel: FREQUENCY_SCALE.notObservedLabel },
+      scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: t.t(`scale.${p.value}`) })), notObservedLabel: t.t('scale.notObserved') },
       behaviours: [...behaviours.values()],
-      openQuestions: questions.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),
+      openQuestions: shown.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),
       draft: set,
       progress: request.state === 'submitted' ? fullProgress(questions) : progressOf(questions, set),
       savedAt: draft?.savedAt.toISOString() ?? null,

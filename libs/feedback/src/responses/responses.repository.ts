@@ -10,8 +10,13 @@ import type { AnswerSet, QuestionRef } from './answer-rules';
 export interface QuestionRow extends QuestionRef {
   text: string;
   hint: string | null;
-  behaviour: { id: string; key: string; name: string; description: string; kind: 'influence' | 'management' } | null;
+  behaviour: { id: string; key: string; name: string; description: string; kind: 'influence' | 'management'; translations: StoredTranslations } | null;
+  /** By language: `{ de: { text, hint } }` (migration AddFrameworkTranslations); English is `text` itself. */
+  translations: StoredTranslations;
 }
+
+/** A translations column as stored: by language, the translated fields. */
+export type StoredTranslations = Record<string, Record<string, string | null> | undefined>;
 
 export interface StoredDraft {
   set: AnswerSet;
@@ -221,7 +226,8 @@ export class ResponsesRepository {
     const rows = await selectRows<Row>(
       this.q(tx),
       `SELECT q.id, q.key, q.type, q.text, q.hint, b.id AS behaviour_id, b.key AS behaviour_key, b.name AS behaviour_name,
-              b.description AS behaviour_description, b.kind AS behaviour_kind
+              b.description AS behaviour_description, b.kind AS behaviour_kind,
+              q.translations, b.translations AS behaviour_translations
          FROM questions q
          LEFT JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id
         WHERE q.organization_id = $1 AND q.framework_version_id = $2
@@ -241,8 +247,10 @@ export class ResponsesRepository {
             name: String(r.behaviour_name),
             description: String(r.behaviour_description),
             kind: r.behaviour_kind as 'influence' | 'management',
+            translations: (r.behaviour_translations ?? {}) as StoredTranslations,
           }
         : null,
+      translations: (r.translations ?? {}) as StoredTranslations,
     }));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Actor, Authenticated, CurrentActor, Public } from '@lib/common';
-import { MeDto } from '../people/person.dto';
+import { MeDto, SetLanguageDto } from '../people/person.dto';
 import { PeopleService } from '../people/people.service';
 import { AcceptInvitationDto, CsrfTokenDto, InvitationInfoDto, LoginDto, SessionStateDto } from './auth.dto';
 import type { AuthenticatedPerson } from './auth.service';
@@ -74,6 +74,16 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.people.me(actor);
+  }
+
+  @Put('me/language')
+  @ApiOperation({ summary: "Set the signed-in person's own language, or null to follow the organisation's" })
+  @Authenticated()
+  @ApiBody({ type: SetLanguageDto })
+  @ApiOkResponse({ type: MeDto })
+  @ApiBadRequestResponse({ description: 'Not a language Ripple speaks' })
+  setLanguage(@CurrentActor() actor: Actor, @Body() dto: SetLanguageDto): Promise<MeDto> {
+    return this.people.setOwnLanguage(actor, dto);
   }
 
   /**

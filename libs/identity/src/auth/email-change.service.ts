@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { type Actor, APP_CONFIG, AppConfig } from '@lib/common';
+import { type Actor, APP_CONFIG, AppConfig, translator, type Translator } from '@lib/common';
 import { MailService, type OutgoingMail } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { PeopleRepository } from '../people/people.repository';
@@ -86,49 +86,50 @@ export class EmailChangeService {
     });
     await this.mail.send(
       owner
-        ? this.attemptNotice(actor.organizationId, newEmail, owner.name, who.organizationName)
-        : this.confirmationLink(actor.organizationId, newEmail, who.name, who.organizationName, token),
+        ? this.attemptNotice(actor.organizationId, newEmail, owner.name, who.organizationName, translator(owner.language))
+        : this.confirmationLink(actor.organizationId, newEmail, who.name, who.organizationName, token, translator(who.language)),
     );
-    const notice =
-      `You asked to sign in to Ripple at ${who.organizationName} with ${newEmail} from now on. Your address changes only when the link sent there is opened. ` +
-      `If this wasn't you, sign in and change your password now, and tell your HR team.`;
+    const t = translator(who.language);
+    const hello = t.t('mail.hello', { name: who.name });
+    const notice = t.t('mail.emailChange.notice.text', { organization: who.organizationName, email: newEmail });
     await this.mail.send({
       organizationId: actor.organizationId,
       to: account.email,
-      subject: 'A change of your Ripple sign-in address',
-      text: `Hello ${who.name},\n\n${notice}`,
-      html: `<p>Hello ${escapeHtml(who.name)},</p><p>${escapeHtml(notice)}</p>`,
+      subject: t.t('mail.emailChange.notice.subject'),
+      text: `${hello}\n\n${notice}`,
+      html: `<p>${escapeHtml(hello)}</p><p>${escapeHtml(notice)}</p>`,
     });
   }
 
-  private confirmationLink(organizationId: string, to: string, name: string, organizationName: string, token: string): OutgoingMail {
+  /** To the new address, in the language of the person who asked. */
+  private confirmationLink(organizationId: string, to: string, name: string, organization: string, token: string, t: Translator): OutgoingMail {
     // The secret rides in the `token` query parameter, the one every view of mail redacts.
     const link = `${this.config.publicUrl}/confirm-email?token=${token}`;
+    const hello = t.t('mail.hello', { name });
+    const asked = t.t('mail.emailChange.confirm.asked', { organization });
+    const last = `${t.t('mail.emailChange.confirm.expiry', { hours: EMAIL_CHANGE_LINK_HOURS })} ${t.t('mail.emailChange.confirm.ignore')}`;
     return {
       organizationId,
       to,
-      subject: 'Confirm your new Ripple sign-in address',
-      text:
-        `Hello ${name},\n\nYou asked to sign in to Ripple at ${organizationName} with this address from now on. To confirm, open:\n\n${link}\n\n` +
-        `The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. If you did not ask, ignore this mail: nothing changes.`,
-      html:
-        `<p>Hello ${escapeHtml(name)},</p><p>You asked to sign in to Ripple at ${escapeHtml(organizationName)} with this address from now on.</p>` +
-        `<p><a href="${link}">Confirm my new address</a></p><p>The link works once and expires in ${EMAIL_CHANGE_LINK_HOURS} hours. ` +
-        `If you did not ask, ignore this mail: nothing changes.</p>`,
+      subject: t.t('mail.emailChange.confirm.subject'),
+      text: `${hello}\n\n${asked} ${t.t('mail.emailChange.confirm.open')}\n\n${link}\n\n${last}`,
+      html: `<p>${escapeHtml(hello)}</p><p>${escapeHtml(asked)}</p><p><a href="${link}">${escapeHtml(t.t('mail.emailChange.confirm.link'))}</a></p><p>${escapeHtml(last)}</p>`,
     };
   }
 
-  /** To the owner of an address someone else asked for: who asked is not named (HR's audit log has it). */
-  private attemptNotice(organizationId: string, to: string, ownerName: string, organizationName: string): OutgoingMail {
-    const notice =
-      `Someone asked to sign in to Ripple at ${organizationName} with this address, which is already yours. Nothing changed: ` +
-      `no link was sent and your account is as it was. If this keeps happening, tell your HR team.`;
+  /**
+   * To the owner of an address someone else asked for, in the owner's language: who asked is not
+   * named (HR's audit log has it).
+   */
+  private attemptNotice(organizationId: string, to: string, ownerName: string, organization: string, t: Translator): OutgoingMail {
+    const hello = t.t('mail.hello', { name: ownerName });
+    const notice = t.t('mail.emailChange.attempt.text', { organization });
     return {
       organizationId,
       to,
-      subject: 'Someone tried to use your Ripple sign-in address',
-      text: `Hello ${ownerName},\n\n${notice}`,
-      html: `<p>Hello ${escapeHtml(ownerName)},</p><p>${escapeHtml(notice)}</p>`,
+      subject: t.t('mail.emailChange.attempt.subject'),
+      text: `${hello}\n\n${notice}`,
+      html: `<p>${escapeHtml(hello)}</p><p>${escapeHtml(notice)}</p>`,
     };
   }
 

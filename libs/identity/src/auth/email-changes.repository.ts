@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { modifyRows, selectFirst } from '@lib/database';
 import { EmailChangeTokenEntity } from '../entities/email-change-token.entity';
 import { stillWorking } from '../entities/pending-link';
@@ -25,8 +26,11 @@ export class EmailChangesRepository {
   constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
 
   /** Who else in the organisation already has this address, if anyone. */
-  async addressOwner(organizationId: string, email: string, exceptPersonId: string): Promise<{ name: string } | null> {
-    return this.people.findOne({ select: { name: true }, where: { organizationId, email, id: Not(exceptPersonId) } });
+  async addressOwner(organizationId: string, email: string, exceptPersonId: string): Promise<{ name: string; language: Language } | null> {
+    const owner = await this.people.findOne({ select: { name: true, language: true }, where: { organizationId, email, id: Not(exceptPersonId) } });
+    if (!owner) return null;
+    const organization = await selectFirst<{ language: string }>(this.people.manager, `SELECT language FROM organizations WHERE id = $1`, [organizationId]);
+    return { name: owner.name, language: effectiveLanguage(owner.language, organization?.language) };
   }
 
   /** A new link for a person; the links mailed before it stop working. */

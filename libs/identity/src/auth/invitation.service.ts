@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { APP_CONFIG, AppConfig, Actor } from '@lib/common';
+import { APP_CONFIG, AppConfig, Actor, translator, type Translator } from '@lib/common';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CredentialsRepository } from './credentials.repository';
@@ -74,15 +74,13 @@ export class InvitationService {
         INVITATION_DAYS,
       );
       await this.audit.record(actor, { action: 'person.invited', targetType: 'person', targetId: personId }, tx);
-      return { email: person.email, name: person.name, org: person.organizationName, expiresAt: expiresAt.toISOString() };
+      return { email: person.email, name: person.name, org: person.organizationName, language: person.language, expiresAt: expiresAt.toISOString() };
     });
     const link = `${this.config.publicUrl}/accept-invitation?token=${token}`;
     await this.mail.send({
       organizationId: actor.organizationId,
       to: result.email,
-      subject: `You are invited to Ripple at ${result.org}`,
-      text: `Hello ${result.name},\n\n${result.org} uses Ripple for 360° feedback. Choose a password to sign in:\n\n${link}\n\nThe link works once and expires in ${INVITATION_DAYS} days.`,
-      html: `<p>Hello ${escapeHtml(result.name)},</p><p>${escapeHtml(result.org)} uses Ripple for 360° feedback.</p><p><a href="${link}">Choose your password</a></p><p>The link works once and expires in ${INVITATION_DAYS} days.</p>`,
+      ...invitationMail(translator(result.language), result.name, result.org, link),
     });
     return { sentTo: result.email, expiresAt: result.expiresAt, link };
   }
@@ -116,6 +114,18 @@ export class InvitationService {
     await this.sessions.forgetPerson(who.organizationId, who.personId);
     return who;
   }
+}
+
+/** The invitation, in the invitee's language. */
+function invitationMail(t: Translator, name: string, organization: string, link: string): { subject: string; text: string; html: string } {
+  const hello = t.t('mail.hello', { name });
+  const uses = t.t('mail.invitation.uses', { organization });
+  const expiry = t.t('mail.invitation.expiry', { days: INVITATION_DAYS });
+  return {
+    subject: t.t('mail.invitation.subject', { organization }),
+    text: `${hello}\n\n${uses} ${t.t('mail.invitation.choose')}\n\n${link}\n\n${expiry}`,
+    html: `<p>${escapeHtml(hello)}</p><p>${escapeHtml(uses)}</p><p><a href="${link}">${escapeHtml(t.t('mail.invitation.link'))}</a></p><p>${escapeHtml(expiry)}</p>`,
+  };
 }
 
 export function escapeHtml(value: string): string {

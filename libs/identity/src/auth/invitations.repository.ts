@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { modifyRows, selectFirst, selectOne } from '@lib/database';
 import { InvitationEntity } from '../entities/invitation.entity';
 import type { TokenKey } from './tokens';
@@ -11,6 +12,8 @@ export interface Invitee {
   name: string;
   organizationName: string;
   hasLogin: boolean;
+  /** The invitee's language (their own, else the organisation's): the invitation is written in it. */
+  language: Language;
 }
 
 /** An invitee as selected (`org` is the organisation's name). */
@@ -19,6 +22,8 @@ interface InviteeRow {
   name: string;
   org: string;
   has_login: boolean;
+  language: string | null;
+  org_language: string;
 }
 
 /**
@@ -39,12 +44,12 @@ export class InvitationsRepository {
   async lockInvitee(tx: EntityManager, organizationId: string, personId: string): Promise<Invitee | null> {
     const r = await selectFirst<InviteeRow>(
       tx,
-      `SELECT p.email, p.name, o.name AS org, p.password_hash IS NOT NULL AS has_login
+      `SELECT p.email, p.name, o.name AS org, p.password_hash IS NOT NULL AS has_login, p.language, o.language AS org_language
          FROM people p JOIN organizations o ON o.id = p.organization_id
         WHERE p.organization_id = $1 AND p.id = $2 AND p.active FOR UPDATE OF p`,
       [organizationId, personId],
     );
-    return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login } : null;
+    return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login, language: effectiveLanguage(r.language, r.org_language) } : null;
   }
 
   /** A new link for a person; the links still pending before it stop working. Returns when it expires. */
@@ -69,13 +74,13 @@ export class InvitationsRepository {
   async describe(link: TokenKey): Promise<Invitee | null> {
     const r = await selectFirst<InviteeRow>(
       this.db,
-      `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login FROM invitations i
+      `SELECT p.name, p.email, o.name AS org, p.password_hash IS NOT NULL AS has_login, p.language, o.language AS org_language FROM invitations i
          JOIN people p ON p.organization_id = i.organization_id AND p.id = i.person_id
          JOIN organizations o ON o.id = i.organization_id
         WHERE i.organization_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > now() AND p.active`,
       [link.organizationId, link.hash],
     );
-    return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login } : null;
+    return r ? { email: r.email, name: r.name, organizationName: r.org, hasLogin: r.has_login, language: effectiveLanguage(r.language, r.org_language) } : null;
   }
 
   /** Marks a working link used, in one statement, so that it cannot be used twice. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { APP_CONFIG, AppConfig } from '@lib/common';
+import { APP_CONFIG, AppConfig, translator, type Translator } from '@lib/common';
 import { runInOrganization } from '@lib/database';
 import { JOB_NAMES, JobsService, type PasswordResetMailJobData } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
@@ -94,15 +94,7 @@ export class PasswordResetService implements OnModuleInit {
     await this.mail.send({
       organizationId: account.organizationId,
       to: account.email,
-      subject: 'Reset your Ripple password',
-      text:
-        `Hello ${account.name},\n\nSomeone asked to reset your Ripple password at ${account.organizationName}. ` +
-        `To choose a new one, open:\n\n${link}\n\nThe link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
-        `If you did not ask, ignore this mail: your password stays as it is.`,
-      html:
-        `<p>Hello ${escapeHtml(account.name)},</p><p>Someone asked to reset your Ripple password at ${escapeHtml(account.organizationName)}.</p>` +
-        `<p><a href="${link}">Choose a new password</a></p><p>The link works once and expires in ${RESET_LINK_MINUTES} minutes. ` +
-        `If you did not ask, ignore this mail: your password stays as it is.</p>`,
+      ...resetMail(translator(account.language), account.name, account.organizationName, link),
     });
   }
 
@@ -130,4 +122,16 @@ export class PasswordResetService implements OnModuleInit {
     // The sessions are gone from the database; every instance forgets them too, at once.
     await this.sessions.forgetPerson(who.organizationId, who.personId);
   }
+}
+
+/** The reset link, in the person's language. */
+function resetMail(t: Translator, name: string, organization: string, link: string): { subject: string; text: string; html: string } {
+  const hello = t.t('mail.hello', { name });
+  const asked = t.t('mail.reset.asked', { organization });
+  const last = `${t.t('mail.reset.expiry', { minutes: RESET_LINK_MINUTES })} ${t.t('mail.reset.ignore')}`;
+  return {
+    subject: t.t('mail.reset.subject'),
+    text: `${hello}\n\n${asked} ${t.t('mail.reset.open')}\n\n${link}\n\n${last}`,
+    html: `<p>${escapeHtml(hello)}</p><p>${escapeHtml(asked)}</p><p><a href="${link}">${escapeHtml(t.t('mail.reset.link'))}</a></p><p>${escapeHtml(last)}</p>`,
+  };
 }

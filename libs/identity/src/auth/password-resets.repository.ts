@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
 import { stillWorking } from '../entities/pending-link';
 import { PasswordResetRequestEntity } from '../entities/password-reset-request.entity';
@@ -14,6 +15,8 @@ export interface ResetAccount {
   email: string;
   name: string;
   organizationName: string;
+  /** The person's language (their own, else the organisation's): the mail is written in it. */
+  language: Language;
 }
 
 /**
@@ -63,15 +66,30 @@ export class PasswordResetsRepository {
    * several organisations (as at sign-in); a person without a password is HR's to invite.
    */
   async accountsWithLogin(email: string): Promise<ResetAccount[]> {
-    const rows = await selectRows<{ organization_id: string; id: string; email: string; name: string; org: string }>(
+    const rows = await selectRows<{
+      organization_id: string;
+      id: string;
+      email: string;
+      name: string;
+      org: string;
+      language: string | null;
+      org_language: string;
+    }>(
       this.db,
-      `SELECT p.organization_id, p.id, p.email, p.name, o.name AS org
+      `SELECT p.organization_id, p.id, p.email, p.name, o.name AS org, p.language, o.language AS org_language
          FROM people p JOIN organizations o ON o.id = p.organization_id
         WHERE p.email = $1 AND p.active AND p.password_hash IS NOT NULL
         ORDER BY p.created_at LIMIT 5`,
       [email],
     );
-    return rows.map((r) => ({ organizationId: r.organization_id, personId: r.id, email: r.email, name: r.name, organizationName: r.org }));
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      personId: r.id,
+      email: r.email,
+      name: r.name,
+      organizationName: r.org,
+      language: effectiveLanguage(r.language, r.org_language),
+    }));
   }
 
   /** A new link for a person; the links mailed before it stop working. */
@@ -85,7 +103,7 @@ export class PasswordResetsRepository {
   }
 
   /** The account of a link that still works. */
-  async describe(link: TokenKey): Promise<ResetAccount | null> {
+  async describe(link: TokenKey): Promise<Omit<ResetAccount, 'language'> | null> {
     const r = await selectFirst<{ organization_id: string; person_id: string; email: string; name: string; org: string }>(
       this.db,
       `SELECT t.organization_id, t.person_id, p.email, p.name, o.name AS org

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@lib/common';
+import type { Language, Role } from '@lib/common';
 
 /**
  * Keyed (organization_id, id), like every tenant table: the organisation leads (README, "Scale").
@@ -12,6 +12,7 @@ import type { Role } from '@lib/common';
 @Index('people_organization_id_deactivated_at_idx', ['organizationId', 'deactivatedAt'], { where: 'deactivated_at IS NOT NULL' })
 @Index('people_organization_id_department_idx', ['organizationId', 'department'])
 @Index('people_organization_id_manager_id_idx', ['organizationId', 'managerId'])
+@Check('people_language_ck', `language IS NULL OR language IN ('en', 'de')`)
 @Check('people_email_ck', 'email = lower(email) AND length(email) >= 3 AND length(email) <= 254')
 @Check('people_manager_id_ck', 'manager_id IS NULL OR manager_id <> id')
 @Check('people_role_ck', `role IN ('admin', 'member')`)
@@ -58,4 +59,8 @@ export class PersonEntity {
   /** When the person left; null while they are active. */
   @Column('timestamptz', { nullable: true })
   deactivatedAt: Date | null;
+
+  /** The person's own language; null: their organisation's. */
+  @Column('text', { nullable: true })
+  language: Language | null;
 }

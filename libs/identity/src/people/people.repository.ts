@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
-import type { Role } from '@lib/common';
+import { effectiveLanguage, isLanguage, type Language, type Role } from '@lib/common';
 import { selectFirst, selectOne, selectRows } from '@lib/database';
 import { PersonEntity } from '../entities/person.entity';
 import type { MeDto, PersonDto } from './person.dto';
 
 const SELECT_PERSON = `
   SELECT p.id, p.email, p.name, p.title, p.department, p.manager_id, m.name AS manager_name, p.role,
-         (p.password_hash IS NOT NULL) AS has_login, p.active, p.deactivated_at,
+         (p.password_hash IS NOT NULL) AS has_login, p.active, p.deactivated_at, p.language,
          (SELECT count(*)::int FROM people r WHERE r.organization_id = p.organization_id AND r.manager_id = p.id AND r.active) AS direct_report_count
     FROM people p
     LEFT JOIN people m ON m.organization_id = p.organization_id AND m.id = p.manager_id`;
@@ -26,6 +26,7 @@ interface PersonRow {
   has_login: boolean;
   active: boolean;
   deactivated_at: Date | null;
+  language: string | null;
   direct_report_count: number;
 }
 
@@ -113,23 +114,59 @@ export class PeopleRepository {
   }
 
   async findMe(organizationId: string, id: string): Promise<MeDto | null> {
-    const row = await selectFirst<PersonRow & { organization_name: string; organization_time_zone: string }>(
+    const row = await selectFirst<PersonRow & { organization_name: string; organization_time_zone: string; organization_language: string }>(
       this.db,
-      `SELECT x.*, o.name AS organization_name, o.time_zone AS organization_time_zone FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
+      `SELECT x.*, o.name AS organization_name, o.time_zone AS organization_time_zone, o.language AS organization_language
+         FROM (${SELECT_PERSON} WHERE p.organization_id = $1 AND p.id = $2) x
          JOIN organizations o ON o.id = $1`,
       [organizationId, id],
     );
-    return row ? { ...toDto(row), organizationId, organizationName: row.organization_name, organizationTimeZone: row.organization_time_zone } : null;
+    if (!row) return null;
+    const languageChoice = isLanguage(row.language) ? row.language : null;
+    return {
+      ...toDto(row),
+      organizationId,
+      organizationName: row.organization_name,
+      organizationTimeZone: row.organization_time_zone,
+      language: effectiveLanguage(languageChoice, row.organization_language),
+      languageChoice,
+    };
   }
 
-  /** A person's name and their organisation's, for the mail sent to them. */
-  async nameWithOrganization(organizationId: string, id: string, tx?: EntityManager): Promise<{ name: string; organizationName: string } | null> {
-    const row = await selectFirst<{ name: string; org: string }>(
+  /** Sets (or, with null, clears) the person's own language. False when there is no such person. */
+  async setLanguage(organizationId: string, id: string, language: Language | null, tx: EntityManager): Promise<boolean> {
+    const result = await this.repo(tx).update({ organizationId, id }, { language });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The language of each of these people (their own, else their organisation's), for the mail
+   * sent to them. People not found are left out.
+   */
+  async languages(organizationId: string, ids: readonly string[], tx?: EntityManager): Promise<Map<string, Language>> {
+    if (!ids.length) return new Map();
+    const rows = await selectRows<{ id: string; language: string | null; org: string }>(
       tx ?? this.db,
-      `SELECT p.name, o.name AS org FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
+      `SELECT p.id, p.language, o.language AS org FROM people p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.organization_id = $1 AND p.id = ANY($2::uuid[])`,
+      [organizationId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, effectiveLanguage(r.language, r.org)]));
+  }
+
+  /** A person's name, their organisation's and their language, for the mail sent to them. */
+  async nameWithOrganization(
+    organizationId: string,
+    id: string,
+    tx?: EntityManager,
+  ): Promise<{ name: string; organizationName: string; language: Language } | null> {
+    const row = await selectFirst<{ name: string; org: string; language: string | null; org_language: string }>(
+      tx ?? this.db,
+      `SELECT p.name, o.name AS org, p.language, o.language AS org_language
+         FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
       [organizationId, id],
     );
-    return row ? { name: row.name, organizationName: row.org } : null;
+    return row ? { name: row.name, organizationName: row.org, language: effectiveLanguage(row.language, row.org_language) } : null;
   }
 
   /** A new person in the caller's transaction; the caller audits. Returns the id. */

@@ -5,7 +5,7 @@ import { AuditService } from '@lib/audit';
 import { type Actor, type ChangeActor, isAdmin } from '@lib/common';
 import { SessionService } from '../auth/session.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, PersonSummaryDto, UpdatePersonDto } from './person.dto';
+import { CreatePersonDto, ListPeopleQueryDto, MeDto, PersonDto, PersonListDto, PersonSummaryDto, SetLanguageDto, UpdatePersonDto } from './person.dto';
 import { personView } from './person-view';
 import { lockOrgChart } from './org-chart-lock';
 import { PeopleRepository, type PersonChanges } from './people.repository';
@@ -45,6 +45,14 @@ export class PeopleService {
 
   async me(actor: Actor): Promise<MeDto> {
     return (await this.people.findMe(actor.organizationId, actor.personId)) ?? Promise.reject(notFound());
+  }
+
+  /** The person's own language (null: follow the organisation's). A preference, not an admin action: not audited. */
+  async setOwnLanguage(actor: Actor, dto: SetLanguageDto): Promise<MeDto> {
+    await this.db.transaction(async (tx) => {
+      if (!(await this.people.setLanguage(actor.organizationId, actor.personId, dto.language, tx))) throw notFound();
+    });
+    return this.me(actor);
   }
 
   departments(actor: Actor): Promise<string[]> {

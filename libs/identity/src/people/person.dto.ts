@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { MaxPageOffset, type Role } from '@lib/common';
+import { IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { LANGUAGES, type Language, MaxPageOffset, type Role } from '@lib/common';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
@@ -43,6 +43,19 @@ export class MeDto extends PersonDto {
   @ApiProperty() organizationName: string;
   @ApiProperty({ description: "The organisation's time zone (IANA name): deadlines and reminder times are on its clock", example: 'Europe/Paris' })
   organizationTimeZone: string;
+  @ApiProperty({ enum: LANGUAGES, description: "The language the person reads Ripple in: their own choice, else the organisation's" })
+  language: Language;
+  @ApiProperty({ enum: LANGUAGES, nullable: true, description: "The person's own choice; null: they follow the organisation's language" })
+  languageChoice: Language | null;
+}
+
+/** A person's own language, or null to follow the organisation's. */
+export class SetLanguageDto {
+  @ApiProperty({ enum: LANGUAGES, nullable: true, description: "null: follow the organisation's language" })
+  @IsDefined({ message: 'language is required (null to follow the organisation)' })
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}, or null` })
+  language: Language | null;
 }
 
 export class CreatePersonDto {

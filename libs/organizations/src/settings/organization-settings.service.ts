@@ -57,6 +57,7 @@ export class OrganizationSettingsService {
         defaultFrameworkId: dto.defaultFrameworkId ?? current.defaultFrameworkId,
         mailSenderName: dto.mailSenderName !== undefined ? dto.mailSenderName : current.mailSenderName,
         timeZone: dto.timeZone ?? current.timeZone,
+        language: dto.language ?? current.language,
         selfRequestsEnabled: dto.selfRequestsEnabled ?? current.selfRequestsEnabled,
         selfRequestMinRaters,
         selfRequestMaxBehaviours: dto.selfRequestMaxBehaviours ?? current.selfRequestMaxBehaviours,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN } from '@lib/common';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN, LANGUAGES, type Language } from '@lib/common';
 import { SELF_REQUEST_LIMITS } from './self-request-limits';
 
 const { selfRequestMinRaters: MIN_RATERS, selfRequestMaxBehaviours: MAX_BEHAVIOURS, raterOpenRequestCap: CAP } = SELF_REQUEST_LIMITS;
@@ -23,6 +23,8 @@ export class OrganizationSettingsDto {
   mailSenderName: string | null;
   @ApiProperty({ example: 'Europe/Paris', description: 'IANA time zone: deadlines and reminder times are on its clock' })
   timeZone: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of people who have not picked their own (mails, PDFs, the web app)' })
+  language: Language;
   @ApiProperty({ description: 'Whether people may start feedback on themselves outside HR cycles' })
   selfRequestsEnabled: boolean;
   @ApiProperty({ ...MIN_RATERS, description: "The fewest raters a self-started request asks; never below the organisation's k" })
@@ -69,6 +71,11 @@ export class UpdateOrganizationSettingsDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language of people who have not picked their own' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,7 +1,10 @@
 import type { ColumnKey, HiddenReason } from '../domain';
 import type { ReportCellDto } from '../report/report.dto';
 import { FONT, pdfText } from './pdf-fonts';
-import { fixed } from './report-text';
+import { translator, type Translator } from '@lib/common';
+import { fixedIn, quadrantLabel } from './report-text';
+
+const ENGLISH = translator('en');
 
 export type PdfDoc = PDFKit.PDFDocument;
 
@@ -36,18 +39,15 @@ export function artifact(doc: PdfDoc, draw: () => void): void {
 }
 
 /** A hidden table cell in a few characters (the legend under the first table explains them). */
-export function shortHidden(reason: HiddenReason | undefined): string {
+export function shortHidden(reason: HiddenReason | undefined, t: Translator = ENGLISH): string {
   switch (reason) {
     case 'no_responses':
-      return 'no answers';
     case 'not_observed':
-      return 'not observed';
     case 'pooled':
-      return 'pooled';
     case 'complementary':
-      return 'protected';
+      return t.t(`report.short.${reason}`);
     default:
-      return '< k';
+      return t.t('report.short.below_threshold');
   }
 }
 
@@ -172,8 +172,9 @@ export function table(doc: PdfDoc, header: string[], rows: TableCell[][], option
 }
 
 /** A shown number in words: the mean, and for a group (not one known person) how many raters and how much they differ. */
-export function meanWithSpread(cell: ReportCellDto, identified: boolean): string {
-  return identified ? fixed(cell.mean) : `${fixed(cell.mean)} · n ${cell.n} · spread ${fixed(cell.spread)}`;
+export function meanWithSpread(cell: ReportCellDto, identified: boolean, t: Translator = ENGLISH): string {
+  const mean = fixedIn(t, cell.mean);
+  return identified ? mean : `${mean} · ${t.t('report.cell.n', { n: cell.n ?? 0 })} · ${t.t('report.cell.spread', { spread: fixedIn(t, cell.spread) })}`;
 }
 
 /**
@@ -186,6 +187,7 @@ export function drawBars(
   name: string,
   description: string,
   rows: { label: string; cell: ReportCellDto; hidden: string; identified: boolean; colour: string }[],
+  t: Translator = ENGLISH,
 ): void {
   const x0 = doc.page.margins.left;
   const labelWidth = 90;
@@ -224,7 +226,7 @@ export function drawBars(
     if (row.cell.shown) {
       const end = at(row.cell.mean!);
       doc.rect(trackX, y + 2, Math.max(1.5, end - trackX), rowHeight - 5).fill(row.colour);
-      doc.fillColor(INK).text(meanWithSpread(row.cell, row.identified), trackX + track + 8, y + 2, { lineBreak: false });
+      doc.fillColor(INK).text(meanWithSpread(row.cell, row.identified, t), trackX + track + 8, y + 2, { lineBreak: false });
     } else {
       // Beside the track like a number, never written across the gridlines.
       doc
@@ -243,7 +245,14 @@ export function drawBars(
 }
 
 /** The manager–leader 2×2 as on the web page: influence across, management up, split where an index counts as high. */
-export function drawProfile(doc: PdfDoc, x: number, y: number, size: number, point: { influence: number; management: number; threshold: number } | null): void {
+export function drawProfile(
+  doc: PdfDoc,
+  x: number,
+  y: number,
+  size: number,
+  point: { influence: number; management: number; threshold: number } | null,
+  t: Translator = ENGLISH,
+): void {
   const pos = (value: number): number => ((value - 1) / 4) * size;
   const split = pos(point?.threshold ?? 3.5);
   doc.rect(x, y, size, size).strokeColor(LINE).lineWidth(0.8).stroke();
@@ -262,27 +271,28 @@ export function drawProfile(doc: PdfDoc, x: number, y: number, size: number, poi
     doc.fontSize(fit).text(value, lx, ly + (7 - fit), { width, align: 'center', lineBreak: false });
     doc.fontSize(7);
   };
-  label('Manager', x + 2, y + 4, split - 4);
-  label('Manager-leader', x + split + 2, y + 4, size - split - 4);
-  label('Emerging', x + 2, y + size - 12, split - 4);
+  label(quadrantLabel('manager', t), x + 2, y + 4, split - 4);
+  label(quadrantLabel('manager_leader', t), x + split + 2, y + 4, size - split - 4);
+  label(quadrantLabel('emerging', t), x + 2, y + size - 12, split - 4);
   // The narrowest quadrant's long name wraps onto two lines rather than shrinking out of sight.
-  const wide = doc.fontSize(7).widthOfString('Leader without a title') <= size - split - 4;
-  if (wide) label('Leader without a title', x + split + 2, y + size - 12, size - split - 4);
+  const leader = quadrantLabel('leader_without_title', t);
+  const wide = doc.fontSize(7).widthOfString(leader) <= size - split - 4;
+  if (wide) label(leader, x + split + 2, y + size - 12, size - split - 4);
   else
     doc
       .fontSize(6.5)
-      .text('Leader without a title', x + split + 2, y + size - 20, { width: size - split - 4, align: 'center' })
+      .text(leader, x + split + 2, y + size - 20, { width: size - split - 4, align: 'center' })
       .fontSize(7);
-  doc.text('influence index →', x, y + size + 3, { width: size, align: 'right' });
+  doc.text(t.t('pdf.profileAxisInfluence'), x, y + size + 3, { width: size, align: 'right' });
   doc
     .save()
     .rotate(-90, { origin: [x - 4, y + size] })
-    .text('management index →', x - 4, y + size - 8, { width: size, align: 'right' })
+    .text(t.t('pdf.profileAxisManagement'), x - 4, y + size - 8, { width: size, align: 'right' })
     .restore();
   if (point) {
     doc.circle(x + pos(point.influence), y + size - pos(point.management), 4).fill(BAR);
   } else {
-    label('not shown', x, y + size / 2 - 4, size);
+    label(t.t('pdf.notShown'), x, y + size / 2 - 4, size);
   }
   doc.fillColor(INK).fontSize(9.5);
 }

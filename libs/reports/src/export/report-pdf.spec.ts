@@ -232,3 +232,34 @@ describe('report PDF with pooled groups', () => {
 });
 
 const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+describe('report PDF in German', () => {
+  const report = aTypicalReport();
+  let runs: string[];
+  let flowing: string;
+  beforeAll(async () => {
+    const pdf = await reportPdf(report, 'de');
+    runs = pdfTextRuns(pdf);
+    flowing = runs.join(' ').replace(/\s+/g, ' ');
+    expect(pdf.toString('latin1')).toMatch(/\/Lang \(de-DE\)/);
+  });
+
+  it('prints German words with umlauts, ß and German quotation marks as written, and no English headings', () => {
+    for (const words of ['Zusammenfassung', 'Größter blinder Fleck', 'Stärken und Entwicklungsfelder', 'Blinde Flecken und verborgene Stärken', 'Kommentare']) {
+      expect(runs).toContain(words);
+    }
+    expect(flowing).toContain('Bewertet wird auf einer fünfstufigen Häufigkeitsskala');
+    expect(flowing).toContain('„< k“: weniger Antworten als der Schwellenwert');
+    expect(flowing).toContain('ließe');
+    expect(flowing).toMatch(/vertraulich · Seite 1 von \d/);
+    expect(flowing).not.toMatch(/\bSummary\b|Blind spots|Strengths and areas|confidential/);
+    // eslint-disable-next-line no-control-regex -- a NUL in the PDF text is what this looks for
+    expect(flowing).not.toMatch(/\?{2}|\ufffd|\u0000/);
+  });
+
+  it('writes numbers with a decimal comma', () => {
+    const mean = report.indices.influence.all_others.mean!;
+    expect(flowing).toContain(mean.toFixed(2).replace('.', ','));
+    expect(flowing).toMatch(/\d,\d\d · n \d+ · Streuung \d,\d\d/);
+  });
+});

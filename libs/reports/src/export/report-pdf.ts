@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { type Language, LOCALES, translator, type Translator } from '@lib/common';
 import type { ColumnKey } from '../domain';
 import type { ReportCellDto, ReportDto } from '../report/report.dto';
 import {
@@ -17,34 +18,49 @@ import {
   TableCell,
 } from './pdf-drawing';
 import { FONT, pdfText, useReportFonts } from './pdf-fonts';
-import { columnLabels, compactColumns, fixed, formatDate, hiddenText, overviewLines, poolingSentence, printedColumns, QUADRANT_LABELS } from './report-text';
+import {
+  columnLabels,
+  compactColumns,
+  directionNames,
+  fixedIn,
+  formatDate,
+  hiddenText,
+  overviewLines,
+  poolingSentence,
+  printedColumns,
+  quadrantLabel,
+  whoseReport,
+} from './report-text';
 
 const MARGIN = 50;
 const INK = '#1f2933';
 const MUTED = '#5f6b7a';
 
 /** The title the PDF reader shows (DisplayDocTitle) and assistive technology announces. */
-export const reportPdfTitle = (report: Pick<ReportDto, 'subject' | 'cycle'>): string => `360° feedback report: ${report.subject.name}, ${report.cycle.name}`;
+export const reportPdfTitle = (report: Pick<ReportDto, 'subject' | 'cycle'>, t: Translator = translator('en')): string =>
+  t.t('pdf.title', { name: report.subject.name, cycle: report.cycle.name });
 
 /**
- * The report laid out for paper (A4), in the web page's order: the summary on page 1, then the
+ * The report laid out for paper (A4), in the reader's language and in the web page's order: the summary on page 1, then the
  * trend across cycles, profile and indices, strengths and blind spots, behaviours by group,
  * statements and comments. The same numbers as the page: it renders the same view model.
  *
  * A tagged PDF (PDF/UA's structure): title, language, headings, paragraphs, tables with header
  * cells and figures with alternative text; rules, shading and page footers are artifacts.
  */
-export function reportPdf(report: ReportDto): Promise<Buffer> {
-  const title = reportPdfTitle(report);
+export function reportPdf(report: ReportDto, language: Language = 'en'): Promise<Buffer> {
+  const t = translator(language);
+  const fixed = (value: number | undefined, digits = 2): string => fixedIn(t, value, digits);
+  const title = reportPdfTitle(report, t);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'en-GB',
+    lang: LOCALES[language],
     displayTitle: true,
-    info: { Title: pdfText(title), Author: 'Ripple', Creator: 'Ripple', Subject: '360° feedback report' },
+    info: { Title: pdfText(title), Author: 'Ripple', Creator: 'Ripple', Subject: t.t('pdf.subject') },
   });
   useReportFonts(doc);
   const chunks: Buffer[] = [];
@@ -95,11 +111,16 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   };
   // Self, and a manager shown separately, are one known person: the mean alone, as on the page.
   const identified = (key: ColumnKey): boolean => report.columns.some((c) => c.key === key && c.identified);
-  const cell = (c: ReportCellDto, key: ColumnKey): string => (c.shown ? meanWithSpread(c, identified(key)) : hiddenText(c.reason, k));
+  const cell = (c: ReportCellDto, key: ColumnKey): string => (c.shown ? meanWithSpread(c, identified(key), t) : hiddenText(c.reason, k, t));
   const groupCell = (c: ReportCellDto, key: ColumnKey): TableCell =>
-    !c.shown ? shortHidden(c.reason) : { value: fixed(c.mean), details: identified(key) ? [] : [`n ${c.n}`, `spread ${fixed(c.spread)}`] };
+    !c.shown
+      ? shortHidden(c.reason, t)
+      : {
+          value: fixed(c.mean),
+          details: identified(key) ? [] : [t.t('report.cell.n', { n: c.n ?? 0 }), t.t('report.cell.spread', { spread: fixed(c.spread) })],
+        };
   const columns = printedColumns(report);
-  const labels = columnLabels(report);
+  const labels = columnLabels(report, t);
   /** A table of numbers by group, a column hidden throughout said once beneath it rather than in every cell. */
   const groupTable = (caption: string, firstHeader: string, rows: { label: string; cells: ReportDto['indices']['influence'] }[], firstColumnWidth?: number) => {
     const compact = compactColumns(
@@ -107,6 +128,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
       rows.map((r) => r.cells),
       k,
       labels,
+      t,
     );
     tableOf(
       [firstHeader, ...compact.columns.map((c) => labels[c])],
@@ -118,29 +140,28 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
 
   // Header
   doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
-  paragraph('Ripple · 360° feedback report · confidential');
+  paragraph(t.t('pdf.header'));
   doc.moveDown(0.4).font(FONT.bold).fontSize(22).fillColor(INK);
   tag('H1', () => text(report.subject.name));
   doc.font(FONT.regular).fontSize(11).fillColor(MUTED);
   paragraph([report.subject.title, report.subject.department].filter(Boolean).join(' · ') || ' ');
   doc.moveDown(0.3).fillColor(INK);
   const dates = [
-    report.cycle.closedAt && `closed ${formatDate(report.cycle.closedAt)}`,
-    report.cycle.releasedAt && `released ${formatDate(report.cycle.releasedAt)}`,
+    report.cycle.closedAt && t.t('pdf.closed', { date: formatDate(report.cycle.closedAt, t) }),
+    report.cycle.releasedAt && t.t('pdf.released', { date: formatDate(report.cycle.releasedAt, t) }),
   ];
-  paragraph(
-    `${report.cycle.name} · ${report.cycle.frameworkName} (version ${report.cycle.frameworkVersion})${dates.some(Boolean) ? ` · ${dates.filter(Boolean).join(', ')}` : ''}`,
-  );
+  const cycleLine = t.t('pdf.cycle', { cycle: report.cycle.name, framework: report.cycle.frameworkName, version: report.cycle.frameworkVersion });
+  paragraph(`${cycleLine}${dates.some(Boolean) ? ` · ${dates.filter(Boolean).join(', ')}` : ''}`);
 
-  const pooling = poolingSentence(report, report.viewer === 'subject' ? 'Your' : possessive(report.subject.name));
+  const pooling = poolingSentence(report, whoseReport(report, t), t);
   if (pooling) {
     doc.moveDown(0.3);
     note(pooling);
   }
 
   // Summary: page 1, as the web page opens.
-  heading('Summary');
-  for (const line of overviewLines(report)) {
+  heading(t.t('pdf.summary'));
+  for (const line of overviewLines(report, t)) {
     ensureSpace(
       doc,
       doc
@@ -159,65 +180,76 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   }
   doc.moveDown(0.3);
   note(
-    `Ratings are on a five-point frequency scale (${report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', ')}); ` +
-      `"${report.scale.notObservedLabel}" never counts as a score. A group's numbers appear only with at least ${k} answers for that very number, ` +
-      'and no number is shown that would let a smaller group be worked out. n is the number of raters behind a number; spread is the standard deviation.',
+    t.t('pdf.scaleNote', {
+      points: report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', '),
+      notObserved: report.scale.notObservedLabel,
+      k,
+    }),
   );
 
   // Trend
-  heading('Trend');
+  heading(t.t('pdf.trend'));
   const history = report.history;
   const names = new Map(report.behaviours.map((b) => [b.key, b.name]));
   if (history.length > 1) {
     const cycles = history.map((p) => p.cycleName);
     const lines = [
-      { name: 'Influence index', colour: GROUP_COLOUR.all_others, dash: null, values: history.map((p) => p.influence) },
-      { name: 'Management index', colour: GROUP_COLOUR.others, dash: [5, 3], values: history.map((p) => p.management) },
+      { name: t.t('report.influenceIndex'), colour: GROUP_COLOUR.all_others, dash: null, values: history.map((p) => p.influence) },
+      { name: t.t('report.managementIndex'), colour: GROUP_COLOUR.others, dash: [5, 3], values: history.map((p) => p.management) },
     ];
-    const say = (v: number | null): string => (v === null ? 'not shown' : fixed(v));
-    const alt =
-      `Line chart of the all-others indices in ${history.length} cycles on this framework, oldest first. ` +
-      history.map((p) => `${p.cycleName}: influence ${say(p.influence)}, management ${say(p.management)}`).join('; ') +
-      '.';
+    const say = (v: number | null): string => (v === null ? t.t('pdf.notShown') : fixed(v));
+    const alt = t.t('pdf.trendAlt', {
+      count: history.length,
+      cycles: history.map((p) => t.t('pdf.trendAltCycle', { cycle: p.cycleName, influence: say(p.influence), management: say(p.management) })).join('; '),
+    });
     ensureSpace(doc, TREND_HEIGHT);
     tag('Figure', () => drawTrend(doc, cycles, lines), { alt: pdfText(alt) });
-    note('All-others means in every cycle on this framework, oldest first; a gap is a number that cycle\u2019s report did not show.');
+    note(t.t('pdf.trendNote'));
     const behaviourRows: TableCell[][] = report.behaviours.map((b) => [
       b.name,
       ...history.map((p) => {
         const v = p.behaviours.find((x) => x.key === b.key)?.mean ?? null;
-        return v === null ? 'not shown' : fixed(v);
+        return v === null ? t.t('pdf.notShown') : fixed(v);
       }),
     ]);
     tableOf(
       ['', ...cycles],
-      [['Influence index', ...history.map((p) => say(p.influence))], ['Management index', ...history.map((p) => say(p.management))], ...behaviourRows],
-      { summary: 'All-others means by cycle, oldest first' },
+      [
+        [t.t('report.influenceIndex'), ...history.map((p) => say(p.influence))],
+        [t.t('report.managementIndex'), ...history.map((p) => say(p.management))],
+        ...behaviourRows,
+      ],
+      { summary: t.t('pdf.trendSummary') },
     );
   } else if (!report.trend) {
-    paragraph('No earlier cycle on the same framework to compare with.');
+    paragraph(t.t('pdf.trendNone'));
   }
   if (report.trend) {
-    const t = report.trend;
-    const value = (v: typeof t.influence): string[] =>
+    const trend = report.trend;
+    const value = (v: typeof trend.influence): string[] =>
       v.shown
         ? [fixed(v.previous), fixed(v.current), `${v.delta! > 0 ? '+' : ''}${fixed(v.delta)}`]
-        : ['', '', v.reason === 'no_previous' ? 'not in the earlier report' : 'not shown now'];
-    if (t.previousCycle)
-      subheading(`Compared with ${t.previousCycle.name}${t.previousCycle.closedAt ? ` (closed ${formatDate(t.previousCycle.closedAt)})` : ''}`);
+        : ['', '', v.reason === 'no_previous' ? t.t('pdf.notInEarlier') : t.t('pdf.notShownNow')];
+    const previous = trend.previousCycle;
+    if (previous)
+      subheading(
+        previous.closedAt
+          ? t.t('pdf.comparedWithClosed', { cycle: previous.name, date: formatDate(previous.closedAt, t) })
+          : t.t('pdf.comparedWith', { cycle: previous.name }),
+      );
     tableOf(
-      ['', 'Before', 'Now', 'Change'],
+      ['', t.t('pdf.before'), t.t('pdf.now'), t.t('pdf.change')],
       [
-        ['Influence index', ...value(t.influence)],
-        ['Management index', ...value(t.management)],
-        ...t.behaviours.map((b) => [names.get(b.key) ?? b.key, ...value(b.value)]),
+        [t.t('report.influenceIndex'), ...value(trend.influence)],
+        [t.t('report.managementIndex'), ...value(trend.management)],
+        ...trend.behaviours.map((b) => [names.get(b.key) ?? b.key, ...value(b.value)]),
       ],
-      { summary: `Change since ${t.previousCycle?.name ?? 'the earlier cycle'}, all others` },
+      { summary: t.t('pdf.changeSummary', { cycle: previous?.name ?? t.t('report.earlierCycle') }) },
     );
   }
 
   // Profile and indices
-  heading('Manager-leader profile');
+  heading(t.t('pdf.profile'));
   const top = doc.y;
   const profile = report.profile;
   tag(
@@ -229,11 +261,17 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
         top,
         150,
         profile.shown ? { influence: profile.influence!, management: profile.management!, threshold: profile.threshold! } : null,
+        t,
       ),
     {
       alt: profile.shown
-        ? `Manager-leader 2×2: ${QUADRANT_LABELS[profile.quadrant!]}, influence ${fixed(profile.influence)}, management ${fixed(profile.management)}; high from ${fixed(profile.threshold, 1)}.`
-        : 'Manager-leader 2×2: not shown.',
+        ? t.t('pdf.profileAlt', {
+            quadrant: quadrantLabel(profile.quadrant!, t),
+            influence: fixed(profile.influence),
+            management: fixed(profile.management),
+            threshold: fixed(profile.threshold, 1),
+          })
+        : t.t('pdf.profileAltHidden'),
     },
   );
   doc.x = MARGIN + 175;
@@ -241,79 +279,84 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   const right = { width: doc.page.width - MARGIN - (MARGIN + 175) };
   if (profile.shown) {
     doc.font(FONT.bold).fontSize(12);
-    paragraph(QUADRANT_LABELS[profile.quadrant!], right);
+    paragraph(quadrantLabel(profile.quadrant!, t), right);
     doc.font(FONT.regular).fontSize(9.5);
     paragraph(
-      `Influence index ${fixed(profile.influence)} · management index ${fixed(profile.management)} (as rated by all others; "high" from ${fixed(profile.threshold, 1)})`,
+      t.t('pdf.profileText', { influence: fixed(profile.influence), management: fixed(profile.management), threshold: fixed(profile.threshold, 1) }),
       right,
     );
   } else {
-    paragraph(`The profile is not shown: ${hiddenText(profile.reason, k)}.`, right);
+    paragraph(t.t('pdf.profileHidden', { reason: hiddenText(profile.reason, k, t) }), right);
   }
   doc.moveDown(0.6).font(FONT.bold);
-  tag('H3', () => text('Direction of influence', right));
+  tag('H3', () => text(t.t('report.overview.direction'), right));
   doc.font(FONT.regular);
-  paragraph(`Sideways (peers): ${cell(report.directionOfInfluence.sideways, 'peer')}`, right);
-  paragraph(`Downwards (direct reports): ${cell(report.directionOfInfluence.downwards, 'direct_report')}`, right);
-  paragraph(`Upwards (manager): ${cell(report.directionOfInfluence.upwards, 'manager')}`, right);
+  paragraph(t.t('pdf.sideways', { value: cell(report.directionOfInfluence.sideways, 'peer') }), right);
+  paragraph(t.t('pdf.downwards', { value: cell(report.directionOfInfluence.downwards, 'direct_report') }), right);
+  paragraph(t.t('pdf.upwards', { value: cell(report.directionOfInfluence.upwards, 'manager') }), right);
   const pooledDirection = report.directionOfInfluence.pooled;
   if (pooledDirection) {
-    const name = pooledDirection.directions.join(' and ');
-    paragraph(`${name[0].toUpperCase()}${name.slice(1)} together (${labels.others.toLowerCase()}): ${cell(pooledDirection.cell, 'others')}`, right);
+    const name = directionNames(pooledDirection.directions, t);
+    paragraph(
+      t.t('pdf.pooledDirections', {
+        directions: `${name[0].toUpperCase()}${name.slice(1)}`,
+        column: t.language === 'de' ? labels.others : labels.others.toLowerCase(),
+        value: cell(pooledDirection.cell, 'others'),
+      }),
+      right,
+    );
   }
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, top + 175);
 
-  heading('Indices by group');
-  groupTable('Influence and management indices by rater group', '', [
-    { label: 'Influence index', cells: report.indices.influence },
-    { label: 'Management index', cells: report.indices.management },
+  heading(t.t('pdf.indices'));
+  groupTable(t.t('pdf.indicesCaption'), '', [
+    { label: t.t('report.influenceIndex'), cells: report.indices.influence },
+    { label: t.t('report.managementIndex'), cells: report.indices.management },
   ]);
-  note(
-    'Each cell shows the mean, then n (how many raters it is built from) and the spread (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely. ' +
-      'Self, and a manager shown separately, are one known person: the mean alone. ' +
-      '"< k": fewer answers than the threshold; "pooled": shown only together with other groups, in the pooled column; "protected": hidden so that a smaller group cannot be worked out; "not observed": the rater chose not observed.',
-  );
+  note(t.t('pdf.cellNote'));
 
-  heading('Strengths and areas to develop');
+  heading(t.t('pdf.strengths'));
   const ranked = (title: string, list: ReportDto['strengths']): void => {
     subheading(title);
-    if (!list.length) paragraph('Not enough shown numbers.');
+    if (!list.length) paragraph(t.t('pdf.notEnough'));
     list.forEach((s, i) => item(`${i + 1}.`, `${s.text} (${fixed(s.mean)})`));
     doc.moveDown(0.3);
   };
-  ranked('Top strengths (all others)', report.strengths);
-  ranked('Areas to develop (all others)', report.developmentAreas);
+  ranked(t.t('pdf.topStrengths'), report.strengths);
+  ranked(t.t('pdf.developmentAreas'), report.developmentAreas);
 
-  heading('Blind spots and hidden strengths');
-  note('Statements where the self rating is at least one point above (blind spot) or below (hidden strength) the mean of all others.');
+  heading(t.t('pdf.blindSpots'));
+  note(t.t('pdf.blindSpotsNote'));
   const gaps = (title: string, list: ReportDto['blindSpots']): void => {
     subheading(title);
-    if (!list.length) paragraph('None.');
-    for (const g of list) item('•', `${g.text} (self ${fixed(g.self)}, others ${fixed(g.others)}, gap ${g.gap > 0 ? '+' : ''}${fixed(g.gap)})`);
+    if (!list.length) paragraph(t.t('pdf.none'));
+    for (const g of list)
+      item('•', t.t('pdf.gap', { text: g.text, self: fixed(g.self), others: fixed(g.others), gap: `${g.gap > 0 ? '+' : ''}${fixed(g.gap)}` }));
     doc.moveDown(0.3);
   };
-  gaps('Blind spots', report.blindSpots);
-  gaps('Hidden strengths', report.hiddenStrengths);
+  gaps(t.t('pdf.blindSpotList'), report.blindSpots);
+  gaps(t.t('pdf.hiddenStrengthList'), report.hiddenStrengths);
 
-  heading('Behaviours by group');
+  heading(t.t('pdf.behaviours'));
   groupTable(
-    'Each behaviour by rater group',
-    'Behaviour',
-    report.behaviours.map((b) => ({ label: `${b.name}${b.kind === 'management' ? ' (mgmt)' : ''}`, cells: b.cells })),
+    t.t('pdf.behavioursCaption'),
+    t.t('pdf.behaviour'),
+    report.behaviours.map((b) => ({ label: b.kind === 'management' ? t.t('pdf.management', { name: b.name }) : b.name, cells: b.cells })),
   );
 
-  heading('Each behaviour, by group');
+  heading(t.t('pdf.bars'));
   // A group hidden in every behaviour gets no bar anywhere: said once here instead.
   const barColumns = compactColumns(
     columns,
     report.behaviours.map((b) => b.cells),
     k,
     labels,
+    t,
   );
   if (barColumns.notes.length) note(`${barColumns.notes.join('. ')}.`);
   for (const b of report.behaviours) {
-    const say = (c: ColumnKey): string => `${labels[c]} ${b.cells[c].shown ? fixed(b.cells[c].mean) : hiddenText(b.cells[c].reason, k)}`;
+    const say = (c: ColumnKey): string => `${labels[c]} ${b.cells[c].shown ? fixed(b.cells[c].mean) : hiddenText(b.cells[c].reason, k, t)}`;
     ensureSpace(doc, barsHeight(doc, b.description, barColumns.columns.length));
     tag(
       'Figure',
@@ -325,19 +368,20 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
           barColumns.columns.map((c) => ({
             label: labels[c],
             cell: b.cells[c],
-            hidden: hiddenText(b.cells[c].reason, k),
+            hidden: hiddenText(b.cells[c].reason, k, t),
             identified: identified(c),
             colour: GROUP_COLOUR[c],
           })),
+          t,
         ),
-      { alt: pdfText(`${b.name}, mean by group on the 1–5 scale: ${barColumns.columns.map(say).join('; ')}.`) },
+      { alt: pdfText(t.t('pdf.barsAlt', { name: b.name, values: barColumns.columns.map(say).join('; ') })) },
     );
   }
 
-  heading('Statements');
+  heading(t.t('pdf.statements'));
   for (const b of report.behaviours) {
     groupTable(
-      `${b.name}: each statement by rater group`,
+      t.t('pdf.statementsCaption', { name: b.name }),
       b.name,
       b.statements.map((s) => ({ label: s.text, cells: s.cells })),
       190,
@@ -345,13 +389,13 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
-  heading('Comments');
-  note("Never attributed, in an order unrelated to who wrote them or when; a group's comments appear only where its numbers may.");
+  heading(t.t('pdf.comments'));
+  note(t.t('pdf.commentsNote'));
   for (const q of report.comments) {
     doc.moveDown(0.3);
     subheading(q.text);
-    if (!q.self.length && !q.others.length) item('', 'No comments.');
-    for (const c of q.self) item('•', `Self: ${c}`);
+    if (!q.self.length && !q.others.length) item('', t.t('pdf.noComments'));
+    for (const c of q.self) item('•', t.t('pdf.selfComment', { comment: c }));
     for (const c of q.others) item('•', c);
   }
   root.end();
@@ -365,7 +409,7 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
     artifact(doc, () =>
       doc.text(
-        pdfText(`${report.subject.name} · ${report.cycle.name} · confidential · page ${i + 1} of ${range.count}`),
+        pdfText(t.t('pdf.footer', { name: report.subject.name, cycle: report.cycle.name, page: i + 1, pages: range.count })),
         MARGIN,
         doc.page.height - MARGIN + 15,
         {
@@ -379,10 +423,4 @@ export function reportPdf(report: ReportDto): Promise<Buffer> {
   }
   doc.end();
   return done;
-}
-
-/** "Priya's", "James'": the first name's possessive. */
-function possessive(name: string): string {
-  const first = name.trim().split(/\s+/)[0] || name;
-  return `${first}'${first.endsWith('s') ? '' : 's'}`;
 }

@@ -1,28 +1,22 @@
+import { translator, type Translator } from '@lib/common';
 import type { ColumnKey, HiddenReason, ProfileQuadrant, RaterGroup } from '../domain';
 import type { ReportDto } from '../report/report.dto';
 
-/** Words shared by the CSV and the PDF, so both exports name things the same way. */
-export const COLUMN_LABELS: Record<ColumnKey, string> = {
-  self: 'Self',
-  manager: 'Manager',
-  peer: 'Peers',
-  direct_report: 'Direct reports',
-  external: 'External',
-  others: 'Others',
-  all_others: 'All others',
-};
+const ENGLISH = translator('en');
 
-const GROUP_WORDS: Record<RaterGroup, { plural: string; possessive: string }> = {
-  self: { plural: 'self', possessive: 'own' },
-  manager: { plural: 'manager', possessive: "manager's" },
-  peer: { plural: 'peers', possessive: "peers'" },
-  direct_report: { plural: 'direct reports', possessive: "direct reports'" },
-  external: { plural: 'external raters', possessive: "external raters'" },
-  other: { plural: 'other colleagues', possessive: "other colleagues'" },
-};
-
-/** "a", "a and b", "a, b and c". */
-const listed = (words: string[]): string => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
+/** Words shared by the CSV and the PDF, so both exports name things the same way, in the reader's language. */
+function columnLabelsIn(t: Translator): Record<ColumnKey, string> {
+  const label = (key: ColumnKey): string => t.t(`report.column.${key}`);
+  return {
+    self: label('self'),
+    manager: label('manager'),
+    peer: label('peer'),
+    direct_report: label('direct_report'),
+    external: label('external'),
+    others: label('others'),
+    all_others: label('all_others'),
+  };
+}
 
 /** The groups `others` pools when it holds more than the "other" colleagues: only then it is named after them. */
 function poolGroups(report: Pick<ReportDto, 'columns'>): RaterGroup[] | null {
@@ -31,53 +25,58 @@ function poolGroups(report: Pick<ReportDto, 'columns'>): RaterGroup[] | null {
 }
 
 /** The columns' names in this report: the pool is named after its groups ("Peers and direct reports"), in every format. */
-export function columnLabels(report: Pick<ReportDto, 'columns'>): Record<ColumnKey, string> {
+export function columnLabels(report: Pick<ReportDto, 'columns'>, t: Translator = ENGLISH): Record<ColumnKey, string> {
+  const labels = columnLabelsIn(t);
   const groups = poolGroups(report);
-  if (!groups) return COLUMN_LABELS;
-  const name = listed(groups.map((g) => GROUP_WORDS[g].plural));
-  return { ...COLUMN_LABELS, others: name[0].toUpperCase() + name.slice(1) };
+  if (!groups) return labels;
+  const name = t.list(groups.map((g) => t.t(`report.group.${g}`)));
+  return { ...labels, others: name[0].toUpperCase() + name.slice(1) };
 }
 
 /**
  * One sentence for the reader: which groups are shown together and why, or null when no group
  * is. Never a count of a hidden group: only the pool's own respondents, which it shows anyway.
- * `whose`: "Your" for the subject, else "Priya's".
+ * `whose`: "Your" for the subject, else "Priya's" (whoseReport).
  */
-export function poolingSentence(report: Pick<ReportDto, 'columns' | 'threshold'>, whose: string): string | null {
+export function poolingSentence(report: Pick<ReportDto, 'columns' | 'threshold'>, whose: string, t: Translator = ENGLISH): string | null {
   const groups = poolGroups(report);
   const pool = report.columns.find((c) => c.key === 'others');
   if (!groups || !pool?.shown) return null;
-  return (
-    `${whose} ${listed(groups.map((g) => GROUP_WORDS[g].possessive))} answers are shown together as one group (${pool.respondents} people), ` +
-    `because a group with fewer than ${report.threshold} anonymous answers is never shown on its own.`
-  );
+  return t.t('report.pooling', {
+    whose,
+    groups: t.list(groups.map((g) => t.t(`report.poolGroup.${g}`))),
+    respondents: pool.respondents ?? 0,
+    k: report.threshold,
+  });
 }
 
-export const QUADRANT_LABELS: Record<ProfileQuadrant, string> = {
-  manager_leader: 'Manager-leader',
-  leader_without_title: 'Leader without a title',
-  manager: 'Manager',
-  emerging: 'Emerging',
-};
+/** Whose report, as the pooling sentence names it: "Your" for the subject, else the first name's possessive ("Priya's", "James'"). */
+export function whoseReport(report: Pick<ReportDto, 'viewer' | 'subject'>, t: Translator = ENGLISH): string {
+  if (report.viewer === 'subject') return t.t('report.whose.subject');
+  const firstName = report.subject.name.trim().split(/\s+/)[0] || report.subject.name;
+  return t.t(firstName.endsWith('s') ? 'report.whose.otherS' : 'report.whose.other', { firstName });
+}
+
+export const quadrantLabel = (quadrant: ProfileQuadrant, t: Translator = ENGLISH): string => t.t(`report.quadrant.${quadrant}`);
 
 /** Why a number is hidden, in words, never with a count that could help guess who answered. */
-export function hiddenText(reason: HiddenReason | undefined, k: number): string {
+export function hiddenText(reason: HiddenReason | undefined, k: number, t: Translator = ENGLISH): string {
   switch (reason) {
     case 'no_responses':
-      return 'hidden: no responses';
     case 'not_observed':
-      return 'not observed';
     case 'pooled':
-      return 'hidden: shown only together with other groups';
     case 'complementary':
-      return `hidden: would reveal a group of fewer than ${k} responses`;
+      return t.t(`report.hidden.${reason}`, { k });
     case 'below_threshold':
     default:
-      return `hidden: fewer than ${k} anonymous responses`;
+      return t.t('report.hidden.below_threshold', { k });
   }
 }
 
 export const fixed = (value: number | undefined, digits = 2): string => (value === undefined ? '' : value.toFixed(digits));
+
+/** `fixed` in the reader's notation: "3.50" in English, "3,50" in German. */
+export const fixedIn = (t: Translator, value: number | undefined, digits = 2): string => (value === undefined ? '' : t.decimal(value, digits));
 
 /** The columns worth printing: every column somebody answered in (an empty group says nothing). */
 export function printedColumns(report: Pick<ReportDto, 'columns'>): ColumnKey[] {
@@ -119,67 +118,91 @@ export function fileSlug(...parts: string[]): string {
   );
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+/** A date as the web app shows it ("15 Apr 2026", "15.04.2026"), on UTC: the exports have no reader's clock. */
+export const formatDate = (iso: string, t: Translator = ENGLISH): string => t.date(iso, { dateStyle: 'medium', timeZone: 'UTC' });
 
-/** A date as the web app shows it ("15 Apr 2026"), on UTC: the exports have no reader's clock. */
-export const formatDate = (iso: string): string => DATE.format(new Date(iso));
-
-const signed = (value: number): string => {
+const signed = (value: number, t: Translator): string => {
   const rounded = Number(value.toFixed(2));
-  return rounded === 0 ? '0.00' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)}`;
+  return rounded === 0 ? t.decimal(0) : `${rounded > 0 ? '+' : '−'}${t.decimal(Math.abs(rounded))}`;
 };
 
-const DIRECTION_WORDS = { sideways: 'peers (sideways)', downwards: 'direct reports (downwards)', upwards: 'the manager (upwards)' } as const;
+type Direction = 'sideways' | 'downwards' | 'upwards';
 
 /** Pooled directions are named together: "peers (sideways) and direct reports (downwards), together". */
-const directionWords = (directions: readonly (keyof typeof DIRECTION_WORDS)[]): string =>
-  directions.length === 1 ? DIRECTION_WORDS[directions[0]] : `${directions.map((d) => DIRECTION_WORDS[d]).join(' and ')}, together`;
+const directionWords = (directions: readonly Direction[], t: Translator): string =>
+  directions.length === 1
+    ? t.t(`report.directionWho.${directions[0]}`)
+    : t.t('report.directionWho.together', { directions: t.list(directions.map((d) => t.t(`report.directionWho.${d}`))) });
+
+/** "sideways and downwards", in the reader's language. */
+export const directionNames = (directions: readonly Direction[], t: Translator = ENGLISH): string =>
+  t.list(directions.map((d) => t.t(`report.direction.${d}`)));
 
 /**
  * The summary the report opens with, in words: one line per part of `report.overview`, in the
  * web page's order. Every number is one the report shows in its details.
  */
-export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' | 'trend'>): { title: string; text: string }[] {
+export function overviewLines(report: Pick<ReportDto, 'overview' | 'threshold' | 'trend'>, t: Translator = ENGLISH): { title: string; text: string }[] {
   const o = report.overview;
   const k = report.threshold;
   const change = o.change;
   const top = o.influence[0];
+  const num = (value: number | undefined): string => fixedIn(t, value);
   return [
     {
-      title: 'Profile',
+      title: t.t('report.overview.profile'),
       text:
         o.profile.shown && o.profile.quadrant
-          ? `${QUADRANT_LABELS[o.profile.quadrant]}: influence ${fixed(o.profile.influence)}, management ${fixed(o.profile.management)} (all others)`
-          : `Not shown (${hiddenText(o.profile.reason, k)})`,
+          ? t.t('report.overview.profileShown', {
+              quadrant: quadrantLabel(o.profile.quadrant, t),
+              influence: num(o.profile.influence),
+              management: num(o.profile.management),
+            })
+          : t.t('report.overview.notShown', { reason: hiddenText(o.profile.reason, k, t) }),
     },
-    { title: 'Strongest behaviour', text: o.strongest ? `${o.strongest.name}, ${fixed(o.strongest.mean)} from all others` : 'None shown' },
     {
-      title: 'Weakest behaviour',
-      text: o.weakest ? `${o.weakest.name}, ${fixed(o.weakest.mean)} from all others` : 'Not enough shown behaviours to tell apart',
+      title: t.t('report.overview.strongest'),
+      text: o.strongest ? t.t('report.overview.behaviourMean', { name: o.strongest.name, mean: num(o.strongest.mean) }) : t.t('report.overview.strongestNone'),
     },
     {
-      title: 'Largest blind spot',
+      title: t.t('report.overview.weakest'),
+      text: o.weakest ? t.t('report.overview.behaviourMean', { name: o.weakest.name, mean: num(o.weakest.mean) }) : t.t('report.overview.weakestNone'),
+    },
+    {
+      title: t.t('report.overview.blindSpot'),
       text: o.largestBlindSpot
-        ? `${o.largestBlindSpot.text} (self ${fixed(o.largestBlindSpot.self)}, all others ${fixed(o.largestBlindSpot.others)}, gap ${signed(o.largestBlindSpot.gap)})`
-        : 'None: no self rating a point or more above all others',
+        ? t.t('report.overview.blindSpotText', {
+            text: o.largestBlindSpot.text,
+            self: num(o.largestBlindSpot.self),
+            others: num(o.largestBlindSpot.others),
+            gap: signed(o.largestBlindSpot.gap, t),
+          })
+        : t.t('report.overview.blindSpotNone'),
     },
     {
-      title: 'Direction of influence',
+      title: t.t('report.overview.direction'),
       text: top
-        ? `Most leadership seen by ${directionWords(top.directions)}: ${o.influence.map((d) => `${d.directions.join(' and ')} ${fixed(d.mean)}`).join(', ')}`
-        : 'No group large enough to be shown on its own',
+        ? t.t('report.overview.directionText', {
+            who: directionWords(top.directions, t),
+            values: o.influence.map((d) => `${directionNames(d.directions, t)} ${num(d.mean)}`).join(', '),
+          })
+        : t.t('report.overview.directionNone'),
     },
     {
-      title: 'Since last time',
+      title: t.t('report.overview.change'),
       text: change
         ? [
-            `Against ${report.trend?.previousCycle?.name ?? 'the earlier cycle'}: influence ${change.influence.shown ? signed(change.influence.delta!) : 'not comparable'}, management ${change.management.shown ? signed(change.management.delta!) : 'not comparable'}`,
-            change.largestRise && `most up: ${change.largestRise.name} ${signed(change.largestRise.delta)}`,
-            change.largestFall && `most down: ${change.largestFall.name} ${signed(change.largestFall.delta)}`,
+            t.t('report.overview.changeText', {
+              cycle: report.trend?.previousCycle?.name ?? t.t('report.earlierCycle'),
+              influence: change.influence.shown ? signed(change.influence.delta!, t) : t.t('report.overview.notComparable'),
+              management: change.management.shown ? signed(change.management.delta!, t) : t.t('report.overview.notComparable'),
+            }),
+            change.largestRise && t.t('report.overview.mostUp', { name: change.largestRise.name, delta: signed(change.largestRise.delta, t) }),
+            change.largestFall && t.t('report.overview.mostDown', { name: change.largestFall.name, delta: signed(change.largestFall.delta, t) }),
           ]
             .filter(Boolean)
             .join('; ')
-        : 'No earlier cycle on this framework to compare with',
+        : t.t('report.overview.changeNone'),
     },
   ];
 }
@@ -194,13 +217,15 @@ export function compactColumns(
   rows: readonly Record<ColumnKey, { shown: boolean; reason?: HiddenReason }>[],
   k: number,
   labels: Readonly<Record<ColumnKey, string>>,
+  t: Translator = ENGLISH,
 ): { columns: ColumnKey[]; notes: string[] } {
   const kept: ColumnKey[] = [];
   const notes: string[] = [];
   for (const c of columns) {
     const reasons = new Set(rows.map((r) => (r[c].shown ? 'shown' : (r[c].reason ?? 'below_threshold'))));
     const [only] = [...reasons];
-    if (rows.length > 0 && reasons.size === 1 && only !== 'shown') notes.push(`${labels[c]}: ${hiddenText(only, k)} throughout`);
+    if (rows.length > 0 && reasons.size === 1 && only !== 'shown')
+      notes.push(t.t('report.hiddenThroughout', { column: labels[c], reason: hiddenText(only, k, t) }));
     else kept.push(c);
   }
   return { columns: kept, notes };

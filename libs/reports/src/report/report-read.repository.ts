@@ -6,6 +6,7 @@ import { CLOSED_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { FollowershipCount } from '../domain';
+import type { FrameworkWords } from './report-language';
 
 /** The cycle and subject around one report: everything the access decision and the header need. */
 export interface ReportContext {
@@ -165,6 +166,30 @@ interface CandidateRow {
 @Injectable()
 export class ReportReadRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The cycle's framework words in `language` (report-language.ts), from the translations of its frozen version. */
+  async frameworkWords(organizationId: string, cycleId: string, language: string): Promise<FrameworkWords> {
+    const rows = await selectRows<{ kind: 'question' | 'behaviour'; id: string; words: Record<string, string | null> | null }>(
+      this.db,
+      `SELECT 'question' AS kind, q.id::text AS id, q.translations -> $3 AS words
+         FROM cycles c JOIN questions q ON q.organization_id = c.organization_id AND q.framework_version_id = c.framework_version_id
+        WHERE c.organization_id = $1 AND c.id = $2 AND q.translations ? $3
+       UNION ALL
+       SELECT 'behaviour', b.key, b.translations -> $3
+         FROM cycles c JOIN behaviours b ON b.organization_id = c.organization_id AND b.framework_version_id = c.framework_version_id
+        WHERE c.organization_id = $1 AND c.id = $2 AND b.translations ? $3`,
+      [organizationId, cycleId, language],
+    );
+    const questions = new Map<string, string>();
+    const behaviours = new Map<string, { name: string; description: string }>();
+    for (const r of rows) {
+      if (r.kind === 'question' && typeof r.words?.text === 'string' && r.words.text) questions.set(r.id, r.words.text);
+      if (r.kind === 'behaviour' && typeof r.words?.name === 'string' && r.words.name) {
+        behaviours.set(r.id, { name: r.words.name, description: typeof r.words.description === 'string' ? r.words.description : '' });
+      }
+    }
+    return { questions, behaviours };
+  }
 
   /**
    * The cycle, the subject (org chart frozen at launch) and the stored report as JSON text, in

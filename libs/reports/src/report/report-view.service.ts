@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
-import type { Actor } from '@lib/common';
+import { type Actor, DEFAULT_LANGUAGE, type Language, translator } from '@lib/common';
 import { parseStoredCycleSettings } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
+import { PeopleRepository } from '@lib/identity';
 import { followershipView } from '../domain';
 import { managerVisibility, partiesOfLoaded, ReportAccess, reportAccess, ReportParties, reportViewer } from '../access/report-access';
 import { ReportsException } from '../reports.exception';
 import { trendSource } from '../snapshot/report-input';
 import { MyReportListDto, ReportDto, ReportHistoryPointDto, ReportScaleDto } from './report.dto';
 import { HistoryEntry, MyReportCandidate, ReportReadRepository, TrendBaseline } from './report-read.repository';
+import { reportIn } from './report-language';
 import { ReportHeader, reportJson, upgradeStored, withoutTrend } from './report-shape';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
@@ -30,18 +32,36 @@ export class ReportViewService {
   constructor(
     private readonly read: ReportReadRepository,
     private readonly audit: AuditService,
+    private readonly people: PeopleRepository,
   ) {}
 
-  /** The report as JSON text (ReportDto), audited as `report.viewed`. */
+  /** The report as JSON text (ReportDto), audited as `report.viewed`; the framework's words in the reader's language. */
   async json(actor: Actor, cycleId: string, subjectId: string): Promise<string> {
     const { header, stored } = await this.open(actor, cycleId, subjectId, 'json');
-    return reportJson(header, stored);
+    const language = await this.language(actor);
+    if (language === 'en') return reportJson(header, stored);
+    return JSON.stringify(await this.inLanguage(actor, cycleId, language, { ...header, ...JSON.parse(stored) } as ReportDto));
   }
 
-  /** The report as an object, audited as `report.exported` with the format. */
+  /** The report as an object, audited as `report.exported` with the format; the framework's words in the reader's language. */
   async forExport(actor: Actor, cycleId: string, subjectId: string, format: 'csv' | 'pdf'): Promise<ReportDto> {
     const { header, stored } = await this.open(actor, cycleId, subjectId, format);
-    return { ...header, ...JSON.parse(stored) } as ReportDto;
+    return this.inLanguage(actor, cycleId, await this.language(actor), { ...header, ...JSON.parse(stored) } as ReportDto);
+  }
+
+  /** The reader's language: their own, else their organisation's. */
+  async language(actor: Actor): Promise<Language> {
+    return (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+  }
+
+  private async inLanguage(actor: Actor, cycleId: string, language: Language, report: ReportDto): Promise<ReportDto> {
+    if (language === 'en') return report;
+    const t = translator(language);
+    const scale = {
+      points: report.scale.points.map((p) => ({ ...p, label: t.t(`scale.${p.value as 1 | 2 | 3 | 4 | 5}`) })),
+      notObservedLabel: t.t('scale.notObserved'),
+    };
+    return { ...reportIn(report, await this.read.frameworkWords(actor.organizationId, cycleId, language)), scale };
   }
 
   private async open(actor: Actor, cycleId: string, subjectId: string, format: ReportFormat): Promise<{ header: ReportHeader; stored: string }> {
