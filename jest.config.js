@@ -39,6 +39,12 @@ const common = {
   moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   testEnvironment: 'node',
 };
+// A worker's test files share one global scope and the packages loaded into it (the app's
+// dependency graph loads once per worker, not once per file): tests/support/shared-environment.ts.
+const sharedPackages = {
+  testEnvironment: '<rootDir>/tests/support/shared-environment.ts',
+  runtime: require('node:path').join(__dirname, 'tests/support/shared-modules-runtime.js'),
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
@@ -46,6 +52,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      ...sharedPackages,
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
@@ -54,6 +61,7 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
       // Node's environment plus a picture of every open page when a test fails.
+      ...sharedPackages,
       testEnvironment: '<rootDir>/tests/support/browser-environment.ts',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

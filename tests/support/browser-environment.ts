@@ -1,5 +1,5 @@
 import type { Circus } from '@jest/types';
-import { TestEnvironment } from 'jest-environment-node';
+import SharedContextEnvironment from './shared-environment';
 
 /** The test's full name, e.g. "Foundation in the browser signs in". */
 function fullName(test: Circus.TestEntry): string {
@@ -15,7 +15,7 @@ function fullName(test: Circus.TestEntry): string {
  * a hook fails (tests/support/browser.ts registers the camera), before any afterEach/afterAll can
  * close the pages. Screenshots of passing tests are written only with SCREENSHOTS=1.
  */
-export default class BrowserTestEnvironment extends TestEnvironment {
+export default class BrowserTestEnvironment extends SharedContextEnvironment {
   async handleTestEvent(event: Circus.Event): Promise<void> {
     if (event.name !== 'test_fn_failure' && event.name !== 'hook_failure') return;
     const picture = (this.global as { __rippleOnTestFailure?: (testName: string) => Promise<void> }).__rippleOnTestFailure;

@@ -70,6 +70,27 @@ function assertPrerequisites(): void {
   }
 }
 
+/**
+ * Test files that share a global scope (one per Jest worker, tests/support/shared-environment.ts)
+ * share one Chromium too: launching it costs about two seconds. Each file still opens its own
+ * browser contexts (cookies, storage) and closes them with its app. Chromium ends with the worker
+ * (its control pipe closes); without the shared scope (TEST_SHARED_SCOPE=0) each file launches
+ * and closes its own.
+ */
+const sharedScope = process.env.TEST_SHARED_SCOPE !== '0';
+const WORKER_BROWSER = Symbol.for('ripple.test.browser');
+
+async function workerBrowser(): Promise<Browser> {
+  const holder = globalThis as unknown as Record<symbol, Promise<Browser> | undefined>;
+  const launch = async (): Promise<Browser> => chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  if (!sharedScope) return launch();
+  const kept = await holder[WORKER_BROWSER]?.catch(() => undefined);
+  if (kept?.isConnected()) return kept;
+  const launching = launch();
+  holder[WORKER_BROWSER] = launching;
+  return launching;
+}
+
 export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
   assertPrerequisites();
   // The port is chosen first so that links in mail (PUBLIC_URL) point at this very server.
@@ -93,14 +114,16 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     runUnscopedQueriesAsSystem();
     app = await createApp(config, database.url);
     await app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+    browser = await workerBrowser();
   } catch (error) {
-    await browser?.close().catch(() => undefined);
+    if (!sharedScope) await browser?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database?.drop().catch(() => undefined);
     throw error;
   }
   const started = { app, browser, database };
+  /** This file's browser contexts: closed with the app, the browser itself may serve the next file. */
+  const contexts = new Set<BrowserContext>();
   return {
     baseUrl,
     app: started.app,
@@ -108,6 +131,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     browser: started.browser,
     async newPage(viewport = DESKTOP) {
       const context = await started.browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+      contexts.add(context);
       servers.set(context, { app: started.app, baseUrl });
       context.on('page', track);
       const page = await context.newPage();
@@ -115,7 +139,8 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
       return page;
     },
     async close() {
-      await started.browser.close().catch(() => undefined);
+      await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
+      if (!sharedScope) await started.browser.close().catch(() => undefined);
       await started.app.close();
       await started.database.drop();
     },
