@@ -162,8 +162,11 @@ describe('password recovery and change', () => {
         expect(Number(refused.retryAfter)).toBeGreaterThan(3000);
         expect(Number(refused.retryAfter)).toBeLessThanOrEqual(3600);
       }
-      // The same answer for a known and an unknown address (each names its own request id).
-      expect({ ...refusals[1].body, requestId: null }).toEqual({ ...refusals[0].body, requestId: null });
+      // The same answer for a known and an unknown address (each names its own request id; the
+      // seconds to wait may differ by one when the clock ticks between the two).
+      const same = (body: Record<string, unknown>) => ({ ...body, requestId: null, retryAfterSeconds: null });
+      expect(same(refusals[1].body)).toEqual(same(refusals[0].body));
+      expect(Math.abs(Number(refusals[1].retryAfter) - Number(refusals[0].retryAfter))).toBeLessThanOrEqual(1);
       expect((await deliver()).filter((m) => m.to.includes(person.email))).toHaveLength(5);
       // Once the oldest request leaves the hour, one more is allowed.
       await t.db.query(
