@@ -8,13 +8,16 @@ import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
 import { PlansService } from './plans/plans.service';
 import { ReportsController } from './reports.controller';
+import { ReportSharesController } from './shares/report-shares.controller';
+import { ReportSharesRepository } from './shares/report-shares.repository';
+import { ReportSharesService } from './shares/report-shares.service';
 import { ReportSnapshotService } from './snapshot/report-snapshot.service';
 import { ReportSnapshotsRepository } from './snapshot/report-snapshots.repository';
 import { ReportSourceRepository } from './snapshot/report-source.repository';
 
 /** Needs JobsModule and AuditModule, which are global. Registers the reports.snapshot job handler. */
 @Module({
-  controllers: [ReportsController, PlansController],
+  controllers: [ReportsController, PlansController, ReportSharesController],
   providers: [
     ReportSourceRepository,
     ReportSnapshotsRepository,
@@ -26,6 +29,8 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
     HeatmapService,
     PlansRepository,
     PlansService,
+    ReportSharesRepository,
+    ReportSharesService,
   ],
   exports: [ReportSnapshotService, PlansService],
 })

@@ -76,6 +76,20 @@ export class OwnedCyclesRepository {
     return new Set(rows.map((r) => r.key));
   }
 
+  /** The behaviours of a framework version, in questionnaire order, for the owner to choose from. */
+  async behaviours(organizationId: string, frameworkVersionId: string, tx?: EntityManager) {
+    return selectRows<{ key: string; name: string; description: string | null; kind: string }>(
+      tx ?? this.db,
+      `SELECT key, name, description, kind FROM behaviours WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
+      [organizationId, frameworkVersionId],
+    );
+  }
+
+  async personName(organizationId: string, personId: string): Promise<string | null> {
+    const rows = await selectRows<{ name: string }>(this.db, `SELECT name FROM people WHERE organization_id = $1 AND id = $2`, [organizationId, personId]);
+    return rows[0]?.name ?? null;
+  }
+
   async chartPlaces(organizationId: string, ids: string[], tx: EntityManager): Promise<Map<string, ChartPlace>> {
     const rows = await selectRows<{ id: string; manager_id: string | null; department: string | null }>(
       tx,

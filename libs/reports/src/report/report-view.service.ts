@@ -88,8 +88,9 @@ export class ReportViewService {
     const candidates = await this.read.myCandidates(actor.organizationId, actor.personId);
     return {
       items: candidates
-        .filter((r) => reportViewer(actor, candidateParties(r)) !== null)
-        .map((r) => ({
+        .map((r) => ({ r, viewer: reportViewer(actor, candidateParties(r, actor.personId)) }))
+        .filter(({ viewer }) => viewer !== null)
+        .map(({ r, viewer }) => ({
           cycleId: r.cycleId,
           cycleName: r.cycleName,
           cycleState: r.cycleState,
@@ -97,14 +98,15 @@ export class ReportViewService {
           releasedAt: r.releasedAt,
           subject: { id: r.subjectId, name: r.subjectName, title: r.subjectTitle, department: r.department },
           // How the actor relates to it (an HR admin's own team is listed as theirs, too).
-          viewer: r.subjectId === actor.personId ? ('subject' as const) : ('manager' as const),
+          viewer: r.subjectId === actor.personId ? ('subject' as const) : viewer === 'shared' ? ('shared' as const) : ('manager' as const),
         })),
     };
   }
 }
 
-function candidateParties(r: MyReportCandidate): ReportParties {
+function candidateParties(r: MyReportCandidate, personId: string): ReportParties {
   return {
+    sharedWith: r.sharedWithMe ? [personId] : [],
     cycleState: r.cycleState,
     origin: r.origin,
     subjectId: r.subjectId,
