@@ -41,7 +41,7 @@ export class ResponseService {
       if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { ...q.behaviour, statements: [] }));
       behaviour.statements.push({ id: q.id, key: q.key, text: q.text });
     }
-    const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' });
+    const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' && request.cycle.origin === 'hr' });
     return {
       id: request.id,
       state: request.state,

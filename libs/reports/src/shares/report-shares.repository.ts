@@ -40,12 +40,12 @@ export class ReportSharesRepository {
   }
 
   async add(organizationId: string, cycleId: string, subjectId: string, personId: string, tx: EntityManager): Promise<boolean> {
-    const { count } = await modifyRows(
+    const rows = await selectRows<{ person_id: string }>(
       tx,
-      `INSERT INTO report_shares (organization_id, cycle_id, subject_id, person_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      `INSERT INTO report_shares (organization_id, cycle_id, subject_id, person_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING person_id`,
       [organizationId, cycleId, subjectId, personId],
     );
-    return count > 0;
+    return rows.length > 0;
   }
 
   async remove(organizationId: string, cycleId: string, subjectId: string, personId: string, tx: EntityManager): Promise<boolean> {
