@@ -66,6 +66,7 @@ export class ReportViewService {
         id: context.cycleId,
         name: context.cycleName,
         state: context.cycleState,
+        origin: context.origin,
         frameworkName: context.frameworkName,
         frameworkVersion: context.frameworkVersion,
         closedAt: context.closedAt,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CYCLE_STATES, type CycleState } from '@lib/cycles';
+import { CYCLE_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { ColumnKey, Direction, HiddenReason, InfluenceDirection, ProfileQuadrant, RaterGroup } from '../domain';
 
 const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'external', 'others', 'all_others'];
@@ -221,6 +221,8 @@ export class ReportCycleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
+  @ApiProperty({ enum: ['hr', 'self', 'pulse'], description: "HR's cycle, or feedback the subject asked for themselves (self, pulse): then theirs alone" })
+  origin: CycleOrigin;
   @ApiProperty() frameworkName: string;
   @ApiProperty() frameworkVersion: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
