@@ -42,13 +42,8 @@ export function ShareDialog({ cycleId, ownerId, open, onClose }: { cycleId: stri
               <span>
                 <strong>{s.name}</strong> · since {formatDate(s.sharedAt)}
               </span>
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => change.mutate({ personId: s.personId, share: false })}
-                aria-label={`Stop sharing with ${s.name}`}
-              >
-                Withdraw
+              <Button variant="ghost" size="sm" onClick={() => change.mutate({ personId: s.personId, share: false })}>
+                Withdraw<span className="visually-hidden"> the share with {s.name}</span>
               </Button>
             </li>
           ))}
