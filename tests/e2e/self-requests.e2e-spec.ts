@@ -21,8 +21,10 @@ describe('self-started feedback', () => {
   const as = new Map<string, HttpClient>();
   const client = (p: { email: string }): HttpClient => as.get(p.email)!;
   const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
-  const selfCycles = async (): Promise<number> =>
-    ((await t.db.query(`SELECT count(*)::int AS n FROM cycles WHERE organization_id = $1 AND origin = 'self'`, [a.org.id])) as { n: number }[])[0].n;
+  const selfCycles = async (): Promise<number> => {
+    const rows: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM cycles WHERE organization_id = $1 AND origin = 'self'`, [a.org.id]);
+    return rows[0].n;
+  };
 
   /** Answers every question the rater is asked, each statement with `rating`. */
   async function answer(rater: TestPerson, cycleId: string, rating: number): Promise<void> {
