@@ -5,9 +5,10 @@
  *
  *   npm run build && SCREENSHOTS=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/self-requests\.' -w 1
  */
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
-import { snapshotReports, theDefaultFramework, type TestFrameworkVersion } from '../support/report-factories';
+import type { TestFrameworkVersion } from '../support/feedback-factories';
+import { snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
 import { DESKTOP, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
