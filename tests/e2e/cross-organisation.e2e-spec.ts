@@ -29,6 +29,9 @@ const PARAMETER_KINDS: Record<string, IdKind> = {
   'feedback-requests/{id}': 'request',
   'external-raters/{id}': 'external',
   'scim-tokens/{id}': 'scimToken',
+  // A self-started request is a cycle its owner runs; its report's shares name people.
+  'self-requests/{id}': 'cycle',
+  'shares/{personId}': 'person',
   // SCIM provisioning: a user is a person; the walk's session is no bearer token, so every one is refused.
   'Users/{id}': 'person',
   // SCIM's discovery documents (a resource type, a schema URN) are the same for every organisation.
@@ -129,6 +132,30 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
   const invited = await hr.post(`/api/people/${newcomer.id}/invite`);
   if (invited.status !== 202) throw new Error(`inviting failed: ${invited.status} ${invited.text}`);
 
+  // Feedback the member asked for themselves, released: its report shared with the peer (close, list and withdraw would succeed).
+  const owned = await aReportCycle(t.db, team.org.id, version.id, { state: 'closed', settings: { anonymityThreshold: 3 } });
+  await t.db.query(`UPDATE cycles SET origin = 'self', owner_id = $2, behaviour_keys = $3 WHERE id = $1`, [
+    owned.id,
+    team.member.id,
+    [version.behaviours[0].key],
+  ]);
+  await aReportSubject(t.db, owned, team.member.id, { managerId: team.manager.id });
+  await uniformResponses(
+    t.db,
+    owned,
+    version,
+    team.member.id,
+    [rater(team.member, 'self'), rater(team.colleague, 'peer'), rater(team.admin, 'peer'), rater(team.manager, 'peer')],
+    4,
+  );
+  await snapshotReports(t, team.org.id, owned.id);
+  await t.db.query(`INSERT INTO report_shares (organization_id, cycle_id, subject_id, person_id) VALUES ($1, $2, $3, $4)`, [
+    team.org.id,
+    owned.id,
+    team.member.id,
+    team.peer.id,
+  ]);
+
   // A provisioning token (revoke would succeed).
   const scimToken = await hr.post('/api/scim-tokens', { name: `Okta ${label}` });
   if (scimToken.status !== 201) throw new Error(`creating a SCIM token failed: ${scimToken.status} ${scimToken.text}`);
@@ -137,9 +164,9 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
   const ids: Record<Exclude<IdKind, 'token'>, string[]> = {
     person: people.map((p) => p.id),
     framework: [version.frameworkId],
-    cycle: [released.id, collecting.id, draft.id],
+    cycle: [released.id, collecting.id, draft.id, owned.id],
     // Subjects go with the cycle they belong to: [cycle, subject] pairs by index.
-    subject: [team.member.id, team.member.id, team.peer.id],
+    subject: [team.member.id, team.member.id, team.peer.id, team.member.id],
     request: [openRequest, peerRequest, proposedRequest],
     external: externals.map((e) => e.id),
     scimToken: [scimToken.body.id as string],

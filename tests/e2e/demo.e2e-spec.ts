@@ -65,7 +65,8 @@ describe('demo organisation', () => {
     await priya.login(demoEmail('priya'), DEMO_PASSWORD);
     const mine = (await priya.get('/api/reports/mine')).body;
     type Mine = { cycleId: string; cycleName: string; releasedAt: string; subject: { id: string }; viewer: string };
-    const own: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'subject');
+    // Her two HR cycles, and the feedback she asked for herself (its own test below).
+    const own: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'subject' && !r.cycleName.endsWith('asked for'));
     expect(own).toHaveLength(2);
     const team: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'manager');
     expect(team.length).toBeGreaterThan(0);
@@ -89,6 +90,25 @@ describe('demo organisation', () => {
 
     const member = team[0];
     expect((await priya.get(`/api/reports/cycles/${member.cycleId}/subjects/${member.subject.id}`)).status).toBe(200);
+  });
+
+  it('shows a self-started request: Priya asked five colleagues, closed it, and reads its report alone', async () => {
+    const priya = t.client();
+    await priya.login(demoEmail('priya'), DEMO_PASSWORD);
+    const [request, ...others] = (await priya.get('/api/self-requests')).body.items;
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({ state: 'released', asked: 5, declined: 0, selfSubmitted: true, reportReady: true });
+    expect(request.behaviourKeys).toHaveLength(2);
+    const me = (await priya.get('/api/auth/me')).body;
+    const report = await priya.get(`/api/reports/cycles/${request.id}/subjects/${me.id}`);
+    expect(report.status).toBe(200);
+    expect(report.body.cycle.origin).toBe('self');
+    expect(report.body.behaviours.map((b: { key: string }) => b.key)).toEqual(request.behaviourKeys);
+    expect(report.body.behaviours[0].cells.all_others).toMatchObject({ shown: true, n: 5 });
+    const hr = t.client();
+    await hr.login(demoEmail('hana'), DEMO_PASSWORD);
+    expect((await hr.get(`/api/reports/cycles/${request.id}/subjects/${me.id}`)).status).toBe(404);
+    expect((await hr.get('/api/self-requests/activity')).body).toMatchObject({ total: 1, running: 0, items: [{ name: 'Priya Raman' }] });
   });
 
   it('gives HR the organisation view of a released cycle', async () => {

@@ -302,7 +302,8 @@ describe('report access', () => {
   it('keeps a cycle the subject started on themselves to them alone: HR and the manager get the plain 404, and HR no organisation view', async () => {
     await t.db.query(`UPDATE cycles SET origin = 'self', owner_id = $2 WHERE id = $1`, [cycle.id, a.member.id]);
     try {
-      await setState('closed', 'on_close');
+      // Closed, its report not computed yet: the subject waits.
+      await moveCycle(t.db, cycle.id, 'closed', { reportVisibility: { subject: 'on_release', manager: 'on_close' } });
       expect(await outcomes()).toEqual({
         hr: notFound,
         subject: notYet,
@@ -312,7 +313,10 @@ describe('report access', () => {
         unrelated: notFound,
         otherOrgHr: notFound,
       });
-      await setState('released', 'on_close');
+      // Computing the report releases it to its owner at once: there is no HR release to wait for.
+      await snapshotReports(t, a.org.id, cycle.id);
+      const [{ state }]: { state: string }[] = await t.db.query(`SELECT state FROM cycles WHERE id = $1`, [cycle.id]);
+      expect(state).toBe('released');
       expect(await outcomes()).toEqual({
         hr: notFound,
         subject: '200',

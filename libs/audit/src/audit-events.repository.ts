@@ -141,9 +141,20 @@ export class AuditEventsRepository {
 }
 
 /** The WHERE clause of a filter, the organisation first ($1). */
+/**
+ * A cycle a person owns (a self-started 360, a pulse) is theirs: the trail shows only that it was
+ * started (`cycle.<origin>_started`), never what happened in it (closing, declines, report views,
+ * shares), which would tell HR about its raters, progress or report. An event belongs to such a
+ * cycle when it names it as its target (`<cycle>` or `<cycle>:<subject>`) or in details.cycleId.
+ * The owned cycles' ids are read once per query (an uncorrelated InitPlan).
+ */
+const OWNED_CYCLES = `COALESCE((SELECT array_agg(oc.id::text) FROM cycles oc WHERE oc.organization_id = $1 AND oc.origin <> 'hr'), '{}')`;
+const OWNED_CYCLES_HIDDEN = `NOT (e.action NOT IN ('cycle.self_started', 'cycle.pulse_started')
+  AND (COALESCE(e.details ->> 'cycleId' = ANY(${OWNED_CYCLES}), false) OR COALESCE(split_part(e.target_id, ':', 1) = ANY(${OWNED_CYCLES}), false)))`;
+
 function whereOf(organizationId: string, filter: AuditEventCriteria): { where: string; params: unknown[] } {
   const params: unknown[] = [organizationId];
-  const clauses = ['e.organization_id = $1'];
+  const clauses = ['e.organization_id = $1', OWNED_CYCLES_HIDDEN];
   const add = (sql: (n: string) => string, value: unknown): void => {
     params.push(value);
     clauses.push(sql(`$${params.length}`));

@@ -15,6 +15,10 @@ import { ExternalRaterErasureRepository } from './external-rater-erasure.reposit
 import { CycleMailRepository } from './notifications/cycle-mail.repository';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
 import { PeerRemindersService } from './notifications/peer-reminders.service';
+import { OwnedCyclesRepository } from './owned/owned-cycles.repository';
+import { OwnedCyclesService } from './owned/owned-cycles.service';
+import { SelfRequestsController } from './owned/self-requests.controller';
+import { SelfRequestsService } from './owned/self-requests.service';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 import { SubjectRemovalRepository } from './subject-removal.repository';
 import { SubjectRemovalService } from './subject-removal.service';
@@ -22,7 +26,7 @@ import { SubjectRemovalService } from './subject-removal.service';
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
   imports: [FrameworksModule, OrganizationsModule],
-  controllers: [CyclesController, CycleSubjectsController, CycleProgressController],
+  controllers: [CyclesController, CycleSubjectsController, CycleProgressController, SelfRequestsController],
   providers: [
     CyclesRepository,
     CycleLaunchRepository,
@@ -38,7 +42,10 @@ import { SubjectRemovalService } from './subject-removal.service';
     SubjectRemovalRepository,
     SubjectRemovalService,
     ExternalRaterErasureRepository,
+    OwnedCyclesRepository,
+    OwnedCyclesService,
+    SelfRequestsService,
   ],
-  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService],
+  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService, OwnedCyclesService],
 })
 export class CyclesModule {}

@@ -9,6 +9,7 @@ import { OrganizationsRepository } from '@lib/organizations';
 import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
 import { DEMO_PLANS } from './demo-plans';
+import { seedDemoSelfRequest } from './demo-self-request';
 import { DemoPersonRow, DemoSeedRepository } from './demo-seed.repository';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
 
@@ -53,7 +54,9 @@ export class DemoSeedService {
       await this.demo.release(seeded.organizationId, cycle.id, cycle.releasedAt);
     }
     await this.seedPlans(seeded.organizationId, seeded.toRelease[seeded.toRelease.length - 1]);
-    const { toRelease, ...result } = seeded;
+    // Priya's self-started request: closed; computing its report releases it to her (origin 'self').
+    await this.snapshots.snapshotCycle(seeded.organizationId, seeded.selfRequest);
+    const { toRelease, selfRequest: _selfRequest, ...result } = seeded;
     return { ...result, released: toRelease.map((c) => c.id) };
   }
 
@@ -67,7 +70,7 @@ export class DemoSeedService {
     for (const plan of DEMO_PLANS) await this.demo.insertPlan(organizationId, cycle.id, demoEmail(plan.person), plan.items, plan.share, madeAt);
   }
 
-  private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[] }> {
+  private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[]; selfRequest: string }> {
     const passwordHash = await hashPassword(DEMO_PASSWORD, this.config.passwordHashing);
     return this.db.transaction(async (tx) => {
       const organizationId = await this.demo.insertOrganization(DEMO_ORGANIZATION.name, DEMO_ORGANIZATION.slug, tx);
@@ -91,11 +94,12 @@ export class DemoSeedService {
         cycles.released.map((c) => c.id),
         tx,
       );
+      const selfRequest = await seedDemoSelfRequest(tx, organizationId, versionId);
       await this.demo.markRequestsAnnounced(organizationId, tx);
       this.logger.log(
         `Seeded the demo organisation "${DEMO_ORGANIZATION.name}" with ${MUSEUM_PEOPLE.length} people and ${cycles.released.length + cycles.collecting.length} cycles`,
       );
-      return { organizationId, adminEmail: demoEmail('hana'), password: DEMO_PASSWORD, toRelease: cycles.released };
+      return { organizationId, adminEmail: demoEmail('hana'), password: DEMO_PASSWORD, toRelease: cycles.released, selfRequest };
     });
   }
 }

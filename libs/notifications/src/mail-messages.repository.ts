@@ -99,12 +99,18 @@ export class MailMessagesRepository {
     return this.db.transaction((manager) => work(manager));
   }
 
-  /** The newest outbox messages `reader` may read: never one hidden from them. */
+  /**
+   * The newest outbox messages `reader` may read: never one hidden from them, and never a cycle mail
+   * (`invite:<cycle>:…`, `reminder:<cycle>:…`) of a cycle a person owns — HR sees only that such a
+   * cycle happened, not whom it asked (the outbox is HR's view).
+   */
   async outbox(organizationId: string, reader: string, limit: number): Promise<OutboxRow[]> {
     const rows = await selectRows<OutboxDbRow>(
       this.db,
       `SELECT id, recipient, subject, text_body, html_body, created_at FROM mail_messages
         WHERE organization_id = $1 AND transport = 'outbox' AND NOT ($2::uuid = ANY (hidden_from))
+          AND NOT COALESCE(split_part(dedupe_key, ':', 1) IN ('invite', 'reminder')
+            AND split_part(dedupe_key, ':', 2) = ANY (COALESCE((SELECT array_agg(c.id::text) FROM cycles c WHERE c.organization_id = $1 AND c.origin <> 'hr'), '{}')), false)
         ORDER BY created_at DESC, id DESC LIMIT $3`,
       [organizationId, reader, limit],
     );

@@ -6,3 +6,4 @@ export * from './settings/organization-settings.service';
 export * from './settings/organization.dto';
 export * from './setup/setup.service';
 export type { SelfRequestSettings } from './settings/self-request-limits';
+export { SELF_REQUEST_LIMITS } from './settings/self-request-limits';

@@ -21,6 +21,8 @@ export enum ReportsErrorCode {
   InvalidPlan = 'invalid_plan',
   /** Sharing needs a manager today. */
   NoManager = 'no_manager',
+  /** A report of feedback the subject asked for, shared with someone it cannot be shown to. */
+  InvalidShare = 'invalid_share',
 }
 
 const KIND: Record<ReportsErrorCode, ErrorKind> = {
@@ -34,6 +36,7 @@ const KIND: Record<ReportsErrorCode, ErrorKind> = {
   [ReportsErrorCode.PlanNotFound]: ErrorKind.NotFound,
   [ReportsErrorCode.InvalidPlan]: ErrorKind.Validation,
   [ReportsErrorCode.NoManager]: ErrorKind.Conflict,
+  [ReportsErrorCode.InvalidShare]: ErrorKind.Validation,
 };
 
 export class ReportsException extends AppException {

@@ -9,6 +9,9 @@ import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
 import { PlansService } from './plans/plans.service';
 import { ReportsController } from './reports.controller';
+import { ReportSharesController } from './shares/report-shares.controller';
+import { ReportSharesRepository } from './shares/report-shares.repository';
+import { ReportSharesService } from './shares/report-shares.service';
 import { ReportSnapshotService } from './snapshot/report-snapshot.service';
 import { ReportSnapshotsRepository } from './snapshot/report-snapshots.repository';
 import { ReportSourceRepository } from './snapshot/report-source.repository';
@@ -17,7 +20,7 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
 @Module({
   // The reader's language, for the exports.
   imports: [IdentityModule],
-  controllers: [ReportsController, PlansController],
+  controllers: [ReportsController, PlansController, ReportSharesController],
   providers: [
     ReportSourceRepository,
     ReportSnapshotsRepository,
@@ -29,6 +32,8 @@ import { ReportSourceRepository } from './snapshot/report-source.repository';
     HeatmapService,
     PlansRepository,
     PlansService,
+    ReportSharesRepository,
+    ReportSharesService,
   ],
   exports: [ReportSnapshotService, PlansService],
 })

@@ -57,6 +57,9 @@ export const routes: RouteObject[] = [
               { path: 'feedback', lazy: page(() => import('@/features/feedback/routes/MyFeedbackPage')) },
               { path: 'feedback/:requestId', lazy: page(() => import('@/features/feedback/routes/QuestionnairePage')) },
               { path: 'requests', lazy: page(() => import('@/features/feedback/routes/RequestsPage')) },
+              // Feedback anyone asks for on themselves (the API answers 403 when the organisation turned it off).
+              { path: 'ask-for-feedback', lazy: page(() => import('@/features/self-requests/routes/AskForFeedbackPage')) },
+              { path: 'my-requests', lazy: page(() => import('@/features/self-requests/routes/MyRequestsPage')) },
               // The subject, their manager and HR (the API decides); the rater's decline mail links here.
               { path: 'cycles/:cycleId/subjects/:subjectId/requests', lazy: page(() => import('@/features/feedback/routes/SubjectRequestsPage')) },
               { path: 'reports', lazy: page(() => import('@/features/reports/routes/ReportsPage')) },

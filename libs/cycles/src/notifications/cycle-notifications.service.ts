@@ -7,7 +7,7 @@ import { MailService, type OutgoingMail } from '@lib/notifications';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesRepository } from '../cycles.repository';
 import { CyclesService } from '../cycles.service';
-import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, cycleMailHiddenFrom } from '../domain';
+import { ANSWERING_STATES, answerAudience, CLOSED_STATES, AudienceSettings, CycleOrigin, cycleMailHiddenFrom } from '../domain';
 import { CycleMailRepository, type MailAskRow } from './cycle-mail.repository';
 import { ComposedMail, CycleMailInput, invitationMail, MailAsk, reminderMail } from './cycle-mail';
 import { PeerRemindersService } from './peer-reminders.service';
@@ -176,7 +176,7 @@ export class CycleNotificationsService implements OnModuleInit {
     asks: MailAskRow[],
     dedupeKey: string,
     compose: (input: CycleMailInput) => ComposedMail,
-    cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
+    cycle: { name: string; origin: CycleOrigin; settings: AudienceSettings & { responseDeadline: Date | null } },
     subjectsByRater: Map<string, string[]>,
     timeZone: string,
   ): Promise<boolean> {
@@ -188,7 +188,7 @@ export class CycleNotificationsService implements OnModuleInit {
     asks: MailAskRow[],
     dedupeKey: string,
     compose: (input: CycleMailInput) => ComposedMail,
-    cycle: { name: string; settings: AudienceSettings & { responseDeadline: Date | null } },
+    cycle: { name: string; origin: CycleOrigin; settings: AudienceSettings & { responseDeadline: Date | null } },
     subjectsByRater: Map<string, string[]>,
     timeZone: string,
   ): Omit<OutgoingMail, 'organizationId'> {
@@ -200,7 +200,8 @@ export class CycleNotificationsService implements OnModuleInit {
       asks: asks.map((a): MailAsk => ({
         subjectName: a.subjectName,
         relationship: a.relationship,
-        audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.raterRole === 'admin' }),
+        // HR reads no report of a cycle a person owns: an HR rater there counts like anyone.
+        audience: answerAudience(a.relationship, cycle.settings, { isAdmin: a.raterRole === 'admin' && cycle.origin === 'hr' }),
       })),
       responseDeadline: cycle.settings.responseDeadline,
       link: `${this.config.publicUrl.replace(/\/+$/, '')}/feedback`,

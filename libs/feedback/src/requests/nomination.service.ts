@@ -198,7 +198,12 @@ export class NominationService {
     if (!cycle) throw subjectNotFound();
     const subject = await this.requests.findSubject(actor.organizationId, cycleId, subjectId, tx, Boolean(tx));
     if (!subject) throw subjectNotFound();
-    const roles = subjectRoles(actor, { subjectId, frozenManagerId: subject.frozenManagerId, currentManagerId: subject.currentManagerId });
+    const roles = subjectRoles(actor, {
+      subjectId,
+      frozenManagerId: subject.frozenManagerId,
+      currentManagerId: subject.currentManagerId,
+      origin: cycle.origin,
+    });
     // Before launch only HR knows the cycle exists.
     if (!canSeeSubjectRequests(roles) || (cycle.state === 'draft' && !roles.isAdmin)) throw subjectNotFound();
     return { cycle, subject, roles };

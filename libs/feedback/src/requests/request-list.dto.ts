@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
+import type { CycleOrigin, CycleState, FeedbackRelationship, RequestState } from '@lib/cycles';
 import { CYCLE_STATE_VALUES, FeedbackPersonDto, RELATIONSHIP_VALUES, REQUEST_STATE_VALUES } from './request.dto';
 
 export class AnswerProgressDto {
@@ -28,6 +28,8 @@ export class FeedbackTaskCycleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CYCLE_STATE_VALUES }) state: CycleState;
+  @ApiProperty({ enum: ['hr', 'self', 'pulse'], description: "HR's cycle, or feedback the subject asked for themselves (self) or a pulse they asked for" })
+  origin: CycleOrigin;
   @ApiProperty({ type: String, nullable: true, description: 'ISO 8601' }) responseDeadline: string | null;
   @ApiProperty({ type: [FeedbackTaskDto] }) requests: FeedbackTaskDto[];
 }

@@ -30,7 +30,7 @@ export class RequestListService {
     for (const row of rows) {
       let cycle = cycles.get(row.cycleId);
       if (!cycle) {
-        cycle = { id: row.cycleId, name: row.cycleName, state: row.cycleState, responseDeadline: row.responseDeadline, requests: [] };
+        cycle = { id: row.cycleId, name: row.cycleName, state: row.cycleState, origin: row.cycleOrigin, responseDeadline: row.responseDeadline, requests: [] };
         cycles.set(row.cycleId, cycle);
       }
       cycle.requests.push({
@@ -57,7 +57,8 @@ export class RequestListService {
     if (actor.role !== 'admin') {
       throw new FeedbackException(FeedbackErrorCode.NotAllowed, "Only HR can list a cycle's requests; use mine=true for your own");
     }
-    if (!(await this.requests.findCycle(actor.organizationId, cycleId))) throw cycleNotFound();
+    // A cycle a person started is theirs: HR lists none of its requests (it sees only that it happened).
+    if ((await this.requests.findCycle(actor.organizationId, cycleId))?.origin !== 'hr') throw cycleNotFound();
     const page = await this.lists.forCycle(actor.organizationId, cycleId, actor.personId, {
       state: query.state,
       subjectId: query.subjectId,

@@ -34,7 +34,7 @@ export class ResponseService {
     const request = found?.request;
     if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
     // isRater holds only in a launched cycle, whose framework version is frozen.
-    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId);
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle);
     // In the rater's language; answers stay keyed by question id, whatever language they read.
     const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
     const shown = questionsIn(questions, language);
@@ -49,7 +49,7 @@ export class ResponseService {
       if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { id, key, name, description, kind, statements: [] }));
       behaviour.statements.push({ id: q.id, key: q.key, text: q.text });
     }
-    const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' });
+    const audience = answerAudience(request.relationship, request.cycle.settings, { isAdmin: actor.role === 'admin' && request.cycle.origin === 'hr' });
     return {
       id: request.id,
       state: request.state,
@@ -80,7 +80,7 @@ export class ResponseService {
       const { request } = await this.lockForRater(tx, actor, requestId, null);
       this.assertAnswering(request.cycle.state);
       const next = requestTransition(request.state, 'save-draft');
-      const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
+      const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle, tx);
       this.assertValid(questions, dto);
       const set = normaliseAnswerSet(dto);
       const written = await this.responses.writeDraft(actor.organizationId, request.cycle.id, requestId, set, tx);
@@ -126,7 +126,7 @@ export class ResponseService {
     const named = [...new Set((dto.colleaguesNamed ?? []).map((id) => id.toLowerCase()))];
     const hash = submissionHash(requestId, body, named);
     if (storedKey) return this.replay(storedKey, hash);
-    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle, tx);
     if (isRepeatedSubmit(request.state, 'submit')) {
       // A retry after success: the one submission stands, whatever this body says.
       const result: SubmissionDto = { id: requestId, state: 'submitted', submittedAt: submittedAtIso!, progress: fullProgress(questions) };

@@ -1,5 +1,5 @@
 import type { Actor } from '@lib/common';
-import type { RequestState } from '@lib/cycles';
+import type { CycleOrigin, RequestState } from '@lib/cycles';
 import { requestAccess, subjectRoles, viewerOf } from './access';
 
 const actor = (personId: string, role: Actor['role'] = 'member'): Actor => ({ personId, organizationId: 'org', role, sessionId: 's' });
@@ -21,7 +21,13 @@ describe('subjectRoles', () => {
 });
 
 describe('requestAccess', () => {
-  const request = (state: RequestState, cycleState: 'draft' | 'collecting' = 'collecting') => ({ ...parties, raterId: 'rater', state, cycleState });
+  const request = (state: RequestState, cycleState: 'draft' | 'collecting' = 'collecting', origin: CycleOrigin = 'hr') => ({
+    ...parties,
+    raterId: 'rater',
+    state,
+    cycleState,
+    cycle: { origin },
+  });
 
   it('lets the rater see requests put to them in a launched cycle only', () => {
     expect(requestAccess(actor('rater'), request('open')).isRater).toBe(true);
@@ -35,5 +41,14 @@ describe('requestAccess', () => {
     expect(requestAccess(actor('subject'), request('open', 'draft')).seesAsSubjectSide).toBe(false);
     expect(requestAccess(actor('hr', 'admin'), request('open', 'draft')).seesAsSubjectSide).toBe(true);
     expect(requestAccess(actor('stranger'), request('open')).seesAsSubjectSide).toBe(false);
+  });
+
+  it('in a cycle the subject started, gives neither HR nor the manager a part; the rater and the subject keep theirs', () => {
+    expect(requestAccess(actor('hr', 'admin'), request('open', 'collecting', 'self')).seesAsSubjectSide).toBe(false);
+    expect(requestAccess(actor('old-manager'), request('open', 'collecting', 'self')).seesAsSubjectSide).toBe(false);
+    expect(requestAccess(actor('new-manager'), request('open', 'collecting', 'pulse')).seesAsSubjectSide).toBe(false);
+    expect(requestAccess(actor('subject'), request('open', 'collecting', 'self')).seesAsSubjectSide).toBe(true);
+    expect(requestAccess(actor('rater', 'admin'), request('open', 'collecting', 'self')).isRater).toBe(true);
+    expect(subjectRoles(actor('hr', 'admin'), { ...parties, origin: 'self' })).toEqual({ isSubject: false, isManager: false, isAdmin: false });
   });
 });

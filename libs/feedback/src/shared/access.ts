@@ -1,5 +1,5 @@
 import type { Actor } from '@lib/common';
-import { seesAnswerProgress, type CycleState, type RequestState } from '@lib/cycles';
+import { seesAnswerProgress, type CycleOrigin, type CycleState, type RequestState } from '@lib/cycles';
 
 /** How the actor relates to a subject in a cycle. Several can hold (an HR admin who is also the manager). */
 export interface SubjectRoles {
@@ -13,13 +13,16 @@ export interface SubjectParties {
   subjectId: string;
   frozenManagerId: string | null;
   currentManagerId: string | null;
+  /** A cycle the subject started themselves (not `hr`) is theirs alone: no manager or HR role in it. Absent: HR's. */
+  origin?: CycleOrigin;
 }
 
 export function subjectRoles(actor: Actor, parties: SubjectParties): SubjectRoles {
+  const owned = parties.origin !== undefined && parties.origin !== 'hr';
   return {
     isSubject: actor.personId === parties.subjectId,
-    isManager: actor.personId === parties.frozenManagerId || actor.personId === parties.currentManagerId,
-    isAdmin: actor.role === 'admin',
+    isManager: !owned && (actor.personId === parties.frozenManagerId || actor.personId === parties.currentManagerId),
+    isAdmin: !owned && actor.role === 'admin',
   };
 }
 
@@ -44,8 +47,11 @@ export interface RequestAccess {
   seesAsSubjectSide: boolean;
 }
 
-export function requestAccess(actor: Actor, request: SubjectParties & { raterId: string; state: RequestState; cycleState: CycleState }): RequestAccess {
-  const roles = subjectRoles(actor, request);
+export function requestAccess(
+  actor: Actor,
+  request: Omit<SubjectParties, 'origin'> & { raterId: string; state: RequestState; cycleState: CycleState; cycle: { origin: CycleOrigin } },
+): RequestAccess {
+  const roles = subjectRoles(actor, { ...request, origin: request.cycle.origin });
   const launched = request.cycleState !== 'draft';
   return {
     roles,

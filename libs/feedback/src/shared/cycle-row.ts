@@ -1,4 +1,4 @@
-import { CycleSettings, CycleState, parseStoredCycleSettings } from '@lib/cycles';
+import { CycleOrigin, CycleSettings, CycleState, parseStoredCycleSettings } from '@lib/cycles';
 
 /** What this library reads of a cycle; the cycles library owns the table. */
 export interface CycleRow {
@@ -9,10 +9,14 @@ export interface CycleRow {
   settings: CycleSettings;
   nominationDeadline: Date | null;
   responseDeadline: Date | null;
+  /** HR's cycle, or one its subject started (then theirs alone: shared/access.ts). */
+  origin: CycleOrigin;
+  /** The behaviours a cycle a person owns asks about; null: the whole framework (askedQuestionSql). */
+  behaviourKeys: string[] | null;
 }
 
 export const CYCLE_COLUMNS = `c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state, c.framework_version_id, c.settings,
-       c.nomination_deadline, c.response_deadline`;
+       c.nomination_deadline, c.response_deadline, c.behaviour_keys, c.origin AS cycle_origin`;
 
 export function toCycleRow(r: Record<string, unknown>): CycleRow {
   const settings = parseStoredCycleSettings(r.settings, {
@@ -27,5 +31,7 @@ export function toCycleRow(r: Record<string, unknown>): CycleRow {
     settings,
     nominationDeadline: settings.nominationDeadline,
     responseDeadline: settings.responseDeadline,
+    origin: (r.cycle_origin as CycleOrigin | undefined) ?? 'hr',
+    behaviourKeys: (r.behaviour_keys as string[] | null | undefined) ?? null,
   };
 }

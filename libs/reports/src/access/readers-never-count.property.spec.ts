@@ -36,6 +36,12 @@ interface Scenario {
   rolesNow: Role[];
   managerToday: number | null;
   released: boolean;
+  /**
+   * Whom the subject shared the report with, after close (report_shares; read only in a cycle they
+   * started). Raters among them too: the share rule refuses them up front, and the access decision
+   * must hold on its own.
+   */
+  sharedWith: number[];
 }
 
 const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
@@ -58,6 +64,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       rolesNow: fc.array(fc.constantFrom<Role>('member', 'admin'), { minLength: n, maxLength: n }),
       managerToday: fc.option(fc.integer({ min: 1, max: n - 1 }), { nil: null }),
       released: fc.boolean(),
+      sharedWith: fc.subarray(Array.from({ length: n - 1 }, (_, i) => i + 1)),
     }),
   )
   .map((s) => {
@@ -123,6 +130,7 @@ function readersNow(s: Scenario, snap: Snapshot, anonymousRaters: readonly strin
     managerId: s.managerIndex === null ? null : person(s.managerIndex),
     managerVisibility: s.visibility,
     anonymousRaters,
+    sharedWith: s.sharedWith.map(person),
   };
   return s.rolesNow.flatMap((role, i) => (reportAccess({ personId: person(i), role }, parties).allowed ? [i] : []));
 }
@@ -148,6 +156,7 @@ describe('readers never count (property)', () => {
       rolesNow: ['member', 'admin', 'member', 'member'],
       managerToday: null,
       released: true,
+      sharedWith: [],
     };
     const snap = snapshot(s);
     expect(snap.anonymousRaters).toEqual([person(1), person(2), person(3)]);
@@ -160,6 +169,7 @@ describe('readers never count (property)', () => {
   it('every reader who can open a report, after any role and org-chart change, contributed nothing anonymous and can isolate nobody', () => {
     let readersWhoRated = 0;
     let refusedByTheRule = 0;
+    let sharedReaders = 0;
     fc.assert(
       fc.property(scenarioArbitrary, (s) => {
         const snap = snapshot(s);
@@ -168,15 +178,19 @@ describe('readers never count (property)', () => {
         const contributedAnonymously = new Set([...anonymous].map((r) => snap.raterOf[r]));
         expect(new Set(snap.anonymousRaters)).toEqual(new Set([...contributedAnonymously].map(person)));
         const readers = readersNow(s, snap, snap.anonymousRaters);
-        // A cycle the subject started is theirs alone: no HR admin, no manager, ever.
-        if (s.origin !== 'hr') expect(readers.filter((i) => i !== 0)).toEqual([]);
+        // A cycle the subject started is theirs alone: no HR admin, no manager, ever — only whom they shared it with.
+        if (s.origin !== 'hr') expect(readers.filter((i) => i !== 0 && !s.sharedWith.includes(i))).toEqual([]);
+        // In HR's cycles a share means nothing.
+        if (s.origin === 'hr') expect(readersNow({ ...s, sharedWith: [] }, snap, snap.anonymousRaters)).toEqual(readers);
+        if (s.origin !== 'hr') sharedReaders += readers.filter((i) => i !== 0).length;
         for (const reader of readers) {
           expect({ reader, contributedAnonymously: contributedAnonymously.has(reader) }).toEqual({ reader, contributedAnonymously: false });
           if (snap.raterOf.includes(reader)) readersWhoRated++;
           expect({ reader, leak: leakFor(snap, reader) }).toEqual({ reader, leak: null });
         }
-        // Today's manager, unless frozen at launch, never reads as manager.
-        if (s.managerToday !== null && s.managerToday !== s.managerIndex && s.rolesNow[s.managerToday] === 'member') {
+        // Today's manager, unless frozen at launch, never reads as manager (only as someone the subject shared with).
+        const sharedWithToday = s.origin !== 'hr' && s.managerToday !== null && s.sharedWith.includes(s.managerToday);
+        if (s.managerToday !== null && s.managerToday !== s.managerIndex && s.rolesNow[s.managerToday] === 'member' && !sharedWithToday) {
           expect(readers).not.toContain(s.managerToday);
         }
         // Not vacuous: whoever role and frozen chart let in and the report did not count, reads.
@@ -189,13 +203,15 @@ describe('readers never count (property)', () => {
     // The interesting cases are common: raters who read (counted as readers at close), and readers refused by the rule.
     expect(readersWhoRated).toBeGreaterThan(100);
     expect(refusedByTheRule).toBeGreaterThan(100);
+    expect(sharedReaders).toBeGreaterThan(20);
   });
 
   it('mayEverRead, asked at close, and reportAccess, asked later, agree when nothing changed', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (s) => {
         const snap = snapshot(s);
-        const unchanged = { ...s, rolesNow: s.rolesAtClose };
+        // Nothing changed since close: no share made either (shares come after close, never counted at it).
+        const unchanged = { ...s, rolesNow: s.rolesAtClose, sharedWith: [] };
         const managerId = s.managerIndex === null ? null : person(s.managerIndex);
         const everRead = s.rolesAtClose.flatMap((role, i) =>
           mayEverRead({ personId: person(i), role }, { origin: s.origin, subjectId: person(0), managerId, managerVisibility: s.visibility }) ? [i] : [],

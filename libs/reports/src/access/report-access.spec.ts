@@ -77,6 +77,16 @@ describe('reportViewer', () => {
     expect(rated.allowed ? rated.viewer : rated.refusal).toBe('not_found');
   });
 
+  it('lets whom the subject shared a self-started report with read it once released; never in HR cycles, never a rater', () => {
+    const owned = { ...parties('released', 'never', ['rater'], 'self'), sharedWith: ['friend', 'rater'] };
+    expect(reportViewer(member('friend'), owned)).toBe('shared');
+    expect(reportViewer(member('friend'), { ...owned, cycleState: 'closed' })).toBeNull();
+    expect(reportViewer(member('friend'), { ...owned, sharedWith: [] })).toBeNull();
+    // A rater the report counted is refused even when shared (the share rule refuses them first).
+    expect(reportViewer(member('rater'), owned)).toBeNull();
+    expect(reportViewer(member('friend'), { ...parties('released', 'never'), sharedWith: ['friend'] })).toBeNull();
+  });
+
   it('refuses everyone else, and a subject without a manager has none', () => {
     expect(reportViewer(member('rater'), parties('released', 'on_close'))).toBeNull();
     expect(reportViewer(member(MANAGER), { ...parties('released', 'on_close'), managerId: null })).toBeNull();

@@ -2,7 +2,7 @@ import type { Actor } from '@lib/common';
 import { CLOSED_STATES, parseStoredCycleSettings, type CycleOrigin, type CycleState, type ManagerReportVisibility } from '@lib/cycles';
 
 /** How the viewer came to see a report: the UI words its explanations accordingly. */
-export type ReportViewer = 'subject' | 'manager' | 'admin';
+export type ReportViewer = 'subject' | 'manager' | 'admin' | 'shared';
 
 export interface ReportParties {
   cycleState: CycleState;
@@ -17,6 +17,11 @@ export interface ReportParties {
    * empty while there is no snapshot (nothing is served then). Never leaves the server.
    */
   anonymousRaters: readonly string[];
+  /**
+   * In a cycle the subject started (origin not `hr`): the colleagues they shared the report with
+   * (report_shares). Absent or empty: nobody. Ignored in HR's cycles.
+   */
+  sharedWith?: readonly string[];
 }
 
 /** Why a report is refused: each maps to one error (ReportsException). */
@@ -42,8 +47,8 @@ export function managerVisibility(settings: Record<string, unknown>): ManagerRep
  *   a person who became the subject's manager later gains nothing;
  * - anyone else (raters, colleagues, the subject's current but not frozen manager): never;
  * - a cycle the subject started themselves (a self-started 360 or a pulse, `origin` not `hr`) is
- *   theirs alone: the subject after release, and neither HR nor any manager, ever (HR sees only
- *   that it happened: counts and dates, never content);
+ *   theirs alone: the subject after release, and the colleagues they shared it with (sharedWith),
+ *   and neither HR nor any manager, ever (HR sees only that it happened: counts and dates, never content);
  * - and, over all of these, readers never count: whoever the report counted as an anonymous rater
  *   is refused, whatever their role or place in the org chart now (DESIGN.md, "Who may see
  *   what"). Such a reader knows their own ratings and could subtract them from a number shown
@@ -60,7 +65,7 @@ export function managerVisibility(settings: Record<string, unknown>): ManagerRep
  */
 /** The parties of a loaded report (its cycle, subject and stored snapshot): the one place they are put together. */
 export function partiesOfLoaded(loaded: {
-  context: Pick<ReportParties, 'cycleState' | 'origin' | 'subjectId' | 'managerId'> & { settings: Record<string, unknown> };
+  context: Pick<ReportParties, 'cycleState' | 'origin' | 'subjectId' | 'managerId' | 'sharedWith'> & { settings: Record<string, unknown> };
   snapshot: { anonymousRaters: string[] } | null;
 }): ReportParties {
   const { context, snapshot } = loaded;
@@ -71,6 +76,7 @@ export function partiesOfLoaded(loaded: {
     managerId: context.managerId,
     managerVisibility: managerVisibility(context.settings),
     anonymousRaters: snapshot?.anonymousRaters ?? [],
+    sharedWith: context.sharedWith ?? [],
   };
 }
 
@@ -93,11 +99,22 @@ function capacity(actor: Pick<Actor, 'personId' | 'role'>, parties: ReportPartie
   if (!CLOSED_STATES.includes(parties.cycleState)) return null;
   const released = parties.cycleState === 'released';
   if (actor.personId === parties.subjectId && !released) return null;
-  if (parties.origin !== 'hr') return actor.personId === parties.subjectId ? 'subject' : null;
+  if (parties.origin !== 'hr') return ownedViewer(actor, parties, released);
   if (actor.role === 'admin') return 'admin';
   if (parties.managerId !== null && actor.personId === parties.managerId && managerMaySee(parties.managerVisibility, released)) return 'manager';
   if (actor.personId === parties.subjectId && released) return 'subject';
   return null;
+}
+
+/**
+ * A cycle the subject started is theirs: they read it once released (on close, as soon as it is
+ * computed), and so does whom they shared it with while the share stands. Nobody else, HR and
+ * managers included.
+ */
+function ownedViewer(actor: Pick<Actor, 'personId'>, parties: ReportParties, released: boolean): ReportViewer | null {
+  if (!released) return null;
+  if (actor.personId === parties.subjectId) return 'subject';
+  return parties.sharedWith?.includes(actor.personId) ? 'shared' : null;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ReportContext {
   subjectTitle: string | null;
   department: string | null;
   managerId: string | null;
+  /** The colleagues the subject shared the report of a cycle they started with (report_shares). */
+  sharedWith: string[];
 }
 
 /** A snapshot's anonymous raters as read (uuid[]); never copied into anything served. */
@@ -75,6 +77,8 @@ export interface MyReportCandidate {
   managerId: string | null;
   /** Whom the report counted as anonymous raters: for the decision only, never served. */
   anonymousRaters: string[];
+  /** Whether the subject shared this report (of a cycle they started) with the person. */
+  sharedWithMe: boolean;
 }
 
 const iso = (value: Date | string | null): string | null => (value ? new Date(value).toISOString() : null);
@@ -108,6 +112,7 @@ interface LoadRow {
   followership_named: number | null;
   followership_anonymous: number | null;
   reader_named: boolean;
+  shared_with: string[] | null;
 }
 
 /**
@@ -161,6 +166,7 @@ interface CandidateRow {
   department: string | null;
   manager_id: string | null;
   anonymous_rater_ids: string[] | null;
+  shared_with_me: boolean;
 }
 
 @Injectable()
@@ -210,7 +216,9 @@ export class ReportReadRepository {
                     pcs.manager_id AS trend_manager_id, prs.anonymous_rater_ids AS trend_anonymous_rater_ids,
                     rs.followership_named, rs.followership_anonymous,
                     EXISTS (SELECT 1 FROM followership_nominations n
-                             WHERE n.organization_id = cs.organization_id AND n.cycle_id = cs.cycle_id AND n.nominee_id = cs.person_id AND n.nominator_id = $4) AS reader_named
+                             WHERE n.organization_id = cs.organization_id AND n.cycle_id = cs.cycle_id AND n.nominee_id = cs.person_id AND n.nominator_id = $4) AS reader_named,
+                    ARRAY(SELECT sh.person_id FROM report_shares sh
+                           WHERE sh.organization_id = cs.organization_id AND sh.cycle_id = cs.cycle_id AND sh.subject_id = cs.person_id) AS shared_with
                FROM cycle_subjects cs
                JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
                JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
@@ -241,6 +249,7 @@ export class ReportReadRepository {
         subjectTitle: r.title,
         department: r.department,
         managerId: r.manager_id,
+        sharedWith: raterIds(r.shared_with),
       },
       snapshot:
         r.report !== null && r.format !== null && r.computed_at !== null
@@ -321,12 +330,13 @@ export class ReportReadRepository {
     const rows = await selectRows<CandidateRow>(
       this.db,
       `SELECT c.id AS cycle_id, c.name AS cycle_name, c.state, c.origin, c.settings, c.closed_at, c.released_at,
-              cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids
+              cs.person_id, p.name, p.title, cs.department, cs.manager_id, rs.anonymous_rater_ids, sh.person_id IS NOT NULL AS shared_with_me
          FROM cycle_subjects cs
          JOIN cycles c ON c.organization_id = cs.organization_id AND c.id = cs.cycle_id
          JOIN people p ON p.organization_id = cs.organization_id AND p.id = cs.person_id
          JOIN report_snapshots rs ON rs.cycle_id = cs.cycle_id AND rs.subject_id = cs.person_id AND rs.organization_id = cs.organization_id
-        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2) AND c.state = ANY($3::text[]) AND cs.removed_at IS NULL
+         LEFT JOIN report_shares sh ON sh.organization_id = cs.organization_id AND sh.cycle_id = cs.cycle_id AND sh.subject_id = cs.person_id AND sh.person_id = $2
+        WHERE cs.organization_id = $1 AND (cs.person_id = $2 OR cs.manager_id = $2 OR sh.person_id IS NOT NULL) AND c.state = ANY($3::text[]) AND cs.removed_at IS NULL
         ORDER BY COALESCE(c.closed_at, c.created_at) DESC, c.id, (cs.person_id = $2) DESC, p.name, p.id
         LIMIT 1000`,
       [organizationId, personId, CLOSED_STATES],
@@ -345,6 +355,7 @@ export class ReportReadRepository {
       department: r.department,
       managerId: r.manager_id,
       anonymousRaters: raterIds(r.anonymous_rater_ids),
+      sharedWithMe: r.shared_with_me,
     }));
   }
 }

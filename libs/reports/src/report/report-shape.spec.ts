@@ -2,7 +2,7 @@ import { buildReport } from '../domain';
 import { REPORT_FORMAT, ReportHeader, reportJson, storedReport, upgradeStored, withoutTrend } from './report-shape';
 
 const header: ReportHeader = {
-  cycle: { id: 'c', name: 'Spring', state: 'released', frameworkName: 'F', frameworkVersion: 1, closedAt: null, releasedAt: null },
+  cycle: { id: 'c', name: 'Spring', state: 'released', origin: 'hr', frameworkName: 'F', frameworkVersion: 1, closedAt: null, releasedAt: null },
   subject: { id: 's', name: 'Sam', title: null, department: null },
   viewer: 'subject',
   computedAt: '2026-01-01T00:00:00.000Z',

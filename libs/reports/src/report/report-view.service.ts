@@ -86,6 +86,7 @@ export class ReportViewService {
         id: context.cycleId,
         name: context.cycleName,
         state: context.cycleState,
+        origin: context.origin,
         frameworkName: context.frameworkName,
         frameworkVersion: context.frameworkVersion,
         closedAt: context.closedAt,
@@ -108,8 +109,9 @@ export class ReportViewService {
     const candidates = await this.read.myCandidates(actor.organizationId, actor.personId);
     return {
       items: candidates
-        .filter((r) => reportViewer(actor, candidateParties(r)) !== null)
-        .map((r) => ({
+        .map((r) => ({ r, viewer: reportViewer(actor, candidateParties(r, actor.personId)) }))
+        .filter(({ viewer }) => viewer !== null)
+        .map(({ r, viewer }) => ({
           cycleId: r.cycleId,
           cycleName: r.cycleName,
           cycleState: r.cycleState,
@@ -117,14 +119,15 @@ export class ReportViewService {
           releasedAt: r.releasedAt,
           subject: { id: r.subjectId, name: r.subjectName, title: r.subjectTitle, department: r.department },
           // How the actor relates to it (an HR admin's own team is listed as theirs, too).
-          viewer: r.subjectId === actor.personId ? ('subject' as const) : ('manager' as const),
+          viewer: r.subjectId === actor.personId ? ('subject' as const) : viewer === 'shared' ? ('shared' as const) : ('manager' as const),
         })),
     };
   }
 }
 
-function candidateParties(r: MyReportCandidate): ReportParties {
+function candidateParties(r: MyReportCandidate, personId: string): ReportParties {
   return {
+    sharedWith: r.sharedWithMe ? [personId] : [],
     cycleState: r.cycleState,
     origin: r.origin,
     subjectId: r.subjectId,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CYCLE_STATES, type CycleState } from '@lib/cycles';
+import { CYCLE_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { ColumnKey, Direction, HiddenReason, InfluenceDirection, ProfileQuadrant, RaterGroup } from '../domain';
 
 const COLUMN_KEY_VALUES: ColumnKey[] = ['self', 'manager', 'peer', 'direct_report', 'external', 'others', 'all_others'];
@@ -7,7 +7,7 @@ const RATER_GROUP_VALUES: RaterGroup[] = ['self', 'manager', 'peer', 'direct_rep
 export const HIDDEN_REASONS: HiddenReason[] = ['no_responses', 'not_observed', 'below_threshold', 'pooled', 'complementary'];
 const DIRECTIONS: Direction[] = ['sideways', 'downwards', 'upwards'];
 const QUADRANTS: ProfileQuadrant[] = ['manager_leader', 'leader_without_title', 'manager', 'emerging'];
-export const REPORT_VIEWERS = ['subject', 'manager', 'admin'] as const;
+export const REPORT_VIEWERS = ['subject', 'manager', 'admin', 'shared'] as const;
 
 /**
  * One number of the report: shown with its mean, rater count and spread, or hidden with a reason
@@ -221,6 +221,8 @@ export class ReportCycleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CYCLE_STATES }) state: CycleState;
+  @ApiProperty({ enum: ['hr', 'self', 'pulse'], description: "HR's cycle, or feedback the subject asked for themselves (self, pulse): then theirs alone" })
+  origin: CycleOrigin;
   @ApiProperty() frameworkName: string;
   @ApiProperty() frameworkVersion: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
@@ -253,7 +255,7 @@ export class ReportFollowershipDto {
 export class ReportDto {
   @ApiProperty({ type: ReportCycleDto }) cycle: ReportCycleDto;
   @ApiProperty({ type: ReportSubjectDto }) subject: ReportSubjectDto;
-  @ApiProperty({ enum: REPORT_VIEWERS, description: 'Why you may see it: your own report, your direct report, or as HR' })
+  @ApiProperty({ enum: REPORT_VIEWERS, description: 'Why you may see it: your own report, your direct report, as HR, or shared with you by its subject' })
   viewer: (typeof REPORT_VIEWERS)[number];
   @ApiProperty({ format: 'date-time' }) computedAt: string;
   @ApiProperty({ description: 'k: the fewest answers a non-identified group needs for a number to be shown' }) threshold: number;
@@ -300,8 +302,11 @@ export class MyReportDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: ReportSubjectDto }) subject: ReportSubjectDto;
-  @ApiProperty({ enum: ['subject', 'manager'], description: 'Your own report, or one of a direct report (manager frozen at launch)' }) viewer:
-    'subject' | 'manager';
+  @ApiProperty({
+    enum: ['subject', 'manager', 'shared'],
+    description: 'Your own report, one of a direct report (manager frozen at launch), or one a colleague shared with you',
+  })
+  viewer: 'subject' | 'manager' | 'shared';
 }
 
 export class MyReportListDto {

@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', group: 'main', end: true },
   { to: '/feedback', label: 'My feedback', group: 'main' },
   { to: '/requests', label: 'Requests', group: 'main' },
+  { to: '/my-requests', label: 'Ask for feedback', group: 'main' },
   { to: '/reports', label: 'Reports', group: 'main' },
   { to: '/people', label: 'People', group: 'main' },
   { to: '/cycles', label: 'Cycles', group: 'main', roles: ['admin'] },

@@ -45,6 +45,7 @@ export function aTypicalReport(overrides: Partial<ReportDto> = {}): ReportDto {
     cycle: {
       id: '00000000-0000-4000-8000-000000000001',
       name: 'Jesień 2026 — Осень',
+      origin: 'hr',
       state: 'released',
       frameworkName: DEFAULT_FRAMEWORK.name,
       frameworkVersion: 1,

@@ -81,12 +81,19 @@ export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDe
   const state = CYCLE_STATE[cycle.state];
   // Self-review first, then the API's order (by name).
   const requests = [...cycle.requests].sort((a, b) => Number(b.relationship === 'self') - Number(a.relationship === 'self'));
+  // Feedback a colleague asked for themselves: say so, in their name ("Rosa asked you for feedback").
+  const asker = cycle.origin !== 'hr' ? cycle.requests[0]?.subject : undefined;
+  const title = asker
+    ? cycle.requests[0]?.relationship === 'self'
+      ? 'You asked for feedback'
+      : `${firstName(asker.name)} asked you for feedback`
+    : cycle.name;
   return (
     <section className="card task-cycle" aria-labelledby={`cycle-${cycle.id}`}>
       <header className="task-cycle__header">
         <div>
           <h2 className="card__title" id={`cycle-${cycle.id}`}>
-            {cycle.name}
+            {title}
           </h2>
           <p className="card__description">
             {running ? `${plural(open, 'request')} waiting · ${done} submitted` : `${done} of ${cycle.requests.length} submitted`}

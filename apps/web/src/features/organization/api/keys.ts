@@ -8,4 +8,5 @@ export const organizationKeys = {
   sso: ['organization', 'sso'] as const,
   frameworkOptions: ['frameworks', 'list'] as const,
   scimTokens: ['organization', 'scim-tokens'] as const,
+  selfRequestActivity: ['organization', 'self-request-activity'] as const,
 };

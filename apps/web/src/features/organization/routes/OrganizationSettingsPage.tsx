@@ -6,6 +6,7 @@ import { useOrganization, type OrganizationSettings } from '../api/get-organizat
 import { useFrameworkOptions } from '../api/list-framework-options';
 import { useUpdateOrganization } from '../api/update-organization';
 import { ProvisioningCard } from '../components/ProvisioningCard';
+import { SelfRequestActivity } from '../components/SelfRequestActivity';
 import '../organization.css';
 
 /** k's bounds as the API publishes them (libs/common/src/domain/anonymity-threshold.ts). */
@@ -172,7 +173,7 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
       </Card>
       <Card
         title="Feedback anyone can ask for"
-        description="Coming next: starting a 360 on oneself and follow-up pulses are not in the app yet. These limits are kept now and apply when they arrive."
+        description="Anyone may ask colleagues for feedback on themselves (Ask for feedback in the menu): a small 360 on the behaviours they choose. You see only that it happened, never what it says."
       >
         <EnableOption
           checked={selfRequestsEnabled}
@@ -180,6 +181,7 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
           error={fieldErrors.selfRequestsEnabled}
           hint="Anyone may start a small 360 on themselves outside HR's cycles. Only they read the result, and whoever they share it with; HR sees only that it happened."
         />
+        <SelfRequestActivity />
         <div className="form__grid">
           {(
             [

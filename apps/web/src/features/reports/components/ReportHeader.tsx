@@ -6,6 +6,11 @@ import type { Reader } from '../utils/report-words';
 
 function whoCanSee(report: Report, reader: Reader): string {
   const released = report.cycle.state === 'released';
+  if (report.cycle.origin !== 'hr') {
+    return report.viewer === 'shared'
+      ? `${report.subject.name} asked for this feedback and shared the report with you; they can withdraw the share. Nobody else can read it unless they share it.`
+      : 'You asked for this feedback, so this report is yours alone: not HR, not your manager. Share it with colleagues you choose from My feedback requests, and withdraw a share at any time.';
+  }
   if (reader.self && report.viewer === 'admin') {
     return `This is your own report${released ? '' : ', which you can open before release as HR'}. Other HR admins can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Every view and download is recorded.`;
   }

@@ -67,6 +67,7 @@ export default function ReportsPage() {
   const reports = useMyReports();
   const own = reports.data?.filter((r) => r.viewer === 'subject') ?? [];
   const team = reports.data?.filter((r) => r.viewer === 'manager') ?? [];
+  const shared = reports.data?.filter((r) => r.viewer === 'shared') ?? [];
   const admin = isAdmin(me);
   return (
     <>
@@ -117,6 +118,19 @@ export default function ReportsPage() {
               </ul>
             )}
           </section>
+          {shared.length > 0 && (
+            <section className="card report-group" aria-labelledby="shared-reports">
+              <h2 className="card__title" id="shared-reports">
+                Shared with you
+              </h2>
+              <p className="card__description">Reports of feedback colleagues asked for themselves, shared with you until they withdraw it.</p>
+              <ul className="report-list">
+                {shared.map((item) => (
+                  <TeamReport key={`${item.cycleId}:${item.subject.id}`} item={item} />
+                ))}
+              </ul>
+            </section>
+          )}
           {team.length > 0 && (
             <section className="card report-group" aria-labelledby="team-reports">
               <h2 className="card__title" id="team-reports">
