@@ -20,6 +20,7 @@ import { CreateDevelopmentPlans1795401100000 } from './1795401100000-CreateDevel
 import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-AddSelfStartedFeedbackSettings';
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
+import { AddOwnedCycleBehaviours1795401400000 } from './1795401400000-AddOwnedCycleBehaviours';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   AddSelfStartedFeedbackSettings1795401200000,
   AddCycleOrigin1795401210000,
   CreateExternalRaters1795401300000,
+  AddOwnedCycleBehaviours1795401400000,
 ];

@@ -31,6 +31,7 @@ const TENANT = [
   'password_reset_tokens',
   'people',
   'questions',
+  'report_shares',
   'report_snapshots',
   'responses',
   'scim_tokens',

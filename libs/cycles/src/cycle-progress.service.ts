@@ -42,7 +42,7 @@ export class CycleProgressService {
     const org = actor.organizationId;
     const viewer = actor.personId;
     const cycle = await this.cycles.find(org, cycleId);
-    if (!cycle) throw CyclesException.cycleNotFound();
+    if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
     const grouped = await this.progressRows.groupedCounts(org, cycleId, viewer);
     const subjects = await this.progressRows.bySubject(org, cycleId, viewer);
     const pendingRaters = await this.progressRows.pendingRaters(org, cycleId, viewer, PENDING_RATERS_LIMIT);
@@ -92,7 +92,7 @@ export class CycleProgressService {
   async reminderPreview(actor: Actor, cycleId: string, now = new Date()): Promise<ReminderPreviewDto> {
     const org = actor.organizationId;
     const cycle = await this.cycles.find(org, cycleId);
-    if (!cycle) throw CyclesException.cycleNotFound();
+    if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
     const rows = await this.progressRows.ratersToRemindList(org, cycleId, actor.personId, REMINDER_PREVIEW_LIMIT);
     const sentAt = await this.progressRows.remindersSentAt(org, cycleId);
     const nextAllowed = sentAt ? new Date(new Date(sentAt).getTime() + MANUAL_REMINDER_INTERVAL_MINUTES * 60_000) : null;
@@ -117,7 +117,7 @@ export class CycleProgressService {
     const org = actor.organizationId;
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
-      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
       if (!ANSWERING_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.CycleNotRunning, `Reminders go out only while the cycle runs (it is ${cycle.state})`);
       }

@@ -42,7 +42,7 @@ export class CycleSubjectsService {
     }
     const result = await this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
-      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
       if (!ADD_STATES.includes(cycle.state)) {
         throw new CyclesException(CyclesErrorCode.SubjectsLocked, `Subjects can no longer be added: the cycle is ${cycle.state}`);
       }
@@ -72,7 +72,7 @@ export class CycleSubjectsService {
 
   async list(actor: Actor, cycleId: string, query: ListSubjectsQueryDto): Promise<CycleSubjectListDto> {
     const org = actor.organizationId;
-    if (!(await this.cycles.find(org, cycleId))) throw CyclesException.cycleNotFound();
+    if ((await this.cycles.find(org, cycleId))?.origin !== 'hr') throw CyclesException.cycleNotFound();
     const { total, items } = await this.subjects.list(org, cycleId, actor.personId, {
       search: query.search,
       limit: query.limit ?? 100,
@@ -89,7 +89,7 @@ export class CycleSubjectsService {
     const org = actor.organizationId;
     await this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, cycleId, tx, true);
-      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
       if (cycle.state !== 'draft') {
         throw new CyclesException(CyclesErrorCode.SubjectsLocked, `Subjects can only be removed while the cycle is a draft (it is ${cycle.state})`);
       }

@@ -12,6 +12,8 @@ export enum CyclesErrorCode {
   CycleNotRunning = 'cycle_not_running',
   RemindersTooSoon = 'reminders_too_soon',
   ReportsPending = 'reports_pending',
+  SelfRequestsDisabled = 'self_requests_disabled',
+  InvalidOwnedCycle = 'invalid_owned_cycle',
 }
 
 const KIND: Record<CyclesErrorCode, ErrorKind> = {
@@ -27,6 +29,9 @@ const KIND: Record<CyclesErrorCode, ErrorKind> = {
   [CyclesErrorCode.CycleNotRunning]: ErrorKind.Conflict,
   [CyclesErrorCode.RemindersTooSoon]: ErrorKind.TooManyRequests,
   [CyclesErrorCode.ReportsPending]: ErrorKind.Conflict,
+  // The organisation turned self-started feedback off: the person is not allowed, whatever they send.
+  [CyclesErrorCode.SelfRequestsDisabled]: ErrorKind.Forbidden,
+  [CyclesErrorCode.InvalidOwnedCycle]: ErrorKind.Validation,
 };
 
 export class CyclesException extends AppException {

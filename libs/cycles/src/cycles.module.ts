@@ -15,6 +15,8 @@ import { ExternalRaterErasureRepository } from './external-rater-erasure.reposit
 import { CycleMailRepository } from './notifications/cycle-mail.repository';
 import { CycleNotificationsService } from './notifications/cycle-notifications.service';
 import { PeerRemindersService } from './notifications/peer-reminders.service';
+import { OwnedCyclesRepository } from './owned/owned-cycles.repository';
+import { OwnedCyclesService } from './owned/owned-cycles.service';
 import { PeerShortfallRepository } from './peer-shortfall.repository';
 import { SubjectRemovalRepository } from './subject-removal.repository';
 import { SubjectRemovalService } from './subject-removal.service';
@@ -38,7 +40,9 @@ import { SubjectRemovalService } from './subject-removal.service';
     SubjectRemovalRepository,
     SubjectRemovalService,
     ExternalRaterErasureRepository,
+    OwnedCyclesRepository,
+    OwnedCyclesService,
   ],
-  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService],
+  exports: [CyclesService, CycleNotificationsService, SubjectRemovalService, OwnedCyclesService],
 })
 export class CyclesModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectOne, selectRows } from '@lib/database';
 import { answersGateSql } from './answers-gate';
-import { CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
+import { CycleOrigin, CycleSettings, CycleState, parseStoredCycleSettings } from './domain';
 import type { CycleListItemDto, CycleRole } from './cycle.dto';
 
 /** Timestamps as pg returns them (Date); tests and callers may also hand in ISO strings. */
@@ -32,6 +32,10 @@ interface CycleRow extends CycleSettingsRow {
   launched_at: Timestamp | null;
   closed_at: Timestamp | null;
   released_at: Timestamp | null;
+  origin: CycleOrigin;
+  owner_id: string | null;
+  parent_cycle_id: string | null;
+  behaviour_keys: string[] | null;
 }
 
 interface ParticipationRow {
@@ -52,6 +56,7 @@ interface CycleListRow extends ParticipationRow {
   released_at: Timestamp | null;
   subject_count: number | null;
   framework_name: string | null;
+  origin: CycleOrigin;
 }
 
 /** A cycle as the services use it: settings parsed, deadlines as dates. */
@@ -70,6 +75,13 @@ export interface CycleRecord {
   launchedAt: string | null;
   closedAt: string | null;
   releasedAt: string | null;
+  /** HR's cycle, or one a person owns (a self-started 360, a pulse): then HR sees only that it happened. */
+  origin: CycleOrigin;
+  /** The person who owns a `self` or `pulse` cycle (its only subject); null for HR's. */
+  ownerId: string | null;
+  parentCycleId: string | null;
+  /** The behaviours an owned cycle asks about; null: the whole framework (HR's cycles). */
+  behaviourKeys: string[] | null;
 }
 
 /**
@@ -102,6 +114,10 @@ const toRecord = (r: CycleRow): CycleRecord => ({
   launchedAt: isoOrNull(r.launched_at),
   closedAt: isoOrNull(r.closed_at),
   releasedAt: isoOrNull(r.released_at),
+  origin: r.origin,
+  ownerId: r.owner_id,
+  parentCycleId: r.parent_cycle_id,
+  behaviourKeys: r.behaviour_keys,
 });
 
 /** Every method takes the organisation first: a query without a tenant does not compile. */
@@ -211,17 +227,21 @@ export class CyclesRepository {
     await tx.query(`UPDATE cycles SET framework_version_id = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, versionId]);
   }
 
-  /** HR sees every cycle; a member the launched cycles they are a subject or an asked rater of. */
+  /**
+   * HR sees every cycle of its own (origin 'hr'); anyone, HR included, the launched cycles they are a
+   * subject or an asked rater of. A cycle a person owns is never listed to HR as such: HR sees only
+   * that it happened (OwnedCyclesService.summary).
+   */
   async list(organizationId: string, personId: string, admin: boolean): Promise<CycleListItemDto[]> {
     const rows = await selectRows<CycleListRow>(
       this.db,
       `SELECT c.id, c.name, c.state, c.nomination_deadline, c.response_deadline, c.created_at, c.launched_at, c.closed_at, c.released_at,
-              CASE WHEN $3 THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL) END AS subject_count,
-              CASE WHEN $3 THEN (SELECT f.name FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
+              c.origin, CASE WHEN $3 AND c.origin = 'hr' THEN (SELECT count(*)::int FROM cycle_subjects cs WHERE cs.organization_id = c.organization_id AND cs.cycle_id = c.id AND cs.removed_at IS NULL) END AS subject_count,
+              CASE WHEN $3 AND c.origin = 'hr' THEN (SELECT f.name FROM framework_versions v JOIN frameworks f ON f.organization_id = v.organization_id AND f.id = v.framework_id
                                   WHERE v.organization_id = c.organization_id AND v.id = c.framework_version_id) END AS framework_name,
               ${participation('c')}
          FROM cycles c
-        WHERE c.organization_id = $1 AND ($3 OR (c.state <> 'draft' AND (${IS_SUBJECT('c')} OR ${IS_RATER('c')})))
+        WHERE c.organization_id = $1 AND (($3 AND c.origin = 'hr') OR (c.state <> 'draft' AND (${IS_SUBJECT('c')} OR ${IS_RATER('c')})))
         ORDER BY c.created_at DESC, c.id`,
       [organizationId, personId, admin],
     );
@@ -237,7 +257,7 @@ export class CyclesRepository {
       releasedAt: isoOrNull(r.released_at),
       subjectCount: r.subject_count ?? null,
       frameworkName: r.framework_name ?? null,
-      myRoles: roles(r, admin),
+      myRoles: roles(r, admin && r.origin === 'hr'),
     }));
   }
 

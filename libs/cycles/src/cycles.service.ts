@@ -51,11 +51,14 @@ export class CyclesService {
     return this.cycles.list(actor.organizationId, actor.personId, isAdmin(actor)).then((items) => ({ items }));
   }
 
-  /** HR: any cycle. A member: a launched cycle they are a subject or rater of; otherwise 404. */
+  /**
+   * HR: any cycle of HR's own. Anyone (HR in a cycle a person owns too): a launched cycle they are a
+   * subject or rater of; otherwise 404.
+   */
   async get(actor: Actor, id: string, tx?: EntityManager): Promise<CycleDto> {
     const cycle = await this.cycles.find(actor.organizationId, id, tx);
     if (!cycle) throw CyclesException.cycleNotFound();
-    if (isAdmin(actor)) {
+    if (isAdmin(actor) && cycle.origin === 'hr') {
       const roles = await this.cycles.participation(actor.organizationId, id, actor.personId);
       return toDto(cycle, ['admin', ...roles], true);
     }
@@ -85,7 +88,7 @@ export class CyclesService {
   async update(actor: Actor, id: string, dto: UpdateCycleDto): Promise<CycleDto> {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
-      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
       const timeZone = await this.organizations.timeZone(actor.organizationId, tx);
       const next: CycleSettings = dto.settings ? assertValidCycleSettings(mergeSettings(cycle.settings, dto.settings), { timeZone }) : cycle.settings;
       const locked: string[] = changedLockedSettings(cycle.state, cycle.settings, next);
@@ -124,7 +127,7 @@ export class CyclesService {
     const org = actor.organizationId;
     const created = await this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(org, id, tx, true);
-      if (!cycle) throw CyclesException.cycleNotFound();
+      if (!cycle || cycle.origin !== 'hr') throw CyclesException.cycleNotFound();
       const target = transition(cycle.state, 'launch', cycle.settings);
       await this.launcher.dropInactiveSubjects(org, id, tx);
       await this.assertLaunchable(org, id, cycle, tx);
@@ -155,12 +158,23 @@ export class CyclesService {
    * The drafts kept for raters on requests withdrawn with their subject go now (SubjectRemovalService).
    */
   async close(actor: Actor, id: string): Promise<CycleDto> {
-    await this.change(actor, id, 'close', undefined, async (tx) => {
-      await this.removal.deleteWithdrawnDrafts(actor.organizationId, id, tx);
-      await this.eraseExternalEmails(actor, id, tx);
-      await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx });
-    });
+    await this.change(actor, id, 'close', undefined, (tx) => this.closing(actor, id, tx));
     return this.get(actor, id);
+  }
+
+  /**
+   * The owner of a cycle they started (a self-started 360, a pulse) closes it, as HR closes its own:
+   * the same work in the same transaction. Its report is released to the owner once computed (the
+   * reports.snapshot job). Anyone but the owner, HR included, gets a 404.
+   */
+  async closeOwned(actor: Actor, id: string): Promise<void> {
+    await this.change(actor, id, 'close', undefined, (tx) => this.closing(actor, id, tx), actor.personId);
+  }
+
+  private async closing(actor: ChangeActor, id: string, tx: EntityManager): Promise<void> {
+    await this.removal.deleteWithdrawnDrafts(actor.organizationId, id, tx);
+    await this.eraseExternalEmails(actor, id, tx);
+    await this.jobs.send(JOB_NAMES.reportsSnapshot, { organizationId: actor.organizationId, cycleId: id }, { tx });
   }
 
   /** Releasing publishes the reports as they were computed, so every subject must have one first. */
@@ -192,7 +206,8 @@ export class CyclesService {
   /**
    * One state change in one transaction, under the cycle's row lock. `alongside` runs in that
    * transaction once the transition is known to be allowed: a further check (which may refuse) or
-   * work that must commit with the change.
+   * work that must commit with the change. Without `owner`, only HR's cycles change (a cycle a
+   * person owns is not HR's to run); with it, only a cycle that person owns.
    */
   private async change(
     actor: ChangeActor,
@@ -200,10 +215,12 @@ export class CyclesService {
     action: Exclude<CycleAction, 'launch'>,
     expected?: CycleState,
     alongside?: (tx: EntityManager) => Promise<void>,
+    owner?: string,
   ): Promise<CycleState> {
     return this.db.transaction(async (tx) => {
       const cycle = await this.cycles.find(actor.organizationId, id, tx, true);
       if (!cycle || (expected && cycle.state !== expected)) throw CyclesException.cycleNotFound();
+      if (owner === undefined ? cycle.origin !== 'hr' : cycle.origin === 'hr' || cycle.ownerId !== owner) throw CyclesException.cycleNotFound();
       const target = transition(cycle.state, action, cycle.settings);
       await alongside?.(tx);
       await this.cycles.setState(actor.organizationId, id, target, tx);

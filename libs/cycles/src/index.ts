@@ -10,3 +10,8 @@ export type { CycleRecord } from './cycles.repository';
 export { CycleNotificationsService } from './notifications/cycle-notifications.service';
 export { SubjectRemovalService } from './subject-removal.service';
 export type { SubjectRemoval } from './subject-removal.service';
+export { OwnedCyclesService, OWNED_CYCLE_MAX_DAYS } from './owned/owned-cycles.service';
+export type { OwnedCycleStart, OwnedCycleStarted, OwnedRaterChoice } from './owned/owned-cycles.service';
+export type { OwnedCycleRow, OwnedCycleFactRow } from './owned/owned-cycles.repository';
+export { askedQuestionSql, isAskedQuestion } from './owned/asked-questions';
+export { ownedRelationship } from './owned/owned-relationship';

@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { selectOne, selectRows } from '@lib/database';
 import type { Actor } from '@lib/common';
-import { ANSWERING_STATES, answerProgressHiddenSql, stateAsSeenSql, type CycleState, type FeedbackRelationship, type RequestState } from '@lib/cycles';
+import {
+  ANSWERING_STATES,
+  answerProgressHiddenSql,
+  askedQuestionSql,
+  type CycleOrigin,
+  stateAsSeenSql,
+  type CycleState,
+  type FeedbackRelationship,
+  type RequestState,
+} from '@lib/cycles';
 import type { FeedbackPersonDto } from './request.dto';
 import { OPEN_AS_SEEN_BY } from './requests.repository';
 
@@ -24,6 +33,8 @@ export interface TaskRow {
   cycleId: string;
   cycleName: string;
   cycleState: CycleState;
+  /** HR's cycle, or one the subject started on themselves (the inbox then says they asked). */
+  cycleOrigin: CycleOrigin;
   responseDeadline: string | null;
   subject: FeedbackPersonDto;
   relationship: FeedbackRelationship;
@@ -72,7 +83,11 @@ export class RequestListsRepository {
        )
        SELECT fr.id, fr.relationship, fr.state, fr.submitted_at, fr.reason, fr.withdrawn_at IS NOT NULL AS withdrawn,
               r.request_id IS NOT NULL AND r.submitted_at IS NULL AS has_draft, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state,
-              c.response_deadline, ${SUBJECT_COLUMNS}, COALESCE(t.total, 0) AS total,
+              c.response_deadline, ${SUBJECT_COLUMNS}, c.origin,
+              CASE WHEN c.behaviour_keys IS NULL THEN COALESCE(t.total, 0) ELSE (
+                SELECT count(*)::int FROM questions q JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id
+                 WHERE q.organization_id = $1 AND q.framework_version_id = c.framework_version_id AND q.type = 'rating'
+                   AND ${askedQuestionSql('b.key', 'c.behaviour_keys')}) END AS total,
               CASE WHEN jsonb_typeof(r.draft -> 'answers') = 'array' THEN jsonb_array_length(r.draft -> 'answers') ELSE 0 END AS answered
          FROM feedback_requests fr
          JOIN cycles c ON c.organization_id = fr.organization_id AND c.id = fr.cycle_id
@@ -91,6 +106,7 @@ export class RequestListsRepository {
       cycleId: String(r.cycle_id),
       cycleName: String(r.cycle_name),
       cycleState: r.cycle_state as CycleState,
+      cycleOrigin: r.origin as CycleOrigin,
       responseDeadline: iso(r.response_deadline),
       subject: person(r, 'subject'),
       relationship: r.relationship as FeedbackRelationship,

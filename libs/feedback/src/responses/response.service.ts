@@ -31,7 +31,7 @@ export class ResponseService {
     const request = found?.request;
     if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
     // isRater holds only in a launched cycle, whose framework version is frozen.
-    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId);
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle);
     const draft = found.draft;
     const set = draft?.set ?? { answers: [], comments: [] };
     const behaviours = new Map<string, QuestionnaireDto['behaviours'][number]>();
@@ -72,7 +72,7 @@ export class ResponseService {
       const { request } = await this.lockForRater(tx, actor, requestId, null);
       this.assertAnswering(request.cycle.state);
       const next = requestTransition(request.state, 'save-draft');
-      const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
+      const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle, tx);
       this.assertValid(questions, dto);
       const set = normaliseAnswerSet(dto);
       const written = await this.responses.writeDraft(actor.organizationId, request.cycle.id, requestId, set, tx);
@@ -118,7 +118,7 @@ export class ResponseService {
     const named = [...new Set((dto.colleaguesNamed ?? []).map((id) => id.toLowerCase()))];
     const hash = submissionHash(requestId, body, named);
     if (storedKey) return this.replay(storedKey, hash);
-    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle.frameworkVersionId, tx);
+    const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle, tx);
     if (isRepeatedSubmit(request.state, 'submit')) {
       // A retry after success: the one submission stands, whatever this body says.
       const result: SubmissionDto = { id: requestId, state: 'submitted', submittedAt: submittedAtIso!, progress: fullProgress(questions) };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANSWERING_STATES, answersGateSql } from '@lib/cycles';
+import { ANSWERING_STATES, answersGateSql, isAskedQuestion } from '@lib/cycles';
 import { selectRows } from '@lib/database';
 import { REQUEST_COLUMNS, REQUEST_JOINS, RequestRow, toRequestRow } from '../requests/requests.repository';
 import type { AnswerSet, QuestionRef } from './answer-rules';
@@ -70,9 +70,19 @@ export class ResponsesRepository {
   /**
    * The questions of a version frozen by a launched cycle (callers know the request's cycle is
    * past draft), from memory after the first read. Never for a draft cycle's version: that one
-   * may still be edited in place.
+   * may still be edited in place. Only the questions the cycle asks (isAskedQuestion: a cycle a
+   * person owns asks its chosen behaviours alone).
    */
-  launchedVersionQuestions(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<QuestionRow[]> {
+  async launchedVersionQuestions(
+    organizationId: string,
+    cycle: { frameworkVersionId: string; behaviourKeys: string[] | null },
+    tx?: EntityManager,
+  ): Promise<QuestionRow[]> {
+    const all = await this.versionQuestions(organizationId, cycle.frameworkVersionId, tx);
+    return cycle.behaviourKeys ? all.filter((q) => isAskedQuestion(q.behaviour?.key ?? null, cycle.behaviourKeys)) : all;
+  }
+
+  private versionQuestions(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<QuestionRow[]> {
     const key = `${organizationId}:${frameworkVersionId}`;
     let questions = this.frozenQuestions.get(key);
     if (!questions) {

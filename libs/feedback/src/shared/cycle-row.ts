@@ -9,10 +9,12 @@ export interface CycleRow {
   settings: CycleSettings;
   nominationDeadline: Date | null;
   responseDeadline: Date | null;
+  /** The behaviours a cycle a person owns asks about; null: the whole framework (askedQuestionSql). */
+  behaviourKeys: string[] | null;
 }
 
 export const CYCLE_COLUMNS = `c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state, c.framework_version_id, c.settings,
-       c.nomination_deadline, c.response_deadline`;
+       c.nomination_deadline, c.response_deadline, c.behaviour_keys`;
 
 export function toCycleRow(r: Record<string, unknown>): CycleRow {
   const settings = parseStoredCycleSettings(r.settings, {
@@ -27,5 +29,6 @@ export function toCycleRow(r: Record<string, unknown>): CycleRow {
     settings,
     nominationDeadline: settings.nominationDeadline,
     responseDeadline: settings.responseDeadline,
+    behaviourKeys: (r.behaviour_keys as string[] | null | undefined) ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { FrameworksErrorCode, FrameworksException, FrameworksService } from '@li
 import { OrganizationsException } from '../organizations.exception';
 import { OrganizationsRepository } from '../organizations.repository';
 import type { OrganizationSettingsDto, UpdateOrganizationSettingsDto } from './organization.dto';
-import { nextMinRaters } from './self-request-limits';
+import { nextMinRaters, SelfRequestSettings } from './self-request-limits';
 
 /** What a new cycle of the organisation starts with, and the clock its dates are read on. */
 export interface OrganizationDefaults {
@@ -84,6 +84,14 @@ export class OrganizationSettingsService {
     if (!settings) throw AppException.notFound('Organisation');
     const frameworkId = settings.defaultFrameworkId ?? (await this.frameworks.ensureDefault(organizationId, tx));
     return { anonymityThreshold: settings.anonymityThreshold, frameworkId, timeZone: settings.timeZone };
+  }
+
+  /** The limits on feedback people ask for themselves, with the organisation's k (the fewest raters is never below it). */
+  async selfRequestSettings(organizationId: string, tx?: EntityManager): Promise<SelfRequestSettings & { anonymityThreshold: number; timeZone: string }> {
+    const s = await this.organizations.settings(organizationId, tx);
+    if (!s) throw AppException.notFound('Organisation');
+    const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone } = s;
+    return { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone };
   }
 
   /** The clock the organisation's dates are on (deadlines, reminders, dates in mail). */

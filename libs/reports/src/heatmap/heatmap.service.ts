@@ -199,7 +199,7 @@ export class HeatmapService {
   }
 
   private async measures(org: string, frameworkVersionId: string): Promise<HeatmapMeasureDto[]> {
-    const framework = await this.source.framework(org, frameworkVersionId);
+    const framework = await this.source.framework(org, frameworkVersionId, null);
     return [
       { key: 'index:influence', name: 'Influence index', kind: 'index' },
       { key: 'index:management', name: 'Management index', kind: 'index' },

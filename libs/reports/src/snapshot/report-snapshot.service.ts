@@ -61,7 +61,7 @@ export class ReportSnapshotService implements OnModuleInit {
       }
       const replace = cycle.state === 'closed';
       const { managerVisibility, ...settings } = reportSettings(cycle.settings);
-      const framework = await this.source.framework(organizationId, cycle.frameworkVersionId, tx);
+      const framework = await this.source.framework(organizationId, cycle.frameworkVersionId, cycle.behaviourKeys, tx);
       const shape = frameworkInput(framework);
       const descriptions = new Map(framework.behaviours.map((b) => [b.key, b.description]));
       const statementIds = framework.statements.map((s) => s.id);
@@ -95,6 +95,8 @@ export class ReportSnapshotService implements OnModuleInit {
         written += await this.snapshots.write(organizationId, cycleId, rows, replace, tx);
       }
       await this.snapshots.freezeFollowership(organizationId, cycleId, replace, tx);
+      // An owned cycle's report is its owner's once computed: released in the same transaction.
+      if (cycle.origin !== 'hr') await this.snapshots.releaseOwned(organizationId, cycleId, tx);
       return { subjects: subjects.length, written, replaced: replace };
     });
     if (result.written >= 1000) await this.snapshots.analyze();

@@ -60,6 +60,19 @@ export class ReportSnapshotsRepository {
    * One multi-row INSERT for a batch. `replace`: while the cycle is closed a rerun replaces the
    * snapshot; once released nothing may change, so only missing snapshots are added.
    */
+  /**
+   * A cycle a person owns is released to its owner as soon as its report is computed (there is no
+   * HR release to wait for); HR's cycles are left alone. Returns whether it was released now.
+   */
+  async releaseOwned(organizationId: string, cycleId: string, tx: EntityManager): Promise<boolean> {
+    const { count } = await modifyRows(
+      tx,
+      `UPDATE cycles SET state = 'released', released_at = now() WHERE organization_id = $1 AND id = $2 AND origin <> 'hr' AND state = 'closed'`,
+      [organizationId, cycleId],
+    );
+    return count > 0;
+  }
+
   async write(organizationId: string, cycleId: string, rows: SnapshotRow[], replace: boolean, tx: EntityManager): Promise<number> {
     if (!rows.length) return 0;
     // One JSON document for the batch. `report` is read as json (not jsonb), which keeps the text

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectRows } from '@lib/database';
-import type { CycleOrigin, CycleState, FeedbackRelationship } from '@lib/cycles';
+import { askedQuestionSql, type CycleOrigin, type CycleState, type FeedbackRelationship } from '@lib/cycles';
 
 export interface CycleContext {
   id: string;
   name: string;
   state: CycleState;
   origin: CycleOrigin;
+  /** The behaviours a cycle a person owns asked about; null: the whole framework. */
+  behaviourKeys: string[] | null;
   settings: Record<string, unknown>;
   frameworkId: string;
   frameworkName: string;
@@ -106,6 +108,7 @@ export class ReportSourceRepository {
       name: string;
       state: CycleState;
       origin: CycleOrigin;
+      behaviour_keys: string[] | null;
       settings: Record<string, unknown> | null;
       framework_version_id: string;
       framework_id: string;
@@ -116,7 +119,7 @@ export class ReportSourceRepository {
       released_at: Date | null;
     }>(
       tx ?? this.db,
-      `SELECT c.id, c.name, c.state, c.origin, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
+      `SELECT c.id, c.name, c.state, c.origin, c.behaviour_keys, c.settings, c.framework_version_id, fv.framework_id, fv.version, f.name AS framework_name,
               COALESCE(c.closed_at, c.launched_at, c.created_at) AS ordered_at, c.closed_at, c.released_at
          FROM cycles c
          JOIN framework_versions fv ON fv.organization_id = c.organization_id AND fv.id = c.framework_version_id
@@ -132,6 +135,7 @@ export class ReportSourceRepository {
       name: r.name,
       state: r.state,
       origin: r.origin,
+      behaviourKeys: r.behaviour_keys,
       settings: r.settings ?? {},
       frameworkId: r.framework_id,
       frameworkName: r.framework_name,
@@ -143,19 +147,21 @@ export class ReportSourceRepository {
     };
   }
 
-  async framework(organizationId: string, frameworkVersionId: string, tx?: EntityManager): Promise<FrameworkShape> {
+  /** The framework as the cycle asked it: a cycle a person owns shows only its chosen behaviours (askedQuestionSql). */
+  async framework(organizationId: string, frameworkVersionId: string, behaviourKeys: string[] | null, tx?: EntityManager): Promise<FrameworkShape> {
     const db = tx ?? this.db;
     const behaviours = await selectRows<BehaviourRow>(
       db,
       `SELECT id, key, name, description, kind FROM behaviours
-        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, frameworkVersionId],
+        WHERE organization_id = $1 AND framework_version_id = $2 AND ${askedQuestionSql('key', '$3::text[]')} ORDER BY position, key`,
+      [organizationId, frameworkVersionId, behaviourKeys],
     );
     const questions = await selectRows<{ id: string; key: string; text: string; type: string; behaviour_id: string | null }>(
       db,
-      `SELECT id, key, text, type, behaviour_id FROM questions
-        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, frameworkVersionId],
+      `SELECT q.id, q.key, q.text, q.type, q.behaviour_id FROM questions q
+         LEFT JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id
+        WHERE q.organization_id = $1 AND q.framework_version_id = $2 AND ${askedQuestionSql('b.key', '$3::text[]')} ORDER BY q.position, q.key`,
+      [organizationId, frameworkVersionId, behaviourKeys],
     );
     return {
       behaviours,
