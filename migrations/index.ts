@@ -21,6 +21,7 @@ import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-Add
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
 import { AddOwnedCycleBehaviours1795401400000 } from './1795401400000-AddOwnedCycleBehaviours';
+import { CreatePulseRequests1795401450000 } from './1795401450000-CreatePulseRequests';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   AddCycleOrigin1795401210000,
   CreateExternalRaters1795401300000,
   AddOwnedCycleBehaviours1795401400000,
+  CreatePulseRequests1795401450000,
 ];
