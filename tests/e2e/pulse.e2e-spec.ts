@@ -232,6 +232,7 @@ describe('follow-up pulse', () => {
   it('the subject closes it; once its report is stored, then vs now per behaviour from the two published reports', async () => {
     const closed = await client(a.member).post(url(cycle.id, '/close'), {});
     expect(closed.status).toBe(201);
+    expect(closed.body.pulse).toMatchObject({ progress: 'computing', comparison: null });
     await jobs().runHeld(JOB_NAMES.reportsSnapshot);
     const page = await client(a.member).get(url(cycle.id));
     expect(page.body.pulse.progress).toBe('ready');
@@ -246,6 +247,22 @@ describe('follow-up pulse', () => {
     expect((await client(a.member).post(url(cycle.id, '/close'), {})).body.code).toBe('pulse_not_collecting');
     // The pulse's own report, as any report: HR never reads it.
     expect((await client(a.admin).get(reportUrl(pulseCycleId, a.member.id))).status).toBe(404);
+  });
+
+  it("HR's cycle list and audit trail show only that a pulse happened: never its raters, answers or numbers", async () => {
+    const list = await client(a.admin).get('/api/cycles');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(pulseCycleId);
+    const audit = await client(a.admin).get('/api/audit-events?limit=200');
+    expect(audit.status).toBe(200);
+    type Event = { action: string; targetId: string | null; details: Record<string, unknown>; actorId: string | null };
+    const aboutPulse = (audit.body.items as Event[]).filter((e) => JSON.stringify(e).includes(pulseCycleId) || e.action.startsWith('pulse.'));
+    // That it was asked for, started and closed — by the subject; no rater, no answer, no number.
+    expect([...new Set(aboutPulse.map((e) => e.action))].sort()).toEqual(['cycle.closed', 'cycle.pulse_started', 'pulse.asked']);
+    for (const e of aboutPulse) expect(e.actorId).toBe(a.member.id);
+    const text = JSON.stringify(aboutPulse);
+    for (const rater of [...peers, added]) expect(text).not.toContain(rater.id);
+    expect(text).not.toMatch(/behaviour_\d|"(then|now|delta|mean)"/);
   });
 
   it('the manager sees the same then vs now only while the plan is shared with them; nobody else ever', async () => {

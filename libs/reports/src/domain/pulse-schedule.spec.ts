@@ -15,12 +15,12 @@ describe('pulse schedule', () => {
     expect(pulseStartsAt(released, 22, now).getTime()).toBeGreaterThan(now.getTime());
   });
 
-  it('reports progress: scheduled, collecting, ready, or not started with its reason', () => {
+  it('reports progress: scheduled, collecting, computing, ready, or not started with its reason', () => {
     expect(pulseProgress({ cycle: null, failure: null })).toBe('scheduled');
     expect(pulseProgress({ cycle: null, failure: 'too few raters' })).toBe('not_started');
     expect(pulseProgress({ cycle: { state: 'collecting', hasReport: false }, failure: null })).toBe('collecting');
-    // Closed but its report not stored yet: still collecting as far as the plan can tell.
-    expect(pulseProgress({ cycle: { state: 'closed', hasReport: false }, failure: null })).toBe('collecting');
+    // Closed, its report not stored yet.
+    expect(pulseProgress({ cycle: { state: 'closed', hasReport: false }, failure: null })).toBe('computing');
     expect(pulseProgress({ cycle: { state: 'closed', hasReport: true }, failure: null })).toBe('ready');
     expect(pulseProgress({ cycle: { state: 'released', hasReport: true }, failure: null })).toBe('ready');
   });

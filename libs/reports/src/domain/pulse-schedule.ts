@@ -7,6 +7,7 @@
  * - `not_started`: the start came but could not ask enough raters (fewer than k still active and
  *   with room under the organisation's cap): the plan says so in a plain sentence;
  * - `collecting`: the pulse cycle is open for answers;
+ * - `computing`: answering has ended, its report is being computed;
  * - `ready`: the pulse cycle has closed and its report is stored: then vs now can be shown
  *   (as far as pulse-comparison.ts allows).
  */
@@ -23,7 +24,7 @@ export function pulseStartsAt(releasedAt: Date, weeks: number, now: Date): Date 
   return due.getTime() > now.getTime() ? due : now;
 }
 
-export type PulseProgress = 'scheduled' | 'not_started' | 'collecting' | 'ready';
+export type PulseProgress = 'scheduled' | 'not_started' | 'collecting' | 'computing' | 'ready';
 
 export interface PulseFacts {
   /** The pulse cycle, once started: its state, and whether the subject's pulse report is stored. */
@@ -35,5 +36,6 @@ export interface PulseFacts {
 export function pulseProgress(facts: PulseFacts): PulseProgress {
   if (facts.failure !== null) return 'not_started';
   if (facts.cycle === null) return 'scheduled';
-  return (facts.cycle.state === 'closed' || facts.cycle.state === 'released') && facts.cycle.hasReport ? 'ready' : 'collecting';
+  if (facts.cycle.state !== 'closed' && facts.cycle.state !== 'released') return 'collecting';
+  return facts.cycle.hasReport ? 'ready' : 'computing';
 }

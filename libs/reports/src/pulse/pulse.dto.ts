@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PULSE_WEEKS } from '../domain';
 
-const PULSE_PROGRESS = ['scheduled', 'not_started', 'collecting', 'ready'] as const;
+const PULSE_PROGRESS = ['scheduled', 'not_started', 'collecting', 'computing', 'ready'] as const;
 export const PULSE_ADDED_RATERS_MAX = 20;
 
 /** POST /plans/cycles/:cycleId/pulse: when, and whom to add to the original raters. */

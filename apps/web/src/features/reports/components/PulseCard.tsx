@@ -13,6 +13,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const PROGRESS: Record<Pulse['progress'], { label: string; tone: 'neutral' | 'info' | 'success' | 'warning' }> = {
   scheduled: { label: 'Pulse asked', tone: 'info' },
   collecting: { label: 'Collecting answers', tone: 'info' },
+  computing: { label: 'Closed', tone: 'info' },
   ready: { label: 'Then vs now ready', tone: 'success' },
   not_started: { label: 'Could not start', tone: 'warning' },
 };
@@ -126,6 +127,7 @@ function PulseState({ page, pulse }: { page: PulsePage; pulse: Pulse }) {
           {close.isError && <ErrorAlert error={close.error} title="Could not close the pulse" />}
         </>
       )}
+      {pulse.progress === 'computing' && <p>Answering has ended; then vs now is being worked out. Come back in a minute.</p>}
       {pulse.progress === 'ready' && pulse.comparison && (
         <>
           <h3 className="pulse-state__heading">Then vs now</h3>

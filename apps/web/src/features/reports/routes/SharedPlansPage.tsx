@@ -9,6 +9,7 @@ import '../styles/plan.css';
 const PULSE_PROGRESS_WORDS: Record<Pulse['progress'], string> = {
   scheduled: 'A pulse on these behaviours has been asked for and has not started yet.',
   collecting: 'A pulse on these behaviours is collecting answers.',
+  computing: 'A pulse on these behaviours has closed; then vs now is being worked out.',
   ready: 'The pulse is done, but it cannot be shown to you: you rated in it or in the report anonymously.',
   not_started: 'A pulse was asked for but could not start.',
 };
