@@ -5,4 +5,3 @@ export type { SnapshotResult } from './snapshot/report-snapshot.service';
 export * from './report/report.dto';
 export * from './heatmap/heatmap.dto';
 export { PlansService } from './plans/plans.service';
-export { PulseService } from './pulse/pulse.service';

@@ -22,6 +22,5 @@ export {
 } from './development-plan';
 export type { SuggestionSource } from './development-plan';
 export { comparePulse } from './pulse-comparison';
-export type { PulseBehaviourChange, PulseChange, PulseComparison } from './pulse-comparison';
+export type { PulseChange, PulseComparison } from './pulse-comparison';
 export { PULSE_COLLECTING_DAYS, PULSE_WEEKS, pulseProgress, pulseStartsAt } from './pulse-schedule';
-export type { PulseProgress } from './pulse-schedule';

@@ -3,7 +3,8 @@ import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'clas
 import { PULSE_WEEKS } from '../domain';
 
 const PULSE_PROGRESS = ['scheduled', 'not_started', 'collecting', 'computing', 'ready'] as const;
-export const PULSE_ADDED_RATERS_MAX = 20;
+/** Also held by the pulse_requests_added_rater_ids_ck constraint (migrations/1795401450000-CreatePulseRequests.ts). */
+const PULSE_ADDED_RATERS_MAX = 20;
 
 /** POST /plans/cycles/:cycleId/pulse: when, and whom to add to the original raters. */
 export class AskPulseDto {
