@@ -21,6 +21,7 @@ import { AddSelfStartedFeedbackSettings1795401200000 } from './1795401200000-Add
 import { AddCycleOrigin1795401210000 } from './1795401210000-AddCycleOrigin';
 import { CreateExternalRaters1795401300000 } from './1795401300000-CreateExternalRaters';
 import { AddOwnedCycleBehaviours1795401400000 } from './1795401400000-AddOwnedCycleBehaviours';
+import { CreatePulseRequests1795401450000 } from './1795401450000-CreatePulseRequests';
 import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
 import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFrameworkTranslations';
 import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRateLimitCounters';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   AddCycleOrigin1795401210000,
   CreateExternalRaters1795401300000,
   AddOwnedCycleBehaviours1795401400000,
+  CreatePulseRequests1795401450000,
   AddLanguages1795401550000,
   AddFrameworkTranslations1795401560000,
   CreateRateLimitCounters1795401600000,

@@ -65,9 +65,10 @@ describe('demo organisation', () => {
     await priya.login(demoEmail('priya'), DEMO_PASSWORD);
     const mine = (await priya.get('/api/reports/mine')).body;
     type Mine = { cycleId: string; cycleName: string; releasedAt: string; subject: { id: string }; viewer: string };
-    // Her two HR cycles, and the feedback she asked for herself (its own test below).
-    const own: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'subject' && !r.cycleName.endsWith('asked for'));
+    // Her two HR cycles; the feedback she asked for herself and the pulse that followed her plan have their own tests below.
+    const own: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'subject' && !r.cycleName.endsWith('asked for') && !r.cycleName.startsWith('Pulse · '));
     expect(own).toHaveLength(2);
+    expect(mine.items.filter((r: Mine) => r.viewer === 'subject')).toHaveLength(4);
     const team: Mine[] = mine.items.filter((r: Mine) => r.viewer === 'manager');
     expect(team.length).toBeGreaterThan(0);
 
@@ -117,5 +118,23 @@ describe('demo organisation', () => {
     const released = (await hr.get('/api/cycles')).body.items.find((c: { state: string }) => c.state === 'released');
     const heatmap = await hr.get(`/api/reports/cycles/${released.id}/heatmap`);
     expect(heatmap.status).toBe(200);
+  });
+
+  it("shows Priya's completed pulse on her plan: then vs now for both behaviours of the plan", async () => {
+    const priya = t.client();
+    await priya.login(demoEmail('priya'), DEMO_PASSWORD);
+    const [{ cycle_id: cycleId }]: { cycle_id: string }[] = await t.db.query(
+      `SELECT dp.cycle_id FROM development_plans dp JOIN people p ON p.id = dp.subject_id WHERE p.email = $1`,
+      [demoEmail('priya')],
+    );
+    const page = await priya.get(`/api/plans/cycles/${cycleId}/pulse`);
+    expect(page.status).toBe(200);
+    expect(page.body.pulse).toMatchObject({ progress: 'ready', weeks: 8 });
+    const changes = page.body.pulse.comparison.behaviours as { key: string; change: { shown: boolean; delta?: number } }[];
+    expect(changes.map((c) => c.key)).toEqual(['conversations', 'developing']);
+    for (const c of changes) {
+      expect(c.change.shown).toBe(true);
+      expect(c.change.delta).toBeGreaterThan(0);
+    }
   });
 });

@@ -30,6 +30,7 @@ const TENANT = [
   'mail_messages',
   'password_reset_tokens',
   'people',
+  'pulse_requests',
   'questions',
   'report_shares',
   'report_snapshots',

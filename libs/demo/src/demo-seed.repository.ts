@@ -113,9 +113,87 @@ export class DemoSeedRepository {
     );
   }
 
+  /**
+   * A follow-up pulse of `parentCycleId` on `behaviourKeys` for the person, seeded as a closed
+   * cycle of origin 'pulse' (as OwnedCyclesService starts it): its raters are the person's raters
+   * of the parent cycle, each answering the chosen behaviours' statements as there, one point
+   * higher on a deterministic share of them. Returns the pulse cycle, to snapshot and release.
+   */
+  async insertPulse(
+    organizationId: string,
+    pulse: {
+      parentCycleId: string;
+      email: string;
+      behaviourKeys: readonly string[];
+      weeks: number;
+      startsAt: string;
+      closedAt: string;
+      liftShare: number;
+      settings: Record<string, unknown>;
+    },
+  ): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const cycle = await selectOne<{ id: string }>(
+        tx,
+        `INSERT INTO cycles (organization_id, name, framework_version_id, state, settings, response_deadline, launched_at, closed_at, created_at,
+                             origin, owner_id, parent_cycle_id, behaviour_keys)
+         SELECT $1, 'Pulse · ' || c.name, c.framework_version_id, 'closed', $4::jsonb, $6, $5, $6, $5, 'pulse', p.id, c.id, $7::text[]
+           FROM cycles c JOIN people p ON p.organization_id = c.organization_id AND p.email = $3
+          WHERE c.organization_id = $1 AND c.id = $2
+         RETURNING id`,
+        [organizationId, pulse.parentCycleId, pulse.email, JSON.stringify(pulse.settings), pulse.startsAt, pulse.closedAt, pulse.behaviourKeys],
+      );
+      await execute(
+        tx,
+        `INSERT INTO cycle_subjects (organization_id, cycle_id, person_id, manager_id, department, has_reports, added_at)
+         SELECT p.organization_id, $2, p.id, p.manager_id, p.department,
+                EXISTS (SELECT 1 FROM people r WHERE r.organization_id = p.organization_id AND r.manager_id = p.id), $4
+           FROM people p WHERE p.organization_id = $1 AND p.email = $3`,
+        [organizationId, cycle.id, pulse.email, pulse.startsAt],
+      );
+      // The parent's requests for this person, self included, asked again and answered.
+      await execute(
+        tx,
+        `INSERT INTO feedback_requests (organization_id, cycle_id, subject_id, rater_id, relationship, state, requested_by, created_at, updated_at, submitted_at, invited_at)
+         SELECT fr.organization_id, $2, fr.subject_id, fr.rater_id, fr.relationship, 'submitted', fr.subject_id, $4, $5, $5, $4
+           FROM feedback_requests fr JOIN people p ON p.organization_id = fr.organization_id AND p.id = fr.subject_id
+          WHERE fr.organization_id = $1 AND fr.cycle_id = $3 AND p.email = $6 AND fr.state = 'submitted'`,
+        [organizationId, cycle.id, pulse.parentCycleId, pulse.startsAt, pulse.closedAt, pulse.email],
+      );
+      await execute(
+        tx,
+        `INSERT INTO answers (organization_id, cycle_id, request_id, question_id, rating)
+         SELECT nr.organization_id, nr.cycle_id, nr.id, a.question_id,
+                CASE WHEN a.rating IS NULL THEN NULL
+                     WHEN ('x' || substr(md5(nr.rater_id::text || a.question_id::text), 1, 8))::bit(32)::bigint < $5::float8 * 4294967296 THEN LEAST(5, a.rating + 1)
+                     ELSE a.rating END
+           FROM feedback_requests nr
+           JOIN feedback_requests old ON old.organization_id = nr.organization_id AND old.cycle_id = $3 AND old.subject_id = nr.subject_id AND old.rater_id = nr.rater_id
+           JOIN answers a ON a.organization_id = old.organization_id AND a.request_id = old.id
+           JOIN questions q ON q.organization_id = a.organization_id AND q.id = a.question_id AND q.type = 'rating'
+           JOIN behaviours b ON b.organization_id = q.organization_id AND b.id = q.behaviour_id AND b.key = ANY($4::text[])
+          WHERE nr.organization_id = $1 AND nr.cycle_id = $2`,
+        [organizationId, cycle.id, pulse.parentCycleId, pulse.behaviourKeys, pulse.liftShare],
+      );
+      await execute(
+        tx,
+        `INSERT INTO responses (request_id, organization_id, cycle_id, submitted_at, updated_at)
+         SELECT id, organization_id, cycle_id, submitted_at, submitted_at FROM feedback_requests WHERE organization_id = $1 AND cycle_id = $2`,
+        [organizationId, cycle.id],
+      );
+      await execute(
+        tx,
+        `INSERT INTO pulse_requests (organization_id, cycle_id, subject_id, behaviour_keys, weeks, starts_at, pulse_cycle_id, created_at)
+         SELECT $1, $2, p.id, $4::text[], $5, $6, $7, $6 FROM people p WHERE p.organization_id = $1 AND p.email = $3`,
+        [organizationId, pulse.parentCycleId, pulse.email, pulse.behaviourKeys, pulse.weeks, pulse.startsAt, cycle.id],
+      );
+      return cycle.id;
+    });
+  }
+
   /** A finished demo cycle, once its reports are computed: released at its own (past) date. */
   async release(organizationId: string, cycleId: string, releasedAt: string): Promise<void> {
-    await this.db.query(`UPDATE cycles SET state = 'released', released_at = $3 WHERE organization_id = $1 AND id = $2 AND state = 'closed'`, [
+    await this.db.query(`UPDATE cycles SET state = 'released', released_at = $3 WHERE organization_id = $1 AND id = $2 AND state IN ('closed', 'released')`, [
       organizationId,
       cycleId,
       releasedAt,

@@ -10,6 +10,7 @@ import { ReportSnapshotService } from '@lib/reports';
 import { seedDemoCycles } from './demo-cycles';
 import { DEMO_PLANS } from './demo-plans';
 import { seedDemoSelfRequest } from './demo-self-request';
+import { DEMO_PULSE } from './demo-pulse';
 import { DemoPersonRow, DemoSeedRepository } from './demo-seed.repository';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, MUSEUM_PEOPLE, demoEmail } from './museum-people';
 
@@ -53,7 +54,9 @@ export class DemoSeedService {
       await this.snapshots.snapshotCycle(seeded.organizationId, cycle.id);
       await this.demo.release(seeded.organizationId, cycle.id, cycle.releasedAt);
     }
-    await this.seedPlans(seeded.organizationId, seeded.toRelease[seeded.toRelease.length - 1]);
+    const latest = seeded.toRelease[seeded.toRelease.length - 1];
+    await this.seedPlans(seeded.organizationId, latest);
+    await this.seedPulse(seeded.organizationId, latest);
     // Priya's self-started request: closed; computing its report releases it to her (origin 'self').
     await this.snapshots.snapshotCycle(seeded.organizationId, seeded.selfRequest);
     const { toRelease, selfRequest: _selfRequest, ...result } = seeded;
@@ -68,6 +71,40 @@ export class DemoSeedService {
     if (!cycle) return;
     const madeAt = new Date(new Date(cycle.releasedAt).getTime() + 3 * 24 * 60 * 60 * 1000).toISOString();
     for (const plan of DEMO_PLANS) await this.demo.insertPlan(organizationId, cycle.id, demoEmail(plan.person), plan.items, plan.share, madeAt);
+  }
+
+  /**
+   * Priya's follow-up pulse on her plan's behaviours, eight weeks after the release, answered and
+   * closed: her plan page shows then vs now at once (demo-pulse.ts). Snapshotted as any pulse is.
+   */
+  private async seedPulse(organizationId: string, cycle: { id: string; releasedAt: string } | undefined): Promise<void> {
+    const plan = DEMO_PLANS.find((p) => p.person === DEMO_PULSE.person);
+    if (!cycle || !plan) return;
+    const day = 24 * 60 * 60 * 1000;
+    const startsAt = new Date(new Date(cycle.releasedAt).getTime() + DEMO_PULSE.weeks * 7 * day).toISOString();
+    const closedAt = new Date(new Date(startsAt).getTime() + DEMO_PULSE.collectingDays * day).toISOString();
+    const settings = {
+      ...defaultCycleSettings(),
+      selfReview: true,
+      minPeers: 0,
+      maxPeers: 0,
+      managerApprovesPeers: false,
+      reportVisibility: { subject: 'on_release', manager: 'never' },
+      showManagerSeparately: false,
+      responseDeadline: closedAt,
+    };
+    const pulseCycleId = await this.demo.insertPulse(organizationId, {
+      parentCycleId: cycle.id,
+      email: demoEmail(plan.person),
+      behaviourKeys: plan.items.map((i) => i.behaviourKey),
+      weeks: DEMO_PULSE.weeks,
+      startsAt,
+      closedAt,
+      liftShare: DEMO_PULSE.liftShare,
+      settings,
+    });
+    await this.snapshots.snapshotCycle(organizationId, pulseCycleId);
+    await this.demo.release(organizationId, pulseCycleId, closedAt);
   }
 
   private async seedOrganization(): Promise<Omit<DemoSeedResult, 'released'> & { toRelease: { id: string; releasedAt: string }[]; selfRequest: string }> {

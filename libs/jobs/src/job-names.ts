@@ -11,6 +11,10 @@ export const JOB_NAMES = {
   cycleSweep: 'cycle.sweep',
   /** Compute the report snapshots of a closed cycle: `{ organizationId, cycleId }` (libs/reports). */
   reportsSnapshot: 'reports.snapshot',
+  /** Start a follow-up pulse when its weeks have passed (libs/reports): `{ organizationId, pulseId }`. */
+  pulseStart: 'reports.pulse-start',
+  /** Close a pulse that is still collecting when its answering time is up (libs/reports): `{ organizationId, pulseId }`. */
+  pulseClose: 'reports.pulse-close',
   /** Mail a password-reset link to every account with this address, if any (libs/identity): `{ email, ip }`. */
   passwordResetMail: 'identity.password-reset-mail',
 } as const;
@@ -32,6 +36,11 @@ export type ReportsSnapshotJobData = CycleJobData;
 export interface CycleRemindersJobData extends CycleJobData {
   /** Part of every reminder's dedupe key: one mail per rater and slot, however often the job runs. */
   slot: string;
+}
+
+export interface PulseJobData {
+  organizationId: string;
+  pulseId: string;
 }
 
 export interface PasswordResetMailJobData {

@@ -23,6 +23,14 @@ export enum ReportsErrorCode {
   NoManager = 'no_manager',
   /** A report of feedback the subject asked for, shared with someone it cannot be shown to. */
   InvalidShare = 'invalid_share',
+  /** No pulse for this plan (or not the actor's to see). */
+  PulseNotFound = 'pulse_not_found',
+  /** A plan has one pulse. */
+  PulseExists = 'pulse_exists',
+  /** A pulse this plan cannot have: too few raters who can still be asked, people who cannot be added. */
+  InvalidPulse = 'invalid_pulse',
+  /** Only a pulse that is collecting answers can be closed. */
+  PulseNotCollecting = 'pulse_not_collecting',
 }
 
 const KIND: Record<ReportsErrorCode, ErrorKind> = {
@@ -37,6 +45,10 @@ const KIND: Record<ReportsErrorCode, ErrorKind> = {
   [ReportsErrorCode.InvalidPlan]: ErrorKind.Validation,
   [ReportsErrorCode.NoManager]: ErrorKind.Conflict,
   [ReportsErrorCode.InvalidShare]: ErrorKind.Validation,
+  [ReportsErrorCode.PulseNotFound]: ErrorKind.NotFound,
+  [ReportsErrorCode.PulseExists]: ErrorKind.Conflict,
+  [ReportsErrorCode.InvalidPulse]: ErrorKind.Validation,
+  [ReportsErrorCode.PulseNotCollecting]: ErrorKind.Conflict,
 };
 
 export class ReportsException extends AppException {
@@ -75,6 +87,22 @@ export class ReportsException extends AppException {
 
   static noManager(): ReportsException {
     return new ReportsException(ReportsErrorCode.NoManager, 'You have no manager to share the plan with');
+  }
+
+  static pulseNotFound(): ReportsException {
+    return new ReportsException(ReportsErrorCode.PulseNotFound, 'No pulse for this plan');
+  }
+
+  static pulseExists(): ReportsException {
+    return new ReportsException(ReportsErrorCode.PulseExists, 'You have already asked for a pulse on this plan');
+  }
+
+  static invalidPulse(errors: FieldError[]): ReportsException {
+    return new ReportsException(ReportsErrorCode.InvalidPulse, errors.map((e) => e.message).join('; '), { errors });
+  }
+
+  static pulseNotCollecting(): ReportsException {
+    return new ReportsException(ReportsErrorCode.PulseNotCollecting, 'The pulse is not collecting answers');
   }
 
   static cycleNotFound(): ReportsException {

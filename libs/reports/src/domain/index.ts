@@ -21,3 +21,6 @@ export {
   reportStrengths,
 } from './development-plan';
 export type { SuggestionSource } from './development-plan';
+export { comparePulse } from './pulse-comparison';
+export type { PulseChange, PulseComparison } from './pulse-comparison';
+export { PULSE_COLLECTING_DAYS, PULSE_WEEKS, pulseProgress, pulseStartsAt } from './pulse-schedule';

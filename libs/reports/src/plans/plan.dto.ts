@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, Vali
 import { BodyRequired } from '@lib/common';
 import { PLAN_MAX_ITEMS, PLAN_MIN_ITEMS, PLAN_TEXT_MAX } from '../domain';
 import { HeatmapCellDto } from '../heatmap/heatmap.dto';
+import { PulseDto } from '../pulse/pulse.dto';
 
 const SUGGESTION_REASONS = ['development_area', 'blind_spot', 'lagging_direction'] as const;
 const DIRECTIONS = ['sideways', 'downwards', 'upwards'] as const;
@@ -107,6 +108,13 @@ export class SharedPlanDto {
     description: "Questions for the debrief, from the chosen behaviours (and the report's strengths when you may read the report): never a verdict or a number",
   })
   guide: GuideSectionDto[];
+  @ApiProperty({
+    type: PulseDto,
+    nullable: true,
+    description:
+      "The plan's follow-up pulse, if asked: its progress and the same then vs now the subject sees (none if either report counted you as an anonymous rater)",
+  })
+  pulse: PulseDto | null;
 }
 
 export class SharedPlanListDto {

@@ -24,6 +24,7 @@ import { upgradeStored, type StoredReport } from '../report/report-shape';
 import { ReportsException } from '../reports.exception';
 import { ReportSourceRepository } from '../snapshot/report-source.repository';
 import { CountTableDto, PlanDto, PlanOrganisationDto, PlanPageDto, SavePlanDto, SharedPlanDto, SharedPlanListDto } from './plan.dto';
+import { PulseService } from '../pulse/pulse.service';
 import { PlanRow, PlansRepository, StoredPlanItem } from './plans.repository';
 
 type OwnReport = { loaded: LoadedReport; report: StoredReport };
@@ -42,6 +43,7 @@ export class PlansService {
     private readonly reports: ReportReadRepository,
     private readonly source: ReportSourceRepository,
     private readonly audit: AuditService,
+    private readonly pulses: PulseService,
   ) {}
 
   async page(actor: Actor, cycleId: string): Promise<PlanPageDto> {
@@ -117,6 +119,7 @@ export class PlansService {
         sharedAt: row.sharedAt!,
         items: row.items,
         guide: conversationGuide(row.items, await this.strengthsFor(actor, row)),
+        pulse: await this.pulses.forSharedPlan(actor, row),
       });
     }
     return { items };

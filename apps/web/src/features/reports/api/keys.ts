@@ -5,4 +5,6 @@ export const reportKeys = {
   report: (cycleId: string, subjectId: string) => [...reportKeys.all, 'report', cycleId, subjectId] as const,
   plan: (cycleId: string) => [...reportKeys.all, 'plan', cycleId] as const,
   sharedPlans: () => [...reportKeys.all, 'plans', 'shared'] as const,
+  pulse: (cycleId: string) => [...reportKeys.all, 'pulse', cycleId] as const,
+  people: (search: string) => [...reportKeys.all, 'people', search] as const,
 };

@@ -3,8 +3,10 @@ import { useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { API_LIMITS } from '@/api/limits';
 import { Alert, Button, Card, ErrorAlert, Loading, NotFound, PageHeader, SelectField, TextAreaField } from '@/components/ui';
+import { useSignedInUser } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { usePlan, useSavePlan, useSharePlan, type PlanItemInput, type PlanPage as Page, type PlanSuggestion } from '../api/plans';
+import { PulseCard } from '../components/PulseCard';
 import '../styles/plan.css';
 
 const MAX_ITEMS = API_LIMITS.SavePlanDto.items.maxItems;
@@ -30,7 +32,8 @@ const emptyItem = (behaviourKey = ''): PlanItemInput => ({ behaviourKey, action:
 /**
  * The subject's development plan for one released report: pick 1–3 behaviours (the report
  * suggests some), say what you will do differently and how you will know, and, if you like,
- * share it with your manager. Nobody else reads it.
+ * share it with your manager. Nobody else reads it. Some weeks on, a follow-up pulse on the same
+ * behaviours shows then vs now.
  */
 export default function PlanPage() {
   const { cycleId = '' } = useParams();
@@ -42,6 +45,7 @@ export default function PlanPage() {
 }
 
 function PlanEditor({ page }: { page: Page }) {
+  const me = useSignedInUser();
   const save = useSavePlan(page.cycleId);
   const [items, setItemsState] = useState<PlanItemInput[]>(
     () => page.plan?.items.map(({ behaviourKey, action, evidence }) => ({ behaviourKey, action, evidence })) ?? [],
@@ -155,6 +159,7 @@ function PlanEditor({ page }: { page: Page }) {
         </Card>
       </form>
       <Sharing page={page} />
+      <PulseCard cycleId={page.cycleId} hasPlan={page.plan !== null} selfId={me.id} />
     </div>
   );
 }

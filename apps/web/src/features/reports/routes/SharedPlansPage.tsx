@@ -1,7 +1,18 @@
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader } from '@/components/ui';
 import { formatDate } from '@/lib/format';
 import { useSharedPlans, type SharedPlan } from '../api/plans';
+import type { Pulse } from '../api/pulse';
+import { PulseComparison } from '../components/PulseComparison';
 import '../styles/plan.css';
+
+/** A shared plan's pulse while there is nothing to compare: where it stands, in words. */
+const PULSE_PROGRESS_WORDS: Record<Pulse['progress'], string> = {
+  scheduled: 'A pulse on these behaviours has been asked for and has not started yet.',
+  collecting: 'A pulse on these behaviours is collecting answers.',
+  computing: 'A pulse on these behaviours has closed; then vs now is being worked out.',
+  ready: 'The pulse is done, but it cannot be shown to you: you rated in it or in the report anonymously.',
+  not_started: 'A pulse was asked for but could not start.',
+};
 
 /** The plans your direct reports shared with you, each with questions for the debrief (never their report). */
 export default function SharedPlansPage() {
@@ -50,6 +61,16 @@ function SharedPlanCard({ plan }: { plan: SharedPlan }) {
             ))}
           </ol>
         </section>
+        {plan.pulse && (
+          <section aria-label="Follow-up pulse">
+            <h3 className="shared-plan__heading">Follow-up pulse</h3>
+            {plan.pulse.comparison ? (
+              <PulseComparison comparison={plan.pulse.comparison} />
+            ) : (
+              <p className="muted">{PULSE_PROGRESS_WORDS[plan.pulse.progress]}</p>
+            )}
+          </section>
+        )}
         <section aria-label="Conversation guide">
           <h3 className="shared-plan__heading">Conversation guide</h3>
           {plan.guide.map((section) => (
