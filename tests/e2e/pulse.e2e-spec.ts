@@ -257,8 +257,9 @@ describe('follow-up pulse', () => {
     expect(audit.status).toBe(200);
     type Event = { action: string; targetId: string | null; details: Record<string, unknown>; actorId: string | null };
     const aboutPulse = (audit.body.items as Event[]).filter((e) => JSON.stringify(e).includes(pulseCycleId) || e.action.startsWith('pulse.'));
-    // That it was asked for, started and closed — by the subject; no rater, no answer, no number.
-    expect([...new Set(aboutPulse.map((e) => e.action))].sort()).toEqual(['cycle.closed', 'cycle.pulse_started', 'pulse.asked']);
+    // That it was asked for and started — by the subject; no rater, no answer, no number (the rest
+    // of a cycle a person owns, its closing included, stays out of HR's trail).
+    expect([...new Set(aboutPulse.map((e) => e.action))].sort()).toEqual(['cycle.pulse_started', 'pulse.asked']);
     for (const e of aboutPulse) expect(e.actorId).toBe(a.member.id);
     const text = JSON.stringify(aboutPulse);
     for (const rater of [...peers, added]) expect(text).not.toContain(rater.id);
@@ -312,6 +313,34 @@ describe('follow-up pulse', () => {
     expect(page.body.pulse.failure).toContain('at least 3 raters');
     const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM cycles WHERE parent_cycle_id = $1 AND owner_id = $2`, [cycle.id, nia.id]);
     expect(n).toBe(0);
+  });
+
+  it("is never read under a smaller k than the report it follows: the original's k when it is above the organisation's", async () => {
+    const strict = await aReportCycle(t.db, a.org.id, version.id, { state: 'released', name: 'Strict 360', settings: { anonymityThreshold: 4 } });
+    const kai = await aPerson(t.db, a.org.id, { name: 'Kai Strict', department: 'Collections' });
+    await aReportSubject(t.db, strict, kai.id, { managerId: null, department: 'Collections' });
+    await aResponse(t.db, strict, version, { subjectId: kai.id, raterId: kai.id, relationship: 'self', ratings: [3, 3, 3, 3, 3, 3] });
+    const raters = [];
+    for (let i = 0; i < 4; i++) raters.push(await aPerson(t.db, a.org.id, { department: 'Collections' }));
+    for (const rater of raters) {
+      await aResponse(t.db, strict, version, { subjectId: kai.id, raterId: rater.id, relationship: 'peer', ratings: [3, 3, 3, 3, 3, 3] });
+    }
+    await snapshotReports(t, a.org.id, strict.id);
+    const c = t.client();
+    await c.signInAs(kai);
+    as.set(kai.email, c);
+    const plan = await c.put(`/api/plans/cycles/${strict.id}`, {
+      items: [{ behaviourKey: 'behaviour_2', action: 'Say no kindly', evidence: 'Fewer late nights' }],
+    });
+    expect(plan.status).toBe(200);
+    expect((await c.post(url(strict.id), { weeks: 2 })).status).toBe(201);
+    const [{ id }]: { id: string }[] = await t.db.query(`SELECT id FROM pulse_requests WHERE cycle_id = $1 AND subject_id = $2`, [strict.id, kai.id]);
+    await jobs().runNow(JOB_NAMES.pulseStart, { organizationId: a.org.id, pulseId: id });
+    const [pulse]: { k: number }[] = await t.db.query(
+      `SELECT (settings->>'anonymityThreshold')::int AS k FROM cycles WHERE parent_cycle_id = $1 AND owner_id = $2`,
+      [strict.id, kai.id],
+    );
+    expect(pulse).toEqual({ k: 4 });
   });
 
   it('closes on its own when its answering time is up; a manager who answered it anonymously sees its progress, never its numbers', async () => {

@@ -41,6 +41,11 @@ export interface OwnedCycleStart {
   /** The framework version to ask from; default: the latest of the organisation's default framework. A pulse passes its parent's. */
   frameworkVersionId?: string;
   /**
+   * The lowest k the cycle may have: a pulse passes its original cycle's, so that the pulse is
+   * never read under a smaller k than the report it follows. The organisation's k when higher.
+   */
+  minimumThreshold?: number;
+  /**
    * Picks the raters from the facts read under the per-organisation rater-cap lock: checkSelfRequest
    * for a self-started 360, pulseRaters for a pulse (both in domain/self-request-rules.ts).
    */
@@ -83,9 +88,10 @@ export class OwnedCyclesService {
       const limits = await this.organizations.selfRequestSettings(org, tx);
       const frameworkVersionId = start.frameworkVersionId ?? (await this.defaultVersion(org, tx));
       await this.owned.lockRaterCap(org, tx);
+      const threshold = Math.max(limits.anonymityThreshold, start.minimumThreshold ?? 0);
       const facts: SelfRequestFacts = {
         settings: limits,
-        threshold: limits.anonymityThreshold,
+        threshold,
         behaviourKeys: await this.owned.behaviourKeys(org, frameworkVersionId, tx),
         activePeople: await this.owned.activePeople(org, tx),
         openRequests: await this.owned.openRequests(org, tx),
@@ -94,7 +100,7 @@ export class OwnedCyclesService {
       const choice = start.chooseRaters(facts);
       if (!choice.ok) errors.push(...choice.errors);
       if (!errors.some((e) => e.field === 'behaviourKeys' || e.field === 'selfRequestsEnabled')) errors.push(...checkBehaviours(start.behaviourKeys, facts));
-      const settings = this.settings(start.responseDeadline, limits.anonymityThreshold, limits.timeZone, errors);
+      const settings = this.settings(start.responseDeadline, threshold, limits.timeZone, errors);
       if (!choice.ok || errors.length || !settings) throw invalid(errors);
       if (!facts.activePeople.has(actor.personId)) throw invalid([{ field: 'ownerId', message: 'Only an active person can ask for feedback' }]);
 

@@ -132,9 +132,9 @@ export class PulseService implements OnModuleInit {
           behaviourKeys: pulse.behaviourKeys,
           responseDeadline: closesAt().toISOString(),
           frameworkVersionId: original.frameworkVersionId,
-          // The original report's k, and never below the organisation's.
-          chooseRaters: (facts) =>
-            pulseRaters(subject.id, originalRaterIds, pulse.addedRaterIds, { ...facts, threshold: Math.max(facts.threshold, threshold) }),
+          // The original report's k, and never below the organisation's: for the raters asked and the pulse's own report.
+          minimumThreshold: threshold,
+          chooseRaters: (facts) => pulseRaters(subject.id, originalRaterIds, pulse.addedRaterIds, facts),
         },
       );
     } catch (error) {
