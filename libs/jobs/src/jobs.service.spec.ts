@@ -20,4 +20,15 @@ describe('JobsService after shutdown', () => {
     await expect(jobs.send('cycle.sweep', { a: 2 })).resolves.toBeNull();
     expect(jobs.heldJobs().map((job) => job.data)).toEqual([{ a: 1 }, { a: 2 }]);
   });
+
+  it('keeps when a delayed job may run, and only for a delayed job', async () => {
+    const jobs = jobsWith({ JOBS_ENABLED: 'false' });
+    const at = new Date('2030-01-02T03:04:05Z');
+    await jobs.send('cycle.sweep', { a: 1 }, { startAfter: at });
+    await jobs.send('cycle.sweep', { a: 2 });
+    expect(jobs.heldJobs()).toEqual([
+      { name: 'cycle.sweep', data: { a: 1 }, startAfter: at },
+      { name: 'cycle.sweep', data: { a: 2 } },
+    ]);
+  });
 });

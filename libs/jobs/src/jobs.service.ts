@@ -27,6 +27,8 @@ export interface JobSendOptions {
 export interface HeldJob {
   name: string;
   data: object;
+  /** Present when the job was sent to run no earlier than this (tests assert a delayed job's time). */
+  startAfter?: Date;
 }
 
 /** pg-boss keeps its tables in a schema of its own, beside Ripple's. */
@@ -90,7 +92,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     }
     if (!this.boss) {
       if (this.config.nodeEnv !== 'test') this.logger.warn(`Jobs are disabled (JOBS_ENABLED=false): the job "${name}" is not queued`);
-      this.held.push({ name, data });
+      this.held.push({ name, data, ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}) });
       if (this.held.length > HELD_LIMIT) this.held = this.held.slice(-HELD_LIMIT);
       return null;
     }
