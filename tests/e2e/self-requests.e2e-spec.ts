@@ -1,13 +1,14 @@
 import { CycleNotificationsService } from '@lib/cycles';
+import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aPerson, aTeam, TestPerson } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
-import { reportUrl, snapshotReports, theDefaultFramework } from '../support/report-factories';
+import { aReportCycle, reportUrl, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Feedback anyone asks for (a self-started 360), end to end over HTTP: Mo Member (reporting to Maya
  * Manager) asks colleagues about two behaviours; they answer through the normal questionnaire; Mo
- * closes it and reads the report alone, shares it and withdraws the share. HR sees only that it
+ * closes it (or it closes by itself at its closing date) and reads the report alone, shares it and withdraws the share. HR sees only that it
  * happened: no HR view (cycle list and detail, progress, requests, heatmap, audit, outbox) shows
  * its content, raters, progress or report — checked with this and another organisation's ids.
  */
@@ -18,6 +19,7 @@ describe('self-started feedback', () => {
   let raters: TestPerson[];
   let outsider: TestPerson;
   let keys: string[];
+  let frameworkVersionId: string;
   const as = new Map<string, HttpClient>();
   const client = (p: { email: string }): HttpClient => as.get(p.email)!;
   const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -46,6 +48,7 @@ describe('self-started feedback', () => {
     const framework = await theDefaultFramework(t, a.org.id);
     await theDefaultFramework(t, b.org.id);
     keys = framework.behaviours.map((bh) => bh.key);
+    frameworkVersionId = framework.id;
     raters = [];
     for (let i = 1; i <= 4; i++) raters.push(await aPerson(t.db, a.org.id, { name: `Rita Rater ${i}`, department: 'Learning' }));
     outsider = await aPerson(t.db, a.org.id, { name: 'Sam Shared', department: 'Finance' });
@@ -337,5 +340,63 @@ describe('self-started feedback', () => {
     // A rater still reads their own invitation in their inbox.
     const inbox = await client(a.peer).get('/api/feedback-requests?mine=true');
     expect(inbox.body.cycles.map((c: { name: string }) => c.name)).toContain('Feedback Maya Manager asked for');
+  });
+
+  it('closes by itself at its closing date as if its owner had closed it; other organisations, closed and HR cycles are left alone', async () => {
+    const jobs = t.app.get(JobsService);
+    const stateOf = async (id: string): Promise<string> => {
+      const [row]: { state: string }[] = await t.db.query(`SELECT state FROM cycles WHERE id = $1`, [id]);
+      return row.state;
+    };
+    const deadline = inDays(5);
+    const started = await client(a.peer).post('/api/self-requests', {
+      behaviourKeys: keys.slice(0, 1),
+      raterIds: raters.slice(0, 3).map((x) => x.id),
+      responseDeadline: deadline,
+    });
+    expect(started.status).toBe(201);
+    const id: string = started.body.id;
+    // Queued at the start, for the closing date, in the organisation's name.
+    const queued = jobs.heldJobs(JOB_NAMES.ownedCycleClose).filter((job) => (job.data as { cycleId: string }).cycleId === id);
+    expect(queued).toEqual([{ name: JOB_NAMES.ownedCycleClose, data: { organizationId: a.org.id, cycleId: id }, startAfter: new Date(deadline) }]);
+    for (const rater of raters.slice(0, 3)) await answer(rater, id, 4);
+
+    // In another organisation's scope the job finds nothing.
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: b.org.id, cycleId: id });
+    expect(await stateOf(id)).toBe('collecting');
+    const snapshotJobs = (): number => jobs.heldJobs(JOB_NAMES.reportsSnapshot).filter((job) => (job.data as { cycleId: string }).cycleId === id).length;
+    expect(snapshotJobs()).toBe(0);
+
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: id });
+    expect(await stateOf(id)).toBe('closed');
+    expect(snapshotJobs()).toBe(1);
+    // Run again (a retry): a closed cycle is left alone, nothing recorded or queued twice.
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: id });
+    expect(snapshotJobs()).toBe(1);
+    const audit: { action: string; actor_id: string | null }[] = await t.db.query(
+      `SELECT action, actor_id FROM audit_events WHERE target_id = $1 AND action = 'cycle.closed'`,
+      [id],
+    );
+    expect(audit).toEqual([{ action: 'cycle.closed', actor_id: null }]);
+    expect((await client(a.peer).post(`/api/self-requests/${id}/close`)).status).toBe(409);
+
+    // The report is computed and released to the owner, as when the owner closes it.
+    await jobs.runHeld(JOB_NAMES.reportsSnapshot);
+    expect((await client(a.peer).get('/api/self-requests')).body.items.find((x: { id: string }) => x.id === id)).toMatchObject({
+      state: 'released',
+      reportReady: true,
+    });
+    const report = await client(a.peer).get(reportUrl(id, a.peer.id));
+    expect([report.status, report.body.viewer]).toEqual([200, 'subject']);
+    expect(report.body.behaviours[0].cells.all_others).toMatchObject({ shown: true, n: 3, mean: 4 });
+    expect((await client(a.admin).get(reportUrl(id, a.peer.id))).status).toBe(404);
+
+    // A released one stays as it is; an HR cycle still collecting is not the job's to close.
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: id });
+    expect(await stateOf(id)).toBe('released');
+    const hrCycle = await aReportCycle(t.db, a.org.id, frameworkVersionId, { state: 'collecting' });
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: hrCycle.id });
+    expect(await stateOf(hrCycle.id)).toBe('collecting');
+    await expect(jobs.runNow(JOB_NAMES.ownedCycleClose, { cycleId: id })).rejects.toThrow(/names no organisation/);
   });
 });

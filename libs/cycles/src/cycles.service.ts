@@ -25,8 +25,8 @@ import {
 
 const ANALYZE_AFTER_REQUESTS = 5_000;
 
-/** Who changes a cycle: HR, or the scheduler (nomination deadline), recorded with no actor. */
-type ChangeActor = Pick<Actor, 'organizationId' | 'personId'>;
+/** Who changes a cycle: HR, an owner, or the scheduler (nomination deadline, an owned cycle's closing date), recorded with no actor. */
+type ChangeActor = Pick<Actor, 'organizationId'> & { personId: string | null };
 
 @Injectable()
 export class CyclesService {
@@ -171,6 +171,25 @@ export class CyclesService {
     await this.change(actor, id, 'close', undefined, (tx) => this.closing(actor, id, tx), actor.personId);
   }
 
+  /**
+   * The job at an owned cycle's closing date: a cycle a person owns that is still collecting closes
+   * exactly as when its owner closes it (recorded with no actor). Idempotent: a cycle already closed,
+   * HR's, or not of this organisation is left alone (false).
+   */
+  async closeOwnedDue(organizationId: string, id: string): Promise<boolean> {
+    const cycle = await this.cycles.find(organizationId, id);
+    if (!cycle || cycle.origin === 'hr' || !cycle.ownerId || cycle.state !== 'collecting') return false;
+    const scheduler: ChangeActor = { organizationId, personId: null };
+    try {
+      // Checked again under the row lock: an owner closing it meanwhile leaves nothing to do.
+      await this.change(scheduler, id, 'close', 'collecting', (tx) => this.closing(scheduler, id, tx), cycle.ownerId);
+      return true;
+    } catch (error) {
+      if (error instanceof CyclesException && error.code === CyclesErrorCode.CycleNotFound) return false;
+      throw error;
+    }
+  }
+
   private async closing(actor: ChangeActor, id: string, tx: EntityManager): Promise<void> {
     await this.removal.deleteWithdrawnDrafts(actor.organizationId, id, tx);
     await this.eraseExternalEmails(actor, id, tx);
@@ -195,7 +214,7 @@ export class CyclesService {
   /** The scheduler ends nominations whose deadline has passed; a cycle moved meanwhile is left alone. */
   async endNominations(organizationId: string, id: string): Promise<boolean> {
     try {
-      await this.change({ organizationId, personId: null as unknown as string }, id, 'start-collecting', 'nominating');
+      await this.change({ organizationId, personId: null }, id, 'start-collecting', 'nominating');
       return true;
     } catch (error) {
       if (error instanceof CyclesException || (error as { code?: string }).code === 'invalid_transition') return false;

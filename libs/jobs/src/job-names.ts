@@ -9,6 +9,11 @@ export const JOB_NAMES = {
   cycleReminders: 'cycle.reminders',
   /** Hourly sweep: due reminder slots, missed invitations, nomination deadlines. No data. */
   cycleSweep: 'cycle.sweep',
+  /**
+   * Close a cycle a person owns (a self-started 360, a pulse) still collecting at its closing date, as
+   * its owner would (libs/cycles): `{ organizationId, cycleId }`, queued at the start for the deadline.
+   */
+  ownedCycleClose: 'cycle.owned-close',
   /** Compute the report snapshots of a closed cycle: `{ organizationId, cycleId }` (libs/reports). */
   reportsSnapshot: 'reports.snapshot',
   /** Start a follow-up pulse when its weeks have passed (libs/reports): `{ organizationId, pulseId }`. */

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { Actor, FieldError } from '@lib/common';
 import { FrameworksService } from '@lib/frameworks';
-import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { CycleJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { CyclesService } from '../cycles.service';
 import { CyclesErrorCode, CyclesException } from '../cycles.exception';
@@ -60,10 +60,11 @@ export interface OwnedCycleStarted {
 
 /**
  * The machinery of cycles a PERSON owns (origin `self` or `pulse`), shared by the self-started 360
- * and the follow-up pulse. HR sees only that such a cycle happened (summary); the owner runs it.
+ * and the follow-up pulse. HR sees only that such a cycle happened (summary); the owner runs it,
+ * and it closes by itself at its closing date if the owner has not closed it before.
  */
 @Injectable()
-export class OwnedCyclesService {
+export class OwnedCyclesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly owned: OwnedCyclesRepository,
@@ -74,12 +75,16 @@ export class OwnedCyclesService {
     private readonly jobs: JobsService,
   ) {}
 
+  onModuleInit(): void {
+    this.jobs.work<CycleJobData>(JOB_NAMES.ownedCycleClose, (data) => this.cycles.closeOwnedDue(data.organizationId, data.cycleId).then(() => undefined));
+  }
+
   /**
    * Starts a cycle `actor` owns, in ONE transaction: the cycle (collecting at once, the owner its
    * only subject, the org chart frozen now, only the chosen behaviours asked), the owner's
    * self-assessment and one open request per chosen rater (relationship from the org chart), the
-   * invitations queued on the existing notifications path, and an audit entry that says only that
-   * it happened. The rater cap is checked under a per-organisation lock, so concurrent starts
+   * invitations queued on the existing notifications path, the job that closes it at its closing
+   * date (`cycle.owned-close`), and an audit entry that says only that it happened. The rater cap is checked under a per-organisation lock, so concurrent starts
    * never take a rater past it. Refusals are 400s naming the fields; nothing is written.
    */
   async start(actor: Actor, start: OwnedCycleStart): Promise<OwnedCycleStarted> {
@@ -122,12 +127,13 @@ export class OwnedCyclesService {
       );
       const requests = await this.owned.insertRequests(org, cycleId, actor.personId, raters, tx);
       await this.audit.record(actor, { action: `cycle.${start.origin}_started`, targetType: 'cycle', targetId: cycleId }, tx);
-      await this.jobs.send(JOB_NAMES.cycleInvitations, { organizationId: org, cycleId }, { tx });
+      await this.jobs.send<CycleJobData>(JOB_NAMES.cycleInvitations, { organizationId: org, cycleId }, { tx });
+      await this.jobs.send<CycleJobData>(JOB_NAMES.ownedCycleClose, { organizationId: org, cycleId }, { startAfter: settings.responseDeadline!, tx });
       return { cycleId, requests };
     });
   }
 
-  /** The owner closes their cycle (early, or at the closing date); anyone else gets a 404. The report is released to them once computed. */
+  /** The owner closes their cycle before its closing date (the job closes it then); anyone else gets a 404. The report is released to them once computed. */
   close(actor: Actor, cycleId: string): Promise<void> {
     return this.cycles.closeOwned(actor, cycleId);
   }
