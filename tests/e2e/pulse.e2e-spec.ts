@@ -359,10 +359,16 @@ describe('follow-up pulse', () => {
       await client(rater).put(`/api/feedback-requests/${id}/draft`, { answers });
       expect((await client(rater).post(`/api/feedback-requests/${id}/submit`, {})).status).toBe(200);
     }
+    // Its start queued the closing job for its closing date, as for every cycle a person owns.
+    const closing = jobs()
+      .heldJobs(JOB_NAMES.ownedCycleClose)
+      .filter((job) => (job.data as { cycleId: string }).cycleId === coraCycle);
+    const [{ deadline }]: { deadline: string }[] = await t.db.query(`SELECT settings->>'responseDeadline' AS deadline FROM cycles WHERE id = $1`, [coraCycle]);
+    expect(closing).toEqual([{ name: JOB_NAMES.ownedCycleClose, data: { organizationId: a.org.id, cycleId: coraCycle }, startAfter: new Date(deadline) }]);
     // The closing job of another organisation's scope finds nothing; its own closes the pulse.
-    await jobs().runNow(JOB_NAMES.pulseClose, { organizationId: b.org.id, pulseId });
+    await jobs().runNow(JOB_NAMES.ownedCycleClose, { organizationId: b.org.id, cycleId: coraCycle });
     expect((await client(cora).get(url(cycle.id))).body.pulse.progress).toBe('collecting');
-    await jobs().runNow(JOB_NAMES.pulseClose, { organizationId: a.org.id, pulseId });
+    await jobs().runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: coraCycle });
     await jobs().runHeld(JOB_NAMES.reportsSnapshot);
     const mine = await client(cora).get(url(cycle.id));
     expect(mine.body.pulse.progress).toBe('ready');

@@ -18,8 +18,6 @@ export const JOB_NAMES = {
   reportsSnapshot: 'reports.snapshot',
   /** Start a follow-up pulse when its weeks have passed (libs/reports): `{ organizationId, pulseId }`. */
   pulseStart: 'reports.pulse-start',
-  /** Close a pulse that is still collecting when its answering time is up (libs/reports): `{ organizationId, pulseId }`. */
-  pulseClose: 'reports.pulse-close',
   /** Mail a password-reset link to every account with this address, if any (libs/identity): `{ email, ip }`. */
   passwordResetMail: 'identity.password-reset-mail',
 } as const;

@@ -31,7 +31,8 @@ interface OwnPlan {
  * then vs now, unless either report counted them as an anonymous rater (readers never count);
  * nobody else. HR sees only that a pulse cycle exists (origin 'pulse'), never its content.
  * The start is a job (`reports.pulse-start`, scoped to the organisation): it reads the raters
- * then, so a leaver between asking and starting is not asked.
+ * then, so a leaver between asking and starting is not asked. The pulse cycle closes by itself at
+ * its closing date like every cycle a person owns (`cycle.owned-close`, libs/cycles).
  */
 @Injectable()
 export class PulseService implements OnModuleInit {
@@ -48,7 +49,6 @@ export class PulseService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.work<PulseJobData>(JOB_NAMES.pulseStart, (data) => this.start(data.organizationId, data.pulseId).then(() => undefined));
-    this.jobs.work<PulseJobData>(JOB_NAMES.pulseClose, (data) => this.closeDue(data.organizationId, data.pulseId).then(() => undefined));
   }
 
   async page(actor: Actor, cycleId: string): Promise<PulsePageDto> {
@@ -148,22 +148,12 @@ export class PulseService implements OnModuleInit {
     return 'started';
   }
 
-  /** The job at the pulse's closing date: a pulse still collecting closes as if the subject had closed it. */
-  async closeDue(organizationId: string, pulseId: string): Promise<boolean> {
-    const pulse = await this.pulses.findById(organizationId, pulseId);
-    if (!pulse?.pulseCycle || pulse.pulseCycle.state !== 'collecting') return false;
-    const subject = await this.pulses.person(organizationId, pulse.subjectId);
-    if (!subject) return false;
-    await this.owned.close({ organizationId, personId: subject.id, role: subject.role, sessionId: `job:${JOB_NAMES.pulseClose}` }, pulse.pulseCycle.id);
-    return true;
-  }
-
-  /** Marks the pulse started, with the job that closes it when its answering time is up, in one transaction. */
+  /**
+   * Marks the pulse started. The pulse cycle closes by itself at its closing date: OwnedCyclesService
+   * queued that job (`cycle.owned-close`) when it started the cycle, as for every cycle a person owns.
+   */
   private async started(organizationId: string, pulseId: string, pulseCycleId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await this.pulses.setStarted(organizationId, pulseId, pulseCycleId, tx);
-      await this.jobs.send<PulseJobData>(JOB_NAMES.pulseClose, { organizationId, pulseId }, { startAfter: closesAt(), tx });
-    });
+    await this.db.transaction((tx) => this.pulses.setStarted(organizationId, pulseId, pulseCycleId, tx));
   }
 
   /**
