@@ -26,6 +26,7 @@ export function setDisplayLocale(locale: string | undefined): void {
 }
 
 export const getDisplayTimeZone = (): string | undefined => displayTimeZone;
+export const getDisplayLocale = (): string | undefined => displayLocale;
 
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));
