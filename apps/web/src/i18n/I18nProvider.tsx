@@ -5,6 +5,7 @@ import { setDisplayLocale } from '@/lib/format';
 import type { Language } from './languages';
 import { MESSAGES } from './messages';
 import { useLanguage } from './use-language';
+import { setCurrentIntl } from './current';
 
 /**
  * The locale numbers and dates are written in: the browser's own variant when it speaks the same
@@ -22,6 +23,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = localeFor(language);
   // Set during render, before any child formats a date with lib/format.
   setDisplayLocale(locale);
+  setCurrentIntl(locale, MESSAGES[language], me?.organizationTimeZone);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

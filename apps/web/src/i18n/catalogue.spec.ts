@@ -33,12 +33,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * Every message id the code names: `t('id')`, `msg('id')`, `formatMessage({ id: 'id' })` and
+ * Every message id the code names: `t('id')`, `tr('id')`, `msg('id')`, `formatMessage({ id: 'id' })` and
  * `<FormattedMessage id="id">` (or `id={cond ? 'a' : 'b'}`).
  */
 function idsUsedIn(code: string): string[] {
   const ids: string[] = [];
-  for (const m of code.matchAll(/\b(?:t|msg)\(\s*'([^']+)'/g)) ids.push(m[1]);
+  for (const m of code.matchAll(/\b(?:t|tr|msg)\(\s*'([^']+)'/g)) ids.push(m[1]);
   for (const m of code.matchAll(/formatMessage\(\{\s*id:\s*'([^']+)'/g)) ids.push(m[1]);
   for (const m of code.matchAll(/<FormattedMessage\s+id=(?:"([^"]+)"|\{([^}]*)\})/g)) {
     if (m[1]) ids.push(m[1]);

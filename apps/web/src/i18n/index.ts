@@ -4,3 +4,4 @@ export { msg, type MessageId } from './messages';
 export { useLanguage } from './use-language';
 export { useT } from './use-t';
 export { LanguageSwitch } from './LanguageSwitch';
+export { formatDecimal, tr } from './current';
