@@ -31,7 +31,7 @@ interface Cast {
 async function seed(t: BrowserApp): Promise<{ cast: Cast; orgId: string }> {
   const org = await anOrganization(t.db, { name: 'Hafenmuseum' });
   const person = (name: string, title: string, department: string, extra: Parameters<typeof aPerson>[2] = {}) =>
-    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0]!.toLowerCase()}@hafen.example`, ...extra });
+    aPerson(t.db, org.id, { name, title, department, email: `${name.split(' ')[0].toLowerCase()}@hafen.example`, ...extra });
   const hana = await person('Hana Okafor', 'Personalleitung', 'Personal', { role: 'admin' });
   const maya = await person('Maya Lindqvist', 'Leitung Sammlung', 'Sammlung');
   const mo = await person('Mo Abernathy', 'Registrar', 'Sammlung', { managerId: maya.id });
