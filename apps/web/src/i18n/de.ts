@@ -64,7 +64,8 @@ export const de: Record<MessageId, string> = {
   'home.profile': 'Ihr Profil',
   'home.hrAdmin': 'HR-Admin',
   'home.introTitle': 'Führung ist Einfluss',
-  'home.intro': 'Ripple sammelt Feedback von den Menschen um Sie herum – Peers, Mitarbeitenden und Ihrer Führungskraft – zu Verhaltensweisen, die jede und jeder zeigen kann, mit oder ohne Titel: zuhören, Vertrauen aufbauen, das Warum erklären, andere wachsen lassen.',
+  'home.intro':
+    'Ripple sammelt Feedback von den Menschen um Sie herum – Peers, Mitarbeitenden und Ihrer Führungskraft – zu Verhaltensweisen, die jede und jeder zeigen kann, mit oder ohne Titel: zuhören, Vertrauen aufbauen, das Warum erklären, andere wachsen lassen.',
   'home.noCycle': 'Feedbackrunden, Ihre Anfragen und Ihre Berichte erscheinen hier, sobald Sie an einer Feedbackrunde teilnehmen.',
   'home.shortcuts': 'Schnellzugriff',
   'home.shortcut.people': 'Personenverzeichnis',
@@ -153,7 +154,8 @@ export const de: Record<MessageId, string> = {
 
   'forgot.title': 'Passwort zurücksetzen',
   'forgot.checkEmail': 'Sehen Sie in Ihrem Postfach nach',
-  'forgot.sentTo': 'Gesendet an <strong>{email}</strong>. Nach ein paar Minuten noch nichts angekommen? Sehen Sie im Spam-Ordner nach, oder fragen Sie HR, ob Ripple Ihre aktuelle Adresse kennt.',
+  'forgot.sentTo':
+    'Gesendet an <strong>{email}</strong>. Nach ein paar Minuten noch nichts angekommen? Sehen Sie im Spam-Ordner nach, oder fragen Sie HR, ob Ripple Ihre aktuelle Adresse kennt.',
   'forgot.back': 'Zurück zur Anmeldung',
   'forgot.lead': 'Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort wählen.',
   'forgot.tooMany': 'Zu viele Anfragen',
@@ -168,7 +170,8 @@ export const de: Record<MessageId, string> = {
   'reset.noToken': 'Dieser Link enthält keinen Code zum Zurücksetzen.',
   'reset.newLinkOrSignIn': '<forgot>Neuen Link anfordern</forgot> oder <login>anmelden</login>',
   'reset.checking': 'Ihr Link wird geprüft …',
-  'reset.lead': 'Für Ihr Konto bei <strong>{organization}</strong>. Sobald es gesetzt ist, werden Sie überall abgemeldet und melden sich mit dem neuen Passwort wieder an.',
+  'reset.lead':
+    'Für Ihr Konto bei <strong>{organization}</strong>. Sobald es gesetzt ist, werden Sie überall abgemeldet und melden sich mit dem neuen Passwort wieder an.',
   'reset.submit': 'Neues Passwort setzen',
 
   'password.setFailed': 'Ihr Passwort konnte nicht gesetzt werden',
@@ -256,7 +259,8 @@ export const de: Record<MessageId, string> = {
   'myFeedback.loading': 'Ihre Anfragen werden geladen …',
   'myFeedback.loadFailed': 'Ihre Anfragen konnten nicht geladen werden',
   'myFeedback.empty': 'Noch nichts zu beantworten',
-  'myFeedback.emptyText': 'Wenn HR eine Feedbackrunde startet oder jemand Sie um Ihre Einschätzung bittet, erscheinen die betreffenden Personen hier – mit Frist, Ihrem Fortschritt und einer Schaltfläche zum Beginnen.',
+  'myFeedback.emptyText':
+    'Wenn HR eine Feedbackrunde startet oder jemand Sie um Ihre Einschätzung bittet, erscheinen die betreffenden Personen hier – mit Frist, Ihrem Fortschritt und einer Schaltfläche zum Beginnen.',
   'myFeedback.emptyMail': 'Sie erhalten außerdem eine E-Mail. Ihre Antworten werden laufend gespeichert, Sie können also unterbrechen und später weitermachen.',
 
   'decline.title': 'Anfrage für {name} ablehnen?',
@@ -265,7 +269,8 @@ export const de: Record<MessageId, string> = {
   'decline.label': 'Warum lehnen Sie ab?',
   'decline.hint': '{name} sieht diese Begründung und kann jemand anderen fragen. Pflichtfeld, bis zu 1000 Zeichen.',
   'decline.done': 'Sie haben die Anfrage für {name} abgelehnt',
-  'decline.text': 'Wenn Sie {name} nicht gut genug kennen oder nicht rechtzeitig antworten können, sagen Sie es. Die Ablehnung gilt für die ganze Feedbackrunde; ein eventueller Entwurf wird nicht gesendet.',
+  'decline.text':
+    'Wenn Sie {name} nicht gut genug kennen oder nicht rechtzeitig antworten können, sagen Sie es. Die Ablehnung gilt für die ganze Feedbackrunde; ein eventueller Entwurf wird nicht gesendet.',
 
   'reason.label': 'Begründung',
   'reason.hint': 'Pflichtfeld, bis zu {max} Zeichen.',
@@ -293,14 +298,17 @@ export const de: Record<MessageId, string> = {
   'intro.self': 'Das ist Ihre Selbsteinschätzung',
   'intro.relation': '{name}: {relation}',
   'intro.label': 'Über diesen Fragebogen',
-  'intro.how': '<strong>Bewerten Sie, wie oft Sie jedes Verhalten beobachten.</strong> Wählen Sie <em>{notObserved}</em>, wenn Sie es nicht gesehen haben – das zählt nie als Wert.',
-  'intro.noRightAnswers': 'Es gibt keine richtigen Antworten: Denken Sie an das, was Sie in den letzten Monaten erlebt haben, nicht an einen einzelnen Moment. Ihre Antworten werden laufend gespeichert.',
+  'intro.how':
+    '<strong>Bewerten Sie, wie oft Sie jedes Verhalten beobachten.</strong> Wählen Sie <em>{notObserved}</em>, wenn Sie es nicht gesehen haben – das zählt nie als Wert.',
+  'intro.noRightAnswers':
+    'Es gibt keine richtigen Antworten: Denken Sie an das, was Sie in den letzten Monaten erlebt haben, nicht an einen einzelnen Moment. Ihre Antworten werden laufend gespeichert.',
   'intro.whoSees': 'Wer Ihre Antworten sieht.',
 
   'questionnaire.next': 'Weiter: {name}',
   'questionnaire.withdrawn': 'Diese Anfrage wurde zurückgezogen',
   'questionnaire.back': 'Zurück zu „Mein Feedback“',
-  'questionnaire.withdrawnDraft': 'Sie hatten damit begonnen (zuletzt gespeichert {saved}). Es wurde nicht abgeschickt und wird nicht verwendet: Niemand sonst sieht es, und kein Bericht zählt es. Kopieren Sie, was Sie behalten möchten – es wird gelöscht, wenn die Feedbackrunde endet.',
+  'questionnaire.withdrawnDraft':
+    'Sie hatten damit begonnen (zuletzt gespeichert {saved}). Es wurde nicht abgeschickt und wird nicht verwendet: Niemand sonst sieht es, und kein Bericht zählt es. Kopieren Sie, was Sie behalten möchten – es wird gelöscht, wenn die Feedbackrunde endet.',
   'questionnaire.withdrawnNothing': 'Hier ist nichts von Ihnen Begonnenes gespeichert.',
   'questionnaire.thanks': 'Abgeschickt – vielen Dank',
   'questionnaire.submitted': 'Sie haben dieses Feedback abgeschickt',
@@ -316,21 +324,28 @@ export const de: Record<MessageId, string> = {
   'questionnaire.selfTitle': 'Ihre Selbsteinschätzung',
   'questionnaire.title': 'Feedback für {name}',
 
-  'form.missing': '{count, plural, one {# Aussage braucht noch eine Antwort. Wählen Sie, wie oft Sie das Verhalten beobachten, oder „{notObserved}“.} other {# Aussagen brauchen noch eine Antwort. Wählen Sie jeweils, wie oft Sie das Verhalten beobachten, oder „{notObserved}“.}}',
+  'form.missing':
+    '{count, plural, one {# Aussage braucht noch eine Antwort. Wählen Sie, wie oft Sie das Verhalten beobachten, oder „{notObserved}“.} other {# Aussagen brauchen noch eine Antwort. Wählen Sie jeweils, wie oft Sie das Verhalten beobachten, oder „{notObserved}“.}}',
   'form.restored': 'Antworten aus diesem Browser wiederhergestellt',
-  'form.restoredSaved': 'Einige Ihrer Antworten hatten Ripple noch nicht erreicht, als Sie die Seite verlassen haben. Sie wurden nur auf diesem Gerät aufbewahrt und sind jetzt gespeichert.',
-  'form.restoredSaving': 'Einige Ihrer Antworten hatten Ripple noch nicht erreicht, als Sie die Seite verlassen haben. Sie wurden nur auf diesem Gerät aufbewahrt und werden jetzt gespeichert.',
+  'form.restoredSaved':
+    'Einige Ihrer Antworten hatten Ripple noch nicht erreicht, als Sie die Seite verlassen haben. Sie wurden nur auf diesem Gerät aufbewahrt und sind jetzt gespeichert.',
+  'form.restoredSaving':
+    'Einige Ihrer Antworten hatten Ripple noch nicht erreicht, als Sie die Seite verlassen haben. Sie wurden nur auf diesem Gerät aufbewahrt und werden jetzt gespeichert.',
   'form.notSavedYet': 'Ihre letzten Antworten sind noch nicht gespeichert',
-  'form.keepsTrying': 'Ripple versucht es weiter. Bis dahin sind sie nur in diesem Browser gespeichert: Bleiben Sie auf dieser Seite, oder kehren Sie auf diesem Gerät hierher zurück.',
+  'form.keepsTrying':
+    'Ripple versucht es weiter. Bis dahin sind sie nur in diesem Browser gespeichert: Bleiben Sie auf dieser Seite, oder kehren Sie auf diesem Gerät hierher zurück.',
   'form.couldNotSave': 'Ihre letzten Antworten konnten nicht gespeichert werden',
   'form.reload': 'Laden Sie die Seite neu, um zu sehen, was gespeichert wurde.',
   'form.behaviourStep': 'Verhalten {index} von {total}',
   'form.ownWords': 'In Ihren eigenen Worten',
   'form.ownWordsSelf': 'Notizen für sich selbst und Ihren Bericht. Seien Sie konkret: Nennen Sie Situationen und was Sie getan haben.',
-  'form.ownWordsOther': 'Hilfreiches Feedback ist konkret und beschreibt Verhalten: Was haben Sie {name} tun sehen, wann, und welche Wirkung hatte es – keine Vermutungen über den Charakter. Kommentare erscheinen im Bericht ohne Ihren Namen.',
+  'form.ownWordsOther':
+    'Hilfreiches Feedback ist konkret und beschreibt Verhalten: Was haben Sie {name} tun sehen, wann, und welche Wirkung hatte es – keine Vermutungen über den Charakter. Kommentare erscheinen im Bericht ohne Ihren Namen.',
   'form.submitTitle': 'Abschicken',
-  'form.complete': '{count, plural, one {Die Aussage ist} other {Alle # Aussagen sind}} beantwortet. Nach dem Abschicken ist Ihr Feedback endgültig und kann nicht mehr geändert werden.',
-  'form.incomplete': '{answered} von {total} Aussagen beantwortet. Jede Aussage braucht eine Antwort – „{notObserved}“ zählt auch –, bevor Sie abschicken können.',
+  'form.complete':
+    '{count, plural, one {Die Aussage ist} other {Alle # Aussagen sind}} beantwortet. Nach dem Abschicken ist Ihr Feedback endgültig und kann nicht mehr geändert werden.',
+  'form.incomplete':
+    '{answered} von {total} Aussagen beantwortet. Jede Aussage braucht eine Antwort – „{notObserved}“ zählt auch –, bevor Sie abschicken können.',
   'form.notSubmitted': 'Noch nicht abgeschickt',
   'form.submitFailed': 'Ihr Feedback wurde nicht abgeschickt',
   'form.submitting': 'Wird abgeschickt …',
@@ -339,15 +354,19 @@ export const de: Record<MessageId, string> = {
   'form.nothingTitle': 'Ohne jede Bewertung abschicken?',
   'form.goBack': 'Zurück zu den Fragen',
   'form.submitAnyway': 'Trotzdem abschicken',
-  'form.nothingSelf': 'Jede Aussage ist mit „{notObserved}“ markiert und es gibt keinen Kommentar; dieses Feedback trägt also nichts zu Ihrem Bericht bei. Nach dem Abschicken kann es nicht mehr geändert werden.',
-  'form.nothingOther': 'Jede Aussage ist mit „{notObserved}“ markiert und es gibt keinen Kommentar; dieses Feedback trägt also nichts zum Bericht von {name} bei. Nach dem Abschicken kann es nicht mehr geändert werden.',
+  'form.nothingSelf':
+    'Jede Aussage ist mit „{notObserved}“ markiert und es gibt keinen Kommentar; dieses Feedback trägt also nichts zu Ihrem Bericht bei. Nach dem Abschicken kann es nicht mehr geändert werden.',
+  'form.nothingOther':
+    'Jede Aussage ist mit „{notObserved}“ markiert und es gibt keinen Kommentar; dieses Feedback trägt also nichts zum Bericht von {name} bei. Nach dem Abschicken kann es nicht mehr geändert werden.',
   'form.nothingDecline': 'Wenn Sie die Arbeit von {name} nicht gut genug kennen, können Sie die Anfrage stattdessen unter „Mein Feedback“ ablehnen.',
   'form.stay': 'Auf dieser Seite bleiben',
   'form.leave': 'Trotzdem verlassen',
-  'form.leaveText': 'Ripple konnte Ihre letzten Antworten nicht speichern. Wenn Sie die Seite verlassen, bleiben sie nur in diesem Browser und erscheinen wieder, wenn Sie diesen Fragebogen hier erneut öffnen.',
+  'form.leaveText':
+    'Ripple konnte Ihre letzten Antworten nicht speichern. Wenn Sie die Seite verlassen, bleiben sie nur in diesem Browser und erscheinen wieder, wenn Sie diesen Fragebogen hier erneut öffnen.',
 
   'followership.title': 'Noch eine Frage (optional)',
-  'followership.text': 'An wen wenden Sie sich außerhalb Ihrer Berichtslinie, wenn Sie Rat oder Unterstützung brauchen? Nennen Sie bis zu {max} Kolleginnen und Kollegen – nicht Ihre Führungskraft und nicht Ihre Mitarbeitenden. Niemand sieht je, wer wen genannt hat: Eine Person erfährt nur, wie viele sie genannt haben, und nur dann, wenn es genug waren.',
+  'followership.text':
+    'An wen wenden Sie sich außerhalb Ihrer Berichtslinie, wenn Sie Rat oder Unterstützung brauchen? Nennen Sie bis zu {max} Kolleginnen und Kollegen – nicht Ihre Führungskraft und nicht Ihre Mitarbeitenden. Niemand sieht je, wer wen genannt hat: Eine Person erfährt nur, wie viele sie genannt haben, und nur dann, wenn es genug waren.',
   'followership.label': 'Kolleginnen und Kollegen, an die Sie sich wenden',
   'followership.full': 'Das sind {max}: Entfernen Sie eine Person, um jemand anderen zu nennen.',
   'followership.hint': 'Geben Sie einen Namen ein und wählen Sie aus der Liste.',
@@ -389,10 +408,12 @@ export const de: Record<MessageId, string> = {
   'ask.asked': '{who} um Feedback zu {name} gebeten. Sie erhalten eine E-Mail.',
   'ask.approvalNote': 'Ihre Führungskraft genehmigt jede Anfrage, bevor sie verschickt wird.',
   'ask.replacingOnly': 'Die Nominierung ist beendet, aber Sie können noch jemanden anstelle eines Peers fragen, der abgelehnt hat oder nicht genehmigt wurde.',
-  'ask.descriptionYou': 'Wählen Sie Kolleginnen und Kollegen, die Ihre Arbeit regelmäßig erleben – Peers und Menschen aus anderen Teams, mit denen Sie zusammenarbeiten.',
+  'ask.descriptionYou':
+    'Wählen Sie Kolleginnen und Kollegen, die Ihre Arbeit regelmäßig erleben – Peers und Menschen aus anderen Teams, mit denen Sie zusammenarbeiten.',
   'ask.description': 'Wählen Sie Kolleginnen und Kollegen, die die Arbeit von {name} regelmäßig erleben. Ihre Anfragen werden sofort verschickt.',
   'ask.title': 'Kolleginnen und Kollegen fragen',
-  'ask.noPeersNote': 'Diese Feedbackrunde sammelt kein Peer-Feedback: Die Personen, die Sie hier hinzufügen, geben Feedback als weitere Kolleginnen und Kollegen.',
+  'ask.noPeersNote':
+    'Diese Feedbackrunde sammelt kein Peer-Feedback: Die Personen, die Sie hier hinzufügen, geben Feedback als weitere Kolleginnen und Kollegen.',
   'ask.addAs': 'Hinzufügen als',
   'ask.peer': 'Peer',
   'ask.peerCounts': 'Zählt zu den {min}–{max} Peers',
@@ -414,7 +435,8 @@ export const de: Record<MessageId, string> = {
   'ask.moreSearch': '– suchen Sie nach Name, Position oder Abteilung.',
   'ask.selectedTitle': 'Ausgewählt',
   'ask.removeChip': '{name} aus der Auswahl entfernen',
-  'ask.refused': '{count, plural, one {Diese Person kann nicht gefragt werden – niemand wurde gefragt} other {# dieser Personen können nicht gefragt werden – niemand wurde gefragt}}',
+  'ask.refused':
+    '{count, plural, one {Diese Person kann nicht gefragt werden – niemand wurde gefragt} other {# dieser Personen können nicht gefragt werden – niemand wurde gefragt}}',
   'ask.someone': 'Eine gewählte Person',
   'ask.refusedText': 'Entfernen Sie sie aus der Auswahl und fragen Sie erneut.',
   'ask.nobodyAsked': 'Niemand wurde gefragt',
@@ -425,8 +447,10 @@ export const de: Record<MessageId, string> = {
   'subject.noNewRaters': 'Diese Feedbackrunde nimmt keine neuen Bewertenden mehr auf.',
   'subject.noPeerFeedback': 'Diese Feedbackrunde sammelt kein Peer-Feedback.',
   'subject.peerListFull': 'Die Peer-Liste ist voll: Diese Feedbackrunde erlaubt {max} Peers.',
-  'subject.allReplacedYou': 'Die Nominierung ist beendet, und jeder Peer, der abgelehnt hat oder nicht genehmigt wurde, ist ersetzt. Wenn Sie eine weitere Sicht brauchen, kann HR noch Bewertende hinzufügen.',
-  'subject.allReplaced': 'Die Nominierung ist beendet, und jeder Peer, der abgelehnt hat oder nicht genehmigt wurde, ist ersetzt. HR kann noch Bewertende hinzufügen.',
+  'subject.allReplacedYou':
+    'Die Nominierung ist beendet, und jeder Peer, der abgelehnt hat oder nicht genehmigt wurde, ist ersetzt. Wenn Sie eine weitere Sicht brauchen, kann HR noch Bewertende hinzufügen.',
+  'subject.allReplaced':
+    'Die Nominierung ist beendet, und jeder Peer, der abgelehnt hat oder nicht genehmigt wurde, ist ersetzt. HR kann noch Bewertende hinzufügen.',
 
   'peers.askMore': 'Fragen Sie mindestens {count} weitere',
   'peers.needsMore': '{name} braucht mindestens {count} weitere',
@@ -447,7 +471,8 @@ export const de: Record<MessageId, string> = {
   'subject.titleYou': 'Ihre Feedbackanfragen',
   'subject.title': 'Feedbackanfragen für {name}',
   'subject.documentTitle': 'Anfragen für {name}',
-  'subject.descriptionYou': 'Wer Ihnen in {cycle} Feedback gibt. Fragen Sie Kolleginnen und Kollegen, die Ihre Arbeit erleben, damit das Bild vollständig wird.',
+  'subject.descriptionYou':
+    'Wer Ihnen in {cycle} Feedback gibt. Fragen Sie Kolleginnen und Kollegen, die Ihre Arbeit erleben, damit das Bild vollständig wird.',
   'subject.whoYou': 'Wen Sie gefragt haben',
   'subject.who': 'Wer zu {name} gefragt wurde',
   'subject.seeHr': 'Als HR sehen Sie den Fortschritt. Die Person und ihre Führungskraft sehen nur, wer gefragt wurde, nie, wer geantwortet hat.',
@@ -461,8 +486,10 @@ export const de: Record<MessageId, string> = {
   'subject.allows': 'Diese Feedbackrunde erlaubt {max} Peers.',
   'subject.closedOn': 'Die Nominierung endete am {date}.',
   'subject.closed': 'Die Nominierung ist beendet.',
-  'subject.canReplaceYou': 'Sie können noch jemanden anstelle eines Peers fragen, der ablehnt oder nicht genehmigt wird; HR kann bis zum Ende der Feedbackrunde jederzeit Bewertende hinzufügen.',
-  'subject.canReplace': '{name} und Sie können noch jemanden anstelle eines Peers fragen, der ablehnt oder nicht genehmigt wird; HR kann bis zum Ende der Feedbackrunde jederzeit Bewertende hinzufügen.',
+  'subject.canReplaceYou':
+    'Sie können noch jemanden anstelle eines Peers fragen, der ablehnt oder nicht genehmigt wird; HR kann bis zum Ende der Feedbackrunde jederzeit Bewertende hinzufügen.',
+  'subject.canReplace':
+    '{name} und Sie können noch jemanden anstelle eines Peers fragen, der ablehnt oder nicht genehmigt wird; HR kann bis zum Ende der Feedbackrunde jederzeit Bewertende hinzufügen.',
 
   'reject.title': '{name} ablehnen?',
   'reject.confirm': 'Anfrage ablehnen',
@@ -494,10 +521,13 @@ export const de: Record<MessageId, string> = {
   'requests.cyclesFailed': 'Ihre Feedbackrunden konnten nicht geladen werden',
   'requests.approvalsFailed': 'Ihre Genehmigungen konnten nicht geladen werden',
   'requests.empty': 'Im Moment keine Anfragen für Sie',
-  'requests.emptyText': 'Wenn HR Sie in eine Feedbackrunde aufnimmt, wählen Sie hier, wen Sie fragen. Wenn Sie Mitarbeitende führen, warten die von ihnen vorgeschlagenen Peers hier auf Ihre Genehmigung.',
-  'requests.approvalsText': 'Personen aus Ihrem Team haben diese Kolleginnen und Kollegen als Peers vorgeschlagen. Genehmigen Sie, um die Anfrage zu senden, oder lehnen Sie mit einer Begründung ab, die sie sehen.',
+  'requests.emptyText':
+    'Wenn HR Sie in eine Feedbackrunde aufnimmt, wählen Sie hier, wen Sie fragen. Wenn Sie Mitarbeitende führen, warten die von ihnen vorgeschlagenen Peers hier auf Ihre Genehmigung.',
+  'requests.approvalsText':
+    'Personen aus Ihrem Team haben diese Kolleginnen und Kollegen als Peers vorgeschlagen. Genehmigen Sie, um die Anfrage zu senden, oder lehnen Sie mit einer Begründung ab, die sie sehen.',
   'requests.onYou': 'Feedback zu Ihnen',
-  'requests.onYouText': 'Die Feedbackrunden, in denen Sie Feedback erhalten. Fragen Sie Kolleginnen und Kollegen, die Ihre Arbeit erleben, damit Ihr Bericht vollständig wird.',
+  'requests.onYouText':
+    'Die Feedbackrunden, in denen Sie Feedback erhalten. Fragen Sie Kolleginnen und Kollegen, die Ihre Arbeit erleben, damit Ihr Bericht vollständig wird.',
   'requests.team': 'Ihr Team',
   'requests.teamText': 'Wer zu jeder Person gefragt wurde, die Sie führen. Sie können in deren Namen Kolleginnen und Kollegen fragen.',
 
@@ -561,13 +591,20 @@ export const de: Record<MessageId, string> = {
   'report.trend': 'Verlauf',
   'report.nSpread': 'n {n} · Streuung {spread}',
 
-  'who.ownHr': 'Das ist Ihr eigener Bericht, den Sie als HR schon vor der Freigabe öffnen können. Andere HR-Admins können ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Jeder Aufruf und jeder Download wird protokolliert.',
-  'who.ownHrReleased': 'Das ist Ihr eigener Bericht. Andere HR-Admins können ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Jeder Aufruf und jeder Download wird protokolliert.',
-  'who.subject': 'Dieser Bericht gehört Ihnen. HR kann ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Sonst niemand, und jeder Aufruf und jeder Download wird protokolliert.',
-  'who.manager': 'Sie sehen diesen Bericht als Führungskraft von {name}. {name} kann ihn lesen, sobald HR ihn freigibt, und HR kann ihn öffnen. Jeder Aufruf und jeder Download wird protokolliert.',
-  'who.managerReleased': 'Sie sehen diesen Bericht als Führungskraft von {name}. {name} kann ihn ebenfalls lesen, und HR kann ihn öffnen. Jeder Aufruf und jeder Download wird protokolliert.',
-  'who.hr': 'Sie sehen diesen Bericht als HR. {name} kann ihn lesen, sobald die Feedbackrunde freigegeben ist; die Führungskraft zum Zeitpunkt der Feedbackrunde, soweit die Feedbackrunde es erlaubt. Jeder Aufruf und jeder Download wird im Protokoll festgehalten.',
-  'who.hrReleased': 'Sie sehen diesen Bericht als HR. {name} kann ihn ebenfalls lesen; die Führungskraft zum Zeitpunkt der Feedbackrunde, soweit die Feedbackrunde es erlaubt. Jeder Aufruf und jeder Download wird im Protokoll festgehalten.',
+  'who.ownHr':
+    'Das ist Ihr eigener Bericht, den Sie als HR schon vor der Freigabe öffnen können. Andere HR-Admins können ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Jeder Aufruf und jeder Download wird protokolliert.',
+  'who.ownHrReleased':
+    'Das ist Ihr eigener Bericht. Andere HR-Admins können ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Jeder Aufruf und jeder Download wird protokolliert.',
+  'who.subject':
+    'Dieser Bericht gehört Ihnen. HR kann ihn ebenfalls öffnen, ebenso Ihre Führungskraft zum Zeitpunkt der Feedbackrunde, wenn die Feedbackrunde Führungskräften Berichte zeigt. Sonst niemand, und jeder Aufruf und jeder Download wird protokolliert.',
+  'who.manager':
+    'Sie sehen diesen Bericht als Führungskraft von {name}. {name} kann ihn lesen, sobald HR ihn freigibt, und HR kann ihn öffnen. Jeder Aufruf und jeder Download wird protokolliert.',
+  'who.managerReleased':
+    'Sie sehen diesen Bericht als Führungskraft von {name}. {name} kann ihn ebenfalls lesen, und HR kann ihn öffnen. Jeder Aufruf und jeder Download wird protokolliert.',
+  'who.hr':
+    'Sie sehen diesen Bericht als HR. {name} kann ihn lesen, sobald die Feedbackrunde freigegeben ist; die Führungskraft zum Zeitpunkt der Feedbackrunde, soweit die Feedbackrunde es erlaubt. Jeder Aufruf und jeder Download wird im Protokoll festgehalten.',
+  'who.hrReleased':
+    'Sie sehen diesen Bericht als HR. {name} kann ihn ebenfalls lesen; die Führungskraft zum Zeitpunkt der Feedbackrunde, soweit die Feedbackrunde es erlaubt. Jeder Aufruf und jeder Download wird im Protokoll festgehalten.',
 
   'report.tocIndices': 'Indizes und Profil',
   'report.tocStrengths': 'Stärken',
@@ -591,12 +628,15 @@ export const de: Record<MessageId, string> = {
   'report.loadFailed': 'Dieser Bericht konnte nicht geladen werden',
   'report.label': '360°-Feedbackbericht: {name}, {cycle}',
   'report.footnoteSelf': 'Berechnet beim Abschluss der Feedbackrunde und seitdem unverändert. Vertraulich: Teilen Sie ihn nur, wie Sie es selbst wählen.',
-  'report.footnote': 'Berechnet beim Abschluss der Feedbackrunde und seitdem unverändert. Vertraulich: Teilen Sie ihn nur so, wie die Person es erwarten würde.',
+  'report.footnote':
+    'Berechnet beim Abschluss der Feedbackrunde und seitdem unverändert. Vertraulich: Teilen Sie ihn nur so, wie die Person es erwarten würde.',
   'report.notAvailable': 'Bericht noch nicht verfügbar',
   'report.notReady': 'Dieser Bericht ist für Sie noch nicht bereit',
   'report.back': 'Zurück zu den Berichten',
-  'report.notReadyText': 'Berichte werden beim Abschluss der Feedbackrunde berechnet und der Person gezeigt, sobald HR sie freigibt. Schauen Sie später wieder vorbei – Sie finden ihn dann unter „Berichte“.',
+  'report.notReadyText':
+    'Berichte werden beim Abschluss der Feedbackrunde berechnet und der Person gezeigt, sobald HR sie freigibt. Schauen Sie später wieder vorbei – Sie finden ihn dann unter „Berichte“.',
   'report.cannotRead': 'Sie können diesen Bericht nicht lesen',
   'report.holdsYours': 'Dieser Bericht enthält Ihre anonymen Antworten',
-  'report.holdsYoursText': 'Ihre Antworten wurden zu den anonymen gezählt; würden Sie den Bericht lesen, könnten Sie sie herausrechnen und erschließen, was die anderen gesagt haben.',
+  'report.holdsYoursText':
+    'Ihre Antworten wurden zu den anonymen gezählt; würden Sie den Bericht lesen, könnten Sie sie herausrechnen und erschließen, was die anderen gesagt haben.',
 };

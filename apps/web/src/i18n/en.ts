@@ -63,7 +63,8 @@ export const en = {
   'home.profile': 'Your profile',
   'home.hrAdmin': 'HR admin',
   'home.introTitle': 'Leadership is influence',
-  'home.intro': 'Ripple collects feedback from the people around you — peers, reports and your manager — on behaviours anyone can show, with or without a title: listening, building trust, explaining the why, helping others grow.',
+  'home.intro':
+    'Ripple collects feedback from the people around you — peers, reports and your manager — on behaviours anyone can show, with or without a title: listening, building trust, explaining the why, helping others grow.',
   'home.noCycle': 'Feedback cycles, your requests and your reports will appear here once you take part in a cycle.',
   'home.shortcuts': 'Shortcuts',
   'home.shortcut.people': 'People directory',
@@ -125,7 +126,7 @@ export const en = {
   'account.email.invalid': 'Enter a valid email address',
   'account.email.new': 'New email address',
   'account.email.password': 'Your password',
-  'account.email.passwordHint': 'To confirm it\'s you.',
+  'account.email.passwordHint': "To confirm it's you.",
   'account.email.sending': 'Sending the link…',
   'account.email.send': 'Send confirmation link',
   'account.language.description': 'The language Ripple speaks to you in this browser.',
@@ -152,7 +153,8 @@ export const en = {
 
   'forgot.title': 'Reset your password',
   'forgot.checkEmail': 'Check your email',
-  'forgot.sentTo': 'Sent to <strong>{email}</strong>. Nothing arrived after a few minutes? Check your spam folder, or ask HR whether Ripple has your current address.',
+  'forgot.sentTo':
+    'Sent to <strong>{email}</strong>. Nothing arrived after a few minutes? Check your spam folder, or ask HR whether Ripple has your current address.',
   'forgot.back': 'Back to sign in',
   'forgot.lead': 'Enter the email address you sign in with. We will send you a link to choose a new password.',
   'forgot.tooMany': 'Too many requests',
@@ -218,7 +220,7 @@ export const en = {
   'requestState.closed': 'Closed',
   'requestState.inProgress': 'In progress',
   'requestState.notStarted': 'Not started',
-  'requestState.waitingManager': 'Waiting for your manager\'s approval',
+  'requestState.waitingManager': "Waiting for your manager's approval",
   'requestState.waitingYou': 'Waiting for your approval',
   'requestState.waitingApproval': 'Waiting for approval',
   'requestState.rejected': 'Not approved',
@@ -255,7 +257,8 @@ export const en = {
   'myFeedback.loading': 'Loading your requests…',
   'myFeedback.loadFailed': 'Could not load your requests',
   'myFeedback.empty': 'Nothing to answer yet',
-  'myFeedback.emptyText': 'When HR starts a feedback cycle, or a colleague asks for your view, the people you are asked about appear here — with the deadline, your progress and a button to start.',
+  'myFeedback.emptyText':
+    'When HR starts a feedback cycle, or a colleague asks for your view, the people you are asked about appear here — with the deadline, your progress and a button to start.',
   'myFeedback.emptyMail': 'You will also get an email. Your answers save as you go, so you can stop and come back.',
 
   'decline.title': 'Decline the request for {name}?',
@@ -264,7 +267,8 @@ export const en = {
   'decline.label': 'Why are you declining?',
   'decline.hint': '{name} will see this reason and can ask someone else. Required, up to 1000 characters.',
   'decline.done': 'You declined the request for {name}',
-  'decline.text': 'If you do not know {name} well enough, or cannot answer in time, say so. Declining is final for this cycle; nothing you may have drafted is sent.',
+  'decline.text':
+    'If you do not know {name} well enough, or cannot answer in time, say so. Declining is final for this cycle; nothing you may have drafted is sent.',
 
   'reason.label': 'Reason',
   'reason.hint': 'Required, up to {max} characters.',
@@ -299,7 +303,8 @@ export const en = {
   'questionnaire.next': 'Next: {name}',
   'questionnaire.withdrawn': 'This request was withdrawn',
   'questionnaire.back': 'Back to My feedback',
-  'questionnaire.withdrawnDraft': 'You had started this (last saved {saved}). It was not submitted and will not be used: nobody else can see it, and no report counts it. Copy anything you want to keep — it is deleted when the cycle closes.',
+  'questionnaire.withdrawnDraft':
+    'You had started this (last saved {saved}). It was not submitted and will not be used: nobody else can see it, and no report counts it. Copy anything you want to keep — it is deleted when the cycle closes.',
   'questionnaire.withdrawnNothing': 'Nothing you had started is kept here.',
   'questionnaire.thanks': 'Submitted — thank you',
   'questionnaire.submitted': 'You have submitted this feedback',
@@ -315,7 +320,8 @@ export const en = {
   'questionnaire.selfTitle': 'Your self-review',
   'questionnaire.title': 'Feedback for {name}',
 
-  'form.missing': '{count, plural, one {# statement still needs an answer. Choose how often you see it, or {notObserved}.} other {# statements still need an answer. Choose how often you see each one, or {notObserved}.}}',
+  'form.missing':
+    '{count, plural, one {# statement still needs an answer. Choose how often you see it, or {notObserved}.} other {# statements still need an answer. Choose how often you see each one, or {notObserved}.}}',
   'form.restored': 'Answers brought back from this browser',
   'form.restoredSaved': 'Some of your answers had not reached Ripple when you left. They were kept on this device only, and are now saved.',
   'form.restoredSaving': 'Some of your answers had not reached Ripple when you left. They were kept on this device only, and are being saved now.',
@@ -326,9 +332,11 @@ export const en = {
   'form.behaviourStep': 'Behaviour {index} of {total}',
   'form.ownWords': 'In your own words',
   'form.ownWordsSelf': 'Notes for yourself and your report. Be specific: name situations and what you did.',
-  'form.ownWordsOther': 'Helpful feedback is specific and about behaviour: describe what you saw {name} do, when, and the effect it had — not guesses about character. Comments appear in the report without your name.',
+  'form.ownWordsOther':
+    'Helpful feedback is specific and about behaviour: describe what you saw {name} do, when, and the effect it had — not guesses about character. Comments appear in the report without your name.',
   'form.submitTitle': 'Submit',
-  'form.complete': 'All {count, plural, one {# statement has} other {# statements have}} an answer. Once submitted, your feedback is final and can no longer be changed.',
+  'form.complete':
+    'All {count, plural, one {# statement has} other {# statements have}} an answer. Once submitted, your feedback is final and can no longer be changed.',
   'form.incomplete': '{answered} of {total} statements answered. Every statement needs an answer — {notObserved} counts — before you can submit.',
   'form.notSubmitted': 'Not submitted yet',
   'form.submitFailed': 'Your feedback was not submitted',
@@ -338,15 +346,19 @@ export const en = {
   'form.nothingTitle': 'Submit without any rating?',
   'form.goBack': 'Go back to the questions',
   'form.submitAnyway': 'Submit anyway',
-  'form.nothingSelf': 'Every statement is marked {notObserved} and there is no comment, so this feedback adds nothing to your report. Once submitted it cannot be changed.',
-  'form.nothingOther': 'Every statement is marked {notObserved} and there is no comment, so this feedback adds nothing to {name}\'s report. Once submitted it cannot be changed.',
-  'form.nothingDecline': 'If you do not know {name}\'s work well enough, you can decline the request from My feedback instead.',
+  'form.nothingSelf':
+    'Every statement is marked {notObserved} and there is no comment, so this feedback adds nothing to your report. Once submitted it cannot be changed.',
+  'form.nothingOther':
+    "Every statement is marked {notObserved} and there is no comment, so this feedback adds nothing to {name}'s report. Once submitted it cannot be changed.",
+  'form.nothingDecline': "If you do not know {name}'s work well enough, you can decline the request from My feedback instead.",
   'form.stay': 'Stay on this page',
   'form.leave': 'Leave anyway',
-  'form.leaveText': 'Ripple could not save your latest answers. If you leave, they stay in this browser only, and come back when you open this questionnaire here again.',
+  'form.leaveText':
+    'Ripple could not save your latest answers. If you leave, they stay in this browser only, and come back when you open this questionnaire here again.',
 
   'followership.title': 'One more question (optional)',
-  'followership.text': 'Outside your reporting line, whom do you turn to for advice or support? Name up to {max} colleagues — not your manager or your direct reports. Nobody ever sees who named whom: a person only learns how many colleagues named them, and only when enough did.',
+  'followership.text':
+    'Outside your reporting line, whom do you turn to for advice or support? Name up to {max} colleagues — not your manager or your direct reports. Nobody ever sees who named whom: a person only learns how many colleagues named them, and only when enough did.',
   'followership.label': 'Colleagues you turn to',
   'followership.full': 'That is {max}: remove one to name someone else.',
   'followership.hint': 'Type a name, then pick from the list.',
@@ -383,13 +395,13 @@ export const en = {
   'ask.everyoneElse': 'Everyone else',
   'ask.colleagues': '{count, plural, one {# colleague} other {# colleagues}}',
   'ask.sentForApprovalYou': 'Sent to your manager for approval: {who}. They will be asked once approved.',
-  'ask.sentForApproval': 'Sent to {name}\'s manager for approval: {who}. They will be asked once approved.',
+  'ask.sentForApproval': "Sent to {name}'s manager for approval: {who}. They will be asked once approved.",
   'ask.askedYou': 'Asked {who} for feedback. They will get an email.',
   'ask.asked': 'Asked {who} for feedback on {name}. They will get an email.',
   'ask.approvalNote': 'Your manager approves each request before it is sent.',
   'ask.replacingOnly': 'Nominations have closed, but you can still ask someone in place of a peer who declined or was not approved.',
   'ask.descriptionYou': 'Choose colleagues who see your work regularly — peers, people in other teams you work with.',
-  'ask.description': 'Choose colleagues who see {name}\'s work regularly. Requests you make are sent straight away.',
+  'ask.description': "Choose colleagues who see {name}'s work regularly. Requests you make are sent straight away.",
   'ask.title': 'Ask colleagues',
   'ask.noPeersNote': 'This cycle collects no peer feedback: the people you add here give feedback as other colleagues.',
   'ask.addAs': 'Add as',
@@ -424,7 +436,8 @@ export const en = {
   'subject.noNewRaters': 'This cycle no longer takes new raters.',
   'subject.noPeerFeedback': 'This cycle collects no peer feedback.',
   'subject.peerListFull': 'The peer list is full: this cycle allows {max} peers.',
-  'subject.allReplacedYou': 'Nominations have closed, and every peer who declined or was not approved has been replaced. If you need another view, HR can still add a rater.',
+  'subject.allReplacedYou':
+    'Nominations have closed, and every peer who declined or was not approved has been replaced. If you need another view, HR can still add a rater.',
   'subject.allReplaced': 'Nominations have closed, and every peer who declined or was not approved has been replaced. HR can still add a rater.',
 
   'peers.askMore': 'Ask at least {count} more',
@@ -460,8 +473,10 @@ export const en = {
   'subject.allows': 'This cycle allows {max} peers.',
   'subject.closedOn': 'Nominations closed on {date}.',
   'subject.closed': 'Nominations closed.',
-  'subject.canReplaceYou': 'You can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.',
-  'subject.canReplace': '{name} and you can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.',
+  'subject.canReplaceYou':
+    'You can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.',
+  'subject.canReplace':
+    '{name} and you can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.',
 
   'reject.title': 'Reject {name}?',
   'reject.confirm': 'Reject request',
@@ -493,7 +508,8 @@ export const en = {
   'requests.cyclesFailed': 'Could not load your cycles',
   'requests.approvalsFailed': 'Could not load your approvals',
   'requests.empty': 'No requests for you right now',
-  'requests.emptyText': 'When HR includes you in a feedback cycle, you choose here which colleagues to ask. If you manage people, the peers they propose wait here for your approval.',
+  'requests.emptyText':
+    'When HR includes you in a feedback cycle, you choose here which colleagues to ask. If you manage people, the peers they propose wait here for your approval.',
   'requests.approvalsText': 'People in your team proposed these colleagues as peers. Approve to send the request, or reject with a reason they will see.',
   'requests.onYou': 'Feedback on you',
   'requests.onYouText': 'The cycles you are reviewed in. Ask colleagues who see your work, so your report is complete.',
@@ -529,7 +545,7 @@ export const en = {
 
   'hidden.notRated': 'Not rated',
   'hidden.pooled': 'Shown together with other groups',
-  'hidden.complementary': 'Hidden so a smaller group can\'t be worked out',
+  'hidden.complementary': "Hidden so a smaller group can't be worked out",
   'hidden.belowThreshold': 'Fewer than {k} anonymous responses',
 
   'report.atAGlance': 'At a glance',
@@ -560,13 +576,18 @@ export const en = {
   'report.trend': 'Trend',
   'report.nSpread': 'n {n} · spread {spread}',
 
-  'who.ownHr': 'This is your own report, which you can open before release as HR. Other HR admins can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Every view and download is recorded.',
-  'who.ownHrReleased': 'This is your own report. Other HR admins can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Every view and download is recorded.',
-  'who.subject': 'This report is yours. HR can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Nobody else can, and every view and download is recorded.',
-  'who.manager': 'You can see this as {name}\'s manager. {name} can read it once HR releases it, and HR can open it. Every view and download is recorded.',
-  'who.managerReleased': 'You can see this as {name}\'s manager. {name} can read it too, and HR can open it. Every view and download is recorded.',
-  'who.hr': 'You can see this as HR. {name} can read it once the cycle is released; their manager at the time of the cycle, as the cycle allows. Every view and download is recorded in the audit trail.',
-  'who.hrReleased': 'You can see this as HR. {name} can read it too; their manager at the time of the cycle, as the cycle allows. Every view and download is recorded in the audit trail.',
+  'who.ownHr':
+    'This is your own report, which you can open before release as HR. Other HR admins can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Every view and download is recorded.',
+  'who.ownHrReleased':
+    'This is your own report. Other HR admins can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Every view and download is recorded.',
+  'who.subject':
+    'This report is yours. HR can open it too, and so can your manager at the time of the cycle if the cycle lets managers see reports. Nobody else can, and every view and download is recorded.',
+  'who.manager': "You can see this as {name}'s manager. {name} can read it once HR releases it, and HR can open it. Every view and download is recorded.",
+  'who.managerReleased': "You can see this as {name}'s manager. {name} can read it too, and HR can open it. Every view and download is recorded.",
+  'who.hr':
+    'You can see this as HR. {name} can read it once the cycle is released; their manager at the time of the cycle, as the cycle allows. Every view and download is recorded in the audit trail.',
+  'who.hrReleased':
+    'You can see this as HR. {name} can read it too; their manager at the time of the cycle, as the cycle allows. Every view and download is recorded in the audit trail.',
 
   'report.tocIndices': 'Indices and profile',
   'report.tocStrengths': 'Strengths',
@@ -594,10 +615,12 @@ export const en = {
   'report.notAvailable': 'Report not available yet',
   'report.notReady': 'This report is not ready for you yet',
   'report.back': 'Back to reports',
-  'report.notReadyText': 'Reports are computed when the cycle closes and shown to the person once HR releases them. Come back later — you will find it under Reports when it is ready.',
+  'report.notReadyText':
+    'Reports are computed when the cycle closes and shown to the person once HR releases them. Come back later — you will find it under Reports when it is ready.',
   'report.cannotRead': 'You cannot read this report',
   'report.holdsYours': 'This report holds your anonymous answers',
-  'report.holdsYoursText': 'Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out what the others said.',
+  'report.holdsYoursText':
+    'Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out what the others said.',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
