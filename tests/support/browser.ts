@@ -180,11 +180,11 @@ async function pictureFailure(testName: string): Promise<void> {
 }
 (globalThis as { __rippleOnTestFailure?: (testName: string) => Promise<void> }).__rippleOnTestFailure = pictureFailure;
 
-/** Waits for the signed-in layout (the desktop's Sign out button or the phone's Menu). */
+/** Waits for the signed-in layout (the desktop's Sign out button or the phone's Menu), in English or German. */
 const signedInLayout = (page: Page): Promise<void> =>
   page
-    .getByRole('button', { name: 'Sign out' })
-    .or(page.getByRole('button', { name: 'Menu' }))
+    .getByRole('button', { name: /^(Sign out|Abmelden)$/ })
+    .or(page.getByRole('button', { name: /^(Menu|Menü)$/ }))
     .first()
     .waitFor();
 

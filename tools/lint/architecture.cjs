@@ -5,7 +5,7 @@
 //   (b) libraries import only libraries of a lower layer (LIBRARY_LAYERS below, derived from what the
 //       code imports); nothing inside libs/ reaches into apps/ or tests/;
 //   (c) web features (apps/web/src/features/<area>) do not import each other, and the shared web code
-//       (components/, lib/, api/, styles/) imports no feature and not app/; app/ composes features.
+//       (components/, lib/, api/, styles/, i18n/) imports no feature and not app/; app/ composes features.
 // Tests may import anything. A local rule rather than eslint-plugin-boundaries: that plugin resolves
 // imports through eslint-import-resolver-node, which knows neither the `@lib/*` nor the `@/*` alias.
 'use strict';
@@ -33,7 +33,7 @@ const LIBRARY_OUTSIDE_IMPORTS = {
   database: ['migrations', 'migrations/index'],
 };
 
-const WEB_SHARED = new Set(['components', 'lib', 'api', 'styles']);
+const WEB_SHARED = new Set(['components', 'lib', 'api', 'styles', 'i18n']);
 
 /** What part of the architecture a repo-relative path belongs to. */
 function classify(rel) {

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
 import { ToastProvider } from '@/components/ui';
+import { I18nProvider } from '@/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import { createRouter } from './routes';
 
@@ -11,9 +12,11 @@ const router = createRouter();
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <RouterProvider router={router} />
-      </ToastProvider>
+      <I18nProvider>
+        <ToastProvider>
+          <RouterProvider router={router} />
+        </ToastProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

@@ -1,19 +1,32 @@
 /**
  * The organisation's time zone, set once the signed-in person is known: every date and time in the
- * app is shown on the organisation's clock (deadlines are set on it), not the reader's.
+ * app is shown on the organisation's clock (deadlines are set on it), not the reader's. The locale is
+ * the active language's (see i18n/I18nProvider).
  */
 let displayTimeZone: string | undefined;
+let displayLocale: string | undefined;
 let dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 let date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function rebuild(): void {
+  dateTime = new Intl.DateTimeFormat(displayLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: displayTimeZone });
+  date = new Intl.DateTimeFormat(displayLocale, { dateStyle: 'medium', timeZone: displayTimeZone });
+}
 
 export function setDisplayTimeZone(timeZone: string | undefined): void {
   if (timeZone === displayTimeZone) return;
   displayTimeZone = timeZone;
-  dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+  rebuild();
+}
+
+export function setDisplayLocale(locale: string | undefined): void {
+  if (locale === displayLocale) return;
+  displayLocale = locale;
+  rebuild();
 }
 
 export const getDisplayTimeZone = (): string | undefined => displayTimeZone;
+export const getDisplayLocale = (): string | undefined => displayLocale;
 
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));

@@ -6,78 +6,78 @@ import { useInAnyCycle, WhatNeedsYou } from '@/features/feedback';
 import { ReportsReadyCard } from '@/features/reports';
 import { firstName } from '@/lib/format';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
+import { FormattedMessage } from 'react-intl';
+import { msg, useT, type MessageId } from '@/i18n';
 
 interface Shortcut {
   to: string;
-  title: string;
-  text: string;
+  title: MessageId;
+  text: MessageId;
 }
 
-const EVERYONE: Shortcut[] = [{ to: '/people', title: 'People directory', text: 'Find colleagues by name, team or title, and see who reports to whom.' }];
+const EVERYONE: Shortcut[] = [{ to: '/people', title: msg('home.shortcut.people'), text: msg('home.shortcut.peopleText') }];
 const HR: Shortcut[] = [
-  { to: '/people/new', title: 'Add a person', text: 'Create one profile and send an invitation to sign in.' },
-  { to: '/people/import', title: 'Import people', text: 'Upload a CSV of your organisation; preview every change before it is applied.' },
-  { to: '/admin/outbox', title: 'Outbox', text: 'Read the emails Ripple would send, when no mail server is configured.' },
-  { to: '/admin/audit', title: 'Audit trail', text: 'Every admin action and every report viewed, with who and when.' },
+  { to: '/people/new', title: msg('home.shortcut.addPerson'), text: msg('home.shortcut.addPersonText') },
+  { to: '/people/import', title: msg('home.shortcut.import'), text: msg('home.shortcut.importText') },
+  { to: '/admin/outbox', title: msg('home.shortcut.outbox'), text: msg('home.shortcut.outboxText') },
+  { to: '/admin/audit', title: msg('home.shortcut.audit'), text: msg('home.shortcut.auditText') },
 ];
 
 export default function HomePage() {
   const me = useSignedInUser();
   const admin = isAdmin(me);
   const inACycle = useInAnyCycle();
+  const t = useT();
   const facts = [
-    { label: 'Title', value: me.title },
-    { label: 'Department', value: me.department },
-    { label: 'Manager', value: me.managerName },
-    { label: 'Direct reports', value: me.directReportCount ? String(me.directReportCount) : 'None' },
+    { label: t('person.title'), value: me.title },
+    { label: t('person.department'), value: me.department },
+    { label: t('person.manager'), value: me.managerName },
+    { label: t('person.directReports'), value: me.directReportCount ? String(me.directReportCount) : t('common.none') },
   ];
   return (
     <>
       <PageHeader
-        title={`Welcome, ${firstName(me.name)}`}
-        documentTitle="Home"
+        title={t('home.welcome', { name: firstName(me.name) })}
+        documentTitle={t('nav.home')}
         description={
-          <>
-            You are signed in to <strong>{me.organizationName}</strong>
-            {admin ? ' as an HR admin' : ''}.
-          </>
+          <FormattedMessage
+            id={admin ? 'home.signedInToAsHr' : 'home.signedInTo'}
+            values={{ organization: me.organizationName, strong: (chunks) => <strong>{chunks}</strong> }}
+          />
         }
       />
       <WhatNeedsYou />
       <ReportsReadyCard />
       <div className="home-grid">
-        <Card title="Your profile" className="home-profile" actions={admin ? <Badge tone="accent">HR admin</Badge> : undefined}>
+        <Card title={t('home.profile')} className="home-profile" actions={admin ? <Badge tone="accent">{t('home.hrAdmin')}</Badge> : undefined}>
           <p className="home-profile__name">{me.name}</p>
           <p className="muted">{me.email}</p>
           <dl className="facts">
             {facts.map((f) => (
               <div key={f.label} className="facts__row">
                 <dt>{f.label}</dt>
-                <dd>{f.value ?? <span className="muted">Not set</span>}</dd>
+                <dd>{f.value ?? <span className="muted">{t('common.notSet')}</span>}</dd>
               </div>
             ))}
           </dl>
         </Card>
-        <Card title="Leadership is influence" className="home-intro">
-          <p>
-            Ripple collects feedback from the people around you — peers, reports and your manager — on behaviours anyone can show, with or without a title:
-            listening, building trust, explaining the why, helping others grow.
-          </p>
-          {inACycle === false && <p className="muted">Feedback cycles, your requests and your reports will appear here once you take part in a cycle.</p>}
+        <Card title={t('home.introTitle')} className="home-intro">
+          <p>{t('home.intro')}</p>
+          {inACycle === false && <p className="muted">{t('home.noCycle')}</p>}
         </Card>
       </div>
-      <h2 className="section-title">Shortcuts</h2>
+      <h2 className="section-title">{t('home.shortcuts')}</h2>
       <ul className="shortcuts">
         {[...EVERYONE, ...(admin ? HR : [])].map((s) => (
           <li key={s.to}>
             <Link to={s.to} className="shortcut">
               <span className="shortcut__title">
-                {s.title}
+                {t(s.title)}
                 <span aria-hidden="true" className="shortcut__arrow">
                   →
                 </span>
               </span>
-              <span className="shortcut__text">{s.text}</span>
+              <span className="shortcut__text">{t(s.text)}</span>
             </Link>
           </li>
         ))}

@@ -5,13 +5,15 @@ import { initials } from '@/lib/format';
 import { useSignedInUser } from '@/lib/auth';
 import { Logo } from './Logo';
 import { activeNavItem, navFor, type NavItem } from './nav';
+import { useT } from '@/i18n';
 
 /** Links of the menu; exactly one entry of the whole menu is marked current (aria-current and a bar, not colour alone). */
 function NavLinks({ items, active }: { items: NavItem[]; active: NavItem | undefined }) {
+  const t = useT();
   return items.map((item) => (
     <li key={item.to}>
       <Link to={item.to} className={`nav__link${item === active ? ' is-active' : ''}`} aria-current={item === active ? 'page' : undefined}>
-        {item.label}
+        {t(item.label)}
       </Link>
     </li>
   ));
@@ -22,6 +24,7 @@ function AdminMenu({ items, active }: { items: NavItem[]; active: NavItem | unde
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLLIElement>(null);
   const listId = useId();
+  const t = useT();
   const location = useLocation();
   const current = active !== undefined && items.includes(active);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation closes the menu (an event from outside this component)
@@ -53,7 +56,7 @@ function AdminMenu({ items, active }: { items: NavItem[]; active: NavItem | unde
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
       >
-        Admin{' '}
+        {t('nav.admin')}{' '}
         <span aria-hidden="true" className="nav__caret">
           ▾
         </span>
@@ -72,6 +75,7 @@ export function TopBar() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const panelId = useId();
+  const t = useT();
   const active = activeNavItem(location.pathname, [...nav.main, ...nav.admin]);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation closes the menu (an event from outside this component)
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -79,7 +83,7 @@ export function TopBar() {
   const onAccount = location.pathname === '/account';
   const signOut = (
     <button type="button" className="btn btn--on-dark btn--sm" onClick={() => logout.mutate()} disabled={logout.isPending}>
-      {logout.isPending ? 'Signing out…' : 'Sign out'}
+      {logout.isPending ? t('topbar.signingOut') : t('topbar.signOut')}
     </button>
   );
 
@@ -89,13 +93,13 @@ export function TopBar() {
         <Link to="/" className="brand">
           <Logo />
           <span className="brand__name">Ripple</span>
-          <span className="visually-hidden">, home</span>
+          <span className="visually-hidden">{t('topbar.home')}</span>
         </Link>
         <span className="topbar__org" title={me.organizationName}>
           {me.organizationName}
         </span>
 
-        <nav className="nav nav--bar" aria-label="Main">
+        <nav className="nav nav--bar" aria-label={t('topbar.mainNav')}>
           <ul className="nav__list">
             <NavLinks items={nav.main} active={active} />
             {nav.admin.length > 0 && <AdminMenu items={nav.admin} active={active} />}
@@ -104,12 +108,12 @@ export function TopBar() {
 
         <div className="topbar__user">
           {/* The person's own menu: their name leads to their account (password). */}
-          <Link to="/account" className="topbar__account" aria-current={onAccount ? 'page' : undefined} title={`Your account (${me.name})`}>
+          <Link to="/account" className="topbar__account" aria-current={onAccount ? 'page' : undefined} title={t('topbar.accountTitle', { name: me.name })}>
             <span className="avatar" aria-hidden="true">
               {initials(me.name)}
             </span>
             <span className="topbar__name">
-              <span className="visually-hidden">Your account, signed in as </span>
+              <span className="visually-hidden">{t('topbar.accountSignedInAs')} </span>
               {me.name}
             </span>
           </Link>
@@ -123,18 +127,18 @@ export function TopBar() {
           aria-controls={panelId}
           onClick={() => setMenuOpen((o) => !o)}
         >
-          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
+          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> {t('topbar.menu')}
         </button>
       </div>
 
       <div id={panelId} className="topbar__panel" hidden={!menuOpen}>
-        <nav className="nav nav--panel" aria-label="Main (compact)">
+        <nav className="nav nav--panel" aria-label={t('topbar.mainNavCompact')}>
           <ul className="nav__list">
             <NavLinks items={nav.main} active={active} />
           </ul>
           {nav.admin.length > 0 && (
             <>
-              <p className="nav__section">Admin</p>
+              <p className="nav__section">{t('nav.admin')}</p>
               <ul className="nav__list">
                 <NavLinks items={nav.admin} active={active} />
               </ul>
@@ -146,13 +150,13 @@ export function TopBar() {
             {initials(me.name)}
           </span>
           <span>
-            <span className="visually-hidden">Signed in as </span>
+            <span className="visually-hidden">{t('topbar.signedInAs')} </span>
             <strong>{me.name}</strong>
             <br />
             <span className="topbar__panel-email">{me.email}</span>
           </span>
           <Link to="/account" className="btn btn--on-dark btn--sm" aria-current={onAccount ? 'page' : undefined}>
-            Account
+            {t('topbar.account')}
           </Link>
           {signOut}
         </div>

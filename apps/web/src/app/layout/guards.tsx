@@ -6,6 +6,7 @@ import { setDisplayTimeZone } from '@/lib/format';
 import { useSetupPending } from '@/lib/setup';
 import { forgetAllUnsavedAnswers } from '@/lib/unsaved-answers';
 import { NotFoundPage } from './NotFoundPage';
+import { useT } from '@/i18n';
 
 /** Signed-out people go to /login, which brings them back here (`?next=`) once signed in. */
 export function RequireAuth() {
@@ -13,6 +14,7 @@ export function RequireAuth() {
   // Signed out: on a fresh instance every page leads to the set-up instead of the sign-in.
   const setup = useSetupPending(!isPending && !error && !me);
   const location = useLocation();
+  const t = useT();
   // Someone else signed in on this browser: unsaved answers of anyone else are not theirs to find.
   useEffect(() => {
     if (me) forgetAllUnsavedAnswers(me.id);
@@ -27,7 +29,7 @@ export function RequireAuth() {
   if (error) {
     return (
       <div className="page-center">
-        <ErrorAlert error={error} title="Ripple is not answering" />
+        <ErrorAlert error={error} title={t('error.notAnswering')} />
       </div>
     );
   }

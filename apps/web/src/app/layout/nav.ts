@@ -1,4 +1,5 @@
 import type { Role } from '@/lib/auth';
+import { msg, type MessageId } from '@/i18n';
 
 /**
  * The navigation, in one place. To add a page to the menu, add an entry here (and its route in
@@ -8,7 +9,8 @@ import type { Role } from '@/lib/auth';
  */
 export interface NavItem {
   to: string;
-  label: string;
+  /** A message id of the catalogue. */
+  label: MessageId;
   group: 'main' | 'admin';
   /** Who sees it; everyone signed in when left out. */
   roles?: Role[];
@@ -17,19 +19,19 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Home', group: 'main', end: true },
-  { to: '/feedback', label: 'My feedback', group: 'main' },
-  { to: '/requests', label: 'Requests', group: 'main' },
-  { to: '/my-requests', label: 'Ask for feedback', group: 'main' },
-  { to: '/reports', label: 'Reports', group: 'main' },
-  { to: '/people', label: 'People', group: 'main' },
-  { to: '/cycles', label: 'Cycles', group: 'main', roles: ['admin'] },
-  { to: '/admin/organization', label: 'Organisation', group: 'admin', roles: ['admin'] },
-  { to: '/admin/single-sign-on', label: 'Single sign-on', group: 'admin', roles: ['admin'] },
-  { to: '/people/import', label: 'Import people', group: 'admin', roles: ['admin'] },
-  { to: '/admin/frameworks', label: 'Frameworks', group: 'admin', roles: ['admin'] },
-  { to: '/admin/outbox', label: 'Outbox', group: 'admin', roles: ['admin'] },
-  { to: '/admin/audit', label: 'Audit trail', group: 'admin', roles: ['admin'] },
+  { to: '/', label: msg('nav.home'), group: 'main', end: true },
+  { to: '/feedback', label: msg('nav.myFeedback'), group: 'main' },
+  { to: '/requests', label: msg('nav.requests'), group: 'main' },
+  { to: '/my-requests', label: msg('nav.askForFeedback'), group: 'main' },
+  { to: '/reports', label: msg('nav.reports'), group: 'main' },
+  { to: '/people', label: msg('nav.people'), group: 'main' },
+  { to: '/cycles', label: msg('nav.cycles'), group: 'main', roles: ['admin'] },
+  { to: '/admin/organization', label: msg('nav.organisation'), group: 'admin', roles: ['admin'] },
+  { to: '/admin/single-sign-on', label: msg('nav.singleSignOn'), group: 'admin', roles: ['admin'] },
+  { to: '/people/import', label: msg('nav.importPeople'), group: 'admin', roles: ['admin'] },
+  { to: '/admin/frameworks', label: msg('nav.frameworks'), group: 'admin', roles: ['admin'] },
+  { to: '/admin/outbox', label: msg('nav.outbox'), group: 'admin', roles: ['admin'] },
+  { to: '/admin/audit', label: msg('nav.audit'), group: 'admin', roles: ['admin'] },
 ];
 
 export function navFor(role: Role): { main: NavItem[]; admin: NavItem[] } {

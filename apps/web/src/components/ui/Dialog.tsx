@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '@/i18n';
 
 interface DialogProps {
   open: boolean;
@@ -17,6 +18,7 @@ interface DialogProps {
 export function Dialog({ open, onClose, title, children, footer, variant = 'dialog' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const t = useT();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -40,7 +42,7 @@ export function Dialog({ open, onClose, title, children, footer, variant = 'dial
           </h2>
           <button type="button" className="btn btn--ghost btn--sm dialog__close" onClick={onClose}>
             <span aria-hidden="true">✕</span>
-            <span className="visually-hidden">Close</span>
+            <span className="visually-hidden">{t('common.close')}</span>
           </button>
         </header>
         <div className="dialog__body">{children}</div>

@@ -1,4 +1,6 @@
 import { Button } from './Button';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 interface PaginationProps {
   offset: number;
@@ -10,21 +12,24 @@ interface PaginationProps {
 }
 
 export function Pagination({ offset, limit, total, onChange, noun }: PaginationProps) {
+  const t = useT();
   if (total === 0) return null;
   const first = offset + 1;
   const last = Math.min(offset + limit, total);
   return (
-    <nav className="pagination" aria-label={`Pages of ${noun}`}>
+    <nav className="pagination" aria-label={t('pagination.label', { noun })}>
       <p className="pagination__summary">
-        Showing <strong>{first}</strong>–<strong>{last}</strong> of <strong>{total}</strong> {noun}
+        <FormattedMessage id="pagination.summary" values={{ first, last, total, noun, strong: (chunks) => <strong>{chunks}</strong> }} />
       </p>
       {total > limit && (
         <div className="pagination__buttons">
           <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
-            <span aria-hidden="true">← </span>Previous
+            <span aria-hidden="true">← </span>
+            {t('pagination.previous')}
           </Button>
           <Button variant="secondary" size="sm" disabled={last >= total} onClick={() => onChange(offset + limit)}>
-            Next<span aria-hidden="true"> →</span>
+            {t('pagination.next')}
+            <span aria-hidden="true"> →</span>
           </Button>
         </div>
       )}

@@ -5,9 +5,12 @@ import { useMe } from '@/lib/auth';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import { useInvitation } from '../api/get-invitation';
 import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 export default function AcceptInvitationPage() {
-  useDocumentTitle('Accept your invitation');
+  const t = useT();
+  useDocumentTitle(t('invitation.title'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const invitation = useInvitation(token);
@@ -22,10 +25,13 @@ export default function AcceptInvitationPage() {
   if (!token || invitation.isError) {
     return (
       <div className="public__card">
-        <h1 className="public__title">Invitation not valid</h1>
+        <h1 className="public__title">{t('invitation.invalid')}</h1>
         <Alert tone="danger">
-          {invitation.error?.message ?? 'This link has no invitation in it.'} If you already set your password, <Link to="/login">sign in</Link> or{' '}
-          <Link to="/forgot-password">reset it</Link>.
+          {invitation.error?.message ?? t('invitation.noToken')}{' '}
+          <FormattedMessage
+            id="invitation.alreadySet"
+            values={{ login: (chunks) => <Link to="/login">{chunks}</Link>, forgot: (chunks) => <Link to="/forgot-password">{chunks}</Link> }}
+          />
         </Alert>
       </div>
     );
@@ -33,7 +39,7 @@ export default function AcceptInvitationPage() {
   if (invitation.isPending) {
     return (
       <div className="public__card">
-        <Loading label="Checking your invitation…" />
+        <Loading label={t('invitation.checking')} />
       </div>
     );
   }
@@ -51,17 +57,17 @@ export default function AcceptInvitationPage() {
 
   return (
     <div className="public__card">
-      <h1 className="public__title">Welcome, {name}</h1>
+      <h1 className="public__title">{t('home.welcome', { name })}</h1>
       <p className="public__lead">
-        You have been invited to <strong>{organizationName}</strong> on Ripple. Choose a password to finish setting up your account.
+        <FormattedMessage id="invitation.lead" values={{ organization: organizationName, strong: (chunks) => <strong>{chunks}</strong> }} />
       </p>
       {accept.error && !serverErrors.password && (
-        <Alert tone="danger" title="Could not set your password" className="public__alert">
+        <Alert tone="danger" title={t('password.setFailed')} className="public__alert">
           {accept.error.message}
         </Alert>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <TextField label="Email" type="email" name="email" autoComplete="username" value={email} readOnly />
+        <TextField label={t('account.emailAddress')} type="email" name="email" autoComplete="username" value={email} readOnly />
         <NewPasswordFields
           password={password}
           confirm={confirm}
@@ -70,8 +76,8 @@ export default function AcceptInvitationPage() {
           touched={touched}
           serverError={serverErrors.password}
         />
-        <Button type="submit" className="btn--block" loading={accept.isPending} loadingText="Setting your password…">
-          Set password and sign in
+        <Button type="submit" className="btn--block" loading={accept.isPending} loadingText={t('password.setting')}>
+          {t('invitation.submit')}
         </Button>
       </form>
     </div>

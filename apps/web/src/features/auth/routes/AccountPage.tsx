@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '@/api/client';
-import { Alert, Button, Card, PageHeader, TextField } from '@/components/ui';
+import { Alert, Button, Card, PageHeader, SelectField, TextField } from '@/components/ui';
 import { useSignedInUser } from '@/lib/auth';
 import { useChangeEmail } from '../api/change-email';
 import { useChangePassword } from '../api/change-password';
 import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '@/i18n';
 
 function ChangePassword() {
   const change = useChangePassword();
+  const t = useT();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -34,27 +36,27 @@ function ChangePassword() {
 
   const fieldMessage = serverErrors.currentPassword ?? serverErrors.newPassword;
   return (
-    <Card title="Change password" description="You stay signed in here; every other browser or device where you are signed in is signed out.">
+    <Card title={t('account.password.title')} description={t('account.password.description')}>
       {change.isSuccess && (
-        <Alert tone="success" title="Password changed" className="account__alert">
-          Use your new password from now on. You were signed out everywhere else.
+        <Alert tone="success" title={t('account.password.changed')} className="account__alert">
+          {t('account.password.changedText')}
         </Alert>
       )}
       {change.error && !fieldMessage && (
-        <Alert tone="danger" title={isApiError(change.error, 429) ? 'Too many attempts' : 'Could not change your password'} className="account__alert">
+        <Alert tone="danger" title={isApiError(change.error, 429) ? t('auth.tooManyAttempts') : t('account.password.failed')} className="account__alert">
           {change.error.message}
         </Alert>
       )}
       <form className="form account__form" onSubmit={submit} noValidate>
         <TextField
-          label="Current password"
+          label={t('account.currentPassword')}
           type="password"
           name="current-password"
           autoComplete="current-password"
           required
           value={current}
           onChange={(e) => setCurrent(e.target.value)}
-          error={(touched && !current ? 'Enter your current password' : null) ?? serverErrors.currentPassword}
+          error={(touched && !current ? t('account.enterCurrentPassword') : null) ?? serverErrors.currentPassword}
         />
         <NewPasswordFields
           password={password}
@@ -64,8 +66,8 @@ function ChangePassword() {
           touched={touched}
           serverError={serverErrors.newPassword}
         />
-        <Button type="submit" loading={change.isPending} loadingText="Changing your password…">
-          Change password
+        <Button type="submit" loading={change.isPending} loadingText={t('account.password.changing')}>
+          {t('account.password.title')}
         </Button>
       </form>
     </Card>
@@ -74,11 +76,12 @@ function ChangePassword() {
 
 function ChangeEmail() {
   const change = useChangeEmail();
+  const t = useT();
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
   const [touched, setTouched] = useState(false);
   const serverErrors = change.error?.fieldErrors() ?? {};
-  const emailProblem = !email.trim() ? 'Enter your new email address' : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? 'Enter a valid email address' : null;
+  const emailProblem = !email.trim() ? t('account.email.enterNew') : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? t('account.email.invalid') : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -97,20 +100,20 @@ function ChangeEmail() {
 
   const fieldMessage = serverErrors.currentPassword ?? serverErrors.newEmail;
   return (
-    <Card title="Change email" description="A link goes to the new address; the address you sign in with changes when you open it.">
+    <Card title={t('account.email.title')} description={t('account.email.description')}>
       {change.isSuccess && (
-        <Alert tone="success" title="Check your new inbox" className="account__alert">
+        <Alert tone="success" title={t('account.email.checkInbox')} className="account__alert">
           {change.data.message}
         </Alert>
       )}
       {change.error && !fieldMessage && (
-        <Alert tone="danger" title={isApiError(change.error, 429) ? 'Too many attempts' : 'Could not change your email'} className="account__alert">
+        <Alert tone="danger" title={isApiError(change.error, 429) ? t('auth.tooManyAttempts') : t('account.email.failed')} className="account__alert">
           {change.error.message}
         </Alert>
       )}
       <form className="form account__form" onSubmit={submit} noValidate>
         <TextField
-          label="New email address"
+          label={t('account.email.new')}
           type="email"
           name="new-email"
           autoComplete="email"
@@ -120,19 +123,38 @@ function ChangeEmail() {
           error={(touched ? emailProblem : null) ?? serverErrors.newEmail}
         />
         <TextField
-          label="Your password"
-          hint="To confirm it's you."
+          label={t('account.email.password')}
+          hint={t('account.email.passwordHint')}
           type="password"
           name="email-current-password"
           autoComplete="current-password"
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={(touched && !password ? 'Enter your current password' : null) ?? serverErrors.currentPassword}
+          error={(touched && !password ? t('account.enterCurrentPassword') : null) ?? serverErrors.currentPassword}
         />
-        <Button type="submit" loading={change.isPending} loadingText="Sending the link…">
-          Send confirmation link
+        <Button type="submit" loading={change.isPending} loadingText={t('account.email.sending')}>
+          {t('account.email.send')}
         </Button>
+      </form>
+    </Card>
+  );
+}
+
+/** The language Ripple speaks to this person: kept in this browser. */
+function ChooseLanguage() {
+  const t = useT();
+  const { language, setLanguage } = useLanguage();
+  return (
+    <Card title={t('language.label')} description={t('account.language.description')}>
+      <form className="form account__form" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label={t('account.language.field')} value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
       </form>
     </Card>
   );
@@ -141,18 +163,20 @@ function ChangeEmail() {
 /** The signed-in person's own account: who they are signed in as, and their password. */
 export default function AccountPage() {
   const me = useSignedInUser();
+  const t = useT();
   const facts = [
-    { label: 'Name', value: me.name },
-    { label: 'Email', value: me.email },
-    { label: 'Organisation', value: me.organizationName },
+    { label: t('account.name'), value: me.name },
+    { label: t('account.emailAddress'), value: me.email },
+    { label: t('nav.organisation'), value: me.organizationName },
   ];
   return (
     <>
-      <PageHeader title="Your account" description="Your sign-in details. HR keeps your name up to date; you change the address you sign in with." />
+      <PageHeader title={t('account.title')} description={t('account.description')} />
       <div className="person-layout">
+        <ChooseLanguage />
         <ChangePassword />
         <ChangeEmail />
-        <Card title="Signed in as">
+        <Card title={t('topbar.signedInAs')}>
           <dl className="facts">
             {facts.map((f) => (
               <div key={f.label} className="facts__row">

@@ -1,13 +1,16 @@
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, useDocumentTitle } from '@/components/ui';
 import { useConfirmEmail } from '../api/confirm-email';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 /**
  * The page a confirmation link opens. The change waits for a press of the button, so a mail
  * scanner that fetches links cannot make it on the person's behalf.
  */
 export default function ConfirmEmailPage() {
-  useDocumentTitle('Confirm your new address');
+  const t = useT();
+  useDocumentTitle(t('confirmEmail.title'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const confirm = useConfirmEmail();
@@ -15,12 +18,12 @@ export default function ConfirmEmailPage() {
   if (!token) {
     return (
       <div className="public__card">
-        <h1 className="public__title">Link not valid</h1>
+        <h1 className="public__title">{t('link.invalid')}</h1>
         <Alert tone="danger" className="public__alert">
-          This link has no confirmation token in it.
+          {t('confirmEmail.noToken')}
         </Alert>
         <p className="public__footnote">
-          <Link to="/account">Go to your account</Link>
+          <Link to="/account">{t('confirmEmail.toAccount')}</Link>
         </p>
       </div>
     );
@@ -28,27 +31,36 @@ export default function ConfirmEmailPage() {
   if (confirm.isSuccess) {
     return (
       <div className="public__card">
-        <h1 className="public__title">Address changed</h1>
+        <h1 className="public__title">{t('confirmEmail.changed')}</h1>
         <Alert tone="success" className="public__alert">
-          From now on you sign in with <strong>{confirm.data.email}</strong>. You were signed out everywhere else.
+          <FormattedMessage id="confirmEmail.changedText" values={{ email: confirm.data.email, strong: (chunks) => <strong>{chunks}</strong> }} />
         </Alert>
         <p className="public__footnote">
-          <Link to="/login">Sign in</Link> or <Link to="/">go to Ripple</Link>
+          <FormattedMessage
+            id="confirmEmail.signInOrRipple"
+            values={{ login: (chunks) => <Link to="/login">{chunks}</Link>, home: (chunks) => <Link to="/">{chunks}</Link> }}
+          />
         </p>
       </div>
     );
   }
   return (
     <div className="public__card">
-      <h1 className="public__title">Confirm your new address</h1>
-      <p className="public__lead">Once confirmed, you sign in to Ripple with the address this link was sent to.</p>
+      <h1 className="public__title">{t('confirmEmail.title')}</h1>
+      <p className="public__lead">{t('confirmEmail.lead')}</p>
       {confirm.error && (
-        <Alert tone="danger" title="Could not change your address" className="public__alert">
+        <Alert tone="danger" title={t('confirmEmail.failed')} className="public__alert">
           {confirm.error.message}
         </Alert>
       )}
-      <Button type="button" className="btn--block" loading={confirm.isPending} loadingText="Confirming…" onClick={() => confirm.mutate({ token })}>
-        Confirm my new address
+      <Button
+        type="button"
+        className="btn--block"
+        loading={confirm.isPending}
+        loadingText={t('confirmEmail.confirming')}
+        onClick={() => confirm.mutate({ token })}
+      >
+        {t('confirmEmail.submit')}
       </Button>
     </div>
   );

@@ -3,10 +3,13 @@ import { Link } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Button, TextField, useDocumentTitle } from '@/components/ui';
 import { useRequestPasswordReset } from '../api/request-password-reset';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 /** "Forgot your password?": asks for a link by mail. The answer is the same for any address. */
 export default function ForgotPasswordPage() {
-  useDocumentTitle('Reset your password');
+  const t = useT();
+  useDocumentTitle(t('forgot.title'));
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -21,16 +24,15 @@ export default function ForgotPasswordPage() {
   if (request.isSuccess) {
     return (
       <div className="public__card">
-        <h1 className="public__title">Check your email</h1>
+        <h1 className="public__title">{t('forgot.checkEmail')}</h1>
         <Alert tone="success" className="public__alert">
           {request.data.message}
         </Alert>
         <p className="public__lead">
-          Sent to <strong>{request.variables.email}</strong>. Nothing arrived after a few minutes? Check your spam folder, or ask HR whether Ripple has your
-          current address.
+          <FormattedMessage id="forgot.sentTo" values={{ email: request.variables.email, strong: (chunks) => <strong>{chunks}</strong> }} />
         </p>
         <p className="public__footnote">
-          <Link to="/login">Back to sign in</Link>
+          <Link to="/login">{t('forgot.back')}</Link>
         </p>
       </div>
     );
@@ -39,16 +41,16 @@ export default function ForgotPasswordPage() {
   const fieldError = request.error?.fieldErrors().email;
   return (
     <div className="public__card">
-      <h1 className="public__title">Reset your password</h1>
-      <p className="public__lead">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
+      <h1 className="public__title">{t('forgot.title')}</h1>
+      <p className="public__lead">{t('forgot.lead')}</p>
       {request.error && !fieldError && (
-        <Alert tone="danger" title={isApiError(request.error, 429) ? 'Too many requests' : 'Could not send the link'} className="public__alert">
+        <Alert tone="danger" title={isApiError(request.error, 429) ? t('forgot.tooMany') : t('forgot.failed')} className="public__alert">
           {request.error.message}
         </Alert>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
-          label="Email"
+          label={t('account.emailAddress')}
           type="email"
           name="email"
           autoComplete="username"
@@ -57,14 +59,14 @@ export default function ForgotPasswordPage() {
           autoFocus
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={(submitted && !email.trim() ? 'Enter your email address' : null) ?? fieldError}
+          error={(submitted && !email.trim() ? t('login.enterEmail') : null) ?? fieldError}
         />
-        <Button type="submit" className="btn--block" loading={request.isPending} loadingText="Sending…">
-          Send me a link
+        <Button type="submit" className="btn--block" loading={request.isPending} loadingText={t('forgot.sending')}>
+          {t('forgot.send')}
         </Button>
       </form>
       <p className="public__footnote">
-        Remembered it? <Link to="/login">Sign in</Link>
+        <FormattedMessage id="forgot.remembered" values={{ link: (chunks) => <Link to="/login">{chunks}</Link> }} />
       </p>
     </div>
   );

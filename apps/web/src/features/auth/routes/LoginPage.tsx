@@ -6,19 +6,21 @@ import { safeNext, useMe } from '@/lib/auth';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useLogin } from '../api/login';
 import { SSO_ERRORS, useSsoProvider, useStartSso } from '../api/sso';
+import { useT } from '@/i18n';
 
 const LOOKS_LIKE_EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-function loginErrorMessage(error: unknown): { title: string; text: string } {
-  if (isApiError(error, 429)) return { title: 'Too many attempts', text: error.message };
-  if (isApiError(error, 401)) return { title: 'Could not sign you in', text: error.message };
-  if (isApiError(error, 400)) return { title: 'Check your details', text: error.message };
-  if (isApiError(error)) return { title: 'Could not sign you in', text: error.message };
-  return { title: 'Could not sign you in', text: 'Something unexpected happened. Try again.' };
+function loginErrorMessage(error: unknown, t: ReturnType<typeof useT>): { title: string; text: string } {
+  if (isApiError(error, 429)) return { title: t('auth.tooManyAttempts'), text: error.message };
+  if (isApiError(error, 401)) return { title: t('login.failed'), text: error.message };
+  if (isApiError(error, 400)) return { title: t('login.checkDetails'), text: error.message };
+  if (isApiError(error)) return { title: t('login.failed'), text: error.message };
+  return { title: t('login.failed'), text: t('login.unexpected') };
 }
 
 export default function LoginPage() {
-  useDocumentTitle('Sign in');
+  const t = useT();
+  useDocumentTitle(t('login.title'));
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const { data: me } = useMe();
@@ -45,11 +47,11 @@ export default function LoginPage() {
     login.mutate({ email: email.trim(), password });
   };
   const error = login.error
-    ? loginErrorMessage(login.error)
+    ? loginErrorMessage(login.error, t)
     : startSso.error
-      ? loginErrorMessage(startSso.error)
+      ? loginErrorMessage(startSso.error, t)
       : ssoError
-        ? { title: 'Could not sign you in', text: SSO_ERRORS[ssoError] ?? 'Single sign-on did not work. Start again.' }
+        ? { title: t('login.failed'), text: SSO_ERRORS[ssoError] ?? t('login.ssoFailed') }
         : null;
 
   const continueWith = provider?.organization && provider.displayName && (
@@ -58,29 +60,29 @@ export default function LoginPage() {
       className="btn--block"
       onClick={() => startSso.mutate(provider.organization!)}
       loading={startSso.isPending || startSso.isSuccess}
-      loadingText={`Opening ${provider.displayName}…`}
+      loadingText={t('login.ssoOpening', { provider: provider.displayName })}
     >
-      Continue with {provider.displayName}
+      {t('login.ssoContinue', { provider: provider.displayName })}
     </Button>
   );
 
   return (
     <div className="public__card">
-      <h1 className="public__title">Sign in</h1>
-      <p className="public__lead">Welcome back. Sign in with your work email.</p>
+      <h1 className="public__title">{t('login.title')}</h1>
+      <p className="public__lead">{t('login.lead')}</p>
       {params.has('signedOut') && !error && (
         <Alert tone="success" className="public__alert">
-          You are signed out.
+          {t('login.signedOut')}
         </Alert>
       )}
       {params.has('passwordReset') && !error && (
         <Alert tone="success" className="public__alert">
-          Your new password is set. Sign in with it.
+          {t('login.passwordReset')}
         </Alert>
       )}
       {next !== '/' && !error && !params.has('signedOut') && !params.has('passwordReset') && (
         <Alert tone="info" className="public__alert">
-          Sign in to continue to that page.
+          {t('login.toContinue')}
         </Alert>
       )}
       {error && (
@@ -91,12 +93,12 @@ export default function LoginPage() {
       {organization && continueWith && (
         <div className="public__sso">
           {continueWith}
-          <p className="public__aside">or sign in with your password</p>
+          <p className="public__aside">{t('login.orPassword')}</p>
         </div>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
-          label="Email"
+          label={t('account.emailAddress')}
           type="email"
           name="email"
           autoComplete="username"
@@ -105,28 +107,28 @@ export default function LoginPage() {
           autoFocus
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={submitted && !email.trim() ? 'Enter your email address' : null}
+          error={submitted && !email.trim() ? t('login.enterEmail') : null}
         />
         <TextField
-          label="Password"
+          label={t('login.password')}
           type="password"
           name="password"
           autoComplete="current-password"
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={submitted && !password ? 'Enter your password' : null}
+          error={submitted && !password ? t('login.enterPassword') : null}
         />
-        <Button type="submit" className="btn--block" loading={login.isPending} loadingText="Signing in…">
-          Sign in
+        <Button type="submit" className="btn--block" loading={login.isPending} loadingText={t('login.signingIn')}>
+          {t('login.title')}
         </Button>
       </form>
       {/* Found from the email typed: below the form, so that the fields do not move while typing. */}
       {!organization && continueWith && <div className="public__sso public__sso--after">{continueWith}</div>}
       <p className="public__aside">
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>
-      <p className="public__footnote">New to Ripple? HR sends you an invitation by email to set your password.</p>
+      <p className="public__footnote">{t('login.newToRipple')}</p>
     </div>
   );
 }

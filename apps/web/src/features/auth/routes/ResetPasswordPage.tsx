@@ -4,10 +4,13 @@ import { Alert, Button, Loading, TextField, useDocumentTitle } from '@/component
 import { usePasswordReset } from '../api/check-password-reset';
 import { useCompletePasswordReset } from '../api/complete-password-reset';
 import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 /** The page a reset link opens: choose a new password, then sign in with it. */
 export default function ResetPasswordPage() {
-  useDocumentTitle('Choose a new password');
+  const t = useT();
+  useDocumentTitle(t('reset.title'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const reset = usePasswordReset(token);
@@ -21,12 +24,15 @@ export default function ResetPasswordPage() {
   if (!token || reset.isError) {
     return (
       <div className="public__card">
-        <h1 className="public__title">Link not valid</h1>
+        <h1 className="public__title">{t('link.invalid')}</h1>
         <Alert tone="danger" className="public__alert">
-          {reset.error?.message ?? 'This link has no reset token in it.'}
+          {reset.error?.message ?? t('reset.noToken')}
         </Alert>
         <p className="public__footnote">
-          <Link to="/forgot-password">Ask for a new link</Link> or <Link to="/login">sign in</Link>
+          <FormattedMessage
+            id="reset.newLinkOrSignIn"
+            values={{ forgot: (chunks) => <Link to="/forgot-password">{chunks}</Link>, login: (chunks) => <Link to="/login">{chunks}</Link> }}
+          />
         </p>
       </div>
     );
@@ -34,7 +40,7 @@ export default function ResetPasswordPage() {
   if (reset.isPending) {
     return (
       <div className="public__card">
-        <Loading label="Checking your link…" />
+        <Loading label={t('reset.checking')} />
       </div>
     );
   }
@@ -50,18 +56,17 @@ export default function ResetPasswordPage() {
 
   return (
     <div className="public__card">
-      <h1 className="public__title">Choose a new password</h1>
+      <h1 className="public__title">{t('reset.title')}</h1>
       <p className="public__lead">
-        For your account at <strong>{reset.data.organizationName}</strong>. Once it is set, you are signed out everywhere and sign in again with the new
-        password.
+        <FormattedMessage id="reset.lead" values={{ organization: reset.data.organizationName, strong: (chunks) => <strong>{chunks}</strong> }} />
       </p>
       {complete.error && !serverErrors.password && (
-        <Alert tone="danger" title="Could not set your password" className="public__alert">
+        <Alert tone="danger" title={t('password.setFailed')} className="public__alert">
           {complete.error.message}
         </Alert>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <TextField label="Email" type="email" name="email" autoComplete="username" value={reset.data.email} readOnly />
+        <TextField label={t('account.emailAddress')} type="email" name="email" autoComplete="username" value={reset.data.email} readOnly />
         <NewPasswordFields
           password={password}
           confirm={confirm}
@@ -70,8 +75,8 @@ export default function ResetPasswordPage() {
           touched={touched}
           serverError={serverErrors.password}
         />
-        <Button type="submit" className="btn--block" loading={complete.isPending} loadingText="Setting your password…">
-          Set new password
+        <Button type="submit" className="btn--block" loading={complete.isPending} loadingText={t('password.setting')}>
+          {t('reset.submit')}
         </Button>
       </form>
     </div>

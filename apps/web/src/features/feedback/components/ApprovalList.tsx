@@ -3,6 +3,7 @@ import { Button } from '@/components/ui';
 import { firstName, formatDate } from '@/lib/format';
 import type { PendingApproval } from '../api/list-my-approvals';
 import { PersonLine } from './PersonLine';
+import { useT } from '@/i18n';
 
 interface ApprovalListProps {
   approvals: PendingApproval[];
@@ -15,6 +16,7 @@ const subjectPage = (a: Pick<PendingApproval, 'cycleId' | 'subject'>): string =>
 
 /** Peer proposals waiting for me, grouped by the person who asked (and the cycle). */
 export function ApprovalList({ approvals, busyId, onApprove, onReject }: ApprovalListProps) {
+  const t = useT();
   const groups = new Map<string, PendingApproval[]>();
   for (const a of approvals) {
     const key = `${a.cycleId}:${a.subject.id}`;
@@ -32,7 +34,8 @@ export function ApprovalList({ approvals, busyId, onApprove, onReject }: Approva
                 {first.subject.name} <span className="approval-group__cycle">· {first.cycleName}</span>
               </h3>
               <Link to={subjectPage(first)} className="approval-group__link">
-                All of {name}’s requests<span aria-hidden="true"> →</span>
+                {t('approvals.all', { name })}
+                <span aria-hidden="true"> →</span>
               </Link>
             </div>
             <ul className="rater-list">
@@ -42,24 +45,16 @@ export function ApprovalList({ approvals, busyId, onApprove, onReject }: Approva
                     <PersonLine person={a.rater} />
                   </div>
                   <div className="rater__state">
-                    <p className="muted approval__when">
-                      Proposed as a peer by {name} on {formatDate(a.createdAt)}
-                    </p>
+                    <p className="muted approval__when">{t('approvals.proposed', { name, date: formatDate(a.createdAt) })}</p>
                   </div>
                   <div className="rater__actions">
-                    <Button size="sm" onClick={() => onApprove(a)} loading={busyId === a.id} loadingText="Approving…">
-                      Approve
-                      <span className="visually-hidden">
-                        {' '}
-                        {a.rater.name} for {first.subject.name}
-                      </span>
+                    <Button size="sm" onClick={() => onApprove(a)} loading={busyId === a.id} loadingText={t('raters.approving')}>
+                      {t('raters.approve')}
+                      <span className="visually-hidden"> {t('approvals.raterFor', { rater: a.rater.name, name: first.subject.name })}</span>
                     </Button>
                     <Button size="sm" variant="secondary" onClick={() => onReject(a)} disabled={busyId === a.id}>
-                      Reject
-                      <span className="visually-hidden">
-                        {' '}
-                        {a.rater.name} for {first.subject.name}
-                      </span>
+                      {t('raters.reject')}
+                      <span className="visually-hidden"> {t('approvals.raterFor', { rater: a.rater.name, name: first.subject.name })}</span>
                     </Button>
                   </div>
                 </li>

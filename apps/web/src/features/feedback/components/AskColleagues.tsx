@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, ErrorAlert, Loading, TextField } from '@/components/ui';
-import { firstName, initials, plural } from '@/lib/format';
+import { firstName, initials } from '@/lib/format';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { raterRefusals, useCreateRequests } from '../api/create-requests';
 import type { SubjectRequests } from '../api/get-subject-requests';
 import { useRaterCandidates, type RaterCandidate } from '../api/list-rater-candidates';
+import { msg, useT, type MessageId } from '@/i18n';
 
 /** The search box's name: "Ask someone else" elsewhere on the page puts focus there. */
 export const ASK_SEARCH_NAME = 'ask-colleagues-search';
@@ -16,36 +17,36 @@ interface AskColleaguesProps {
 }
 
 /** Why a candidate cannot be picked, or their load when they can. */
-function availability(candidate: RaterCandidate, cap: number): string {
+function availability(candidate: RaterCandidate, cap: number, t: ReturnType<typeof useT>): string {
   switch (candidate.status) {
     case 'already_asked':
-      return 'Already asked';
+      return t('ask.alreadyAsked');
     case 'declined':
-      return 'Declined earlier in this cycle — cannot be asked again';
+      return t('ask.declinedEarlier');
     case 'at_capacity':
-      return `Unavailable: already has ${plural(candidate.openRequests ?? cap, 'open request')}, the most this cycle allows`;
+      return t('ask.atCapacity', { count: candidate.openRequests ?? cap });
     case 'available':
     default: {
       const n = candidate.openRequests ?? 0;
-      return n === 0 ? 'Available · no open requests' : `Available · ${plural(n, 'open request')} of ${cap}`;
+      return n === 0 ? t('ask.availableNone') : t('ask.available', { count: n, cap });
     }
   }
 }
 
 /** Why a colleague is suggested, in words. */
-const SUGGESTION: Record<NonNullable<RaterCandidate['suggestion']>, string> = {
-  same_team: 'Same team',
-  asked_before: 'Asked in an earlier cycle',
+const SUGGESTION: Record<NonNullable<RaterCandidate['suggestion']>, MessageId> = {
+  same_team: msg('ask.sameTeam'),
+  asked_before: msg('ask.askedBefore'),
 };
 
 /** Most people one call may ask (the API's MAX_RATERS_PER_CALL). */
 const MAX_PER_CALL = 20;
 
 /** Why HR cannot add a peer now, for the disabled "Peer" choice. */
-function peerUnavailable(view: SubjectRequests): string {
-  if (view.maxPeers === 0) return 'This cycle collects no peer feedback';
-  if (view.activePeers >= view.maxPeers) return `The peer list is full (${view.maxPeers})`;
-  return 'No more peers can be asked now';
+function peerUnavailable(view: SubjectRequests, t: ReturnType<typeof useT>): string {
+  if (view.maxPeers === 0) return t('ask.noPeerFeedback');
+  if (view.activePeers >= view.maxPeers) return t('ask.peerListFullCount', { max: view.maxPeers });
+  return t('ask.noMorePeersNow');
 }
 
 /**
@@ -57,6 +58,7 @@ function peerUnavailable(view: SubjectRequests): string {
 export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const subjectViewer = view.viewer === 'subject';
   const hr = view.canAddRaters;
+  const t = useT();
   const [chosenRelationship, setRelationship] = useState<'peer' | 'other'>(view.canRequest ? 'peer' : 'other');
   // Once the peer list fills up, HR goes on adding other colleagues.
   const relationship = hr && !view.canRequest ? 'other' : chosenRelationship;
@@ -81,8 +83,8 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
   const groups: { title: string | null; items: RaterCandidate[] }[] =
     suggestedItems.length > 0
       ? [
-          { title: 'Suggested', items: suggestedItems },
-          { title: 'Everyone else', items: items.filter((c) => !c.suggestion) },
+          { title: t('ask.suggested'), items: suggestedItems },
+          { title: t('ask.everyoneElse'), items: items.filter((c) => !c.suggestion) },
         ]
       : [{ title: null, items }];
   const more = candidates.data ? candidates.data.total - items.length : 0;
@@ -104,36 +106,38 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
       .catch(() => null); // the refusal is shown from create.error
     if (!next) return;
     const proposed = next.items.filter((r) => raterIds.includes(r.rater.id) && r.state === 'proposed').length;
-    const who = names.length <= 3 ? names.join(', ') : plural(names.length, 'colleague');
+    const who = names.length <= 3 ? names.join(', ') : t('ask.colleagues', { count: names.length });
     setSelected(new Map());
     setSearchText('');
     onAsked(
       proposed > 0
-        ? `Sent to ${subjectViewer ? 'your manager' : `${name}'s manager`} for approval: ${who}. They will be asked once approved.`
-        : `Asked ${who} for feedback${subjectViewer ? '' : ` on ${name}`}. They will get an email.`,
+        ? subjectViewer
+          ? t('ask.sentForApprovalYou', { who })
+          : t('ask.sentForApproval', { who, name })
+        : subjectViewer
+          ? t('ask.askedYou', { who })
+          : t('ask.asked', { who, name }),
     );
   };
 
-  const approval = subjectViewer && view.managerApprovesPeers ? ' Your manager approves each request before it is sent.' : '';
+  const approval = subjectViewer && view.managerApprovesPeers ? ` ${t('ask.approvalNote')}` : '';
   const description = replacingOnly
-    ? `Nominations have closed, but you can still ask someone in place of a peer who declined or was not approved.${approval}`
+    ? `${t('ask.replacingOnly')}${approval}`
     : subjectViewer
-      ? `Choose colleagues who see your work regularly — peers, people in other teams you work with.${approval}`
-      : `Choose colleagues who see ${name}'s work regularly. Requests you make are sent straight away.`;
+      ? `${t('ask.descriptionYou')}${approval}`
+      : t('ask.description', { name });
 
   return (
-    <Card title="Ask colleagues" description={description} className="ask">
-      {hr && view.maxPeers === 0 && (
-        <p className="ask__kind-note muted">This cycle collects no peer feedback: the people you add here give feedback as other colleagues.</p>
-      )}
+    <Card title={t('ask.title')} description={description} className="ask">
+      {hr && view.maxPeers === 0 && <p className="ask__kind-note muted">{t('ask.noPeersNote')}</p>}
       {hr && view.maxPeers > 0 && (
         <fieldset className="fieldset ask__kind">
-          <legend className="field__label">Add as</legend>
+          <legend className="field__label">{t('ask.addAs')}</legend>
           <div className="segmented">
             {(
               [
-                ['peer', 'Peer', view.canRequest ? `Counts toward the ${view.minPeers}–${view.maxPeers} peers` : peerUnavailable(view)],
-                ['other', 'Other colleague', 'Outside the peer group; not counted as a peer'],
+                ['peer', t('ask.peer'), view.canRequest ? t('ask.peerCounts', { min: view.minPeers, max: view.maxPeers }) : peerUnavailable(view, t)],
+                ['other', t('ask.other'), t('ask.otherText')],
               ] as const
             ).map(([value, label, text]) => {
               const disabled = value === 'peer' && !view.canRequest;
@@ -164,9 +168,9 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
 
       <TextField
         name={ASK_SEARCH_NAME}
-        label="Search colleagues"
+        label={t('followership.placeholder')}
         type="search"
-        placeholder="Name, title or department"
+        placeholder={t('ask.searchPlaceholder')}
         value={searchText}
         autoComplete="off"
         onChange={(e) => setSearchText(e.target.value)}
@@ -174,22 +178,22 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
 
       <p className="ask__room" aria-live="polite">
         {room === 0
-          ? 'The peer list is full.'
+          ? t('ask.full')
           : relationship === 'other'
-            ? `${plural(selected.size, 'person', 'people')} selected.`
+            ? t('ask.selected', { count: selected.size })
             : full
-              ? `${selected.size} selected — the most you can ask ${replacingOnly ? 'now' : 'in this cycle'}.`
-              : `${selected.size} selected · you can pick ${room - selected.size} more`}
+              ? replacingOnly
+                ? t('ask.selectedMaxNow', { count: selected.size })
+                : t('ask.selectedMax', { count: selected.size })
+              : t('ask.selectedRoom', { count: selected.size, left: room - selected.size })}
       </p>
 
-      {candidates.isPending && <Loading label="Finding colleagues…" />}
-      {candidates.isError && <ErrorAlert error={candidates.error} title="Could not search colleagues" />}
-      {candidates.data && candidates.data.items.length === 0 && (
-        <p className="ask__empty muted">Nobody matches “{search}”. Try a first name, a title or a department.</p>
-      )}
+      {candidates.isPending && <Loading label={t('ask.finding')} />}
+      {candidates.isError && <ErrorAlert error={candidates.error} title={t('ask.searchFailed')} />}
+      {candidates.data && candidates.data.items.length === 0 && <p className="ask__empty muted">{t('ask.nobodyMatches', { search })}</p>}
       {candidates.data && candidates.data.items.length > 0 && (
         <fieldset className="fieldset">
-          <legend className="visually-hidden">{search ? `Colleagues matching “${search}”` : 'Colleagues'}</legend>
+          <legend className="visually-hidden">{search ? t('ask.matching', { search }) : t('ask.colleaguesLegend')}</legend>
           {groups.map((group) =>
             group.items.length === 0 ? null : (
               <div key={group.title ?? 'all'} className="candidates__group">
@@ -218,8 +222,8 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
                             <span className="candidate__name">{candidate.name}</span>
                             {meta && <span className="candidate__meta">{meta}</span>}
                             <span className={`candidate__status candidate__status--${candidate.status}`} id={statusId}>
-                              {candidate.suggestion && `${SUGGESTION[candidate.suggestion]} · `}
-                              {availability(candidate, candidates.data.maxOpenRequestsPerRater)}
+                              {candidate.suggestion && `${t(SUGGESTION[candidate.suggestion])} · `}
+                              {availability(candidate, candidates.data.maxOpenRequestsPerRater, t)}
                             </span>
                           </span>
                         </label>
@@ -232,8 +236,8 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
           )}
           {more > 0 && (
             <p className="candidates__more">
-              <strong>{plural(more, 'more colleague', 'more colleagues')}</strong>
-              {search ? ` match “${search}” — type more of a name to narrow the list.` : ' — type a name, title or department to search.'}
+              <strong>{t('ask.more', { count: more })}</strong>
+              {search ? ` ${t('ask.moreMatch', { search })}` : ` ${t('ask.moreSearch')}`}
             </p>
           )}
         </fieldset>
@@ -241,7 +245,7 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
 
       {selected.size > 0 && (
         <div className="selection">
-          <h3 className="selection__title">Selected</h3>
+          <h3 className="selection__title">{t('ask.selectedTitle')}</h3>
           <ul className="chips">
             {[...selected.values()].map((c) => (
               <li key={c.id} className={`chip${refusedIds.has(c.id) ? ' chip--refused' : ''}`}>
@@ -249,7 +253,7 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
                 {c.name}
                 <button type="button" className="chip__remove" onClick={() => toggle(c, false)}>
                   <span aria-hidden="true">✕</span>
-                  <span className="visually-hidden">Remove {c.name} from the selection</span>
+                  <span className="visually-hidden">{t('ask.removeChip', { name: c.name })}</span>
                 </button>
               </li>
             ))}
@@ -258,31 +262,26 @@ export function AskColleagues({ view, onAsked }: AskColleaguesProps) {
       )}
 
       {refusals.length > 0 && (
-        <Alert
-          tone="danger"
-          title={
-            refusals.length === 1 ? 'This person cannot be asked — nobody was asked' : `${refusals.length} of these people cannot be asked — nobody was asked`
-          }
-        >
+        <Alert tone="danger" title={t('ask.refused', { count: refusals.length })}>
           <ul className="refusals">
             {refusals.map((r) => (
               <li key={r.raterId}>
-                <strong>{selected.get(r.raterId)?.name ?? 'Someone you chose'}:</strong> {r.message}
+                <strong>{selected.get(r.raterId)?.name ?? t('ask.someone')}:</strong> {r.message}
               </li>
             ))}
           </ul>
-          <p>Remove them from the selection and ask again.</p>
+          <p>{t('ask.refusedText')}</p>
         </Alert>
       )}
-      {create.isError && refusals.length === 0 && <ErrorAlert error={create.error} title="Nobody was asked" />}
+      {create.isError && refusals.length === 0 && <ErrorAlert error={create.error} title={t('ask.nobodyAsked')} />}
 
       <div className="form__actions">
-        <Button onClick={() => void ask()} disabled={selected.size === 0} loading={create.isPending} loadingText="Asking…">
-          {selected.size === 0 ? 'Ask colleagues' : `Ask ${plural(selected.size, 'colleague')}`}
+        <Button onClick={() => void ask()} disabled={selected.size === 0} loading={create.isPending} loadingText={t('ask.asking')}>
+          {selected.size === 0 ? t('ask.title') : t('ask.askCount', { count: selected.size })}
         </Button>
         {selected.size > 0 && (
           <Button variant="ghost" onClick={() => setSelected(new Map())} disabled={create.isPending}>
-            Clear selection
+            {t('ask.clear')}
           </Button>
         )}
       </div>

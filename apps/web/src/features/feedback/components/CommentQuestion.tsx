@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { Questionnaire } from '../api/get-questionnaire';
+import { useIntl } from 'react-intl';
+import { useT } from '@/i18n';
 
 export const MAX_COMMENT_LENGTH = 5000;
-
-const DEFAULT_HINT = 'Describe something specific you saw them do, and the effect it had.';
 
 interface CommentQuestionProps {
   question: Questionnaire['openQuestions'][number];
@@ -20,14 +20,16 @@ export function CommentQuestion({ question, value, onChange }: CommentQuestionPr
   const hintId = `${id}-hint`;
   const counterId = `${id}-count`;
   const left = MAX_COMMENT_LENGTH - value.length;
+  const t = useT();
+  const intl = useIntl();
   return (
     <div className="field comment">
       <label className="field__label" htmlFor={id}>
         {question.text}
-        <span className="field__note"> (optional)</span>
+        <span className="field__note"> {t('comment.optional')}</span>
       </label>
       <p className="field__hint comment__hint" id={hintId}>
-        {question.hint ?? DEFAULT_HINT}
+        {question.hint ?? t('comment.defaultHint')}
       </p>
       <textarea
         className="input textarea"
@@ -39,7 +41,7 @@ export function CommentQuestion({ question, value, onChange }: CommentQuestionPr
         onChange={(e) => onChange(e.target.value)}
       />
       <p className={['comment__count', left < 250 ? 'comment__count--low' : ''].filter(Boolean).join(' ')} id={counterId}>
-        {value.length.toLocaleString()} / {MAX_COMMENT_LENGTH.toLocaleString()} characters
+        {t('comment.count', { used: intl.formatNumber(value.length), max: intl.formatNumber(MAX_COMMENT_LENGTH) })}
       </p>
     </div>
   );

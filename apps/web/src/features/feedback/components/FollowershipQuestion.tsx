@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { API_LIMITS } from '@/api/limits';
 import { PeopleCombobox, type PersonChoice } from '@/components/ui';
 import { useSearchColleagues } from '../api/search-colleagues';
+import { useT } from '@/i18n';
 
 const MAX = API_LIMITS.SubmitDto.colleaguesNamed.maxItems;
 
@@ -12,22 +13,20 @@ const MAX = API_LIMITS.SubmitDto.colleaguesNamed.maxItems;
 export function FollowershipQuestion({ value, onChange, excludeId }: { value: PersonChoice[]; onChange: (value: PersonChoice[]) => void; excludeId: string }) {
   const [search, setSearch] = useState('');
   const people = useSearchColleagues(search);
+  const t = useT();
   return (
     <section className="behaviour comments" aria-labelledby="followership-heading">
       <header className="behaviour__header">
         <h2 className="behaviour__name" id="followership-heading">
-          One more question (optional)
+          {t('followership.title')}
         </h2>
-        <p className="behaviour__description">
-          Outside your reporting line, whom do you turn to for advice or support? Name up to {MAX} colleagues — not your manager or your direct reports. Nobody
-          ever sees who named whom: a person only learns how many colleagues named them, and only when enough did.
-        </p>
+        <p className="behaviour__description">{t('followership.text', { max: MAX })}</p>
       </header>
       <PeopleCombobox
         multiple
-        label="Colleagues you turn to"
-        hint={value.length >= MAX ? `That is ${MAX}: remove one to name someone else.` : 'Type a name, then pick from the list.'}
-        placeholder={value.length >= MAX ? '' : 'Search colleagues'}
+        label={t('followership.label')}
+        hint={value.length >= MAX ? t('followership.full', { max: MAX }) : t('followership.hint')}
+        placeholder={value.length >= MAX ? '' : t('followership.placeholder')}
         value={value}
         onChange={(chosen) => onChange(chosen.slice(0, MAX))}
         onSearch={setSearch}

@@ -1,11 +1,13 @@
 import type { Questionnaire } from '../api/get-questionnaire';
+import { useT } from '@/i18n';
 
 /** The answers as text, read-only: after submission, or when the cycle has closed on a draft. */
 export function QuestionnaireAnswers({ questionnaire: q }: { questionnaire: Questionnaire }) {
+  const t = useT();
   const ratings = new Map(q.draft.answers.map((a) => [a.questionId.toLowerCase(), a.rating]));
   const comments = new Map(q.draft.comments.map((c) => [c.questionId.toLowerCase(), c.text]));
   const label = (id: string): { text: string; className: string } => {
-    if (!ratings.has(id)) return { text: 'No answer', className: 'answer answer--none' };
+    if (!ratings.has(id)) return { text: t('answers.none'), className: 'answer answer--none' };
     const rating = ratings.get(id);
     if (rating === null || rating === undefined) return { text: q.scale.notObservedLabel, className: 'answer answer--na' };
     return { text: q.scale.points.find((p) => p.value === rating)?.label ?? String(rating), className: 'answer' };
@@ -41,14 +43,14 @@ export function QuestionnaireAnswers({ questionnaire: q }: { questionnaire: Ques
         <section className="behaviour" aria-labelledby="comments-heading">
           <header className="behaviour__header">
             <h2 className="behaviour__name" id="comments-heading">
-              In your own words
+              {t('form.ownWords')}
             </h2>
           </header>
           <dl className="answers answers--comments">
             {q.openQuestions.map((question) => (
               <div key={question.id} className="answers__row">
                 <dt>{question.text}</dt>
-                <dd className={comments.get(question.id) ? 'comment-text' : 'answer answer--none'}>{comments.get(question.id) ?? 'No comment'}</dd>
+                <dd className={comments.get(question.id) ? 'comment-text' : 'answer answer--none'}>{comments.get(question.id) ?? t('answers.noComment')}</dd>
               </div>
             ))}
           </dl>

@@ -3,7 +3,7 @@ import { useBlocker } from 'react-router';
 import { ApiError, isApiError } from '@/api/client';
 import { Alert, Button, Dialog, ErrorAlert } from '@/components/ui';
 import { useSignedInUser } from '@/lib/auth';
-import { firstName, plural } from '@/lib/format';
+import { firstName } from '@/lib/format';
 import { readUnsavedAnswers } from '@/lib/unsaved-answers';
 import type { Questionnaire } from '../api/get-questionnaire';
 import type { DraftBody } from '../api/save-draft';
@@ -15,6 +15,7 @@ import { CommentQuestion } from './CommentQuestion';
 import { FollowershipQuestion } from './FollowershipQuestion';
 import { QuestionnaireStatusBar } from './QuestionnaireStatusBar';
 import { ScaleQuestion, statementDomId } from './ScaleQuestion';
+import { useT } from '@/i18n';
 
 type Answers = Record<string, number | null>;
 type Comments = Record<string, string>;
@@ -49,6 +50,7 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
   const statements = useMemo(() => q.behaviours.flatMap((b) => b.statements), [q.behaviours]);
   const number = useMemo(() => new Map(statements.map((s, i) => [s.id, i + 1])), [statements]);
   const me = useSignedInUser();
+  const t = useT();
   // Answers this browser kept because the server never confirmed them (a save kept failing, then the
   // page was left): offered back when nothing was saved since, else they are older than the server's.
   const [restored] = useState(() => {
@@ -109,11 +111,7 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
 
   const showMissing = (ids: string[]) => {
     setMissing(new Set(ids));
-    setProblem(
-      ids.length === 1
-        ? '1 statement still needs an answer. Choose how often you see it, or Not observed.'
-        : `${ids.length} statements still need an answer. Choose how often you see each one, or Not observed.`,
-    );
+    setProblem(t('form.missing', { count: ids.length, notObserved: q.scale.notObservedLabel }));
     const first = statements.find((s) => ids.includes(s.id));
     if (first) requestAnimationFrame(() => focusStatement(first.id));
   };
@@ -170,32 +168,29 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
       className="questionnaire"
       noValidate
       onSubmit={(event) => void onSubmit(event)}
-      aria-label={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}
+      aria-label={self ? t('questionnaire.selfTitle') : t('questionnaire.title', { name: q.subject.name })}
     >
       <QuestionnaireStatusBar answered={answered} total={statements.length} status={autosave.status} />
       {restored && (
-        <Alert tone="info" title="Answers brought back from this browser">
-          Some of your answers had not reached Ripple when you left. They were kept on this device only,{' '}
-          {autosave.status.kind === 'saved' ? 'and are now saved.' : 'and are being saved now.'}
+        <Alert tone="info" title={t('form.restored')}>
+          {autosave.status.kind === 'saved' ? t('form.restoredSaved') : t('form.restoredSaving')}
         </Alert>
       )}
       {autosave.status.kind === 'retrying' && (
-        <Alert tone="warning" title="Your latest answers are not saved yet">
-          Ripple keeps trying. Until it succeeds they are kept in this browser only: stay on this page, or come back to it on this device.
+        <Alert tone="warning" title={t('form.notSavedYet')}>
+          {t('form.keepsTrying')}
         </Alert>
       )}
       {autosave.status.kind === 'failed' && (
-        <Alert tone="danger" title="Your latest answers could not be saved">
-          {autosave.status.message} Reload the page to see what was saved.
+        <Alert tone="danger" title={t('form.couldNotSave')}>
+          {autosave.status.message} {t('form.reload')}
         </Alert>
       )}
 
       {q.behaviours.map((behaviour, index) => (
         <section key={behaviour.id} className="behaviour" aria-labelledby={`behaviour-${behaviour.id}`}>
           <header className="behaviour__header">
-            <p className="behaviour__step">
-              Behaviour {index + 1} of {q.behaviours.length}
-            </p>
+            <p className="behaviour__step">{t('form.behaviourStep', { index: index + 1, total: q.behaviours.length })}</p>
             <h2 className="behaviour__name" id={`behaviour-${behaviour.id}`}>
               {behaviour.name}
             </h2>
@@ -219,13 +214,9 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
         <section className="behaviour comments" aria-labelledby="comments-heading">
           <header className="behaviour__header">
             <h2 className="behaviour__name" id="comments-heading">
-              In your own words
+              {t('form.ownWords')}
             </h2>
-            <p className="behaviour__description">
-              {self
-                ? 'Notes for yourself and your report. Be specific: name situations and what you did.'
-                : `Helpful feedback is specific and about behaviour: describe what you saw ${firstName(q.subject.name)} do, when, and the effect it had — not guesses about character. Comments appear in the report without your name.`}
-            </p>
+            <p className="behaviour__description">{self ? t('form.ownWordsSelf') : t('form.ownWordsOther', { name: firstName(q.subject.name) })}</p>
           </header>
           {q.openQuestions.map((question) => (
             <CommentQuestion
@@ -242,69 +233,66 @@ export function QuestionnaireForm({ questionnaire: q, onSubmitted, onClosed }: Q
 
       <section className="submit-panel" aria-labelledby="submit-heading">
         <h2 className="submit-panel__title" id="submit-heading">
-          Submit
+          {t('form.submitTitle')}
         </h2>
         <p className="submit-panel__text">
           {complete
-            ? `All ${plural(statements.length, 'statement')} have an answer. Once submitted, your feedback is final and can no longer be changed.`
-            : `${answered} of ${statements.length} statements answered. Every statement needs an answer — Not observed counts — before you can submit.`}
+            ? t('form.complete', { count: statements.length })
+            : t('form.incomplete', { answered, total: statements.length, notObserved: q.scale.notObservedLabel })}
         </p>
         {problem && (
-          <Alert tone="danger" live={false} title="Not submitted yet">
+          <Alert tone="danger" live={false} title={t('form.notSubmitted')}>
             {problem}
           </Alert>
         )}
-        {submit.isError && !incompleteError && <ErrorAlert error={submit.error} title="Your feedback was not submitted" />}
+        {submit.isError && !incompleteError && <ErrorAlert error={submit.error} title={t('form.submitFailed')} />}
         <div className="form__actions">
-          <Button type="submit" loading={submit.isPending} loadingText="Submitting…">
-            Submit feedback
+          <Button type="submit" loading={submit.isPending} loadingText={t('form.submitting')}>
+            {t('form.submit')}
           </Button>
-          <span className="muted submit-panel__note">Your answers are saved as a draft until you submit.</span>
+          <span className="muted submit-panel__note">{t('form.draftNote')}</span>
         </div>
       </section>
 
       <Dialog
         open={confirmNothingObserved}
         onClose={() => setConfirmNothingObserved(false)}
-        title="Submit without any rating?"
+        title={t('form.nothingTitle')}
         footer={
           <>
             <Button variant="secondary" onClick={() => setConfirmNothingObserved(false)}>
-              Go back to the questions
+              {t('form.goBack')}
             </Button>
-            <Button onClick={() => void onSubmit(null, true)} loading={submit.isPending} loadingText="Submitting…">
-              Submit anyway
+            <Button onClick={() => void onSubmit(null, true)} loading={submit.isPending} loadingText={t('form.submitting')}>
+              {t('form.submitAnyway')}
             </Button>
           </>
         }
       >
         <p>
-          Every statement is marked {q.scale.notObservedLabel} and there is no comment, so this feedback adds nothing to{' '}
-          {self ? 'your report' : `${firstName(q.subject.name)}'s report`}. Once submitted it cannot be changed.
+          {self
+            ? t('form.nothingSelf', { notObserved: q.scale.notObservedLabel })
+            : t('form.nothingOther', { notObserved: q.scale.notObservedLabel, name: firstName(q.subject.name) })}
         </p>
-        {!self && (
-          <p className="muted">If you do not know {firstName(q.subject.name)}'s work well enough, you can decline the request from My feedback instead.</p>
-        )}
+        {!self && <p className="muted">{t('form.nothingDecline', { name: firstName(q.subject.name) })}</p>}
       </Dialog>
 
       <Dialog
         open={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
-        title="Your latest answers are not saved yet"
+        title={t('form.notSavedYet')}
         footer={
           <>
             <Button variant="secondary" onClick={() => blocker.reset?.()}>
-              Stay on this page
+              {t('form.stay')}
             </Button>
             <Button variant="danger" onClick={() => blocker.proceed?.()}>
-              Leave anyway
+              {t('form.leave')}
             </Button>
           </>
         }
       >
-        <p>
-          Ripple could not save your latest answers. If you leave, they stay in this browser only, and come back when you open this questionnaire here again.
-        </p>
+        <p>{t('form.leaveText')}</p>
       </Dialog>
     </form>
   );

@@ -3,26 +3,31 @@ import { firstName } from '@/lib/format';
 import type { Questionnaire } from '../api/get-questionnaire';
 import { SUBJECT_TO_RATER } from '../utils/words';
 import { PersonLine } from './PersonLine';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
 /** Who is being rated, how they relate to me, how the scale works, and who sees my answers in this cycle. */
 export function QuestionnaireIntro({ questionnaire: q }: { questionnaire: Questionnaire }) {
   const self = q.relationship === 'self';
   const name = firstName(q.subject.name);
-  const relation = self ? 'This is your self-review' : `${name} is ${SUBJECT_TO_RATER[q.relationship]}`;
+  const t = useT();
+  const relation = self ? t('intro.self') : t('intro.relation', { name, relation: t(SUBJECT_TO_RATER[q.relationship]) });
   return (
-    <section className="q-intro card" aria-label="About this questionnaire">
+    <section className="q-intro card" aria-label={t('intro.label')}>
       <div className="q-intro__who">
         <PersonLine person={q.subject} />
         <Badge tone="accent">{relation}</Badge>
       </div>
       <div className="q-intro__how">
         <p>
-          <strong>Rate how often you see each behaviour.</strong> Choose <em>{q.scale.notObservedLabel}</em> when you have not seen it — it never counts as a
-          score.
+          <FormattedMessage
+            id="intro.how"
+            values={{ notObserved: q.scale.notObservedLabel, strong: (chunks) => <strong>{chunks}</strong>, em: (chunks) => <em>{chunks}</em> }}
+          />
         </p>
-        <p className="muted">There are no right answers: think of what you have seen in the last months, not a single moment. Your answers save as you go.</p>
+        <p className="muted">{t('intro.noRightAnswers')}</p>
         <p className="q-intro__audience">
-          <strong>Who sees your answers.</strong> {q.answerAudience.explanation}
+          <strong>{t('intro.whoSees')}</strong> {q.answerAudience.explanation}
         </p>
       </div>
     </section>

@@ -1,23 +1,25 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SaveStatus } from '../hooks/use-draft-autosave';
 import { clockTime } from '../utils/time';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '@/i18n';
 
-function saveText(status: SaveStatus): { text: string; tone: 'muted' | 'ok' | 'warn' | 'bad' } {
+function saveText(status: SaveStatus, t: ReturnType<typeof useT>): { text: string; tone: 'muted' | 'ok' | 'warn' | 'bad' } {
   switch (status.kind) {
     case 'pending':
     case 'saving':
-      return { text: 'Saving…', tone: 'muted' };
+      return { text: t('save.saving'), tone: 'muted' };
     case 'saved':
-      return { text: `Saved ${clockTime(status.savedAt)}`, tone: 'ok' };
+      return { text: t('save.saved', { time: clockTime(status.savedAt) }), tone: 'ok' };
     case 'retrying':
-      return { text: 'Couldn’t save — retrying', tone: 'warn' };
+      return { text: t('save.retrying'), tone: 'warn' };
     case 'failed':
-      return { text: 'Couldn’t save', tone: 'bad' };
+      return { text: t('save.failed'), tone: 'bad' };
     case 'closed':
-      return { text: 'Not saved — the cycle has closed', tone: 'bad' };
+      return { text: t('save.closed'), tone: 'bad' };
     case 'idle':
     default:
-      return status.savedAt ? { text: `Saved ${clockTime(status.savedAt)}`, tone: 'ok' } : { text: 'Answers save as you go', tone: 'muted' };
+      return status.savedAt ? { text: t('save.saved', { time: clockTime(status.savedAt) }), tone: 'ok' } : { text: t('save.asYouGo'), tone: 'muted' };
   }
 }
 
@@ -30,17 +32,18 @@ const ICON = { muted: '', ok: '✓', warn: '!', bad: '!' } as const;
  */
 export function QuestionnaireStatusBar({ answered, total, status }: { answered: number; total: number; status: SaveStatus }) {
   const labelId = useId();
-  const save = saveText(status);
+  const t = useT();
+  const save = saveText(status, t);
   const [announcement, setAnnouncement] = useState('');
   const troubled = useRef(false);
   useEffect(() => {
     if (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'closed') {
       troubled.current = true;
       // eslint-disable-next-line react-hooks/set-state-in-effect -- the live region announces changes of the save status, once per change
-      setAnnouncement(status.kind === 'retrying' ? 'Couldn’t save your answers — retrying' : save.text);
+      setAnnouncement(status.kind === 'retrying' ? t('save.retryingAnnounce') : save.text);
     } else if (status.kind === 'saved' && troubled.current) {
       troubled.current = false;
-      setAnnouncement('Your answers are saved again');
+      setAnnouncement(t('save.savedAgain'));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- announce when the kind of status changes, not on every retry count or text
   }, [status.kind]);
@@ -48,7 +51,7 @@ export function QuestionnaireStatusBar({ answered, total, status }: { answered: 
     <div className="q-status">
       <div className="q-status__progress">
         <span className="q-status__count" id={labelId}>
-          <strong>{answered}</strong> of {total} answered
+          <FormattedMessage id="status.answered" values={{ answered, total, strong: (chunks) => <strong>{chunks}</strong> }} />
         </span>
         <progress
           className="q-status__bar"
@@ -58,7 +61,7 @@ export function QuestionnaireStatusBar({ answered, total, status }: { answered: 
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={answered}
-          aria-valuetext={`${answered} of ${total} statements answered`}
+          aria-valuetext={t('status.answeredText', { answered, total })}
         />
       </div>
       <p className={`q-status__save q-status__save--${save.tone}`}>

@@ -3,6 +3,7 @@ import { Badge, Button } from '@/components/ui';
 import type { SubjectRequest, SubjectRequests } from '../api/get-subject-requests';
 import { RATER_GROUP, raterState, type Relationship } from '../utils/words';
 import { PersonLine } from './PersonLine';
+import { msg, useT } from '@/i18n';
 
 const ORDER: Relationship[] = ['self', 'manager', 'peer', 'direct_report', 'other'];
 
@@ -21,11 +22,12 @@ interface RaterListProps {
 /** The subject's own self-review, on their own page: its real state, and where to answer it while they still can. */
 function SelfReviewNext({ request, view }: { request: SubjectRequest; view: SubjectRequests }) {
   const answering = view.cycleState === 'nominating' || view.cycleState === 'collecting';
+  const t = useT();
   if (!answering || (request.state !== 'open' && request.state !== 'in_progress')) return null;
   return (
     <p className="rater__next">
       <Link to={`/feedback/${request.id}`}>
-        {request.state === 'open' ? 'Answer your self-review' : 'Finish your self-review'}
+        {request.state === 'open' ? t('raters.answerSelf') : t('raters.finishSelf')}
         <span aria-hidden="true"> →</span>
       </Link>
     </p>
@@ -37,8 +39,11 @@ function Rater({ request, view, onAskSomeoneElse, noMorePeers, onApprove, onReje
   const subjectViewer = view.viewer === 'subject';
   // The API shows the viewer their own answer as it is: their self-review is theirs to know.
   const ownSelfReview = isSelf && subjectViewer;
+  const t = useT();
   const state =
-    ownSelfReview && request.state === 'open' ? { label: 'Not answered yet', tone: 'warning' as const, icon: '○' } : raterState(request.state, view.viewer);
+    ownSelfReview && request.state === 'open'
+      ? { label: msg('raters.notAnswered'), tone: 'warning' as const, icon: '○' }
+      : raterState(request.state, view.viewer);
   const busy = busyId === request.id;
   return (
     <li className="rater" data-request={request.id}>
@@ -47,19 +52,20 @@ function Rater({ request, view, onAskSomeoneElse, noMorePeers, onApprove, onReje
       </div>
       <div className="rater__state">
         <Badge tone={state.tone} icon={state.icon}>
-          {state.label}
+          {t(state.label)}
         </Badge>
         {ownSelfReview && <SelfReviewNext request={request} view={view} />}
         {request.reason && (
           <p className="rater__reason">
-            <span className="rater__reason-label">{request.state === 'declined' ? 'Their reason:' : 'Reason:'}</span> “{request.reason}”
+            <span className="rater__reason-label">{request.state === 'declined' ? t('raters.theirReason') : t('raters.reason')}</span> “{request.reason}”
           </p>
         )}
         {request.state === 'declined' && subjectViewer && (
           <p className="rater__next">
             {onAskSomeoneElse ? (
               <Button variant="ghost" size="sm" className="rater__ask" onClick={onAskSomeoneElse}>
-                Ask someone else<span aria-hidden="true"> →</span>
+                {t('raters.askElse')}
+                <span aria-hidden="true"> →</span>
               </Button>
             ) : (
               noMorePeers && <span className="muted">{noMorePeers}</span>
@@ -71,17 +77,19 @@ function Rater({ request, view, onAskSomeoneElse, noMorePeers, onApprove, onReje
         <div className="rater__actions">
           {request.canDecide && (
             <>
-              <Button size="sm" onClick={() => onApprove(request)} loading={busy} loadingText="Approving…">
-                Approve<span className="visually-hidden"> {request.rater.name}</span>
+              <Button size="sm" onClick={() => onApprove(request)} loading={busy} loadingText={t('raters.approving')}>
+                {t('raters.approve')}
+                <span className="visually-hidden"> {request.rater.name}</span>
               </Button>
               <Button size="sm" variant="secondary" onClick={() => onReject(request)} disabled={busy}>
-                Reject<span className="visually-hidden"> {request.rater.name}</span>
+                {t('raters.reject')}
+                <span className="visually-hidden"> {request.rater.name}</span>
               </Button>
             </>
           )}
           {request.canRemove && (
             <Button size="sm" variant="ghost" onClick={() => onRemove(request)} disabled={busy}>
-              {subjectViewer ? 'Withdraw' : 'Remove'}
+              {subjectViewer ? t('raters.withdraw') : t('raters.remove')}
               <span className="visually-hidden"> {request.rater.name}</span>
             </Button>
           )}
@@ -98,17 +106,16 @@ export function RaterList(props: RaterListProps) {
     (g) => g.items.length > 0 || (g.relationship === 'peer' && view.maxPeers > 0),
   );
   const actions = view.items.some((r) => r.canDecide || r.canRemove);
+  const t = useT();
   return (
     <div className={actions ? 'rater-groups rater-groups--actions' : 'rater-groups'}>
       {groups.map((group) => (
         <section key={group.relationship} className="rater-group" aria-labelledby={`group-${group.relationship}`}>
           <h3 className="rater-group__title" id={`group-${group.relationship}`} tabIndex={-1}>
-            {RATER_GROUP[group.relationship]} <span className="rater-group__count">{group.items.length}</span>
+            {t(RATER_GROUP[group.relationship])} <span className="rater-group__count">{group.items.length}</span>
           </h3>
           {group.items.length === 0 ? (
-            <p className="rater-group__empty muted">
-              {view.viewer === 'subject' ? 'Nobody yet. Ask colleagues who see your work regularly.' : 'Nobody has been asked yet.'}
-            </p>
+            <p className="rater-group__empty muted">{view.viewer === 'subject' ? t('raters.nobodyYou') : t('raters.nobody')}</p>
           ) : (
             <ul className="rater-list">
               {group.items.map((request) => (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button, Dialog, ErrorAlert, TextAreaField } from '@/components/ui';
+import { useT } from '@/i18n';
 
 const MAX_REASON = 1000;
 
@@ -19,20 +20,9 @@ interface ReasonDialogProps {
 }
 
 /** Asks for a required reason (decline, reject): the reason is checked here first and by the API again. */
-export function ReasonDialog({
-  open,
-  title,
-  children,
-  label = 'Reason',
-  hint,
-  confirmLabel,
-  pendingLabel,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-}: ReasonDialogProps) {
+export function ReasonDialog({ open, title, children, label, hint, confirmLabel, pendingLabel, pending, error, onConfirm, onClose }: ReasonDialogProps) {
   const formId = useId();
+  const t = useT();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -53,7 +43,7 @@ export function ReasonDialog({
       footer={
         <>
           <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button variant="danger" type="submit" form={formId} loading={pending} loadingText={pendingLabel}>
             {confirmLabel}
@@ -78,11 +68,11 @@ export function ReasonDialog({
         }}
       >
         <div className="reason-dialog__text">{children}</div>
-        {Boolean(error) && <ErrorAlert error={error} title="That did not work" />}
+        {Boolean(error) && <ErrorAlert error={error} title={t('reason.failed')} />}
         <TextAreaField
-          label={label}
-          hint={hint ?? `Required, up to ${MAX_REASON} characters.`}
-          error={missing ? 'Please give a reason' : null}
+          label={label ?? t('reason.label')}
+          hint={hint ?? t('reason.hint', { max: MAX_REASON })}
+          error={missing ? t('reason.missing') : null}
           value={reason}
           maxLength={MAX_REASON}
           rows={4}

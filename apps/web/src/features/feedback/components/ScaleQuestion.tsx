@@ -1,4 +1,5 @@
 import type { Questionnaire } from '../api/get-questionnaire';
+import { useT } from '@/i18n';
 
 type Statement = Questionnaire['behaviours'][number]['statements'][number];
 
@@ -23,6 +24,7 @@ export const statementDomId = (statementId: string): string => `statement-${stat
 export function ScaleQuestion({ statement, number, scale, value, missing, onAnswer }: ScaleQuestionProps) {
   const id = statementDomId(statement.id);
   const errorId = `${id}-error`;
+  const t = useT();
   const options = [
     ...scale.points.map((p) => ({ key: String(p.value), label: p.label, rating: p.value })),
     { key: 'not-observed', label: scale.notObservedLabel, rating: null },
@@ -55,7 +57,8 @@ export function ScaleQuestion({ statement, number, scale, value, missing, onAnsw
       </div>
       {missing && (
         <p className="statement__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>Not answered yet: choose how often, or {scale.notObservedLabel}.
+          <span aria-hidden="true">⚠ </span>
+          {t('scale.missing', { notObserved: scale.notObservedLabel })}
         </p>
       )}
     </fieldset>

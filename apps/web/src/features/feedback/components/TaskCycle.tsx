@@ -1,21 +1,24 @@
 import { Badge, Button, ButtonLink } from '@/components/ui';
-import { firstName, formatDate, plural } from '@/lib/format';
+import { firstName, formatDate } from '@/lib/format';
 import type { FeedbackTask, FeedbackTaskCycle } from '../api/list-my-tasks';
 import { capitalise, dueText, isSoon } from '../utils/time';
 import { CYCLE_STATE, SUBJECT_TO_RATER, taskState } from '../utils/words';
 import { PersonLine } from './PersonLine';
+import { useT } from '@/i18n';
 
 function TaskAction({ task }: { task: FeedbackTask }) {
-  const who = task.relationship === 'self' ? 'your self-review' : `feedback for ${task.subject.name}`;
+  const t = useT();
+  const who = task.relationship === 'self' ? t('task.whoSelf') : t('task.whoFor', { name: task.subject.name });
   if (task.draftKept) {
     return (
       <ButtonLink to={`/feedback/${task.id}`} variant="secondary" size="sm">
-        Read your draft<span className="visually-hidden"> for {task.subject.name}</span>
+        {t('task.readDraft')}
+        <span className="visually-hidden"> {t('task.forName', { name: task.subject.name })}</span>
       </ButtonLink>
     );
   }
   if (task.state === 'declined') return null;
-  const label = task.canAnswer ? (task.state === 'open' && task.progress.answered === 0 ? 'Start' : 'Continue') : 'View';
+  const label = task.canAnswer ? (task.state === 'open' && task.progress.answered === 0 ? t('task.start') : t('task.continue')) : t('task.view');
   return (
     <ButtonLink to={`/feedback/${task.id}`} variant={task.canAnswer ? 'primary' : 'secondary'} size="sm">
       {label}
@@ -29,27 +32,28 @@ function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: Feedb
   const { answered, total } = task.progress;
   const self = task.relationship === 'self';
   const progressId = `task-${task.id}-progress`;
+  const t = useT();
   return (
     <li className="task" data-task={task.id}>
       <div className="task__who">
         <PersonLine
           person={task.subject}
           nameAs="h3"
-          extra={<p className="task__relation">{self ? 'You (self-review)' : capitalise(SUBJECT_TO_RATER[task.relationship])}</p>}
+          extra={<p className="task__relation">{self ? t('task.youSelf') : capitalise(t(SUBJECT_TO_RATER[task.relationship]))}</p>}
         />
       </div>
       <div className="task__progress">
         {task.withdrawn ? (
           <p className="task__withdrawn">
             {task.reason}
-            {task.draftKept && ' Your draft was not submitted and will not be used; you can read it until the cycle closes.'}
+            {task.draftKept && ` ${t('task.draftKept')}`}
           </p>
         ) : task.state === 'declined' ? (
-          <span className="muted">You declined</span>
+          <span className="muted">{t('task.youDeclined')}</span>
         ) : (
           <>
             <span id={progressId} className="task__count">
-              {answered} of {total} answered
+              {t('task.answered', { answered, total })}
             </span>
             <progress className="task__bar" max={total || 1} value={answered} aria-labelledby={progressId} />
           </>
@@ -57,14 +61,15 @@ function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: Feedb
       </div>
       <div className="task__state">
         <Badge tone={state.tone} icon={state.icon}>
-          {state.label}
+          {t(state.label)}
         </Badge>
       </div>
       <div className="task__actions">
         <TaskAction task={task} />
         {task.canAnswer && !self && (
           <Button variant="ghost" size="sm" onClick={() => onDecline(task)}>
-            Decline<span className="visually-hidden"> the request for {firstName(task.subject.name)}</span>
+            {t('task.decline')}
+            <span className="visually-hidden"> {t('task.declineFor', { name: firstName(task.subject.name) })}</span>
           </Button>
         )}
       </div>
@@ -74,7 +79,8 @@ function Task({ task, onDecline }: { task: FeedbackTask; onDecline: (task: Feedb
 
 /** One cycle on My feedback: its deadline and the people I was asked about. */
 export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDecline: (task: FeedbackTask) => void }) {
-  const due = dueText(cycle.responseDeadline);
+  const t = useT();
+  const due = dueText(cycle.responseDeadline, t);
   const open = cycle.requests.filter((r) => r.canAnswer).length;
   const done = cycle.requests.filter((r) => r.state === 'submitted').length;
   const running = cycle.state === 'nominating' || cycle.state === 'collecting';
@@ -95,9 +101,7 @@ export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDe
           <h2 className="card__title" id={`cycle-${cycle.id}`}>
             {title}
           </h2>
-          <p className="card__description">
-            {running ? `${plural(open, 'request')} waiting · ${done} submitted` : `${done} of ${cycle.requests.length} submitted`}
-          </p>
+          <p className="card__description">{running ? t('taskCycle.running', { open, done }) : t('taskCycle.done', { done, total: cycle.requests.length })}</p>
         </div>
         <div className="task-cycle__meta">
           {running && due && cycle.responseDeadline ? (
@@ -107,7 +111,7 @@ export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDe
               <span className="due__date"> · {formatDate(cycle.responseDeadline)}</span>
             </p>
           ) : (
-            <Badge tone={state.tone}>{state.label}</Badge>
+            <Badge tone={state.tone}>{t(state.label)}</Badge>
           )}
         </div>
       </header>

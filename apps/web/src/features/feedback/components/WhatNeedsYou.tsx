@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui';
-import { plural } from '@/lib/format';
 import { useExternalApprovals } from '../api/list-external-approvals';
 import { useMyApprovals } from '../api/list-my-approvals';
 import { nominationsOpen, useMySubjectCycles } from '../api/list-my-cycles';
 import { useMyTasks, waitingTasks } from '../api/list-my-tasks';
 import '../feedback.css';
+import { useT } from '@/i18n';
 
 /** Whether I take part in any launched cycle (as a rater or a subject): until then, Home says cycles are still to come. */
 export function useInAnyCycle(): boolean | undefined {
@@ -29,27 +29,28 @@ export function WhatNeedsYou() {
   const pendingExternal = externalApprovals.data?.length ?? 0;
   // eslint-disable-next-line react-hooks/purity -- a deadline passes while the page is open; each render reads the clock on purpose
   const running = nominationsOpen(cycles.data ?? [], Date.now());
+  const t = useT();
   const loaded = !tasks.isPending && !approvals.isPending && !externalApprovals.isPending && !cycles.isPending;
   const rows = [
-    waiting > 0 && { to: '/feedback', count: waiting, text: `${plural(waiting, 'request')} waiting for your feedback`, action: 'Give feedback' },
-    pending > 0 && { to: '/requests', count: pending, text: `${plural(pending, 'peer request')} waiting for your approval`, action: 'Review' },
+    waiting > 0 && { to: '/feedback', count: waiting, text: t('needs.waiting', { count: waiting }), action: t('needs.waitingAction') },
+    pending > 0 && { to: '/requests', count: pending, text: t('needs.approvals', { count: pending }), action: t('needs.approvalsAction') },
     pendingExternal > 0 && {
       to: '/requests',
       count: pendingExternal,
-      text: `${plural(pendingExternal, 'person', 'people')} from outside the organisation waiting for your approval`,
-      action: 'Review',
+      text: t('needs.externalApprovals', { count: pendingExternal }),
+      action: t('needs.approvalsAction'),
     },
     running.length > 0 && {
       to: '/requests',
       count: running.length,
-      text: `${plural(running.length, 'cycle')} reviewing you — choose who gives you feedback`,
-      action: 'Your requests',
+      text: t('needs.cycles', { count: running.length }),
+      action: t('needs.cyclesAction'),
     },
   ].filter((r): r is { to: string; count: number; text: string; action: string } => Boolean(r));
   return (
-    <Card title="What needs you" className="needs-you">
-      {!loaded && <p className="muted">Checking your feedback…</p>}
-      {loaded && rows.length === 0 && <p className="muted">Nothing right now. Feedback requests and approvals will show up here.</p>}
+    <Card title={t('needs.title')} className="needs-you">
+      {!loaded && <p className="muted">{t('needs.checking')}</p>}
+      {loaded && rows.length === 0 && <p className="muted">{t('needs.nothing')}</p>}
       {rows.length > 0 && (
         <ul className="needs-you__list">
           {rows.map((row) => (

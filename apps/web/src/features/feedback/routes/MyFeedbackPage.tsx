@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { EmptyState, ErrorAlert, Loading, PageHeader, useToast } from '@/components/ui';
-import { firstName, plural } from '@/lib/format';
+import { firstName } from '@/lib/format';
 import { useDeclineRequest } from '../api/decline-request';
 import { useMyTasks, waitingTasks, type FeedbackTask } from '../api/list-my-tasks';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { TaskCycle } from '../components/TaskCycle';
 import '../feedback.css';
+import { useT } from '@/i18n';
 
 /** My feedback: the requests put to me as a rater, by cycle, with deadline, progress and what to do next. */
 export default function MyFeedbackPage() {
@@ -14,6 +15,7 @@ export default function MyFeedbackPage() {
   const toast = useToast();
   const [declining, setDeclining] = useState<FeedbackTask | null>(null);
   const [refocus, setRefocus] = useState<string | null>(null);
+  const t = useT();
 
   // The Decline button is gone: put focus on the person's name, where the new state is. In an
   // effect of this page, so it runs after the dialog (a child) has closed and handed focus back
@@ -29,25 +31,22 @@ export default function MyFeedbackPage() {
   return (
     <>
       <PageHeader
-        title="My feedback"
+        title={t('nav.myFeedback')}
         description={
           tasks.data && tasks.data.length > 0
             ? waiting > 0
-              ? `${plural(waiting, 'request')} ${waiting === 1 ? 'is' : 'are'} waiting for your feedback.`
-              : 'You are all done for now — thank you.'
-            : 'The colleagues you have been asked to give feedback on.'
+              ? t('myFeedback.waiting', { count: waiting })
+              : t('myFeedback.allDone')
+            : t('myFeedback.description')
         }
       />
-      {tasks.isPending && <Loading label="Loading your requests…" />}
-      {tasks.isError && <ErrorAlert error={tasks.error} title="Could not load your requests" />}
+      {tasks.isPending && <Loading label={t('myFeedback.loading')} />}
+      {tasks.isError && <ErrorAlert error={tasks.error} title={t('myFeedback.loadFailed')} />}
       {tasks.data && tasks.data.length === 0 && (
         <div className="card">
-          <EmptyState title="Nothing to answer yet" icon="✉">
-            <p>
-              When HR starts a feedback cycle, or a colleague asks for your view, the people you are asked about appear here — with the deadline, your progress
-              and a button to start.
-            </p>
-            <p className="muted">You will also get an email. Your answers save as you go, so you can stop and come back.</p>
+          <EmptyState title={t('myFeedback.empty')} icon="✉">
+            <p>{t('myFeedback.emptyText')}</p>
+            <p className="muted">{t('myFeedback.emptyMail')}</p>
           </EmptyState>
         </div>
       )}
@@ -57,13 +56,13 @@ export default function MyFeedbackPage() {
 
       <ReasonDialog
         open={declining !== null}
-        title={declining ? `Decline the request for ${declining.subject.name}?` : 'Decline'}
-        confirmLabel="Decline request"
-        pendingLabel="Declining…"
+        title={declining ? t('decline.title', { name: declining.subject.name }) : t('task.decline')}
+        confirmLabel={t('decline.confirm')}
+        pendingLabel={t('decline.pending')}
         pending={decline.isPending}
         error={decline.error}
-        label="Why are you declining?"
-        hint={`${declining ? firstName(declining.subject.name) : 'They'} will see this reason and can ask someone else. Required, up to 1000 characters.`}
+        label={t('decline.label')}
+        hint={t('decline.hint', { name: declining ? firstName(declining.subject.name) : '' })}
         onClose={() => {
           setDeclining(null);
           decline.reset();
@@ -77,16 +76,13 @@ export default function MyFeedbackPage() {
               onSuccess: () => {
                 setDeclining(null);
                 setRefocus(task.id);
-                toast.show(`You declined the request for ${task.subject.name}`);
+                toast.show(t('decline.done', { name: task.subject.name }));
               },
             },
           );
         }}
       >
-        <p>
-          If you do not know {declining ? firstName(declining.subject.name) : 'them'} well enough, or cannot answer in time, say so. Declining is final for this
-          cycle; nothing you may have drafted is sent.
-        </p>
+        <p>{t('decline.text', { name: declining ? firstName(declining.subject.name) : '' })}</p>
       </ReasonDialog>
     </>
   );

@@ -10,19 +10,19 @@ import { QuestionnaireForm } from '../components/QuestionnaireForm';
 import { QuestionnaireIntro } from '../components/QuestionnaireIntro';
 import { capitalise, dueText } from '../utils/time';
 import '../feedback.css';
-
-const CLOSED_MESSAGE = 'This cycle has closed; your draft is kept but can no longer be sent.';
+import { useT } from '@/i18n';
 
 /** After a submit: the rater's next open request (this cycle's first), as a way straight on. */
 function NextRequest({ current }: { current: Questionnaire }) {
   const tasks = useMyTasks();
-  const waiting = tasks.data ? waitingTasks(tasks.data).filter((t) => t.id !== current.id) : [];
-  const next = waiting.find((t) => tasks.data?.find((c) => c.id === current.cycle.id)?.requests.includes(t)) ?? waiting[0];
+  const t = useT();
+  const waiting = tasks.data ? waitingTasks(tasks.data).filter((task) => task.id !== current.id) : [];
+  const next = waiting.find((task) => tasks.data?.find((c) => c.id === current.cycle.id)?.requests.includes(task)) ?? waiting[0];
   if (!next) return null;
-  const name = next.relationship === 'self' ? 'your self-review' : next.subject.name;
+  const name = next.relationship === 'self' ? t('task.whoSelf') : next.subject.name;
   return (
     <ButtonLink to={`/feedback/${next.id}`} size="sm">
-      Next: {name} <span aria-hidden="true">→</span>
+      {t('questionnaire.next', { name })} <span aria-hidden="true">→</span>
     </ButtonLink>
   );
 }
@@ -30,6 +30,7 @@ function NextRequest({ current }: { current: Questionnaire }) {
 /** Why the questionnaire is read-only, in words. */
 function ReadOnlyNotice({ q, justSubmitted, closedNow }: { q: Questionnaire; justSubmitted: boolean; closedNow: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
   // After an action the message is where focus goes, so it is read at once.
   useEffect(() => {
     if (justSubmitted || closedNow) ref.current?.focus();
@@ -39,51 +40,45 @@ function ReadOnlyNotice({ q, justSubmitted, closedNow }: { q: Questionnaire; jus
     notice = (
       <Alert
         tone="info"
-        title="This request was withdrawn"
+        title={t('questionnaire.withdrawn')}
         actions={
           <ButtonLink to="/feedback" variant="secondary" size="sm">
-            Back to My feedback
+            {t('questionnaire.back')}
           </ButtonLink>
         }
       >
         <p>{q.withdrawnReason}</p>
-        {q.savedAt ? (
-          <p>
-            You had started this (last saved {formatDateTime(q.savedAt)}). It was not submitted and will not be used: nobody else can see it, and no report
-            counts it. Copy anything you want to keep — it is deleted when the cycle closes.
-          </p>
-        ) : (
-          <p>Nothing you had started is kept here.</p>
-        )}
+        {q.savedAt ? <p>{t('questionnaire.withdrawnDraft', { saved: formatDateTime(q.savedAt) })}</p> : <p>{t('questionnaire.withdrawnNothing')}</p>}
       </Alert>
     );
   } else if (q.state === 'submitted') {
     notice = (
       <Alert
         tone="success"
-        title={justSubmitted ? 'Submitted — thank you' : 'You have submitted this feedback'}
+        title={justSubmitted ? t('questionnaire.thanks') : t('questionnaire.submitted')}
         actions={
           <>
             {justSubmitted && <NextRequest current={q} />}
             <ButtonLink to="/feedback" variant="secondary" size="sm">
-              Back to My feedback
+              {t('questionnaire.back')}
             </ButtonLink>
           </>
         }
       >
-        {q.submittedAt ? `Sent ${formatDateTime(q.submittedAt)}. ` : ''}Your answers are final; here is what you sent.
+        {q.submittedAt ? `${t('questionnaire.sent', { date: formatDateTime(q.submittedAt) })} ` : ''}
+        {t('questionnaire.final')}
       </Alert>
     );
   } else if (q.state === 'declined') {
     notice = (
-      <Alert tone="info" title="You declined this request">
-        Nothing was sent. {q.subject.name} has been told and can ask someone else.
+      <Alert tone="info" title={t('questionnaire.declined')}>
+        {t('questionnaire.declinedText', { name: q.subject.name })}
       </Alert>
     );
   } else {
     notice = (
-      <Alert tone="warning" title={CLOSED_MESSAGE}>
-        {q.savedAt ? `These are the answers you had saved (last saved ${formatDateTime(q.savedAt)}).` : 'You had not answered anything yet.'}
+      <Alert tone="warning" title={t('questionnaire.closed')}>
+        {q.savedAt ? t('questionnaire.closedSaved', { saved: formatDateTime(q.savedAt) }) : t('questionnaire.closedNothing')}
       </Alert>
     );
   }
@@ -99,26 +94,27 @@ export default function QuestionnairePage() {
   const questionnaire = useQuestionnaire(requestId);
   const [justSubmitted, setJustSubmitted] = useState(false);
   const [closedNow, setClosedNow] = useState(false);
+  const t = useT();
 
-  if (questionnaire.isPending) return <Loading label="Loading the questionnaire…" />;
+  if (questionnaire.isPending) return <Loading label={t('questionnaire.loading')} />;
   if (isApiError(questionnaire.error, 404)) return <NotFound />;
-  if (questionnaire.isError) return <ErrorAlert error={questionnaire.error} title="Could not load this questionnaire" />;
+  if (questionnaire.isError) return <ErrorAlert error={questionnaire.error} title={t('questionnaire.loadFailed')} />;
 
   const q = questionnaire.data;
   const self = q.relationship === 'self';
-  const due = dueText(q.cycle.responseDeadline);
+  const due = dueText(q.cycle.responseDeadline, t);
   const editable = q.canEdit && !closedNow;
   return (
     <div className="q-page">
       <PageHeader
-        title={self ? 'Your self-review' : `Feedback for ${q.subject.name}`}
+        title={self ? t('questionnaire.selfTitle') : t('questionnaire.title', { name: q.subject.name })}
         description={
           <>
             {q.cycle.name}
             {due && editable ? ` · ${capitalise(due)}` : ''}
           </>
         }
-        back={{ to: '/feedback', label: 'My feedback' }}
+        back={{ to: '/feedback', label: t('nav.myFeedback') }}
       />
       {editable ? (
         <>
@@ -138,7 +134,7 @@ export default function QuestionnairePage() {
           <ReadOnlyNotice q={q} justSubmitted={justSubmitted} closedNow={closedNow} />
           {(!q.withdrawnReason || q.savedAt) && <QuestionnaireAnswers questionnaire={q} />}
           <p className="q-footer">
-            <Link to="/feedback">← Back to My feedback</Link>
+            <Link to="/feedback">← {t('questionnaire.back')}</Link>
           </p>
         </>
       )}

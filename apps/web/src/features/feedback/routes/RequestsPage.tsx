@@ -16,6 +16,7 @@ import { ExternalApprovals } from '../components/ExternalApprovals';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { CYCLE_STATE, peerCounter } from '../utils/words';
 import '../feedback.css';
+import { useT } from '@/i18n';
 
 const RUNNING = new Set<MyCycle['state']>(['nominating', 'collecting']);
 
@@ -24,6 +25,7 @@ function MyCycles({ cycles, personId }: { cycles: MyCycle[]; personId: string })
   const running = cycles.filter((c) => RUNNING.has(c.state));
   const views = useQueries({ queries: running.map((c) => subjectRequestsQueryOptions(c.id, personId)) });
   const viewOf = new Map(running.map((c, i) => [c.id, views[i]?.data]));
+  const t = useT();
   return (
     <ul className="cycle-cards">
       {cycles.map((cycle) => {
@@ -34,21 +36,21 @@ function MyCycles({ cycles, personId }: { cycles: MyCycle[]; personId: string })
           <li key={cycle.id} className="cycle-card">
             <div className="cycle-card__head">
               <h3 className="cycle-card__name">{cycle.name}</h3>
-              <Badge tone={state.tone}>{state.label}</Badge>
+              <Badge tone={state.tone}>{t(state.label)}</Badge>
             </div>
             {view && view.maxPeers > 0 && (
               <p className={`cycle-card__peers${short ? ' is-short' : ''}`}>
                 {short && <span aria-hidden="true">! </span>}
-                {peerCounter(view.activePeers, view.minPeers, view.maxPeers)}
-                {short ? ` — ask at least ${view.minPeers - view.activePeers} more` : ''}
+                {peerCounter(t, view.activePeers, view.minPeers, view.maxPeers)}
+                {short ? ` — ${t('requests.askMore', { count: view.minPeers - view.activePeers })}` : ''}
               </p>
             )}
             {cycle.nominationDeadline && RUNNING.has(cycle.state) && (
-              <p className="muted cycle-card__date">Choose peers by {formatDate(cycle.nominationDeadline)}</p>
+              <p className="muted cycle-card__date">{t('requests.choosePeersBy', { date: formatDate(cycle.nominationDeadline) })}</p>
             )}
             <ButtonLink to={`/cycles/${cycle.id}/subjects/${personId}/requests`} variant={view?.canRequest ? 'primary' : 'secondary'} size="sm">
-              {view?.canRequest ? 'Ask colleagues' : 'See who you asked'}
-              <span className="visually-hidden"> in {cycle.name}</span>
+              {view?.canRequest ? t('ask.title') : t('requests.seeWho')}
+              <span className="visually-hidden"> {t('requests.inCycle', { cycle: cycle.name })}</span>
             </ButtonLink>
           </li>
         );
@@ -72,6 +74,7 @@ export default function RequestsPage() {
   const toast = useToast();
   const [rejecting, setRejecting] = useState<PendingApproval | null>(null);
   const approvalsHeading = useRef<HTMLHeadingElement>(null);
+  const t = useT();
 
   // My team, as far as the API tells: the people I rate as their manager, and those whose proposals wait for me.
   const team = new Map<string, { cycleId: string; cycleName: string; subject: { id: string; name: string; title: string | null } }>();
@@ -91,19 +94,16 @@ export default function RequestsPage() {
 
   return (
     <>
-      <PageHeader title="Requests" description="Ask colleagues for feedback on you, and approve the peers the people in your team ask." />
-      {loading && <Loading label="Loading your requests…" />}
-      {cycles.isError && <ErrorAlert error={cycles.error} title="Could not load your cycles" />}
-      {approvals.isError && <ErrorAlert error={approvals.error} title="Could not load your approvals" />}
-      {approve.isError && <ErrorAlert error={approve.error} title="Not approved" />}
+      <PageHeader title={t('nav.requests')} description={t('requests.description')} />
+      {loading && <Loading label={t('myFeedback.loading')} />}
+      {cycles.isError && <ErrorAlert error={cycles.error} title={t('requests.cyclesFailed')} />}
+      {approvals.isError && <ErrorAlert error={approvals.error} title={t('requests.approvalsFailed')} />}
+      {approve.isError && <ErrorAlert error={approve.error} title={t('requestState.rejected')} />}
 
       {nothing && (
         <div className="card">
-          <EmptyState title="No requests for you right now" icon="⇄">
-            <p>
-              When HR includes you in a feedback cycle, you choose here which colleagues to ask. If you manage people, the peers they propose wait here for your
-              approval.
-            </p>
+          <EmptyState title={t('requests.empty')} icon="⇄">
+            <p>{t('requests.emptyText')}</p>
           </EmptyState>
         </div>
       )}
@@ -112,10 +112,10 @@ export default function RequestsPage() {
         <Card
           title={
             <span ref={approvalsHeading} tabIndex={-1}>
-              Waiting for your approval <Badge tone="warning">{approvals.data.length}</Badge>
+              {t('requestState.waitingYou')} <Badge tone="warning">{approvals.data.length}</Badge>
             </span>
           }
-          description="People in your team proposed these colleagues as peers. Approve to send the request, or reject with a reason they will see."
+          description={t('requests.approvalsText')}
         >
           <ApprovalList
             approvals={approvals.data}
@@ -123,7 +123,7 @@ export default function RequestsPage() {
             onApprove={(a) =>
               approve.mutate(a.id, {
                 onSuccess: () => {
-                  toast.show(`Approved: ${a.rater.name} will be asked for feedback on ${a.subject.name}`);
+                  toast.show(t('subject.approved', { rater: a.rater.name, name: a.subject.name }));
                   focusApprovals();
                 },
               })
@@ -137,19 +137,19 @@ export default function RequestsPage() {
       {externalApprovals.data && <ExternalApprovals items={externalApprovals.data} />}
 
       {cycles.data && cycles.data.length > 0 && (
-        <Card title="Feedback on you" description="The cycles you are reviewed in. Ask colleagues who see your work, so your report is complete.">
+        <Card title={t('requests.onYou')} description={t('requests.onYouText')}>
           <MyCycles cycles={cycles.data} personId={me.id} />
         </Card>
       )}
 
       {team.size > 0 && (
-        <Card title="Your team" description="Who has been asked about each person you manage. You can ask colleagues on their behalf.">
+        <Card title={t('requests.team')} description={t('requests.teamText')}>
           <ul className="team-links">
-            {[...team.entries()].map(([key, t]) => (
+            {[...team.entries()].map(([key, member]) => (
               <li key={key}>
-                <Link to={`/cycles/${t.cycleId}/subjects/${t.subject.id}/requests`} className="team-link">
-                  <span className="team-link__name">{t.subject.name}</span>
-                  <span className="team-link__meta">{[t.subject.title, t.cycleName].filter(Boolean).join(' · ')}</span>
+                <Link to={`/cycles/${member.cycleId}/subjects/${member.subject.id}/requests`} className="team-link">
+                  <span className="team-link__name">{member.subject.name}</span>
+                  <span className="team-link__meta">{[member.subject.title, member.cycleName].filter(Boolean).join(' · ')}</span>
                   <span className="team-link__arrow" aria-hidden="true">
                     →
                   </span>
@@ -162,13 +162,13 @@ export default function RequestsPage() {
 
       <ReasonDialog
         open={rejecting !== null}
-        title={rejecting ? `Reject ${rejecting.rater.name}?` : 'Reject'}
-        confirmLabel="Reject request"
-        pendingLabel="Rejecting…"
+        title={rejecting ? t('reject.title', { name: rejecting.rater.name }) : t('raters.reject')}
+        confirmLabel={t('reject.confirm')}
+        pendingLabel={t('reject.pending')}
         pending={reject.isPending}
         error={reject.error}
-        label="Why not?"
-        hint={`${rejecting ? firstName(rejecting.subject.name) : 'They'} will see this reason and can ask someone else. Required, up to 1000 characters.`}
+        label={t('reject.label')}
+        hint={t('decline.hint', { name: rejecting ? firstName(rejecting.subject.name) : '' })}
         onClose={() => {
           setRejecting(null);
           reject.reset();
@@ -179,7 +179,7 @@ export default function RequestsPage() {
             { id: rejecting.id, reason },
             {
               onSuccess: () => {
-                toast.show(`Rejected: ${rejecting.rater.name} will not be asked`);
+                toast.show(t('reject.done', { name: rejecting.rater.name }));
                 setRejecting(null);
                 focusApprovals();
               },
@@ -187,7 +187,7 @@ export default function RequestsPage() {
           )
         }
       >
-        <p>{rejecting ? `${rejecting.rater.name} will not be asked for feedback on ${rejecting.subject.name}.` : ''}</p>
+        <p>{rejecting ? t('reject.text', { rater: rejecting.rater.name, name: rejecting.subject.name }) : ''}</p>
       </ReasonDialog>
     </>
   );

@@ -13,6 +13,7 @@ import { RaterList } from '../components/RaterList';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { CYCLE_STATE, peerCounter } from '../utils/words';
 import '../feedback.css';
+import { useT } from '@/i18n';
 
 /** Whether the cycle still takes raters at all (the API's NOMINATION_STATES, less the draft nobody but HR sees). */
 const takesRaters = (view: SubjectRequests): boolean => view.cycleState === 'nominating' || view.cycleState === 'collecting';
@@ -21,13 +22,13 @@ const takesRaters = (view: SubjectRequests): boolean => view.cycleState === 'nom
  * Why the viewer cannot ask another peer now, in their words; null when they can. The API decides
  * (peerRoom); this only names the reason, for a declined rater and for the note under the list.
  */
-function whyNoMorePeers(view: SubjectRequests): string | null {
+function whyNoMorePeers(view: SubjectRequests, t: ReturnType<typeof useT>): string | null {
   if (view.canRequest) return null;
   const you = view.viewer === 'subject';
-  if (!takesRaters(view)) return 'This cycle no longer takes new raters.';
-  if (view.maxPeers === 0) return 'This cycle collects no peer feedback.';
-  if (view.activePeers >= view.maxPeers) return `The peer list is full: this cycle allows ${view.maxPeers} peers.`;
-  return `Nominations have closed, and every peer who declined or was not approved has been replaced. ${you ? 'If you need another view, HR' : 'HR'} can still add a rater.`;
+  if (!takesRaters(view)) return t('subject.noNewRaters');
+  if (view.maxPeers === 0) return t('subject.noPeerFeedback');
+  if (view.activePeers >= view.maxPeers) return t('subject.peerListFull', { max: view.maxPeers });
+  return you ? t('subject.allReplacedYou') : t('subject.allReplaced');
 }
 
 /** The peer counter and what it means for the viewer. */
@@ -35,18 +36,19 @@ function PeerSummary({ view }: { view: SubjectRequests }) {
   const { activePeers: active, minPeers: min, maxPeers: max } = view;
   const you = view.viewer === 'subject';
   const name = firstName(view.subject.name);
+  const t = useT();
   let status: { text: string; tone: 'warning' | 'success' | 'neutral' };
   if (active < min && view.canRequest)
-    status = { text: you ? `Ask at least ${min - active} more` : `${name} needs at least ${min - active} more`, tone: 'warning' };
-  else if (active < min) status = { text: `${min - active} short of the ${min} this cycle asks for`, tone: 'warning' };
-  else if (active < max && view.peerRoom > 0) status = { text: `Enough peers · up to ${view.peerRoom} more possible`, tone: 'success' };
-  else if (active < max) status = { text: 'Enough peers', tone: 'success' };
-  else status = { text: 'The peer list is full', tone: 'success' };
+    status = { text: you ? t('peers.askMore', { count: min - active }) : t('peers.needsMore', { name, count: min - active }), tone: 'warning' };
+  else if (active < min) status = { text: t('peers.short', { count: min - active, min }), tone: 'warning' };
+  else if (active < max && view.peerRoom > 0) status = { text: t('peers.enoughRoom', { room: view.peerRoom }), tone: 'success' };
+  else if (active < max) status = { text: t('peers.enough'), tone: 'success' };
+  else status = { text: t('peers.full'), tone: 'success' };
   const percent = max > 0 ? Math.min(100, Math.round((active / max) * 100)) : 0;
   return (
     <div className="peer-summary">
       <p className="peer-summary__count">
-        <strong>{peerCounter(active, min, max)}</strong>
+        <strong>{peerCounter(t, active, min, max)}</strong>
       </p>
       <div className="peer-summary__meter" aria-hidden="true">
         <span className="peer-summary__fill" style={{ width: `${percent}%` }} />
@@ -64,24 +66,25 @@ function PeerSummary({ view }: { view: SubjectRequests }) {
 function Facts({ view }: { view: SubjectRequests }) {
   const state = CYCLE_STATE[view.cycleState];
   const you = view.viewer === 'subject';
+  const t = useT();
   return (
     <dl className="facts request-facts">
       <div className="facts__row">
-        <dt>Cycle</dt>
+        <dt>{t('subject.cycle')}</dt>
         <dd>
-          {view.cycleName} <Badge tone={state.tone}>{state.label}</Badge>
+          {view.cycleName} <Badge tone={state.tone}>{t(state.label)}</Badge>
         </dd>
       </div>
       {view.nominationDeadline && (
         <div className="facts__row">
           {/* eslint-disable-next-line react-hooks/purity -- the deadline passes while the page is open; each render reads the clock on purpose */}
-          <dt>{Date.parse(view.nominationDeadline) <= Date.now() ? 'Nominations closed' : 'Choose peers by'}</dt>
+          <dt>{Date.parse(view.nominationDeadline) <= Date.now() ? t('subject.nominationsClosed') : t('subject.choosePeersBy')}</dt>
           <dd>{formatDateTime(view.nominationDeadline)}</dd>
         </div>
       )}
       <div className="facts__row">
-        <dt>Manager approval</dt>
-        <dd>{view.managerApprovesPeers ? `Needed for peers ${you ? 'you ask' : 'the subject asks'}` : 'Not needed'}</dd>
+        <dt>{t('subject.managerApproval')}</dt>
+        <dd>{view.managerApprovesPeers ? (you ? t('subject.approvalNeededYou') : t('subject.approvalNeeded')) : t('subject.approvalNotNeeded')}</dd>
       </div>
     </dl>
   );
@@ -104,17 +107,18 @@ export default function SubjectRequestsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const t = useT();
 
-  if (requests.isPending) return <Loading label="Loading feedback requests…" />;
+  if (requests.isPending) return <Loading label={t('subject.loading')} />;
   if (isApiError(requests.error, 404)) return <NotFound />;
-  if (requests.isError) return <ErrorAlert error={requests.error} title="Could not load these feedback requests" />;
+  if (requests.isError) return <ErrorAlert error={requests.error} title={t('subject.loadFailed')} />;
 
   const view = requests.data;
   const you = view.viewer === 'subject';
   const name = firstName(view.subject.name);
   const focusList = () => requestAnimationFrame(() => listHeading.current?.focus());
   const canAsk = view.canRequest || view.canAddRaters;
-  const noMorePeers = whyNoMorePeers(view);
+  const noMorePeers = whyNoMorePeers(view, t);
   const askSomeoneElse = view.canRequest
     ? () => {
         const input = document.querySelector<HTMLInputElement>(`input[name="${ASK_SEARCH_NAME}"]`);
@@ -127,14 +131,14 @@ export default function SubjectRequestsPage() {
   return (
     <>
       <PageHeader
-        title={you ? 'Your feedback requests' : `Feedback requests for ${view.subject.name}`}
-        documentTitle={you ? 'Your feedback requests' : `Requests for ${view.subject.name}`}
+        title={you ? t('subject.titleYou') : t('subject.title', { name: view.subject.name })}
+        documentTitle={you ? t('subject.titleYou') : t('subject.documentTitle', { name: view.subject.name })}
         description={
           you
-            ? `Who gives you feedback in ${view.cycleName}. Ask colleagues who see your work, so the picture is complete.`
+            ? t('subject.descriptionYou', { cycle: view.cycleName })
             : `${[view.subject.title, view.subject.department].filter(Boolean).join(' · ') || view.subject.name} — ${view.cycleName}`
         }
-        back={view.viewer === 'admin' ? { to: `/cycles/${view.cycleId}`, label: view.cycleName } : { to: '/requests', label: 'Requests' }}
+        back={view.viewer === 'admin' ? { to: `/cycles/${view.cycleId}`, label: view.cycleName } : { to: '/requests', label: t('nav.requests') }}
       />
 
       {notice && (
@@ -142,21 +146,17 @@ export default function SubjectRequestsPage() {
           <Alert tone="success" title={notice} />
         </div>
       )}
-      {actionError && <ErrorAlert error={actionError} title="That did not work" />}
+      {actionError && <ErrorAlert error={actionError} title={t('reason.failed')} />}
 
       <div className="requests-layout">
         <div className="requests-layout__main">
           <Card
             title={
               <span ref={listHeading} tabIndex={-1}>
-                {you ? 'Who you have asked' : `Who has been asked about ${name}`}
+                {you ? t('subject.whoYou') : t('subject.who', { name })}
               </span>
             }
-            description={
-              view.viewer === 'admin'
-                ? 'As HR you see progress. The subject and their manager only see who was asked, never who has answered.'
-                : `You see who was asked and who declined — never who has answered${you ? '' : ` or what anyone said`}. Answers stay anonymous.`
-            }
+            description={view.viewer === 'admin' ? t('subject.seeHr') : you ? t('subject.seeYou') : t('subject.seeManager')}
           >
             {view.maxPeers > 0 && <PeerSummary view={view} />}
             <RaterList
@@ -167,7 +167,7 @@ export default function SubjectRequestsPage() {
               onApprove={(r) =>
                 approve.mutate(r.id, {
                   onSuccess: () => {
-                    toast.show(`Approved: ${r.rater.name} will be asked for feedback on ${name}`);
+                    toast.show(t('subject.approved', { rater: r.rater.name, name }));
                     focusList();
                   },
                 })
@@ -177,8 +177,8 @@ export default function SubjectRequestsPage() {
             />
           </Card>
         </div>
-        <aside className="requests-layout__side" aria-label="About this cycle">
-          <Card title="This cycle" level={2}>
+        <aside className="requests-layout__side" aria-label={t('subject.aboutCycle')}>
+          <Card title={t('subject.thisCycle')} level={2}>
             <Facts view={view} />
           </Card>
         </aside>
@@ -195,12 +195,14 @@ export default function SubjectRequestsPage() {
       ) : (
         view.maxPeers > 0 &&
         takesRaters(view) && (
-          <Alert tone="info" title={view.activePeers >= view.maxPeers ? 'The peer list is full' : 'Peers can no longer be asked'}>
+          <Alert tone="info" title={view.activePeers >= view.maxPeers ? t('peers.full') : t('subject.noMorePeersTitle')}>
             {view.activePeers >= view.maxPeers
-              ? `This cycle allows ${view.maxPeers} peers.${you ? ' Withdraw a request that is still waiting for approval to ask someone else.' : ''}`
-              : `Nominations closed${view.nominationDeadline ? ` on ${formatDateTime(view.nominationDeadline)}` : ''}. ${
-                  you ? 'You' : `${firstName(view.subject.name)} and you`
-                } can still ask someone in place of a peer who declines or is not approved; HR can add a rater at any time until the cycle closes.`}
+              ? you
+                ? t('subject.allowsYou', { max: view.maxPeers })
+                : t('subject.allows', { max: view.maxPeers })
+              : `${view.nominationDeadline ? t('subject.closedOn', { date: formatDateTime(view.nominationDeadline) }) : t('subject.closed')} ${
+                  you ? t('subject.canReplaceYou') : t('subject.canReplace', { name: firstName(view.subject.name) })
+                }`}
           </Alert>
         )
       )}
@@ -209,13 +211,13 @@ export default function SubjectRequestsPage() {
 
       <ReasonDialog
         open={rejecting !== null}
-        title={rejecting ? `Reject ${rejecting.rater.name}?` : 'Reject'}
-        confirmLabel="Reject request"
-        pendingLabel="Rejecting…"
+        title={rejecting ? t('reject.title', { name: rejecting.rater.name }) : t('raters.reject')}
+        confirmLabel={t('reject.confirm')}
+        pendingLabel={t('reject.pending')}
         pending={reject.isPending}
         error={reject.error}
-        label="Why not?"
-        hint={`${name} will see this reason and can ask someone else. Required, up to 1000 characters.`}
+        label={t('reject.label')}
+        hint={t('decline.hint', { name })}
         onClose={() => {
           setRejecting(null);
           reject.reset();
@@ -226,7 +228,7 @@ export default function SubjectRequestsPage() {
             { id: rejecting.id, reason },
             {
               onSuccess: () => {
-                toast.show(`Rejected: ${rejecting.rater.name} will not be asked`);
+                toast.show(t('reject.done', { name: rejecting.rater.name }));
                 setRejecting(null);
                 focusList();
               },
@@ -234,29 +236,27 @@ export default function SubjectRequestsPage() {
           )
         }
       >
-        <p>
-          {rejecting?.rater.name} will not be asked for feedback on {view.subject.name}.
-        </p>
+        <p>{t('reject.text', { rater: rejecting?.rater.name ?? '', name: view.subject.name })}</p>
       </ReasonDialog>
 
       <Dialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
-        title={removing ? (you ? `Withdraw your request to ${removing.rater.name}?` : `Remove ${removing.rater.name} as a rater?`) : 'Remove'}
+        title={removing ? (you ? t('remove.titleYou', { name: removing.rater.name }) : t('remove.title', { name: removing.rater.name })) : t('raters.remove')}
         footer={
           <>
             <Button variant="secondary" onClick={() => setRemoving(null)} disabled={remove.isPending}>
-              Keep
+              {t('remove.keep')}
             </Button>
             <Button
               variant="danger"
               loading={remove.isPending}
-              loadingText="Removing…"
+              loadingText={t('remove.pending')}
               onClick={() =>
                 removing &&
                 remove.mutate(removing.id, {
                   onSuccess: () => {
-                    toast.show(you ? `Withdrawn: ${removing.rater.name} will not be asked` : `Removed ${removing.rater.name}`);
+                    toast.show(you ? t('remove.doneYou', { name: removing.rater.name }) : t('remove.done', { name: removing.rater.name }));
                     setRemoving(null);
                     focusList();
                   },
@@ -264,16 +264,12 @@ export default function SubjectRequestsPage() {
                 })
               }
             >
-              {you ? 'Withdraw request' : 'Remove rater'}
+              {you ? t('remove.confirmYou') : t('remove.confirm')}
             </Button>
           </>
         }
       >
-        <p>
-          {you
-            ? 'Your manager has not approved it yet, so nothing has been sent. You can ask someone else instead.'
-            : 'They will no longer be asked, and anything they had drafted is removed.'}
-        </p>
+        <p>{you ? t('remove.textYou') : t('remove.text')}</p>
       </Dialog>
     </>
   );

@@ -6,6 +6,7 @@ import { HowToRead } from './HowToRead';
 import { PooledDirectionRow } from './PooledGroups';
 import { ProfileQuadrant } from './ProfileQuadrant';
 import { ScoreTable } from './ScoreTable';
+import { tr } from '@/i18n';
 
 function IndexStat({ title, cells, report }: { title: string; cells: ReportCells; report: Report }) {
   const others = shownNumbers(cells.all_others);
@@ -73,14 +74,14 @@ export function AtAGlance({ report }: { report: Report }) {
   return (
     <section className="report-section" aria-labelledby="glance-title" id="at-a-glance">
       <h2 className="report-section__title" id="glance-title">
-        At a glance
+        {tr('report.atAGlance')}
       </h2>
       <div className="glance-grid">
         <div className="card glance-indices">
-          <h3 className="card__title">Influence and management</h3>
+          <h3 className="card__title">{tr('report.influenceAndManagement')}</h3>
           <div className="index-stats">
-            <IndexStat title="Influence index" cells={report.indices.influence} report={report} />
-            <IndexStat title="Management index" cells={report.indices.management} report={report} />
+            <IndexStat title={tr('report.influenceIndex')} cells={report.indices.influence} report={report} />
+            <IndexStat title={tr('report.managementIndex')} cells={report.indices.management} report={report} />
           </div>
           <HowToRead>
             <p>
@@ -93,7 +94,7 @@ export function AtAGlance({ report }: { report: Report }) {
         </div>
 
         <div className="card glance-profile">
-          <h3 className="card__title">Manager–leader profile</h3>
+          <h3 className="card__title">{tr('report.profile')}</h3>
           {point ? (
             <div className="glance-profile__body">
               <ProfileQuadrant point={point} threshold={point.threshold} />
@@ -122,7 +123,7 @@ export function AtAGlance({ report }: { report: Report }) {
       </div>
 
       <div className="card direction-card">
-        <h3 className="card__title">Direction of influence</h3>
+        <h3 className="card__title">{tr('report.direction')}</h3>
         <ul className="influence-directions">
           {DIRECTIONS.map((d) => (
             <DirectionRow key={d.key} name={d.name} who={d.who} cell={report.directionOfInfluence[d.key]} report={report} />
@@ -141,7 +142,7 @@ export function AtAGlance({ report }: { report: Report }) {
       <div className="card card--flush">
         <div className="card__header">
           <div>
-            <h3 className="card__title">Indices by group</h3>
+            <h3 className="card__title">{tr('report.indicesByGroup')}</h3>
             <p className="card__description">Mean, number of raters (n) and spread, per rater group.</p>
           </div>
         </div>

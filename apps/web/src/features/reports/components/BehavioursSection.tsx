@@ -6,6 +6,7 @@ import { fixed, shownNumbers, visibleColumns } from '../utils/report-words';
 import { BehaviourChart } from './BehaviourChart';
 import { HowToRead } from './HowToRead';
 import { ScoreTable } from './ScoreTable';
+import { tr } from '@/i18n';
 
 interface BehaviourCardProps {
   behaviour: ReportBehaviour;
@@ -32,7 +33,7 @@ function BehaviourCard({ behaviour, columns, report, open, onToggle }: Behaviour
             <span className="behaviour-card__name">{behaviour.name}</span>
           </button>
         </h3>
-        <span className="behaviour-card__mean">{others ? `All others ${fixed(others.mean)}` : 'All others: not shown'}</span>
+        <span className="behaviour-card__mean">{others ? `${tr('column.allOthers')} ${fixed(others.mean)}` : tr('report.allOthersNotShown')}</span>
         <Badge tone={behaviour.kind === 'influence' ? 'info' : 'accent'}>{behaviour.kind === 'influence' ? 'Influence' : 'Management'}</Badge>
       </div>
       <div className="behaviour-card__body" id={bodyId} hidden={!open}>
@@ -70,7 +71,7 @@ export function BehavioursSection({ report }: { report: Report }) {
     <>
       <section className="report-section" aria-labelledby="chart-title" id="behaviours">
         <h2 className="report-section__title" id="chart-title">
-          Behaviours by rater group
+          {tr('report.behavioursByGroup')}
         </h2>
         <div className="card chart-card">
           <figure className="behaviour-chart">
@@ -97,7 +98,7 @@ export function BehavioursSection({ report }: { report: Report }) {
 
       <section className="report-section" aria-labelledby="statements-title" id="statements">
         <h2 className="report-section__title" id="statements-title">
-          Statement by statement
+          {tr('report.statementByStatement')}
         </h2>
         <HowToRead>
           <p>

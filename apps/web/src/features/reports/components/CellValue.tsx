@@ -1,5 +1,6 @@
 import type { ReportCell } from '../api/get-report';
 import { fixed, hiddenReason, shownNumbers } from '../utils/report-words';
+import { tr } from '@/i18n';
 
 interface CellValueProps {
   cell: ReportCell;
@@ -26,11 +27,7 @@ export function CellValue({ cell, k, notObservedLabel, identified }: CellValuePr
   return (
     <span className="cell-value">
       <span className="cell-value__mean">{fixed(shown.mean)}</span>
-      {!identified && (
-        <span className="cell-value__meta">
-          n {shown.n} · spread {fixed(shown.spread)}
-        </span>
-      )}
+      {!identified && <span className="cell-value__meta">{tr('report.nSpread', { n: shown.n, spread: fixed(shown.spread) })}</span>}
     </span>
   );
 }

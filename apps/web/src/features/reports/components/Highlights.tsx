@@ -2,6 +2,7 @@ import type { RankedStatement, Report, ReportGap } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, onScale, signed } from '../utils/report-words';
 import { HowToRead } from './HowToRead';
+import { tr } from '@/i18n';
 
 function behaviourName(report: Report, key: string): string {
   return report.behaviours.find((b) => b.key === key)?.name ?? key;
@@ -64,16 +65,16 @@ export function Highlights({ report }: { report: Report }) {
     <>
       <section className="report-section" aria-labelledby="ranks-title" id="strengths">
         <h2 className="report-section__title" id="ranks-title">
-          Strengths and areas to develop
+          {tr('report.strengthsAndAreas')}
         </h2>
         <div className="report-two-up">
           <div className="card">
-            <h3 className="card__title">Top strengths</h3>
+            <h3 className="card__title">{tr('report.topStrengths')}</h3>
             <p className="card__description">The statements all others rated highest.</p>
             <RankedList items={report.strengths} report={report} tone="strength" empty="Not enough numbers may be shown to rank statements." />
           </div>
           <div className="card">
-            <h3 className="card__title">Areas to develop</h3>
+            <h3 className="card__title">{tr('report.areasToDevelop')}</h3>
             <p className="card__description">The statements all others rated lowest — lowest first.</p>
             <RankedList items={report.developmentAreas} report={report} tone="develop" empty="Not enough numbers may be shown to rank statements." />
           </div>
@@ -88,7 +89,7 @@ export function Highlights({ report }: { report: Report }) {
 
       <section className="report-section" aria-labelledby="gaps-title" id="blind-spots">
         <h2 className="report-section__title" id="gaps-title">
-          Blind spots and hidden strengths
+          {tr('report.blindSpotsAndHidden')}
         </h2>
         <p className="self-gap-legend" aria-hidden="true">
           <span className="self-gap__mark self-gap__mark--self self-gap__mark--inline" /> {reader.self ? 'You' : 'Self'}
@@ -96,12 +97,12 @@ export function Highlights({ report }: { report: Report }) {
         </p>
         <div className="report-two-up">
           <div className="card">
-            <h3 className="card__title">Blind spots</h3>
+            <h3 className="card__title">{tr('report.blindSpots')}</h3>
             <p className="card__description">{reader.Your} self rating is at least one point above what all others gave.</p>
             <GapList items={report.blindSpots} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more above the others’." />
           </div>
           <div className="card">
-            <h3 className="card__title">Hidden strengths</h3>
+            <h3 className="card__title">{tr('report.hiddenStrengths')}</h3>
             <p className="card__description">{reader.Your} self rating is at least one point below what all others gave.</p>
             <GapList items={report.hiddenStrengths} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more below the others’." />
           </div>

@@ -1,6 +1,7 @@
 import type { Report } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { HowToRead } from './HowToRead';
+import { tr } from '@/i18n';
 
 /** The answers to each open question: the subject's own apart, everyone else's unattributed, in the API's order (unrelated to who wrote them). */
 export function ReportComments({ report }: { report: Report }) {
@@ -8,7 +9,7 @@ export function ReportComments({ report }: { report: Report }) {
   return (
     <section className="report-section" aria-labelledby="comments-title" id="comments">
       <h2 className="report-section__title" id="comments-title">
-        Comments
+        {tr('report.comments')}
       </h2>
       <HowToRead>
         <p>
@@ -26,7 +27,7 @@ export function ReportComments({ report }: { report: Report }) {
             </h3>
             {q.others.length === 0 && q.self.length === 0 && <p className="muted">No comments.</p>}
             {q.others.length > 0 && (
-              <ul className="report-comments" aria-label={`Comments from colleagues: ${q.text}`}>
+              <ul className="report-comments" aria-label={tr('report.commentsFrom', { question: q.text })}>
                 {q.others.map((text, i) => (
                   <li key={i} className="report-comment">
                     {text}

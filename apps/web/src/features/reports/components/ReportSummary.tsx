@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Report } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, hiddenReason, QUADRANT, signed } from '../utils/report-words';
+import { tr } from '@/i18n';
 
 const DIRECTION_WORDS = {
   sideways: 'peers (sideways)',
@@ -52,10 +53,10 @@ export function ReportSummary({ report }: { report: Report }) {
   return (
     <section className="report-section report-summary" aria-labelledby="summary-title" id="summary">
       <h2 className="report-section__title" id="summary-title">
-        Summary
+        {tr('report.summary')}
       </h2>
       <div className="summary-grid">
-        <Tile title="Profile" id="summary-profile">
+        <Tile title={tr('report.profileShort')} id="summary-profile">
           {profile.shown && profile.quadrant ? (
             <>
               <p className="summary-tile__lead">{QUADRANT[profile.quadrant].name}</p>
@@ -67,27 +68,27 @@ export function ReportSummary({ report }: { report: Report }) {
             <None>Not shown: {hiddenReason(profile.reason, k, report.scale.notObservedLabel).toLowerCase()}.</None>
           )}
         </Tile>
-        <Tile title="Strongest behaviour" id="summary-strongest">
+        <Tile title={tr('report.strongest')} id="summary-strongest">
           {o.strongest ? (
             <>
               <p className="summary-tile__lead">{o.strongest.name}</p>
-              <p className="summary-tile__meta">{fixed(o.strongest.mean)} from all others</p>
+              <p className="summary-tile__meta">{tr('report.fromAllOthers', { mean: fixed(o.strongest.mean) })}</p>
             </>
           ) : (
             <None>No behaviour has a number all others may be shown.</None>
           )}
         </Tile>
-        <Tile title="Weakest behaviour" id="summary-weakest">
+        <Tile title={tr('report.weakest')} id="summary-weakest">
           {o.weakest ? (
             <>
               <p className="summary-tile__lead">{o.weakest.name}</p>
-              <p className="summary-tile__meta">{fixed(o.weakest.mean)} from all others</p>
+              <p className="summary-tile__meta">{tr('report.fromAllOthers', { mean: fixed(o.weakest.mean) })}</p>
             </>
           ) : (
             <None>Not enough shown behaviours to tell apart.</None>
           )}
         </Tile>
-        <Tile title="Largest blind spot" id="summary-blind-spot">
+        <Tile title={tr('report.largestBlindSpot')} id="summary-blind-spot">
           {o.largestBlindSpot ? (
             <>
               <p className="summary-tile__quote">{o.largestBlindSpot.text}</p>
@@ -100,7 +101,7 @@ export function ReportSummary({ report }: { report: Report }) {
             <None>No statement where {reader.self ? 'your' : `${reader.your}`} self rating is a point or more above all others.</None>
           )}
         </Tile>
-        <Tile title="Direction of influence" id="summary-direction">
+        <Tile title={tr('report.direction')} id="summary-direction">
           {top ? (
             <>
               <p className="summary-tile__lead">Most leadership seen by {directionsWords(top.directions)}</p>
@@ -110,7 +111,7 @@ export function ReportSummary({ report }: { report: Report }) {
             <None>No group is large enough to be shown on its own.</None>
           )}
         </Tile>
-        <Tile title="Since last time" id="summary-change">
+        <Tile title={tr('report.sinceLastTime')} id="summary-change">
           {change ? (
             <>
               <p className="summary-tile__lead">

@@ -5,6 +5,7 @@ import { useReader } from '../hooks/use-reader';
 import { fixed, signed } from '../utils/report-words';
 import { HowToRead } from './HowToRead';
 import { TrendChart } from './TrendChart';
+import { tr } from '@/i18n';
 
 interface TrendRow {
   key: string;
@@ -53,7 +54,7 @@ export function ReportTrend({ report }: { report: Report }) {
   return (
     <section className="report-section" aria-labelledby="trend-title" id="trend">
       <h2 className="report-section__title" id="trend-title">
-        Trend
+        {tr('report.trend')}
       </h2>
       {report.history.length > 1 && (
         <div className="card">

@@ -4,21 +4,24 @@ import { formatDate } from '@/lib/format';
 import { reportPath } from '../api/get-report';
 import { useMyReports } from '../api/list-my-reports';
 import '../reports.css';
+import { useT } from '@/i18n';
 
 const SHOWN = 3;
 
 /** Home's "Reports ready for you": the newest reports I may open, or nothing at all when there are none. */
 export function ReportsReadyCard() {
   const reports = useMyReports();
+  const t = useT();
   const items = reports.data ?? [];
   if (items.length === 0) return null;
   return (
     <Card
-      title="Reports ready for you"
+      title={t('reportsReady.title')}
       className="reports-ready"
       actions={
         <Link to="/reports" className="reports-ready__all">
-          All reports<span aria-hidden="true"> →</span>
+          {t('reportsReady.all')}
+          <span aria-hidden="true"> →</span>
         </Link>
       }
     >
@@ -27,10 +30,14 @@ export function ReportsReadyCard() {
           <li key={`${item.cycleId}:${item.subject.id}`}>
             <Link to={reportPath(item.cycleId, item.subject.id)} className="reports-ready__row">
               <span className="reports-ready__text">
-                <strong>{item.viewer === 'subject' ? 'Your report' : item.subject.name}</strong> · {item.cycleName}
+                <strong>{item.viewer === 'subject' ? t('reportsReady.yours') : item.subject.name}</strong> · {item.cycleName}
               </span>
               <span className="reports-ready__date">
-                {item.releasedAt ? `Released ${formatDate(item.releasedAt)}` : item.closedAt ? `Closed ${formatDate(item.closedAt)}` : ''}
+                {item.releasedAt
+                  ? t('reportsReady.released', { date: formatDate(item.releasedAt) })
+                  : item.closedAt
+                    ? t('reportsReady.closed', { date: formatDate(item.closedAt) })
+                    : ''}
               </span>
             </Link>
           </li>

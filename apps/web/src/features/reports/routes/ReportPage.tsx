@@ -13,6 +13,7 @@ import { ReportSummary } from '../components/ReportSummary';
 import { usePrintEverything } from '../hooks/use-print-everything';
 import { ReportTrend } from '../components/ReportTrend';
 import '../reports.css';
+import { useT } from '@/i18n';
 
 /**
  * One person's 360° report in one cycle, exactly as the API sends it (every number rounded to
@@ -26,16 +27,17 @@ export default function ReportPage() {
   const { cycleId = '', subjectId = '' } = useParams();
   const report = useReport(cycleId, subjectId);
   usePrintEverything();
+  const t = useT();
 
-  if (report.isPending) return <Loading label="Loading the report…" />;
+  if (report.isPending) return <Loading label={t('report.loading')} />;
   if (isApiError(report.error, 404) && report.error.code === 'report_not_available_yet') return <NotAvailableYet />;
   if (isApiError(report.error, 403) && report.error.code === 'report_rated_anonymously') return <RatedAnonymously message={report.error.message} />;
   if (isApiError(report.error, 404)) return <NotFound />;
-  if (report.isError) return <ErrorAlert error={report.error} title="Could not load this report" />;
+  if (report.isError) return <ErrorAlert error={report.error} title={t('report.loadFailed')} />;
 
   const r = report.data;
   return (
-    <article className="report" aria-label={`360° feedback report: ${r.subject.name}, ${r.cycle.name}`}>
+    <article className="report" aria-label={t('report.label', { name: r.subject.name, cycle: r.cycle.name })}>
       <ReportHeader report={r} />
       <ReportSummary report={r} />
       <PlanAndFollowership report={r} />
@@ -47,47 +49,46 @@ export default function ReportPage() {
       <Highlights report={r} />
       <BehavioursSection report={r} />
       <ReportComments report={r} />
-      <p className="report-footnote muted">
-        Computed when the cycle closed and fixed since. Confidential: share it only as {r.viewer === 'subject' ? 'you choose' : 'the person would expect'}.
-      </p>
+      <p className="report-footnote muted">{r.viewer === 'subject' ? t('report.footnoteSelf') : t('report.footnote')}</p>
     </article>
   );
 }
 
 function NotAvailableYet() {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Report not available yet" />
+      <PageHeader title={t('report.notAvailable')} />
       <EmptyState
         icon="…"
-        title="This report is not ready for you yet"
+        title={t('report.notReady')}
         action={
           <ButtonLink to="/reports" variant="secondary">
-            Back to reports
+            {t('report.back')}
           </ButtonLink>
         }
       >
-        Reports are computed when the cycle closes and shown to the person once HR releases them. Come back later — you will find it under Reports when it is
-        ready.
+        {t('report.notReadyText')}
       </EmptyState>
     </>
   );
 }
 
 function RatedAnonymously({ message }: { message: string }) {
+  const t = useT();
   return (
     <>
-      <PageHeader title="You cannot read this report" />
+      <PageHeader title={t('report.cannotRead')} />
       <EmptyState
         icon="×"
-        title="This report holds your anonymous answers"
+        title={t('report.holdsYours')}
         action={
           <ButtonLink to="/reports" variant="secondary">
-            Back to reports
+            {t('report.back')}
           </ButtonLink>
         }
       >
-        {message}. Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out what the others said.
+        {message}. {t('report.holdsYoursText')}
       </EmptyState>
     </>
   );

@@ -1,14 +1,29 @@
 import type { ColumnKey, HiddenReason, Quadrant, Report, ReportCell, ReportColumn } from '../api/get-report';
+import { formatDecimal, msg, tr, type MessageId } from '@/i18n';
 
-/** Column names, as in the PDF and CSV exports. */
-export const COLUMN_LABEL: Record<ColumnKey, string> = {
-  self: 'Self',
-  manager: 'Manager',
-  peer: 'Peers',
-  direct_report: 'Direct reports',
-  external: 'External',
-  others: 'Others',
-  all_others: 'All others',
+/** Column names, as in the PDF and CSV exports, in the active language (read when shown). */
+export const COLUMN_LABEL: Readonly<Record<ColumnKey, string>> = {
+  get self() {
+    return tr('column.self');
+  },
+  get manager() {
+    return tr('group.manager');
+  },
+  get peer() {
+    return tr('group.peers');
+  },
+  get direct_report() {
+    return tr('group.directReports');
+  },
+  get external() {
+    return tr('column.external');
+  },
+  get others() {
+    return tr('group.others');
+  },
+  get all_others() {
+    return tr('column.allOthers');
+  },
 };
 
 /** One colour per column in the chart; every colour has at least 3:1 contrast on white, and the legend names each. */
@@ -22,53 +37,62 @@ export const COLUMN_COLOUR: Record<ColumnKey, string> = {
   all_others: '#0f5866',
 };
 
-const GROUP_LABEL: Record<ReportColumn['groups'][number], string> = {
-  self: 'self',
-  manager: 'manager',
-  peer: 'peers',
-  direct_report: 'direct reports',
-  external: 'external raters',
-  other: 'other colleagues',
+const GROUP_LABEL: Record<ReportColumn['groups'][number], MessageId> = {
+  self: msg('poolGroup.self'),
+  manager: msg('poolGroup.manager'),
+  peer: msg('poolGroup.peers'),
+  direct_report: msg('poolGroup.directReports'),
+  external: msg('poolGroup.external'),
+  other: msg('poolGroup.other'),
 };
 
+const quadrant = (name: MessageId, text: MessageId) => ({
+  get name() {
+    return tr(name);
+  },
+  get text() {
+    return tr(text);
+  },
+});
+
 /** The manager–leader profile's four quadrants (FRAMEWORK.md). */
-export const QUADRANT: Record<Quadrant, { name: string; text: string }> = {
-  manager_leader: { name: 'Manager-leader', text: 'Both indices high: turns goals into results and brings people along.' },
-  leader_without_title: { name: 'Leader without a title', text: 'Influence high: people follow, with or without the authority of a role.' },
-  manager: { name: 'Manager', text: 'Management high: organises work and delivers; influence has room to grow.' },
-  emerging: { name: 'Emerging', text: 'Both indices below high for now: the place to start growing either.' },
+export const QUADRANT: Readonly<Record<Quadrant, { readonly name: string; readonly text: string }>> = {
+  manager_leader: quadrant(msg('quadrant.managerLeader'), msg('quadrant.managerLeaderText')),
+  leader_without_title: quadrant(msg('quadrant.leaderWithoutTitle'), msg('quadrant.leaderWithoutTitleText')),
+  manager: quadrant(msg('quadrant.manager'), msg('quadrant.managerText')),
+  emerging: quadrant(msg('quadrant.emerging'), msg('quadrant.emergingText')),
 };
 
 /** Where a 1–5 value sits along a bar or track, as a CSS percentage: 1 at the start, 5 at the end. */
 export const onScale = (mean: number): string => `${Math.max(0, Math.min(100, ((mean - 1) / 4) * 100))}%`;
 
-/** Means and spreads: always two decimals. */
-export const fixed = (value: number): string => value.toFixed(2);
+/** Means and spreads: always two decimals, in the active language ("3.40", "3,40"). */
+export const fixed = (value: number): string => formatDecimal(value, 2);
 
-/** A difference with its sign: "+0.40", "−1.25" (a true minus sign), "0.00". */
+/** A difference with its sign: "+0.40", "−1.25" (a true minus sign), "0.00" (decimal comma in German). */
 export function signed(value: number): string {
   const rounded = Number(value.toFixed(2));
-  if (rounded === 0) return '0.00';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)}`;
+  if (rounded === 0) return formatDecimal(0, 2);
+  return `${rounded > 0 ? '+' : '−'}${formatDecimal(Math.abs(rounded), 2)}`;
 }
 
 /**
  * Why a number is hidden, in plain words — never with a count, which could help someone guess
  * who answered. `k` is the cycle's anonymity threshold.
  */
-export function hiddenReason(reason: HiddenReason | undefined, k: number, notObservedLabel = 'Not observed'): string {
+export function hiddenReason(reason: HiddenReason | undefined, k: number, notObservedLabel = tr('report.notObserved')): string {
   switch (reason) {
     case 'no_responses':
-      return 'Not rated';
+      return tr('hidden.notRated');
     case 'not_observed':
       return notObservedLabel;
     case 'pooled':
-      return 'Shown together with other groups';
+      return tr('hidden.pooled');
     case 'complementary':
-      return "Hidden so a smaller group can't be worked out";
+      return tr('hidden.complementary');
     case 'below_threshold':
     default:
-      return `Fewer than ${k} anonymous responses`;
+      return tr('hidden.belowThreshold', { k });
   }
 }
 
@@ -90,16 +114,16 @@ export function poolGroups(columns: readonly ReportColumn[]): ReportColumn['grou
 /** A column's name in this report, as in the exports: the pool is named after its groups. */
 export function columnLabel(column: Pick<ReportColumn, 'key' | 'groups'>): string {
   if (column.key !== 'others' || !poolGroups([column as ReportColumn])) return COLUMN_LABEL[column.key];
-  const words = column.groups.map((g) => GROUP_LABEL[g]);
-  const name = words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
+  const words = column.groups.map((g) => tr(GROUP_LABEL[g]));
+  const name = words.length < 2 ? (words[0] ?? '') : tr('list.and', { first: words.slice(0, -1).join(', '), last: words[words.length - 1] ?? '' });
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** "Others" says which groups it pools (unless its name already does); other columns are their own group. */
 export function columnNote(column: ReportColumn): string | null {
   if (column.key === 'others' && column.groups.length > 0 && columnLabel(column) === COLUMN_LABEL.others)
-    return `Pools ${column.groups.map((g) => GROUP_LABEL[g]).join(' and ')}`;
-  if (column.key === 'all_others') return 'Everyone but self';
+    return tr('column.pools', { groups: column.groups.map((g) => tr(GROUP_LABEL[g])).join(` ${tr('list.andWord')} `) });
+  if (column.key === 'all_others') return tr('column.allOthersNote');
   return null;
 }
 
