@@ -1,8 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/api/client';
+import { api, unwrap } from '@/api/client';
 import { selfRequestKeys } from './keys';
-
-export type ReportShare = Schemas['ReportShareDto'];
 
 /** GET /api/reports/cycles/:cycleId/shares: whom you shared your report with. */
 export function useReportShares(cycleId: string, enabled = true) {
