@@ -16,3 +16,19 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
   }
   return DEFAULT_LANGUAGE;
 }
+
+/**
+ * The locale numbers and dates are written in: the browser's own variant when it speaks the same
+ * language ("en-GB" keeps day-month dates), else the language itself ("3,4" in German). A tag Intl
+ * cannot read (a POSIX one such as "en-US@posix", or anything malformed) counts as no variant:
+ * formatting must never throw because of what a browser reports.
+ */
+export function displayLocale(language: Language, browser: string | null | undefined): string {
+  if (!browser || browser.toLowerCase().split(/[-_]/)[0] !== language) return language;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(browser);
+    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length ? canonical : language;
+  } catch {
+    return language;
+  }
+}
