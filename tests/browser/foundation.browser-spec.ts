@@ -344,7 +344,7 @@ describe('Foundation in the browser', () => {
     await signIn(page, cast.mo);
     await heading(page, 'Welcome, Mo').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'My feedback', 'Requests', 'Reports', 'People']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'My feedback', 'Requests', 'Ask for feedback', 'Reports', 'People']);
     await expect(page.getByRole('button', { name: 'Admin' }).count()).resolves.toBe(0);
     await screenshot(page, '18-home-member');
 

@@ -62,11 +62,13 @@ describe('feedback requests: decisions and lists', () => {
         state: 'open',
         reason: null,
       });
-      // The rater hears of it through the cycle's invitation job, queued by the approval.
+      // The rater hears of it through the cycle's invitation job, queued by the approval (a minute
+      // later, so that a burst of approvals makes one mail per rater).
       const jobs = t.app.get(JobsService);
       expect(jobs.heldJobs(JOB_NAMES.cycleInvitations)).toContainEqual({
         name: JOB_NAMES.cycleInvitations,
         data: { organizationId: a.org.id, cycleId: cycle.id },
+        startAfter: expect.any(Date),
       });
       const mailsTo = async (email: string) => (await as(a.admin).get('/api/outbox')).body.items.filter((m: { recipient: string }) => m.recipient === email);
       expect(await mailsTo(p(0).email)).toEqual([]);
