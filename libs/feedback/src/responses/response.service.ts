@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { type Actor, DEFAULT_LANGUAGE, translator } from '@lib/common';
+import { type Actor, translator } from '@lib/common';
 import { ANSWERING_STATES, answerAudience, CycleState, explainAnswerAudience, isRepeatedSubmit, requestTransition } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
-import { PeopleRepository } from '@lib/identity';
 import { FeedbackErrorCode, FeedbackException, requestNotFound } from '../feedback.exception';
 import { NominationsRepository } from '../followership/nominations.repository';
 import type { RequestRow } from '../requests/requests.repository';
@@ -25,18 +24,17 @@ export class ResponseService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly responses: ResponsesRepository,
     private readonly nominations: NominationsRepository,
-    private readonly people: PeopleRepository,
   ) {}
 
   /** One statement (request and draft), the questions from memory: a single pool checkout at most. */
   async questionnaire(actor: Actor, requestId: string): Promise<QuestionnaireDto> {
-    const found = await this.responses.requestWithDraft(actor.organizationId, requestId);
+    const found = await this.responses.requestWithDraft(actor.organizationId, requestId, actor.personId);
     const request = found?.request;
     if (!request || !requestAccess(actor, { ...request, cycleState: request.cycle.state }).isRater) throw requestNotFound();
     // isRater holds only in a launched cycle, whose framework version is frozen.
     const questions = await this.responses.launchedVersionQuestions(actor.organizationId, request.cycle);
     // In the rater's language; answers stay keyed by question id, whatever language they read.
-    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    const language = found.readerLanguage;
     const shown = questionsIn(questions, language);
     const t = translator(language);
     const draft = found.draft;

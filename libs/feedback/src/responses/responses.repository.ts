@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
+import { effectiveLanguage, type Language } from '@lib/common';
 import { ANSWERING_STATES, answersGateSql, isAskedQuestion } from '@lib/cycles';
 import { selectRows } from '@lib/database';
 import { REQUEST_COLUMNS, REQUEST_JOINS, RequestRow, toRequestRow } from '../requests/requests.repository';
@@ -99,18 +100,32 @@ export class ResponsesRepository {
   }
 
   /** The request as its rater opens it, with the saved draft, in one statement (one pool checkout). */
-  async requestWithDraft(organizationId: string, requestId: string): Promise<{ request: RequestRow; draft: StoredDraft | null } | null> {
+  /**
+   * The request with its draft, and the reader's language (their own, else their organisation's),
+   * in one statement: opening a questionnaire takes one pool checkout.
+   */
+  async requestWithDraft(
+    organizationId: string,
+    requestId: string,
+    readerId: string,
+  ): Promise<{ request: RequestRow; draft: StoredDraft | null; readerLanguage: Language } | null> {
     const rows = await selectRows<Row>(
       this.db.manager,
-      `SELECT ${REQUEST_COLUMNS}, r.draft, r.updated_at AS draft_saved_at
+      `SELECT ${REQUEST_COLUMNS}, r.draft, r.updated_at AS draft_saved_at,
+              (SELECT p.language FROM people p WHERE p.organization_id = $1 AND p.id = $3) AS reader_language,
+              (SELECT o.language FROM organizations o WHERE o.id = $1) AS organization_language
          FROM ${REQUEST_JOINS}
          LEFT JOIN responses r ON r.organization_id = fr.organization_id AND r.request_id = fr.id
         WHERE fr.organization_id = $1 AND fr.id = $2`,
-      [organizationId, requestId],
+      [organizationId, requestId, readerId],
     );
     const r = rows[0];
     if (!r) return null;
-    return { request: toRequestRow(r), draft: r.draft_saved_at ? toStoredDraft(r.draft, r.draft_saved_at) : null };
+    return {
+      request: toRequestRow(r),
+      draft: r.draft_saved_at ? toStoredDraft(r.draft, r.draft_saved_at) : null,
+      readerLanguage: effectiveLanguage(r.reader_language as string | null, r.organization_language as string | null),
+    };
   }
 
   /**
