@@ -1,3 +1,8 @@
+import { cyclesDe } from './areas/cycles.de';
+import { organisationDe } from './areas/organisation.de';
+import { peopleDe } from './areas/people.de';
+import { reportsDe } from './areas/reports.de';
+import { requestsDe } from './areas/requests.de';
 import type { MessageId } from './en';
 
 /**
@@ -646,4 +651,9 @@ export const de: Record<MessageId, string> = {
   'report.holdsYours': 'Dieser Bericht enthält Ihre anonymen Antworten',
   'report.holdsYoursText':
     'Ihre Antworten wurden zu den anonymen gezählt; würden Sie den Bericht lesen, könnten Sie sie herausrechnen und erschließen, was die anderen gesagt haben.',
+  ...cyclesDe,
+  ...peopleDe,
+  ...organisationDe,
+  ...reportsDe,
+  ...requestsDe,
 };

@@ -1,3 +1,9 @@
+import { cyclesEn } from './areas/cycles.en';
+import { peopleEn } from './areas/people.en';
+import { organisationEn } from './areas/organisation.en';
+import { reportsEn } from './areas/reports.en';
+import { requestsEn } from './areas/requests.en';
+
 /**
  * The English catalogue, the source of every message: ICU message syntax (plurals, select), ids
  * grouped by area. Every other language must translate every key (de.ts is typed by this file;
@@ -627,6 +633,11 @@ export const en = {
   'report.holdsYours': 'This report holds your anonymous answers',
   'report.holdsYoursText':
     'Your answers were counted among the anonymous ones; reading the report would let you take them back out and work out what the others said.',
+  ...cyclesEn,
+  ...peopleEn,
+  ...organisationEn,
+  ...reportsEn,
+  ...requestsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
