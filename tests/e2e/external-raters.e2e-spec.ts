@@ -298,7 +298,7 @@ describe('external raters', () => {
       const { id, token, email } = await invited(cycle);
       const browser = await opened(token);
       smtp.clear();
-      expect((await subject.post(`/api/external-raters/${id}/resend`)).status).toBe(200);
+      expect((await hr.post(`/api/external-raters/${id}/resend`)).status).toBe(200);
       const [mail] = (await smtp.waitFor(1)).filter((m) => m.to.includes(email));
       expect((await browser.get('/api/external/questionnaire')).status).toBe(401);
       const fresh = tokenIn(mail);
@@ -307,7 +307,27 @@ describe('external raters', () => {
       expect((await second.get('/api/external/questionnaire')).status).toBe(200);
       expect((await hr.post(`/api/external-raters/${id}/revoke`)).status).toBe(200);
       expect((await second.get('/api/external/questionnaire')).status).toBe(401);
-      expect((await subject.post(`/api/external-raters/${id}/resend`)).status).toBe(403);
+      expect((await hr.post(`/api/external-raters/${id}/resend`)).status).toBe(403);
+    });
+
+    it("the subject sends new links to and revokes only whom they invited themselves, never HR's invitations", async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const byHr = await invited(cycle);
+      // Before: the subject could drop the answers of a rater HR chose, or mail them new links.
+      expect((await subject.post(`/api/external-raters/${byHr.id}/resend`)).status).toBe(404);
+      expect((await subject.post(`/api/external-raters/${byHr.id}/revoke`)).status).toBe(404);
+      const [row] = await t.db.query(`SELECT state FROM external_raters WHERE id = $1`, [byHr.id]);
+      expect(row.state).toBe('invited');
+      const list = (await subject.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).body;
+      expect(list.items.find((r: { id: string }) => r.id === byHr.id)).toMatchObject({ state: 'invited' });
+      // Their own invitation stays theirs to manage; HR manages both.
+      const own = await invite(subject, cycle, someone());
+      expect(own.status).toBe(201);
+      await smtp.waitFor(2);
+      expect((await subject.post(`/api/external-raters/${own.body.id}/resend`)).status).toBe(200);
+      expect((await subject.post(`/api/external-raters/${own.body.id}/revoke`)).status).toBe(200);
+      expect((await hr.post(`/api/external-raters/${byHr.id}/resend`)).status).toBe(200);
+      expect((await hr.post(`/api/external-raters/${byHr.id}/revoke`)).status).toBe(200);
     });
 
     it('the credential is refused by every other route of the API', async () => {

@@ -55,7 +55,7 @@ export class ExternalRatersController {
   @Post('external-raters/:id/resend')
   @Authenticated()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mail a new link (the subject or HR); the old link and any browser it opened stop working' })
+  @ApiOperation({ summary: 'Mail a new link (HR, or the subject to an address they proposed); the old link and any browser it opened stop working' })
   @ApiOkResponse({ type: ExternalRaterDto })
   resend(@CurrentActor() actor: Actor, @Param('id', raterUuid) id: string): Promise<ExternalRaterDto> {
     return this.external.resend(actor, id);
@@ -64,7 +64,9 @@ export class ExternalRatersController {
   @Post('external-raters/:id/revoke')
   @Authenticated()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke an external rater before the cycle closes (the subject or HR); any answer is dropped with the invitation' })
+  @ApiOperation({
+    summary: 'Revoke an external rater before the cycle closes (HR, or the subject for an address they proposed); any answer is dropped with the invitation',
+  })
   @ApiOkResponse({ type: ExternalRaterDto })
   revoke(@CurrentActor() actor: Actor, @Param('id', raterUuid) id: string): Promise<ExternalRaterDto> {
     return this.external.revoke(actor, id);

@@ -33,8 +33,8 @@ interface LinkMail {
 
 /**
  * The inviting side of external raters: the subject (when the cycle allows it, for the manager's
- * approval when it asks for it) and HR invite by name and email; the subject or HR sends a new
- * link or revokes; the subject's manager (frozen at launch) or HR approves or rejects. Everyone
+ * approval when it asks for it) and HR invite by name and email; HR, or the subject for the
+ * addresses they proposed, sends a new link or revokes; the subject's manager (frozen at launch) or HR approves or rejects. Everyone
  * else gets 404, as for any subject's requests.
  */
 @Injectable()
@@ -182,6 +182,15 @@ export class ExternalRatersService {
     return isAdmin(actor) || actor.personId === ctx.subjectId;
   }
 
+  /**
+   * One invitation's new link or revocation: HR, or the subject for an address they proposed
+   * themselves. An address HR chose is HR's to manage: the subject may neither drop its answers
+   * nor mail it new links.
+   */
+  private mayManageInvitation(actor: Actor, ctx: ExternalSubjectContext, row: ExternalRaterRow): boolean {
+    return isAdmin(actor) || (actor.personId === ctx.subjectId && row.invitedBy === ctx.subjectId);
+  }
+
   /** HR, or the subject's manager frozen at launch. */
   private mayApprove(actor: Actor, ctx: ExternalSubjectContext): boolean {
     return isAdmin(actor) || (ctx.managerId !== null && actor.personId === ctx.managerId);
@@ -191,7 +200,7 @@ export class ExternalRatersService {
     const row = await this.raters.find(actor.organizationId, id, tx);
     const ctx = row && (await this.raters.subjectContext(actor.organizationId, row.cycleId, row.subjectId, tx));
     if (!row || !ctx) throw notFound();
-    const allowed = need === 'manage' ? this.mayManage(actor, ctx) : this.mayApprove(actor, ctx);
+    const allowed = need === 'manage' ? this.mayManageInvitation(actor, ctx, row) : this.mayApprove(actor, ctx);
     if (!allowed) throw notFound();
     return { row, ctx };
   }

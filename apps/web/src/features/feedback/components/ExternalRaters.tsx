@@ -177,7 +177,8 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
             const byOther = r.invitedBy !== subjectId;
             const decide = data.canDecide && r.state === 'proposed';
             const withdraw = data.canManage && r.state === 'proposed' && !decide;
-            const manageLink = data.canManage && r.state === 'invited';
+            // An address HR chose is HR's to re-send or revoke, not the subject's.
+            const manageLink = data.canManage && r.state === 'invited' && !(you && byOther);
             return (
               <li key={r.id} className="rater" data-external={r.id}>
                 <div className="rater__who">
