@@ -330,6 +330,42 @@ describe('external raters', () => {
       expect((await hr.post(`/api/external-raters/${byHr.id}/revoke`)).status).toBe(200);
     });
 
+    it('a new link is answered alike whether or not the rater has answered: resend tells nobody who answered', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const invitedBySubject = async (): Promise<{ id: string; token: string; email: string }> => {
+        const who = someone();
+        const res = await invite(subject, cycle, who);
+        expect(res.status).toBe(201);
+        const mine = (await smtp.waitFor(1)).filter((m) => m.to.includes(who.email));
+        smtp.clear();
+        return { id: res.body.id, token: tokenIn(mine[0]), email: who.email };
+      };
+      const answered = await invitedBySubject();
+      const silent = await invitedBySubject();
+      const browser = await opened(answered.token);
+      expect((await browser.post('/api/external/questionnaire/submit', answers())).status).toBe(200);
+      // Before: 200 for the silent one, 403 for the one who had answered.
+      const shape = (body: Record<string, unknown>) => ({ ...body, id: undefined, name: undefined, email: undefined, createdAt: undefined });
+      const toSilent = await subject.post(`/api/external-raters/${silent.id}/resend`);
+      const toAnswered = await subject.post(`/api/external-raters/${answered.id}/resend`);
+      expect(toAnswered.status).toBe(toSilent.status);
+      expect(toAnswered.status).toBe(200);
+      expect(Object.keys(toAnswered.body).sort()).toEqual(Object.keys(toSilent.body).sort());
+      expect(shape(toAnswered.body)).toMatchObject({ ...shape(toSilent.body), linkExpiresAt: expect.any(String) });
+      // The list afterwards: the same state and a fresh expiry for both.
+      const items = (await subject.get(`/api/cycles/${cycle.id}/subjects/${team.member.id}/external-raters`)).body.items as {
+        id: string;
+        state: string;
+        linkExpiresAt: string;
+      }[];
+      const [a, s] = [answered.id, silent.id].map((id) => items.find((r) => r.id === id)!);
+      expect(a.state).toBe(s.state);
+      expect(Math.abs(Date.parse(a.linkExpiresAt) - Date.parse(s.linkExpiresAt))).toBeLessThan(60_000);
+      // The answer stays, and nothing opens for the one who answered.
+      const [row] = await t.db.query(`SELECT state FROM external_raters WHERE id = $1`, [answered.id]);
+      expect(row.state).toBe('submitted');
+    });
+
     it('the credential is refused by every other route of the API', async () => {
       const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
       const { token } = await invited(cycle);
