@@ -322,6 +322,30 @@ describe('self-started feedback', () => {
     expect((await client(outsider).get('/api/reports/mine')).body.items).toEqual([]);
   });
 
+  it('a share ends when the colleague leaves: brought back later, they read nothing of it', async () => {
+    const url = (personId = ''): string => `/api/reports/cycles/${cycleId}/shares${personId ? `/${personId}` : ''}`;
+    const sharee = await aPerson(t.db, a.org.id, { name: 'Lou Leaving', department: 'Finance' });
+    const signedIn = async (): Promise<HttpClient> => {
+      const c = t.client();
+      await c.signInAs(sharee);
+      return c;
+    };
+    expect((await client(a.member).put(url(sharee.id))).status).toBe(200);
+    expect((await (await signedIn()).get(reportUrl(cycleId, a.member.id))).status).toBe(200);
+
+    expect((await client(a.admin).post(`/api/people/${sharee.id}/deactivate`, {})).status).toBe(200);
+    expect((await client(a.member).get(url())).body.items).toEqual([]);
+    // Before: the share outlived the deactivation, and a reactivation (a rehire, SCIM's active: true) let them read it again.
+    expect((await client(a.admin).post(`/api/people/${sharee.id}/reactivate`)).status).toBe(200);
+    const back = await signedIn();
+    expect((await back.get(reportUrl(cycleId, a.member.id))).status).toBe(404);
+    expect((await back.get('/api/reports/mine')).body.items).toEqual([]);
+    // The owner may share it again, on purpose.
+    expect((await client(a.member).put(url(sharee.id))).status).toBe(200);
+    expect((await back.get(reportUrl(cycleId, a.member.id))).status).toBe(200);
+    expect((await client(a.member).delete(url(sharee.id))).status).toBe(200);
+  });
+
   it("HR's outbox shows none of its invitations, which still reach the raters", async () => {
     const started = await client(a.manager).post('/api/self-requests', {
       behaviourKeys: keys.slice(0, 1),
