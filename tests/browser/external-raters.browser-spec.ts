@@ -215,6 +215,13 @@ describe('External raters in the browser', () => {
     expect(await seriousA11yViolations(hana)).toEqual([]);
     await screenshot(hana, 'external-06-hr-invites');
 
+    // The subject sees whom HR invited, and can neither send them a new link nor revoke them.
+    const rosa = await t.newPage();
+    await signIn(rosa, subject, '/requests');
+    await rosa.getByRole('link', { name: /in Spring 2027/ }).click();
+    await row(rosa, 'Dee Direct').getByText('Invited by HR', { exact: false }).waitFor();
+    expect(await row(rosa, 'Dee Direct').getByRole('button').count()).toBe(0);
+
     await row(hana, 'Dee Direct').getByRole('button', { name: 'Revoke Dee Direct' }).click();
     const dialog = hana.getByRole('dialog', { name: 'Revoke Dee Direct’s invitation?' });
     await dialog.getByText(/Nobody is told whether they had answered/).waitFor();
