@@ -102,6 +102,56 @@ describe('production HTTP: compression, source maps, request ids', () => {
       expect(gunzipSync(page.body).toString()).toContain('<div id="root">');
     });
 
+    it('sends the web files compressed at build time, byte for byte, and the plain file to a client that accepts neither', async () => {
+      for (const name of [builtAsset('.js'), builtAsset('.css')]) {
+        const path = join(WEB_ROOT, 'assets', name);
+        const onDisk = readFileSync(path);
+        const br = await raw(t, `/assets/${name}`, { 'accept-encoding': 'br' });
+        expect(br.status).toBe(200);
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(br.headers['content-type']).toMatch(name.endsWith('.js') ? /^application\/javascript/ : /^text\/css/);
+        expect(br.headers['vary']).toMatch(/accept-encoding/i);
+        expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        // The very bytes of the file written at build time: nothing was compressed for this request.
+        expect(br.body.equals(readFileSync(`${path}.br`))).toBe(true);
+        expect(brotliDecompressSync(br.body).equals(onDisk)).toBe(true);
+
+        const gzip = await raw(t, `/assets/${name}`, { 'accept-encoding': 'gzip' });
+        expect(gzip.headers['content-encoding']).toBe('gzip');
+        expect(gzip.body.equals(readFileSync(`${path}.gz`))).toBe(true);
+        expect(gunzipSync(gzip.body).equals(onDisk)).toBe(true);
+
+        const plain = await raw(t, `/assets/${name}`);
+        expect(plain.status).toBe(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers['vary']).toMatch(/accept-encoding/i);
+        expect(plain.headers['content-type']).toBe(br.headers['content-type']);
+        expect(plain.body.equals(onDisk)).toBe(true);
+        const unknown = await raw(t, `/assets/${name}`, { 'accept-encoding': 'deflate' });
+        expect(unknown.headers['content-encoding']).toBeUndefined();
+        expect(unknown.body.equals(onDisk)).toBe(true);
+      }
+    });
+
+    it('sends index.html compressed at build time for any client route, never cached without asking', async () => {
+      const index = join(WEB_ROOT, 'index.html');
+      for (const url of ['/', '/cycles', '/feedback-requests/42/answer?x=1']) {
+        const br = await raw(t, url, { 'accept-encoding': 'gzip, deflate, br' });
+        expect({ url, status: br.status, encoding: br.headers['content-encoding'] }).toEqual({ url, status: 200, encoding: 'br' });
+        expect(br.headers['content-type']).toMatch(/^text\/html/);
+        expect(br.headers['cache-control']).toBe('no-cache');
+        expect(br.body.equals(readFileSync(`${index}.br`))).toBe(true);
+        const plain = await raw(t, url);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body.equals(readFileSync(index))).toBe(true);
+      }
+      // The compressed copies have no address of their own: asked for by name, the web app's page answers.
+      const script = builtAsset('.js');
+      const byName = await raw(t, `/assets/${script}.br`);
+      expect(byName.headers['content-type']).toMatch(/^text\/html/);
+      expect(byName.body.equals(readFileSync(index))).toBe(true);
+    });
+
     it('leaves tiny answers and PDFs (already compressed) as they are', async () => {
       const tiny = await raw(t, '/health/live', { 'accept-encoding': 'br, gzip' });
       expect(tiny.headers['content-encoding']).toBeUndefined();
@@ -219,6 +269,9 @@ describe('production mode: no public source maps', () => {
     expect(refused.status).toBe(404);
     expect(refused.body.toString()).not.toContain('"sources"');
     expect((await raw(development, `/assets/${map}`)).status).toBe(200);
+    const refusedCompressed = await raw(production, `/assets/${map}`, { 'accept-encoding': 'br, gzip' });
+    expect(refusedCompressed.status).toBe(404);
+    expect(refusedCompressed.headers['content-encoding']).toBeUndefined();
 
     const script = builtAsset('.js');
     const served = await raw(production, `/assets/${script}`);
