@@ -249,7 +249,25 @@ describe('production HTTP: compression, source maps, request ids', () => {
   });
 });
 
-describe('production mode: no public source maps', () => {
+/** Helmet's headers for Ripple's policy: written out here so that a change to any of them is seen. */
+const SECURITY_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;" +
+  "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'";
+
+describe('production and development modes: security headers, no public source maps', () => {
   let production: TestApp;
   let development: TestApp;
 
@@ -260,6 +278,36 @@ describe('production mode: no public source maps', () => {
   afterAll(async () => {
     await production?.close();
     await development?.close();
+  });
+
+  it('sends the security headers on every response, API and web app, answers and errors alike', async () => {
+    const signedIn = development.client();
+    const admin = await aPerson(development.db, (await anOrganization(development.db)).id, { role: 'admin' });
+    await signedIn.login(admin.email, TEST_PASSWORD);
+    const requests: [TestApp, string, number, HttpClient?][] = [
+      [development, '/api/auth/me', 200, signedIn],
+      [development, '/api/people?limit=1', 200, signedIn],
+      [development, '/api/auth/me', 401],
+      [development, '/api/people?surprise=1', 400, signedIn],
+      [development, '/api/no-such-route', 404],
+      [development, '/health/live', 200],
+      [development, '/api/docs/openapi.json', 200],
+      [development, '/', 200],
+      [development, '/cycles/42', 200],
+      [development, `/assets/${builtAsset('.js')}`, 200],
+      [production, '/api/auth/me', 401],
+      [production, `/assets/${builtAsset('.js.map')}`, 404],
+    ];
+    for (const [app, url, status, client] of requests) {
+      const response = await raw(app, url, { 'accept-encoding': 'br' }, client);
+      // Secure cookies mean HTTPS: the page's own requests are upgraded too.
+      const policy = app === production ? CONTENT_SECURITY_POLICY.replace(';connect-src', ';upgrade-insecure-requests;connect-src') : CONTENT_SECURITY_POLICY;
+      expect({ url, status: response.status, headers: response.headers }).toEqual({
+        url,
+        status,
+        headers: expect.objectContaining({ ...SECURITY_HEADERS, 'content-security-policy': policy }) as unknown,
+      });
+    }
   });
 
   it('refuses *.map in production (a developer still gets them) and the bundles do not point at them', async () => {

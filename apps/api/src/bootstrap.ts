@@ -6,7 +6,6 @@ import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -19,6 +18,7 @@ import { AppModule } from './app.module';
 import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SCIM_SCHEME, SESSION_SCHEME } from './openapi-document';
 import { Logger } from 'nestjs-pino';
 import type { LogStream } from './logging';
+import { addSecurityHeaders, securityHeaders } from './security-headers';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SCIM_PREFIX = '/api/scim/';
@@ -90,7 +90,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     },
   });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  await app.register(fastifyHelmet, {
+  const headers = await securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -105,6 +105,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       },
     },
   });
+  addSecurityHeaders(fastify, headers);
   await app.register(fastifyCsrf, {
     cookieKey: 'ripple_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure },
