@@ -1,7 +1,8 @@
 import { buildOpenApiDocument } from '../../apps/api/src/bootstrap';
+import { LINK_FAILURES_PER_NETWORK, LINK_FAILURES_PER_ORGANIZATION } from '../../libs/feedback/src/external/external-rules';
 import { aPerson, aTeam } from '../support/factories';
 import { aCycle, aSubject, type TestCycle, type TestFrameworkVersion } from '../support/feedback-factories';
-import type { HttpClient } from '../support/http-client';
+import type { HttpClient, TestResponse } from '../support/http-client';
 import { reportUrl, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -66,6 +67,21 @@ describe('external raters', () => {
     const mine = mail.filter((m) => m.to.includes(who.email));
     expect(mine).toHaveLength(1);
     return { id: res.body.id, token: tokenIn(mine[0]), email: who.email };
+  };
+  const counter = async (scope: string, key: string): Promise<{ hits: number } | undefined> =>
+    (await t.db.query(`SELECT hits FROM rate_limit_counters WHERE scope = $1 AND key = $2`, [scope, key]))[0];
+  const endWindow = (scope: string, key: string) =>
+    t.db.query(`UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [scope, key]);
+  const expectTooMany = (response: TestResponse): void => {
+    expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status: 429, type: expect.stringContaining('application/json') });
+    expect(response.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'too_many_link_attempts',
+      message: 'Too many attempts to open a link. Try again later.',
+    });
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(LINK_FAILURES_PER_NETWORK.windowSeconds);
   };
   /** A browser of its own that opens the link. */
   const opened = async (token: string): Promise<HttpClient> => {
@@ -279,18 +295,57 @@ describe('external raters', () => {
       expect((await forged.get('/api/external/questionnaire')).status).toBe(401);
     });
 
-    it('is rate-limited by network and by the organisation the token names', async () => {
+    it('is rate-limited by network: 20 refused links, then 429 with Retry-After until the window ends', async () => {
       const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
       const { token } = await invited(cycle);
       const headers = network();
+      const ip = headers['x-forwarded-for'];
       const browser = t.client();
-      for (let i = 0; i < 20; i++)
+      for (let i = 0; i < LINK_FAILURES_PER_NETWORK.limit; i++)
         expect((await browser.post('/api/external/open', { token: `${token.slice(0, 40)}${'A'.repeat(24)}` }, { headers })).status).toBe(404);
+      expect(await counter(LINK_FAILURES_PER_NETWORK.scope, ip)).toEqual({ hits: LINK_FAILURES_PER_NETWORK.limit });
       const refused = await browser.post('/api/external/open', { token }, { headers });
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      // From another network the real link still works.
+      expectTooMany(refused);
+      // A refused request is not counted (nothing was tried).
+      expect(await counter(LINK_FAILURES_PER_NETWORK.scope, ip)).toEqual({ hits: LINK_FAILURES_PER_NETWORK.limit });
+      // From another network the real link still works (and is spent by it).
+      smtp.clear();
+      const again = await invited(cycle);
+      expect((await t.client().post('/api/external/open', { token: again.token }, { headers: network() })).status).toBe(200);
+
+      // The window ends (moved into the past rather than waited for): this network may try again.
+      await endWindow(LINK_FAILURES_PER_NETWORK.scope, ip);
+      smtp.clear();
+      const third = await invited(cycle);
+      expect((await browser.post('/api/external/open', { token: third.token }, { headers })).status).toBe(200);
+    });
+
+    it('is rate-limited by the organisation the token names, whatever the network, and cleans up ended windows', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const { token } = await invited(cycle);
+      const prefix = token.slice(0, 22);
+      // Spend what is left of the organisation's budget as if from many networks.
+      const bad = `${prefix}${'B'.repeat(42)}`;
+      expect((await t.client().post('/api/external/open', { token: bad }, { headers: network() })).status).toBe(404);
+      await t.db.query(`UPDATE rate_limit_counters SET hits = $3 WHERE scope = $1 AND key = $2`, [
+        LINK_FAILURES_PER_ORGANIZATION.scope,
+        prefix,
+        LINK_FAILURES_PER_ORGANIZATION.limit - 1,
+      ]);
+      expect((await t.client().post('/api/external/open', { token: bad }, { headers: network() })).status).toBe(404);
+      expectTooMany(await t.client().post('/api/external/open', { token }, { headers: network() }));
+      expectTooMany(await t.client().post('/api/external/open', { token: bad }, { headers: network() }));
+      // Another organisation's links are not affected.
+      const other = `${'C'.repeat(22)}${'D'.repeat(42)}`;
+      expect((await t.client().post('/api/external/open', { token: other }, { headers: network() })).status).toBe(404);
+
+      await endWindow(LINK_FAILURES_PER_ORGANIZATION.scope, prefix);
       expect((await t.client().post('/api/external/open', { token }, { headers: network() })).status).toBe(200);
+      // Ended windows are deleted by the next failure counted in the same budget: the table holds live windows only.
+      expect(await counter(LINK_FAILURES_PER_ORGANIZATION.scope, prefix)).toBeDefined();
+      expect((await t.client().post('/api/external/open', { token: other }, { headers: network() })).status).toBe(404);
+      expect(await counter(LINK_FAILURES_PER_ORGANIZATION.scope, prefix)).toBeUndefined();
+      expect(await counter(LINK_FAILURES_PER_ORGANIZATION.scope, other.slice(0, 22))).toEqual({ hits: 2 });
     });
 
     it('a new link ends the old one and the browser it opened; revoking ends everything', async () => {

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { RESET_REQUESTS_PER_ADDRESS, RESET_REQUESTS_PER_NETWORK } from '../../libs/identity/src/auth/password-reset-limits';
 import { aPerson, aTeam, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
@@ -61,6 +62,10 @@ describe('password recovery and change', () => {
     return smtp.messages.slice(before);
   };
   const requestReset = (email: string, headers = anotherNetwork()) => t.client().post('/api/auth/password-reset', { email }, { headers });
+  const counter = async (scope: string, key: string): Promise<{ hits: number } | undefined> =>
+    (await t.db.query(`SELECT hits FROM rate_limit_counters WHERE scope = $1 AND key = $2`, [scope, key]))[0];
+  const endWindow = (scope: string, key: string) =>
+    t.db.query(`UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [scope, key]);
   const signedIn = async (email: string, password = TEST_PASSWORD): Promise<HttpClient> => {
     const http = t.client();
     await http.login(email, password);
@@ -168,13 +173,15 @@ describe('password recovery and change', () => {
       expect(same(refusals[1].body)).toEqual(same(refusals[0].body));
       expect(Math.abs(Number(refusals[1].retryAfter) - Number(refusals[0].retryAfter))).toBeLessThanOrEqual(1);
       expect((await deliver()).filter((m) => m.to.includes(person.email))).toHaveLength(5);
-      // Once the oldest request leaves the hour, one more is allowed.
-      await t.db.query(
-        `UPDATE password_reset_requests SET created_at = now() - interval '61 minutes' WHERE id = (SELECT min(id) FROM password_reset_requests WHERE email = $1)`,
-        [person.email],
-      );
-      expect((await requestReset(person.email)).status).toBe(202);
+      // Refused requests are not counted: the count rolls back with the refusal.
+      expect(await counter(RESET_REQUESTS_PER_ADDRESS.scope, person.email)).toEqual({ hits: 5 });
+      // Once the window ends (moved into the past rather than waited for), the address starts a new one.
+      await endWindow(RESET_REQUESTS_PER_ADDRESS.scope, person.email);
+      for (let i = 0; i < 5; i++) expect((await requestReset(person.email)).status).toBe(202);
       expect((await requestReset(person.email)).status).toBe(429);
+      expect((await deliver()).filter((m) => m.to.includes(person.email))).toHaveLength(5);
+      // An address is counted as it is normalised: the same inbox however it is spelt.
+      expect((await requestReset(` ${person.email.toUpperCase()} `)).status).toBe(429);
     });
 
     it('limits requests per network (20 an hour) across addresses', async () => {
@@ -185,6 +192,28 @@ describe('password recovery and change', () => {
       expect(refused.body.message).toMatch(/from your network/);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect((await requestReset(team.manager.email)).status).toBe(202);
+      await deliver();
+      await endWindow(RESET_REQUESTS_PER_NETWORK.scope, network['x-forwarded-for']);
+      expect((await requestReset('after-the-hour@example.org', network)).status).toBe(202);
+      await deliver();
+    });
+
+    it('holds under concurrent requests: exactly 5 of 12 at once for one address get through', async () => {
+      const statuses = await Promise.all(Array.from({ length: 12 }, () => requestReset('rush@example.org')));
+      expect(statuses.map((r) => r.status).sort()).toEqual([...Array(5).fill(202), ...Array(7).fill(429)]);
+      expect(await counter(RESET_REQUESTS_PER_ADDRESS.scope, 'rush@example.org')).toEqual({ hits: 5 });
+      await deliver();
+    });
+
+    it('keeps only live windows: ended ones are deleted as new requests come in', async () => {
+      const network = anotherNetwork();
+      expect((await requestReset('once@example.org', network)).status).toBe(202);
+      await endWindow(RESET_REQUESTS_PER_ADDRESS.scope, 'once@example.org');
+      await endWindow(RESET_REQUESTS_PER_NETWORK.scope, network['x-forwarded-for']);
+      expect((await requestReset('twice@example.org')).status).toBe(202);
+      expect(await counter(RESET_REQUESTS_PER_ADDRESS.scope, 'once@example.org')).toBeUndefined();
+      expect(await counter(RESET_REQUESTS_PER_NETWORK.scope, network['x-forwarded-for'])).toBeUndefined();
+      expect(await counter(RESET_REQUESTS_PER_ADDRESS.scope, 'twice@example.org')).toEqual({ hits: 1 });
       await deliver();
     });
   });

@@ -102,6 +102,56 @@ describe('production HTTP: compression, source maps, request ids', () => {
       expect(gunzipSync(page.body).toString()).toContain('<div id="root">');
     });
 
+    it('sends the web files compressed at build time, byte for byte, and the plain file to a client that accepts neither', async () => {
+      for (const name of [builtAsset('.js'), builtAsset('.css')]) {
+        const path = join(WEB_ROOT, 'assets', name);
+        const onDisk = readFileSync(path);
+        const br = await raw(t, `/assets/${name}`, { 'accept-encoding': 'br' });
+        expect(br.status).toBe(200);
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(br.headers['content-type']).toMatch(name.endsWith('.js') ? /^application\/javascript/ : /^text\/css/);
+        expect(br.headers['vary']).toMatch(/accept-encoding/i);
+        expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        // The very bytes of the file written at build time: nothing was compressed for this request.
+        expect(br.body.equals(readFileSync(`${path}.br`))).toBe(true);
+        expect(brotliDecompressSync(br.body).equals(onDisk)).toBe(true);
+
+        const gzip = await raw(t, `/assets/${name}`, { 'accept-encoding': 'gzip' });
+        expect(gzip.headers['content-encoding']).toBe('gzip');
+        expect(gzip.body.equals(readFileSync(`${path}.gz`))).toBe(true);
+        expect(gunzipSync(gzip.body).equals(onDisk)).toBe(true);
+
+        const plain = await raw(t, `/assets/${name}`);
+        expect(plain.status).toBe(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers['vary']).toMatch(/accept-encoding/i);
+        expect(plain.headers['content-type']).toBe(br.headers['content-type']);
+        expect(plain.body.equals(onDisk)).toBe(true);
+        const unknown = await raw(t, `/assets/${name}`, { 'accept-encoding': 'deflate' });
+        expect(unknown.headers['content-encoding']).toBeUndefined();
+        expect(unknown.body.equals(onDisk)).toBe(true);
+      }
+    });
+
+    it('sends index.html compressed at build time for any client route, never cached without asking', async () => {
+      const index = join(WEB_ROOT, 'index.html');
+      for (const url of ['/', '/cycles', '/feedback-requests/42/answer?x=1']) {
+        const br = await raw(t, url, { 'accept-encoding': 'gzip, deflate, br' });
+        expect({ url, status: br.status, encoding: br.headers['content-encoding'] }).toEqual({ url, status: 200, encoding: 'br' });
+        expect(br.headers['content-type']).toMatch(/^text\/html/);
+        expect(br.headers['cache-control']).toBe('no-cache');
+        expect(br.body.equals(readFileSync(`${index}.br`))).toBe(true);
+        const plain = await raw(t, url);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body.equals(readFileSync(index))).toBe(true);
+      }
+      // The compressed copies have no address of their own: asked for by name, the web app's page answers.
+      const script = builtAsset('.js');
+      const byName = await raw(t, `/assets/${script}.br`);
+      expect(byName.headers['content-type']).toMatch(/^text\/html/);
+      expect(byName.body.equals(readFileSync(index))).toBe(true);
+    });
+
     it('leaves tiny answers and PDFs (already compressed) as they are', async () => {
       const tiny = await raw(t, '/health/live', { 'accept-encoding': 'br, gzip' });
       expect(tiny.headers['content-encoding']).toBeUndefined();
@@ -199,7 +249,25 @@ describe('production HTTP: compression, source maps, request ids', () => {
   });
 });
 
-describe('production mode: no public source maps', () => {
+/** Helmet's headers for Ripple's policy: written out here so that a change to any of them is seen. */
+const SECURITY_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;" +
+  "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'";
+
+describe('production and development modes: security headers, no public source maps', () => {
   let production: TestApp;
   let development: TestApp;
 
@@ -212,6 +280,36 @@ describe('production mode: no public source maps', () => {
     await development?.close();
   });
 
+  it('sends the security headers on every response, API and web app, answers and errors alike', async () => {
+    const signedIn = development.client();
+    const admin = await aPerson(development.db, (await anOrganization(development.db)).id, { role: 'admin' });
+    await signedIn.login(admin.email, TEST_PASSWORD);
+    const requests: [TestApp, string, number, HttpClient?][] = [
+      [development, '/api/auth/me', 200, signedIn],
+      [development, '/api/people?limit=1', 200, signedIn],
+      [development, '/api/auth/me', 401],
+      [development, '/api/people?surprise=1', 400, signedIn],
+      [development, '/api/no-such-route', 404],
+      [development, '/health/live', 200],
+      [development, '/api/docs/openapi.json', 200],
+      [development, '/', 200],
+      [development, '/cycles/42', 200],
+      [development, `/assets/${builtAsset('.js')}`, 200],
+      [production, '/api/auth/me', 401],
+      [production, `/assets/${builtAsset('.js.map')}`, 404],
+    ];
+    for (const [app, url, status, client] of requests) {
+      const response = await raw(app, url, { 'accept-encoding': 'br' }, client);
+      // Secure cookies mean HTTPS: the page's own requests are upgraded too.
+      const policy = app === production ? CONTENT_SECURITY_POLICY.replace(';connect-src', ';upgrade-insecure-requests;connect-src') : CONTENT_SECURITY_POLICY;
+      expect({ url, status: response.status, headers: response.headers }).toEqual({
+        url,
+        status,
+        headers: expect.objectContaining({ ...SECURITY_HEADERS, 'content-security-policy': policy }) as unknown,
+      });
+    }
+  });
+
   it('refuses *.map in production (a developer still gets them) and the bundles do not point at them', async () => {
     const map = builtAsset('.js.map');
     expect(existsSync(join(WEB_ROOT, 'assets', map))).toBe(true);
@@ -219,6 +317,9 @@ describe('production mode: no public source maps', () => {
     expect(refused.status).toBe(404);
     expect(refused.body.toString()).not.toContain('"sources"');
     expect((await raw(development, `/assets/${map}`)).status).toBe(200);
+    const refusedCompressed = await raw(production, `/assets/${map}`, { 'accept-encoding': 'br, gzip' });
+    expect(refusedCompressed.status).toBe(404);
+    expect(refusedCompressed.headers['content-encoding']).toBeUndefined();
 
     const script = builtAsset('.js');
     const served = await raw(production, `/assets/${script}`);

@@ -23,7 +23,6 @@ import { SessionStrategy } from './auth/session.strategy';
 import { EmailChangeTokenEntity } from './entities/email-change-token.entity';
 import { InvitationEntity } from './entities/invitation.entity';
 import { LoginAttemptEntity } from './entities/login-attempt.entity';
-import { PasswordResetRequestEntity } from './entities/password-reset-request.entity';
 import { PasswordResetTokenEntity } from './entities/password-reset-token.entity';
 import { PersonEntity } from './entities/person.entity';
 import { SessionEntity } from './entities/session.entity';
@@ -39,15 +38,7 @@ import { SsoService } from './sso/sso.service';
 @Module({
   imports: [
     PassportModule.register({ session: false }),
-    TypeOrmModule.forFeature([
-      PersonEntity,
-      SessionEntity,
-      InvitationEntity,
-      LoginAttemptEntity,
-      PasswordResetTokenEntity,
-      PasswordResetRequestEntity,
-      EmailChangeTokenEntity,
-    ]),
+    TypeOrmModule.forFeature([PersonEntity, SessionEntity, InvitationEntity, LoginAttemptEntity, PasswordResetTokenEntity, EmailChangeTokenEntity]),
   ],
   // POST /people/import is served by the feedback library (it includes leavers), which runs the
   // import this library plans and writes (PeopleImportService).

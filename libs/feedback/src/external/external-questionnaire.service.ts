@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ANSWERING_STATES } from '@lib/cycles';
+import { PostgresRateLimitStore, RateLimiter } from '@lib/database';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { newToken, presentedToken } from '@lib/identity';
 import { FeedbackErrorCode, FeedbackException } from '../feedback.exception';
@@ -10,7 +11,7 @@ import { DraftDto, SubmitDto } from '../responses/response.dto';
 import { QuestionRow, ResponsesRepository } from '../responses/responses.repository';
 import { ExternalDraftSavedDto, ExternalQuestionnaireDto, ExternalSessionDto, ExternalSubmissionDto } from './external-rater.dto';
 import { ExternalAccessRow, ExternalRatersRepository } from './external-raters.repository';
-import { EXTERNAL_ACCESS_HOURS, linkAttemptRefusal } from './external-rules';
+import { EXTERNAL_ACCESS_HOURS, LINK_FAILURES_PER_NETWORK, LINK_FAILURES_PER_ORGANIZATION } from './external-rules';
 
 const invalidLink = (): FeedbackException =>
   new FeedbackException(FeedbackErrorCode.ExternalLinkInvalid, 'This link is invalid, already used or expired. Ask the person who invited you for a new one.');
@@ -28,18 +29,22 @@ const noAccess = (): FeedbackException =>
  */
 @Injectable()
 export class ExternalQuestionnaireService {
+  /** Refused link openings (external-rules.ts). */
+  private readonly attempts: RateLimiter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly raters: ExternalRatersRepository,
     private readonly responses: ResponsesRepository,
-  ) {}
+  ) {
+    this.attempts = new RateLimiter(new PostgresRateLimitStore(db));
+  }
 
   /** Spends the link; returns the credential for the cookie. Refused openings are counted (rate limits). */
   async open(token: string, ip: string): Promise<{ access: string } & ExternalSessionDto> {
     // The token's first 22 characters name its organisation: the rate limit per link holder.
     const prefix = token.slice(0, 22);
-    const recent = await this.raters.recentFailures(ip, prefix);
-    const refusal = linkAttemptRefusal(recent.byIp, recent.byPrefix);
+    const refusal = (await this.attempts.exhausted(LINK_FAILURES_PER_NETWORK, ip)) ?? (await this.attempts.exhausted(LINK_FAILURES_PER_ORGANIZATION, prefix));
     if (refusal) {
       throw new FeedbackException(FeedbackErrorCode.TooManyLinkAttempts, 'Too many attempts to open a link. Try again later.', {
         retryAfterSeconds: refusal.retryAfterSeconds,
@@ -52,7 +57,11 @@ export class ExternalQuestionnaireService {
       access &&
       (await this.db.transaction((tx) => this.raters.exchangeLink(presented.organizationId, presented.hash, access.hash, EXTERNAL_ACCESS_HOURS, tx)));
     if (!opened || !access) {
-      await this.raters.recordFailure(ip, prefix);
+      await this.db.transaction(async (tx) => {
+        const attempts = new RateLimiter(new PostgresRateLimitStore(tx));
+        await attempts.record(LINK_FAILURES_PER_NETWORK, ip);
+        await attempts.record(LINK_FAILURES_PER_ORGANIZATION, prefix);
+      });
       throw invalidLink();
     }
     return { access: access.token, expiresAt: opened.expiresAt.toISOString() };

@@ -5,7 +5,7 @@ import { effectiveLanguage, type Language } from '@lib/common';
 import { execute, modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
 import { parseStoredCycleSettings, type CycleSettings, type CycleState } from '@lib/cycles';
 import type { AnswerSet } from '../responses/answer-rules';
-import { LINK_ATTEMPT_WINDOW_MINUTES, LIVE_EXTERNAL_STATES, type ExternalRaterState } from './external-rules';
+import { LIVE_EXTERNAL_STATES, type ExternalRaterState } from './external-rules';
 
 export interface ExternalSubjectContext {
   cycleId: string;
@@ -336,21 +336,5 @@ export class ExternalRatersRepository {
       [organizationId, id, JSON.stringify(set)],
     );
     return new Date(rows[0].submitted_at);
-  }
-
-  /** Refused link openings in the window, by IP and by token prefix (a global table: counted before any organisation is trusted). */
-  async recentFailures(ip: string, prefix: string): Promise<{ byIp: number; byPrefix: number }> {
-    const row = await selectOne<{ by_ip: number; by_prefix: number }>(
-      this.db,
-      `SELECT count(*) FILTER (WHERE ip = $1)::int AS by_ip, count(*) FILTER (WHERE token_prefix = $2)::int AS by_prefix
-         FROM external_link_attempts
-        WHERE (ip = $1 OR token_prefix = $2) AND created_at > now() - make_interval(mins => $3)`,
-      [ip, prefix, LINK_ATTEMPT_WINDOW_MINUTES],
-    );
-    return { byIp: row.by_ip, byPrefix: row.by_prefix };
-  }
-
-  async recordFailure(ip: string, prefix: string): Promise<void> {
-    await execute(this.db, `INSERT INTO external_link_attempts (ip, token_prefix) VALUES ($1, $2)`, [ip, prefix]);
   }
 }

@@ -1,4 +1,4 @@
-import { inviteDecision, linkAttemptRefusal, MAX_EXTERNAL_RATERS_PER_SUBJECT, MAX_LINK_FAILURES_PER_IP, shownState } from './external-rules';
+import { inviteDecision, MAX_EXTERNAL_RATERS_PER_SUBJECT, shownState } from './external-rules';
 
 describe('inviteDecision', () => {
   const ctx = (overrides: Partial<Parameters<typeof inviteDecision>[1]> = {}): Parameters<typeof inviteDecision>[1] => ({
@@ -40,13 +40,5 @@ describe('shownState', () => {
     expect(shownState('submitted')).toBe('invited');
     expect(shownState('invited')).toBe('invited');
     expect(shownState('proposed')).toBe('proposed');
-  });
-});
-
-describe('linkAttemptRefusal', () => {
-  it('refuses after too many failures from one network or at one organisation', () => {
-    expect(linkAttemptRefusal(0, 0)).toBeNull();
-    expect(linkAttemptRefusal(MAX_LINK_FAILURES_PER_IP, 0)).toMatchObject({ scope: 'ip' });
-    expect(linkAttemptRefusal(0, 200)).toMatchObject({ scope: 'link' });
   });
 });

@@ -1,5 +1,6 @@
 import type { Actor } from '@lib/common';
 import type { CycleSettings, CycleState } from '@lib/cycles';
+import type { RateBudget } from '@lib/database';
 
 /**
  * The rules of raters from outside the organisation, in one place.
@@ -17,10 +18,13 @@ export const MAX_EXTERNAL_RATERS_PER_SUBJECT = 10;
 export const MAX_EXTERNAL_NAME_LENGTH = 200;
 export const MAX_EMAIL_LENGTH = 254;
 
-/** Refused attempts to open a link, counted over a window: per IP, and per organisation the token names. */
-export const LINK_ATTEMPT_WINDOW_MINUTES = 15;
-export const MAX_LINK_FAILURES_PER_IP = 20;
-export const MAX_LINK_FAILURES_PER_PREFIX = 200;
+/**
+ * Refused attempts to open a link, counted over a window (RateLimiter budgets of failures, in
+ * PostgreSQL so that they hold across instances): per IP, and per organisation the token names (its
+ * first 22 characters, unverified). Once either is spent, no link opens from there until the window ends.
+ */
+export const LINK_FAILURES_PER_NETWORK: RateBudget = { scope: 'external_link.ip', limit: 20, windowSeconds: 15 * 60 };
+export const LINK_FAILURES_PER_ORGANIZATION: RateBudget = { scope: 'external_link.token_prefix', limit: 200, windowSeconds: 15 * 60 };
 
 export type ExternalRaterState = 'proposed' | 'invited' | 'submitted' | 'rejected' | 'revoked';
 
@@ -62,14 +66,4 @@ export function inviteDecision(
  */
 export function shownState(state: ExternalRaterState): Exclude<ExternalRaterState, 'submitted'> {
   return state === 'submitted' ? 'invited' : state;
-}
-
-export type AttemptRefusal = { scope: 'ip' | 'link'; retryAfterSeconds: number } | null;
-
-/** Too many refused link openings recently, from this network or at this organisation's links. */
-export function linkAttemptRefusal(failuresByIp: number, failuresByPrefix: number): AttemptRefusal {
-  const retryAfterSeconds = LINK_ATTEMPT_WINDOW_MINUTES * 60;
-  if (failuresByIp >= MAX_LINK_FAILURES_PER_IP) return { scope: 'ip', retryAfterSeconds };
-  if (failuresByPrefix >= MAX_LINK_FAILURES_PER_PREFIX) return { scope: 'link', retryAfterSeconds };
-  return null;
 }

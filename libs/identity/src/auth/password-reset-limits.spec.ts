@@ -1,38 +1,17 @@
-import { MAX_RESET_REQUESTS_PER_ADDRESS, MAX_RESET_REQUESTS_PER_IP, RESET_WINDOW_MINUTES, resetRequestRefusal } from './password-reset-limits';
+import { RESET_REQUESTS_PER_ADDRESS, RESET_REQUESTS_PER_NETWORK, resetRefusalMessage } from './password-reset-limits';
 
-const none = { count: 0, oldestLeavesInSeconds: null };
-
-describe('resetRequestRefusal', () => {
-  it('allows requests under both limits', () => {
-    expect(resetRequestRefusal(none, none)).toBeNull();
-    expect(
-      resetRequestRefusal(
-        { count: MAX_RESET_REQUESTS_PER_ADDRESS - 1, oldestLeavesInSeconds: 10 },
-        { count: MAX_RESET_REQUESTS_PER_IP - 1, oldestLeavesInSeconds: 10 },
-      ),
-    ).toBeNull();
+describe('password reset limits', () => {
+  it('allow 5 requests an hour per address and 20 per network', () => {
+    expect(RESET_REQUESTS_PER_ADDRESS).toMatchObject({ limit: 5, windowSeconds: 3600 });
+    expect(RESET_REQUESTS_PER_NETWORK).toMatchObject({ limit: 20, windowSeconds: 3600 });
   });
 
-  it('refuses at the per-address limit until the oldest request leaves the window', () => {
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: 1234.2 }, none)).toEqual({
-      scope: 'address',
-      retryAfterSeconds: 1235,
-    });
-  });
-
-  it('refuses at the per-IP limit, whatever the address', () => {
-    expect(resetRequestRefusal(none, { count: MAX_RESET_REQUESTS_PER_IP, oldestLeavesInSeconds: 60 })).toEqual({ scope: 'network', retryAfterSeconds: 60 });
-  });
-
-  it('names the address first when both limits are reached', () => {
-    const full = { count: MAX_RESET_REQUESTS_PER_IP, oldestLeavesInSeconds: 5 };
-    expect(resetRequestRefusal(full, full)?.scope).toBe('address');
-  });
-
-  it('always asks to wait at least a second, and the whole window when the oldest is unknown', () => {
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: -3 }, none)?.retryAfterSeconds).toBe(1);
-    expect(resetRequestRefusal({ count: MAX_RESET_REQUESTS_PER_ADDRESS, oldestLeavesInSeconds: null }, none)?.retryAfterSeconds).toBe(
-      RESET_WINDOW_MINUTES * 60,
+  it('name the limit reached and the minutes to wait, rounded up', () => {
+    expect(resetRefusalMessage({ scope: RESET_REQUESTS_PER_ADDRESS.scope, retryAfterSeconds: 1234 })).toBe(
+      'Too many password reset requests for this address. Try again in 21 minutes.',
+    );
+    expect(resetRefusalMessage({ scope: RESET_REQUESTS_PER_NETWORK.scope, retryAfterSeconds: 1 })).toBe(
+      'Too many password reset requests from your network. Try again in 1 minute.',
     );
   });
 });

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { APP_CONFIG, AppConfig, translator, type Translator } from '@lib/common';
-import { runInOrganization } from '@lib/database';
+import { PostgresRateLimitStore, RateLimiter, runInOrganization } from '@lib/database';
 import { JOB_NAMES, JobsService, type PasswordResetMailJobData } from '@lib/jobs';
 import { MailService } from '@lib/notifications';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { CredentialsRepository } from './credentials.repository';
 import { escapeHtml } from './invitation.service';
 import { LoginThrottleService } from './login-throttle.service';
-import { RESET_LINK_MINUTES, resetRequestRefusal } from './password-reset-limits';
+import { RESET_LINK_MINUTES, RESET_REQUESTS_PER_ADDRESS, RESET_REQUESTS_PER_NETWORK, resetRefusalMessage } from './password-reset-limits';
 import { PasswordResetsRepository, type ResetAccount } from './password-resets.repository';
 import { hashPassword } from './passwords';
 import { SessionService } from './session.service';
@@ -52,18 +52,12 @@ export class PasswordResetService implements OnModuleInit {
   async request(rawEmail: string, ip: string): Promise<void> {
     const email = rawEmail.trim().toLowerCase();
     await this.db.transaction(async (tx) => {
-      const recent = await this.resets.recentRequests(tx, email, ip);
-      const refusal = resetRequestRefusal(recent.byAddress, recent.byIp);
+      // Counted in the transaction: a refused request, or one whose job fails to queue, is not charged.
+      const limiter = new RateLimiter(new PostgresRateLimitStore(tx));
+      const refusal = await limiter.consume([RESET_REQUESTS_PER_ADDRESS, email], [RESET_REQUESTS_PER_NETWORK, ip]);
       if (refusal) {
-        const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
-        const which = refusal.scope === 'address' ? 'for this address' : 'from your network';
-        throw new IdentityException(
-          IdentityErrorCode.TooManyAttempts,
-          `Too many password reset requests ${which}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          { retryAfterSeconds: refusal.retryAfterSeconds },
-        );
+        throw new IdentityException(IdentityErrorCode.TooManyAttempts, resetRefusalMessage(refusal), { retryAfterSeconds: refusal.retryAfterSeconds });
       }
-      await this.resets.recordRequest(tx, email, ip);
       await this.jobs.send<PasswordResetMailJobData>(JOB_NAMES.passwordResetMail, { email, ip }, { tx });
     });
   }

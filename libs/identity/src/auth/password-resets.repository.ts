@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { effectiveLanguage, type Language } from '@lib/common';
-import { modifyRows, selectFirst, selectOne, selectRows } from '@lib/database';
+import { modifyRows, selectFirst, selectRows } from '@lib/database';
 import { stillWorking } from '../entities/pending-link';
-import { PasswordResetRequestEntity } from '../entities/password-reset-request.entity';
 import { PasswordResetTokenEntity } from '../entities/password-reset-token.entity';
-import { RESET_WINDOW_MINUTES, type RecentRequests } from './password-reset-limits';
 import type { TokenKey } from './tokens';
 
 export interface ResetAccount {
@@ -20,46 +18,11 @@ export interface ResetAccount {
 }
 
 /**
- * Reset links (stored as hashes) and the log of reset requests the rate limits count. A link is
- * found by its hash alone (that is all the mail carries); everything else is scoped by organisation.
+ * Reset links (stored as hashes). A link is found by its hash alone (that is all the mail carries); everything else is scoped by organisation.
  */
 @Injectable()
 export class PasswordResetsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /**
-   * The requests of the last window by this address and by this IP, counted while holding a lock
-   * on each, so that concurrent requests (on any instance) cannot all slip under a limit. Drops
-   * the rows of this address and IP that have left the window.
-   */
-  async recentRequests(tx: EntityManager, email: string, ip: string): Promise<{ byAddress: RecentRequests; byIp: RecentRequests }> {
-    // Always the address first, then the IP: two requests cannot wait for each other in a circle.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('ripple.password_reset.email:' || $1, 0))`, [email]);
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('ripple.password_reset.ip:' || $1, 0))`, [ip]);
-    await tx.query(`DELETE FROM password_reset_requests WHERE (email = $1 OR ip = $2) AND created_at <= now() - make_interval(mins => $3)`, [
-      email,
-      ip,
-      RESET_WINDOW_MINUTES,
-    ]);
-    const row = await selectOne<{ by_email: number; by_ip: number; email_leaves_in: number | null; ip_leaves_in: number | null }>(
-      tx,
-      `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
-              count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-              extract(epoch FROM min(created_at) FILTER (WHERE email = $1) + make_interval(mins => $3) - now())::float8 AS email_leaves_in,
-              extract(epoch FROM min(created_at) FILTER (WHERE ip = $2) + make_interval(mins => $3) - now())::float8 AS ip_leaves_in
-         FROM password_reset_requests
-        WHERE (email = $1 OR ip = $2) AND created_at > now() - make_interval(mins => $3)`,
-      [email, ip, RESET_WINDOW_MINUTES],
-    );
-    return {
-      byAddress: { count: row.by_email, oldestLeavesInSeconds: row.email_leaves_in },
-      byIp: { count: row.by_ip, oldestLeavesInSeconds: row.ip_leaves_in },
-    };
-  }
-
-  async recordRequest(tx: EntityManager, email: string, ip: string): Promise<void> {
-    await tx.getRepository(PasswordResetRequestEntity).insert({ email, ip });
-  }
 
   /**
    * The accounts an address may recover: active people with a password. An address may exist in
