@@ -105,7 +105,7 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.tab.progress': 'Fortschritt',
   'cycles.tab.settings': 'Einstellungen',
   'cycles.tab.heatmap': 'Organisationsansicht',
-  'cycles.tab.plans': 'Pläne und Gefolgschaft',
+  'cycles.tab.plans': 'Pläne und informeller Einfluss',
 
   'cycles.new.title': 'Neue Feedbackrunde',
   'cycles.new.description': 'Richten Sie eine Feedbackrunde ein. Bis Sie sie starten, bleibt sie ein Entwurf: Vorher wird niemand gefragt.',
@@ -169,8 +169,8 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.fields.showManagerHint': 'Die Bewertungen der Führungskraft erscheinen als eigene Gruppe. Bewertende erfahren das, bevor sie antworten.',
   'cycles.fields.peerFeedback': 'Peer-Feedback',
   'cycles.fields.peerFeedbackText': 'Während der Nominierung bitten Feedbacknehmende Kolleginnen und Kollegen um Feedback.',
-  'cycles.fields.minPeers': 'Mindestens Peers',
-  'cycles.fields.maxPeers': 'Höchstens Peers',
+  'cycles.fields.minPeers': 'Mindestzahl Peers',
+  'cycles.fields.maxPeers': 'Höchstzahl Peers',
   'cycles.fields.maxPeersHint': '0: kein Peer-Feedback.',
   'cycles.fields.openRequests': 'Offene Anfragen pro bewertender Person',
   'cycles.fields.openRequestsHint': 'Damit niemand von der halben Firma angefragt wird.',
@@ -395,7 +395,8 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.heatmap.wholeOrganisation': 'Ganze Organisation',
   'cycles.heatmap.loading': 'Organisationsansicht wird geladen …',
   'cycles.heatmap.loadFailed': 'Die Organisationsansicht konnte nicht geladen werden',
-  'cycles.heatmap.withDirectReports': 'Mit Mitarbeitenden',
+  // A soft hyphen: the heatmap's row headers are narrow, and the word breaks there rather than anywhere.
+  'cycles.heatmap.withDirectReports': 'Mit Mitarbei\u00adtenden',
   'cycles.heatmap.withoutDirectReports': 'Ohne Mitarbeitende',
   'cycles.heatmap.inWholeOrganisation': 'ganze Organisation',
   'cycles.heatmap.title': 'Organisationsansicht',
@@ -441,8 +442,8 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.cell.up': ', {change} höher als in der vorigen Feedbackrunde',
   'cycles.cell.down': ', {change} niedriger als in der vorigen Feedbackrunde',
   'cycles.heatmapTable.indices': 'Indizes',
-  'cycles.heatmapTable.influence': 'Einfluss-Verhaltensweisen',
-  'cycles.heatmapTable.management': 'Management-Verhaltensweisen',
+  'cycles.heatmapTable.influence': 'Einflussverhalten',
+  'cycles.heatmapTable.management': 'Managementverhalten',
 
   'cycles.legend.title': 'Im Vergleich zur ganzen Organisation',
   'cycles.legend.text':
@@ -481,7 +482,7 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.plans.made': '{made} von {count}',
   'cycles.plans.appearOn':
     'Die Anzahl der Pläne erscheint am {date} und zählt die bis dahin erstellten Pläne. Sie ändert sich danach nicht mehr, damit ein Vergleich zweier Stände nicht verrät, dass eine bestimmte Person gerade einen Plan erstellt hat.',
-  'cycles.plans.followership': 'Gefolgschaft',
+  'cycles.plans.followership': 'Informeller Einfluss',
   'cycles.plans.followershipText':
     '„An wen wenden Sie sich außerhalb Ihrer Berichtslinie, wenn Sie Rat oder Unterstützung brauchen?“ Je Abteilung die durchschnittliche Zahl der Kolleginnen und Kollegen, die eine Person genannt haben – gerechnet über die Personen, deren eigener Bericht diese Zahl zeigt (mindestens {threshold} haben sie genannt). Nie, wer wen genannt hat.',
   'cycles.plans.followershipCaption': 'Kolleginnen und Kollegen, die eine Person genannt haben',
