@@ -4,7 +4,8 @@
  * department and by name, the launch behind its confirmation dialog, progress going from 0% to
  * the first answer (submitted through the API as a rater), reminders (and the 429 when sent again
  * too soon), settings locked after launch (the organisation view's minimum stays open until
- * close). Screenshots of every page at desktop and 375 px, and axe on the cycle and progress pages.
+ * close), and the same pages again in German (HR's language set to German). Screenshots of every
+ * page at desktop and 375 px, and axe on the cycle and progress pages.
  *
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest tests/browser/cycles --selectProjects browser
  */
@@ -409,6 +410,70 @@ describe('HR running a cycle in the browser', () => {
     await page.context().close();
   });
 
+  it('runs the cycle in German: list, cycle, progress, settings (with the API’s field error in German) and a new cycle', async () => {
+    await t.db.query(`UPDATE people SET language = 'de' WHERE id = $1`, [cast.hana.id]);
+    const page = await t.newPage();
+    await signIn(page, cast.hana, '/cycles');
+    await heading(page, 'Feedbackrunden').waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('de');
+    const row = page.getByRole('table', { name: 'Feedbackrunden' }).locator('tbody tr').first();
+    await row.getByText('1 von 15').waitFor();
+    // A German percentage keeps a (non-breaking) space before the sign.
+    await expect(row.textContent()).resolves.toMatch(/Spring 2026 feedback.*Nominierung.*6.*7\s%/);
+    await see(page, '1 Feedbackrunde · vom Entwurf bis zu den freigegebenen Berichten');
+
+    await page.goto(cycleUrl);
+    await heading(page, 'Spring 2026 feedback').waitFor();
+    await expect(page.getByRole('list', { name: 'Phasen der Feedbackrunde' }).locator('[aria-current="step"]').textContent()).resolves.toContain('Nominierung');
+    await see(page, 'Feedbacknehmende wählen Peers aus; Bewertende antworten bereits.');
+    await page.getByRole('button', { name: 'Sammeln beginnen' }).waitFor();
+    await page.getByRole('link', { name: 'Bewertende von Mo Abernathy' }).waitFor();
+    await expect(page.getByRole('table', { name: 'Feedbacknehmende in Spring 2026 feedback' }).locator('tbody tr').count()).resolves.toBe(6);
+    await audit(page, 'cycle-german');
+    await screenshot(page, 'cycles-26-cycle-german');
+
+    await page.getByRole('navigation', { name: 'Bereiche der Feedbackrunde' }).getByRole('link', { name: 'Fortschritt' }).click();
+    await see(page, '1 von 15 Anfragen beantwortet');
+    await expect(page.getByRole('meter', { name: 'Rücklaufquote insgesamt' }).getAttribute('aria-valuetext')).resolves.toMatch(/^7\s%$/);
+    const bySelf = page.getByRole('table', { name: 'Rücklaufquote nach Beziehung' }).locator('tbody tr').first();
+    await expect(bySelf.textContent()).resolves.toMatch(/Selbst.*17\s%/);
+    await see(page, 'Erinnerungen gehen automatisch 5, 1 Tage vor der Frist hinaus.');
+    await page.getByRole('button', { name: 'Jetzt erinnern …' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Jetzt eine Erinnerung verschicken?' });
+    await confirm.getByText('Vor wenigen Minuten wurden bereits Erinnerungen verschickt').waitFor();
+    await confirm.getByRole('button', { name: 'Abbrechen' }).click();
+    await audit(page, 'progress-german');
+    await screenshot(page, 'cycles-27-progress-german');
+    expect(await main(page).innerText()).not.toMatch(/Response rate|Not answered yet|By relationship|Reminders|Subject\b/);
+
+    await page.getByRole('navigation', { name: 'Bereiche der Feedbackrunde' }).getByRole('link', { name: 'Einstellungen' }).click();
+    await see(page, 'Einige Einstellungen sind gesperrt');
+    await see(page, 'Anonymitätsschwelle');
+    await page.getByLabel('Mindestzahl Personen pro Zelle').fill('2');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    // The API's message, written again in German beside its field.
+    await see(page, 'Die Einstellungen wurden nicht gespeichert');
+    await see(page, 'Mindestzahl Personen pro Zelle: Geben Sie eine ganze Zahl von 3 bis 100 ein');
+    await expect(page.getByLabel('Mindestzahl Personen pro Zelle').getAttribute('aria-invalid')).resolves.toBe('true');
+    await audit(page, 'settings-german');
+    await screenshot(page, 'cycles-28-settings-german');
+    expect(await main(page).innerText()).not.toMatch(/Schedule|Anonymity threshold|Locked|must be/);
+
+    await page.goto('/cycles/new');
+    await heading(page, 'Neue Feedbackrunde').waitFor();
+    await expect(page.getByLabel('Anonymitätsschwelle').inputValue()).resolves.toBe('3');
+    await see(page, 'Die Antworten einer Gruppe werden nur gezeigt, wenn mindestens so viele Personen geantwortet haben. Mindestens 3.');
+    await page.getByLabel('Erinnerungstage').fill('bald');
+    await page.getByRole('button', { name: 'Entwurf anlegen' }).click();
+    await see(page, 'Bitte korrigieren Sie die markierten Felder');
+    await see(page, 'Geben Sie der Feedbackrunde einen Namen');
+    await see(page, 'Geben Sie ganze Zahlen von Tagen ein, durch Kommas getrennt, z. B. 7, 2');
+    await audit(page, 'new-cycle-german');
+    await screenshot(page, 'cycles-29-new-cycle-german');
+    await page.context().close();
+    await t.db.query(`UPDATE people SET language = 'en' WHERE id = $1`, [cast.hana.id]);
+  });
+
   it('keeps cycles from members: no menu entry, not found on the pages', async () => {
     const page = await t.newPage();
     await signIn(page, cast.mo);
@@ -434,6 +499,10 @@ describe('HR running a cycle in the browser', () => {
         'cycles',
         'settings',
         'framework-edit',
+        'cycle-german',
+        'progress-german',
+        'settings-german',
+        'new-cycle-german',
       ]),
     );
     const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));

@@ -15,7 +15,6 @@ const PENDING = [
   'components/ui',
   'lib',
   'features/auth',
-  'features/cycles',
   'features/reports',
   'features/people',
   'features/setup',

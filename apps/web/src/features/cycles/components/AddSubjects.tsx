@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, ErrorAlert, SelectField } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { msg, useT, type MessageId } from '@/i18n';
 import { useAddSubjects } from '../api/add-subjects';
 import type { Cycle } from '../api/get-cycle';
 import { useDepartments } from '../api/list-departments';
@@ -8,14 +8,15 @@ import { PeoplePicker, type PickedPerson } from './PeoplePicker';
 
 type Mode = 'people' | 'department' | 'everyone';
 
-const MODES: [Mode, string, string][] = [
-  ['people', 'Chosen people', 'Search and pick'],
-  ['department', 'A department', 'Everyone in it'],
-  ['everyone', 'Everyone', 'The whole organisation'],
+const MODES: [Mode, MessageId, MessageId][] = [
+  ['people', msg('cycles.add.people'), msg('cycles.add.peopleText')],
+  ['department', msg('cycles.add.department'), msg('cycles.add.departmentText')],
+  ['everyone', msg('cycles.add.everyone'), msg('cycles.add.everyoneText')],
 ];
 
 /** Add subjects three ways. Adding someone already in the cycle is harmless: the result says so. */
 export function AddSubjects({ cycle }: { cycle: Cycle }) {
+  const t = useT();
   const [mode, setMode] = useState<Mode>('people');
   const [people, setPeople] = useState<PickedPerson[]>([]);
   const [department, setDepartment] = useState('');
@@ -38,17 +39,17 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
   const label =
     mode === 'people'
       ? people.length
-        ? `Add ${plural(people.length, 'person', 'people')}`
-        : 'Add people'
+        ? t('cycles.add.addCount', { count: people.length })
+        : t('cycles.add.addPeople')
       : mode === 'department'
-        ? 'Add department'
-        : 'Add everyone';
+        ? t('cycles.add.addDepartment')
+        : t('cycles.add.addEveryone');
   const result = add.data;
 
   const form = (
     <form className="form" onSubmit={submit} noValidate>
       <fieldset className="fieldset">
-        <legend className="field__label">Add</legend>
+        <legend className="field__label">{t('cycles.add.legend')}</legend>
         <div className="segmented segmented--3">
           {MODES.map(([value, title, text]) => (
             <label key={value} className={`segmented__option${mode === value ? ' is-checked' : ''}`}>
@@ -62,8 +63,8 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
                   add.reset();
                 }}
               />
-              <span className="segmented__label">{title}</span>
-              <span className="segmented__text">{text}</span>
+              <span className="segmented__label">{t(title)}</span>
+              <span className="segmented__text">{t(text)}</span>
             </label>
           ))}
         </div>
@@ -71,13 +72,13 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
       {mode === 'people' && <PeoplePicker value={people} onChange={setPeople} />}
       {mode === 'department' && (
         <SelectField
-          label="Department"
+          label={t('cycles.add.departmentLabel')}
           name="department"
           value={department}
           onChange={(e) => setDepartment(e.target.value)}
-          hint="Adds everyone whose department is exactly this."
+          hint={t('cycles.add.departmentHint')}
         >
-          <option value="">{departments.isPending ? 'Loading…' : 'Choose a department'}</option>
+          <option value="">{departments.isPending ? t('cycles.add.loading') : t('cycles.add.chooseDepartment')}</option>
           {(departments.data ?? []).map((d) => (
             <option key={d} value={d}>
               {d}
@@ -85,22 +86,20 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
           ))}
         </SelectField>
       )}
-      {mode === 'everyone' && (
-        <p className="muted">Adds every active person in the organisation, HR included. You can remove people afterwards while the cycle is a draft.</p>
-      )}
-      {add.isError && <ErrorAlert error={add.error} title="Nobody was added" />}
+      {mode === 'everyone' && <p className="muted">{t('cycles.add.everyoneNote')}</p>}
+      {add.isError && <ErrorAlert error={add.error} title={t('cycles.add.failed')} />}
       {result && (
-        <Alert tone="success" title={`${plural(result.added, 'subject')} added`}>
+        <Alert tone="success" title={t('cycles.add.added', { count: result.added })}>
           {[
-            result.alreadyIncluded > 0 ? `${plural(result.alreadyIncluded, 'person was', 'people were')} already included.` : null,
-            launched ? `${plural(result.requestsCreated, 'feedback request')} created.` : null,
+            result.alreadyIncluded > 0 ? t('cycles.add.alreadyIncluded', { count: result.alreadyIncluded }) : null,
+            launched ? t('cycles.add.requestsCreated', { count: result.requestsCreated }) : null,
           ]
             .filter(Boolean)
             .join(' ')}
         </Alert>
       )}
       <div className="form__actions">
-        <Button type="submit" disabled={!canSubmit} loading={add.isPending} loadingText="Adding…">
+        <Button type="submit" disabled={!canSubmit} loading={add.isPending} loadingText={t('cycles.add.adding')}>
           {label}
         </Button>
       </div>
@@ -112,11 +111,9 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
     return (
       <Card className="card--flush">
         <details className="disclosure cy-add-more">
-          <summary>Add more subjects</summary>
+          <summary>{t('cycles.add.more')}</summary>
           <div className="form">
-            <p className="muted">
-              The cycle is running: new subjects get their self, manager and direct-report requests at once, and their raters are invited.
-            </p>
+            <p className="muted">{t('cycles.add.runningNote')}</p>
             {form}
           </div>
         </details>
@@ -124,7 +121,7 @@ export function AddSubjects({ cycle }: { cycle: Cycle }) {
     );
   }
   return (
-    <Card title="Add subjects" description="The people who will receive feedback. You can add and remove them until you launch.">
+    <Card title={t('cycles.add.title')} description={t('cycles.add.description')}>
       {form}
     </Card>
   );

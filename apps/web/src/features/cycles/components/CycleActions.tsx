@@ -4,9 +4,11 @@ import { sentence } from '@/lib/format';
 import type { Cycle, CycleAction } from '../api/get-cycle';
 import { useTransitionCycle } from '../api/transition-cycle';
 import { ACTION_INFO } from './cycle-format';
+import { useT } from '@/i18n';
 
 /** The transitions HR may take now (from `allowedActions`), each behind a dialog that says what will happen. */
 export function CycleActions({ cycle }: { cycle: Cycle }) {
+  const t = useT();
   const [pending, setPending] = useState<CycleAction | null>(null);
   const transition = useTransitionCycle();
   const toast = useToast();
@@ -22,7 +24,7 @@ export function CycleActions({ cycle }: { cycle: Cycle }) {
       { id: cycle.id, action: pending },
       {
         onSuccess: () => {
-          toast.show(ACTION_INFO[pending].done);
+          toast.show(t(ACTION_INFO[pending].done));
           setPending(null);
         },
       },
@@ -38,20 +40,20 @@ export function CycleActions({ cycle }: { cycle: Cycle }) {
     <>
       {cycle.allowedActions.map((action) => (
         <Button key={action} variant={action === primary ? 'primary' : 'secondary'} onClick={() => setPending(action)}>
-          {ACTION_INFO[action].label}
+          {t(ACTION_INFO[action].label)}
         </Button>
       ))}
       <Dialog
         open={pending !== null}
         onClose={close}
-        title={info?.title ?? ''}
+        title={info ? t(info.title) : ''}
         footer={
           <>
             <Button variant="secondary" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
-            <Button onClick={confirm} loading={transition.isPending} loadingText="Working…">
-              {info?.confirm}
+            <Button onClick={confirm} loading={transition.isPending} loadingText={t('cycles.action.working')}>
+              {info && t(info.confirm)}
             </Button>
           </>
         }
@@ -60,19 +62,17 @@ export function CycleActions({ cycle }: { cycle: Cycle }) {
           <div className="cy-confirm">
             <p>
               <strong>{cycle.name}</strong>
-              {pending === 'launch' ? ` · ${cycle.subjectCount} ${cycle.subjectCount === 1 ? 'subject' : 'subjects'}` : ''}
+              {pending === 'launch' ? ` · ${t('cycles.action.subjects', { count: cycle.subjectCount })}` : ''}
             </p>
-            <p className="cy-confirm__lead">What happens:</p>
+            <p className="cy-confirm__lead">{t('cycles.action.whatHappens')}</p>
             <ul className="plain-list">
               {info.points.map((point) => (
-                <li key={point}>{point}</li>
+                <li key={point}>{t(point)}</li>
               ))}
             </ul>
-            {pending === 'launch' && cycle.settings.maxPeers === 0 && (
-              <p className="muted">This cycle asks for no peer feedback, so it goes straight to collecting answers.</p>
-            )}
+            {pending === 'launch' && cycle.settings.maxPeers === 0 && <p className="muted">{t('cycles.action.noPeers')}</p>}
             {transition.isError && (
-              <Alert tone="danger" title={transition.error.status === 422 ? 'Not ready yet' : 'That did not work'}>
+              <Alert tone="danger" title={transition.error.status === 422 ? t('cycles.action.notReady') : t('cycles.action.failed')}>
                 {messages.length > 0 ? (
                   <ul className="plain-list">
                     {messages.map((m) => (

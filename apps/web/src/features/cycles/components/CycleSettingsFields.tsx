@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import { Card, TextField } from '@/components/ui';
+import { useT } from '@/i18n';
 import { formatDate, getDisplayTimeZone, sentence } from '@/lib/format';
 import type { CycleSettings } from '../api/get-cycle';
 import { CheckField } from './CheckField';
-import { HEATMAP_MINIMUM_FIXED, HEATMAP_MINIMUM_WHY, MANAGER_VISIBILITY_LABEL } from './cycle-format';
+import { HEATMAP_MINIMUM_FIXED, MANAGER_VISIBILITY_LABEL } from './cycle-format';
 import { LockedSetting } from './LockedSetting';
 import { SETTING_LIMITS as L, type SettingName, type SettingsValues } from './settings-values';
 
@@ -17,74 +18,77 @@ interface CycleSettingsFieldsProps {
   saved?: CycleSettings;
 }
 
-const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
-
-const dateOrNone = (iso: string | null | undefined) => (iso ? formatDate(iso) : 'Not set');
-
 /** The cycle's settings in four sections (schedule, anonymity, peers, reports), for creating and editing. */
 export function CycleSettingsFields({ values, onChange, errors, isLocked = () => false, saved }: CycleSettingsFieldsProps) {
+  const t = useT();
   const visibilityName = useId();
+  const yesNo = (b: boolean) => (b ? t('cycles.fields.yes') : t('cycles.fields.no'));
+  const dateOrNone = (iso: string | null | undefined) => (iso ? formatDate(iso) : t('common.notSet'));
+  const reminderDays = saved?.reminderDaysBeforeDeadline ?? [];
   const locked = (name: SettingName) => Boolean(saved) && isLocked(name);
   const lockedView = (name: SettingName, label: string, value: string) => <LockedSetting key={name} label={label} value={value} />;
   const numberProps = { type: 'number' as const, inputMode: 'numeric' as const, step: 1 };
 
   return (
     <>
-      <Card
-        title="Schedule"
-        description={`Deadlines are the end of the chosen day, ${getDisplayTimeZone() ?? 'UTC'} time (the organisation's time zone). Reminders go at 09:00 to raters who have not answered yet.`}
-      >
+      <Card title={t('cycles.fields.schedule')} description={t('cycles.fields.scheduleText', { timeZone: getDisplayTimeZone() ?? 'UTC' })}>
         <div className="form__grid">
           {locked('nominationDeadline') ? (
-            lockedView('nominationDeadline', 'Nomination deadline', dateOrNone(saved?.nominationDeadline))
+            lockedView('nominationDeadline', t('cycles.fields.nominationDeadline'), dateOrNone(saved?.nominationDeadline))
           ) : (
             <TextField
-              label="Nomination deadline"
-              labelNote="(optional)"
+              label={t('cycles.fields.nominationDeadline')}
+              labelNote={t('cycles.fields.optional')}
               type="date"
               name="nominationDeadline"
               value={values.nominationDate}
               onChange={(e) => onChange({ nominationDate: e.target.value })}
               error={errors.nominationDeadline}
-              hint="Subjects ask peers for feedback until then; then collecting starts on its own."
+              hint={t('cycles.fields.nominationDeadlineHint')}
             />
           )}
           {locked('responseDeadline') ? (
-            lockedView('responseDeadline', 'Response deadline', dateOrNone(saved?.responseDeadline))
+            lockedView('responseDeadline', t('cycles.fields.responseDeadline'), dateOrNone(saved?.responseDeadline))
           ) : (
             <TextField
-              label="Response deadline"
+              label={t('cycles.fields.responseDeadline')}
               type="date"
               name="responseDeadline"
               value={values.responseDate}
               onChange={(e) => onChange({ responseDate: e.target.value })}
               error={errors.responseDeadline}
-              hint="Needed to launch. Raters answer until the end of this day."
+              hint={t('cycles.fields.responseDeadlineHint')}
             />
           )}
           {locked('reminderDaysBeforeDeadline') ? (
-            lockedView('reminderDaysBeforeDeadline', 'Reminders', `${saved?.reminderDaysBeforeDeadline.join(', ') || 'None'} days before the deadline`)
+            lockedView(
+              'reminderDaysBeforeDeadline',
+              t('cycles.fields.reminders'),
+              reminderDays.length
+                ? t('cycles.fields.remindersValue', { days: reminderDays.join(', '), count: reminderDays.length === 1 ? reminderDays[0] : reminderDays.length })
+                : t('common.none'),
+            )
           ) : (
             <TextField
-              label="Reminder days"
+              label={t('cycles.fields.reminderDays')}
               name="reminderDaysBeforeDeadline"
               inputMode="numeric"
               value={values.reminderDays}
               onChange={(e) => onChange({ reminderDays: e.target.value })}
               error={errors.reminderDaysBeforeDeadline}
-              hint="Days before the response deadline, separated by commas, e.g. “7, 2”. 0 means a few hours before. Leave empty for none."
+              hint={t('cycles.fields.reminderDaysHint')}
             />
           )}
         </div>
       </Card>
 
-      <Card title="Anonymity" description="These protect raters. They are locked once the cycle is launched, because raters answered under these terms.">
+      <Card title={t('cycles.fields.anonymity')} description={t('cycles.fields.anonymityText')}>
         <div className="form__grid">
           {locked('anonymityThreshold') ? (
-            lockedView('anonymityThreshold', 'Anonymity threshold', `${saved?.anonymityThreshold} people`)
+            lockedView('anonymityThreshold', t('cycles.fields.anonymityThreshold'), t('cycles.fields.people', { count: saved?.anonymityThreshold ?? 0 }))
           ) : (
             <TextField
-              label="Anonymity threshold"
+              label={t('cycles.fields.anonymityThreshold')}
               name="anonymityThreshold"
               {...numberProps}
               min={L.anonymityThreshold.minimum}
@@ -92,45 +96,45 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               value={values.anonymityThreshold}
               onChange={(e) => onChange({ anonymityThreshold: e.target.value })}
               error={errors.anonymityThreshold}
-              hint={`A group’s answers are shown only when at least this many people answered. At least ${L.anonymityThreshold.minimum}.`}
+              hint={t('cycles.fields.anonymityThresholdHint', { min: L.anonymityThreshold.minimum })}
             />
           )}
         </div>
         <div className="cy-checks">
           {locked('selfReview') ? (
-            lockedView('selfReview', 'Self-review', yesNo(Boolean(saved?.selfReview)))
+            lockedView('selfReview', t('cycles.fields.selfReview'), yesNo(Boolean(saved?.selfReview)))
           ) : (
             <CheckField
-              label="Self-review"
+              label={t('cycles.fields.selfReview')}
               name="selfReview"
               checked={values.selfReview}
               onChange={(selfReview) => onChange({ selfReview })}
               error={errors.selfReview}
-              hint="Each subject rates themself too, so the report can compare self and others."
+              hint={t('cycles.fields.selfReviewHint')}
             />
           )}
           {locked('showManagerSeparately') ? (
-            lockedView('showManagerSeparately', 'Show the manager separately', yesNo(Boolean(saved?.showManagerSeparately)))
+            lockedView('showManagerSeparately', t('cycles.fields.showManager'), yesNo(Boolean(saved?.showManagerSeparately)))
           ) : (
             <CheckField
-              label="Show the manager separately"
+              label={t('cycles.fields.showManager')}
               name="showManagerSeparately"
               checked={values.showManagerSeparately}
               onChange={(showManagerSeparately) => onChange({ showManagerSeparately })}
               error={errors.showManagerSeparately}
-              hint="The manager’s ratings appear as their own group. Raters are told before they answer."
+              hint={t('cycles.fields.showManagerHint')}
             />
           )}
         </div>
       </Card>
 
-      <Card title="Peer feedback" description="Subjects ask colleagues for feedback while the cycle is nominating.">
+      <Card title={t('cycles.fields.peerFeedback')} description={t('cycles.fields.peerFeedbackText')}>
         <div className="form__grid form__grid--3">
           {locked('minPeers') ? (
-            lockedView('minPeers', 'Minimum peers', String(saved?.minPeers))
+            lockedView('minPeers', t('cycles.fields.minPeers'), String(saved?.minPeers))
           ) : (
             <TextField
-              label="Minimum peers"
+              label={t('cycles.fields.minPeers')}
               name="minPeers"
               {...numberProps}
               min={L.minPeers.minimum}
@@ -141,10 +145,10 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
             />
           )}
           {locked('maxPeers') ? (
-            lockedView('maxPeers', 'Maximum peers', String(saved?.maxPeers))
+            lockedView('maxPeers', t('cycles.fields.maxPeers'), String(saved?.maxPeers))
           ) : (
             <TextField
-              label="Maximum peers"
+              label={t('cycles.fields.maxPeers')}
               name="maxPeers"
               {...numberProps}
               min={L.maxPeers.minimum}
@@ -152,14 +156,14 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               value={values.maxPeers}
               onChange={(e) => onChange({ maxPeers: e.target.value })}
               error={errors.maxPeers}
-              hint="0: no peer feedback."
+              hint={t('cycles.fields.maxPeersHint')}
             />
           )}
           {locked('maxOpenRequestsPerRater') ? (
-            lockedView('maxOpenRequestsPerRater', 'Open requests per rater', String(saved?.maxOpenRequestsPerRater))
+            lockedView('maxOpenRequestsPerRater', t('cycles.fields.openRequests'), String(saved?.maxOpenRequestsPerRater))
           ) : (
             <TextField
-              label="Open requests per rater"
+              label={t('cycles.fields.openRequests')}
               name="maxOpenRequestsPerRater"
               {...numberProps}
               min={L.maxOpenRequestsPerRater.minimum}
@@ -167,62 +171,62 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               value={values.maxOpenRequestsPerRater}
               onChange={(e) => onChange({ maxOpenRequestsPerRater: e.target.value })}
               error={errors.maxOpenRequestsPerRater}
-              hint="So nobody is asked by half the company."
+              hint={t('cycles.fields.openRequestsHint')}
             />
           )}
         </div>
         <div className="cy-checks">
           {locked('managerApprovesPeers') ? (
-            lockedView('managerApprovesPeers', 'Managers approve peer requests', yesNo(Boolean(saved?.managerApprovesPeers)))
+            lockedView('managerApprovesPeers', t('cycles.fields.approvesPeers'), yesNo(Boolean(saved?.managerApprovesPeers)))
           ) : (
             <CheckField
-              label="Managers approve peer requests"
+              label={t('cycles.fields.approvesPeers')}
               name="managerApprovesPeers"
               checked={values.managerApprovesPeers}
               onChange={(managerApprovesPeers) => onChange({ managerApprovesPeers })}
               error={errors.managerApprovesPeers}
-              hint="A subject’s manager approves or rejects each colleague they ask, before the colleague is asked."
+              hint={t('cycles.fields.approvesPeersHint')}
             />
           )}
           {locked('externalRatersAllowed') ? (
-            lockedView('externalRatersAllowed', 'Raters from outside the organisation', yesNo(Boolean(saved?.externalRatersAllowed)))
+            lockedView('externalRatersAllowed', t('cycles.fields.external'), yesNo(Boolean(saved?.externalRatersAllowed)))
           ) : (
             <CheckField
-              label="Raters from outside the organisation"
+              label={t('cycles.fields.external')}
               name="externalRatersAllowed"
               checked={values.externalRatersAllowed}
               onChange={(externalRatersAllowed) => onChange({ externalRatersAllowed })}
               error={errors.externalRatersAllowed}
-              hint="Subjects and HR may invite customers, partners or volunteers by name and email; they answer through a single-use link."
+              hint={t('cycles.fields.externalHint')}
             />
           )}
           {locked('managerApprovesExternalRaters') ? (
-            lockedView('managerApprovesExternalRaters', 'Managers approve external raters', yesNo(Boolean(saved?.managerApprovesExternalRaters)))
+            lockedView('managerApprovesExternalRaters', t('cycles.fields.approvesExternal'), yesNo(Boolean(saved?.managerApprovesExternalRaters)))
           ) : (
             <CheckField
-              label="Managers approve external raters"
+              label={t('cycles.fields.approvesExternal')}
               name="managerApprovesExternalRaters"
               checked={values.managerApprovesExternalRaters}
               onChange={(managerApprovesExternalRaters) => onChange({ managerApprovesExternalRaters })}
               error={errors.managerApprovesExternalRaters}
-              hint="A subject’s manager approves each person from outside before their link is sent."
+              hint={t('cycles.fields.approvesExternalHint')}
             />
           )}
         </div>
       </Card>
 
-      <Card title="Reports" description="Subjects read their own report once HR releases it. HR can read every report.">
+      <Card title={t('cycles.fields.reports')} description={t('cycles.fields.reportsText')}>
         {locked('reportVisibility') ? (
-          lockedView('reportVisibility', 'Managers see their reports’ reports', MANAGER_VISIBILITY_LABEL[saved?.reportVisibility.manager ?? 'on_release'])
+          lockedView('reportVisibility', t('cycles.fields.managersSee'), t(MANAGER_VISIBILITY_LABEL[saved?.reportVisibility.manager ?? 'on_release']))
         ) : (
           <fieldset className="fieldset">
-            <legend className="field__label">Managers see their reports’ reports</legend>
+            <legend className="field__label">{t('cycles.fields.managersSee')}</legend>
             <div className="segmented segmented--3">
               {(
                 [
-                  ['on_close', 'On close', 'As soon as answers are final, before subjects see theirs'],
-                  ['on_release', 'On release', 'At the same time as the subjects'],
-                  ['never', 'Never', 'Only the subject and HR read the report'],
+                  ['on_close', t('cycles.fields.onClose'), t('cycles.fields.onCloseText')],
+                  ['on_release', t('cycles.fields.onRelease'), t('cycles.fields.onReleaseText')],
+                  ['never', t('cycles.fields.never'), t('cycles.fields.neverText')],
                 ] as const
               ).map(([value, label, text]) => (
                 <label key={value} className={`segmented__option${values.managerVisibility === value ? ' is-checked' : ''}`}>
@@ -248,21 +252,18 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
         )}
       </Card>
 
-      <Card
-        title="Organisation view"
-        description="HR’s heatmap of the cycle, from close on: average scores by department and by level, only for groups big enough to stay anonymous."
-      >
+      <Card title={t('cycles.fields.organisationView')} description={t('cycles.fields.organisationViewText')}>
         <div className="form__grid">
           {locked('heatmapMinCellSize') ? (
             <LockedSetting
               key="heatmapMinCellSize"
-              label="Minimum people per cell"
-              value={`${saved?.heatmapMinCellSize} people`}
-              reason={HEATMAP_MINIMUM_FIXED}
+              label={t('cycles.fields.minCell')}
+              value={t('cycles.fields.people', { count: saved?.heatmapMinCellSize ?? 0 })}
+              reason={t(HEATMAP_MINIMUM_FIXED)}
             />
           ) : (
             <TextField
-              label="Minimum people per cell"
+              label={t('cycles.fields.minCell')}
               name="heatmapMinCellSize"
               {...numberProps}
               min={Math.max(Number(values.anonymityThreshold) || 0, L.heatmapMinCellSize.minimum)}
@@ -270,7 +271,7 @@ export function CycleSettingsFields({ values, onChange, errors, isLocked = () =>
               value={values.heatmapMinCellSize}
               onChange={(e) => onChange({ heatmapMinCellSize: e.target.value })}
               error={errors.heatmapMinCellSize}
-              hint={`The organisation view hides any group smaller than this; at least the anonymity threshold. It can’t change once the cycle closes: ${HEATMAP_MINIMUM_WHY}.`}
+              hint={t('cycles.fields.minCellHint')}
             />
           )}
         </div>

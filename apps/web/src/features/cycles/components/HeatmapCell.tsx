@@ -1,19 +1,27 @@
 import { differenceBand, formatSigned } from '@/lib/difference-scale';
 import type { HeatmapCell, HiddenReason } from '../api/get-heatmap';
+import { formatDecimal, tr, useT } from '@/i18n';
 
-export const formatMean = (mean: number): string => mean.toFixed(2);
+/** A mean with two decimals in the reader's language: "3.62", "3,62". */
+export const formatMean = (mean: number): string => formatDecimal(mean, 2);
+
+/** "+0.25", "−0.10", "0.00" (decimal comma in German): a signed difference with a real minus sign. */
+export const formatSignedDifference = (value: number): string => {
+  const signed = formatSigned(value);
+  return signed === '0.00' ? formatDecimal(0, 2) : `${signed[0]}${formatDecimal(Math.abs(Math.round(value * 100) / 100), 2)}`;
+};
 
 /** Why a cell is empty, in words: the cell's tooltip and what a screen reader says. */
 export function hiddenExplanation(reason: HiddenReason, minCellSize: number): string {
-  if (reason === 'below_threshold') return `Hidden: fewer than ${minCellSize} people`;
-  if (reason === 'complementary') return 'Hidden so that another small group can’t be worked out from the totals';
-  return 'No data: nobody in this group has a score';
+  if (reason === 'below_threshold') return tr('cycles.cell.hiddenBelow', { count: minCellSize });
+  if (reason === 'complementary') return tr('cycles.cell.hiddenComplementary');
+  return tr('cycles.cell.noData');
 }
 
 /** The short mark a hidden cell shows; the legend and the tooltip spell it out. */
 export const HIDDEN_MARK: Record<HiddenReason, (minCellSize: number) => string> = {
   below_threshold: (m) => `n<${m}`,
-  complementary: () => 'hidden',
+  complementary: () => tr('cycles.cell.hiddenMark'),
   no_data: () => '',
 };
 
@@ -44,11 +52,12 @@ export function HeatmapCellView({
   className?: string;
   reference?: number;
 }) {
+  const t = useT();
   const classes = (...names: string[]): string => [...names, className].filter(Boolean).join(' ');
   if (cell.shown && cell.mean !== undefined) {
     const difference = reference === undefined ? undefined : cell.mean - reference;
     const band = differenceBand(difference);
-    const title = difference === undefined ? undefined : `${formatSigned(difference)} against the whole organisation`;
+    const title = difference === undefined ? undefined : t('cycles.cell.against', { difference: formatSignedDifference(difference) });
     return (
       <td className={classes('hm-cell', 'hm-cell--shown', `hm-cell--ink-${band.ink}`)} style={{ background: band.background }} title={title}>
         <span className="hm-cell__mean">{formatMean(cell.mean)}</span>
@@ -57,11 +66,11 @@ export function HeatmapCellView({
             <span className="hm-cell__n" aria-hidden="true">
               n={cell.n}
             </span>
-            <span className="visually-hidden">, {cell.n === 1 ? '1 person' : `${cell.n} people`}</span>
+            <span className="visually-hidden">{t('cycles.cell.people', { count: cell.n })}</span>
           </>
         )}
         {difference !== undefined && Math.abs(difference) >= 0.005 && (
-          <span className="visually-hidden">, {formatSigned(difference)} against the organisation</span>
+          <span className="visually-hidden">{t('cycles.cell.againstOrganisation', { difference: formatSignedDifference(difference) })}</span>
         )}
         {cell.change !== undefined && <Change change={cell.change} />}
       </td>
@@ -90,15 +99,23 @@ export function HeatmapCellView({
 
 /** The change since the previous cycle: an arrow and the signed number, and words for screen readers. */
 export function Change({ change }: { change: number }) {
-  const signed = formatSigned(change);
-  const arrow = signed === '0.00' ? '=' : change > 0 ? '\u25b2' : '\u25bc';
+  const t = useT();
+  const unchanged = formatSigned(change) === '0.00';
+  const signed = formatSignedDifference(change);
+  const arrow = unchanged ? '=' : change > 0 ? '\u25b2' : '\u25bc';
   return (
     <>
       <span className="hm-cell__change" aria-hidden="true">
         {arrow}
-        {signed === '0.00' ? '' : signed.slice(1)}
+        {unchanged ? '' : signed.slice(1)}
       </span>
-      <span className="visually-hidden">, {signed === '0.00' ? 'no change' : `${change > 0 ? 'up' : 'down'} ${signed.slice(1)}`} since the previous cycle</span>
+      <span className="visually-hidden">
+        {unchanged
+          ? t('cycles.cell.noChange')
+          : change > 0
+            ? t('cycles.cell.up', { change: signed.slice(1) })
+            : t('cycles.cell.down', { change: signed.slice(1) })}
+      </span>
     </>
   );
 }

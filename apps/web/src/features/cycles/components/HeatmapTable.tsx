@@ -1,6 +1,7 @@
 import { useId, type CSSProperties, type ReactNode } from 'react';
 import type { HeatmapCell, HeatmapMeasure } from '../api/get-heatmap';
 import { HeatmapCellView } from './HeatmapCell';
+import { msg, tr, type MessageId } from '@/i18n';
 
 export interface HeatmapRow {
   key: string;
@@ -23,13 +24,21 @@ interface ColumnGroup {
   columns: { measure: HeatmapMeasure; index: number }[];
 }
 
-const GROUP_LABEL: Record<HeatmapMeasure['kind'], string> = { index: 'Indices', influence: 'Influence behaviours', management: 'Management behaviours' };
+const GROUP_LABEL: Record<HeatmapMeasure['kind'], MessageId> = {
+  index: msg('cycles.heatmapTable.indices'),
+  influence: msg('cycles.heatmapTable.influence'),
+  management: msg('cycles.heatmapTable.management'),
+};
 
 /** The API lists the indices, then behaviours in framework order: show them as indices | influence | management. */
 export function groupMeasures(measures: HeatmapMeasure[]): ColumnGroup[] {
   const kinds: HeatmapMeasure['kind'][] = ['index', 'influence', 'management'];
   return kinds
-    .map((kind) => ({ kind, label: GROUP_LABEL[kind], columns: measures.map((measure, index) => ({ measure, index })).filter((c) => c.measure.kind === kind) }))
+    .map((kind) => ({
+      kind,
+      label: tr(GROUP_LABEL[kind]),
+      columns: measures.map((measure, index) => ({ measure, index })).filter((c) => c.measure.kind === kind),
+    }))
     .filter((g) => g.columns.length > 0);
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui';
+import { useT } from '@/i18n';
 
 /** A padlock drawn in SVG: an emoji would depend on the fonts installed. */
 export function LockIcon() {
@@ -13,13 +14,14 @@ export function LockIcon() {
 
 /** A setting that can no longer change: its value in words and a "Locked" badge (why is said once, above the form). */
 export function LockedSetting({ label, value, reason }: { label: ReactNode; value: ReactNode; reason?: ReactNode }) {
+  const t = useT();
   return (
     <div className="cy-locked">
       <p className="field__label">{label}</p>
       <p className="cy-locked__value">
         <span>{value}</span>
         <Badge tone="neutral" icon={<LockIcon />}>
-          Locked
+          {t('cycles.locked')}
         </Badge>
       </p>
       {reason && <p className="field__hint">{reason}</p>}

@@ -1,6 +1,6 @@
 import { ButtonLink, Card, Table, type Column } from '@/components/ui';
-import { plural } from '@/lib/format';
 import type { CycleProgress } from '../api/get-progress';
+import { useT } from '@/i18n';
 
 type ShortOfPeers = CycleProgress['peerShortfall']['subjects'][number];
 
@@ -10,28 +10,29 @@ type ShortOfPeers = CycleProgress['peerShortfall']['subjects'][number];
  * count includes every peer asked, whether or not they have answered, so it tells nobody who has.
  */
 export function PeerShortfall({ cycleId, shortfall, reminder }: { cycleId: string; shortfall: CycleProgress['peerShortfall']; reminder: string | null }) {
+  const t = useT();
   const { minPeers, subjects } = shortfall;
   const columns: Column<ShortOfPeers>[] = [
     {
       key: 'name',
-      header: 'Subject',
+      header: t('cycles.shortfall.subject'),
       className: 'col-name',
       cell: (r) => (
         <div className="person-cell">
           <span className="person-cell__name">{r.name}</span>
-          <span className="person-cell__email">{r.department ?? 'No department'}</span>
+          <span className="person-cell__email">{r.department ?? t('cycles.shortfall.noDepartment')}</span>
         </div>
       ),
     },
-    { key: 'peers', header: 'Peers', align: 'end', cell: (r) => `${r.peers} of ${minPeers}` },
-    { key: 'missing', header: 'Missing', align: 'end', cell: (r) => `${r.missing} more` },
+    { key: 'peers', header: t('cycles.shortfall.peers'), align: 'end', cell: (r) => t('cycles.shortfall.peersOf', { peers: r.peers, min: minPeers }) },
+    { key: 'missing', header: t('cycles.shortfall.missing'), align: 'end', cell: (r) => t('cycles.shortfall.more', { count: r.missing }) },
     {
       key: 'action',
-      header: <span className="visually-hidden">Action</span>,
+      header: <span className="visually-hidden">{t('cycles.shortfall.action')}</span>,
       align: 'end',
       cell: (r) => (
-        <ButtonLink size="sm" to={`/cycles/${cycleId}/subjects/${r.subjectId}/requests`} aria-label={`Add peers for ${r.name}`}>
-          Add peers
+        <ButtonLink size="sm" to={`/cycles/${cycleId}/subjects/${r.subjectId}/requests`} aria-label={t('cycles.shortfall.addFor', { name: r.name })}>
+          {t('cycles.shortfall.add')}
         </ButtonLink>
       ),
     },
@@ -39,10 +40,12 @@ export function PeerShortfall({ cycleId, shortfall, reminder }: { cycleId: strin
   return (
     <Card
       className="card--flush peer-shortfall"
-      title={`Short of peers (${subjects.length})`}
-      description={`${plural(subjects.length, 'subject has', 'subjects have')} fewer than the ${minPeers} peers this cycle asks for. Every peer asked counts, answered or not.${reminder ? ` ${reminder}` : ''} You can add peers for them.`}
+      title={t('cycles.shortfall.title', { count: subjects.length })}
+      description={[t('cycles.shortfall.description', { count: subjects.length, min: minPeers }), reminder, t('cycles.shortfall.canAdd')]
+        .filter(Boolean)
+        .join(' ')}
     >
-      <Table caption="Subjects short of peers" columns={columns} rows={subjects} rowKey={(r) => r.subjectId} />
+      <Table caption={t('cycles.shortfall.caption')} columns={columns} rows={subjects} rowKey={(r) => r.subjectId} />
     </Card>
   );
 }

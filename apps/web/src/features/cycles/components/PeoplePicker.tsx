@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PeopleCombobox, type PersonChoice } from '@/components/ui';
 import { detailOf, useSearchPeople } from '../api/search-people';
+import { useT } from '@/i18n';
 
 export type PickedPerson = Required<PersonChoice>;
 
@@ -12,14 +13,15 @@ interface PeoplePickerProps {
 
 /** Subjects to add, by searching the organisation's people: several at once, listed below the box. */
 export function PeoplePicker({ value, onChange, error }: PeoplePickerProps) {
+  const t = useT();
   const [search, setSearch] = useState('');
   const people = useSearchPeople(search, true);
   return (
     <PeopleCombobox
       multiple
-      label="People"
-      hint="Type a name, email or department, then pick from the list. Add as many as you like."
-      placeholder="Search people"
+      label={t('cycles.picker.label')}
+      hint={t('cycles.picker.hint')}
+      placeholder={t('cycles.picker.placeholder')}
       error={error}
       value={value}
       onChange={(chosen) => onChange(chosen.map((p) => ({ id: p.id, name: p.name, detail: p.detail ?? '' })))}

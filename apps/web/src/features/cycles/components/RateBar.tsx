@@ -1,4 +1,5 @@
 import { percent } from './cycle-format';
+import { useT } from '@/i18n';
 
 interface RateBarProps {
   rate: number | null;
@@ -14,6 +15,7 @@ interface RateBarProps {
  * bar is a labelled meter for assistive technology and the text stays readable on its own.
  */
 export function RateBar({ rate, detail, size = 'sm', label }: RateBarProps) {
+  const t = useT();
   const value = rate === null ? 0 : Math.round(rate * 100);
   return (
     <div className={`cy-rate cy-rate--${size}`}>
@@ -28,7 +30,7 @@ export function RateBar({ rate, detail, size = 'sm', label }: RateBarProps) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
-        aria-valuetext={rate === null ? 'nothing requested' : `${value}%`}
+        aria-valuetext={rate === null ? t('cycles.rate.nothingRequested') : percent(rate)}
       >
         <div className="cy-rate__fill" style={{ width: `${value}%` }} />
       </div>

@@ -1,21 +1,25 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Button, Table, type Column } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { useT } from '@/i18n';
 import type { Cycle } from '../api/get-cycle';
 import type { CycleSubject, RequestCounts } from '../api/list-subjects';
 import { RateBar } from './RateBar';
 
 const dash = <span className="muted">—</span>;
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 function Requests({ counts }: { counts: RequestCounts }) {
+  const t = useT();
   const extra = [
-    counts.proposed ? `${counts.proposed} awaiting approval` : null,
-    counts.declined ? `${counts.declined} declined` : null,
-    counts.rejected ? `${counts.rejected} rejected` : null,
+    counts.proposed ? t('cycles.subjects.awaitingApproval', { count: counts.proposed }) : null,
+    counts.declined ? t('cycles.subjects.declined', { count: counts.declined }) : null,
+    counts.rejected ? t('cycles.subjects.rejected', { count: counts.rejected }) : null,
   ].filter(Boolean);
   return (
     <div className="requests-cell">
-      <span>{plural(counts.requested, 'rater')}</span>
+      <span>{t('cycles.subjects.raters', { count: counts.requested })}</span>
       {extra.length > 0 && <span className="requests-cell__extra">{extra.join(' · ')}</span>}
     </div>
   );
@@ -31,6 +35,7 @@ interface SubjectsTableProps {
 
 /** Subjects with their requests. Before launch there are none yet; in draft each can be removed. */
 export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: SubjectsTableProps) {
+  const t = useT();
   const launched = cycle.state !== 'draft';
   const raters = (s: CycleSubject) => `/cycles/${cycle.id}/subjects/${s.personId}/requests`;
   // Reports exist once the cycle has closed (HR may read them before release).
@@ -38,7 +43,7 @@ export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: S
   const columns: Column<CycleSubject>[] = [
     {
       key: 'name',
-      header: 'Subject',
+      header: t('cycles.subjects.subject'),
       className: 'col-name',
       cell: (s) => (
         <div className="person-cell">
@@ -53,21 +58,27 @@ export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: S
         </div>
       ),
     },
-    { key: 'department', header: 'Department', cell: (s) => s.department ?? dash },
-    { key: 'manager', header: 'Manager', cell: (s) => s.managerName ?? <span className="muted">None</span> },
+    { key: 'department', header: t('cycles.subjects.department'), cell: (s) => s.department ?? dash },
+    { key: 'manager', header: t('cycles.subjects.manager'), cell: (s) => s.managerName ?? <span className="muted">{t('cycles.subjects.noManager')}</span> },
   ];
   if (launched) {
     columns.push(
-      { key: 'requests', header: 'Requests', cell: (s) => <Requests counts={s.requests} /> },
+      { key: 'requests', header: t('cycles.subjects.requests'), cell: (s) => <Requests counts={s.requests} /> },
       {
         key: 'rate',
-        header: 'Answered',
+        header: t('cycles.subjects.answered'),
         className: 'col-rate',
-        cell: (s) => <RateBar rate={s.requests.responseRate} label={`Answered for ${s.name}`} detail={`${s.requests.submitted} of ${s.requests.requested}`} />,
+        cell: (s) => (
+          <RateBar
+            rate={s.requests.responseRate}
+            label={t('cycles.subjects.answeredFor', { name: s.name })}
+            detail={t('cycles.rate.of', { submitted: s.requests.submitted, requested: s.requests.requested })}
+          />
+        ),
       },
       {
         key: 'actions',
-        header: <span className="visually-hidden">Actions</span>,
+        header: <span className="visually-hidden">{t('cycles.subjects.actions')}</span>,
         label: '',
         className: 'col-actions',
         align: 'end',
@@ -75,11 +86,11 @@ export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: S
           <>
             {reportable && (
               <Link to={`/reports/cycles/${cycle.id}/subjects/${s.personId}`} className="btn btn--ghost btn--sm">
-                Report<span className="visually-hidden"> of {s.name}</span>
+                <FormattedMessage id="cycles.subjects.report" values={{ name: s.name, hidden }} />
               </Link>
             )}
             <Link to={raters(s)} className="btn btn--ghost btn--sm">
-              Raters<span className="visually-hidden"> of {s.name}</span>
+              <FormattedMessage id="cycles.subjects.ratersOf" values={{ name: s.name, hidden }} />
             </Link>
           </>
         ),
@@ -88,16 +99,16 @@ export function SubjectsTable({ cycle, subjects, busy, onRemove, removingId }: S
   } else {
     columns.push({
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
+      header: <span className="visually-hidden">{t('cycles.subjects.actions')}</span>,
       label: '',
       className: 'col-actions',
       align: 'end',
       cell: (s) => (
-        <Button variant="ghost" size="sm" onClick={() => onRemove(s)} loading={removingId === s.personId} loadingText="Removing…">
-          Remove<span className="visually-hidden"> {s.name}</span>
+        <Button variant="ghost" size="sm" onClick={() => onRemove(s)} loading={removingId === s.personId} loadingText={t('cycles.subjects.removing')}>
+          <FormattedMessage id="cycles.subjects.remove" values={{ name: s.name, hidden }} />
         </Button>
       ),
     });
   }
-  return <Table caption={`Subjects of ${cycle.name}`} columns={columns} rows={subjects} rowKey={(s) => s.personId} busy={busy} />;
+  return <Table caption={t('cycles.subjects.caption', { name: cycle.name })} columns={columns} rows={subjects} rowKey={(s) => s.personId} busy={busy} />;
 }

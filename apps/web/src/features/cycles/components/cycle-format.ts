@@ -1,79 +1,70 @@
 import { getDisplayTimeZone } from '@/lib/format';
+import { msg, tr, type MessageId } from '@/i18n';
 import type { BadgeTone } from '@/components/ui';
 import type { CycleAction } from '../api/get-cycle';
 import type { Relationship } from '../api/get-progress';
 import type { CycleState } from '../api/list-cycles';
 
 /** Each state in words, with an icon and a tone; the words carry the meaning (never colour alone). */
-export const STATE_INFO: Record<CycleState, { label: string; tone: BadgeTone; icon: string; text: string }> = {
-  draft: { label: 'Draft', tone: 'neutral', icon: '✎', text: 'Being prepared. Nobody has been asked anything yet.' },
-  nominating: { label: 'Nominating', tone: 'info', icon: '↔', text: 'Subjects are choosing peers; raters are answering.' },
-  collecting: { label: 'Collecting', tone: 'accent', icon: '●', text: 'Raters are answering. Nominations are closed.' },
-  closed: { label: 'Closed', tone: 'warning', icon: '■', text: 'Answers are final. Reports are being prepared.' },
-  released: { label: 'Released', tone: 'success', icon: '✓', text: 'Reports are available to the people reviewed.' },
+export const STATE_INFO: Record<CycleState, { label: MessageId; tone: BadgeTone; icon: string; text: MessageId }> = {
+  draft: { label: msg('cycles.state.draft'), tone: 'neutral', icon: '✎', text: msg('cycles.state.draftText') },
+  nominating: { label: msg('cycles.state.nominating'), tone: 'info', icon: '↔', text: msg('cycles.state.nominatingText') },
+  collecting: { label: msg('cycles.state.collecting'), tone: 'accent', icon: '●', text: msg('cycles.state.collectingText') },
+  closed: { label: msg('cycles.state.closed'), tone: 'warning', icon: '■', text: msg('cycles.state.closedText') },
+  released: { label: msg('cycles.state.released'), tone: 'success', icon: '✓', text: msg('cycles.state.releasedText') },
 };
 
 export const RUNNING_STATES: readonly CycleState[] = ['nominating', 'collecting'];
 
-export const ACTION_INFO: Record<CycleAction, { label: string; title: string; confirm: string; points: string[]; done: string }> = {
+/** Each transition's button, confirmation dialog (what will happen, point by point) and toast, as message ids. */
+export const ACTION_INFO: Record<CycleAction, { label: MessageId; title: MessageId; confirm: MessageId; points: MessageId[]; done: MessageId }> = {
   launch: {
-    label: 'Launch',
-    title: 'Launch this cycle?',
-    confirm: 'Launch cycle',
-    points: [
-      'Feedback requests are created from the org chart as it is now: a self-review (if on), the manager, and direct reports of every subject.',
-      'Raters are notified by email, one message listing everyone they were asked about.',
-      'The framework version is frozen, and the anonymity settings (threshold, self-review, peers, report visibility) are locked.',
-    ],
-    done: 'Cycle launched',
+    label: msg('cycles.action.launch'),
+    title: msg('cycles.action.launchTitle'),
+    confirm: msg('cycles.action.launchConfirm'),
+    points: [msg('cycles.action.launchPoint1'), msg('cycles.action.launchPoint2'), msg('cycles.action.launchPoint3')],
+    done: msg('cycles.action.launchDone'),
   },
   'start-collecting': {
-    label: 'Start collecting',
-    title: 'End nominations and start collecting?',
-    confirm: 'Start collecting',
-    points: [
-      'Subjects can no longer ask peers for feedback, and pending peer proposals stay as they are.',
-      'Raters keep answering until the response deadline.',
-    ],
-    done: 'Nominations closed; collecting answers',
+    label: msg('cycles.action.collect'),
+    title: msg('cycles.action.collectTitle'),
+    confirm: msg('cycles.action.collectConfirm'),
+    points: [msg('cycles.action.collectPoint1'), msg('cycles.action.collectPoint2')],
+    done: msg('cycles.action.collectDone'),
   },
   close: {
-    label: 'Close cycle',
-    title: 'Close this cycle?',
-    confirm: 'Close cycle',
-    points: [
-      'No more answers are accepted; drafts that were not submitted are kept but not counted.',
-      'Report snapshots are computed from the submitted answers, so reports never change afterwards.',
-      'Managers who may see reports on close can read their reports’ reports.',
-      'Every setting is locked, including the minimum people per cell of the organisation view.',
-    ],
-    done: 'Cycle closed',
+    label: msg('cycles.action.close'),
+    title: msg('cycles.action.closeTitle'),
+    confirm: msg('cycles.action.closeConfirm'),
+    points: [msg('cycles.action.closePoint1'), msg('cycles.action.closePoint2'), msg('cycles.action.closePoint3'), msg('cycles.action.closePoint4')],
+    done: msg('cycles.action.closeDone'),
   },
   release: {
-    label: 'Release reports',
-    title: 'Release the reports?',
-    confirm: 'Release reports',
-    points: ['Every subject can read their own report.', 'This is final: a released cycle cannot be changed or reopened.'],
-    done: 'Reports released',
+    label: msg('cycles.action.release'),
+    title: msg('cycles.action.releaseTitle'),
+    confirm: msg('cycles.action.releaseConfirm'),
+    points: [msg('cycles.action.releasePoint1'), msg('cycles.action.releasePoint2')],
+    done: msg('cycles.action.releaseDone'),
   },
 };
 
-export const RELATIONSHIP_LABEL: Record<Relationship, string> = {
-  self: 'Self',
-  manager: 'Manager',
-  peer: 'Peers',
-  direct_report: 'Direct reports',
-  other: 'Others',
+export const RELATIONSHIP_LABEL: Record<Relationship, MessageId> = {
+  self: msg('cycles.relationship.self'),
+  manager: msg('cycles.relationship.manager'),
+  peer: msg('cycles.relationship.peer'),
+  direct_report: msg('cycles.relationship.directReport'),
+  other: msg('cycles.relationship.other'),
 };
 
 export const MANAGER_VISIBILITY_LABEL = {
-  on_close: 'When the cycle closes',
-  on_release: 'When reports are released',
-  never: 'Never',
+  on_close: msg('cycles.visibility.onClose'),
+  on_release: msg('cycles.visibility.onRelease'),
+  never: msg('cycles.visibility.never'),
 } as const;
 
-/** 0.4267 → "43%"; null (nothing requested) → "—". */
-export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
+/** 0.4267 → "43%" ("43 %" in German); null (nothing requested) → "—". */
+export const percent = (rate: number | null | undefined): string =>
+  rate === null || rate === undefined ? '—' : tr('cycles.rate.percent', { value: Math.round(rate * 100) / 100 });
 
 /** The date part of an ISO timestamp on the organisation's clock, for <input type="date">. */
 export function toDateInput(iso: string | null | undefined): string {
@@ -106,5 +97,4 @@ export function parseReminderDays(text: string): number[] | null {
 }
 
 /** Why the organisation view's minimum cell size cannot change once the cycle is closed. */
-export const HEATMAP_MINIMUM_WHY = 'the same answers grouped at two sizes could be compared to work out a small group';
-export const HEATMAP_MINIMUM_FIXED = `Fixed when the cycle closed, so the organisation view always hides the same groups: ${HEATMAP_MINIMUM_WHY}.`;
+export const HEATMAP_MINIMUM_FIXED = msg('cycles.heatmapMinimum.fixed');

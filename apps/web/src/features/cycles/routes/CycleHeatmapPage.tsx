@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Button, Card, EmptyState, ErrorAlert, Loading, SelectField } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { msg, tr, useT, type MessageId } from '@/i18n';
 import { useCycle, type Cycle } from '../api/get-cycle';
 import { heatmapCsvUrl, useHeatmap, type Heatmap, type HeatmapCell, type HeatmapLevel } from '../api/get-heatmap';
 import { HEATMAP_MINIMUM_FIXED } from '../components/cycle-format';
@@ -13,15 +14,16 @@ import { HeatmapTable, type HeatmapRowGroup } from '../components/HeatmapTable';
 import '../heatmap.css';
 
 const REPORTED_STATES = ['closed', 'released'];
-const departmentName = (department: string | null): string => department ?? 'No department';
+const departmentName = (department: string | null): string => department ?? tr('cycles.heatmap.noDepartment');
 const departmentKey = (department: string | null): string => (department === null ? 'none' : `department:${department}`);
 
 const settingsPath = (cycleId: string): string => `/cycles/${cycleId}/settings`;
 
-const LEVELS: { value: HeatmapLevel; label: string }[] = [
-  { value: 'all', label: 'Everyone' },
-  { value: 'with_reports', label: 'People with direct reports' },
-  { value: 'without_reports', label: 'People without direct reports' },
+/** Each level as the filter names it, and as the table's caption does mid-sentence. */
+const LEVELS: { value: HeatmapLevel; label: MessageId; inCaption: MessageId }[] = [
+  { value: 'all', label: msg('cycles.heatmap.everyone'), inCaption: msg('cycles.heatmap.levelAll') },
+  { value: 'with_reports', label: msg('cycles.heatmap.withReports'), inCaption: msg('cycles.heatmap.levelWith') },
+  { value: 'without_reports', label: msg('cycles.heatmap.withoutReports'), inCaption: msg('cycles.heatmap.levelWithout') },
 ];
 const ALL = 'all';
 const levelCells = (cells: { cells: HeatmapCell[]; withReports: HeatmapCell[]; withoutReports: HeatmapCell[] }, level: HeatmapLevel): HeatmapCell[] =>
@@ -29,19 +31,16 @@ const levelCells = (cells: { cells: HeatmapCell[]; withReports: HeatmapCell[]; w
 
 /** Before close: when the view appears, and the minimum it will use while that can still change. */
 function NotYet({ cycle }: { cycle: Cycle }) {
+  const t = useT();
   const editable = cycle.editableSettings.includes('heatmapMinCellSize');
+  const count = cycle.settings.heatmapMinCellSize;
   return (
     <Card>
-      <EmptyState title="The organisation view appears once the cycle is closed" icon="▦">
-        It shows how colleagues rated people across departments, and people with and without direct reports, from the reports computed at close. Groups of fewer
-        than {cycle.settings.heatmapMinCellSize} people will be hidden
+      <EmptyState title={t('cycles.heatmap.notYet')} icon="▦">
         {editable ? (
-          <>
-            {' '}
-            — you can change that number in the <Link to={settingsPath(cycle.id)}>cycle’s settings</Link> until the cycle closes.
-          </>
+          <FormattedMessage id="cycles.heatmap.notYetEditable" values={{ count, link: (chunks) => <Link to={settingsPath(cycle.id)}>{chunks}</Link> }} />
         ) : (
-          '.'
+          t('cycles.heatmap.notYetText', { count })
         )}
       </EmptyState>
     </Card>
@@ -50,28 +49,34 @@ function NotYet({ cycle }: { cycle: Cycle }) {
 
 /** The influence index of a group, as a headline figure (or why it is hidden). */
 function IndexStat({ label, cell, minCellSize }: { label: string; cell: HeatmapCell | undefined; minCellSize: number }) {
+  const t = useT();
   const mean = cell?.shown ? cell.mean : undefined;
   return (
     <div className="stat hm-stat">
       <dt className="stat__label">{label}</dt>
-      <dd className="stat__value">{mean !== undefined ? formatMean(mean) : <span className="hm-stat__hidden">Hidden</span>}</dd>
+      <dd className="stat__value">{mean !== undefined ? formatMean(mean) : <span className="hm-stat__hidden">{t('cycles.heatmap.hidden')}</span>}</dd>
       <dd className="hm-stat__detail">
-        {mean !== undefined ? (cell?.n !== undefined ? plural(cell.n, 'person', 'people') : '') : hiddenExplanation(cell?.reason ?? 'no_data', minCellSize)}
+        {mean !== undefined
+          ? cell?.n !== undefined
+            ? t('cycles.heatmap.people', { count: cell.n })
+            : ''
+          : hiddenExplanation(cell?.reason ?? 'no_data', minCellSize)}
       </dd>
     </div>
   );
 }
 
 function Overview({ map }: { map: Heatmap }) {
+  const t = useT();
   const influence = map.measures.findIndex((m) => m.key === 'index:influence');
   if (influence < 0) return null;
   return (
     <div className="hm-overview">
-      <h3 className="hm-overview__title">Influence index at a glance</h3>
+      <h3 className="hm-overview__title">{t('cycles.heatmap.atAGlance')}</h3>
       <dl className="stats hm-stats">
-        <IndexStat label="Whole organisation" cell={map.organisation[influence]} minCellSize={map.minCellSize} />
-        <IndexStat label="People with direct reports" cell={map.levels.withReports[influence]} minCellSize={map.minCellSize} />
-        <IndexStat label="People without direct reports" cell={map.levels.withoutReports[influence]} minCellSize={map.minCellSize} />
+        <IndexStat label={t('cycles.heatmap.wholeOrganisation')} cell={map.organisation[influence]} minCellSize={map.minCellSize} />
+        <IndexStat label={t('cycles.heatmap.withReports')} cell={map.levels.withReports[influence]} minCellSize={map.minCellSize} />
+        <IndexStat label={t('cycles.heatmap.withoutReports')} cell={map.levels.withoutReports[influence]} minCellSize={map.minCellSize} />
       </dl>
     </div>
   );
@@ -85,6 +90,7 @@ function Overview({ map }: { map: Heatmap }) {
  * chosen per view would let two views be compared to work out a small group.
  */
 export default function CycleHeatmapPage() {
+  const t = useT();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
   const reported = Boolean(cycle.data && REPORTED_STATES.includes(cycle.data.state));
@@ -97,8 +103,8 @@ export default function CycleHeatmapPage() {
 
   if (!cycle.data) return null; // the layout shows loading and errors
   if (!reported || isApiError(heatmap.error, 404)) return <NotYet cycle={cycle.data} />;
-  if (heatmap.isPending) return <Loading label="Loading the organisation view…" />;
-  if (heatmap.isError) return <ErrorAlert error={heatmap.error} title="Could not load the organisation view" />;
+  if (heatmap.isPending) return <Loading label={t('cycles.heatmap.loading')} />;
+  if (heatmap.isError) return <ErrorAlert error={heatmap.error} title={t('cycles.heatmap.loadFailed')} />;
 
   const map = heatmap.data;
   const m = map.minCellSize;
@@ -106,7 +112,8 @@ export default function CycleHeatmapPage() {
 
   // Filters: each a number of the one suppressed table (the API applies the same rules to every combination).
   const chosen = department === ALL ? map.departments : map.departments.filter((d) => departmentKey(d.department) === department);
-  const levelLabel = LEVELS.find((l) => l.value === level)!.label;
+  const chosenLevel = LEVELS.find((l) => l.value === level)!;
+  const levelLabel = t(chosenLevel.label);
   const departmentGroups: HeatmapRowGroup[] = [
     {
       key: 'departments',
@@ -117,20 +124,24 @@ export default function CycleHeatmapPage() {
       })),
     },
   ];
-  const organisationRow = { key: 'organisation', label: 'Whole organisation', cells: levelCells({ cells: map.organisation, ...map.levels }, level) };
+  const organisationRow = {
+    key: 'organisation',
+    label: t('cycles.heatmap.wholeOrganisation'),
+    cells: levelCells({ cells: map.organisation, ...map.levels }, level),
+  };
   const references = map.organisation.map((c) => (c.shown ? c.mean : undefined));
   const csvFilter =
     department === ALL ? {} : department === 'none' ? { noDepartment: 'true' as const } : { department: department.slice('department:'.length) };
   const csvHref = heatmapCsvUrl(cycleId, { ...csvFilter, ...(level === 'all' ? {} : { level }) });
   const levelRows = (key: string, where: string, withReports: HeatmapCell[], withoutReports: HeatmapCell[]) => [
-    { key: `${key}:with`, label: <LevelLabel text="With direct reports" where={where} />, cells: withReports },
-    { key: `${key}:without`, label: <LevelLabel text="Without direct reports" where={where} />, cells: withoutReports },
+    { key: `${key}:with`, label: <LevelLabel text={t('cycles.heatmap.withDirectReports')} where={where} />, cells: withReports },
+    { key: `${key}:without`, label: <LevelLabel text={t('cycles.heatmap.withoutDirectReports')} where={where} />, cells: withoutReports },
   ];
   const levelGroups: HeatmapRowGroup[] = [
     {
       key: 'organisation',
-      label: 'Whole organisation',
-      rows: levelRows('organisation', 'the whole organisation', map.levels.withReports, map.levels.withoutReports),
+      label: t('cycles.heatmap.wholeOrganisation'),
+      rows: levelRows('organisation', t('cycles.heatmap.inWholeOrganisation'), map.levels.withReports, map.levels.withoutReports),
     },
     ...(showDepartments
       ? map.departments.map((d) => ({
@@ -146,26 +157,21 @@ export default function CycleHeatmapPage() {
 
   return (
     <div className="tab-panel hm">
-      <Card title="Organisation view" description="HR only. Each time this view is opened, it is recorded in the audit log.">
+      <Card title={t('cycles.heatmap.title')} description={t('cycles.heatmap.description')}>
         <div className="hm-intro">
           <div className="hm-intro__text">
+            <p>{t('cycles.heatmap.intro')}</p>
             <p>
-              Each cell is the average score of a group of people on one behaviour, from 1 (rarely) to 5 (almost always). A person’s score is what the
-              colleagues who rated them said — their self-review left out — as it appears in their own report. The two indices average the influence and the
-              management behaviours.
-            </p>
-            <p>
-              <strong>Why some cells are hidden.</strong> Feedback stays anonymous: a cell built from fewer than {m} people is never shown, and a few more are
-              hidden so that a small group can’t be worked out by subtracting the cells that are shown from a total.
+              <FormattedMessage id="cycles.heatmap.why" values={{ count: m, strong: (chunks) => <strong>{chunks}</strong> }} />
             </p>
           </div>
           <div className="hm-intro__control">
             <LockedSetting
-              label="Minimum people per cell"
-              value={plural(m, 'person', 'people')}
+              label={t('cycles.heatmap.minCell')}
+              value={t('cycles.heatmap.people', { count: m })}
               reason={
                 <>
-                  {HEATMAP_MINIMUM_FIXED} <Link to={settingsPath(cycleId)}>See the cycle’s settings</Link>
+                  {t(HEATMAP_MINIMUM_FIXED)} <Link to={settingsPath(cycleId)}>{t('cycles.heatmap.seeSettings')}</Link>
                 </>
               }
             />
@@ -177,45 +183,53 @@ export default function CycleHeatmapPage() {
 
       {noScores ? (
         <Card>
-          <EmptyState title="No scores to show yet" icon="◔">
-            Either the reports are still being computed, or nobody had enough answers for a score in their report. Check again in a few minutes.
+          <EmptyState title={t('cycles.heatmap.noScores')} icon="◔">
+            {t('cycles.heatmap.noScoresText')}
           </EmptyState>
         </Card>
       ) : (
         <>
           <Card
             className="card--flush"
-            title="By department"
+            title={t('cycles.heatmap.byDepartment')}
             description={
-              map.previousCycle
-                ? `Everyone reviewed, by their department when the cycle launched; arrows show the change since ${map.previousCycle.cycleName}.`
-                : 'Everyone reviewed, by their department when the cycle launched.'
+              map.previousCycle ? t('cycles.heatmap.byDepartmentChange', { cycle: map.previousCycle.cycleName }) : t('cycles.heatmap.byDepartmentText')
             }
           >
             <div className="hm-filters">
-              <SelectField label="Department" value={department} onChange={(e) => setDepartment(e.target.value)} aria-controls={departmentsId}>
-                <option value={ALL}>All departments</option>
+              <SelectField
+                label={t('cycles.heatmap.department')}
+                value={department}
+                onChange={(e) => setDepartment(e.target.value)}
+                aria-controls={departmentsId}
+              >
+                <option value={ALL}>{t('cycles.heatmap.allDepartments')}</option>
                 {map.departments.map((d) => (
                   <option key={departmentKey(d.department)} value={departmentKey(d.department)}>
                     {departmentName(d.department)}
                   </option>
                 ))}
               </SelectField>
-              <SelectField label="Level" value={level} onChange={(e) => setLevel(e.target.value as HeatmapLevel)} aria-controls={departmentsId}>
+              <SelectField
+                label={t('cycles.heatmap.level')}
+                value={level}
+                onChange={(e) => setLevel(e.target.value as HeatmapLevel)}
+                aria-controls={departmentsId}
+              >
                 {LEVELS.map((l) => (
                   <option key={l.value} value={l.value}>
-                    {l.label}
+                    {t(l.label)}
                   </option>
                 ))}
               </SelectField>
               <a className="btn btn--secondary btn--sm hm-filters__export" href={csvHref} download>
-                Download CSV
+                {t('cycles.heatmap.downloadCsv')}
               </a>
             </div>
             <HeatmapTable
               id={departmentsId}
-              caption={`Average scores by department, ${levelLabel.toLowerCase()} (groups of ${m} or more people)`}
-              rowHeader="Department"
+              caption={t('cycles.heatmap.departmentCaption', { level: t(chosenLevel.inCaption), count: m })}
+              rowHeader={t('cycles.heatmap.department')}
               measures={map.measures}
               groups={departmentGroups}
               footer={department === ALL ? organisationRow : undefined}
@@ -223,15 +237,11 @@ export default function CycleHeatmapPage() {
               references={references}
             />
           </Card>
-          <Card
-            className="card--flush"
-            title="With and without direct reports"
-            description="Does leadership live at every level? People who manage others beside those who don’t, across the organisation and within each department."
-          >
+          <Card className="card--flush" title={t('cycles.heatmap.levels')} description={t('cycles.heatmap.levelsText')}>
             <HeatmapTable
               id={levelsId}
-              caption={`Average scores of people with and without direct reports (groups of ${m} or more people)`}
-              rowHeader="Group"
+              caption={t('cycles.heatmap.levelsCaption', { count: m })}
+              rowHeader={t('cycles.heatmap.group')}
               measures={map.measures}
               groups={levelGroups}
               minCellSize={m}
@@ -240,10 +250,10 @@ export default function CycleHeatmapPage() {
             {map.departments.length > 0 && (
               <div className="hm-more">
                 <Button variant="secondary" size="sm" aria-expanded={showDepartments} aria-controls={levelsId} onClick={() => setShowDepartments((v) => !v)}>
-                  {showDepartments ? 'Hide the departments' : `Show each department (${map.departments.length})`}
+                  {showDepartments ? t('cycles.heatmap.hideDepartments') : t('cycles.heatmap.showDepartments', { count: map.departments.length })}
                 </Button>
                 <p className="hm-more__note">
-                  At groups of {m} or more, {shownDepartmentLevelCells} of {departmentLevelCells.length} department cells can be shown.
+                  {t('cycles.heatmap.shownCells', { count: m, shown: shownDepartmentLevelCells, total: departmentLevelCells.length })}
                 </p>
               </div>
             )}

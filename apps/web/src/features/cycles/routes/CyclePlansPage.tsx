@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, Table, type Column } from '@/components/ui';
+import { formatDecimal, tr, useT } from '@/i18n';
 import { formatDate } from '@/lib/format';
 import { useCycle } from '../api/get-cycle';
 import type { HeatmapCell } from '../api/get-heatmap';
@@ -16,14 +17,14 @@ interface Row {
 
 function rows(table: CountTable): Row[] {
   return [
-    ...table.departments.map((d) => ({ key: d.department ?? '(none)', label: d.department ?? 'No department', ...d })),
-    { key: '(all)', label: 'Organisation', all: table.organisation, withReports: table.withReports, withoutReports: table.withoutReports },
+    ...table.departments.map((d) => ({ key: d.department ?? '(none)', label: d.department ?? tr('cycles.plans.noDepartment'), ...d })),
+    { key: '(all)', label: tr('cycles.plans.organisation'), all: table.organisation, withReports: table.withReports, withoutReports: table.withoutReports },
   ];
 }
 
 function Value({ cell, minCellSize, format }: { cell: HeatmapCell; minCellSize: number; format: (mean: number, n: number) => string }) {
   if (!cell.shown || cell.mean === undefined || cell.n === undefined) {
-    const words = cell.reason ? hiddenExplanation(cell.reason, minCellSize) : 'No data';
+    const words = cell.reason ? hiddenExplanation(cell.reason, minCellSize) : tr('cycles.plans.noData');
     return (
       <span className="muted" title={words}>
         <span aria-hidden="true">—</span>
@@ -45,11 +46,12 @@ function CountsTable({
   minCellSize: number;
   format: (mean: number, n: number) => string;
 }) {
+  const t = useT();
   const columns: Column<Row>[] = [
-    { key: 'label', header: 'Department', cell: (r) => r.label },
-    { key: 'all', header: 'Everyone', cell: (r) => <Value cell={r.all} minCellSize={minCellSize} format={format} /> },
-    { key: 'with', header: 'With direct reports', cell: (r) => <Value cell={r.withReports} minCellSize={minCellSize} format={format} /> },
-    { key: 'without', header: 'Without direct reports', cell: (r) => <Value cell={r.withoutReports} minCellSize={minCellSize} format={format} /> },
+    { key: 'label', header: t('cycles.plans.department'), cell: (r) => r.label },
+    { key: 'all', header: t('cycles.plans.everyone'), cell: (r) => <Value cell={r.all} minCellSize={minCellSize} format={format} /> },
+    { key: 'with', header: t('cycles.plans.withReports'), cell: (r) => <Value cell={r.withReports} minCellSize={minCellSize} format={format} /> },
+    { key: 'without', header: t('cycles.plans.withoutReports'), cell: (r) => <Value cell={r.withoutReports} minCellSize={minCellSize} format={format} /> },
   ];
   return <Table caption={caption} columns={columns} rows={rows(table)} rowKey={(r) => r.key} />;
 }
@@ -60,51 +62,43 @@ function CountsTable({
  * enough more that none can be worked out). Plan counts appear once the counting window closes.
  */
 export default function CyclePlansPage() {
+  const t = useT();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
   const counts = usePlanCounts(cycleId, { enabled: cycle.data?.state === 'released' });
   if (cycle.data && cycle.data.state !== 'released') {
     return (
       <Card>
-        <EmptyState icon="○" title="Plans begin once the cycle is released">
-          People make development plans from their released reports.
+        <EmptyState icon="○" title={t('cycles.plans.notYet')}>
+          {t('cycles.plans.notYetText')}
         </EmptyState>
       </Card>
     );
   }
-  if (counts.isPending) return <Loading label="Loading plan counts…" />;
-  if (counts.isError) return <ErrorAlert error={counts.error} title="Could not load the counts" />;
+  if (counts.isPending) return <Loading label={t('cycles.plans.loading')} />;
+  if (counts.isError) return <ErrorAlert error={counts.error} title={t('cycles.plans.loadFailed')} />;
   const c = counts.data;
   const m = c.minCellSize;
   return (
     <>
-      <Card
-        title="Development plans"
-        description={`How many people made a plan from their report, per department: never who. Groups of fewer than ${m} people are hidden, and so is any group that could be worked out from the others. You are left out: you know your own plan.`}
-      >
+      <Card title={t('cycles.plans.title')} description={t('cycles.plans.description', { count: m })}>
         {c.plans ? (
           <CountsTable
             table={c.plans}
-            caption={`Plans made by ${formatDate(c.plansCountedAt)}`}
+            caption={t('cycles.plans.caption', { date: formatDate(c.plansCountedAt) })}
             minCellSize={m}
-            format={(mean, n) => `${Math.round(mean * n)} of ${n}`}
+            format={(mean, n) => t('cycles.plans.made', { made: Math.round(mean * n), count: n })}
           />
         ) : (
-          <p>
-            Plan counts appear on {formatDate(c.plansCountedAt)} and count the plans made by then. They never change afterwards, so that comparing two readings
-            cannot show that one person has just made a plan.
-          </p>
+          <p>{t('cycles.plans.appearOn', { date: formatDate(c.plansCountedAt) })}</p>
         )}
       </Card>
-      <Card
-        title="Followership"
-        description={`“Outside your reporting line, whom do you turn to for advice or support?” Per department, the average number of colleagues who named each person, over the people whose own report shows that number (at least ${c.threshold} named them). Never who named whom.`}
-      >
+      <Card title={t('cycles.plans.followership')} description={t('cycles.plans.followershipText', { threshold: c.threshold })}>
         <CountsTable
           table={c.followership}
-          caption="Colleagues who named each person"
+          caption={t('cycles.plans.followershipCaption')}
           minCellSize={m}
-          format={(mean, n) => `${mean.toFixed(1)} (${n} people)`}
+          format={(mean, n) => t('cycles.plans.followershipValue', { mean: formatDecimal(mean, 1), count: n })}
         />
       </Card>
     </>

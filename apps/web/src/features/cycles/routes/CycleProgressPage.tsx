@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, SelectField, Table, type Column } from '@/components/ui';
-import { formatDate, formatDateTime, plural } from '@/lib/format';
+import { msg, tr, useT, type MessageId } from '@/i18n';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { useCycle } from '../api/get-cycle';
 import { useProgress, type CycleProgress, type PendingRater, type SubjectProgress } from '../api/get-progress';
 import type { RequestCounts } from '../api/list-subjects';
@@ -12,11 +13,11 @@ import { Reminders } from '../components/Reminders';
 
 type Order = 'rate-asc' | 'rate-desc' | 'name' | 'department';
 
-const ORDERS: [Order, string][] = [
-  ['rate-asc', 'Lowest response rate first'],
-  ['rate-desc', 'Highest response rate first'],
-  ['name', 'Name (A–Z)'],
-  ['department', 'Department (A–Z)'],
+const ORDERS: [Order, MessageId][] = [
+  ['rate-asc', msg('cycles.progress.lowestFirst')],
+  ['rate-desc', msg('cycles.progress.highestFirst')],
+  ['name', msg('cycles.progress.byName')],
+  ['department', msg('cycles.progress.byDepartment')],
 ];
 
 function sortSubjects(rows: SubjectProgress[], order: Order): SubjectProgress[] {
@@ -33,11 +34,16 @@ function sortSubjects(rows: SubjectProgress[], order: Order): SubjectProgress[] 
 /** The columns every breakdown shares: asked, answered, in progress, not started, and the rate. */
 function countColumns<T extends RequestCounts>(name: (row: T) => string): Column<T>[] {
   return [
-    { key: 'requested', header: 'Asked', align: 'end', cell: (r) => r.requested },
-    { key: 'submitted', header: 'Answered', align: 'end', cell: (r) => r.submitted },
-    { key: 'inProgress', header: 'In progress', align: 'end', cell: (r) => r.inProgress },
-    { key: 'notStarted', header: 'Not started', align: 'end', cell: (r) => r.notStarted },
-    { key: 'rate', header: 'Response rate', className: 'col-rate', cell: (r) => <RateBar rate={r.responseRate} label={`Response rate, ${name(r)}`} /> },
+    { key: 'requested', header: tr('cycles.progress.asked'), align: 'end', cell: (r) => r.requested },
+    { key: 'submitted', header: tr('cycles.progress.answered'), align: 'end', cell: (r) => r.submitted },
+    { key: 'inProgress', header: tr('cycles.progress.inProgress'), align: 'end', cell: (r) => r.inProgress },
+    { key: 'notStarted', header: tr('cycles.progress.notStarted'), align: 'end', cell: (r) => r.notStarted },
+    {
+      key: 'rate',
+      header: tr('cycles.progress.responseRate'),
+      className: 'col-rate',
+      cell: (r) => <RateBar rate={r.responseRate} label={tr('cycles.progress.responseRateOf', { name: name(r) })} />,
+    },
   ];
 }
 
@@ -46,25 +52,40 @@ function compactColumns<T extends RequestCounts>(name: (row: T) => string): Colu
   return [
     {
       key: 'rate',
-      header: 'Answered',
+      header: tr('cycles.progress.answered'),
       className: 'col-rate',
-      cell: (r) => <RateBar rate={r.responseRate} label={`Response rate, ${name(r)}`} detail={`${r.submitted} of ${r.requested}`} />,
+      cell: (r) => (
+        <RateBar
+          rate={r.responseRate}
+          label={tr('cycles.progress.responseRateOf', { name: name(r) })}
+          detail={tr('cycles.rate.of', { submitted: r.submitted, requested: r.requested })}
+        />
+      ),
     },
-    { key: 'waiting', header: 'Waiting', align: 'end', cell: (r) => r.notStarted + r.inProgress },
+    { key: 'waiting', header: tr('cycles.progress.waiting'), align: 'end', cell: (r) => r.notStarted + r.inProgress },
   ];
 }
 
 function Overall({ progress }: { progress: CycleProgress }) {
+  const t = useT();
   const o = progress.overall;
   const stats = [
-    { label: 'Answered', value: o.submitted },
-    { label: 'In progress', value: o.inProgress },
-    { label: 'Not started', value: o.notStarted },
-    { label: 'Awaiting approval', value: o.proposed },
+    { label: t('cycles.progress.answered'), value: o.submitted },
+    { label: t('cycles.progress.inProgress'), value: o.inProgress },
+    { label: t('cycles.progress.notStarted'), value: o.notStarted },
+    { label: t('cycles.progress.awaitingApproval'), value: o.proposed },
   ];
   return (
-    <Card title="Response rate" description={progress.responseDeadline ? `Answers are due ${formatDate(progress.responseDeadline)}.` : undefined}>
-      <RateBar size="lg" rate={o.responseRate} label="Overall response rate" detail={`${o.submitted} of ${plural(o.requested, 'request')} answered`} />
+    <Card
+      title={t('cycles.progress.responseRate')}
+      description={progress.responseDeadline ? t('cycles.progress.due', { date: formatDate(progress.responseDeadline) }) : undefined}
+    >
+      <RateBar
+        size="lg"
+        rate={o.responseRate}
+        label={t('cycles.progress.overall')}
+        detail={t('cycles.progress.overallDetail', { submitted: o.submitted, requested: o.requested })}
+      />
       <dl className="stats stats--4">
         {stats.map((s) => (
           <div key={s.label} className="stat">
@@ -75,8 +96,14 @@ function Overall({ progress }: { progress: CycleProgress }) {
       </dl>
       {(o.declined > 0 || o.rejected > 0) && (
         <p className="muted">
-          Not counted:{' '}
-          {[o.declined ? `${o.declined} declined by the rater` : null, o.rejected ? `${o.rejected} rejected by a manager` : null].filter(Boolean).join(', ')}.
+          {t('cycles.progress.notCounted', {
+            list: [
+              o.declined ? t('cycles.progress.declined', { count: o.declined }) : null,
+              o.rejected ? t('cycles.progress.rejected', { count: o.rejected }) : null,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          })}
         </p>
       )}
     </Card>
@@ -85,6 +112,7 @@ function Overall({ progress }: { progress: CycleProgress }) {
 
 /** HR's view of a running cycle: how many answered, by relationship, department and subject, and who has not. */
 export default function CycleProgressPage() {
+  const t = useT();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
   const launched = Boolean(cycle.data && cycle.data.state !== 'draft');
@@ -95,42 +123,42 @@ export default function CycleProgressPage() {
   if (!launched) {
     return (
       <Card>
-        <EmptyState title="No progress yet" icon="◔">
-          Progress appears once the cycle is launched and feedback requests exist.
+        <EmptyState title={t('cycles.progress.none')} icon="◔">
+          {t('cycles.progress.noneText')}
         </EmptyState>
       </Card>
     );
   }
-  if (progress.isPending) return <Loading label="Loading progress…" />;
-  if (progress.isError) return <ErrorAlert error={progress.error} title="Could not load progress" />;
+  if (progress.isPending) return <Loading label={t('cycles.progress.loading')} />;
+  if (progress.isError) return <ErrorAlert error={progress.error} title={t('cycles.progress.loadFailed')} />;
 
   const p = progress.data;
   const subjectColumns: Column<SubjectProgress>[] = [
     {
       key: 'name',
-      header: 'Subject',
+      header: t('cycles.progress.subject'),
       className: 'col-name',
       cell: (r) => (
         <div className="person-cell">
           <Link className="person-cell__name" to={`/cycles/${cycleId}/subjects/${r.subjectId}/requests`}>
             {r.name}
           </Link>
-          <span className="person-cell__email">{r.department ?? 'No department'}</span>
-          {r.progressHidden && <span className="person-cell__email">You: like every subject, you do not see which of your raters have answered</span>}
+          <span className="person-cell__email">{r.department ?? t('cycles.progress.noDepartment')}</span>
+          {r.progressHidden && <span className="person-cell__email">{t('cycles.progress.youHidden')}</span>}
         </div>
       ),
     },
     // The viewer's own row counts every request as asked-not-answered (the API hides it): say so.
     ...countColumns<SubjectProgress>((r) => r.name).map((column) =>
       column.key === 'rate'
-        ? { ...column, cell: (r: SubjectProgress) => (r.progressHidden ? <span className="muted">Hidden from you</span> : column.cell(r)) }
+        ? { ...column, cell: (r: SubjectProgress) => (r.progressHidden ? <span className="muted">{t('cycles.progress.hiddenFromYou')}</span> : column.cell(r)) }
         : column,
     ),
   ];
   const pendingColumns: Column<PendingRater>[] = [
     {
       key: 'name',
-      header: 'Rater',
+      header: t('cycles.progress.rater'),
       className: 'col-name',
       cell: (r) => (
         <div className="person-cell">
@@ -141,16 +169,13 @@ export default function CycleProgressPage() {
         </div>
       ),
     },
-    { key: 'department', header: 'Department', cell: (r) => r.department ?? <span className="muted">—</span> },
-    { key: 'notStarted', header: 'Not started', align: 'end', cell: (r) => r.notStarted },
-    { key: 'inProgress', header: 'In progress', align: 'end', cell: (r) => r.inProgress },
+    { key: 'department', header: t('cycles.progress.department'), cell: (r) => r.department ?? <span className="muted">—</span> },
+    { key: 'notStarted', header: t('cycles.progress.notStarted'), align: 'end', cell: (r) => r.notStarted },
+    { key: 'inProgress', header: t('cycles.progress.inProgress'), align: 'end', cell: (r) => r.inProgress },
   ];
 
   const nominationDeadline = cycle.data.settings.nominationDeadline;
-  const peerReminder =
-    p.state === 'nominating' && nominationDeadline
-      ? `They are reminded by email two days before nominations close (${formatDateTime(nominationDeadline)}) and on the day.`
-      : null;
+  const peerReminder = p.state === 'nominating' && nominationDeadline ? t('cycles.progress.peerReminder', { date: formatDateTime(nominationDeadline) }) : null;
 
   return (
     <div className="tab-panel">
@@ -163,23 +188,23 @@ export default function CycleProgressPage() {
       </div>
 
       <div className="progress-grid">
-        <Card className="card--flush" title="By relationship" description="Waiting: asked, not yet submitted.">
+        <Card className="card--flush" title={t('cycles.progress.byRelationship')} description={t('cycles.progress.byRelationshipText')}>
           <Table
-            caption="Response rate by relationship"
+            caption={t('cycles.progress.byRelationshipCaption')}
             columns={[
-              { key: 'relationship', header: 'Relationship', cell: (r) => RELATIONSHIP_LABEL[r.relationship] },
-              ...compactColumns<(typeof p.byRelationship)[number]>((r) => RELATIONSHIP_LABEL[r.relationship]),
+              { key: 'relationship', header: t('cycles.progress.relationship'), cell: (r) => t(RELATIONSHIP_LABEL[r.relationship]) },
+              ...compactColumns<(typeof p.byRelationship)[number]>((r) => t(RELATIONSHIP_LABEL[r.relationship])),
             ]}
             rows={p.byRelationship}
             rowKey={(r) => r.relationship}
           />
         </Card>
-        <Card className="card--flush" title="By department" description="The subjects’ departments at launch.">
+        <Card className="card--flush" title={t('cycles.progress.byDepartmentTitle')} description={t('cycles.progress.byDepartmentText')}>
           <Table
-            caption="Response rate by department"
+            caption={t('cycles.progress.byDepartmentCaption')}
             columns={[
-              { key: 'department', header: 'Department', cell: (r) => r.department ?? 'No department' },
-              ...compactColumns<(typeof p.byDepartment)[number]>((r) => r.department ?? 'No department'),
+              { key: 'department', header: t('cycles.progress.department'), cell: (r) => r.department ?? t('cycles.progress.noDepartment') },
+              ...compactColumns<(typeof p.byDepartment)[number]>((r) => r.department ?? t('cycles.progress.noDepartment')),
             ]}
             rows={p.byDepartment}
             rowKey={(r) => r.department ?? '—'}
@@ -189,33 +214,39 @@ export default function CycleProgressPage() {
 
       <Card
         className="card--flush"
-        title={`By subject (${p.bySubject.length})`}
+        title={t('cycles.progress.bySubject', { count: p.bySubject.length })}
         actions={
-          <SelectField label="Order" name="order" className="order-select" value={order} onChange={(e) => setOrder(e.target.value as Order)}>
+          <SelectField
+            label={t('cycles.progress.order')}
+            name="order"
+            className="order-select"
+            value={order}
+            onChange={(e) => setOrder(e.target.value as Order)}
+          >
             {ORDERS.map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </SelectField>
         }
       >
-        <Table caption="Response rate by subject" columns={subjectColumns} rows={sortSubjects(p.bySubject, order)} rowKey={(r) => r.subjectId} />
+        <Table caption={t('cycles.progress.bySubjectCaption')} columns={subjectColumns} rows={sortSubjects(p.bySubject, order)} rowKey={(r) => r.subjectId} />
       </Card>
 
       <Card
         className="card--flush"
-        title={`Not answered yet (${p.pendingRaters.total})`}
+        title={t('cycles.progress.pendingTitle', { count: p.pendingRaters.total })}
         description={
           p.pendingRaters.total > p.pendingRaters.items.length
-            ? `Only HR sees this list. Showing the ${p.pendingRaters.items.length} raters with the most open requests.`
-            : 'Only HR sees this list. Raters with requests they have not submitted, most open requests first.'
+            ? t('cycles.progress.pendingSome', { count: p.pendingRaters.items.length })
+            : t('cycles.progress.pendingAll')
         }
       >
         {p.pendingRaters.items.length === 0 ? (
-          <EmptyState title="Everyone has answered" icon="✓" />
+          <EmptyState title={t('cycles.progress.everyoneAnswered')} icon="✓" />
         ) : (
-          <Table caption="Raters who have not answered yet" columns={pendingColumns} rows={p.pendingRaters.items} rowKey={(r) => r.raterId} />
+          <Table caption={t('cycles.progress.pendingCaption')} columns={pendingColumns} rows={p.pendingRaters.items} rowKey={(r) => r.raterId} />
         )}
       </Card>
     </div>

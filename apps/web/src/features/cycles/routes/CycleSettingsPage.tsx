@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Card, SelectField, TextField, useToast } from '@/components/ui';
+import { useT } from '@/i18n';
 import type { Cycle } from '../api/get-cycle';
 import { useCycle } from '../api/get-cycle';
 import { useFrameworkOptions } from '../api/list-framework-options';
@@ -10,6 +11,7 @@ import { LockedSetting } from '../components/LockedSetting';
 import { parseSettings, settingErrors, settingsValuesOf, type ParsedSettings, type SettingName, type SettingsValues } from '../components/settings-values';
 
 function SettingsForm({ cycle }: { cycle: Cycle }) {
+  const t = useT();
   const [name, setName] = useState(cycle.name);
   const [frameworkId, setFrameworkId] = useState(cycle.frameworkId);
   const [values, setValues] = useState<SettingsValues>(() => settingsValuesOf(cycle.settings));
@@ -28,7 +30,7 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
     event.preventDefault();
     const parsed = parseSettings(values, cycle.settings);
     const local: typeof localErrors = Object.fromEntries(Object.entries(parsed.errors).filter(([field]) => editable.has(field)));
-    if (!name.trim()) local.name = 'Give the cycle a name';
+    if (!name.trim()) local.name = t('cycles.form.nameMissing');
     setLocalErrors(local);
     if (Object.keys(local).length) return update.reset();
     // Only the settings that may change: the API merges them into the rest.
@@ -44,7 +46,7 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
       {
         onSuccess: (saved) => {
           setValues(settingsValuesOf(saved.settings));
-          toast.show('Settings saved');
+          toast.show(t('cycles.settings.saved'));
         },
       },
     );
@@ -53,21 +55,19 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
   return (
     <form className="form cycle-form" onSubmit={submit} noValidate>
       {!draft && (
-        <Alert tone="info" title={editable.size ? 'Some settings are locked' : 'Every setting is locked'} live={false}>
-          {editable.size
-            ? 'Settings that protect anonymity were fixed at launch. Deadlines, reminders, the per-rater cap and the organisation view’s minimum people per cell can still change until the cycle closes.'
-            : 'The cycle is closed: its reports are computed from these settings, so they no longer change.'}
+        <Alert tone="info" title={editable.size ? t('cycles.settings.someLocked') : t('cycles.settings.allLocked')} live={false}>
+          {editable.size ? t('cycles.settings.someLockedText') : t('cycles.settings.allLockedText')}
         </Alert>
       )}
       {(update.isError || Object.keys(localErrors).length > 0) && (
-        <Alert tone="danger" title="The settings were not saved">
-          {update.error && Object.keys(apiErrors).length === 0 ? update.error.message : 'Each problem is described beside its field.'}
+        <Alert tone="danger" title={t('cycles.settings.notSaved')}>
+          {update.error && Object.keys(apiErrors).length === 0 ? update.error.message : t('cycles.settings.besideField')}
         </Alert>
       )}
-      <Card title="Basics">
+      <Card title={t('cycles.form.basics')}>
         <div className="form__grid">
           <TextField
-            label="Name"
+            label={t('cycles.form.name')}
             name="name"
             required
             maxLength={200}
@@ -77,24 +77,24 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
           />
           {draft ? (
             <SelectField
-              label="Framework"
+              label={t('cycles.form.framework')}
               name="frameworkId"
               value={frameworkId}
               onChange={(e) => setFrameworkId(e.target.value)}
               error={apiErrors.frameworkId}
-              hint="The latest version is frozen at launch."
+              hint={t('cycles.settings.frameworkHint')}
             >
               {(frameworks.data?.items ?? [{ id: cycle.frameworkId, name: cycle.frameworkName, latestVersion: cycle.frameworkVersion }]).map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.name} (version {f.latestVersion})
+                  {t('cycles.settings.frameworkOption', { name: f.name, version: f.latestVersion })}
                 </option>
               ))}
             </SelectField>
           ) : (
             <LockedSetting
-              label="Framework"
-              value={`${cycle.frameworkName}, version ${cycle.frameworkVersion}`}
-              reason="Frozen at launch: every rater answers the same questionnaire."
+              label={t('cycles.form.framework')}
+              value={t('cycles.settings.frameworkValue', { name: cycle.frameworkName, version: cycle.frameworkVersion })}
+              reason={t('cycles.settings.frameworkFrozen')}
             />
           )}
         </div>
@@ -107,8 +107,8 @@ function SettingsForm({ cycle }: { cycle: Cycle }) {
         saved={cycle.settings}
       />
       <div className="form__actions">
-        <Button type="submit" loading={update.isPending} loadingText="Saving…">
-          Save changes
+        <Button type="submit" loading={update.isPending} loadingText={t('cycles.settings.saving')}>
+          {t('cycles.settings.save')}
         </Button>
       </div>
     </form>

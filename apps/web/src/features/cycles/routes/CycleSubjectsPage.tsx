@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, Pagination, TextField, useToast } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { useT } from '@/i18n';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCycle } from '../api/get-cycle';
 import { useSubjects } from '../api/list-subjects';
@@ -14,6 +14,7 @@ const ADDABLE = ['draft', 'nominating'];
 
 /** The cycle's subjects tab: add people (draft and nominating), search and page through them, remove in draft. */
 export default function CycleSubjectsPage() {
+  const t = useT();
   const { cycleId = '' } = useParams();
   const cycle = useCycle(cycleId);
   const [searchText, setSearchText] = useState('');
@@ -32,20 +33,16 @@ export default function CycleSubjectsPage() {
       {ADDABLE.includes(c.state) && <AddSubjects cycle={c} />}
       <Card
         className="card--flush"
-        title={data ? `Subjects (${data.total})` : 'Subjects'}
-        description={
-          c.state === 'draft'
-            ? 'Requests to managers, direct reports and the subject themself are created when you launch.'
-            : 'Open a subject to see and change their raters.'
-        }
+        title={data ? t('cycles.subjects.titleCount', { count: data.total }) : t('cycles.subjects.title')}
+        description={c.state === 'draft' ? t('cycles.subjects.draftText') : t('cycles.subjects.runningText')}
       >
         {(c.subjectCount > 0 || search) && (
           <form className="filters filters--single" role="search" onSubmit={(e) => e.preventDefault()}>
             <TextField
-              label="Search subjects"
+              label={t('cycles.subjects.search')}
               type="search"
               name="search"
-              placeholder="Name, email or department"
+              placeholder={t('cycles.subjects.searchPlaceholder')}
               value={searchText}
               onChange={(e) => {
                 setSearchText(e.target.value);
@@ -54,12 +51,12 @@ export default function CycleSubjectsPage() {
             />
           </form>
         )}
-        {subjects.isPending && <Loading label="Loading subjects…" />}
-        {subjects.isError && <ErrorAlert error={subjects.error} title="Could not load subjects" />}
-        {remove.isError && <ErrorAlert error={remove.error} title="Could not remove the subject" />}
+        {subjects.isPending && <Loading label={t('cycles.subjects.loading')} />}
+        {subjects.isError && <ErrorAlert error={subjects.error} title={t('cycles.subjects.loadFailed')} />}
+        {remove.isError && <ErrorAlert error={remove.error} title={t('cycles.subjects.removeFailed')} />}
         {data && data.items.length === 0 && (
-          <EmptyState title={search ? 'Nobody matches' : 'No subjects yet'}>
-            {search ? 'Try another name or department.' : 'Add people, a department or everyone above.'}
+          <EmptyState title={search ? t('cycles.subjects.nobodyMatches') : t('cycles.subjects.none')}>
+            {search ? t('cycles.subjects.tryAnother') : t('cycles.subjects.addAbove')}
           </EmptyState>
         )}
         {data && data.items.length > 0 && (
@@ -69,10 +66,10 @@ export default function CycleSubjectsPage() {
               subjects={data.items}
               busy={subjects.isPlaceholderData}
               removingId={remove.isPending ? remove.variables?.personId : undefined}
-              onRemove={(s) => remove.mutate(s, { onSuccess: () => toast.show(`Removed ${s.name} from the cycle`) })}
+              onRemove={(s) => remove.mutate(s, { onSuccess: () => toast.show(t('cycles.subjects.removed', { name: s.name })) })}
             />
             <Pagination
-              noun={data.total === 1 ? 'subject' : 'subjects'}
+              noun={t('cycles.subjects.noun', { count: data.total })}
               offset={data.query.offset ?? 0}
               limit={PAGE_SIZE}
               total={data.total}
@@ -81,9 +78,7 @@ export default function CycleSubjectsPage() {
           </>
         )}
       </Card>
-      {data && data.total > 0 && c.state === 'draft' && (
-        <p className="muted tab-panel__note">{plural(data.total, 'subject')} will be reviewed when you launch.</p>
-      )}
+      {data && data.total > 0 && c.state === 'draft' && <p className="muted tab-panel__note">{t('cycles.subjects.reviewedAtLaunch', { count: data.total })}</p>}
     </div>
   );
 }

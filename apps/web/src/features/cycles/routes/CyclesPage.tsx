@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ButtonLink, Card, EmptyState, ErrorAlert, Loading, PageHeader, Table, type Column } from '@/components/ui';
-import { formatDate, plural } from '@/lib/format';
+import { useT } from '@/i18n';
+import { formatDate } from '@/lib/format';
 import { useProgressOf } from '../api/get-progress';
 import { useCycles, type CycleListItem } from '../api/list-cycles';
 import { RUNNING_STATES } from '../components/cycle-format';
@@ -11,18 +12,19 @@ import '../cycles.css';
 const dash = <span className="muted">—</span>;
 
 function Deadlines({ cycle }: { cycle: CycleListItem }) {
-  if (!cycle.nominationDeadline && !cycle.responseDeadline) return <span className="muted">Not set</span>;
+  const t = useT();
+  if (!cycle.nominationDeadline && !cycle.responseDeadline) return <span className="muted">{t('common.notSet')}</span>;
   return (
     <dl className="cy-deadlines">
       {cycle.nominationDeadline && (
         <div>
-          <dt>Nominations</dt>
+          <dt>{t('cycles.list.nominations')}</dt>
           <dd>{formatDate(cycle.nominationDeadline)}</dd>
         </div>
       )}
       {cycle.responseDeadline && (
         <div>
-          <dt>Answers</dt>
+          <dt>{t('cycles.list.answers')}</dt>
           <dd>{formatDate(cycle.responseDeadline)}</dd>
         </div>
       )}
@@ -32,6 +34,7 @@ function Deadlines({ cycle }: { cycle: CycleListItem }) {
 
 /** Every cycle of the organisation, newest first, with the response rate of those running. */
 export default function CyclesPage() {
+  const t = useT();
   const cycles = useCycles();
   const items = cycles.data?.items ?? [];
   const running = items.filter((c) => RUNNING_STATES.includes(c.state));
@@ -41,7 +44,7 @@ export default function CyclesPage() {
   const columns: Column<CycleListItem>[] = [
     {
       key: 'name',
-      header: 'Cycle',
+      header: t('cycles.list.cycle'),
       className: 'col-name',
       cell: (c) => (
         <div className="person-cell">
@@ -52,18 +55,24 @@ export default function CyclesPage() {
         </div>
       ),
     },
-    { key: 'state', header: 'State', cell: (c) => <StateBadge state={c.state} /> },
-    { key: 'deadlines', header: 'Deadlines', cell: (c) => <Deadlines cycle={c} /> },
-    { key: 'subjects', header: 'Subjects', align: 'end', cell: (c) => (c.subjectCount === null ? dash : c.subjectCount) },
+    { key: 'state', header: t('cycles.list.state'), cell: (c) => <StateBadge state={c.state} /> },
+    { key: 'deadlines', header: t('cycles.list.deadlines'), cell: (c) => <Deadlines cycle={c} /> },
+    { key: 'subjects', header: t('cycles.list.subjects'), align: 'end', cell: (c) => (c.subjectCount === null ? dash : c.subjectCount) },
     {
       key: 'rate',
-      header: 'Response rate',
+      header: t('cycles.list.responseRate'),
       className: 'col-rate',
       cell: (c) => {
         if (!RUNNING_STATES.includes(c.state)) return dash;
         const counts = rateOf.get(c.id);
         if (!counts) return <span className="muted">…</span>;
-        return <RateBar rate={counts.responseRate} label={`Response rate of ${c.name}`} detail={`${counts.submitted} of ${counts.requested}`} />;
+        return (
+          <RateBar
+            rate={counts.responseRate}
+            label={t('cycles.list.responseRateOf', { name: c.name })}
+            detail={t('cycles.rate.of', { submitted: counts.submitted, requested: counts.requested })}
+          />
+        );
       },
     },
   ];
@@ -71,30 +80,28 @@ export default function CyclesPage() {
   return (
     <>
       <PageHeader
-        title="Cycles"
-        description={
-          cycles.data ? `${plural(items.length, 'cycle')} · feedback rounds, from draft to released reports` : 'Feedback rounds, from draft to released reports'
-        }
+        title={t('cycles.list.title')}
+        description={cycles.data ? t('cycles.list.description', { count: items.length }) : t('cycles.list.descriptionLoading')}
         actions={
           <>
             <ButtonLink to="/admin/frameworks" variant="secondary">
-              Frameworks
+              {t('cycles.list.frameworks')}
             </ButtonLink>
             <ButtonLink to="/cycles/new" variant="primary">
-              New cycle
+              {t('cycles.list.new')}
             </ButtonLink>
           </>
         }
       />
       <Card className="card--flush">
-        {cycles.isPending && <Loading label="Loading cycles…" />}
-        {cycles.isError && <ErrorAlert error={cycles.error} title="Could not load cycles" />}
+        {cycles.isPending && <Loading label={t('cycles.list.loading')} />}
+        {cycles.isError && <ErrorAlert error={cycles.error} title={t('cycles.list.loadFailed')} />}
         {cycles.data && items.length === 0 && (
-          <EmptyState title="No cycles yet" action={<ButtonLink to="/cycles/new">Create the first cycle</ButtonLink>}>
-            A cycle asks colleagues for feedback on the people you choose, then gives each person an anonymous report.
+          <EmptyState title={t('cycles.list.empty')} action={<ButtonLink to="/cycles/new">{t('cycles.list.createFirst')}</ButtonLink>}>
+            {t('cycles.list.emptyText')}
           </EmptyState>
         )}
-        {items.length > 0 && <Table caption="Cycles" columns={columns} rows={items} rowKey={(c) => c.id} />}
+        {items.length > 0 && <Table caption={t('cycles.list.caption')} columns={columns} rows={items} rowKey={(c) => c.id} />}
       </Card>
     </>
   );

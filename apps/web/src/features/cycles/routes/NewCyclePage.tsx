@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
+import { useT } from '@/i18n';
 import { useCreateCycle } from '../api/create-cycle';
 import { useOrganizationDefaults, type OrganizationDefaults } from '../api/get-organization-defaults';
 import { useFrameworkOptions } from '../api/list-framework-options';
@@ -10,13 +12,15 @@ import '../cycles.css';
 
 /** A draft cycle: name, framework and settings, with the organisation's defaults prefilled. Subjects come next, on the cycle's page. */
 export default function NewCyclePage() {
+  const t = useT();
   const defaults = useOrganizationDefaults();
-  if (defaults.error) return <ErrorAlert error={defaults.error} title="Could not load the organisation's defaults" />;
+  if (defaults.error) return <ErrorAlert error={defaults.error} title={t('cycles.new.defaultsFailed')} />;
   if (!defaults.data) return <Loading />;
   return <NewCycleForm defaults={defaults.data} />;
 }
 
 function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [frameworkId, setFrameworkId] = useState(defaults.defaultFrameworkId ?? '');
   const [values, setValues] = useState<SettingsValues>(() => defaultSettingsValues(defaults.anonymityThreshold));
@@ -36,7 +40,7 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
     event.preventDefault();
     const parsed = parseSettings(values);
     const local: typeof localErrors = { ...parsed.errors };
-    if (!name.trim()) local.name = 'Give the cycle a name';
+    if (!name.trim()) local.name = t('cycles.form.nameMissing');
     setLocalErrors(local);
     if (Object.keys(local).length) {
       create.reset();
@@ -46,7 +50,7 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
       { name: name.trim(), ...(chosenFramework ? { frameworkId: chosenFramework } : {}), settings: parsed.settings },
       {
         onSuccess: (cycle) => {
-          toast.show(`Created “${cycle.name}”. Now add the people to review.`);
+          toast.show(t('cycles.new.created', { name: cycle.name }));
           void navigate(`/cycles/${cycle.id}`);
         },
       },
@@ -56,46 +60,38 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
   const hasErrors = Object.keys(localErrors).length > 0 || create.isError;
   return (
     <>
-      <PageHeader
-        title="New cycle"
-        description="Set up a feedback round. It stays a draft until you launch it: nobody is asked anything before then."
-        back={{ to: '/cycles', label: 'Cycles' }}
-      />
+      <PageHeader title={t('cycles.new.title')} description={t('cycles.new.description')} back={{ to: '/cycles', label: t('cycles.list.title') }} />
       <form className="form cycle-form" onSubmit={submit} noValidate>
         {hasErrors && (
-          <Alert tone="danger" title={unplaced ? 'The cycle was not created' : 'Please correct the marked fields'}>
-            {unplaced ? create.error?.message : 'Nothing was saved. Each problem is described beside its field.'}
+          <Alert tone="danger" title={unplaced ? t('cycles.new.notCreated') : t('cycles.new.correct')}>
+            {unplaced ? create.error?.message : t('cycles.new.nothingSaved')}
           </Alert>
         )}
-        <Card title="Basics">
+        <Card title={t('cycles.form.basics')}>
           <div className="form__grid">
             <TextField
-              label="Name"
+              label={t('cycles.form.name')}
               name="name"
               required
               maxLength={200}
-              placeholder="e.g. Spring 2026 feedback"
+              placeholder={t('cycles.new.namePlaceholder')}
               value={name}
               onChange={(e) => setName(e.target.value)}
               error={localErrors.name ?? apiErrors.name}
             />
             <SelectField
-              label="Framework"
+              label={t('cycles.form.framework')}
               name="frameworkId"
               value={chosenFramework}
               onChange={(e) => setFrameworkId(e.target.value)}
               error={apiErrors.frameworkId}
               disabled={!frameworks.data}
-              hint={
-                <>
-                  The behaviours raters are asked about. <Link to="/admin/frameworks">See the frameworks</Link>
-                </>
-              }
+              hint={<FormattedMessage id="cycles.new.frameworkHint" values={{ link: (chunks) => <Link to="/admin/frameworks">{chunks}</Link> }} />}
             >
-              {!frameworks.data && <option value="">{frameworks.isError ? 'Could not load frameworks' : 'Loading…'}</option>}
+              {!frameworks.data && <option value="">{frameworks.isError ? t('cycles.new.frameworksFailed') : t('common.loading')}</option>}
               {frameworks.data?.items.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.name} · version {f.latestVersion}
+                  {t('cycles.new.frameworkOption', { name: f.name, version: f.latestVersion })}
                 </option>
               ))}
             </SelectField>
@@ -103,11 +99,11 @@ function NewCycleForm({ defaults }: { defaults: OrganizationDefaults }) {
         </Card>
         <CycleSettingsFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} errors={errors} />
         <div className="form__actions form__actions--sticky">
-          <Button type="submit" loading={create.isPending} loadingText="Creating…">
-            Create draft cycle
+          <Button type="submit" loading={create.isPending} loadingText={t('cycles.new.creating')}>
+            {t('cycles.new.create')}
           </Button>
           <ButtonLink to="/cycles" variant="ghost">
-            Cancel
+            {t('common.cancel')}
           </ButtonLink>
         </div>
       </form>
