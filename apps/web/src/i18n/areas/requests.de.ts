@@ -67,7 +67,7 @@ export const requestsDe: Record<keyof typeof requestsEn, string> = {
   'externalRaters.name': 'Name',
   'externalRaters.email': 'E-Mail',
   'externalRaters.language': 'Sprache der Einladung',
-  'externalRaters.languageDefault': 'Sprache der Organisation',
+  'externalRaters.languageDefault': 'Wie die Organisation',
   'externalRaters.languageHint': 'E-Mail und Fragebogen sind in dieser Sprache; auf der Seite lässt sie sich wechseln.',
   'externalRaters.propose': 'Zur Genehmigung vorschlagen',
   'externalRaters.send': 'Einladung senden',

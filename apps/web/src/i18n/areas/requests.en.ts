@@ -64,7 +64,7 @@ export const requestsEn = {
   'externalRaters.name': 'Name',
   'externalRaters.email': 'Email',
   'externalRaters.language': 'Language of the invitation',
-  'externalRaters.languageDefault': 'The organisation’s language',
+  'externalRaters.languageDefault': 'As the organisation',
   'externalRaters.languageHint': 'The mail and the questionnaire are in this language; they can switch on the page.',
   'externalRaters.propose': 'Propose for approval',
   'externalRaters.send': 'Send invitation',
