@@ -26,6 +26,7 @@ import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
 import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFrameworkTranslations';
 import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRateLimitCounters';
 import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames';
+import { AddExternalRaterLanguage1795401750000 } from './1795401750000-AddExternalRaterLanguage';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
@@ -59,5 +60,6 @@ export const MIGRATIONS = [
   AddFrameworkTranslations1795401560000,
   CreateRateLimitCounters1795401600000,
   AddScimUserNames1795401610000,
+  AddExternalRaterLanguage1795401750000,
   DropRateLimitLogs1795401763000,
 ];

@@ -235,4 +235,65 @@ describe('External raters in the browser', () => {
     await revoked.goto(linkIn(mails[1]));
     await revoked.getByRole('heading', { level: 1, name: 'This link does not open a questionnaire' }).waitFor();
   });
+
+  it('in German: HR reads the card in German and invites a German-speaking rater, whose mail and page are German and can switch to English', async () => {
+    const third = await aCycle(t.db, cycle.organizationId, version.id, {
+      name: 'Winter 2027',
+      settings: { externalRatersAllowed: true, managerApprovesExternalRaters: true },
+    });
+    await aSubject(t.db, third, subject);
+    smtp.clear();
+    const http = new HttpClient(t.app);
+    await http.signInAs(hr);
+    expect((await http.put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
+    const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+    const hana = await t.newPage();
+    await signIn(hana, hr, `/cycles/${third.id}/subjects/${subject.id}/requests`);
+    const german = hana.getByRole('region', { name: 'Bewertende außerhalb der Organisation' });
+    await german.waitFor();
+    expect(await htmlLang(hana)).toBe('de');
+    await german.getByText(/Von HR eingeladene Personen fließen in die Durchschnitte ein/).waitFor();
+    await german.getByText('Es wurde noch niemand von außerhalb eingeladen.').waitFor();
+    const form = hana.getByRole('form', { name: 'Jemand außerhalb der Organisation' });
+    await form.getByLabel('Name').fill('Jonas Kunde');
+    await form.getByLabel('E-Mail').fill('jonas@kunde.example');
+    await form.getByLabel('Sprache der Einladung').selectOption('de');
+    expect(await seriousA11yViolations(hana)).toEqual([]);
+    await screenshot(hana, 'external-07-hr-invites-german');
+    await form.getByRole('button', { name: 'Einladung senden' }).click();
+    await german.getByRole('listitem').filter({ hasText: 'Jonas Kunde' }).getByText('Link gesendet').waitFor();
+    await hana.getByText('Eingeladen: Ein Link wurde an jonas@kunde.example gesendet').waitFor();
+    await german.getByRole('button', { name: /^Widerrufen.*Einladung von Jonas Kunde/ }).waitFor();
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.subject).toBe('Rosa Jiménez bittet Sie um Feedback');
+    const page = await t.newPage();
+    await page.goto(linkIn(mail));
+    await page.getByRole('heading', { level: 1, name: 'Feedback für Rosa Jiménez' }).waitFor();
+    expect(await htmlLang(page)).toBe('de');
+    await page.getByRole('heading', { level: 2, name: 'Zuhören' }).waitFor();
+    await page.getByText('Lässt andere ausreden, bevor selbst geantwortet wird.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'external-08-questionnaire-german');
+
+    // The rater switches to English: the same statements, in English, and their choices stay.
+    await page.locator('fieldset.external__statement').first().getByRole('radio', { name: 'Oft', exact: true }).check();
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Feedback for Rosa Jiménez' }).waitFor();
+    await page.getByText('Lets others finish what they are saying before replying.').waitFor();
+    expect(await htmlLang(page)).toBe('en');
+    expect(await page.locator('fieldset.external__statement').first().getByRole('radio', { name: 'Often', exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('heading', { level: 1, name: 'Feedback für Rosa Jiménez' }).waitFor();
+
+    await page.getByRole('button', { name: 'Feedback senden' }).click();
+    await page.getByText(/Aussagen sind noch nicht beantwortet/).waitFor();
+    await answerAll(page, 'Oft');
+    await page.getByRole('button', { name: 'Speichern und später fortsetzen' }).click();
+    await page.getByText(/Gespeichert: \d+ von \d+ Aussagen beantwortet/).waitFor();
+    await page.getByRole('button', { name: 'Feedback senden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vielen Dank' }).waitFor();
+    expect((await http.put('/api/auth/me/language', { language: null })).status).toBe(200);
+  });
 });

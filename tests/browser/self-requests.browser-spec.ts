@@ -6,6 +6,7 @@
  *   npm run build && SCREENSHOTS=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/self-requests\.' -w 1
  */
 import type { Page } from 'playwright-core';
+import { HttpClient } from '../support/http-client';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import type { TestFrameworkVersion } from '../support/feedback-factories';
 import { snapshotReports, theDefaultFramework } from '../support/report-factories';
@@ -140,6 +141,31 @@ describe('Feedback anyone can ask for', () => {
     await samPage.reload();
     await samPage.getByRole('heading', { level: 1, name: /not found/i }).waitFor();
     await samPage.context().close();
+    await page.context().close();
+  });
+
+  it('in German: Sam reads his requests and the ask page in German, with no promise of a count he will never see', async () => {
+    const http = new HttpClient(t.app);
+    await http.signInAs(sam);
+    expect((await http.put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
+    const page = await t.newPage(DESKTOP);
+    await signIn(page, sam, '/my-requests');
+    await page.getByRole('heading', { level: 1, name: 'Meine Feedback-Anfragen' }).waitFor();
+    await expect(page.evaluate<string>('document.documentElement.lang')).resolves.toBe('de');
+    await page.getByText('Sie haben noch kein Feedback eingeholt').waitFor();
+    await page.locator('main').getByRole('link', { name: 'Feedback einholen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Feedback einholen' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Wozu möchten Sie Feedback?' })
+      .getByText(/Wählen Sie bis zu 3 Verhaltensweisen\./)
+      .waitFor();
+    const when = page.getByRole('region', { name: 'Wann endet die Anfrage?' });
+    await when.getByText(/Sie sehen weder, wer geantwortet hat, noch wie viele/).waitFor();
+    await when.getByLabel('Enddatum').waitFor();
+    await choose(page, 'Kolleginnen und Kollegen', raters[0].name);
+    await page.getByText('1 Person von mindestens 3 ausgewählt.', { exact: false }).waitFor();
+    await expect(seriousA11yViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'self-requests-ask-german');
     await page.context().close();
   });
 });

@@ -112,9 +112,9 @@ async function anOrganisationWithEverything(t: TestApp, label: string) {
 
   // External raters of the subject: one waiting for approval, one invited (resend, revoke, approve would succeed).
   const externals: { id: string }[] = await t.db.query(
-    `INSERT INTO external_raters (organization_id, cycle_id, subject_id, name, email, state, invited_by)
-     VALUES ($1, $2, $3, 'Outside ${label}', 'outside.${label.toLowerCase()}@partner.example', 'proposed', $4),
-            ($1, $2, $3, 'Partner ${label}', 'partner.${label.toLowerCase()}@partner.example', 'invited', $4) RETURNING id`,
+    `INSERT INTO external_raters (organization_id, cycle_id, subject_id, name, email, state, invited_by, language)
+     VALUES ($1, $2, $3, 'Outside ${label}', 'outside.${label.toLowerCase()}@partner.example', 'proposed', $4, 'en'),
+            ($1, $2, $3, 'Partner ${label}', 'partner.${label.toLowerCase()}@partner.example', 'invited', $4, 'de') RETURNING id`,
     [team.org.id, collecting.id, team.member.id, team.admin.id],
   );
 

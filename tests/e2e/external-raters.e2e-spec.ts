@@ -464,6 +464,84 @@ describe('external raters', () => {
     });
   });
 
+  describe("in the rater's language", () => {
+    type Read = {
+      language: string;
+      behaviours: { key: string; name: string; statements: { id: string; key: string; text: string }[] }[];
+      openQuestions: { id: string; text: string }[];
+      scale: { points: { label: string }[]; notObservedLabel: string };
+    };
+    const ids = (q: Read) => [...q.behaviours.flatMap((b) => b.statements.map((st) => st.id)), ...q.openQuestions.map((o) => o.id)];
+    const statement = (q: Read, key: string) => q.behaviours.flatMap((b) => b.statements).find((st) => st.key === key)!.text;
+
+    it('the inviter chooses it: the mail and the questionnaire are German, the answers keyed as everyone else’s', async () => {
+      const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });
+      const who = { ...someone(), language: 'de' };
+      const res = await invite(hr, cycle, who);
+      expect(res.status).toBe(201);
+      expect(res.body.language).toBe('de');
+      const [mail] = (await smtp.waitFor(1)).filter((m) => m.to.includes(who.email));
+      expect(mail.subject).toBe(`${team.member.name} bittet Sie um Feedback`);
+      expect(mail.text).toContain(`${team.member.name} (${team.org.name}) würde sich über Ihr Feedback zur Zusammenarbeit freuen.`);
+      expect(mail.text).not.toMatch(/asks for your feedback|Open the questionnaire/);
+
+      const browser = await opened(tokenIn(mail));
+      const german = (await browser.get('/api/external/questionnaire')).body as Read;
+      expect(german.language).toBe('de');
+      expect(statement(german, 'listening.1')).toBe('Lässt andere ausreden, bevor selbst geantwortet wird.');
+      expect(german.behaviours[0]).toMatchObject({ key: 'listening', name: 'Zuhören' });
+      expect(german.behaviours[0]).not.toHaveProperty('translations');
+      expect(german.openQuestions[0].text).toBe('Was sollte diese Person beibehalten?');
+      expect(german.scale.points.map((p) => p.label)).toEqual(['Selten', 'Manchmal', 'Oft', 'Sehr oft', 'Fast immer']);
+      expect(german.scale.notObservedLabel).toBe('Nicht beobachtet');
+
+      // The page's language switch reads the same questions, by the same ids, in English.
+      const english = (await browser.get('/api/external/questionnaire?language=en')).body as Read;
+      expect(english.language).toBe('en');
+      expect(statement(english, 'listening.1')).toBe('Lets others finish what they are saying before replying.');
+      expect(ids(english)).toEqual(ids(german));
+      expect(ids(german)).toEqual([...version.statementIds, ...version.openQuestionIds]);
+      for (const query of ['language=fr', 'language=', 'other=1']) {
+        const refused = await browser.get(`/api/external/questionnaire?${query}`);
+        expect({ query, status: refused.status, message: typeof refused.body.message }).toEqual({ query, status: 400, message: 'string' });
+      }
+
+      // Answered in German, stored by question id: the report reads them like any other.
+      expect((await browser.post('/api/external/questionnaire/submit', answers())).status).toBe(200);
+      const [row] = await t.db.query(`SELECT state, language FROM external_raters WHERE id = $1`, [res.body.id]);
+      expect(row).toEqual({ state: 'submitted', language: 'de' });
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM external_raters er, jsonb_array_elements(er.answers->'answers') a WHERE er.id = $1 AND (a->>'questionId')::uuid = ANY($2::uuid[])`,
+        [res.body.id, version.statementIds],
+      );
+      expect(n).toBe(version.statementIds.length);
+    });
+
+    it("by default the organisation's language, also for a proposal approved later; anything else is refused", async () => {
+      const cycle = await aCycleWithExternals();
+      const who = someone();
+      const proposed = await invite(subject, cycle, who);
+      expect(proposed.status).toBe(201);
+      expect(proposed.body).toMatchObject({ state: 'proposed', language: 'en' });
+      expect((await manager.post(`/api/external-raters/${proposed.body.id}/approve`)).status).toBe(200);
+      const [mail] = (await smtp.waitFor(1)).filter((m) => m.to.includes(who.email));
+      expect(mail.subject).toBe(`${team.member.name} asks for your feedback`);
+      const browser = await opened(tokenIn(mail));
+      const read = (await browser.get('/api/external/questionnaire')).body as Read;
+      expect(read.language).toBe('en');
+      expect(read.scale.notObservedLabel).toBe('Not observed');
+
+      for (const language of ['fr', 'DE', '', 3]) {
+        const refused = await invite(subject, cycle, { ...someone(), language });
+        expect({ language, status: refused.status, message: refused.body.message }).toEqual({
+          language,
+          status: 400,
+          message: expect.stringContaining('language'),
+        });
+      }
+    });
+  });
+
   describe('in the organisation', () => {
     it('an external rater never appears as a person', async () => {
       const cycle = await aCycleWithExternals({ managerApprovesExternalRaters: false });

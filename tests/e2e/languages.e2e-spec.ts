@@ -142,6 +142,10 @@ describe("mail in the recipient's language", () => {
     expect(inGerman.openQuestions[0].text).toBe('Was sollte diese Person beibehalten?');
     expect(inGerman.scale.points.map((p: { label: string }) => p.label)).toEqual(['Selten', 'Manchmal', 'Oft', 'Sehr oft', 'Fast immer']);
     expect(inEnglish.scale.notObservedLabel).toBe('Not observed');
+    // Who sees the answers, in the rater's words: the same catalogue sentence as in their mail.
+    expect(inGerman.answerAudience.explanation).toMatch(/^Ihre Selbsteinschätzung erscheint im Bericht als Ihre eigene Sicht/);
+    expect(inEnglish.answerAudience.explanation).toContain(team.member.name);
+    expect(inEnglish.answerAudience.explanation).toMatch(/^(As the manager of|Your answers about) /);
     // Every German statement differs from its English one: none was left untranslated.
     const englishTexts = new Set(inEnglish.behaviours.flatMap((b: Questionnaire['behaviours'][number]) => b.statements.map((st) => st.text)));
     for (const b of (inGerman as Questionnaire).behaviours) for (const st of b.statements) expect(englishTexts.has(st.text)).toBe(false);

@@ -82,6 +82,23 @@ describe('self-started feedback', () => {
     expect((await client(a.member).get('/api/self-requests/activity')).status).toBe(403);
   });
 
+  it("words the behaviours in the reader's language, by the same keys", async () => {
+    const reader = client(a.colleague);
+    const english = (await reader.get('/api/self-requests/options')).body;
+    expect(english.behaviours[0]).toMatchObject({ key: 'listening', name: 'Listening' });
+    expect((await reader.put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
+    try {
+      const german = (await reader.get('/api/self-requests/options')).body;
+      expect(german.behaviours.map((bh: { key: string }) => bh.key)).toEqual(keys);
+      expect(german.behaviours[0]).toMatchObject({ key: 'listening', name: 'Zuhören' });
+      expect(german.behaviours[0].description).not.toBe(english.behaviours[0].description);
+      // Everyone else still reads the organisation's English.
+      expect((await client(a.member).get('/api/self-requests/options')).body.behaviours[0].name).toBe('Listening');
+    } finally {
+      await reader.put('/api/auth/me/language', { language: null });
+    }
+  });
+
   it('refuses a bad request with a clear 4xx naming the problem, and writes nothing', async () => {
     const good = { behaviourKeys: keys.slice(0, 2), raterIds: raters.slice(0, 3).map((r) => r.id), responseDeadline: inDays(14) };
     const bad: [string, Record<string, unknown>, RegExp][] = [

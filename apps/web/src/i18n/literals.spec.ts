@@ -23,9 +23,6 @@ const PENDING = [
   'features/outbox',
   'features/organization',
   'features/frameworks',
-  'features/feedback',
-  'features/self-requests',
-  'features/external',
 ];
 
 function sourceFiles(dir: string): string[] {

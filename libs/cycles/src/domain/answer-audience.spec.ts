@@ -1,4 +1,5 @@
 import { answerAudience, AudienceSettings, explainAnswerAudience, listNames } from './answer-audience';
+import { translator } from '@lib/common';
 
 const cycle = (over: Partial<AudienceSettings> = {}): AudienceSettings => ({
   anonymityThreshold: 3,
@@ -44,6 +45,12 @@ describe('explainAnswerAudience', () => {
     const reader = explainAnswerAudience(answerAudience('peer', cycle(), { isAdmin: true }), 'Pat');
     expect(reader).toContain('at least 3 other people');
     expect(reader).toContain('never count towards those 3');
+  });
+  it("is worded in the rater's language", () => {
+    const german = explainAnswerAudience(answerAudience('peer', cycle({ anonymityThreshold: 4 }), member), 'Pat', translator('de'));
+    expect(german).toBe(
+      'Ihre Antworten zu Pat werden mit denen anderer Personen zusammengefasst und nie einzeln gezeigt: Ein Wert erscheint nur, wenn mindestens 4 Personen ihn abgegeben haben, und niemand sieht, wer was gesagt hat.',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { translator, type Translator } from '@lib/common';
 import type { CycleSettings } from './cycle-settings';
 import type { FeedbackRelationship } from './request-rules';
 
@@ -34,24 +35,18 @@ export function answerAudience(relationship: FeedbackRelationship, settings: Aud
 
 /**
  * The sentence a rater reads about `subjects` (one name, or several as "Ann, Bo and Cy"), in the
- * questionnaire and in every mail: plain, and only what is true of this rater in this cycle.
+ * questionnaire and in every mail: plain, only what is true of this rater in this cycle, and in the
+ * rater's language (the server catalogue's `mail.cycle.audience.*`).
  */
-export function explainAnswerAudience(audience: AnswerAudience, subjects: string): string {
+export function explainAnswerAudience(audience: AnswerAudience, subjects: string, t: Translator = translator('en')): string {
   const k = audience.threshold;
   switch (audience.kind) {
     case 'self':
-      return 'Your self-review is shown in your report as your own view, beside how others see you: that is where blind spots and hidden strengths show up.';
+      return t.t('mail.cycle.audience.self');
     case 'manager_shown':
-      return (
-        `As the manager of ${subjects}, your ratings are shown in the report on their own, labelled as the manager's, ` +
-        'so they will know which ratings are yours. Your comments are never shown with your name.'
-      );
+      return t.t('mail.cycle.audience.managerShown', { subjects });
     case 'combined':
-      return audience.raterMayRead
-        ? `Your answers about ${subjects} are combined with those of at least ${k} other people and never shown on their own; nobody sees who said what. ` +
-            `As you may read the report yourself, your own answers never count towards those ${k}.`
-        : `Your answers about ${subjects} are combined with other people's and never shown on their own: ` +
-            `a number is shown only when at least ${k} people gave it, and nobody sees who said what.`;
+      return t.t(audience.raterMayRead ? 'mail.cycle.audience.combinedReader' : 'mail.cycle.audience.combined', { subjects, k });
     default: {
       const exhaustive: never = audience.kind;
       return exhaustive;

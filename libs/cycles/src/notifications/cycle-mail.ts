@@ -1,6 +1,6 @@
 import { escapeHtml } from '@lib/identity';
 import { type Language, translator, type Translator } from '@lib/common';
-import type { AnswerAudience, FeedbackRelationship } from '../domain';
+import { explainAnswerAudience, type AnswerAudience, type FeedbackRelationship } from '../domain';
 
 export interface MailAsk {
   subjectName: string;
@@ -45,23 +45,6 @@ const ordered = (asks: readonly MailAsk[]): MailAsk[] =>
 
 const AUDIENCE_ORDER: Record<AnswerAudience['kind'], number> = { self: 0, manager_shown: 1, combined: 2 };
 
-/** explainAnswerAudience's sentence, from the catalogue: the mail is in the rater's language. */
-function explain(t: Translator, audience: AnswerAudience, subjects: string): string {
-  const k = audience.threshold;
-  switch (audience.kind) {
-    case 'self':
-      return t.t('mail.cycle.audience.self');
-    case 'manager_shown':
-      return t.t('mail.cycle.audience.managerShown', { subjects });
-    case 'combined':
-      return t.t(audience.raterMayRead ? 'mail.cycle.audience.combinedReader' : 'mail.cycle.audience.combined', { subjects, k });
-    default: {
-      const exhaustive: never = audience.kind;
-      return exhaustive;
-    }
-  }
-}
-
 /**
  * One sentence per kind of audience, naming the subjects it applies to: a rater who owes a
  * self-review, a report shown as the manager's and two colleagues reads three true sentences,
@@ -78,7 +61,7 @@ export function whoSeesYourAnswers(asks: readonly MailAsk[], language: Language 
   }
   return [...groups.values()]
     .sort((a, b) => AUDIENCE_ORDER[a.audience.kind] - AUDIENCE_ORDER[b.audience.kind] || Number(a.audience.raterMayRead) - Number(b.audience.raterMayRead))
-    .map((g) => explain(t, g.audience, t.list(g.names)));
+    .map((g) => explainAnswerAudience(g.audience, t.list(g.names), t));
 }
 
 function compose(input: CycleMailInput, subject: string, intro: string): ComposedMail {

@@ -76,12 +76,25 @@ export class OwnedCyclesRepository {
     return new Set(rows.map((r) => r.key));
   }
 
-  /** The behaviours of a framework version, in questionnaire order, for the owner to choose from. */
-  async behaviours(organizationId: string, frameworkVersionId: string, tx?: EntityManager) {
+  /**
+   * The behaviours of a framework version, in questionnaire order, for the owner to choose from: in
+   * the reader's language (their own, else the organisation's) where the framework has it, else in
+   * its own words, as the questionnaire words them (feedback/responses/question-language.ts).
+   */
+  async behaviours(organizationId: string, frameworkVersionId: string, readerId: string, tx?: EntityManager) {
     return selectRows<{ key: string; name: string; description: string | null; kind: string }>(
       tx ?? this.db,
-      `SELECT key, name, description, kind FROM behaviours WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, frameworkVersionId],
+      `SELECT b.key,
+              COALESCE(NULLIF(btrim(b.translations -> l.language ->> 'name'), ''), b.name) AS name,
+              CASE WHEN b.description IS NULL THEN NULL
+                   ELSE COALESCE(NULLIF(btrim(b.translations -> l.language ->> 'description'), ''), b.description) END AS description,
+              b.kind
+         FROM behaviours b
+        CROSS JOIN (SELECT COALESCE((SELECT p.language FROM people p WHERE p.organization_id = $1 AND p.id = $3), o.language) AS language
+                      FROM organizations o WHERE o.id = $1) l
+        WHERE b.organization_id = $1 AND b.framework_version_id = $2
+        ORDER BY b.position, b.key`,
+      [organizationId, frameworkVersionId, readerId],
     );
   }
 

@@ -39,7 +39,7 @@ export class SelfRequestsService {
         raterOpenRequestCap: limits.raterOpenRequestCap,
         anonymityThreshold: limits.anonymityThreshold,
         maxDays: OWNED_CYCLE_MAX_DAYS,
-        behaviours: await this.rows.behaviours(actor.organizationId, versionId, tx),
+        behaviours: await this.rows.behaviours(actor.organizationId, versionId, actor.personId, tx),
       };
     });
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,7 +12,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Public } from '@lib/common';
 import { DraftDto, SubmitDto } from '../responses/response.dto';
-import { ExternalDraftSavedDto, ExternalQuestionnaireDto, ExternalSessionDto, ExternalSubmissionDto, OpenExternalLinkDto } from './external-rater.dto';
+import {
+  ExternalDraftSavedDto,
+  ExternalQuestionnaireDto,
+  ExternalQuestionnaireQueryDto,
+  ExternalSessionDto,
+  ExternalSubmissionDto,
+  OpenExternalLinkDto,
+} from './external-rater.dto';
 import { ExternalQuestionnaireService } from './external-questionnaire.service';
 import { EXTERNAL_ACCESS_HOURS } from './external-rules';
 
@@ -54,11 +61,11 @@ export class ExternalQuestionnaireController {
 
   @Get('questionnaire')
   @Public()
-  @ApiOperation({ summary: "The external rater's questionnaire, with their saved draft" })
+  @ApiOperation({ summary: "The external rater's questionnaire, with their saved draft, in the language they were invited in (or the one asked for)" })
   @ApiOkResponse({ type: ExternalQuestionnaireDto })
   @ApiUnauthorizedResponse({ description: 'No open questionnaire in this browser' })
-  get(@Req() request: FastifyRequest): Promise<ExternalQuestionnaireDto> {
-    return this.questionnaires.questionnaire(credential(request));
+  get(@Req() request: FastifyRequest, @Query() query: ExternalQuestionnaireQueryDto): Promise<ExternalQuestionnaireDto> {
+    return this.questionnaires.questionnaire(credential(request), query.language);
   }
 
   @Put('questionnaire/draft')

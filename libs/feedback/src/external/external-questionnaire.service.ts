@@ -5,8 +5,10 @@ import { ANSWERING_STATES } from '@lib/cycles';
 import { PostgresRateLimitStore, RateLimiter } from '@lib/database';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { newToken, presentedToken } from '@lib/identity';
+import { type Language, translator } from '@lib/common';
 import { FeedbackErrorCode, FeedbackException } from '../feedback.exception';
 import { AnswerSet, answerSetErrors, missingStatements, normaliseAnswerSet, progressOf } from '../responses/answer-rules';
+import { questionsIn } from '../responses/question-language';
 import { DraftDto, SubmitDto } from '../responses/response.dto';
 import { QuestionRow, ResponsesRepository } from '../responses/responses.repository';
 import { ExternalDraftSavedDto, ExternalQuestionnaireDto, ExternalSessionDto, ExternalSubmissionDto } from './external-rater.dto';
@@ -67,27 +69,33 @@ export class ExternalQuestionnaireService {
     return { access: access.token, expiresAt: opened.expiresAt.toISOString() };
   }
 
-  async questionnaire(access: string | undefined): Promise<ExternalQuestionnaireDto> {
+  /** In the language they were invited in, or the one they switched to: answers stay keyed by question id, whatever they read. */
+  async questionnaire(access: string | undefined, asked?: Language): Promise<ExternalQuestionnaireDto> {
     const row = await this.resolve(access);
     const questions = await this.responses.questions(row.organizationId, row.frameworkVersionId);
+    const language = asked ?? row.language;
+    const shown = questionsIn(questions, language);
+    const t = translator(language);
     const set = row.draft ?? { answers: [], comments: [] };
     const behaviours = new Map<string, ExternalQuestionnaireDto['behaviours'][number]>();
-    for (const q of questions) {
+    for (const q of shown) {
       if (q.type !== 'rating' || !q.behaviour) continue;
       let behaviour = behaviours.get(q.behaviour.id);
-      if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { ...q.behaviour, statements: [] }));
+      const { id, key, name, description, kind } = q.behaviour;
+      if (!behaviour) behaviours.set(q.behaviour.id, (behaviour = { id, key, name, description, kind, statements: [] }));
       behaviour.statements.push({ id: q.id, key: q.key, text: q.text });
     }
     return {
+      language,
       raterName: row.name,
       subjectName: row.subjectName,
       organizationName: row.organizationName,
       cycleName: row.cycleName,
       responseDeadline: row.responseDeadline ? new Date(row.responseDeadline).toISOString() : null,
       threshold: row.threshold,
-      scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: p.label })), notObservedLabel: FREQUENCY_SCALE.notObservedLabel },
+      scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: t.t(`scale.${p.value}`) })), notObservedLabel: t.t('scale.notObserved') },
       behaviours: [...behaviours.values()],
-      openQuestions: questions.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),
+      openQuestions: shown.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),
       draft: set,
       progress: progressOf(questions, set),
       savedAt: row.draftSavedAt ? new Date(row.draftSavedAt).toISOString() : null,

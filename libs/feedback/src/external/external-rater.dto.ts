@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { BodyRequired } from '@lib/common';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { BodyRequired, LANGUAGES, type Language } from '@lib/common';
 import { AnswerProgressDto } from '../requests/request-list.dto';
 import { AnswerSetDto, QuestionnaireBehaviourDto, QuestionnaireOpenQuestionDto, QuestionnaireScaleDto } from '../responses/response.dto';
 import { MAX_EMAIL_LENGTH, MAX_EXTERNAL_NAME_LENGTH } from './external-rules';
@@ -25,6 +25,19 @@ export class InviteExternalRaterDto {
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(MAX_EMAIL_LENGTH)
   email: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: "The language of the invitation mail and the questionnaire; by default the organisation's" })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
+}
+
+/** GET /api/external/questionnaire: optionally in another language than the invitation's (the page's language switch). */
+export class ExternalQuestionnaireQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language to read the questionnaire in; by default the one the rater was invited in' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }
 
 export class ExternalRaterDto {
@@ -37,6 +50,7 @@ export class ExternalRaterDto {
   })
   state: (typeof SHOWN_STATES)[number];
   @ApiProperty({ description: 'The person who invited, by id', format: 'uuid' }) invitedBy: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language they were invited in: their mails and questionnaire' }) language: Language;
   @ApiProperty({ type: String, nullable: true, description: 'When the current link stops working (null: no live link)' }) linkExpiresAt: string | null;
   @ApiProperty() createdAt: string;
 }
@@ -87,6 +101,7 @@ export class ExternalSessionDto {
 
 /** What an external rater sees: one questionnaire about one person, nothing else. */
 export class ExternalQuestionnaireDto {
+  @ApiProperty({ enum: LANGUAGES, description: 'The language the questionnaire is written in (the page speaks it too)' }) language: Language;
   @ApiProperty() raterName: string;
   @ApiProperty() subjectName: string;
   @ApiProperty() organizationName: string;

@@ -33,6 +33,8 @@ export interface ExternalRaterRow {
   linkUsedAt: Date | null;
   createdAt: Date;
   emailErasedAt: Date | null;
+  /** The language they were invited in: their mails and questionnaire are written in it. */
+  language: Language;
 }
 
 /** A subject's proposal waiting for the person asked to decide it. */
@@ -65,6 +67,8 @@ export interface ExternalAccessRow {
   draftSavedAt: Date | null;
   /** The cycle's k, for the rater's own information. */
   threshold: number;
+  /** The language they were invited in. */
+  language: Language;
 }
 
 interface RaterSqlRow {
@@ -79,9 +83,10 @@ interface RaterSqlRow {
   link_used_at: Date | null;
   created_at: Date;
   email_erased_at: Date | null;
+  language: string;
 }
 
-const RATER_COLUMNS = `id, cycle_id, subject_id, name, email, state, invited_by, link_expires_at, link_used_at, created_at, email_erased_at`;
+const RATER_COLUMNS = `id, cycle_id, subject_id, name, email, state, invited_by, link_expires_at, link_used_at, created_at, email_erased_at, language`;
 
 const toRater = (r: RaterSqlRow): ExternalRaterRow => ({
   id: r.id,
@@ -95,6 +100,7 @@ const toRater = (r: RaterSqlRow): ExternalRaterRow => ({
   linkUsedAt: r.link_used_at,
   createdAt: r.created_at,
   emailErasedAt: r.email_erased_at,
+  language: effectiveLanguage(r.language, null),
 });
 
 /** External raters: invitations, links, credentials and answers. Every query is scoped by organisation first. */
@@ -155,16 +161,16 @@ export class ExternalRatersRepository {
   /** Null when the address is already live for this subject in this cycle (the unique index). */
   async insert(
     organizationId: string,
-    row: { cycleId: string; subjectId: string; name: string; email: string; state: 'proposed' | 'invited'; invitedBy: string },
+    row: { cycleId: string; subjectId: string; name: string; email: string; state: 'proposed' | 'invited'; invitedBy: string; language: Language },
     tx: EntityManager,
   ): Promise<ExternalRaterRow | null> {
     const rows = await selectRows<RaterSqlRow>(
       tx,
-      `INSERT INTO external_raters (organization_id, cycle_id, subject_id, name, email, state, invited_by, decided_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'invited' THEN $7::uuid END)
+      `INSERT INTO external_raters (organization_id, cycle_id, subject_id, name, email, state, invited_by, decided_by, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'invited' THEN $7::uuid END, $8)
        ON CONFLICT DO NOTHING
        RETURNING ${RATER_COLUMNS}`,
-      [organizationId, row.cycleId, row.subjectId, row.name, row.email, row.state, row.invitedBy],
+      [organizationId, row.cycleId, row.subjectId, row.name, row.email, row.state, row.invitedBy, row.language],
     );
     return rows[0] ? toRater(rows[0]) : null;
   }
@@ -285,10 +291,12 @@ export class ExternalRatersRepository {
       draft: AnswerSet | null;
       draft_saved_at: Date | null;
       settings: unknown;
+      language: string;
     }>(
       tx ?? this.db,
       `SELECT er.id, er.organization_id, er.state, er.name, c.id AS cycle_id, c.name AS cycle_name, c.state AS cycle_state, c.response_deadline,
-              c.framework_version_id, p.name AS subject_name, o.name AS organization_name, er.draft, er.draft_saved_at, c.settings
+              c.framework_version_id, p.name AS subject_name, o.name AS organization_name, er.draft, er.draft_saved_at, c.settings,
+              er.language
          FROM external_raters er
          JOIN cycles c ON c.organization_id = er.organization_id AND c.id = er.cycle_id
          JOIN people p ON p.organization_id = er.organization_id AND p.id = er.subject_id
@@ -313,6 +321,7 @@ export class ExternalRatersRepository {
       draft: row.draft,
       draftSavedAt: row.draft_saved_at,
       threshold: parseStoredCycleSettings(row.settings).anonymityThreshold,
+      language: effectiveLanguage(row.language, null),
     };
   }
 

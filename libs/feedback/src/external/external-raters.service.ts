@@ -105,7 +105,16 @@ export class ExternalRatersService {
       }
       const created = await this.raters.insert(
         actor.organizationId,
-        { cycleId, subjectId, name: dto.name, email: dto.email, state: decision.state, invitedBy: actor.personId },
+        {
+          cycleId,
+          subjectId,
+          name: dto.name,
+          email: dto.email,
+          state: decision.state,
+          invitedBy: actor.personId,
+          // Whoever invites knows the rater's language; by default, the organisation's.
+          language: dto.language ?? ctx.organizationLanguage,
+        },
         tx,
       );
       if (!created) {
@@ -227,7 +236,7 @@ export class ExternalRatersService {
         token,
         subjectName: ctx.subjectName,
         organizationName: ctx.organizationName,
-        language: ctx.organizationLanguage,
+        language: row.language,
       },
     };
   }
@@ -258,6 +267,7 @@ function toDto(row: ExternalRaterRow): ExternalRaterDto {
     email: row.email,
     state: shownState(row.state),
     invitedBy: row.invitedBy,
+    language: row.language,
     // The last link's expiry, whether or not it was opened or answered: neither is the inviter's to know.
     linkExpiresAt: (row.state === 'invited' || row.state === 'submitted') && row.linkExpiresAt ? row.linkExpiresAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),

@@ -60,7 +60,7 @@ export class ResponseService {
         responseDeadline: request.cycle.responseDeadline?.toISOString() ?? null,
       },
       subject: { id: request.subjectId, name: request.subjectName, title: request.subjectTitle, department: request.subjectDepartment },
-      answerAudience: { ...audience, explanation: explainAnswerAudience(audience, request.subjectName) },
+      answerAudience: { ...audience, explanation: explainAnswerAudience(audience, request.subjectName, t) },
       scale: { points: FREQUENCY_SCALE.points.map((p) => ({ value: p.value, label: t.t(`scale.${p.value}`) })), notObservedLabel: t.t('scale.notObserved') },
       behaviours: [...behaviours.values()],
       openQuestions: shown.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text, hint: q.hint })),

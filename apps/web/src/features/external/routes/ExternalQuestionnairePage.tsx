@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Loading, useDocumentTitle } from '@/components/ui';
 import { isApiError } from '@/api/client';
+import { LanguageSwitch, tr, useLanguage, useT } from '@/i18n';
+import { formatDate } from '@/lib/format';
 import {
   getExternalQuestionnaire,
   openExternalLink,
@@ -14,13 +16,24 @@ import '../external.css';
 
 type Phase = { kind: 'loading' } | { kind: 'closed'; message: string } | { kind: 'open'; questionnaire: ExternalQuestionnaire } | { kind: 'done' };
 
+/** What the API refused, in the reader's language (its own message is English). */
+const refusal = (error: unknown, fallback: string): string => {
+  if (isApiError(error) && error.code === 'external_access_invalid') return tr('externalPage.noAccess');
+  if (isApiError(error) && error.code === 'too_many_link_attempts') return tr('externalPage.tooMany');
+  return fallback;
+};
+
 /**
  * The page an external rater's link opens: no account, no navigation, one questionnaire. The
  * link is spent on first open (the browser keeps an httpOnly credential for this questionnaire
- * alone) and removed from the address bar, so it is not left in history.
+ * alone) and removed from the address bar, so it is not left in history. It speaks the language the
+ * rater was invited in (the questionnaire says which), and they can switch: the statements are then
+ * read again in that language, by the same ids, so their answers stay where they are.
  */
 export default function ExternalQuestionnairePage() {
-  useDocumentTitle('Your feedback');
+  const t = useT();
+  const { language, setLanguage } = useLanguage();
+  useDocumentTitle(t('externalPage.documentTitle'));
   const [params, setParams] = useSearchParams();
   const token = params.get('token');
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -36,31 +49,47 @@ export default function ExternalQuestionnairePage() {
         setParams({}, { replace: true });
       }
       try {
-        setPhase({ kind: 'open', questionnaire: await getExternalQuestionnaire() });
+        const questionnaire = await getExternalQuestionnaire();
+        setPhase({ kind: 'open', questionnaire });
+        setLanguage(questionnaire.language);
       } catch (error) {
-        setPhase({
-          kind: 'closed',
-          message: isApiError(error) ? error.message : 'This questionnaire could not be opened. Ask the person who invited you for a new link.',
-        });
+        setPhase({ kind: 'closed', message: refusal(error, tr('externalPage.cannotOpen')) });
       }
     })();
-  }, [token, setParams]);
+  }, [token, setParams, setLanguage]);
+
+  // The rater switched language: the same questionnaire, worded in it.
+  const shown = phase.kind === 'open' ? phase.questionnaire.language : null;
+  useEffect(() => {
+    if (!shown || shown === language) return;
+    let current = true;
+    getExternalQuestionnaire(language).then(
+      (questionnaire) => current && setPhase((p) => (p.kind === 'open' ? { kind: 'open', questionnaire } : p)),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [shown, language]);
 
   return (
     <div className="external">
       <main id="main" className="external__main">
-        <p className="external__brand">Ripple</p>
-        {phase.kind === 'loading' && <Loading label="Opening your questionnaire…" />}
+        <div className="external__top">
+          <p className="external__brand">Ripple</p> {/* i18n-exempt: the product's name */}
+          <LanguageSwitch className="external__language" />
+        </div>
+        {phase.kind === 'loading' && <Loading label={t('externalPage.opening')} />}
         {phase.kind === 'closed' && (
           <div className="external__card">
-            <h1>This link does not open a questionnaire</h1>
+            <h1>{t('externalPage.noQuestionnaire')}</h1>
             <Alert tone="danger">{phase.message}</Alert>
           </div>
         )}
         {phase.kind === 'done' && (
           <div className="external__card" role="status">
-            <h1>Thank you</h1>
-            <p>Your answers are in. They are combined with other people’s and never shown with your name. You can close this page.</p>
+            <h1>{t('externalPage.thanks')}</h1>
+            <p>{t('externalPage.thanksText')}</p>
           </div>
         )}
         {phase.kind === 'open' && <ExternalForm questionnaire={phase.questionnaire} onDone={() => setPhase({ kind: 'done' })} />}
@@ -77,6 +106,7 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const statements = questionnaire.behaviours.flatMap((b) => b.statements);
   const body = (): ExternalAnswers => ({
     answers: statements.filter((s) => s.id in ratings).map((s) => ({ questionId: s.id, rating: ratings[s.id] ?? null })),
@@ -88,7 +118,7 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
     try {
       await work();
     } catch (error) {
-      setMessage({ tone: 'danger', text: isApiError(error) ? error.message : 'Something went wrong. Try again.' });
+      setMessage({ tone: 'danger', text: refusal(error, t('externalPage.failed')) });
     } finally {
       setBusy(false);
     }
@@ -96,14 +126,14 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
   const save = () =>
     run(async () => {
       const saved = await saveExternalDraft(body());
-      setMessage({ tone: 'success', text: `Saved: ${saved.progress.answered} of ${saved.progress.total} statements answered.` });
+      setMessage({ tone: 'success', text: t('externalPage.saved', { answered: saved.progress.answered, total: saved.progress.total }) });
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const unanswered = statements.filter((s) => !(s.id in ratings)).map((s) => s.id);
     setMissing(new Set(unanswered));
     if (unanswered.length) {
-      setMessage({ tone: 'danger', text: `${unanswered.length} statement${unanswered.length === 1 ? ' is' : 's are'} not answered yet.` });
+      setMessage({ tone: 'danger', text: t('externalPage.unanswered', { count: unanswered.length }) });
       document.getElementById(`statement-${unanswered[0]}`)?.querySelector('input')?.focus();
       return;
     }
@@ -120,14 +150,19 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
   return (
     <form onSubmit={submit} noValidate>
       <div className="external__card">
-        <h1>Feedback for {questionnaire.subjectName}</h1>
+        <h1>{t('externalPage.title', { name: questionnaire.subjectName })}</h1>
         <p>
-          Hello {questionnaire.raterName}. {questionnaire.subjectName} at {questionnaire.organizationName} asked for your view of how they work with you (
-          {questionnaire.cycleName}). For each statement, choose how often you see it, or “{questionnaire.scale.notObservedLabel}”.
+          {t('externalPage.hello', {
+            rater: questionnaire.raterName,
+            subject: questionnaire.subjectName,
+            organization: questionnaire.organizationName,
+            cycle: questionnaire.cycleName,
+            notObserved: questionnaire.scale.notObservedLabel,
+          })}
         </p>
         <p>
-          Your answers are combined with those of at least {questionnaire.threshold} people and never shown with your name.
-          {questionnaire.responseDeadline && ` Please answer by ${new Date(questionnaire.responseDeadline).toLocaleDateString()}.`}
+          {t('externalPage.combined', { k: questionnaire.threshold })}
+          {questionnaire.responseDeadline && ` ${t('externalPage.deadline', { date: formatDate(questionnaire.responseDeadline) })}`}
         </p>
       </div>
       {questionnaire.behaviours.map((behaviour) => (
@@ -150,17 +185,17 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
                   </label>
                 ))}
               </div>
-              {missing.has(statement.id) && !(statement.id in ratings) && <p className="external__missing">Not answered yet.</p>}
+              {missing.has(statement.id) && !(statement.id in ratings) && <p className="external__missing">{t('externalPage.notAnswered')}</p>}
             </fieldset>
           ))}
         </section>
       ))}
       <section className="external__card" aria-labelledby="external-comments">
-        <h2 id="external-comments">In your own words</h2>
+        <h2 id="external-comments">{t('externalPage.ownWords')}</h2>
         {questionnaire.openQuestions.map((question) => (
           <div key={question.id} className="field">
             <label className="field__label" htmlFor={`comment-${question.id}`}>
-              {question.text} <span className="field__note">(optional)</span>
+              {question.text} <span className="field__note">{t('externalPage.optional')}</span>
             </label>
             <textarea
               id={`comment-${question.id}`}
@@ -180,10 +215,10 @@ function ExternalForm({ questionnaire, onDone }: { questionnaire: ExternalQuesti
       )}
       <div className="external__actions">
         <Button type="button" variant="secondary" onClick={() => void save()} disabled={busy}>
-          Save and finish later
+          {t('externalPage.saveLater')}
         </Button>
-        <Button type="submit" loading={busy} loadingText="Sending…">
-          Send my feedback
+        <Button type="submit" loading={busy} loadingText={t('externalPage.sending')}>
+          {t('externalPage.send')}
         </Button>
       </div>
     </form>

@@ -1,9 +1,14 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Badge, Button, Card, ErrorAlert, useToast } from '@/components/ui';
+import { useT } from '@/i18n';
 import { firstName, formatDate } from '@/lib/format';
 import { useApproveExternalRater } from '../api/approve-external-rater';
 import type { PendingExternalRater } from '../api/list-external-approvals';
 import { useRejectExternalRater } from '../api/reject-external-rater';
+
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 /**
  * People from outside the organisation whom someone in my team proposed (or, for HR, someone
@@ -14,18 +19,19 @@ export function ExternalApprovals({ items }: { items: PendingExternalRater[] }) 
   const approve = useApproveExternalRater();
   const reject = useRejectExternalRater();
   const toast = useToast();
+  const t = useT();
   if (items.length === 0) return null;
   const error = approve.error ?? reject.error;
   return (
     <Card
       title={
         <>
-          From outside the organisation, waiting for your approval <Badge tone="warning">{items.length}</Badge>
+          {t('externalApprovals.title')} <Badge tone="warning">{items.length}</Badge>
         </>
       }
-      description="Customers, partners or volunteers proposed as raters. Approve to mail each a link to the questionnaire; once you approve, their answers count toward the cycle’s minimum of raters like a colleague’s, because someone other than the person reviewed chose them."
+      description={t('externalApprovals.description')}
     >
-      {error && <ErrorAlert error={error} title="That did not work" />}
+      {error && <ErrorAlert error={error} title={t('externalRaters.failed')} />}
       <ul className="rater-list external-approvals">
         {items.map((a) => {
           const busy = (approve.isPending && approve.variables === a.id) || (reject.isPending && reject.variables === a.id);
@@ -37,37 +43,36 @@ export function ExternalApprovals({ items }: { items: PendingExternalRater[] }) 
               </div>
               <div className="rater__state">
                 <p className="muted approval__when">
-                  Proposed by <Link to={`/cycles/${a.cycleId}/subjects/${a.subjectId}/requests`}>{a.subjectName}</Link> on {formatDate(a.createdAt)} ·{' '}
-                  {a.cycleName}
+                  <FormattedMessage
+                    id="externalApprovals.proposedBy"
+                    values={{
+                      subject: a.subjectName,
+                      date: formatDate(a.createdAt),
+                      cycle: a.cycleName,
+                      link: (chunks: ReactNode[]) => <Link to={`/cycles/${a.cycleId}/subjects/${a.subjectId}/requests`}>{chunks}</Link>,
+                    }}
+                  />
                 </p>
               </div>
               <div className="rater__actions">
                 <Button
                   size="sm"
                   loading={approve.isPending && approve.variables === a.id}
-                  loadingText="Approving…"
+                  loadingText={t('externalRaters.approving')}
                   disabled={busy}
-                  onClick={() => approve.mutate(a.id, { onSuccess: () => toast.show(`Approved: a link was mailed to ${a.name}`) })}
+                  onClick={() => approve.mutate(a.id, { onSuccess: () => toast.show(t('externalRaters.approved', { name: a.name })) })}
                 >
-                  Approve
-                  <span className="visually-hidden">
-                    {' '}
-                    {a.name} for {a.subjectName}
-                  </span>
+                  <FormattedMessage id="externalApprovals.approve" values={{ name: a.name, subject: a.subjectName, hidden }} />
                 </Button>
                 <Button
                   size="sm"
                   variant="secondary"
                   disabled={busy}
                   onClick={() =>
-                    reject.mutate(a.id, { onSuccess: () => toast.show(`Not approved: ${a.name} will not be asked about ${firstName(a.subjectName)}`) })
+                    reject.mutate(a.id, { onSuccess: () => toast.show(t('externalApprovals.rejected', { name: a.name, subject: firstName(a.subjectName) })) })
                   }
                 >
-                  Reject
-                  <span className="visually-hidden">
-                    {' '}
-                    {a.name} for {a.subjectName}
-                  </span>
+                  <FormattedMessage id="externalApprovals.reject" values={{ name: a.name, subject: a.subjectName, hidden }} />
                 </Button>
               </div>
             </li>

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { ApiError } from '@/api/client';
 import { API_LIMITS } from '@/api/limits';
-import { Badge, Button, Card, Dialog, ErrorAlert, TextField, useToast, type BadgeTone } from '@/components/ui';
+import { Badge, Button, Card, Dialog, ErrorAlert, SelectField, TextField, useToast, type BadgeTone } from '@/components/ui';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, msg, tr, useT, type MessageId } from '@/i18n';
 import { firstName, formatDate } from '@/lib/format';
 import { useApproveExternalRater } from '../api/approve-external-rater';
 import { useInviteExternalRater } from '../api/invite-external-rater';
@@ -15,12 +17,15 @@ type Viewer = 'subject' | 'manager' | 'admin';
 const LIMITS = API_LIMITS.InviteExternalRaterDto;
 
 /** What an inviter is told of an invitation: never whether it was answered (the API reads "submitted" as "invited"). */
-const SHOWN: Record<ExternalRater['state'], { label: string; tone: BadgeTone; icon: string }> = {
-  proposed: { label: 'Waiting for approval', tone: 'warning', icon: '…' },
-  invited: { label: 'Link sent', tone: 'info', icon: '✉' },
-  rejected: { label: 'Not approved', tone: 'neutral', icon: '✕' },
-  revoked: { label: 'Revoked', tone: 'neutral', icon: '✕' },
+const SHOWN: Record<ExternalRater['state'], { label: MessageId; tone: BadgeTone; icon: string }> = {
+  proposed: { label: msg('externalRaters.state.proposed'), tone: 'warning', icon: '…' },
+  invited: { label: msg('externalRaters.state.invited'), tone: 'info', icon: '✉' },
+  rejected: { label: msg('externalRaters.state.rejected'), tone: 'neutral', icon: '✕' },
+  revoked: { label: msg('externalRaters.state.revoked'), tone: 'neutral', icon: '✕' },
 };
+
+/** Words only a screen reader says, after a button's visible label ("Approve" + " Ann Lee"). */
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 /**
  * Who counts toward k, in the viewer's words. The rule itself lives in the API (only a subject's
@@ -29,22 +34,26 @@ const SHOWN: Record<ExternalRater['state'], { label: string; tone: BadgeTone; ic
 export function countingNote(list: ExternalRaterList, viewer: Viewer, subjectName: string): string {
   const k = list.threshold;
   const name = firstName(subjectName);
-  const approver = list.approver === 'hr' ? 'HR' : viewer === 'subject' ? 'your manager' : `${name}’s manager`;
+  const approver =
+    list.approver === 'hr'
+      ? tr('externalRaters.approverHr')
+      : viewer === 'subject'
+        ? tr('externalRaters.approverYourManager')
+        : tr('externalRaters.approverTheirManager', { name });
   if (viewer === 'subject') {
-    return list.managerApproves
-      ? `People you invite directly help your report only once someone else approves them: ${approver} approves each person before they get a link. ` +
-          `Once approved, they count toward the minimum of ${k} raters like a colleague.`
-      : `People you invite directly help your report only once someone else approves them, and this cycle asks for no approval: their answers count in the averages but never toward the minimum of ${k} raters a group needs to be shown.`;
+    return list.managerApproves ? tr('externalRaters.noteSubjectApproved', { approver, k }) : tr('externalRaters.noteSubjectNoApproval', { k });
   }
   if (viewer === 'admin') {
-    return (
-      `People HR invites count in the averages but never toward the minimum of ${k} raters, because HR reads the report. ` +
-      (list.managerApproves
-        ? `People ${name} proposes count toward it once ${list.approver === 'hr' ? 'HR' : `${name}’s manager or HR`} approves them.`
-        : `People ${name} invites directly count the same way, since nobody else approved them.`)
-    );
+    return `${tr('externalRaters.noteAdmin', { k })} ${
+      list.managerApproves
+        ? tr('externalRaters.noteAdminApproved', {
+            name,
+            approver: list.approver === 'hr' ? tr('externalRaters.approverHr') : tr('externalRaters.approverTheirManagerOrHr', { name }),
+          })
+        : tr('externalRaters.noteAdminNoApproval', { name })
+    }`;
   }
-  return `${name} proposes these people. Once you approve one, they get a link by mail, and their answers count toward the minimum of ${k} raters like a colleague’s, because someone other than ${name} chose them.`;
+  return tr('externalRaters.noteManager', { name, k });
 }
 
 function InviteForm({
@@ -62,20 +71,25 @@ function InviteForm({
 }) {
   const invite = useInviteExternalRater();
   const toast = useToast();
+  const t = useT();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  // Empty: the organisation's language (the API's default).
+  const [language, setLanguage] = useState('');
   const serverErrors = invite.error instanceof ApiError ? invite.error.fieldErrors() : {};
   const waits = list.invitationWaitsForApproval;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     invite.mutate(
-      { cycleId, subjectId, name: name.trim(), email: email.trim() },
+      { cycleId, subjectId, name: name.trim(), email: email.trim(), ...(isLanguage(language) ? { language } : {}) },
       {
         onSuccess: (rater) => {
           toast.show(
             rater.state === 'proposed'
-              ? `Proposed: ${rater.name} gets a link once ${list.approver === 'hr' ? 'HR approves' : 'approved'}`
-              : `Invited: a link was mailed to ${rater.email ?? rater.name}`,
+              ? list.approver === 'hr'
+                ? t('externalRaters.proposedToastHr', { name: rater.name })
+                : t('externalRaters.proposedToast', { name: rater.name })
+              : t('externalRaters.invitedToast', { email: rater.email ?? rater.name }),
           );
           setName('');
           setEmail('');
@@ -88,18 +102,16 @@ function InviteForm({
   return (
     <form className="external-invite" onSubmit={submit} noValidate aria-labelledby="external-invite-title">
       <h3 className="external-invite__title" id="external-invite-title">
-        Someone outside the organisation
+        {t('externalRaters.inviteTitle')}
       </h3>
       <p className="muted external-invite__note">
-        {viewer === 'subject'
-          ? 'A customer, partner or volunteer who sees how you work.'
-          : `A customer, partner or volunteer who sees how ${firstName(subjectName)} works.`}{' '}
-        {waits ? 'They get a link by mail once approved.' : 'They get a link by mail at once.'}
+        {viewer === 'subject' ? t('externalRaters.whoYou') : t('externalRaters.who', { name: firstName(subjectName) })}{' '}
+        {waits ? t('externalRaters.linkOnceApproved') : t('externalRaters.linkAtOnce')}
       </p>
-      {invite.isError && !fieldError && <ErrorAlert error={invite.error} title="Not invited" />}
+      {invite.isError && !fieldError && <ErrorAlert error={invite.error} title={t('externalRaters.notInvited')} />}
       <div className="external-invite__fields">
         <TextField
-          label="Name"
+          label={t('externalRaters.name')}
           name="external-name"
           autoComplete="off"
           required
@@ -109,7 +121,7 @@ function InviteForm({
           error={serverErrors.name ?? null}
         />
         <TextField
-          label="Email"
+          label={t('externalRaters.email')}
           type="email"
           name="external-email"
           autoComplete="off"
@@ -119,9 +131,24 @@ function InviteForm({
           onChange={(e) => setEmail(e.target.value)}
           error={serverErrors.email ?? null}
         />
+        <SelectField
+          label={t('externalRaters.language')}
+          name="external-language"
+          hint={t('externalRaters.languageHint')}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+          error={serverErrors.language ?? null}
+        >
+          <option value="">{t('externalRaters.languageDefault')}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
         <div className="external-invite__submit">
-          <Button type="submit" loading={invite.isPending} loadingText="Sending…" disabled={!name.trim() || !email.trim()}>
-            {waits ? 'Propose for approval' : 'Send invitation'}
+          <Button type="submit" loading={invite.isPending} loadingText={t('externalRaters.sending')} disabled={!name.trim() || !email.trim()}>
+            {waits ? t('externalRaters.propose') : t('externalRaters.send')}
           </Button>
         </div>
       </div>
@@ -149,6 +176,7 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
   const revoke = useRevokeExternalRater();
   const toast = useToast();
   const [revoking, setRevoking] = useState<ExternalRater | null>(null);
+  const t = useT();
 
   // The manager of today who was not the manager at launch gets 404: nothing to show them.
   if (!list.data) return null;
@@ -163,13 +191,13 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
 
   return (
     <Card
-      title="Raters from outside the organisation"
+      title={t('externalRaters.title')}
       className="external-raters"
-      description={`${countingNote(data, viewer, subjectName)} Their answers form the External group, shown only with at least ${data.threshold} of them (otherwise pooled or hidden), and nobody is told whether anyone answered.`}
+      description={t('externalRaters.description', { note: countingNote(data, viewer, subjectName), k: data.threshold })}
     >
-      {actionError && <ErrorAlert error={actionError} title="That did not work" />}
+      {actionError && <ErrorAlert error={actionError} title={t('externalRaters.failed')} />}
       {data.items.length === 0 ? (
-        <p className="muted">{you ? 'You have not invited anyone from outside yet.' : 'Nobody from outside has been invited yet.'}</p>
+        <p className="muted">{you ? t('externalRaters.noneYou') : t('externalRaters.none')}</p>
       ) : (
         <ul className="rater-list external-list">
           {data.items.map((r) => {
@@ -183,15 +211,19 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
               <li key={r.id} className="rater" data-external={r.id}>
                 <div className="rater__who">
                   <p className="external__name">{r.name}</p>
-                  <p className="muted external__email">{r.email ?? 'Address erased when the cycle closed'}</p>
+                  <p className="muted external__email">{r.email ?? t('externalRaters.emailErased')}</p>
                 </div>
                 <div className="rater__state">
                   <Badge tone={shown.tone} icon={shown.icon}>
-                    {shown.label}
+                    {t(shown.label)}
                   </Badge>
                   <p className="muted external__meta">
-                    {byOther ? 'Invited by HR' : you ? 'Proposed by you' : `Proposed by ${name}`} on {formatDate(r.createdAt)}
-                    {r.state === 'invited' && r.linkExpiresAt ? ` · link valid until ${formatDate(r.linkExpiresAt)}` : ''}
+                    {byOther
+                      ? t('externalRaters.invitedByHr', { date: formatDate(r.createdAt) })
+                      : you
+                        ? t('externalRaters.proposedByYou', { date: formatDate(r.createdAt) })
+                        : t('externalRaters.proposedBy', { name, date: formatDate(r.createdAt) })}
+                    {r.state === 'invited' && r.linkExpiresAt ? t('externalRaters.linkValid', { date: formatDate(r.linkExpiresAt) }) : ''}
                   </p>
                 </div>
                 {(decide || withdraw || manageLink) && (
@@ -201,25 +233,25 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
                         <Button
                           size="sm"
                           loading={approve.isPending && approve.variables === r.id}
-                          loadingText="Approving…"
+                          loadingText={t('externalRaters.approving')}
                           disabled={busy(r)}
-                          onClick={() => approve.mutate(r.id, { onSuccess: () => toast.show(`Approved: a link was mailed to ${r.name}`) })}
+                          onClick={() => approve.mutate(r.id, { onSuccess: () => toast.show(t('externalRaters.approved', { name: r.name })) })}
                         >
-                          Approve<span className="visually-hidden"> {r.name}</span>
+                          <FormattedMessage id="externalRaters.approve" values={{ name: r.name, hidden }} />
                         </Button>
                         <Button
                           size="sm"
                           variant="secondary"
                           disabled={busy(r)}
-                          onClick={() => reject.mutate(r.id, { onSuccess: () => toast.show(`Not approved: ${r.name} will not be asked`) })}
+                          onClick={() => reject.mutate(r.id, { onSuccess: () => toast.show(t('externalRaters.rejected', { name: r.name })) })}
                         >
-                          Reject<span className="visually-hidden"> {r.name}</span>
+                          <FormattedMessage id="externalRaters.reject" values={{ name: r.name, hidden }} />
                         </Button>
                       </>
                     )}
                     {withdraw && (
                       <Button size="sm" variant="ghost" disabled={busy(r)} onClick={() => setRevoking(r)}>
-                        Withdraw<span className="visually-hidden"> {r.name}</span>
+                        <FormattedMessage id="externalRaters.withdraw" values={{ name: r.name, hidden }} />
                       </Button>
                     )}
                     {manageLink && (
@@ -228,16 +260,14 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
                           size="sm"
                           variant="secondary"
                           loading={resend.isPending && resend.variables === r.id}
-                          loadingText="Sending…"
+                          loadingText={t('externalRaters.sending')}
                           disabled={busy(r)}
-                          onClick={() =>
-                            resend.mutate(r.id, { onSuccess: () => toast.show(`A new link was mailed to ${r.name}; the old one no longer works`) })
-                          }
+                          onClick={() => resend.mutate(r.id, { onSuccess: () => toast.show(t('externalRaters.resent', { name: r.name })) })}
                         >
-                          Send a new link<span className="visually-hidden"> to {r.name}</span>
+                          <FormattedMessage id="externalRaters.resend" values={{ name: r.name, hidden }} />
                         </Button>
                         <Button size="sm" variant="ghost" disabled={busy(r)} onClick={() => setRevoking(r)}>
-                          Revoke<span className="visually-hidden"> {r.name}</span>
+                          <FormattedMessage id="externalRaters.revoke" values={{ name: r.name, hidden }} />
                         </Button>
                       </>
                     )}
@@ -254,7 +284,7 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
       ) : (
         data.allowed &&
         (data.canManage || viewer === 'subject') &&
-        live >= data.max && <p className="muted external-invite__note">At most {data.max} people from outside can be invited for one person in a cycle.</p>
+        live >= data.max && <p className="muted external-invite__note">{t('externalRaters.max', { max: data.max })}</p>
       )}
 
       <Dialog
@@ -263,39 +293,43 @@ export function ExternalRaters({ cycleId, subjectId, subjectName, viewer }: Exte
           setRevoking(null);
           revoke.reset();
         }}
-        title={revoking ? (revoking.state === 'proposed' ? `Withdraw ${revoking.name}?` : `Revoke ${revoking.name}’s invitation?`) : 'Revoke'}
+        title={
+          revoking
+            ? revoking.state === 'proposed'
+              ? t('externalRaters.withdrawTitle', { name: revoking.name })
+              : t('externalRaters.revokeTitle', { name: revoking.name })
+            : t('externalRaters.revokeFallbackTitle')
+        }
         footer={
           <>
             <Button variant="secondary" onClick={() => setRevoking(null)} disabled={revoke.isPending}>
-              Keep
+              {t('externalRaters.keep')}
             </Button>
             <Button
               variant="danger"
               loading={revoke.isPending}
-              loadingText="Revoking…"
+              loadingText={t('externalRaters.revoking')}
               onClick={() =>
                 revoking &&
                 revoke.mutate(revoking.id, {
                   onSuccess: () => {
                     toast.show(
-                      revoking.state === 'proposed' ? `Withdrawn: ${revoking.name} will not be asked` : `Revoked: ${revoking.name}’s link no longer works`,
+                      revoking.state === 'proposed'
+                        ? t('externalRaters.withdrawn', { name: revoking.name })
+                        : t('externalRaters.revoked', { name: revoking.name }),
                     );
                     setRevoking(null);
                   },
                 })
               }
             >
-              {revoking?.state === 'proposed' ? 'Withdraw' : 'Revoke invitation'}
+              {revoking?.state === 'proposed' ? t('externalRaters.withdrawButton') : t('externalRaters.revokeButton')}
             </Button>
           </>
         }
       >
-        {revoke.error && <ErrorAlert error={revoke.error} title="Not revoked" />}
-        <p>
-          {revoking?.state === 'proposed'
-            ? 'Nothing has been sent to them yet.'
-            : 'Their link stops working, and anything they may have sent is dropped with the invitation. Nobody is told whether they had answered.'}
-        </p>
+        {revoke.error && <ErrorAlert error={revoke.error} title={t('externalRaters.notRevoked')} />}
+        <p>{revoking?.state === 'proposed' ? t('externalRaters.nothingSent') : t('externalRaters.revokeText')}</p>
       </Dialog>
     </Card>
   );

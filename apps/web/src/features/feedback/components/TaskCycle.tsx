@@ -91,8 +91,8 @@ export function TaskCycle({ cycle, onDecline }: { cycle: FeedbackTaskCycle; onDe
   const asker = cycle.origin !== 'hr' ? cycle.requests[0]?.subject : undefined;
   const title = asker
     ? cycle.requests[0]?.relationship === 'self'
-      ? 'You asked for feedback'
-      : `${firstName(asker.name)} asked you for feedback`
+      ? t('selfRequests.youAsked')
+      : t('selfRequests.askedYou', { name: firstName(asker.name) })
     : cycle.name;
   return (
     <section className="card task-cycle" aria-labelledby={`cycle-${cycle.id}`}>

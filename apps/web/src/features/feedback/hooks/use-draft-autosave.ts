@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '@/api/client';
+import { tr } from '@/i18n';
 import { forgetUnsavedAnswers, keepUnsavedAnswers } from '@/lib/unsaved-answers';
 import type { Questionnaire } from '../api/get-questionnaire';
 import { feedbackKeys } from '../api/keys';
@@ -108,7 +109,7 @@ export function useDraftAutosave(requestId: string, initialSavedAt: string | nul
           setStatus({ kind: 'retrying', savedAt: savedAt.current });
           if (!held.current) timer.current = setTimeout(() => void flush(), delay);
         } else {
-          setStatus({ kind: 'failed', savedAt: savedAt.current, message: isApiError(error) ? error.message : 'Unexpected error.' });
+          setStatus({ kind: 'failed', savedAt: savedAt.current, message: isApiError(error) ? error.message : tr('error.unexpected') });
         }
       }
     })();

@@ -133,7 +133,7 @@ export default function RequestsPage() {
         </Card>
       )}
 
-      {externalApprovals.isError && <ErrorAlert error={externalApprovals.error} title="Could not load the proposals from outside the organisation" />}
+      {externalApprovals.isError && <ErrorAlert error={externalApprovals.error} title={t('externalRaters.loadFailed')} />}
       {externalApprovals.data && <ExternalApprovals items={externalApprovals.data} />}
 
       {cycles.data && cycles.data.length > 0 && (

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { isApiError } from '@/api/client';
 import { Alert, Button, Dialog, ErrorAlert, Loading, PeopleCombobox, type PersonChoice } from '@/components/ui';
+import { useT } from '@/i18n';
 import { formatDate } from '@/lib/format';
 import { useSearchColleagues } from '../api/self-requests';
 import { useReportShares, useShareReport } from '../api/shares';
@@ -16,42 +18,46 @@ export function ShareDialog({ cycleId, ownerId, open, onClose }: { cycleId: stri
   const [search, setSearch] = useState('');
   const people = useSearchColleagues(search);
   const [chosen, setChosen] = useState<PersonChoice | null>(null);
+  const t = useT();
   const error = isApiError(change.error) ? change.error.fieldErrors().personId : undefined;
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="Share your report"
+      title={t('selfRequests.share.title')}
       footer={
         <Button variant="secondary" onClick={onClose}>
-          Done
+          {t('selfRequests.share.done')}
         </Button>
       }
     >
-      <p>
-        The colleagues you share with read the whole report, as you do, until you withdraw it. You cannot share it with someone you asked for feedback here:
-        their own answers are in it.
-      </p>
-      {shares.isPending && <Loading label="Loading…" />}
-      {shares.isError && <ErrorAlert error={shares.error} title="Could not load whom you shared with" />}
-      {shares.data && shares.data.items.length === 0 && <Alert tone="info">Not shared with anyone.</Alert>}
+      <p>{t('selfRequests.share.text')}</p>
+      {shares.isPending && <Loading label={t('common.loading')} />}
+      {shares.isError && <ErrorAlert error={shares.error} title={t('selfRequests.share.loadFailed')} />}
+      {shares.data && shares.data.items.length === 0 && <Alert tone="info">{t('selfRequests.share.nobody')}</Alert>}
       {shares.data && shares.data.items.length > 0 && (
-        <ul className="share-list" aria-label="Shared with">
+        <ul className="share-list" aria-label={t('selfRequests.share.list')}>
           {shares.data.items.map((s) => (
             <li key={s.personId}>
               <span>
-                <strong>{s.name}</strong> · since {formatDate(s.sharedAt)}
+                <FormattedMessage
+                  id="selfRequests.share.since"
+                  values={{ name: s.name, date: formatDate(s.sharedAt), strong: (chunks: ReactNode[]) => <strong>{chunks}</strong> }}
+                />
               </span>
               <Button variant="ghost" size="sm" onClick={() => change.mutate({ personId: s.personId, share: false })}>
-                Withdraw<span className="visually-hidden"> the share with {s.name}</span>
+                <FormattedMessage
+                  id="selfRequests.share.withdraw"
+                  values={{ name: s.name, hidden: (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span> }}
+                />
               </Button>
             </li>
           ))}
         </ul>
       )}
       <PeopleCombobox
-        label="Share with"
-        placeholder="Search colleagues"
+        label={t('selfRequests.share.with')}
+        placeholder={t('selfRequests.ask.search')}
         value={chosen}
         onChange={setChosen}
         onSearch={setSearch}
@@ -65,10 +71,10 @@ export function ShareDialog({ cycleId, ownerId, open, onClose }: { cycleId: stri
         <Button
           disabled={!chosen}
           loading={change.isPending}
-          loadingText="Sharing…"
+          loadingText={t('selfRequests.share.sharing')}
           onClick={() => chosen && change.mutate({ personId: chosen.id, share: true }, { onSuccess: () => setChosen(null) })}
         >
-          Share
+          {t('selfRequests.share.share')}
         </Button>
       </div>
     </Dialog>

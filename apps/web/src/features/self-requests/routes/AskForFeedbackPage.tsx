@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, PeopleCombobox, TextField, type PersonChoice } from '@/components/ui';
+import { useT } from '@/i18n';
 import { useSignedInUser } from '@/lib/auth';
-import { plural } from '@/lib/format';
 import { useSearchColleagues, useSelfRequestOptions, useStartSelfRequest, type SelfRequestOptions } from '../api/self-requests';
 import '../self-requests.css';
 
@@ -20,17 +20,15 @@ const dayFromNow = (days: number): string => {
  */
 export default function AskForFeedbackPage() {
   const options = useSelfRequestOptions();
+  const t = useT();
   return (
     <>
-      <PageHeader
-        title="Ask for feedback"
-        description="Leadership is a choice anyone can make. Ask colleagues how your influence lands on the behaviours you choose: only you read the result."
-      />
-      {options.isPending && <Loading label="Loading…" />}
-      {options.isError && <ErrorAlert error={options.error} title="Could not load the options" />}
+      <PageHeader title={t('selfRequests.ask.title')} description={t('selfRequests.ask.description')} />
+      {options.isPending && <Loading label={t('common.loading')} />}
+      {options.isError && <ErrorAlert error={options.error} title={t('selfRequests.ask.loadFailed')} />}
       {options.data && !options.data.enabled && (
-        <Alert tone="info" title="Not available in your organisation">
-          Your organisation has turned off feedback people ask for themselves. HR can turn it on in the organisation settings.
+        <Alert tone="info" title={t('selfRequests.ask.off')}>
+          {t('selfRequests.ask.offText')}
         </Alert>
       )}
       {options.data?.enabled && <AskForm options={options.data} />}
@@ -42,6 +40,7 @@ function AskForm({ options }: { options: SelfRequestOptions }) {
   const me = useSignedInUser();
   const navigate = useNavigate();
   const start = useStartSelfRequest();
+  const t = useT();
   const [behaviours, setBehaviours] = useState<string[]>([]);
   const [raters, setRaters] = useState<PersonChoice[]>([]);
   const [search, setSearch] = useState('');
@@ -59,12 +58,9 @@ function AskForm({ options }: { options: SelfRequestOptions }) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Card
-        title="What would you like to hear about?"
-        description={`Choose up to ${plural(options.maxBehaviours, 'behaviour')}. Your colleagues answer only these statements, and your report shows only these.`}
-      >
+      <Card title={t('selfRequests.ask.what')} description={t('selfRequests.ask.whatText', { count: options.maxBehaviours })}>
         <fieldset className="behaviour-choices" aria-describedby="behaviours-error">
-          <legend className="visually-hidden">Behaviours</legend>
+          <legend className="visually-hidden">{t('selfRequests.ask.behaviours')}</legend>
           {options.behaviours.map((b) => {
             const checked = behaviours.includes(b.key);
             const id = `behaviour-${b.key}`;
@@ -88,14 +84,14 @@ function AskForm({ options }: { options: SelfRequestOptions }) {
         )}
       </Card>
       <Card
-        title="Whom will you ask?"
-        description={`Ask at least ${options.minRaters} colleagues: answers are shown only as groups of at least ${options.anonymityThreshold}, never one person's. Your own view is asked too, separately. Nobody can be asked once ${options.raterOpenRequestCap} requests wait for their answer, so nobody is flooded.`}
+        title={t('selfRequests.ask.whom')}
+        description={t('selfRequests.ask.whomText', { min: options.minRaters, k: options.anonymityThreshold, cap: options.raterOpenRequestCap })}
       >
         <PeopleCombobox
           multiple
-          label="Colleagues"
-          hint={`${plural(raters.length, 'colleague')} chosen of at least ${options.minRaters}. Type a name, then pick from the list.`}
-          placeholder="Search colleagues"
+          label={t('selfRequests.ask.colleagues')}
+          hint={t('selfRequests.ask.chosen', { count: raters.length, min: options.minRaters })}
+          placeholder={t('selfRequests.ask.search')}
           value={raters}
           onChange={setRaters}
           onSearch={setSearch}
@@ -106,9 +102,9 @@ function AskForm({ options }: { options: SelfRequestOptions }) {
           searching={people.isFetching}
         />
       </Card>
-      <Card title="When does it close?" description={`Within ${options.maxDays} days. You can close it earlier yourself once enough colleagues have answered.`}>
+      <Card title={t('selfRequests.ask.when')} description={t('selfRequests.ask.whenText', { days: options.maxDays })}>
         <TextField
-          label="Closing date"
+          label={t('selfRequests.ask.closingDate')}
           name="responseDeadline"
           type="date"
           min={dayFromNow(1)}
@@ -118,10 +114,10 @@ function AskForm({ options }: { options: SelfRequestOptions }) {
           error={fieldErrors.responseDeadline}
         />
       </Card>
-      {start.isError && !Object.keys(fieldErrors).length && <ErrorAlert error={start.error} title="Could not send your request" />}
+      {start.isError && !Object.keys(fieldErrors).length && <ErrorAlert error={start.error} title={t('selfRequests.ask.sendFailed')} />}
       <div className="form__actions">
-        <Button type="submit" loading={start.isPending} loadingText="Sending…">
-          Ask for feedback
+        <Button type="submit" loading={start.isPending} loadingText={t('selfRequests.ask.sending')}>
+          {t('selfRequests.ask.submit')}
         </Button>
       </div>
     </form>
