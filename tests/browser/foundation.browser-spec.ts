@@ -352,6 +352,8 @@ describe('Foundation in the browser', () => {
     await heading(page, 'People').waitFor();
     await expect(page.getByRole('link', { name: 'Add person' }).count()).resolves.toBe(0);
     // A member sees colleagues as name, title and department: not who is HR, emails or managers.
+    // (The heading shows before the list has loaded: wait for the table, as a reader would.)
+    await page.locator('main table thead th').first().waitFor();
     await expect(page.locator('main table thead th').allTextContents()).resolves.toEqual(['Name', 'Title', 'Department']);
     await expect(page.locator('main').textContent()).resolves.not.toContain('@harbour.example');
     await expect(page.locator('main').getByText('HR admin').count()).resolves.toBe(0);

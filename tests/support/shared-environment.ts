@@ -23,6 +23,7 @@ interface Shared {
   global: InstanceType<typeof TestEnvironment>['global'];
 }
 const SHARED = Symbol.for('ripple.test.sharedContext');
+const WORKER_SCOPE = Symbol.for('ripple.test.workerScope');
 const PER_FILE_GLOBALS = ['typeormMetadataArgsStorage', 'classValidatorMetadataStorage'];
 const worker = globalThis as unknown as Record<symbol, Shared | undefined>;
 
@@ -37,6 +38,9 @@ export default class SharedContextEnvironment extends TestEnvironment {
     const shared = worker[SHARED];
     if (!shared) {
       worker[SHARED] = { context: this.context as Context, global: this.global };
+      // Tells the test code that its global scope lasts for the worker (test-database.ts keeps a
+      // database ready there for the next file).
+      (this.global as unknown as Record<symbol, boolean>)[WORKER_SCOPE] = true;
       return;
     }
     // The fresh scope Node's environment just made serves only to hand this file a fresh process.
