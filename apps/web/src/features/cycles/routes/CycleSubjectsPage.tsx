@@ -71,13 +71,7 @@ export default function CycleSubjectsPage() {
               removingId={remove.isPending ? remove.variables?.personId : undefined}
               onRemove={(s) => remove.mutate(s, { onSuccess: () => toast.show(`Removed ${s.name} from the cycle`) })}
             />
-            <Pagination
-              noun={data.total === 1 ? 'subject' : 'subjects'}
-              offset={data.query.offset ?? 0}
-              limit={PAGE_SIZE}
-              total={data.total}
-              onChange={setOffset}
-            />
+            <Pagination noun="subjects" offset={data.query.offset ?? 0} limit={PAGE_SIZE} total={data.total} onChange={setOffset} />
           </>
         )}
       </Card>
