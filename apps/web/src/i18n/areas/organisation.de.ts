@@ -243,4 +243,11 @@ export const organisationDe: Record<keyof typeof organisationEn, string> = {
   'frameworks.behaviour.addStatement': '+ Aussage hinzufügen<hidden> zu {title}</hidden>',
   'frameworks.behaviour.full': 'Höchstens {max} Aussagen pro Verhalten.',
   'frameworks.behaviour.remove': 'Verhalten entfernen<hidden>: {title}</hidden>',
+  'frameworks.german.name': 'Name auf Deutsch',
+  'frameworks.german.description': 'Beschreibung auf Deutsch',
+  'frameworks.german.statement': 'Aussage {number} auf Deutsch',
+  'frameworks.german.question': 'Frage {number} auf Deutsch',
+  'frameworks.german.hint': 'Hinweis zu Frage {number} auf Deutsch',
+  'frameworks.german.note':
+    'Deutsch ist optional: Wo es fehlt, sehen Personen, die Ripple auf Deutsch nutzen, den englischen Text. Eine Aussage ist in beiden Sprachen dieselbe Frage, Berichte vergleichen also Gleiches mit Gleichem.',
 };

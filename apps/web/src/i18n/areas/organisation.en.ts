@@ -234,4 +234,11 @@ export const organisationEn = {
   'frameworks.behaviour.addStatement': '+ Add statement<hidden> to {title}</hidden>',
   'frameworks.behaviour.full': 'At most {max} statements per behaviour.',
   'frameworks.behaviour.remove': 'Remove behaviour<hidden> {title}</hidden>',
+  'frameworks.german.name': 'German name',
+  'frameworks.german.description': 'German description',
+  'frameworks.german.statement': 'German for statement {number}',
+  'frameworks.german.question': 'German for question {number}',
+  'frameworks.german.hint': 'German hint for question {number}',
+  'frameworks.german.note':
+    'German is optional: where it is missing, people who read Ripple in German see the English text. A statement is the same question in either language, so reports compare like with like.',
 } as const satisfies Record<string, string>;

@@ -54,6 +54,27 @@ export function BehaviourEditor({ behaviour, index, onChange, onRemove, errors, 
         onChange={(e) => set({ description: e.target.value })}
         error={errors.description}
       />
+      <div className="behaviour-editor__translation" lang="de">
+        <TextField
+          label={t('frameworks.german.name')}
+          labelNote={t('ui.optional')}
+          name={`behaviours.${index}.translations.de.name`}
+          maxLength={100}
+          value={behaviour.deName}
+          onChange={(e) => set({ deName: e.target.value })}
+          error={errors['translations.de.name']}
+        />
+        <TextAreaField
+          label={t('frameworks.german.description')}
+          labelNote={t('ui.optional')}
+          name={`behaviours.${index}.translations.de.description`}
+          className="field--short"
+          maxLength={500}
+          value={behaviour.deDescription}
+          onChange={(e) => set({ deDescription: e.target.value })}
+          error={errors['translations.de.description']}
+        />
+      </div>
       <div className="statement-list">
         <p className="field__label" id={`${behaviour.uid}-statements`}>
           <FormattedMessage id="frameworks.behaviour.statements" values={{ note: (chunks) => <span className="field__note">{chunks}</span> }} />
@@ -70,6 +91,16 @@ export function BehaviourEditor({ behaviour, index, onChange, onRemove, errors, 
                 value={s.text}
                 onChange={(e) => set({ statements: behaviour.statements.map((x) => (x.uid === s.uid ? { ...x, text: e.target.value } : x)) })}
                 error={errors[`statements.${j}.text`] ?? errors[`statements.${j}.key`]}
+              />
+              <TextField
+                label={t('frameworks.german.statement', { number: j + 1 })}
+                className="statement-list__field"
+                lang="de"
+                name={`behaviours.${index}.statements.${j}.translations.de.text`}
+                maxLength={300}
+                value={s.de}
+                onChange={(e) => set({ statements: behaviour.statements.map((x) => (x.uid === s.uid ? { ...x, de: e.target.value } : x)) })}
+                error={errors[`statements.${j}.translations.de.text`]}
               />
               <Button
                 variant="ghost"

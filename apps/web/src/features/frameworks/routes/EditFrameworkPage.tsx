@@ -92,6 +92,7 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
         title={t('frameworks.edit.behaviours')}
         description={t('frameworks.edit.behavioursDescription', { behaviours: draft.behaviours.length, statements: statementCount, max: LIMITS.statements })}
       >
+        <p className="field__hint framework-form__german">{t('frameworks.german.note')}</p>
         {errors.behaviours && <p className="field__error">⚠ {errors.behaviours}</p>}
         <div className="behaviour-editors">
           {draft.behaviours.map((b, i) => (
@@ -140,6 +141,28 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
                   value={q.hint}
                   onChange={(e) => change({ hint: e.target.value })}
                   error={errors[`${at}hint`]}
+                />
+                <TextField
+                  label={t('frameworks.german.question', { number: i + 1 })}
+                  labelNote={t('ui.optional')}
+                  lang="de"
+                  className="question-editor__german"
+                  name={`${at}translations.de.text`}
+                  maxLength={300}
+                  value={q.deText}
+                  onChange={(e) => change({ deText: e.target.value })}
+                  error={errors[`${at}translations.de.text`]}
+                />
+                <TextField
+                  label={t('frameworks.german.hint', { number: i + 1 })}
+                  labelNote={t('ui.optional')}
+                  lang="de"
+                  className="question-editor__german"
+                  name={`${at}translations.de.hint`}
+                  maxLength={300}
+                  value={q.deHint}
+                  onChange={(e) => change({ deHint: e.target.value })}
+                  error={errors[`${at}translations.de.hint`]}
                 />
                 <Button
                   variant="ghost"
