@@ -58,7 +58,7 @@ export const organisationDe: Record<keyof typeof organisationEn, string> = {
   'organisation.activity.title': 'Bisher',
   'organisation.activity.none': 'Bisher hat niemand Feedback zu sich selbst eingeholt.',
   'organisation.activity.summary':
-    '{total, plural, one {# Anfrage} other {# Anfragen}} von {people, plural, one {# Person} other {# Personen}}; {running} sammeln noch Antworten. Was gefragt wurde, wen und was zurückkam, gehört allein ihnen.',
+    '{total, plural, one {# Anfrage} other {# Anfragen}} von {people, plural, one {# Person} other {# Personen}}; {running, plural, one {# sammelt} other {# sammeln}} noch Antworten. Was gefragt wurde, wen und was zurückkam, gehört allein ihnen.',
   'organisation.activity.who': '{name} ({department})',
   'organisation.activity.started': '{who} – gestartet am {started}',
   'organisation.activity.closed': '{who} – gestartet am {started}, abgeschlossen am {closed}',
