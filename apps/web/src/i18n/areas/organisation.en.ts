@@ -55,7 +55,7 @@ export const organisationEn = {
   'organisation.activity.title': 'So far',
   'organisation.activity.none': 'Nobody has asked for feedback on themselves yet.',
   'organisation.activity.summary':
-    '{total, plural, one {# request} other {# requests}} by {people, plural, one {# person} other {# people}}; {running} still collecting answers. What was asked, of whom and what came back is theirs alone.',
+    '{total, plural, one {# request} other {# requests}} by {people, plural, one {# person} other {# people}}; {running, plural, other {# still collecting answers}}. What was asked, of whom and what came back is theirs alone.',
   'organisation.activity.who': '{name} ({department})',
   'organisation.activity.started': '{who} — started {started}',
   'organisation.activity.closed': '{who} — started {started}, closed {closed}',
