@@ -26,6 +26,7 @@ import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
 import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFrameworkTranslations';
 import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRateLimitCounters';
 import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames';
+import { BackfillStandardFrameworkGerman1795401745000 } from './1795401745000-BackfillStandardFrameworkGerman';
 import { AddExternalRaterLanguage1795401750000 } from './1795401750000-AddExternalRaterLanguage';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
 
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   AddFrameworkTranslations1795401560000,
   CreateRateLimitCounters1795401600000,
   AddScimUserNames1795401610000,
+  BackfillStandardFrameworkGerman1795401745000,
   AddExternalRaterLanguage1795401750000,
   DropRateLimitLogs1795401763000,
 ];

@@ -162,7 +162,7 @@ describe('Foundation in the browser', () => {
 
     await page.getByLabel('Search').fill('conserv');
     await page.waitForURL(/search=conserv/);
-    await page.getByText('Showing 1–1 of 1 people').waitFor();
+    await page.getByText('Showing 1–1 of 1 person').waitFor();
     await expect(rows.first().textContent()).resolves.toContain('Cora Whitfield');
     await screenshot(page, '05-people-search');
 
@@ -321,7 +321,7 @@ describe('Foundation in the browser', () => {
     await see(page, '31 people in your organisation');
     await page.getByLabel('Search').fill('harbour.example');
     await page.getByLabel('Search').fill('Sofia');
-    await page.getByText('Showing 1–1 of 1 people').waitFor();
+    await page.getByText('Showing 1–1 of 1 person').waitFor();
     await expect(page.locator('main table tbody tr').first().textContent()).resolves.toContain('Curator of Prints');
     await page.context().close();
   });

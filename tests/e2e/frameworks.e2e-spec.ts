@@ -260,4 +260,108 @@ describe('frameworks', () => {
       expect((await hr.get(`/api/frameworks/${created.id}`)).body.name).toBe('Guarded');
     });
   });
+
+  describe('translations', () => {
+    type Detail = {
+      latestVersion: {
+        behaviours: { key: string; translations: object; statements: { key: string; text: string; translations: { de?: { text: string } } }[] }[];
+        openQuestions: { key: string; translations: object }[];
+      };
+    };
+    /** Every translation of a version by key: behaviours, statements and open questions. */
+    const translationsOf = (detail: Detail) => ({
+      behaviours: detail.latestVersion.behaviours.map((b) => [b.key, b.translations]),
+      statements: detail.latestVersion.behaviours.flatMap((b) => b.statements.map((s) => [s.key, s.translations])),
+      openQuestions: detail.latestVersion.openQuestions.map((q) => [q.key, q.translations]),
+    });
+    const german = () => ({
+      ...definition('Zweisprachig'),
+      behaviours: [
+        {
+          key: 'listening',
+          name: 'Listening',
+          kind: 'influence',
+          translations: { de: { name: 'Zuhören', description: 'Lässt andere ausreden' } },
+          statements: [
+            { key: 'listening.1', text: 'Lets others finish.', translations: { de: { text: 'Lässt andere ausreden.' } } },
+            { key: 'listening.2', text: 'Asks before answering.', translations: { de: { text: '  ' } } },
+          ],
+        },
+      ],
+      openQuestions: [{ key: 'open_1', text: 'Keep doing?', hint: 'Be specific.', translations: { de: { text: 'Weiter so?', hint: 'Seien Sie konkret.' } } }],
+    });
+
+    it('a copy of the default framework keeps every translation of every behaviour, statement and open question', async () => {
+      const org = await anOrganization(t.db);
+      const c = t.client();
+      await c.signInAs(await aPerson(t.db, org.id, { role: 'admin' }));
+      const sourceId = (await c.get('/api/frameworks')).body.items[0].id;
+      const source = (await c.get(`/api/frameworks/${sourceId}`)).body as Detail;
+      const copy = await c.post('/api/frameworks', { copyFrom: sourceId, name: 'Unsere Kopie' });
+      expect(copy.status).toBe(201);
+      const copied = (await c.get(`/api/frameworks/${copy.body.id}`)).body as Detail;
+      expect(translationsOf(copied)).toEqual(translationsOf(source));
+      const statements = copied.latestVersion.behaviours.flatMap((b) => b.statements);
+      expect(statements).toHaveLength(29);
+      for (const s of statements) expect(s.translations.de?.text).toMatch(/\S/);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM questions q JOIN framework_versions v ON v.id = q.framework_version_id
+          WHERE v.framework_id = $1 AND q.translations ? 'de'`,
+        [copy.body.id],
+      );
+      expect(n).toBe(29 + DEFAULT_FRAMEWORK.openQuestions.length);
+    });
+
+    it('stores the German HR writes beside the English, and an empty German falls back to the English text', async () => {
+      const created = await hr.post('/api/frameworks', german());
+      expect(created.status).toBe(201);
+      const detail = (await hr.get(`/api/frameworks/${created.body.id}`)).body as Detail;
+      expect(translationsOf(detail)).toEqual({
+        behaviours: [['listening', { de: { name: 'Zuhören', description: 'Lässt andere ausreden' } }]],
+        statements: [
+          ['listening.1', { de: { text: 'Lässt andere ausreden.' } }],
+          ['listening.2', {}],
+        ],
+        openQuestions: [['open_1', { de: { text: 'Weiter so?', hint: 'Seien Sie konkret.' } }]],
+      });
+
+      const edited = german();
+      edited.behaviours[0].statements[1].translations = { de: { text: 'Fragt nach, bevor er oder sie antwortet.' } };
+      const put = await hr.put(`/api/frameworks/${created.body.id}`, edited);
+      expect(put.status).toBe(200);
+      expect(put.body.latestVersion.behaviours[0].statements[1].translations).toEqual({ de: { text: 'Fragt nach, bevor er oder sie antwortet.' } });
+      // Editing without translations removes them: the definition is replaced as a whole.
+      const plain = await hr.put(`/api/frameworks/${created.body.id}`, definition('Zweisprachig'));
+      expect(translationsOf(plain.body as Detail).statements.every(([, tr]) => JSON.stringify(tr) === '{}')).toBe(true);
+    });
+
+    it('refuses a language Ripple does not speak, unknown fields and over-long text, and changes nothing', async () => {
+      const created = (await hr.post('/api/frameworks', german())).body;
+      const before = await counts();
+      const withStatement = (translations: unknown) => {
+        const body = german() as { behaviours: { statements: { translations?: unknown }[] }[] };
+        body.behaviours[0].statements[0].translations = translations;
+        return body;
+      };
+      for (const bad of [
+        { fr: { text: 'Laisse les autres finir.' } },
+        { de: { text: 'Lässt andere ausreden.', extra: true } },
+        { de: { text: 'x'.repeat(301) } },
+        { de: { text: 42 } },
+        { de: 'Lässt andere ausreden.' },
+      ]) {
+        const res = await hr.put(`/api/frameworks/${created.id}`, withStatement(bad));
+        expect([res.status, JSON.stringify(bad)]).toEqual([400, JSON.stringify(bad)]);
+      }
+      const behaviour = german();
+      (behaviour.behaviours[0].translations as unknown) = { de: { name: 'x'.repeat(101), description: '' } };
+      expect((await hr.put(`/api/frameworks/${created.id}`, behaviour)).status).toBe(400);
+      const question = german();
+      (question.openQuestions[0].translations as unknown) = { de: { text: 'Weiter so?', hint: 'x'.repeat(301) } };
+      expect((await hr.put(`/api/frameworks/${created.id}`, question)).status).toBe(400);
+      expect(await counts()).toEqual(before);
+      const detail = (await hr.get(`/api/frameworks/${created.id}`)).body as Detail;
+      expect(detail.latestVersion.behaviours[0].statements[0].translations).toEqual({ de: { text: 'Lässt andere ausreden.' } });
+    });
+  });
 });

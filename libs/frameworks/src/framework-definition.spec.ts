@@ -1,5 +1,5 @@
 import { DEFAULT_FRAMEWORK } from './default-framework.data';
-import { contentOf, FrameworkInput, validateFrameworkContent } from './framework-definition';
+import { contentOf, FrameworkInput, validateFrameworkContent, withGerman } from './framework-definition';
 
 const behaviour = (key: string, statements = 2) => ({
   key,
@@ -13,10 +13,33 @@ const fieldsOf = (input: FrameworkInput): string[] => {
 };
 
 describe('validateFrameworkContent', () => {
-  it('accepts the default framework unchanged', () => {
-    const content = contentOf(DEFAULT_FRAMEWORK);
+  it('accepts the default framework with its German unchanged', () => {
+    const content = withGerman(contentOf(DEFAULT_FRAMEWORK));
     const result = validateFrameworkContent(content);
     expect(result).toEqual({ ok: true, content });
+  });
+
+  it('keeps a translation only with its text, trimmed, in a language Ripple speaks', () => {
+    const result = validateFrameworkContent({
+      name: 'Mini',
+      behaviours: [
+        {
+          ...behaviour('trust', 2),
+          translations: { de: { name: ' Vertrauen ', description: '' } },
+          statements: [
+            { text: 'one', translations: { de: { text: ' eins ' } } },
+            { text: 'two', translations: { de: { text: ' ' }, fr: { text: 'deux' } } as never },
+          ],
+        },
+      ],
+    });
+    expect(result.ok && result.content.behaviours[0]).toMatchObject({
+      translations: { de: { name: 'Vertrauen', description: '' } },
+      statements: [{ translations: { de: { text: 'eins' } } }, { translations: {} }],
+    });
+    expect(
+      fieldsOf({ name: 'X', behaviours: [{ ...behaviour('a', 1), statements: [{ text: 'a', translations: { de: { text: 'x'.repeat(301) } } }] }] }),
+    ).toEqual(['behaviours.0.statements.0.translations.de.text']);
   });
 
   it('fills in missing keys and trims text', () => {
@@ -37,12 +60,13 @@ describe('validateFrameworkContent', () => {
             description: '',
             kind: 'influence',
             statements: [
-              { key: 'trust.1', text: 'trust statement 1' },
-              { key: 'trust.2', text: 'trust statement 2' },
+              { key: 'trust.1', text: 'trust statement 1', translations: {} },
+              { key: 'trust.2', text: 'trust statement 2', translations: {} },
             ],
+            translations: {},
           },
         ],
-        openQuestions: [{ key: 'open_1', text: 'Anything else?', hint: null }],
+        openQuestions: [{ key: 'open_1', text: 'Anything else?', hint: null, translations: {} }],
       },
     });
   });

@@ -1,4 +1,4 @@
-import type { FieldError, Language } from '@lib/common';
+import { LANGUAGES, type FieldError, type Language } from '@lib/common';
 import { DEFAULT_FRAMEWORK_DE } from './default-framework.de';
 import { BEHAVIOUR_KINDS, BehaviourKind, FrameworkDefinition } from './default-framework.data';
 
@@ -18,12 +18,16 @@ export const FRAMEWORK_LIMITS = {
   key: 60,
 } as const;
 
+/** The languages a framework's text may be translated into: every language but English, the source. */
+const TRANSLATED_LANGUAGES: readonly Language[] = LANGUAGES.filter((language) => language !== 'en');
+
 export const BEHAVIOUR_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const QUESTION_KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)?$/;
 
 export interface StatementInput {
   key?: string;
   text: string;
+  translations?: QuestionTranslations | null;
 }
 
 export interface BehaviourInput {
@@ -32,12 +36,14 @@ export interface BehaviourInput {
   description?: string;
   kind: string;
   statements: StatementInput[];
+  translations?: BehaviourTranslations | null;
 }
 
 export interface OpenQuestionInput {
   key?: string;
   text: string;
   hint?: string | null;
+  translations?: QuestionTranslations | null;
 }
 
 export interface FrameworkInput {
@@ -102,6 +108,18 @@ export function validateFrameworkContent(input: FrameworkInput): FrameworkConten
     else if (trimmed.length > max) fail(field, `${field} must be at most ${max} characters`);
     return trimmed;
   };
+  // A translation is kept only with its main text (a behaviour's name, a question's text); a
+  // language left empty falls back to the English text, so an editor may clear it.
+  const translated = <T>(raw: unknown, main: string, make: (entry: Record<string, unknown>, language: string) => T | null): Partial<Record<Language, T>> => {
+    const out: Partial<Record<Language, T>> = {};
+    if (!raw || typeof raw !== 'object') return out;
+    for (const [language, entry] of Object.entries(raw as Record<string, unknown>)) {
+      if (!TRANSLATED_LANGUAGES.includes(language as Language) || !entry || typeof entry !== 'object') continue;
+      const value = make(entry as Record<string, unknown>, language);
+      if (value && (value as Record<string, unknown>)[main]) out[language as Language] = value;
+    }
+    return out;
+  };
 
   const name = text('name', input.name, FRAMEWORK_LIMITS.name, true);
   const description = text('description', input.description, FRAMEWORK_LIMITS.description, false);
@@ -144,6 +162,13 @@ export function validateFrameworkContent(input: FrameworkInput): FrameworkConten
       statements: statementsIn.map((s, j) => ({
         key: questionKey(`${at}.statements.${j}.key`, s?.key, `${key}.${j + 1}`),
         text: text(`${at}.statements.${j}.text`, s?.text, FRAMEWORK_LIMITS.statementText, true),
+        translations: translated(s?.translations, 'text', (t, language) => ({
+          text: text(`${at}.statements.${j}.translations.${language}.text`, t.text, FRAMEWORK_LIMITS.statementText, false),
+        })),
+      })),
+      translations: translated(b?.translations, 'name', (t, language) => ({
+        name: text(`${at}.translations.${language}.name`, t.name, FRAMEWORK_LIMITS.behaviourName, false),
+        description: text(`${at}.translations.${language}.description`, t.description, FRAMEWORK_LIMITS.behaviourDescription, false),
       })),
     };
   });
@@ -154,6 +179,10 @@ export function validateFrameworkContent(input: FrameworkInput): FrameworkConten
     key: questionKey(`openQuestions.${i}.key`, q?.key, `open_${i + 1}`),
     text: text(`openQuestions.${i}.text`, q?.text, FRAMEWORK_LIMITS.questionText, true),
     hint: text(`openQuestions.${i}.hint`, q?.hint, FRAMEWORK_LIMITS.hint, false) || null,
+    translations: translated(q?.translations, 'text', (t, language) => ({
+      text: text(`openQuestions.${i}.translations.${language}.text`, t.text, FRAMEWORK_LIMITS.questionText, false),
+      hint: text(`openQuestions.${i}.translations.${language}.hint`, t.hint, FRAMEWORK_LIMITS.hint, false) || null,
+    })),
   }));
   return errors.length ? { ok: false, errors } : { ok: true, content: { name, description, behaviours, openQuestions } };
 }

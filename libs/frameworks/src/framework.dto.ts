@@ -4,6 +4,69 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID
 import { BEHAVIOUR_KINDS, type BehaviourKind } from './default-framework.data';
 import { FRAMEWORK_LIMITS as L } from './framework-definition';
 
+// ---- translations (responses and requests alike) ----
+// One property per language other than English (the source); a language Ripple does not speak is
+// an unknown field, which the validation pipe refuses. Each text has the limit of its English one.
+
+export class BehaviourTranslationDto {
+  @ApiProperty({ maxLength: L.behaviourName })
+  @IsString()
+  @MaxLength(L.behaviourName)
+  name: string;
+
+  @ApiProperty({ maxLength: L.behaviourDescription })
+  @IsString()
+  @MaxLength(L.behaviourDescription)
+  description: string;
+}
+
+/** A behaviour's name and description in other languages. */
+export class BehaviourTranslationsDto {
+  @ApiPropertyOptional({ type: BehaviourTranslationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BehaviourTranslationDto)
+  de?: BehaviourTranslationDto;
+}
+
+export class StatementTranslationDto {
+  @ApiProperty({ maxLength: L.statementText })
+  @IsString()
+  @MaxLength(L.statementText)
+  text: string;
+}
+
+/** A statement in other languages: the same question (answers join on its id), said in another language. */
+export class StatementTranslationsDto {
+  @ApiPropertyOptional({ type: StatementTranslationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatementTranslationDto)
+  de?: StatementTranslationDto;
+}
+
+export class OpenQuestionTranslationDto {
+  @ApiProperty({ maxLength: L.questionText })
+  @IsString()
+  @MaxLength(L.questionText)
+  text: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: L.hint })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.hint)
+  hint?: string | null;
+}
+
+/** An open question in other languages. */
+export class OpenQuestionTranslationsDto {
+  @ApiPropertyOptional({ type: OpenQuestionTranslationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpenQuestionTranslationDto)
+  de?: OpenQuestionTranslationDto;
+}
+
 // ---- responses ----
 
 export class RatingScalePointDto {
@@ -23,6 +86,8 @@ export class StatementDto {
   @ApiProperty({ description: 'Stable across versions, e.g. listening.1' }) key: string;
   @ApiProperty() text: string;
   @ApiProperty({ description: 'Order in the whole questionnaire' }) position: number;
+  @ApiProperty({ type: StatementTranslationsDto, description: 'The text in other languages; a language missing here reads the text above' })
+  translations: StatementTranslationsDto;
 }
 
 export class BehaviourDto {
@@ -33,6 +98,8 @@ export class BehaviourDto {
   @ApiProperty({ enum: BEHAVIOUR_KINDS }) kind: BehaviourKind;
   @ApiProperty() position: number;
   @ApiProperty({ type: [StatementDto] }) statements: StatementDto[];
+  @ApiProperty({ type: BehaviourTranslationsDto, description: 'Name and description in other languages' })
+  translations: BehaviourTranslationsDto;
 }
 
 export class OpenQuestionDto {
@@ -41,6 +108,8 @@ export class OpenQuestionDto {
   @ApiProperty() text: string;
   @ApiProperty({ type: String, nullable: true }) hint: string | null;
   @ApiProperty() position: number;
+  @ApiProperty({ type: OpenQuestionTranslationsDto, description: 'Text and hint in other languages' })
+  translations: OpenQuestionTranslationsDto;
 }
 
 /** One version's questionnaire, in order: what raters answer and reports are built from. */
@@ -115,6 +184,12 @@ export class StatementInputDto {
   @IsString()
   @MaxLength(L.statementText)
   text: string;
+
+  @ApiPropertyOptional({ type: StatementTranslationsDto, description: 'The statement in other languages; left out, none' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatementTranslationsDto)
+  translations?: StatementTranslationsDto;
 }
 
 export class BehaviourInputDto {
@@ -145,6 +220,12 @@ export class BehaviourInputDto {
   @ValidateNested({ each: true })
   @Type(() => StatementInputDto)
   statements: StatementInputDto[];
+
+  @ApiPropertyOptional({ type: BehaviourTranslationsDto, description: 'Name and description in other languages; left out, none' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BehaviourTranslationsDto)
+  translations?: BehaviourTranslationsDto;
 }
 
 export class OpenQuestionInputDto {
@@ -164,6 +245,12 @@ export class OpenQuestionInputDto {
   @IsString()
   @MaxLength(L.hint)
   hint?: string | null;
+
+  @ApiPropertyOptional({ type: OpenQuestionTranslationsDto, description: 'Text and hint in other languages; left out, none' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpenQuestionTranslationsDto)
+  translations?: OpenQuestionTranslationsDto;
 }
 
 /** The whole definition: PUT replaces it (in place, or as a new version when a cycle uses it). */

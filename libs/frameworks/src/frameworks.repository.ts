@@ -6,11 +6,13 @@ import { FREQUENCY_SCALE, type BehaviourKind } from './default-framework.data';
 import type { FrameworkContent } from './framework-definition';
 import type {
   BehaviourDto,
+  BehaviourTranslationsDto,
   FrameworkCycleDto,
   FrameworkSummaryDto,
   FrameworkVersionDto,
   FrameworkVersionSummaryDto,
   OpenQuestionDto,
+  OpenQuestionTranslationsDto,
   RatingScaleDto,
 } from './framework.dto';
 
@@ -61,6 +63,7 @@ interface BehaviourRow {
   description: string;
   kind: BehaviourKind;
   position: number;
+  translations: BehaviourTranslationsDto;
 }
 interface QuestionRow {
   id: string;
@@ -70,6 +73,7 @@ interface QuestionRow {
   text: string;
   hint: string | null;
   position: number;
+  translations: OpenQuestionTranslationsDto;
 }
 
 export const scaleDto = (): RatingScaleDto => ({
@@ -282,13 +286,13 @@ export class FrameworksRepository {
     if (!version) return null;
     const behaviourRows = await selectRows<BehaviourRow>(
       q,
-      `SELECT id, key, name, description, kind, position FROM behaviours
+      `SELECT id, key, name, description, kind, position, translations FROM behaviours
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],
     );
     const questionRows = await selectRows<QuestionRow>(
       q,
-      `SELECT id, behaviour_id, key, type, text, hint, position FROM questions
+      `SELECT id, behaviour_id, key, type, text, hint, position, translations FROM questions
         WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
       [organizationId, versionId],
     );
@@ -300,12 +304,21 @@ export class FrameworksRepository {
       kind: b.kind,
       position: b.position,
       statements: [],
+      translations: b.translations,
     }));
     const byId = new Map(behaviours.map((b) => [b.id, b]));
     const openQuestions: OpenQuestionDto[] = [];
     for (const row of questionRows) {
-      if (row.type === 'rating') byId.get(row.behaviour_id ?? '')?.statements.push({ id: row.id, key: row.key, text: row.text, position: row.position });
-      else openQuestions.push({ id: row.id, key: row.key, text: row.text, hint: row.hint, position: row.position });
+      if (row.type === 'rating') {
+        const de = row.translations.de;
+        byId.get(row.behaviour_id ?? '')?.statements.push({
+          id: row.id,
+          key: row.key,
+          text: row.text,
+          position: row.position,
+          translations: de ? { de: { text: de.text } } : {},
+        });
+      } else openQuestions.push({ id: row.id, key: row.key, text: row.text, hint: row.hint, position: row.position, translations: row.translations });
     }
     return {
       id: version.id,

@@ -156,8 +156,9 @@ function copyContent(version: FrameworkVersionDto): Omit<FrameworkContent, 'name
       name: b.name,
       description: b.description,
       kind: b.kind,
-      statements: b.statements.map((s) => ({ key: s.key, text: s.text })),
+      statements: b.statements.map((s) => ({ key: s.key, text: s.text, translations: s.translations })),
+      translations: b.translations,
     })),
-    openQuestions: version.openQuestions.map((q) => ({ key: q.key, text: q.text, hint: q.hint })),
+    openQuestions: version.openQuestions.map((q) => ({ key: q.key, text: q.text, hint: q.hint, translations: q.translations })),
   };
 }

@@ -15,6 +15,7 @@ export function PublicLayout() {
       <main id="main" className="public__main">
         <div className="public__brand">
           <Logo size={36} />
+          {/* i18n-exempt: the product's name */}
           <span className="public__name">Ripple</span>
         </div>
         <Outlet />

@@ -92,6 +92,7 @@ export function TopBar() {
       <div className="topbar__inner">
         <Link to="/" className="brand">
           <Logo />
+          {/* i18n-exempt: the product's name */}
           <span className="brand__name">Ripple</span>
           <span className="visually-hidden">{t('topbar.home')}</span>
         </Link>

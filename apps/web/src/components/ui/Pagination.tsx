@@ -1,19 +1,27 @@
 import { Button } from './Button';
 import { FormattedMessage } from 'react-intl';
-import { useT } from '@/i18n';
+import { msg, useT } from '@/i18n';
+
+/** What can be paged, each with its noun taking the total as `count`. */
+const NOUNS = {
+  people: msg('ui.pagination.people'),
+  events: msg('ui.pagination.events'),
+  subjects: msg('ui.pagination.subjects'),
+} as const;
 
 interface PaginationProps {
   offset: number;
   limit: number;
   total: number;
   onChange: (offset: number) => void;
-  /** What is being paged, e.g. "people". */
-  noun: string;
+  /** What is being paged. */
+  noun: keyof typeof NOUNS;
 }
 
-export function Pagination({ offset, limit, total, onChange, noun }: PaginationProps) {
+export function Pagination({ offset, limit, total, onChange, noun: nounId }: PaginationProps) {
   const t = useT();
   if (total === 0) return null;
+  const noun = t(NOUNS[nounId], { count: total });
   const first = offset + 1;
   const last = Math.min(offset + limit, total);
   return (

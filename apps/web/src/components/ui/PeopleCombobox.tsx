@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { tr, useT } from '@/i18n';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { Field } from './Field';
 
@@ -48,9 +49,9 @@ const SEARCH_DELAY_MS = 200;
 
 /** What a screen reader hears when the list changes: how many matched, or that nobody did. */
 function resultText(count: number, search: string, searching: boolean, multiple: boolean): string {
-  if (count > 0) return `${count} ${count === 1 ? 'person' : 'people'} found. Use the up and down arrows to choose.`;
-  if (searching) return 'Searching…';
-  return `Nobody${multiple ? ' else' : ''} matches “${search}”`;
+  if (count > 0) return tr('ui.combobox.found', { count });
+  if (searching) return tr('ui.combobox.searching');
+  return multiple ? tr('ui.combobox.nobodyElse', { search }) : tr('ui.combobox.nobody', { search });
 }
 
 /**
@@ -62,6 +63,7 @@ function resultText(count: number, search: string, searching: boolean, multiple:
  * are listed below, each with a remove button.
  */
 export function PeopleCombobox(props: PeopleComboboxProps) {
+  const t = useT();
   const { label, hint, error, placeholder, onSearch, searching } = props;
   const single = props.multiple ? null : props;
   const chosenName = single?.value?.name ?? '';
@@ -199,7 +201,7 @@ export function PeopleCombobox(props: PeopleComboboxProps) {
                 {status}
               </p>
             )}
-            <ul id={listId} role="listbox" aria-label="Matching people" className="combobox__list" hidden={listed.length === 0}>
+            <ul id={listId} role="listbox" aria-label={t('ui.combobox.matching')} className="combobox__list" hidden={listed.length === 0}>
               {listed.map((p, i) => (
                 <li
                   key={p.id}
@@ -220,14 +222,14 @@ export function PeopleCombobox(props: PeopleComboboxProps) {
         )}
       </Field>
       {props.multiple && props.value.length > 0 && (
-        <ul className="combobox__chips" aria-label={props.chosenLabel ?? 'Chosen people'}>
+        <ul className="combobox__chips" aria-label={props.chosenLabel ?? t('ui.combobox.chosen')}>
           {props.value.map((p) => (
             <li key={p.id} className="combobox__chip">
               <span className="combobox__chip-name">{p.name}</span>
               {p.detail && <span className="combobox__chip-detail">{p.detail}</span>}
               <button type="button" className="combobox__chip-remove" onClick={() => props.onChange(props.value.filter((x) => x.id !== p.id))}>
                 <span aria-hidden="true">✕</span>
-                <span className="visually-hidden">Remove {p.name}</span>
+                <span className="visually-hidden">{t('ui.combobox.remove', { name: p.name })}</span>
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useT } from '@/i18n';
 
 type ToastTone = 'success' | 'info' | 'danger';
 interface ToastItem {
@@ -18,6 +19,7 @@ const ToastContext = createContext<ToastApi | null>(null);
  * dismissed; anything the person must act on belongs in an inline Alert instead.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const tr = useT();
   const [toasts, setToasts] = useState<ToastItem[]>([]);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
@@ -42,7 +44,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <span className="toast__message">{t.message}</span>
             <button type="button" className="toast__close" onClick={() => dismiss(t.id)}>
               <span aria-hidden="true">✕</span>
-              <span className="visually-hidden">Dismiss</span>
+              <span className="visually-hidden">{tr('ui.toast.dismiss')}</span>
             </button>
           </div>
         ))}

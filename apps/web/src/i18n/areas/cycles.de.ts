@@ -238,7 +238,6 @@ export const cyclesDe: Record<keyof typeof cyclesEn, string> = {
   'cycles.subjects.tryAnother': 'Versuchen Sie einen anderen Namen oder eine andere Abteilung.',
   'cycles.subjects.addAbove': 'Fügen Sie oben Personen, eine Abteilung oder alle hinzu.',
   'cycles.subjects.removed': '{name} wurde aus der Feedbackrunde entfernt',
-  'cycles.subjects.noun': '{count, plural, one {feedbacknehmenden Person} other {Feedbacknehmenden}}',
   'cycles.subjects.reviewedAtLaunch': '{count, plural, one {# Person erhält} other {# Personen erhalten}} Feedback, sobald Sie die Feedbackrunde starten.',
   'cycles.subjects.caption': 'Feedbacknehmende in {name}',
   'cycles.subjects.subject': 'Feedbacknehmende Person',

@@ -229,7 +229,6 @@ export const cyclesEn = {
   'cycles.subjects.tryAnother': 'Try another name or department.',
   'cycles.subjects.addAbove': 'Add people, a department or everyone above.',
   'cycles.subjects.removed': 'Removed {name} from the cycle',
-  'cycles.subjects.noun': '{count, plural, one {subject} other {subjects}}',
   'cycles.subjects.reviewedAtLaunch': '{count, plural, one {# subject} other {# subjects}} will be reviewed when you launch.',
   'cycles.subjects.caption': 'Subjects of {name}',
   'cycles.subjects.subject': 'Subject',

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { msg, type MessageId } from '@/i18n';
 
 /** The provider to continue with, for an organisation's sign-in address or an email's domain (nothing without either). */
 export function useSsoProvider(query: { organization?: string; email?: string }) {
@@ -21,21 +22,21 @@ export function useStartSso() {
   });
 }
 
-/** What a refused single sign-on means, for the person signing in (the callback's `sso_error`). */
-export const SSO_ERRORS: Record<string, string> = {
-  not_configured: 'Your organisation does not sign in with single sign-on any more. Sign in with your password.',
-  provider_unreachable: 'Ripple could not reach your identity provider. Try again in a moment; if it keeps happening, tell HR.',
-  issuer_mismatch: 'Single sign-on is misconfigured for your organisation. Tell HR.',
-  client_rejected: 'Single sign-on is misconfigured for your organisation (the provider refused Ripple). Tell HR.',
-  provider_refused: 'Your identity provider did not sign you in.',
-  login_expired: 'This sign-in expired, was already used or was started in another browser. Start again.',
-  code_rejected: 'Your identity provider’s answer expired before Ripple could use it. Start again.',
-  token_rejected: 'Your identity provider’s answer did not pass Ripple’s checks, so you were not signed in. Tell HR.',
-  email_missing: 'Your identity provider did not tell Ripple your email address. Tell HR.',
-  email_unverified: 'Your identity provider has not verified your email address, so Ripple cannot sign you in with it.',
-  domain_not_allowed: 'Your email address is not in a domain your organisation signs in with.',
-  unknown_person: 'No one in your organisation’s Ripple uses your email address. Ask HR to add you.',
-  person_inactive: 'Your Ripple account is deactivated. Ask HR if this is a mistake.',
-  secret_unreadable: 'Single sign-on is misconfigured for your organisation (its client secret must be entered again). Tell HR.',
-  account_linked_elsewhere: 'Your Ripple account is already linked to another account at your identity provider. Tell HR.',
+/** What a refused single sign-on means, for the person signing in (the callback's `sso_error`): a message id. */
+export const SSO_ERRORS: Record<string, MessageId> = {
+  not_configured: msg('ssoError.not_configured'),
+  provider_unreachable: msg('ssoError.provider_unreachable'),
+  issuer_mismatch: msg('ssoError.issuer_mismatch'),
+  client_rejected: msg('ssoError.client_rejected'),
+  provider_refused: msg('ssoError.provider_refused'),
+  login_expired: msg('ssoError.login_expired'),
+  code_rejected: msg('ssoError.code_rejected'),
+  token_rejected: msg('ssoError.token_rejected'),
+  email_missing: msg('ssoError.email_missing'),
+  email_unverified: msg('ssoError.email_unverified'),
+  domain_not_allowed: msg('ssoError.domain_not_allowed'),
+  unknown_person: msg('ssoError.unknown_person'),
+  person_inactive: msg('ssoError.person_inactive'),
+  secret_unreadable: msg('ssoError.secret_unreadable'),
+  account_linked_elsewhere: msg('ssoError.account_linked_elsewhere'),
 };

@@ -51,7 +51,7 @@ export default function LoginPage() {
     : startSso.error
       ? loginErrorMessage(startSso.error, t)
       : ssoError
-        ? { title: t('login.failed'), text: SSO_ERRORS[ssoError] ?? t('login.ssoFailed') }
+        ? { title: t('login.failed'), text: Object.hasOwn(SSO_ERRORS, ssoError) ? t(SSO_ERRORS[ssoError]!) : t('login.ssoFailed') }
         : null;
 
   const continueWith = provider?.organization && provider.displayName && (

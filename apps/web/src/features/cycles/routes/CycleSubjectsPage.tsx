@@ -68,13 +68,7 @@ export default function CycleSubjectsPage() {
               removingId={remove.isPending ? remove.variables?.personId : undefined}
               onRemove={(s) => remove.mutate(s, { onSuccess: () => toast.show(t('cycles.subjects.removed', { name: s.name })) })}
             />
-            <Pagination
-              noun={t('cycles.subjects.noun', { count: data.total })}
-              offset={data.query.offset ?? 0}
-              limit={PAGE_SIZE}
-              total={data.total}
-              onChange={setOffset}
-            />
+            <Pagination noun="subjects" offset={data.query.offset ?? 0} limit={PAGE_SIZE} total={data.total} onChange={setOffset} />
           </>
         )}
       </Card>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Dialog, TextField } from '@/components/ui';
+import { useT } from '@/i18n';
 import { useCopyFramework } from '../api/copy-framework';
 
 interface CopyFrameworkDialogProps {
@@ -10,6 +11,7 @@ interface CopyFrameworkDialogProps {
 
 /** Names the copy, creates it from the source's latest version, and opens it. */
 export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProps) {
+  const t = useT();
   const [name, setName] = useState('');
   const copy = useCopyFramework();
   const navigate = useNavigate();
@@ -18,7 +20,7 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
   useEffect(() => {
     if (source) {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- choosing another framework resets the form to its defaults
-      setName(`Copy of ${source.name}`);
+      setName(t('frameworks.copyDialog.defaultName', { name: source.name }));
       copy.reset();
     }
     // Only when another framework is chosen.
@@ -33,7 +35,7 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
       {
         onSuccess: (created) =>
           void navigate(`/admin/frameworks/${created.id}`, {
-            state: { notice: `Copied “${source.name}”. This copy is not used by any cycle yet, so you can edit it freely.` },
+            state: { notice: t('frameworks.copyDialog.copied', { name: source.name }) },
           }),
       },
     );
@@ -44,21 +46,29 @@ export function CopyFrameworkDialog({ source, onClose }: CopyFrameworkDialogProp
     <Dialog
       open={source !== null}
       onClose={onClose}
-      title="Copy framework"
+      title={t('frameworks.copyDialog.title')}
       footer={
         <>
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
-          <Button type="submit" form={formId} loading={copy.isPending} loadingText="Copying…">
-            Create copy
+          <Button type="submit" form={formId} loading={copy.isPending} loadingText={t('frameworks.copyDialog.copying')}>
+            {t('frameworks.copyDialog.create')}
           </Button>
         </>
       }
     >
       <form id={formId} className="form" onSubmit={submit} noValidate>
-        <p>The copy starts as version 1 with every behaviour, statement and open question of “{source?.name}”. Cycles using the original are not affected.</p>
-        <TextField label="Name of the copy" name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={error} />
+        <p>{t('frameworks.copyDialog.text', { name: source?.name ?? '' })}</p>
+        <TextField
+          label={t('frameworks.copyDialog.name')}
+          name="name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={error}
+        />
       </form>
     </Dialog>
   );

@@ -1,17 +1,17 @@
 import { Badge } from '@/components/ui';
+import { useT } from '@/i18n';
 import type { BehaviourKind } from '../api/get-framework';
-
-export const KIND_LABEL: Record<BehaviourKind, string> = { influence: 'Influence', management: 'Management' };
 
 /** Which index of the report a behaviour feeds: leadership as influence, or management. */
 export function KindBadge({ kind }: { kind: BehaviourKind }) {
+  const t = useT();
   return kind === 'influence' ? (
     <Badge tone="info" icon="↗">
-      Influence
+      {t('frameworks.kind.influence')}
     </Badge>
   ) : (
     <Badge tone="accent" icon="▦">
-      Management
+      {t('frameworks.kind.management')}
     </Badge>
   );
 }

@@ -1,10 +1,12 @@
 import { Card } from '@/components/ui';
+import { useT } from '@/i18n';
 import type { RatingScale } from '../api/list-frameworks';
 
 /** The five-point frequency scale with its labels, and "not observed", which never counts as a score. */
 export function ScaleCard({ scale }: { scale: RatingScale }) {
+  const t = useT();
   return (
-    <Card title="Rating scale" description="How often the rater sees the behaviour. The same for every framework.">
+    <Card title={t('frameworks.scale.title')} description={t('frameworks.scale.description')}>
       <ol className="fw-scale">
         {scale.points.map((p) => (
           <li key={p.value} className="fw-scale__point">
@@ -17,7 +19,7 @@ export function ScaleCard({ scale }: { scale: RatingScale }) {
             –
           </span>
           <span className="fw-scale__label">
-            {scale.notObservedLabel} <span className="muted">(never counted as a score)</span>
+            {scale.notObservedLabel} <span className="muted">{t('frameworks.scale.neverCounted')}</span>
           </span>
         </li>
       </ol>

@@ -14,6 +14,8 @@ export interface StatementDraft {
   /** Kept when editing an existing statement: answers and trends join on it across versions. */
   key?: string;
   text: string;
+  /** The German text; empty: German readers see the English. */
+  de: string;
 }
 
 export interface BehaviourDraft {
@@ -24,6 +26,8 @@ export interface BehaviourDraft {
   description: string;
   kind: BehaviourKindValue;
   statements: StatementDraft[];
+  deName: string;
+  deDescription: string;
 }
 
 export interface OpenQuestionDraft {
@@ -31,6 +35,8 @@ export interface OpenQuestionDraft {
   key?: string;
   text: string;
   hint: string;
+  deText: string;
+  deHint: string;
 }
 
 export interface FrameworkDraft {
@@ -52,14 +58,23 @@ export function draftOf(framework: FrameworkDetail): FrameworkDraft {
       name: b.name,
       description: b.description,
       kind: b.kind,
-      statements: b.statements.map((s) => ({ uid: s.id, key: s.key, text: s.text })),
+      statements: b.statements.map((s) => ({ uid: s.id, key: s.key, text: s.text, de: s.translations.de?.text ?? '' })),
+      deName: b.translations.de?.name ?? '',
+      deDescription: b.translations.de?.description ?? '',
     })),
-    openQuestions: v.openQuestions.map((q) => ({ uid: q.id, key: q.key, text: q.text, hint: q.hint ?? '' })),
+    openQuestions: v.openQuestions.map((q) => ({
+      uid: q.id,
+      key: q.key,
+      text: q.text,
+      hint: q.hint ?? '',
+      deText: q.translations.de?.text ?? '',
+      deHint: q.translations.de?.hint ?? '',
+    })),
   };
 }
 
-export const newStatement = (): StatementDraft => ({ uid: uid(), text: '' });
-export const newOpenQuestion = (): OpenQuestionDraft => ({ uid: uid(), text: '', hint: '' });
+export const newStatement = (): StatementDraft => ({ uid: uid(), text: '', de: '' });
+export const newOpenQuestion = (): OpenQuestionDraft => ({ uid: uid(), text: '', hint: '', deText: '', deHint: '' });
 export const newBehaviour = (): BehaviourDraft => ({
   uid: uid(),
   key: '',
@@ -68,6 +83,8 @@ export const newBehaviour = (): BehaviourDraft => ({
   description: '',
   kind: 'influence',
   statements: [newStatement()],
+  deName: '',
+  deDescription: '',
 });
 
 /** A behaviour key from its name: lower-case letters, digits and underscores, unique in the framework. */
@@ -89,6 +106,7 @@ function behaviourKey(name: string, taken: Set<string>): string {
  * The draft as the API takes it. Existing statements keep their keys; new ones get the next free
  * `<behaviour>.<n>` (never one used by this or the previous version, so a new statement is never
  * mistaken for a removed one in trends). New open questions likewise get the next `open_<n>`.
+ * German is sent only where it was written; the rest reads the English.
  */
 export function contentOf(draft: FrameworkDraft, original: FrameworkDetail): FrameworkContent {
   const previous = original.latestVersion;
@@ -116,9 +134,19 @@ export function contentOf(draft: FrameworkDraft, original: FrameworkDetail): Fra
         name: b.name.trim(),
         description: b.description.trim(),
         kind: b.kind,
-        statements: b.statements.map((s) => ({ key: s.key ?? freshKey(key, '.'), text: s.text.trim() })),
+        statements: b.statements.map((s) => ({
+          key: s.key ?? freshKey(key, '.'),
+          text: s.text.trim(),
+          translations: s.de.trim() ? { de: { text: s.de.trim() } } : {},
+        })),
+        translations: b.deName.trim() ? { de: { name: b.deName.trim(), description: b.deDescription.trim() } } : {},
       };
     }),
-    openQuestions: draft.openQuestions.map((q) => ({ key: q.key ?? freshKey('open', '_'), text: q.text.trim(), hint: q.hint.trim() || null })),
+    openQuestions: draft.openQuestions.map((q) => ({
+      key: q.key ?? freshKey('open', '_'),
+      text: q.text.trim(),
+      hint: q.hint.trim() || null,
+      translations: q.deText.trim() ? { de: { text: q.deText.trim(), hint: q.deHint.trim() || null } } : {},
+    })),
   };
 }

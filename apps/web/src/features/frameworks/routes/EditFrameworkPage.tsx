@@ -1,18 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
+import { FormattedMessage } from 'react-intl';
 import { Alert, Button, ButtonLink, Card, ErrorAlert, Loading, NotFound, PageHeader, TextAreaField, TextField } from '@/components/ui';
+import { useT } from '@/i18n';
 import { useFramework, type FrameworkDetail } from '../api/get-framework';
 import { useUpdateFramework } from '../api/update-framework';
 import { BehaviourEditor } from '../components/BehaviourEditor';
 import { contentOf, draftOf, LIMITS, newBehaviour, newOpenQuestion, type FrameworkDraft } from '../components/framework-draft';
 import '../frameworks.css';
 
+/** The API's field messages are English: these complete them in the same language. */
 const FIELD_WORDS: Record<string, string> = {
-  text: 'The text',
+  text: 'The text', // i18n-exempt: completes the API's English message
   name: 'The name',
-  description: 'The description',
-  hint: 'The hint',
+  description: 'The description', // i18n-exempt: completes the API's English message
+  hint: 'The hint', // i18n-exempt: completes the API's English message
   kind: 'The kind',
   key: 'The key',
 };
@@ -27,6 +30,7 @@ function errorsUnder(errors: Record<string, string>, prefix: string): Record<str
 
 function Editor({ framework }: { framework: FrameworkDetail }) {
   const [draft, setDraft] = useState<FrameworkDraft>(() => draftOf(framework));
+  const t = useT();
   const update = useUpdateFramework();
   const navigate = useNavigate();
   const errors = Object.fromEntries(Object.entries(update.error?.fieldErrors() ?? {}).map(([field, message]) => [field, humanise(message)]));
@@ -41,10 +45,7 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
       {
         onSuccess: (saved) => {
           const version = saved.latestVersion.version;
-          const notice =
-            version > before
-              ? `Saved as version ${version}. Cycles that launched with version ${before} keep their questionnaire; new cycles use version ${version}.`
-              : `Saved. Version ${version} was updated (no launched cycle uses it).`;
+          const notice = version > before ? t('frameworks.edit.savedNewVersion', { version, before }) : t('frameworks.edit.savedInPlace', { version });
           void navigate(`/admin/frameworks/${framework.id}`, { state: { notice } });
         },
       },
@@ -54,24 +55,29 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
   return (
     <form className="form framework-form" onSubmit={submit} noValidate>
       {framework.latestVersionInUse && (
-        <Alert tone="info" title={`Saving creates version ${before + 1}`} live={false}>
-          Version {before} is used by a launched cycle, and a running questionnaire never changes.
+        <Alert tone="info" title={t('frameworks.edit.createsVersion', { next: before + 1 })} live={false}>
+          {t('frameworks.edit.createsVersionText', { version: before })}
         </Alert>
       )}
       {update.isError && (
-        <Alert
-          tone="danger"
-          title={isApiError(update.error, 422) || isApiError(update.error, 400) ? 'Please correct the marked fields' : 'The framework was not saved'}
-        >
-          {Object.keys(errors).length > 0 ? 'Nothing was saved. Each problem is described beside its field.' : update.error.message}
+        <Alert tone="danger" title={isApiError(update.error, 422) || isApiError(update.error, 400) ? t('ui.correctFields') : t('frameworks.edit.notSaved')}>
+          {Object.keys(errors).length > 0 ? t('ui.nothingSaved') : update.error.message}
         </Alert>
       )}
-      <Card title="Framework">
+      <Card title={t('frameworks.edit.framework')}>
         <div className="form">
-          <TextField label="Name" name="name" required maxLength={200} value={draft.name} onChange={(e) => set({ name: e.target.value })} error={errors.name} />
+          <TextField
+            label={t('frameworks.edit.name')}
+            name="name"
+            required
+            maxLength={200}
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            error={errors.name}
+          />
           <TextAreaField
-            label="Description"
-            labelNote="(optional)"
+            label={t('frameworks.edit.description')}
+            labelNote={t('ui.optional')}
             name="description"
             className="field--short"
             maxLength={2000}
@@ -83,9 +89,10 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
       </Card>
 
       <Card
-        title="Behaviours"
-        description={`${draft.behaviours.length} behaviours, ${statementCount} of at most ${LIMITS.statements} statements. Keep the questionnaire near 25–30 statements: raters tire past ~35.`}
+        title={t('frameworks.edit.behaviours')}
+        description={t('frameworks.edit.behavioursDescription', { behaviours: draft.behaviours.length, statements: statementCount, max: LIMITS.statements })}
       >
+        <p className="field__hint framework-form__german">{t('frameworks.german.note')}</p>
         {errors.behaviours && <p className="field__error">⚠ {errors.behaviours}</p>}
         <div className="behaviour-editors">
           {draft.behaviours.map((b, i) => (
@@ -106,14 +113,11 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
           disabled={draft.behaviours.length >= LIMITS.behaviours || statementCount >= LIMITS.statements}
           onClick={() => set({ behaviours: [...draft.behaviours, newBehaviour()] })}
         >
-          + Add behaviour
+          {t('frameworks.edit.addBehaviour')}
         </Button>
       </Card>
 
-      <Card
-        title="Open questions"
-        description="Answered in words; shown anonymously in the report. The hint helps raters write specific, behaviour-based comments."
-      >
+      <Card title={t('frameworks.edit.openQuestions')} description={t('frameworks.edit.openQuestionsDescription')}>
         {errors.openQuestions && <p className="field__error">⚠ {errors.openQuestions}</p>}
         <ol className="question-editors">
           {draft.openQuestions.map((q, i) => {
@@ -122,7 +126,7 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
             return (
               <li key={q.uid} className="question-editor">
                 <TextField
-                  label={`Question ${i + 1}`}
+                  label={t('frameworks.edit.question', { number: i + 1 })}
                   name={`${at}text`}
                   maxLength={300}
                   value={q.text}
@@ -130,13 +134,35 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
                   error={errors[`${at}text`] ?? errors[`${at}key`]}
                 />
                 <TextField
-                  label={`Hint for question ${i + 1}`}
-                  labelNote="(optional)"
+                  label={t('frameworks.edit.questionHint', { number: i + 1 })}
+                  labelNote={t('ui.optional')}
                   name={`${at}hint`}
                   maxLength={300}
                   value={q.hint}
                   onChange={(e) => change({ hint: e.target.value })}
                   error={errors[`${at}hint`]}
+                />
+                <TextField
+                  label={t('frameworks.german.question', { number: i + 1 })}
+                  labelNote={t('ui.optional')}
+                  lang="de"
+                  className="question-editor__german"
+                  name={`${at}translations.de.text`}
+                  maxLength={300}
+                  value={q.deText}
+                  onChange={(e) => change({ deText: e.target.value })}
+                  error={errors[`${at}translations.de.text`]}
+                />
+                <TextField
+                  label={t('frameworks.german.hint', { number: i + 1 })}
+                  labelNote={t('ui.optional')}
+                  lang="de"
+                  className="question-editor__german"
+                  name={`${at}translations.de.hint`}
+                  maxLength={300}
+                  value={q.deHint}
+                  onChange={(e) => change({ deHint: e.target.value })}
+                  error={errors[`${at}translations.de.hint`]}
                 />
                 <Button
                   variant="ghost"
@@ -144,7 +170,10 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
                   className="question-editor__remove"
                   onClick={() => set({ openQuestions: draft.openQuestions.filter((x) => x.uid !== q.uid) })}
                 >
-                  Remove<span className="visually-hidden"> question {i + 1}</span>
+                  <FormattedMessage
+                    id="frameworks.edit.removeQuestion"
+                    values={{ number: i + 1, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> }}
+                  />
                 </Button>
               </li>
             );
@@ -155,16 +184,16 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
           disabled={draft.openQuestions.length >= LIMITS.openQuestions}
           onClick={() => set({ openQuestions: [...draft.openQuestions, newOpenQuestion()] })}
         >
-          + Add open question
+          {t('frameworks.edit.addQuestion')}
         </Button>
       </Card>
 
       <div className="form__actions">
-        <Button type="submit" loading={update.isPending} loadingText="Saving…">
-          Save framework
+        <Button type="submit" loading={update.isPending} loadingText={t('ui.saving')}>
+          {t('frameworks.edit.save')}
         </Button>
         <ButtonLink to={`/admin/frameworks/${framework.id}`} variant="ghost">
-          Cancel
+          {t('common.cancel')}
         </ButtonLink>
       </div>
     </form>
@@ -175,14 +204,15 @@ function Editor({ framework }: { framework: FrameworkDetail }) {
 export default function EditFrameworkPage() {
   const { frameworkId = '' } = useParams();
   const framework = useFramework(frameworkId);
-  if (framework.isPending) return <Loading label="Loading the framework…" />;
+  const t = useT();
+  if (framework.isPending) return <Loading label={t('frameworks.loadingOne')} />;
   if (isApiError(framework.error, 404)) return <NotFound />;
-  if (framework.isError) return <ErrorAlert error={framework.error} title="Could not load this framework" />;
+  if (framework.isError) return <ErrorAlert error={framework.error} title={t('frameworks.loadOneFailed')} />;
   return (
     <>
       <PageHeader
-        title={`Edit ${framework.data.name}`}
-        documentTitle={`Edit ${framework.data.name}`}
+        title={t('frameworks.edit.title', { name: framework.data.name })}
+        documentTitle={t('frameworks.edit.title', { name: framework.data.name })}
         back={{ to: `/admin/frameworks/${framework.data.id}`, label: framework.data.name }}
       />
       {/* Keyed by framework, not version: saving as a new version must not remount the form before it navigates away. */}

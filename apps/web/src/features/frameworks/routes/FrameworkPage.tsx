@@ -2,22 +2,29 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Badge, Button, ButtonLink, Card, ErrorAlert, Loading, NotFound, PageHeader } from '@/components/ui';
-import { formatDate, plural } from '@/lib/format';
+import { msg, useT } from '@/i18n';
+import { formatDate } from '@/lib/format';
 import { useFramework, type Behaviour, type FrameworkDetail } from '../api/get-framework';
 import { CopyFrameworkDialog } from '../components/CopyFrameworkDialog';
-import { KIND_LABEL, KindBadge } from '../components/KindBadge';
+import { KindBadge } from '../components/KindBadge';
 import { ScaleCard } from '../components/ScaleCard';
 import '../frameworks.css';
 
-const STATE_LABEL: Record<FrameworkDetail['cycles'][number]['state'], string> = {
-  draft: 'Draft',
-  nominating: 'Nominating',
-  collecting: 'Collecting',
-  closed: 'Closed',
-  released: 'Released',
-};
+const STATE_LABEL = {
+  draft: msg('frameworks.state.draft'),
+  nominating: msg('frameworks.state.nominating'),
+  collecting: msg('frameworks.state.collecting'),
+  closed: msg('frameworks.state.closed'),
+  released: msg('frameworks.state.released'),
+} as const;
+
+const KIND_TEXT = {
+  influence: { title: msg('frameworks.kindTitle.influence'), description: msg('frameworks.kindDescription.influence') },
+  management: { title: msg('frameworks.kindTitle.management'), description: msg('frameworks.kindDescription.management') },
+} as const;
 
 function BehaviourItem({ behaviour }: { behaviour: Behaviour }) {
+  const t = useT();
   return (
     <li className="fw-behaviour">
       <div className="fw-behaviour__head">
@@ -25,7 +32,7 @@ function BehaviourItem({ behaviour }: { behaviour: Behaviour }) {
         <KindBadge kind={behaviour.kind} />
       </div>
       {behaviour.description && <p className="fw-behaviour__description">{behaviour.description}</p>}
-      <ol className="fw-statements" aria-label={`Statements about ${behaviour.name}`}>
+      <ol className="fw-statements" aria-label={t('frameworks.statementsAbout', { name: behaviour.name })}>
         {behaviour.statements.map((s) => (
           <li key={s.id}>{s.text}</li>
         ))}
@@ -35,6 +42,7 @@ function BehaviourItem({ behaviour }: { behaviour: Behaviour }) {
 }
 
 function Behaviours({ framework }: { framework: FrameworkDetail }) {
+  const t = useT();
   const v = framework.latestVersion;
   return (
     <>
@@ -42,15 +50,7 @@ function Behaviours({ framework }: { framework: FrameworkDetail }) {
         const items = v.behaviours.filter((b) => b.kind === kind);
         if (!items.length) return null;
         return (
-          <Card
-            key={kind}
-            title={`${KIND_LABEL[kind]} behaviours (${items.length})`}
-            description={
-              kind === 'influence'
-                ? 'Leadership as influence: feeds the influence index of the report.'
-                : 'Running the work: feeds the management index of the report.'
-            }
-          >
+          <Card key={kind} title={t(KIND_TEXT[kind].title, { count: items.length })} description={t(KIND_TEXT[kind].description)}>
             <ul className="fw-behaviours">
               {items.map((b) => (
                 <BehaviourItem key={b.id} behaviour={b} />
@@ -59,15 +59,15 @@ function Behaviours({ framework }: { framework: FrameworkDetail }) {
           </Card>
         );
       })}
-      <Card title={`Open questions (${v.openQuestions.length})`} description="Answered in words. Comments are shown anonymously and never attributed.">
+      <Card title={t('frameworks.openQuestionsCount', { count: v.openQuestions.length })} description={t('frameworks.openQuestionsDescription')}>
         {v.openQuestions.length === 0 ? (
-          <p className="muted">None.</p>
+          <p className="muted">{t('frameworks.none')}</p>
         ) : (
           <ol className="fw-open-questions">
             {v.openQuestions.map((q) => (
               <li key={q.id}>
                 <p className="fw-open-questions__text">{q.text}</p>
-                {q.hint && <p className="fw-open-questions__hint">Hint for raters: {q.hint}</p>}
+                {q.hint && <p className="fw-open-questions__hint">{t('frameworks.hintForRaters', { hint: q.hint })}</p>}
               </li>
             ))}
           </ol>
@@ -84,10 +84,11 @@ export default function FrameworkPage() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const framework = useFramework(frameworkId);
   const [copying, setCopying] = useState(false);
+  const t = useT();
 
-  if (framework.isPending) return <Loading label="Loading the framework…" />;
+  if (framework.isPending) return <Loading label={t('frameworks.loadingOne')} />;
   if (isApiError(framework.error, 404)) return <NotFound />;
-  if (framework.isError) return <ErrorAlert error={framework.error} title="Could not load this framework" />;
+  if (framework.isError) return <ErrorAlert error={framework.error} title={t('frameworks.loadOneFailed')} />;
 
   const f = framework.data;
   const v = f.latestVersion;
@@ -97,28 +98,28 @@ export default function FrameworkPage() {
       <PageHeader
         title={f.name}
         documentTitle={f.name}
-        back={{ to: '/admin/frameworks', label: 'Frameworks' }}
+        back={{ to: '/admin/frameworks', label: t('frameworks.title') }}
         description={
           <>
-            <Badge tone="neutral">Version {v.version}</Badge> {plural(v.behaviours.length, 'behaviour')} · {plural(statements, 'statement')} ·{' '}
-            {plural(v.openQuestions.length, 'open question')}
+            <Badge tone="neutral">{t('frameworks.version', { version: v.version })}</Badge>{' '}
+            {t('frameworks.detailCounts', { behaviours: v.behaviours.length, statements, questions: v.openQuestions.length })}
           </>
         }
         actions={
           <>
             <Button variant="secondary" onClick={() => setCopying(true)}>
-              Copy
+              {t('frameworks.copy')}
             </Button>
             <ButtonLink to={`/admin/frameworks/${f.id}/edit`} variant="primary">
-              Edit
+              {t('frameworks.edit')}
             </ButtonLink>
           </>
         }
       />
       {notice && <Alert tone="success" title={notice} className="fw-page-alert" />}
       {f.latestVersionInUse && (
-        <Alert tone="info" title={`Version ${v.version} is used by a launched cycle`} live={false} className="fw-page-alert">
-          Saving changes creates version {v.version + 1}. Cycles already running keep the questionnaire they started with.
+        <Alert tone="info" title={t('frameworks.inUse', { version: v.version })} live={false} className="fw-page-alert">
+          {t('frameworks.inUseText', { next: v.version + 1 })}
         </Alert>
       )}
       {f.description && <p className="framework-description">{f.description}</p>}
@@ -128,21 +129,19 @@ export default function FrameworkPage() {
         </div>
         <div className="framework-layout__side">
           <ScaleCard scale={f.scale} />
-          <Card title="Versions">
+          <Card title={t('frameworks.versions')}>
             <ul className="fw-versions">
               {f.versions.map((ver) => (
                 <li key={ver.id}>
-                  <span className="fw-versions__name">Version {ver.version}</span>
-                  <span className="muted">
-                    {formatDate(ver.createdAt)} · {ver.cycleCount ? plural(ver.cycleCount, 'cycle') : 'no cycles'}
-                  </span>
+                  <span className="fw-versions__name">{t('frameworks.version', { version: ver.version })}</span>
+                  <span className="muted">{t('frameworks.versionCycles', { date: formatDate(ver.createdAt), count: ver.cycleCount })}</span>
                 </li>
               ))}
             </ul>
           </Card>
-          <Card title="Cycles using it">
+          <Card title={t('frameworks.cyclesUsing')}>
             {f.cycles.length === 0 ? (
-              <p className="muted">No cycle uses this framework yet.</p>
+              <p className="muted">{t('frameworks.noCycles')}</p>
             ) : (
               <ul className="fw-versions">
                 {f.cycles.map((c) => (
@@ -150,9 +149,7 @@ export default function FrameworkPage() {
                     <Link to={`/cycles/${c.id}`} className="fw-versions__name">
                       {c.name}
                     </Link>
-                    <span className="muted">
-                      {STATE_LABEL[c.state]} · version {c.version}
-                    </span>
+                    <span className="muted">{t('frameworks.cycleVersion', { state: t(STATE_LABEL[c.state]), version: c.version })}</span>
                   </li>
                 ))}
               </ul>

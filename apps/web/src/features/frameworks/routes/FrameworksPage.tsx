@@ -1,32 +1,34 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge, Button, ButtonLink, ErrorAlert, Loading, PageHeader } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { useT } from '@/i18n';
 import { useFrameworks, type FrameworkSummary } from '../api/list-frameworks';
 import { CopyFrameworkDialog } from '../components/CopyFrameworkDialog';
 import { ScaleCard } from '../components/ScaleCard';
 import '../frameworks.css';
 
 function FrameworkCard({ framework, onCopy }: { framework: FrameworkSummary; onCopy: () => void }) {
+  const t = useT();
   return (
     <li className="framework-card">
       <div className="framework-card__head">
         <h2 className="framework-card__title">
           <Link to={`/admin/frameworks/${framework.id}`}>{framework.name}</Link>
         </h2>
-        <Badge tone="neutral">Version {framework.latestVersion}</Badge>
+        <Badge tone="neutral">{t('frameworks.version', { version: framework.latestVersion })}</Badge>
       </div>
       {framework.description && <p className="framework-card__description">{framework.description}</p>}
       <p className="framework-card__meta">
-        {plural(framework.behaviourCount, 'behaviour')} · {plural(framework.statementCount, 'statement')} ·{' '}
-        {framework.cycleCount ? `used by ${plural(framework.cycleCount, 'cycle')}` : 'not used by any cycle'}
+        {t('frameworks.counts', { behaviours: framework.behaviourCount, statements: framework.statementCount, cycles: framework.cycleCount })}
       </p>
       <div className="framework-card__actions">
         <ButtonLink to={`/admin/frameworks/${framework.id}`} size="sm">
-          View<span className="visually-hidden"> {framework.name}</span>
+          {t('frameworks.view')}
+          <span className="visually-hidden"> {framework.name}</span>
         </ButtonLink>
         <Button variant="ghost" size="sm" onClick={onCopy}>
-          Copy<span className="visually-hidden"> {framework.name}</span>
+          {t('frameworks.copy')}
+          <span className="visually-hidden"> {framework.name}</span>
         </Button>
       </div>
     </li>
@@ -35,19 +37,17 @@ function FrameworkCard({ framework, onCopy }: { framework: FrameworkSummary; onC
 
 /** The organisation's competency frameworks (the default one is seeded on first visit) and the rating scale. */
 export default function FrameworksPage() {
+  const t = useT();
   const frameworks = useFrameworks();
   const [copying, setCopying] = useState<FrameworkSummary | null>(null);
   return (
     <>
-      <PageHeader
-        title="Frameworks"
-        description="The behaviours raters are asked about. A cycle freezes the version it launches with, so editing never changes a running questionnaire."
-      />
-      {frameworks.isPending && <Loading label="Loading frameworks…" />}
-      {frameworks.isError && <ErrorAlert error={frameworks.error} title="Could not load frameworks" />}
+      <PageHeader title={t('frameworks.title')} description={t('frameworks.description')} />
+      {frameworks.isPending && <Loading label={t('frameworks.loading')} />}
+      {frameworks.isError && <ErrorAlert error={frameworks.error} title={t('frameworks.loadFailed')} />}
       {frameworks.data && (
         <div className="frameworks-layout">
-          <ul className="framework-list" aria-label="Frameworks">
+          <ul className="framework-list" aria-label={t('frameworks.title')}>
             {frameworks.data.items.map((f) => (
               <FrameworkCard key={f.id} framework={f} onCopy={() => setCopying(f)} />
             ))}

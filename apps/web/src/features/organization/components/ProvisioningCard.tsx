@@ -1,22 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Card, Dialog, ErrorAlert, Field, Loading, Table, TextField, useToast, type Column } from '@/components/ui';
+import { useT } from '@/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useCreateScimToken, useRevokeScimToken, useScimTokens, type CreatedScimToken, type ScimToken } from '../api/scim-tokens';
 
 /** Copies a value, saying so (or that the browser refused, so the person copies it by hand). */
 function CopyButton({ value, label }: { value: string; label: string }) {
   const toast = useToast();
+  const t = useT();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
-      toast.show(`${label} copied`);
+      toast.show(t('scim.copied', { label }));
     } catch {
-      toast.show(`Could not copy: select the ${label.toLowerCase()} and copy it yourself`);
+      toast.show(t('scim.copyFailed', { label }));
     }
   };
   return (
-    <Button variant="secondary" size="sm" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-      Copy
+    <Button variant="secondary" size="sm" onClick={() => void copy()} aria-label={t('scim.copyLabel', { label })}>
+      {t('scim.copy')}
     </Button>
   );
 }
@@ -44,6 +46,7 @@ export function ProvisioningCard() {
   const create = useCreateScimToken();
   const revoke = useRevokeScimToken();
   const toast = useToast();
+  const t = useT();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedScimToken | null>(null);
   const [revoking, setRevoking] = useState<ScimToken | null>(null);
@@ -59,115 +62,111 @@ export function ProvisioningCard() {
   };
 
   const columns: Column<ScimToken>[] = [
-    { key: 'name', header: 'Name', cell: (t) => t.name },
-    { key: 'created', header: 'Created', cell: (t) => formatDateTime(t.createdAt) },
-    { key: 'used', header: 'Last used', cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never') },
+    { key: 'name', header: t('scim.name'), cell: (token) => token.name },
+    { key: 'created', header: t('scim.created'), cell: (token) => formatDateTime(token.createdAt) },
+    { key: 'used', header: t('scim.lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('scim.never')) },
     {
       key: 'status',
-      header: 'Status',
-      cell: (t) => (t.revokedAt ? <Badge tone="neutral">Revoked {formatDateTime(t.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>),
+      header: t('scim.status'),
+      cell: (token) =>
+        token.revokedAt ? (
+          <Badge tone="neutral">{t('scim.revokedAt', { date: formatDateTime(token.revokedAt) })}</Badge>
+        ) : (
+          <Badge tone="success">{t('scim.active')}</Badge>
+        ),
     },
     {
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
-      label: 'Actions',
+      header: <span className="visually-hidden">{t('scim.actions')}</span>,
+      label: t('scim.actions'),
       align: 'end',
-      cell: (t) =>
-        t.revokedAt ? null : (
-          <Button variant="danger" size="sm" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
-            Revoke
+      cell: (token) =>
+        token.revokedAt ? null : (
+          <Button variant="danger" size="sm" onClick={() => setRevoking(token)} aria-label={t('scim.revokeName', { name: token.name })}>
+            {t('scim.revoke')}
           </Button>
         ),
     },
   ];
 
   return (
-    <Card
-      className="provisioning-card"
-      title="Provisioning (SCIM)"
-      description="Let your identity provider (Okta, Microsoft Entra ID) add people, keep their title, department and manager up to date, and deactivate leavers. The same rules apply as on the person page and in CSV imports."
-    >
+    <Card className="provisioning-card" title={t('scim.title')} description={t('scim.description')}>
       {tokens.error ? (
-        <ErrorAlert error={tokens.error} title="Could not load the provisioning tokens" />
+        <ErrorAlert error={tokens.error} title={t('scim.loadFailed')} />
       ) : !tokens.data ? (
         <Loading />
       ) : (
         <div className="provisioning">
-          <CopyableField
-            label="SCIM base URL"
-            name="scimBaseUrl"
-            value={tokens.data.baseUrl}
-            hint="Okta: SCIM connector base URL (unique identifier field: userName). Entra ID: Tenant URL."
-          />
+          <CopyableField label={t('scim.baseUrl')} name="scimBaseUrl" value={tokens.data.baseUrl} hint={t('scim.baseUrlHint')} />
 
           {created && (
             <Alert
               tone="success"
-              title={`Token “${created.name}” created`}
+              title={t('scim.tokenCreated', { name: created.name })}
               actions={
                 <Button variant="secondary" size="sm" onClick={() => setCreated(null)}>
-                  Done
+                  {t('scim.done')}
                 </Button>
               }
             >
-              <p>Copy it now and paste it into your identity provider as the bearer token (Entra ID: Secret Token). It is not shown again.</p>
-              <CopyableField label="Token" name="scimToken" value={created.token} />
+              <p>{t('scim.copyNow')}</p>
+              <CopyableField label={t('scim.token')} name="scimToken" value={created.token} />
             </Alert>
           )}
 
           <form className="provisioning__create" onSubmit={submit} noValidate>
             <TextField
-              label="New token name"
+              label={t('scim.newName')}
               name="scimTokenName"
               maxLength={100}
               required
               value={name}
-              placeholder="e.g. Okta"
+              placeholder={t('scim.newNamePlaceholder')}
               onChange={(e) => setName(e.target.value)}
               error={create.error?.fieldErrors().name ?? (create.error ? create.error.message : undefined)}
             />
-            <Button type="submit" loading={create.isPending} loadingText="Creating…" disabled={!name.trim()}>
-              Create token
+            <Button type="submit" loading={create.isPending} loadingText={t('scim.creating')} disabled={!name.trim()}>
+              {t('scim.create')}
             </Button>
           </form>
 
           {tokens.data.items.length ? (
-            <Table caption="Provisioning tokens" columns={columns} rows={tokens.data.items} rowKey={(t) => t.id} />
+            <Table caption={t('scim.tokens')} columns={columns} rows={tokens.data.items} rowKey={(token) => token.id} />
           ) : (
-            <p className="provisioning__empty">No tokens yet: create one for your identity provider.</p>
+            <p className="provisioning__empty">{t('scim.noTokens')}</p>
           )}
         </div>
       )}
       <Dialog
         open={revoking !== null}
         onClose={() => setRevoking(null)}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
+        title={t('scim.revokeTitle', { name: revoking?.name ?? '' })}
         footer={
           <>
             <Button variant="secondary" onClick={() => setRevoking(null)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button
               variant="danger"
               loading={revoke.isPending}
-              loadingText="Revoking…"
+              loadingText={t('scim.revoking')}
               onClick={() =>
                 revoking &&
                 revoke.mutate(revoking.id, {
                   onSuccess: (token) => {
                     setRevoking(null);
-                    toast.show(`Token “${token.name}” revoked`);
+                    toast.show(t('scim.revoked', { name: token.name }));
                   },
                 })
               }
             >
-              Revoke token
+              {t('scim.revokeToken')}
             </Button>
           </>
         }
       >
-        <p>Your identity provider stops reaching Ripple with this token at once. People already provisioned stay as they are.</p>
-        {revoke.error && <ErrorAlert error={revoke.error} title="Could not revoke the token" />}
+        <p>{t('scim.revokeText')}</p>
+        {revoke.error && <ErrorAlert error={revoke.error} title={t('scim.revokeFailed')} />}
       </Dialog>
     </Card>
   );

@@ -1,7 +1,9 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { API_LIMITS } from '@/api/limits';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage, msg, useT } from '@/i18n';
 import { useOrganization, type OrganizationSettings } from '../api/get-organization';
 import { useFrameworkOptions } from '../api/list-framework-options';
 import { useUpdateOrganization } from '../api/update-organization';
@@ -19,7 +21,14 @@ const CAP = API_LIMITS.UpdateOrganizationSettingsDto.raterOpenRequestCap;
 const NUMBER_FIELDS = ['anonymityThreshold', 'selfRequestMinRaters', 'selfRequestMaxBehaviours', 'raterOpenRequestCap'] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
-const FIELDS = new Set(['name', 'defaultFrameworkId', 'mailSenderName', 'timeZone', 'selfRequestsEnabled', ...NUMBER_FIELDS]);
+const FIELDS = new Set(['name', 'defaultFrameworkId', 'mailSenderName', 'timeZone', 'language', 'selfRequestsEnabled', ...NUMBER_FIELDS]);
+
+/** The limits of feedback people start on themselves: field, label, bounds and hint (which ends with the bounds). */
+const SELF_REQUEST_FIELDS = [
+  ['selfRequestMinRaters', msg('organisation.minRaters'), MIN_RATERS, msg('organisation.minRatersHint')],
+  ['selfRequestMaxBehaviours', msg('organisation.maxBehaviours'), MAX_BEHAVIOURS, msg('organisation.maxBehavioursHint')],
+  ['raterOpenRequestCap', msg('organisation.openCap'), CAP, msg('organisation.openCapHint')],
+] as const;
 
 function numbersOf(settings: OrganizationSettings): Record<NumberField, string> {
   return Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(settings[f])])) as Record<NumberField, string>;
@@ -31,17 +40,15 @@ function timeZones(saved: string): string[] {
   return [...new Set(['UTC', ...known, saved])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
 }
 
-/** HR: the organisation's name, the defaults new cycles start with, the mail sender's name and the time zone. */
+/** HR: the organisation's name, the defaults new cycles start with, the mail sender's name, the time zone and the default language. */
 export default function OrganizationSettingsPage() {
+  const t = useT();
   const organization = useOrganization();
   return (
     <>
-      <PageHeader
-        title="Organisation"
-        description="Settings for everyone in your organisation. New cycles start from these defaults; cycles already created keep their own."
-      />
+      <PageHeader title={t('organisation.title')} description={t('organisation.description')} />
       {organization.error ? (
-        <ErrorAlert error={organization.error} title="Could not load the organisation's settings" />
+        <ErrorAlert error={organization.error} title={t('organisation.loadFailed')} />
       ) : organization.data ? (
         <>
           <SettingsForm saved={organization.data} />
@@ -61,10 +68,12 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
   const [frameworkId, setFrameworkId] = useState(saved.defaultFrameworkId ?? '');
   const [senderName, setSenderName] = useState(saved.mailSenderName ?? '');
   const [timeZone, setTimeZone] = useState(saved.timeZone);
+  const [language, setLanguage] = useState(saved.language);
   const [localErrors, setLocalErrors] = useState<Partial<Record<NumberField, string>>>({});
   const frameworks = useFrameworkOptions();
   const update = useUpdateOrganization();
   const toast = useToast();
+  const t = useT();
   const zones = useMemo(() => timeZones(saved.timeZone), [saved.timeZone]);
 
   const fieldErrors = update.error?.fieldErrors() ?? {};
@@ -72,7 +81,7 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const notWhole = Object.fromEntries(NUMBER_FIELDS.filter((f) => !/^\s*\d+\s*$/.test(numbers[f])).map((f) => [f, 'Enter a whole number']));
+    const notWhole = Object.fromEntries(NUMBER_FIELDS.filter((f) => !/^\s*\d+\s*$/.test(numbers[f])).map((f) => [f, t('organisation.wholeNumber')]));
     setLocalErrors(notWhole);
     if (Object.keys(notWhole).length > 0) return;
     update.mutate(
@@ -86,12 +95,13 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
         ...(frameworkId ? { defaultFrameworkId: frameworkId } : {}),
         mailSenderName: senderName.trim() || null,
         timeZone,
+        language,
       },
       {
         onSuccess: (settings) => {
           // The server may lift the fewest raters along with k: show what it saved.
           setNumbers(numbersOf(settings));
-          toast.show('Organisation settings saved');
+          toast.show(t('organisation.saved'));
         },
       },
     );
@@ -100,29 +110,29 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {update.error && (
-        <Alert tone="danger" title={unplaced ? 'Could not save' : 'Please correct the marked fields'}>
-          {unplaced ? update.error.message : 'Nothing was saved. Each problem is described beside its field.'}
+        <Alert tone="danger" title={unplaced ? t('ui.couldNotSave') : t('ui.correctFields')}>
+          {unplaced ? update.error.message : t('ui.nothingSaved')}
         </Alert>
       )}
-      <Card title="Organisation">
+      <Card title={t('organisation.title')}>
         <div className="form__grid">
           <TextField
-            label="Name"
+            label={t('organisation.name')}
             name="name"
             required
             maxLength={200}
             value={name}
             onChange={(e) => setName(e.target.value)}
             error={fieldErrors.name}
-            hint="Shown to everyone in the top bar and in mails."
+            hint={t('organisation.nameHint')}
           />
           <SelectField
-            label="Time zone"
+            label={t('organisation.timeZone')}
             name="timeZone"
             value={timeZone}
             onChange={(e) => setTimeZone(e.target.value)}
             error={fieldErrors.timeZone}
-            hint="Deadlines are set and shown on this clock, and reminders go out at 09:00 here."
+            hint={t('organisation.timeZoneHint')}
           >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
@@ -130,12 +140,26 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
               </option>
             ))}
           </SelectField>
+          <SelectField
+            label={t('organisation.language')}
+            name="language"
+            value={language}
+            onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}
+            error={fieldErrors.language}
+            hint={t('organisation.languageHint')}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </SelectField>
         </div>
       </Card>
-      <Card title="Defaults for new cycles">
+      <Card title={t('organisation.defaults')}>
         <div className="form__grid">
           <TextField
-            label="Anonymity threshold (k)"
+            label={t('organisation.k')}
             name="anonymityThreshold"
             type="number"
             inputMode="numeric"
@@ -146,23 +170,19 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
             value={numbers.anonymityThreshold}
             onChange={(e) => setNumbers({ ...numbers, anonymityThreshold: e.target.value })}
             error={localErrors.anonymityThreshold ?? fieldErrors.anonymityThreshold}
-            hint={`A group's answers are shown only when at least this many people in it answered. At least ${K.minimum}.`}
+            hint={t('organisation.kHint', { min: K.minimum })}
           />
           <SelectField
-            label="Default framework"
+            label={t('organisation.framework')}
             name="defaultFrameworkId"
             value={frameworkId}
             onChange={(e) => setFrameworkId(e.target.value)}
             error={fieldErrors.defaultFrameworkId}
             disabled={!frameworks.data}
-            hint={
-              <>
-                The behaviours new cycles ask about. <Link to="/admin/frameworks">See the frameworks</Link>
-              </>
-            }
+            hint={<FormattedMessage id="organisation.frameworkHint" values={{ link: (chunks) => <Link to="/admin/frameworks">{chunks}</Link> }} />}
           >
-            {!frameworks.data && <option value="">{frameworks.isError ? 'Could not load frameworks' : 'Loading…'}</option>}
-            {frameworks.data && !frameworkId && <option value="">Choose a framework</option>}
+            {!frameworks.data && <option value="">{frameworks.isError ? t('organisation.frameworksFailed') : t('common.loading')}</option>}
+            {frameworks.data && !frameworkId && <option value="">{t('organisation.chooseFramework')}</option>}
             {frameworks.data?.items.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -171,28 +191,19 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
           </SelectField>
         </div>
       </Card>
-      <Card
-        title="Feedback anyone can ask for"
-        description="Anyone may ask colleagues for feedback on themselves (Ask for feedback in the menu): a small 360 on the behaviours they choose. You see only that it happened, never what it says."
-      >
+      <Card title={t('organisation.selfRequests.title')} description={t('organisation.selfRequests.description')}>
         <EnableOption
           checked={selfRequestsEnabled}
           onChange={setSelfRequestsEnabled}
           error={fieldErrors.selfRequestsEnabled}
-          hint="Anyone may start a small 360 on themselves outside HR's cycles. Only they read the result, and whoever they share it with; HR sees only that it happened."
+          hint={t('organisation.selfRequests.enableHint')}
         />
         <SelfRequestActivity />
         <div className="form__grid">
-          {(
-            [
-              ['selfRequestMinRaters', 'Fewest raters', MIN_RATERS, 'Never below the anonymity threshold: raising k raises this along with it.'],
-              ['selfRequestMaxBehaviours', 'Most behaviours', MAX_BEHAVIOURS, 'How many behaviours one request, or a follow-up pulse, may ask about.'],
-              ['raterOpenRequestCap', 'Open requests per rater', CAP, 'Nobody may be asked once this many requests, in any cycle, wait for their answer.'],
-            ] as const
-          ).map(([field, label, limits, hint]) => (
+          {SELF_REQUEST_FIELDS.map(([field, label, limits, hint]) => (
             <TextField
               key={field}
-              label={label}
+              label={t(label)}
               name={field}
               type="number"
               inputMode="numeric"
@@ -203,26 +214,26 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
               value={numbers[field]}
               onChange={(e) => setNumbers({ ...numbers, [field]: e.target.value })}
               error={localErrors[field] ?? fieldErrors[field]}
-              hint={`${hint} ${limits.minimum}–${limits.maximum}.`}
+              hint={t(hint, { min: limits.minimum, max: limits.maximum })}
             />
           ))}
         </div>
       </Card>
-      <Card title="Mail">
+      <Card title={t('organisation.mail')}>
         <TextField
-          label="Sender name"
+          label={t('organisation.sender')}
           name="mailSenderName"
-          labelNote="(optional)"
+          labelNote={t('ui.optional')}
           maxLength={100}
           value={senderName}
           onChange={(e) => setSenderName(e.target.value)}
           error={fieldErrors.mailSenderName}
-          hint="The name invitations and reminders come from, e.g. “Acme People Team”. Leave empty for the server's default."
+          hint={t('organisation.senderHint')}
         />
       </Card>
       <div className="form__actions">
-        <Button type="submit" loading={update.isPending} loadingText="Saving…">
-          Save settings
+        <Button type="submit" loading={update.isPending} loadingText={t('ui.saving')}>
+          {t('ui.saveSettings')}
         </Button>
       </div>
     </form>
@@ -231,6 +242,7 @@ function SettingsForm({ saved }: { saved: OrganizationSettings }) {
 
 /** The on/off switch of self-started feedback: a checkbox with its label beside it and the explanation below. */
 function EnableOption({ checked, onChange, hint, error }: { checked: boolean; onChange: (checked: boolean) => void; hint: string; error?: string }) {
+  const t = useT();
   const id = useId();
   return (
     <div className="import-option settings-switch">
@@ -244,7 +256,7 @@ function EnableOption({ checked, onChange, hint, error }: { checked: boolean; on
         aria-invalid={error ? true : undefined}
       />
       <div>
-        <label htmlFor={id}>People may ask for feedback on themselves</label>
+        <label htmlFor={id}>{t('organisation.selfRequests.enable')}</label>
         <p className="field__hint" id={`${id}-hint`}>
           {error ?? hint}
         </p>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, ErrorAlert, Loading, PageHeader, TextField, useToast } from '@/components/ui';
+import { useT } from '@/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useSignedInUser } from '@/lib/auth';
 import { useRemoveSsoSettings, useSaveSsoSettings, useSsoSettings, useStartSsoTest, type SsoSettings } from '../api/sso';
@@ -10,15 +11,13 @@ const FIELDS = new Set(['displayName', 'issuer', 'clientId', 'clientSecret', 'al
 
 /** HR: the organisation's OpenID Connect provider, its test sign-in, and SSO-only mode. */
 export default function SingleSignOnPage() {
+  const t = useT();
   const settings = useSsoSettings();
   return (
     <>
-      <PageHeader
-        title="Single sign-on"
-        description="People of your organisation sign in through your identity provider (Okta, Microsoft Entra ID, Google Workspace, Keycloak or any OpenID Connect provider)."
-      />
+      <PageHeader title={t('sso.title')} description={t('sso.description')} />
       {settings.error ? (
-        <ErrorAlert error={settings.error} title="Could not load the single sign-on settings" />
+        <ErrorAlert error={settings.error} title={t('sso.loadFailed')} />
       ) : settings.data ? (
         <SsoForm key={settings.data.configured ? 'configured' : 'new'} saved={settings.data} />
       ) : (
@@ -86,6 +85,7 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
   const remove = useRemoveSsoSettings();
   const test = useStartSsoTest();
   const toast = useToast();
+  const t = useT();
 
   const fieldErrors = save.error?.fieldErrors() ?? {};
   const unplaced = save.error && !Object.keys(fieldErrors).some((f) => FIELDS.has(f));
@@ -110,7 +110,7 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
       {
         onSuccess: () => {
           setClientSecret('');
-          toast.show('Single sign-on settings saved');
+          toast.show(t('sso.saved'));
         },
       },
     );
@@ -120,44 +120,44 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
   return (
     <div className="sso-page">
       {params.has('tested') && last && (
-        <Alert tone={last.ok ? 'success' : 'danger'} title={last.ok ? 'The test sign-in worked' : 'The test sign-in failed'}>
+        <Alert tone={last.ok ? 'success' : 'danger'} title={last.ok ? t('sso.testWorked') : t('sso.testFailed')}>
           {last.message}
         </Alert>
       )}
-      <Card title="Give your provider these addresses">
+      <Card title={t('sso.addresses')}>
         <dl className="sso-address">
-          <dt>Redirect URI</dt>
+          <dt>{t('sso.redirectUri')}</dt>
           <dd>
             <code>{saved.redirectUri}</code>
-            <p className="field__hint">Register it exactly, in your provider&apos;s settings for Ripple&apos;s client (a web application).</p>
+            <p className="field__hint">{t('sso.redirectUriHint')}</p>
           </dd>
-          <dt>Your organisation&apos;s sign-in address</dt>
+          <dt>{t('sso.signInAddress')}</dt>
           <dd>
             <code>{saved.signInUrl}</code>
-            <p className="field__hint">Opens the sign-in page with &ldquo;Continue with&nbsp;…&rdquo; for your organisation.</p>
+            <p className="field__hint">{t('sso.signInAddressHint')}</p>
           </dd>
         </dl>
       </Card>
       <form className="form" onSubmit={submit} noValidate>
         {save.error && (
-          <Alert tone="danger" title={unplaced ? 'Could not save' : 'Please correct the marked fields'}>
-            {unplaced ? save.error.message : 'Nothing was saved. Each problem is described beside its field.'}
+          <Alert tone="danger" title={unplaced ? t('ui.couldNotSave') : t('ui.correctFields')}>
+            {unplaced ? save.error.message : t('ui.nothingSaved')}
           </Alert>
         )}
-        <Card title="Identity provider">
+        <Card title={t('sso.provider')}>
           <div className="form__grid">
             <TextField
-              label="Name on the sign-in button"
+              label={t('sso.displayName')}
               name="displayName"
               required
               maxLength={60}
               value={displayName}
               onChange={(e) => setDisplayName(e.target.value)}
               error={fieldErrors.displayName}
-              hint="People see “Continue with” and this name, e.g. Okta."
+              hint={t('sso.displayNameHint')}
             />
             <TextField
-              label="Issuer URL"
+              label={t('sso.issuer')}
               name="issuer"
               type="url"
               required
@@ -165,10 +165,10 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
               value={issuer}
               onChange={(e) => setIssuer(e.target.value)}
               error={fieldErrors.issuer}
-              hint="Your provider's issuer, e.g. https://acme.okta.com or https://login.microsoftonline.com/<tenant>/v2.0."
+              hint={t('sso.issuerHint', { tenant: '<tenant>' })}
             />
             <TextField
-              label="Client ID"
+              label={t('sso.clientId')}
               name="clientId"
               required
               maxLength={300}
@@ -177,89 +177,65 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
               error={fieldErrors.clientId}
             />
             <TextField
-              label="Client secret"
+              label={t('sso.clientSecret')}
               name="clientSecret"
               type="password"
               autoComplete="off"
-              labelNote={saved.clientSecretSet ? '(stored; leave empty to keep it)' : undefined}
+              labelNote={saved.clientSecretSet ? t('sso.clientSecretStored') : undefined}
               maxLength={500}
               value={clientSecret}
               onChange={(e) => setClientSecret(e.target.value)}
               error={fieldErrors.clientSecret}
-              hint="Stored encrypted and never shown again."
+              hint={t('sso.clientSecretHint')}
             />
           </div>
           <TextField
-            label="Allowed email domains"
+            label={t('sso.domains')}
             name="allowedDomains"
             required
             value={domains}
             onChange={(e) => setDomains(e.target.value)}
             error={fieldErrors.allowedDomains}
-            hint="Separated by commas, e.g. acme.com, acme.co.uk. Only verified addresses of these domains may sign in."
+            hint={t('sso.domainsHint')}
           />
           <div className="sso-checks">
+            <CheckBox label={t('sso.jit')} checked={jitEnabled} onChange={setJitEnabled} error={fieldErrors.jitEnabled} hint={t('sso.jitHint')} />
+            <CheckBox label={t('sso.only')} checked={ssoOnly} onChange={setSsoOnly} error={fieldErrors.ssoOnly} hint={t('sso.onlyHint')} />
             <CheckBox
-              label="Create accounts at first sign-in"
-              checked={jitEnabled}
-              onChange={setJitEnabled}
-              error={fieldErrors.jitEnabled}
-              hint="An address of an allowed domain that has no account yet gets one (as a member). Off: people you have not added are refused."
-            />
-            <CheckBox
-              label="Single sign-on only"
-              checked={ssoOnly}
-              onChange={setSsoOnly}
-              error={fieldErrors.ssoOnly}
-              hint="Passwords stop working for everyone in your organisation but the break-glass admin below."
-            />
-            <CheckBox
-              label="Keep my password as the break-glass sign-in"
+              label={t('sso.breakGlass')}
               checked={breakGlassIsMe}
               onChange={setBreakGlassIsMe}
               error={fieldErrors.breakGlassPersonId}
-              hint={
-                otherBreakGlass
-                  ? 'Another HR admin is the break-glass sign-in; tick this to make it you. Every break-glass sign-in is in the audit trail.'
-                  : 'If the provider is down, you can still sign in with your password. Every break-glass sign-in is in the audit trail.'
-              }
+              hint={otherBreakGlass ? t('sso.breakGlassOther') : t('sso.breakGlassMe')}
             />
           </div>
         </Card>
         <div className="form__actions">
-          <Button type="submit" loading={save.isPending} loadingText="Saving…">
-            Save settings
+          <Button type="submit" loading={save.isPending} loadingText={t('ui.saving')}>
+            {t('ui.saveSettings')}
           </Button>
         </div>
       </form>
       {saved.configured && (
-        <Card title="Test sign-in" description="Signs you in at your provider and reports here what happened, without signing you in to Ripple.">
+        <Card title={t('sso.test')} description={t('sso.testDescription')}>
           <div className="sso-test">
-            <Button variant="secondary" onClick={() => test.mutate()} loading={test.isPending} loadingText="Opening your provider…">
-              Test sign-in
+            <Button variant="secondary" onClick={() => test.mutate()} loading={test.isPending} loadingText={t('sso.opening')}>
+              {t('sso.test')}
             </Button>
-            <Button
-              variant="danger"
-              onClick={() => remove.mutate(undefined, { onSuccess: () => toast.show('Single sign-on removed') })}
-              loading={remove.isPending}
-            >
-              Remove single sign-on
+            <Button variant="danger" onClick={() => remove.mutate(undefined, { onSuccess: () => toast.show(t('sso.removed')) })} loading={remove.isPending}>
+              {t('sso.remove')}
             </Button>
           </div>
           {last && !params.has('tested') && (
-            <Alert
-              tone={last.ok ? 'success' : 'danger'}
-              title={`Last test, ${formatDateTime(last.at)}: ${last.ok ? 'it worked' : 'it failed'}`}
-              className="sso-last"
-            >
+            <Alert tone={last.ok ? 'success' : 'danger'} title={t('sso.lastTest', { date: formatDateTime(last.at), ok: String(last.ok) })} className="sso-last">
               {last.message}
             </Alert>
           )}
-          {!last && <p className="field__hint">Not tested yet. If your provider shows an error about the redirect URI, register the one above exactly.</p>}
+          {!last && <p className="field__hint">{t('sso.notTested')}</p>}
         </Card>
       )}
       <p>
-        <Link to="/admin/audit">Changes to these settings are in the audit trail.</Link>
+        <Link to="/admin/audit">{t('sso.audit')}</Link>
       </p>
     </div>
   );
