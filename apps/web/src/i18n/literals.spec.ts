@@ -13,10 +13,8 @@ const SRC = join(__dirname, '..');
 const PENDING = [
   'app/layout',
   'components/ui',
-  'lib',
   'features/auth',
   'features/cycles',
-  'features/reports',
   'features/people',
   'features/setup',
   'features/team',
