@@ -124,6 +124,10 @@ export const de: Record<MessageKey, string> = {
   'report.whose.subject': 'Ihr Bericht',
   'report.whose.other': 'Bericht von {firstName}',
   'report.whose.otherS': 'Bericht von {firstName}',
+  'report.followership.named':
+    '{count, plural, one {# Person außerhalb {who, select, subject {Ihrer Berichtslinie} other {der Berichtslinie von {firstName}}} nennt} other {# Kolleginnen und Kollegen außerhalb {who, select, subject {Ihrer Berichtslinie} other {der Berichtslinie von {firstName}}} nennen}} {who, select, subject {Sie als Ansprechperson} other {{firstName} als Ansprechperson}} für Rat oder Unterstützung.',
+  'report.followership.tooFew':
+    'Wie viele Kolleginnen und Kollegen {who, select, subject {Sie als Ansprechperson} other {{firstName} als Ansprechperson}} nennen, wird nur gezeigt, wenn es mindestens {k} sind – und nie, wer.',
   'report.quadrant.manager_leader': 'Manager-Leader',
   'report.quadrant.leader_without_title': 'Führung ohne Titel',
   'report.quadrant.manager': 'Manager',

@@ -118,6 +118,10 @@ export const en = {
   'report.whose.subject': 'Your',
   'report.whose.other': "{firstName}'s",
   'report.whose.otherS': "{firstName}'",
+  'report.followership.named':
+    "{count, plural, one {# colleague} other {# colleagues}} outside {who, select, subject {your} other {{firstName}'s}} reporting line named {who, select, subject {you} other {{firstName}}} as someone they turn to for advice or support.",
+  'report.followership.tooFew':
+    'How many colleagues named {who, select, subject {you} other {{firstName}}} as someone they turn to is shown only when at least {k} did, and never who.',
   'report.quadrant.manager_leader': 'Manager-leader',
   'report.quadrant.leader_without_title': 'Leader without a title',
   'report.quadrant.manager': 'Manager',
