@@ -243,6 +243,18 @@ export const de: Record<MessageKey, string> = {
   'pdf.selfComment': 'Selbst: {comment}',
   'pdf.footer': '{name} · {cycle} · vertraulich · Seite {page} von {pages}',
 
+  'plan.guide.quote': '„{text}“',
+  'plan.guide.open': 'Einstieg',
+  'plan.guide.stoodOut': 'Was ist Ihnen an Ihrem Bericht aufgefallen, und was hat Sie überrascht?',
+  'plan.guide.strength':
+    'Ihre Kolleginnen und Kollegen sehen {strength} als eine Ihrer Stärken. Wo hat sich das zuletzt gezeigt, und wie könnte es Ihnen bei Ihrem Plan helfen?',
+  'plan.guide.strengths': 'Welche Ihrer Stärken könnten Ihnen bei diesem Plan helfen?',
+  'plan.guide.why': 'Warum haben Sie {name} gewählt? Was wäre für die Menschen um Sie herum anders, wenn Sie darin wachsen?',
+  'plan.guide.action': 'Sie haben vor: {action}. Wie sähe das in einer typischen Woche aus?',
+  'plan.guide.evidence': 'Sie merken, dass es wirkt, wenn: {evidence}. Wann schauen wir uns das gemeinsam an?',
+  'plan.guide.support': 'Welche Unterstützung von mir würde Ihnen bei {name} helfen, und was könnte im Weg stehen?',
+  'plan.guide.close': 'Abschluss',
+  'plan.guide.firstStep': 'Was ist Ihr erster Schritt, und wann sprechen wir wieder darüber?',
   'csv.section': 'Abschnitt',
   'csv.behaviour': 'Verhalten',
   'csv.kind': 'Art',
