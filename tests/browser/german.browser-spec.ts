@@ -12,6 +12,7 @@ import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import type { TestFrameworkVersion } from '../support/feedback-factories';
 import { aReportCycle, aReportSubject, aResponse, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
+import { pdfTextRuns } from '../../libs/reports/src/export/testing/pdf-text';
 import { screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
@@ -45,7 +46,7 @@ async function seed(t: BrowserApp): Promise<{ cast: Cast; orgId: string }> {
 /** The JSON API as the person signed in on this page (same cookies), with the CSRF header. */
 async function apiAs(page: Page) {
   const { token } = (await (await page.request.get('/api/auth/csrf')).json()) as { token: string };
-  return async (method: 'GET' | 'POST', url: string, data?: unknown): Promise<any> => {
+  return async (method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<any> => {
     const response = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': token } });
     if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
     return response.json();
@@ -208,6 +209,63 @@ describe('Ripple in German: the three journeys', () => {
     expect(text).not.toMatch(/\bSummary\b|\bAt a glance\b|Download PDF/);
     await audit(page, 'report');
     await screenshot(page, 'german-05-report');
+
+    // Every part of the page, opened up (notes, tables behind the charts, each behaviour), is German too.
+    await page.getByRole('button', { name: 'Alle Verhaltensweisen aufklappen' }).click();
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+    const everything = await mainText(page);
+    for (const words of [
+      'So lesen Sie das',
+      'Jeder Index ist der Mittelwert seiner Verhaltensweisen, bewertet von allen außer Ihnen',
+      'Seitwärts',
+      'aus Sicht der Peers',
+      'Ihre Selbsteinschätzung liegt mindestens einen Punkt über dem, was alle anderen vergeben haben.',
+      'Die Zahlen hinter dem Diagramm',
+      'Alle Verhaltensweisen zuklappen',
+    ])
+      expect(everything).toContain(words);
+    expect(everything).not.toMatch(
+      /How to read|All others|\bnot shown\b|Sideways|Downwards|Upwards|Influence index|Expand all|Collapse all|as peers see it|self rating|\bspread\b|\braters?\b|Your own answer/,
+    );
+    expect(everything).not.toMatch(/\b\d\.\d\d\b/);
+    await audit(page, 'report-opened');
+
+    // The PDF the subject downloads is German too.
+    const pdf = await page.request.get(`/api/reports/cycles/${reportCycleId}/subjects/${cast.mo.id}.pdf`);
+    expect(pdf.ok()).toBe(true);
+    const pdfText = pdfTextRuns(await pdf.body()).join(' ');
+    expect(pdfText).toContain('Zusammenfassung');
+    expect(pdfText).not.toMatch(/\bSummary\b|Blind spots|confidential/);
+    await page.context().close();
+  });
+
+  it("reviewing a direct report's report: the manager reads it in German, and the list of reports too", async () => {
+    const page = await germanPage(t);
+    await signIn(page, cast.maya, '/account');
+    // Her own language is German: the mails, pages and PDFs she gets follow it.
+    await (
+      await apiAs(page)
+    )('PUT', '/api/auth/me/language', { language: 'de' });
+    await page.goto('/reports');
+    await heading(page, 'Berichte').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Berichte Ihres Teams' }).waitFor();
+    const list = await mainText(page);
+    expect(list).not.toMatch(/Your team|Released|Open\b|Plans shared/);
+    await audit(page, 'reports-list');
+    await page.getByRole('link', { name: /^Öffnen.*Bericht von Mo Abernathy für Herbst 2025$/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Zusammenfassung' }).waitFor();
+    await page.getByText('Sie sehen diesen Bericht als Führungskraft von Mo.', { exact: false }).waitFor();
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+    const text = await mainText(page);
+    expect(text).toContain('bewertet von allen außer Mo');
+    expect(text).toContain('Die Selbsteinschätzung von Mo liegt mindestens einen Punkt');
+    expect(text).not.toMatch(/How to read|All others|Mo's|everyone but/);
+    await audit(page, 'report-manager');
+    await screenshot(page, 'german-06-report-manager');
+    const pdf = await page.request.get(`/api/reports/cycles/${reportCycleId}/subjects/${cast.mo.id}.pdf`);
+    const pdfText = pdfTextRuns(await pdf.body()).join(' ');
+    expect(pdfText).toContain('Zusammenfassung');
+    expect(pdfText).not.toMatch(/\bSummary\b|Blind spots|confidential/);
     await page.context().close();
   });
 

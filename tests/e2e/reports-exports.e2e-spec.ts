@@ -106,9 +106,20 @@ describe('report exports', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="report-zoe-angstrom-lukasz-csv-cycle.csv"');
     const rows: string[][] = parse(response.text);
     expect(rows[0]).toEqual(['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note']);
-    const body = rows.slice(1);
-    // 2 indices + 3 behaviours + 6 statements, each in the six groups somebody answered in.
+    const body = rows.slice(1, -1);
+    // 2 indices + 3 behaviours + 6 statements, each in the six groups somebody answered in; then the followership line, as on the page (HR reads it).
     expect(body).toHaveLength(11 * 6);
+    expect(rows[rows.length - 1]).toEqual([
+      'followership',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'How many colleagues named Zoë as someone they turn to is shown only when at least 3 did, and never who.',
+    ]);
     for (const [, , , , , mean, n, spread, note] of body) {
       if (mean) expect([/^\d\.\d\d$/.test(mean), /^\d+$/.test(n), /^\d\.\d\d$/.test(spread), note]).toEqual([true, true, true, '']);
       else expect([n, spread, /^(hidden: |not observed)/.test(note)]).toEqual(['', '', true]);

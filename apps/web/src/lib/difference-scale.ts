@@ -1,3 +1,13 @@
+import { pickLanguage } from '../i18n/languages';
+import { MESSAGES, msg, type MessageId } from '../i18n/messages';
+import { getDisplayLocale } from './format';
+
+// Plain catalogue look-ups on the active locale (no react-intl here: the labels take no arguments,
+// and this module is also checked outside the web app, by the colour-scale spec).
+const label = (id: MessageId): string => MESSAGES[pickLanguage(getDisplayLocale())][id];
+const twoDecimals = (value: number): string =>
+  new Intl.NumberFormat(getDisplayLocale() ?? 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
 /**
  * The colour scale of the organisation and team views: how far a group sits from the whole organisation on the same measure, in
  * seven classes — orange below, blue above, a neutral grey in the middle (a blue–orange
@@ -11,17 +21,28 @@ export interface DifferenceBand {
   to: number;
   background: string;
   ink: 'dark' | 'light';
-  label: string;
+  readonly label: string;
 }
 
+const band = (from: number, to: number, background: string, ink: 'dark' | 'light', id: MessageId): DifferenceBand => ({
+  from,
+  to,
+  background,
+  ink,
+  get label() {
+    return label(id);
+  },
+});
+
+/** The bands, lowest first; each label is read in the active language when shown. */
 export const DIFFERENCE_BANDS: readonly DifferenceBand[] = [
-  { from: -Infinity, to: -0.5, background: '#b35806', ink: 'light', label: 'half a point or more below' },
-  { from: -0.5, to: -0.25, background: '#f1a340', ink: 'dark', label: 'a quarter to half a point below' },
-  { from: -0.25, to: -0.1, background: '#fee0b6', ink: 'dark', label: 'a little below' },
-  { from: -0.1, to: 0.1, background: '#f2f2f0', ink: 'dark', label: 'about the same' },
-  { from: 0.1, to: 0.25, background: '#c6dbef', ink: 'dark', label: 'a little above' },
-  { from: 0.25, to: 0.5, background: '#6baed6', ink: 'dark', label: 'a quarter to half a point above' },
-  { from: 0.5, to: Infinity, background: '#2166ac', ink: 'light', label: 'half a point or more above' },
+  band(-Infinity, -0.5, '#b35806', 'light', msg('reports.difference.halfBelow')),
+  band(-0.5, -0.25, '#f1a340', 'dark', msg('reports.difference.quarterBelow')),
+  band(-0.25, -0.1, '#fee0b6', 'dark', msg('reports.difference.littleBelow')),
+  band(-0.1, 0.1, '#f2f2f0', 'dark', msg('reports.difference.same')),
+  band(0.1, 0.25, '#c6dbef', 'dark', msg('reports.difference.littleAbove')),
+  band(0.25, 0.5, '#6baed6', 'dark', msg('reports.difference.quarterAbove')),
+  band(0.5, Infinity, '#2166ac', 'light', msg('reports.difference.halfAbove')),
 ];
 
 const NEUTRAL: DifferenceBand = DIFFERENCE_BANDS[3]!;
@@ -32,9 +53,9 @@ export function differenceBand(difference: number | undefined): DifferenceBand {
   return DIFFERENCE_BANDS.find((b) => difference < b.to) ?? DIFFERENCE_BANDS[DIFFERENCE_BANDS.length - 1]!;
 }
 
-/** "+0.25", "−0.10", "0.00": a signed difference with a real minus sign. */
+/** "+0.25", "−0.10", "0.00": a signed difference with a real minus sign, in the active language ("+0,25" in German). */
 export const formatSigned = (value: number): string => {
   const rounded = Math.round(value * 100) / 100;
-  if (rounded === 0) return '0.00';
-  return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded).toFixed(2)}`;
+  if (rounded === 0) return twoDecimals(0);
+  return `${rounded > 0 ? '+' : '\u2212'}${twoDecimals(Math.abs(rounded))}`;
 };

@@ -124,6 +124,10 @@ export const de: Record<MessageKey, string> = {
   'report.whose.subject': 'Ihr Bericht',
   'report.whose.other': 'Bericht von {firstName}',
   'report.whose.otherS': 'Bericht von {firstName}',
+  'report.followership.named':
+    '{count, plural, one {# Person außerhalb {who, select, subject {Ihrer Berichtslinie} other {der Berichtslinie von {firstName}}} nennt} other {# Kolleginnen und Kollegen außerhalb {who, select, subject {Ihrer Berichtslinie} other {der Berichtslinie von {firstName}}} nennen}} {who, select, subject {Sie als Ansprechperson} other {{firstName} als Ansprechperson}} für Rat oder Unterstützung.',
+  'report.followership.tooFew':
+    'Wie viele Kolleginnen und Kollegen {who, select, subject {Sie als Ansprechperson} other {{firstName} als Ansprechperson}} nennen, wird nur gezeigt, wenn es mindestens {k} sind – und nie, wer.',
   'report.quadrant.manager_leader': 'Manager-Leader',
   'report.quadrant.leader_without_title': 'Führung ohne Titel',
   'report.quadrant.manager': 'Manager',
@@ -239,6 +243,18 @@ export const de: Record<MessageKey, string> = {
   'pdf.selfComment': 'Selbst: {comment}',
   'pdf.footer': '{name} · {cycle} · vertraulich · Seite {page} von {pages}',
 
+  'plan.guide.quote': '„{text}“',
+  'plan.guide.open': 'Einstieg',
+  'plan.guide.stoodOut': 'Was ist Ihnen an Ihrem Bericht aufgefallen, und was hat Sie überrascht?',
+  'plan.guide.strength':
+    'Ihre Kolleginnen und Kollegen sehen {strength} als eine Ihrer Stärken. Wo hat sich das zuletzt gezeigt, und wie könnte es Ihnen bei Ihrem Plan helfen?',
+  'plan.guide.strengths': 'Welche Ihrer Stärken könnten Ihnen bei diesem Plan helfen?',
+  'plan.guide.why': 'Warum haben Sie {name} gewählt? Was wäre für die Menschen um Sie herum anders, wenn Sie darin wachsen?',
+  'plan.guide.action': 'Sie haben vor: {action}. Wie sähe das in einer typischen Woche aus?',
+  'plan.guide.evidence': 'Sie merken, dass es wirkt, wenn: {evidence}. Wann schauen wir uns das gemeinsam an?',
+  'plan.guide.support': 'Welche Unterstützung von mir würde Ihnen bei {name} helfen, und was könnte im Weg stehen?',
+  'plan.guide.close': 'Abschluss',
+  'plan.guide.firstStep': 'Was ist Ihr erster Schritt, und wann sprechen wir wieder darüber?',
   'csv.section': 'Abschnitt',
   'csv.behaviour': 'Verhalten',
   'csv.kind': 'Art',

@@ -118,6 +118,10 @@ export const en = {
   'report.whose.subject': 'Your',
   'report.whose.other': "{firstName}'s",
   'report.whose.otherS': "{firstName}'",
+  'report.followership.named':
+    "{count, plural, one {# colleague} other {# colleagues}} outside {who, select, subject {your} other {{firstName}'s}} reporting line named {who, select, subject {you} other {{firstName}}} as someone they turn to for advice or support.",
+  'report.followership.tooFew':
+    'How many colleagues named {who, select, subject {you} other {{firstName}}} as someone they turn to is shown only when at least {k} did, and never who.',
   'report.quadrant.manager_leader': 'Manager-leader',
   'report.quadrant.leader_without_title': 'Leader without a title',
   'report.quadrant.manager': 'Manager',
@@ -230,6 +234,17 @@ export const en = {
   'pdf.selfComment': 'Self: {comment}',
   'pdf.footer': '{name} · {cycle} · confidential · page {page} of {pages}',
 
+  'plan.guide.quote': '“{text}”',
+  'plan.guide.open': 'Open',
+  'plan.guide.stoodOut': 'What stood out for you in your report, and what surprised you?',
+  'plan.guide.strength': 'Colleagues see {strength} as a strength of yours. Where did that show up recently, and how could it help with your plan?',
+  'plan.guide.strengths': 'Which of your strengths could help you with this plan?',
+  'plan.guide.why': 'Why did you choose {name}? What would be different for the people around you if it grew?',
+  'plan.guide.action': 'You plan to: {action}. What would that look like in a typical week?',
+  'plan.guide.evidence': 'You will know it works when: {evidence}. When shall we look at that together?',
+  'plan.guide.support': 'What support from me would make {name} easier, and what might get in the way?',
+  'plan.guide.close': 'Close',
+  'plan.guide.firstStep': 'What is the first step you will take, and when shall we talk about it again?',
   'csv.section': 'section',
   'csv.behaviour': 'behaviour',
   'csv.kind': 'kind',

@@ -1,3 +1,4 @@
+import { translator } from '@lib/common';
 import fc from 'fast-check';
 import { buildReport } from './build-report';
 import { conversationGuide, planCountTable, planSuggestions, reportStrengths } from './development-plan';
@@ -66,6 +67,14 @@ describe('conversationGuide', () => {
       expect(q).toMatch(/\?$/);
       expect(q).not.toMatch(/\d/);
     }
+  });
+
+  it('asks in the manager’s language, with its quotation marks', () => {
+    const guide = conversationGuide(items, reportStrengths(report), translator('de'));
+    expect(guide.map((s) => s.title)).toEqual(['Einstieg', 'Results', 'Abschluss']);
+    expect(guide[0].questions.join(' ')).toContain('Ihre Kolleginnen und Kollegen sehen Listening als eine Ihrer Stärken.');
+    expect(guide[1].questions).toContain('Sie haben vor: „Agree one outcome per week“. Wie sähe das in einer typischen Woche aus?');
+    expect(guide.flatMap((s) => s.questions).join(' ')).not.toMatch(/\bWhat\b|\byour\b/);
   });
 
   it('stands on the plan alone when the manager may not read the report', () => {

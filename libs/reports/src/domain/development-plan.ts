@@ -8,6 +8,7 @@
  * words, never a number: questions to ask, not verdicts; the report's strengths join it only for a
  * manager who may read that report anyway.
  */
+import { translator, type Translator } from '@lib/common';
 import { suppressHeatmap, type HeatmapView } from './heatmap-suppression';
 import type { BehaviourKind, CellsByColumn, ColumnKey, Direction, RankedStatementView } from './report-types';
 import { summarizeReport, type SummarySource } from './summarize-report';
@@ -95,33 +96,32 @@ export interface GuideSection {
 
 /**
  * A short debrief guide for the manager: open questions built from the chosen behaviours (and
- * the report's strengths when the manager may read the report), never a verdict or a number.
+ * the report's strengths when the manager may read the report), never a verdict or a number; in the
+ * reader's language (`t`).
  */
-export function conversationGuide(items: readonly PlanItem[], strengths: readonly string[] | null): GuideSection[] {
-  // The subject's words are quoted inside a question: without their own full stop.
-  const quote = (text: string): string => `“${text.replace(/[\s.!?]+$/u, '')}”`;
+export function conversationGuide(items: readonly PlanItem[], strengths: readonly string[] | null, t: Translator = translator('en')): GuideSection[] {
+  // The subject's words are quoted inside a question: without their own full stop, in the reader's quotation marks.
+  const quote = (text: string): string => t.t('plan.guide.quote', { text: text.replace(/[\s.!?]+$/u, '') });
   const sections: GuideSection[] = [];
   sections.push({
-    title: 'Open',
+    title: t.t('plan.guide.open'),
     questions: [
-      'What stood out for you in your report, and what surprised you?',
-      ...(strengths && strengths.length
-        ? strengths.map((s) => `Colleagues see ${s} as a strength of yours. Where did that show up recently, and how could it help with your plan?`)
-        : ['Which of your strengths could help you with this plan?']),
+      t.t('plan.guide.stoodOut'),
+      ...(strengths && strengths.length ? strengths.map((strength) => t.t('plan.guide.strength', { strength })) : [t.t('plan.guide.strengths')]),
     ],
   });
   for (const item of items) {
     sections.push({
       title: item.name,
       questions: [
-        `Why did you choose ${item.name}? What would be different for the people around you if it grew?`,
-        `You plan to: ${quote(item.action)}. What would that look like in a typical week?`,
-        `You will know it works when: ${quote(item.evidence)}. When shall we look at that together?`,
-        `What support from me would make ${item.name} easier, and what might get in the way?`,
+        t.t('plan.guide.why', { name: item.name }),
+        t.t('plan.guide.action', { action: quote(item.action) }),
+        t.t('plan.guide.evidence', { evidence: quote(item.evidence) }),
+        t.t('plan.guide.support', { name: item.name }),
       ],
     });
   }
-  sections.push({ title: 'Close', questions: ['What is the first step you will take, and when shall we talk about it again?'] });
+  sections.push({ title: t.t('plan.guide.close'), questions: [t.t('plan.guide.firstStep')] });
   return sections;
 }
 

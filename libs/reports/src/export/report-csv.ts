@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Language, spreadsheetSafe, translator, type Translator } from '@lib/common';
 import type { ReportCellsDto, ReportDto } from '../report/report.dto';
-import { columnLabels, fixed, hiddenText, printedColumns } from './report-text';
+import { columnLabels, fixed, followershipSentence, hiddenText, printedColumns } from './report-text';
 
 const COLUMNS = ['section', 'behaviour', 'kind', 'statement', 'group', 'mean', 'n', 'spread', 'note'] as const;
 
@@ -11,7 +11,7 @@ const csvHeader = (t: Translator): string[] => COLUMNS.map((c) => t.t(`csv.${c}`
 /**
  * The shown numbers of a report, one line per number and group (long format, so that a
  * spreadsheet can pivot it). A hidden number has empty mean/n/spread and says why in `note`;
- * nothing here is not also on the report page.
+ * nothing here is not also on the report page. The last line, `followership`, is the page's line under the summary.
  */
 export function reportCsv(report: ReportDto, language: Language = 'en'): string {
   const t = translator(language);
@@ -35,5 +35,8 @@ export function reportCsv(report: ReportDto, language: Language = 'en'): string 
     push('behaviour', b.name, b.kind, '', b.cells);
     for (const s of b.statements) push('statement', b.name, b.kind, s.text, s.cells);
   }
+  // Followership, as the page says it: the count in `n` only when the report shows it, the sentence in `note`.
+  const followership = followershipSentence(report, t);
+  if (followership) rows.push(['followership', '', '', '', '', '', report.followership.shown ? String(report.followership.named ?? '') : '', '', followership]);
   return stringify([csvHeader(t), ...rows.map((row) => row.map(spreadsheetSafe))]);
 }

@@ -138,6 +138,13 @@ describe('report PDF', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
+  it('says under the summary, as the page does, how many colleagues outside the reporting line named the person', () => {
+    const [first] = pdfPageTextRuns(pdf);
+    const page1 = first.join(' ').replace(/\s+/g, ' ');
+    expect(page1).toContain("4 colleagues outside Łukasz's reporting line named Łukasz as someone they turn to for advice or support.");
+    expect(page1.indexOf('4 colleagues outside')).toBeGreaterThan(page1.indexOf(overviewLines(report).at(-1)!.title));
+  });
+
   it('prints dates as the web app does, and says a group hidden throughout once instead of in every cell', () => {
     expect(runs.join(' ').replace(/\s+/g, ' ')).toContain('closed 30 Oct 2026, released 2 Nov 2026');
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -255,6 +262,10 @@ describe('report PDF in German', () => {
     expect(flowing).not.toMatch(/\bSummary\b|Blind spots|Strengths and areas|confidential/);
     // eslint-disable-next-line no-control-regex -- a NUL in the PDF text is what this looks for
     expect(flowing).not.toMatch(/\?{2}|\ufffd|\u0000/);
+  });
+
+  it('says the followership line in German', () => {
+    expect(flowing).toContain('4 Kolleginnen und Kollegen außerhalb der Berichtslinie von Łukasz nennen Łukasz als Ansprechperson für Rat oder Unterstützung.');
   });
 
   it('writes numbers with a decimal comma', () => {

@@ -23,6 +23,7 @@ import {
   compactColumns,
   directionNames,
   fixedIn,
+  followershipSentence,
   formatDate,
   hiddenText,
   overviewLines,
@@ -176,6 +177,14 @@ export function reportPdf(report: ReportDto, language: Language = 'en'): Promise
       doc.font(FONT.regular).text(pdfText(line.text), MARGIN + 140, y, { width: width - 140 });
       doc.y = Math.max(doc.y, after) + 4;
     });
+    doc.x = MARGIN;
+  }
+  // Followership: right under the summary, as on the page (a count only from k on, never who).
+  const followership = followershipSentence(report, t);
+  if (followership) {
+    doc.moveDown(0.2);
+    ensureSpace(doc, doc.font(FONT.regular).fontSize(9.5).heightOfString(pdfText(followership), { width }));
+    paragraph(followership, { width });
     doc.x = MARGIN;
   }
   doc.moveDown(0.3);

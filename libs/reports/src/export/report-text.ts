@@ -57,6 +57,21 @@ export function whoseReport(report: Pick<ReportDto, 'viewer' | 'subject'>, t: Tr
   return t.t(firstName.endsWith('s') ? 'report.whose.otherS' : 'report.whose.other', { firstName });
 }
 
+/**
+ * The followership line, as the report page says it under the summary: how many colleagues outside
+ * the reporting line named the person (only as the report shows it: at least k, never who), or
+ * that it is shown only from k on. Null when there is nothing to say (a report from before the
+ * question, or one whose reader named the person themselves).
+ */
+export function followershipSentence(report: Pick<ReportDto, 'viewer' | 'subject' | 'followership' | 'threshold'>, t: Translator = ENGLISH): string | null {
+  const { followership } = report;
+  const who = report.viewer === 'subject' ? 'subject' : 'other';
+  const firstName = report.subject.name.trim().split(/\s+/)[0] || report.subject.name;
+  if (followership.shown && followership.named !== undefined) return t.t('report.followership.named', { who, firstName, count: followership.named });
+  if (followership.reason === 'fewer_than_threshold') return t.t('report.followership.tooFew', { who, firstName, k: report.threshold });
+  return null;
+}
+
 export const quadrantLabel = (quadrant: ProfileQuadrant, t: Translator = ENGLISH): string => t.t(`report.quadrant.${quadrant}`);
 
 /** Why a number is hidden, in words, never with a count that could help guess who answered. */

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import type { Actor, FieldError } from '@lib/common';
+import { type Actor, DEFAULT_LANGUAGE, type FieldError, translator } from '@lib/common';
 import { parseStoredCycleSettings } from '@lib/cycles';
+import { PeopleRepository } from '@lib/identity';
 import { partiesOfLoaded, reportAccess } from '../access/report-access';
 import {
   conversationGuide,
@@ -44,6 +45,7 @@ export class PlansService {
     private readonly source: ReportSourceRepository,
     private readonly audit: AuditService,
     private readonly pulses: PulseService,
+    private readonly people: PeopleRepository,
   ) {}
 
   async page(actor: Actor, cycleId: string): Promise<PlanPageDto> {
@@ -109,6 +111,9 @@ export class PlansService {
   /** The plans shared with the actor as their reports' manager today, each with a conversation guide. */
   async shared(actor: Actor): Promise<SharedPlanListDto> {
     const rows = await this.plans.sharedWith(actor.organizationId, actor.personId);
+    // The guide is written for the manager reading it: in their language, else their organisation's.
+    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    const t = translator(language);
     const items: SharedPlanDto[] = [];
     for (const row of rows) {
       items.push({
@@ -118,7 +123,7 @@ export class PlansService {
         subjectTitle: row.subjectTitle,
         sharedAt: row.sharedAt!,
         items: row.items,
-        guide: conversationGuide(row.items, await this.strengthsFor(actor, row)),
+        guide: conversationGuide(row.items, await this.strengthsFor(actor, row), t),
         pulse: await this.pulses.forSharedPlan(actor, row),
       });
     }

@@ -1,4 +1,4 @@
-import { plural } from '@/lib/format';
+import { FormattedMessage } from 'react-intl';
 import type { Report, ReportCell, ReportCells } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
 import { fixed, hiddenReason, onScale, QUADRANT, shownNumbers, visibleColumns } from '../utils/report-words';
@@ -6,7 +6,7 @@ import { HowToRead } from './HowToRead';
 import { PooledDirectionRow } from './PooledGroups';
 import { ProfileQuadrant } from './ProfileQuadrant';
 import { ScoreTable } from './ScoreTable';
-import { tr } from '@/i18n';
+import { formatDecimal, msg, tr, type MessageId } from '@/i18n';
 
 function IndexStat({ title, cells, report }: { title: string; cells: ReportCells; report: Report }) {
   const others = shownNumbers(cells.all_others);
@@ -18,25 +18,28 @@ function IndexStat({ title, cells, report }: { title: string; cells: ReportCells
       {others ? (
         <>
           <p className="index-stat__value">{fixed(others.mean)}</p>
-          <p className="index-stat__meta">
-            All others · {plural(others.n, 'rater')} · spread {fixed(others.spread)}
-          </p>
+          <p className="index-stat__meta">{tr('reports.glance.allOthersMeta', { n: others.n, spread: fixed(others.spread) })}</p>
         </>
       ) : (
         <p className="index-stat__hidden">{hiddenReason(cells.all_others.reason, k, report.scale.notObservedLabel)}</p>
       )}
       <p className="index-stat__self">
-        Self: {self ? fixed(self.mean) : <span className="cell-hidden">{hiddenReason(cells.self.reason, k, report.scale.notObservedLabel)}</span>}
+        <FormattedMessage
+          id="reports.glance.self"
+          values={{
+            value: self ? fixed(self.mean) : <span className="cell-hidden">{hiddenReason(cells.self.reason, k, report.scale.notObservedLabel)}</span>,
+          }}
+        />
       </p>
     </div>
   );
 }
 
-const DIRECTIONS = [
-  { key: 'sideways', name: 'Sideways', who: 'as peers see it' },
-  { key: 'downwards', name: 'Downwards', who: 'as direct reports see it' },
-  { key: 'upwards', name: 'Upwards', who: 'as the manager sees it' },
-] as const;
+const DIRECTIONS: readonly { key: 'sideways' | 'downwards' | 'upwards'; name: MessageId; who: MessageId }[] = [
+  { key: 'sideways', name: msg('reports.direction.sideways'), who: msg('reports.glance.sidewaysWho') },
+  { key: 'downwards', name: msg('reports.direction.downwards'), who: msg('reports.glance.downwardsWho') },
+  { key: 'upwards', name: msg('reports.direction.upwards'), who: msg('reports.glance.upwardsWho') },
+];
 
 function DirectionRow({ name, who, cell, report }: { name: string; who: string; cell: ReportCell; report: Report }) {
   const shown = shownNumbers(cell);
@@ -85,11 +88,13 @@ export function AtAGlance({ report }: { report: Report }) {
           </div>
           <HowToRead>
             <p>
-              Each index is the average of its behaviours, rated by everyone but {reader.you} (“all others”) on the 1–5 scale, from{' '}
-              {report.scale.points[0]?.label.toLowerCase()} to {report.scale.points[report.scale.points.length - 1]?.label.toLowerCase()}. Influence is
-              leadership anyone can show, with or without a title; management is organising work, resources and results.
+              {tr('reports.glance.indicesHelp', {
+                ...reader.values,
+                low: report.scale.points[0]?.label.toLowerCase() ?? '',
+                high: report.scale.points[report.scale.points.length - 1]?.label.toLowerCase() ?? '',
+              })}
             </p>
-            <p>Spread shows how much raters agreed: under 0.5 they mostly agree, above 1 their views differ widely.</p>
+            <p>{tr('reports.glance.spreadHelp', { agree: formatDecimal(0.5, 1), differ: formatDecimal(1, 0) })}</p>
           </HowToRead>
         </div>
 
@@ -101,22 +106,25 @@ export function AtAGlance({ report }: { report: Report }) {
               <div className="glance-profile__text">
                 <p className="glance-profile__name">{QUADRANT[point.quadrant].name}</p>
                 <p>{QUADRANT[point.quadrant].text}</p>
-                <p className="muted">
-                  Influence {fixed(point.influence)} · management {fixed(point.management)}
-                </p>
+                <p className="muted">{tr('reports.glance.profileNumbers', { influence: fixed(point.influence), management: fixed(point.management) })}</p>
               </div>
             </div>
           ) : (
             <p className="glance-profile__none">
-              Not shown: <span className="cell-hidden">{hiddenReason(profile.reason, k, report.scale.notObservedLabel)}</span>. The profile needs both indices
-              as all others rated them.
+              <FormattedMessage
+                id="reports.glance.profileNotShown"
+                values={{
+                  reason: hiddenReason(profile.reason, k, report.scale.notObservedLabel),
+                  hidden: (chunks) => <span className="cell-hidden">{chunks}</span>,
+                }}
+              />
             </p>
           )}
           <HowToRead>
             <p>
-              The dot places {reader.your} two indices, as all others rated them, on a 2×2
-              {point ? `; an index counts as high from ${fixed(point.threshold)}` : ''}. Organisations need both; the strongest people do both — the
-              manager-leader.
+              {point
+                ? tr('reports.glance.profileHelp', { ...reader.values, threshold: fixed(point.threshold) })
+                : tr('reports.glance.profileHelpHidden', reader.values)}
             </p>
           </HowToRead>
         </div>
@@ -126,16 +134,12 @@ export function AtAGlance({ report }: { report: Report }) {
         <h3 className="card__title">{tr('report.direction')}</h3>
         <ul className="influence-directions">
           {DIRECTIONS.map((d) => (
-            <DirectionRow key={d.key} name={d.name} who={d.who} cell={report.directionOfInfluence[d.key]} report={report} />
+            <DirectionRow key={d.key} name={tr(d.name)} who={tr(d.who)} cell={report.directionOfInfluence[d.key]} report={report} />
           ))}
           <PooledDirectionRow report={report} />
         </ul>
         <HowToRead>
-          <p>
-            The influence index as each group sees it: sideways with peers, downwards with direct reports, upwards with the manager. Leadership is influence in
-            every direction, not only down a reporting line. A direction is missing where that group is too small to be shown on its own, so that nobody’s
-            ratings can be picked out.
-          </p>
+          <p>{tr('reports.glance.directionHelp')}</p>
         </HowToRead>
       </div>
 
@@ -143,15 +147,15 @@ export function AtAGlance({ report }: { report: Report }) {
         <div className="card__header">
           <div>
             <h3 className="card__title">{tr('report.indicesByGroup')}</h3>
-            <p className="card__description">Mean, number of raters (n) and spread, per rater group.</p>
+            <p className="card__description">{tr('reports.glance.indicesByGroupText')}</p>
           </div>
         </div>
         <ScoreTable
-          caption="Influence and management indices by rater group"
-          rowHeader="Index"
+          caption={tr('reports.glance.indicesCaption')}
+          rowHeader={tr('reports.glance.index')}
           rows={[
-            { id: 'influence', label: 'Influence index', cells: report.indices.influence },
-            { id: 'management', label: 'Management index', cells: report.indices.management },
+            { id: 'influence', label: tr('report.influenceIndex'), cells: report.indices.influence },
+            { id: 'management', label: tr('report.managementIndex'), cells: report.indices.management },
           ]}
           columns={visibleColumns(report)}
           k={k}

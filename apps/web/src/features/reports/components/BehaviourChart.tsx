@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Text, Tooltip, XAxis, YAxis, type YAxisTi
 import { Table, type Column } from '@/components/ui';
 import type { ColumnKey, Report } from '../api/get-report';
 import { useNarrow } from '../hooks/use-narrow';
+import { tr } from '@/i18n';
 import { COLUMN_COLOUR, columnLabel, fixed, shownNumbers, visibleColumns } from '../utils/report-words';
 
 type ChartRow = { key: string; name: string } & Partial<Record<ColumnKey, number>>;
@@ -39,14 +40,14 @@ export function BehaviourChart({ report }: { report: Report }) {
     .map((c) => c.key)
     .filter((key) => rows.some((row) => row[key] !== undefined));
   const label = (key: ColumnKey): string => columnLabel(report.columns.find((c) => c.key === key) ?? { key, groups: [] });
-  if (series.length === 0) return <p className="muted">No behaviour has a number that may be shown, so there is nothing to draw.</p>;
+  if (series.length === 0) return <p className="muted">{tr('reports.chart.nothing')}</p>;
 
   const axisWidth = narrow ? 96 : 190;
   const categoryHeight = series.length * (BAR + BAR_GAP) + CATEGORY_PADDING;
   const height = rows.length * categoryHeight + 40;
   const scale = new Map(report.scale.points.map((p) => [p.value, p.label]));
   const columns: Column<ChartRow>[] = [
-    { key: 'name', header: 'Behaviour', cell: (row) => row.name },
+    { key: 'name', header: tr('reports.behaviour'), cell: (row) => row.name },
     ...series.map((key): Column<ChartRow> => ({
       key,
       header: label(key),
@@ -54,14 +55,14 @@ export function BehaviourChart({ report }: { report: Report }) {
       align: 'end',
       cell: (row) => {
         const mean = row[key];
-        return mean === undefined ? <span className="cell-hidden">not shown</span> : fixed(mean);
+        return mean === undefined ? <span className="cell-hidden">{tr('reports.notShown')}</span> : fixed(mean);
       },
     })),
   ];
   return (
     <>
       {/* The legend is plain HTML: it wraps on phones, reads as a list, and never overlaps bars when the page is printed. */}
-      <ul className="chart-legend" aria-label="Rater groups in the chart">
+      <ul className="chart-legend" aria-label={tr('reports.chart.legend')}>
         {series.map((key) => (
           <li key={key} className="chart-legend__item">
             <span className="chart-legend__swatch" style={{ background: COLUMN_COLOUR[key] }} aria-hidden="true" />
@@ -111,8 +112,8 @@ export function BehaviourChart({ report }: { report: Report }) {
         </BarChart>
       </div>
       <details className="behaviour-chart__table">
-        <summary>The numbers behind the chart</summary>
-        <Table caption="Behaviour means by rater group" columns={columns} rows={rows} rowKey={(row) => row.key} />
+        <summary>{tr('reports.numbersBehindChart')}</summary>
+        <Table caption={tr('reports.chart.tableCaption')} columns={columns} rows={rows} rowKey={(row) => row.key} />
       </details>
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Badge, Button } from '@/components/ui';
 import type { Report, ReportBehaviour, ReportColumn } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
@@ -6,7 +7,7 @@ import { fixed, shownNumbers, visibleColumns } from '../utils/report-words';
 import { BehaviourChart } from './BehaviourChart';
 import { HowToRead } from './HowToRead';
 import { ScoreTable } from './ScoreTable';
-import { tr } from '@/i18n';
+import { formatDecimal, tr } from '@/i18n';
 
 interface BehaviourCardProps {
   behaviour: ReportBehaviour;
@@ -34,15 +35,22 @@ function BehaviourCard({ behaviour, columns, report, open, onToggle }: Behaviour
           </button>
         </h3>
         <span className="behaviour-card__mean">{others ? `${tr('column.allOthers')} ${fixed(others.mean)}` : tr('report.allOthersNotShown')}</span>
-        <Badge tone={behaviour.kind === 'influence' ? 'info' : 'accent'}>{behaviour.kind === 'influence' ? 'Influence' : 'Management'}</Badge>
+        <Badge tone={behaviour.kind === 'influence' ? 'info' : 'accent'}>
+          {behaviour.kind === 'influence' ? tr('reports.behaviours.influence') : tr('reports.behaviours.management')}
+        </Badge>
       </div>
       <div className="behaviour-card__body" id={bodyId} hidden={!open}>
         {behaviour.description && <p className="card__description behaviour-card__description">{behaviour.description}</p>}
         <ScoreTable
-          caption={`${behaviour.name}: the behaviour and each statement, by rater group`}
-          rowHeader="Statement"
+          caption={tr('reports.behaviours.caption', { name: behaviour.name })}
+          rowHeader={tr('reports.behaviours.statement')}
           rows={[
-            { id: `${behaviour.key}-all`, label: <strong>{behaviour.name}, overall</strong>, cells: behaviour.cells, emphasis: true },
+            {
+              id: `${behaviour.key}-all`,
+              label: <strong>{tr('reports.behaviours.overall', { name: behaviour.name })}</strong>,
+              cells: behaviour.cells,
+              emphasis: true,
+            },
             ...behaviour.statements.map((s) => ({ id: s.id, label: s.text, cells: s.cells })),
           ]}
           columns={columns}
@@ -76,21 +84,27 @@ export function BehavioursSection({ report }: { report: Report }) {
         <div className="card chart-card">
           <figure className="behaviour-chart">
             <figcaption className="behaviour-chart__caption">
-              The mean of each behaviour, per rater group, on the 1–5 scale ({report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', ')}
-              ). A group without a bar for a behaviour has no number that may be shown there; the tables below say why.
+              {tr('reports.behaviours.chartCaption', { points: report.scale.points.map((p) => `${p.value} ${p.label.toLowerCase()}`).join(', ') })}
             </figcaption>
             <BehaviourChart report={report} />
           </figure>
           <HowToRead>
             <p>
-              <strong>Mean</strong>: the average of the ratings, where 1 is {report.scale.points[0]?.label.toLowerCase()} and 5 is{' '}
-              {report.scale.points[report.scale.points.length - 1]?.label.toLowerCase()}. “{report.scale.notObservedLabel}” is never counted as a score.
+              <FormattedMessage
+                id="reports.behaviours.meanHelp"
+                values={{
+                  low: report.scale.points[0]?.label.toLowerCase() ?? '',
+                  high: report.scale.points[report.scale.points.length - 1]?.label.toLowerCase() ?? '',
+                  notObserved: report.scale.notObservedLabel,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                }}
+              />
             </p>
             <p>
-              <strong>Why some numbers are missing</strong>: Ripple promises every rater anonymity. A group’s number appears only when at least {k} people
-              answered that very statement; smaller groups are pooled into “Others” when that pool is big enough, and a number that would let someone work out a
-              smaller group by subtraction is hidden too. {reader.self ? 'Your' : 'The'} self rating is always shown
-              {report.showManagerSeparately ? ', and so is the manager’s — they are one known person' : ''}.
+              <FormattedMessage
+                id="reports.behaviours.missingHelp"
+                values={{ ...reader.values, k, manager: report.showManagerSeparately ? 'shown' : 'pooled', strong: (chunks) => <strong>{chunks}</strong> }}
+              />
             </p>
           </HowToRead>
         </div>
@@ -102,14 +116,15 @@ export function BehavioursSection({ report }: { report: Report }) {
         </h2>
         <HowToRead>
           <p>
-            Each cell shows the <strong>mean</strong>, then <strong>n</strong> — how many people the number is built from — and the <strong>spread</strong>{' '}
-            (standard deviation): under 0.5 the raters mostly agree, above 1 their views differ widely, which is worth a conversation. Where a number is hidden,
-            the cell shows “–” and the note under the table says why once per group, never how many answered.
+            <FormattedMessage
+              id="reports.behaviours.cellHelp"
+              values={{ agree: formatDecimal(0.5, 1), differ: formatDecimal(1, 0), strong: (chunks) => <strong>{chunks}</strong> }}
+            />
           </p>
         </HowToRead>
         <div className="behaviour-cards__actions">
           <Button variant="secondary" onClick={() => setOpen(allOpen ? new Set() : new Set(report.behaviours.map((b) => b.key)))}>
-            {allOpen ? 'Collapse all behaviours' : 'Expand all behaviours'}
+            {allOpen ? tr('reports.behaviours.collapseAll') : tr('reports.behaviours.expandAll')}
           </Button>
         </div>
         <div className="behaviour-cards">

@@ -49,7 +49,7 @@ function GapList({ items, report, empty, selfLabel }: { items: ReportGap[]; repo
             <span className="self-gap__mark self-gap__mark--self" style={{ left: onScale(g.self) }} />
           </div>
           <p className="self-gap__numbers">
-            {selfLabel} {fixed(g.self)} · all others {fixed(g.others)} · gap {signed(g.gap)}
+            {tr('reports.highlights.gapNumbers', { label: selfLabel, self: fixed(g.self), others: fixed(g.others), gap: signed(g.gap) })}
           </p>
         </li>
       ))}
@@ -60,7 +60,7 @@ function GapList({ items, report, empty, selfLabel }: { items: ReportGap[]; repo
 /** Strengths and areas to develop (by the all-others mean), then blind spots and hidden strengths (self against all others). */
 export function Highlights({ report }: { report: Report }) {
   const reader = useReader(report);
-  const selfLabel = reader.self ? 'You' : 'Self';
+  const selfLabel = reader.self ? tr('reports.highlights.you') : tr('reports.highlights.self');
   return (
     <>
       <section className="report-section" aria-labelledby="ranks-title" id="strengths">
@@ -70,20 +70,17 @@ export function Highlights({ report }: { report: Report }) {
         <div className="report-two-up">
           <div className="card">
             <h3 className="card__title">{tr('report.topStrengths')}</h3>
-            <p className="card__description">The statements all others rated highest.</p>
-            <RankedList items={report.strengths} report={report} tone="strength" empty="Not enough numbers may be shown to rank statements." />
+            <p className="card__description">{tr('reports.highlights.highestText')}</p>
+            <RankedList items={report.strengths} report={report} tone="strength" empty={tr('reports.highlights.tooFew')} />
           </div>
           <div className="card">
             <h3 className="card__title">{tr('report.areasToDevelop')}</h3>
-            <p className="card__description">The statements all others rated lowest — lowest first.</p>
-            <RankedList items={report.developmentAreas} report={report} tone="develop" empty="Not enough numbers may be shown to rank statements." />
+            <p className="card__description">{tr('reports.highlights.lowestText')}</p>
+            <RankedList items={report.developmentAreas} report={report} tone="develop" empty={tr('reports.highlights.tooFew')} />
           </div>
         </div>
         <HowToRead>
-          <p>
-            Ranked by the mean of everyone but {reader.you}, on the 1–5 scale. A low score is a place to grow, not a verdict: look at the comments and the
-            spread behind it.
-          </p>
+          <p>{tr('reports.highlights.rankHelp', reader.values)}</p>
         </HowToRead>
       </section>
 
@@ -92,26 +89,23 @@ export function Highlights({ report }: { report: Report }) {
           {tr('report.blindSpotsAndHidden')}
         </h2>
         <p className="self-gap-legend" aria-hidden="true">
-          <span className="self-gap__mark self-gap__mark--self self-gap__mark--inline" /> {reader.self ? 'You' : 'Self'}
-          <span className="self-gap__mark self-gap__mark--others self-gap__mark--inline" /> All others
+          <span className="self-gap__mark self-gap__mark--self self-gap__mark--inline" /> {selfLabel}
+          <span className="self-gap__mark self-gap__mark--others self-gap__mark--inline" /> {tr('reports.highlights.allOthers')}
         </p>
         <div className="report-two-up">
           <div className="card">
             <h3 className="card__title">{tr('report.blindSpots')}</h3>
-            <p className="card__description">{reader.Your} self rating is at least one point above what all others gave.</p>
-            <GapList items={report.blindSpots} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more above the others’." />
+            <p className="card__description">{tr('reports.highlights.blindSpotText', reader.values)}</p>
+            <GapList items={report.blindSpots} report={report} selfLabel={selfLabel} empty={tr('reports.highlights.noBlindSpots')} />
           </div>
           <div className="card">
             <h3 className="card__title">{tr('report.hiddenStrengths')}</h3>
-            <p className="card__description">{reader.Your} self rating is at least one point below what all others gave.</p>
-            <GapList items={report.hiddenStrengths} report={report} selfLabel={selfLabel} empty="None: no self rating is a point or more below the others’." />
+            <p className="card__description">{tr('reports.highlights.hiddenStrengthText', reader.values)}</p>
+            <GapList items={report.hiddenStrengths} report={report} selfLabel={selfLabel} empty={tr('reports.highlights.noHiddenStrengths')} />
           </div>
         </div>
         <HowToRead>
-          <p>
-            A blind spot is where {reader.you} see{reader.self ? '' : 's'} a behaviour more often than colleagues do; a hidden strength, where colleagues see it
-            more than {reader.you} give{reader.self ? '' : 's'} credit for. Both are good starting points for a conversation.
-          </p>
+          <p>{tr('reports.highlights.gapHelp', reader.values)}</p>
         </HowToRead>
       </section>
     </>

@@ -1,27 +1,27 @@
 import { Alert } from '@/components/ui';
-import type { Report } from '../api/get-report';
+import type { Report, ReportColumn } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
-import { fixed, hiddenReason, onScale, poolGroups, shownNumbers } from '../utils/report-words';
+import { directionsName, fixed, hiddenReason, listed, onScale, poolGroups, shownNumbers } from '../utils/report-words';
+import { msg, tr, type MessageId } from '@/i18n';
 
-const POSSESSIVE = {
-  self: 'own',
-  manager: "manager's",
-  peer: "peers'",
-  direct_report: "direct reports'",
-  external: "external raters'",
-  other: "other colleagues'",
-} as const;
-const SEEN_BY = {
-  self: 'self',
-  manager: 'the manager',
-  peer: 'peers',
-  direct_report: 'direct reports',
-  external: 'external raters',
-  other: 'other colleagues',
-} as const;
+type Group = ReportColumn['groups'][number];
 
-/** "a", "a and b", "a, b and c". */
-const listed = (words: string[]): string => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`);
+const POSSESSIVE: Record<Group, MessageId> = {
+  self: msg('reports.pooling.self'),
+  manager: msg('reports.pooling.manager'),
+  peer: msg('reports.pooling.peer'),
+  direct_report: msg('reports.pooling.direct_report'),
+  external: msg('reports.pooling.external'),
+  other: msg('reports.pooling.other'),
+};
+const SEEN_BY: Record<Group, MessageId> = {
+  self: msg('reports.seenBy.self'),
+  manager: msg('reports.seenBy.manager'),
+  peer: msg('reports.seenBy.peer'),
+  direct_report: msg('reports.seenBy.direct_report'),
+  external: msg('reports.seenBy.external'),
+  other: msg('reports.seenBy.other'),
+};
 
 /**
  * One sentence near the top of the report: which groups are shown together and why (as in the
@@ -34,8 +34,12 @@ export function PoolingNote({ report }: { report: Report }) {
   if (!groups || !pool?.shown) return null;
   return (
     <Alert tone="info" live={false} className="pooling-note">
-      {reader.Your} {listed(groups.map((g) => POSSESSIVE[g]))} answers are shown together as one group ({pool.respondents} people), because a group with fewer
-      than {report.threshold} anonymous answers is never shown on its own.
+      {tr('reports.pooling.note', {
+        ...reader.values,
+        groups: listed(groups.map((g) => tr(POSSESSIVE[g]))),
+        count: pool.respondents ?? 0,
+        k: report.threshold,
+      })}
     </Alert>
   );
 }
@@ -44,13 +48,12 @@ export function PoolingNote({ report }: { report: Report }) {
 export function PooledDirectionRow({ report }: { report: Report }) {
   const pooled = report.directionOfInfluence.pooled;
   if (!pooled) return null;
-  const name = pooled.directions.join(' and ');
   const shown = shownNumbers(pooled.cell);
   return (
     <li className="influence-direction">
       <div className="influence-direction__label">
-        <span className="influence-direction__name">{name.charAt(0).toUpperCase() + name.slice(1)}</span>
-        <span className="influence-direction__who">as {listed(pooled.groups.map((g) => SEEN_BY[g]))} see it, together</span>
+        <span className="influence-direction__name">{directionsName(pooled.directions)}</span>
+        <span className="influence-direction__who">{tr('reports.direction.pooledWho', { groups: listed(pooled.groups.map((g) => tr(SEEN_BY[g]))) })}</span>
       </div>
       <div className="influence-direction__value">
         {shown ? (

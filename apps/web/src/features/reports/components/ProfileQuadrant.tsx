@@ -1,5 +1,6 @@
 import type { Quadrant } from '../api/get-report';
 import { fixed, QUADRANT } from '../utils/report-words';
+import { msg, tr, type MessageId } from '@/i18n';
 
 const SIZE = 300;
 const PAD = { left: 34, right: 8, top: 8, bottom: 34 };
@@ -7,13 +8,14 @@ const PLOT = SIZE - PAD.left - PAD.right;
 const MIN = 1;
 const MAX = 5;
 
-/** The quadrant names, broken where the narrow boxes (high starts at 3.5 of 5) need it. */
-const LINES: Record<Quadrant, string[]> = {
-  manager_leader: ['Manager-leader'],
-  leader_without_title: ['Leader without', 'a title'],
-  manager: ['Manager'],
-  emerging: ['Emerging'],
+/** The quadrant names, broken (a new line in the message) where the narrow boxes (high starts at 3.5 of 5) need it. */
+const LINES: Record<Quadrant, MessageId> = {
+  manager_leader: msg('reports.quadrant.manager_leader'),
+  leader_without_title: msg('reports.quadrant.leader_without_title'),
+  manager: msg('reports.quadrant.manager'),
+  emerging: msg('reports.quadrant.emerging'),
 };
+const lines = (quadrant: Quadrant): string[] => tr(LINES[quadrant]).split('\n');
 const LINE_HEIGHT = 13;
 
 const x = (influence: number): number => PAD.left + ((influence - MIN) / (MAX - MIN)) * PLOT;
@@ -40,8 +42,13 @@ export function ProfileQuadrant({ point, threshold }: ProfileQuadrantProps) {
     { quadrant: 'leader_without_title', x0: splitX, y0: splitY, x1: PAD.left + PLOT, y1: PAD.top + PLOT },
   ];
   const label = point
-    ? `Manager–leader profile: ${QUADRANT[point.quadrant].name}. Influence index ${fixed(point.influence)}, management index ${fixed(point.management)}; an index counts as high from ${fixed(threshold)}.`
-    : 'Manager–leader profile: not shown.';
+    ? tr('reports.quadrant.label', {
+        quadrant: QUADRANT[point.quadrant].name,
+        influence: fixed(point.influence),
+        management: fixed(point.management),
+        threshold: fixed(threshold),
+      })
+    : tr('reports.quadrant.labelHidden');
   return (
     <svg className="quadrant" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
       {boxes.map((b) => {
@@ -50,9 +57,9 @@ export function ProfileQuadrant({ point, threshold }: ProfileQuadrantProps) {
           <g key={b.quadrant}>
             <rect x={b.x0} y={b.y0} width={b.x1 - b.x0} height={b.y1 - b.y0} className={current ? 'quadrant__box quadrant__box--current' : 'quadrant__box'} />
             <text textAnchor="middle" className={current ? 'quadrant__name quadrant__name--current' : 'quadrant__name'}>
-              {LINES[b.quadrant].map((line, i, lines) => {
+              {lines(b.quadrant).map((line, i, all) => {
                 const top = b.quadrant === 'manager' || b.quadrant === 'manager_leader';
-                const lineY = top ? b.y0 + 16 + i * LINE_HEIGHT : b.y1 - 8 - (lines.length - 1 - i) * LINE_HEIGHT;
+                const lineY = top ? b.y0 + 16 + i * LINE_HEIGHT : b.y1 - 8 - (all.length - 1 - i) * LINE_HEIGHT;
                 return (
                   <tspan key={line} x={(b.x0 + b.x1) / 2} y={lineY}>
                     {line}
@@ -75,10 +82,10 @@ export function ProfileQuadrant({ point, threshold }: ProfileQuadrantProps) {
         </g>
       ))}
       <text x={PAD.left + PLOT / 2} y={SIZE - 4} textAnchor="middle" className="quadrant__axis">
-        Influence →
+        {tr('reports.quadrant.influenceAxis')}
       </text>
       <text x={10} y={PAD.top + PLOT / 2} textAnchor="middle" transform={`rotate(-90 10 ${PAD.top + PLOT / 2})`} className="quadrant__axis">
-        Management →
+        {tr('reports.quadrant.managementAxis')}
       </text>
       {point && (
         <g className="quadrant__point">

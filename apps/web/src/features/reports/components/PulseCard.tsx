@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '@/api/client';
 import { API_LIMITS } from '@/api/limits';
 import { Alert, Badge, Button, Card, ErrorAlert, Loading, PeopleCombobox, TextField, type PersonChoice } from '@/components/ui';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { msg, useT, type MessageId } from '@/i18n';
 import { useAskPulse, useClosePulse, usePulse, useSearchPeople, type Pulse, type PulsePage } from '../api/pulse';
 import { PulseComparison } from './PulseComparison';
 
@@ -10,12 +11,12 @@ const WEEKS = API_LIMITS.AskPulseDto.weeks;
 const MAX_ADDED = API_LIMITS.AskPulseDto.addRaterIds.maxItems;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-const PROGRESS: Record<Pulse['progress'], { label: string; tone: 'neutral' | 'info' | 'success' | 'warning' }> = {
-  scheduled: { label: 'Pulse asked', tone: 'info' },
-  collecting: { label: 'Collecting answers', tone: 'info' },
-  computing: { label: 'Closed', tone: 'info' },
-  ready: { label: 'Then vs now ready', tone: 'success' },
-  not_started: { label: 'Could not start', tone: 'warning' },
+const PROGRESS: Record<Pulse['progress'], { label: MessageId; tone: 'neutral' | 'info' | 'success' | 'warning' }> = {
+  scheduled: { label: msg('reports.pulse.scheduled'), tone: 'info' },
+  collecting: { label: msg('reports.pulse.collecting'), tone: 'info' },
+  computing: { label: msg('reports.pulse.computing'), tone: 'info' },
+  ready: { label: msg('reports.pulse.ready'), tone: 'success' },
+  not_started: { label: msg('reports.pulse.notStarted'), tone: 'warning' },
 };
 
 /**
@@ -24,17 +25,15 @@ const PROGRESS: Record<Pulse['progress'], { label: string; tone: 'neutral' | 'in
  */
 export function PulseCard({ cycleId, hasPlan, selfId }: { cycleId: string; hasPlan: boolean; selfId: string }) {
   const pulse = usePulse(cycleId, hasPlan);
+  const t = useT();
   let body;
-  if (!hasPlan) body = <p className="muted">Save your plan first; then you can ask for a pulse on its behaviours.</p>;
-  else if (pulse.isPending) body = <Loading label="Loading your pulse…" />;
-  else if (pulse.isError) body = <ErrorAlert error={pulse.error} title="Could not load your pulse" />;
+  if (!hasPlan) body = <p className="muted">{t('reports.pulse.saveFirst')}</p>;
+  else if (pulse.isPending) body = <Loading label={t('reports.pulse.loading')} />;
+  else if (pulse.isError) body = <ErrorAlert error={pulse.error} title={t('reports.pulse.loadFailed')} />;
   else if (!pulse.data.pulse) body = <AskForm page={pulse.data} selfId={selfId} />;
   else body = <PulseState page={pulse.data} pulse={pulse.data.pulse} />;
   return (
-    <Card
-      title="Follow-up pulse"
-      description="Some weeks on, ask the colleagues who rated you (and anyone you add) about just these behaviours, and see then vs now."
-    >
+    <Card title={t('reports.pulse.title')} description={t('reports.pulse.description')}>
       {body}
     </Card>
   );
@@ -42,6 +41,7 @@ export function PulseCard({ cycleId, hasPlan, selfId }: { cycleId: string; hasPl
 
 function AskForm({ page, selfId }: { page: PulsePage; selfId: string }) {
   const ask = useAskPulse(page.cycleId);
+  const t = useT();
   const [weeks, setWeeks] = useState(String(page.defaultWeeks));
   const [people, setPeople] = useState<PersonChoice[]>([]);
   const [search, setSearch] = useState('');
@@ -59,7 +59,7 @@ function AskForm({ page, selfId }: { page: PulsePage; selfId: string }) {
   return (
     <form onSubmit={submit} noValidate className="pulse-ask">
       <TextField
-        label="Weeks after your report"
+        label={t('reports.pulse.weeks')}
         type="number"
         inputMode="numeric"
         min={WEEKS.minimum}
@@ -69,17 +69,17 @@ function AskForm({ page, selfId }: { page: PulsePage; selfId: string }) {
         error={fieldErrors.weeks ?? null}
         hint={
           startsOn === null
-            ? `From ${WEEKS.minimum} to ${WEEKS.maximum} weeks.`
+            ? t('reports.pulse.weeksRange', { min: WEEKS.minimum, max: WEEKS.maximum })
             : atOnce
-              ? 'Those weeks have passed: the pulse starts as soon as you ask.'
-              : `The pulse starts on ${formatDate(startsOn.toISOString())}.`
+              ? t('reports.pulse.atOnce')
+              : t('reports.pulse.startsOn', { date: formatDate(startsOn.toISOString()) })
         }
       />
       <PeopleCombobox
         multiple
-        label="Colleagues to add (optional)"
-        hint={`The colleagues who rated you last time and are still here are asked again — you never learn who they are, or who answered. You may add up to ${MAX_ADDED} more; someone who already has many open requests cannot be added. The pulse needs at least ${page.threshold} colleagues to ask.`}
-        placeholder={people.length >= MAX_ADDED ? '' : 'Search colleagues'}
+        label={t('reports.pulse.addPeople')}
+        hint={t('reports.pulse.addPeopleHint', { max: MAX_ADDED, k: page.threshold })}
+        placeholder={people.length >= MAX_ADDED ? '' : t('reports.pulse.search')}
         value={people}
         onChange={(chosen) => setPeople(chosen.slice(0, MAX_ADDED))}
         onSearch={setSearch}
@@ -89,48 +89,49 @@ function AskForm({ page, selfId }: { page: PulsePage; selfId: string }) {
         searching={found.isFetching}
         error={fieldErrors.addRaterIds ?? null}
       />
-      <p className="muted">
-        The same scale and the same anonymity: a number is shown only when at least {page.threshold} colleagues answered it, in your report and in the pulse.
-      </p>
+      <p className="muted">{t('reports.pulse.sameRules', { k: page.threshold })}</p>
       <div className="plan-actions">
-        <Button type="submit" loading={ask.isPending} loadingText="Asking…">
-          Ask for a pulse
+        <Button type="submit" loading={ask.isPending} loadingText={t('reports.pulse.asking')}>
+          {t('reports.pulse.ask')}
         </Button>
       </div>
-      {ask.isError && <ErrorAlert error={ask.error} title="Could not ask for the pulse" />}
+      {ask.isError && <ErrorAlert error={ask.error} title={t('reports.pulse.askFailed')} />}
     </form>
   );
 }
 
 function PulseState({ page, pulse }: { page: PulsePage; pulse: Pulse }) {
   const close = useClosePulse(page.cycleId);
+  const t = useT();
   const progress = PROGRESS[pulse.progress];
   const about = pulse.behaviours.map((b) => b.name).join(', ');
   return (
     <div className="pulse-state">
       <p>
-        <Badge tone={progress.tone}>{progress.label}</Badge> On {about}
-        {pulse.addedRaters > 0 ? `, with ${plural(pulse.addedRaters, 'colleague')} you added` : ''}.
+        <Badge tone={progress.tone}>{t(progress.label)}</Badge>{' '}
+        {pulse.addedRaters > 0
+          ? t('reports.pulse.aboutAdded', { behaviours: about, count: pulse.addedRaters })
+          : t('reports.pulse.about', { behaviours: about })}
       </p>
-      {pulse.progress === 'scheduled' && <p>It starts on {formatDate(pulse.startsAt)}; your colleagues are asked then.</p>}
+      {pulse.progress === 'scheduled' && <p>{t('reports.pulse.startsAt', { date: formatDate(pulse.startsAt) })}</p>}
       {pulse.progress === 'not_started' && (
-        <Alert tone="warning" title="The pulse could not start">
+        <Alert tone="warning" title={t('reports.pulse.couldNotStart')}>
           {pulse.failure}
         </Alert>
       )}
       {pulse.progress === 'collecting' && (
         <>
-          <p>Your colleagues are answering. Close it when you are ready to compare; it closes on its own after two weeks.</p>
+          <p>{t('reports.pulse.answering')}</p>
           <Button variant="secondary" loading={close.isPending} onClick={() => close.mutate(undefined)}>
-            Close the pulse and compare
+            {t('reports.pulse.close')}
           </Button>
-          {close.isError && <ErrorAlert error={close.error} title="Could not close the pulse" />}
+          {close.isError && <ErrorAlert error={close.error} title={t('reports.pulse.closeFailed')} />}
         </>
       )}
-      {pulse.progress === 'computing' && <p>Answering has ended; then vs now is being worked out. Come back in a minute.</p>}
+      {pulse.progress === 'computing' && <p>{t('reports.pulse.computingText')}</p>}
       {pulse.progress === 'ready' && pulse.comparison && (
         <>
-          <h3 className="pulse-state__heading">Then vs now</h3>
+          <h3 className="pulse-state__heading">{t('reports.pulse.thenVsNow')}</h3>
           <PulseComparison comparison={pulse.comparison} />
         </>
       )}

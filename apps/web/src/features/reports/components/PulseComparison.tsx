@@ -1,14 +1,13 @@
 import type { Pulse, PulseChange } from '../api/pulse';
 import { fixed, signed } from '../utils/report-words';
-
-/** Why a then-vs-now row shows no numbers: the same rule for every row, said plainly and never with a count. */
-const NOT_SHOWN = 'Not shown: your report or the pulse had too few colleagues’ answers on it to show a number, so the two cannot be compared.';
+import { tr } from '@/i18n';
 
 function ChangeCells({ change }: { change: PulseChange }) {
   if (!change.shown || change.then === undefined || change.now === undefined || change.delta === undefined)
     return (
       <td colSpan={3} className="pulse-compare__hidden">
-        {NOT_SHOWN}
+        {/* The same rule for every row, said plainly and never with a count. */}
+        {tr('reports.compare.notShown')}
       </td>
     );
   return (
@@ -17,7 +16,9 @@ function ChangeCells({ change }: { change: PulseChange }) {
       <td>{fixed(change.now)}</td>
       <td>
         <strong>{signed(change.delta)}</strong>
-        <span className="visually-hidden">{change.delta > 0 ? ' higher now' : change.delta < 0 ? ' lower now' : ' unchanged'}</span>
+        <span className="visually-hidden">
+          {change.delta > 0 ? tr('reports.compare.higher') : change.delta < 0 ? tr('reports.compare.lower') : tr('reports.compare.same')}
+        </span>
       </td>
     </>
   );
@@ -31,13 +32,13 @@ function ChangeCells({ change }: { change: PulseChange }) {
 export function PulseComparison({ comparison }: { comparison: NonNullable<Pulse['comparison']> }) {
   return (
     <table className="pulse-compare">
-      <caption className="visually-hidden">Then vs now: your colleagues’ mean for each behaviour of your plan</caption>
+      <caption className="visually-hidden">{tr('reports.compare.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Behaviour</th>
-          <th scope="col">Then</th>
-          <th scope="col">Now</th>
-          <th scope="col">Change</th>
+          <th scope="col">{tr('reports.behaviour')}</th>
+          <th scope="col">{tr('reports.compare.then')}</th>
+          <th scope="col">{tr('reports.compare.now')}</th>
+          <th scope="col">{tr('reports.trend.change')}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,7 +52,7 @@ export function PulseComparison({ comparison }: { comparison: NonNullable<Pulse[
       {comparison.behaviours.length > 1 && (
         <tfoot>
           <tr>
-            <th scope="row">Across the behaviours shown both times</th>
+            <th scope="row">{tr('reports.compare.total')}</th>
             <ChangeCells change={comparison.total} />
           </tr>
         </tfoot>

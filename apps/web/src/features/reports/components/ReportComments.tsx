@@ -12,12 +12,9 @@ export function ReportComments({ report }: { report: Report }) {
         {tr('report.comments')}
       </h2>
       <HowToRead>
-        <p>
-          In colleagues’ own words. Comments are never attributed and appear in an order unrelated to who wrote them or when; a group’s comments appear only
-          where its numbers may.
-        </p>
+        <p>{tr('reports.comments.help')}</p>
       </HowToRead>
-      {report.comments.length === 0 && <p className="muted">This questionnaire had no open questions.</p>}
+      {report.comments.length === 0 && <p className="muted">{tr('reports.comments.noQuestions')}</p>}
       {report.comments.map((q) => {
         const titleId = `question-${q.questionId}`;
         return (
@@ -25,7 +22,7 @@ export function ReportComments({ report }: { report: Report }) {
             <h3 className="card__title" id={titleId}>
               {q.text}
             </h3>
-            {q.others.length === 0 && q.self.length === 0 && <p className="muted">No comments.</p>}
+            {q.others.length === 0 && q.self.length === 0 && <p className="muted">{tr('reports.comments.none')}</p>}
             {q.others.length > 0 && (
               <ul className="report-comments" aria-label={tr('report.commentsFrom', { question: q.text })}>
                 {q.others.map((text, i) => (
@@ -37,7 +34,7 @@ export function ReportComments({ report }: { report: Report }) {
             )}
             {q.self.length > 0 && (
               <div className="report-comment-self">
-                <p className="report-comment-self__title">{reader.self ? 'Your own answer' : `${reader.Your} own answer`}</p>
+                <p className="report-comment-self__title">{tr('reports.comments.ownAnswer', reader.values)}</p>
                 {q.self.map((text, i) => (
                   <p key={i} className="report-comment report-comment--self">
                     {text}

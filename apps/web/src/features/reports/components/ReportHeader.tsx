@@ -67,7 +67,7 @@ export function ReportHeader({ report }: { report: Report }) {
       />
       {cycle.state !== 'released' && (
         <Alert tone="warning" title={t('report.notReleased')} live={false}>
-          {reader.self ? t('report.notReleasedSelf') : t('report.notReleasedOther', { name: reader.you })} {t('report.fixed')}
+          {reader.self ? t('report.notReleasedSelf') : t('report.notReleasedOther', { name: reader.name })} {t('report.fixed')}
         </Alert>
       )}
     </>

@@ -1,28 +1,26 @@
 import type { ReactNode } from 'react';
 import type { Report } from '../api/get-report';
 import { useReader } from '../hooks/use-reader';
-import { fixed, hiddenReason, QUADRANT, signed } from '../utils/report-words';
-import { tr } from '@/i18n';
+import { directionsName, fixed, hiddenReason, listed, QUADRANT, signed, type Direction } from '../utils/report-words';
+import { msg, tr, type MessageId } from '@/i18n';
 
-const DIRECTION_WORDS = {
-  sideways: 'peers (sideways)',
-  downwards: 'direct reports (downwards)',
-  upwards: 'the manager (upwards)',
-} as const;
-
-const DIRECTION_NAME = { sideways: 'Sideways', downwards: 'Downwards', upwards: 'Upwards' } as const;
+const DIRECTION_WORDS: Record<Direction, MessageId> = {
+  sideways: msg('reports.direction.sidewaysWords'),
+  downwards: msg('reports.direction.downwardsWords'),
+  upwards: msg('reports.direction.upwardsWords'),
+};
 
 /** Pooled directions are named by their groups only: the meta line under the lead names the directions. */
-const DIRECTION_GROUP = { sideways: 'peers', downwards: 'direct reports', upwards: 'the manager' } as const;
+const DIRECTION_GROUP: Record<Direction, MessageId> = {
+  sideways: msg('reports.direction.sidewaysGroup'),
+  downwards: msg('reports.direction.downwardsGroup'),
+  upwards: msg('reports.direction.upwardsGroup'),
+};
 
-type Directions = readonly (keyof typeof DIRECTION_NAME)[];
-
-/** Pooled directions are only ever named together: "Sideways and downwards". */
-const directionsName = (directions: Directions): string =>
-  directions.map((d, i) => (i === 0 ? DIRECTION_NAME[d] : DIRECTION_NAME[d].toLowerCase())).join(' and ');
-
-const directionsWords = (directions: Directions): string =>
-  directions.length === 1 ? directions.map((d) => DIRECTION_WORDS[d]).join('') : `${directions.map((d) => DIRECTION_GROUP[d]).join(' and ')} together`;
+const directionsWords = (directions: readonly Direction[]): string =>
+  directions.length === 1
+    ? directions.map((d) => tr(DIRECTION_WORDS[d])).join('')
+    : tr('reports.direction.together', { groups: listed(directions.map((d) => tr(DIRECTION_GROUP[d]))) });
 
 function Tile({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -47,7 +45,7 @@ export function ReportSummary({ report }: { report: Report }) {
   const o = report.overview;
   const k = report.threshold;
   const profile = o.profile;
-  const previous = report.trend?.previousCycle?.name ?? 'the earlier cycle';
+  const previous = report.trend?.previousCycle?.name ?? tr('reports.summary.theEarlierCycle');
   const change = o.change;
   const top = o.influence[0];
   return (
@@ -61,11 +59,11 @@ export function ReportSummary({ report }: { report: Report }) {
             <>
               <p className="summary-tile__lead">{QUADRANT[profile.quadrant].name}</p>
               <p className="summary-tile__meta">
-                Influence {fixed(profile.influence ?? 0)} · management {fixed(profile.management ?? 0)} (all others)
+                {tr('reports.summary.profileMeta', { influence: fixed(profile.influence ?? 0), management: fixed(profile.management ?? 0) })}
               </p>
             </>
           ) : (
-            <None>Not shown: {hiddenReason(profile.reason, k, report.scale.notObservedLabel).toLowerCase()}.</None>
+            <None>{tr('reports.summary.notShown', { reason: hiddenReason(profile.reason, k, report.scale.notObservedLabel).toLowerCase() })}</None>
           )}
         </Tile>
         <Tile title={tr('report.strongest')} id="summary-strongest">
@@ -75,7 +73,7 @@ export function ReportSummary({ report }: { report: Report }) {
               <p className="summary-tile__meta">{tr('report.fromAllOthers', { mean: fixed(o.strongest.mean) })}</p>
             </>
           ) : (
-            <None>No behaviour has a number all others may be shown.</None>
+            <None>{tr('reports.summary.noStrongest')}</None>
           )}
         </Tile>
         <Tile title={tr('report.weakest')} id="summary-weakest">
@@ -85,7 +83,7 @@ export function ReportSummary({ report }: { report: Report }) {
               <p className="summary-tile__meta">{tr('report.fromAllOthers', { mean: fixed(o.weakest.mean) })}</p>
             </>
           ) : (
-            <None>Not enough shown behaviours to tell apart.</None>
+            <None>{tr('reports.summary.noWeakest')}</None>
           )}
         </Tile>
         <Tile title={tr('report.largestBlindSpot')} id="summary-blind-spot">
@@ -93,39 +91,48 @@ export function ReportSummary({ report }: { report: Report }) {
             <>
               <p className="summary-tile__quote">{o.largestBlindSpot.text}</p>
               <p className="summary-tile__meta">
-                {reader.self ? 'You' : reader.you} {fixed(o.largestBlindSpot.self)} · all others {fixed(o.largestBlindSpot.others)} · gap{' '}
-                {signed(o.largestBlindSpot.gap)}
+                {tr('reports.summary.blindSpotMeta', {
+                  ...reader.values,
+                  self: fixed(o.largestBlindSpot.self),
+                  others: fixed(o.largestBlindSpot.others),
+                  gap: signed(o.largestBlindSpot.gap),
+                })}
               </p>
             </>
           ) : (
-            <None>No statement where {reader.self ? 'your' : `${reader.your}`} self rating is a point or more above all others.</None>
+            <None>{tr('reports.summary.noBlindSpot', reader.values)}</None>
           )}
         </Tile>
         <Tile title={tr('report.direction')} id="summary-direction">
           {top ? (
             <>
-              <p className="summary-tile__lead">Most leadership seen by {directionsWords(top.directions)}</p>
+              <p className="summary-tile__lead">{tr('reports.summary.mostLeadership', { groups: directionsWords(top.directions) })}</p>
               <p className="summary-tile__meta">{o.influence.map((d) => `${directionsName(d.directions)} ${fixed(d.mean)}`).join(' · ')}</p>
             </>
           ) : (
-            <None>No group is large enough to be shown on its own.</None>
+            <None>{tr('reports.summary.noDirection')}</None>
           )}
         </Tile>
         <Tile title={tr('report.sinceLastTime')} id="summary-change">
           {change ? (
             <>
               <p className="summary-tile__lead">
-                {change.influence.shown ? `Influence ${signed(change.influence.delta ?? 0)}` : 'Influence not comparable'} ·{' '}
-                {change.management.shown ? `management ${signed(change.management.delta ?? 0)}` : 'management not comparable'}
+                {change.influence.shown
+                  ? tr('reports.summary.influenceChange', { delta: signed(change.influence.delta ?? 0) })
+                  : tr('reports.summary.influenceNotComparable')}{' '}
+                ·{' '}
+                {change.management.shown
+                  ? tr('reports.summary.managementChange', { delta: signed(change.management.delta ?? 0) })
+                  : tr('reports.summary.managementNotComparable')}
               </p>
               <p className="summary-tile__meta">
-                Against {previous}
-                {change.largestRise && `; most up: ${change.largestRise.name} ${signed(change.largestRise.delta)}`}
-                {change.largestFall && `; most down: ${change.largestFall.name} ${signed(change.largestFall.delta)}`}
+                {tr('reports.summary.against', { previous })}
+                {change.largestRise && tr('reports.summary.mostUp', { name: change.largestRise.name, delta: signed(change.largestRise.delta) })}
+                {change.largestFall && tr('reports.summary.mostDown', { name: change.largestFall.name, delta: signed(change.largestFall.delta) })}
               </p>
             </>
           ) : (
-            <None>No earlier cycle on this framework to compare with{report.history.length > 1 ? ' here' : ''}.</None>
+            <None>{report.history.length > 1 ? tr('reports.summary.noEarlierHere') : tr('reports.summary.noEarlier')}</None>
           )}
         </Tile>
       </div>

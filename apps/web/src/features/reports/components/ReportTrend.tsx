@@ -16,7 +16,7 @@ interface TrendRow {
 
 function Change({ value }: { value: TrendValue }) {
   if (!value.shown || value.delta === undefined)
-    return <span className="cell-hidden">{value.reason === 'no_previous' ? 'Not in the earlier report' : 'Not shown now'}</span>;
+    return <span className="cell-hidden">{value.reason === 'no_previous' ? tr('reports.trend.notInEarlier') : tr('reports.trend.notShownNow')}</span>;
   const rounded = Number(value.delta.toFixed(2));
   const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'same';
   return (
@@ -37,19 +37,20 @@ export function ReportTrend({ report }: { report: Report }) {
   const reader = useReader(report);
   const trend = report.trend;
   const previous = trend?.previousCycle;
+  const earlier = previous?.name ?? tr('reports.summary.theEarlierCycle');
   const names = new Map(report.behaviours.map((b) => [b.key, b.name]));
   const rows: TrendRow[] = trend
     ? [
-        { key: 'influence', name: 'Influence index', value: trend.influence, emphasis: true },
-        { key: 'management', name: 'Management index', value: trend.management, emphasis: true },
+        { key: 'influence', name: tr('report.influenceIndex'), value: trend.influence, emphasis: true },
+        { key: 'management', name: tr('report.managementIndex'), value: trend.management, emphasis: true },
         ...trend.behaviours.map((b) => ({ key: `b-${b.key}`, name: names.get(b.key) ?? b.key, value: b.value })),
       ]
     : [];
   const columns: Column<TrendRow>[] = [
-    { key: 'name', header: 'Measure', cell: (r) => (r.emphasis ? <strong>{r.name}</strong> : r.name) },
-    { key: 'previous', header: previous?.name ?? 'Before', align: 'end', cell: (r) => number(r.value.previous) },
+    { key: 'name', header: tr('reports.measure'), cell: (r) => (r.emphasis ? <strong>{r.name}</strong> : r.name) },
+    { key: 'previous', header: previous?.name ?? tr('reports.trend.before'), align: 'end', cell: (r) => number(r.value.previous) },
     { key: 'current', header: report.cycle.name, align: 'end', cell: (r) => number(r.value.current) },
-    { key: 'change', header: 'Change', align: 'end', cell: (r) => <Change value={r.value} /> },
+    { key: 'change', header: tr('reports.trend.change'), align: 'end', cell: (r) => <Change value={r.value} /> },
   ];
   return (
     <section className="report-section" aria-labelledby="trend-title" id="trend">
@@ -64,21 +65,19 @@ export function ReportTrend({ report }: { report: Report }) {
       {!trend ? (
         report.history.length <= 1 && (
           <div className="card">
-            <p className="muted">
-              No earlier cycle on the same framework to compare with. From {reader.your} next cycle, this shows how {reader.your} scores moved.
-            </p>
+            <p className="muted">{tr('reports.trend.noEarlier', reader.values)}</p>
           </div>
         )
       ) : (
         <details className="card card--flush trend-step">
           <summary className="card__header trend-step__summary">
             <span>
-              <span className="card__title">Compared with {previous?.name ?? 'the earlier cycle'}</span>
-              {previous?.closedAt && <span className="card__description"> · closed {formatDate(previous.closedAt)}</span>}
+              <span className="card__title">{tr('reports.trend.comparedWith', { previous: earlier })}</span>
+              {previous?.closedAt && <span className="card__description">{tr('reports.trend.closed', { date: formatDate(previous.closedAt) })}</span>}
             </span>
           </summary>
           <Table
-            caption={`Trend since ${previous?.name ?? 'the earlier cycle'}, as rated by all others`}
+            caption={tr('reports.trend.caption', { previous: earlier })}
             columns={columns}
             rows={rows}
             rowKey={(r) => r.key}
@@ -88,10 +87,7 @@ export function ReportTrend({ report }: { report: Report }) {
       )}
       {trend && (
         <HowToRead>
-          <p>
-            All-others means then and now, on the same framework. A small move can come from a different mix of raters rather than a real change. A measure
-            without a number on one side was hidden there to protect anonymity.
-          </p>
+          <p>{tr('reports.trend.help')}</p>
         </HowToRead>
       )}
     </section>

@@ -3,6 +3,7 @@ import { Table, type Column } from '@/components/ui';
 import type { ReportCells, ReportColumn } from '../api/get-report';
 import { columnLabel, columnNote, hiddenReason } from '../utils/report-words';
 import { CellValue } from './CellValue';
+import { tr } from '@/i18n';
 
 export interface ScoreRow {
   id: string;
@@ -34,9 +35,12 @@ function hiddenNotes(rows: ScoreRow[], columns: ReportColumn[], k: number, notOb
     if (hidden.length === 0) continue;
     if (hidden.length === rows.length && reasons.length === 1) {
       dropped.add(column.key);
-      notes.push({ key: column.key, text: `${columnLabel(column)}: not shown here — ${(reasons[0] ?? '').toLowerCase()}.` });
+      notes.push({ key: column.key, text: tr('reports.table.dropped', { column: columnLabel(column), reason: (reasons[0] ?? '').toLowerCase() }) });
     } else {
-      notes.push({ key: column.key, text: `${columnLabel(column)}, where “–”: ${reasons.map((r) => r.toLowerCase()).join('; ')}.` });
+      notes.push({
+        key: column.key,
+        text: tr('reports.table.where', { column: columnLabel(column), reasons: reasons.map((r) => r.toLowerCase()).join('; ') }),
+      });
     }
   }
   return { dropped, notes };
@@ -73,7 +77,7 @@ export function ScoreTable({ caption, rowHeader, rows, columns, k, notObservedLa
         rowClassName={(row) => (row.emphasis ? 'score-table__summary' : undefined)}
       />
       {notes.length > 0 && (
-        <ul className="score-table__hidden-notes" aria-label="Numbers not shown">
+        <ul className="score-table__hidden-notes" aria-label={tr('reports.table.notShownLabel')}>
           {notes.map((n) => (
             <li key={n.key}>{n.text}</li>
           ))}

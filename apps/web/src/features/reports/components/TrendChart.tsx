@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { Report } from '../api/get-report';
 import { useNarrow } from '../hooks/use-narrow';
 import { fixed } from '../utils/report-words';
+import { tr } from '@/i18n';
 
 type Point = Report['history'][number];
 
@@ -19,7 +20,7 @@ const MANAGEMENT = '#d55e00';
 const BEHAVIOUR = '#009e73';
 
 /** "" for a number that report hid (or that cycle's framework version did not have). */
-const valueText = (v: number | null): string => (v === null ? 'not shown' : fixed(v));
+const valueText = (v: number | null): string => (v === null ? tr('reports.notShown') : fixed(v));
 
 /**
  * Every cycle of the person on this framework, oldest first, as all others rated them: both indices
@@ -41,12 +42,12 @@ export function TrendChart({ report }: { report: Report }) {
     behaviour: behaviourOf(p, behaviourKey) ?? undefined,
   }));
   const measures: Measure[] = [
-    { key: 'influence', name: 'Influence index', value: (p) => p.influence },
-    { key: 'management', name: 'Management index', value: (p) => p.management },
+    { key: 'influence', name: tr('report.influenceIndex'), value: (p) => p.influence },
+    { key: 'management', name: tr('report.managementIndex'), value: (p) => p.management },
     ...report.behaviours.map((b) => ({ key: `b-${b.key}`, name: b.name, value: (p: Point) => behaviourOf(p, b.key) })),
   ];
   const columns: Column<Measure>[] = [
-    { key: 'name', header: 'Measure', cell: (m) => m.name },
+    { key: 'name', header: tr('reports.measure'), cell: (m) => m.name },
     ...points.map((p): Column<Measure> => ({
       key: p.cycleId,
       header: p.cycleName,
@@ -54,7 +55,7 @@ export function TrendChart({ report }: { report: Report }) {
       align: 'end',
       cell: (m) => {
         const v = m.value(p);
-        return v === null ? <span className="cell-hidden">not shown</span> : fixed(v);
+        return v === null ? <span className="cell-hidden">{tr('reports.notShown')}</span> : fixed(v);
       },
     })),
   ];
@@ -62,16 +63,22 @@ export function TrendChart({ report }: { report: Report }) {
   const last = points[points.length - 1];
   const description =
     points.length > 1 && first && last
-      ? `From ${first.cycleName} to ${last.cycleName}: influence ${valueText(first.influence)} to ${valueText(last.influence)}, management ${valueText(first.management)} to ${valueText(last.management)}.`
+      ? tr('reports.trend.chartDescription', {
+          first: first.cycleName,
+          last: last.cycleName,
+          influenceFrom: valueText(first.influence),
+          influenceTo: valueText(last.influence),
+          managementFrom: valueText(first.management),
+          managementTo: valueText(last.management),
+        })
       : '';
   return (
     <figure className="trend-chart">
       <figcaption className="trend-chart__caption">
-        All-others means in every cycle on this framework{first?.closedAt ? `, since ${formatDate(first.closedAt)}` : ''}. A gap in a line is a number that
-        cycle’s report did not show. {description}
+        {tr('reports.trend.chartCaption', { since: first?.closedAt ? formatDate(first.closedAt) : 'none' })} {description}
       </figcaption>
       <div className="trend-chart__controls">
-        <label htmlFor={selectId}>Behaviour on the chart</label>
+        <label htmlFor={selectId}>{tr('reports.trend.behaviourOnChart')}</label>
         <select id={selectId} className="input trend-chart__select" value={behaviourKey} onChange={(e) => setBehaviourKey(e.target.value)}>
           {report.behaviours.map((b) => (
             <option key={b.key} value={b.key}>
@@ -99,11 +106,19 @@ export function TrendChart({ report }: { report: Report }) {
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={28} tick={{ fill: '#53646a', fontSize: 12 }} stroke="#bfcac7" />
           <Tooltip formatter={(value) => (typeof value === 'number' ? fixed(value) : String(value))} contentStyle={{ borderRadius: 8, fontSize: 13 }} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          <Line type="linear" dataKey="influence" name="Influence index" stroke={INFLUENCE} strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="influence"
+            name={tr('report.influenceIndex')}
+            stroke={INFLUENCE}
+            strokeWidth={2.5}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
           <Line
             type="linear"
             dataKey="management"
-            name="Management index"
+            name={tr('report.managementIndex')}
             stroke={MANAGEMENT}
             strokeWidth={2.5}
             strokeDasharray="6 3"
@@ -113,7 +128,7 @@ export function TrendChart({ report }: { report: Report }) {
           <Line
             type="linear"
             dataKey="behaviour"
-            name={behaviour?.name ?? 'Behaviour'}
+            name={behaviour?.name ?? tr('reports.behaviour')}
             stroke={BEHAVIOUR}
             strokeWidth={2}
             strokeDasharray="2 3"
@@ -123,8 +138,8 @@ export function TrendChart({ report }: { report: Report }) {
         </LineChart>
       </div>
       <details className="trend-chart__table">
-        <summary>The numbers behind the chart</summary>
-        <Table caption="All-others means by cycle, oldest first" columns={columns} rows={measures} rowKey={(m) => m.key} />
+        <summary>{tr('reports.numbersBehindChart')}</summary>
+        <Table caption={tr('reports.trend.tableCaption')} columns={columns} rows={measures} rowKey={(m) => m.key} />
       </details>
     </figure>
   );

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-const QUERY = '(max-width: 640px)';
+const QUERY = '(max-width: 640px)'; // i18n-exempt: a CSS media query
 
 function subscribe(onChange: () => void): () => void {
   const media = window.matchMedia(QUERY);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { API_LIMITS } from '@/api/limits';
@@ -8,20 +8,28 @@ import { formatDate } from '@/lib/format';
 import { usePlan, useSavePlan, useSharePlan, type PlanItemInput, type PlanPage as Page, type PlanSuggestion } from '../api/plans';
 import { PulseCard } from '../components/PulseCard';
 import '../styles/plan.css';
+import { FormattedMessage } from 'react-intl';
+import { msg, tr, useT, type MessageId } from '@/i18n';
 
 const MAX_ITEMS = API_LIMITS.SavePlanDto.items.maxItems;
 const TEXT_MAX = API_LIMITS.PlanItemInputDto.action.maxLength;
 
-const DIRECTION_WORDS: Record<string, string> = { sideways: 'with peers', downwards: 'with your direct reports', upwards: 'with your manager' };
+const DIRECTION_WORDS: Record<string, MessageId> = {
+  sideways: msg('reports.plan.withPeers'),
+  downwards: msg('reports.plan.withDirectReports'),
+  upwards: msg('reports.plan.withManager'),
+};
 
 function reasonWords(reason: PlanSuggestion['reasons'][number]): string {
   switch (reason.kind) {
     case 'development_area':
-      return 'Among the lowest rated in your report';
+      return tr('reports.plan.reasonLowest');
     case 'blind_spot':
-      return `A blind spot: you rated “${reason.statement ?? ''}” higher than colleagues did`;
+      return tr('reports.plan.reasonBlindSpot', { statement: reason.statement ?? '' });
     case 'lagging_direction':
-      return `Your influence lands least ${(reason.directions ?? []).map((d) => DIRECTION_WORDS[d] ?? d).join(' and ')}`;
+      return tr('reports.plan.reasonLagging', {
+        directions: (reason.directions ?? []).map((d) => (DIRECTION_WORDS[d] ? tr(DIRECTION_WORDS[d]) : d)).join(` ${tr('list.andWord')} `),
+      });
     default:
       return '';
   }
@@ -38,15 +46,17 @@ const emptyItem = (behaviourKey = ''): PlanItemInput => ({ behaviourKey, action:
 export default function PlanPage() {
   const { cycleId = '' } = useParams();
   const plan = usePlan(cycleId);
-  if (plan.isPending) return <Loading label="Loading your plan…" />;
+  const t = useT();
+  if (plan.isPending) return <Loading label={t('reports.plan.loading')} />;
   if (isApiError(plan.error, 404)) return <NotFound />;
-  if (plan.isError) return <ErrorAlert error={plan.error} title="Could not load your plan" />;
+  if (plan.isError) return <ErrorAlert error={plan.error} title={t('reports.plan.loadFailed')} />;
   return <PlanEditor page={plan.data} />;
 }
 
 function PlanEditor({ page }: { page: Page }) {
   const me = useSignedInUser();
   const save = useSavePlan(page.cycleId);
+  const t = useT();
   const [items, setItemsState] = useState<PlanItemInput[]>(
     () => page.plan?.items.map(({ behaviourKey, action, evidence }) => ({ behaviourKey, action, evidence })) ?? [],
   );
@@ -68,13 +78,13 @@ function PlanEditor({ page }: { page: Page }) {
   return (
     <div className="plan">
       <PageHeader
-        title="Your development plan"
-        back={{ to: '/reports', label: 'Reports' }}
-        description={`From your report in ${page.cycleName}. The plan is yours: nobody else reads it unless you share it with your manager.`}
+        title={t('reports.plan.title')}
+        back={{ to: '/reports', label: t('nav.reports') }}
+        description={t('reports.plan.description', { cycle: page.cycleName })}
       />
-      <Card title="What your report suggests" description="Candidates from the numbers your report shows. Pick one, or any behaviour of the framework.">
+      <Card title={t('reports.plan.suggests')} description={t('reports.plan.suggestsText')}>
         {page.suggestions.length === 0 ? (
-          <p className="muted">Your report shows too few colleagues’ ratings to suggest anything; choose from every behaviour below.</p>
+          <p className="muted">{t('reports.plan.noSuggestions')}</p>
         ) : (
           <ul className="plan-suggestions">
             {page.suggestions.map((s) => (
@@ -92,9 +102,12 @@ function PlanEditor({ page }: { page: Page }) {
                   size="sm"
                   disabled={chosen.has(s.behaviourKey) || items.length >= MAX_ITEMS}
                   onClick={() => setItems((list) => [...list, emptyItem(s.behaviourKey)])}
-                  aria-label={`${chosen.has(s.behaviourKey) ? 'In your plan' : 'Add to plan'}: ${s.name}`}
+                  aria-label={t('reports.plan.addLabel', {
+                    action: chosen.has(s.behaviourKey) ? t('reports.plan.inPlan') : t('reports.plan.add'),
+                    name: s.name,
+                  })}
                 >
-                  {chosen.has(s.behaviourKey) ? 'In your plan' : 'Add to plan'}
+                  {chosen.has(s.behaviourKey) ? t('reports.plan.inPlan') : t('reports.plan.add')}
                 </Button>
               </li>
             ))}
@@ -102,18 +115,18 @@ function PlanEditor({ page }: { page: Page }) {
         )}
       </Card>
       <form onSubmit={submit} noValidate>
-        <Card title="Your plan" description={`One to ${MAX_ITEMS} behaviours: what you will do differently, and how you will know it is working.`}>
-          {items.length === 0 && <p className="muted">Nothing chosen yet.</p>}
+        <Card title={t('reports.plan.yours')} description={t('reports.plan.yoursText', { max: MAX_ITEMS })}>
+          {items.length === 0 && <p className="muted">{t('reports.plan.nothing')}</p>}
           <ol className="plan-items">
             {items.map((item, index) => (
               <li key={index} className="plan-item">
                 <SelectField
-                  label={`Behaviour ${index + 1}`}
+                  label={t('reports.plan.behaviourN', { n: index + 1 })}
                   value={item.behaviourKey}
                   error={fieldError(index, 'behaviourKey')}
                   onChange={(e) => update(index, { behaviourKey: e.target.value })}
                 >
-                  <option value="">Choose a behaviour</option>
+                  <option value="">{t('reports.plan.choose')}</option>
                   {page.behaviours.map((b) => (
                     <option key={b.key} value={b.key} disabled={b.key !== item.behaviourKey && chosen.has(b.key)}>
                       {b.name}
@@ -121,7 +134,7 @@ function PlanEditor({ page }: { page: Page }) {
                   ))}
                 </SelectField>
                 <TextAreaField
-                  label="What will you do differently?"
+                  label={t('reports.plan.action')}
                   value={item.action}
                   maxLength={TEXT_MAX}
                   rows={3}
@@ -129,7 +142,7 @@ function PlanEditor({ page }: { page: Page }) {
                   onChange={(e) => update(index, { action: e.target.value })}
                 />
                 <TextAreaField
-                  label="How will you know it is working?"
+                  label={t('reports.plan.evidence')}
                   value={item.evidence}
                   maxLength={TEXT_MAX}
                   rows={2}
@@ -137,23 +150,23 @@ function PlanEditor({ page }: { page: Page }) {
                   onChange={(e) => update(index, { evidence: e.target.value })}
                 />
                 <Button variant="secondary" size="sm" onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>
-                  Remove behaviour {index + 1}
+                  {t('reports.plan.remove', { n: index + 1 })}
                 </Button>
               </li>
             ))}
           </ol>
           <div className="plan-actions">
             <Button variant="secondary" disabled={items.length >= MAX_ITEMS} onClick={() => setItems((list) => [...list, emptyItem()])}>
-              Add a behaviour
+              {t('reports.plan.addBehaviour')}
             </Button>
-            <Button type="submit" loading={save.isPending} loadingText="Saving…" disabled={items.length === 0}>
-              Save plan
+            <Button type="submit" loading={save.isPending} loadingText={t('reports.plan.saving')} disabled={items.length === 0}>
+              {t('reports.plan.save')}
             </Button>
           </div>
-          {save.isError && <ErrorAlert error={save.error} title="Could not save the plan" />}
+          {save.isError && <ErrorAlert error={save.error} title={t('reports.plan.saveFailed')} />}
           {saved && !save.isPending && (
-            <Alert tone="success" title="Plan saved">
-              Only you can read it{page.plan?.sharedWith ? `, and ${page.plan.sharedWith.name}, with whom it is shared` : ''}.
+            <Alert tone="success" title={t('reports.plan.saved')}>
+              {page.plan?.sharedWith ? t('reports.plan.onlyYouShared', { name: page.plan.sharedWith.name }) : t('reports.plan.onlyYou')}
             </Alert>
           )}
         </Card>
@@ -166,18 +179,22 @@ function PlanEditor({ page }: { page: Page }) {
 
 function Sharing({ page }: { page: Page }) {
   const share = useSharePlan(page.cycleId);
+  const t = useT();
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   const { plan, manager } = page;
   let body;
-  if (!plan) body = <p className="muted">Save your plan first; then you can share it with your manager.</p>;
+  if (!plan) body = <p className="muted">{t('reports.plan.saveFirst')}</p>;
   else if (plan.sharedWith)
     body = (
       <>
         <p>
-          Shared with <strong>{plan.sharedWith.name}</strong>
-          {plan.sharedAt ? ` on ${formatDate(plan.sharedAt)}` : ''}. They see your plan and a short guide of questions for your conversation — not your report.
+          <FormattedMessage
+            id="reports.plan.sharedWith"
+            values={{ name: plan.sharedWith.name, date: plan.sharedAt ? formatDate(plan.sharedAt) : 'none', strong }}
+          />
         </p>
         <Button variant="secondary" loading={share.isPending} onClick={() => share.mutate(false)}>
-          Withdraw the share
+          {t('reports.plan.withdraw')}
         </Button>
       </>
     );
@@ -185,19 +202,18 @@ function Sharing({ page }: { page: Page }) {
     body = (
       <>
         <p>
-          Share the plan with <strong>{manager.name}</strong>, your manager, for your debrief. They see the behaviours you chose and what you wrote, with
-          questions to ask you. You can withdraw the share at any time; it also ends if your manager changes.
+          <FormattedMessage id="reports.plan.shareText" values={{ name: manager.name, strong }} />
         </p>
         <Button loading={share.isPending} onClick={() => share.mutate(true)}>
-          Share with {manager.name}
+          {t('reports.plan.shareWith', { name: manager.name })}
         </Button>
       </>
     );
-  else body = <p className="muted">You have no manager in Ripple to share the plan with.</p>;
+  else body = <p className="muted">{t('reports.plan.noManager')}</p>;
   return (
-    <Card title="Share with your manager">
+    <Card title={t('reports.plan.share')}>
       {body}
-      {share.isError && <ErrorAlert error={share.error} title="Could not change the share" />}
+      {share.isError && <ErrorAlert error={share.error} title={t('reports.plan.shareFailed')} />}
     </Card>
   );
 }

@@ -31,7 +31,7 @@ export default function ReportPage() {
 
   if (report.isPending) return <Loading label={t('report.loading')} />;
   if (isApiError(report.error, 404) && report.error.code === 'report_not_available_yet') return <NotAvailableYet />;
-  if (isApiError(report.error, 403) && report.error.code === 'report_rated_anonymously') return <RatedAnonymously message={report.error.message} />;
+  if (isApiError(report.error, 403) && report.error.code === 'report_rated_anonymously') return <RatedAnonymously />;
   if (isApiError(report.error, 404)) return <NotFound />;
   if (report.isError) return <ErrorAlert error={report.error} title={t('report.loadFailed')} />;
 
@@ -74,7 +74,7 @@ function NotAvailableYet() {
   );
 }
 
-function RatedAnonymously({ message }: { message: string }) {
+function RatedAnonymously() {
   const t = useT();
   return (
     <>
@@ -88,7 +88,7 @@ function RatedAnonymously({ message }: { message: string }) {
           </ButtonLink>
         }
       >
-        {message}. {t('report.holdsYoursText')}
+        {t('reports.ratedAnonymously')} {t('report.holdsYoursText')}
       </EmptyState>
     </>
   );

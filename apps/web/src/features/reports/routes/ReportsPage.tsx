@@ -1,21 +1,33 @@
+import type { ReactNode } from 'react';
 import { Badge, ButtonLink, EmptyState, ErrorAlert, Loading, PageHeader } from '@/components/ui';
 import { formatDate, initials } from '@/lib/format';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
 import { reportPath } from '../api/get-report';
 import { useMyReports, type MyReport } from '../api/list-my-reports';
 import '../reports.css';
+import { FormattedMessage } from 'react-intl';
+import { tr, useT } from '@/i18n';
 
 /** "Released 3 Oct 2026", or for a manager reading early, that the person cannot see it yet. */
 function availability(item: MyReport): { badge: string; tone: 'success' | 'neutral'; text: string } {
   if (item.cycleState === 'released')
-    return { badge: 'Released', tone: 'success', text: item.releasedAt ? `Released ${formatDate(item.releasedAt)}` : 'Released' };
+    return {
+      badge: tr('reports.list.released'),
+      tone: 'success',
+      text: item.releasedAt ? tr('reports.list.releasedOn', { date: formatDate(item.releasedAt) }) : tr('reports.list.released'),
+    };
   const first = item.subject.name.split(/\s+/)[0] ?? item.subject.name;
   return {
-    badge: 'Not released yet',
+    badge: tr('reports.list.notReleased'),
     tone: 'neutral',
-    text: `${item.closedAt ? `Closed ${formatDate(item.closedAt)}` : 'Closed'} · ${first} cannot see it until HR releases it`,
+    text: tr('reports.list.cannotSeeYet', {
+      closed: item.closedAt ? tr('reports.list.closedOn', { date: formatDate(item.closedAt) }) : tr('reports.list.closed'),
+      name: first,
+    }),
   };
 }
+
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 function OwnReport({ item }: { item: MyReport }) {
   return (
@@ -25,7 +37,7 @@ function OwnReport({ item }: { item: MyReport }) {
         <p className="report-item__meta">{availability(item).text}</p>
       </div>
       <ButtonLink to={reportPath(item.cycleId, item.subject.id)} variant="primary" size="sm">
-        Open report<span className="visually-hidden"> for {item.cycleName}</span>
+        <FormattedMessage id="reports.list.open" values={{ cycle: item.cycleName, hidden }} />
       </ButtonLink>
     </li>
   );
@@ -50,11 +62,7 @@ function TeamReport({ item }: { item: MyReport }) {
       <div className="report-item__side">
         <Badge tone={state.tone}>{state.badge}</Badge>
         <ButtonLink to={reportPath(item.cycleId, item.subject.id)} variant="secondary" size="sm">
-          Open
-          <span className="visually-hidden">
-            {' '}
-            {item.subject.name}’s report for {item.cycleName}
-          </span>
+          <FormattedMessage id="reports.list.openOther" values={{ name: item.subject.name, cycle: item.cycleName, hidden }} />
         </ButtonLink>
       </div>
     </li>
@@ -69,36 +77,30 @@ export default function ReportsPage() {
   const team = reports.data?.filter((r) => r.viewer === 'manager') ?? [];
   const shared = reports.data?.filter((r) => r.viewer === 'shared') ?? [];
   const admin = isAdmin(me);
+  const t = useT();
   return (
     <>
       <PageHeader
-        title="Reports"
-        description="Your 360° feedback reports, and those of the people you manage when their cycle lets you see them."
+        title={t('nav.reports')}
+        description={t('reports.list.description')}
         actions={
           <>
             <ButtonLink to="/team" variant="secondary" size="sm">
-              Your team at a glance
+              {t('reports.list.team')}
             </ButtonLink>
             <ButtonLink to="/plans/shared" variant="secondary" size="sm">
-              Plans shared with you
+              {t('reports.list.sharedPlans')}
             </ButtonLink>
           </>
         }
       />
-      {reports.isPending && <Loading label="Loading your reports…" />}
-      {reports.isError && <ErrorAlert error={reports.error} title="Could not load your reports" />}
+      {reports.isPending && <Loading label={t('reports.list.loading')} />}
+      {reports.isError && <ErrorAlert error={reports.error} title={t('reports.list.loadFailed')} />}
       {reports.data && reports.data.length === 0 && (
         <div className="card">
-          <EmptyState title="No reports yet" icon="◔" action={admin ? <ButtonLink to="/cycles">Go to cycles</ButtonLink> : undefined}>
-            <p>
-              Your report appears here once a feedback cycle you were reviewed in has closed and HR has released the reports. If you manage people, their
-              reports appear here too, as your organisation’s cycle settings allow.
-            </p>
-            <p className="muted">
-              {admin
-                ? 'As HR, you can open every report of a closed cycle from the cycle’s Subjects tab.'
-                : 'Reports show group averages and unattributed comments; nobody’s individual answers.'}
-            </p>
+          <EmptyState title={t('reports.list.none')} icon="◔" action={admin ? <ButtonLink to="/cycles">{t('reports.list.goToCycles')}</ButtonLink> : undefined}>
+            <p>{t('reports.list.noneText')}</p>
+            <p className="muted">{admin ? t('reports.list.hrNote') : t('reports.list.anonymityNote')}</p>
           </EmptyState>
         </div>
       )}
@@ -106,10 +108,10 @@ export default function ReportsPage() {
         <>
           <section className="card report-group" aria-labelledby="own-reports">
             <h2 className="card__title" id="own-reports">
-              Your reports
+              {t('reports.list.yours')}
             </h2>
             {own.length === 0 ? (
-              <p className="muted report-group__empty">None released yet. Yours appears here when HR releases a cycle you were reviewed in.</p>
+              <p className="muted report-group__empty">{t('reports.list.noneOwn')}</p>
             ) : (
               <ul className="report-list">
                 {own.map((item) => (
@@ -121,9 +123,9 @@ export default function ReportsPage() {
           {shared.length > 0 && (
             <section className="card report-group" aria-labelledby="shared-reports">
               <h2 className="card__title" id="shared-reports">
-                Shared with you
+                {t('reports.list.shared')}
               </h2>
-              <p className="card__description">Reports of feedback colleagues asked for themselves, shared with you until they withdraw it.</p>
+              <p className="card__description">{t('reports.list.sharedText')}</p>
               <ul className="report-list">
                 {shared.map((item) => (
                   <TeamReport key={`${item.cycleId}:${item.subject.id}`} item={item} />
@@ -134,9 +136,9 @@ export default function ReportsPage() {
           {team.length > 0 && (
             <section className="card report-group" aria-labelledby="team-reports">
               <h2 className="card__title" id="team-reports">
-                Your team’s reports
+                {t('reports.list.teams')}
               </h2>
-              <p className="card__description">The people who reported to you when each cycle was launched.</p>
+              <p className="card__description">{t('reports.list.teamsText')}</p>
               <ul className="report-list">
                 {team.map((item) => (
                   <TeamReport key={`${item.cycleId}:${item.subject.id}`} item={item} />
@@ -146,9 +148,7 @@ export default function ReportsPage() {
           )}
         </>
       )}
-      {admin && reports.data && reports.data.length > 0 && (
-        <p className="muted report-hr-note">As HR, you can open every report of a closed cycle from the cycle’s Subjects tab.</p>
-      )}
+      {admin && reports.data && reports.data.length > 0 && <p className="muted report-hr-note">{t('reports.list.hrNote')}</p>}
     </>
   );
 }

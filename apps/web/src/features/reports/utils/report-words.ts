@@ -115,7 +115,7 @@ export function poolGroups(columns: readonly ReportColumn[]): ReportColumn['grou
 export function columnLabel(column: Pick<ReportColumn, 'key' | 'groups'>): string {
   if (column.key !== 'others' || !poolGroups([column as ReportColumn])) return COLUMN_LABEL[column.key];
   const words = column.groups.map((g) => tr(GROUP_LABEL[g]));
-  const name = words.length < 2 ? (words[0] ?? '') : tr('list.and', { first: words.slice(0, -1).join(', '), last: words[words.length - 1] ?? '' });
+  const name = listed(words);
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
@@ -127,21 +127,34 @@ export function columnNote(column: ReportColumn): string | null {
   return null;
 }
 
-/** Words for whoever reads: "you / your" in one's own report, the first name for their manager and HR. */
+/** Whoever reads: one's own report speaks to "you", a manager's or HR's copy names the person by first name. */
 export interface Reader {
-  /** "you" or "Mo" */
-  you: string;
-  /** "your" or "Mo's" */
-  your: string;
-  /** "Your" or "Mo's" */
-  Your: string;
   /** The reader is the person reviewed (an HR admin reading their own report too). */
   self: boolean;
+  /** The subject's first name. */
+  name: string;
+  /** The values every message about the reader takes: `{who, select, self {…} other {…{name}…}}`. */
+  values: { who: 'self' | 'other'; name: string };
 }
 
 export function readerWords(report: Pick<Report, 'viewer' | 'subject'>, readerId: string): Reader {
-  if (report.viewer === 'subject' || report.subject.id === readerId) return { you: 'you', your: 'your', Your: 'Your', self: true };
-  const first = report.subject.name.trim().split(/\s+/)[0] ?? report.subject.name;
-  const possessive = `${first}'${first.endsWith('s') ? '' : 's'}`;
-  return { you: first, your: possessive, Your: possessive, self: false };
+  const self = report.viewer === 'subject' || report.subject.id === readerId;
+  const name = report.subject.name.trim().split(/\s+/)[0] ?? report.subject.name;
+  return { self, name, values: { who: self ? 'self' : 'other', name } };
 }
+
+/** "a", "a and b", "a, b and c" in the active language. */
+export const listed = (words: readonly string[]): string =>
+  words.length < 2 ? (words[0] ?? '') : tr('list.and', { first: words.slice(0, -1).join(', '), last: words[words.length - 1] ?? '' });
+
+export type Direction = 'sideways' | 'downwards' | 'upwards';
+
+const DIRECTION_NAME: Record<Direction, MessageId> = {
+  sideways: msg('reports.direction.sideways'),
+  downwards: msg('reports.direction.downwards'),
+  upwards: msg('reports.direction.upwards'),
+};
+
+/** Directions named together: "Sideways and downwards". */
+export const directionsName = (directions: readonly Direction[]): string =>
+  listed(directions.map((d, i) => (i === 0 ? tr(DIRECTION_NAME[d]) : tr(DIRECTION_NAME[d]).toLowerCase())));
