@@ -26,6 +26,7 @@ import { AddLanguages1795401550000 } from './1795401550000-AddLanguages';
 import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFrameworkTranslations';
 import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRateLimitCounters';
 import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames';
+import { CreateSsoLinkConfirmations1795401780000 } from './1795401780000-CreateSsoLinkConfirmations';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   AddFrameworkTranslations1795401560000,
   CreateRateLimitCounters1795401600000,
   AddScimUserNames1795401610000,
+  CreateSsoLinkConfirmations1795401780000,
 ];

@@ -37,5 +37,12 @@ export const SSO_ERRORS: Record<string, string> = {
   unknown_person: 'No one in your organisation’s Ripple uses your email address. Ask HR to add you.',
   person_inactive: 'Your Ripple account is deactivated. Ask HR if this is a mistake.',
   secret_unreadable: 'Single sign-on is misconfigured for your organisation (its client secret must be entered again). Tell HR.',
-  account_linked_elsewhere: 'Your Ripple account is already linked to another account at your identity provider. Tell HR.',
 };
+
+/** Links the account to single sign-on from the mailed link and signs the person in; the app loads afresh, signed in (a new session, a new CSRF token). */
+export function useConfirmSsoLink() {
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST('/api/auth/sso/link', { body: { token } })),
+    onSuccess: () => window.location.assign('/'),
+  });
+}
