@@ -31,8 +31,9 @@ export interface Deactivation {
 
 /**
  * A leaver is deactivated, never deleted: in one transaction they stop being able to sign in
- * (sessions deleted; every session lookup and login already requires `active`), their direct
- * reports move on, and the change is audited. Their submitted answers stay, anonymous. The
+ * (sessions deleted; every session lookup and login already requires `active`), their report
+ * shares end both ways (shared with them, and shared by them: nobody could withdraw those), their
+ * direct reports move on, and the change is audited. Their submitted answers stay, anonymous. The
  * requests they were asked about others are left as they are, and every such subject is told the
  * same thing whether or not the leaver had answered (LeaversRepository.requestsInRunningCycles says
  * why): a subject never learns which of their raters answered, from this either.
@@ -91,6 +92,7 @@ export class LeaversService {
     await this.leavers.endSessions(org, id, tx);
     const reassignedReports = await this.leavers.reassignReports(org, id, target, tx);
     const withdrawn = await this.leavers.requestsInRunningCycles(org, id, tx);
+    await this.leavers.endReportShares(org, id, tx);
     // 'remove': they stop being a subject of every draft and running cycle (SubjectRemovalService).
     const removal: SubjectRemoval | null =
       dto.subjectHandling === 'remove' ? await this.subjectRemoval.remove(actor, id, { cycleId: null, cause: 'left' }, tx) : null;
