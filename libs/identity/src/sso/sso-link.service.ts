@@ -10,10 +10,10 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { SsoRepository, type StoredProvider } from './sso.repository';
 
 /** How long a mailed confirmation link works. */
-export const SSO_LINK_MINUTES = 30;
+const SSO_LINK_MINUTES = 30;
 
 /** A provider identity, as the provider's ID token names it. */
-export interface ProviderIdentity {
+interface ProviderIdentity {
   issuer: string;
   subject: string;
 }
