@@ -29,6 +29,7 @@ import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames'
 import { BackfillStandardFrameworkGerman1795401745000 } from './1795401745000-BackfillStandardFrameworkGerman';
 import { AddExternalRaterLanguage1795401750000 } from './1795401750000-AddExternalRaterLanguage';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
+import { CreateSsoLinkConfirmations1795401780000 } from './1795401780000-CreateSsoLinkConfirmations';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   BackfillStandardFrameworkGerman1795401745000,
   AddExternalRaterLanguage1795401750000,
   DropRateLimitLogs1795401763000,
+  CreateSsoLinkConfirmations1795401780000,
 ];

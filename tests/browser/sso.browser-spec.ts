@@ -1,7 +1,8 @@
 /**
  * Single sign-on in a real browser against a real OpenID Connect provider (oidc-provider on
  * loopback): HR sets the provider up and tests it from the settings page; people continue with it
- * from the sign-in page; every refusal the issue names reads in plain words, never as a 5xx.
+ * from the sign-in page (an account already in use only once its owner confirms from the mailed
+ * link); every refusal the issue names reads in plain words, never as a 5xx.
  * Screenshots go to tests/artifacts/screenshots/sso-*.png.
  *
  *   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/sso\.'
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { aPerson, anOrganization, type TestPerson } from '../support/factories';
 import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 jest.setTimeout(180_000);
 
@@ -20,6 +22,8 @@ describe('Single sign-on in the browser', () => {
   let idp: TestOidcProvider;
   let hana: TestPerson;
   let rosa: TestPerson;
+  let theo: TestPerson;
+  let smtp: TestSmtpServer;
   let slug: string;
   const a11y: Record<string, string[]> = {};
   const serverErrors: string[] = [];
@@ -42,19 +46,25 @@ describe('Single sign-on in the browser', () => {
   const refusal = (page: Page) => page.getByRole('alert').filter({ hasText: 'Could not sign you in' });
 
   beforeAll(async () => {
-    t = await startBrowserApp({ RIPPLE_SECRET_KEY: '6b'.repeat(32) });
+    smtp = await startSmtpServer();
+    t = await startBrowserApp({ RIPPLE_SECRET_KEY: '6b'.repeat(32), SMTP_URL: smtp.url });
     idp = await startOidcProvider(new URL('/api/auth/sso/callback', t.baseUrl).href);
     const org = await anOrganization(t.db, { name: 'Harbour Museum' });
     [{ slug }] = await t.db.query(`SELECT slug FROM organizations WHERE id = $1`, [org.id]);
     hana = await aPerson(t.db, org.id, { name: 'Hana Okafor', email: 'hana@harbour.example', role: 'admin', department: 'People' });
-    rosa = await aPerson(t.db, org.id, { name: 'Rosa Jiménez', email: 'rosa@harbour.example', department: 'Retail' });
+    // Invited, never signed in: her first sign-in through the provider links her.
+    rosa = await aPerson(t.db, org.id, { name: 'Rosa Jiménez', email: 'rosa@harbour.example', department: 'Retail', withLogin: false });
+    // Signs in with a password already: linking him takes his confirmation.
+    theo = await aPerson(t.db, org.id, { name: 'Theo Brandt', email: 'theo@harbour.example', department: 'Visitors' });
     idp.accounts.set('sub-hana', { email: hana.email });
     idp.accounts.set('sub-rosa', { email: rosa.email, name: 'Rosa Jiménez' });
+    idp.accounts.set('sub-theo', { email: theo.email });
     idp.accounts.set('sub-stranger', { email: 'stranger@harbour.example' });
   });
   afterAll(async () => {
     await idp?.stop().catch(() => undefined);
     await t?.close();
+    await smtp?.close();
   });
 
   it('HR sets the provider up and its test sign-in reports that it works', async () => {
@@ -97,6 +107,34 @@ describe('Single sign-on in the browser', () => {
       .first()
       .waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+  });
+
+  it('asks Theo, who has a password, to confirm from his mail, and signs him in once he does', async () => {
+    const page = await newPage();
+    await continueWithProvider(page, 'sub-theo');
+    await heading(page, 'Check your mail to finish signing in with single sign-on').waitFor();
+    a11y['check-mail'] = await seriousA11yViolations(page);
+    await screenshot(page, 'sso-07-check-mail');
+    const mail = smtp.to(theo.email).at(-1)!;
+    expect(mail.subject).toBe('Confirm signing in to Ripple with Harbour SSO');
+    const link = /https?:\/\/\S+\/sso-link\?token=[\w-]+/.exec(mail.text)![0];
+
+    await page.goto(new URL(link).pathname + new URL(link).search);
+    await heading(page, 'Sign in with single sign-on from now on').waitFor();
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page
+      .getByRole('button', { name: 'Sign out' })
+      .or(page.getByRole('button', { name: 'Menu' }))
+      .first()
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(smtp.to(theo.email).at(-1)!.subject).toBe('Your Ripple account now signs in through Harbour SSO');
+
+    // Used once: opened again, the link says so in plain words.
+    const again = await newPage();
+    await again.goto(new URL(link).pathname + new URL(link).search);
+    await again.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await again.getByRole('alert').getByText('This link is invalid, already used or expired.').waitFor();
   });
 
   it('refuses an unknown email in plain words', async () => {
@@ -165,6 +203,6 @@ describe('Single sign-on in the browser', () => {
 
   it('met no server error and no serious accessibility problem', () => {
     expect(serverErrors).toEqual([]);
-    expect(a11y).toEqual({ settings: [], login: [] });
+    expect(a11y).toEqual({ settings: [], login: [], 'check-mail': [] });
   });
 });

@@ -23,6 +23,7 @@ const PUBLIC = new Set([
   'GET /api/auth/sso/provider',
   'POST /api/auth/sso/start',
   'GET /api/auth/sso/callback',
+  'POST /api/auth/sso/link',
   // An external rater's questionnaire (people outside the organisation, no account): the mailed
   // link is the proof, exchanged once for a credential that opens this questionnaire alone
   // (tests/e2e/external-raters.e2e-spec.ts walks every other route with it).

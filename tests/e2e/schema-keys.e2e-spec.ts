@@ -39,6 +39,7 @@ const TENANT = [
   'scim_users',
   'sessions',
   'sso_identities',
+  'sso_link_confirmations',
   'sso_logins',
   'sso_providers',
 ];

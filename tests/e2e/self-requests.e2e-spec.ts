@@ -440,4 +440,24 @@ describe('self-started feedback', () => {
     expect(await stateOf(hrCycle.id)).toBe('collecting');
     await expect(jobs.runNow(JOB_NAMES.ownedCycleClose, { cycleId: id })).rejects.toThrow(/names no organisation/);
   });
+
+  // Last: the owner leaves.
+  it("the owner's shares end when the owner leaves (nobody could withdraw them): back later, the colleague reads nothing", async () => {
+    const url = (personId = ''): string => `/api/reports/cycles/${cycleId}/shares${personId ? `/${personId}` : ''}`;
+    expect((await client(a.member).put(url(outsider.id))).status).toBe(200);
+    expect((await client(outsider).get(reportUrl(cycleId, a.member.id))).status).toBe(200);
+    const shares = async (): Promise<unknown[]> =>
+      t.db.query(`SELECT person_id FROM report_shares WHERE organization_id = $1 AND subject_id = $2`, [a.org.id, a.member.id]);
+    expect(await shares()).toHaveLength(1);
+
+    expect((await client(a.admin).post(`/api/people/${a.member.id}/deactivate`, {})).status).toBe(200);
+    expect(await shares()).toEqual([]);
+    // Brought back (a rehire, SCIM's active: true), the owner finds nothing shared, and the colleague reads nothing.
+    expect((await client(a.admin).post(`/api/people/${a.member.id}/reactivate`)).status).toBe(200);
+    expect((await client(outsider).get(reportUrl(cycleId, a.member.id))).status).toBe(404);
+    expect((await client(outsider).get('/api/reports/mine')).body.items).toEqual([]);
+    const owner = t.client();
+    await owner.signInAs(a.member);
+    expect((await owner.get(url())).body).toEqual({ items: [] });
+  });
 });

@@ -57,7 +57,8 @@ describe('single sign-on with OpenID Connect', () => {
     a = await aTeam(t.db, 'Acme');
     b = await aTeam(t.db, 'Globex');
     [{ slug: slugA }] = await t.db.query(`SELECT slug FROM organizations WHERE id = $1`, [a.org.id]);
-    alice = await aPerson(t.db, a.org.id, { name: 'Alice Acme', email: 'alice@acme.test' });
+    // Never used before (no password): her first sign-in links her (sso-link.e2e-spec has accounts in use).
+    alice = await aPerson(t.db, a.org.id, { name: 'Alice Acme', email: 'alice@acme.test', withLogin: false });
     idp.accounts.set('sub-alice', { email: 'alice@acme.test' });
     idp.accounts.set('sub-stranger', { email: 'stranger@acme.test', name: 'Sam Stranger' });
     idp.accounts.set('sub-unverified', { email: 'alice@acme.test', emailVerified: false });
@@ -197,7 +198,7 @@ describe('single sign-on with OpenID Connect', () => {
     });
 
     it("gives Ripple's usual session: kept in the sessions table, CSRF required for changes, ended at once when revoked", async () => {
-      const carol = await aPerson(t.db, a.org.id, { name: 'Carol Acme', email: 'carol@acme.test' });
+      const carol = await aPerson(t.db, a.org.id, { name: 'Carol Acme', email: 'carol@acme.test', withLogin: false });
       idp.accounts.set('sub-carol', { email: carol.email });
       const browser = t.client();
       expect(await signIn(browser, 'sub-carol')).toEqual({ status: 303, location: '/' });
@@ -444,10 +445,10 @@ describe('single sign-on with OpenID Connect', () => {
       expect(await signIn(t.client(), 'sub-alice')).toEqual({ status: 303, location: '/' });
     });
 
-    it('ends with the provider removed: passwords work again and subjects are forgotten', async () => {
+    it('ends with the provider removed: passwords work again, and linked subjects stay as proof that those accounts are in use', async () => {
       expect((await hrA.delete('/api/organization/sso')).status).toBe(204);
       expect((await t.client().post('/api/auth/login', { email: a.member.email, password: TEST_PASSWORD })).status).toBe(200);
-      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE organization_id = $1`, [a.org.id])).toHaveLength(0);
+      expect(await t.db.query(`SELECT 1 FROM sso_identities WHERE organization_id = $1 AND person_id = $2`, [a.org.id, alice.id])).toHaveLength(1);
       expect((await t.client().post('/api/auth/sso/start', { organization: slugA })).status).toBe(404);
       expect((await auditActions(a.org.id)).map((e) => e.action)).toContain('sso.removed');
     });

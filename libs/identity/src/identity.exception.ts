@@ -20,6 +20,7 @@ export enum IdentityErrorCode {
   SsoRequired = 'sso_required',
   SsoNotConfigured = 'sso_not_configured',
   SsoProviderFailed = 'sso_provider_failed',
+  SsoLinkInvalid = 'sso_link_invalid',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -43,6 +44,7 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.SsoNotConfigured]: ErrorKind.NotFound,
   // The provider is down or misconfigured: the request was fine, the world is not (never a 5xx).
   [IdentityErrorCode.SsoProviderFailed]: ErrorKind.Conflict,
+  [IdentityErrorCode.SsoLinkInvalid]: ErrorKind.NotFound,
 };
 
 export class IdentityException extends AppException {

@@ -32,6 +32,7 @@ import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
 import { SsoAuthController, SsoSettingsController } from './sso/sso.controller';
+import { SsoLinkService } from './sso/sso-link.service';
 import { SsoRepository } from './sso/sso.repository';
 import { SsoService } from './sso/sso.service';
 
@@ -65,6 +66,7 @@ import { SsoService } from './sso/sso.service';
     PeopleImportService,
     SsoRepository,
     SsoService,
+    SsoLinkService,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
   exports: [PeopleService, PeopleRepository, SessionService, InvitationService, PeopleImportService],

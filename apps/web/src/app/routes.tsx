@@ -41,6 +41,8 @@ export const routes: RouteObject[] = [
           { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/ForgotPasswordPage')) },
           { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/ResetPasswordPage')) },
           { path: 'confirm-email', lazy: page(() => import('@/features/auth/routes/ConfirmEmailPage')) },
+          // Single sign-on to an account already in use: "check your mail", then the mailed link.
+          { path: 'sso-link', lazy: page(() => import('@/features/auth/routes/SsoLinkPage')) },
         ],
       },
       {

@@ -3,6 +3,7 @@ import { organisationDe } from './areas/organisation.de';
 import { peopleDe } from './areas/people.de';
 import { reportsDe } from './areas/reports.de';
 import { requestsDe } from './areas/requests.de';
+import { authDe } from './areas/auth.de';
 import type { MessageId } from './en';
 
 /**
@@ -656,4 +657,5 @@ export const de: Record<MessageId, string> = {
   ...organisationDe,
   ...reportsDe,
   ...requestsDe,
+  ...authDe,
 };

@@ -3,6 +3,7 @@ import { peopleEn } from './areas/people.en';
 import { organisationEn } from './areas/organisation.en';
 import { reportsEn } from './areas/reports.en';
 import { requestsEn } from './areas/requests.en';
+import { authEn } from './areas/auth.en';
 
 /**
  * The English catalogue, the source of every message: ICU message syntax (plurals, select), ids
@@ -638,6 +639,7 @@ export const en = {
   ...organisationEn,
   ...reportsEn,
   ...requestsEn,
+  ...authEn,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

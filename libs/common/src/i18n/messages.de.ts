@@ -37,6 +37,18 @@ export const de: Record<MessageKey, string> = {
   'mail.emailChange.attempt.text':
     'Jemand hat angefordert, sich bei Ripple ({organization}) mit dieser Adresse anzumelden, die bereits Ihnen gehört. Es hat sich nichts geändert: Es wurde kein Link gesendet, und Ihr Konto ist unverändert. Falls das wiederholt vorkommt, informieren Sie Ihr HR-Team.',
 
+  'mail.ssoLink.confirm.subject': 'Bestätigen Sie die Anmeldung bei Ripple mit {provider}',
+  'mail.ssoLink.confirm.asked':
+    'Jemand hat sich bei {provider} als {email} angemeldet und angefordert, sich künftig auf diesem Weg bei Ihrem Ripple-Konto ({organization}) anzumelden.',
+  'mail.ssoLink.confirm.open': 'Falls Sie das waren, öffnen Sie diesen Link und bestätigen Sie:',
+  'mail.ssoLink.confirm.link': 'Anmeldung mit {provider} bestätigen',
+  'mail.ssoLink.confirm.expiry': 'Der Link funktioniert nur einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.',
+  'mail.ssoLink.confirm.ignore':
+    'Falls Sie das nicht waren, öffnen Sie den Link nicht: Ignorieren Sie diese E-Mail (Ihr Konto bleibt unverändert) und informieren Sie Ihr IT-Sicherheitsteam, denn jemand anderes kann sich mit Ihrer Adresse bei {provider} anmelden.',
+  'mail.ssoLink.linked.subject': 'Ihr Ripple-Konto meldet sich jetzt über {provider} an',
+  'mail.ssoLink.linked.text':
+    'Ihr Ripple-Konto ({organization}) ist jetzt mit {provider} verknüpft: Wer sich dort als Sie anmeldet, ist bei Ripple als Sie angemeldet. Falls Sie das nicht waren, informieren Sie sofort Ihr IT-Sicherheitsteam und ändern Sie Ihr Ripple-Passwort, falls Sie eines haben.',
+
   'mail.cycle.invitation.subject': 'Ihr Feedback ist gefragt: {cycle}',
   'mail.cycle.invitation.intro': 'Im Rahmen von „{cycle}“ werden Sie um Feedback zu {count, plural, one {einer Person} other {# Personen}} gebeten:',
   'mail.cycle.reminder.subject': 'Erinnerung: Feedback für {cycle}',

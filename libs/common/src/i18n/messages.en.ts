@@ -36,6 +36,18 @@ export const en = {
   'mail.emailChange.attempt.text':
     'Someone asked to sign in to Ripple at {organization} with this address, which is already yours. Nothing changed: no link was sent and your account is as it was. If this keeps happening, tell your HR team.',
 
+  'mail.ssoLink.confirm.subject': 'Confirm signing in to Ripple with {provider}',
+  'mail.ssoLink.confirm.asked':
+    'Someone signed in to {provider} as {email} and asked to sign in to your Ripple account at {organization} that way from now on.',
+  'mail.ssoLink.confirm.open': 'If that was you, open this link and confirm:',
+  'mail.ssoLink.confirm.link': 'Confirm signing in with {provider}',
+  'mail.ssoLink.confirm.expiry': 'The link works once and expires in {minutes, plural, one {# minute} other {# minutes}}.',
+  'mail.ssoLink.confirm.ignore':
+    'If that was not you, do not open the link: ignore this mail (your account stays as it is) and tell your IT security team, because someone else can sign in to {provider} with your address.',
+  'mail.ssoLink.linked.subject': 'Your Ripple account now signs in through {provider}',
+  'mail.ssoLink.linked.text':
+    "Your Ripple account at {organization} is now linked to {provider}: whoever signs in there as you is signed in to Ripple as you. If this wasn't you, tell your IT security team at once, and change your Ripple password if you have one.",
+
   'mail.cycle.invitation.subject': 'Your feedback is requested: {cycle}',
   'mail.cycle.invitation.intro': 'As part of "{cycle}", you have been asked for feedback on {count, plural, one {one person} other {# people}}:',
   'mail.cycle.reminder.subject': 'Reminder: feedback for {cycle}',

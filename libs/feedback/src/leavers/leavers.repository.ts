@@ -57,12 +57,13 @@ export class LeaversRepository {
   }
 
   /**
-   * A report shared with the leaver stops being shared (report_shares, whoever's report): a share
-   * is given to a colleague, and a reactivated account starts with nothing shared; the owner
-   * decides again. HR's trail shows no shares, so none is audited one by one.
+   * The leaver's report shares end, both ways (report_shares): the reports colleagues shared with
+   * them (a share is given to a colleague, and a reactivated account starts with nothing shared),
+   * and the reports they shared themselves (only the owner withdraws a share, and a leaver cannot:
+   * it would outlive them). HR's trail shows no shares, so none is audited one by one.
    */
   async endReportShares(organizationId: string, id: string, tx: EntityManager): Promise<void> {
-    await tx.query(`DELETE FROM report_shares WHERE organization_id = $1 AND person_id = $2`, [organizationId, id]);
+    await tx.query(`DELETE FROM report_shares WHERE organization_id = $1 AND (person_id = $2 OR subject_id = $2)`, [organizationId, id]);
   }
 
   async endSessions(organizationId: string, id: string, tx: EntityManager): Promise<void> {

@@ -31,8 +31,8 @@ export interface Deactivation {
 
 /**
  * A leaver is deactivated, never deleted: in one transaction they stop being able to sign in
- * (sessions deleted; every session lookup and login already requires `active`), the reports
- * colleagues shared with them stop being shared (a reactivation does not bring them back), their
+ * (sessions deleted; every session lookup and login already requires `active`), their report
+ * shares end both ways (shared with them, and shared by them: nobody could withdraw those), their
  * direct reports move on, and the change is audited. Their submitted answers stay, anonymous. The
  * requests they were asked about others are left as they are, and every such subject is told the
  * same thing whether or not the leaver had answered (LeaversRepository.requestsInRunningCycles says

@@ -17,7 +17,6 @@ export type SsoProblemCode =
   | 'domain_not_allowed'
   | 'unknown_person'
   | 'person_inactive'
-  | 'account_linked_elsewhere'
   | 'secret_unreadable';
 
 export class SsoProblem extends Error {

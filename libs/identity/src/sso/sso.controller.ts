@@ -14,7 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, APP_CONFIG, AppConfig, Authenticated, CurrentActor, Public } from '@lib/common';
 import { SessionService } from '../auth/session.service';
 import { setSessionCookie } from '../auth/session.strategy';
-import { SsoLookupQueryDto, SsoProviderLookupDto, SsoRedirectDto, SsoSettingsDto, StartSsoDto, UpdateSsoSettingsDto } from './sso.dto';
+import { ConfirmSsoLinkDto, SsoLookupQueryDto, SsoProviderLookupDto, SsoRedirectDto, SsoSettingsDto, StartSsoDto, UpdateSsoSettingsDto } from './sso.dto';
+import { SsoLinkService } from './sso-link.service';
 import { SSO_LOGIN_TTL_SECONDS, SsoService } from './sso.service';
 
 /** The browser's half of a sign-in under way: httpOnly, signed, short-lived, sent only to the callback. */
@@ -28,6 +29,7 @@ export class SsoAuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sso: SsoService,
+    private readonly links: SsoLinkService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -57,7 +59,11 @@ export class SsoAuthController {
   @Get('callback')
   @ApiOperation({ summary: "The identity provider's redirect back (the redirect URI): signs in and redirects to the app" })
   @Public()
-  @ApiResponse({ status: 303, description: 'To / when signed in, to /login?sso_error=<code> when refused, to the settings page after a test sign-in' })
+  @ApiResponse({
+    status: 303,
+    description:
+      'To / when signed in, to /sso-link when the account is in use and the person must confirm the link from their mail, to /login?sso_error=<code> when refused, to the settings page after a test sign-in',
+  })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = request.cookies?.[LOGIN_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
@@ -65,9 +71,23 @@ export class SsoAuthController {
     const outcome = await this.sso.finish(unsigned?.valid ? unsigned.value : null, new URL(request.url, this.sso.redirectUri));
     if (outcome.kind === 'tested') return void reply.redirect('/admin/single-sign-on?tested=1', 303);
     if (outcome.kind === 'refused') return void reply.redirect(`/login?sso_error=${outcome.code}`, 303);
+    if (outcome.kind === 'confirmation_sent') return void reply.redirect('/sso-link', 303);
     const token = await this.sessions.create(outcome.organizationId, outcome.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
     setSessionCookie(reply, token, this.config);
     reply.redirect('/', 303);
+  }
+
+  /** The link mailed to a person whose account was in use: links it to the provider identity that asked, and signs them in. */
+  @Post('link')
+  @ApiOperation({ summary: 'Confirm linking your account to single sign-on from the mailed link, and sign in' })
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Linked and signed in (the session cookie is set)' })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used or expired, or the provider changed since' })
+  async confirmLink(@Body() dto: ConfirmSsoLinkDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const who = await this.links.confirm(dto.token);
+    const token = await this.sessions.create(who.organizationId, who.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    setSessionCookie(reply, token, this.config);
   }
 
   /**

@@ -111,3 +111,11 @@ export class StartSsoDto {
 export class SsoRedirectDto {
   @ApiProperty({ description: "Where to send the browser: the provider's sign-in page" }) authorizationUrl: string;
 }
+
+export class ConfirmSsoLinkDto {
+  @ApiProperty({ minLength: 20, maxLength: 100, description: 'The token of the mailed link' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(100)
+  token: string;
+}

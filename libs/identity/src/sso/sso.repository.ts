@@ -200,29 +200,92 @@ export class SsoRepository {
     return row ? { personId: row.id, role: row.role, active: row.active } : null;
   }
 
-  async personByEmail(organizationId: string, email: string, runner?: SqlRunner): Promise<(SsoPerson & { linkedSubject: string | null }) | null> {
-    const row = await selectFirst<{ id: string; role: Role; active: boolean; subject: string | null }>(
+  /**
+   * The person of an address, with what they already sign in with: a password, and the provider
+   * identity they were linked to (of this issuer or an earlier one).
+   */
+  async personByEmail(organizationId: string, email: string, runner?: SqlRunner): Promise<(SsoPerson & { hasPassword: boolean; linked: boolean }) | null> {
+    const row = await selectFirst<{ id: string; role: Role; active: boolean; has_password: boolean; linked: boolean }>(
       runner ?? this.db,
-      `SELECT p.id, p.role, p.active, i.subject FROM people p
+      `SELECT p.id, p.role, p.active, p.password_hash IS NOT NULL AS has_password, i.subject IS NOT NULL AS linked FROM people p
          LEFT JOIN sso_identities i ON i.organization_id = p.organization_id AND i.person_id = p.id
         WHERE p.organization_id = $1 AND p.email = $2`,
       [organizationId, email],
     );
-    return row ? { personId: row.id, role: row.role, active: row.active, linkedSubject: row.subject } : null;
+    return row ? { personId: row.id, role: row.role, active: row.active, hasPassword: row.has_password, linked: row.linked } : null;
   }
 
+  /** The person's address, name and language, for a mail to them; null when they are gone or deactivated. */
+  async activeRecipient(
+    organizationId: string,
+    personId: string,
+    runner?: SqlRunner,
+  ): Promise<{ email: string; name: string; role: Role; language: string | null; organizationName: string; organizationLanguage: string } | null> {
+    const row = await selectFirst<{ email: string; name: string; role: Role; language: string | null; org: string; org_language: string }>(
+      runner ?? this.db,
+      `SELECT p.email, p.name, p.role, p.language, o.name AS org, o.language AS org_language
+         FROM people p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.organization_id = $1 AND p.id = $2 AND p.active`,
+      [organizationId, personId],
+    );
+    return row
+      ? { email: row.email, name: row.name, role: row.role, language: row.language, organizationName: row.org, organizationLanguage: row.org_language }
+      : null;
+  }
+
+  /** Replaces the person's link to a provider identity (one per person: the earlier one, of any issuer, goes). */
   async link(organizationId: string, personId: string, issuer: string, subject: string, tx: EntityManager): Promise<void> {
     await execute(
       tx,
       `INSERT INTO sso_identities (organization_id, person_id, issuer, subject) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (organization_id, person_id) DO UPDATE SET issuer = $3, subject = $4`,
+       ON CONFLICT (organization_id, person_id) DO UPDATE SET issuer = $3, subject = $4, created_at = now()`,
       [organizationId, personId, issuer, subject],
     );
   }
 
-  /** Forgets every linked subject of the organisation (its provider changed issuer or was removed). */
-  async unlinkAll(organizationId: string, tx: EntityManager): Promise<void> {
-    await execute(tx, `DELETE FROM sso_identities WHERE organization_id = $1`, [organizationId]);
+  /**
+   * A new confirmation link for linking the person to this provider identity, stored as the hash
+   * of its token; the person's earlier links stop working (they are deleted).
+   */
+  async issueLinkConfirmation(
+    tx: EntityManager,
+    organizationId: string,
+    personId: string,
+    identity: { issuer: string; subject: string },
+    tokenHash: Buffer,
+    minutes: number,
+  ): Promise<void> {
+    await execute(tx, `DELETE FROM sso_link_confirmations WHERE organization_id = $1 AND person_id = $2`, [organizationId, personId]);
+    await execute(
+      tx,
+      `INSERT INTO sso_link_confirmations (organization_id, person_id, issuer, subject, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+      [organizationId, personId, identity.issuer, identity.subject, tokenHash, minutes],
+    );
+  }
+
+  /** Uses a confirmation link, once: who and which provider identity it links, or null when it is unknown, used or expired. */
+  async consumeLinkConfirmation(tx: EntityManager, token: TokenKey): Promise<{ personId: string; issuer: string; subject: string } | null> {
+    const {
+      rows: [r],
+    } = await modifyRows<{ person_id: string; issuer: string; subject: string }>(
+      tx,
+      `UPDATE sso_link_confirmations SET used_at = now()
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
+       RETURNING person_id, issuer, subject`,
+      [token.organizationId, token.hash],
+    );
+    return r ? { personId: r.person_id, issuer: r.issuer, subject: r.subject } : null;
+  }
+
+  /** Who a provider identity is linked to, read in a transaction (a confirmation must not take a subject already someone else's). */
+  async subjectOwner(organizationId: string, issuer: string, subject: string, tx: EntityManager): Promise<string | null> {
+    const row = await selectFirst<{ person_id: string }>(
+      tx,
+      `SELECT person_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
+      [organizationId, issuer, subject],
+    );
+    return row?.person_id ?? null;
   }
 
   async isActiveAdmin(organizationId: string, personId: string, tx: EntityManager): Promise<boolean> {

@@ -8,6 +8,7 @@ import { newToken, presentedToken } from '../auth/tokens';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { authorizationUrl, discover, forgetDiscovery, issuerProblem, newPendingLogin, redeem, type VerifiedIdentity } from './oidc-client';
 import type { SsoProviderLookupDto, SsoSettingsDto, UpdateSsoSettingsDto } from './sso.dto';
+import { SsoLinkService } from './sso-link.service';
 import { SsoProblem } from './sso-problem';
 import { SsoRepository, type LoginPurpose, type StoredProvider, type StoredTestOutcome } from './sso.repository';
 
@@ -26,12 +27,20 @@ export const SSO_START_PER_ORGANIZATION: RateBudget = { scope: 'sso_start.organi
 
 /** Where a finished sign-in leads. */
 export type SsoOutcome =
-  { kind: 'signed_in'; organizationId: string; personId: string; role: Actor['role'] } | { kind: 'tested' } | { kind: 'refused'; code: SsoProblem['code'] };
+  | { kind: 'signed_in'; organizationId: string; personId: string; role: Actor['role'] }
+  | { kind: 'confirmation_sent' }
+  | { kind: 'tested' }
+  | { kind: 'refused'; code: SsoProblem['code'] };
 
-/** Who the provider's answer is, in Ripple: linked before, to link now (found by email), or to create. */
+/**
+ * Who the provider's answer is, in Ripple: linked before; found by email, to link now (an account
+ * never used) or only once the person confirms from their own mailbox (an account in use:
+ * SsoLinkService); or to create.
+ */
 type Match =
   | { kind: 'linked'; personId: string; role: Actor['role'] }
   | { kind: 'link'; personId: string; role: Actor['role'] }
+  | { kind: 'confirm'; personId: string; email: string }
   | { kind: 'create'; email: string; name: string };
 
 /**
@@ -47,6 +56,7 @@ export class SsoService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sso: SsoRepository,
     private readonly audit: AuditService,
+    private readonly links: SsoLinkService,
   ) {
     this.limiter = new RateLimiter(new PostgresRateLimitStore(db));
   }
@@ -103,9 +113,10 @@ export class SsoService {
         breakGlassPersonId: dto.breakGlassPersonId,
       };
       const connectionChanged = !current || current.issuer !== next.issuer || current.clientId !== next.clientId || dto.clientSecret !== undefined;
+      // Subjects linked to an earlier issuer stay: they no longer sign anyone in (a subject is found
+      // with its issuer), but they show the account is in use, so a new issuer's word is not enough
+      // to link it (SsoLinkService).
       await this.sso.saveProvider(organizationId, next, tx, connectionChanged);
-      // Subjects are the old issuer's: people are found by their email again, and linked anew.
-      if (current && current.issuer !== next.issuer) await this.sso.unlinkAll(organizationId, tx);
       const fields = (['displayName', 'issuer', 'clientId', 'allowedDomains', 'jitEnabled', 'ssoOnly', 'breakGlassPersonId'] as const).filter(
         (key) => !current || JSON.stringify(current[key]) !== JSON.stringify(next[key]),
       );
@@ -125,8 +136,8 @@ export class SsoService {
 
   async remove(actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // Linked subjects stay, as when the issuer changes: a provider added later must not link accounts in use on its word.
       if (!(await this.sso.deleteProvider(actor.organizationId, tx))) throw AppException.notFound('Single sign-on provider');
-      await this.sso.unlinkAll(actor.organizationId, tx);
       await this.audit.record(actor, { action: 'sso.removed', targetType: 'organization', targetId: actor.organizationId }, tx);
     });
   }
@@ -206,9 +217,15 @@ export class SsoService {
         const message =
           match.kind === 'create'
             ? `Signed in as ${identity.email}: the provider works. ${identity.email} has no account yet and would get one (just-in-time creation is on).`
-            : `Signed in as ${identity.email}: the provider works, and ${identity.email} is a Ripple account of your organisation.`;
+            : match.kind === 'confirm'
+              ? `Signed in as ${identity.email}: the provider works. ${identity.email} already signs in to Ripple, so its first sign-in through the provider mails a link to confirm.`
+              : `Signed in as ${identity.email}: the provider works, and ${identity.email} is a Ripple account of your organisation.`;
         await this.recordTest(organizationId, login.requestedBy, { ok: true, code: 'signed_in', message, email: identity.email });
         return { kind: 'tested' };
+      }
+      if (match.kind === 'confirm') {
+        await this.links.requestConfirmation(provider, match.personId, { issuer: provider.issuer, subject: identity.subject }, match.email);
+        return { kind: 'confirmation_sent' };
       }
       return { kind: 'signed_in', organizationId, ...(await this.settle(organizationId, provider, identity, match)) };
     } catch (error) {
@@ -269,28 +286,30 @@ export class SsoService {
     const person = await this.sso.personByEmail(provider.organizationId, email);
     if (person) {
       if (!person.active) throw new SsoProblem('person_inactive', `The Ripple account of ${email} is deactivated.`, email);
-      if (person.linkedSubject !== null) {
-        throw new SsoProblem('account_linked_elsewhere', `The Ripple account of ${email} is already linked to another account at the provider.`, email);
-      }
+      // An account in use (a password, or a link to another provider identity) takes the person's own confirmation.
+      if (person.hasPassword || person.linked) return { kind: 'confirm', personId: person.personId, email };
       return { kind: 'link', personId: person.personId, role: person.role };
     }
     if (!provider.jitEnabled) throw new SsoProblem('unknown_person', `No one in your organisation's Ripple uses ${email}. Ask HR to add you.`, email);
     return { kind: 'create', email, name: identity.name?.trim().slice(0, 200) || email.split('@')[0] };
   }
 
-  /** Links the subject on the first sign-in, or creates the person (just in time), in one transaction. */
+  /** Links the subject of a never-used account on its first sign-in (and tells the person), or creates the person (just in time), in one transaction. */
   private async settle(
     organizationId: string,
     provider: StoredProvider,
     identity: VerifiedIdentity,
-    match: Match,
+    match: Exclude<Match, { kind: 'confirm' }>,
   ): Promise<{ personId: string; role: Actor['role'] }> {
     if (match.kind === 'linked') return { personId: match.personId, role: match.role };
+    if (match.kind === 'link') {
+      await this.db.transaction((tx) =>
+        this.links.link(organizationId, match.personId, { issuer: provider.issuer, subject: identity.subject }, 'first_sign_in', tx),
+      );
+      await this.links.notify(organizationId, match.personId, provider.displayName);
+      return { personId: match.personId, role: match.role };
+    }
     return this.db.transaction(async (tx) => {
-      if (match.kind === 'link') {
-        await this.sso.link(organizationId, match.personId, provider.issuer, identity.subject, tx);
-        return { personId: match.personId, role: match.role };
-      }
       const personId = await this.sso.insertPerson(organizationId, match.email, match.name, tx);
       // Another first sign-in of the same address won the race: this one starts again, and finds that person.
       if (!personId) throw new SsoProblem('login_expired', 'This address was just signed in elsewhere: start again.', match.email);

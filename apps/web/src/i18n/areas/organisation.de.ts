@@ -159,7 +159,6 @@ export const organisationDe: Record<keyof typeof organisationEn, string> = {
   'ssoError.person_inactive': 'Ihr Ripple-Konto ist deaktiviert. Fragen Sie HR, falls das ein Versehen ist.',
   'ssoError.secret_unreadable':
     'Single Sign-on ist für Ihre Organisation falsch eingerichtet (das Client-Secret muss neu eingegeben werden). Wenden Sie sich an HR.',
-  'ssoError.account_linked_elsewhere': 'Ihr Ripple-Konto ist bereits mit einem anderen Konto bei Ihrem Identitätsanbieter verknüpft. Wenden Sie sich an HR.',
 
   'frameworks.title': 'Kompetenzmodelle',
   'frameworks.description':

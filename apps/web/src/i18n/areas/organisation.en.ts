@@ -150,7 +150,6 @@ export const organisationEn = {
   'ssoError.unknown_person': 'No one in your organisation’s Ripple uses your email address. Ask HR to add you.',
   'ssoError.person_inactive': 'Your Ripple account is deactivated. Ask HR if this is a mistake.',
   'ssoError.secret_unreadable': 'Single sign-on is misconfigured for your organisation (its client secret must be entered again). Tell HR.',
-  'ssoError.account_linked_elsewhere': 'Your Ripple account is already linked to another account at your identity provider. Tell HR.',
 
   'frameworks.title': 'Frameworks',
   'frameworks.description':

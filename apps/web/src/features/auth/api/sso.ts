@@ -38,5 +38,12 @@ export const SSO_ERRORS: Record<string, MessageId> = {
   unknown_person: msg('ssoError.unknown_person'),
   person_inactive: msg('ssoError.person_inactive'),
   secret_unreadable: msg('ssoError.secret_unreadable'),
-  account_linked_elsewhere: msg('ssoError.account_linked_elsewhere'),
 };
+
+/** Links the account to single sign-on from the mailed link and signs the person in; the app loads afresh, signed in (a new session, a new CSRF token). */
+export function useConfirmSsoLink() {
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST('/api/auth/sso/link', { body: { token } })),
+    onSuccess: () => window.location.assign('/'),
+  });
+}
