@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Language } from '@lib/common';
 import { selectOne, selectRows } from '@lib/database';
+import { localisedSql } from '@lib/frameworks';
 import { ANSWERING_STATES, CycleOrigin, CycleSettings, CycleState, FeedbackRelationship, OPEN_REQUEST_STATES, sqlStateList } from '../domain';
 import type { ChartPlace } from './owned-relationship';
 
@@ -76,12 +78,13 @@ export class OwnedCyclesRepository {
     return new Set(rows.map((r) => r.key));
   }
 
-  /** The behaviours of a framework version, in questionnaire order, for the owner to choose from. */
-  async behaviours(organizationId: string, frameworkVersionId: string, tx?: EntityManager) {
+  /** The behaviours of a framework version, in questionnaire order and the reader's language, for the owner to choose from. */
+  async behaviours(organizationId: string, frameworkVersionId: string, language: Language, tx?: EntityManager) {
     return selectRows<{ key: string; name: string; description: string | null; kind: string }>(
       tx ?? this.db,
-      `SELECT key, name, description, kind FROM behaviours WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, frameworkVersionId],
+      `SELECT b.key, ${localisedSql('b', 'name', '$3')} AS name, ${localisedSql('b', 'description', '$3')} AS description, b.kind
+         FROM behaviours b WHERE b.organization_id = $1 AND b.framework_version_id = $2 ORDER BY b.position, b.key`,
+      [organizationId, frameworkVersionId, language],
     );
   }
 
