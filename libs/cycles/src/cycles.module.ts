@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '@lib/frameworks';
+import { IdentityModule } from '@lib/identity';
 import { OrganizationsModule } from '@lib/organizations';
 import { CycleLaunchRepository } from './cycle-launch.repository';
 import { CycleProgressController } from './cycle-progress.controller';
@@ -25,7 +26,7 @@ import { SubjectRemovalService } from './subject-removal.service';
 
 /** Needs JobsModule, AuditModule and NotificationsModule, which are global. */
 @Module({
-  imports: [FrameworksModule, OrganizationsModule],
+  imports: [FrameworksModule, IdentityModule, OrganizationsModule],
   controllers: [CyclesController, CycleSubjectsController, CycleProgressController, SelfRequestsController],
   providers: [
     CyclesRepository,

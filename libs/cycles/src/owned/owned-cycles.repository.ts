@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Language } from '@lib/common';
 import { selectOne, selectRows } from '@lib/database';
+import { localisedSql } from '@lib/frameworks';
 import { ANSWERING_STATES, CycleOrigin, CycleSettings, CycleState, FeedbackRelationship, OPEN_REQUEST_STATES, sqlStateList } from '../domain';
 import type { ChartPlace } from './owned-relationship';
 
@@ -76,25 +78,13 @@ export class OwnedCyclesRepository {
     return new Set(rows.map((r) => r.key));
   }
 
-  /**
-   * The behaviours of a framework version, in questionnaire order, for the owner to choose from: in
-   * the reader's language (their own, else the organisation's) where the framework has it, else in
-   * its own words, as the questionnaire words them (feedback/responses/question-language.ts).
-   */
-  async behaviours(organizationId: string, frameworkVersionId: string, readerId: string, tx?: EntityManager) {
+  /** The behaviours of a framework version, in questionnaire order and the reader's language, for the owner to choose from. */
+  async behaviours(organizationId: string, frameworkVersionId: string, language: Language, tx?: EntityManager) {
     return selectRows<{ key: string; name: string; description: string | null; kind: string }>(
       tx ?? this.db,
-      `SELECT b.key,
-              COALESCE(NULLIF(btrim(b.translations -> l.language ->> 'name'), ''), b.name) AS name,
-              CASE WHEN b.description IS NULL THEN NULL
-                   ELSE COALESCE(NULLIF(btrim(b.translations -> l.language ->> 'description'), ''), b.description) END AS description,
-              b.kind
-         FROM behaviours b
-        CROSS JOIN (SELECT COALESCE((SELECT p.language FROM people p WHERE p.organization_id = $1 AND p.id = $3), o.language) AS language
-                      FROM organizations o WHERE o.id = $1) l
-        WHERE b.organization_id = $1 AND b.framework_version_id = $2
-        ORDER BY b.position, b.key`,
-      [organizationId, frameworkVersionId, readerId],
+      `SELECT b.key, ${localisedSql('b', 'name', '$3')} AS name, ${localisedSql('b', 'description', '$3')} AS description, b.kind
+         FROM behaviours b WHERE b.organization_id = $1 AND b.framework_version_id = $2 ORDER BY b.position, b.key`,
+      [organizationId, frameworkVersionId, language],
     );
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@lib/common';
 import { FrameworksService } from '@lib/frameworks';
+import { PeopleRepository } from '@lib/identity';
 import { OrganizationSettingsService } from '@lib/organizations';
 import { checkSelfRequest, fewestRaters } from '../domain';
 import { OwnedCyclesRepository } from './owned-cycles.repository';
@@ -25,9 +26,11 @@ export class SelfRequestsService {
     private readonly rows: OwnedCyclesRepository,
     private readonly organizations: OrganizationSettingsService,
     private readonly frameworks: FrameworksService,
+    private readonly people: PeopleRepository,
   ) {}
 
   async options(actor: Actor): Promise<SelfRequestOptionsDto> {
+    const language = await this.people.language(actor.organizationId, actor.personId);
     return this.db.transaction(async (tx) => {
       const limits = await this.organizations.selfRequestSettings(actor.organizationId, tx);
       const { frameworkId } = await this.organizations.defaults(actor.organizationId, tx);
@@ -39,7 +42,7 @@ export class SelfRequestsService {
         raterOpenRequestCap: limits.raterOpenRequestCap,
         anonymityThreshold: limits.anonymityThreshold,
         maxDays: OWNED_CYCLE_MAX_DAYS,
-        behaviours: await this.rows.behaviours(actor.organizationId, versionId, actor.personId, tx),
+        behaviours: await this.rows.behaviours(actor.organizationId, versionId, language, tx),
       };
     });
   }

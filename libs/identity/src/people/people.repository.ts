@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
-import { effectiveLanguage, isLanguage, type Language, type Role } from '@lib/common';
+import { DEFAULT_LANGUAGE, effectiveLanguage, isLanguage, type Language, type Role } from '@lib/common';
 import { selectFirst, selectOne, selectRows } from '@lib/database';
 import { PersonEntity } from '../entities/person.entity';
 import type { MeDto, PersonDto } from './person.dto';
@@ -152,6 +152,11 @@ export class PeopleRepository {
       [organizationId, ids],
     );
     return new Map(rows.map((r) => [r.id, effectiveLanguage(r.language, r.org)]));
+  }
+
+  /** A reader's language (their own, else their organisation's): the words the API sends them are in it. */
+  async language(organizationId: string, personId: string): Promise<Language> {
+    return (await this.languages(organizationId, [personId])).get(personId) ?? DEFAULT_LANGUAGE;
   }
 
   /** A person's name, their organisation's and their language, for the mail sent to them. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { CLOSED_STATES, parseStoredCycleSettings, type CycleState } from '@lib/cycles';
+import { PeopleRepository } from '@lib/identity';
 import { managersSeeReports } from '../access/report-access';
 import {
   effectiveMinCellSize,
@@ -83,6 +84,7 @@ export class HeatmapService {
     private readonly source: ReportSourceRepository,
     private readonly heatmaps: HeatmapRepository,
     private readonly audit: AuditService,
+    private readonly people: PeopleRepository,
   ) {}
 
   async heatmap(actor: Actor, cycleId: string): Promise<HeatmapDto> {
@@ -122,7 +124,7 @@ export class HeatmapService {
     // Nothing before close, for anyone; HR-only is the route's guard. A cycle someone started on
     // themselves is not HR's to read: no organisation view of it.
     if (!cycle || cycle.origin !== 'hr' || !CLOSED_STATES.includes(cycle.state)) throw ReportsException.cycleNotFound();
-    const measures = await this.measures(org, cycle.frameworkVersionId);
+    const measures = await this.measures(actor, cycleId);
     const now = await this.tables(org, cycle, measures, actor.personId, null);
     const earlier = await this.heatmaps.previousCycle(org, cycle, CLOSED_STATES);
     const before = earlier && (await this.tables(org, earlier, measures, actor.personId, null));
@@ -174,7 +176,7 @@ export class HeatmapService {
     const cycle = await this.source.cycle(org, cycleId);
     if (!cycle || cycle.origin !== 'hr' || cycle.state !== 'released') throw ReportsException.cycleNotFound();
     if ((await this.heatmaps.directReports(org, cycleId, actor.personId)) === 0) throw ReportsException.cycleNotFound();
-    const measures = await this.measures(org, cycle.frameworkVersionId);
+    const measures = await this.measures(actor, cycleId);
     const now = await this.tables(org, cycle, measures, actor.personId, actor.personId);
     const members = await this.heatmaps.teamIndices(org, cycleId, actor.personId);
     const base = { cycleId, cycleName: cycle.name, threshold: now.threshold, minCellSize: now.minCellSize, measures };
@@ -198,12 +200,14 @@ export class HeatmapService {
     };
   }
 
-  private async measures(org: string, frameworkVersionId: string): Promise<HeatmapMeasureDto[]> {
-    const framework = await this.source.framework(org, frameworkVersionId, null);
+  /** The columns: both indices, then every behaviour named in the reader's language (cells stay keyed by behaviour key). */
+  private async measures(actor: Actor, cycleId: string): Promise<HeatmapMeasureDto[]> {
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    const behaviours = await this.source.behaviourNames(actor.organizationId, cycleId, language);
     return [
       { key: 'index:influence', name: 'Influence index', kind: 'index' },
       { key: 'index:management', name: 'Management index', kind: 'index' },
-      ...framework.behaviours.map((b) => ({ key: `behaviour:${b.key}`, name: b.name, kind: b.kind })),
+      ...behaviours.map((b) => ({ key: `behaviour:${b.key}`, name: b.name, kind: b.kind })),
     ];
   }
 

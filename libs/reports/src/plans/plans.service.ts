@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { type Actor, DEFAULT_LANGUAGE, type FieldError, translator } from '@lib/common';
+import { type Actor, type FieldError, type Language, translator } from '@lib/common';
 import { parseStoredCycleSettings } from '@lib/cycles';
 import { PeopleRepository } from '@lib/identity';
 import { partiesOfLoaded, reportAccess } from '../access/report-access';
@@ -20,6 +20,7 @@ import {
   type SuggestionSource,
 } from '../domain';
 import type { HeatmapCellDto } from '../heatmap/heatmap.dto';
+import { reportIn } from '../report/report-language';
 import { ReportReadRepository, type LoadedReport } from '../report/report-read.repository';
 import { upgradeStored, type StoredReport } from '../report/report-shape';
 import { ReportsException } from '../reports.exception';
@@ -112,10 +113,11 @@ export class PlansService {
   async shared(actor: Actor): Promise<SharedPlanListDto> {
     const rows = await this.plans.sharedWith(actor.organizationId, actor.personId);
     // The guide is written for the manager reading it: in their language, else their organisation's.
-    const language = (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    const language = await this.people.language(actor.organizationId, actor.personId);
     const t = translator(language);
     const items: SharedPlanDto[] = [];
-    for (const row of rows) {
+    for (const stored of rows) {
+      const row = { ...stored, items: await this.itemsIn(actor, stored, language) };
       items.push({
         cycleId: row.cycleId,
         cycleName: row.cycleName,
@@ -123,7 +125,7 @@ export class PlansService {
         subjectTitle: row.subjectTitle,
         sharedAt: row.sharedAt!,
         items: row.items,
-        guide: conversationGuide(row.items, await this.strengthsFor(actor, row), t),
+        guide: conversationGuide(row.items, await this.strengthsFor(actor, row, language), t),
         pulse: await this.pulses.forSharedPlan(actor, row),
       });
     }
@@ -182,14 +184,17 @@ export class PlansService {
     return { loaded, report: JSON.parse(upgradeStored(loaded.snapshot.format, loaded.snapshot.reportJson)) as StoredReport };
   }
 
-  private async pageOf(actor: Actor, own: OwnReport, plan: PlanRow | null): Promise<PlanPageDto> {
+  private async pageOf(actor: Actor, own: OwnReport, stored: PlanRow | null): Promise<PlanPageDto> {
     const { context } = own.loaded;
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    const report = await this.reportIn(actor, context.cycleId, own.report, language);
+    const plan = stored && { ...stored, items: await this.itemsIn(actor, stored, language) };
     return {
       cycleId: context.cycleId,
       cycleName: context.cycleName,
       // The stored report is the view model serialised: its cells are the domain's cells.
-      suggestions: planSuggestions(own.report as unknown as SuggestionSource),
-      behaviours: own.report.behaviours.map((b) => ({ key: b.key, name: b.name, kind: b.kind })),
+      suggestions: planSuggestions(report as unknown as SuggestionSource),
+      behaviours: report.behaviours.map((b) => ({ key: b.key, name: b.name, kind: b.kind })),
       plan: plan && planDto(plan),
       manager: await this.plans.currentManager(actor.organizationId, actor.personId),
     };
@@ -200,11 +205,27 @@ export class PlansService {
    * (the cycle lets them, and it did not count them as an anonymous rater): otherwise the guide
    * stands on the plan alone, so sharing a plan never opens a door the report keeps shut.
    */
-  private async strengthsFor(actor: Actor, row: PlanRow): Promise<string[] | null> {
+  private async strengthsFor(actor: Actor, row: PlanRow, language: Language): Promise<string[] | null> {
     const loaded = await this.reports.load(actor.organizationId, row.cycleId, row.subjectId, actor.personId);
     if (!loaded?.snapshot || !reportAccess(actor, partiesOfLoaded(loaded)).allowed) return null;
-    const report = JSON.parse(upgradeStored(loaded.snapshot.format, loaded.snapshot.reportJson)) as StoredReport;
+    const stored = JSON.parse(upgradeStored(loaded.snapshot.format, loaded.snapshot.reportJson)) as StoredReport;
+    const report = await this.reportIn(actor, row.cycleId, stored, language);
     return reportStrengths(report as unknown as Parameters<typeof reportStrengths>[0]);
+  }
+
+  /** The stored report with the framework's words in the reader's language, as the report page shows it. */
+  private async reportIn(actor: Actor, cycleId: string, report: StoredReport, language: Language): Promise<StoredReport> {
+    if (language === 'en') return report;
+    return reportIn(report, await this.reports.frameworkWords(actor.organizationId, cycleId, language));
+  }
+
+  /**
+   * A plan's items with each behaviour named in the reader's language (localisedSql). A plan stores
+   * the name it was made with; the key is what counts, so the subject and their manager each read their own words.
+   */
+  private async itemsIn(actor: Actor, plan: PlanRow, language: Language): Promise<StoredPlanItem[]> {
+    const names = new Map((await this.source.behaviourNames(actor.organizationId, plan.cycleId, language)).map((b) => [b.key, b.name]));
+    return plan.items.map((i) => ({ ...i, name: names.get(i.behaviourKey) ?? i.name }));
   }
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
 import { CyclesException, type OwnedCycleStarted, OwnedCyclesService, parseStoredCycleSettings, pulseRaters } from '@lib/cycles';
+import { PeopleRepository } from '@lib/identity';
 import { JOB_NAMES, JobsService, type PulseJobData } from '@lib/jobs';
 import { OrganizationsRepository } from '@lib/organizations';
 import { partiesOfLoaded, reportAccess } from '../access/report-access';
@@ -11,6 +12,7 @@ import { comparePulse, PULSE_COLLECTING_DAYS, PULSE_WEEKS, pulseProgress, pulseS
 import { PlansRepository, type PlanRow } from '../plans/plans.repository';
 import { ReportReadRepository, type LoadedReport } from '../report/report-read.repository';
 import { ReportsException } from '../reports.exception';
+import { ReportSourceRepository } from '../snapshot/report-source.repository';
 import { AskPulseDto, PulseChangeDto, PulseComparisonDto, PulseDto, PulsePageDto } from './pulse.dto';
 import { PulseRepository, type PulseRow } from './pulse.repository';
 
@@ -45,6 +47,8 @@ export class PulseService implements OnModuleInit {
     private readonly owned: OwnedCyclesService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly people: PeopleRepository,
+    private readonly source: ReportSourceRepository,
   ) {}
 
   onModuleInit(): void {
@@ -206,7 +210,9 @@ export class PulseService implements OnModuleInit {
   }
 
   private async pulseDto(actor: Actor, plan: PlanRow, pulse: PulseRow): Promise<PulseDto> {
-    const names = new Map(plan.items.map((i) => [i.behaviourKey, i.name]));
+    // Named in the reader's language; the comparison stays keyed by behaviour key.
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    const names = new Map((await this.source.behaviourNames(actor.organizationId, plan.cycleId, language)).map((b) => [b.key, b.name]));
     const behaviours = pulse.behaviourKeys.map((key) => ({ key, name: names.get(key) ?? key }));
     const progress = pulseProgress({ cycle: pulse.pulseCycle, failure: pulse.failure });
     let comparison: PulseComparison | null = null;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectRows } from '@lib/database';
+import { localisedSql } from '@lib/frameworks';
+import type { Language } from '@lib/common';
 import { askedQuestionSql, type CycleOrigin, type CycleState, type FeedbackRelationship } from '@lib/cycles';
 
 export interface CycleContext {
@@ -27,6 +29,12 @@ export interface BehaviourRow {
   key: string;
   name: string;
   description: string;
+  kind: 'influence' | 'management';
+}
+
+interface BehaviourName {
+  key: string;
+  name: string;
   kind: 'influence' | 'management';
 }
 
@@ -168,6 +176,20 @@ export class ReportSourceRepository {
       statements: questions.filter((q) => q.type === 'rating').map((q) => ({ id: q.id, key: q.key, text: q.text, behaviourId: q.behaviour_id! })),
       openQuestions: questions.filter((q) => q.type === 'open').map((q) => ({ id: q.id, key: q.key, text: q.text })),
     };
+  }
+
+  /**
+   * The behaviours of a cycle's framework version in questionnaire order, named in the reader's
+   * `language` (localisedSql): for views that name behaviours the stored reports key by `key`.
+   */
+  async behaviourNames(organizationId: string, cycleId: string, language: Language): Promise<BehaviourName[]> {
+    return selectRows<BehaviourName>(
+      this.db,
+      `SELECT b.key, ${localisedSql('b', 'name', '$3')} AS name, b.kind
+         FROM cycles c JOIN behaviours b ON b.organization_id = c.organization_id AND b.framework_version_id = c.framework_version_id
+        WHERE c.organization_id = $1 AND c.id = $2 ORDER BY b.position, b.key`,
+      [organizationId, cycleId, language],
+    );
   }
 
   /** Every subject of the cycle, by id (the batching order), with the org chart frozen at launch. */
