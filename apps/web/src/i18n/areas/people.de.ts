@@ -57,7 +57,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.invite.again': 'Neue Einladung senden',
   'people.invite.send': 'Einladung senden',
 
-  'people.leaving.keep': 'Beibehalten',
+  'people.leaving.keep': 'In den Feedbackrunden belassen',
   'people.leaving.keepText':
     'Für die Bewertenden ändert sich nichts: Sie können weiter antworten, und der Bericht entsteht wie für alle anderen beim Abschluss der Feedbackrunde.',
   'people.leaving.remove': 'Aus diesen Feedbackrunden entfernen',
@@ -77,11 +77,11 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.leaving.moveReports': 'Mitarbeitende übertragen an',
   'people.leaving.moveToManager': 'Leer lassen, um sie {name} zuzuordnen.',
   'people.leaving.moveToNobody': 'Leer lassen, dann haben sie keine Führungskraft.',
-  'people.leaving.subjectLegend': 'Falls die Person in einer laufenden Feedbackrunde Feedback erhält',
+  'people.leaving.subjectLegend': 'Falls die Person in einer noch nicht abgeschlossenen Feedbackrunde Feedback erhält',
   'people.leaving.failed': 'Deaktivieren nicht möglich',
   'people.leaving.deactivating': 'Wird deaktiviert …',
   'people.leaving.done':
-    '{name} ist als ausgeschieden markiert; {count, plural, one {# Person, der sie Feedback geben sollte, wurde informiert} other {# Personen, denen sie Feedback geben sollte, wurden informiert}}',
+    '{name} ist als ausgeschieden markiert; {count, plural, one {# Person, die Feedback von {name} erwartete, wurde informiert} other {# Personen, die Feedback von {name} erwarteten, wurden informiert}}',
   'people.leaving.deactivate': '{name} deaktivieren',
 
   'people.details': 'Angaben',
@@ -165,7 +165,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.import.back': 'Zurück zu den Personen',
 
   'people.import.action.create': 'Neu',
-  'people.import.action.update': 'Änderung',
+  'people.import.action.update': 'Aktualisierung',
   'people.import.action.unchanged': 'Unverändert',
   'people.import.field.name': 'Name',
   'people.import.field.title': 'Position',
@@ -205,8 +205,9 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.import.reportsMoveTo': '{count, plural, one {# Person wechselt} other {# Personen wechseln}} zu <strong>{name}</strong>',
   'people.import.reportsMoveToNobody': '{count, plural, one {# Person hat} other {# Personen haben}} danach keine Führungskraft (niemand darüber bleibt)',
   'people.import.runningCycles': 'Laufende Feedbackrunden',
-  'people.import.askedAbout': 'um Feedback zu {count, plural, one {# Person} other {# Personen}} gebeten: Alle erfahren, dass die Person ausgeschieden ist',
-  'people.import.reviewedIn': 'erhält Feedback in {count, plural, one {# Feedbackrunde} other {# Feedbackrunden}}: die Anfragen bleiben offen',
+  'people.import.askedAbout':
+    '{count, plural, one {um Feedback zu # Person gebeten: Sie erfährt vom Ausscheiden} other {um Feedback zu # Personen gebeten: Alle erfahren vom Ausscheiden}}',
+  'people.import.reviewedIn': 'erhält Feedback in {count, plural, one {# Feedbackrunde} other {# Feedbackrunden}}: ihre Anfragen bleiben offen',
   'people.import.workSeparator': '; ',
   'people.import.nothingRunning': 'Nichts läuft',
   'people.import.deactivated': '{count, plural, one {# Person} other {# Personen}} deaktiviert',
@@ -214,9 +215,9 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.import.theyHaveLeft': 'Sie sind ausgeschieden',
   'people.import.willLeave': '{count} von {active} aktiven Personen scheiden aus',
   'people.import.leftText':
-    'Sie können sich nicht mehr anmelden und erhalten keine E-Mails{moved, plural, =0 {} one {; # Mitarbeitende Person wurde einer anderen Führungskraft zugeordnet} other {; # Mitarbeitende wurden einer anderen Führungskraft zugeordnet}}. Was sie bereits abgeschickt haben, bleibt anonym in den Berichten. Sie können jede Person auf ihrer Seite zurückholen.',
+    'Sie können sich nicht mehr anmelden und erhalten keine E-Mails{moved, plural, =0 {} one {; # Person aus ihren Teams hat jetzt eine andere Führungskraft} other {; # Personen aus ihren Teams haben jetzt eine andere Führungskraft}}. Was sie bereits abgeschickt haben, bleibt anonym in den Berichten. Sie können jede Person auf ihrer Seite zurückholen.',
   'people.import.leaveText':
-    'Mit dem Import können sie sich nicht mehr anmelden und erhalten keine E-Mails{moved, plural, =0 {} one {; # Mitarbeitende Person wird einer anderen Führungskraft zugeordnet} other {; # Mitarbeitende werden einer anderen Führungskraft zugeordnet}}. Was sie bereits abgeschickt haben, bleibt anonym in den Berichten. Sie können jede Person auf ihrer Seite zurückholen.',
+    'Mit dem Import können sie sich nicht mehr anmelden und erhalten keine E-Mails{moved, plural, =0 {} one {; # Person aus ihren Teams bekommt eine andere Führungskraft} other {; # Personen aus ihren Teams bekommen eine andere Führungskraft}}. Was sie bereits abgeschickt haben, bleibt anonym in den Berichten. Sie können jede Person auf ihrer Seite zurückholen.',
   'people.import.leaversCaption': 'Personen, die ausscheiden',
   'people.import.cameBack': '{count, plural, one {# Person ist} other {# Personen sind}} zurückgekehrt',
   'people.import.comingBack': '{count, plural, one {# Person kehrt} other {# Personen kehren}} zurück',
@@ -296,7 +297,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'team.hidden.complementary': 'Ausgeblendet: Zusammen mit der Ansicht der Organisation ließe sich eine kleinere Gruppe herausrechnen',
   'team.noData': 'Keine Daten',
   'team.quadrantsHidden':
-    'In dieser Feedbackrunde sehen Führungskräfte die Berichte ihrer Mitarbeitenden nicht, deshalb zeigt die Teamansicht nichts über einzelne Personen – nicht einmal, wie viele aus Ihrem Team in welchen Teil des Profils fallen. Das Verhalten unten sind Durchschnitte über das ganze Team.',
+    'In dieser Feedbackrunde sehen Führungskräfte die Berichte ihrer Mitarbeitenden nicht, deshalb zeigt die Teamansicht nichts über einzelne Personen – nicht einmal, wie viele aus Ihrem Team in welchen Teil des Profils fallen. Die Werte zum Verhalten unten sind Durchschnitte über das ganze Team.',
   'team.quadrantsLabel': 'Ihr Team im Profil Management und Führung',
   'team.quadrantsNote': 'Einflussindex nach rechts, Managementindex nach oben; ein Index gilt ab {high} als hoch, wie in jedem Bericht.',
   'team.notShown': '{count, plural, one {# Bericht zeigt} other {# Berichte zeigen}} kein Profil (zu wenige Bewertungen von Kolleginnen und Kollegen).',
