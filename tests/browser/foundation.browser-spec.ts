@@ -424,6 +424,71 @@ describe('Foundation in the browser', () => {
     await login.context().close();
   });
 
+  it("lets HR set a colleague's language, and shows people, import, audit trail and outbox in German to an HR admin who reads German", async () => {
+    const pat = await t.newPage();
+    await signIn(pat, cast.hana, `/people/${cast.pat.id}`);
+    await heading(pat, 'Pat Kowalski').waitFor();
+    await pat.getByLabel('Language').selectOption('de');
+    await pat.getByRole('button', { name: 'Save changes' }).click();
+    await pat.getByText('Saved changes to Pat Kowalski').waitFor();
+    const [{ language }] = await t.db.query(`SELECT language FROM people WHERE id = $1`, [cast.pat.id]);
+    expect(language).toBe('de');
+    await pat.context().close();
+
+    await t.db.query(`UPDATE people SET language = 'de' WHERE id = $1`, [cast.hana.id]);
+    try {
+      const page = await t.newPage();
+      await signIn(page, cast.hana, '/people');
+      await heading(page, 'Personen').waitFor();
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('de');
+      await main(page)
+        .getByText(/^\d+ Personen in Ihrer Organisation$/)
+        .waitFor();
+      const people = page.getByRole('table', { name: 'Personen' });
+      for (const name of ['Name', 'Position', 'Abteilung', 'Führungskraft', 'Rolle', 'Anmeldung']) await people.getByRole('columnheader', { name }).waitFor();
+      await people.getByText('HR-Admin').waitFor();
+      expect(await main(page).innerText()).not.toMatch(/Add person|Import CSV|Department|Sign-in|in your organisation/);
+      await audit(page, 'people-de');
+      await screenshot(page, '28-people-de');
+
+      await page.goto(`/people/${cast.pat.id}`);
+      await heading(page, 'Pat Kowalski').waitFor();
+      for (const name of ['Angaben', 'Anmeldung', 'Ausscheiden', 'Profil']) await page.getByRole('heading', { name, exact: true }).waitFor();
+      await expect(page.getByLabel('Sprache').inputValue()).resolves.toBe('de');
+      // Pat accepted the invitation above: the sign-in card says so in German.
+      await page.getByText('Diese Person hat ein Passwort gesetzt und kann sich anmelden.').waitFor();
+      await audit(page, 'person-de');
+      await screenshot(page, '29-person-de');
+
+      await page.goto('/people/import');
+      await heading(page, 'Personen importieren').waitFor();
+      const broken = ['email,name,manager_email', 'xaver@harbour.example,Xaver Huber,nobody@harbour.example'].join('\n');
+      await page.getByLabel('CSV-Datei').setInputFiles({ name: 'neu.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+      await page.getByText('Ausgewählt: neu.csv').waitFor();
+      await page.getByRole('button', { name: 'Datei prüfen' }).click();
+      const problems = page.getByRole('table', { name: 'Probleme in der Datei' });
+      await problems.getByText('Unbekannte Führungskraft nobody@harbour.example: weder in der Datei noch in Ripple').waitFor();
+      await page.getByText('1 Problem zu beheben').waitFor();
+      await see(page, '1 Zeile aus neu.csv gelesen.');
+      await audit(page, 'import-errors-de');
+      await screenshot(page, '30-import-errors-de');
+
+      await page.goto('/admin/audit');
+      await heading(page, 'Protokoll').waitFor();
+      for (const name of ['Wann', 'Wer', 'Aktion', 'Ziel', 'Details']) await page.getByRole('columnheader', { name }).waitFor();
+      await screenshot(page, '31-audit-de');
+
+      await page.goto('/admin/outbox');
+      await heading(page, 'Postausgang').waitFor();
+      // Pat's invitation left the outbox when Pat accepted it: what stays is the note on what is never shown.
+      await page.getByText('Manches wird hier nie angezeigt').waitFor();
+      await screenshot(page, '32-outbox-de');
+      await page.context().close();
+    } finally {
+      await t.db.query(`UPDATE people SET language = NULL WHERE id = ANY($1)`, [[cast.hana.id, cast.pat.id]]);
+    }
+  });
+
   it('has no serious or critical accessibility violations on the pages above (axe)', () => {
     expect(Object.keys(a11y).length).toBeGreaterThanOrEqual(12);
     const found = Object.entries(a11y).flatMap(([pageName, violations]) => violations.map((v) => `${pageName}: ${v}`));

@@ -116,7 +116,9 @@ describe('CSV import: leavers and returning people', () => {
     const a = await aTeam(t.db);
     const res = await upload(await as(a.admin), `email,name,active\n${a.peer.email},Pat Peer,perhaps\n`);
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ line: 2, column: 'active', message: expect.stringMatching(/true or false/) }]);
+    expect(res.body.errors).toEqual([
+      { line: 2, column: 'active', code: 'active_invalid', values: { value: 'perhaps' }, message: expect.stringMatching(/true or false/) },
+    ]);
     expect((await row(a.peer.id)).active).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import type { TestPerson } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** What HR alone may learn about a colleague: who is HR, who can sign in, emails, the org chart. */
-const HR_ONLY_KEYS = ['role', 'hasLogin', 'email', 'managerId', 'managerName', 'directReportCount'];
+const HR_ONLY_KEYS = ['role', 'hasLogin', 'email', 'managerId', 'managerName', 'directReportCount', 'languageChoice'];
 const SUMMARY_KEYS = ['department', 'id', 'name', 'title'];
 
 /** Every HR-only key anywhere in a response body, with where it was found. */

@@ -89,6 +89,33 @@ describe('people', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['person.updated', 'person.created']);
   });
 
+  it("HR sets a person's language, or null for the organisation's; the person reads Ripple in it; anything else is refused", async () => {
+    const created = await hr.post('/api/people', { email: 'lang@a.org', name: 'Lena Lang', language: 'de' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ languageChoice: 'de' });
+    expect((await hr.post('/api/people', { email: 'plain@a.org', name: 'Paul Plain' })).body).toMatchObject({ languageChoice: null });
+    expect((await hr.get(`/api/people/${created.body.id}`)).body).toMatchObject({ languageChoice: 'de' });
+    // A member sees no one's language: it is in HR's view only.
+    expect((await member.get(`/api/people/${created.body.id}`)).body).not.toHaveProperty('languageChoice');
+
+    const cleared = await hr.patch(`/api/people/${a.peer.id}`, { language: 'de' });
+    expect(cleared.body).toMatchObject({ languageChoice: 'de' });
+    const peer = t.client();
+    await peer.signInAs(a.peer);
+    expect((await peer.get('/api/auth/me')).body).toMatchObject({ language: 'de', languageChoice: 'de' });
+    expect((await hr.patch(`/api/people/${a.peer.id}`, { language: null })).body).toMatchObject({ languageChoice: null });
+    expect((await peer.get('/api/auth/me')).body).toMatchObject({ language: 'en', languageChoice: null });
+
+    for (const language of ['fr', 'DE', 42, '']) {
+      const refused = await hr.patch(`/api/people/${a.peer.id}`, { language });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('language must be one of: en, de, or null');
+    }
+    expect((await member.patch(`/api/people/${a.peer.id}`, { language: 'de' })).status).toBe(403);
+    expect((await otherHr.patch(`/api/people/${a.peer.id}`, { language: 'de' })).status).toBe(404);
+    expect((await hr.get(`/api/people/${a.peer.id}`)).body).toMatchObject({ languageChoice: null });
+  });
+
   it('refuses duplicate emails, unknown or foreign managers and manager loops', async () => {
     expect((await hr.post('/api/people', { email: a.peer.email, name: 'Dup' })).status).toBe(409);
     expect((await hr.post('/api/people', { email: 'z@a.org', name: 'Z', managerId: b.manager.id })).status).toBe(422);

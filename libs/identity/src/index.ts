@@ -10,5 +10,6 @@ export { hashPassword } from './auth/passwords';
 export { escapeHtml } from './auth/invitation.service';
 export { lockOrgChart } from './people/org-chart-lock';
 export { PeopleImportService } from './import/people-import.service';
-export type { ImportPlan } from './import/import-plan';
+export type { ImportErrorCode, ImportPlan } from './import/import-plan';
+export { IMPORT_ERROR_CODES } from './import/import-plan';
 export { newToken, presentedToken, type TokenKey } from './auth/tokens';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '@lib/identity';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Report the changes and errors without writing anything' })
@@ -54,7 +55,14 @@ class ImportChangeDto {
 class ImportErrorDto {
   @ApiProperty() line: number;
   @ApiProperty({ type: String, nullable: true }) column: string | null;
-  @ApiProperty() message: string;
+  @ApiProperty({ enum: IMPORT_ERROR_CODES, enumName: 'ImportErrorCode', description: "What is wrong, for the reader's own wording" }) code: ImportErrorCode;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    description: 'The values the message names (column, email, firstLine, max, rows, role, value, chain, size, expected, detail)',
+  })
+  values: Record<string, string | number>;
+  @ApiProperty({ description: 'The problem in English' }) message: string;
 }
 class ImportPersonRefDto {
   @ApiProperty() email: string;

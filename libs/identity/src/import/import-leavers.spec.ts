@@ -19,7 +19,15 @@ describe('planImport: leavers and returning people', () => {
     const existing = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => person(`${n}@x.org`));
     const csv = 'email,name,active\na@x.org,a,No\nb@x.org,b,0\nc@x.org,c,FALSE\nd@x.org,d,yes\ne@x.org,e,\nf@x.org,f,maybe\n';
     const plan = planImport(csv, [hr, ...existing, person('z@x.org')], importer);
-    expect(plan.errors).toEqual([{ line: 7, column: 'active', message: 'active must be true or false (yes/no and 1/0 work too; got "maybe")' }]);
+    expect(plan.errors).toEqual([
+      {
+        line: 7,
+        column: 'active',
+        code: 'active_invalid',
+        values: { value: 'maybe' },
+        message: 'active must be true or false (yes/no and 1/0 work too; got "maybe")',
+      },
+    ]);
     expect(plan.leavers.map((l) => [l.email, l.line, l.reason])).toEqual([
       ['a@x.org', 2, 'file'],
       ['b@x.org', 3, 'file'],
@@ -70,7 +78,9 @@ describe('planImport: leavers and returning people', () => {
 
   it('never lets the importer leave by their own file, nor the organisation lose its last active HR admin', () => {
     const own = planImport('email,name,active\nhr@x.org,HR,false\n', [hr], importer);
-    expect(own.errors).toEqual([{ line: 2, column: 'active', message: expect.stringMatching(/cannot mark yourself as having left/) }]);
+    expect(own.errors).toEqual([
+      { line: 2, column: 'active', code: 'self_leaving', values: {}, message: expect.stringMatching(/cannot mark yourself as having left/) },
+    ]);
     const other = person('hr2@x.org', { role: 'admin' });
     // The importer demotes themself and the other admin leaves: nobody active is HR any more.
     const last = planImport('email,name,role,active\nhr@x.org,HR,member,\nhr2@x.org,HR2,,false\n', [hr, other], importer);

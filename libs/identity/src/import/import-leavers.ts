@@ -65,7 +65,13 @@ export function planLeavers(
     if (managerColumn && p.managerEmail) listed.add(p.managerEmail);
     const current = byEmail.get(p.email);
     if (p.active === false && current && current.id === options.importerId) {
-      errors.push({ line: p.line, column: 'active', message: 'you cannot mark yourself as having left: ask another HR admin' });
+      errors.push({
+        line: p.line,
+        column: 'active',
+        code: 'self_leaving',
+        values: {},
+        message: 'you cannot mark yourself as having left: ask another HR admin',
+      });
       continue;
     }
     activeAfter.set(p.email, p.active ?? current?.active ?? true);

@@ -38,19 +38,31 @@ describe('planImport', () => {
     const csv = 'email,name,manager_email,role\na@x.org,Ana,boss@x.org,\na@x.org,Ana again,,\nnot-an-email,Bo,,\nc@x.org,,,\nd@x.org,Di,,owner\n';
     const plan = planImport(csv, [admin]);
     expect(plan.errors).toEqual([
-      { line: 2, column: 'manager_email', message: expect.stringMatching(/unknown manager boss@x.org/) },
-      { line: 3, column: 'email', message: expect.stringMatching(/duplicate email a@x.org \(first on line 2\)/) },
-      { line: 4, column: 'email', message: expect.stringMatching(/not a valid email/) },
-      { line: 5, column: 'name', message: 'name is required' },
-      { line: 6, column: 'role', message: expect.stringMatching(/admin" or "member/) },
+      {
+        line: 2,
+        column: 'manager_email',
+        code: 'unknown_manager',
+        values: { email: 'boss@x.org' },
+        message: expect.stringMatching(/unknown manager boss@x.org/),
+      },
+      {
+        line: 3,
+        column: 'email',
+        code: 'email_duplicate',
+        values: { email: 'a@x.org', firstLine: 2 },
+        message: expect.stringMatching(/duplicate email a@x.org \(first on line 2\)/),
+      },
+      { line: 4, column: 'email', code: 'email_invalid', values: { email: expect.any(String) }, message: expect.stringMatching(/not a valid email/) },
+      { line: 5, column: 'name', code: 'name_required', values: {}, message: 'name is required' },
+      { line: 6, column: 'role', code: 'role_invalid', values: { role: expect.any(String) }, message: expect.stringMatching(/admin" or "member/) },
     ]);
   });
 
   it('refuses control characters such as NUL by line and column, and keeps tabs', () => {
     const plan = planImport('email,name,title\na@x.org,A\u0000na,\nb@x.org,Bo,"Head\tof\u0007 Learning"\nc@x.org,"Cy\tCurator",\n', [admin]);
     expect(plan.errors).toEqual([
-      { line: 2, column: 'name', message: 'name must not contain control characters such as NUL' },
-      { line: 3, column: 'title', message: 'title must not contain control characters such as NUL' },
+      { line: 2, column: 'name', code: 'control_character', values: { column: 'name' }, message: 'name must not contain control characters such as NUL' },
+      { line: 3, column: 'title', code: 'control_character', values: { column: 'title' }, message: 'title must not contain control characters such as NUL' },
     ]);
     expect(plan.people.map((p) => p.email)).toEqual(['c@x.org']);
   });

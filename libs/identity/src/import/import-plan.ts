@@ -39,9 +39,41 @@ const ACTIVE_VALUES: Record<string, boolean> = {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with a row, as a code the web app words in the reader's language (the message is its English). */
+export const IMPORT_ERROR_CODES = [
+  'unknown_column',
+  'duplicate_column',
+  'missing_column',
+  'csv_quote_not_closed',
+  'csv_column_count',
+  'csv_stray_quote',
+  'csv_invalid',
+  'no_people',
+  'too_many_rows',
+  'control_character',
+  'email_required',
+  'email_invalid',
+  'email_duplicate',
+  'name_required',
+  'too_long',
+  'manager_email_invalid',
+  'own_manager',
+  'role_invalid',
+  'active_invalid',
+  'unknown_manager',
+  'manager_loop',
+  'manager_loop_long',
+  'last_admin',
+  'self_leaving',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
 export interface ImportRowError {
   line: number;
   column: string | null;
+  code: ImportErrorCode;
+  /** The values the message names (a column, an address, a count), for the web app's own wording. */
+  values: Record<string, string | number>;
   message: string;
 }
 
@@ -147,9 +179,15 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
         return headers.map((raw) => {
           const column = ALIASES[normaliseHeader(raw)];
           if (!column) {
-            headerErrors.push({ line: 1, column: raw, message: `unknown column "${raw}" (expected: ${IMPORT_COLUMNS.join(', ')})` });
+            headerErrors.push({
+              line: 1,
+              column: raw,
+              code: 'unknown_column',
+              values: { column: raw, expected: IMPORT_COLUMNS.join(', ') },
+              message: `unknown column "${raw}" (expected: ${IMPORT_COLUMNS.join(', ')})`,
+            });
           } else if (seen.has(column)) {
-            headerErrors.push({ line: 1, column: raw, message: `column "${raw}" appears twice` });
+            headerErrors.push({ line: 1, column: raw, code: 'duplicate_column', values: { column: raw }, message: `column "${raw}" appears twice` });
           } else {
             seen.add(column);
             columns.push(column);
@@ -160,16 +198,25 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
     }) as never;
   } catch (error) {
     const e = error as { message?: string; lines?: number; code?: string };
-    return empty([{ line: e.lines ?? 1, column: null, message: describeCsvError(e) }]);
+    return empty([{ line: e.lines ?? 1, column: null, ...describeCsvError(e) }]);
   }
   for (const required of ['email', 'name'] as const) {
-    if (!columns.includes(required)) headerErrors.push({ line: 1, column: required, message: `missing required column "${required}"` });
+    if (!columns.includes(required))
+      headerErrors.push({ line: 1, column: required, code: 'missing_column', values: { column: required }, message: `missing required column "${required}"` });
   }
   if (headerErrors.length) return empty(headerErrors, records.length);
-  if (records.length === 0) return empty([{ line: 1, column: null, message: 'the file has a header but no people' }]);
+  if (records.length === 0) return empty([{ line: 1, column: null, code: 'no_people', values: {}, message: 'the file has a header but no people' }]);
   if (records.length > MAX_IMPORT_ROWS) {
     return empty(
-      [{ line: 1, column: null, message: `the file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once` }],
+      [
+        {
+          line: 1,
+          column: null,
+          code: 'too_many_rows',
+          values: { rows: records.length, max: MAX_IMPORT_ROWS },
+          message: `the file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once`,
+        },
+      ],
       records.length,
     );
   }
@@ -180,7 +227,8 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   const people: PlannedPerson[] = [];
   for (const { record, info } of records) {
     const line = info.lines;
-    const fail = (column: Column | null, message: string): void => void errors.push({ line, column, message });
+    const fail = (column: Column | null, code: ImportErrorCode, values: ImportRowError['values'], message: string): void =>
+      void errors.push({ line, column, code, values, message });
     const email = cell(record.email)?.toLowerCase() ?? null;
     const name = cell(record.name);
     const managerEmail = cell(record.manager_email)?.toLowerCase() ?? null;
@@ -189,20 +237,28 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
     const active = activeCell === null ? null : (ACTIVE_VALUES[activeCell] ?? null);
     const rowErrors = errors.length;
     for (const column of columns) {
-      if (hasControlCharacter(record[column] ?? '')) fail(column, `${column} must not contain control characters such as NUL`);
+      if (hasControlCharacter(record[column] ?? '')) fail(column, 'control_character', { column }, `${column} must not contain control characters such as NUL`);
     }
-    if (!email) fail('email', 'email is required');
-    else if (!EMAIL.test(email) || email.length > 254) fail('email', `"${email}" is not a valid email address`);
-    else if (firstLine.has(email)) fail('email', `duplicate email ${email} (first on line ${firstLine.get(email)})`);
-    if (!name) fail('name', 'name is required');
-    else if (name.length > 200) fail('name', 'name is longer than 200 characters');
+    if (!email) fail('email', 'email_required', {}, 'email is required');
+    else if (!EMAIL.test(email) || email.length > 254) fail('email', 'email_invalid', { email }, `"${email}" is not a valid email address`);
+    else if (firstLine.has(email))
+      fail('email', 'email_duplicate', { email, firstLine: firstLine.get(email)! }, `duplicate email ${email} (first on line ${firstLine.get(email)})`);
+    if (!name) fail('name', 'name_required', {}, 'name is required');
+    else if (name.length > 200) fail('name', 'too_long', { column: 'name', max: 200 }, 'name is longer than 200 characters');
     for (const column of ['title', 'department'] as const) {
-      if ((cell(record[column])?.length ?? 0) > 200) fail(column, `${column} is longer than 200 characters`);
+      if ((cell(record[column])?.length ?? 0) > 200) fail(column, 'too_long', { column, max: 200 }, `${column} is longer than 200 characters`);
     }
-    if (managerEmail && !EMAIL.test(managerEmail)) fail('manager_email', `"${managerEmail}" is not a valid email address`);
-    if (managerEmail && managerEmail === email) fail('manager_email', 'a person cannot be their own manager');
-    if (role && role !== 'admin' && role !== 'member') fail('role', `role must be "admin" or "member" (got "${role}")`);
-    if (activeCell !== null && active === null) fail('active', `active must be true or false (yes/no and 1/0 work too; got "${cell(record.active)}")`);
+    if (managerEmail && !EMAIL.test(managerEmail))
+      fail('manager_email', 'manager_email_invalid', { email: managerEmail }, `"${managerEmail}" is not a valid email address`);
+    if (managerEmail && managerEmail === email) fail('manager_email', 'own_manager', {}, 'a person cannot be their own manager');
+    if (role && role !== 'admin' && role !== 'member') fail('role', 'role_invalid', { role }, `role must be "admin" or "member" (got "${role}")`);
+    if (activeCell !== null && active === null)
+      fail(
+        'active',
+        'active_invalid',
+        { value: cell(record.active) ?? '' },
+        `active must be true or false (yes/no and 1/0 work too; got "${cell(record.active)}")`,
+      );
     if (email && !firstLine.has(email)) firstLine.set(email, line);
     if (errors.length > rowErrors || !email || !name) continue;
     const current = byEmail.get(email);
@@ -223,7 +279,13 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   for (const p of people) managerOf.set(p.email, p.managerEmail);
   for (const p of people) {
     if (p.managerEmail && !managerOf.has(p.managerEmail)) {
-      errors.push({ line: p.line, column: 'manager_email', message: `unknown manager ${p.managerEmail}: not in the file nor in Ripple` });
+      errors.push({
+        line: p.line,
+        column: 'manager_email',
+        code: 'unknown_manager',
+        values: { email: p.managerEmail },
+        message: `unknown manager ${p.managerEmail}: not in the file nor in Ripple`,
+      });
     }
   }
   const leaving = planLeavers(people, existing, managerOf, columns.includes('manager_email'), options);
@@ -233,7 +295,7 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   for (const loop of findLoops(managerOf)) {
     loop.forEach((email, at) => {
       const p = firstRow.get(email);
-      if (p) errors.push({ line: p.line, column: 'manager_email', message: loopMessage(loop, at) });
+      if (p) errors.push({ line: p.line, column: 'manager_email', ...loopMessage(loop, at) });
     });
   }
   // An HR admin is one who can still sign in: a role kept by someone who leaves does not count.
@@ -241,7 +303,7 @@ export function planImport(csv: string, existing: ExistingPerson[], options: Imp
   for (const p of people) finalRoles.set(p.email, p.role);
   const activeAdmins = [...finalRoles].filter(([email, role]) => role === 'admin' && leaving.activeAfter.get(email) !== false);
   if (existing.some((p) => p.role === 'admin' && p.active) && activeAdmins.length === 0) {
-    errors.push({ line: 1, column: 'role', message: 'the import would leave the organisation without an HR admin' });
+    errors.push({ line: 1, column: 'role', code: 'last_admin', values: {}, message: 'the import would leave the organisation without an HR admin' });
   }
   errors.sort((a, b) => a.line - b.line);
   return {
@@ -283,10 +345,14 @@ function findLoops(managerOf: Map<string, string | null>): string[][] {
 const LOOP_NAMES_SHOWN = 10;
 
 /** The loop as seen from its member at `from`: the whole loop back to them, or its first steps and its size. */
-function loopMessage(loop: string[], from: number): string {
+function loopMessage(loop: string[], from: number): Pick<ImportRowError, 'code' | 'values' | 'message'> {
   const shown = Array.from({ length: Math.min(loop.length, LOOP_NAMES_SHOWN) }, (_, k) => loop[(from + k) % loop.length]);
-  if (loop.length <= LOOP_NAMES_SHOWN) return `manager loop: ${[...shown, loop[from]].join(' → ')}`;
-  return `manager loop of ${loop.length} people: ${shown.join(' → ')} → … → ${loop[from]}`;
+  if (loop.length <= LOOP_NAMES_SHOWN) {
+    const chain = [...shown, loop[from]].join(' → ');
+    return { code: 'manager_loop', values: { chain }, message: `manager loop: ${chain}` };
+  }
+  const chain = `${shown.join(' → ')} → … → ${loop[from]}`;
+  return { code: 'manager_loop_long', values: { size: loop.length, chain }, message: `manager loop of ${loop.length} people: ${chain}` };
 }
 
 function diff(p: PlannedPerson, current: ExistingPerson | undefined, active: boolean): PlannedChange {
@@ -302,17 +368,19 @@ function diff(p: PlannedPerson, current: ExistingPerson | undefined, active: boo
   return { line: p.line, email: p.email, name: p.name, action: fields.length ? 'update' : 'unchanged', fields, active };
 }
 
-function describeCsvError(error: { message?: string; code?: string }): string {
+function describeCsvError(error: { message?: string; code?: string }): Pick<ImportRowError, 'code' | 'values' | 'message'> {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed (check the quotes on this line)';
+      return { code: 'csv_quote_not_closed', values: {}, message: 'a quoted value is never closed (check the quotes on this line)' };
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
-      return 'this line has a different number of columns than the header';
+      return { code: 'csv_column_count', values: {}, message: 'this line has a different number of columns than the header' };
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return 'a quote appears inside a value that is not quoted';
-    default:
-      return `the file is not valid CSV: ${error.message ?? 'unknown problem'}`;
+      return { code: 'csv_stray_quote', values: {}, message: 'a quote appears inside a value that is not quoted' };
+    default: {
+      const detail = error.message ?? 'unknown problem';
+      return { code: 'csv_invalid', values: { detail }, message: `the file is not valid CSV: ${detail}` };
+    }
   }
 }

@@ -43,10 +43,11 @@ const toDto = (r: PersonRow): PersonDto => ({
   hasLogin: r.has_login,
   active: r.active,
   deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at).toISOString() : null,
+  languageChoice: isLanguage(r.language) ? r.language : null,
 });
 
 /** What HR may change of a person directly (the sign-in address only while they have no login). */
-export type PersonChanges = Partial<Pick<PersonEntity, 'email' | 'name' | 'title' | 'department' | 'managerId' | 'role'>>;
+export type PersonChanges = Partial<Pick<PersonEntity, 'email' | 'name' | 'title' | 'department' | 'managerId' | 'role' | 'language'>>;
 
 /** A new person: no manager, title or department unless given; a password only for an organisation's first admin. */
 export interface NewPerson {
@@ -56,6 +57,7 @@ export interface NewPerson {
   title?: string | null;
   department?: string | null;
   managerId?: string | null;
+  language?: Language | null;
   passwordHash?: string | null;
 }
 
@@ -184,6 +186,7 @@ export class PeopleRepository {
       title: person.title ?? null,
       department: person.department ?? null,
       managerId: person.managerId ?? null,
+      language: person.language ?? null,
       passwordHash: person.passwordHash ?? null,
     });
     return (identifiers[0] as Pick<PersonEntity, 'id'>).id;

@@ -73,7 +73,15 @@ export class PeopleService {
     const id = await this.people
       .insert(
         actor.organizationId,
-        { email: dto.email, name: dto.name, title: dto.title, department: dto.department, managerId: dto.managerId, role: dto.role ?? 'member' },
+        {
+          email: dto.email,
+          name: dto.name,
+          title: dto.title,
+          department: dto.department,
+          managerId: dto.managerId,
+          role: dto.role ?? 'member',
+          language: dto.language ?? null,
+        },
         tx,
       )
       .catch((error: unknown) => rethrowUnique(error, dto.email));
@@ -118,7 +126,7 @@ export class PeopleService {
     }
     if (dto.role === 'member' && current.role === 'admin') await this.assertNotLastAdmin(tx, actor.organizationId, id);
     const changes: PersonChanges = {};
-    for (const field of ['email', 'name', 'title', 'department', 'managerId', 'role'] as const) {
+    for (const field of ['email', 'name', 'title', 'department', 'managerId', 'role', 'language'] as const) {
       if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
     }
     if (Object.keys(changes).length) {

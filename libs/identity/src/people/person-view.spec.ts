@@ -14,6 +14,7 @@ const person: PersonDto = {
   hasLogin: true,
   active: true,
   deactivatedAt: null,
+  languageChoice: null,
 };
 
 describe('personView', () => {

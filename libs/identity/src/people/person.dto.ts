@@ -27,6 +27,8 @@ export class PersonDto extends PersonSummaryDto {
   @ApiProperty({ description: 'Whether the person has set a password' }) hasLogin: boolean;
   @ApiProperty({ description: 'False once the person has left (deactivated): they still exist, cannot sign in and get no mail' }) active: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the person left' }) deactivatedAt: string | null;
+  @ApiProperty({ enum: LANGUAGES, nullable: true, description: "The person's own language; null: they follow the organisation's" })
+  languageChoice: Language | null;
 }
 
 /** One person in the view of the actor: PersonDto for HR admins, PersonSummaryDto for everyone else. */
@@ -45,8 +47,6 @@ export class MeDto extends PersonDto {
   organizationTimeZone: string;
   @ApiProperty({ enum: LANGUAGES, description: "The language the person reads Ripple in: their own choice, else the organisation's" })
   language: Language;
-  @ApiProperty({ enum: LANGUAGES, nullable: true, description: "The person's own choice; null: they follow the organisation's language" })
-  languageChoice: Language | null;
 }
 
 /** A person's own language, or null to follow the organisation's. */
@@ -95,6 +95,15 @@ export class CreatePersonDto {
   @IsOptional()
   @IsIn(['admin', 'member'])
   role?: Role;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    nullable: true,
+    description: "The language Ripple and its mail use with the person; null or absent: the organisation's",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}, or null` })
+  language?: Language | null;
 }
 
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}

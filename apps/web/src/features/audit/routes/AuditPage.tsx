@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, PeopleCombobox, SelectField, Table, TextField, type Column } from '@/components/ui';
+import { useT } from '@/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useAuditActions } from '../api/list-audit-actions';
 import { useAuditEvents, type AuditEvent, type AuditQuery } from '../api/list-audit-events';
@@ -32,20 +33,20 @@ function Details({ event }: { event: AuditEvent }) {
   );
 }
 
-const columns: Column<AuditEvent>[] = [
-  { key: 'when', header: 'When', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>, className: 'col-nowrap' },
-  { key: 'who', header: 'Who', cell: (e) => e.actorName ?? <span className="muted">System</span>, className: 'audit-who' },
-  { key: 'action', header: 'Action', cell: (e) => <code className="code-inline">{e.action}</code> },
+const columnsOf = (t: ReturnType<typeof useT>): Column<AuditEvent>[] => [
+  { key: 'when', header: t('audit.col.when'), cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>, className: 'col-nowrap' },
+  { key: 'who', header: t('audit.col.who'), cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>, className: 'audit-who' },
+  { key: 'action', header: t('audit.col.action'), cell: (e) => <code className="code-inline">{e.action}</code> },
   {
     key: 'target',
-    header: 'Target',
+    header: t('audit.col.target'),
     cell: (e) => (
       <span className="audit-target">
         <span className="muted">{e.targetType}</span> {e.targetName ?? (e.targetId ? <span className="muted mono">{e.targetId.slice(0, 8)}</span> : null)}
       </span>
     ),
   },
-  { key: 'details', header: 'Details', cell: (e) => <Details event={e} /> },
+  { key: 'details', header: t('audit.col.details'), cell: (e) => <Details event={e} /> },
 ];
 
 /** The filters as the URL holds them (shareable, kept on reload); the actor's name is for the box only. */
@@ -56,6 +57,7 @@ function filtersOf(params: URLSearchParams): AuditQuery & { actorName?: string }
 
 /** Every admin action and report view, newest first: filter by who, what and when; download the selection as CSV. */
 export default function AuditPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const { actorName, ...filters } = filtersOf(params);
@@ -76,42 +78,49 @@ export default function AuditPage() {
     setParams(next);
   };
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  const rangeError = filters.from && filters.to && filters.from > filters.to ? 'The end is before the start' : null;
+  const rangeError = filters.from && filters.to && filters.from > filters.to ? t('audit.endBeforeStart') : null;
 
   return (
     <>
       <PageHeader
-        title="Audit trail"
-        description="Who did what, and when: every admin action and every report viewed in your organisation."
+        title={t('audit.title')}
+        description={t('audit.description')}
         actions={
           <a className="btn btn--secondary" href={`/api/audit-events.csv${exportQuery.size ? `?${exportQuery.toString()}` : ''}`} download>
-            Download CSV{filtered ? ' of these events' : ''}
+            {filtered ? t('audit.downloadFiltered') : t('audit.download')}
           </a>
         }
       />
       <Card className="card--flush">
-        <form className="filters audit-filters" role="search" aria-label="Filter the audit trail" onSubmit={(e) => e.preventDefault()}>
+        <form className="filters audit-filters" role="search" aria-label={t('audit.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
           <PeopleCombobox
-            label="Who"
-            placeholder="Anyone"
-            value={filters.actorId ? { id: filters.actorId, name: actorName ?? 'Chosen person' } : null}
+            label={t('audit.who')}
+            placeholder={t('audit.anyone')}
+            value={filters.actorId ? { id: filters.actorId, name: actorName ?? t('audit.chosenPerson') } : null}
             onChange={(person) => update({ actorId: person?.id, actorName: person?.name })}
-            clearLabel={(person) => `Show everyone's actions, not only ${person.name}'s`}
+            clearLabel={(person) => t('audit.showEveryone', { name: person.name })}
             onSearch={setActorSearch}
             options={(actors.data?.items ?? []).map((p) => ({ id: p.id, name: p.name, detail: [p.title, p.department].filter(Boolean).join(' · ') }))}
             searching={actors.isFetching}
           />
-          <SelectField label="What" name="action" value={filters.action ?? ''} onChange={(e) => update({ action: e.target.value })}>
-            <option value="">Every action</option>
+          <SelectField label={t('audit.what')} name="action" value={filters.action ?? ''} onChange={(e) => update({ action: e.target.value })}>
+            <option value="">{t('audit.everyAction')}</option>
             {(actions.data?.actions ?? []).map((a) => (
               <option key={a} value={a}>
                 {a}
               </option>
             ))}
           </SelectField>
-          <TextField label="From" type="date" name="from" value={filters.from ?? ''} max={filters.to} onChange={(e) => update({ from: e.target.value })} />
           <TextField
-            label="To"
+            label={t('audit.from')}
+            type="date"
+            name="from"
+            value={filters.from ?? ''}
+            max={filters.to}
+            onChange={(e) => update({ from: e.target.value })}
+          />
+          <TextField
+            label={t('audit.to')}
             type="date"
             name="to"
             value={filters.to ?? ''}
@@ -123,22 +132,20 @@ export default function AuditPage() {
         {filtered && (
           <p className="audit-filters__summary">
             <button type="button" className="btn btn--ghost btn--sm" onClick={() => setParams({})}>
-              Clear filters
+              {t('audit.clearFilters')}
             </button>
           </p>
         )}
-        {events.isPending && <Loading label="Loading the audit trail…" />}
-        {events.isError && <ErrorAlert error={events.error} title="Could not load the audit trail" />}
+        {events.isPending && <Loading label={t('audit.loading')} />}
+        {events.isError && <ErrorAlert error={events.error} title={t('audit.loadFailed')} />}
         {events.data &&
           (events.data.items.length === 0 ? (
-            <EmptyState title={filtered ? 'No events match these filters' : 'Nothing recorded yet'}>
-              {filtered ? 'Try another person, action or period.' : 'Admin actions will be listed here.'}
-            </EmptyState>
+            <EmptyState title={filtered ? t('audit.noMatch') : t('audit.empty')}>{filtered ? t('audit.noMatchText') : t('audit.emptyText')}</EmptyState>
           ) : (
             <>
-              <Table caption="Audit events" columns={columns} rows={events.data.items} rowKey={(e) => e.id} busy={events.isPlaceholderData} />
+              <Table caption={t('audit.caption')} columns={columnsOf(t)} rows={events.data.items} rowKey={(e) => e.id} busy={events.isPlaceholderData} />
               <Pagination
-                noun="events"
+                noun={t('audit.noun', { count: events.data.total })}
                 offset={events.data.query.offset ?? 0}
                 limit={PAGE_SIZE}
                 total={events.data.total}

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useT } from '@/i18n';
 
 // A link whose secret the server redacted ends in "[redacted]": it is kept whole, and not clickable.
 const URL_PATTERN = /(https?:\/\/[^\s<>"'()[\]]+(?:\[redacted\][^\s<>"'()[\]]*)*)/g;
@@ -10,12 +11,13 @@ const REDACTED = '[redacted]';
  * carried a secret is shown as text: without its secret it leads nowhere.
  */
 export function MessageText({ text }: { text: string }) {
+  const t = useT();
   const parts = text.split(URL_PATTERN);
   return (
     <div className="message-text">
       {parts.map((part, i) =>
         i % 2 === 1 && part.includes(REDACTED) ? (
-          <span key={i} className="message-text__redacted" title="This link signs someone in: it is only sent to them, never shown here">
+          <span key={i} className="message-text__redacted" title={t('outbox.signInLink')}>
             {part}
           </span>
         ) : i % 2 === 1 ? (

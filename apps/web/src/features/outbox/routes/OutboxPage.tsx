@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Alert, Badge, Card, Dialog, EmptyState, ErrorAlert, Loading, PageHeader } from '@/components/ui';
-import { formatDateTime, plural } from '@/lib/format';
+import { useT } from '@/i18n';
+import { formatDateTime } from '@/lib/format';
 import { useOutbox, type OutboxMessage } from '../api/list-outbox';
 import { MessageText } from '../components/MessageText';
 
@@ -8,44 +10,44 @@ import { MessageText } from '../components/MessageText';
 export default function OutboxPage() {
   const outbox = useOutbox();
   const [open, setOpen] = useState<OutboxMessage | null>(null);
+  const t = useT();
 
   return (
     <>
-      <PageHeader title="Outbox" description="Emails Ripple would have sent. Mail is kept here because no mail server (SMTP_URL) is configured." />
+      <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       {outbox.data?.enabled && (
-        <Alert tone="info" live={false} title="Some things are never shown here" className="outbox-note">
+        <Alert tone="info" live={false} title={t('outbox.neverShown')} className="outbox-note">
           <p>
-            Links that sign someone in (invitations, password resets) belong to the person they were sent to, so they appear as <code>[redacted]</code>. Set
-            SMTP_URL to deliver them; until then, in development, the server console prints them for whoever runs Ripple.
+            <FormattedMessage id="outbox.redacted" values={{ code: (chunks) => <code>{chunks}</code> }} />
           </p>
-          <p>Mail to people who were asked for feedback about you is not shown to you, so that you never learn here which of them have answered.</p>
+          <p>{t('outbox.aboutYou')}</p>
         </Alert>
       )}
-      {outbox.isPending && <Loading label="Loading messages…" />}
-      {outbox.isError && <ErrorAlert error={outbox.error} title="Could not load the outbox" />}
+      {outbox.isPending && <Loading label={t('outbox.loading')} />}
+      {outbox.isError && <ErrorAlert error={outbox.error} title={t('outbox.loadFailed')} />}
       {outbox.data && !outbox.data.enabled && (
         <Card>
-          <EmptyState title="Mail goes out over SMTP" icon="✉">
-            A mail server is configured, so messages are delivered to people's inboxes instead of being kept here.
+          <EmptyState title={t('outbox.smtp')} icon="✉">
+            {t('outbox.smtpText')}
           </EmptyState>
         </Card>
       )}
       {outbox.data?.enabled && outbox.data.items.length === 0 && (
         <Card>
-          <EmptyState title="No messages yet" icon="✉">
-            Invitations and reminders will appear here as soon as Ripple sends them.
+          <EmptyState title={t('outbox.empty')} icon="✉">
+            {t('outbox.emptyText')}
           </EmptyState>
         </Card>
       )}
       {outbox.data?.enabled && outbox.data.items.length > 0 && (
-        <Card className="card--flush" title={plural(outbox.data.items.length, 'message')}>
+        <Card className="card--flush" title={t('outbox.count', { count: outbox.data.items.length })}>
           <ul className="message-list">
             {outbox.data.items.map((m) => (
               <li key={m.id}>
                 <button type="button" className="message-list__item" onClick={() => setOpen(m)}>
                   <span className="message-list__subject">{m.subject}</span>
                   <span className="message-list__meta">
-                    To {m.recipient} · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+                    {t('outbox.to', { recipient: m.recipient })} · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                   </span>
                   <span className="message-list__preview">{m.text.replace(/\s+/g, ' ')}</span>
                 </button>
@@ -59,18 +61,18 @@ export default function OutboxPage() {
           <>
             <dl className="message-headers">
               <div>
-                <dt>To</dt>
+                <dt>{t('outbox.header.to')}</dt>
                 <dd>{open.recipient}</dd>
               </div>
               <div>
-                <dt>Sent</dt>
+                <dt>{t('outbox.header.sent')}</dt>
                 <dd>
                   <time dateTime={open.createdAt}>{formatDateTime(open.createdAt)}</time>
                 </dd>
               </div>
               <div>
-                <dt>Format</dt>
-                <dd>{open.html ? <Badge>Text and HTML</Badge> : <Badge>Text</Badge>}</dd>
+                <dt>{t('outbox.header.format')}</dt>
+                <dd>{open.html ? <Badge>{t('outbox.format.both')}</Badge> : <Badge>{t('outbox.format.text')}</Badge>}</dd>
               </div>
             </dl>
             <MessageText text={open.text} />

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Badge, Table, type Column } from '@/components/ui';
+import { useT } from '@/i18n';
 import { isFullPerson, type Person, type PersonView } from '../api/list-people';
 
 function NameCell({ person }: { person: PersonView }) {
@@ -24,51 +26,54 @@ const hrCell =
 
 /** The directory: name, title, department. HR also sees email, manager, role, sign-in and an edit link. */
 export function PeopleTable({ people, admin, busy }: { people: PersonView[]; admin: boolean; busy?: boolean }) {
+  const t = useT();
   const columns: Column<PersonView>[] = [
-    { key: 'name', header: 'Name', cell: (p) => <NameCell person={p} />, className: 'col-name' },
-    { key: 'title', header: 'Title', cell: (p) => p.title ?? dash },
-    { key: 'department', header: 'Department', cell: (p) => p.department ?? dash },
+    { key: 'name', header: t('people.table.name'), cell: (p) => <NameCell person={p} />, className: 'col-name' },
+    { key: 'title', header: t('people.table.title'), cell: (p) => p.title ?? dash },
+    { key: 'department', header: t('people.department'), cell: (p) => p.department ?? dash },
   ];
   if (admin) {
     columns.push(
-      { key: 'manager', header: 'Manager', cell: hrCell((p) => (p.managerId ? <Link to={`/people/${p.managerId}`}>{p.managerName}</Link> : dash)) },
+      { key: 'manager', header: t('person.manager'), cell: hrCell((p) => (p.managerId ? <Link to={`/people/${p.managerId}`}>{p.managerName}</Link> : dash)) },
       {
         key: 'role',
-        header: 'Role',
-        cell: hrCell((p) => (p.role === 'admin' ? <Badge tone="accent">HR admin</Badge> : <span className="muted">Member</span>)),
+        header: t('people.table.role'),
+        cell: hrCell((p) =>
+          p.role === 'admin' ? <Badge tone="accent">{t('people.role.admin')}</Badge> : <span className="muted">{t('people.role.member')}</span>,
+        ),
       },
       {
         key: 'login',
-        header: 'Sign-in',
+        header: t('people.table.signIn'),
         cell: hrCell((p) =>
           !p.active ? (
             <Badge tone="neutral" icon="⏏">
-              Left
+              {t('people.login.left')}
             </Badge>
           ) : p.hasLogin ? (
             <Badge tone="success" icon="✓">
-              Has a login
+              {t('people.login.has')}
             </Badge>
           ) : (
             <Badge tone="warning" icon="–">
-              Not set up
+              {t('people.login.notSetUp')}
             </Badge>
           ),
         ),
       },
       {
         key: 'actions',
-        header: <span className="visually-hidden">Actions</span>,
+        header: <span className="visually-hidden">{t('people.table.actions')}</span>,
         label: '',
         className: 'col-actions',
         align: 'end',
         cell: (p) => (
           <Link to={`/people/${p.id}`} className="btn btn--ghost btn--sm">
-            Edit<span className="visually-hidden"> {p.name}</span>
+            <FormattedMessage id="people.table.edit" values={{ name: p.name, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> }} />
           </Link>
         ),
       },
     );
   }
-  return <Table caption="People" columns={columns} rows={people} rowKey={(p) => p.id} busy={busy} />;
+  return <Table caption={t('people.table.caption')} columns={columns} rows={people} rowKey={(p) => p.id} busy={busy} />;
 }

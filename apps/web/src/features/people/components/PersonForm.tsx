@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, TextField } from '@/components/ui';
+import { Alert, Button, SelectField, TextField } from '@/components/ui';
 import type { ApiError } from '@/api/client';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useT } from '@/i18n';
 import type { Role } from '@/lib/auth';
 import { useDepartments } from '../api/list-departments';
 import type { Person } from '../api/list-people';
@@ -13,6 +14,8 @@ export interface PersonFormValues {
   department: string | null;
   managerId: string | null;
   role: Role;
+  /** The person's own language; null: the organisation's. */
+  language: Person['languageChoice'];
 }
 
 interface PersonFormProps {
@@ -25,7 +28,7 @@ interface PersonFormProps {
   secondaryAction?: ReactNode;
 }
 
-const FIELDS_WITH_CONTROLS = new Set(['name', 'email', 'title', 'department', 'managerId', 'role']);
+const FIELDS_WITH_CONTROLS = new Set(['name', 'email', 'title', 'department', 'managerId', 'role', 'language']);
 
 /** Add or edit a person. Field errors from the API appear beside their field; the rest above the form. */
 export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, submitting, error, secondaryAction }: PersonFormProps) {
@@ -33,8 +36,12 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
   const [email, setEmail] = useState(person?.email ?? '');
   const [title, setTitle] = useState(person?.title ?? '');
   const [department, setDepartment] = useState(person?.department ?? '');
-  const [manager, setManager] = useState<ManagerChoice | null>(person?.managerId ? { id: person.managerId, name: person.managerName ?? 'Unknown' } : null);
+  const t = useT();
+  const [manager, setManager] = useState<ManagerChoice | null>(
+    person?.managerId ? { id: person.managerId, name: person.managerName ?? t('people.form.unknownManager') } : null,
+  );
   const [role, setRole] = useState<Role>(person?.role ?? 'member');
+  const [language, setLanguage] = useState<Person['languageChoice']>(person?.languageChoice ?? null);
   const departments = useDepartments();
   const departmentListId = useId();
   const roleName = useId();
@@ -51,19 +58,20 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
       department: department.trim() || null,
       managerId: manager?.id ?? null,
       role,
+      language,
     });
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
       {error && (
-        <Alert tone="danger" title={unplaced ? 'Could not save' : 'Please correct the marked fields'}>
+        <Alert tone="danger" title={unplaced ? t('people.form.couldNotSave') : t('people.form.correctFields')}>
           {error.message}
         </Alert>
       )}
       <div className="form__grid">
         <TextField
-          label="Name"
+          label={t('people.form.name')}
           name="name"
           autoComplete="off"
           required
@@ -73,7 +81,7 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           error={fieldErrors.name}
         />
         <TextField
-          label="Email"
+          label={t('people.form.email')}
           name="email"
           type="email"
           autoComplete="off"
@@ -84,11 +92,11 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           error={fieldErrors.email}
           // The address of someone with a login is their account: only they change it (from their Account page).
           readOnly={person?.hasLogin === true}
-          hint={person?.hasLogin ? `${person.name} signs in with this address; they can change it themselves on their Account page.` : undefined}
+          hint={person?.hasLogin ? t('people.form.emailOwned', { name: person.name }) : undefined}
         />
         <TextField
-          label="Title"
-          labelNote="(optional)"
+          label={t('person.title')}
+          labelNote={t('people.form.optional')}
           name="title"
           maxLength={200}
           value={title}
@@ -96,15 +104,15 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           error={fieldErrors.title}
         />
         <TextField
-          label="Department"
-          labelNote="(optional)"
+          label={t('person.department')}
+          labelNote={t('people.form.optional')}
           name="department"
           maxLength={200}
           list={departmentListId}
           value={department}
           onChange={(e) => setDepartment(e.target.value)}
           error={fieldErrors.department}
-          hint="Pick an existing department or type a new one."
+          hint={t('people.form.departmentHint')}
         />
         <datalist id={departmentListId}>
           {(departments.data ?? []).map((d) => (
@@ -114,12 +122,12 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
       </div>
       <ManagerPicker value={manager} onChange={setManager} excludeId={person?.id} error={fieldErrors.managerId} />
       <fieldset className="fieldset">
-        <legend className="field__label">Role</legend>
+        <legend className="field__label">{t('people.form.role')}</legend>
         <div className="segmented">
           {(
             [
-              ['member', 'Member', 'Gives and receives feedback'],
-              ['admin', 'HR admin', 'Manages people, cycles and every report'],
+              ['member', t('people.role.member'), t('people.role.memberText')],
+              ['admin', t('people.role.admin'), t('people.role.adminText')],
             ] as const
           ).map(([value, label, text]) => (
             <label key={value} className={`segmented__option${role === value ? ' is-checked' : ''}`}>
@@ -136,6 +144,21 @@ export function PersonForm({ person, submitLabel, submittingLabel, onSubmit, sub
           </p>
         )}
       </fieldset>
+      <SelectField
+        label={t('people.form.language')}
+        name="language"
+        value={language ?? ''}
+        onChange={(e) => setLanguage(isLanguage(e.target.value) ? e.target.value : null)}
+        error={fieldErrors.language}
+        hint={t('people.form.languageHint')}
+      >
+        <option value="">{t('people.form.languageOrganisation')}</option>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </SelectField>
       <div className="form__actions">
         <Button type="submit" loading={submitting} loadingText={submittingLabel}>
           {submitLabel}

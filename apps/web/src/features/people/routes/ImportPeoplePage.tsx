@@ -1,17 +1,23 @@
-import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Alert, Button, ButtonLink, Card, ErrorAlert, Field, PageHeader, TextAreaField } from '@/components/ui';
-import { plural } from '@/lib/format';
+import { useT } from '@/i18n';
 import { importRowErrors, useImportPeople } from '../api/import-people';
 import { ImportLeavers, ImportReturners } from '../components/ImportLeavers';
 import { ImportOption } from '../components/ImportOption';
 import { ImportChanges, ImportErrors, ImportSummary } from '../components/ImportPreview';
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const TEMPLATE = 'email,name,title,department,manager_email,role,active\nana@example.org,Ana Lima,Curator,Collections,,member,true\n';
+const MAX_ROWS = 10_000;
+const COLUMNS = 'email,name,title,department,manager_email,role,active'; // i18n-exempt: the CSV format's own column names
+const TEMPLATE = `${COLUMNS}\nana@example.org,Ana Lima,Curator,Collections,,member,true\n`; // i18n-exempt: an example row
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+const code = (chunks: ReactNode[]) => <code>{chunks}</code>;
 
 /** Choose or paste a CSV → dry run → preview → import. Changing the CSV throws the preview away. */
 export default function ImportPeoplePage() {
+  const t = useT();
   const [csv, setCsv] = useState('');
   const [source, setSource] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -38,7 +44,7 @@ export default function ImportPeoplePage() {
     setFileError(null);
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFileError('The file is larger than 10 MB. Split it into smaller files.');
+      setFileError(t('people.import.tooLarge'));
       return;
     }
     takeCsv(await file.text(), file.name);
@@ -54,31 +60,33 @@ export default function ImportPeoplePage() {
     const { summary, leavers, returners, activePeople } = apply.data;
     return (
       <>
-        <PageHeader title="Import people" back={{ to: '/people', label: 'People' }} />
-        <Card title="Import complete">
+        <PageHeader title={t('people.import.title')} back={{ to: '/people', label: t('people.title') }} />
+        <Card title={t('people.import.complete')}>
           <Alert
             tone="success"
-            title={[
-              `${plural(summary.created + summary.updated, 'person', 'people')} imported`,
-              summary.deactivated > 0 && `${summary.deactivated} deactivated`,
-              summary.reactivated > 0 && `${summary.reactivated} back`,
-            ]
-              .filter(Boolean)
-              .join(', ')}
+            title={t('people.import.completeTitle', {
+              imported: summary.created + summary.updated,
+              deactivated: summary.deactivated,
+              reactivated: summary.reactivated,
+            })}
           >
-            {summary.created} added, {summary.updated} updated, {summary.unchanged} already up to date
-            {summary.deactivated ? `, ${summary.deactivated} deactivated` : ''}
-            {summary.reactivated ? `, ${summary.reactivated} back` : ''}.
+            {t('people.import.completeText', {
+              created: summary.created,
+              updated: summary.updated,
+              unchanged: summary.unchanged,
+              deactivated: summary.deactivated,
+              reactivated: summary.reactivated,
+            })}
           </Alert>
           <ImportSummary summary={summary} />
           {leavers.length > 0 && <ImportLeavers leavers={leavers} activePeople={activePeople} applied />}
           {returners.length > 0 && <ImportReturners returners={returners} applied />}
           <div className="form__actions">
             <ButtonLink to="/people" variant="primary">
-              View people
+              {t('people.import.viewPeople')}
             </ButtonLink>
             <Button variant="secondary" onClick={() => takeCsv('', null)}>
-              Import another file
+              {t('people.import.another')}
             </Button>
           </div>
         </Card>
@@ -88,20 +96,16 @@ export default function ImportPeoplePage() {
 
   return (
     <>
-      <PageHeader
-        title="Import people"
-        description="Add and update many people at once from a CSV file. You see every change before anything is saved."
-        back={{ to: '/people', label: 'People' }}
-      />
+      <PageHeader title={t('people.import.title')} description={t('people.import.description')} back={{ to: '/people', label: t('people.title') }} />
       <div className="import-layout">
-        <Card title="1. Choose a file" className="import-source">
-          <Field label="CSV file" error={fileError} hint="Up to 10,000 rows. People are matched by email: new emails are added, known ones updated.">
+        <Card title={t('people.import.chooseFile')} className="import-source">
+          <Field label={t('people.import.csvFile')} error={fileError} hint={t('people.import.csvFileHint', { max: MAX_ROWS })}>
             {(control) => <input {...control} className="input input--file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e)} />}
           </Field>
           <details className="disclosure">
-            <summary>Or paste the CSV text</summary>
+            <summary>{t('people.import.paste')}</summary>
             <TextAreaField
-              label="CSV text"
+              label={t('people.import.csvText')}
               rows={8}
               spellCheck={false}
               className="field--mono"
@@ -112,12 +116,12 @@ export default function ImportPeoplePage() {
           </details>
           {source && (
             <p className="import-source__file">
-              Selected: <strong>{source}</strong>
+              <FormattedMessage id="people.import.selected" values={{ file: source, strong }} />
             </p>
           )}
           <ImportOption
-            label="People missing from this file have left"
-            hint="Use this with a full list of everyone who works here. Every active person who is not in the file, nor named in it as someone's manager, is deactivated, as from their page: they can no longer sign in, get no mail, and their direct reports move to their manager. You yourself never are. You see the list before anything changes."
+            label={t('people.import.missingHaveLeft')}
+            hint={t('people.import.missingHaveLeftHint')}
             checked={missingHaveLeft}
             onChange={(checked) => {
               setMissingHaveLeft(checked);
@@ -129,60 +133,62 @@ export default function ImportPeoplePage() {
               onClick={() => check.mutate({ csv, dryRun: true, missingHaveLeft })}
               disabled={!csv.trim()}
               loading={check.isPending}
-              loadingText="Checking…"
+              loadingText={t('people.import.checking')}
             >
-              Check file
+              {t('people.import.check')}
             </Button>
           </div>
         </Card>
         <aside className="import-help card" aria-labelledby="import-help-title">
           <h2 id="import-help-title" className="card__title">
-            Columns
+            {t('people.import.columns')}
           </h2>
-          <p>The first line names the columns:</p>
-          <pre className="code">email,name,title,department,manager_email,role,active</pre>
+          <p>{t('people.import.columnsIntro')}</p>
+          <pre className="code">{COLUMNS}</pre>
           <ul className="plain-list">
             <li>
-              <strong>email</strong> and <strong>name</strong> are required.
+              <FormattedMessage id="people.import.help.required" values={{ strong }} />
             </li>
             <li>
-              <strong>manager_email</strong> must be someone in the file or already in Ripple.
+              <FormattedMessage id="people.import.help.manager" values={{ strong }} />
             </li>
             <li>
-              <strong>role</strong> is <code>member</code> (the default) or <code>admin</code>.
+              <FormattedMessage id="people.import.help.role" values={{ strong, code }} />
             </li>
             <li>
-              <strong>active</strong> is <code>true</code> or <code>false</code> (<code>yes</code>/<code>no</code> and <code>1</code>/<code>0</code> work too):{' '}
-              <code>false</code> deactivates someone, <code>true</code> brings back someone who had left, empty changes nothing. A new person with{' '}
-              <code>false</code> is added as having left.
+              <FormattedMessage id="people.import.help.active" values={{ strong, code }} />
             </li>
-            <li>A missing optional column leaves existing values alone.</li>
+            <li>{t('people.import.help.optional')}</li>
           </ul>
           <a href={templateUrl} download="ripple-people-template.csv">
-            Download a template
+            {t('people.import.template')}
           </a>
         </aside>
       </div>
 
-      {check.isError && <ErrorAlert error={check.error} title="The file could not be checked" />}
+      {check.isError && <ErrorAlert error={check.error} title={t('people.import.checkFailed')} />}
 
       {preview && (
         <Card
-          title="2. Review the changes"
-          description={`${plural(preview.summary.total, 'row')} read${source ? ` from ${source}` : ''}.`}
+          title={t('people.import.review')}
+          description={
+            source
+              ? t('people.import.rowsReadFrom', { count: preview.summary.total, file: source })
+              : t('people.import.rowsRead', { count: preview.summary.total })
+          }
           className="import-preview"
         >
           <ImportSummary summary={preview.summary} />
           {preview.importerKept && (
-            <Alert tone="info" title="You stay" live={false}>
-              You are not in this file, but an import never deactivates the person running it.
+            <Alert tone="info" title={t('people.import.youStay')} live={false}>
+              {t('people.import.youStayText')}
             </Alert>
           )}
           {rowErrors.length > 0 && <ImportErrors errors={rowErrors} />}
           {rowErrors.length === 0 && preview.leavers.length > 0 && <ImportLeavers leavers={preview.leavers} activePeople={preview.activePeople} />}
           {rowErrors.length === 0 && preview.returners.length > 0 && <ImportReturners returners={preview.returners} />}
           {refused.length > 0 && <ImportErrors errors={refused} />}
-          {apply.isError && refused.length === 0 && <ErrorAlert error={apply.error} title="Nothing was imported" />}
+          {apply.isError && refused.length === 0 && <ErrorAlert error={apply.error} title={t('people.import.nothingImported')} />}
           {preview.changes.length > 0 && (
             <ImportChanges changes={preview.changes} leaving={preview.leavers} returning={preview.returners} errors={[...rowErrors, ...refused]} />
           )}
@@ -192,8 +198,8 @@ export default function ImportPeoplePage() {
                 <>
                   {needsConfirmation && (
                     <ImportOption
-                      label={`Yes, these ${preview.leavers.length} people have left`}
-                      hint={`That is more than half of the ${preview.activePeople} active people. If the file is only part of your staff list, untick "People missing from this file have left" instead.`}
+                      label={t('people.import.confirmLeavers', { count: preview.leavers.length })}
+                      hint={t('people.import.confirmLeaversHint', { active: preview.activePeople })}
                       checked={confirmed}
                       onChange={setConfirmed}
                     />
@@ -204,18 +210,17 @@ export default function ImportPeoplePage() {
                     }
                     disabled={needsConfirmation && !confirmed}
                     loading={apply.isPending}
-                    loadingText="Importing…"
+                    loadingText={t('people.import.importing')}
                   >
                     {preview.leavers.length > 0
-                      ? `Import and deactivate ${plural(preview.leavers.length, 'person', 'people')}`
-                      : `Import ${plural(toWrite, 'person', 'people')}`}
+                      ? t('people.import.importAndDeactivate', { count: preview.leavers.length })
+                      : t('people.import.import', { count: toWrite })}
                   </Button>
-                  <p className="muted">All rows are saved together, or none are.</p>
+                  <p className="muted">{t('people.import.allOrNothing')}</p>
                 </>
               ) : (
-                <Alert tone="info" title="Nothing to import">
-                  Everyone in this file is already up to date{missingHaveLeft ? ', and nobody active is missing from it' : ''}.{' '}
-                  <Link to="/people">Back to people</Link>
+                <Alert tone="info" title={t('people.import.nothingToImport')}>
+                  {missingHaveLeft ? t('people.import.upToDateNoneMissing') : t('people.import.upToDate')} <Link to="/people">{t('people.import.back')}</Link>
                 </Alert>
               )}
             </div>

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { ButtonLink, Card, PageHeader, useToast } from '@/components/ui';
+import { useT } from '@/i18n';
 import { useCreatePerson } from '../api/create-person';
 import { PersonForm } from '../components/PersonForm';
 
@@ -7,30 +8,27 @@ export default function NewPersonPage() {
   const create = useCreatePerson();
   const navigate = useNavigate();
   const toast = useToast();
+  const t = useT();
   return (
     <>
-      <PageHeader
-        title="Add a person"
-        description="They appear in the directory at once. Send them an invitation from their page when they should sign in."
-        back={{ to: '/people', label: 'People' }}
-      />
+      <PageHeader title={t('people.new.title')} description={t('people.new.description')} back={{ to: '/people', label: t('people.title') }} />
       <Card className="card--narrow">
         <PersonForm
-          submitLabel="Add person"
-          submittingLabel="Adding…"
+          submitLabel={t('people.add')}
+          submittingLabel={t('people.new.adding')}
           submitting={create.isPending}
           error={create.error}
           onSubmit={(values) =>
             create.mutate(values, {
               onSuccess: (person) => {
-                toast.show(`${person.name} was added`);
+                toast.show(t('people.new.added', { name: person.name }));
                 void navigate(`/people/${person.id}`);
               },
             })
           }
           secondaryAction={
             <ButtonLink to="/people" variant="ghost">
-              Cancel
+              {t('common.cancel')}
             </ButtonLink>
           }
         />

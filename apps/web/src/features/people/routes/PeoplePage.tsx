@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ButtonLink, Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, SelectField, TextField } from '@/components/ui';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
-import { plural } from '@/lib/format';
+import { useT } from '@/i18n';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDepartments } from '../api/list-departments';
 import { useListPeople } from '../api/list-people';
@@ -14,6 +14,7 @@ const PAGE_SIZE = 25;
 export default function PeoplePage() {
   const me = useSignedInUser();
   const admin = isAdmin(me);
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const department = params.get('department') ?? '';
   const statusParam = params.get('status');
@@ -55,18 +56,22 @@ export default function PeoplePage() {
   return (
     <>
       <PageHeader
-        title="People"
+        title={t('people.title')}
         description={
-          people.data ? `${plural(people.data.total, 'person', 'people')}${filtered ? ' match' : ' in your organisation'}` : 'Everyone in your organisation'
+          people.data
+            ? filtered
+              ? t('people.countMatching', { count: people.data.total })
+              : t('people.count', { count: people.data.total })
+            : t('people.everyone')
         }
         actions={
           admin && (
             <>
               <ButtonLink to="/people/import" variant="secondary">
-                Import CSV
+                {t('people.importCsv')}
               </ButtonLink>
               <ButtonLink to="/people/new" variant="primary">
-                Add person
+                {t('people.add')}
               </ButtonLink>
             </>
           )
@@ -76,21 +81,21 @@ export default function PeoplePage() {
         <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <TextField
             className="filters__search"
-            label="Search"
+            label={t('people.search')}
             type="search"
             name="search"
-            placeholder={admin ? 'Name, email, title or department' : 'Name, title or department'}
+            placeholder={admin ? t('people.searchPlaceholderHr') : t('people.searchPlaceholder')}
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
           <SelectField
             className="filters__department"
-            label="Department"
+            label={t('people.department')}
             name="department"
             value={department}
             onChange={(e) => update({ department: e.target.value, offset: null })}
           >
-            <option value="">All departments</option>
+            <option value="">{t('people.allDepartments')}</option>
             {(departments.data ?? []).map((d) => (
               <option key={d} value={d}>
                 {d}
@@ -100,22 +105,22 @@ export default function PeoplePage() {
           {admin && (
             <SelectField
               className="filters__status"
-              label="Status"
+              label={t('people.status')}
               name="status"
               value={status}
               onChange={(e) => update({ status: e.target.value === 'active' ? null : e.target.value, offset: null })}
             >
-              <option value="active">Active</option>
-              <option value="left">Left</option>
-              <option value="all">All</option>
+              <option value="active">{t('people.status.active')}</option>
+              <option value="left">{t('people.status.left')}</option>
+              <option value="all">{t('people.status.all')}</option>
             </SelectField>
           )}
         </form>
-        {people.isPending && <Loading label="Loading people…" />}
-        {people.isError && <ErrorAlert error={people.error} title="Could not load people" />}
+        {people.isPending && <Loading label={t('people.loading')} />}
+        {people.isError && <ErrorAlert error={people.error} title={t('people.loadFailed')} />}
         {people.data && people.data.items.length === 0 && (
           <EmptyState
-            title={filtered ? 'Nobody matches these filters' : 'Nobody here yet'}
+            title={filtered ? t('people.noMatch') : t('people.empty')}
             action={
               filtered ? (
                 <button
@@ -126,21 +131,21 @@ export default function PeoplePage() {
                     update({ search: null, department: null, status: null, offset: null });
                   }}
                 >
-                  Clear filters
+                  {t('people.clearFilters')}
                 </button>
               ) : (
-                admin && <ButtonLink to="/people/import">Import people from CSV</ButtonLink>
+                admin && <ButtonLink to="/people/import">{t('people.importFromCsv')}</ButtonLink>
               )
             }
           >
-            {filtered ? 'Try another name or department.' : 'Add people one by one or import them from a CSV file.'}
+            {filtered ? t('people.noMatchText') : t('people.emptyText')}
           </EmptyState>
         )}
         {people.data && people.data.items.length > 0 && (
           <>
             <PeopleTable people={people.data.items} admin={admin} busy={people.isPlaceholderData} />
             <Pagination
-              noun="people"
+              noun={t('people.noun', { count: people.data.total })}
               offset={people.data.query.offset ?? 0}
               limit={PAGE_SIZE}
               total={people.data.total}

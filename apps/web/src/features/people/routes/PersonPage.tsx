@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/client';
 import { Alert, Badge, Button, Card, ErrorAlert, Loading, NotFound, PageHeader, useToast } from '@/components/ui';
+import { msg, useT, type MessageId } from '@/i18n';
 import { isAdmin, useSignedInUser } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { usePerson } from '../api/get-person';
@@ -14,24 +15,25 @@ import { PersonForm } from '../components/PersonForm';
 
 /** A colleague's profile: what the API shows the reader (a member gets title and department). */
 function Profile({ person, className }: { person: PersonView; className?: string }) {
+  const t = useT();
   const facts = [
-    ...(isFullPerson(person) ? [{ label: 'Email', value: <a href={`mailto:${person.email}`}>{person.email}</a> }] : []),
-    { label: 'Title', value: person.title },
-    { label: 'Department', value: person.department },
+    ...(isFullPerson(person) ? [{ label: t('people.profile.email'), value: <a href={`mailto:${person.email}`}>{person.email}</a> }] : []),
+    { label: t('person.title'), value: person.title },
+    { label: t('person.department'), value: person.department },
     ...(isFullPerson(person)
       ? [
-          { label: 'Manager', value: person.managerId ? <Link to={`/people/${person.managerId}`}>{person.managerName}</Link> : null },
-          { label: 'Direct reports', value: person.directReportCount ? String(person.directReportCount) : 'None' },
+          { label: t('person.manager'), value: person.managerId ? <Link to={`/people/${person.managerId}`}>{person.managerName}</Link> : null },
+          { label: t('person.directReports'), value: person.directReportCount ? String(person.directReportCount) : t('common.none') },
         ]
       : []),
   ];
   return (
-    <Card title="Profile" className={className}>
+    <Card title={t('people.profile.title')} className={className}>
       <dl className="facts">
         {facts.map((f) => (
           <div key={f.label} className="facts__row">
             <dt>{f.label}</dt>
-            <dd>{f.value ?? <span className="muted">Not set</span>}</dd>
+            <dd>{f.value ?? <span className="muted">{t('common.notSet')}</span>}</dd>
           </div>
         ))}
       </dl>
@@ -46,49 +48,43 @@ function Profile({ person, className }: { person: PersonView; className?: string
  */
 function Invitation({ person }: { person: Person }) {
   const invite = useInvitePerson();
+  const t = useT();
   if (person.hasLogin) {
     return (
-      <Card title="Sign-in" description="This person has set a password and can sign in.">
+      <Card title={t('people.signIn.title')} description={t('people.signIn.hasLogin')}>
         <p className="invite__status">
           <Badge tone="success" icon="✓">
-            Has a login
+            {t('people.login.has')}
           </Badge>
         </p>
-        <p className="field__hint">
-          If they forget their password, they can reset it themselves with “Forgot your password?” on the sign-in page. The link goes to their own email
-          address.
-        </p>
+        <p className="field__hint">{t('people.signIn.forgot')}</p>
       </Card>
     );
   }
   return (
-    <Card title="Sign-in" description="This person cannot sign in until they accept an invitation.">
+    <Card title={t('people.signIn.title')} description={t('people.signIn.noLogin')}>
       <p className="invite__status">
         <Badge tone="warning" icon="–">
-          Not set up
+          {t('people.login.notSetUp')}
         </Badge>
       </p>
       {invite.isSuccess && (
-        <Alert tone="success" title={`Invitation sent to ${invite.data.sentTo}`}>
-          The link works once and expires on {formatDate(invite.data.expiresAt)}.
+        <Alert tone="success" title={t('people.invite.sent', { email: invite.data.sentTo })}>
+          {t('people.invite.expires', { date: formatDate(invite.data.expiresAt) })}
         </Alert>
       )}
-      {invite.isError && <ErrorAlert error={invite.error} title="The invitation was not sent" />}
-      <Button variant="secondary" onClick={() => invite.mutate(person.id)} loading={invite.isPending} loadingText="Sending…">
-        {invite.isSuccess ? 'Send a new invitation' : 'Send invitation'}
+      {invite.isError && <ErrorAlert error={invite.error} title={t('people.invite.failed')} />}
+      <Button variant="secondary" onClick={() => invite.mutate(person.id)} loading={invite.isPending} loadingText={t('people.invite.sending')}>
+        {invite.isSuccess ? t('people.invite.again') : t('people.invite.send')}
       </Button>
     </Card>
   );
 }
 
 /** The two choices for a leaver who is a subject, in the words HR reads before choosing. */
-const SUBJECT_HANDLING: readonly (readonly ['keep' | 'remove', string, string])[] = [
-  ['keep', 'Keep them', 'Nothing changes for their raters: they can still answer, and the report is made when the cycle closes, as for everyone else.'],
-  [
-    'remove',
-    'Remove them from those cycles',
-    'No report is made for them. Everyone still asked about them is told, by mail and in their list, that they no longer need to answer. Anyone who had started a draft is told it was not submitted and will not be used; they alone can still read it until the cycle closes, when it is deleted. Feedback already submitted about them is kept but never shown. Raters from outside the organisation invited for them lose their link, and anything they sent is dropped. Nobody learns who had answered.',
-  ],
+const SUBJECT_HANDLING: readonly (readonly ['keep' | 'remove', MessageId, MessageId])[] = [
+  ['keep', msg('people.leaving.keep'), msg('people.leaving.keepText')],
+  ['remove', msg('people.leaving.remove'), msg('people.leaving.removeText')],
 ];
 
 /**
@@ -102,63 +98,61 @@ function Leaving({ person }: { person: Person }) {
   const toast = useToast();
   const [reassignTo, setReassignTo] = useState<ManagerChoice | null>(null);
   const [subjectHandling, setSubjectHandling] = useState<'keep' | 'remove'>('keep');
+  const t = useT();
   if (!person.active) {
     return (
-      <Card title="Left the organisation" description={person.deactivatedAt ? `Deactivated on ${formatDate(person.deactivatedAt)}.` : undefined}>
-        <p className="field__hint">They cannot sign in and get no mail. Reactivating restores their sign-in (their password is kept).</p>
-        {reactivate.isError && <ErrorAlert error={reactivate.error} title="Could not reactivate" />}
+      <Card title={t('people.left.title')} description={person.deactivatedAt ? t('people.left.on', { date: formatDate(person.deactivatedAt) }) : undefined}>
+        <p className="field__hint">{t('people.left.text')}</p>
+        {reactivate.isError && <ErrorAlert error={reactivate.error} title={t('people.left.reactivateFailed')} />}
         <Button
           variant="secondary"
           loading={reactivate.isPending}
-          loadingText="Reactivating…"
-          onClick={() => reactivate.mutate(person.id, { onSuccess: () => toast.show(`${person.name} is active again`) })}
+          loadingText={t('people.left.reactivating')}
+          onClick={() => reactivate.mutate(person.id, { onSuccess: () => toast.show(t('people.left.reactivated', { name: person.name })) })}
         >
-          Reactivate
+          {t('people.left.reactivate')}
         </Button>
       </Card>
     );
   }
   return (
-    <Card
-      title="Leaving"
-      description="Deactivate someone who has left: they cannot sign in and get no mail. The colleagues they were giving feedback to are told they have left (never whether they had answered); answers they submitted stay in reports, anonymous."
-    >
+    <Card title={t('people.leaving.title')} description={t('people.leaving.description')}>
       {person.directReportCount > 0 && (
         <ManagerPicker
-          label="Move their direct reports to"
+          label={t('people.leaving.moveReports')}
           value={reassignTo}
           onChange={setReassignTo}
           excludeId={person.id}
-          hint={person.managerName ? `Leave empty to move them to ${person.managerName}.` : 'Leave empty to leave them without a manager.'}
+          hint={person.managerName ? t('people.leaving.moveToManager', { name: person.managerName }) : t('people.leaving.moveToNobody')}
         />
       )}
       <fieldset className="fieldset">
-        <legend className="field__label">If they are being reviewed in a cycle that has not closed</legend>
+        <legend className="field__label">{t('people.leaving.subjectLegend')}</legend>
         <div className="segmented segmented--stacked">
           {SUBJECT_HANDLING.map(([value, title, text]) => (
             <label key={value} className={`segmented__option${subjectHandling === value ? ' is-checked' : ''}`}>
               <input type="radio" name="subjectHandling" value={value} checked={subjectHandling === value} onChange={() => setSubjectHandling(value)} />
-              <span className="segmented__label">{title}</span>
-              <span className="segmented__text">{text}</span>
+              <span className="segmented__label">{t(title)}</span>
+              <span className="segmented__text">{t(text)}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      {deactivate.isError && <ErrorAlert error={deactivate.error} title="Could not deactivate" />}
+      {deactivate.isError && <ErrorAlert error={deactivate.error} title={t('people.leaving.failed')} />}
       <Button
         variant="danger"
         loading={deactivate.isPending}
-        loadingText="Deactivating…"
+        loadingText={t('people.leaving.deactivating')}
         onClick={() =>
           deactivate.mutate(
             { id: person.id, subjectHandling, ...(reassignTo ? { reassignReportsTo: reassignTo.id } : {}) },
             {
-              onSuccess: (r) => toast.show(`${person.name} is marked as left; ${r.withdrawnRequests} colleague(s) they were giving feedback to have been told`),
+              onSuccess: (r) => toast.show(t('people.leaving.done', { name: person.name, count: r.withdrawnRequests })),
             },
           )
         }
       >
-        Deactivate {person.name}
+        {t('people.leaving.deactivate', { name: person.name })}
       </Button>
     </Card>
   );
@@ -167,17 +161,18 @@ function Leaving({ person }: { person: Person }) {
 function EditPerson({ person }: { person: Person }) {
   const update = useUpdatePerson();
   const toast = useToast();
+  const t = useT();
   return (
     <div className="person-layout">
-      <Card title="Details">
+      <Card title={t('people.details')}>
         <PersonForm
           key={person.id}
           person={person}
-          submitLabel="Save changes"
-          submittingLabel="Saving…"
+          submitLabel={t('people.save')}
+          submittingLabel={t('people.saving')}
           submitting={update.isPending}
           error={update.error}
-          onSubmit={(values) => update.mutate({ id: person.id, ...values }, { onSuccess: (saved) => toast.show(`Saved changes to ${saved.name}`) })}
+          onSubmit={(values) => update.mutate({ id: person.id, ...values }, { onSuccess: (saved) => toast.show(t('people.saved', { name: saved.name })) })}
         />
       </Card>
       <div className="person-layout__side">
@@ -193,10 +188,11 @@ export default function PersonPage() {
   const { personId = '' } = useParams();
   const me = useSignedInUser();
   const person = usePerson(personId);
+  const t = useT();
 
   if (person.isPending) return <Loading />;
   if (isApiError(person.error, 404)) return <NotFound />;
-  if (person.isError) return <ErrorAlert error={person.error} title="Could not load this person" />;
+  if (person.isError) return <ErrorAlert error={person.error} title={t('people.loadOneFailed')} />;
 
   const p = person.data;
   const subtitle = [p.title, p.department].filter(Boolean).join(' · ') || (isFullPerson(p) ? p.email : '');
@@ -210,19 +206,19 @@ export default function PersonPage() {
             {isFullPerson(p) && p.role === 'admin' && (
               <>
                 {' '}
-                <Badge tone="accent">HR admin</Badge>
+                <Badge tone="accent">{t('people.role.admin')}</Badge>
               </>
             )}
             {isFullPerson(p) && !p.active && (
               <>
                 {' '}
-                <Badge tone="warning">Left</Badge>
+                <Badge tone="warning">{t('people.login.left')}</Badge>
               </>
             )}
           </>
         }
         documentTitle={p.name}
-        back={{ to: '/people', label: 'People' }}
+        back={{ to: '/people', label: t('people.title') }}
       />
       {isAdmin(me) && isFullPerson(p) ? <EditPerson person={p} /> : <Profile person={p} className="card--narrow" />}
     </>

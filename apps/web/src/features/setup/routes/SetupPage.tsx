@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { Alert, Button, ErrorAlert, Loading, TextField, useDocumentTitle } from '@/components/ui';
+import { msg, useT, type MessageId } from '@/i18n';
 import { useMe } from '@/lib/auth';
 import { useSetupPending } from '@/lib/setup';
 import { useCompleteSetup } from '../api/complete-setup';
@@ -16,14 +17,15 @@ interface Values {
   code: string;
 }
 
-function problemsOf(v: Values): Partial<Record<keyof Values, string>> {
-  const problems: Partial<Record<keyof Values, string>> = {};
-  if (!v.organizationName.trim()) problems.organizationName = "Enter your organisation's name";
-  if (!v.name.trim()) problems.name = 'Enter your name';
-  if (!/^\S+@\S+\.\S+$/.test(v.email.trim())) problems.email = 'Enter your work email address';
-  if (v.password.length < MIN_PASSWORD) problems.password = `Use at least ${MIN_PASSWORD} characters`;
-  else if (v.confirm !== v.password) problems.confirm = 'The two passwords are not the same';
-  if (!v.code.trim()) problems.code = 'Enter the set-up code from the server’s console';
+/** What is missing or wrong, as catalogue ids (the password's takes the minimum length). */
+function problemsOf(v: Values): Partial<Record<keyof Values, MessageId>> {
+  const problems: Partial<Record<keyof Values, MessageId>> = {};
+  if (!v.organizationName.trim()) problems.organizationName = msg('setup.enterOrganisation');
+  if (!v.name.trim()) problems.name = msg('setup.enterName');
+  if (!/^\S+@\S+\.\S+$/.test(v.email.trim())) problems.email = msg('setup.enterEmail');
+  if (v.password.length < MIN_PASSWORD) problems.password = msg('password.tooShort');
+  else if (v.confirm !== v.password) problems.confirm = msg('password.mismatch');
+  if (!v.code.trim()) problems.code = msg('setup.enterCode');
   return problems;
 }
 
@@ -32,7 +34,8 @@ function problemsOf(v: Values): Partial<Record<keyof Values, string>> {
  * code the server printed on its console. Once set up, this page sends everyone on.
  */
 export default function SetupPage() {
-  useDocumentTitle('Set up Ripple');
+  const t = useT();
+  useDocumentTitle(t('setup.title'));
   const status = useSetupPending();
   const { data: me } = useMe();
   const complete = useCompleteSetup();
@@ -50,13 +53,16 @@ export default function SetupPage() {
   if (status.error) {
     return (
       <div className="public__card">
-        <ErrorAlert error={status.error} title="Ripple is not answering" />
+        <ErrorAlert error={status.error} title={t('setup.notAnswering')} />
       </div>
     );
   }
   if (!status.data) return <Navigate to="/login" replace />;
 
-  const problems = touched ? problemsOf(values) : {};
+  const problemIds = touched ? problemsOf(values) : {};
+  const problems = Object.fromEntries(Object.entries(problemIds).map(([field, id]) => [field, t(id, { min: MIN_PASSWORD })])) as Partial<
+    Record<keyof Values, string>
+  >;
   const serverErrors = complete.error?.fieldErrors() ?? {};
   const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
   const submit = (event: FormEvent) => {
@@ -76,16 +82,16 @@ export default function SetupPage() {
 
   return (
     <div className="public__card">
-      <h1 className="public__title">Set up Ripple</h1>
-      <p className="public__lead">Create your organisation and your own HR admin account. You can invite everyone else once you are in.</p>
+      <h1 className="public__title">{t('setup.title')}</h1>
+      <p className="public__lead">{t('setup.lead')}</p>
       {error && !codeRefused && (
-        <Alert tone="danger" title="Ripple was not set up" className="public__alert">
-          {error.status === 410 ? 'This Ripple has just been set up by someone else. Sign in instead.' : error.message}
+        <Alert tone="danger" title={t('setup.failed')} className="public__alert">
+          {error.status === 410 ? t('setup.alreadyDone') : error.message}
         </Alert>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
-          label="Organisation name"
+          label={t('setup.organisationName')}
           name="organizationName"
           autoComplete="organization"
           required
@@ -96,7 +102,7 @@ export default function SetupPage() {
           error={problems.organizationName ?? serverErrors.organizationName}
         />
         <TextField
-          label="Your name"
+          label={t('setup.yourName')}
           name="name"
           autoComplete="name"
           required
@@ -106,7 +112,7 @@ export default function SetupPage() {
           error={problems.name ?? serverErrors.name}
         />
         <TextField
-          label="Your work email"
+          label={t('setup.email')}
           type="email"
           name="email"
           autoComplete="username"
@@ -116,22 +122,22 @@ export default function SetupPage() {
           value={values.email}
           onChange={set('email')}
           error={problems.email ?? serverErrors.email}
-          hint="You sign in with it. You become the organisation's first HR admin."
+          hint={t('setup.emailHint')}
         />
         <TextField
-          label="Password"
+          label={t('setup.password')}
           type="password"
           name="new-password"
           autoComplete="new-password"
           required
           minLength={MIN_PASSWORD}
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password.`}
+          hint={t('password.hint', { min: MIN_PASSWORD })}
           value={values.password}
           onChange={set('password')}
           error={problems.password ?? serverErrors.password}
         />
         <TextField
-          label="Confirm password"
+          label={t('password.confirm')}
           type="password"
           name="confirm-password"
           autoComplete="new-password"
@@ -141,21 +147,21 @@ export default function SetupPage() {
           error={problems.confirm}
         />
         <TextField
-          label="Set-up code"
+          label={t('setup.code')}
           name="setup-code"
           autoComplete="one-time-code"
           autoCapitalize="characters"
           spellCheck={false}
           required
           maxLength={40}
-          placeholder="XXXX-XXXX-XXXX"
+          placeholder="XXXX-XXXX-XXXX" // i18n-exempt: the code's shape, not words
           value={values.code}
           onChange={set('code')}
           error={problems.code ?? (codeRefused ? complete.error?.message : serverErrors.code)}
-          hint="Printed in the server's console when Ripple started: “Set up your organisation at … with code …”. It proves you run this server. Restarting the server prints a new one."
+          hint={t('setup.codeHint')}
         />
-        <Button type="submit" className="btn--block" loading={complete.isPending} loadingText="Setting up…">
-          Create organisation and sign in
+        <Button type="submit" className="btn--block" loading={complete.isPending} loadingText={t('setup.settingUp')}>
+          {t('setup.submit')}
         </Button>
       </form>
     </div>

@@ -1,65 +1,73 @@
 import { useState } from 'react';
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader, SelectField } from '@/components/ui';
-import { differenceBand, formatSigned } from '@/lib/difference-scale';
-import { formatDate, plural } from '@/lib/format';
+import { formatDecimal, msg, useT, type MessageId } from '@/i18n';
+import { differenceBand } from '@/lib/difference-scale';
+import { formatDate } from '@/lib/format';
 import { useTeamCycles, useTeamView, type TeamCell, type TeamView } from '../api/get-team';
 import '../team.css';
 
 type Quadrant = 'manager_leader' | 'leader_without_title' | 'manager' | 'emerging';
 
 /** The 2×2 as the report draws it: influence across, management up. */
-const QUADRANTS: { key: Quadrant; name: string; text: string }[] = [
-  { key: 'manager', name: 'Manager', text: 'Management high' },
-  { key: 'manager_leader', name: 'Manager-leader', text: 'Both indices high' },
-  { key: 'emerging', name: 'Emerging', text: 'Both below high for now' },
-  { key: 'leader_without_title', name: 'Leader without a title', text: 'Influence high' },
+const QUADRANTS: { key: Quadrant; name: MessageId; text: MessageId }[] = [
+  { key: 'manager', name: msg('quadrant.manager'), text: msg('team.quadrant.managerText') },
+  { key: 'manager_leader', name: msg('quadrant.managerLeader'), text: msg('team.quadrant.managerLeaderText') },
+  { key: 'emerging', name: msg('quadrant.emerging'), text: msg('team.quadrant.emergingText') },
+  { key: 'leader_without_title', name: msg('quadrant.leaderWithoutTitle'), text: msg('team.quadrant.leaderWithoutTitleText') },
 ];
 
-const GROUPS: { kind: TeamView['measures'][number]['kind']; label: string }[] = [
-  { kind: 'index', label: 'Indices' },
-  { kind: 'influence', label: 'Influence behaviours' },
-  { kind: 'management', label: 'Management behaviours' },
+const GROUPS: { kind: TeamView['measures'][number]['kind']; label: MessageId }[] = [
+  { kind: 'index', label: msg('team.group.index') },
+  { kind: 'influence', label: msg('team.group.influence') },
+  { kind: 'management', label: msg('team.group.management') },
 ];
 
-function hiddenWords(cell: TeamCell, minCellSize: number): string {
-  if (cell.reason === 'below_threshold') return `Hidden: fewer than ${minCellSize} people`;
-  if (cell.reason === 'complementary') return 'Hidden: with the organisation view, it would let a smaller group be worked out';
-  return 'No data';
+/** The index from which a quadrant counts as high, as each report draws it. */
+const HIGH = 3.5;
+
+/** A difference with its sign, in the reader's locale ("+0,25", "−0,10"); zero has none. */
+function formatSigned(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  if (rounded === 0) return formatDecimal(0);
+  return `${rounded > 0 ? '+' : '\u2212'}${formatDecimal(Math.abs(rounded))}`;
+}
+
+function hiddenWords(t: ReturnType<typeof useT>, cell: TeamCell, minCellSize: number): string {
+  if (cell.reason === 'below_threshold') return t('team.hidden.belowThreshold', { min: minCellSize });
+  if (cell.reason === 'complementary') return t('team.hidden.complementary');
+  return t('team.noData');
 }
 
 function Quadrants({ view }: { view: TeamView }) {
+  const t = useT();
   const { quadrants } = view;
   if (!quadrants.shown || !quadrants.counts) {
-    return (
-      <p className="team-note">
-        This cycle does not let managers read their reports’ reports, so the team view shows nothing about any one person — not even how many of your team fall
-        in each part of the profile. The behaviours below are averages over the whole team.
-      </p>
-    );
+    return <p className="team-note">{t('team.quadrantsHidden')}</p>;
   }
   const counts = quadrants.counts;
   return (
     <>
-      <div className="team-quadrants" role="list" aria-label="Your team in the manager–leader profile">
+      <div className="team-quadrants" role="list" aria-label={t('team.quadrantsLabel')}>
         {QUADRANTS.map((q) => (
           <div key={q.key} role="listitem" className={`team-quadrant team-quadrant--${q.key}`}>
             <span className="team-quadrant__count">{counts[q.key]}</span>
-            <span className="team-quadrant__name">{q.name}</span>
-            <span className="team-quadrant__text">{q.text}</span>
+            <span className="team-quadrant__name">{t(q.name)}</span>
+            <span className="team-quadrant__text">{t(q.text)}</span>
           </div>
         ))}
       </div>
       <p className="team-note">
-        Influence index across, management index up; an index counts as high from 3.50, as in each report.
-        {counts.notShown > 0 && ` ${plural(counts.notShown, 'report does', 'reports do')} not show a profile (too few colleagues rated).`}
+        {t('team.quadrantsNote', { high: formatDecimal(HIGH) })}
+        {counts.notShown > 0 && ` ${t('team.notShown', { count: counts.notShown })}`}
       </p>
     </>
   );
 }
 
 function Value({ cell, minCellSize, reference }: { cell: TeamCell | undefined; minCellSize: number; reference?: number }) {
+  const t = useT();
   if (!cell?.shown || cell.mean === undefined) {
-    const words = cell ? hiddenWords(cell, minCellSize) : 'No data';
+    const words = cell ? hiddenWords(t, cell, minCellSize) : t('team.noData');
     return (
       <td className="team-cell team-cell--hidden" title={words}>
         <span aria-hidden="true">—</span>
@@ -70,27 +78,26 @@ function Value({ cell, minCellSize, reference }: { cell: TeamCell | undefined; m
   const band = differenceBand(reference === undefined ? undefined : cell.mean - reference);
   return (
     <td className={`team-cell team-cell--ink-${band.ink}`} style={reference === undefined ? undefined : { background: band.background }}>
-      {cell.mean.toFixed(2)}
+      {formatDecimal(cell.mean)}
     </td>
   );
 }
 
 function Behaviours({ view }: { view: TeamView }) {
+  const t = useT();
   const m = view.minCellSize;
   const previous = view.previousCycle?.cycleName;
   return (
-    <div className="team-table-wrap" role="region" aria-label="Your team’s behaviours against the organisation" tabIndex={0}>
+    <div className="team-table-wrap" role="region" aria-label={t('team.tableLabel')} tabIndex={0}>
       <table className="team-table">
-        <caption className="visually-hidden">
-          Your team’s average on each behaviour, the whole organisation’s, the difference and the change since the previous cycle
-        </caption>
+        <caption className="visually-hidden">{t('team.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Behaviour</th>
-            <th scope="col">Your team</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Difference</th>
-            <th scope="col">{previous ? `Change since ${previous}` : 'Change'}</th>
+            <th scope="col">{t('team.col.behaviour')}</th>
+            <th scope="col">{t('team.col.team')}</th>
+            <th scope="col">{t('team.col.organisation')}</th>
+            <th scope="col">{t('team.col.difference')}</th>
+            <th scope="col">{previous ? t('team.col.changeSince', { cycle: previous }) : t('team.col.change')}</th>
           </tr>
         </thead>
         {GROUPS.map((g) => {
@@ -100,7 +107,7 @@ function Behaviours({ view }: { view: TeamView }) {
             <tbody key={g.kind}>
               <tr className="team-table__group">
                 <th scope="rowgroup" colSpan={5}>
-                  {g.label}
+                  {t(g.label)}
                 </th>
               </tr>
               {rows.map(({ measure, i }) => {
@@ -137,22 +144,18 @@ export default function TeamPage() {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const cycleId = chosen ?? cycles.data?.[0]?.cycleId;
   const view = useTeamView(cycleId);
+  const t = useT();
 
-  const header = (
-    <PageHeader
-      title="My team"
-      description="Your direct reports as one group, beside the whole organisation. Only averages over enough people are shown, so that feedback stays anonymous."
-    />
-  );
-  if (cycles.isPending) return <Loading label="Loading your team…" />;
-  if (cycles.isError) return <ErrorAlert error={cycles.error} title="Could not load your team" />;
+  const header = <PageHeader title={t('team.title')} description={t('team.description')} />;
+  if (cycles.isPending) return <Loading label={t('team.loading')} />;
+  if (cycles.isError) return <ErrorAlert error={cycles.error} title={t('team.loadFailed')} />;
   if (cycles.data.length === 0) {
     return (
       <>
         {header}
         <Card>
-          <EmptyState title="No team view yet" icon="◔">
-            The team view appears once a feedback cycle in which you are someone’s manager has been released.
+          <EmptyState title={t('team.empty')} icon="◔">
+            {t('team.emptyText')}
           </EmptyState>
         </Card>
       </>
@@ -163,37 +166,31 @@ export default function TeamPage() {
       {header}
       {cycles.data.length > 1 && (
         <div className="team-picker">
-          <SelectField label="Cycle" value={cycleId} onChange={(e) => setChosen(e.target.value)}>
+          <SelectField label={t('team.cycle')} value={cycleId} onChange={(e) => setChosen(e.target.value)}>
             {cycles.data.map((c) => (
               <option key={c.cycleId} value={c.cycleId}>
-                {c.cycleName}
-                {c.releasedAt ? ` (released ${formatDate(c.releasedAt)})` : ''}
+                {c.releasedAt ? t('team.cycleReleased', { cycle: c.cycleName, date: formatDate(c.releasedAt) }) : c.cycleName}
               </option>
             ))}
           </SelectField>
         </div>
       )}
       {view.isPending ? (
-        <Loading label="Loading your team…" />
+        <Loading label={t('team.loading')} />
       ) : view.isError ? (
-        <ErrorAlert error={view.error} title="Could not load your team" />
+        <ErrorAlert error={view.error} title={t('team.loadFailed')} />
       ) : !view.data.eligible ? (
         <Card>
-          <EmptyState title="Your team is too small to show" icon="◔">
-            The team view needs at least {view.data.minCellSize} direct reports with a report in {view.data.cycleName}, so that no one person’s feedback can be
-            picked out. You can still open each report you may read from Reports.
+          <EmptyState title={t('team.tooSmall')} icon="◔">
+            {t('team.tooSmallText', { min: view.data.minCellSize, cycle: view.data.cycleName })}
           </EmptyState>
         </Card>
       ) : (
         <>
-          <Card title="Manager–leader profile" description={`Your direct reports in ${view.data.cycleName}, as each report places them.`}>
+          <Card title={t('team.profile')} description={t('team.profileDescription', { cycle: view.data.cycleName })}>
             <Quadrants view={view.data} />
           </Card>
-          <Card
-            className="card--flush"
-            title="Behaviours against the organisation"
-            description="Your team’s average (as colleagues rated them, self-reviews left out) beside the whole organisation: orange below, blue above."
-          >
+          <Card className="card--flush" title={t('team.behaviours')} description={t('team.behavioursDescription')}>
             <Behaviours view={view.data} />
           </Card>
         </>
