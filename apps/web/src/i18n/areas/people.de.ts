@@ -25,7 +25,6 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'people.emptyText': 'Fügen Sie Personen einzeln hinzu oder importieren Sie sie aus einer CSV-Datei.',
   'people.clearFilters': 'Filter zurücksetzen',
   'people.importFromCsv': 'Personen aus CSV importieren',
-  'people.noun': '{count, plural, one {Person} other {Personen}}',
 
   'people.table.caption': 'Personen',
   'people.table.name': 'Name',
@@ -333,7 +332,6 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'audit.empty': 'Noch nichts protokolliert',
   'audit.emptyText': 'Verwaltungsaktionen werden hier aufgeführt.',
   'audit.caption': 'Protokollereignisse',
-  'audit.noun': '{count, plural, one {Aktion} other {Aktionen}}',
   'audit.col.when': 'Wann',
   'audit.col.who': 'Wer',
   'audit.col.action': 'Aktion',

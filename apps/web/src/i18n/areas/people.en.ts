@@ -23,7 +23,6 @@ export const peopleEn = {
   'people.emptyText': 'Add people one by one or import them from a CSV file.',
   'people.clearFilters': 'Clear filters',
   'people.importFromCsv': 'Import people from CSV',
-  'people.noun': '{count, plural, one {person} other {people}}',
 
   'people.table.caption': 'People',
   'people.table.name': 'Name',
@@ -326,7 +325,6 @@ export const peopleEn = {
   'audit.empty': 'Nothing recorded yet',
   'audit.emptyText': 'Admin actions will be listed here.',
   'audit.caption': 'Audit events',
-  'audit.noun': '{count, plural, one {event} other {events}}',
   'audit.col.when': 'When',
   'audit.col.who': 'Who',
   'audit.col.action': 'Action',

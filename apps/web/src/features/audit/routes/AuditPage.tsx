@@ -145,7 +145,7 @@ export default function AuditPage() {
             <>
               <Table caption={t('audit.caption')} columns={columnsOf(t)} rows={events.data.items} rowKey={(e) => e.id} busy={events.isPlaceholderData} />
               <Pagination
-                noun={t('audit.noun', { count: events.data.total })}
+                noun="events"
                 offset={events.data.query.offset ?? 0}
                 limit={PAGE_SIZE}
                 total={events.data.total}

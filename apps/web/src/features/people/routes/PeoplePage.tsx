@@ -145,7 +145,7 @@ export default function PeoplePage() {
           <>
             <PeopleTable people={people.data.items} admin={admin} busy={people.isPlaceholderData} />
             <Pagination
-              noun={t('people.noun', { count: people.data.total })}
+              noun="people"
               offset={people.data.query.offset ?? 0}
               limit={PAGE_SIZE}
               total={people.data.total}
