@@ -27,6 +27,7 @@ import { AddFrameworkTranslations1795401560000 } from './1795401560000-AddFramew
 import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRateLimitCounters';
 import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
+import { DropSignInAndSetupAttempts1795401790000 } from './1795401790000-DropSignInAndSetupAttempts';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   CreateRateLimitCounters1795401600000,
   AddScimUserNames1795401610000,
   DropRateLimitLogs1795401763000,
+  DropSignInAndSetupAttempts1795401790000,
 ];
