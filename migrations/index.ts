@@ -28,6 +28,7 @@ import { CreateRateLimitCounters1795401600000 } from './1795401600000-CreateRate
 import { AddScimUserNames1795401610000 } from './1795401610000-AddScimUserNames';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
 import { DropSignInAndSetupAttempts1795401790000 } from './1795401790000-DropSignInAndSetupAttempts';
+import { RevokeJobQueueFromTenant1795401791000 } from './1795401791000-RevokeJobQueueFromTenant';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   AddScimUserNames1795401610000,
   DropRateLimitLogs1795401763000,
   DropSignInAndSetupAttempts1795401790000,
+  RevokeJobQueueFromTenant1795401791000,
 ];
