@@ -101,25 +101,57 @@ describe('authentication', () => {
     expect(await replay.get('/api/auth/session')).toMatchObject({ status: 200, body: { me: null } });
   });
 
-  it('rate-limits failed sign-ins per account with a clear 429', async () => {
+  const counter = async (scope: string, key: string): Promise<{ hits: number } | undefined> =>
+    (await t.db.query(`SELECT hits FROM rate_limit_counters WHERE scope = $1 AND key = $2`, [scope, key]))[0];
+  const endWindow = (scope: string, key: string) =>
+    t.db.query(`UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [scope, key]);
+
+  it('rate-limits failed sign-ins per account with a clear 429 and Retry-After, until the window ends', async () => {
     const victim = await aPerson(t.db, team.org.id);
     for (let i = 0; i < 5; i++) {
       expect((await t.client().post('/api/auth/login', { email: victim.email, password: `guess-${i}` })).status).toBe(401);
     }
     const blocked = await t.client().post('/api/auth/login', { email: victim.email, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.message).toMatch(/Too many failed sign-in attempts for this account/);
+    expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_attempts' });
+    expect(blocked.body.message).toMatch(/Too many failed sign-in attempts for this account\. Try again in 15 minutes\./);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(890);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
+    // The refused attempt is not a failure: only wrong passwords count.
+    expect(await counter('sign_in.address', victim.email)).toEqual({ hits: 5 });
+    await endWindow('sign_in.address', victim.email);
+    expect((await t.client().post('/api/auth/login', { email: victim.email, password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('a successful sign-in leaves the failures counted (as before): guesses between successes still add up', async () => {
+    const person = await aPerson(t.db, team.org.id);
+    for (let i = 0; i < 4; i++) expect((await t.client().post('/api/auth/login', { email: person.email, password: `guess-${i}` })).status).toBe(401);
+    expect((await t.client().post('/api/auth/login', { email: person.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await t.client().post('/api/auth/login', { email: person.email, password: 'guess-5' })).status).toBe(401);
+    expect((await t.client().post('/api/auth/login', { email: person.email, password: TEST_PASSWORD })).status).toBe(429);
+  });
+
+  it('deletes ended sign-in windows as new failures come in', async () => {
+    const gone = await aPerson(t.db, team.org.id);
+    expect((await t.client().post('/api/auth/login', { email: gone.email, password: 'guess' })).status).toBe(401);
+    await endWindow('sign_in.address', gone.email);
+    expect((await t.client().post('/api/auth/login', { email: 'someone-else@example.org', password: 'guess' })).status).toBe(401);
+    expect(await counter('sign_in.address', gone.email)).toBeUndefined();
+    expect(await counter('sign_in.address', 'someone-else@example.org')).toEqual({ hits: 1 });
   });
 
   it('rate-limits failed sign-ins per IP across accounts', async () => {
     const ip = { 'x-forwarded-for': '203.0.113.9' };
     // Without TRUST_PROXY every inject comes from 127.0.0.1: count failures from that address.
-    const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM login_attempts WHERE ip = '127.0.0.1' AND NOT succeeded`);
+    const n = (await counter('sign_in.ip', '127.0.0.1'))?.hits ?? 0;
     for (let i = n; i < 30; i++) await t.client().post('/api/auth/login', { email: `spray${i}@example.org`, password: 'x' }, { headers: ip });
     const blocked = await t.client().post('/api/auth/login', { email: team.admin.email, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/from your network/);
-    await t.db.query(`DELETE FROM login_attempts`);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    await endWindow('sign_in.ip', '127.0.0.1');
+    expect((await t.client().post('/api/auth/login', { email: team.admin.email, password: TEST_PASSWORD })).status).toBe(200);
+    await t.db.query(`DELETE FROM rate_limit_counters`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, DataSource, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
 import { dataSourceOptions } from '@lib/database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -21,7 +21,7 @@ describe('entities and migrations', () => {
 
   it('the application loads the entities it reads and writes with', () => {
     const tables = t.db.entityMetadatas.map((m) => m.tableName).sort();
-    expect(tables).toEqual(['email_change_tokens', 'invitations', 'login_attempts', 'organizations', 'password_reset_tokens', 'people', 'sessions']);
+    expect(tables).toEqual(['email_change_tokens', 'invitations', 'organizations', 'password_reset_tokens', 'people', 'sessions']);
   });
 
   it('describe exactly the schema the migrations build: the schema builder would change nothing', async () => {
@@ -30,25 +30,22 @@ describe('entities and migrations', () => {
   });
 
   it('an entity that drifts from its table is caught (the comparison works)', async () => {
-    /** login_attempts as the migrations build it, but with `ip` nullable and an index renamed. */
-    @Entity({ name: 'login_attempts' })
-    @Index('login_attempts_email_created_at_idx', ['email', 'createdAt'])
-    @Index('login_attempts_ip_idx', ['ip', 'createdAt'])
-    class DriftedLoginAttempt {
-      @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'login_attempts_id_pk' }) id: string;
-      @Column('uuid', { nullable: true }) organizationId: string | null;
-      @Column('text') email: string;
-      @Column('text', { nullable: true }) ip: string | null;
-      @Column('boolean') succeeded: boolean;
-      @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
+    /** rate_limit_counters (a table no entity describes) as the migrations build it, but with `hits` nullable and an index renamed. */
+    @Entity({ name: 'rate_limit_counters' })
+    @Index('rate_limit_counters_scope_idx', ['scope', 'windowEndsAt'])
+    class DriftedRateLimitCounter {
+      @PrimaryColumn('text', { primaryKeyConstraintName: 'rate_limit_counters_scope_key_pk' }) scope: string;
+      @PrimaryColumn('text', { primaryKeyConstraintName: 'rate_limit_counters_scope_key_pk' }) key: string;
+      @Column('integer', { nullable: true }) hits: number | null;
+      @Column('timestamptz') windowEndsAt: Date;
     }
-    const drifted = new DataSource({ ...dataSourceOptions(t.database.url), entities: [DriftedLoginAttempt] });
+    const drifted = new DataSource({ ...dataSourceOptions(t.database.url), entities: [DriftedRateLimitCounter] });
     await drifted.initialize();
     try {
       expect((await differences(drifted)).sort()).toEqual([
-        'ALTER TABLE "login_attempts" ALTER COLUMN "ip" DROP NOT NULL',
-        'CREATE INDEX "login_attempts_ip_idx" ON "login_attempts"  ("ip", "created_at") ',
-        'DROP INDEX "public"."login_attempts_ip_created_at_idx"',
+        'ALTER TABLE "rate_limit_counters" ALTER COLUMN "hits" DROP NOT NULL',
+        'CREATE INDEX "rate_limit_counters_scope_idx" ON "rate_limit_counters"  ("scope", "window_ends_at") ',
+        'DROP INDEX "public"."rate_limit_counters_scope_window_ends_at_idx"',
       ]);
     } finally {
       await drifted.destroy();

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { runAsSystem, runInOrganization } from '@lib/database';
 import { JOB_NAMES, JobsService } from '@lib/jobs';
 import { aLaunchedCycle } from '../support/cycle-factories';
 import { anOrganization, aPerson } from '../support/factories';
@@ -63,6 +64,32 @@ describe('jobs through the pg-boss queue', () => {
     const committed = '00000000-0000-4000-8000-0000000000bb';
     await t.app.get(DataSource).transaction((tx) => queue.send(JOB_NAMES.reportsSnapshot, { organizationId: committed, cycleId: committed }, { tx }));
     expect(await jobsOf(committed)).toEqual([{ name: JOB_NAMES.reportsSnapshot }]);
+  });
+
+  it("keeps the queue's tables from the tenant role (job payloads name every organisation), while a job still queues inside a tenant-scoped transaction", async () => {
+    const org = await anOrganization(t.db);
+    for (const table of ['job', 'queue', 'schedule']) {
+      await expect(runInOrganization(org.id, () => t.db.query(`SELECT FROM pgboss.${table}`))).rejects.toThrow(/permission denied/);
+    }
+    await expect(runInOrganization(org.id, () => t.db.query(`SELECT count(*) FROM pgboss.job`))).rejects.toThrow(/permission denied/);
+    // The owner (the queue's own connections, and system scope) still reads them.
+    expect(await runAsSystem(() => t.db.query(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = $1`, [JOB_NAMES.reportsSnapshot]))).toEqual([{ n: 1 }]);
+
+    const cycleId = '00000000-0000-4000-8000-0000000000cc';
+    const queue = t.app.get(JobsService);
+    const roles = await runInOrganization(org.id, () =>
+      t.app.get(DataSource).transaction(async (tx) => {
+        const before: { role: string }[] = await tx.query(`SELECT current_user AS role`);
+        await queue.send(JOB_NAMES.reportsSnapshot, { organizationId: org.id, cycleId }, { tx });
+        // Back to the tenant role for the rest of the transaction.
+        const after: { role: string }[] = await tx.query(`SELECT current_user AS role`);
+        return [before[0].role, after[0].role];
+      }),
+    );
+    expect(roles).toEqual(['ripple_tenant', 'ripple_tenant']);
+    expect(await t.db.query(`SELECT data FROM pgboss.job WHERE name = $1 AND data->>'cycleId' = $2`, [JOB_NAMES.reportsSnapshot, cycleId])).toEqual([
+      { data: { organizationId: org.id, cycleId } },
+    ]);
   });
 
   it('closes a cycle with its snapshot job, which a worker runs; then the reports can be released', async () => {

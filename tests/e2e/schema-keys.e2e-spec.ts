@@ -44,7 +44,7 @@ const TENANT = [
   'sso_providers',
 ];
 /** Reference (organizations) or coordinator-local tables. Citus accepts no foreign key from one of them to a tenant table. */
-const GLOBAL = ['instance_setup', 'login_attempts', 'organizations', 'rate_limit_counters', 'schema_migrations', 'setup_attempts'];
+const GLOBAL = ['instance_setup', 'organizations', 'rate_limit_counters', 'schema_migrations'];
 
 interface Key {
   table: string;

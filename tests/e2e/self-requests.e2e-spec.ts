@@ -440,6 +440,52 @@ describe('self-started feedback', () => {
     expect(await stateOf(hrCycle.id)).toBe('collecting');
     await expect(jobs.runNow(JOB_NAMES.ownedCycleClose, { cycleId: id })).rejects.toThrow(/names no organisation/);
   });
+  it('the hourly sweep closes one past its closing date whose close job never ran, exactly as the job would, and the job after it changes nothing', async () => {
+    const jobs = t.app.get(JobsService);
+    const sweep = t.app.get(CycleNotificationsService);
+    const stateOf = async (id: string): Promise<string> => {
+      const [row]: { state: string }[] = await t.db.query(`SELECT state FROM cycles WHERE id = $1`, [id]);
+      return row.state;
+    };
+    const started = await client(a.colleague).post('/api/self-requests', {
+      behaviourKeys: keys.slice(0, 1),
+      raterIds: raters.slice(0, 3).map((x) => x.id),
+      responseDeadline: inDays(5),
+    });
+    expect(started.status).toBe(201);
+    const id: string = started.body.id;
+    for (const rater of raters.slice(0, 3)) await answer(rater, id, 5);
+    // An HR cycle past its closing date is HR's to close: the sweep leaves it collecting.
+    const hrCycle = await aReportCycle(t.db, a.org.id, frameworkVersionId, { state: 'collecting' });
+    // The closing date passes; the close job (held in tests) never runs.
+    await t.db.query(`UPDATE cycles SET response_deadline = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [[id, hrCycle.id]]);
+    const snapshotJobs = (): number => jobs.heldJobs(JOB_NAMES.reportsSnapshot).filter((job) => (job.data as { cycleId: string }).cycleId === id).length;
+    expect(snapshotJobs()).toBe(0);
+
+    expect((await sweep.sweep()).ownedClosed).toBe(1);
+    expect(await stateOf(id)).toBe('closed');
+    expect(await stateOf(hrCycle.id)).toBe('collecting');
+    expect(snapshotJobs()).toBe(1);
+    const audit: { organization_id: string; action: string; actor_id: string | null }[] = await t.db.query(
+      `SELECT organization_id, action, actor_id FROM audit_events WHERE target_id = $1 AND action = 'cycle.closed'`,
+      [id],
+    );
+    expect(audit).toEqual([{ organization_id: a.org.id, action: 'cycle.closed', actor_id: null }]);
+
+    // Sweeping again, or the job running late, closes nothing twice.
+    expect((await sweep.sweep()).ownedClosed).toBe(0);
+    await jobs.runNow(JOB_NAMES.ownedCycleClose, { organizationId: a.org.id, cycleId: id });
+    expect(snapshotJobs()).toBe(1);
+    expect(await t.db.query(`SELECT 1 FROM audit_events WHERE target_id = $1 AND action = 'cycle.closed'`, [id])).toHaveLength(1);
+
+    // The report is computed and released to the owner alone, as after the job.
+    await jobs.runHeld(JOB_NAMES.reportsSnapshot);
+    expect(await stateOf(id)).toBe('released');
+    const report = await client(a.colleague).get(reportUrl(id, a.colleague.id));
+    expect([report.status, report.body.viewer]).toEqual([200, 'subject']);
+    expect(report.body.behaviours[0].cells.all_others).toMatchObject({ shown: true, n: 3, mean: 5 });
+    expect((await client(a.admin).get(reportUrl(id, a.colleague.id))).status).toBe(404);
+  });
 
   // Last: the owner leaves.
   it("the owner's shares end when the owner leaves (nobody could withdraw them): back later, the colleague reads nothing", async () => {

@@ -1,4 +1,4 @@
-import { MAX_SETUP_FAILURES_PER_IP, SetupService } from '@lib/organizations';
+import { SETUP_FAILURES_PER_NETWORK, SetupService } from '@lib/organizations';
 import { anOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -95,11 +95,24 @@ describe('first-run set-up under pressure', () => {
   it('stops an address after repeated wrong codes, even before the right one', async () => {
     const code = (await t.app.get(SetupService).issueCode())!;
     const visitor = t.client();
-    for (let i = 0; i < MAX_SETUP_FAILURES_PER_IP; i++) expect((await visitor.post('/api/setup', form('ZZZZ-ZZZZ-ZZZZ'))).status).toBe(403);
+    for (let i = 0; i < SETUP_FAILURES_PER_NETWORK.limit; i++) expect((await visitor.post('/api/setup', form('ZZZZ-ZZZZ-ZZZZ'))).status).toBe(403);
     const blocked = await visitor.post('/api/setup', form(code));
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ statusCode: 429, code: 'too_many_setup_attempts' });
+    expect(blocked.body).toMatchObject({ statusCode: 429, code: 'too_many_setup_attempts', message: expect.stringMatching(/Try again in 15 minutes\./) });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(890);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
     expect(await t.db.query(`SELECT 1 FROM organizations`)).toHaveLength(0);
+    expect(await t.db.query(`SELECT hits FROM rate_limit_counters WHERE scope = 'setup.ip' AND key = '127.0.0.1'`)).toEqual([{ hits: 10 }]);
+    // The window ends: the right code works again.
+    await t.db.query(`UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second' WHERE scope = 'setup.ip'`);
+    expect((await visitor.post('/api/setup', form(code))).status).toBe(201);
+  });
+
+  it('deletes ended set-up windows as new wrong codes come in', async () => {
+    await t.app.get(SetupService).issueCode();
+    await t.db.query(`INSERT INTO rate_limit_counters (scope, key, hits, window_ends_at) VALUES ('setup.ip', '198.51.100.7', 3, now() - interval '1 minute')`);
+    expect((await t.client().post('/api/setup', form('ZZZZ-ZZZZ-ZZZZ'))).status).toBe(403);
+    expect(await t.db.query(`SELECT key, hits FROM rate_limit_counters WHERE scope = 'setup.ip'`)).toEqual([{ key: '127.0.0.1', hits: 1 }]);
   });
 
   it('is gone on an instance that already has an organisation (the demo, or one made on the command line)', async () => {

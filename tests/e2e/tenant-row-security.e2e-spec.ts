@@ -107,7 +107,7 @@ describe('tenant row security', () => {
   it('puts row security on every tenant table: the ones planted here among them', async () => {
     const secured = await rowSecuredTables(t.db);
     expect(secured).toEqual(expect.arrayContaining(PLANTED));
-    expect(secured).not.toContain('login_attempts');
+    expect(secured).not.toContain('rate_limit_counters');
   });
 
   it('an unfiltered read in an organisation’s scope returns only that organisation’s rows, in every tenant table', async () => {

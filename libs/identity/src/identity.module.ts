@@ -8,7 +8,6 @@ import { CredentialsRepository } from './auth/credentials.repository';
 import { InvitationService } from './auth/invitation.service';
 import { InvitationsRepository } from './auth/invitations.repository';
 import { LocalStrategy } from './auth/local.strategy';
-import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { EmailChangeService } from './auth/email-change.service';
 import { EmailChangesRepository } from './auth/email-changes.repository';
@@ -22,7 +21,6 @@ import { SessionsRepository } from './auth/sessions.repository';
 import { SessionStrategy } from './auth/session.strategy';
 import { EmailChangeTokenEntity } from './entities/email-change-token.entity';
 import { InvitationEntity } from './entities/invitation.entity';
-import { LoginAttemptEntity } from './entities/login-attempt.entity';
 import { PasswordResetTokenEntity } from './entities/password-reset-token.entity';
 import { PersonEntity } from './entities/person.entity';
 import { SessionEntity } from './entities/session.entity';
@@ -39,14 +37,13 @@ import { SsoService } from './sso/sso.service';
 @Module({
   imports: [
     PassportModule.register({ session: false }),
-    TypeOrmModule.forFeature([PersonEntity, SessionEntity, InvitationEntity, LoginAttemptEntity, PasswordResetTokenEntity, EmailChangeTokenEntity]),
+    TypeOrmModule.forFeature([PersonEntity, SessionEntity, InvitationEntity, PasswordResetTokenEntity, EmailChangeTokenEntity]),
   ],
   // POST /people/import is served by the feedback library (it includes leavers), which runs the
   // import this library plans and writes (PeopleImportService).
   controllers: [AuthController, PasswordController, PeopleController, SsoAuthController, SsoSettingsController],
   providers: [
     AuthService,
-    LoginAttemptsRepository,
     LoginThrottleService,
     SessionsRepository,
     SessionService,

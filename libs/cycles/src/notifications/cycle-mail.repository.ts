@@ -122,6 +122,22 @@ export class CycleMailRepository {
   }
 
   /**
+   * Across organisations: the cycles a person owns (self-started requests, pulses) still collecting
+   * after their closing date, by organisation, the longest overdue first. Their close job should
+   * have closed them; one that failed past its retries leaves them here.
+   */
+  async ownedCyclesPastDeadlineAcrossOrganisations(now: Date): Promise<{ organizationId: string; id: string }[]> {
+    const rows = await selectRows<{ organization_id: string; id: string }>(
+      this.db,
+      `SELECT organization_id, id FROM cycles
+        WHERE state = 'collecting' AND origin <> 'hr' AND owner_id IS NOT NULL AND response_deadline <= $1
+        ORDER BY organization_id, response_deadline`,
+      [now],
+    );
+    return rows.map((r) => ({ organizationId: r.organization_id, id: r.id }));
+  }
+
+  /**
    * Across organisations (the anti-join is organisation-scoped row by row): cycles in one of
    * `states`, closed at least `graceMinutes` before `now`, with a subject still in the cycle but
    * no report snapshot for them.

@@ -20,6 +20,8 @@ export const SNAPSHOT_GRACE_MINUTES = 15;
 const MARK_BATCH = 500;
 
 export interface SweepResult {
+  /** Cycles a person owns closed past their closing date, their own close job having failed. */
+  ownedClosed: number;
   nominationsEnded: number;
   invitations: number;
   reminders: number;
@@ -113,17 +115,27 @@ export class CycleNotificationsService implements OnModuleInit {
   }
 
   /**
-   * The hourly pass: over running cycles, ends nominations past their deadline, sends invitations
+   * The hourly pass: closes the cycles a person owns that are past their closing date (their
+   * close job lost), then, over running cycles, ends nominations past their deadline, sends invitations
    * that were missed (e.g. a request opened by an approval), the reminder to subjects short of
    * peers before the nomination deadline, and the reminder slot that is due;
    * then queues the report snapshots of closed (or released) cycles that still miss some.
    */
   async sweep(now = new Date()): Promise<SweepResult> {
+    const result: SweepResult = { ownedClosed: 0, nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
+    let failure: Error | undefined;
     // Across organisations on purpose: one scheduler serves them all; each cycle is then handled
     // in its own organisation's scope (row security on), like any request.
+    for (const overdue of await this.mailRows.ownedCyclesPastDeadlineAcrossOrganisations(now)) {
+      try {
+        // Exactly the close job's work (idempotent with it: whichever comes second finds it closed).
+        if (await runInOrganization(overdue.organizationId, () => this.cyclesService.closeOwnedDue(overdue.organizationId, overdue.id))) result.ownedClosed++;
+      } catch (error) {
+        this.logger.error({ err: error, cycleId: overdue.id }, 'cycle sweep could not close an owned cycle past its closing date');
+        failure ??= asError(error);
+      }
+    }
     const running = await this.mailRows.cyclesInStatesAcrossOrganisations(ANSWERING_STATES);
-    const result: SweepResult = { nominationsEnded: 0, invitations: 0, reminders: 0, peerReminders: 0, snapshotsQueued: 0 };
-    let failure: Error | undefined;
     for (const row of running) {
       try {
         await runInOrganization(row.organizationId, async () => {

@@ -34,6 +34,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return Promise.resolve(window ? this.countOf(window) : { hits: 0, resetsInSeconds: 0 });
   }
 
+  forget(budget: RateBudget, key: string): Promise<void> {
+    this.windows.delete(`${budget.scope}\u0000${key}`);
+    return Promise.resolve();
+  }
+
   private current(id: string): Window | undefined {
     const window = this.windows.get(id);
     if (window && window.endsAt <= this.now()) {

@@ -37,4 +37,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
     );
     return row ? { hits: row.hits, resetsInSeconds: row.resets_in } : { hits: 0, resetsInSeconds: 0 };
   }
+
+  async forget(budget: RateBudget, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM rate_limit_counters WHERE scope = $1 AND key = $2`, [budget.scope, key]);
+  }
 }

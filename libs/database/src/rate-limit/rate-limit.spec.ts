@@ -39,6 +39,15 @@ describe('RateLimiter', () => {
     expect(await limiter.exhausted(perNetwork, 'x')).toEqual({ scope: 'test.ip', retryAfterSeconds: 60 });
   });
 
+  it('forgets a key on demand: its next failure starts a new window', async () => {
+    for (let i = 0; i < 3; i++) await limiter.record(perNetwork, 'x');
+    await limiter.record(perNetwork, 'y');
+    await limiter.forget(perNetwork, 'x');
+    expect(await limiter.exhausted(perNetwork, 'x')).toBeNull();
+    for (let i = 0; i < 2; i++) await limiter.record(perNetwork, 'y');
+    expect(await limiter.exhausted(perNetwork, 'y')).not.toBeNull();
+  });
+
   it('forgets the least recently seen keys past its bound (memory stays bounded)', async () => {
     const small = new RateLimiter(new MemoryRateLimitStore(() => now, 2));
     for (let i = 0; i < 3; i++) await small.record(perNetwork, 'a');

@@ -24,6 +24,8 @@ export interface RateLimitStore {
   hit(budget: RateBudget, key: string): Promise<WindowCount>;
   /** The count of the current window, without a hit (zero when there is none). */
   count(budget: RateBudget, key: string): Promise<WindowCount>;
+  /** Ends `key`'s current window, if any: its next hit starts a new one. */
+  forget(budget: RateBudget, key: string): Promise<void>;
 }
 
 /** A budget spent: which, and when to come back (the Retry-After header). */
@@ -61,5 +63,10 @@ export class RateLimiter {
   /** Counts one failure for `key`. */
   async record(budget: RateBudget, key: string): Promise<void> {
     await this.store.hit(budget, key);
+  }
+
+  /** Forgets `key`'s count (e.g. the failures a password reset made moot). */
+  async forget(budget: RateBudget, key: string): Promise<void> {
+    await this.store.forget(budget, key);
   }
 }

@@ -30,11 +30,10 @@ export class AuthService {
     if (candidates.length === 0) await burnVerification(password, this.config.passwordHashing);
     for (const candidate of candidates) {
       if (await verifyPassword(candidate.passwordHash, password)) {
-        await this.throttle.record({ email, ip, succeeded: true, organizationId: candidate.organizationId });
         return { personId: candidate.personId, organizationId: candidate.organizationId, role: candidate.role };
       }
     }
-    await this.throttle.record({ email, ip, succeeded: false, organizationId: candidates[0]?.organizationId });
+    await this.throttle.recordFailure(email, ip);
     throw new IdentityException(IdentityErrorCode.InvalidCredentials, 'Email or password is incorrect');
   }
 }

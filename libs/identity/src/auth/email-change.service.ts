@@ -56,7 +56,7 @@ export class EmailChangeService {
     if (!account || !currentHash) throw incorrect();
     await this.throttle.assertAllowed(account.email, ip);
     if (!(await verifyPassword(currentHash, currentPassword))) {
-      await this.throttle.record({ email: account.email, ip, succeeded: false, organizationId: actor.organizationId });
+      await this.throttle.recordFailure(account.email, ip);
       throw incorrect();
     }
     if (newEmail === account.email) {

@@ -1,42 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PostgresRateLimitStore, RateLimiter, type RateBudget, type RateRefusal } from '@lib/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { LoginAttemptsRepository } from './login-attempts.repository';
-
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 30;
 
 /**
- * Login rate limits kept in PostgreSQL, so they hold across every API instance: failures per
- * account (against password guessing) and per IP (against spraying many accounts).
+ * Failed sign-ins allowed in 15 minutes (RateLimiter budgets of failures, counted in PostgreSQL so
+ * they hold across every API instance): per address, against password guessing; per IP, against
+ * spraying many accounts. Only failures count; a successful sign-in costs nothing.
+ */
+export const SIGN_IN_FAILURES_PER_ADDRESS: RateBudget = { scope: 'sign_in.address', limit: 5, windowSeconds: 15 * 60 };
+export const SIGN_IN_FAILURES_PER_NETWORK: RateBudget = { scope: 'sign_in.ip', limit: 30, windowSeconds: 15 * 60 };
+
+/** What a refused sign-in is told: which limit, and in how many minutes to come back. */
+export function signInRefusalMessage(refusal: RateRefusal): string {
+  const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
+  const which = refusal.scope === SIGN_IN_FAILURES_PER_ADDRESS.scope ? 'for this account' : 'from your network';
+  return `Too many failed sign-in attempts ${which}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+/**
+ * The sign-in limits, also asked by every check of a password already signed in (changing the
+ * password or the sign-in address): a refusal is a 429 with Retry-After.
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(private readonly attempts: LoginAttemptsRepository) {}
+  private readonly limiter: RateLimiter;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.limiter = new RateLimiter(new PostgresRateLimitStore(db));
+  }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const row = await this.attempts.recentFailures(email, ip, LOGIN_WINDOW_MINUTES);
-    if (row.byEmail >= MAX_FAILURES_PER_ACCOUNT) {
-      throw new IdentityException(
-        IdentityErrorCode.TooManyAttempts,
-        `Too many failed sign-in attempts for this account. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`,
-      );
-    }
-    if (row.byIp >= MAX_FAILURES_PER_IP) {
-      throw new IdentityException(
-        IdentityErrorCode.TooManyAttempts,
-        `Too many failed sign-in attempts from your network. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`,
-      );
+    const refusal = (await this.limiter.exhausted(SIGN_IN_FAILURES_PER_ADDRESS, email)) ?? (await this.limiter.exhausted(SIGN_IN_FAILURES_PER_NETWORK, ip));
+    if (refusal) {
+      throw new IdentityException(IdentityErrorCode.TooManyAttempts, signInRefusalMessage(refusal), { retryAfterSeconds: refusal.retryAfterSeconds });
     }
   }
 
-  async record(attempt: { email: string; ip: string; succeeded: boolean; organizationId?: string }): Promise<void> {
-    await this.attempts.record(attempt);
+  async recordFailure(email: string, ip: string): Promise<void> {
+    await this.limiter.record(SIGN_IN_FAILURES_PER_ADDRESS, email);
+    await this.limiter.record(SIGN_IN_FAILURES_PER_NETWORK, ip);
   }
 
   /** After a password reset: the failures that locked the account out were guesses at the old password. */
-  async clearFailures(email: string, manager?: EntityManager): Promise<void> {
-    await this.attempts.clearFailures(email, manager);
+  async clearFailures(email: string, tx?: EntityManager): Promise<void> {
+    const limiter = tx ? new RateLimiter(new PostgresRateLimitStore(tx)) : this.limiter;
+    await limiter.forget(SIGN_IN_FAILURES_PER_ADDRESS, email);
   }
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { selectFirst, selectOne } from '@lib/database';
-
-export const SETUP_WINDOW_MINUTES = 15;
+import { selectFirst } from '@lib/database';
 
 /**
- * The instance's first-run state (one row) and the failed set-up attempts. Instance-wide on
- * purpose: they exist before any organisation does.
+ * The instance's first-run state (one row). Instance-wide on purpose: it exists before any
+ * organisation does.
  */
 @Injectable()
 export class SetupRepository {
@@ -29,18 +27,5 @@ export class SetupRepository {
 
   async complete(tx: EntityManager): Promise<void> {
     await tx.query(`UPDATE instance_setup SET completed_at = now() WHERE id AND completed_at IS NULL`);
-  }
-
-  async recentFailures(ip: string): Promise<number> {
-    const row = await selectOne<{ failures: number }>(
-      this.db,
-      `SELECT count(*)::int AS failures FROM setup_attempts WHERE ip = $1 AND created_at > now() - make_interval(mins => $2)`,
-      [ip, SETUP_WINDOW_MINUTES],
-    );
-    return row.failures;
-  }
-
-  async recordFailure(ip: string): Promise<void> {
-    await this.db.query(`INSERT INTO setup_attempts (ip) VALUES ($1)`, [ip]);
   }
 }

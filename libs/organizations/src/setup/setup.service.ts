@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { runAsSystem } from '@lib/database';
+import { PostgresRateLimitStore, RateLimiter, runAsSystem, type RateBudget } from '@lib/database';
 import { hashPassword } from '@lib/identity';
 import { OrganizationsErrorCode, OrganizationsException } from '../organizations.exception';
 import { OrganizationProvisioningService } from '../provisioning/organization-provisioning.service';
 import { hashSetupCode, newSetupCode, setupCodeMatches } from './setup-code';
 import type { CompleteSetupDto } from './setup.dto';
-import { SETUP_WINDOW_MINUTES, SetupRepository } from './setup.repository';
+import { SetupRepository } from './setup.repository';
 
-/** Wrong codes one address may try per window; the code's 60 bits make guessing hopeless anyway. */
-export const MAX_SETUP_FAILURES_PER_IP = 10;
+/**
+ * Wrong codes one address may try in 15 minutes (a RateLimiter budget of failures, counted in
+ * PostgreSQL); the code's 60 bits make guessing hopeless anyway.
+ */
+export const SETUP_FAILURES_PER_NETWORK: RateBudget = { scope: 'setup.ip', limit: 10, windowSeconds: 15 * 60 };
 
 /**
  * The first run of a fresh instance: while no organisation exists, the server prints a one-time
@@ -19,11 +22,15 @@ export const MAX_SETUP_FAILURES_PER_IP = 10;
  */
 @Injectable()
 export class SetupService {
+  private readonly failures: RateLimiter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly setup: SetupRepository,
     private readonly provisioning: OrganizationProvisioningService,
-  ) {}
+  ) {
+    this.failures = new RateLimiter(new PostgresRateLimitStore(db));
+  }
 
   /** Set-up is pending exactly while the instance holds no organisation. */
   async isPending(): Promise<boolean> {
@@ -50,10 +57,13 @@ export class SetupService {
    */
   async complete(dto: CompleteSetupDto, ip: string): Promise<{ organizationId: string; personId: string; role: 'admin' }> {
     await this.assertPending();
-    if ((await this.setup.recentFailures(ip)) >= MAX_SETUP_FAILURES_PER_IP) {
+    const refusal = await this.failures.exhausted(SETUP_FAILURES_PER_NETWORK, ip);
+    if (refusal) {
+      const minutes = Math.ceil(refusal.retryAfterSeconds / 60);
       throw new OrganizationsException(
         OrganizationsErrorCode.TooManySetupAttempts,
-        `Too many wrong set-up codes from your network. Try again in ${SETUP_WINDOW_MINUTES} minutes.`,
+        `Too many wrong set-up codes from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { retryAfterSeconds: refusal.retryAfterSeconds },
       );
     }
     const passwordHash = await hashPassword(dto.password);
@@ -78,7 +88,7 @@ export class SetupService {
       }),
     ).catch(async (error: unknown) => {
       // Recorded outside the rolled-back transaction, so that the failure counts.
-      if (wrongCode) await this.setup.recordFailure(ip);
+      if (wrongCode) await this.failures.record(SETUP_FAILURES_PER_NETWORK, ip);
       throw error;
     });
     return { organizationId: created.organizationId, personId: created.adminId, role: 'admin' };
