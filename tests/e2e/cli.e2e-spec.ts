@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { runCli } from '../../apps/api/src/cli/cli-main';
 import { TEST_PASSWORD } from '../support/factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -22,20 +23,41 @@ interface Result {
 
 jest.setTimeout(120_000);
 
-/** `npm run ripple -- …` as an operator runs it: a child process against a real database. */
+/**
+ * `npm run ripple -- …` as an operator runs it, against a real database. One test runs the built
+ * command as a child process (its own Node, environment and exit code); the others call the same
+ * entry function (runCli, which cli.ts runs and exits with) in this process, with the environment
+ * the child gets: each child loaded the whole app again (about 3 CPU s a call).
+ */
 describe('the ripple command line', () => {
   let database: TestDatabase;
   let t: TestApp | undefined;
-  const ripple = async (...args: string[]): Promise<Result> => {
+  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, DATABASE_URL: database.url, PUBLIC_URL: 'https://ripple.test', DATABASE_POOL_SIZE: '4' });
+  const spawned = async (...args: string[]): Promise<Result> => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, DATABASE_URL: database.url, PUBLIC_URL: 'https://ripple.test', DATABASE_POOL_SIZE: '4' },
-      });
+      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, env: env() });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  /** The command in-process: what it prints on stdout (console.log) and stderr (console.error), and its exit code. */
+  const ripple = async (...args: string[]): Promise<Result> => {
+    const print =
+      (lines: string[]) =>
+      (...parts: unknown[]) =>
+        void lines.push(`${parts.map(String).join(' ')}\n`);
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation(print(stdout));
+    const error = jest.spyOn(console, 'error').mockImplementation(print(stderr));
+    try {
+      const code = await runCli(args, env());
+      return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
     }
   };
   const linkIn = (stdout: string): string => /accept-invitation\?token=([\w-]+)/.exec(stdout)?.[1] ?? '';
@@ -48,6 +70,14 @@ describe('the ripple command line', () => {
     if (t) await t.close();
     else await database?.drop();
     rmSync(BUILD, { recursive: true, force: true });
+  });
+
+  it('runs as its own process: built, given its environment, exits with the code of what it did', async () => {
+    const list = await spawned('org:list', '--json');
+    expect(list).toMatchObject({ code: 0, stdout: '[]\n' });
+    const bad = await spawned('org:create', '--name', 'Acme');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--admin-email is required');
   });
 
   it('explains itself and refuses bad input with every problem named', async () => {
