@@ -144,7 +144,9 @@ describe('bad input', () => {
         const response = await csv(hr, `email,name,title\nnew.one@a.org,New One,Guide\nnul@a.org,Nu${NUL}ll,\n`, dryRun);
         if (dryRun) expect(response.status).toBe(200);
         else expectRefused(response, 422);
-        expect(response.body.errors).toEqual([{ line: 3, column: 'name', message: 'name must not contain control characters such as NUL' }]);
+        expect(response.body.errors).toEqual([
+          { line: 3, column: 'name', code: 'control_character', values: { column: 'name' }, message: 'name must not contain control characters such as NUL' },
+        ]);
       }
       expect(await footprint()).toEqual(before);
     });

@@ -31,8 +31,6 @@ export const getDisplayLocale = (): string | undefined => displayLocale;
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 export const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
 
 export function initials(name: string): string {
