@@ -32,6 +32,7 @@ import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLog
 import { CreateSsoLinkConfirmations1795401780000 } from './1795401780000-CreateSsoLinkConfirmations';
 import { DropSignInAndSetupAttempts1795401790000 } from './1795401790000-DropSignInAndSetupAttempts';
 import { RevokeJobQueueFromTenant1795401791000 } from './1795401791000-RevokeJobQueueFromTenant';
+import { BindSsoLinkToBrowser1795401800000 } from './1795401800000-BindSsoLinkToBrowser';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   CreateSsoLinkConfirmations1795401780000,
   DropSignInAndSetupAttempts1795401790000,
   RevokeJobQueueFromTenant1795401791000,
+  BindSsoLinkToBrowser1795401800000,
 ];

@@ -2,7 +2,9 @@
  * Single sign-on in a real browser against a real OpenID Connect provider (oidc-provider on
  * loopback): HR sets the provider up and tests it from the settings page; people continue with it
  * from the sign-in page (an account already in use only once its owner confirms from the mailed
- * link); every refusal the issue names reads in plain words, never as a 5xx.
+ * link, in the browser that started the sign-in; opened anywhere else the link links nothing, and
+ * the person who did not try to sign in cancels it); every refusal the issue names reads in plain
+ * words, never as a 5xx.
  * Screenshots go to tests/artifacts/screenshots/sso-*.png.
  *
  *   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/sso\.'
@@ -23,18 +25,26 @@ describe('Single sign-on in the browser', () => {
   let hana: TestPerson;
   let rosa: TestPerson;
   let theo: TestPerson;
+  let ines: TestPerson;
   let smtp: TestSmtpServer;
   let slug: string;
   const a11y: Record<string, string[]> = {};
   const serverErrors: string[] = [];
 
-  /** A new browser (its own cookies) that records every 5xx it meets. */
-  const newPage = async (): Promise<Page> => {
-    const page = await t.newPage();
+  const recordServerErrors = (page: Page): Page => {
     page.on('response', (response) => {
       if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
     });
     return page;
+  };
+  /** A new browser (its own cookies) that records every 5xx it meets. */
+  const newPage = async (): Promise<Page> => recordServerErrors(await t.newPage());
+  /** Another tab of the same browser (its cookies), as a link opened from a mail program lands. */
+  const newTab = async (page: Page): Promise<Page> => recordServerErrors(await page.context().newPage());
+  /** The confirmation link of the last mail to this address, as a path. */
+  const mailedLink = (email: string): string => {
+    const link = new URL(/https?:\/\/\S+\/sso-link\?token=[\w-]+/.exec(smtp.to(email).at(-1)!.text)![0]);
+    return link.pathname + link.search;
   };
 
   /** From the organisation's sign-in address through the provider and back. */
@@ -56,9 +66,12 @@ describe('Single sign-on in the browser', () => {
     rosa = await aPerson(t.db, org.id, { name: 'Rosa Jiménez', email: 'rosa@harbour.example', department: 'Retail', withLogin: false });
     // Signs in with a password already: linking him takes his confirmation.
     theo = await aPerson(t.db, org.id, { name: 'Theo Brandt', email: 'theo@harbour.example', department: 'Visitors' });
+    // Signs in with a password too; somebody else starts a sign-in with her address.
+    ines = await aPerson(t.db, org.id, { name: 'Ines Duarte', email: 'ines@harbour.example', department: 'Finance' });
     idp.accounts.set('sub-hana', { email: hana.email });
     idp.accounts.set('sub-rosa', { email: rosa.email, name: 'Rosa Jiménez' });
     idp.accounts.set('sub-theo', { email: theo.email });
+    idp.accounts.set('sub-not-ines', { email: ines.email });
     idp.accounts.set('sub-stranger', { email: 'stranger@harbour.example' });
   });
   afterAll(async () => {
@@ -109,7 +122,7 @@ describe('Single sign-on in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
-  it('asks Theo, who has a password, to confirm from his mail, and signs him in once he does', async () => {
+  it('asks Theo, who has a password, to confirm from his mail, and signs him in once he does, in the browser he started in', async () => {
     const page = await newPage();
     await continueWithProvider(page, 'sub-theo');
     await heading(page, 'Check your mail to finish signing in with single sign-on').waitFor();
@@ -117,24 +130,64 @@ describe('Single sign-on in the browser', () => {
     await screenshot(page, 'sso-07-check-mail');
     const mail = smtp.to(theo.email).at(-1)!;
     expect(mail.subject).toBe('Confirm signing in to Ripple with Harbour SSO');
-    const link = /https?:\/\/\S+\/sso-link\?token=[\w-]+/.exec(mail.text)![0];
+    expect(mail.text).toContain('If you did not just try to sign in with single sign-on (Harbour SSO) yourself, do not open the link');
+    const link = mailedLink(theo.email);
 
-    await page.goto(new URL(link).pathname + new URL(link).search);
-    await heading(page, 'Sign in with single sign-on from now on').waitFor();
-    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
-    await page
+    // Opened on another device (another browser), the link links nothing and says where to open it.
+    const phone = await newPage();
+    await phone.goto(link);
+    await heading(phone, 'Sign in with single sign-on from now on').waitFor();
+    await phone.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await phone.getByText('Open this link in the browser where you started signing in').waitFor();
+    await phone.getByRole('button', { name: 'I did not try to sign in' }).waitFor();
+    expect(await phone.getByRole('button', { name: 'Confirm and sign in' }).count()).toBe(0);
+    a11y['other-browser'] = await seriousA11yViolations(phone);
+    await screenshot(phone, 'sso-08-other-browser');
+
+    // In the browser he started in (the link opens in a new tab of it), it links and signs him in.
+    const tab = await newTab(page);
+    await tab.goto(link);
+    await heading(tab, 'Sign in with single sign-on from now on').waitFor();
+    await tab.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await tab
       .getByRole('button', { name: 'Sign out' })
-      .or(page.getByRole('button', { name: 'Menu' }))
+      .or(tab.getByRole('button', { name: 'Menu' }))
       .first()
       .waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(tab.url()).pathname).toBe('/');
     expect(smtp.to(theo.email).at(-1)!.subject).toBe('Your Ripple account now signs in through Harbour SSO');
 
-    // Used once: opened again, the link says so in plain words.
-    const again = await newPage();
-    await again.goto(new URL(link).pathname + new URL(link).search);
+    // Used once: opened again, even in that browser, the link says so in plain words.
+    const again = await newTab(page);
+    await again.goto(link);
     await again.getByRole('button', { name: 'Confirm and sign in' }).click();
     await again.getByRole('alert').getByText('This link is invalid, already used or expired.').waitFor();
+  });
+
+  it('lets Ines, who did not try to sign in, cancel a link somebody else asked for: nothing is linked and she is told to alert IT security', async () => {
+    // Somebody else signs in to the provider with Ines's address, in their own browser.
+    const intruder = await newPage();
+    await continueWithProvider(intruder, 'sub-not-ines');
+    await heading(intruder, 'Check your mail to finish signing in with single sign-on').waitFor();
+    const link = mailedLink(ines.email);
+
+    const own = await newPage();
+    await own.goto(link);
+    await own.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await own.getByText('Open this link in the browser where you started signing in').waitFor();
+    await own.getByRole('button', { name: 'I did not try to sign in' }).click();
+    await heading(own, 'Cancelled: nothing was linked').waitFor();
+    await own.getByText('Tell your IT security team').waitFor();
+    a11y['cancelled'] = await seriousA11yViolations(own);
+    await screenshot(own, 'sso-09-cancelled');
+
+    // The link is spent: not even the browser that asked for it can use it.
+    const tab = await newTab(intruder);
+    await tab.goto(link);
+    await tab.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await tab.getByRole('alert').getByText('This link is invalid, already used or expired.').waitFor();
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sso_identities WHERE person_id = $1`, [ines.id]);
+    expect(n).toBe(0);
   });
 
   it('refuses an unknown email in plain words', async () => {
@@ -203,6 +256,6 @@ describe('Single sign-on in the browser', () => {
 
   it('met no server error and no serious accessibility problem', () => {
     expect(serverErrors).toEqual([]);
-    expect(a11y).toEqual({ settings: [], login: [], 'check-mail': [] });
+    expect(a11y).toEqual({ settings: [], login: [], 'check-mail': [], 'other-browser': [], cancelled: [] });
   });
 });

@@ -24,6 +24,7 @@ const PUBLIC = new Set([
   'POST /api/auth/sso/start',
   'GET /api/auth/sso/callback',
   'POST /api/auth/sso/link',
+  'POST /api/auth/sso/link/cancel',
   // An external rater's questionnaire (people outside the organisation, no account): the mailed
   // link is the proof, exchanged once for a credential that opens this questionnaire alone
   // (tests/e2e/external-raters.e2e-spec.ts walks every other route with it).

@@ -8,7 +8,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * HR configures single sign-on, so HR chooses who vouches for an address: an account already in use
  * (a password, or a link to another provider identity) is linked to a provider identity only with
  * the person's own proof, a single-use link mailed to them (security review: an issuer HR controls
- * must not sign HR in as a member). A never-used account links on its first sign-in, as a roll-out
+ * must not sign HR in as a member). The link confirms only in the browser that started the sign-in
+ * (a nonce in an httpOnly cookie): a member who opens a link somebody else's sign-in asked for
+ * links nothing, and can cancel it. A never-used account links on its first sign-in, as a roll-out
  * needs. Every link is audited and told to the person.
  */
 describe('linking an account to single sign-on takes proof from the person', () => {
@@ -20,6 +22,8 @@ describe('linking an account to single sign-on takes proof from the person', () 
   let other: Awaited<ReturnType<typeof aTeam>>;
   let slug: string;
   let hr: HttpClient;
+  /** The Set-Cookie headers of the last callback. */
+  let callbackCookies: string[] = [];
 
   const settingsFor = (provider: TestOidcProvider): Record<string, unknown> => ({
     displayName: provider === evil ? 'HR Login' : 'Acme Login',
@@ -42,6 +46,8 @@ describe('linking an account to single sign-on takes proof from the person', () 
     const back = await provider.authorize(start.body.authorizationUrl);
     const done = await client.get(back.pathname + back.search);
     expect(done.status).toBe(303);
+    const set = done.headers['set-cookie'];
+    callbackCookies = set === undefined ? [] : Array.isArray(set) ? set : [String(set)];
     return String(done.headers.location);
   }
   const me = async (client: HttpClient): Promise<string | null> => ((await client.get('/api/auth/session')).body.me?.id as string | undefined) ?? null;
@@ -55,6 +61,17 @@ describe('linking an account to single sign-on takes proof from the person', () 
   const mailsTo = (email: string) => smtp.to(email);
   const tokenIn = (text: string): string => /\/sso-link\?token=([\w-]+)/.exec(text)![1];
   const confirm = (client: HttpClient, token: string) => client.post('/api/auth/sso/link', { token });
+  const cancel = (client: HttpClient, token: string) => client.post('/api/auth/sso/link/cancel', { token });
+  const linkCookie = (): string | undefined => callbackCookies.find((c) => c.startsWith('ripple_sso_link='));
+  const pending = async (personId: string): Promise<number> =>
+    Number(
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM sso_link_confirmations WHERE organization_id = $1 AND person_id = $2 AND used_at IS NULL`, [
+          team.org.id,
+          personId,
+        ])
+      )[0].n,
+    );
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -113,10 +130,41 @@ describe('linking an account to single sign-on takes proof from the person', () 
     const member = await aPerson(t.db, team.org.id, { name: 'Mia Member', email: 'mia@acme.test' });
     await useProvider(idp);
     idp.accounts.set('sub-mia', { email: member.email });
-    expect(await signIn(t.client(), idp, 'sub-mia')).toBe('/sso-link');
-    const token = tokenIn(mailsTo(member.email).at(-1)!.text);
-
     const browser = t.client();
+    expect(await signIn(browser, idp, 'sub-mia')).toBe('/sso-link');
+    const mail = mailsTo(member.email).at(-1)!;
+    expect(mail.text).toContain('If you did not just try to sign in with single sign-on (Acme Login) yourself, do not open the link');
+    expect(mail.text).toContain('in the same browser where you started signing in');
+    const token = tokenIn(mail.text);
+    // The browser that started the sign-in holds a nonce: httpOnly, SameSite=Lax, Secure as the session is, sent to the link's routes only.
+    const cookie = linkCookie()!;
+    expect(cookie).toMatch(/^ripple_sso_link=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/api/auth/sso/link');
+    expect(cookie).toContain('Max-Age=1800');
+    expect(cookie.includes('Secure')).toBe(t.config.cookieSecure);
+    const [row] = await t.db.query(`SELECT browser_hash FROM sso_link_confirmations WHERE person_id = $1 AND used_at IS NULL`, [member.id]);
+    expect(Buffer.from(row.browser_hash).toString('base64url')).not.toBe(/^ripple_sso_link=([\w-]+)/.exec(cookie)![1]);
+
+    // Another browser, or one holding another sign-in's nonce (or a made-up one), is refused, and the link stays as it was.
+    const elsewhere = t.client();
+    const refused = await confirm(elsewhere, token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('sso_link_other_browser');
+    expect(await me(elsewhere)).toBeNull();
+    const otherMember = await aPerson(t.db, team.org.id, { name: 'Omar Other', email: 'omar@acme.test' });
+    idp.accounts.set('sub-omar', { email: otherMember.email });
+    const omarsBrowser = t.client();
+    expect(await signIn(omarsBrowser, idp, 'sub-omar')).toBe('/sso-link');
+    expect((await confirm(omarsBrowser, token)).status).toBe(403);
+    const forgedNonce = t.client();
+    forgedNonce.importCookies(new Map([['ripple_sso_link', 'A'.repeat(43)]]));
+    expect((await confirm(forgedNonce, token)).status).toBe(403);
+    expect(await me(omarsBrowser)).toBeNull();
+    expect(await linkOf(member.id)).toBeUndefined();
+    expect(await pending(member.id)).toBe(1);
+
     const done = await confirm(browser, token);
     expect(done.status).toBe(204);
     expect(await me(browser)).toBe(member.id);
@@ -146,21 +194,26 @@ describe('linking an account to single sign-on takes proof from the person', () 
     const member = await aPerson(t.db, team.org.id, { name: 'Eli Expired', email: 'eli@acme.test' });
     await useProvider(idp);
     idp.accounts.set('sub-eli', { email: member.email });
-    expect(await signIn(t.client(), idp, 'sub-eli')).toBe('/sso-link');
+    const browser = t.client();
+    expect(await signIn(browser, idp, 'sub-eli')).toBe('/sso-link');
     const expired = tokenIn(mailsTo(member.email).at(-1)!.text);
+    // Refused in another browser, the link is not used up, and still expires on time.
+    expect((await confirm(t.client(), expired)).status).toBe(403);
     const [{ minutes }] = await t.db.query(
       `SELECT round(extract(epoch FROM expires_at - created_at) / 60)::int AS minutes FROM sso_link_confirmations WHERE person_id = $1`,
       [member.id],
     );
     expect(minutes).toBe(30);
     await t.db.query(`UPDATE sso_link_confirmations SET expires_at = now() - interval '1 second' WHERE person_id = $1`, [member.id]);
+    expect((await confirm(browser, expired)).status).toBe(404);
     expect((await confirm(t.client(), expired)).status).toBe(404);
+    expect((await cancel(t.client(), expired)).status).toBe(404);
 
-    expect(await signIn(t.client(), idp, 'sub-eli')).toBe('/sso-link');
+    expect(await signIn(browser, idp, 'sub-eli')).toBe('/sso-link');
     const stale = tokenIn(mailsTo(member.email).at(-1)!.text);
     // HR changes the issuer before the member opens the link: it no longer links anything.
     await useProvider(evil);
-    const refused = await confirm(t.client(), stale);
+    const refused = await confirm(browser, stale);
     expect(refused.status).toBe(404);
     expect(refused.body.code).toBe('sso_link_invalid');
     expect(await linkOf(member.id)).toBeUndefined();
@@ -195,12 +248,59 @@ describe('linking an account to single sign-on takes proof from the person', () 
     const member = await aPerson(t.db, team.org.id, { name: 'Ola Org', email: 'ola@acme.test' });
     await useProvider(idp);
     idp.accounts.set('sub-ola', { email: member.email });
-    expect(await signIn(t.client(), idp, 'sub-ola')).toBe('/sso-link');
+    const browser = t.client();
+    expect(await signIn(browser, idp, 'sub-ola')).toBe('/sso-link');
     const token = tokenIn(mailsTo(member.email).at(-1)!.text);
     // The same secret under the other organisation's id finds nothing.
     const otherId = Buffer.from(other.org.id.replace(/-/g, ''), 'hex');
     const forged = Buffer.concat([otherId, Buffer.from(token, 'base64url').subarray(16)]).toString('base64url');
-    expect((await confirm(t.client(), forged)).status).toBe(404);
-    expect((await confirm(t.client(), token)).status).toBe(204);
+    expect((await confirm(browser, forged)).status).toBe(404);
+    expect((await cancel(t.client(), forged)).status).toBe(404);
+    expect((await confirm(browser, token)).status).toBe(204);
+  });
+
+  it('the member who did not try to sign in cancels the link from their own browser: nothing is linked, ever, and it is audited', async () => {
+    const victim = await aPerson(t.db, team.org.id, { name: 'Cora Cancel', email: 'cora@acme.test' });
+    await useProvider(evil);
+    evil.accounts.set('sub-forged-cora', { email: victim.email });
+    const attacker = t.client();
+    expect(await signIn(attacker, evil, 'sub-forged-cora')).toBe('/sso-link');
+    const token = tokenIn(mailsTo(victim.email).at(-1)!.text);
+
+    // Cora opens the link in her own browser: it does not link, and she says it was not her.
+    const cora = t.client();
+    expect((await confirm(cora, token)).status).toBe(403);
+    for (const body of [{ token, extra: 1 }, {}, { token: 'x'.repeat(101) }]) expect((await cora.post('/api/auth/sso/link/cancel', body)).status).toBe(400);
+    expect((await cancel(cora, 'y'.repeat(64))).status).toBe(404);
+    expect((await cancel(cora, token)).status).toBe(204);
+    expect(await me(cora)).toBeNull();
+    expect(await pending(victim.id)).toBe(0);
+
+    // Ended for good: not even the browser that started the sign-in can use it now, and it cannot be cancelled twice.
+    expect((await confirm(attacker, token)).status).toBe(404);
+    expect((await cancel(cora, token)).status).toBe(404);
+    expect(await me(attacker)).toBeNull();
+    expect(await linkOf(victim.id)).toBeUndefined();
+    const events = await audit(victim.id);
+    expect(events.map((e) => e.action)).toEqual(['sso.link_requested', 'sso.link_cancelled']);
+    expect(events[1]).toEqual({ action: 'sso.link_cancelled', actor_id: victim.id, details: { issuer: evil.issuer } });
+  });
+
+  it('a confirmation mail the mail server refuses sends the browser back to sign-in with a reason, never a 5xx, and leaves no link', async () => {
+    const member = await aPerson(t.db, team.org.id, { name: 'Sam Smtp', email: 'sam@acme.test' });
+    await useProvider(idp);
+    idp.accounts.set('sub-sam', { email: member.email });
+    const browser = t.client();
+    smtp.refuseNextRecipients(1);
+    expect(await signIn(browser, idp, 'sub-sam')).toBe('/login?sso_error=confirmation_mail_failed');
+    expect(linkCookie()).toBeUndefined();
+    expect(mailsTo(member.email)).toHaveLength(0);
+    expect(await pending(member.id)).toBe(0);
+    expect(await me(browser)).toBeNull();
+    // Once the server takes mail again, signing in again sends the link.
+    expect(await signIn(browser, idp, 'sub-sam')).toBe('/sso-link');
+    expect(mailsTo(member.email)).toHaveLength(1);
+    expect((await confirm(browser, tokenIn(mailsTo(member.email)[0].text))).status).toBe(204);
+    expect(await me(browser)).toBe(member.id);
   });
 });

@@ -21,6 +21,7 @@ export enum IdentityErrorCode {
   SsoNotConfigured = 'sso_not_configured',
   SsoProviderFailed = 'sso_provider_failed',
   SsoLinkInvalid = 'sso_link_invalid',
+  SsoLinkOtherBrowser = 'sso_link_other_browser',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -45,6 +46,8 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   // The provider is down or misconfigured: the request was fine, the world is not (never a 5xx).
   [IdentityErrorCode.SsoProviderFailed]: ErrorKind.Conflict,
   [IdentityErrorCode.SsoLinkInvalid]: ErrorKind.NotFound,
+  // A live link opened in a browser that did not start its sign-in: it stays usable there (and cancellable anywhere).
+  [IdentityErrorCode.SsoLinkOtherBrowser]: ErrorKind.Forbidden,
 };
 
 export class IdentityException extends AppException {

@@ -40,7 +40,9 @@ export const de: Record<MessageKey, string> = {
   'mail.ssoLink.confirm.subject': 'Bestätigen Sie die Anmeldung bei Ripple mit {provider}',
   'mail.ssoLink.confirm.asked':
     'Jemand hat sich bei {provider} als {email} angemeldet und angefordert, sich künftig auf diesem Weg bei Ihrem Ripple-Konto ({organization}) anzumelden.',
-  'mail.ssoLink.confirm.open': 'Falls Sie das waren, öffnen Sie diesen Link und bestätigen Sie:',
+  'mail.ssoLink.confirm.warning':
+    'Falls Sie nicht gerade selbst versucht haben, sich mit Single Sign-on ({provider}) anzumelden, öffnen Sie den Link in dieser E-Mail nicht: Jemand anderes versucht vielleicht, sich als Sie anzumelden.',
+  'mail.ssoLink.confirm.open': 'Falls Sie das waren, öffnen Sie diesen Link im selben Browser, in dem Sie die Anmeldung begonnen haben, und bestätigen Sie:',
   'mail.ssoLink.confirm.link': 'Anmeldung mit {provider} bestätigen',
   'mail.ssoLink.confirm.expiry': 'Der Link funktioniert nur einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.',
   'mail.ssoLink.confirm.ignore':

@@ -39,7 +39,9 @@ export const en = {
   'mail.ssoLink.confirm.subject': 'Confirm signing in to Ripple with {provider}',
   'mail.ssoLink.confirm.asked':
     'Someone signed in to {provider} as {email} and asked to sign in to your Ripple account at {organization} that way from now on.',
-  'mail.ssoLink.confirm.open': 'If that was you, open this link and confirm:',
+  'mail.ssoLink.confirm.warning':
+    'If you did not just try to sign in with single sign-on ({provider}) yourself, do not open the link in this mail: someone else may be trying to sign in as you.',
+  'mail.ssoLink.confirm.open': 'If that was you, open this link in the same browser where you started signing in, and confirm:',
   'mail.ssoLink.confirm.link': 'Confirm signing in with {provider}',
   'mail.ssoLink.confirm.expiry': 'The link works once and expires in {minutes, plural, one {# minute} other {# minutes}}.',
   'mail.ssoLink.confirm.ignore':

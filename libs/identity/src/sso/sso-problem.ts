@@ -17,7 +17,8 @@ export type SsoProblemCode =
   | 'domain_not_allowed'
   | 'unknown_person'
   | 'person_inactive'
-  | 'secret_unreadable';
+  | 'secret_unreadable'
+  | 'confirmation_mail_failed';
 
 export class SsoProblem extends Error {
   constructor(

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,12 +16,18 @@ import { Actor, APP_CONFIG, AppConfig, Authenticated, CurrentActor, Public } fro
 import { SessionService } from '../auth/session.service';
 import { setSessionCookie } from '../auth/session.strategy';
 import { ConfirmSsoLinkDto, SsoLookupQueryDto, SsoProviderLookupDto, SsoRedirectDto, SsoSettingsDto, StartSsoDto, UpdateSsoSettingsDto } from './sso.dto';
-import { SsoLinkService } from './sso-link.service';
+import { SSO_LINK_MINUTES, SsoLinkService } from './sso-link.service';
 import { SSO_LOGIN_TTL_SECONDS, SsoService } from './sso.service';
 
 /** The browser's half of a sign-in under way: httpOnly, signed, short-lived, sent only to the callback. */
 const LOGIN_COOKIE = 'ripple_sso';
 const LOGIN_COOKIE_PATH = '/api/auth/sso';
+/**
+ * The nonce of the browser that started a sign-in whose link was mailed: httpOnly, sent only to
+ * the link's routes, as long as the link lives. The mailed link confirms only beside it.
+ */
+const LINK_COOKIE = 'ripple_sso_link';
+const LINK_COOKIE_PATH = '/api/auth/sso/link';
 
 /** Signing in through the organisation's identity provider. */
 @ApiTags('auth')
@@ -62,7 +69,7 @@ export class SsoAuthController {
   @ApiResponse({
     status: 303,
     description:
-      'To / when signed in, to /sso-link when the account is in use and the person must confirm the link from their mail, to /login?sso_error=<code> when refused, to the settings page after a test sign-in',
+      'To / when signed in, to /sso-link when the account is in use and the person must confirm the link from their mail in this browser (its cookie is set), to /login?sso_error=<code> when refused, to the settings page after a test sign-in',
   })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = request.cookies?.[LOGIN_COOKIE];
@@ -71,23 +78,54 @@ export class SsoAuthController {
     const outcome = await this.sso.finish(unsigned?.valid ? unsigned.value : null, new URL(request.url, this.sso.redirectUri));
     if (outcome.kind === 'tested') return void reply.redirect('/admin/single-sign-on?tested=1', 303);
     if (outcome.kind === 'refused') return void reply.redirect(`/login?sso_error=${outcome.code}`, 303);
-    if (outcome.kind === 'confirmation_sent') return void reply.redirect('/sso-link', 303);
+    if (outcome.kind === 'confirmation_sent') {
+      if (outcome.browserNonce !== null) {
+        // SameSite=Lax like the session: the link's page posts from Ripple's own origin.
+        reply.setCookie(LINK_COOKIE, outcome.browserNonce, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: this.config.cookieSecure,
+          path: LINK_COOKIE_PATH,
+          maxAge: SSO_LINK_MINUTES * 60,
+        });
+      }
+      return void reply.redirect('/sso-link', 303);
+    }
     const token = await this.sessions.create(outcome.organizationId, outcome.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
     setSessionCookie(reply, token, this.config);
     reply.redirect('/', 303);
   }
 
-  /** The link mailed to a person whose account was in use: links it to the provider identity that asked, and signs them in. */
+  /**
+   * The link mailed to a person whose account was in use, opened in the browser that started the
+   * sign-in (its cookie): links it to the provider identity that asked, and signs them in.
+   */
   @Post('link')
-  @ApiOperation({ summary: 'Confirm linking your account to single sign-on from the mailed link, and sign in' })
+  @ApiOperation({ summary: 'Confirm linking your account to single sign-on from the mailed link, in the browser that started the sign-in, and sign in' })
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Linked and signed in (the session cookie is set)' })
-  @ApiNotFoundResponse({ description: 'The link is invalid, already used or expired, or the provider changed since' })
+  @ApiForbiddenResponse({
+    description: 'Not the browser that started the sign-in (sso_link_other_browser): nothing changed, and the link still works there until it expires',
+  })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used, cancelled or expired, or the provider changed since' })
   async confirmLink(@Body() dto: ConfirmSsoLinkDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    const who = await this.links.confirm(dto.token);
+    const who = await this.links.confirm(dto.token, request.cookies?.[LINK_COOKIE] ?? null);
+    reply.clearCookie(LINK_COOKIE, { path: LINK_COOKIE_PATH });
     const token = await this.sessions.create(who.organizationId, who.personId, { ip: request.ip, userAgent: request.headers['user-agent'] });
     setSessionCookie(reply, token, this.config);
+  }
+
+  /** "I did not try to sign in": the person who got the mail ends the link unused, from any browser. */
+  @Post('link/cancel')
+  @ApiOperation({ summary: 'Cancel a mailed single sign-on link you did not ask for (nothing is linked)' })
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Cancelled: the link no longer works' })
+  @ApiNotFoundResponse({ description: 'The link is invalid, already used, cancelled or expired' })
+  async cancelLink(@Body() dto: ConfirmSsoLinkDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.links.cancel(dto.token);
+    reply.clearCookie(LINK_COOKIE, { path: LINK_COOKIE_PATH });
   }
 
   /**

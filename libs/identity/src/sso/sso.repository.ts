@@ -245,37 +245,76 @@ export class SsoRepository {
 
   /**
    * A new confirmation link for linking the person to this provider identity, stored as the hash
-   * of its token; the person's earlier links stop working (they are deleted).
+   * of its token and the hash of the nonce the starting browser holds; the person's earlier links
+   * stop working (they are deleted).
    */
   async issueLinkConfirmation(
     tx: EntityManager,
     organizationId: string,
     personId: string,
     identity: { issuer: string; subject: string },
-    tokenHash: Buffer,
+    hashes: { token: Buffer; browser: Buffer },
     minutes: number,
   ): Promise<void> {
     await execute(tx, `DELETE FROM sso_link_confirmations WHERE organization_id = $1 AND person_id = $2`, [organizationId, personId]);
     await execute(
       tx,
-      `INSERT INTO sso_link_confirmations (organization_id, person_id, issuer, subject, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-      [organizationId, personId, identity.issuer, identity.subject, tokenHash, minutes],
+      `INSERT INTO sso_link_confirmations (organization_id, person_id, issuer, subject, token_hash, browser_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7))`,
+      [organizationId, personId, identity.issuer, identity.subject, hashes.token, hashes.browser, minutes],
     );
   }
 
-  /** Uses a confirmation link, once: who and which provider identity it links, or null when it is unknown, used or expired. */
-  async consumeLinkConfirmation(tx: EntityManager, token: TokenKey): Promise<{ personId: string; issuer: string; subject: string } | null> {
+  /** Forgets a confirmation link whose mail could not be sent (nobody holds its token). */
+  async dropLinkConfirmation(organizationId: string, tokenHash: Buffer): Promise<void> {
+    await execute(this.db, `DELETE FROM sso_link_confirmations WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL`, [
+      organizationId,
+      tokenHash,
+    ]);
+  }
+
+  /**
+   * Uses a confirmation link, once, from the browser that started its sign-in (the hash of that
+   * browser's nonce, or null when it has none): who and which provider identity it links. Null with
+   * `pending` when the link is live but this is another browser (it stays usable until it expires),
+   * null without when it is unknown, used or expired.
+   */
+  async consumeLinkConfirmation(
+    tx: EntityManager,
+    token: TokenKey,
+    browserHash: Buffer | null,
+  ): Promise<{ personId: string; issuer: string; subject: string } | { pending: boolean }> {
     const {
       rows: [r],
     } = await modifyRows<{ person_id: string; issuer: string; subject: string }>(
       tx,
       `UPDATE sso_link_confirmations SET used_at = now()
-        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now() AND browser_hash = $3
        RETURNING person_id, issuer, subject`,
+      [token.organizationId, token.hash, browserHash],
+    );
+    if (r) return { personId: r.person_id, issuer: r.issuer, subject: r.subject };
+    const live = await selectFirst<{ person_id: string }>(
+      tx,
+      `SELECT person_id FROM sso_link_confirmations
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()`,
       [token.organizationId, token.hash],
     );
-    return r ? { personId: r.person_id, issuer: r.issuer, subject: r.subject } : null;
+    return { pending: live !== undefined };
+  }
+
+  /** Ends a confirmation link unused, from any browser (the person did not ask for it): whose it was, or null when it is unknown, used or expired. */
+  async cancelLinkConfirmation(tx: EntityManager, token: TokenKey): Promise<{ personId: string; issuer: string } | null> {
+    const {
+      rows: [r],
+    } = await modifyRows<{ person_id: string; issuer: string }>(
+      tx,
+      `UPDATE sso_link_confirmations SET used_at = now()
+        WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now()
+       RETURNING person_id, issuer`,
+      [token.organizationId, token.hash],
+    );
+    return r ? { personId: r.person_id, issuer: r.issuer } : null;
   }
 
   /** Who a provider identity is linked to, read in a transaction (a confirmation must not take a subject already someone else's). */

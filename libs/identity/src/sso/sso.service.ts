@@ -28,7 +28,7 @@ export const SSO_START_PER_ORGANIZATION: RateBudget = { scope: 'sso_start.organi
 /** Where a finished sign-in leads. */
 export type SsoOutcome =
   | { kind: 'signed_in'; organizationId: string; personId: string; role: Actor['role'] }
-  | { kind: 'confirmation_sent' }
+  | { kind: 'confirmation_sent'; browserNonce: string | null }
   | { kind: 'tested' }
   | { kind: 'refused'; code: SsoProblem['code'] };
 
@@ -224,8 +224,13 @@ export class SsoService {
         return { kind: 'tested' };
       }
       if (match.kind === 'confirm') {
-        await this.links.requestConfirmation(provider, match.personId, { issuer: provider.issuer, subject: identity.subject }, match.email);
-        return { kind: 'confirmation_sent' };
+        const browserNonce = await this.links.requestConfirmation(
+          provider,
+          match.personId,
+          { issuer: provider.issuer, subject: identity.subject },
+          match.email,
+        );
+        return { kind: 'confirmation_sent', browserNonce };
       }
       return { kind: 'signed_in', organizationId, ...(await this.settle(organizationId, provider, identity, match)) };
     } catch (error) {

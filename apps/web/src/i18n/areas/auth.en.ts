@@ -10,4 +10,16 @@ export const authEn = {
   'ssoLink.failed': 'Could not link your account',
   'ssoLink.confirming': 'Confirming…',
   'ssoLink.submit': 'Confirm and sign in',
+  'ssoLink.otherBrowserTitle': 'Open this link in the browser where you started signing in',
+  'ssoLink.otherBrowser':
+    'This link confirms only in the browser where you signed in with single sign-on, and this is another one. Nothing has changed. If you did not try to sign in, press “I did not try to sign in”.',
+  'ssoLink.notMe': 'Did you not just try to sign in with single sign-on yourself?',
+  'ssoLink.cancel': 'I did not try to sign in',
+  'ssoLink.cancelling': 'Cancelling…',
+  'ssoLink.cancelFailed': 'Could not cancel the link',
+  'ssoLink.cancelledTitle': 'Cancelled: nothing was linked',
+  'ssoLink.cancelledText': 'The link no longer works, and your account is as it was.',
+  'ssoLink.tellSecurityTitle': 'Tell your IT security team',
+  'ssoLink.tellSecurity':
+    'Someone else started signing in to your Ripple account through single sign-on with your address: they can sign in to your organisation’s identity provider as you.',
 } as const satisfies Record<string, string>;

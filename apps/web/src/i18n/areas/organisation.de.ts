@@ -159,6 +159,8 @@ export const organisationDe: Record<keyof typeof organisationEn, string> = {
   'ssoError.person_inactive': 'Ihr Ripple-Konto ist deaktiviert. Fragen Sie HR, falls das ein Versehen ist.',
   'ssoError.secret_unreadable':
     'Single Sign-on ist für Ihre Organisation falsch eingerichtet (das Client-Secret muss neu eingegeben werden). Wenden Sie sich an HR.',
+  'ssoError.confirmation_mail_failed':
+    'Ripple konnte die E-Mail zum Bestätigen dieser Anmeldung nicht senden. Versuchen Sie es gleich noch einmal; falls es wieder passiert, wenden Sie sich an HR.',
 
   'frameworks.title': 'Kompetenzmodelle',
   'frameworks.description':

@@ -150,6 +150,7 @@ export const organisationEn = {
   'ssoError.unknown_person': 'No one in your organisation’s Ripple uses your email address. Ask HR to add you.',
   'ssoError.person_inactive': 'Your Ripple account is deactivated. Ask HR if this is a mistake.',
   'ssoError.secret_unreadable': 'Single sign-on is misconfigured for your organisation (its client secret must be entered again). Tell HR.',
+  'ssoError.confirmation_mail_failed': 'Ripple could not send the mail to confirm this sign-in. Try again in a moment; if it keeps happening, tell HR.',
 
   'frameworks.title': 'Frameworks',
   'frameworks.description':

@@ -38,6 +38,7 @@ export const SSO_ERRORS: Record<string, MessageId> = {
   unknown_person: msg('ssoError.unknown_person'),
   person_inactive: msg('ssoError.person_inactive'),
   secret_unreadable: msg('ssoError.secret_unreadable'),
+  confirmation_mail_failed: msg('ssoError.confirmation_mail_failed'),
 };
 
 /** Links the account to single sign-on from the mailed link and signs the person in; the app loads afresh, signed in (a new session, a new CSRF token). */
@@ -45,5 +46,12 @@ export function useConfirmSsoLink() {
   return useMutation({
     mutationFn: (token: string) => unwrap(api.POST('/api/auth/sso/link', { body: { token } })),
     onSuccess: () => window.location.assign('/'),
+  });
+}
+
+/** "I did not try to sign in": ends the mailed link unused (from any browser). */
+export function useCancelSsoLink() {
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST('/api/auth/sso/link/cancel', { body: { token } })),
   });
 }
