@@ -18,8 +18,21 @@ export function withDatabase(serverUrl: string, database: string): string {
 
 /** Runs each statement in turn on one connection (CREATE DATABASE cannot share a transaction). */
 export async function adminQuery(serverUrl: string, ...sql: string[]): Promise<void> {
+  return runAdmin(serverUrl, sql, false);
+}
+
+/**
+ * adminQuery for work nothing waits on at the end (a spare copy, a drop): its connection does not
+ * keep the Jest worker alive when the worker is told to exit (the global teardown drops what is left).
+ */
+function backgroundAdminQuery(serverUrl: string, ...sql: string[]): Promise<void> {
+  return runAdmin(serverUrl, sql, true);
+}
+
+async function runAdmin(serverUrl: string, sql: string[], background: boolean): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
+  if (background) (client as unknown as { connection: { stream: { unref?: () => void } } }).connection.stream.unref?.();
   try {
     for (const statement of sql) await client.query(statement);
   } finally {
@@ -34,10 +47,10 @@ export interface TestDatabase {
 }
 
 /** Copies the migrated template into a new database of its own. */
-async function copyTemplate(): Promise<TestDatabase> {
+async function copyTemplate(background = false): Promise<TestDatabase> {
   const server = testServerUrl();
   const name = `${templateName()}_${randomBytes(5).toString('hex')}`;
-  await adminQuery(
+  await (background ? backgroundAdminQuery : adminQuery)(
     server,
     `CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`,
     // A test database need not survive a crash: commits return without waiting for the disk. A
@@ -47,12 +60,17 @@ async function copyTemplate(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(server, name),
-    // PostgreSQL drops it while the worker goes on with its next file (dropping takes 0.3-5 s of
-    // the server's time on a busy machine, and nothing waits for it); the global teardown drops
-    // whatever a worker left behind.
-    drop: () => {
-      void adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      return Promise.resolve();
+    // In a Jest worker's shared scope the drop is left to the worker's next file, which sends it
+    // without waiting (dropping takes 0.3-5 s of the server's time on a busy machine); the global
+    // teardown drops whatever a worker's last file left. Elsewhere it is dropped at once.
+    drop: async () => {
+      const holder = globalThis as unknown as Holder;
+      if (holder[WORKER_SCOPE] === true) {
+        const drops = (holder[DROPS] as string[] | undefined) ?? [];
+        holder[DROPS] = [...drops, name];
+        return;
+      }
+      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
@@ -65,14 +83,18 @@ async function copyTemplate(): Promise<TestDatabase> {
  * dropped by the global teardown.
  */
 const SPARE = Symbol.for('ripple.test.spareDatabase');
+const DROPS = Symbol.for('ripple.test.databasesToDrop');
 const WORKER_SCOPE = Symbol.for('ripple.test.workerScope');
-type Holder = Record<symbol, Promise<TestDatabase | undefined> | boolean | undefined>;
+type Holder = Record<symbol, Promise<TestDatabase | undefined> | string[] | boolean | undefined>;
 
 /** A fresh database copied from the migrated template: each test file gets its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const holder = globalThis as unknown as Holder;
   if (holder[WORKER_SCOPE] !== true) return copyTemplate();
   const spare = holder[SPARE] as Promise<TestDatabase | undefined> | undefined;
-  holder[SPARE] = copyTemplate().catch(() => undefined);
+  holder[SPARE] = copyTemplate(true).catch(() => undefined);
+  const drops = (holder[DROPS] as string[] | undefined)?.splice(0) ?? [];
+  const server = testServerUrl();
+  for (const name of drops) void backgroundAdminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   return (await spare) ?? copyTemplate();
 }
