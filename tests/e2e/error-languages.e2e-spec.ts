@@ -44,6 +44,28 @@ describe('errors in the reader language', () => {
     const loop = await german.patch(`/api/people/${a.manager.id}`, { managerId: a.member.id });
     expect(loop.status).toBe(422);
     expect(loop.body).toMatchObject({ code: 'manager_loop', message: 'Mit dieser Führungskraft entstünde eine Berichtsschleife' });
+    expect(loop.body.errors).toEqual([{ field: 'managerId', message: 'Mit dieser Führungskraft entstünde eine Berichtsschleife' }]);
+  });
+
+  it('cycle settings name each setting as the form does, in German and in English', async () => {
+    const settings = { minPeers: 3, maxPeers: 1, anonymityThreshold: 99 };
+    const de = await german.post('/api/cycles', { name: 'Herbst', settings });
+    expect(de.status).toBe(422);
+    expect(de.body.errors).toEqual([
+      { field: 'maxPeers', message: 'Höchstzahl der Peers: Geben Sie mindestens 3 ein, so viel wie „Mindestzahl der Peers“' },
+      { field: 'anonymityThreshold', message: 'Anonymitätsschwelle: Geben Sie eine ganze Zahl von 3 bis 10 ein' },
+    ]);
+    expect(de.body.message).toBe(de.body.errors.map((e: { message: string }) => e.message).join('; '));
+    expect(de.body.code).toBe('invalid_settings');
+    const admin = t.client();
+    await admin.login(a.admin.email, TEST_PASSWORD);
+    expect((await admin.put('/api/auth/me/language', { language: 'en' })).status).toBe(200);
+    const en = await admin.post('/api/cycles', { name: 'Autumn', settings });
+    expect(en.body.errors).toEqual([
+      { field: 'maxPeers', message: 'maximum peers must be at least minimum peers (3)' },
+      { field: 'anonymityThreshold', message: 'anonymity threshold must be a whole number from 3 to 10' },
+    ]);
+    expect((await admin.put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
   });
 
   it('the person wins over the browser: a German person asking in English still reads German', async () => {

@@ -20,3 +20,4 @@ export * from './crypto/secret-box';
 export * from './i18n/languages';
 export * from './i18n/catalogue';
 export * from './errors/error-language';
+export type { ErrorMessageKey } from './i18n/errors.en';

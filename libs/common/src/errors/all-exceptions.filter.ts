@@ -6,7 +6,6 @@ import { AppException } from './app.exception';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { STATUS_TEXT, statusOf } from './http-status';
 import { redactUrl } from '../http/redact-url';
-import { DEFAULT_LANGUAGE } from '../i18n/languages';
 import { errorLanguage, type PersonLanguageLookup } from './error-language';
 import { localiseError } from './localise-error';
 

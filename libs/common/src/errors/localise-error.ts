@@ -44,9 +44,14 @@ export function localiseError<B extends ErrorWords>(body: B, language: Language)
     if (!key) allWorded = false;
     const keep = language === 'en' && (!key || key.startsWith('validation.'));
     if (keep) return rest;
-    if (key) return { ...rest, message: t.t(key, { ...values, field: label(t, e.field) }) };
-    // Words nobody gave: a validation rule of every route (control characters, depth), or a domain rule.
-    return validation ? { ...rest, message: t.t('validation.invalid', { field: label(t, e.field) }) } : rest;
+    // `other` names a second field ("must be at least minimum peers"): labelled as the field is.
+    const other: Record<string, string> = typeof values?.other === 'string' ? { other: label(t, values.other) } : {};
+    if (key) return { ...rest, message: t.t(key, { ...values, ...other, field: label(t, e.field) }) };
+    // Words nobody gave: a validation rule of every route (control characters, depth); a domain
+    // error's only field error is the code's own problem (a reporting loop, a taken address); a list
+    // (an import's rows) keeps its sentences.
+    if (validation) return { ...rest, message: t.t('validation.invalid', { field: label(t, e.field) }) };
+    return codeKey && fieldErrors?.length === 1 ? { ...rest, message: t.t(codeKey) } : rest;
   });
   const out: B = fieldErrors ? { ...body, errors } : { ...body };
   if (language === 'en' && !(allWorded && !validation)) return out;

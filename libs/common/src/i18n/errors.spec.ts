@@ -23,10 +23,10 @@ function errorCodes(): Map<string, string> {
   for (const file of sources(LIBS)) {
     const text = readFileSync(file, 'utf8');
     for (const [, name, body] of text.matchAll(/export enum (\w*ErrorCode) \{([^}]*)\}/g)) {
-      for (const [, code] of body!.matchAll(/=\s*'([^']+)'/g)) codes.set(code!, `${name} in ${file.slice(LIBS.length + 1)}`);
+      for (const [, code] of body.matchAll(/=\s*'([^']+)'/g)) codes.set(code, `${name} in ${file.slice(LIBS.length + 1)}`);
     }
     for (const [, code] of text.matchAll(/new AppException\(\s*ErrorKind\.\w+,\s*'([^']+)'/g)) {
-      if (!code!.startsWith('scim_')) codes.set(code!, `AppException in ${file.slice(LIBS.length + 1)}`);
+      if (!code.startsWith('scim_')) codes.set(code, `AppException in ${file.slice(LIBS.length + 1)}`);
     }
   }
   return codes;
