@@ -118,7 +118,7 @@ export const csrfMiddleware: Middleware = {
  * Tells the API the page's language: its error messages are shown as they are, and a signed-out
  * page (sign-in, password reset, the external questionnaire) has no person whose language it could read.
  */
-export const languageMiddleware: Middleware = {
+const languageMiddleware: Middleware = {
   onRequest({ request }) {
     request.headers.set('accept-language', currentLocale());
     return request;

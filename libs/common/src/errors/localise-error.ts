@@ -3,7 +3,7 @@ import type { Language } from '../i18n/languages';
 import type { FieldError } from './app.exception';
 
 /** The parts of an error body that are words: the rest (status, code, request id) stays as it is. */
-export interface ErrorWords {
+interface ErrorWords {
   statusCode: number;
   message: string;
   code?: string;

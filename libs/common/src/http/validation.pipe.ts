@@ -71,7 +71,7 @@ function constraintWords(error: ValidationError, constraint: string): Pick<Field
 }
 
 /** The 400 of every validation failure: field-level errors plus one readable message. */
-export function validationFailed(fieldErrors: FieldError[]): BadRequestException {
+function validationFailed(fieldErrors: FieldError[]): BadRequestException {
   return new BadRequestException({
     message: fieldErrors.map((e) => (e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; '),
     errors: fieldErrors,
