@@ -182,7 +182,9 @@ describe('bad input', () => {
       expectRefused(await hr.post('/api/cycles', { name: 'Later', settings }), 422, field);
       const edited = await hr.patch(`/api/cycles/${draftCycleId}`, { settings });
       expectRefused(edited, 422, field);
-      expect(edited.body.message).toBe(`${field} must be a date between the years 2000 and 2100`);
+      // The setting named as the form labels it (the web app shows the message as it is).
+      const label = { responseDeadline: 'response deadline', nominationDeadline: 'nomination deadline' }[field];
+      expect(edited.body.message).toBe(`${label} must be a date between the years 2000 and 2100`);
       expect(await footprint()).toEqual(before);
     });
 

@@ -222,7 +222,7 @@ describe('cycles', () => {
       expect(below.status).toBe(422);
       expect(below.body).toMatchObject({
         code: 'invalid_settings',
-        errors: [{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (4)' }],
+        errors: [{ field: 'heatmapMinCellSize', message: 'minimum people per cell must be at least anonymity threshold (4)' }],
       });
       const ok = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { heatmapMinCellSize: 8 } });
       expect(ok.status).toBe(200);
@@ -241,7 +241,7 @@ describe('cycles', () => {
       const cycle = await aDraftCycle(hr);
       const raised = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { anonymityThreshold: 6 } });
       expect(raised.status).toBe(422);
-      expect(raised.body.errors).toEqual([{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (6)' }]);
+      expect(raised.body.errors).toEqual([{ field: 'heatmapMinCellSize', message: 'minimum people per cell must be at least anonymity threshold (6)' }]);
       const both = await hr.patch(`/api/cycles/${cycle.id}`, { settings: { anonymityThreshold: 6, heatmapMinCellSize: 6 } });
       expect(both.status).toBe(200);
       expect(both.body.settings).toMatchObject({ anonymityThreshold: 6, heatmapMinCellSize: 6 });

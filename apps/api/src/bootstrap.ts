@@ -12,8 +12,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllExceptionsFilter, AppConfig, AppException, createValidationPipe, ErrorKind, ErrorResponseDto } from '@lib/common';
-import { runUnscoped } from '@lib/database';
-import { SESSION_COOKIE } from '@lib/identity';
+import { runInOrganization, runUnscoped } from '@lib/database';
+import { PeopleRepository, SESSION_COOKIE } from '@lib/identity';
 import { AppModule } from './app.module';
 import { CSRF_HEADER, CSRF_SCHEME, finishOpenApiDocument, SCIM_SCHEME, SESSION_SCHEME } from './openapi-document';
 import { Logger } from 'nestjs-pino';
@@ -70,7 +70,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // Errors are written in the reader's language: a signed-in person's is read when an error is answered.
+  const people = app.get(PeopleRepository);
+  app.useGlobalFilters(
+    new AllExceptionsFilter(({ organizationId, personId }) =>
+      runInOrganization(organizationId, async () => (await people.languages(organizationId, [personId])).get(personId) ?? null),
+    ),
+  );
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   // The web app's files are compressed once, when it is built (scripts/precompress-web.mjs), and

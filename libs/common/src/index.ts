@@ -19,3 +19,5 @@ export * from './time/time-zone';
 export * from './crypto/secret-box';
 export * from './i18n/languages';
 export * from './i18n/catalogue';
+export * from './errors/error-language';
+export type { ErrorMessageKey } from './i18n/errors.en';

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { currentLocale } from '@/i18n/current';
 
 /** Response and request bodies of the API, by DTO name: `Schemas['PersonDto']`. */
 export type Schemas = components['schemas'];
@@ -113,7 +114,19 @@ export const csrfMiddleware: Middleware = {
   },
 };
 
+/**
+ * Tells the API the page's language: its error messages are shown as they are, and a signed-out
+ * page (sign-in, password reset, the external questionnaire) has no person whose language it could read.
+ */
+const languageMiddleware: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept-language', currentLocale());
+    return request;
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', headers: { accept: 'application/json' } });
+api.use(languageMiddleware);
 api.use(csrfMiddleware);
 
 /** openapi-fetch resolves `{data, error, response}`; features want the data or a thrown ApiError. */

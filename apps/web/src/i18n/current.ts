@@ -21,3 +21,6 @@ export const tr = (id: MessageId, values?: Record<string, string | number>): str
 /** A number in the active locale with exactly `digits` decimals: "3.40" in English, "3,40" in German. */
 export const formatDecimal = (value: number, digits = 2): string =>
   current.formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The active locale ("de-DE", "en-GB"): what the API writes its error messages in for a signed-out page. */
+export const currentLocale = (): string => current.locale;

@@ -6,6 +6,8 @@ import { AppException } from './app.exception';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { STATUS_TEXT, statusOf } from './http-status';
 import { redactUrl } from '../http/redact-url';
+import { errorLanguage, type PersonLanguageLookup } from './error-language';
+import { localiseError } from './localise-error';
 
 interface ErrorBody {
   statusCode: number;
@@ -46,7 +48,12 @@ function sqlState(exception: unknown): string | undefined {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  /** `languageOf` finds a signed-in person's language (one query, only when an error is answered). */
+  constructor(private readonly languageOf?: PersonLanguageLookup) {}
+
+  // A signed-in person's language is a lookup: Nest leaves the reply to the filter and Fastify
+  // waits for it to be sent, so the answer may follow the lookup. Otherwise it is sent at once.
+  catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
@@ -54,6 +61,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Every error names its request: the same id is in the x-request-id header and on every log
     // line of the request, so a user quoting it leads straight to the log.
     const body: ErrorBody = { ...this.toBody(exception, requestId), requestId };
+    // SCIM speaks English to identity providers (RFC 7644); an unreachable database cannot be asked
+    // for anyone's language.
+    if (isScimRequest(request.url)) return this.send(exception, request, reply, body);
+    const language = errorLanguage(request, body.code === 'database_unavailable' ? undefined : this.languageOf);
+    if (typeof language === 'string') return this.send(exception, request, reply, localiseError(body, language));
+    return language.then((l) => this.send(exception, request, reply, localiseError(body, l)));
+  }
+
+  private send(exception: unknown, request: FastifyRequest, reply: FastifyReply, body: ErrorBody): void {
+    const requestId = body.requestId;
     if (body.code === 'database_unavailable') {
       this.logger.warn({ requestId, url: redactUrl(request.url), reason: reasonOf(exception) }, 'the database cannot be reached');
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));

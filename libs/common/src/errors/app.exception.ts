@@ -1,3 +1,5 @@
+import type { ErrorMessageKey } from '../i18n/errors.en';
+
 /**
  * The kinds of failure a domain library may report. The exception filter maps each kind to
  * one HTTP status with an exhaustive switch, so adding a kind without a mapping fails to compile.
@@ -19,6 +21,13 @@ export interface FieldError {
   field: string;
   message: string;
   line?: number;
+  /**
+   * The message's words in the server catalogue (errors.en.ts), with its ICU values; `field` is
+   * given as the field's label. The error filter writes the message in the reader's language from
+   * them and never sends them.
+   */
+  key?: ErrorMessageKey;
+  values?: Record<string, string | number>;
 }
 
 /** Base class of every domain error. `code` is a stable, machine-readable string per library. */

@@ -1,5 +1,8 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { FieldError } from '../errors/app.exception';
+import { ENGLISH_MESSAGES } from '../i18n/catalogue';
+import type { ErrorMessageKey } from '../i18n/errors.en';
 import { untrustedInputErrors } from './untrusted-input';
 
 const BODY_REQUIRED = 'ripple:body-required';
@@ -26,12 +29,45 @@ export const ValidatedBy =
   (target) =>
     Reflect.defineMetadata(VALIDATED_BY, check, target);
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's errors as field errors, each with its catalogue words (nested fields as `a.0.b`). */
+export function validationFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, message, ...constraintWords(error, constraint) }));
+    return [...own, ...validationFieldErrors(error.children ?? [], field)];
   });
+}
+
+/** Constraints whose catalogue message names a limit: the argument of the decorator it comes from. */
+const CONSTRAINT_VALUES: Record<string, (args: unknown[]) => Record<string, string | number>> = {
+  maxLength: ([max]) => ({ max: Number(max) }),
+  minLength: ([min]) => ({ min: Number(min) }),
+  max: ([max]) => ({ max: Number(max) }),
+  min: ([min]) => ({ min: Number(min) }),
+  arrayMaxSize: ([max]) => ({ max: Number(max) }),
+  arrayMinSize: ([min]) => ({ min: Number(min) }),
+  isIn: ([values]) => ({ values: Array.isArray(values) ? values.join(', ') : '' }),
+  isEnum: ([entity]) => ({ values: typeof entity === 'object' && entity ? Object.values(entity).join(', ') : '' }),
+};
+
+/**
+ * The catalogue key of a failed constraint (`validation.<name>`, else `validation.invalid`) and
+ * its values, read from the decorator's metadata on the DTO class; the error filter writes the
+ * message from them in the reader's language.
+ */
+function constraintWords(error: ValidationError, constraint: string): Pick<FieldError, 'key' | 'values'> {
+  const key = `validation.${constraint}`;
+  const known = key in ENGLISH_MESSAGES;
+  const values = CONSTRAINT_VALUES[constraint];
+  if (!known) return { key: 'validation.invalid' };
+  if (!values) return { key: key as ErrorMessageKey };
+  const target = (error.target as object | undefined)?.constructor;
+  const metadata = target
+    ? getMetadataStorage()
+        .getTargetValidationMetadatas(target, '', true, false)
+        .find((m) => m.propertyName === error.property && (m.name === constraint || m.type === constraint))
+    : undefined;
+  return metadata ? { key: key as ErrorMessageKey, values: values(metadata.constraints ?? []) } : { key: 'validation.invalid' };
 }
 
 /** The 400 of every validation failure: field-level errors plus one readable message. */
@@ -74,10 +110,11 @@ class RippleValidationPipe extends ValidationPipe {
 
   private assertBodyShape(value: unknown, metadata: ArgumentMetadata): void {
     const dto = this.toValidate(metadata) ? metadata.metatype : undefined;
-    const objectExpected = { field: 'body', message: 'body must be a JSON object' };
+    const objectExpected: FieldError = { field: 'body', message: 'body must be a JSON object', key: 'validation.isBody' };
     // JSON `null` is never a request: left to the DTO rules it would read as `{}`.
     if (value === null) throw validationFailed([objectExpected]);
-    if (value === undefined && dto && Reflect.getMetadata(BODY_REQUIRED, dto)) throw validationFailed([{ field: 'body', message: 'body is required' }]);
+    if (value === undefined && dto && Reflect.getMetadata(BODY_REQUIRED, dto))
+      throw validationFailed([{ field: 'body', message: 'body is required', key: 'validation.required' }]);
     if (dto && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) throw validationFailed([objectExpected]);
   }
 }
@@ -88,7 +125,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+    // The target names the DTO class whose decorators hold a constraint's limit (constraintWords);
+    // no value is kept, and neither ever leaves the server (only field and message do).
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => validationFailed(validationFieldErrors(errors)),
   });
 }

@@ -1,3 +1,4 @@
+import { errorsDe } from './errors.de';
 import type { MessageKey } from './messages.en';
 
 /**
@@ -6,6 +7,7 @@ import type { MessageKey } from './messages.en';
  * HR software; "Führungskraft", "Mitarbeitende", "Peers" and "Kompetenzmodell" throughout.
  */
 export const de: Record<MessageKey, string> = {
+  ...errorsDe,
   'mail.hello': 'Guten Tag {name},',
   'mail.signature': 'Ripple',
   'time.utc': '{time} UTC',

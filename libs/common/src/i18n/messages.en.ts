@@ -1,10 +1,13 @@
+import { errorsEn } from './errors.en';
+
 /**
  * The server's English catalogue (ICU MessageFormat, read by @formatjs/intl): every word a mail,
- * a PDF or a CSV says. The source of the keys: every other catalogue has exactly these
+ * a PDF, a CSV or an API error (errors.en.ts) says. The source of the keys: every other catalogue has exactly these
  * (messages.de.ts is typed so, and catalogue.spec.ts checks keys and arguments).
  * In ICU an apostrophe quotes only before a brace: "manager's" is plain text.
  */
 export const en = {
+  ...errorsEn,
   'mail.hello': 'Hello {name},',
   'mail.signature': 'Ripple',
   'time.utc': '{time} UTC',

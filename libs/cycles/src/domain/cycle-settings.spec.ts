@@ -138,7 +138,17 @@ describe('validateCycleSettings', () => {
 
     it('refuses a minimum below k, naming the field and the threshold, rather than raising it quietly', () => {
       const result = validateCycleSettings({ anonymityThreshold: 6, heatmapMinCellSize: 5 });
-      expect(result).toEqual({ ok: false, errors: [{ field: 'heatmapMinCellSize', message: 'heatmapMinCellSize must be at least anonymityThreshold (6)' }] });
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          {
+            field: 'heatmapMinCellSize',
+            message: 'heatmapMinCellSize must be at least anonymityThreshold (6)',
+            key: 'error.setting.atLeast',
+            values: { other: 'anonymityThreshold', value: 6 },
+          },
+        ],
+      });
     });
 
     it.each([[2], [0], [101], [4.5], ['5'], [null]])('refuses %p', (heatmapMinCellSize) => {

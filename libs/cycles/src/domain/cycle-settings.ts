@@ -1,4 +1,13 @@
-import { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN, AppException, ErrorKind, FieldError, instantOf, parseWallTime } from '@lib/common';
+import {
+  ANONYMITY_THRESHOLD_MAX,
+  ANONYMITY_THRESHOLD_MIN,
+  AppException,
+  ErrorKind,
+  type ErrorMessageKey,
+  FieldError,
+  instantOf,
+  parseWallTime,
+} from '@lib/common';
 
 export { ANONYMITY_THRESHOLD_MAX, ANONYMITY_THRESHOLD_MIN };
 
@@ -96,15 +105,18 @@ export interface CycleSettingsContext {
   timeZone?: string;
 }
 
+/** Records a problem: the English sentence, and its words in the server catalogue for the other languages. */
+type Fail = (field: string, message: string, key: ErrorMessageKey, values?: Record<string, string | number>) => void;
+
 export function validateCycleSettings(input: unknown, context: CycleSettingsContext = {}): CycleSettingsResult {
   const errors: FieldError[] = [];
-  const fail = (field: string, message: string): void => void errors.push({ field, message });
+  const fail: Fail = (field, message, key, values) => void errors.push({ field, message, key, values });
   if (input === undefined || input === null) input = {};
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ field: 'settings', message: 'settings must be an object' }] };
+    return { ok: false, errors: [{ field: 'settings', message: 'settings must be an object', key: 'error.setting.object' }] };
   }
   const raw = input as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.has(key)) fail(key, `${key} is not a known setting`);
+  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.has(key)) fail(key, `${key} is not a known setting`, 'error.setting.unknown');
 
   const defaults = defaultCycleSettings();
   const int = (field: BoundedSetting): number => {
@@ -112,7 +124,7 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
     const value = raw[field];
     if (value === undefined) return defaults[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      fail(field, `${field} must be a whole number from ${min} to ${max}`);
+      fail(field, `${field} must be a whole number from ${min} to ${max}`, 'error.setting.numberRange', { min, max });
       return defaults[field];
     }
     return value;
@@ -121,7 +133,7 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
     const value = raw[field];
     if (value === undefined) return defaults[field] as boolean;
     if (typeof value !== 'boolean') {
-      fail(field, `${field} must be true or false`);
+      fail(field, `${field} must be true or false`, 'error.setting.boolean');
       return defaults[field] as boolean;
     }
     return value;
@@ -136,11 +148,11 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
     const parsed =
       value instanceof Date ? value : wall ? instantOf(wall, context.timeZone ?? 'UTC') : typeof value === 'string' && value.trim() ? new Date(value) : null;
     if (!parsed || Number.isNaN(parsed.getTime())) {
-      fail(field, `${field} must be a date (ISO 8601)`);
+      fail(field, `${field} must be a date (ISO 8601)`, 'error.setting.date');
       return null;
     }
     if (parsed.getUTCFullYear() < 2000 || parsed.getUTCFullYear() > 2100) {
-      fail(field, `${field} must be a date between the years 2000 and 2100`);
+      fail(field, `${field} must be a date between the years 2000 and 2100`, 'error.setting.dateYears', { from: 2000, to: 2100 });
       return null;
     }
     return parsed;
@@ -149,12 +161,12 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
   const minPeers = int('minPeers');
   const maxPeers = int('maxPeers');
   if (maxPeers < minPeers && !errors.some((e) => e.field === 'minPeers' || e.field === 'maxPeers')) {
-    fail('maxPeers', `maxPeers must be at least minPeers (${minPeers})`);
+    fail('maxPeers', `maxPeers must be at least minPeers (${minPeers})`, 'error.setting.atLeast', { other: 'minPeers', value: minPeers });
   }
   const nominationDeadline = date('nominationDeadline');
   const responseDeadline = date('responseDeadline');
   if (nominationDeadline && responseDeadline && responseDeadline.getTime() <= nominationDeadline.getTime()) {
-    fail('responseDeadline', 'responseDeadline must be after nominationDeadline');
+    fail('responseDeadline', 'responseDeadline must be after nominationDeadline', 'error.setting.after', { other: 'nominationDeadline' });
   }
 
   const anonymityThreshold = int('anonymityThreshold');
@@ -179,19 +191,22 @@ export function validateCycleSettings(input: unknown, context: CycleSettingsCont
   return errors.length ? { ok: false, errors } : { ok: true, settings };
 }
 
-function reportVisibility(value: unknown, fallback: ReportVisibility, fail: (field: string, message: string) => void): ReportVisibility {
+function reportVisibility(value: unknown, fallback: ReportVisibility, fail: Fail): ReportVisibility {
   if (value === undefined) return fallback;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail('reportVisibility', 'reportVisibility must be an object');
+    fail('reportVisibility', 'reportVisibility must be an object', 'error.setting.object');
     return fallback;
   }
   const { subject, manager, ...rest } = value as Record<string, unknown>;
-  for (const key of Object.keys(rest)) fail(`reportVisibility.${key}`, `reportVisibility.${key} is not a known setting`);
+  for (const key of Object.keys(rest)) fail(`reportVisibility.${key}`, `reportVisibility.${key} is not a known setting`, 'error.setting.unknown');
   // Subjects see their report only after release (DESIGN.md); accepting anything else would
   // suggest a choice that the product does not offer.
-  if (subject !== undefined && subject !== 'on_release') fail('reportVisibility.subject', 'reportVisibility.subject must be on_release');
+  if (subject !== undefined && subject !== 'on_release')
+    fail('reportVisibility.subject', 'reportVisibility.subject must be on_release', 'error.setting.oneOf', { values: 'on_release' });
   if (manager !== undefined && !MANAGER_REPORT_VISIBILITIES.includes(manager as ManagerReportVisibility)) {
-    fail('reportVisibility.manager', `reportVisibility.manager must be one of ${MANAGER_REPORT_VISIBILITIES.join(', ')}`);
+    fail('reportVisibility.manager', `reportVisibility.manager must be one of ${MANAGER_REPORT_VISIBILITIES.join(', ')}`, 'error.setting.oneOf', {
+      values: MANAGER_REPORT_VISIBILITIES.join(', '),
+    });
     return fallback;
   }
   return { subject: 'on_release', manager: (manager as ManagerReportVisibility | undefined) ?? fallback.manager };
@@ -201,17 +216,17 @@ function reportVisibility(value: unknown, fallback: ReportVisibility, fail: (fie
  * Missing (a new cycle, or one stored before the setting existed): the default, raised to k. Given:
  * refused below k rather than raised, so that nobody believes a smaller minimum is in force.
  */
-function minCellSize(value: unknown, threshold: number, fail: (field: string, message: string) => void): number {
+function minCellSize(value: unknown, threshold: number, fail: Fail): number {
   const field = 'heatmapMinCellSize';
   const { minimum, maximum } = CYCLE_SETTING_LIMITS[field];
   const fallback = Math.max(HEATMAP_MIN_CELL_SIZE_DEFAULT, threshold);
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > maximum) {
-    fail(field, `${field} must be a whole number from ${minimum} to ${maximum}`);
+    fail(field, `${field} must be a whole number from ${minimum} to ${maximum}`, 'error.setting.numberRange', { min: minimum, max: maximum });
     return fallback;
   }
   if (value < threshold) {
-    fail(field, `${field} must be at least anonymityThreshold (${threshold})`);
+    fail(field, `${field} must be at least anonymityThreshold (${threshold})`, 'error.setting.atLeast', { other: 'anonymityThreshold', value: threshold });
     return fallback;
   }
   return value;
@@ -256,20 +271,23 @@ export function parseStoredCycleSettings(stored: unknown, deadlines: StoredDeadl
  * Order carries no meaning, so any order is accepted and stored largest first (the order reminders
  * fire in). A repeated day is refused rather than merged: it is most likely a typo for another day.
  */
-function reminderDays(value: unknown, fallback: number[], fail: (field: string, message: string) => void): number[] {
+function reminderDays(value: unknown, fallback: number[], fail: Fail): number[] {
   const field = 'reminderDaysBeforeDeadline';
   if (value === undefined) return [...fallback];
   if (!Array.isArray(value)) {
-    fail(field, `${field} must be a list of days`);
+    fail(field, `${field} must be a list of days`, 'error.setting.days');
     return [...fallback];
   }
   const { maxItems, items } = CYCLE_SETTING_LIMITS[field];
-  if (value.length > maxItems) fail(field, `${field} may hold at most ${maxItems} days`);
+  if (value.length > maxItems) fail(field, `${field} may hold at most ${maxItems} days`, 'error.setting.daysMax', { max: maxItems });
   if (value.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < items.minimum || d > items.maximum)) {
-    fail(field, `${field} must hold whole numbers from ${items.minimum} to ${items.maximum}`);
+    fail(field, `${field} must hold whole numbers from ${items.minimum} to ${items.maximum}`, 'error.setting.daysRange', {
+      min: items.minimum,
+      max: items.maximum,
+    });
     return [...fallback];
   }
-  if (new Set(value).size !== value.length) fail(field, `${field} must not repeat a day`);
+  if (new Set(value).size !== value.length) fail(field, `${field} must not repeat a day`, 'error.setting.daysRepeat');
   return [...(value as number[])].sort((a, b) => b - a);
 }
 

@@ -2,7 +2,7 @@ import { BadRequestException, ExecutionContext, Injectable } from '@nestjs/commo
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { untrustedInputErrors } from '@lib/common';
+import { untrustedInputErrors, validationFieldErrors } from '@lib/common';
 import { LoginDto } from './auth.dto';
 
 /** Validates the login body first (guards run before pipes), then runs the local strategy. */
@@ -14,7 +14,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     // The same rule as the global validation pipe, which a guard runs before.
     const untrusted = untrustedInputErrors(body);
     if (typeof body !== 'object' || body === null || errors.length || untrusted.length) {
-      const fieldErrors = [...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }))), ...untrusted];
+      const fieldErrors = [...validationFieldErrors(errors), ...untrusted];
       throw new BadRequestException({
         message: fieldErrors.map((e) => e.message).join('; ') || 'email and password are required',
         errors: fieldErrors,

@@ -24,12 +24,26 @@ export interface ShareFacts {
  * their raters), never one about who answered. At most MAX_REPORT_SHARES at once.
  */
 export function checkShare(facts: ShareFacts): FieldError[] {
-  if (facts.personId === facts.subjectId) return [{ field: 'personId', message: 'The report is yours already: share it with a colleague' }];
-  if (!facts.active) return [{ field: 'personId', message: 'personId is not an active person of your organisation' }];
+  if (facts.personId === facts.subjectId)
+    return [{ field: 'personId', message: 'The report is yours already: share it with a colleague', key: 'error.share.self' }];
+  if (!facts.active) return [{ field: 'personId', message: 'personId is not an active person of your organisation', key: 'error.share.inactive' }];
   if (facts.askedInCycle) {
-    return [{ field: 'personId', message: 'You asked this colleague for feedback here: their own answers are in the report, so it cannot be shown to them' }];
+    return [
+      {
+        field: 'personId',
+        message: 'You asked this colleague for feedback here: their own answers are in the report, so it cannot be shown to them',
+        key: 'error.share.rater',
+      },
+    ];
   }
   if (facts.sharedWithOthers >= MAX_REPORT_SHARES)
-    return [{ field: 'personId', message: `A report can be shared with at most ${MAX_REPORT_SHARES} colleagues` }];
+    return [
+      {
+        field: 'personId',
+        message: `A report can be shared with at most ${MAX_REPORT_SHARES} colleagues`,
+        key: 'error.share.limit',
+        values: { max: MAX_REPORT_SHARES },
+      },
+    ];
   return [];
 }

@@ -1,5 +1,5 @@
 import { API_LIMITS } from '@/api/limits';
-import { msg, tr, type MessageId } from '@/i18n';
+import { tr } from '@/i18n';
 import type { CycleSettings } from '../api/get-cycle';
 import { dateInDays, endOfDay, parseReminderDays, toDateInput } from './cycle-format';
 
@@ -133,74 +133,15 @@ export function parseSettings(values: SettingsValues, current?: CycleSettings): 
   return { settings, errors };
 }
 
-/** What people call each setting; the API's messages name fields the way the code does. */
-const SETTING_LABELS: Record<string, MessageId> = {
-  'reportVisibility.manager': msg('cycles.setting.managerVisibility'),
-  reportVisibility: msg('cycles.setting.reportVisibility'),
-  anonymityThreshold: msg('cycles.setting.anonymityThreshold'),
-  selfReview: msg('cycles.setting.selfReview'),
-  minPeers: msg('cycles.setting.minPeers'),
-  maxPeers: msg('cycles.setting.maxPeers'),
-  managerApprovesPeers: msg('cycles.setting.managerApprovesPeers'),
-  managerApprovesExternalRaters: msg('cycles.setting.managerApprovesExternalRaters'),
-  externalRatersAllowed: msg('cycles.setting.externalRatersAllowed'),
-  maxOpenRequestsPerRater: msg('cycles.setting.maxOpenRequestsPerRater'),
-  showManagerSeparately: msg('cycles.setting.showManagerSeparately'),
-  heatmapMinCellSize: msg('cycles.setting.heatmapMinCellSize'),
-  reminderDaysBeforeDeadline: msg('cycles.setting.reminderDaysBeforeDeadline'),
-  nominationDeadline: msg('cycles.setting.nominationDeadline'),
-  responseDeadline: msg('cycles.setting.responseDeadline'),
-  frameworkId: msg('cycles.setting.frameworkId'),
-};
-
-const label = (name: string): string => (SETTING_LABELS[name] ? tr(SETTING_LABELS[name]) : name);
-
 /**
- * The API's setting messages (libs/cycles/src/domain/cycle-settings.ts) the form can cause, each
- * written again from the catalogue so that it reads in the person's language. Numbers stay as the
- * API wrote them.
+ * API field errors by setting: `reportVisibility.manager` belongs to the report-visibility control.
+ * The API writes each message in the person's language, naming the setting as the form does.
  */
-const API_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [
-    /^(?:settings\.)?([\w.]+) must be a whole number from (\d+) to (\d+)$/,
-    (m) => tr('cycles.error.numberRange', { field: label(m[1]!), min: m[2]!, max: m[3]! }),
-  ],
-  [
-    /^(?:settings\.)?([\w.]+) must be at least (?:settings\.)?([\w.]+) \((\d+)\)$/,
-    (m) => tr('cycles.error.atLeast', { field: label(m[1]!), other: label(m[2]!), value: m[3]! }),
-  ],
-  [/^(?:settings\.)?([\w.]+) must be after (?:settings\.)?([\w.]+)$/, (m) => tr('cycles.error.after', { field: label(m[1]!), other: label(m[2]!) })],
-  [
-    /^(?:settings\.)?([\w.]+) must be a date between the years (\d+) and (\d+)$/,
-    (m) => tr('cycles.error.dateYears', { field: label(m[1]!), from: m[2]!, to: m[3]! }),
-  ],
-  [
-    /^(?:settings\.)?([\w.]+) must hold whole numbers from (\d+) to (\d+)$/,
-    (m) => tr('cycles.error.daysRange', { field: label(m[1]!), min: m[2]!, max: m[3]! }),
-  ],
-  [/^(?:settings\.)?([\w.]+) may hold at most (\d+) days$/, (m) => tr('cycles.error.daysMax', { field: label(m[1]!), max: m[2]! })],
-  [/^(?:settings\.)?([\w.]+) must not repeat a day$/, (m) => tr('cycles.error.daysRepeat', { field: label(m[1]!) })],
-];
-
-/**
- * "maxPeers must be at least minPeers (3)" → "maximum peers must be at least minimum peers (3)" (Field
- * capitalises it), in the active language; a message the catalogue does not know keeps the API's
- * words with the settings named as people call them.
- */
-export function humanise(message: string): string {
-  for (const [pattern, write] of API_MESSAGES) {
-    const match = message.match(pattern);
-    if (match) return write(match);
-  }
-  return Object.keys(SETTING_LABELS).reduce((text, name) => text.replace(new RegExp(`\\b${name.replace('.', '\\.')}\\b`, 'g'), label(name)), message);
-}
-
-/** API field errors by setting: `reportVisibility.manager` belongs to the report-visibility control. */
 export function settingErrors(fieldErrors: Record<string, string>): Partial<Record<SettingName, string>> {
   const out: Partial<Record<string, string>> = {};
   for (const [field, message] of Object.entries(fieldErrors)) {
     const key = field.replace(/^settings\./, '').split('.')[0]!;
-    out[key] ??= humanise(message);
+    out[key] ??= message;
   }
   return out;
 }
