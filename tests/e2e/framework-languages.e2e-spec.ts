@@ -61,13 +61,22 @@ describe("framework words in the reader's language", () => {
     await speak(a.admin, 'de');
     const german = await client(a.admin).get(url);
     expect(named(german.body.measures)).toMatchObject({ listening: 'Zuhören', empathy: 'Empathy', trust: 'Vertrauen aufbauen' });
+    const indexNames = (measures: { key: string; name: string }[]) => measures.filter((m) => m.key.startsWith('index:')).map((m) => m.name);
+    expect(indexNames(english.body.measures)).toEqual(['Influence index', 'Management index']);
+    expect(indexNames(german.body.measures)).toEqual(['Einflussindex', 'Managementindex']);
     // Only the words change: the same columns, keys and cells.
     expect(german.body.measures.map((m: { key: string }) => m.key)).toEqual(english.body.measures.map((m: { key: string }) => m.key));
     expect(german.body.organisation).toEqual(english.body.organisation);
     const csv = await client(a.admin).get(`/api/reports/cycles/${cycleId}/heatmap.csv`);
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('Zuhören');
+    // HR reads the CSV: its words are German too, its header and kinds stay codes.
+    expect(csv.text.split('\n')[0]).toBe('department,level,measure,kind,mean,n,previous_mean,change,note');
+    expect(csv.text).toContain('Gesamte Organisation,Alle,Einflussindex,index,');
+    expect(csv.text).not.toMatch(/Whole organisation|Everyone|Influence index|no data|hidden:/);
     await speak(a.admin, 'en');
+    const englishCsv = await client(a.admin).get(`/api/reports/cycles/${cycleId}/heatmap.csv`);
+    expect(englishCsv.text).toContain('Whole organisation,Everyone,Influence index,index,');
   });
 
   it("shows the framework page in the reader's language, and the editor its own words", async () => {
