@@ -30,6 +30,7 @@ import { BackfillStandardFrameworkGerman1795401745000 } from './1795401745000-Ba
 import { AddExternalRaterLanguage1795401750000 } from './1795401750000-AddExternalRaterLanguage';
 import { DropRateLimitLogs1795401763000 } from './1795401763000-DropRateLimitLogs';
 import { CreateSsoLinkConfirmations1795401780000 } from './1795401780000-CreateSsoLinkConfirmations';
+import { StorePulseFailureCodes1795401810000 } from './1795401810000-StorePulseFailureCodes';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   AddExternalRaterLanguage1795401750000,
   DropRateLimitLogs1795401763000,
   CreateSsoLinkConfirmations1795401780000,
+  StorePulseFailureCodes1795401810000,
 ];
