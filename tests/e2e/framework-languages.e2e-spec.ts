@@ -107,6 +107,9 @@ describe("framework words in the reader's language", () => {
     expect(german.scale.points[0].label).toBe('Selten');
     expect(german.scale.notObservedLabel).toBe('Nicht beobachtet');
     expect(german.latestVersion.scale.points[0].label).toBe('Selten');
+    // The list page shows the scale too: in the reader's words.
+    const list = await client(a.admin).get('/api/frameworks');
+    expect(list.body.scale.points[0].label).toBe('Selten');
     // Only the words change: the same behaviours and statements, by key.
     const keys = (d: Detail) => d.latestVersion.behaviours.map((b) => [b.key, b.statements.map((st) => st.key)]);
     expect(keys(german)).toEqual(keys(english));

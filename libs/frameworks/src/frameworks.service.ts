@@ -79,7 +79,9 @@ export class FrameworksService {
 
   async list(actor: Actor): Promise<FrameworkListDto> {
     await this.ensureDefault(actor.organizationId);
-    return { items: await this.frameworks.list(actor.organizationId), scale: scaleDto() };
+    // Only the scale has words to read here (names are HR's own): in the reader's language.
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    return { items: await this.frameworks.list(actor.organizationId), scale: scaleIn(language) };
   }
 
   /**
