@@ -33,6 +33,7 @@ import { CreateSsoLinkConfirmations1795401780000 } from './1795401780000-CreateS
 import { DropSignInAndSetupAttempts1795401790000 } from './1795401790000-DropSignInAndSetupAttempts';
 import { RevokeJobQueueFromTenant1795401791000 } from './1795401791000-RevokeJobQueueFromTenant';
 import { BindSsoLinkToBrowser1795401800000 } from './1795401800000-BindSsoLinkToBrowser';
+import { StorePulseFailureCodes1795401810000 } from './1795401810000-StorePulseFailureCodes';
 
 // The role and setting of row-level security, which the app's database layer applies (libs/database tenant-scope).
 export { ORGANIZATION_SETTING, TENANT_ROLE } from './tenant-row-security';
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   DropSignInAndSetupAttempts1795401790000,
   RevokeJobQueueFromTenant1795401791000,
   BindSsoLinkToBrowser1795401800000,
+  StorePulseFailureCodes1795401810000,
 ];

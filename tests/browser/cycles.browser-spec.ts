@@ -470,6 +470,14 @@ describe('HR running a cycle in the browser', () => {
     await see(page, 'Geben Sie ganze Zahlen von Tagen ein, durch Kommas getrennt, z. B. 7, 2');
     await audit(page, 'new-cycle-german');
     await screenshot(page, 'cycles-29-new-cycle-german');
+
+    // The framework pages read the framework in German (its own words stay in the editor).
+    await page.goto('/admin/frameworks');
+    await see(page, 'Fast immer');
+    await page.getByRole('link', { name: 'Leadership at every level', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Zuhören', exact: true }).waitFor();
+    await see(page, 'Lässt andere ausreden, bevor selbst geantwortet wird.');
+    expect(await main(page).innerText()).not.toMatch(/Listening|Lets others finish|Almost always/);
     await page.context().close();
     await t.db.query(`UPDATE people SET language = 'en' WHERE id = $1`, [cast.hana.id]);
   });

@@ -337,7 +337,7 @@ describe('Journeys without rough edges', () => {
     );
     await page.goto('/admin/audit');
     const table = page.getByRole('table', { name: 'Audit events' });
-    const row = table.getByRole('row', { name: /person\.updated/ }).first();
+    const row = table.getByRole('row', { name: /Changed a person/ }).first();
     await row.getByText('Maya Lindqvist').waitFor();
     await row.getByText('Henrietta Okafor-Featherstonehaugh').waitFor();
 
@@ -347,7 +347,7 @@ describe('Journeys without rough edges', () => {
     await page.getByRole('option', { name: /Henrietta/ }).click();
     await page.waitForURL((url) => url.searchParams.get('actorId') === cast.hana.id);
     await table
-      .getByRole('row', { name: /person\.updated/ })
+      .getByRole('row', { name: /Changed a person/ })
       .first()
       .waitFor();
     await page.getByLabel('From').fill('2020-01-01');
@@ -355,7 +355,7 @@ describe('Journeys without rough edges', () => {
     await page.getByText('No events match these filters').waitFor();
     await page.getByLabel('To').fill('');
     await table
-      .getByRole('row', { name: /person\.updated/ })
+      .getByRole('row', { name: /Changed a person/ })
       .first()
       .waitFor();
 

@@ -13,6 +13,7 @@ describe("framework words in the reader's language", () => {
   let t: TestApp;
   let a: Awaited<ReturnType<typeof aTeam>>;
   let cycleId: string;
+  let frameworkId: string;
   let peers: TestPerson[];
   const as = new Map<string, HttpClient>();
   const client = (p: { email: string }): HttpClient => as.get(p.email)!;
@@ -26,6 +27,7 @@ describe("framework words in the reader's language", () => {
     t = await startTestApp();
     a = await aTeam(t.db, 'Kunsthalle');
     const framework = await theDefaultFramework(t, a.org.id);
+    frameworkId = framework.frameworkId;
     await t.db.query(`UPDATE behaviours SET translations = translations - 'de' WHERE organization_id = $1 AND key = 'empathy'`, [a.org.id]);
     const cycle = await aReportCycle(t.db, a.org.id, framework.id, { state: 'released', name: 'Herbst 2026' });
     cycleId = cycle.id;
@@ -59,13 +61,79 @@ describe("framework words in the reader's language", () => {
     await speak(a.admin, 'de');
     const german = await client(a.admin).get(url);
     expect(named(german.body.measures)).toMatchObject({ listening: 'Zuhören', empathy: 'Empathy', trust: 'Vertrauen aufbauen' });
+    const indexNames = (measures: { key: string; name: string }[]) => measures.filter((m) => m.key.startsWith('index:')).map((m) => m.name);
+    expect(indexNames(english.body.measures)).toEqual(['Influence index', 'Management index']);
+    expect(indexNames(german.body.measures)).toEqual(['Einflussindex', 'Managementindex']);
     // Only the words change: the same columns, keys and cells.
     expect(german.body.measures.map((m: { key: string }) => m.key)).toEqual(english.body.measures.map((m: { key: string }) => m.key));
     expect(german.body.organisation).toEqual(english.body.organisation);
     const csv = await client(a.admin).get(`/api/reports/cycles/${cycleId}/heatmap.csv`);
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('Zuhören');
+    // HR reads the CSV: its words are German too, its header and kinds stay codes.
+    expect(csv.text.split('\n')[0]).toBe('department,level,measure,kind,mean,n,previous_mean,change,note');
+    expect(csv.text).toContain('Gesamte Organisation,Alle,Einflussindex,index,');
+    expect(csv.text).not.toMatch(/Whole organisation|Everyone|Influence index|no data|hidden:/);
     await speak(a.admin, 'en');
+    const englishCsv = await client(a.admin).get(`/api/reports/cycles/${cycleId}/heatmap.csv`);
+    expect(englishCsv.text).toContain('Whole organisation,Everyone,Influence index,index,');
+  });
+
+  it("shows the framework page in the reader's language, and the editor its own words", async () => {
+    type Detail = {
+      scale: { points: { label: string }[]; notObservedLabel: string };
+      latestVersion: {
+        behaviours: { key: string; name: string; description: string; statements: { key: string; text: string }[] }[];
+        openQuestions: { text: string; hint: string | null }[];
+        scale: { points: { label: string }[] };
+      };
+    };
+    const listening = (d: Detail) => d.latestVersion.behaviours.find((b) => b.key === 'listening')!;
+    const url = `/api/frameworks/${frameworkId}`;
+    const englishReader = await client(a.admin).get(`${url}?language=reader`);
+    expect(englishReader.status).toBe(200);
+    const english = englishReader.body as Detail;
+    expect(listening(english)).toMatchObject({ name: 'Listening', description: 'Listens actively and seeks to understand before responding.' });
+    expect(listening(english).statements[0].text).toBe('Lets others finish what they are saying before replying.');
+    expect(english.scale.points[0].label).toBe('Rarely');
+
+    await speak(a.admin, 'de');
+    const german = (await client(a.admin).get(`${url}?language=reader`)).body as Detail;
+    expect(listening(german)).toMatchObject({ name: 'Zuhören', description: 'Hört aktiv zu und versucht zu verstehen, bevor geantwortet wird.' });
+    expect(listening(german).statements[0].text).toBe('Lässt andere ausreden, bevor selbst geantwortet wird.');
+    // Empathy has no German here: the framework's own words.
+    expect(german.latestVersion.behaviours.find((b) => b.key === 'empathy')!.name).toBe('Empathy');
+    expect(german.latestVersion.openQuestions.map((q) => q.text)).not.toEqual(english.latestVersion.openQuestions.map((q) => q.text));
+    expect(german.scale.points[0].label).toBe('Selten');
+    expect(german.scale.notObservedLabel).toBe('Nicht beobachtet');
+    expect(german.latestVersion.scale.points[0].label).toBe('Selten');
+    // The list page shows the scale too: in the reader's words.
+    const list = await client(a.admin).get('/api/frameworks');
+    expect(list.body.scale.points[0].label).toBe('Selten');
+    // Only the words change: the same behaviours and statements, by key.
+    const keys = (d: Detail) => d.latestVersion.behaviours.map((b) => [b.key, b.statements.map((st) => st.key)]);
+    expect(keys(german)).toEqual(keys(english));
+
+    // The editor loads the source text, whatever the reader's language.
+    const source = await client(a.admin).get(url);
+    expect(source.status).toBe(200);
+    expect(listening(source.body as Detail)).toMatchObject({ name: 'Listening' });
+    expect((source.body as Detail).scale.points[0].label).toBe('Rarely');
+    expect(source.body).toEqual(englishReader.body);
+
+    for (const query of ['language=de', 'language=', 'words=reader', 'language=reader&language=reader']) {
+      const refused = await client(a.admin).get(`${url}?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+    }
+    await speak(a.admin, 'en');
+  });
+
+  it('keeps the framework, in any words, from members and other organisations', async () => {
+    expect((await client(a.member).get(`/api/frameworks/${frameworkId}?language=reader`)).status).toBe(403);
+    const other = await aTeam(t.db, 'Elsewhere');
+    const outsider = t.client();
+    await outsider.signInAs(other.admin);
+    expect((await outsider.get(`/api/frameworks/${frameworkId}?language=reader`)).status).toBe(404);
   });
 
   it("names the team view's columns in the manager's language", async () => {

@@ -1,4 +1,5 @@
 import { JOB_NAMES, JobsService } from '@lib/jobs';
+import { StorePulseFailureCodes1795401810000 } from '../../migrations/1795401810000-StorePulseFailureCodes';
 import { aPerson, aTeam, TestPerson } from '../support/factories';
 import { aFrameworkVersion, TestCycle, TestFrameworkVersion } from '../support/feedback-factories';
 import type { HttpClient } from '../support/http-client';
@@ -310,7 +311,36 @@ describe('follow-up pulse', () => {
     await jobs().runNow(JOB_NAMES.pulseStart, { organizationId: a.org.id, pulseId: await pulseOf(nia) });
     const page = await client(nia).get(url(cycle.id));
     expect(page.body.pulse).toMatchObject({ progress: 'not_started', comparison: null });
-    expect(page.body.pulse.failure).toContain('at least 3 raters');
+    // A code, never a sentence: the reader's app words it (with the page's threshold), in any language.
+    expect(page.body.pulse.failure).toBe('too_few_raters');
+    expect(page.body.threshold).toBe(3);
+    expect((await client(nia).put('/api/auth/me/language', { language: 'de' })).status).toBe(200);
+    expect((await client(nia).get(url(cycle.id))).body.pulse).toMatchObject({ progress: 'not_started', failure: 'too_few_raters' });
+
+    // Migration 1795401810000: the sentences stored before it become their codes, and a code nothing else may be.
+    const id = await pulseOf(nia);
+    const migration = new StorePulseFailureCodes1795401810000();
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const after = async (sentence: string): Promise<string> => {
+        await migration.down(runner);
+        await runner.query(`UPDATE pulse_requests SET failure = $2 WHERE id = $1`, [id, sentence]);
+        await migration.up(runner);
+        const [row]: { failure: string }[] = await runner.query(`SELECT failure FROM pulse_requests WHERE id = $1`, [id]);
+        return row.failure;
+      };
+      await expect(after('A pulse needs at least 3 raters who can still be asked; add people to reach it')).resolves.toBe('too_few_raters');
+      await expect(after('You can no longer ask for feedback in this organisation.')).resolves.toBe('no_longer_member');
+      await expect(after('addRaterIds has people the pulse asks already: x')).resolves.toBe('cannot_start');
+      await runner.query('SAVEPOINT words');
+      await expect(runner.query(`UPDATE pulse_requests SET failure = 'Something in English' WHERE id = $1`, [id])).rejects.toThrow(/pulse_requests_failure_ck/);
+      await runner.query('ROLLBACK TO SAVEPOINT words');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
     const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM cycles WHERE parent_cycle_id = $1 AND owner_id = $2`, [cycle.id, nia.id]);
     expect(n).toBe(0);
   });

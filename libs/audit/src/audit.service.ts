@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { EntityManager } from 'typeorm';
 import { spreadsheetSafe, type Actor } from '@lib/common';
+import type { AuditAction, AuditTargetType } from './audit-actions';
 import { AuditEventCriteria, AuditEventFilter, AuditEventRow, AuditEventsRepository, idsOf, StoredAuditEvent } from './audit-events.repository';
 
 export interface AuditEntry {
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

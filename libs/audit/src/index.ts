@@ -1,2 +1,3 @@
+export * from './audit-actions';
 export * from './audit.module';
 export * from './audit.service';

@@ -318,3 +318,15 @@ export class CreateFrameworkDto {
   @Type(() => OpenQuestionInputDto)
   openQuestions?: OpenQuestionInputDto[];
 }
+
+/** How GET /api/frameworks/:id words the framework: its own words unless the reader asks for theirs. */
+export class FrameworkReadQueryDto {
+  @ApiPropertyOptional({
+    enum: ['reader'],
+    description:
+      "'reader': the behaviours, statements, open questions and scale in the reader's language, for reading; without it the framework's own words, which the editor loads and saves",
+  })
+  @IsOptional()
+  @IsIn(['reader'], { message: "language must be 'reader'" })
+  language?: 'reader';
+}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@lib/common';
-import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto } from './framework.dto';
+import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto, FrameworkReadQueryDto } from './framework.dto';
 import { FrameworksException } from './frameworks.exception';
 import { FrameworksService } from './frameworks.service';
 
@@ -34,11 +34,11 @@ export class FrameworksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One framework with its behaviours and questions (HR)' })
+  @ApiOperation({ summary: "One framework with its behaviours and questions (HR): its own words, or the reader's with language=reader" })
   @Authenticated('admin')
   @ApiOkResponse({ type: FrameworkDetailDto })
-  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<FrameworkDetailDto> {
-    return this.frameworks.get(actor, id);
+  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() query: FrameworkReadQueryDto): Promise<FrameworkDetailDto> {
+    return this.frameworks.get(actor, id, undefined, query.language ?? 'source');
   }
 
   @Put(':id')

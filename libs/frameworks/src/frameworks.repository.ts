@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Language } from '@lib/common';
 import { selectFirst, selectOne, selectRows } from '@lib/database';
+import { localisedSql } from './framework-language';
 import { FREQUENCY_SCALE, type BehaviourKind } from './default-framework.data';
 import type { FrameworkContent } from './framework-definition';
 import type {
@@ -274,7 +276,11 @@ export class FrameworksRepository {
   }
 
   /** A version's questionnaire in order, or null when the organisation has no such version. */
-  async loadVersion(organizationId: string, versionId: string, tx?: EntityManager): Promise<FrameworkVersionDto | null> {
+  /**
+   * A version's questionnaire: in the framework's own words (what the editor loads and saves), or,
+   * given a `language`, each behaviour's, statement's and open question's words in it (localisedSql).
+   */
+  async loadVersion(organizationId: string, versionId: string, tx?: EntityManager, language: Language | null = null): Promise<FrameworkVersionDto | null> {
     const q = this.q(tx);
     const version = await selectFirst<VersionRow>(
       q,
@@ -286,15 +292,17 @@ export class FrameworksRepository {
     if (!version) return null;
     const behaviourRows = await selectRows<BehaviourRow>(
       q,
-      `SELECT id, key, name, description, kind, position, translations FROM behaviours
-        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, versionId],
+      `SELECT b.id, b.key, ${localisedSql('b', 'name', '$3')} AS name, ${localisedSql('b', 'description', '$3')} AS description, b.kind, b.position, b.translations
+         FROM behaviours b
+        WHERE b.organization_id = $1 AND b.framework_version_id = $2 ORDER BY b.position, b.key`,
+      [organizationId, versionId, language],
     );
     const questionRows = await selectRows<QuestionRow>(
       q,
-      `SELECT id, behaviour_id, key, type, text, hint, position, translations FROM questions
-        WHERE organization_id = $1 AND framework_version_id = $2 ORDER BY position, key`,
-      [organizationId, versionId],
+      `SELECT q.id, q.behaviour_id, q.key, q.type, ${localisedSql('q', 'text', '$3')} AS text, ${localisedSql('q', 'hint', '$3')} AS hint, q.position, q.translations
+         FROM questions q
+        WHERE q.organization_id = $1 AND q.framework_version_id = $2 ORDER BY q.position, q.key`,
+      [organizationId, versionId, language],
     );
     const behaviours: BehaviourDto[] = behaviourRows.map((b) => ({
       id: b.id,

@@ -2,12 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import type { Actor } from '@lib/common';
+import { translator, type Actor, type Language } from '@lib/common';
+import { PeopleRepository } from '@lib/identity';
 import { DEFAULT_FRAMEWORK } from './default-framework.data';
 import { contentOf, FrameworkContent, FrameworkInput, validateFrameworkContent, withGerman } from './framework-definition';
-import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto, FrameworkVersionDto } from './framework.dto';
+import { CreateFrameworkDto, FrameworkContentDto, FrameworkDetailDto, FrameworkListDto, FrameworkVersionDto, RatingScaleDto } from './framework.dto';
 import { FrameworksErrorCode, FrameworksException } from './frameworks.exception';
 import { FrameworksRepository, scaleDto } from './frameworks.repository';
+
+/** Which words a framework is read in: its own (the source, for the editor) or the reader's language. */
+export type FrameworkWords = 'source' | 'reader';
+
+/** The frequency scale's labels in a language (the server catalogue's `scale.*`). */
+function scaleIn(language: Language): RatingScaleDto {
+  const words = translator(language);
+  const scale = scaleDto();
+  return {
+    ...scale,
+    points: scale.points.map((p) => ({ ...p, label: words.t(`scale.${p.value as 1 | 2 | 3 | 4 | 5}`) })),
+    notObservedLabel: words.t('scale.notObserved'),
+  };
+}
 
 @Injectable()
 export class FrameworksService {
@@ -15,6 +30,7 @@ export class FrameworksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly frameworks: FrameworksRepository,
     private readonly audit: AuditService,
+    private readonly people: PeopleRepository,
   ) {}
 
   /**
@@ -63,18 +79,28 @@ export class FrameworksService {
 
   async list(actor: Actor): Promise<FrameworkListDto> {
     await this.ensureDefault(actor.organizationId);
-    return { items: await this.frameworks.list(actor.organizationId), scale: scaleDto() };
+    // Only the scale has words to read here (names are HR's own): in the reader's language.
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    return { items: await this.frameworks.list(actor.organizationId), scale: scaleIn(language) };
   }
 
-  async get(actor: Actor, id: string, tx?: EntityManager): Promise<FrameworkDetailDto> {
+  /**
+   * One framework with its latest version: in its own words (the editor loads and saves those), or,
+   * with `words: 'reader'`, for reading: the behaviours, statements, open questions and scale in
+   * the reader's language (their own, else their organisation's).
+   */
+  async get(actor: Actor, id: string, tx?: EntityManager, words: FrameworkWords = 'source'): Promise<FrameworkDetailDto> {
     const org = actor.organizationId;
     const framework = await this.frameworks.findFramework(org, id, tx);
     if (!framework) throw FrameworksException.frameworkNotFound();
     const latest = (await this.frameworks.latestVersion(org, id, tx))!;
+    const language = words === 'reader' ? await this.people.language(org, actor.personId) : null;
+    const scale = language ? scaleIn(language) : scaleDto();
+    const version = (await this.frameworks.loadVersion(org, latest.id, tx, language))!;
     return {
       ...framework,
-      scale: scaleDto(),
-      latestVersion: await this.getVersion(org, latest.id, tx),
+      scale,
+      latestVersion: { ...version, scale },
       latestVersionInUse: await this.frameworks.isVersionInUse(org, latest.id, tx),
       versions: await this.frameworks.versions(org, id, tx),
       cycles: await this.frameworks.cycles(org, id, tx),

@@ -280,4 +280,13 @@ export const de: Record<MessageKey, string> = {
   'csv.n': 'n',
   'csv.spread': 'Streuung',
   'csv.note': 'Hinweis',
+
+  'heatmap.level.all': 'Alle',
+  'heatmap.level.with_reports': 'Mit direkt Unterstellten',
+  'heatmap.level.without_reports': 'Ohne direkt Unterstellte',
+  'heatmap.noDepartment': 'Keine Abteilung',
+  'heatmap.wholeOrganisation': 'Gesamte Organisation',
+  'heatmap.hidden.below_threshold': 'verborgen: weniger als {k} Personen',
+  'heatmap.hidden.complementary': 'verborgen: sonst ließe sich aus den Summen eine kleinere Gruppe errechnen',
+  'heatmap.noData': 'keine Daten',
 };

@@ -271,6 +271,15 @@ export const en = {
   'csv.n': 'n',
   'csv.spread': 'spread',
   'csv.note': 'note',
+
+  'heatmap.level.all': 'Everyone',
+  'heatmap.level.with_reports': 'With direct reports',
+  'heatmap.level.without_reports': 'Without direct reports',
+  'heatmap.noDepartment': 'No department',
+  'heatmap.wholeOrganisation': 'Whole organisation',
+  'heatmap.hidden.below_threshold': 'hidden: fewer than {k} people',
+  'heatmap.hidden.complementary': 'hidden: would let a smaller group be worked out from the totals',
+  'heatmap.noData': 'no data',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -72,6 +72,11 @@ export function checkSelfRequest(
  * show a number; it does not need the self-started minimum, which the original cycle's own rules
  * already stood for.
  */
+const TOO_FEW_PULSE_RATERS = 'A pulse needs at least';
+
+/** Whether pulseRaters refused for want of k raters who can still be asked (what a pulse's owner can fix by adding people). */
+export const isTooFewPulseRaters = (error: FieldError): boolean => error.field === 'addRaterIds' && error.message.startsWith(TOO_FEW_PULSE_RATERS);
+
 export function pulseRaters(
   subjectId: string,
   originalRaterIds: readonly string[],
@@ -88,7 +93,7 @@ export function pulseRaters(
   if (raterIds.length < facts.threshold) {
     return {
       ok: false,
-      errors: [{ field: 'addRaterIds', message: `A pulse needs at least ${facts.threshold} raters who can still be asked; add people to reach it` }],
+      errors: [{ field: 'addRaterIds', message: `${TOO_FEW_PULSE_RATERS} ${facts.threshold} raters who can still be asked; add people to reach it` }],
     };
   }
   return { ok: true, raterIds };

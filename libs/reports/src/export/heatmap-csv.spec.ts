@@ -1,6 +1,6 @@
 import type { HeatmapCellDto, HeatmapDto } from '../heatmap/heatmap.dto';
 import { heatmapCsv } from './heatmap-csv';
-import { spreadsheetSafe } from '@lib/common';
+import { spreadsheetSafe, translator } from '@lib/common';
 
 const shown = (mean: number, n: number): HeatmapCellDto => ({ shown: true, mean, n });
 const hidden: HeatmapCellDto = { shown: false, reason: 'below_threshold' };
@@ -20,7 +20,7 @@ const map = (departments: (string | null)[]): HeatmapDto => ({
 
 describe('heatmapCsv', () => {
   it('keeps a department named like a formula from running in a spreadsheet, and negative changes as numbers', () => {
-    const text = heatmapCsv(map(['=HYPERLINK("x")', '-2+3', '@SUM(A1)', null]), { department: undefined, level: 'without_reports' });
+    const text = heatmapCsv(map(['=HYPERLINK("x")', '-2+3', '@SUM(A1)', null]), { department: undefined, level: 'without_reports' }, translator('en'));
     const lines = text.trim().split('\n');
     expect(lines[1].startsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
     expect(lines[2].startsWith("'-2+3,")).toBe(true);
@@ -30,12 +30,23 @@ describe('heatmapCsv', () => {
   });
 
   it('prints a hidden cell with its reason and no number', () => {
-    const lines = heatmapCsv(map(['Sales']), { department: 'Sales', level: 'with_reports' })
+    const lines = heatmapCsv(map(['Sales']), { department: 'Sales', level: 'with_reports' }, translator('en'))
       .trim()
       .split('\n');
     expect(lines).toEqual([
       'department,level,measure,kind,mean,n,previous_mean,change,note',
       'Sales,With direct reports,Influence index,index,,,,,hidden: fewer than 5 people',
+    ]);
+  });
+
+  it("writes the rows' words in the reader's language, the header and kinds as codes", () => {
+    const lines = heatmapCsv(map([null]), { department: undefined, level: 'with_reports' }, translator('de'))
+      .trim()
+      .split('\n');
+    expect(lines).toEqual([
+      'department,level,measure,kind,mean,n,previous_mean,change,note',
+      'Keine Abteilung,Mit direkt Unterstellten,Influence index,index,,,,,verborgen: weniger als 5 Personen',
+      'Gesamte Organisation,Mit direkt Unterstellten,Influence index,index,,,,,verborgen: weniger als 5 Personen',
     ]);
   });
 

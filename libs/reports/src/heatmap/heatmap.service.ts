@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
-import type { Actor } from '@lib/common';
+import { translator, type Actor } from '@lib/common';
 import { CLOSED_STATES, parseStoredCycleSettings, type CycleState } from '@lib/cycles';
 import { PeopleRepository } from '@lib/identity';
 import { managersSeeReports } from '../access/report-access';
@@ -115,7 +115,8 @@ export class HeatmapService {
       targetId: `${cycleId}:heatmap`,
       details: { cycleId, minCellSize: map.minCellSize, format: 'csv', department: department ?? '(all)', level },
     });
-    return { filename: `organisation-view-${cycleId}.csv`, body: heatmapCsv(map, { department, level }) };
+    const language = await this.people.language(actor.organizationId, actor.personId);
+    return { filename: `organisation-view-${cycleId}.csv`, body: heatmapCsv(map, { department, level }, translator(language)) };
   }
 
   private async organisationView(actor: Actor, cycleId: string): Promise<HeatmapDto> {
@@ -200,13 +201,14 @@ export class HeatmapService {
     };
   }
 
-  /** The columns: both indices, then every behaviour named in the reader's language (cells stay keyed by behaviour key). */
+  /** The columns: both indices, then every behaviour, named in the reader's language (cells stay keyed by `key`). */
   private async measures(actor: Actor, cycleId: string): Promise<HeatmapMeasureDto[]> {
     const language = await this.people.language(actor.organizationId, actor.personId);
     const behaviours = await this.source.behaviourNames(actor.organizationId, cycleId, language);
+    const words = translator(language);
     return [
-      { key: 'index:influence', name: 'Influence index', kind: 'index' },
-      { key: 'index:management', name: 'Management index', kind: 'index' },
+      { key: 'index:influence', name: words.t('report.influenceIndex'), kind: 'index' },
+      { key: 'index:management', name: words.t('report.managementIndex'), kind: 'index' },
       ...behaviours.map((b) => ({ key: `behaviour:${b.key}`, name: b.name, kind: b.kind })),
     ];
   }

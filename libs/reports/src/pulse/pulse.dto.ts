@@ -3,6 +3,13 @@ import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'clas
 import { PULSE_WEEKS } from '../domain';
 
 const PULSE_PROGRESS = ['scheduled', 'not_started', 'collecting', 'computing', 'ready'] as const;
+
+/**
+ * Why a pulse could not start, as a code the reader's app words: its owner is no longer an active
+ * member (or the report it follows is gone); fewer than k raters can still be asked; another rule refused it.
+ */
+export const PULSE_FAILURES = ['no_longer_member', 'too_few_raters', 'cannot_start'] as const;
+export type PulseFailure = (typeof PULSE_FAILURES)[number];
 /** Also held by the pulse_requests_added_rater_ids_ck constraint (migrations/1795401450000-CreatePulseRequests.ts). */
 const PULSE_ADDED_RATERS_MAX = 20;
 
@@ -62,7 +69,12 @@ export class PulseDto {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: [PulseBehaviourDto] }) behaviours: PulseBehaviourDto[];
   @ApiProperty({ description: 'How many people you added (the original raters are never listed)' }) addedRaters: number;
-  @ApiProperty({ type: String, nullable: true, description: 'not_started: why the pulse could not be asked' }) failure: string | null;
+  @ApiProperty({
+    enum: PULSE_FAILURES,
+    nullable: true,
+    description: "not_started: why the pulse could not be asked (too_few_raters: fewer than the page's threshold)",
+  })
+  failure: PulseFailure | null;
   @ApiProperty({ type: PulseComparisonDto, nullable: true, description: 'ready: then vs now, as far as both reports showed each number' })
   comparison: PulseComparisonDto | null;
 }

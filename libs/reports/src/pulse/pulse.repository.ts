@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, selectFirst, selectOne, selectRows } from '@lib/database';
 import type { TrendSource } from '../domain';
+import type { PulseFailure } from './pulse.dto';
 
 export interface PulseRow {
   id: string;
@@ -13,7 +14,7 @@ export interface PulseRow {
   addedRaterIds: string[];
   weeks: number;
   startsAt: string;
-  failure: string | null;
+  failure: PulseFailure | null;
   /** The pulse cycle once started: its state, and whether the subject's pulse report is stored. */
   pulseCycle: { id: string; state: string; hasReport: boolean } | null;
   createdAt: string;
@@ -27,7 +28,7 @@ interface Row {
   added_rater_ids: string[];
   weeks: number;
   starts_at: Date;
-  failure: string | null;
+  failure: PulseFailure | null;
   pulse_cycle_id: string | null;
   pulse_state: string | null;
   has_report: boolean;
@@ -114,7 +115,7 @@ export class PulseRepository {
     ]);
   }
 
-  async setFailure(organizationId: string, id: string, failure: string, tx: EntityManager): Promise<void> {
+  async setFailure(organizationId: string, id: string, failure: PulseFailure, tx: EntityManager): Promise<void> {
     await execute(tx, `UPDATE pulse_requests SET failure = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, id, failure]);
   }
 

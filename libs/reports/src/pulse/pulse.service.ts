@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import type { Actor } from '@lib/common';
-import { CyclesException, type OwnedCycleStarted, OwnedCyclesService, parseStoredCycleSettings, pulseRaters } from '@lib/cycles';
+import { CyclesException, isTooFewPulseRaters, type OwnedCycleStarted, OwnedCyclesService, parseStoredCycleSettings, pulseRaters } from '@lib/cycles';
 import { PeopleRepository } from '@lib/identity';
 import { JOB_NAMES, JobsService, type PulseJobData } from '@lib/jobs';
 import { OrganizationsRepository } from '@lib/organizations';
@@ -120,7 +120,7 @@ export class PulseService implements OnModuleInit {
     const subject = await this.pulses.person(organizationId, pulse.subjectId);
     const original = await this.pulses.originalCycle(organizationId, pulse.cycleId);
     if (!subject?.active || !original) {
-      await this.db.transaction((tx) => this.pulses.setFailure(organizationId, pulseId, 'You can no longer ask for feedback in this organisation.', tx));
+      await this.db.transaction((tx) => this.pulses.setFailure(organizationId, pulseId, 'no_longer_member', tx));
       return 'not_started';
     }
     const threshold = parseStoredCycleSettings(original.settings).anonymityThreshold;
@@ -142,10 +142,11 @@ export class PulseService implements OnModuleInit {
         },
       );
     } catch (error) {
-      // Refused by the rules (too few raters who can still be asked): the plan says why, in words.
+      // Refused by the rules (mostly too few raters who can still be asked): the plan keeps why, as a code its reader's app words.
       const errors = error instanceof CyclesException ? error.details?.errors : undefined;
       if (!errors) throw error;
-      await this.db.transaction((tx) => this.pulses.setFailure(organizationId, pulseId, errors.map((e) => e.message).join('; '), tx));
+      const failure = errors.some(isTooFewPulseRaters) ? 'too_few_raters' : 'cannot_start';
+      await this.db.transaction((tx) => this.pulses.setFailure(organizationId, pulseId, failure, tx));
       return 'not_started';
     }
     await this.started(organizationId, pulseId, started.cycleId);

@@ -262,6 +262,10 @@ export const reportsDe: Record<keyof typeof reportsEn, string> = {
   'reports.pulse.aboutAdded': 'Zu {behaviours}, mit {count, plural, one {# Person} other {# Kolleginnen und Kollegen}}, die Sie hinzugefügt haben.',
   'reports.pulse.startsAt': 'Sie startet am {date}; dann werden Ihre Kolleginnen und Kollegen gefragt.',
   'reports.pulse.couldNotStart': 'Die Pulsbefragung konnte nicht starten',
+  'reports.pulse.failure.too_few_raters':
+    'Eine Pulsbefragung braucht mindestens {k} Bewertende, die noch gefragt werden können; zum geplanten Start waren es weniger, daher wurde niemand gefragt.',
+  'reports.pulse.failure.no_longer_member': 'Sie können in dieser Organisation kein Feedback mehr anfragen.',
+  'reports.pulse.failure.cannot_start': 'Zum geplanten Start konnten die gewählten Personen nicht mehr gefragt werden, daher wurde niemand gefragt.',
   'reports.pulse.answering':
     'Ihre Kolleginnen und Kollegen antworten gerade. Schließen Sie die Befragung, wenn Sie vergleichen möchten; nach zwei Wochen schließt sie von selbst.',
   'reports.pulse.close': 'Pulsbefragung schließen und vergleichen',

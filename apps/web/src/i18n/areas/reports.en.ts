@@ -251,6 +251,10 @@ export const reportsEn = {
   'reports.pulse.aboutAdded': 'On {behaviours}, with {count, plural, one {# colleague} other {# colleagues}} you added.',
   'reports.pulse.startsAt': 'It starts on {date}; your colleagues are asked then.',
   'reports.pulse.couldNotStart': 'The pulse could not start',
+  'reports.pulse.failure.too_few_raters':
+    'A pulse needs at least {k} raters who can still be asked; when it was due to start, fewer could, so nobody was asked.',
+  'reports.pulse.failure.no_longer_member': 'You can no longer ask for feedback in this organisation.',
+  'reports.pulse.failure.cannot_start': 'When it was due to start, the people chosen could no longer be asked, so nobody was asked.',
   'reports.pulse.answering': 'Your colleagues are answering. Close it when you are ready to compare; it closes on its own after two weeks.',
   'reports.pulse.close': 'Close the pulse and compare',
   'reports.pulse.closeFailed': 'Could not close the pulse',

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, EmptyState, ErrorAlert, Loading, PageHeader, Pagination, PeopleCombobox, SelectField, Table, TextField, type Column } from '@/components/ui';
-import { useT } from '@/i18n';
+import { useT, type MessageId } from '@/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useAuditActions } from '../api/list-audit-actions';
 import { useAuditEvents, type AuditEvent, type AuditQuery } from '../api/list-audit-events';
 import { useSearchActors } from '../api/search-actors';
 import '../audit.css';
+import { ACTION_WORDS, DETAIL_WORDS, TARGET_WORDS, wordOf } from '../audit-words';
 
 const PAGE_SIZE = 50;
 
@@ -18,14 +19,21 @@ function valueText(value: unknown, names: Record<string, string>): string {
   return String(value);
 }
 
+/** A code in the reader's words, or as it is when the catalogue has none for it. */
+function worded(t: ReturnType<typeof useT>, words: Record<string, MessageId>, code: string): string {
+  const id = wordOf(words, code);
+  return id ? t(id) : code;
+}
+
 function Details({ event }: { event: AuditEvent }) {
+  const t = useT();
   const entries = Object.entries(event.details ?? {});
   if (!entries.length) return <span className="muted">—</span>;
   return (
     <dl className="kv">
       {entries.map(([k, v]) => (
         <div key={k}>
-          <dt>{k}</dt>
+          <dt>{worded(t, DETAIL_WORDS, k)}</dt>
           <dd>{valueText(v, event.names)}</dd>
         </div>
       ))}
@@ -36,13 +44,18 @@ function Details({ event }: { event: AuditEvent }) {
 const columnsOf = (t: ReturnType<typeof useT>): Column<AuditEvent>[] => [
   { key: 'when', header: t('audit.col.when'), cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>, className: 'col-nowrap' },
   { key: 'who', header: t('audit.col.who'), cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>, className: 'audit-who' },
-  { key: 'action', header: t('audit.col.action'), cell: (e) => <code className="code-inline">{e.action}</code> },
+  {
+    key: 'action',
+    header: t('audit.col.action'),
+    cell: (e) => <span title={e.action}>{worded(t, ACTION_WORDS, e.action)}</span>,
+  },
   {
     key: 'target',
     header: t('audit.col.target'),
     cell: (e) => (
       <span className="audit-target">
-        <span className="muted">{e.targetType}</span> {e.targetName ?? (e.targetId ? <span className="muted mono">{e.targetId.slice(0, 8)}</span> : null)}
+        <span className="muted">{worded(t, TARGET_WORDS, e.targetType)}</span>{' '}
+        {e.targetName ?? (e.targetId ? <span className="muted mono">{e.targetId.slice(0, 8)}</span> : null)}
       </span>
     ),
   },
@@ -107,7 +120,7 @@ export default function AuditPage() {
             <option value="">{t('audit.everyAction')}</option>
             {(actions.data?.actions ?? []).map((a) => (
               <option key={a} value={a}>
-                {a}
+                {worded(t, ACTION_WORDS, a)}
               </option>
             ))}
           </SelectField>

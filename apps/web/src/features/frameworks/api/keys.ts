@@ -6,4 +6,6 @@ export const frameworkKeys = {
   all: ['frameworks'] as const,
   list: () => [...frameworkKeys.all, 'list'] as const,
   detail: (id: string) => [...frameworkKeys.all, 'detail', id] as const,
+  /** The same framework in the reader's language (the read-only page); the editor's `detail` holds its own words. */
+  reading: (id: string) => [...frameworkKeys.all, 'reading', id] as const,
 };

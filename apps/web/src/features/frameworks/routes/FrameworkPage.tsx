@@ -4,7 +4,7 @@ import { isApiError } from '@/api/client';
 import { Alert, Badge, Button, ButtonLink, Card, ErrorAlert, Loading, NotFound, PageHeader } from '@/components/ui';
 import { msg, useT } from '@/i18n';
 import { formatDate } from '@/lib/format';
-import { useFramework, type Behaviour, type FrameworkDetail } from '../api/get-framework';
+import { useFrameworkToRead, type Behaviour, type FrameworkDetail } from '../api/get-framework';
 import { CopyFrameworkDialog } from '../components/CopyFrameworkDialog';
 import { KindBadge } from '../components/KindBadge';
 import { ScaleCard } from '../components/ScaleCard';
@@ -82,7 +82,7 @@ export default function FrameworkPage() {
   const { frameworkId = '' } = useParams();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
-  const framework = useFramework(frameworkId);
+  const framework = useFrameworkToRead(frameworkId);
   const [copying, setCopying] = useState(false);
   const t = useT();
 

@@ -116,7 +116,11 @@ function PulseState({ page, pulse }: { page: PulsePage; pulse: Pulse }) {
       {pulse.progress === 'scheduled' && <p>{t('reports.pulse.startsAt', { date: formatDate(pulse.startsAt) })}</p>}
       {pulse.progress === 'not_started' && (
         <Alert tone="warning" title={t('reports.pulse.couldNotStart')}>
-          {pulse.failure}
+          {pulse.failure === 'too_few_raters'
+            ? t('reports.pulse.failure.too_few_raters', { k: page.threshold })
+            : pulse.failure === 'no_longer_member'
+              ? t('reports.pulse.failure.no_longer_member')
+              : t('reports.pulse.failure.cannot_start')}
         </Alert>
       )}
       {pulse.progress === 'collecting' && (
