@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'sso.removed',
   'sso.tested',
   'sso.link_requested',
+  'sso.link_cancelled',
   'sso.linked',
   'team.viewed',
 ] as const;

@@ -43,6 +43,10 @@ export const errorsDe: Record<ErrorMessageKey, string> = {
   'error.email_unchanged': 'Das ist bereits Ihre Anmeldeadresse',
   'error.sso_required': 'Ihre Organisation meldet sich per Single Sign-on an',
   'error.sso_not_configured': 'Single Sign-on ist nicht eingerichtet',
+  'error.sso_link_invalid':
+    'Dieser Link ist ungültig, bereits verwendet oder abgelaufen. Melden Sie sich erneut mit Single Sign-on an, um einen neuen zu erhalten.',
+  'error.sso_link_other_browser':
+    'Öffnen Sie diesen Link in dem Browser, in dem Sie die Anmeldung begonnen haben. Wenn Sie sich nicht anmelden wollten, brechen Sie ihn ab und informieren Sie Ihr IT-Sicherheitsteam.',
   'error.sso_provider_failed': 'Der Single-Sign-on-Anbieter war nicht erreichbar oder hat die Anfrage abgelehnt',
 
   'error.request_not_found': 'Feedback-Anfrage nicht gefunden',

@@ -50,6 +50,9 @@ export const errorsEn = {
   'error.email_unchanged': 'That is already your sign-in address',
   'error.sso_required': 'Your organisation signs in with single sign-on',
   'error.sso_not_configured': 'Single sign-on is not set up',
+  'error.sso_link_invalid': 'This link is invalid, already used or expired. Sign in with single sign-on again for a new one.',
+  'error.sso_link_other_browser':
+    'Open this link in the browser where you started signing in. If you did not try to sign in, cancel it and tell your IT security team.',
   'error.sso_provider_failed': 'The single sign-on provider could not be reached or refused the request',
 
   // Feedback: requests, answers, external raters, imports.

@@ -62,6 +62,7 @@ export const ACTION_WORDS: Record<string, MessageId> = {
   'sso.removed': msg('audit.action.sso.removed'),
   'sso.tested': msg('audit.action.sso.tested'),
   'sso.link_requested': msg('audit.action.sso.link_requested'),
+  'sso.link_cancelled': msg('audit.action.sso.link_cancelled'),
   'sso.linked': msg('audit.action.sso.linked'),
   'team.viewed': msg('audit.action.team.viewed'),
 };

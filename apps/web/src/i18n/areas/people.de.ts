@@ -397,6 +397,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'audit.action.sso.removed': 'Single Sign-on entfernt',
   'audit.action.sso.tested': 'Single Sign-on getestet',
   'audit.action.sso.link_requested': 'Verknüpfung mit Single Sign-on angefordert',
+  'audit.action.sso.link_cancelled': 'Fremde Verknüpfung mit Single Sign-on abgebrochen',
   'audit.action.sso.linked': 'Single-Sign-on-Identität verknüpft',
   'audit.action.team.viewed': 'Teamansicht angesehen',
   'audit.target.cycle': 'Zyklus',

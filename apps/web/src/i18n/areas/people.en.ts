@@ -390,6 +390,7 @@ export const peopleEn = {
   'audit.action.sso.removed': 'Removed single sign-on',
   'audit.action.sso.tested': 'Tested single sign-on',
   'audit.action.sso.link_requested': 'Asked to link a single sign-on identity',
+  'audit.action.sso.link_cancelled': 'Cancelled a single sign-on link someone else asked for',
   'audit.action.sso.linked': 'Linked a single sign-on identity',
   'audit.action.team.viewed': 'Viewed the team view',
   'audit.target.cycle': 'Cycle',
