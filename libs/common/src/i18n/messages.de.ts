@@ -53,6 +53,9 @@ export const de: Record<MessageKey, string> = {
   'mail.ssoLink.linked.text':
     'Ihr Ripple-Konto ({organization}) ist jetzt mit {provider} verknüpft: Wer sich dort als Sie anmeldet, ist bei Ripple als Sie angemeldet. Falls Sie das nicht waren, informieren Sie sofort Ihr IT-Sicherheitsteam und ändern Sie Ihr Ripple-Passwort, falls Sie eines haben.',
 
+  'cycle.ownedName.self': 'Feedback auf Wunsch von {name}',
+  'cycle.ownedName.someone': 'einer Kollegin oder eines Kollegen',
+  'cycle.ownedName.pulse': 'Pulsbefragung · {name}',
   'mail.cycle.invitation.subject': 'Ihr Feedback ist gefragt: {cycle}',
   'mail.cycle.invitation.intro': 'Im Rahmen von „{cycle}“ werden Sie um Feedback zu {count, plural, one {einer Person} other {# Personen}} gebeten:',
   'mail.cycle.reminder.subject': 'Erinnerung: Feedback für {cycle}',

@@ -53,6 +53,9 @@ export const en = {
   'mail.ssoLink.linked.text':
     "Your Ripple account at {organization} is now linked to {provider}: whoever signs in there as you is signed in to Ripple as you. If this wasn't you, tell your IT security team at once, and change your Ripple password if you have one.",
 
+  'cycle.ownedName.self': 'Feedback {name} asked for',
+  'cycle.ownedName.someone': 'a colleague',
+  'cycle.ownedName.pulse': 'Pulse · {name}',
   'mail.cycle.invitation.subject': 'Your feedback is requested: {cycle}',
   'mail.cycle.invitation.intro': 'As part of "{cycle}", you have been asked for feedback on {count, plural, one {one person} other {# people}}:',
   'mail.cycle.reminder.subject': 'Reminder: feedback for {cycle}',

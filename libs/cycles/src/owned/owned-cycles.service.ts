@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, FieldError } from '@lib/common';
+import { Actor, FieldError, translator, type Translator } from '@lib/common';
 import { FrameworksService } from '@lib/frameworks';
 import { CycleJobData, JOB_NAMES, JobsService } from '@lib/jobs';
 import { OrganizationSettingsService } from '@lib/organizations';
@@ -32,8 +32,11 @@ export interface OwnedCycleStart {
   origin: Exclude<CycleOrigin, 'hr'>;
   /** The cycle a pulse follows; null for a self-started 360. */
   parentCycleId: string | null;
-  /** Shown to the owner and the raters (the raters' inbox names the owner). */
-  name: string;
+  /**
+   * Shown to the owner and the raters (the raters' inbox names the owner): written once, in the
+   * organisation's language, as HR writes the names of its cycles.
+   */
+  name: (t: Translator) => string;
   /** The behaviours asked about: 1..selfRequestMaxBehaviours keys of the framework version used. */
   behaviourKeys: string[];
   /** The closing date, as the API received it (a wall time without offset is the organisation's clock). */
@@ -115,7 +118,7 @@ export class OwnedCyclesService implements OnModuleInit {
       const cycleId = await this.owned.insertCycle(
         org,
         {
-          name: start.name,
+          name: start.name(translator(limits.language)),
           origin: start.origin,
           ownerId: actor.personId,
           parentCycleId: start.parentCycleId,

@@ -52,7 +52,7 @@ export class SelfRequestsService {
     const { cycleId } = await this.owned.start(actor, {
       origin: 'self',
       parentCycleId: null,
-      name: `Feedback ${name ?? 'a colleague'} asked for`,
+      name: (words) => words.t('cycle.ownedName.self', { name: name ?? words.t('cycle.ownedName.someone') }),
       behaviourKeys: dto.behaviourKeys,
       responseDeadline: dto.responseDeadline,
       chooseRaters: (facts) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
-import { Actor, AppException, FieldError, isTimeZone } from '@lib/common';
+import { Actor, AppException, FieldError, isTimeZone, type Language } from '@lib/common';
 import { FrameworksErrorCode, FrameworksException, FrameworksService } from '@lib/frameworks';
 import { OrganizationsException } from '../organizations.exception';
 import { OrganizationsRepository } from '../organizations.repository';
@@ -88,11 +88,14 @@ export class OrganizationSettingsService {
   }
 
   /** The limits on feedback people ask for themselves, with the organisation's k (the fewest raters is never below it). */
-  async selfRequestSettings(organizationId: string, tx?: EntityManager): Promise<SelfRequestSettings & { anonymityThreshold: number; timeZone: string }> {
+  async selfRequestSettings(
+    organizationId: string,
+    tx?: EntityManager,
+  ): Promise<SelfRequestSettings & { anonymityThreshold: number; timeZone: string; language: Language }> {
     const s = await this.organizations.settings(organizationId, tx);
     if (!s) throw AppException.notFound('Organisation');
-    const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone } = s;
-    return { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone };
+    const { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone, language } = s;
+    return { selfRequestsEnabled, selfRequestMinRaters, selfRequestMaxBehaviours, raterOpenRequestCap, anonymityThreshold, timeZone, language };
   }
 
   /** The clock the organisation's dates are on (deadlines, reminders, dates in mail). */

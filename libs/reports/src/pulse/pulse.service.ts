@@ -132,7 +132,7 @@ export class PulseService implements OnModuleInit {
         {
           origin: 'pulse',
           parentCycleId: pulse.cycleId,
-          name: `Pulse · ${original.name}`,
+          name: (words) => words.t('cycle.ownedName.pulse', { name: original.name }),
           behaviourKeys: pulse.behaviourKeys,
           responseDeadline: closesAt().toISOString(),
           frameworkVersionId: original.frameworkVersionId,
