@@ -2,16 +2,18 @@ import { useLayoutEffect, useRef, useState, type CSSProperties, type RefObject }
 
 /**
  * How the top bar is laid out: every entry and the person's name (`full`), the avatar without the
- * name (`no-name`), or the navigation folded into the Menu panel (`compact`). `measure` lays
+ * name (`no-name`), also the logo without the word "Ripple" (`logo-only`), or the navigation
+ * folded into the Menu panel (`compact`). `measure` lays
  * everything out at its natural width, never painted: the widths are read and the layout chosen
  * before the browser draws.
  */
-export type TopBarFit = 'measure' | 'full' | 'no-name' | 'compact';
+export type TopBarFit = 'measure' | 'full' | 'no-name' | 'logo-only' | 'compact';
 
 interface Needs {
   key: string;
   full: number;
   noName: number;
+  logoOnly: number;
 }
 
 /**
@@ -49,21 +51,24 @@ export function useTopBarFit(contentKey: string): { headerRef: RefObject<HTMLEle
   }, [measuring, key]);
 
   if (measuring || !needs) return { headerRef, fit: 'measure', style: undefined };
-  const fit: TopBarFit = width >= needs.full ? 'full' : width >= needs.noName ? 'no-name' : 'compact';
-  const needed = fit === 'full' ? needs.full : fit === 'no-name' ? needs.noName : 0;
+  const fit: TopBarFit = width >= needs.full ? 'full' : width >= needs.noName ? 'no-name' : width >= needs.logoOnly ? 'logo-only' : 'compact';
+  const needed = { full: needs.full, 'no-name': needs.noName, 'logo-only': needs.logoOnly, compact: 0 }[fit];
   // Wider than the page's content column when the entries need it (HR in German), never narrower.
   return { headerRef, fit, style: needed ? ({ '--topbar-needs': `${needed}px` } as CSSProperties) : undefined };
 }
 
-/** The bar's width with every entry and the name at their natural widths (the `measure` layout), and without the name. */
-function measure(header: HTMLElement): { full: number; noName: number } {
+/** The bar's width with every entry and the name at their natural widths (the `measure` layout), without the name, and without the word "Ripple" too. */
+function measure(header: HTMLElement): { full: number; noName: number; logoOnly: number } {
   const inner = header.querySelector<HTMLElement>('.topbar__inner');
   const user = header.querySelector<HTMLElement>('.topbar__user');
-  if (!inner || !user) return { full: 0, noName: 0 };
+  if (!inner || !user) return { full: 0, noName: 0, logoOnly: 0 };
   const innerBox = inner.getBoundingClientRect();
   const full = Math.ceil(user.getBoundingClientRect().right - innerBox.left + parseFloat(getComputedStyle(inner).paddingRight)) + 1;
   const name = header.querySelector<HTMLElement>('.topbar__name');
   const account = header.querySelector<HTMLElement>('.topbar__account');
   const nameWidth = name && account ? name.getBoundingClientRect().width + parseFloat(getComputedStyle(account).columnGap || '0') : 0;
-  return { full, noName: Math.ceil(full - nameWidth) };
+  const word = header.querySelector<HTMLElement>('.brand__name');
+  const brand = header.querySelector<HTMLElement>('.brand');
+  const wordWidth = word && brand ? word.getBoundingClientRect().width + parseFloat(getComputedStyle(brand).columnGap || '0') : 0;
+  return { full, noName: Math.ceil(full - nameWidth), logoOnly: Math.ceil(full - nameWidth - wordWidth) };
 }
