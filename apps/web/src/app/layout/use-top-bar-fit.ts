@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, useState, type CSSProperties, type RefObject }
  * everything out at its natural width, never painted: the widths are read and the layout chosen
  * before the browser draws.
  */
-export type TopBarFit = 'measure' | 'full' | 'no-name' | 'logo-only' | 'compact';
+type TopBarFit = 'measure' | 'full' | 'no-name' | 'logo-only' | 'compact';
 
 interface Needs {
   key: string;
