@@ -13,7 +13,7 @@ import type { TestFrameworkVersion } from '../support/feedback-factories';
 import { aReportCycle, aReportSubject, aResponse, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
 import { pdfTextRuns } from '../../libs/reports/src/export/testing/pdf-text';
-import { screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, topBarProblems, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -54,8 +54,8 @@ async function apiAs(page: Page) {
 }
 
 /** A page whose browser has chosen German before (the choice is kept in this browser). */
-async function germanPage(t: BrowserApp): Promise<Page> {
-  const page = await t.newPage();
+async function germanPage(t: BrowserApp, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await t.newPage(viewport);
   await page.addInitScript("window.localStorage.setItem('ripple.language', 'de')");
   return page;
 }
@@ -266,6 +266,29 @@ describe('Ripple in German: the three journeys', () => {
     const pdfText = pdfTextRuns(await pdf.body()).join(' ');
     expect(pdfText).toContain('Zusammenfassung');
     expect(pdfText).not.toMatch(/\bSummary\b|Blind spots|confidential/);
+    await page.context().close();
+  });
+
+  it("keeps HR's top bar clear in German: nothing overlaps at 1366 px, nor at any other width", async () => {
+    await t.db.query(`UPDATE people SET language = 'de' WHERE id = $1`, [cast.hana.id]);
+    const page = await germanPage(t, { width: 1366, height: 900 });
+    await signIn(page, cast.hana);
+    await heading(page, /Willkommen/).waitFor();
+    // German HR has the longest entries: at 1366 px the bar either holds them all or folds them into Menü.
+    const signOut = page.getByRole('button', { name: 'Abmelden' }).or(page.getByRole('button', { name: 'Menü' }));
+    await signOut.first().waitFor();
+    expect(await topBarProblems(page)).toEqual([]);
+    await audit(page, 'home-hr');
+    await screenshot(page, 'german-07-topbar-hr-1366');
+    for (const width of [320, 375, 1024, 1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('header.topbar:not(.topbar--measure)').waitFor();
+      expect({ width, problems: await topBarProblems(page) }).toEqual({ width, problems: [] });
+    }
+    // Folded, every entry is still one click away.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.getByRole('button', { name: 'Menü' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation (kompakt)' }).getByRole('link', { name: 'Feedbackrunden' }).waitFor();
     await page.context().close();
   });
 

@@ -292,3 +292,28 @@ export async function searchColleagues(page: Page, text: string): Promise<void> 
     await page.waitForTimeout(50);
   }
 }
+
+/**
+ * What is wrong with the top bar as drawn: any two of its visible items (brand, organisation, menu
+ * entries, the person, sign-out, Menu button) that overlap, any that leave the window, and an
+ * organisation name squeezed out of sight. Empty when the bar is tidy.
+ */
+export async function topBarProblems(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const selectors = '.topbar__inner .brand, .topbar__org, .nav--bar .nav__list > li > .nav__link, .topbar__account .avatar, .topbar__name, .topbar__user .btn, .topbar__menu-button';
+    const items = [...document.querySelectorAll(selectors)]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().width > 1)
+      .map((el) => ({ name: (el.textContent || el.className).trim(), box: el.getBoundingClientRect() }));
+    const problems = [];
+    items.forEach(({ name, box }, i) => {
+      if (box.left < 0 || box.right > window.innerWidth) problems.push(name + ' leaves the window');
+      for (const other of items.slice(i + 1)) {
+        const b = other.box;
+        if (box.left < b.right - 0.5 && b.left < box.right - 0.5 && box.top < b.bottom && b.top < box.bottom) problems.push(name + ' overlaps ' + other.name);
+      }
+    });
+    const org = document.querySelector('.topbar__org');
+    if (!org || org.getBoundingClientRect().width < 40) problems.push('the organisation name is squeezed out');
+    return problems;
+  })()`);
+}

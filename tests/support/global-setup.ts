@@ -25,6 +25,7 @@ export default async function globalSetup(_globalConfig: Config.GlobalConfig, pr
     const embedded = await startEmbeddedPostgres({
       dataDir: '.data/pg-test',
       port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+      portVariable: process.env.EMBEDDED_PG_TEST_PORT ? 'EMBEDDED_PG_TEST_PORT' : undefined,
       database: 'postgres',
       durable: false,
     });

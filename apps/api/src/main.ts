@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@lib/common';
 import { DemoSeedService } from '@lib/demo';
-import { EmbeddedDatabase, runAsSystem, runMigrations, startEmbeddedPostgres } from '@lib/database';
+import { EmbeddedDatabase, EmbeddedPostgresError, runAsSystem, runMigrations, startEmbeddedPostgres } from '@lib/database';
 import { SetupService } from '@lib/organizations';
 import { createApp } from './bootstrap';
 import { shutDown } from './graceful-shutdown';
@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.dataDir}/pg, port ${config.embeddedPgPort})`);
-    embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/pg`, port: config.embeddedPgPort, database: 'ripple', log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: `${config.dataDir}/pg`,
+      port: config.embeddedPgPort,
+      portVariable: config.embeddedPgPortFixed ? 'EMBEDDED_PG_PORT' : undefined,
+      database: 'ripple',
+      log,
+    });
     databaseUrl = embedded.url;
   }
   const applied = await runMigrations(databaseUrl, config.databaseConnectTimeoutMs);
@@ -77,6 +83,7 @@ async function seedOrOfferSetup(app: NestFastifyApplication, args: Set<string>, 
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof EmbeddedPostgresError) console.error(`[ripple] failed to start: ${error.message}`);
   else console.error('[ripple] failed to start:', error);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '@lib/common';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '@lib/database';
+import { EmbeddedDatabase, EmbeddedPostgresError, isAlive, runningPostmaster, startEmbeddedPostgres } from '@lib/database';
 
 export interface CliDatabase {
   url: string;
@@ -11,24 +11,6 @@ export interface CliDatabase {
 }
 
 export class CliDatabaseError extends Error {}
-
-/** The server that owns a data directory, from its postmaster.pid: pid (line 1) and port (line 4). */
-export function runningPostmaster(pidFileText: string): { pid: number; port: number } | null {
-  const lines = pidFileText.split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  return Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && port > 0 ? { pid, port } : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user (the postgres user, when the server runs as root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -68,8 +50,15 @@ export async function openCliDatabase(config: AppConfig, log: (message: string) 
   log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embeddedPgPort})`);
   let embedded: EmbeddedDatabase;
   try {
-    embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, database: 'ripple', log });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.embeddedPgPort,
+      portVariable: config.embeddedPgPortFixed ? 'EMBEDDED_PG_PORT' : undefined,
+      database: 'ripple',
+      log,
+    });
   } catch (error) {
+    if (error instanceof EmbeddedPostgresError) throw new CliDatabaseError(error.message);
     throw new CliDatabaseError(`Could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { url: embedded.url, release: () => embedded.stop() };

@@ -72,6 +72,13 @@ describe('SHUTDOWN_TIMEOUT_MS', () => {
   });
 });
 
+describe('the embedded PostgreSQL port', () => {
+  it('may move when it is the default, and is fixed when EMBEDDED_PG_PORT sets it', () => {
+    expect(loadConfig({})).toMatchObject({ embeddedPgPort: 54329, embeddedPgPortFixed: false });
+    expect(loadConfig({ EMBEDDED_PG_PORT: '54400' })).toMatchObject({ embeddedPgPort: 54400, embeddedPgPortFixed: true });
+  });
+});
+
 describe('the database pool', () => {
   it('defaults to 20 connections and a 10 s connect timeout', () => {
     const config = loadConfig({});

@@ -19,6 +19,11 @@ export interface AppConfig {
   databaseConnectTimeoutMs: number;
   dataDir: string;
   embeddedPgPort: number;
+  /**
+   * True when `EMBEDDED_PG_PORT` is set: a taken port then stops the start with a message naming
+   * it. Unset, the embedded PostgreSQL moves to a free port when 54329 is taken.
+   */
+  embeddedPgPortFixed: boolean;
   publicUrl: string;
   sessionSecret: string;
   sessionTtlHours: number;
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 5 * 60_000),
     dataDir: env.DATA_DIR || '.data',
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    embeddedPgPortFixed: Boolean(env.EMBEDDED_PG_PORT),
     publicUrl: url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     // Development without a secret gets a random one: sessions then end on restart, which is
     // the honest outcome rather than a well-known default secret.

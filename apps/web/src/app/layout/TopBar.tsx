@@ -5,7 +5,8 @@ import { initials } from '@/lib/format';
 import { useSignedInUser } from '@/lib/auth';
 import { Logo } from './Logo';
 import { activeNavItem, navFor, type NavItem } from './nav';
-import { useT } from '@/i18n';
+import { useLanguage, useT } from '@/i18n';
+import { useTopBarFit } from './use-top-bar-fit';
 
 /** Links of the menu; exactly one entry of the whole menu is marked current (aria-current and a bar, not colour alone). */
 function NavLinks({ items, active }: { items: NavItem[]; active: NavItem | undefined }) {
@@ -76,6 +77,9 @@ export function TopBar() {
   const location = useLocation();
   const panelId = useId();
   const t = useT();
+  const { language } = useLanguage();
+  // Whatever changes the entries' widths: the language, the role's entries, the names, "Signing out…".
+  const { headerRef, fit, style } = useTopBarFit([language, me.role, me.name, me.organizationName, logout.isPending].join('\n'));
   const active = activeNavItem(location.pathname, [...nav.main, ...nav.admin]);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation closes the menu (an event from outside this component)
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -88,7 +92,7 @@ export function TopBar() {
   );
 
   return (
-    <header className="topbar">
+    <header className={`topbar topbar--${fit}`} ref={headerRef} style={style}>
       <div className="topbar__inner">
         <Link to="/" className="brand">
           <Logo />

@@ -1,4 +1,4 @@
-import { runningPostmaster } from './cli-database';
+import { runningPostmaster } from './embedded-postgres';
 
 describe('runningPostmaster', () => {
   it('reads the pid and the port of a postmaster.pid', () => {
