@@ -8,12 +8,12 @@
  *   npm run build:web && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx jest --selectProjects browser --testPathPatterns 'browser/german'
  */
 import type { Page } from 'playwright-core';
-import { aPerson, anOrganization, type TestPerson } from '../support/factories';
+import { aPerson, anOrganization, TEST_PASSWORD, type TestPerson } from '../support/factories';
 import type { TestFrameworkVersion } from '../support/feedback-factories';
 import { aReportCycle, aReportSubject, aResponse, snapshotReports, theDefaultFramework } from '../support/report-factories';
 import type { TestApp } from '../support/test-app';
 import { pdfTextRuns } from '../../libs/reports/src/export/testing/pdf-text';
-import { screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, topBarProblems, type BrowserApp } from '../support/browser';
+import { logIn, screenshot as saveScreenshot, seriousA11yViolations, signIn, startBrowserApp, topBarProblems, type BrowserApp } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -289,6 +289,18 @@ describe('Ripple in German: the three journeys', () => {
     await page.setViewportSize({ width: 1024, height: 900 });
     await page.getByRole('button', { name: 'Menü' }).click();
     await page.getByRole('navigation', { name: 'Hauptnavigation (kompakt)' }).getByRole('link', { name: 'Feedbackrunden' }).waitFor();
+    await page.context().close();
+  });
+
+  it('signing in through the form: a person whose language is German gets German at once, not after a reload', async () => {
+    // A browser with no choice of its own (the sign-in page is English); Amara's own language is German.
+    await t.db.query(`UPDATE people SET language = 'de' WHERE id = $1`, [cast.amara.id]);
+    const page = await t.newPage();
+    await page.goto('/login');
+    expect(await htmlLang(page)).toBe('en');
+    await logIn(page, cast.amara.email, TEST_PASSWORD);
+    await heading(page, /^Willkommen, Amara/).waitFor();
+    expect(await htmlLang(page)).toBe('de');
     await page.context().close();
   });
 

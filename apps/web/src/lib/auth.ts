@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 /**
@@ -16,6 +16,17 @@ export const meQueryKey = ['auth', 'me'] as const;
  */
 export async function getMe(): Promise<Me | null> {
   return (await unwrap(api.GET('/api/auth/session'))).me;
+}
+
+/**
+ * Someone new is signed in here (or no one): nothing of whoever came before survives in the cache,
+ * and `me` is the new person. The `me` query itself is kept and written over rather than removed,
+ * so that what watches it from above the pages (the language, the clock) follows at once: an
+ * observer of a removed query never hears of the new one.
+ */
+export function switchPerson(queryClient: QueryClient, me: Me | null): void {
+  queryClient.setQueryData(meQueryKey, me);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] || query.queryKey[1] !== meQueryKey[1] });
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });

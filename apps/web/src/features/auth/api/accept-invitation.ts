@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
-import { meQueryKey } from '@/lib/auth';
+import { switchPerson } from '@/lib/auth';
 
 export type AcceptInvitationInput = Schemas['AcceptInvitationDto'];
 
@@ -12,8 +12,7 @@ export function useAcceptInvitation() {
   return useMutation({
     mutationFn: acceptInvitation,
     onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, me);
+      switchPerson(queryClient, me);
     },
   });
 }

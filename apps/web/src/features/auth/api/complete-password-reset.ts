@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
-import { meQueryKey } from '@/lib/auth';
+import { switchPerson } from '@/lib/auth';
 
 export type CompletePasswordResetInput = Schemas['CompletePasswordResetDto'];
 
@@ -13,8 +13,7 @@ export function useCompletePasswordReset() {
   return useMutation({
     mutationFn: completePasswordReset,
     onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+      switchPerson(queryClient, null);
     },
   });
 }

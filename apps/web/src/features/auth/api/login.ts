@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
-import { meQueryKey } from '@/lib/auth';
+import { switchPerson } from '@/lib/auth';
 
 export type LoginInput = Schemas['LoginDto'];
 
@@ -12,8 +12,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, me);
+      switchPerson(queryClient, me);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
-import { meQueryKey } from '@/lib/auth';
+import { switchPerson } from '@/lib/auth';
 import { setupStatusKey } from '@/lib/setup';
 
 export type CompleteSetupInput = Schemas['CompleteSetupDto'];
@@ -13,9 +13,8 @@ export function useCompleteSetup() {
   return useMutation({
     mutationFn: completeSetup,
     onSuccess: (me) => {
-      queryClient.clear();
+      switchPerson(queryClient, me);
       queryClient.setQueryData(setupStatusKey, false);
-      queryClient.setQueryData(meQueryKey, me);
     },
   });
 }
