@@ -416,9 +416,14 @@ describe('external raters', () => {
       const [a, s] = [answered.id, silent.id].map((id) => items.find((r) => r.id === id)!);
       expect(a.state).toBe(s.state);
       expect(Math.abs(Date.parse(a.linkExpiresAt) - Date.parse(s.linkExpiresAt))).toBeLessThan(60_000);
+      // Both are mailed a new link alike (a mail only to the silent one would tell the outbox's reader who answered).
+      const mailed = await smtp.waitFor(2);
+      expect([answered.email, silent.email].map((email) => mailed.filter((m) => m.to.includes(email)).length)).toEqual([1, 1]);
       // The answer stays, and nothing opens for the one who answered.
       const [row] = await t.db.query(`SELECT state FROM external_raters WHERE id = $1`, [answered.id]);
       expect(row.state).toBe('submitted');
+      const again = await t.client().post('/api/external/open', { token: tokenIn(mailed.find((m) => m.to.includes(answered.email))!) }, { headers: network() });
+      expect(again.status).toBe(404);
     });
 
     it('the credential is refused by every other route of the API', async () => {

@@ -139,18 +139,19 @@ export class ExternalRatersService {
   async resend(actor: Actor, id: string): Promise<ExternalRaterDto> {
     const { row, mail } = await this.db.transaction(async (tx) => {
       const { row, ctx } = await this.load(actor, id, tx, 'manage');
-      // "submitted" reads as "invited" (shownState), so it is answered alike: refusing it would tell
-      // the inviter who has answered. The new link of a rater who answered opens nothing (only an
-      // invited row's link does) and is not mailed: there is nothing left for them to do.
+      // "submitted" reads as "invited" (shownState), so it is answered alike, down to the mail:
+      // refusing it, or not mailing it (a mail the outbox shows, a send the answer waits for), would
+      // tell the inviter who has answered. The new link of a rater who answered opens nothing (only
+      // an invited row's link does).
       if (row.state !== 'invited' && row.state !== 'submitted')
         throw new FeedbackException(FeedbackErrorCode.NotAllowed, 'Only an invited external rater can get a new link');
       if (!INVITING_CYCLE_STATES.includes(ctx.cycleState))
         throw new FeedbackException(FeedbackErrorCode.CycleNotOpen, `The cycle is ${ctx.cycleState}`, { cycleState: ctx.cycleState });
       const issued = await this.issueLink(actor.organizationId, row, ctx, tx);
       await this.audit.record(actor, { action: 'external_rater.link_sent', targetType: 'external_rater', targetId: id }, tx);
-      return { row: issued.row, mail: row.state === 'invited' ? issued.mail : null };
+      return { row: issued.row, mail: issued.mail };
     });
-    if (mail) await this.sendLink(mail);
+    await this.sendLink(mail);
     return toDto(row);
   }
 
