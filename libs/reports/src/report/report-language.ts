@@ -3,7 +3,7 @@ import type { ReportDto } from './report.dto';
 /** A framework version's words in one language: statement and open-question texts by question id, behaviours by key. */
 export interface FrameworkWords {
   questions: ReadonlyMap<string, string>;
-  behaviours: ReadonlyMap<string, { name: string; description: string }>;
+  behaviours: ReadonlyMap<string, { name: string; description: string | null }>;
 }
 
 /**

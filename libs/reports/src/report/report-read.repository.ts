@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { selectRows } from '@lib/database';
+import { localisedSql } from '@lib/frameworks';
 import { CLOSED_STATES, type CycleOrigin, type CycleState } from '@lib/cycles';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -173,26 +174,28 @@ interface CandidateRow {
 export class ReportReadRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The cycle's framework words in `language` (report-language.ts), from the translations of its frozen version. */
+  /**
+   * The cycle's framework words in `language` (report-language.ts), from its frozen version: each
+   * word by the one rule of libs/frameworks (`localisedSql`: the translation when not blank, else the
+   * framework's own).
+   */
   async frameworkWords(organizationId: string, cycleId: string, language: string): Promise<FrameworkWords> {
-    const rows = await selectRows<{ kind: 'question' | 'behaviour'; id: string; words: Record<string, string | null> | null }>(
+    const rows = await selectRows<{ kind: 'question' | 'behaviour'; id: string; text: string; description: string | null }>(
       this.db,
-      `SELECT 'question' AS kind, q.id::text AS id, q.translations -> $3 AS words
+      `SELECT 'question' AS kind, q.id::text AS id, ${localisedSql('q', 'text', '$3')} AS text, NULL AS description
          FROM cycles c JOIN questions q ON q.organization_id = c.organization_id AND q.framework_version_id = c.framework_version_id
-        WHERE c.organization_id = $1 AND c.id = $2 AND q.translations ? $3
+        WHERE c.organization_id = $1 AND c.id = $2
        UNION ALL
-       SELECT 'behaviour', b.key, b.translations -> $3
+       SELECT 'behaviour', b.key, ${localisedSql('b', 'name', '$3')}, ${localisedSql('b', 'description', '$3')}
          FROM cycles c JOIN behaviours b ON b.organization_id = c.organization_id AND b.framework_version_id = c.framework_version_id
-        WHERE c.organization_id = $1 AND c.id = $2 AND b.translations ? $3`,
+        WHERE c.organization_id = $1 AND c.id = $2`,
       [organizationId, cycleId, language],
     );
     const questions = new Map<string, string>();
-    const behaviours = new Map<string, { name: string; description: string }>();
+    const behaviours = new Map<string, { name: string; description: string | null }>();
     for (const r of rows) {
-      if (r.kind === 'question' && typeof r.words?.text === 'string' && r.words.text) questions.set(r.id, r.words.text);
-      if (r.kind === 'behaviour' && typeof r.words?.name === 'string' && r.words.name) {
-        behaviours.set(r.id, { name: r.words.name, description: typeof r.words.description === 'string' ? r.words.description : '' });
-      }
+      if (r.kind === 'question') questions.set(r.id, r.text);
+      else behaviours.set(r.id, { name: r.text, description: r.description });
     }
     return { questions, behaviours };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
-import { type Actor, DEFAULT_LANGUAGE, type Language, translator } from '@lib/common';
+import { type Actor, type Language, translator } from '@lib/common';
 import { parseStoredCycleSettings } from '@lib/cycles';
 import { FREQUENCY_SCALE } from '@lib/frameworks';
 import { PeopleRepository } from '@lib/identity';
@@ -51,7 +51,7 @@ export class ReportViewService {
 
   /** The reader's language: their own, else their organisation's. */
   async language(actor: Actor): Promise<Language> {
-    return (await this.people.languages(actor.organizationId, [actor.personId])).get(actor.personId) ?? DEFAULT_LANGUAGE;
+    return this.people.language(actor.organizationId, actor.personId);
   }
 
   private async inLanguage(actor: Actor, cycleId: string, language: Language, report: ReportDto): Promise<ReportDto> {
