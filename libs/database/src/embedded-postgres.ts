@@ -52,8 +52,9 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   log?: (message: string) => void;
   /**
-   * false: trade crash safety for speed (fsync, synchronous commit and full-page writes off), for
-   * a throwaway server such as the test suite's. Never for data anyone keeps.
+   * false: trade crash safety for speed (fsync, synchronous commit and full-page writes off, and
+   * initdb does not wait for a new data directory to reach the disk), for a throwaway server such
+   * as the test suite's. Never for data anyone keeps.
    */
   durable?: boolean;
 }): Promise<EmbeddedDatabase> {
@@ -81,6 +82,8 @@ export async function startEmbeddedPostgres(options: {
       persistent: true,
       // Running as root (CI, containers) needs a dedicated OS user for postgres.
       createPostgresUser: asRoot,
+      // initdb's closing sync of the whole new data directory takes seconds of waiting on a slow disk.
+      initdbFlags: options.durable === false ? ['--no-sync'] : [],
       postgresFlags: [
         ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
         ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : ['-c', 'fsync=on']),
