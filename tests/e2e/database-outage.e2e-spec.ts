@@ -102,7 +102,8 @@ describe('database outage', () => {
     expect(jobs.started).toBe(true);
     await proxy.cut();
     // pg-boss polls (and fails) while the database is away; it must neither crash nor give up.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Three of its polls (JOBS_POLLING_INTERVAL_MS, short in tests) fail before the database is back.
+    await new Promise((resolve) => setTimeout(resolve, 3 * t.config.jobsPollingIntervalMs));
     await proxy.restore();
     await eventually(async () => (await anonymous.get('/health/ready')).status === 200, 'ready again');
 

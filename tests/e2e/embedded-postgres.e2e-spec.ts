@@ -22,11 +22,14 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `startEmbeddedPostgres(options)` in a child that keeps the server until its stdin closes. */
+/**
+ * `startEmbeddedPostgres(options)` in a child that keeps the server until its stdin closes. A
+ * throwaway server (durable: false, as the suite's own): nothing waits for the disk, not even initdb.
+ */
 function startInChild(options: Record<string, unknown>): Started {
   const script = `
     const { startEmbeddedPostgres } = require(${JSON.stringify(MODULE)});
-    startEmbeddedPostgres({ ...${JSON.stringify(options)}, database: 'ripple', log: (m) => console.log(m) }).then(
+    startEmbeddedPostgres({ durable: false, ...${JSON.stringify(options)}, database: 'ripple', log: (m) => console.log(m) }).then(
       (db) => {
         console.log('URL ' + db.url);
         process.stdin.on('end', () => db.stop().then(() => process.exit(0)));

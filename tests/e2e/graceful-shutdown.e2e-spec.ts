@@ -69,6 +69,7 @@ const isConnectionError = (error: unknown): boolean =>
 describe('graceful shutdown', () => {
   let t: TestApp;
   let server: ServerProcess | undefined;
+  let serverStarting: Promise<ServerProcess> | undefined;
   let version: TestFrameworkVersion;
   const quick: { id: string; email: string }[] = [];
   const stuck: { id: string; email: string }[] = [];
@@ -77,6 +78,12 @@ describe('graceful shutdown', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The built server boots in its own process (seconds) while this process makes the data below.
+    serverStarting = startServerProcess(t.database.url, t.config.sessionSecret, { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS), LOG_LEVEL: 'error' });
+    serverStarting.then(
+      (started) => (server = started),
+      () => undefined, // reported by the test, which awaits it
+    );
     const team = await aTeam(t.db, 'Org A');
     hammerer = team.peer;
     version = await aFrameworkVersion(t.db, team.org.id, { behaviours: 2, statements: 2, openQuestions: 1 });
@@ -95,13 +102,14 @@ describe('graceful shutdown', () => {
     }
   });
   afterAll(async () => {
+    await serverStarting?.catch(() => undefined);
     if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     await Promise.all(lockers.map((c) => c.end().catch(() => undefined)));
     await t.close();
   });
 
   it('exits within the deadline; in-flight submits are answered or leave nothing; no 5xx', async () => {
-    server = await startServerProcess(t.database.url, t.config.sessionSecret, { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS), LOG_LEVEL: 'error' });
+    server = await serverStarting!;
     const { baseUrl } = server;
     const agents: Agent[] = [];
     const agent = (): Agent => {

@@ -40,7 +40,7 @@ describe('jobs through the pg-boss queue', () => {
     const cycle = await aLaunchedCycle(hr, [a.id, b.id], { name: 'Queued' });
     expect(t.app.get(JobsService).heldJobs()).toEqual([]);
 
-    // Raters: Mo (self), Cora (self), Maya (manager of both). The worker polls every 2 s.
+    // Raters: Mo (self), Cora (self), Maya (manager of both). The worker polls every 0.5 s (test-app.ts).
     const messages = await smtp.waitFor(3);
     expect(messages.map((m) => m.to[0]).sort()).toEqual([a.email, b.email, manager.email].sort());
     expect(smtp.to(manager.email)[0].text).toContain('  - Cora Colleague (a member of your team)\n  - Mo Member (a member of your team)');
@@ -100,7 +100,7 @@ describe('jobs through the pg-boss queue', () => {
     await hr.signInAs(admin);
     const cycle = await aLaunchedCycle(hr, [member.id], { name: 'Closing' });
     expect((await hr.post(`/api/cycles/${cycle.id}/close`)).body.state).toBe('closed');
-    // The worker polls every 2 s; until it has written the snapshot, release waits with a 409.
+    // The worker polls every 0.5 s (test-app.ts); until it has written the snapshot, release waits with a 409.
     const deadline = Date.now() + 20_000;
     let released = await hr.post(`/api/cycles/${cycle.id}/release`);
     while (released.status === 409 && Date.now() < deadline) {

@@ -67,7 +67,8 @@ describe('mail through a real SMTP server, sent by the job queue', () => {
 
   beforeAll(async () => {
     if (!existsSync(resolve(process.cwd(), 'dist/web/index.html'))) throw new Error('dist/web is not built: run `npm run build:web` first');
-    smtp = await startSmtpServer();
+    // As production sends by default: a new connection per mail.
+    smtp = await startSmtpServer({ connectionPerMail: true });
     t = await startTestApp({ SMTP_URL: smtp.url, JOBS_ENABLED: 'true', PUBLIC_URL, MAIL_FROM });
     const org = await anOrganization(t.db);
     const admin = await aPerson(t.db, org.id, { role: 'admin' });
@@ -175,7 +176,7 @@ describe('two runs of one mail job at once, the first one failing', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpServer({ connectionPerMail: true });
     t = await startTestApp({ SMTP_URL: smtp.url, JOBS_ENABLED: 'false' });
   });
   afterAll(async () => {

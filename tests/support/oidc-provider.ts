@@ -1,4 +1,4 @@
-import { createSign, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { createSign, generateKeyPair, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -88,7 +88,11 @@ function adapterFactory(faults: ProviderFaults) {
  * redirect URI is Ripple's. Its log-in step signs in `signInAs` without a form; consent is implied.
  */
 export async function startOidcProvider(redirectUri: string): Promise<TestOidcProvider> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // The provider's key and a stranger's (to forge signatures with), made side by side off the main
+  // thread: an RSA key takes 0.2-1 s of CPU.
+  const rsaKey = (): Promise<KeyObject> =>
+    new Promise((resolve, reject) => generateKeyPair('rsa', { modulusLength: 2048 }, (error, _publicKey, key) => (error ? reject(error) : resolve(key))));
+  const [privateKey, strangerKey] = await Promise.all([rsaKey(), rsaKey()]);
   const jwk: JsonWebKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const accounts = new Map<string, ProviderAccount>();
   const faults: ProviderFaults = {};
@@ -130,7 +134,6 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     },
   });
   // Tamper with the ID token after the provider has made it: claims changed, signed again (by its key, or a stranger's).
-  const { privateKey: strangerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   provider.use(async (ctx, next) => {
     await next();
     const tampering = faults.wrongAudience || faults.wrongNonce || faults.expiredIdToken || faults.foreignSignature;

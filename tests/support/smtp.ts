@@ -13,7 +13,11 @@ export interface ReceivedMail {
 }
 
 export interface TestSmtpServer {
-  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  /**
+   * For SMTP_URL: `smtp://127.0.0.1:<port>?pool=true` (the app keeps its connections open and sends
+   * every mail on one of them), or without `?pool=true` when started with `connectionPerMail`, as
+   * the app sends by default (a new connection per mail, each greeted 0.1 s late by smtp-server).
+   */
   url: string;
   messages: ReceivedMail[];
   /** The messages sent to one address. */
@@ -28,15 +32,24 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every message: tests read what users would receive. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on loopback that keeps every message: tests read what users would receive.
+ * smtp-server greets each new connection after a fixed 0.1 s (it listens for clients that talk too
+ * soon), and a mail-heavy file opens dozens: so the app is told to keep its connections
+ * (nodemailer's pool, set in the URL) unless the test is about the default connection per mail.
+ */
+export async function startSmtpServer(options: { connectionPerMail?: boolean } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const refused: string[] = [];
+  /** Called after each message arrives (waitFor's waiters). */
+  const arrivals = new Set<() => void>();
   let toRefuse = 0;
   let refuseDelayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // Nothing to learn from the name of 127.0.0.1, and a slow resolver would hold every greeting.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (toRefuse > 0) {
@@ -55,21 +68,35 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(raw), raw });
         callback();
+        for (const arrived of arrivals) arrived();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${port}${options.connectionPerMail ? '' : '?pool=true'}`,
     messages,
     to: (address) => messages.filter((m) => m.to.includes(address)),
     async waitFor(count, timeoutMs = 20_000) {
-      const until = Date.now() + timeoutMs;
-      while (messages.length < count) {
-        if (Date.now() > until) throw new Error(`expected ${count} messages, got ${messages.length} in ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      if (messages.length >= count) return messages;
+      // Woken by each arrival rather than polling: a queued mail is read the moment it lands.
+      await new Promise<void>((resolve, reject) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          arrivals.delete(check);
+        };
+        const check = (): void => {
+          if (messages.length < count) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`expected ${count} messages, got ${messages.length} in ${timeoutMs} ms`));
+        }, timeoutMs);
+        arrivals.add(check);
+      });
       return messages;
     },
     clear: () => void messages.splice(0),

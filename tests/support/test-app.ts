@@ -31,6 +31,9 @@ export async function startTestApp(
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
     JOBS_ENABLED: 'false',
+    // Where a test turns the queue on, its workers look for work every 0.5 s (pg-boss's floor), not
+    // every 2 s: the test waits for each job it sends.
+    JOBS_POLLING_INTERVAL_MS: '500',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_POOL_SIZE: '10',
     // Cheap hashes only where the config allows them: an app started as production keeps strong ones.

@@ -1,4 +1,5 @@
-import { runningPostmaster } from './embedded-postgres';
+import { execFileSync, spawn } from 'node:child_process';
+import { isAlive, runningPostmaster } from './embedded-postgres';
 
 describe('runningPostmaster', () => {
   it('reads the pid and the port of a postmaster.pid', () => {
@@ -10,5 +11,29 @@ describe('runningPostmaster', () => {
     expect(runningPostmaster('')).toBeNull();
     expect(runningPostmaster('abc\nx\ny\nz')).toBeNull();
     expect(runningPostmaster('123\n/dir\n')).toBeNull();
+  });
+});
+
+describe('isAlive', () => {
+  it('counts a running process, and not one that has exited', async () => {
+    expect(isAlive(process.pid)).toBe(true);
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((exited) => child.on('exit', exited));
+    expect(isAlive(child.pid!)).toBe(false);
+  });
+
+  // A PostgreSQL orphaned by a killed Ripple, once stopped, waits for the first process to reap it.
+  it('does not count a zombie: exited, not yet reaped by its parent', async () => {
+    // sh starts `true` in the background, prints its pid, and becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5']);
+    try {
+      const pid = Number(await new Promise<string>((read) => parent.stdout.once('data', (chunk: Buffer) => read(chunk.toString()))));
+      const state = (): string => execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+      for (let tries = 0; tries < 100 && !state().startsWith('Z'); tries++) await new Promise((wake) => setTimeout(wake, 10));
+      expect(state()).toMatch(/^Z/);
+      expect(isAlive(pid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

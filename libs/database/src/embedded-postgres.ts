@@ -25,10 +25,31 @@ export function runningPostmaster(pidFileText: string): { pid: number; port: num
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to another user (the postgres user, when the server runs as root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * An orphan that has exited stays a zombie until the system's first process reaps it: a second or
+ * more in a container (whose first process may never reap at all), while PostgreSQL is already gone
+ * and its data directory free. From /proc (Linux) or ps (macOS).
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state …: comm may hold spaces and parentheses, so read after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    try {
+      return execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' })
+        .trim()
+        .startsWith('Z');
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -52,8 +73,9 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   log?: (message: string) => void;
   /**
-   * false: trade crash safety for speed (fsync, synchronous commit and full-page writes off), for
-   * a throwaway server such as the test suite's. Never for data anyone keeps.
+   * false: trade crash safety for speed (fsync, synchronous commit and full-page writes off, and
+   * initdb does not wait for a new data directory to reach the disk), for a throwaway server such
+   * as the test suite's. Never for data anyone keeps.
    */
   durable?: boolean;
 }): Promise<EmbeddedDatabase> {
@@ -81,6 +103,8 @@ export async function startEmbeddedPostgres(options: {
       persistent: true,
       // Running as root (CI, containers) needs a dedicated OS user for postgres.
       createPostgresUser: asRoot,
+      // initdb's closing sync of the whole new data directory takes seconds of waiting on a slow disk.
+      initdbFlags: options.durable === false ? ['--no-sync'] : [],
       postgresFlags: [
         ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
         ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : ['-c', 'fsync=on']),

@@ -135,7 +135,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await boss.start();
     for (const [name, handler] of this.handlers) {
       await boss.createQueue(name, QUEUE_OPTIONS);
-      await boss.work<object>(name, async (jobs: Job<object>[]) => {
+      await boss.work<object>(name, { pollingIntervalSeconds: this.config.jobsPollingIntervalMs / 1000 }, async (jobs: Job<object>[]) => {
         for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount });
       });
     }

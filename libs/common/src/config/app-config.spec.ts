@@ -72,6 +72,16 @@ describe('SHUTDOWN_TIMEOUT_MS', () => {
   });
 });
 
+describe('JOBS_POLLING_INTERVAL_MS', () => {
+  it("defaults to 2 s and accepts pg-boss's floor of 500 ms to 1 min", () => {
+    expect(loadConfig({}).jobsPollingIntervalMs).toBe(2_000);
+    expect(loadConfig({ JOBS_POLLING_INTERVAL_MS: '500' }).jobsPollingIntervalMs).toBe(500);
+    expect(loadConfig({ JOBS_POLLING_INTERVAL_MS: '60000' }).jobsPollingIntervalMs).toBe(60_000);
+    expect(() => loadConfig({ JOBS_POLLING_INTERVAL_MS: '100' })).toThrow(/JOBS_POLLING_INTERVAL_MS must be an integer from 500 to 60000/);
+    expect(() => loadConfig({ JOBS_POLLING_INTERVAL_MS: 'often' })).toThrow(/JOBS_POLLING_INTERVAL_MS/);
+  });
+});
+
 describe('the embedded PostgreSQL port', () => {
   it('may move when it is the default, and is fixed when EMBEDDED_PG_PORT sets it', () => {
     expect(loadConfig({})).toMatchObject({ embeddedPgPort: 54329, embeddedPgPortFixed: false });

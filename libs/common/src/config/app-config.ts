@@ -41,6 +41,12 @@ export interface AppConfig {
   trustProxy: boolean;
   jobsEnabled: boolean;
   /**
+   * How often each job worker asks the queue for work when it has none (`JOBS_POLLING_INTERVAL_MS`):
+   * the longest a queued job waits for a worker that is idle. 2 s by default; 500 ms is pg-boss's
+   * floor (the test suite uses it so as not to wait for its jobs).
+   */
+  jobsPollingIntervalMs: number;
+  /**
    * The whole budget of a shutdown (SIGTERM/SIGINT), from the signal to the exit: in-flight
    * requests get most of it, the job queue and the database pool the rest (see shutdownPlan).
    */
@@ -149,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     trustProxy: bool('TRUST_PROXY', false),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    jobsPollingIntervalMs: int('JOBS_POLLING_INTERVAL_MS', 2_000, 500, 60_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 1_000, 120_000),
     passwordHashing,
     secretKey,
