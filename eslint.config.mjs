@@ -33,6 +33,14 @@ export default defineConfig(
     },
   },
   {
+    // The web app's Jest specs belong to the root tsconfig.json (apps/web/tsconfig.json excludes
+    // them). The project service would look in the nearest tsconfig first, not find them there, and
+    // build the whole root project a second time inside its own language service (about 15 CPU s);
+    // naming the root tsconfig directly reuses the Program the API and libs are linted with.
+    files: ['apps/web/**/*.spec.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json' } },
+  },
+  {
     // e2e, browser and perf tests read JSON response bodies, typed `any` by tests/support/http-client.ts,
     // and hand them to expect(): the unsafe-any family would flag every `res.body.x`. The rules that
     // catch real test bugs (no-floating-promises, await-thenable, no-misused-promises) stay on.
