@@ -25,7 +25,10 @@ export default defineConfig(
     files: ['**/*.{ts,tsx,mts}'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // jsDocParsingMode 'type-info': the TypeScript Programs skip parsing JSDoc comments, as tsc
+      // does, about 1 CPU s per Program. Only @typescript-eslint/no-deprecated reads JSDoc tags, and
+      // it is not enabled; comments themselves still reach ESLint.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, jsDocParsingMode: 'type-info' },
     },
     rules: {
       // `_` marks a parameter a signature requires but the body does not use.
