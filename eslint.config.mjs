@@ -40,7 +40,7 @@ export default defineConfig(
     // them). The project service would look in the nearest tsconfig first, not find them there, and
     // build the whole root project a second time inside its own language service (about 15 CPU s);
     // naming the root tsconfig directly reuses the Program the API and libs are linted with.
-    files: ['apps/web/**/*.spec.ts'],
+    files: ['apps/web/src/**/*.spec.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json' } },
   },
   {
