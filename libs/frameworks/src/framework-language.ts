@@ -25,3 +25,16 @@ export function localisedSql(alias: string, field: TranslatedField, language: st
     throw new Error(`localisedSql: bad arguments ${alias}, ${field}, ${language}`);
   return `COALESCE(NULLIF(btrim(${alias}.translations -> ${language}::text ->> '${field}'), ''), ${alias}.${field})`;
 }
+
+/** A framework row's stored translations: language → field → words. */
+export type FrameworkTranslations = Readonly<Record<string, Readonly<Record<string, string | null | undefined>> | undefined>>;
+
+/**
+ * The same rule as localisedSql, for a row already read: `translations[language][field]` when
+ * not blank, else `source` (the framework's own words, which may be null: a German hint is
+ * shown even where the English question has none).
+ */
+export function localised(source: string | null, translations: FrameworkTranslations, language: string, field: TranslatedField): string | null {
+  const value = translations[language]?.[field];
+  return typeof value === 'string' && value.trim() ? value : source;
+}

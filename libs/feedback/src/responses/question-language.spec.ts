@@ -43,6 +43,12 @@ describe('questionsIn', () => {
     expect(de[0].behaviour?.description).toBe('Hört zu.');
   });
 
+  it('shows a German hint where the English question has none (the same rule as the report and the SQL)', () => {
+    const withGermanHint: QuestionRow = { ...rows[1], hint: null, translations: { de: { hint: 'Zum Beispiel in Besprechungen.' } } };
+    expect(questionsIn([withGermanHint], 'de')[0].hint).toBe('Zum Beispiel in Besprechungen.');
+    expect(questionsIn([withGermanHint], 'en')[0].hint).toBeNull();
+  });
+
   it('leaves English as written', () => {
     expect(questionsIn(rows, 'en').map((q) => q.text)).toEqual(['Lets others finish.', 'Checks first.', 'Keep doing?']);
   });
