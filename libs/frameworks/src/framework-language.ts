@@ -34,7 +34,12 @@ export type FrameworkTranslations = Readonly<Record<string, Readonly<Record<stri
  * not blank, else `source` (the framework's own words, which may be null: a German hint is
  * shown even where the English question has none).
  */
-export function localised(source: string | null, translations: FrameworkTranslations, language: string, field: TranslatedField): string | null {
+export function localised<Source extends string | null>(
+  source: Source,
+  translations: FrameworkTranslations,
+  language: string,
+  field: TranslatedField,
+): string | Source {
   const value = translations[language]?.[field];
   return typeof value === 'string' && value.trim() ? value : source;
 }

@@ -13,12 +13,12 @@ export function questionsIn(questions: readonly QuestionRow[], language: Languag
   if (language === 'en') return [...questions];
   return questions.map((q) => ({
     ...q,
-    text: localised(q.text, q.translations, language, 'text') ?? q.text,
+    text: localised(q.text, q.translations, language, 'text'),
     hint: localised(q.hint, q.translations, language, 'hint'),
     behaviour: q.behaviour && {
       ...q.behaviour,
-      name: localised(q.behaviour.name, q.behaviour.translations, language, 'name') ?? q.behaviour.name,
-      description: localised(q.behaviour.description, q.behaviour.translations, language, 'description') ?? q.behaviour.description,
+      name: localised(q.behaviour.name, q.behaviour.translations, language, 'name'),
+      description: localised(q.behaviour.description, q.behaviour.translations, language, 'description'),
     },
   }));
 }
