@@ -24,12 +24,13 @@ describe('isAlive', () => {
 
   // A PostgreSQL orphaned by a killed Ripple, once stopped, waits for the first process to reap it.
   it('does not count a zombie: exited, not yet reaped by its parent', async () => {
-    // sh starts `true` in the background, prints its pid, and becomes `sleep`, which never reaps it.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5']);
+    // sh starts a short sleep in the background, prints its pid, and becomes a long `sleep`, which
+    // never reaps it. The child outlives the exec (a child that ended first could be reaped by sh).
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 10']);
     try {
       const pid = Number(await new Promise<string>((read) => parent.stdout.once('data', (chunk: Buffer) => read(chunk.toString()))));
       const state = (): string => execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
-      for (let tries = 0; tries < 100 && !state().startsWith('Z'); tries++) await new Promise((wake) => setTimeout(wake, 10));
+      for (let tries = 0; tries < 500 && !state().startsWith('Z'); tries++) await new Promise((wake) => setTimeout(wake, 10));
       expect(state()).toMatch(/^Z/);
       expect(isAlive(pid)).toBe(false);
     } finally {
